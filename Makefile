@@ -1,0 +1,93 @@
+# baocao: see README.md. Knobs live in config.mk.
+#   make                       build every program into build/bin/
+#   make run                   install missing packages, build, run the sample
+#   make test                  unit tests (cmocka) and golden cases
+#   make SANITIZE=address,undefined test   the same, instrumented
+#   make WERROR=1              warnings are errors (CI)
+include config.mk
+
+ifneq ($(SANITIZE),)
+BUILD   = build-san
+SANFLAGS = -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer -g -O1
+else
+BUILD   = build
+SANFLAGS =
+endif
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+ALL_CFLAGS = $(CPPFLAGS_BASE) $(WARN) $(CFLAGS) $(SANFLAGS)
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+
+Q = @
+ifeq ($(V),1)
+Q =
+endif
+
+LIBSRC  = $(sort $(wildcard src/lib/*.c))
+LIBOBJ  = $(LIBSRC:src/%.c=$(BUILD)/%.o)
+PROGSRC = $(sort $(wildcard src/baocao*.c))
+PROGS   = $(PROGSRC:src/%.c=%)
+BINS    = $(PROGS:%=$(BUILD)/bin/%)
+TESTSRC = $(sort $(wildcard tests/unit/test_*.c))
+TESTS   = $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
+HDRS    = $(wildcard src/lib/*.h)
+
+PERIODS_RUN ?=
+
+.PHONY: all run test unit-test golden-test golden-update install uninstall clean deps bench fuzz
+all: $(BINS)
+
+$(BUILD)/lib/%.o: src/lib/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libbaocao.a: $(LIBOBJ)
+	@mkdir -p $(@D)
+	$(Q)rm -f $@ && ar rcs $@ $(LIBOBJ)
+
+$(BUILD)/bin/%: src/%.c $(BUILD)/libbaocao.a $(HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(ALL_LDFLAGS) $(LIBS)
+
+# A unit test may #include the program or library .c it tests (UNIT_TESTING
+# hides main), so it links against the library archive only.
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbaocao.a $(HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) -DUNIT_TESTING -Isrc -o $@ $< $(BUILD)/libbaocao.a $(ALL_LDFLAGS) $(LIBS) $(TEST_LIBS)
+
+deps:
+	$(Q)sh scripts/ensure-deps
+
+run: deps all
+	$(Q)BUILD=$(BUILD) sh scripts/run-sample
+
+test: all $(TESTS)
+	$(Q)BUILD=$(BUILD) sh tests/run-unit $(TESTS)
+	$(Q)BUILD=$(BUILD) sh tests/run-cases
+	$(Q)BUILD=$(BUILD) sh tests/run-readback
+
+unit-test: $(TESTS)
+	$(Q)BUILD=$(BUILD) sh tests/run-unit $(TESTS)
+
+golden-test: all
+	$(Q)BUILD=$(BUILD) sh tests/run-cases
+
+golden-update: all
+	$(Q)BUILD=$(BUILD) UPDATE=1 sh tests/run-cases
+
+bench: all
+	$(Q)BUILD=$(BUILD) sh scripts/bench
+
+install: all
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/baocao
+	for p in $(PROGS); do install -m 755 $(BUILD)/bin/$$p $(DESTDIR)$(PREFIX)/bin/$$p; done
+	cp -R templates $(DESTDIR)$(PREFIX)/share/baocao/
+	cp -R config $(DESTDIR)$(PREFIX)/share/baocao/config-example
+
+uninstall:
+	for p in $(PROGS); do rm -f $(DESTDIR)$(PREFIX)/bin/$$p; done
+	rm -rf $(DESTDIR)$(PREFIX)/share/baocao
+
+clean:
+	rm -rf build build-san

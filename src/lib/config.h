@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * config: the organization, its units and its quality objectives, read from
+ * a config directory (baocao.ini, units.ini, objectives.ini; SPEC §3.3).
+ * Files are read with iniparser; every problem is reported through diag with
+ * the file and line, and config_load() returns non-zero.
+ */
+#ifndef BAOCAO_CONFIG_H
+#define BAOCAO_CONFIG_H
+
+#include <limits.h>
+
+struct unit {
+	char	*code;		/* upper case, [A-Z0-9_-]{1,16} */
+	char	*name;		/* "Phòng Nội vụ" */
+	char	*head_title;	/* "Trưởng phòng" */
+	char	*head_name;
+	long	 active_from;	/* month number (date.h); LONG_MIN if unset */
+	long	 active_to;	/* month number; LONG_MAX if unset */
+};
+
+struct objective_override {
+	char	*unit;
+	double	 target;
+	char	*target_text;	/* as written: "98%" */
+};
+
+struct objective {
+	char	*name;		/* the section name: "dossiers_on_time" */
+	char	*label;		/* Vietnamese label */
+	char	*indicator;	/* "dossiers.on_time_rate" */
+	int	 op;		/* '>' for >=, '<' for <= */
+	double	 target;	/* 95% is 95/100 in one division */
+	char	*target_text;
+	int	 all_units;	/* units = * */
+	char	**units;	/* the list when not all_units */
+	int	 nunits;
+	struct objective_override *over;
+	int	 nover;
+};
+
+/* Who signs a document: lines above the signature space, then the name. */
+struct signer {
+	char	*authority;	/* "TM. ỦY BAN NHÂN DÂN" (may be "") */
+	char	*deputy;	/* "KT. CHỦ TỊCH" (may be "") */
+	char	*title;		/* "PHÓ CHỦ TỊCH" */
+	char	*name;
+};
+
+struct config {
+	char	*dir;
+	/* [organization] */
+	char	*parent;	/* ỦY BAN NHÂN DÂN TỈNH THANH HÓA */
+	char	*name;		/* ỦY BAN NHÂN DÂN HUYỆN THƯỜNG XUÂN */
+	char	*short_name;	/* "ỦY BAN NHÂN DÂN" for signatures; default name */
+	char	*code;		/* UBND */
+	char	*place;		/* Thường Xuân */
+	/* [periods] */
+	int	 cutoff_day;	/* 0 or 15 */
+	/* [input] */
+	int	 cp1258;	/* encoding = cp1258: convert input */
+	/* [fonts]: paths, NULL when not set (search the defaults) */
+	char	*font_regular, *font_bold, *font_italic, *font_bold_italic;
+	/* [recipients]: lines of "Nơi nhận", in key order; archive = "VT, VP" */
+	char	**recipients;
+	int	 nrecipients;
+	char	*archive;
+	/* [sign.report], [sign.improvement], [sign.bm] (bm: unused) */
+	struct signer sign_report, sign_improvement;
+	/* units.ini, sorted by code (byte order) */
+	struct unit *units;
+	int	 nunits;
+	/* objectives.ini, sorted by name (byte order) */
+	struct objective *objectives;
+	int	 nobjectives;
+};
+
+/*
+ * Loads dir/baocao.ini, dir/units.ini and dir/objectives.ini into *c.
+ * Returns 0 on success; otherwise prints every problem (diag) and returns
+ * EXIT_DATA for bad content or EXIT_USAGE for a missing/unreadable file.
+ */
+int	 config_load(struct config *c, const char *dir);
+void	 config_release(struct config *c);
+
+/* The unit with this code, or NULL. */
+const struct unit *config_unit(const struct config *, const char *code);
+/* Whether u exists in month (a month number). */
+int	 unit_active(const struct unit *u, long month);
+/* The target of o for unit ("*" for the organization). */
+double	 objective_target(const struct objective *o, const char *unit);
+/* Whether o applies to unit by its units list ("*" → all_units). */
+int	 objective_lists(const struct objective *o, const char *unit);
+/* Whether code matches [A-Z0-9_-]{1,16}. */
+int	 unit_code_valid(const char *code, size_t n);
+
+#endif

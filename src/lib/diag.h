@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * diag: the one place that writes diagnostics to standard error, as
+ *     PROG: FILE:LINE:COL: message      (located; LINE and COL 1-based)
+ *     PROG: FILE:LINE: message          (col 0 = no column)
+ *     PROG: FILE: message               (line 0 = no line)
+ *     PROG: message
+ * LINE is the physical line where the offending record starts. COL counts
+ * bytes from 1 (an editor's byte column), which for Vietnamese text may be
+ * larger than the character column.
+ * Warnings print "warning: " before the message and are not errors.
+ * A format ending in ':' gets ": strerror(errno)" appended.
+ */
+#ifndef BAOCAO_DIAG_H
+#define BAOCAO_DIAG_H
+
+#include <stddef.h>
+
+/* A location in an input file; file is borrowed, never freed by diag. */
+struct diag_loc {
+	const char	*file;
+	long		 line;
+	long		 col;
+};
+
+void	diag_init(const char *argv0);	/* keeps the basename of argv0 */
+const char *diag_prog(void);
+void	diag_error(const struct diag_loc *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	diag_warn(const struct diag_loc *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	diag_errorat(const char *file, long line, long col, const char *fmt, ...)
+	    __attribute__((format(printf, 4, 5)));
+void	diag_warnat(const char *file, long line, long col, const char *fmt, ...)
+	    __attribute__((format(printf, 4, 5)));
+/* An unlocated message; does not count as a data error. */
+void	diag_plain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Number of diag_error*() calls so far. */
+long	diag_errors(void);
+long	diag_warnings(void);
+/* Forget the counts (tests). */
+void	diag_reset(void);
+
+#endif

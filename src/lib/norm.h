@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * norm: the normalized record stream between baocao-check and the programs
+ * after it (docs/FORMATS.md). One record per line, fields separated by TAB,
+ * and inside a field TAB, LF, CR and backslash are written \t \n \r \\.
+ * Lines starting with '#' are comments. Streams concatenate.
+ */
+#ifndef BAOCAO_NORM_H
+#define BAOCAO_NORM_H
+
+#include <stdio.h>
+
+#define NORM_MAXFIELDS	32
+
+/* Writes s[0..n) escaped (no separator). */
+void	norm_put(FILE *, const char *s, size_t n);
+/* Writes fields[0..nf) escaped, TAB-separated, then LF. */
+void	norm_put_record(FILE *, int nf, const char *const *fields);
+
+/*
+ * A reader of one stream. Fields of the current record are unescaped in
+ * place and stay valid until the next norm_read(); copy what you keep.
+ */
+struct norm_reader {
+	FILE		*fp;
+	const char	*name;		/* for messages; borrowed */
+	long		 line;		/* line of the current record */
+	char		*buf;
+	size_t		 cap;
+	int		 nf;
+	char		*f[NORM_MAXFIELDS];
+	size_t		 len[NORM_MAXFIELDS];
+};
+
+void	norm_reader_init(struct norm_reader *, FILE *, const char *name);
+void	norm_reader_release(struct norm_reader *);
+/*
+ * Reads the next record: 1 when there is one, 0 at end of stream, -1 on a
+ * malformed line (too many fields, bad escape, NUL, missing final LF), with
+ * the message in *err (static text).
+ */
+int	norm_read(struct norm_reader *, const char **err);
+
+#endif

@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: ISC */
+/* util: allocation that never returns NULL, and a growable byte buffer. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "util.h"
+
+static void
+oom(void)
+{
+	diag_plain("out of memory");
+	exit(EXIT_USAGE);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void
+sbuf_init(struct sbuf *sb)
+{
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+}
+
+void
+sbuf_release(struct sbuf *sb)
+{
+	free(sb->buf);
+	sbuf_init(sb);
+}
+
+void
+sbuf_reset(struct sbuf *sb)
+{
+	sb->len = 0;
+	if (sb->buf)
+		sb->buf[0] = '\0';
+}
+
+static void
+sbuf_grow(struct sbuf *sb, size_t extra)
+{
+	size_t need = sb->len + extra + 1;
+
+	if (need <= sb->cap)
+		return;
+	if (sb->cap == 0)
+		sb->cap = 64;
+	while (sb->cap < need)
+		sb->cap *= 2;
+	sb->buf = xrealloc(sb->buf, sb->cap);
+}
+
+void
+sbuf_add(struct sbuf *sb, const void *p, size_t n)
+{
+	sbuf_grow(sb, n);
+	if (n)
+		memcpy(sb->buf + sb->len, p, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+void
+sbuf_addc(struct sbuf *sb, int c)
+{
+	char ch = (char)c;
+
+	sbuf_add(sb, &ch, 1);
+}
+
+void
+sbuf_adds(struct sbuf *sb, const char *s)
+{
+	sbuf_add(sb, s, strlen(s));
+}
+
+void
+sbuf_printf(struct sbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	sbuf_grow(sb, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	sb->len += (size_t)n;
+}
+
+char *
+sbuf_detach(struct sbuf *sb)
+{
+	char *s = sb->buf ? sb->buf : xstrdup("");
+
+	sbuf_init(sb);
+	return s;
+}
+
+const char *
+sbuf_str(const struct sbuf *sb)
+{
+	return sb->buf ? sb->buf : "";
+}
+
+int
+worst(int a, int b)
+{
+	return a > b ? a : b;
+}

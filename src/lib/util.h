@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: ISC */
+/* util: allocation that never returns NULL, and a growable byte buffer. */
+#ifndef BAOCAO_UTIL_H
+#define BAOCAO_UTIL_H
+
+#include <stddef.h>
+
+/* Exit statuses of every program (SPEC §4). The most severe wins. */
+enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
+
+/* Allocation failure prints "PROG: out of memory" and exits 2. */
+void	*xmalloc(size_t n);
+void	*xcalloc(size_t n, size_t size);
+void	*xrealloc(void *p, size_t n);
+char	*xstrdup(const char *s);
+char	*xstrndup(const char *s, size_t n);
+
+/*
+ * A growable buffer of bytes, always NUL-terminated after len bytes.
+ * sbuf_init() gives an empty buffer; sbuf_release() frees it and leaves it
+ * empty again. sbuf_detach() hands the string to the caller (free(3) it).
+ */
+struct sbuf {
+	char	*buf;
+	size_t	 len;
+	size_t	 cap;
+};
+#define SBUF_INIT { NULL, 0, 0 }
+void	 sbuf_init(struct sbuf *);
+void	 sbuf_release(struct sbuf *);
+void	 sbuf_reset(struct sbuf *);
+void	 sbuf_add(struct sbuf *, const void *p, size_t n);
+void	 sbuf_addc(struct sbuf *, int c);
+void	 sbuf_adds(struct sbuf *, const char *s);
+void	 sbuf_printf(struct sbuf *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+char	*sbuf_detach(struct sbuf *);
+/* Returns the buffer's string; "" for an empty buffer, never NULL. */
+const char *sbuf_str(const struct sbuf *);
+
+int	 worst(int a, int b);	/* the more severe of two exit statuses */
+
+#endif
