@@ -1,0 +1,730 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * config: loads baocao.ini, units.ini and objectives.ini with iniparser.
+ * iniparser fails on a byte-order mark, gives no line numbers for unknown
+ * keys and prints its own messages, so each file is first read whole,
+ * checked (UTF-8, line length), NFC-normalized and stripped of its BOM, and
+ * the clean copy is what iniparser loads. Lines are then found again in the
+ * clean text to give every message its file and line.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <iniparser.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "config.h"
+#include "date.h"
+#include "diag.h"
+#include "util.h"
+
+#define MAXLINE	1000	/* iniparser 4.1 fails on lines past ~1022 bytes */
+
+struct inifile {
+	const char	*path;
+	char		*text;		/* clean NFC text */
+	dictionary	*d;
+};
+
+static char ini_err[512];
+
+/* iniparser's own messages are captured, then reported with the file. */
+static int
+capture_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ini_err, sizeof(ini_err), fmt, ap);
+	va_end(ap);
+	return 0;
+}
+
+static char *
+read_all(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	struct sbuf sb = SBUF_INIT;
+	char chunk[8192];
+	size_t n;
+
+	if (fp == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		sbuf_add(&sb, chunk, n);
+	if (ferror(fp)) {
+		fclose(fp);
+		sbuf_release(&sb);
+		return NULL;
+	}
+	fclose(fp);
+	*len = sb.len;
+	sbuf_addc(&sb, 0);	/* make sure buf exists */
+	sb.len--;
+	return sbuf_detach(&sb);
+}
+
+/* Returns the clean text, or NULL after reporting the problem. */
+static char *
+clean_text(const char *path, char *raw, size_t len)
+{
+	utf8proc_uint8_t *nfc = NULL;
+	size_t i, line = 1, col = 0, start = 0;
+	utf8proc_ssize_t r;
+
+	if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
+		start = 3;
+	for (i = start; i < len; i++) {
+		if (raw[i] == '\0') {
+			diag_errorat(path, (long)line, (long)col + 1, "NUL byte");
+			return NULL;
+		}
+		if (raw[i] == '\n') {
+			line++;
+			col = 0;
+		} else if (++col > MAXLINE) {
+			diag_errorat(path, (long)line, 0,
+			    "line longer than %d bytes", MAXLINE);
+			return NULL;
+		}
+	}
+	r = utf8proc_map((const utf8proc_uint8_t *)raw + start,
+	    (utf8proc_ssize_t)(len - start), &nfc, UTF8PROC_STABLE |
+	    UTF8PROC_COMPOSE);
+	if (r < 0) {
+		/* Find the line of the first invalid byte for the message. */
+		utf8proc_int32_t cp;
+		size_t off = start;
+
+		line = 1;
+		while (off < len) {
+			utf8proc_ssize_t k = utf8proc_iterate(
+			    (const utf8proc_uint8_t *)raw + off,
+			    (utf8proc_ssize_t)(len - off), &cp);
+			if (k < 0)
+				break;
+			if (raw[off] == '\n')
+				line++;
+			off += (size_t)k;
+		}
+		diag_errorat(path, (long)line, 0, "invalid UTF-8 at byte "
+		    "offset %zu; convert with 'iconv -f CP1258 -t UTF-8'", off);
+		return NULL;
+	}
+	return (char *)nfc;
+}
+
+/* Line (1-based) of "[section]" or of key inside it; 0 when not found. */
+static long
+find_line(const char *text, const char *section, const char *key)
+{
+	const char *p = text;
+	long line = 1;
+	int in = section == NULL;
+
+	for (; *p; line++) {
+		const char *e = strchr(p, '\n'), *q = p;
+		size_t n;
+
+		if (e == NULL)
+			e = p + strlen(p);
+		while (q < e && isspace((unsigned char)*q))
+			q++;
+		if (*q == '[') {
+			n = strlen(section ? section : "");
+			in = section && (size_t)(e - q) > n + 1 &&
+			    strncasecmp(q + 1, section, n) == 0 && q[n + 1] == ']';
+			if (in && key == NULL)
+				return line;
+		} else if (in && key != NULL) {
+			n = strlen(key);
+			if ((size_t)(e - q) >= n && strncasecmp(q, key, n) == 0 &&
+			    (q[n] == '=' || q[n] == ' ' || q[n] == '\t'))
+				return line;
+		}
+		if (*e == '\0')
+			break;
+		p = e + 1;
+	}
+	return 0;
+}
+
+static int
+ini_open(struct inifile *f, const char *dir, const char *name)
+{
+	char *raw, path[4096];
+	size_t len;
+	FILE *tmp;
+	char fdpath[64];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f->path = xstrdup(path);
+	f->text = NULL;
+	f->d = NULL;
+	raw = read_all(path, &len);
+	if (raw == NULL) {
+		diag_errorat(path, 0, 0, "cannot read:");
+		return EXIT_USAGE;
+	}
+	f->text = clean_text(path, raw, len);
+	free(raw);
+	if (f->text == NULL)
+		return EXIT_DATA;
+	tmp = tmpfile();
+	if (tmp == NULL) {
+		diag_plain("cannot create a temporary file:");
+		return EXIT_USAGE;
+	}
+	fputs(f->text, tmp);
+	fflush(tmp);
+	snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d", fileno(tmp));
+	ini_err[0] = '\0';
+	iniparser_set_error_callback(capture_error);
+	f->d = iniparser_load(fdpath);
+	fclose(tmp);
+	if (f->d == NULL) {
+		long line = 0;
+		const char *lp = strrchr(ini_err, '(');
+
+		if (lp != NULL)
+			line = strtol(lp + 1, NULL, 10);
+		diag_errorat(path, line, 0, "cannot parse this line");
+		return EXIT_DATA;
+	}
+	return 0;
+}
+
+static void
+ini_close(struct inifile *f)
+{
+	if (f->d)
+		iniparser_freedict(f->d);
+	free(f->text);
+	free((char *)f->path);
+	memset(f, 0, sizeof(*f));
+}
+
+static const char *
+get(const struct inifile *f, const char *sec, const char *key)
+{
+	char k[256];
+
+	snprintf(k, sizeof(k), "%s:%s", sec, key);
+	return iniparser_getstring(f->d, k, NULL);
+}
+
+static char *
+dup_or(const struct inifile *f, const char *sec, const char *key,
+    const char *def)
+{
+	const char *v = get(f, sec, key);
+
+	if (v == NULL || *v == '\0')
+		return def ? xstrdup(def) : NULL;
+	return xstrdup(v);
+}
+
+/* Reports keys of sec not in known[] (NULL-terminated); returns errors. */
+static int
+check_keys(const struct inifile *f, const char *sec, const char *const *known)
+{
+	int i, n = iniparser_getsecnkeys(f->d, sec), bad = 0;
+	const char **keys;
+
+	if (n <= 0 || known == NULL)
+		return 0;
+	keys = xcalloc((size_t)n, sizeof(*keys));
+	iniparser_getseckeys(f->d, sec, keys);
+	for (i = 0; i < n; i++) {
+		const char *k = strchr(keys[i], ':') + 1;
+		int j, ok = 0;
+
+		for (j = 0; known[j]; j++)
+			ok |= strcmp(known[j], k) == 0;
+		if (!ok) {
+			diag_errorat(f->path, find_line(f->text, sec, k), 0,
+			    "unknown key '%s' in [%s]", k, sec);
+			bad++;
+		}
+	}
+	free(keys);
+	return bad;
+}
+
+static void
+load_signer(const struct inifile *f, const char *sec, struct signer *s)
+{
+	s->authority = dup_or(f, sec, "authority", "");
+	s->deputy = dup_or(f, sec, "deputy", "");
+	s->title = dup_or(f, sec, "title", "");
+	s->name = dup_or(f, sec, "name", "");
+}
+
+static int
+cmp_recipient_keys(const void *a, const void *b)
+{
+	const char *ka = strchr(*(const char *const *)a, ':') + 1;
+	const char *kb = strchr(*(const char *const *)b, ':') + 1;
+	long na = strtol(ka, NULL, 10), nb = strtol(kb, NULL, 10);
+
+	return na < nb ? -1 : na > nb ? 1 : strcmp(ka, kb);
+}
+
+static int
+load_recipients(struct config *c, const struct inifile *f)
+{
+	int i, n = iniparser_getsecnkeys(f->d, "recipients");
+	const char **keys;
+
+	if (n <= 0)
+		return 0;
+	keys = xcalloc((size_t)n, sizeof(*keys));
+	iniparser_getseckeys(f->d, "recipients", keys);
+	qsort(keys, (size_t)n, sizeof(*keys), cmp_recipient_keys);
+	c->recipients = xcalloc((size_t)n, sizeof(char *));
+	for (i = 0; i < n; i++) {
+		const char *k = strchr(keys[i], ':') + 1;
+		const char *v = iniparser_getstring(f->d, keys[i], "");
+
+		if (strcmp(k, "archive") == 0) {
+			free(c->archive);
+			c->archive = xstrdup(v);
+		} else if (*v != '\0')
+			c->recipients[c->nrecipients++] = xstrdup(v);
+	}
+	free(keys);
+	return 0;
+}
+
+static int
+load_baocao(struct config *c, const struct inifile *f)
+{
+	static const char *const org[] = { "parent", "name", "short_name",
+		"code", "place", NULL };
+	static const char *const per[] = { "cutoff_day", NULL };
+	static const char *const inp[] = { "encoding", NULL };
+	static const char *const fon[] = { "regular", "bold", "italic",
+		"bold_italic", NULL };
+	static const char *const sig[] = { "authority", "deputy", "title",
+		"name", NULL };
+	static const struct { const char *sec; const char *const *keys; } known[] = {
+		{ "organization", org }, { "periods", per }, { "input", inp },
+		{ "fonts", fon }, { "recipients", NULL }, { "sign.report", sig },
+		{ "sign.improvement", sig },
+	};
+	int i, j, bad = 0, nsec = iniparser_getnsec(f->d);
+	const char *v;
+
+	for (i = 0; i < nsec; i++) {
+		const char *s = iniparser_getsecname(f->d, i);
+		int ok = 0;
+
+		for (j = 0; j < (int)(sizeof(known) / sizeof(known[0])); j++)
+			if (strcmp(known[j].sec, s) == 0) {
+				ok = 1;
+				bad += check_keys(f, s, known[j].keys);
+			}
+		if (!ok) {
+			diag_errorat(f->path, find_line(f->text, s, NULL), 0,
+			    "unknown section [%s]", s);
+			bad++;
+		}
+	}
+	static const char *const required[] = { "parent", "name", "code",
+		"place", NULL };
+	for (i = 0; required[i]; i++)
+		if (get(f, "organization", required[i]) == NULL) {
+			diag_errorat(f->path, find_line(f->text, "organization",
+			    NULL), 0, "missing key '%s' in [organization]",
+			    required[i]);
+			bad++;
+		}
+	c->parent = dup_or(f, "organization", "parent", "");
+	c->name = dup_or(f, "organization", "name", "");
+	c->short_name = dup_or(f, "organization", "short_name", c->name);
+	c->code = dup_or(f, "organization", "code", "");
+	c->place = dup_or(f, "organization", "place", "");
+	v = get(f, "periods", "cutoff_day");
+	if (v == NULL || *v == '\0' || strcmp(v, "0") == 0)
+		c->cutoff_day = 0;
+	else if (strcmp(v, "15") == 0)
+		c->cutoff_day = 15;
+	else {
+		diag_errorat(f->path, find_line(f->text, "periods",
+		    "cutoff_day"), 0, "cutoff_day is '%s'; use 0 or 15", v);
+		bad++;
+	}
+	v = get(f, "input", "encoding");
+	if (v == NULL || *v == '\0' || strcasecmp(v, "utf-8") == 0 ||
+	    strcasecmp(v, "utf8") == 0)
+		c->cp1258 = 0;
+	else if (strcasecmp(v, "cp1258") == 0 ||
+	    strcasecmp(v, "windows-1258") == 0)
+		c->cp1258 = 1;
+	else {
+		diag_errorat(f->path, find_line(f->text, "input", "encoding"),
+		    0, "encoding is '%s'; use utf-8 or cp1258", v);
+		bad++;
+	}
+	c->font_regular = dup_or(f, "fonts", "regular", NULL);
+	c->font_bold = dup_or(f, "fonts", "bold", NULL);
+	c->font_italic = dup_or(f, "fonts", "italic", NULL);
+	c->font_bold_italic = dup_or(f, "fonts", "bold_italic", NULL);
+	load_recipients(c, f);
+	if (c->archive == NULL)
+		c->archive = xstrdup("VT");
+	load_signer(f, "sign.report", &c->sign_report);
+	load_signer(f, "sign.improvement", &c->sign_improvement);
+	return bad;
+}
+
+int
+unit_code_valid(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 1 || n > 16)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' &&
+		    s[i] <= '9') || s[i] == '_' || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+static void
+upper(char *s)
+{
+	for (; *s; s++)
+		*s = (char)toupper((unsigned char)*s);
+}
+
+static int
+parse_month_key(const struct inifile *f, const char *sec, const char *key,
+    long def, long *out)
+{
+	const char *v = get(f, sec, key);
+
+	*out = def;
+	if (v == NULL || *v == '\0')
+		return 0;
+	if (month_parse(v, strlen(v), out) != 0) {
+		diag_errorat(f->path, find_line(f->text, sec, key), 0,
+		    "%s is '%s'; expected YYYY-MM", key, v);
+		return 1;
+	}
+	return 0;
+}
+
+static int
+cmp_unit(const void *a, const void *b)
+{
+	return strcmp(((const struct unit *)a)->code,
+	    ((const struct unit *)b)->code);
+}
+
+static int
+load_units(struct config *c, const struct inifile *f)
+{
+	static const char *const keys[] = { "name", "head_title", "head_name",
+		"active_from", "active_to", NULL };
+	int i, bad = 0, nsec = iniparser_getnsec(f->d);
+
+	c->units = xcalloc((size_t)(nsec > 0 ? nsec : 1), sizeof(*c->units));
+	for (i = 0; i < nsec; i++) {
+		const char *s = iniparser_getsecname(f->d, i);
+		struct unit *u = &c->units[c->nunits];
+		long line = find_line(f->text, s, NULL);
+
+		bad += check_keys(f, s, keys);
+		u->code = xstrdup(s);
+		upper(u->code);
+		if (!unit_code_valid(u->code, strlen(u->code))) {
+			diag_errorat(f->path, line, 0, "unit code '%s' does not "
+			    "match [A-Z0-9_-]{1,16}", u->code);
+			bad++;
+		}
+		u->name = dup_or(f, s, "name", NULL);
+		if (u->name == NULL) {
+			diag_errorat(f->path, line, 0, "missing key 'name' in "
+			    "[%s]", u->code);
+			bad++;
+			u->name = xstrdup(u->code);
+		}
+		u->head_title = dup_or(f, s, "head_title", "Trưởng phòng");
+		u->head_name = dup_or(f, s, "head_name", "");
+		bad += parse_month_key(f, s, "active_from", LONG_MIN,
+		    &u->active_from);
+		bad += parse_month_key(f, s, "active_to", LONG_MAX,
+		    &u->active_to);
+		c->nunits++;
+	}
+	qsort(c->units, (size_t)c->nunits, sizeof(*c->units), cmp_unit);
+	return bad;
+}
+
+/* "95%" is 95.0 / 100 (one division); "0.95" is strtod's. -1 if bad. */
+static int
+parse_target(const char *v, double *out)
+{
+	char *end;
+	size_t n = strlen(v);
+	double x;
+
+	if (n == 0 || !(isdigit((unsigned char)v[0])))
+		return -1;
+	errno = 0;
+	x = strtod(v, &end);
+	if (errno != 0)
+		return -1;
+	if (*end == '%' && end[1] == '\0')
+		x = x / 100;
+	else if (*end != '\0')
+		return -1;
+	*out = x;
+	return 0;
+}
+
+static int
+load_objective(struct config *c, const struct inifile *f, const char *s)
+{
+	static const char *const keys[] = { "label", "indicator", "op",
+		"target", "units", NULL };
+	struct objective *o = &c->objectives[c->nobjectives++];
+	long line = find_line(f->text, s, NULL);
+	const char *v;
+	int bad = check_keys(f, s, keys);
+
+	o->name = xstrdup(s);
+	o->label = dup_or(f, s, "label", s);
+	o->indicator = dup_or(f, s, "indicator", NULL);
+	if (o->indicator == NULL) {
+		diag_errorat(f->path, line, 0, "missing key 'indicator' in "
+		    "[%s]", s);
+		bad++;
+		o->indicator = xstrdup("");
+	}
+	v = get(f, s, "op");
+	if (v == NULL || strcmp(v, ">=") == 0)
+		o->op = '>';
+	else if (strcmp(v, "<=") == 0)
+		o->op = '<';
+	else {
+		diag_errorat(f->path, find_line(f->text, s, "op"), 0,
+		    "op is '%s'; use >= or <=", v);
+		bad++;
+	}
+	v = get(f, s, "target");
+	o->target_text = xstrdup(v ? v : "");
+	if (v == NULL || parse_target(v, &o->target) != 0) {
+		diag_errorat(f->path, v ? find_line(f->text, s, "target") :
+		    line, 0, "target of [%s] is '%s'; expected 0.95 or 95%%",
+		    s, v ? v : "");
+		bad++;
+	}
+	v = get(f, s, "units");
+	if (v == NULL || strcmp(v, "*") == 0 || *v == '\0')
+		o->all_units = 1;
+	else {
+		char *copy = xstrdup(v), *tok, *save = NULL;
+
+		o->units = xcalloc(strlen(v) + 1, sizeof(char *));
+		for (tok = strtok_r(copy, ", \t", &save); tok;
+		    tok = strtok_r(NULL, ", \t", &save)) {
+			upper(tok);
+			o->units[o->nunits++] = xstrdup(tok);
+		}
+		free(copy);
+	}
+	return bad;
+}
+
+static int
+cmp_objective(const void *a, const void *b)
+{
+	return strcmp(((const struct objective *)a)->name,
+	    ((const struct objective *)b)->name);
+}
+
+static int
+load_objectives(struct config *c, const struct inifile *f)
+{
+	int i, bad = 0, nsec = iniparser_getnsec(f->d);
+
+	c->objectives = xcalloc((size_t)(nsec > 0 ? nsec : 1),
+	    sizeof(*c->objectives));
+	for (i = 0; i < nsec; i++) {
+		const char *s = iniparser_getsecname(f->d, i);
+
+		if (strchr(s, '.') == NULL)
+			bad += load_objective(c, f, s);
+	}
+	qsort(c->objectives, (size_t)c->nobjectives, sizeof(*c->objectives),
+	    cmp_objective);
+	for (i = 0; i < nsec; i++) {
+		const char *s = iniparser_getsecname(f->d, i);
+		const char *dot = strchr(s, '.'), *v;
+		long line = find_line(f->text, s, NULL);
+		struct objective *o = NULL;
+		struct objective_override *ov;
+		int j;
+		static const char *const keys[] = { "target", NULL };
+
+		if (dot == NULL)
+			continue;
+		bad += check_keys(f, s, keys);
+		for (j = 0; j < c->nobjectives; j++)
+			if (strncmp(c->objectives[j].name, s, (size_t)(dot - s))
+			    == 0 && c->objectives[j].name[dot - s] == '\0')
+				o = &c->objectives[j];
+		if (o == NULL) {
+			diag_errorat(f->path, line, 0, "override [%s] names no "
+			    "objective", s);
+			bad++;
+			continue;
+		}
+		o->over = xrealloc(o->over, (size_t)(o->nover + 1) *
+		    sizeof(*o->over));
+		ov = &o->over[o->nover++];
+		ov->unit = xstrdup(dot + 1);
+		upper(ov->unit);
+		v = get(f, s, "target");
+		ov->target_text = xstrdup(v ? v : "");
+		if (v == NULL || parse_target(v, &ov->target) != 0) {
+			diag_errorat(f->path, line, 0, "target of [%s] is '%s'; "
+			    "expected 0.95 or 95%%", s, v ? v : "");
+			bad++;
+		}
+		if (config_unit(c, ov->unit) == NULL) {
+			diag_errorat(f->path, line, 0, "unknown unit '%s'",
+			    ov->unit);
+			bad++;
+		}
+	}
+	return bad;
+}
+
+int
+config_load(struct config *c, const char *dir)
+{
+	static const char *const names[] = { "baocao.ini", "units.ini",
+		"objectives.ini" };
+	struct inifile f[3];
+	int i, rv = 0, bad = 0;
+
+	memset(c, 0, sizeof(*c));
+	memset(f, 0, sizeof(f));
+	c->dir = xstrdup(dir);
+	for (i = 0; i < 3; i++)
+		rv = worst(rv, ini_open(&f[i], dir, names[i]));
+	if (rv == 0) {
+		bad += load_baocao(c, &f[0]);
+		bad += load_units(c, &f[1]);
+		bad += load_objectives(c, &f[2]);
+	}
+	for (i = 0; i < 3; i++)
+		ini_close(&f[i]);
+	if (rv == 0 && bad > 0)
+		rv = EXIT_DATA;
+	return rv;
+}
+
+static void
+free_signer(struct signer *s)
+{
+	free(s->authority);
+	free(s->deputy);
+	free(s->title);
+	free(s->name);
+}
+
+void
+config_release(struct config *c)
+{
+	int i, j;
+
+	free(c->dir);
+	free(c->parent);
+	free(c->name);
+	free(c->short_name);
+	free(c->code);
+	free(c->place);
+	free(c->font_regular);
+	free(c->font_bold);
+	free(c->font_italic);
+	free(c->font_bold_italic);
+	for (i = 0; i < c->nrecipients; i++)
+		free(c->recipients[i]);
+	free(c->recipients);
+	free(c->archive);
+	free_signer(&c->sign_report);
+	free_signer(&c->sign_improvement);
+	for (i = 0; i < c->nunits; i++) {
+		free(c->units[i].code);
+		free(c->units[i].name);
+		free(c->units[i].head_title);
+		free(c->units[i].head_name);
+	}
+	free(c->units);
+	for (i = 0; i < c->nobjectives; i++) {
+		struct objective *o = &c->objectives[i];
+
+		free(o->name);
+		free(o->label);
+		free(o->indicator);
+		free(o->target_text);
+		for (j = 0; j < o->nunits; j++)
+			free(o->units[j]);
+		free(o->units);
+		for (j = 0; j < o->nover; j++) {
+			free(o->over[j].unit);
+			free(o->over[j].target_text);
+		}
+		free(o->over);
+	}
+	free(c->objectives);
+	memset(c, 0, sizeof(*c));
+}
+
+const struct unit *
+config_unit(const struct config *c, const char *code)
+{
+	struct unit key;
+
+	key.code = (char *)code;
+	return bsearch(&key, c->units, (size_t)c->nunits, sizeof(*c->units),
+	    cmp_unit);
+}
+
+int
+unit_active(const struct unit *u, long month)
+{
+	return month >= u->active_from && month <= u->active_to;
+}
+
+double
+objective_target(const struct objective *o, const char *unit)
+{
+	int i;
+
+	for (i = 0; i < o->nover; i++)
+		if (strcmp(o->over[i].unit, unit) == 0)
+			return o->over[i].target;
+	return o->target;
+}
+
+int
+objective_lists(const struct objective *o, const char *unit)
+{
+	int i;
+
+	if (o->all_units)
+		return 1;
+	for (i = 0; i < o->nunits; i++)
+		if (strcmp(o->units[i], unit) == 0)
+			return 1;
+	return 0;
+}
