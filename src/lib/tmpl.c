@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* tmpl: output wording from templates/*.ini, loaded with iniparser. */
+/* tmpl: output wording from INI templates, loaded with iniparser. */
 #include <iniparser.h>
 #include <stdarg.h>
 #include <stdio.h>
