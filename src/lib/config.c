@@ -229,7 +229,8 @@ dup_or(const struct inifile *f, const char *sec, const char *key,
 
 /* Reports keys of sec not in known[] (NULL-terminated); returns errors. */
 static int
-check_keys(const struct inifile *f, const char *sec, const char *const *known)
+check_keys(const struct inifile *f, const char *sec, const char *shown,
+    const char *const *known)
 {
 	int i, n = iniparser_getsecnkeys(f->d, sec), bad = 0;
 	const char **keys;
@@ -246,7 +247,7 @@ check_keys(const struct inifile *f, const char *sec, const char *const *known)
 			ok |= strcmp(known[j], k) == 0;
 		if (!ok) {
 			diag_errorat(f->path, find_line(f->text, sec, k), 0,
-			    "unknown key '%s' in [%s]", k, sec);
+			    "unknown key '%s' in [%s]", k, shown);
 			bad++;
 		}
 	}
@@ -325,7 +326,7 @@ load_baocao(struct config *c, const struct inifile *f)
 		for (j = 0; j < (int)(sizeof(known) / sizeof(known[0])); j++)
 			if (strcmp(known[j].sec, s) == 0) {
 				ok = 1;
-				bad += check_keys(f, s, known[j].keys);
+				bad += check_keys(f, s, s, known[j].keys);
 			}
 		if (!ok) {
 			diag_errorat(f->path, find_line(f->text, s, NULL), 0,
@@ -439,9 +440,9 @@ load_units(struct config *c, const struct inifile *f)
 		struct unit *u = &c->units[c->nunits];
 		long line = find_line(f->text, s, NULL);
 
-		bad += check_keys(f, s, keys);
 		u->code = xstrdup(s);
 		upper(u->code);
+		bad += check_keys(f, s, u->code, keys);
 		if (!unit_code_valid(u->code, strlen(u->code))) {
 			diag_errorat(f->path, line, 0, "unit code '%s' does not "
 			    "match [A-Z0-9_-]{1,16}", u->code);
@@ -496,7 +497,7 @@ load_objective(struct config *c, const struct inifile *f, const char *s)
 	struct objective *o = &c->objectives[c->nobjectives++];
 	long line = find_line(f->text, s, NULL);
 	const char *v;
-	int bad = check_keys(f, s, keys);
+	int bad = check_keys(f, s, s, keys);
 
 	o->name = xstrdup(s);
 	o->label = dup_or(f, s, "label", s);
@@ -575,7 +576,7 @@ load_objectives(struct config *c, const struct inifile *f)
 
 		if (dot == NULL)
 			continue;
-		bad += check_keys(f, s, keys);
+		bad += check_keys(f, s, s, keys);
 		for (j = 0; j < c->nobjectives; j++)
 			if (strncmp(c->objectives[j].name, s, (size_t)(dot - s))
 			    == 0 && c->objectives[j].name[dot - s] == '\0')

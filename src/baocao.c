@@ -1,0 +1,871 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * baocao: the command a person or cron runs (SPEC §8). It finds the input
+ * folders a period reads and runs the filter programs over them:
+ *
+ *	baocao-check FOLDERS > norm  |  baocao-rollup  |  baocao-analyze
+ *	  → chi-so-P.csv + analysis → baocao-pdf, baocao-xlsx
+ *
+ * Intermediate streams live in a private temporary directory; outputs are
+ * written under a temporary name and renamed, and a lock on the period's
+ * output folder keeps two runs on one period from interleaving.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "atomic.h"
+#include "config.h"
+#include "date.h"
+#include "diag.h"
+#include "norm.h"
+#include "period.h"
+#include "util.h"
+
+#define VERSION	"0.1.0"
+
+static const char *config_dir = "config";
+static const char *input_dir = "input";
+static const char *output_dir = "output";
+static const char *templates_dir;
+static long today = -1;
+static char bindir[PATH_MAX];
+static char tmpdir[1024];	/* short, so paths under it always fit */
+static int progress;		/* print progress: standard error is a terminal */
+
+/* State of one run over a period. */
+struct run {
+	struct config	 cfg;
+	struct period	 p;
+	char		 label[PERIOD_LABELSZ];
+	char		**folders;	/* input folders read, in month order */
+	int		 nfolders;
+	char		 norm[PATH_MAX], rollup[PATH_MAX], indicators[PATH_MAX];
+	char		 analysis[PATH_MAX], checklog[PATH_MAX];
+};
+
+static void
+usage(void)
+{
+	fprintf(stderr,
+	    "usage: baocao [--config DIR] [--input DIR] [--output DIR] "
+	    "[--today DATE] COMMAND ...\n"
+	    "       baocao check PERIOD\n"
+	    "       baocao indicators PERIOD\n"
+	    "       baocao report --period PERIOD [--draft N] [--allow-missing]\n"
+	    "PERIOD: 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026, "
+	    "2026-10-01..2026-10-15, previous-month|quarter|half|9m|year\n");
+	exit(EXIT_USAGE);
+}
+
+static void
+say(const char *fmt, const char *arg)
+{
+	if (!progress)
+		return;
+	fprintf(stderr, "baocao: ");
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+}
+
+/* Directory of our own executable, so sibling programs are found. */
+static void
+find_bindir(const char *argv0)
+{
+	ssize_t n = readlink("/proc/self/exe", bindir, sizeof(bindir) - 1);
+	char *slash;
+
+	if (n <= 0) {
+		snprintf(bindir, sizeof(bindir), "%s", argv0);
+		n = (ssize_t)strlen(bindir);
+	}
+	bindir[n] = '\0';
+	slash = strrchr(bindir, '/');
+	if (slash != NULL)
+		*slash = '\0';
+	else
+		bindir[0] = '\0';
+}
+
+static void
+cleanup_tmp(void)
+{
+	DIR *d;
+	struct dirent *e;
+	char path[PATH_MAX + 256];
+
+	if (tmpdir[0] == '\0')
+		return;
+	if ((d = opendir(tmpdir)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			if (e->d_name[0] == '.')
+				continue;
+			snprintf(path, sizeof(path), "%s/%s", tmpdir, e->d_name);
+			unlink(path);
+		}
+		closedir(d);
+	}
+	rmdir(tmpdir);
+	tmpdir[0] = '\0';
+}
+
+static void
+make_tmpdir(void)
+{
+	const char *t = getenv("TMPDIR");
+
+	snprintf(tmpdir, sizeof(tmpdir), "%s/baocao.XXXXXX",
+	    t && *t ? t : "/tmp");
+	if (mkdtemp(tmpdir) == NULL) {
+		diag_plain("cannot create a temporary directory:");
+		exit(EXIT_USAGE);
+	}
+	atexit(cleanup_tmp);
+}
+
+static void
+tmppath(char *buf, const char *name)
+{
+	snprintf(buf, PATH_MAX, "%s/%s", tmpdir, name);
+}
+
+/*
+ * Runs program prog (a sibling of ours, else found on PATH) with args,
+ * standard input from in (NULL: ours), output to out and errors to err
+ * (NULL: ours). Returns its exit status, or 128 + signal.
+ */
+static int
+run_prog(const char *const argv[], const char *in, const char *out, const char *err)
+{
+	char path[PATH_MAX + 64];
+	pid_t pid;
+	int st;
+
+	snprintf(path, sizeof(path), "%s/%s", bindir, argv[0]);
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		diag_plain("cannot fork:");
+		return EXIT_USAGE;
+	}
+	if (pid == 0) {
+		int fd;
+
+		if (in && (fd = open(in, O_RDONLY)) >= 0)
+			dup2(fd, 0);
+		if (out && (fd = open(out, O_WRONLY | O_CREAT | O_TRUNC,
+		    0644)) >= 0)
+			dup2(fd, 1);
+		if (err && (fd = open(err, O_WRONLY | O_CREAT | O_TRUNC,
+		    0644)) >= 0)
+			dup2(fd, 2);
+		if (access(path, X_OK) == 0)
+			execv(path, (char *const *)argv);
+		execvp(argv[0], (char *const *)argv);
+		fprintf(stderr, "baocao: cannot run '%s': %s\n", argv[0],
+		    strerror(errno));
+		_exit(127);
+	}
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return EXIT_USAGE;
+	if (WIFSIGNALED(st)) {
+		diag_plain("'%s' was killed by signal %d", argv[0],
+		    WTERMSIG(st));
+		return 128 + WTERMSIG(st);
+	}
+	return WEXITSTATUS(st);
+}
+
+/* Copies file path to stream fp. */
+static int
+copy_to(const char *path, FILE *fp)
+{
+	FILE *in = fopen(path, "rb");
+	char buf[65536];
+	size_t n;
+
+	if (in == NULL)
+		return -1;
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		fwrite(buf, 1, n, fp);
+	fclose(in);
+	return 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Collects input/YYYY-MM folders up to the period's last folder. */
+static int
+find_folders(struct run *r)
+{
+	DIR *d = opendir(input_dir);
+	struct dirent *e;
+	struct stat sb;
+	char path[PATH_MAX + 256];
+	long m;
+	int cap = 0;
+
+	if (d == NULL) {
+		diag_errorat(input_dir, 0, 0, "cannot open:");
+		return EXIT_USAGE;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (month_parse(e->d_name, strlen(e->d_name), &m) != 0 ||
+		    m > r->p.last_folder)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", input_dir, e->d_name);
+		if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
+			continue;
+		if (r->nfolders == cap) {
+			cap = cap ? cap * 2 : 32;
+			r->folders = xrealloc(r->folders, (size_t)cap *
+			    sizeof(char *));
+		}
+		r->folders[r->nfolders++] = xstrdup(path);
+	}
+	closedir(d);
+	qsort(r->folders, (size_t)r->nfolders, sizeof(char *), cmp_str);
+	if (r->nfolders == 0) {
+		diag_plain("no input folder YYYY-MM in '%s' up to the end of "
+		    "period '%s'", input_dir, r->label);
+		return EXIT_DATA;
+	}
+	return 0;
+}
+
+static int
+run_init(struct run *r, const char *label)
+{
+	const char *err;
+	int rv;
+
+	memset(r, 0, sizeof(*r));
+	rv = config_load(&r->cfg, config_dir);
+	if (rv != 0)
+		return rv;
+	if (today < 0) {
+		const char *sde = getenv("SOURCE_DATE_EPOCH");
+		time_t now = sde && *sde ? (time_t)strtoll(sde, NULL, 10) :
+		    time(NULL);
+		struct tm tm;
+
+		gmtime_r(&now, &tm);
+		today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1,
+		    tm.tm_mday);
+	}
+	if (period_parse(label, r->cfg.cutoff_day, today, &r->p, &err) != 0) {
+		diag_plain("bad period '%s': %s", label, err);
+		return EXIT_USAGE;
+	}
+	period_label(&r->p, r->label);
+	make_tmpdir();
+	tmppath(r->norm, "norm.tsv");
+	tmppath(r->rollup, "rollup.tsv");
+	tmppath(r->indicators, "chi-so.csv");
+	tmppath(r->analysis, "analysis.tsv");
+	tmppath(r->checklog, "check.log");
+	return find_folders(r);
+}
+
+static void
+run_release(struct run *r)
+{
+	int i;
+
+	for (i = 0; i < r->nfolders; i++)
+		free(r->folders[i]);
+	free(r->folders);
+	config_release(&r->cfg);
+}
+
+/* baocao-check over the folders; its messages are kept in r->checklog. */
+static int
+run_check(struct run *r)
+{
+	const char **argv = xcalloc((size_t)r->nfolders + 4, sizeof(char *));
+	int i, rv;
+
+	argv[0] = "baocao-check";
+	argv[1] = "--config";
+	argv[2] = config_dir;
+	for (i = 0; i < r->nfolders; i++)
+		argv[3 + i] = r->folders[i];
+	say("checking %s", r->label);
+	rv = run_prog(argv, NULL, r->norm, r->checklog);
+	free((void *)argv);
+	copy_to(r->checklog, stderr);
+	return rv;
+}
+
+/* check, roll-up and analysis: fills r->indicators and r->analysis. */
+static int
+run_numbers(struct run *r)
+{
+	const char *roll[] = { "baocao-rollup", "--config", config_dir,
+		"--period", r->label, r->norm, NULL };
+	const char *ana[] = { "baocao-analyze", "--config", config_dir,
+		"--period", r->label, "--analysis", r->analysis, r->rollup,
+		NULL };
+	int rv;
+
+	if ((rv = run_check(r)) != 0)
+		return rv;
+	say("rolling up %s", r->label);
+	if ((rv = run_prog(roll, NULL, r->rollup, NULL)) != 0)
+		return rv;
+	say("computing the indicators of %s", r->label);
+	return run_prog(ana, NULL, r->indicators, NULL);
+}
+
+/*
+ * Calls fn for each "unit" record of the analysis stream:
+ * fields P, unit, status, months_missing, revision.
+ */
+static void
+each_unit(const struct run *r, void (*fn)(char **f, void *arg), void *arg)
+{
+	FILE *fp = fopen(r->analysis, "r");
+	struct norm_reader nr;
+	const char *err;
+
+	if (fp == NULL)
+		return;
+	norm_reader_init(&nr, fp, r->analysis);
+	while (norm_read(&nr, &err) > 0)
+		if (nr.nf >= 6 && strcmp(nr.f[0], "unit") == 0)
+			fn(nr.f + 1, arg);
+	norm_reader_release(&nr);
+	fclose(fp);
+}
+
+struct summary {
+	FILE	*fp;
+	int	 missing;	/* units missing or incomplete */
+};
+
+static void
+print_unit_status(char **f, void *arg)
+{
+	struct summary *s = arg;
+
+	if (strcmp(f[2], "missing") == 0) {
+		fprintf(s->fp, "chưa nộp: %s\n", f[1]);
+		s->missing++;
+	} else if (strcmp(f[2], "incomplete") == 0) {
+		fprintf(s->fp, "nộp chưa đủ: %s (thiếu tháng %s)\n", f[1], f[3]);
+		s->missing++;
+	} else if (f[4][0] != '\0')
+		fprintf(s->fp, "đã nộp: %s (lần %s)\n", f[1], f[4]);
+	else if (strcmp(f[2], "submitted") == 0)
+		fprintf(s->fp, "đã nộp: %s\n", f[1]);
+}
+
+static int
+cmd_check(int argc, char **argv)
+{
+	struct run r;
+	struct summary s = { stdout, 0 };
+	int rv;
+
+	if (argc != 1)
+		usage();
+	if ((rv = run_init(&r, argv[0])) != 0 || (rv = run_numbers(&r)) != 0) {
+		run_release(&r);
+		return rv;
+	}
+	printf("kỳ báo cáo: %s; thư mục đã đọc: %d\n", r.label, r.nfolders);
+	each_unit(&r, print_unit_status, &s);
+	run_release(&r);
+	return 0;
+}
+
+static int
+cmd_indicators(int argc, char **argv)
+{
+	struct run r;
+	int rv;
+
+	if (argc != 1)
+		usage();
+	if ((rv = run_init(&r, argv[0])) == 0 && (rv = run_numbers(&r)) == 0)
+		copy_to(r.indicators, stdout);
+	run_release(&r);
+	return rv;
+}
+
+struct report_opts {
+	int	 draft;		/* 0: final */
+	int	 allow_missing;
+	char	 suffix[32];	/* "-du-thao-N" or "" */
+	char	 outdir[PATH_MAX];
+	char	**written;	/* output files of this run, for the manifest */
+	int	 nwritten;
+};
+
+static void
+note_written(struct report_opts *o, const char *name)
+{
+	o->written = xrealloc(o->written, (size_t)(o->nwritten + 1) *
+	    sizeof(char *));
+	o->written[o->nwritten++] = xstrdup(name);
+}
+
+/* Copies a temporary file to outdir/name atomically. */
+static int
+publish(struct report_opts *o, const char *from, const char *name)
+{
+	struct atomic_file af;
+	char path[PATH_MAX + 256];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%s", o->outdir, name);
+	if ((fp = atomic_open(&af, path)) == NULL) {
+		diag_errorat(path, 0, 0, "cannot write:");
+		return EXIT_USAGE;
+	}
+	if (copy_to(from, fp) != 0 || atomic_commit(&af) != 0) {
+		diag_errorat(path, 0, 0, "cannot write:");
+		atomic_abort(&af);
+		return EXIT_USAGE;
+	}
+	note_written(o, name);
+	return 0;
+}
+
+static int
+mkdirs(const char *path)
+{
+	char buf[PATH_MAX];
+	char *p;
+
+	snprintf(buf, sizeof(buf), "%s", path);
+	for (p = buf + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+				return -1;
+			*p = '/';
+		}
+	return mkdir(buf, 0755) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+/* Takes the period's lock, waiting for another run to finish. */
+static int
+lock_period(const char *outdir)
+{
+	char path[PATH_MAX + 16];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/.lock", outdir);
+	if ((fd = open(path, O_RDWR | O_CREAT, 0644)) < 0)
+		return -1;
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		say("waiting for another run on %s", outdir);
+		if (flock(fd, LOCK_EX) != 0) {
+			close(fd);
+			return -1;
+		}
+	}
+	return fd;		/* held until exit */
+}
+
+/* The validation report: check's messages and who has submitted. */
+static int
+write_validation(struct run *r, struct report_opts *o, int *missing)
+{
+	char tmp[PATH_MAX], name[128];
+	struct summary s;
+	FILE *fp;
+	int i;
+
+	tmppath(tmp, "kiem-tra.txt");
+	if ((fp = fopen(tmp, "w")) == NULL)
+		return EXIT_USAGE;
+	fprintf(fp, "BÁO CÁO KIỂM TRA DỮ LIỆU — kỳ %s\n", r->label);
+	fprintf(fp, "Thư mục đã đọc:");
+	for (i = 0; i < r->nfolders; i++)
+		fprintf(fp, " %s", r->folders[i]);
+	fprintf(fp, "\n\nLỗi và cảnh báo:\n");
+	copy_to(r->checklog, fp);
+	s.fp = fp;
+	s.missing = 0;
+	fprintf(fp, "\nTình hình nộp báo cáo:\n");
+	each_unit(r, print_unit_status, &s);
+	fclose(fp);
+	*missing = s.missing;
+	snprintf(name, sizeof(name), "kiem-tra-%s%s.txt", r->label, o->suffix);
+	return publish(o, tmp, name);
+}
+
+struct pdf_job {
+	struct run		*r;
+	struct report_opts	*o;
+	int			 rv;
+};
+
+static int
+render_pdf(struct run *r, struct report_opts *o, const char *kind,
+    const char *unit, const char *name)
+{
+	char path[PATH_MAX + 256], draft[16];
+	const char *argv[24];
+	int n = 0, rv;
+
+	snprintf(path, sizeof(path), "%s/%s", o->outdir, name);
+	snprintf(draft, sizeof(draft), "%d", o->draft);
+	argv[n++] = "baocao-pdf";
+	argv[n++] = "--kind";
+	argv[n++] = kind;
+	argv[n++] = "--config";
+	argv[n++] = config_dir;
+	argv[n++] = "--period";
+	argv[n++] = r->label;
+	argv[n++] = "--indicators";
+	argv[n++] = r->indicators;
+	argv[n++] = "--analysis";
+	argv[n++] = r->analysis;
+	argv[n++] = "--data";
+	argv[n++] = r->norm;
+	argv[n++] = "--draft";
+	argv[n++] = draft;
+	if (unit != NULL) {
+		argv[n++] = "--unit";
+		argv[n++] = unit;
+	}
+	if (templates_dir != NULL) {
+		argv[n++] = "--templates";
+		argv[n++] = templates_dir;
+	}
+	argv[n++] = "-o";
+	argv[n++] = path;
+	argv[n] = NULL;
+	if ((rv = run_prog(argv, NULL, NULL, NULL)) == 0)
+		note_written(o, name);
+	return rv;
+}
+
+static void
+bm_for_unit(char **f, void *arg)
+{
+	struct pdf_job *j = arg;
+	char name[256];
+
+	/* A form for every unit that sent its sheet for the month. */
+	if (strcmp(f[2], "submitted") != 0)
+		return;
+	snprintf(name, sizeof(name), "BM.07.01-%s-%s%s.pdf", f[1],
+	    j->r->label, j->o->suffix);
+	j->rv = worst(j->rv, render_pdf(j->r, j->o, "bm", f[1], name));
+}
+
+static int
+render_xlsx(struct run *r, struct report_opts *o)
+{
+	char path[PATH_MAX + 256], name[128];
+	const char *argv[16];
+	int n = 0, rv;
+
+	snprintf(name, sizeof(name), "bao-cao-%s.xlsx", r->label);
+	snprintf(path, sizeof(path), "%s/%s", o->outdir, name);
+	argv[n++] = "baocao-xlsx";
+	argv[n++] = "--config";
+	argv[n++] = config_dir;
+	argv[n++] = "--period";
+	argv[n++] = r->label;
+	argv[n++] = "--indicators";
+	argv[n++] = r->indicators;
+	argv[n++] = "--analysis";
+	argv[n++] = r->analysis;
+	argv[n++] = "--data";
+	argv[n++] = r->norm;
+	argv[n++] = "-o";
+	argv[n++] = path;
+	argv[n] = NULL;
+	if ((rv = run_prog(argv, NULL, NULL, NULL)) == 0)
+		note_written(o, name);
+	return rv;
+}
+
+/* Appends "HASH  name" lines for files, naming them by display names. */
+static int
+hash_files(FILE *out, char **paths, char **names, int n)
+{
+	const char **argv = xcalloc((size_t)n + 3, sizeof(char *));
+	char tmp[PATH_MAX], *line = NULL;
+	size_t cap = 0;
+	FILE *fp;
+	int i, rv;
+
+	argv[0] = "sha256sum";
+	argv[1] = "--";
+	for (i = 0; i < n; i++)
+		argv[2 + i] = paths[i];
+	tmppath(tmp, "sums.txt");
+	rv = run_prog(argv, NULL, tmp, NULL);
+	free((void *)argv);
+	if (rv != 0 || (fp = fopen(tmp, "r")) == NULL)
+		return EXIT_USAGE;
+	for (i = 0; i < n && getline(&line, &cap, fp) > 64; i++)
+		fprintf(out, "%.64s  %s\n", line, names[i]);
+	free(line);
+	fclose(fp);
+	return i == n ? 0 : EXIT_USAGE;
+}
+
+/* Adds every regular file of the folders read to the list, sorted. */
+static void
+list_inputs(struct run *r, char ***paths, int *n)
+{
+	int i, cap = 0;
+
+	for (i = 0; i < r->nfolders; i++) {
+		struct dirent **ents;
+		int k, ne = scandir(r->folders[i], &ents, NULL, alphasort);
+
+		for (k = 0; k < ne; k++) {
+			char p[PATH_MAX + 256];
+			struct stat sb;
+
+			snprintf(p, sizeof(p), "%s/%s", r->folders[i],
+			    ents[k]->d_name);
+			if (ents[k]->d_name[0] != '.' && stat(p, &sb) == 0 &&
+			    S_ISREG(sb.st_mode)) {
+				if (*n == cap) {
+					cap = cap ? cap * 2 : 64;
+					*paths = xrealloc(*paths, (size_t)cap *
+					    sizeof(char *));
+				}
+				(*paths)[(*n)++] = xstrdup(p);
+			}
+			free(ents[k]);
+		}
+		free(ents);
+	}
+}
+
+/* SHA256SUMS: the outputs of this run and the inputs they were made from. */
+static int
+write_manifest(struct run *r, struct report_opts *o)
+{
+	char tmp[PATH_MAX], **paths = NULL;
+	int i, n = 0, rv;
+	FILE *fp;
+
+	tmppath(tmp, "SHA256SUMS");
+	if ((fp = fopen(tmp, "w")) == NULL)
+		return EXIT_USAGE;
+	qsort(o->written, (size_t)o->nwritten, sizeof(char *), cmp_str);
+	paths = xcalloc((size_t)o->nwritten + 1, sizeof(char *));
+	for (i = 0; i < o->nwritten; i++) {
+		paths[i] = xmalloc(strlen(o->outdir) + strlen(o->written[i]) + 2);
+		sprintf(paths[i], "%s/%s", o->outdir, o->written[i]);
+	}
+	rv = hash_files(fp, paths, o->written, o->nwritten);
+	for (i = 0; i < o->nwritten; i++)
+		free(paths[i]);
+	free(paths);
+	paths = NULL;
+	list_inputs(r, &paths, &n);
+	if (rv == 0 && n > 0)
+		rv = hash_files(fp, paths, paths, n);
+	for (i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+	fclose(fp);
+	if (rv == 0)
+		rv = publish(o, tmp, "SHA256SUMS");
+	return rv;
+}
+
+static int
+cmd_report(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "allow-missing", no_argument, NULL, 'a' },
+		{ "draft", required_argument, NULL, 'd' },
+		{ "final", no_argument, NULL, 'f' },
+		{ "period", required_argument, NULL, 'p' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct report_opts o;
+	struct run r;
+	struct pdf_job job;
+	const char *label = NULL;
+	char name[256], *end;
+	int ch, rv, missing = 0, lockfd, i;
+
+	memset(&o, 0, sizeof(o));
+	o.draft = 1;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			o.allow_missing = 1;
+			break;
+		case 'd':
+			o.draft = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || o.draft < 1 || o.draft > 99) {
+				diag_plain("--draft is '%s'; expected 1 to 99",
+				    optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'f':
+			o.draft = 0;
+			break;
+		case 'p':
+			label = optarg;
+			break;
+		default:
+			usage();
+		}
+	}
+	if (label == NULL || optind != argc)
+		usage();
+	if (o.draft > 0)
+		snprintf(o.suffix, sizeof(o.suffix), "-du-thao-%d", o.draft);
+	if ((rv = run_init(&r, label)) != 0) {
+		run_release(&r);
+		return rv;
+	}
+	snprintf(o.outdir, sizeof(o.outdir), "%s/%s", output_dir, r.label);
+	if (mkdirs(o.outdir) != 0 || (lockfd = lock_period(o.outdir)) < 0) {
+		diag_errorat(o.outdir, 0, 0, "cannot create:");
+		run_release(&r);
+		return EXIT_USAGE;
+	}
+	rv = run_numbers(&r);
+	if (rv == EXIT_DATA || rv == 0)
+		rv = worst(rv, write_validation(&r, &o, &missing));
+	if (rv != 0)
+		goto done;
+	if (o.draft == 0 && missing > 0 && !o.allow_missing) {
+		diag_plain("%d unit(s) have not submitted everything for %s; a "
+		    "final report needs them all (or --allow-missing)", missing,
+		    r.label);
+		rv = EXIT_DATA;
+		goto done;
+	}
+	snprintf(name, sizeof(name), "chi-so-%s.csv", r.label);
+	if ((rv = publish(&o, r.indicators, name)) != 0)
+		goto done;
+	job.r = &r;
+	job.o = &o;
+	job.rv = 0;
+	if (r.p.kind == PK_MONTH) {
+		say("writing the BM.07.01 forms of %s", r.label);
+		each_unit(&r, bm_for_unit, &job);
+	}
+	say("writing the report of %s", r.label);
+	snprintf(name, sizeof(name), "bao-cao-%s%s.pdf", r.label, o.suffix);
+	rv = worst(job.rv, render_pdf(&r, &o, "report", NULL, name));
+	snprintf(name, sizeof(name), "cai-tien-%s%s.pdf", r.label, o.suffix);
+	rv = worst(rv, render_pdf(&r, &o, "improvement", NULL, name));
+	say("writing the workbook of %s", r.label);
+	rv = worst(rv, render_xlsx(&r, &o));
+	rv = worst(rv, write_manifest(&r, &o));
+	if (rv == 0)
+		printf("%s: %d files written in %s/\n", r.label, o.nwritten,
+		    o.outdir);
+done:
+	for (i = 0; i < o.nwritten; i++)
+		free(o.written[i]);
+	free(o.written);
+	run_release(&r);
+	return rv;
+}
+
+/*
+ * baocao [--config DIR] [--input DIR] [--output DIR] [--today DATE] COMMAND
+ * runs one of the commands of SPEC §8 over the folders a period reads.
+ */
+#ifndef UNIT_TESTING
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "input", required_argument, NULL, 'i' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "templates", required_argument, NULL, 'T' },
+		{ "today", required_argument, NULL, 't' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *cmd;
+	int ch, rv;
+
+	diag_init(argv[0]);
+	find_bindir(argv[0]);
+	progress = isatty(2);
+	/* Global options come before the command ("+": stop at it). */
+	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			config_dir = optarg;
+			break;
+		case 'h':
+			usage();
+			break;
+		case 'i':
+			input_dir = optarg;
+			break;
+		case 'o':
+			output_dir = optarg;
+			break;
+		case 'T':
+			templates_dir = optarg;
+			break;
+		case 't':
+			if (date_parse(optarg, strlen(optarg), &today) !=
+			    DATE_OK) {
+				diag_plain("--today is '%s'; expected "
+				    "YYYY-MM-DD", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'V':
+			printf("baocao %s\n", VERSION);
+			return 0;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc < 1)
+		usage();
+	cmd = argv[0];
+	if (strcmp(cmd, "check") == 0)
+		rv = cmd_check(argc - 1, argv + 1);
+	else if (strcmp(cmd, "indicators") == 0)
+		rv = cmd_indicators(argc - 1, argv + 1);
+	else if (strcmp(cmd, "report") == 0)
+		rv = cmd_report(argc, argv);
+	else {
+		diag_plain("unknown command '%s'", cmd);
+		usage();
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		diag_plain("cannot write standard output:");
+		rv = worst(rv, EXIT_USAGE);
+	}
+	return rv;
+}
+#endif

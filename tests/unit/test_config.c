@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: ISC */
+/* Tests of src/lib/config.c on the fixtures in tests/fixtures/config/. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "lib/config.h"
+#include "lib/date.h"
+#include "lib/diag.h"
+#include "lib/util.h"
+
+static void
+test_good(void **state)
+{
+	struct config c;
+	const struct unit *u;
+	const struct objective *o;
+
+	(void)state;
+	assert_int_equal(config_load(&c, "tests/fixtures/config/good"), 0);
+	assert_string_equal(c.name, "ỦY BAN NHÂN DÂN HUYỆN THƯỜNG XUÂN");
+	assert_string_equal(c.short_name, c.name);	/* defaults to name */
+	assert_int_equal(c.cutoff_day, 15);
+	/* Recipients in numeric key order, archive apart. */
+	assert_int_equal(c.nrecipients, 3);
+	assert_string_equal(c.recipients[0], "UBND tỉnh (để b/c)");
+	assert_string_equal(c.recipients[2], "Lưu hồ sơ ISO");
+	assert_string_equal(c.archive, "VT, VP");
+	assert_string_equal(c.sign_report.deputy, "KT. CHỦ TỊCH");
+	/* BOM and CRLF accepted; section names folded back to upper case. */
+	assert_int_equal(c.nunits, 2);
+	assert_string_equal(c.units[0].code, "MOTCUA");
+	u = config_unit(&c, "PNV");
+	assert_non_null(u);
+	/* "Pho\u0300ng" (decomposed) is normalized to NFC "Phòng". */
+	assert_string_equal(u->name, "Phòng Nội vụ");
+	assert_true(unit_active(u, month_of(2020, 1)));
+	assert_false(unit_active(u, month_of(2019, 12)));
+	u = config_unit(&c, "MOTCUA");
+	assert_true(unit_active(u, month_of(2024, 6)));
+	assert_false(unit_active(u, month_of(2024, 7)));
+	assert_null(config_unit(&c, "PTC"));
+	/* Objectives sorted by name; 95% is 95/100 in one division. */
+	assert_int_equal(c.nobjectives, 2);
+	o = &c.objectives[0];
+	assert_string_equal(o->name, "dossiers_on_time");
+	assert_true(o->target == 95.0 / 100);
+	assert_true(objective_target(o, "MOTCUA") == 0.98);
+	assert_true(objective_target(o, "PNV") == 95.0 / 100);
+	assert_true(objective_lists(o, "ANY"));
+	o = &c.objectives[1];
+	assert_int_equal(o->op, '<');
+	assert_true(objective_lists(o, "MOTCUA"));
+	assert_false(objective_lists(o, "VP"));
+	config_release(&c);
+}
+
+static void
+test_bad(void **state)
+{
+	struct config c;
+
+	(void)state;
+	diag_reset();
+	assert_int_equal(config_load(&c, "tests/fixtures/config/bad"),
+	    EXIT_DATA);
+	/* unknown key, bad month, bad code, override of an unknown unit */
+	assert_int_equal(diag_errors(), 4);
+	config_release(&c);
+	diag_reset();
+	assert_int_equal(config_load(&c, "tests/fixtures/config/none"),
+	    EXIT_USAGE);
+	config_release(&c);
+}
+
+static void
+test_unit_codes(void **state)
+{
+	static const struct { const char *s; int ok; } t[] = {
+		{ "PNV", 1 }, { "A", 1 }, { "MOT_CUA-2", 1 },
+		{ "0123456789ABCDEF", 1 }, { "0123456789ABCDEFG", 0 },
+		{ "", 0 }, { "pnv", 0 }, { "../X", 0 }, { "P.NV", 0 },
+		{ "PHÒNG", 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		assert_int_equal(unit_code_valid(t[i].s, strlen(t[i].s)),
+		    t[i].ok);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_good),
+		cmocka_unit_test(test_bad),
+		cmocka_unit_test(test_unit_codes),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

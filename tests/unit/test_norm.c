@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: ISC */
+/* Tests of src/lib/norm.c: escaping round trip and malformed lines. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "lib/norm.h"
+
+static void
+test_roundtrip(void **state)
+{
+	const char *rec[] = { "S", "2024-03", "PNV", "narrative.strengths",
+		"dòng 1\ndòng\t2 \\ cuối\r" };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	struct norm_reader r;
+	const char *err = NULL;
+
+	(void)state;
+	fputs("#baocao-norm 1\n", fp);
+	norm_put_record(fp, 5, rec);
+	norm_put_record(fp, 5, rec);
+	fclose(fp);
+	assert_string_equal(buf, "#baocao-norm 1\n"
+	    "S\t2024-03\tPNV\tnarrative.strengths\t"
+	    "dòng 1\\ndòng\\t2 \\\\ cuối\\r\n"
+	    "S\t2024-03\tPNV\tnarrative.strengths\t"
+	    "dòng 1\\ndòng\\t2 \\\\ cuối\\r\n");
+	fp = fmemopen(buf, len, "r");
+	norm_reader_init(&r, fp, "x");
+	assert_int_equal(norm_read(&r, &err), 1);
+	assert_int_equal(r.line, 2);
+	assert_int_equal(r.nf, 5);
+	assert_string_equal(r.f[4], rec[4]);
+	assert_int_equal(r.len[4], strlen(rec[4]));
+	assert_int_equal(norm_read(&r, &err), 1);
+	assert_int_equal(r.line, 3);
+	assert_int_equal(norm_read(&r, &err), 0);
+	norm_reader_release(&r);
+	fclose(fp);
+	(free)(buf);	/* from open_memstream: libc, not cmocka */
+}
+
+static void
+test_malformed(void **state)
+{
+	static const char *const bad[] = {
+		"S\tbad\\xescape\n", "no final newline", "S\ta\\\n",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		FILE *fp = fmemopen((void *)bad[i], strlen(bad[i]), "r");
+		struct norm_reader r;
+		const char *err = NULL;
+
+		norm_reader_init(&r, fp, "x");
+		assert_int_equal(norm_read(&r, &err), -1);
+		assert_non_null(err);
+		norm_reader_release(&r);
+		fclose(fp);
+	}
+}
+
+static void
+test_empty_fields(void **state)
+{
+	const char line[] = "R\terrors\t\t\tx\n";
+	FILE *fp = fmemopen((void *)line, strlen(line), "r");
+	struct norm_reader r;
+	const char *err;
+
+	(void)state;
+	norm_reader_init(&r, fp, "x");
+	assert_int_equal(norm_read(&r, &err), 1);
+	assert_int_equal(r.nf, 5);
+	assert_string_equal(r.f[2], "");
+	assert_string_equal(r.f[4], "x");
+	norm_reader_release(&r);
+	fclose(fp);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_roundtrip),
+		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_empty_fields),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
