@@ -30,6 +30,8 @@
 #include "diag.h"
 #include "norm.h"
 #include "period.h"
+#include "schema.h"
+#include "tmpl.h"
 #include "util.h"
 
 #define VERSION	"0.1.0"
@@ -62,7 +64,9 @@ usage(void)
 	    "[--today DATE] COMMAND ...\n"
 	    "       baocao check PERIOD\n"
 	    "       baocao indicators PERIOD\n"
-	    "       baocao report --period PERIOD [--draft N] [--allow-missing]\n"
+	    "       baocao report --period PERIOD [--draft N | --final] "
+	    "[--allow-missing]\n"
+	    "       baocao template --unit UNIT --period YYYY-MM\n"
 	    "PERIOD: 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026, "
 	    "2026-10-01..2026-10-15, previous-month|quarter|half|9m|year\n");
 	exit(EXIT_USAGE);
@@ -790,6 +794,137 @@ done:
 	return rv;
 }
 
+/* Writes text to dir/name atomically; reports and returns non-zero on failure. */
+static int
+write_text(const char *dir, const char *name, const char *text)
+{
+	struct atomic_file af;
+	char path[PATH_MAX + 256];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if ((fp = atomic_open(&af, path)) == NULL) {
+		diag_errorat(path, 0, 0, "cannot write:");
+		return EXIT_USAGE;
+	}
+	fputs(text, fp);
+	if (atomic_commit(&af) != 0) {
+		diag_errorat(path, 0, 0, "cannot write:");
+		return EXIT_USAGE;
+	}
+	printf("%s\n", path);
+	return 0;
+}
+
+/* The blank monthly sheet of unit u for month m, commented from t. */
+static void
+blank_sheet(struct sbuf *sb, const struct tmpl *t, const struct unit *u,
+    long m)
+{
+	const char *sec = "";
+	char ms[DATE_BUFSZ];
+	int i;
+
+	month_iso(m, ms);
+	sbuf_printf(sb, "; %s %d/%d\n; %s (%s)\n; %s\n",
+	    tmpl_get(t, "title", "sheet", "BM.07.01"), month_mon(m),
+	    month_year(m), u->name, u->code, tmpl_get(t, "title", "help", ""));
+	for (i = 0; i < nsheet_keys; i++) {
+		const struct sheet_key *k = &sheet_keys[i];
+		const char *val = "";
+
+		if (strcmp(k->section, sec) != 0) {
+			sec = k->section;
+			sbuf_printf(sb, "\n[%s]\t\t; %s\n", sec,
+			    tmpl_get(t, sec, "_", ""));
+		}
+		if (strcmp(k->key, "unit") == 0)
+			val = u->code;
+		else if (strcmp(k->key, "period") == 0)
+			val = ms;
+		else if (strcmp(k->key, "revision") == 0)
+			val = "1";
+		sbuf_printf(sb, "%-18s = %-8s ; %s\n", k->key, val,
+		    tmpl_get(t, sec, k->key, ""));
+	}
+}
+
+/* baocao template: a blank sheet and empty registers for one unit. */
+static int
+cmd_template(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "period", required_argument, NULL, 'p' },
+		{ "unit", required_argument, NULL, 'u' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *code = NULL, *label = NULL;
+	char dir[PATH_MAX], name[64], path[PATH_MAX];
+	struct config cfg;
+	const struct unit *u;
+	struct sbuf sb = SBUF_INIT;
+	struct tmpl *t;
+	long m;
+	int ch, i, j, rv;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'p':
+			label = optarg;
+			break;
+		case 'u':
+			code = optarg;
+			break;
+		default:
+			usage();
+		}
+	}
+	if (code == NULL || label == NULL || optind != argc)
+		usage();
+	if (month_parse(label, strlen(label), &m) != 0) {
+		diag_plain("--period is '%s'; a template is for one month, "
+		    "YYYY-MM", label);
+		return EXIT_USAGE;
+	}
+	if ((rv = config_load(&cfg, config_dir)) != 0)
+		return rv;
+	u = config_unit(&cfg, code);
+	if (u == NULL || !unit_active(u, m)) {
+		diag_plain("unit '%s' is not in %s/units.ini as active in %s",
+		    code, config_dir, label);
+		config_release(&cfg);
+		return EXIT_USAGE;
+	}
+	snprintf(path, sizeof(path), "%s/mau-bieu.ini", tmpl_dir(templates_dir));
+	t = tmpl_load(path);
+	snprintf(dir, sizeof(dir), "%s/mau-%s-%s", output_dir, label, u->code);
+	if (t == NULL || mkdirs(dir) != 0) {
+		if (t != NULL)
+			diag_errorat(dir, 0, 0, "cannot create:");
+		config_release(&cfg);
+		tmpl_free(t);
+		return EXIT_USAGE;
+	}
+	blank_sheet(&sb, t, u, m);
+	snprintf(name, sizeof(name), "%s.ini", u->code);
+	rv = write_text(dir, name, sbuf_str(&sb));
+	for (i = 0; i < nreg_kinds && rv == 0; i++) {
+		sbuf_reset(&sb);
+		for (j = 0; j < reg_kinds[i].ncols; j++)
+			sbuf_printf(&sb, "%s%s", j ? "," : "",
+			    reg_kinds[i].cols[j].name);
+		sbuf_addc(&sb, '\n');
+		snprintf(name, sizeof(name), "%s.%s.csv", u->code,
+		    reg_kinds[i].name);
+		rv = write_text(dir, name, sbuf_str(&sb));
+	}
+	sbuf_release(&sb);
+	tmpl_free(t);
+	config_release(&cfg);
+	return rv;
+}
+
 /*
  * baocao [--config DIR] [--input DIR] [--output DIR] [--today DATE] COMMAND
  * runs one of the commands of SPEC §8 over the folders a period reads.
@@ -858,6 +993,8 @@ main(int argc, char *argv[])
 		rv = cmd_indicators(argc - 1, argv + 1);
 	else if (strcmp(cmd, "report") == 0)
 		rv = cmd_report(argc, argv);
+	else if (strcmp(cmd, "template") == 0)
+		rv = cmd_template(argc, argv);
 	else {
 		diag_plain("unknown command '%s'", cmd);
 		usage();
