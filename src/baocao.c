@@ -244,11 +244,10 @@ find_folders(struct run *r)
 	}
 	closedir(d);
 	qsort(r->folders, (size_t)r->nfolders, sizeof(char *), cmp_str);
-	if (r->nfolders == 0) {
-		diag_plain("no input folder YYYY-MM in '%s' up to the end of "
-		    "period '%s'", input_dir, r->label);
-		return EXIT_DATA;
-	}
+	if (r->nfolders == 0)
+		diag_plain("warning: no input folder YYYY-MM in '%s' up to the "
+		    "end of period '%s': every unit is missing", input_dir,
+		    r->label);
 	return 0;
 }
 
@@ -310,6 +309,11 @@ run_check(struct run *r)
 	for (i = 0; i < r->nfolders; i++)
 		argv[3 + i] = r->folders[i];
 	say("checking %s", r->label);
+	if (r->nfolders == 0) {
+		/* Nothing submitted yet: an empty stream, every unit missing. */
+		argv[0] = "true";
+		argv[1] = NULL;
+	}
 	rv = run_prog(argv, NULL, r->norm, r->checklog);
 	free((void *)argv);
 	copy_to(r->checklog, stderr);
