@@ -7,6 +7,8 @@ import csv, sys
 def load(path):
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
+    if not rows:
+        print("%s: empty" % path); sys.exit(1)
     return rows[0], [(r[0], r[1], r[2], r[3]) for r in rows[1:]]
 
 hw, want = load(sys.argv[1])

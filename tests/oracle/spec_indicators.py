@@ -258,7 +258,8 @@ def compute(cfg, units, objectives, indir, p):
             if rc:
                 val[(u, "_chan.%s.n" % ch)] = len(rc)
                 val[(u, "_chan.%s.pos" % ch)] = sum(int(r["rating"]) >= 4 for r in rc)
-        val[(u, "_sat.has")] = bool(rs) or (u, "_satisfaction.satisfied") in val
+        # Satisfaction counts are register counts: every unit in scope, zeros included.
+        val[(u, "_sat.has")] = True
     rows = {}
     def emit(u, k, v, integer):
         rows[(u, k)] = (v, integer)
