@@ -108,7 +108,9 @@ for m in range(1, 13):
         if R.random() < 0.25 and act[key[1]][0] <= m <= act[key[1]][1]:
             kind = key[0]
             if kind == "errors" and not row.get("corrected_on"):
-                row["corrected_on"] = ds(later(day(m0)) if False else max(D(2024, m, 1), D(2024, m0, 28)))
+                det = dt.date.fromisoformat(row["detected_on"]) if "-" in row["detected_on"] else \
+                    dt.datetime.strptime(row["detected_on"], "%d/%m/%Y").date()
+                row["corrected_on"] = ds(max(det, D(2024, m, 1)))
             elif kind == "actions" and not row.get("closed_on"):
                 row["closed_on"] = ds(D(2024, m, 1) if m > m0 else D(2024, m0, 28)); row["effective"] = R.choice(["yes", "no"])
             elif kind == "suggestions":
