@@ -14,11 +14,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "config.h"
 #include "date.h"
 #include "diag.h"
+#include "utf8.h"
 #include "util.h"
 
 #define MAXLINE	1000	/* iniparser 4.1 fails on lines past ~1022 bytes */
@@ -71,9 +71,8 @@ read_all(const char *path, size_t *len)
 static char *
 clean_text(const char *path, char *raw, size_t len)
 {
-	utf8proc_uint8_t *nfc = NULL;
-	size_t i, line = 1, col = 0, start = 0;
-	utf8proc_ssize_t r;
+	struct sbuf sb = SBUF_INIT;
+	size_t i, line = 1, col = 0, start = 0, bad;
 
 	if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
 		start = 3;
@@ -91,30 +90,16 @@ clean_text(const char *path, char *raw, size_t len)
 			return NULL;
 		}
 	}
-	r = utf8proc_map((const utf8proc_uint8_t *)raw + start,
-	    (utf8proc_ssize_t)(len - start), &nfc, UTF8PROC_STABLE |
-	    UTF8PROC_COMPOSE);
-	if (r < 0) {
-		/* Find the line of the first invalid byte for the message. */
-		utf8proc_int32_t cp;
-		size_t off = start;
-
-		line = 1;
-		while (off < len) {
-			utf8proc_ssize_t k = utf8proc_iterate(
-			    (const utf8proc_uint8_t *)raw + off,
-			    (utf8proc_ssize_t)(len - off), &cp);
-			if (k < 0)
-				break;
-			if (raw[off] == '\n')
-				line++;
-			off += (size_t)k;
-		}
+	if (!utf8_valid(raw + start, len - start, &bad)) {
+		for (line = 1, i = start; i < start + bad; i++)
+			line += raw[i] == '\n';
 		diag_errorat(path, (long)line, 0, "invalid UTF-8 at byte "
-		    "offset %zu; convert with 'iconv -f CP1258 -t UTF-8'", off);
+		    "offset %zu; convert with 'iconv -f CP1258 -t UTF-8'",
+		    start + bad);
 		return NULL;
 	}
-	return (char *)nfc;
+	utf8_nfc_append(&sb, raw + start, len - start);
+	return sbuf_detach(&sb);
 }
 
 /* Line (1-based) of "[section]" or of key inside it; 0 when not found. */

@@ -76,6 +76,20 @@ test_bad(void **state)
 	config_release(&c);
 }
 
+/* A Windows-1258 file is refused with its line and byte offset. */
+static void
+test_not_utf8(void **state)
+{
+	struct config c;
+
+	(void)state;
+	diag_reset();
+	assert_int_equal(config_load(&c, "tests/fixtures/config/cp1258"),
+	    EXIT_DATA);
+	assert_int_equal(diag_errors(), 1);
+	config_release(&c);
+}
+
 static void
 test_unit_codes(void **state)
 {
@@ -99,6 +113,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good),
 		cmocka_unit_test(test_bad),
+		cmocka_unit_test(test_not_utf8),
 		cmocka_unit_test(test_unit_codes),
 	};
 
