@@ -1,0 +1,657 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Tests of baocao-rollup and baocao-analyze on the hand-made fixture of
+ * tests/fixtures/analyze: every value below is worked out by hand from the
+ * input folders (input.norm is what baocao-check writes for them), never
+ * copied from the programs' output.
+ *
+ * The fixture (config/: cutoff_day 0; config15/: cutoff_day 15):
+ *   units   DESK, PNV; PTC only up to 2024-02 (active_to = 2024-02)
+ *   sheets  2024-01 DESK PNV PTC; 2024-02 DESK PTC (PNV missing);
+ *           2024-03 DESK, PNV (PNV.ini rev 1 and PNV.r2.ini rev 2: rev 2
+ *           wins); 2024-04 DESK.
+ *           DESK sends [dossiers] in 01 and 02 only; PNV in 03 only;
+ *           PNV sends a [satisfaction] tally in 01 (3, 4, 2, 1, 0).
+ *           DESK 02 has documents.outgoing = 0 (a zero denominator).
+ *   DESK 01 tasks 10/8/1/1  dossiers co 5 on 20 di 10 e 10 ot 15 l 2 pit 7 po 1
+ *           documents 30/25/3/2 out 20 arch 5
+ *   DESK 02 tasks 10/9/1/0  dossiers co 8 on 15 di 5 e 5 ot 14 l 1 pit 6 po 2
+ *           documents 20/20/0/0 out 0 arch 3
+ *   DESK 03 tasks 20/19/0/1 (19/20 = 95 %: exactly the objective)
+ *           documents 10/9/1/0 out 40 arch 2
+ *   PNV 01  tasks 5/5/0/0 documents 10/8/1/1 out 10 arch 1
+ *   PNV 03  (rev 2) tasks 4/3/0/1 dossiers co 0 on 2 di 0 e 1 ot 0 l 0 pit 1
+ *           po 0; documents 12/10/2/0 out 15 arch 0
+ *   PTC 01  tasks 2/2/0/0 documents 4/4/0/0 out 5 arch 0
+ *   PTC 02  tasks 3/1/1/1 documents 6/3/2/1 out 5 arch 1
+ *   survey  folder 01: DESK 01-10 truc_tiep 5 (feedback 4), 01-15 truc_tuyen 4
+ *           folder 03: DESK 03-01 truc_tiep 5 (access 5, staff 4),
+ *             03-02 truc_tiep 4 (access 3), 03-05 truc_tuyen 3,
+ *             03-20 truc_tuyen 5 (result 5), 03-31 buu_chinh 1 (access 2),
+ *             02-28 truc_tiep 4 (a February row sent in March)
+ *           folder 04: DESK 03-30 truc_tiep 2 (a March row sent in April)
+ *   errors  folder 02: DESK 5/GM 02-10 khac; PTC 7/QĐ 03-01 the_thuc
+ *           folder 03: PNV 12/QĐ-UBND 03-04 the_thuc corr 03-06 ver 03-07;
+ *             PNV 15/BC-UBND 03-10 chinh_ta corr 04-02;
+ *             PNV 20/TB-UBND 02-20 noi_dung
+ *           folder 04: PNV 15/BC-UBND re-sent with corr 03-29
+ *   actions folder 01: A1 khac_phuc opened 01-05 due 01-31 open;
+ *             A2 cai_tien 01-10 due 03-31 closed 02-15 effective yes
+ *           folder 03: A1 re-sent closed 03-10 effective no;
+ *             A3 phong_ngua 03-03 due 03-15 open; A4 khac_phuc 03-20
+ *             due 03-31 open
+ *   suggestions (PNV, folder 03): S1 03-05 to_qmr 03-06 da_thuc_hien
+ *             notified 03-20; S2 03-07 khong_chap_nhan; S3 03-08 moi
+ *   complaints (DESK, folder 03): C1 03-02 truc_tiep explained 03-03
+ *             resolved 03-10 justified yes; C2 03-25 no channel resolved
+ *             04-05 justified no
+ *   incidents (DESK, folder 03): I1 03-04 2.5 h; I2 03-18 no hours
+ *   audits  (PNV, folder 03): AU1 03-12 nc closed 03-28; AU2 03-12 obs
+ *   objectives tasks_on_time >= 95% (*; PNV 0.5), errors_rate <= 5% (*),
+ *           dossiers_online >= 0.5 (DESK, PNV, PTC), satisfaction >= 90% (*)
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#define ABSENT	NULL
+
+struct want {
+	const char	*unit;
+	const char	*ind;
+	const char	*value;		/* ABSENT: no such row */
+};
+
+/* The indicators CSV of one run, as "unit,indicator" -> value. */
+struct csv {
+	char	**key, **val;
+	int	 n;
+};
+
+/* strdup(3) through cmocka's checked malloc (UNIT_TESTING redefines it). */
+static char *
+dup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+
+	assert_non_null(p);
+	memcpy(p, s, n);
+	return p;
+}
+
+static void
+run(struct csv *c, const char *conf, const char *period)
+{
+	const char *b = getenv("BUILD");
+	char cmd[1024], line[512], *comma;
+	FILE *fp;
+
+	snprintf(cmd, sizeof(cmd), "%s/bin/baocao-rollup --config "
+	    "tests/fixtures/analyze/%s --period %s "
+	    "tests/fixtures/analyze/input.norm | %s/bin/baocao-analyze "
+	    "--config tests/fixtures/analyze/%s --period %s",
+	    b ? b : "build", conf, period, b ? b : "build", conf, period);
+	fp = popen(cmd, "r");
+	assert_non_null(fp);
+	memset(c, 0, sizeof(*c));
+	assert_non_null(fgets(line, sizeof(line), fp));
+	assert_string_equal(line, "period,unit,indicator,value\n");
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		/* period,unit,indicator,value: drop the period */
+		assert_int_equal(strncmp(line, period, strlen(period)), 0);
+		comma = strrchr(line, ',');
+		*comma = '\0';
+		c->key = realloc(c->key, (c->n + 1) * sizeof(char *));
+		c->val = realloc(c->val, (c->n + 1) * sizeof(char *));
+		c->key[c->n] = dup(line + strlen(period) + 1);
+		c->val[c->n] = dup(comma + 1);
+		c->n++;
+	}
+	assert_int_equal(pclose(fp), 0);
+}
+
+static void
+release(struct csv *c)
+{
+	int i;
+
+	for (i = 0; i < c->n; i++) {
+		free(c->key[i]);
+		free(c->val[i]);
+	}
+	free(c->key);
+	free(c->val);
+}
+
+static const char *
+lookup(const struct csv *c, const char *unit, const char *ind, int *idx)
+{
+	char k[256];
+	int i;
+
+	snprintf(k, sizeof(k), "%s,%s", unit, ind);
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->key[i], k) == 0) {
+			if (idx)
+				*idx = i;
+			return c->val[i];
+		}
+	return NULL;
+}
+
+/*
+ * Checks every wanted value; with all_listed, every row of the CSV that
+ * the table does not name must be a zero count (the register counts of a
+ * unit in scope, SPEC §6), and nrows is the exact number of rows.
+ */
+static void
+check(const char *conf, const char *period, const struct want *w, size_t n,
+    int all_listed, int nrows)
+{
+	struct csv c;
+	char *seen;
+	const char *v;
+	size_t i;
+	int idx = 0, j;
+
+	run(&c, conf, period);
+	seen = calloc((size_t)c.n + 1, 1);
+	for (i = 0; i < n; i++) {
+		print_message("%s %s %s %s\n", period, w[i].unit, w[i].ind,
+		    w[i].value ? w[i].value : "(absent)");
+		v = lookup(&c, w[i].unit, w[i].ind, &idx);
+		if (w[i].value == ABSENT) {
+			assert_null(v);
+			continue;
+		}
+		assert_non_null(v);
+		assert_string_equal(v, w[i].value);
+		seen[idx] = 1;
+	}
+	if (all_listed) {
+		assert_int_equal(c.n, nrows);
+		for (j = 0; j < c.n; j++)
+			if (!seen[j]) {
+				print_message("unlisted %s = %s\n", c.key[j],
+				    c.val[j]);
+				assert_string_equal(c.val[j], "0");
+			}
+	}
+	free(seen);
+	release(&c);
+}
+
+#define N(a)	(sizeof(a) / sizeof((a)[0]))
+
+/*
+ * 2024-03, cutoff 0: window 2024-03-01..2024-03-31, sheets of 2024-03,
+ * folders up to 2024-03 (April's rows are not read).
+ * Units in scope: DESK, PNV (active); PTC (not active in March, but its
+ * error 7/QĐ of 2024-03-01, sent in February's folder, is counted here).
+ * Every row not listed is a zero register count.
+ * Rows: DESK 74, PNV 77, PTC 38, * 87 = 276 (see each block).
+ */
+static const struct want month[] = {
+	/* DESK: sheet 03 (13 rows) */
+	{ "DESK", "tasks.planned", "20" },
+	{ "DESK", "tasks.completed_on_time", "19" },
+	{ "DESK", "tasks.not_completed", "1" },
+	{ "DESK", "tasks.on_time_rate", "0.95" },		/* 19/20 */
+	{ "DESK", "tasks.completion_rate", "0.95" },		/* (19+0)/20 */
+	{ "DESK", "documents.incoming", "10" },
+	{ "DESK", "documents.incoming_on_time", "9" },
+	{ "DESK", "documents.incoming_late", "1" },
+	{ "DESK", "documents.outgoing", "40" },
+	{ "DESK", "documents.files_archived", "2" },
+	{ "DESK", "documents.incoming_on_time_rate", "0.9" },	/* 9/(9+1) */
+	/* no [dossiers] in DESK's March sheet */
+	{ "DESK", "dossiers.carried_over", ABSENT },
+	{ "DESK", "dossiers.on_time_rate", ABSENT },
+	/* DESK registers: errors none: rate 0/40, correction absent */
+	{ "DESK", "errors.rate", "0" },
+	{ "DESK", "errors.correction_rate", ABSENT },
+	/* A3 (03-03) phong_ngua, A4 (03-20) khac_phuc opened; none closed;
+	 * overdue at 03-31: A3 (due 03-15, open); A4 due 03-31 is not
+	 * strictly before; A1 closed 03-10 in its March copy. */
+	{ "DESK", "actions.opened", "2" },
+	{ "DESK", "actions.opened.khac_phuc", "1" },
+	{ "DESK", "actions.opened.phong_ngua", "1" },
+	{ "DESK", "actions.overdue", "1" },
+	{ "DESK", "actions.effective_rate", ABSENT },	/* A3, A4 unrated */
+	/* C1 explained 03-03 resolved 03-10 justified; C2 resolved 04-05 */
+	{ "DESK", "complaints.received", "2" },
+	{ "DESK", "complaints.explained", "1" },
+	{ "DESK", "complaints.resolved", "1" },
+	{ "DESK", "complaints.justified", "1" },
+	{ "DESK", "incidents.count", "2" },
+	{ "DESK", "incidents.downtime_hours", "2.5" },
+	/* survey rows dated March in folders <= 03: 5, 4, 3, 5, 1
+	 * (02-28 is February; 03-30 was sent in April) */
+	{ "DESK", "satisfaction.responses", "5" },
+	{ "DESK", "satisfaction.very_satisfied", "2" },
+	{ "DESK", "satisfaction.satisfied", "1" },
+	{ "DESK", "satisfaction.neutral", "1" },
+	{ "DESK", "satisfaction.very_dissatisfied", "1" },
+	{ "DESK", "satisfaction.rate", "0.6" },			/* 3/5 */
+	{ "DESK", "satisfaction.mean", "3.6" },			/* 18/5 */
+	/*
+	 * Wilson, n = 5, p = 0.6, z² = 3.8416: centre 0.6 + 0.38416 =
+	 * 0.98416; margin 1.96·√(0.048 + 0.038416) = 1.96 · 0.2939660 =
+	 * 0.5761734; divided by 1 + 0.76832 = 1.76832:
+	 * low 0.2307199, high 0.8823818.
+	 */
+	{ "DESK", "satisfaction.rate_low", "0.23071993220883702" },
+	{ "DESK", "satisfaction.rate_high", "0.8823817688407467" },
+	/* access: 5, 3, 2 -> 1/3; staff: 4 -> 1; result: 5 -> 1 */
+	{ "DESK", "satisfaction.component.access.rate", "0.3333333333333333" },
+	{ "DESK", "satisfaction.component.staff.rate", "1" },
+	{ "DESK", "satisfaction.component.result.rate", "1" },
+	{ "DESK", "satisfaction.component.feedback.rate", ABSENT },
+	/* truc_tiep 5, 4 -> 1; truc_tuyen 3, 5 -> 1/2; buu_chinh 1 -> 0 */
+	{ "DESK", "satisfaction.channel.truc_tiep.rate", "1" },
+	{ "DESK", "satisfaction.channel.truc_tuyen.rate", "0.5" },
+	{ "DESK", "satisfaction.channel.buu_chinh.rate", "0" },
+	{ "DESK", "submission.months_missing", "0" },
+	{ "DESK", "submission.missing", "0" },
+	{ "DESK", "submission.incomplete", "0" },
+	{ "DESK", "submission.revision", "1" },
+	/* objectives: 0.95 >= 95/100 exactly; 0 <= 0.05; no dossiers value
+	 * (listed: target only); 0.6 < 0.9 */
+	{ "DESK", "objective.tasks_on_time.value", "0.95" },
+	{ "DESK", "objective.tasks_on_time.target", "0.95" },
+	{ "DESK", "objective.tasks_on_time.met", "1" },
+	{ "DESK", "objective.errors_rate.value", "0" },
+	{ "DESK", "objective.errors_rate.target", "0.05" },
+	{ "DESK", "objective.errors_rate.met", "1" },
+	{ "DESK", "objective.dossiers_online.target", "0.5" },
+	{ "DESK", "objective.dossiers_online.value", ABSENT },
+	{ "DESK", "objective.satisfaction.value", "0.6" },
+	{ "DESK", "objective.satisfaction.target", "0.9" },
+	{ "DESK", "objective.satisfaction.met", "0" },
+
+	/* PNV: revision 2 (PNV.r2.ini) wins over PNV.ini */
+	{ "PNV", "submission.revision", "2" },
+	{ "PNV", "submission.months_missing", "0" },
+	{ "PNV", "tasks.planned", "4" },
+	{ "PNV", "tasks.completed_on_time", "3" },
+	{ "PNV", "tasks.not_completed", "1" },
+	{ "PNV", "tasks.on_time_rate", "0.75" },
+	{ "PNV", "tasks.completion_rate", "0.75" },
+	{ "PNV", "dossiers.received_online", "2" },
+	{ "PNV", "dossiers.received", "2" },
+	{ "PNV", "dossiers.to_handle", "2" },			/* 0 + 2 */
+	{ "PNV", "dossiers.resolved", "1" },
+	{ "PNV", "dossiers.resolved_early", "1" },
+	{ "PNV", "dossiers.pending_in_time", "1" },
+	{ "PNV", "dossiers.carried_over", "0" },
+	{ "PNV", "dossiers.on_time_rate", "1" },		/* (1+0)/1 */
+	{ "PNV", "dossiers.online_share", "1" },		/* 2/2 */
+	{ "PNV", "dossiers.received_direct", ABSENT },	/* not an indicator */
+	{ "PNV", "documents.incoming", "12" },
+	{ "PNV", "documents.incoming_on_time", "10" },
+	{ "PNV", "documents.incoming_late", "2" },
+	{ "PNV", "documents.outgoing", "15" },
+	{ "PNV", "documents.incoming_on_time_rate", "0.8333333333333334" },
+	/* errors of March: 12/QĐ (the_thuc, corrected and verified in
+	 * March), 15/BC (chinh_ta, corrected 04-02 in the March copy);
+	 * 20/TB is dated February. */
+	{ "PNV", "errors.count", "2" },
+	{ "PNV", "errors.by_type.the_thuc", "1" },
+	{ "PNV", "errors.by_type.chinh_ta", "1" },
+	{ "PNV", "errors.corrected", "1" },
+	{ "PNV", "errors.verified", "1" },
+	{ "PNV", "errors.rate", "0.13333333333333333" },	/* 2/15 */
+	{ "PNV", "errors.correction_rate", "0.5" },
+	{ "PNV", "suggestions.received", "3" },
+	{ "PNV", "suggestions.to_qmr", "1" },
+	{ "PNV", "suggestions.implemented", "1" },
+	{ "PNV", "suggestions.rejected", "1" },
+	{ "PNV", "suggestions.pending", "1" },
+	{ "PNV", "suggestions.notified", "1" },
+	{ "PNV", "suggestions.notified_rate", "0.5" },		/* 1/(1+1) */
+	{ "PNV", "audits.nc", "1" },
+	{ "PNV", "audits.obs", "1" },
+	{ "PNV", "audits.closed", "1" },
+	/* no survey rows and no tally in March: counts 0, rates absent */
+	{ "PNV", "satisfaction.responses", "0" },
+	{ "PNV", "satisfaction.rate", ABSENT },
+	{ "PNV", "satisfaction.mean", ABSENT },
+	{ "PNV", "objective.tasks_on_time.value", "0.75" },
+	{ "PNV", "objective.tasks_on_time.target", "0.5" },	/* override */
+	{ "PNV", "objective.tasks_on_time.met", "1" },
+	{ "PNV", "objective.errors_rate.value", "0.13333333333333333" },
+	{ "PNV", "objective.errors_rate.target", "0.05" },
+	{ "PNV", "objective.errors_rate.met", "0" },
+	{ "PNV", "objective.dossiers_online.value", "1" },
+	{ "PNV", "objective.dossiers_online.target", "0.5" },
+	{ "PNV", "objective.dossiers_online.met", "1" },
+	{ "PNV", "objective.satisfaction.target", ABSENT },
+
+	/* PTC: in scope by its register row only: no sheet, no submission */
+	{ "PTC", "errors.count", "1" },
+	{ "PTC", "errors.by_type.the_thuc", "1" },
+	{ "PTC", "errors.correction_rate", "0" },		/* 0/1 */
+	{ "PTC", "errors.rate", ABSENT },		/* no documents.outgoing */
+	{ "PTC", "tasks.planned", ABSENT },
+	{ "PTC", "submission.missing", ABSENT },
+	{ "PTC", "objective.dossiers_online.target", "0.5" },
+	{ "PTC", "objective.errors_rate.target", ABSENT },
+
+	/* *: sums; rates as ratios of sums over units with the denominator */
+	{ "*", "tasks.planned", "24" },				/* 20 + 4 */
+	{ "*", "tasks.completed_on_time", "22" },		/* 19 + 3 */
+	{ "*", "tasks.not_completed", "2" },
+	{ "*", "tasks.on_time_rate", "0.9166666666666666" },	/* 22/24 */
+	{ "*", "tasks.completion_rate", "0.9166666666666666" },
+	{ "*", "dossiers.carried_over", "0" },			/* PNV only */
+	{ "*", "dossiers.received_online", "2" },
+	{ "*", "dossiers.received", "2" },
+	{ "*", "dossiers.to_handle", "2" },
+	{ "*", "dossiers.resolved", "1" },
+	{ "*", "dossiers.resolved_early", "1" },
+	{ "*", "dossiers.pending_in_time", "1" },
+	{ "*", "dossiers.on_time_rate", "1" },
+	{ "*", "dossiers.online_share", "1" },
+	{ "*", "documents.incoming", "22" },			/* 10 + 12 */
+	{ "*", "documents.incoming_on_time", "19" },
+	{ "*", "documents.incoming_late", "3" },
+	{ "*", "documents.outgoing", "55" },
+	{ "*", "documents.files_archived", "2" },
+	{ "*", "documents.incoming_on_time_rate", "0.8636363636363636" },
+	/* errors 0 + 2 + 1 = 3; the rate counts DESK's and PNV's only
+	 * (PTC sent no documents.outgoing): 2/55 */
+	{ "*", "errors.count", "3" },
+	{ "*", "errors.by_type.the_thuc", "2" },
+	{ "*", "errors.by_type.chinh_ta", "1" },
+	{ "*", "errors.corrected", "1" },
+	{ "*", "errors.verified", "1" },
+	{ "*", "errors.rate", "0.03636363636363636" },
+	{ "*", "errors.correction_rate", "0.3333333333333333" },
+	{ "*", "actions.opened", "2" },
+	{ "*", "actions.opened.khac_phuc", "1" },
+	{ "*", "actions.opened.phong_ngua", "1" },
+	{ "*", "actions.overdue", "1" },
+	{ "*", "actions.effective_rate", ABSENT },
+	{ "*", "suggestions.received", "3" },
+	{ "*", "suggestions.to_qmr", "1" },
+	{ "*", "suggestions.implemented", "1" },
+	{ "*", "suggestions.rejected", "1" },
+	{ "*", "suggestions.pending", "1" },
+	{ "*", "suggestions.notified", "1" },
+	{ "*", "suggestions.notified_rate", "0.5" },
+	{ "*", "complaints.received", "2" },
+	{ "*", "complaints.explained", "1" },
+	{ "*", "complaints.resolved", "1" },
+	{ "*", "complaints.justified", "1" },
+	{ "*", "incidents.count", "2" },
+	{ "*", "incidents.downtime_hours", "2.5" },
+	{ "*", "audits.nc", "1" },
+	{ "*", "audits.obs", "1" },
+	{ "*", "audits.closed", "1" },
+	{ "*", "satisfaction.responses", "5" },
+	{ "*", "satisfaction.very_satisfied", "2" },
+	{ "*", "satisfaction.satisfied", "1" },
+	{ "*", "satisfaction.neutral", "1" },
+	{ "*", "satisfaction.very_dissatisfied", "1" },
+	{ "*", "satisfaction.rate", "0.6" },
+	{ "*", "satisfaction.mean", "3.6" },
+	{ "*", "satisfaction.rate_low", "0.23071993220883702" },
+	{ "*", "satisfaction.rate_high", "0.8823817688407467" },
+	{ "*", "satisfaction.component.access.rate", "0.3333333333333333" },
+	{ "*", "satisfaction.component.staff.rate", "1" },
+	{ "*", "satisfaction.component.result.rate", "1" },
+	{ "*", "satisfaction.channel.truc_tiep.rate", "1" },
+	{ "*", "satisfaction.channel.truc_tuyen.rate", "0.5" },
+	{ "*", "satisfaction.channel.buu_chinh.rate", "0" },
+	{ "*", "submission.units_expected", "2" },		/* DESK, PNV */
+	{ "*", "submission.units_submitted", "2" },
+	{ "*", "submission.units_missing", "0" },
+	{ "*", "submission.units_incomplete", "0" },
+	{ "*", "submission.months_missing", ABSENT },
+	/* * objectives with the base target; 22/24 < 0.95; 2/55 <= 0.05 */
+	{ "*", "objective.tasks_on_time.value", "0.9166666666666666" },
+	{ "*", "objective.tasks_on_time.target", "0.95" },
+	{ "*", "objective.tasks_on_time.met", "0" },
+	{ "*", "objective.errors_rate.value", "0.03636363636363636" },
+	{ "*", "objective.errors_rate.target", "0.05" },
+	{ "*", "objective.errors_rate.met", "1" },
+	{ "*", "objective.satisfaction.value", "0.6" },
+	{ "*", "objective.satisfaction.target", "0.9" },
+	{ "*", "objective.satisfaction.met", "0" },
+	{ "*", "objective.dossiers_online.target", ABSENT },	/* a list */
+};
+
+/*
+ * 2024-Q1, cutoff 0: window 01-01..03-31, sheets 01-03, folders <= 03.
+ * PNV misses February: incomplete. DESK sent [dossiers] in 01 and 02:
+ * opening stock from 01, closing stocks from 02.
+ */
+static const struct want quarter[] = {
+	{ "DESK", "tasks.planned", "40" },			/* 10+10+20 */
+	{ "DESK", "tasks.completed_on_time", "36" },		/* 8+9+19 */
+	{ "DESK", "tasks.completed_late", "2" },
+	{ "DESK", "tasks.not_completed", "2" },
+	{ "DESK", "tasks.on_time_rate", "0.9" },
+	{ "DESK", "tasks.completion_rate", "0.95" },		/* 38/40 */
+	{ "DESK", "dossiers.carried_over", "5" },		/* January's */
+	{ "DESK", "dossiers.received_online", "35" },		/* 20+15 */
+	{ "DESK", "dossiers.received", "50" },			/* 35+15 */
+	{ "DESK", "dossiers.to_handle", "55" },
+	{ "DESK", "dossiers.resolved_early", "15" },
+	{ "DESK", "dossiers.resolved_on_time", "29" },
+	{ "DESK", "dossiers.resolved_late", "3" },
+	{ "DESK", "dossiers.resolved", "47" },
+	{ "DESK", "dossiers.pending_in_time", "6" },		/* February's */
+	{ "DESK", "dossiers.pending_overdue", "2" },
+	{ "DESK", "dossiers.on_time_rate", "0.9361702127659575" },	/* 44/47 */
+	{ "DESK", "dossiers.online_share", "0.7" },
+	{ "DESK", "documents.incoming", "60" },
+	{ "DESK", "documents.incoming_on_time", "54" },
+	{ "DESK", "documents.incoming_late", "4" },
+	{ "DESK", "documents.incoming_pending", "0" },		/* March's */
+	{ "DESK", "documents.outgoing", "60" },			/* 20+0+40 */
+	{ "DESK", "documents.files_archived", "10" },
+	{ "DESK", "documents.incoming_on_time_rate", "0.9310344827586207" },
+	{ "DESK", "errors.count", "1" },			/* 5/GM */
+	{ "DESK", "errors.by_type.khac", "1" },
+	{ "DESK", "errors.rate", "0.016666666666666666" },	/* 1/60 */
+	{ "DESK", "errors.correction_rate", "0" },
+	/* ratings 5,4 (Jan) 5,4,3,5,1,4 (March folder): 3×5 3×4 1×3 1×1 */
+	{ "DESK", "satisfaction.responses", "8" },
+	{ "DESK", "satisfaction.very_satisfied", "3" },
+	{ "DESK", "satisfaction.satisfied", "3" },
+	{ "DESK", "satisfaction.rate", "0.75" },
+	{ "DESK", "satisfaction.mean", "3.875" },		/* 31/8 */
+	{ "DESK", "satisfaction.channel.truc_tiep.rate", "1" },	/* 4/4 */
+	{ "DESK", "satisfaction.channel.truc_tuyen.rate", "0.6666666666666666" },
+	{ "DESK", "satisfaction.component.feedback.rate", "1" },
+	/* A1 (March copy: closed 03-10, no), A2 (closed 02-15, yes), A3, A4 */
+	{ "DESK", "actions.opened", "4" },
+	{ "DESK", "actions.opened.khac_phuc", "2" },
+	{ "DESK", "actions.opened.phong_ngua", "1" },
+	{ "DESK", "actions.opened.cai_tien", "1" },
+	{ "DESK", "actions.closed", "2" },
+	{ "DESK", "actions.overdue", "1" },			/* A3 */
+	{ "DESK", "actions.effective_rate", "0.5" },
+	{ "DESK", "submission.months_missing", "0" },
+	{ "DESK", "submission.revision", ABSENT },		/* months only */
+	{ "DESK", "objective.tasks_on_time.met", "0" },
+	{ "DESK", "objective.dossiers_online.value", "0.7" },
+	{ "DESK", "objective.dossiers_online.met", "1" },
+
+	{ "PNV", "tasks.planned", "9" },			/* 5 + 4 */
+	{ "PNV", "tasks.on_time_rate", "0.8888888888888888" },	/* 8/9 */
+	{ "PNV", "dossiers.carried_over", "0" },		/* March only */
+	{ "PNV", "dossiers.pending_in_time", "1" },
+	{ "PNV", "documents.incoming", "22" },
+	{ "PNV", "documents.outgoing", "25" },
+	{ "PNV", "documents.incoming_on_time_rate", "0.8571428571428571" },
+	/* the January tally: 3, 4, 2, 1, 0 */
+	{ "PNV", "satisfaction.responses", "10" },
+	{ "PNV", "satisfaction.very_satisfied", "3" },
+	{ "PNV", "satisfaction.satisfied", "4" },
+	{ "PNV", "satisfaction.neutral", "2" },
+	{ "PNV", "satisfaction.dissatisfied", "1" },
+	{ "PNV", "satisfaction.rate", "0.7" },
+	{ "PNV", "satisfaction.mean", "3.9" },			/* 39/10 */
+	{ "PNV", "satisfaction.channel.truc_tiep.rate", ABSENT },	/* tally */
+	/* errors 12/QĐ, 15/BC, 20/TB (02-20, sent in March) */
+	{ "PNV", "errors.count", "3" },
+	{ "PNV", "errors.by_type.noi_dung", "1" },
+	{ "PNV", "errors.corrected", "1" },
+	{ "PNV", "errors.rate", "0.12" },			/* 3/25 */
+	{ "PNV", "submission.months_missing", "1" },		/* February */
+	{ "PNV", "submission.missing", "0" },
+	{ "PNV", "submission.incomplete", "1" },
+	{ "PNV", "objective.tasks_on_time.met", "1" },		/* >= 0.5 */
+	{ "PNV", "objective.satisfaction.value", "0.7" },
+	{ "PNV", "objective.satisfaction.met", "0" },
+
+	{ "PTC", "tasks.planned", "5" },
+	{ "PTC", "tasks.completed_late", "1" },
+	{ "PTC", "tasks.on_time_rate", "0.6" },
+	{ "PTC", "tasks.completion_rate", "0.8" },
+	{ "PTC", "documents.incoming_pending", "1" },		/* February's */
+	{ "PTC", "documents.incoming_on_time_rate", "0.7777777777777778" },
+	{ "PTC", "errors.rate", "0.1" },			/* 1/10 */
+	{ "PTC", "submission.months_missing", "0" },	/* active 01, 02 */
+	{ "PTC", "submission.incomplete", "0" },
+	{ "PTC", "objective.dossiers_online.target", "0.5" },
+	{ "PTC", "objective.dossiers_online.value", ABSENT },
+
+	{ "*", "tasks.planned", "54" },
+	{ "*", "tasks.on_time_rate", "0.8703703703703703" },	/* 47/54 */
+	{ "*", "dossiers.carried_over", "5" },			/* 5 + 0 */
+	{ "*", "dossiers.pending_in_time", "7" },		/* 6 + 1 */
+	{ "*", "dossiers.pending_overdue", "2" },
+	{ "*", "dossiers.received", "52" },
+	{ "*", "dossiers.on_time_rate", "0.9375" },		/* 45/48 */
+	{ "*", "documents.incoming_pending", "1" },		/* 0 + 0 + 1 */
+	{ "*", "documents.outgoing", "95" },
+	{ "*", "errors.count", "5" },
+	{ "*", "errors.rate", "0.05263157894736842" },		/* 5/95 */
+	{ "*", "errors.correction_rate", "0.2" },
+	{ "*", "satisfaction.responses", "18" },
+	{ "*", "satisfaction.rate", "0.7222222222222222" },	/* 13/18 */
+	{ "*", "satisfaction.mean", "3.888888888888889" },	/* 70/18 */
+	{ "*", "actions.effective_rate", "0.5" },
+	{ "*", "submission.units_expected", "3" },
+	{ "*", "submission.units_submitted", "3" },
+	{ "*", "submission.units_incomplete", "1" },
+	{ "*", "objective.errors_rate.met", "0" },		/* 1/19 > 5 % */
+};
+
+/*
+ * 2024-03 under cutoff 15: window 2024-02-15..2024-03-14, the sheets of
+ * reporting month 2024-03, folders <= 2024-03. PTC is in scope by its
+ * error of 03-01; DESK's 5/GM of 02-10 falls before the window.
+ */
+static const struct want cutoff15[] = {
+	{ "DESK", "tasks.planned", "20" },	/* the March sheet, as for 0 */
+	/* survey 03-01 (5), 03-02 (4), 03-05 (3), 02-28 (4) */
+	{ "DESK", "satisfaction.responses", "4" },
+	{ "DESK", "satisfaction.rate", "0.75" },
+	{ "DESK", "satisfaction.mean", "4" },			/* 16/4 */
+	{ "DESK", "satisfaction.channel.truc_tiep.rate", "1" },
+	{ "DESK", "satisfaction.channel.truc_tuyen.rate", "0" },
+	{ "DESK", "satisfaction.channel.buu_chinh.rate", ABSENT },
+	{ "DESK", "satisfaction.component.access.rate", "0.5" },	/* 5, 3 */
+	{ "DESK", "errors.count", "0" },
+	{ "DESK", "actions.opened", "1" },			/* A3 */
+	{ "DESK", "actions.overdue", "0" },	/* A3 due 03-15, A1 closed */
+	{ "DESK", "complaints.received", "1" },			/* C1 */
+	{ "DESK", "complaints.resolved", "1" },
+	{ "DESK", "incidents.count", "1" },			/* I1 */
+	{ "DESK", "incidents.downtime_hours", "2.5" },
+	/* 12/QĐ, 15/BC and 20/TB (02-20) all in the window */
+	{ "PNV", "errors.count", "3" },
+	{ "PNV", "errors.corrected", "1" },			/* 03-06 */
+	{ "PNV", "errors.verified", "1" },
+	{ "PNV", "errors.rate", "0.2" },			/* 3/15 */
+	{ "PNV", "suggestions.received", "3" },
+	{ "PNV", "suggestions.notified", "0" },			/* 03-20 */
+	{ "PNV", "suggestions.notified_rate", "0" },		/* 0/2 */
+	{ "PNV", "audits.closed", "0" },			/* 03-28 */
+	{ "PTC", "errors.count", "1" },
+	{ "*", "errors.count", "4" },
+	{ "*", "errors.rate", "0.05454545454545454" },		/* 3/55 */
+	{ "*", "submission.units_expected", "2" },
+};
+
+/*
+ * 2024-02-15..2024-04-10, cutoff 0: only 2024-03 lies wholly inside, so
+ * its sheets and submission flags; dated rows by date from folders up to
+ * 2024-04 (the reporting month of 04-10): the late survey row and the
+ * re-sent error count here.
+ */
+static const struct want range[] = {
+	{ "DESK", "tasks.planned", "20" },
+	{ "DESK", "dossiers.carried_over", ABSENT },
+	{ "DESK", "submission.months_missing", "0" },
+	{ "DESK", "submission.revision", ABSENT },
+	/* 02-28 (4), March 5, 4, 3, 5, 1, and 03-30 (2) from April */
+	{ "DESK", "satisfaction.responses", "7" },
+	{ "DESK", "satisfaction.dissatisfied", "1" },
+	{ "DESK", "satisfaction.rate", "0.5714285714285714" },	/* 4/7 */
+	{ "DESK", "satisfaction.mean", "3.4285714285714284" },	/* 24/7 */
+	{ "DESK", "errors.count", "0" },			/* 02-10 out */
+	{ "DESK", "actions.opened", "2" },			/* A3, A4 */
+	{ "DESK", "actions.overdue", "2" },	/* both due before 04-10 */
+	{ "DESK", "complaints.resolved", "2" },		/* C2 on 04-05 */
+	/* 15/BC: April's copy corrected 03-29 */
+	{ "PNV", "errors.count", "3" },
+	{ "PNV", "errors.corrected", "2" },
+	{ "PNV", "errors.correction_rate", "0.6666666666666666" },
+	{ "PNV", "submission.revision", ABSENT },
+	{ "PTC", "errors.count", "1" },
+	{ "PTC", "submission.months_missing", ABSENT },	/* not in March */
+	{ "*", "submission.units_expected", "2" },
+	{ "*", "errors.rate", "0.05454545454545454" },		/* 3/55 */
+};
+
+static void
+test_month(void **state)
+{
+	(void)state;
+	check("config", "2024-03", month, N(month), 1, 276);
+}
+
+static void
+test_quarter(void **state)
+{
+	(void)state;
+	check("config", "2024-Q1", quarter, N(quarter), 0, 0);
+}
+
+static void
+test_cutoff15(void **state)
+{
+	(void)state;
+	check("config15", "2024-03", cutoff15, N(cutoff15), 0, 0);
+}
+
+static void
+test_range(void **state)
+{
+	(void)state;
+	check("config", "2024-02-15..2024-04-10", range, N(range), 0, 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_month),
+		cmocka_unit_test(test_quarter),
+		cmocka_unit_test(test_cutoff15),
+		cmocka_unit_test(test_range),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
