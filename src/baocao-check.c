@@ -1,0 +1,2065 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * baocao-check: validate the departments' monthly submissions (SPEC §3) and
+ * write them in the normalized stream of docs/FORMATS.md §1.
+ *
+ * Every rule and message is listed in docs/CHECK.md. The program reads the
+ * month folders (or single files of them) named on the command line, in
+ * month order, and each folder's files in byte order of their names. Every
+ * error of the run is reported; the normalized stream is kept in a
+ * temporary file and copied to standard output only when there was none.
+ *
+ * Survey registers, the bulk of the data, take a short path: each row is
+ * checked with a few comparisons (the last unit and the last date are
+ * remembered) and counted into a table keyed by (date, unit), so memory
+ * grows with units x days, never with rows.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "config.h"
+#include "csvread.h"
+#include "date.h"
+#include "diag.h"
+#include "iniread.h"
+#include "norm.h"
+#include "num.h"
+#include "numfmt.h"
+#include "schema.h"
+#include "utf8.h"
+#include "util.h"
+
+#define VERSION		"0.1.0"
+#define WARN_MAX	20	/* out-of-month warnings per file, then a summary */
+
+/* One input file. display is the path as given (dir joined with name). */
+struct infile {
+	char	*display;
+	char	*base;		/* the file name */
+	long	 month;		/* its folder's month */
+};
+
+/* A unit code met in the data, interned: an index into units[]. */
+struct ucode {
+	char			 code[17];
+	size_t			 len;
+	const struct unit	*u;	/* NULL: not in units.ini */
+};
+
+/* Survey counters of one (folder, date, unit). */
+enum {
+	M_RATING = 0,				/* rating.1 .. rating.5 */
+	M_CHANNEL = 5,				/* channel.<ch>.n, .pos: 3 x 2 */
+	M_COMPONENT = 11,			/* component.<c>.n, .pos: 5 x 2 */
+	M_N = 21
+};
+
+struct ventry {
+	long		 days;
+	int		 uidx;
+	long long	 c[M_N];
+};
+
+/* An open-addressing map from a 64-bit key to an int. */
+struct imap {
+	uint64_t	*keys;
+	int		*vals;
+	size_t		 cap, n;
+};
+
+/* An open-addressing map from a string to an int. */
+struct smap {
+	char		**keys;
+	int		*vals;
+	size_t		 cap, n;
+};
+
+/* A location kept for a later message. */
+struct where {
+	const char	*file;		/* an infile's display; borrowed */
+	long		 line;
+	int		 folder;	/* sequence number of the folder */
+};
+
+/* One monthly sheet read. */
+struct sheet {
+	int			 uidx;
+	long			 month;
+	long			 revision;
+	const struct infile	*f;
+	long			 rev_line;
+	int			 has_sat;
+	int			 nkv;
+	int			*kidx;		/* index into sheet_keys[] */
+	char			**val;		/* normalized text */
+};
+
+static struct config cfg;
+static const char *cfgdir = "config";
+static FILE *out;			/* the stream, until it is known good */
+static int status = EXIT_OK;
+
+static struct ucode *units;
+static int nunits, capunits;
+static struct imap unitmap;		/* hash of code -> index */
+
+static struct ventry *vent;
+static int nvent, capvent;
+static struct imap vmap;		/* (days, uidx) -> index into vent */
+
+static struct where *firstsurvey;	/* first survey row per (unit, month) */
+static int nfirst, capfirst;
+static struct imap firstmap;
+
+static struct where *keys;		/* status-list keys */
+static int nkeys, capkeys;
+static struct smap keymap;
+
+static struct sheet *sheets;		/* the winners of every folder */
+static int nsheets, capsheets;
+static struct sheet *fsheets;		/* every sheet of the current folder */
+static int nfsheets, capfsheets;
+
+static int folderseq;
+static int *daycache;			/* see ventry_fast() */
+static int daycache_units;
+
+static void	usage(void);
+
+/* --- small helpers ---------------------------------------------------- */
+
+/*
+ * Returns s[0..n) fit for a message: control characters as '?', cut at 60
+ * bytes on a character boundary with "..." after. Four calls may be used in
+ * one message.
+ */
+static const char *
+show(const char *s, size_t n)
+{
+	static char bufs[4][80];
+	static int which;
+	char *b = bufs[which++ & 3];
+	size_t i = 0, o = 0;
+
+	while (i < n && o < 60) {
+		unsigned char c = (unsigned char)s[i];
+		int k = c < 0x80 ? 1 : utf8_seqlen((const unsigned char *)s + i,
+		    n - i);
+
+		if (k == 0)
+			k = 1, c = '?';
+		if (o + (size_t)k > 60)
+			break;
+		if (k == 1) {
+			b[o++] = c < 0x20 || c == 0x7f ? '?' : (char)c;
+			i++;
+		} else {
+			memcpy(b + o, s + i, (size_t)k);
+			o += (size_t)k;
+			i += (size_t)k;
+		}
+	}
+	if (i < n) {
+		memcpy(b + o, "...", 3);
+		o += 3;
+	}
+	b[o] = '\0';
+	return b;
+}
+
+static uint64_t
+hash64(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return x;
+}
+
+static uint64_t
+hashstr(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* Returns a pointer to the value slot of key, or NULL; *isnew on insert. */
+static int *
+imap_slot(struct imap *m, uint64_t key, int insert)
+{
+	size_t i, mask;
+
+	if (insert && (m->n + 1) * 2 > m->cap) {
+		struct imap g;
+		size_t k;
+
+		g.cap = m->cap ? m->cap * 2 : 64;
+		g.n = 0;
+		g.keys = xcalloc(g.cap, sizeof(*g.keys));
+		g.vals = xmalloc(g.cap * sizeof(*g.vals));
+		for (k = 0; k < g.cap; k++)
+			g.vals[k] = -1;
+		for (k = 0; k < m->cap; k++)
+			if (m->vals[k] >= 0)
+				*imap_slot(&g, m->keys[k], 1) = m->vals[k];
+		free(m->keys);
+		free(m->vals);
+		*m = g;
+	}
+	if (m->cap == 0)
+		return NULL;
+	mask = m->cap - 1;
+	for (i = hash64(key) & mask;; i = (i + 1) & mask) {
+		if (m->vals[i] < 0) {
+			if (!insert)
+				return NULL;
+			m->keys[i] = key;
+			m->n++;
+			return &m->vals[i];
+		}
+		if (m->keys[i] == key)
+			return &m->vals[i];
+	}
+}
+
+static void
+imap_release(struct imap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}
+
+static void
+imap_clear(struct imap *m)
+{
+	size_t k;
+
+	for (k = 0; k < m->cap; k++)
+		m->vals[k] = -1;
+	m->n = 0;
+}
+
+/* The value slot of key s[0..n) (-1 when new and inserted), or NULL. */
+static int *
+smap_slot(struct smap *m, const char *s, size_t n, int insert)
+{
+	size_t i, mask;
+
+	if (insert && (m->n + 1) * 2 > m->cap) {
+		struct smap g;
+		size_t k;
+
+		g.cap = m->cap ? m->cap * 2 : 64;
+		g.n = 0;
+		g.keys = xcalloc(g.cap, sizeof(*g.keys));
+		g.vals = xmalloc(g.cap * sizeof(*g.vals));
+		for (k = 0; k < m->cap; k++)
+			if (m->keys[k] != NULL) {
+				size_t j = hashstr(m->keys[k],
+				    strlen(m->keys[k])) & (g.cap - 1);
+
+				while (g.keys[j] != NULL)
+					j = (j + 1) & (g.cap - 1);
+				g.keys[j] = m->keys[k];
+				g.vals[j] = m->vals[k];
+				g.n++;
+			}
+		free(m->keys);
+		free(m->vals);
+		*m = g;
+	}
+	if (m->cap == 0)
+		return NULL;
+	mask = m->cap - 1;
+	for (i = hashstr(s, n) & mask;; i = (i + 1) & mask) {
+		if (m->keys[i] == NULL) {
+			if (!insert)
+				return NULL;
+			m->keys[i] = xstrndup(s, n);
+			m->vals[i] = -1;
+			m->n++;
+			return &m->vals[i];
+		}
+		if (strncmp(m->keys[i], s, n) == 0 && m->keys[i][n] == '\0')
+			return &m->vals[i];
+	}
+}
+
+static void
+smap_release(struct smap *m)
+{
+	size_t k;
+
+	for (k = 0; k < m->cap; k++)
+		free(m->keys[k]);
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}
+
+/* Damerau-Levenshtein distance (optimal string alignment) of short words. */
+static int
+distance(const char *a, size_t na, const char *b, size_t nb)
+{
+	int d[34][34];
+	size_t i, j;
+
+	if (na > 32 || nb > 32)
+		return 99;
+	for (i = 0; i <= na; i++)
+		d[i][0] = (int)i;
+	for (j = 0; j <= nb; j++)
+		d[0][j] = (int)j;
+	for (i = 1; i <= na; i++)
+		for (j = 1; j <= nb; j++) {
+			int c = a[i - 1] != b[j - 1];
+			int v = d[i - 1][j] + 1;
+
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + c < v)
+				v = d[i - 1][j - 1] + c;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[na][nb];
+}
+
+/*
+ * The candidate nearest to word, when near enough to be a typo (a distance
+ * of at most a third of the candidate's length, and at least 1); or NULL.
+ * cands is NULL-terminated, or has ncand entries when ncand >= 0 and
+ * stride-spaced strings in a table (see suggest_key).
+ */
+static const char *
+nearest(const char *w, size_t n, const char *const *cands)
+{
+	const char *best = NULL;
+	int bd = 99, d, lim;
+
+	for (; *cands != NULL; cands++) {
+		d = distance(w, n, *cands, strlen(*cands));
+		lim = (int)strlen(*cands) / 3;
+		if (lim < 1)
+			lim = 1;
+		if (d <= lim && d < bd) {
+			bd = d;
+			best = *cands;
+		}
+	}
+	return best;
+}
+
+/* "; did you mean 'x'?" or "". */
+static const char *
+didyoumean(const char *s)
+{
+	static char buf[96];
+
+	if (s == NULL)
+		return "";
+	snprintf(buf, sizeof(buf), "; did you mean '%s'?", s);
+	return buf;
+}
+
+/* "a, b, c" of a NULL-terminated list. */
+static const char *
+joinlist(const char *const *v)
+{
+	static char buf[256];
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (; *v != NULL; v++)
+		o += (size_t)snprintf(buf + o, sizeof(buf) - o, "%s%s",
+		    o ? ", " : "", *v);
+	return buf;
+}
+
+/* NFC of s[0..n) into sb (reset first); "\r\n" becomes "\n". */
+static void
+normtext(struct sbuf *sb, const char *s, size_t n)
+{
+	size_t i;
+
+	sbuf_reset(sb);
+	if (utf8_nfc_append(sb, s, n) < 0)
+		sbuf_add(sb, s, n);	/* cannot happen: checked by readers */
+	for (i = 0; i + 1 < sb->len; i++)
+		if (sb->buf[i] == '\r' && sb->buf[i + 1] == '\n') {
+			memmove(sb->buf + i, sb->buf + i + 1, sb->len - i);
+			sb->len--;
+		}
+}
+
+/* --- units ------------------------------------------------------------- */
+
+/* The interned index of a valid code s[0..n) (1..16 bytes). */
+static int
+unit_intern(const char *s, size_t n)
+{
+	uint64_t h = hashstr(s, n);
+	int *slot;
+
+	for (;;) {
+		/* the map holds hash -> index; collisions chain by rehash */
+		slot = imap_slot(&unitmap, h, 1);
+		if (*slot < 0)
+			break;
+		if (units[*slot].len == n && memcmp(units[*slot].code, s, n) == 0)
+			return *slot;
+		h = hash64(h + 1);
+	}
+	if (nunits == capunits) {
+		capunits = capunits ? capunits * 2 : 64;
+		units = xrealloc(units, (size_t)capunits * sizeof(*units));
+	}
+	memcpy(units[nunits].code, s, n);
+	units[nunits].code[n] = '\0';
+	units[nunits].len = n;
+	units[nunits].u = config_unit(&cfg, units[nunits].code);
+	*slot = nunits;
+	return nunits++;
+}
+
+static const char *const *unit_codes;	/* NULL-terminated, for suggestions */
+
+/*
+ * Checks a unit code given at file:line:col for the folder's month.
+ * Returns its interned index, or -1 after reporting the problem.
+ */
+static int
+check_unit(const char *s, size_t n, long month, const char *file, long line,
+    long col)
+{
+	const struct unit *u;
+	char m1[DATE_BUFSZ], m2[DATE_BUFSZ];
+	int ix;
+
+	if (n == 0) {
+		diag_errorat(file, line, col, "missing unit code");
+		return -1;
+	}
+	if (!unit_code_valid(s, n)) {
+		diag_errorat(file, line, col, "invalid unit code '%s': expected "
+		    "1 to 16 of A-Z, 0-9, '_' and '-'", show(s, n));
+		return -1;
+	}
+	ix = unit_intern(s, n);
+	u = units[ix].u;
+	if (u == NULL) {
+		diag_errorat(file, line, col, "unknown unit '%s' (not in "
+		    "units.ini)%s", units[ix].code,
+		    didyoumean(nearest(s, n, unit_codes)));
+		return -1;
+	}
+	if (!unit_active(u, month)) {
+		month_iso(month, m1);
+		if (month < u->active_from) {
+			month_iso(u->active_from, m2);
+			diag_errorat(file, line, col, "unit '%s' is not active "
+			    "in %s (active from %s)", u->code, m1, m2);
+		} else {
+			month_iso(u->active_to, m2);
+			diag_errorat(file, line, col, "unit '%s' is not active "
+			    "in %s (active until %s)", u->code, m1, m2);
+		}
+		return -1;
+	}
+	return ix;
+}
+
+/* --- dates and values ---------------------------------------------------- */
+
+/* Parses a date field; reports and returns -1 when bad. */
+static int
+check_date(const char *s, size_t n, const char *what, const char *file,
+    long line, long col, long *days)
+{
+	switch (date_parse(s, n, days)) {
+	case DATE_OK:
+		return 0;
+	case DATE_FORM:
+		diag_errorat(file, line, col, "invalid date '%s' for '%s': "
+		    "expected YYYY-MM-DD or DD/MM/YYYY", show(s, n), what);
+		return -1;
+	case DATE_IMPOSSIBLE:
+		diag_errorat(file, line, col, "impossible date '%s' for '%s'",
+		    show(s, n), what);
+		return -1;
+	}
+	return -1;
+}
+
+static int
+check_count(const char *s, size_t n, const char *what, const char *file,
+    long line, long col, long long *v)
+{
+	switch (num_count(s, n, v)) {
+	case NUM_OK:
+		return 0;
+	case NUM_EMPTY:
+		diag_errorat(file, line, col, "missing value for '%s'", what);
+		break;
+	case NUM_NEGATIVE:
+		diag_errorat(file, line, col, "negative count '%s' for '%s'",
+		    show(s, n), what);
+		break;
+	case NUM_RANGE:
+		diag_errorat(file, line, col, "count '%s' for '%s' is larger "
+		    "than 9223372036854775807", show(s, n), what);
+		break;
+	case NUM_FORM:
+		diag_errorat(file, line, col, "invalid count '%s' for '%s': "
+		    "expected a whole number from 0", show(s, n), what);
+		break;
+	}
+	return -1;
+}
+
+static int
+check_rating(const char *s, size_t n, const char *what, const char *file,
+    long line, long col, int *v)
+{
+	switch (num_rating(s, n, v)) {
+	case NUM_OK:
+		return 0;
+	case NUM_EMPTY:
+		diag_errorat(file, line, col, "missing value for '%s'", what);
+		break;
+	case NUM_RANGE:
+	case NUM_NEGATIVE:
+		diag_errorat(file, line, col, "%s '%s' is out of range: "
+		    "expected 1 to 5", what, show(s, n));
+		break;
+	case NUM_FORM:
+		diag_errorat(file, line, col, "invalid %s '%s': expected 1 to 5",
+		    what, show(s, n));
+		break;
+	}
+	return -1;
+}
+
+/* Reports a reader's encoding problem: invalid UTF-8 or a NUL byte. */
+static void
+encoding_error(const char *file, long line, long col, long long off,
+    int nul, unsigned char byte)
+{
+	if (nul)
+		diag_errorat(file, line, col, "NUL byte (at byte offset %lld)",
+		    off);
+	else
+		diag_errorat(file, line, col, "invalid UTF-8 (byte 0x%02X at "
+		    "byte offset %lld); if the file is in Windows-1258, convert "
+		    "it with 'iconv -f CP1258 -t UTF-8' or set 'encoding = "
+		    "cp1258' in [input] of baocao.ini", byte, off);
+}
+
+/*
+ * Opens an input file; with encoding = cp1258 returns a temporary UTF-8
+ * copy instead. NULL after reporting (exit 2).
+ */
+static FILE *
+open_input(const struct infile *f)
+{
+	FILE *fp, *tmp;
+	const char *err;
+
+	if ((fp = fopen(f->display, "rb")) == NULL) {
+		diag_plain("cannot open '%s':", f->display);
+		status = worst(status, EXIT_USAGE);
+		return NULL;
+	}
+	if (!cfg.cp1258)
+		return fp;
+	if ((tmp = tmpfile()) == NULL) {
+		diag_plain("cannot create a temporary file:");
+		status = worst(status, EXIT_USAGE);
+		fclose(fp);
+		return NULL;
+	}
+	if (cp1258_to_utf8(fp, tmp, &err) < 0) {
+		diag_errorat(f->display, 1, 0, "cannot convert from CP1258: %s",
+		    err);
+		fclose(fp);
+		fclose(tmp);
+		return NULL;
+	}
+	fclose(fp);
+	rewind(tmp);
+	return tmp;
+}
+
+/* The byte at a file offset, for encoding messages. */
+static unsigned char
+byte_at(FILE *fp, long long off)
+{
+	long pos = ftell(fp);
+	int c;
+
+	if (fseek(fp, (long)off, SEEK_SET) != 0)
+		return 0;
+	c = getc(fp);
+	fseek(fp, pos, SEEK_SET);
+	return c == EOF ? 0 : (unsigned char)c;
+}
+
+/* --- monthly sheets ------------------------------------------------------- */
+
+static int
+sheet_key_index(const struct sheet_key *k)
+{
+	return (int)(k - sheet_keys);
+}
+
+/* Lower-cases ASCII letters in place. */
+static void
+fold(struct sbuf *sb)
+{
+	size_t i;
+
+	for (i = 0; i < sb->len; i++)
+		if (sb->buf[i] >= 'A' && sb->buf[i] <= 'Z')
+			sb->buf[i] += 'a' - 'A';
+}
+
+static void
+sheet_add(struct sheet *sh, int kidx, const char *v)
+{
+	sh->kidx = xrealloc(sh->kidx, (size_t)(sh->nkv + 1) * sizeof(int));
+	sh->val = xrealloc(sh->val, (size_t)(sh->nkv + 1) * sizeof(char *));
+	sh->kidx[sh->nkv] = kidx;
+	sh->val[sh->nkv] = xstrdup(v);
+	sh->nkv++;
+}
+
+static void
+sheet_free(struct sheet *sh)
+{
+	int i;
+
+	for (i = 0; i < sh->nkv; i++)
+		free(sh->val[i]);
+	free(sh->val);
+	free(sh->kidx);
+}
+
+/* Prints an unsigned 128-bit sum. */
+static void
+u128str(unsigned __int128 v, char *buf)
+{
+	char tmp[48];
+	int i = 0, j = 0;
+
+	do {
+		tmp[i++] = (char)('0' + (int)(v % 10));
+		v /= 10;
+	} while (v > 0);
+	while (i > 0)
+		buf[j++] = tmp[--i];
+	buf[j] = '\0';
+}
+
+/* Appends "a + b + c = 1 + 2 + 3 = 6" (or "a = 6") for one side of a sum. */
+static unsigned __int128
+sum_side(struct sbuf *msg, const char *sect, const char *const *names,
+    const long long *vals)
+{
+	unsigned __int128 s = 0;
+	char buf[48];
+	int i, n;
+
+	(void)sect;
+	for (n = 0; names[n] != NULL; n++)
+		;
+	for (i = 0; i < n; i++)
+		sbuf_printf(msg, "%s%s", i ? " + " : "", names[i]);
+	sbuf_adds(msg, " = ");
+	for (i = 0; i < n; i++) {
+		s += (unsigned long long)vals[i];
+		if (n > 1)
+			sbuf_printf(msg, "%s%lld", i ? " + " : "", vals[i]);
+	}
+	u128str(s, buf);
+	if (n > 1)
+		sbuf_adds(msg, " = ");
+	sbuf_adds(msg, buf);
+	return s;
+}
+
+/* Keeps sh as a sheet of the current folder; reports same revisions. */
+static void
+folder_sheet(struct sheet *sh)
+{
+	int i;
+
+	for (i = 0; i < nfsheets; i++)
+		if (fsheets[i].uidx == sh->uidx &&
+		    fsheets[i].revision == sh->revision) {
+			char m[DATE_BUFSZ];
+
+			month_iso(sh->month, m);
+			diag_errorat(sh->f->display, sh->rev_line, 0, "sheet of "
+			    "'%s' for %s has revision %ld, as has '%s'; give "
+			    "the resubmission a higher revision",
+			    units[sh->uidx].code, m, sh->revision,
+			    fsheets[i].f->display);
+			sheet_free(sh);
+			return;
+		}
+	if (nfsheets == capfsheets) {
+		capfsheets = capfsheets ? capfsheets * 2 : 32;
+		fsheets = xrealloc(fsheets, (size_t)capfsheets * sizeof(*fsheets));
+	}
+	fsheets[nfsheets++] = *sh;
+}
+
+static void
+check_sheet(const struct infile *f)
+{
+	struct iniread r;
+	struct sheet sh;
+	struct sbuf name = SBUF_INIT, val = SBUF_INIT;
+	FILE *fp;
+	const char *file = f->display, *dot;
+	long seen[64], sect_line[16], unit_line = 1;
+	long long nums[64];
+	int sect = -1, rv, i, ok = 1, fileunit = -1, subunit = -1;
+	int nsect = nsheet_sections;
+	long revision = -1, lastline;
+	char mbuf[DATE_BUFSZ];
+	const char *sectnames[17];
+
+	memset(&sh, 0, sizeof(sh));
+	memset(seen, 0, sizeof(seen));
+	memset(sect_line, 0, sizeof(sect_line));
+	for (i = 0; i < nsect; i++)
+		sectnames[i] = sheet_sections[i].name;
+	sectnames[nsect] = NULL;
+	if ((fp = open_input(f)) == NULL)
+		return;
+	dot = strchr(f->base, '.');
+	iniread_init(&r, fp);
+	while ((rv = iniread_next(&r)) != INI_END) {
+		if (rv < 0) {
+			if (r.err == INIREAD_ESYNTAX) {
+				diag_errorat(file, r.err_line, r.err_col, "%s",
+				    r.errmsg);
+				ok = 0;
+				if (!r.err_section)
+					continue;
+				rv = INI_SECTION;	/* take it anyway */
+			} else if (r.err == INIREAD_EIO) {
+				errno = r.err_errno;
+				diag_errorat(file, r.err_line, 0, "read error:");
+			} else
+				encoding_error(file, r.err_line, r.err_col,
+				    r.err_off, r.err == INIREAD_ENUL,
+				    byte_at(fp, r.err_off));
+			if (rv < 0) {
+				ok = 0;
+				continue;
+			}
+		}
+		normtext(&name, r.name.buf, r.name.len);
+		fold(&name);
+		if (rv == INI_SECTION) {
+			const struct sheet_section *s =
+			    sheet_section_find(sbuf_str(&name));
+
+			if (s == NULL) {
+				const char *near = nearest(name.buf, name.len,
+				    sectnames);
+
+				if (near != NULL)
+					diag_errorat(file, r.line, r.col,
+					    "unknown section '[%s]'; did you "
+					    "mean '[%s]'?", show(r.name.buf,
+					    r.name.len), near);
+				else
+					diag_errorat(file, r.line, r.col,
+					    "unknown section '[%s]'",
+					    show(r.name.buf, r.name.len));
+				ok = 0;
+				sect = -2;
+				continue;
+			}
+			sect = (int)(s - sheet_sections);
+			if (sect_line[sect] == 0)
+				sect_line[sect] = r.line;
+			continue;
+		}
+		/* a key */
+		if (sect == -2)
+			continue;	/* in an unknown section: reported */
+		if (sect == -1) {
+			diag_errorat(file, r.line, r.col, "key '%s' outside any "
+			    "section", show(r.name.buf, r.name.len));
+			ok = 0;
+			continue;
+		}
+		{
+			const char *secname = sheet_sections[sect].name;
+			const struct sheet_key *k = sheet_key_find(secname,
+			    sbuf_str(&name));
+			const char *cands[16];
+			int nc = 0, ki;
+			long long v;
+
+			if (k == NULL) {
+				for (i = 0; i < nsheet_keys && nc < 15; i++)
+					if (strcmp(sheet_keys[i].section,
+					    secname) == 0)
+						cands[nc++] = sheet_keys[i].key;
+				cands[nc] = NULL;
+				diag_errorat(file, r.line, r.col, "unknown key "
+				    "'%s' in [%s]%s", show(r.name.buf,
+				    r.name.len), secname, didyoumean(nearest(
+				    name.buf, name.len, cands)));
+				ok = 0;
+				continue;
+			}
+			ki = sheet_key_index(k);
+			if (seen[ki]) {
+				diag_errorat(file, r.line, r.col, "duplicate "
+				    "key '%s' in [%s]; first given at line %ld",
+				    k->key, secname, seen[ki]);
+				ok = 0;
+				continue;
+			}
+			seen[ki] = r.line;
+			normtext(&val, r.value.buf, r.value.len);
+			switch (k->type) {
+			case FT_COUNT:
+			case FT_REVISION:
+				if (check_count(val.buf, val.len, k->key, file,
+				    r.line, r.vcol, &v) < 0) {
+					ok = 0;
+					seen[ki] = -r.line;	/* present, bad */
+					break;
+				}
+				if (k->type == FT_REVISION && v < 1) {
+					diag_errorat(file, r.line, r.vcol,
+					    "revision must be 1 or more");
+					ok = 0;
+					seen[ki] = -r.line;
+					break;
+				}
+				nums[ki] = v;
+				if (k->type == FT_REVISION) {
+					revision = (long)(v > 2147483647 ?
+					    2147483647 : v);
+					sh.rev_line = r.line;
+				}
+				sbuf_reset(&val);
+				sbuf_printf(&val, "%lld", v);
+				sheet_add(&sh, ki, val.buf);
+				break;
+			case FT_UNIT:
+				unit_line = r.line;
+				if (val.len == 0 || !unit_code_valid(val.buf,
+				    val.len)) {
+					check_unit(val.buf, val.len, f->month,
+					    file, r.line, r.vcol);
+					ok = 0;
+					break;
+				}
+				if (dot != NULL && ((size_t)(dot - f->base) !=
+				    val.len || memcmp(f->base, val.buf,
+				    val.len) != 0)) {
+					diag_errorat(file, r.line, r.vcol, "unit "
+					    "'%s' does not match the file name "
+					    "'%s'", show(val.buf, val.len),
+					    f->base);
+					ok = 0;
+					break;
+				}
+				subunit = check_unit(val.buf, val.len,
+				    f->month, file, r.line, r.vcol);
+				if (subunit < 0)
+					ok = 0;
+				break;
+			case FT_MONTH: {
+				long m;
+
+				if (month_parse(val.buf, val.len, &m) < 0) {
+					diag_errorat(file, r.line, r.vcol,
+					    "invalid period '%s': expected "
+					    "YYYY-MM", show(val.buf, val.len));
+					ok = 0;
+				} else if (m != f->month) {
+					month_iso(f->month, mbuf);
+					diag_errorat(file, r.line, r.vcol,
+					    "period '%s' does not match the "
+					    "folder '%s'", val.buf, mbuf);
+					ok = 0;
+				}
+				break;
+			}
+			case FT_DATE: {
+				long d;
+				char dbuf[DATE_BUFSZ];
+
+				if (val.len == 0)
+					break;		/* optional, empty */
+				if (check_date(val.buf, val.len, k->key, file,
+				    r.line, r.vcol, &d) < 0) {
+					ok = 0;
+					break;
+				}
+				date_iso(d, dbuf);
+				sheet_add(&sh, ki, dbuf);
+				break;
+			}
+			default:	/* FT_TEXT */
+				if (val.len > 0)
+					sheet_add(&sh, ki, val.buf);
+				break;
+			}
+		}
+	}
+	lastline = r.lineno > 0 ? r.lineno : 1;
+	if (r.bytes == 0 && r.err == INIREAD_OK) {
+		diag_errorat(file, 1, 0, "empty file");
+		ok = 0;
+		goto done;
+	}
+	if (r.err != INIREAD_OK && r.err != INIREAD_ESYNTAX)
+		goto done;		/* encoding: the rest is unknown */
+	/* the unit of the file name */
+	if (dot == NULL || !unit_code_valid(f->base, (size_t)(dot - f->base))) {
+		diag_errorat(file, 1, 0, "file name '%s' does not start with a "
+		    "unit code (UNIT.ini or UNIT.tag.ini)", f->base);
+		ok = 0;
+	} else
+		fileunit = unit_intern(f->base, (size_t)(dot - f->base));
+	if (fileunit >= 0 && !seen[sheet_key_index(sheet_key_find("submission",
+	    "unit"))] && check_unit(f->base, (size_t)(dot - f->base), f->month,
+	    file, unit_line, 0) < 0)
+		ok = 0;
+	/* sections and keys that must be there */
+	for (i = 0; i < nsect; i++) {
+		const struct sheet_section *s = &sheet_sections[i];
+		int k;
+
+		if (sect_line[i] == 0) {
+			if (s->required) {
+				diag_errorat(file, lastline, 0, "missing section "
+				    "[%s]", s->name);
+				ok = 0;
+			}
+			continue;
+		}
+		for (k = 0; k < nsheet_keys; k++)
+			if (strcmp(sheet_keys[k].section, s->name) == 0 &&
+			    sheet_keys[k].required && !seen[k]) {
+				diag_errorat(file, sect_line[i], 0, "missing key "
+				    "'%s' in [%s]", sheet_keys[k].key, s->name);
+				ok = 0;
+			}
+		if (strcmp(s->name, "satisfaction") == 0)
+			sh.has_sat = (int)sect_line[i];
+	}
+	/* sums, when every term is there and good */
+	for (i = 0; i < nsheet_sums; i++) {
+		const struct sheet_sum *sum = &sheet_sums[i];
+		long long lv[8], rv2[8];
+		int j, good = 1;
+		long at = 0;
+		struct sbuf msg = SBUF_INIT;
+		unsigned __int128 ls, rs;
+
+		for (j = 0; sum->lhs[j] != NULL; j++) {
+			int ki = sheet_key_index(sheet_key_find(sum->section,
+			    sum->lhs[j]));
+
+			if (seen[ki] <= 0)
+				good = 0;
+			else {
+				lv[j] = nums[ki];
+				if (at == 0)
+					at = seen[ki];
+			}
+		}
+		for (j = 0; sum->rhs[j] != NULL; j++) {
+			int ki = sheet_key_index(sheet_key_find(sum->section,
+			    sum->rhs[j]));
+
+			if (seen[ki] <= 0)
+				good = 0;
+			else
+				rv2[j] = nums[ki];
+		}
+		if (!good)
+			continue;
+		sbuf_printf(&msg, "[%s] does not add up: ", sum->section);
+		ls = sum_side(&msg, sum->section, sum->lhs, lv);
+		sbuf_adds(&msg, ", but ");
+		rs = sum_side(&msg, sum->section, sum->rhs, rv2);
+		if (ls != rs) {
+			diag_errorat(file, at, 0, "%s", msg.buf);
+			ok = 0;
+		}
+		sbuf_release(&msg);
+	}
+	if (fileunit >= 0 && revision > 0 && subunit == fileunit) {
+		sh.uidx = fileunit;
+		sh.month = f->month;
+		sh.revision = revision;
+		sh.f = f;
+		folder_sheet(&sh);
+		memset(&sh, 0, sizeof(sh));
+	}
+	(void)ok;
+done:
+	sheet_free(&sh);
+	iniread_release(&r);
+	sbuf_release(&name);
+	sbuf_release(&val);
+	fclose(fp);
+}
+
+/* Writes the S records of a sheet. */
+static void
+write_sheet(const struct sheet *sh)
+{
+	char m[DATE_BUFSZ], key[64], rev[32];
+	const char *fl[5];
+	int pass, i;
+
+	month_iso(sh->month, m);
+	fl[0] = "S";
+	fl[1] = m;
+	fl[2] = units[sh->uidx].code;
+	fl[3] = "submission.revision";
+	snprintf(rev, sizeof(rev), "%ld", sh->revision);
+	fl[4] = rev;
+	norm_put_record(out, 5, fl);
+	fl[3] = "submission.file";
+	fl[4] = sh->f->base;
+	norm_put_record(out, 5, fl);
+	/* [submission] first, then the other sections, in schema order */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < nsheet_keys; i++) {
+			const struct sheet_key *k = &sheet_keys[i];
+			int j;
+
+			if ((strcmp(k->section, "submission") == 0) != (pass == 0))
+				continue;
+			if (k->type == FT_REVISION || k->type == FT_UNIT ||
+			    k->type == FT_MONTH)
+				continue;
+			for (j = 0; j < sh->nkv; j++)
+				if (sh->kidx[j] == i)
+					break;
+			if (j == sh->nkv)
+				continue;
+			snprintf(key, sizeof(key), "%s.%s", k->section, k->key);
+			fl[3] = key;
+			fl[4] = sh->val[j];
+			norm_put_record(out, 5, fl);
+		}
+}
+
+static int
+cmp_sheet(const void *a, const void *b)
+{
+	const struct sheet *x = a, *y = b;
+	int c = strcmp(units[x->uidx].code, units[y->uidx].code);
+
+	if (c != 0)
+		return c;
+	return x->revision < y->revision ? 1 : x->revision > y->revision ? -1 : 0;
+}
+
+/* Picks each unit's highest revision of the folder and writes it. */
+static void
+finish_sheets(void)
+{
+	int i;
+
+	if (nfsheets > 0)
+		qsort(fsheets, (size_t)nfsheets, sizeof(*fsheets),
+		    cmp_sheet);
+	for (i = 0; i < nfsheets; i++) {
+		if (i > 0 && fsheets[i].uidx == fsheets[i - 1].uidx) {
+			sheet_free(&fsheets[i]);
+			continue;
+		}
+		write_sheet(&fsheets[i]);
+		if (nsheets == capsheets) {
+			capsheets = capsheets ? capsheets * 2 : 64;
+			sheets = xrealloc(sheets, (size_t)capsheets *
+			    sizeof(*sheets));
+		}
+		sheets[nsheets++] = fsheets[i];
+	}
+	nfsheets = 0;
+}
+
+/* --- registers ---------------------------------------------------------- */
+
+/* Per-file state of a register. */
+struct reg {
+	const struct infile	*f;
+	const struct reg_kind	*k;
+	int			 map[32];	/* schema column of each field */
+	int			 pos[16];	/* field of each schema column */
+	int			 nhdr;
+	long			 mfirst, mlast;	/* the folder's reporting month */
+	long			 warned;
+};
+
+static uint64_t
+vkey(long days, int uidx)
+{
+	return ((uint64_t)(days + 4000000) << 24) | (uint64_t)uidx;
+}
+
+static void
+note_first_survey(int uidx, long days, const struct infile *f, long line)
+{
+	long rm = report_month_of_date(days, cfg.cutoff_day);
+	int *slot = imap_slot(&firstmap, ((uint64_t)(rm + 1000000) << 24) |
+	    (uint64_t)uidx, 1);
+
+	if (*slot >= 0)
+		return;
+	if (nfirst == capfirst) {
+		capfirst = capfirst ? capfirst * 2 : 64;
+		firstsurvey = xrealloc(firstsurvey, (size_t)capfirst *
+		    sizeof(*firstsurvey));
+	}
+	firstsurvey[nfirst].file = f->display;
+	firstsurvey[nfirst].line = line;
+	firstsurvey[nfirst].folder = folderseq;
+	*slot = nfirst++;
+}
+
+static struct ventry *
+ventry_get(long days, int uidx, const struct infile *f, long line)
+{
+	int *slot = imap_slot(&vmap, vkey(days, uidx), 1);
+
+	if (*slot < 0) {
+		if (nvent == capvent) {
+			capvent = capvent ? capvent * 2 : 256;
+			vent = xrealloc(vent, (size_t)capvent * sizeof(*vent));
+		}
+		memset(&vent[nvent], 0, sizeof(*vent));
+		vent[nvent].days = days;
+		vent[nvent].uidx = uidx;
+		*slot = nvent++;
+		note_first_survey(uidx, days, f, line);
+	}
+	return &vent[*slot];
+}
+
+static int
+cmp_ventry(const void *a, const void *b)
+{
+	const struct ventry *x = a, *y = b;
+
+	if (x->days != y->days)
+		return x->days < y->days ? -1 : 1;
+	return strcmp(units[x->uidx].code, units[y->uidx].code);
+}
+
+/* Writes the folder's V records, sorted by date and unit, and clears them. */
+static void
+finish_survey(long month)
+{
+	char folder[DATE_BUFSZ], date[DATE_BUFSZ], metric[64], cnt[32];
+	const char *fl[6];
+	int i, m;
+
+	month_iso(month, folder);
+	if (nvent > 0)
+		qsort(vent, (size_t)nvent, sizeof(*vent), cmp_ventry);
+	fl[0] = "V";
+	fl[1] = folder;
+	for (i = 0; i < nvent; i++) {
+		date_iso(vent[i].days, date);
+		fl[2] = date;
+		fl[3] = units[vent[i].uidx].code;
+		for (m = 0; m < M_N; m++) {
+			if (vent[i].c[m] == 0)
+				continue;
+			if (m < M_CHANNEL)
+				snprintf(metric, sizeof(metric), "rating.%d",
+				    m + 1);
+			else if (m < M_COMPONENT)
+				snprintf(metric, sizeof(metric), "channel.%s.%s",
+				    survey_channels[(m - M_CHANNEL) / 2],
+				    (m - M_CHANNEL) % 2 ? "pos" : "n");
+			else
+				snprintf(metric, sizeof(metric),
+				    "component.%s.%s",
+				    survey_components[(m - M_COMPONENT) / 2],
+				    (m - M_COMPONENT) % 2 ? "pos" : "n");
+			snprintf(cnt, sizeof(cnt), "%lld", vent[i].c[m]);
+			fl[4] = metric;
+			fl[5] = cnt;
+			norm_put_record(out, 6, fl);
+		}
+	}
+	nvent = 0;
+	imap_clear(&vmap);
+	if (daycache != NULL)
+		memset(daycache, 0, (size_t)daycache_units * 32 * sizeof(int));
+}
+
+static void
+out_of_month(struct reg *g, const char *col, long days, long line, long cl)
+{
+	char d[DATE_BUFSZ], m[DATE_BUFSZ], rm[DATE_BUFSZ];
+
+	if (++g->warned > WARN_MAX)
+		return;
+	date_iso(days, d);
+	month_iso(g->f->month, m);
+	month_iso(report_month_of_date(days, cfg.cutoff_day), rm);
+	diag_warnat(g->f->display, line, cl, "%s %s is outside the folder's "
+	    "month %s; the row counts in %s", col, d, m, rm);
+}
+
+/* Whether a[0..n) equals b[0..n); inline, for short strings. */
+static inline int
+eqbytes(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+/*
+ * A per-folder cache in front of vmap: the ventry of (day, unit) for the
+ * days of the folder's reporting month, as index + 1 (0: not yet).
+ */
+
+static struct ventry *
+ventry_fast(struct reg *g, long days, int uidx, long line)
+{
+	long d = days - g->mfirst;
+	int *c;
+
+	if (d < 0 || d >= 32)
+		return ventry_get(days, uidx, g->f, line);
+	if (uidx >= daycache_units) {
+		int n = daycache_units ? daycache_units : 16;
+
+		while (n <= uidx)
+			n *= 2;
+		daycache = xrealloc(daycache, (size_t)n * 32 * sizeof(int));
+		memset(daycache + (size_t)daycache_units * 32, 0,
+		    (size_t)(n - daycache_units) * 32 * sizeof(int));
+		daycache_units = n;
+	}
+	c = &daycache[(size_t)uidx * 32 + (size_t)d];
+	if (*c == 0) {
+		struct ventry *e = ventry_get(days, uidx, g->f, line);
+
+		*c = (int)(e - vent) + 1;
+		return e;
+	}
+	return &vent[*c - 1];
+}
+
+/* The survey row fast path: validate and count. */
+static void
+survey_row(struct reg *g, struct csvread *r)
+{
+	static int last_uidx = -1;
+	static char ym[9];		/* "YYYY-MM-" of the last good date */
+	static long ym_base;		/* day number of its day 0 */
+	static int ym_dim;
+	static const struct infile *last_file;
+	const struct csvread_field *fu, *fd, *fc, *fr;
+	const char *file = g->f->display;
+	int uidx, rating, ch = -1, comp[5], i, bad = 0;
+	long days = 0;
+	struct ventry *e;
+
+	if (last_file != g->f) {	/* a unit's state depends on the month */
+		last_file = g->f;
+		last_uidx = -1;
+	}
+	fu = &r->f[g->pos[0]];
+	fd = &r->f[g->pos[1]];
+	fc = &r->f[g->pos[2]];
+	fr = &r->f[g->pos[4]];
+	/* unit */
+	if (last_uidx >= 0 && fu->len == units[last_uidx].len &&
+	    eqbytes(fu->s, units[last_uidx].code, fu->len))
+		uidx = last_uidx;
+	else {
+		uidx = check_unit(fu->s, fu->len, g->f->month, file, fu->line,
+		    fu->col);
+		if (uidx < 0)
+			bad = 1;
+		else
+			last_uidx = uidx;
+	}
+	/* date: the month of the last date is remembered */
+	if (fd->len == 10 && ym_dim > 0 && eqbytes(fd->s, ym, 8) &&
+	    (unsigned)(fd->s[8] - '0') <= 9 && (unsigned)(fd->s[9] - '0') <= 9 &&
+	    (i = (fd->s[8] - '0') * 10 + (fd->s[9] - '0')) >= 1 && i <= ym_dim)
+		days = ym_base + i;
+	else if (fd->len == 0) {
+		diag_errorat(file, fd->line, fd->col, "missing value for 'date'");
+		bad = 1;
+	} else if (check_date(fd->s, fd->len, "date", file, fd->line, fd->col,
+	    &days) < 0)
+		bad = 1;
+	else {
+		int y, m, d;
+
+		date_to_ymd(days, &y, &m, &d);
+		snprintf(ym, sizeof(ym), "%04d-%02d-", y, m);
+		ym_base = days - d;
+		ym_dim = days_in_month(y, m);
+	}
+	/* channel: the first and 7th bytes tell the candidate; two loads confirm it */
+	if (fc->len >= 9) {
+		static const char *const cn[3] = { "truc_tiep", "truc_tuyen",
+		    "buu_chinh" };
+		static const size_t cl[3] = { 9, 10, 9 };
+		uint64_t a, b, x, y;
+		/* "truc_tiep" and "buu_chinh" share their 7th byte. */
+		int c = fc->s[0] == 'b' ? 2 : fc->s[6] == 'i' ? 0 : 1;
+
+		if (fc->len == cl[c]) {
+			memcpy(&a, fc->s, 8);
+			memcpy(&b, fc->s + cl[c] - 8, 8);
+			memcpy(&x, cn[c], 8);
+			memcpy(&y, cn[c] + cl[c] - 8, 8);
+			if (((a ^ x) | (b ^ y)) == 0)
+				ch = c;
+		}
+	}
+	if (ch < 0) {
+		if (fc->len == 0)
+			diag_errorat(file, fc->line, fc->col, "missing value "
+			    "for 'channel'");
+		else
+			diag_errorat(file, fc->line, fc->col, "invalid channel "
+			    "'%s': expected one of %s", show(fc->s, fc->len),
+			    joinlist(survey_channels));
+		bad = 1;
+	}
+	/* ratings */
+	if (fr->len == 1 && fr->s[0] >= '1' && fr->s[0] <= '5')
+		rating = fr->s[0] - '0';
+	else if (check_rating(fr->s, fr->len, "rating", file, fr->line, fr->col,
+	    &rating) < 0)
+		bad = 1;
+	for (i = 0; i < 5; i++) {
+		const struct csvread_field *fx;
+
+		comp[i] = 0;
+		if (g->pos[5 + i] < 0)
+			continue;
+		fx = &r->f[g->pos[5 + i]];
+		if (fx->len == 0)
+			continue;
+		if (fx->len == 1 && fx->s[0] >= '1' && fx->s[0] <= '5')
+			comp[i] = fx->s[0] - '0';
+		else if (check_rating(fx->s, fx->len, survey_components[i],
+		    file, fx->line, fx->col, &comp[i]) < 0)
+			bad = 1;
+	}
+	if (bad)
+		return;
+	if (days < g->mfirst || days > g->mlast)
+		out_of_month(g, "date", days, r->line, fd->col);
+	e = ventry_fast(g, days, uidx, r->line);
+	/* without branches: the values are random, branches mispredict */
+	e->c[M_RATING + rating - 1]++;
+	e->c[M_CHANNEL + 2 * ch]++;
+	e->c[M_CHANNEL + 2 * ch + 1] += rating >= 4;
+	for (i = 0; i < 5; i++) {
+		e->c[M_COMPONENT + 2 * i] += comp[i] != 0;
+		e->c[M_COMPONENT + 2 * i + 1] += comp[i] >= 4;
+	}
+}
+
+/* A row of a status list: validate every column, check the key, write R. */
+static void
+status_row(struct reg *g, struct csvread *r)
+{
+	const struct reg_kind *k = g->k;
+	const char *file = g->f->display;
+	static struct sbuf vals[16], keyb;
+	long days[16];
+	int have[16], i, bad = 0, uidx = -1, kcol, dcol, first = 1;
+	char fo[DATE_BUFSZ];
+
+	for (i = 0; i < k->ncols; i++) {
+		const struct reg_column *c = &k->cols[i];
+		const struct csvread_field *fx = g->pos[i] >= 0 ?
+		    &r->f[g->pos[i]] : NULL;
+		const char *s = fx ? fx->s : "";
+		size_t n = fx ? fx->len : 0;
+		long line = fx ? fx->line : r->line, col = fx ? fx->col : 0;
+
+		sbuf_reset(&vals[i]);
+		have[i] = 0;
+		if (n == 0) {
+			if (c->required) {
+				diag_errorat(file, line, col, "missing value for "
+				    "'%s'", c->name);
+				bad = 1;
+			}
+			continue;
+		}
+		switch (c->type) {
+		case FT_UNIT:
+			uidx = check_unit(s, n, g->f->month, file, line, col);
+			if (uidx < 0)
+				bad = 1;
+			else
+				sbuf_adds(&vals[i], units[uidx].code);
+			break;
+		case FT_DATE:
+			if (check_date(s, n, c->name, file, line, col,
+			    &days[i]) < 0) {
+				bad = 1;
+				break;
+			}
+			have[i] = 1;
+			{
+				char d[DATE_BUFSZ];
+
+				date_iso(days[i], d);
+				sbuf_adds(&vals[i], d);
+			}
+			break;
+		case FT_ENUM:
+		case FT_YESNO: {
+			static const char *const yesno[] = { "yes", "no", NULL };
+			const char *const *v = c->type == FT_YESNO ? yesno :
+			    c->values;
+			int j;
+
+			for (j = 0; v[j] != NULL; j++)
+				if (strlen(v[j]) == n && memcmp(v[j], s, n) == 0)
+					break;
+			if (v[j] == NULL) {
+				diag_errorat(file, line, col, "invalid %s '%s': "
+				    "expected one of %s", c->name, show(s, n),
+				    joinlist(v));
+				bad = 1;
+			} else
+				sbuf_add(&vals[i], s, n);
+			break;
+		}
+		case FT_DECIMAL: {
+			double x;
+			char buf[NUMFMT_BUFSZ];
+			enum num_status st = num_decimal(s, n, &x);
+
+			if (st != NUM_OK) {
+				diag_errorat(file, line, col, "%s '%s' for '%s': "
+				    "expected a number from 0 such as 2.5",
+				    st == NUM_NEGATIVE ? "negative number" :
+				    "invalid number", show(s, n), c->name);
+				bad = 1;
+			} else
+				sbuf_adds(&vals[i], numfmt_double(x, buf));
+			break;
+		}
+		case FT_RATING: {
+			int v;
+
+			if (check_rating(s, n, c->name, file, line, col, &v) < 0)
+				bad = 1;
+			else
+				sbuf_printf(&vals[i], "%d", v);
+			break;
+		}
+		case FT_COUNT: {
+			long long v;
+
+			if (check_count(s, n, c->name, file, line, col, &v) < 0)
+				bad = 1;
+			else
+				sbuf_printf(&vals[i], "%lld", v);
+			break;
+		}
+		default:
+			normtext(&vals[i], s, n);
+			break;
+		}
+	}
+	/* dates in order */
+	for (i = 0; i < k->ncols; i++) {
+		const struct reg_column *c = &k->cols[i];
+		const struct csvread_field *fx = g->pos[i] >= 0 ?
+		    &r->f[g->pos[i]] : NULL;
+		int j;
+
+		if (fx == NULL || fx->len == 0)
+			continue;
+		if (c->needs != NULL) {
+			j = reg_col_index(k, c->needs);
+			if (g->pos[j] < 0 || r->f[g->pos[j]].len == 0) {
+				diag_errorat(file, fx->line, fx->col, "'%s' is "
+				    "given without '%s'", c->name, c->needs);
+				bad = 1;
+			}
+		}
+		if (c->not_before != NULL && have[i]) {
+			j = reg_col_index(k, c->not_before);
+			if (have[j] && days[i] < days[j]) {
+				diag_errorat(file, fx->line, fx->col, "'%s' %s "
+				    "is before '%s' %s", c->name, vals[i].buf,
+				    c->not_before, vals[j].buf);
+				bad = 1;
+			}
+		}
+	}
+	/* the key: unique in the folder; earlier folders make a re-send */
+	kcol = reg_col_index(k, k->key_col);
+	if (uidx >= 0 && vals[kcol].len > 0) {
+		int *slot;
+
+		sbuf_reset(&keyb);
+		sbuf_printf(&keyb, "%s\037%s\037%s", k->name, units[uidx].code,
+		    vals[kcol].buf);
+		slot = smap_slot(&keymap, keyb.buf, keyb.len, 1);
+		if (*slot >= 0) {
+			struct where *w = &keys[*slot];
+
+			first = 0;
+			if (w->folder == folderseq) {
+				const struct csvread_field *fx =
+				    &r->f[g->pos[kcol]];
+
+				diag_errorat(file, fx->line, fx->col, "duplicate "
+				    "%s '%s' of unit '%s' in %s; first at "
+				    "%s:%ld", k->key_col, show(vals[kcol].buf,
+				    vals[kcol].len), units[uidx].code, k->name,
+				    w->file, w->line);
+				bad = 1;
+			} else {
+				w->folder = folderseq;
+				w->file = file;
+				w->line = r->line;
+			}
+		} else {
+			if (nkeys == capkeys) {
+				capkeys = capkeys ? capkeys * 2 : 256;
+				keys = xrealloc(keys, (size_t)capkeys *
+				    sizeof(*keys));
+			}
+			keys[nkeys].file = file;
+			keys[nkeys].line = r->line;
+			keys[nkeys].folder = folderseq;
+			*slot = nkeys++;
+		}
+	}
+	if (bad)
+		return;
+	dcol = reg_col_index(k, k->date_col);
+	if (first && (days[dcol] < g->mfirst || days[dcol] > g->mlast))
+		out_of_month(g, k->date_col, days[dcol], r->line,
+		    r->f[g->pos[dcol]].col);
+	month_iso(g->f->month, fo);
+	fputs("R\t", out);
+	norm_put(out, k->name, strlen(k->name));
+	putc('\t', out);
+	norm_put(out, fo, strlen(fo));
+	putc('\t', out);
+	norm_put(out, g->f->base, strlen(g->f->base));
+	fprintf(out, ":%ld", r->line);
+	for (i = 0; i < k->ncols; i++) {
+		putc('\t', out);
+		norm_put(out, sbuf_str(&vals[i]), vals[i].len);
+	}
+	putc('\n', out);
+}
+
+/* Reads the header row and maps columns; 0, or -1 after reporting. */
+static int
+register_header(struct reg *g, struct csvread *r)
+{
+	const struct reg_kind *k = g->k;
+	const char *file = g->f->display;
+	const char *cands[17];
+	struct sbuf nm = SBUF_INIT;
+	int i, j, bad = 0;
+
+	for (i = 0; i < k->ncols; i++) {
+		g->pos[i] = -1;
+		cands[i] = k->cols[i].name;
+	}
+	cands[k->ncols] = NULL;
+	g->nhdr = r->nf;
+	if (r->nf > 32) {
+		diag_errorat(file, r->line, 0, "header has %d columns; the "
+		    "%s register has %d", r->nf, k->name, k->ncols);
+		return -1;
+	}
+	for (i = 0; i < r->nf; i++) {
+		const struct csvread_field *fx = &r->f[i];
+
+		normtext(&nm, fx->s, fx->len);
+		fold(&nm);
+		j = reg_col_index(k, nm.buf);
+		g->map[i] = j;
+		if (j < 0) {
+			diag_errorat(file, fx->line, fx->col, "unknown column "
+			    "'%s' (%s register)%s", show(fx->s, fx->len),
+			    k->name, didyoumean(nearest(nm.buf, nm.len,
+			    cands)));
+			bad = 1;
+			continue;
+		}
+		if (g->pos[j] >= 0) {
+			diag_errorat(file, fx->line, fx->col, "duplicate column "
+			    "'%s'; first at column %ld", k->cols[j].name,
+			    r->f[g->pos[j]].col);
+			bad = 1;
+			continue;
+		}
+		g->pos[j] = i;
+	}
+	for (j = 0; j < k->ncols; j++)
+		if (k->cols[j].required && g->pos[j] < 0) {
+			diag_errorat(file, r->line, 0, "missing column '%s' "
+			    "(%s register)", k->cols[j].name, k->name);
+			bad = 1;
+		}
+	sbuf_release(&nm);
+	return bad ? -1 : 0;
+}
+
+static void
+check_register(const struct infile *f, const struct reg_kind *k)
+{
+	struct csvread r;
+	struct reg g;
+	FILE *fp;
+	int rv, survey = strcmp(k->name, "survey") == 0;
+
+	memset(&g, 0, sizeof(g));
+	g.f = f;
+	g.k = k;
+	g.mfirst = report_month_first_day(f->month, cfg.cutoff_day);
+	g.mlast = report_month_last_day(f->month, cfg.cutoff_day);
+	if ((fp = open_input(f)) == NULL)
+		return;
+	csvread_init(&r, fp);
+	rv = csvread_next(&r);
+	if (rv == 0) {
+		if (r.bytes == 0)
+			diag_errorat(f->display, 1, 0, "empty file");
+		else
+			diag_errorat(f->display, 1, 0, "missing header row");
+		goto done;
+	}
+	if (rv > 0 && register_header(&g, &r) < 0)
+		goto done;
+	while (rv > 0 && (rv = csvread_next(&r)) > 0) {
+		if (r.nf != g.nhdr) {
+			diag_errorat(f->display, r.line, 0, "row has %d field%s, "
+			    "the header has %d", r.nf, r.nf == 1 ? "" : "s",
+			    g.nhdr);
+			continue;
+		}
+		if (survey)
+			survey_row(&g, &r);
+		else
+			status_row(&g, &r);
+	}
+	if (rv < 0) {
+		if (r.err == CSVREAD_EUTF8 || r.err == CSVREAD_ENUL)
+			encoding_error(f->display, r.err_line, r.err_col,
+			    r.err_off, r.err == CSVREAD_ENUL,
+			    byte_at(fp, r.err_off));
+		else if (r.err == CSVREAD_EIO) {
+			errno = r.err_errno;
+			diag_errorat(f->display, r.err_line, 0, "read error:");
+		} else
+			diag_errorat(f->display, r.err_line, r.err_col, "%s",
+			    csvread_strerror(&r));
+	}
+	if (g.warned > WARN_MAX)
+		diag_warnat(f->display, 0, 0, "%ld more rows dated "
+		    "outside the folder's month", g.warned - WARN_MAX);
+done:
+	csvread_release(&r);
+	fclose(fp);
+}
+
+/* --- files and folders ------------------------------------------------- */
+
+static const char *const kind_names[] = { "survey", "errors", "actions",
+	"suggestions", "complaints", "incidents", "audits", NULL };
+
+static void
+check_file(const struct infile *f)
+{
+	const char *b = f->base;
+	size_t n = strlen(b);
+	const char *dot, *prev;
+
+	if (n > 4 && strcasecmp(b + n - 4, ".ini") == 0) {
+		check_sheet(f);
+		return;
+	}
+	if (n > 4 && strcasecmp(b + n - 4, ".csv") == 0) {
+		const struct reg_kind *k;
+		char kind[64];
+
+		dot = b + n - 4;
+		for (prev = dot; prev > b && prev[-1] != '.'; prev--)
+			;
+		if (prev == b || (size_t)(dot - prev) >= sizeof(kind)) {
+			diag_errorat(f->display, 1, 0, "register name '%s' is "
+			    "not NAME.KIND.csv (KIND one of %s)", b,
+			    joinlist(kind_names));
+			return;
+		}
+		memcpy(kind, prev, (size_t)(dot - prev));
+		kind[dot - prev] = '\0';
+		if ((k = reg_kind_find(kind)) == NULL) {
+			const char *near = nearest(kind, strlen(kind),
+			    kind_names);
+
+			if (near != NULL)
+				diag_errorat(f->display, 1, 0, "unknown register "
+				    "kind '%s'; did you mean '%s'?",
+				    show(kind, strlen(kind)), near);
+			else
+				diag_errorat(f->display, 1, 0, "unknown register "
+				    "kind '%s': expected one of %s",
+				    show(kind, strlen(kind)), joinlist(kind_names));
+			return;
+		}
+		check_register(f, k);
+		return;
+	}
+	diag_warnat(f->display, 0, 0, "ignored: not a sheet (.ini) nor a "
+	    "register (.csv)");
+}
+
+static struct infile *files;
+static int nfiles, capfiles;
+
+static void
+add_file(const char *display, const char *base, long month)
+{
+	if (nfiles == capfiles) {
+		capfiles = capfiles ? capfiles * 2 : 64;
+		files = xrealloc(files, (size_t)capfiles * sizeof(*files));
+	}
+	files[nfiles].display = xstrdup(display);
+	files[nfiles].base = xstrdup(base);
+	files[nfiles].month = month;
+	nfiles++;
+}
+
+/* The month of a folder path's last component, or -1. */
+static long
+folder_month(const char *path, size_t n)
+{
+	const char *b;
+	long m;
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	for (b = path + n; b > path && b[-1] != '/'; b--)
+		;
+	if (month_parse(b, (size_t)(path + n - b), &m) < 0)
+		return -1;
+	return m;
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+add_path(const char *path)
+{
+	struct stat st;
+	long m;
+
+	if (stat(path, &st) < 0) {
+		diag_plain("cannot open '%s':", path);
+		status = worst(status, EXIT_USAGE);
+		return;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		DIR *d;
+		struct dirent *de;
+		char **names = NULL;
+		size_t nn = 0, i, len = strlen(path);
+		struct sbuf p = SBUF_INIT;
+
+		if ((m = folder_month(path, len)) < 0) {
+			diag_plain("'%s' is not a month folder (YYYY-MM)", path);
+			status = worst(status, EXIT_USAGE);
+			return;
+		}
+		if ((d = opendir(path)) == NULL) {
+			diag_plain("cannot open '%s':", path);
+			status = worst(status, EXIT_USAGE);
+			return;
+		}
+		while ((de = readdir(d)) != NULL) {
+			if (de->d_name[0] == '.')
+				continue;
+			names = xrealloc(names, (nn + 1) * sizeof(*names));
+			names[nn++] = xstrdup(de->d_name);
+		}
+		closedir(d);
+		if (nn > 0)
+			qsort(names, nn, sizeof(*names), cmp_name);
+		for (i = 0; i < nn; i++) {
+			struct stat fs;
+
+			sbuf_reset(&p);
+			sbuf_adds(&p, path);
+			if (len > 0 && path[len - 1] != '/')
+				sbuf_addc(&p, '/');
+			sbuf_adds(&p, names[i]);
+			if (stat(p.buf, &fs) == 0 && S_ISDIR(fs.st_mode))
+				diag_warnat(p.buf, 0, 0, "ignored: a directory");
+			else
+				add_file(p.buf, names[i], m);
+			free(names[i]);
+		}
+		free(names);
+		sbuf_release(&p);
+		return;
+	}
+	{
+		const char *slash = strrchr(path, '/');
+
+		if (slash == NULL || (m = folder_month(path,
+		    (size_t)(slash - path))) < 0) {
+			diag_plain("'%s' is not inside a month folder (YYYY-MM)",
+			    path);
+			status = worst(status, EXIT_USAGE);
+			return;
+		}
+		add_file(path, slash + 1, m);
+	}
+}
+
+static int
+cmp_file(const void *a, const void *b)
+{
+	const struct infile *x = a, *y = b;
+	int c;
+
+	if (x->month != y->month)
+		return x->month < y->month ? -1 : 1;
+	if ((c = strcmp(x->base, y->base)) != 0)
+		return c;
+	return strcmp(x->display, y->display);
+}
+
+/* Reports survey rows of a unit and month whose sheet gives tallies. */
+static void
+check_tallies(void)
+{
+	int i;
+	char m[DATE_BUFSZ];
+
+	for (i = 0; i < nsheets; i++) {
+		const struct sheet *sh = &sheets[i];
+		int *slot;
+
+		if (!sh->has_sat)
+			continue;
+		slot = imap_slot(&firstmap, ((uint64_t)(sh->month + 1000000) <<
+		    24) | (uint64_t)sh->uidx, 0);
+		if (slot == NULL || *slot < 0)
+			continue;
+		month_iso(sh->month, m);
+		diag_errorat(firstsurvey[*slot].file, firstsurvey[*slot].line, 0,
+		    "survey rows of unit '%s' for %s, but its sheet '%s' gives "
+		    "[satisfaction] tallies; give one or the other",
+		    units[sh->uidx].code, m, sh->f->display);
+	}
+}
+
+static int
+copy_out(void)
+{
+	char buf[65536];
+	size_t n;
+
+	if (fflush(out) != 0 || fseek(out, 0, SEEK_SET) != 0) {
+		diag_plain("cannot write the temporary file:");
+		return EXIT_USAGE;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), out)) > 0)
+		if (fwrite(buf, 1, n, stdout) != n)
+			break;
+	if (ferror(out)) {
+		diag_plain("cannot read the temporary file:");
+		return EXIT_USAGE;
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		diag_plain("cannot write standard output:");
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: %s [--config DIR] PATH...\n", diag_prog());
+	exit(EXIT_USAGE);
+}
+
+static void
+help(void)
+{
+	printf("usage: %s [--config DIR] PATH...\n"
+	    "Validates the monthly submissions in the month folders (or files\n"
+	    "of month folders) named by PATH, e.g. input/2024-03, and writes\n"
+	    "them in the normalized stream of docs/FORMATS.md on standard\n"
+	    "output. Every error is reported on standard error as\n"
+	    "FILE:LINE[:COLUMN]: message; when there is one, nothing is\n"
+	    "written on standard output.\n\n"
+	    "  --config DIR  read baocao.ini and units.ini from DIR (config)\n"
+	    "  --help        show this help\n"
+	    "  --version     show the version\n\n"
+	    "Exit status: 0 valid (warnings allowed), 1 data errors,\n"
+	    "2 wrong usage, unreadable file or configuration.\n", diag_prog());
+	exit(EXIT_OK);
+}
+
+/*
+ * baocao-check validates every folder and file named, in month order, and
+ * writes the normalized stream when no error was found.
+ */
+#ifndef UNIT_TESTING
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char **codes;
+	long month = -1;
+	int ch, i, rv;
+
+	diag_init(argv[0]);
+	while ((ch = getopt_long(argc, argv, "c:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			cfgdir = optarg;
+			break;
+		case 'h':
+			help();
+			break;
+		case 'V':
+			printf("baocao-check (baocao) %s\n", VERSION);
+			return EXIT_OK;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0)
+		usage();
+	if ((rv = config_load(&cfg, cfgdir)) != 0)
+		return rv;
+	codes = xmalloc((size_t)(cfg.nunits + 1) * sizeof(*codes));
+	for (i = 0; i < cfg.nunits; i++)
+		codes[i] = cfg.units[i].code;
+	codes[cfg.nunits] = NULL;
+	unit_codes = codes;
+	for (i = 0; i < argc; i++)
+		add_path(argv[i]);
+	if (nfiles > 0)
+		qsort(files, (size_t)nfiles, sizeof(*files), cmp_file);
+	if ((out = tmpfile()) == NULL) {
+		diag_plain("cannot create a temporary file:");
+		return EXIT_USAGE;
+	}
+	fputs("#baocao-norm 1\n", out);
+	for (i = 0; i < nfiles; i++) {
+		if (i > 0 && strcmp(files[i].display, files[i - 1].display) == 0)
+			continue;	/* named twice */
+		if (files[i].month != month) {
+			if (month >= 0) {
+				finish_sheets();
+				finish_survey(month);
+			}
+			month = files[i].month;
+			folderseq++;
+		}
+		check_file(&files[i]);
+	}
+	if (month >= 0) {
+		finish_sheets();
+		finish_survey(month);
+	}
+	check_tallies();
+	if (diag_errors() > 0)
+		status = worst(status, EXIT_DATA);
+	if (ferror(out)) {
+		diag_plain("cannot write the temporary file:");
+		status = worst(status, EXIT_USAGE);
+	}
+	if (status == EXIT_OK)
+		status = copy_out();
+	fclose(out);
+	for (i = 0; i < nsheets; i++)
+		sheet_free(&sheets[i]);
+	free(sheets);
+	free(fsheets);
+	for (i = 0; i < nfiles; i++) {
+		free(files[i].display);
+		free(files[i].base);
+	}
+	free(files);
+	free(units);
+	free(vent);
+	free(daycache);
+	free(firstsurvey);
+	free(keys);
+	free(codes);
+	imap_release(&unitmap);
+	imap_release(&vmap);
+	imap_release(&firstmap);
+	smap_release(&keymap);
+	config_release(&cfg);
+	return status;
+}
+#endif

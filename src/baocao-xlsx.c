@@ -1,0 +1,2581 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * baocao-xlsx: render the workbook the province receives (SPEC §7.2) from
+ * the indicators CSV, the analysis stream and, optionally, the normalized
+ * stream. Which indicator goes in which column, with what header and number
+ * format, comes from a template (templates/xlsx/, docs/XLSX.md).
+ */
+#include <csv.h>
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <utf8proc.h>
+#include <xlsxwriter.h>
+
+#include "atomic.h"
+#include "config.h"
+#include "date.h"
+#include "diag.h"
+#include "norm.h"
+#include "numfmt.h"
+#include "period.h"
+#include "schema.h"
+#include "tmpl.h"
+#include "util.h"
+
+#define XLSX_VERSION	"0.1"
+#define MAXTERMS	8
+#define MAXWIDTH	60.0	/* widest column; longer text wraps */
+#define CELL_MAX	32767	/* characters in one cell (Excel) */
+
+/* ---------------------------------------------------------------- model */
+
+/* One row of the indicators CSV for the period. Strings are owned. */
+struct ival {
+	char	*period;
+	char	*unit;
+	char	*ind;
+	double	 v;
+	long	 line;
+};
+
+enum ustat { US_NONE, US_SUBMITTED, US_INCOMPLETE, US_MISSING, US_REGISTER };
+
+/* One unit row of the units sheets. */
+struct urow {
+	char		*code;
+	const char	*name;		/* borrowed from config, or code */
+	enum ustat	 st;
+	char		*months;	/* missing months, "2024-03,2024-05" */
+};
+
+/* One register row from the normalized stream (a status list copy). */
+struct rrow {
+	const struct reg_kind	*rk;
+	long			 folder;	/* month number */
+	char			*where;		/* file:line */
+	char			**f;		/* rk->ncols fields, owned */
+};
+
+enum src { S_IND, S_CALC, S_CODE, S_NAME, S_STATUS, S_REG, S_UNITNAME };
+enum fmt { FM_TEXT, FM_COUNT, FM_NUMBER, FM_RATE, FM_DATE, FM_N };
+enum tot { T_NONE, T_LABEL, T_SUM, T_VALUE, T_RATIO };
+
+struct term {
+	double	 k;
+	int	 col;
+};
+
+struct col {
+	enum src	 src;
+	char		*spec;		/* owned copy the fields below point into */
+	const char	*ind;		/* indicator, or register column */
+	int		 regcol;	/* S_REG: index in rk->cols */
+	const char	*group;		/* NULL: no group header */
+	const char	*header;
+	char		*totexpr;	/* T_RATIO: "= a + b / c" */
+	char		*calcexpr;	/* S_CALC: "= a - b" */
+	struct term	 calc[MAXTERMS];
+	int		 ncalc;
+	enum fmt	 fmt;
+	enum tot	 tot;
+	struct term	 num[MAXTERMS], den[MAXTERMS];
+	int		 nnum, nden;
+	double		 width;
+	int		 wrap;
+};
+
+enum kind { K_UNITS, K_DATA, K_REGISTER };
+
+struct sheet {
+	const char		*key;
+	const char		*name;
+	const char		*title;
+	const char		*subtitle;
+	const char		*note;
+	enum kind		 kind;
+	const struct reg_kind	*rk;
+	struct col		*cols;
+	int			 ncols;
+	const char		*chart;		/* indicator charted by unit */
+	const char		*chart_title;
+	char			*keybuf;	/* owned copy behind key */
+};
+
+/* Everything the workbook is made from. */
+struct book {
+	struct config	 cfg;
+	int		 have_cfg;
+	struct tmpl	*t;
+	const char	*tpath;
+	struct period	 per;
+	char		 label[PERIOD_LABELSZ];
+	char		*title;		/* Vietnamese period title */
+	const char	*indpath;
+	struct ival	*iv;		/* rows of the period, in file order */
+	size_t		 niv, civ;
+	struct ival	**ix;		/* sorted by unit, indicator */
+	struct urow	*u;
+	size_t		 nu, cu;
+	struct rrow	*rr;
+	size_t		 nrr, crr;
+	int		 have_data;
+	struct sheet	*sh;
+	int		 nsh;
+	/* formats */
+	const char	*font;
+	double		 fsize;
+	const char	*numfmt[FM_N];
+};
+
+static void	usage(void) __attribute__((noreturn));
+
+/* --------------------------------------------------------------- text */
+
+/*
+ * Returns a malloc'd NFC copy of s[0..n), or NULL when s is not valid
+ * UTF-8 or holds a NUL byte.
+ */
+static char *
+nfc_dup(const char *s, size_t n)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t r;
+
+	if (memchr(s, '\0', n) != NULL)
+		return NULL;
+	if (n == 0)
+		return xstrdup("");
+	r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+	    &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (r < 0)
+		return NULL;
+	return (char *)out;
+}
+
+/* NFC copy of a string already known to be text; "?" when it is not. */
+static char *
+nfc_or(const char *s)
+{
+	char *r = nfc_dup(s, strlen(s));
+
+	return r != NULL ? r : xstrdup("?");
+}
+
+/* Number of characters (code points) of valid UTF-8 s. */
+static size_t
+nchars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * The display width of s[0..n) in Excel column units at 11 pt: one per
+ * ordinary character, more for capitals and wide characters, nothing for
+ * combining marks. Counts characters, never bytes.
+ */
+static double
+span_width(const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+	double w = 0;
+	size_t i = 0;
+
+	while (i < n) {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0) {
+			i++;
+			w += 1;
+			continue;
+		}
+		i += (size_t)k;
+		switch (utf8proc_category(cp)) {
+		case UTF8PROC_CATEGORY_LU:
+			w += 1.2;
+			break;
+		case UTF8PROC_CATEGORY_MN:
+		case UTF8PROC_CATEGORY_ME:
+			break;
+		case UTF8PROC_CATEGORY_ND:
+			w += 1.0;
+			break;
+		default:
+			w += utf8proc_charwidth(cp) >= 2 ? 2.0 :
+			    strchr(" .,:;'()[]!|ijlrtf", (int)(cp < 128 ? cp : 1))
+			    != NULL && cp != 0 ? 0.55 : 0.85;
+			break;
+		}
+	}
+	return w;
+}
+
+static double
+text_width(const char *s)
+{
+	return span_width(s, strlen(s));
+}
+
+/* Width of the longest line of s (lines split at LF). */
+static double
+line_width(const char *s)
+{
+	double w, best = 0;
+	const char *e;
+
+	for (;;) {
+		e = strchr(s, '\n');
+		w = span_width(s, e ? (size_t)(e - s) : strlen(s));
+		if (w > best)
+			best = w;
+		if (e == NULL)
+			return best;
+		s = e + 1;
+	}
+}
+
+/* Width of the longest word of s. */
+static double
+word_width(const char *s)
+{
+	double w, best = 0;
+	size_t n;
+
+	while (*s) {
+		n = strcspn(s, " \n");
+		w = span_width(s, n);
+		if (w > best)
+			best = w;
+		s += n;
+		if (*s)
+			s++;
+	}
+	return best;
+}
+
+/* Lines that s takes when wrapped at words into a column of width w. */
+static int
+wrap_lines(const char *s, double w)
+{
+	double cur = 0, ww, sp = 0.6;
+	int lines = 1;
+	size_t n;
+
+	if (w < 1)
+		w = 1;
+	while (*s) {
+		if (*s == '\n') {
+			lines++;
+			cur = 0;
+			s++;
+			continue;
+		}
+		if (*s == ' ') {
+			s++;
+			continue;
+		}
+		n = strcspn(s, " \n");
+		ww = span_width(s, n);
+		if (cur > 0 && cur + sp + ww > w) {
+			lines++;
+			cur = 0;
+		}
+		cur += (cur > 0 ? sp : 0) + ww;
+		while (cur > w) {	/* a word longer than the column */
+			lines++;
+			cur -= w;
+		}
+		s += n;
+	}
+	return lines;
+}
+
+/* Upper-cases valid UTF-8 s (Vietnamese letters included); owned result. */
+static char *
+upper_dup(const char *s)
+{
+	struct sbuf sb = SBUF_INIT;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+	utf8proc_uint8_t enc[4];
+	size_t n = strlen(s), i = 0;
+
+	while (i < n) {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0) {
+			sbuf_addc(&sb, s[i++]);
+			continue;
+		}
+		i += (size_t)k;
+		k = utf8proc_encode_char(utf8proc_toupper(cp), enc);
+		sbuf_add(&sb, enc, (size_t)k);
+	}
+	return sbuf_detach(&sb);
+}
+
+/* Trims spaces and tabs at both ends of s in place. */
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		*--e = '\0';
+	return s;
+}
+
+/* -------------------------------------------------- indicators CSV */
+
+struct csvstate {
+	struct book	*b;
+	const char	*path;
+	long		 line;		/* physical line being fed */
+	long		 recline;	/* line where the current record starts */
+	int		 nf;
+	char		*f[4];
+	size_t		 flen[4];
+	int		 toomany;
+	long		 nrec;
+	int		 bad;		/* bad records */
+	int		 broken;	/* the CSV syntax is broken: stop */
+};
+
+static void
+csv_field(void *s, size_t n, void *data)
+{
+	struct csvstate *cs = data;
+
+	if (cs->nf == 0 && cs->recline == 0)
+		cs->recline = cs->line;
+	if (cs->nf < 4) {
+		cs->f[cs->nf] = xstrndup(s, n);
+		cs->flen[cs->nf] = n;
+	} else
+		cs->toomany = 1;
+	cs->nf++;
+}
+
+static int
+unit_ok(const char *u)
+{
+	return strcmp(u, "*") == 0 || unit_code_valid(u, strlen(u));
+}
+
+static int
+ind_ok(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '.' || *s == '_'))
+			return 0;
+	return 1;
+}
+
+/* Parses a value of the indicators CSV strictly; 0 or -1. */
+static int
+parse_value(const char *s, double *v)
+{
+	char *end;
+
+	if (*s == '\0' || *s == ' ' || *s == '+')
+		return -1;
+	errno = 0;
+	*v = strtod(s, &end);
+	if (*end != '\0' || errno == ERANGE || !isfinite(*v))
+		return -1;
+	return 0;
+}
+
+static void
+csv_record(int c, void *data)
+{
+	struct csvstate *cs = data;
+	struct book *b = cs->b;
+	long line = cs->recline ? cs->recline : cs->line;
+	static const char *const hdr[] = { "period", "unit", "indicator",
+		"value" };
+	struct ival *r;
+	char *nf[3] = { NULL, NULL, NULL };
+	double v;
+	int i;
+
+	(void)c;
+	cs->nrec++;
+	if (cs->nf == 0)
+		goto done;
+	if (cs->nf != 4 || cs->toomany) {
+		diag_errorat(cs->path, line, 0, "record has %d fields, want 4",
+		    cs->nf);
+		cs->bad++;
+		goto done;
+	}
+	if (cs->nrec == 1) {
+		for (i = 0; i < 4; i++)
+			if (strcmp(cs->f[i], hdr[i]) != 0)
+				break;
+		if (i < 4) {
+			diag_errorat(cs->path, line, 0, "header is not "
+			    "'period,unit,indicator,value'");
+			cs->bad++;
+		}
+		goto done;
+	}
+	for (i = 0; i < 3; i++) {
+		nf[i] = nfc_dup(cs->f[i], cs->flen[i]);
+		if (nf[i] == NULL) {
+			diag_errorat(cs->path, line, 0, "field %d (%s) is not "
+			    "valid UTF-8 text", i + 1, hdr[i]);
+			cs->bad++;
+			goto done;
+		}
+	}
+	if (!unit_ok(nf[1])) {
+		diag_errorat(cs->path, line, 0, "bad unit code '%s'", nf[1]);
+		cs->bad++;
+		goto done;
+	}
+	if (!ind_ok(nf[2])) {
+		diag_errorat(cs->path, line, 0, "bad indicator name '%s'",
+		    nf[2]);
+		cs->bad++;
+		goto done;
+	}
+	if (parse_value(cs->f[3], &v) != 0) {
+		diag_errorat(cs->path, line, 0, "value '%s' of '%s' is not a "
+		    "number", cs->f[3], nf[2]);
+		cs->bad++;
+		goto done;
+	}
+	if (strcmp(nf[0], b->label) != 0)
+		goto done;		/* another period: not ours */
+	if (b->niv == b->civ) {
+		b->civ = b->civ ? b->civ * 2 : 256;
+		b->iv = xrealloc(b->iv, b->civ * sizeof(*b->iv));
+	}
+	r = &b->iv[b->niv++];
+	r->period = nf[0];
+	r->unit = nf[1];
+	r->ind = nf[2];
+	r->v = v;
+	r->line = line;
+	nf[0] = nf[1] = nf[2] = NULL;
+done:
+	for (i = 0; i < 3; i++)
+		free(nf[i]);
+	for (i = 0; i < 4 && i < cs->nf; i++)
+		free(cs->f[i]);
+	cs->nf = 0;
+	cs->toomany = 0;
+	cs->recline = 0;
+}
+
+static int
+cmp_ival(const void *a, const void *b)
+{
+	const struct ival *x = *(const struct ival *const *)a;
+	const struct ival *y = *(const struct ival *const *)b;
+	int c = strcmp(x->unit, y->unit);
+
+	if (c == 0)
+		c = strcmp(x->ind, y->ind);
+	if (c == 0)
+		c = (x->line > y->line) - (x->line < y->line);
+	return c;
+}
+
+/*
+ * Reads the indicators CSV at path, keeping the rows of the period.
+ * Returns 0, EXIT_DATA after reporting bad rows, EXIT_USAGE when the file
+ * cannot be read.
+ */
+static int
+read_indicators(struct book *b, const char *path)
+{
+	struct csv_parser p;
+	struct csvstate cs;
+	FILE *fp;
+	char *line = NULL;
+	size_t cap = 0, i;
+	ssize_t n;
+	int rv = 0;
+
+	memset(&cs, 0, sizeof(cs));
+	cs.b = b;
+	cs.path = path;
+	fp = fopen(path, "rb");
+	if (fp == NULL) {
+		diag_plain("cannot open '%s':", path);
+		return EXIT_USAGE;
+	}
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		fclose(fp);
+		diag_plain("out of memory");
+		return EXIT_USAGE;
+	}
+	while ((n = getline(&line, &cap, fp)) > 0) {
+		const char *s = line;
+
+		cs.line++;
+		if (cs.line == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+			s += 3;
+			n -= 3;
+		}
+		if (csv_parse(&p, s, (size_t)n, csv_field, csv_record, &cs) !=
+		    (size_t)n) {
+			diag_errorat(path, cs.recline ? cs.recline : cs.line, 0,
+			    "%s", csv_strerror(csv_error(&p)));
+			cs.bad++;
+			cs.broken = 1;
+			break;
+		}
+	}
+	if (ferror(fp)) {
+		diag_plain("cannot read '%s':", path);
+		rv = EXIT_USAGE;
+	} else if (!cs.broken && csv_fini(&p, csv_field, csv_record,
+	    &cs) != 0) {
+		diag_errorat(path, cs.recline ? cs.recline : cs.line, 0,
+		    "unterminated quoted field");
+		cs.bad++;
+	}
+	for (i = 0; i < (size_t)cs.nf && i < 4; i++)
+		free(cs.f[i]);
+	csv_free(&p);
+	free(line);
+	fclose(fp);
+	if (rv == 0 && cs.nrec == 0) {
+		diag_errorat(path, 0, 0, "empty file, want a header "
+		    "'period,unit,indicator,value'");
+		cs.bad++;
+	}
+	b->ix = xcalloc(b->niv + 1, sizeof(*b->ix));
+	for (i = 0; i < b->niv; i++)
+		b->ix[i] = &b->iv[i];
+	qsort(b->ix, b->niv, sizeof(*b->ix), cmp_ival);
+	for (i = 1; i < b->niv; i++)
+		if (strcmp(b->ix[i]->unit, b->ix[i - 1]->unit) == 0 &&
+		    strcmp(b->ix[i]->ind, b->ix[i - 1]->ind) == 0) {
+			diag_errorat(path, b->ix[i]->line, 0, "duplicate "
+			    "indicator '%s' of unit '%s' (first on line %ld)",
+			    b->ix[i]->ind, b->ix[i]->unit, b->ix[i - 1]->line);
+			cs.bad++;
+		}
+	if (rv == 0 && cs.bad == 0 && b->niv == 0) {
+		diag_errorat(path, 0, 0, "no indicator of period '%s'",
+		    b->label);
+		cs.bad++;
+	}
+	if (rv == 0 && cs.bad > 0)
+		rv = EXIT_DATA;
+	return rv;
+}
+
+/* The row of unit's indicator, or NULL when it has no value. */
+static const struct ival *
+ind_find(const struct book *b, const char *unit, const char *ind)
+{
+	struct ival key, *kp = &key, **r;
+
+	key.unit = (char *)unit;
+	key.ind = (char *)ind;
+	key.line = 0;
+	if (b->niv == 0)
+		return NULL;
+	/* bsearch on (unit, ind) only: the tie-break by line is not used. */
+	{
+		size_t lo = 0, hi = b->niv;
+
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			int c = strcmp(b->ix[mid]->unit, unit);
+
+			if (c == 0)
+				c = strcmp(b->ix[mid]->ind, ind);
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		r = lo < b->niv ? &b->ix[lo] : NULL;
+	}
+	(void)kp;
+	if (r == NULL || strcmp((*r)->unit, unit) != 0 ||
+	    strcmp((*r)->ind, ind) != 0)
+		return NULL;
+	return *r;
+}
+
+/* --------------------------------------------------- analysis stream */
+
+static struct urow *
+urow_get(struct book *b, const char *code)
+{
+	const struct unit *cu;
+	struct urow *u;
+	size_t i;
+
+	for (i = 0; i < b->nu; i++)
+		if (strcmp(b->u[i].code, code) == 0)
+			return &b->u[i];
+	if (b->nu == b->cu) {
+		b->cu = b->cu ? b->cu * 2 : 32;
+		b->u = xrealloc(b->u, b->cu * sizeof(*b->u));
+	}
+	u = &b->u[b->nu++];
+	memset(u, 0, sizeof(*u));
+	u->code = xstrdup(code);
+	cu = config_unit(&b->cfg, code);
+	u->name = cu != NULL && cu->name != NULL && *cu->name ? cu->name :
+	    u->code;
+	return u;
+}
+
+static int
+cmp_urow(const void *a, const void *b)
+{
+	return strcmp(((const struct urow *)a)->code,
+	    ((const struct urow *)b)->code);
+}
+
+/*
+ * Reads the period record (its title) and the unit records of the period
+ * from the analysis stream; other records are for other renderers.
+ */
+static int
+read_analysis(struct book *b, const char *path)
+{
+	struct norm_reader nr;
+	const char *err;
+	FILE *fp;
+	int r, bad = 0, seen = 0;
+
+	fp = fopen(path, "rb");
+	if (fp == NULL) {
+		diag_plain("cannot open '%s':", path);
+		return EXIT_USAGE;
+	}
+	norm_reader_init(&nr, fp, path);
+	while ((r = norm_read(&nr, &err)) != 0) {
+		if (r < 0) {
+			diag_errorat(path, nr.line, 0, "%s", err);
+			bad++;
+			break;
+		}
+		if (nr.nf < 2 || strcmp(nr.f[1], b->label) != 0)
+			continue;
+		if (strcmp(nr.f[0], "period") == 0) {
+			if (nr.nf < 6) {
+				diag_errorat(path, nr.line, 0, "period record "
+				    "has %d fields, want 9", nr.nf);
+				bad++;
+				continue;
+			}
+			free(b->title);
+			b->title = nfc_dup(nr.f[3], nr.len[3]);
+			if (b->title == NULL) {
+				diag_errorat(path, nr.line, 0, "period title is "
+				    "not valid UTF-8 text");
+				bad++;
+			}
+			seen = 1;
+		} else if (strcmp(nr.f[0], "unit") == 0) {
+			struct urow *u;
+
+			if (nr.nf < 5 || !unit_code_valid(nr.f[2],
+			    nr.len[2])) {
+				diag_errorat(path, nr.line, 0, "bad unit record");
+				bad++;
+				continue;
+			}
+			u = urow_get(b, nr.f[2]);
+			if (strcmp(nr.f[3], "submitted") == 0)
+				u->st = US_SUBMITTED;
+			else if (strcmp(nr.f[3], "incomplete") == 0)
+				u->st = US_INCOMPLETE;
+			else if (strcmp(nr.f[3], "missing") == 0)
+				u->st = US_MISSING;
+			else if (strcmp(nr.f[3], "register") == 0)
+				u->st = US_REGISTER;
+			else {
+				diag_errorat(path, nr.line, 0, "unknown unit "
+				    "status '%s'", nr.f[3]);
+				bad++;
+			}
+			free(u->months);
+			u->months = nfc_dup(nr.f[4], nr.len[4]);
+		}
+	}
+	norm_reader_release(&nr);
+	if (ferror(fp)) {
+		diag_plain("cannot read '%s':", path);
+		fclose(fp);
+		return EXIT_USAGE;
+	}
+	fclose(fp);
+	if (!seen && bad == 0)
+		diag_warnat(path, 0, 0, "no period record for '%s'; using the "
+		    "standard title", b->label);
+	return bad ? EXIT_DATA : 0;
+}
+
+/* ----------------------------------------------- normalized stream */
+
+static int
+cmp_rrow(const void *a, const void *b)
+{
+	const struct rrow *x = a, *y = b;
+	int c = strcmp(x->rk->name, y->rk->name);
+	int ui, di;
+
+	if (c != 0)
+		return c;
+	ui = reg_col_index(x->rk, "unit");
+	di = reg_col_index(x->rk, x->rk->date_col);
+	if ((c = strcmp(x->f[ui], y->f[ui])) != 0)
+		return c;
+	if ((c = strcmp(x->f[di], y->f[di])) != 0)
+		return c;
+	return strcmp(x->f[reg_col_index(x->rk, x->rk->key_col)],
+	    y->f[reg_col_index(y->rk, y->rk->key_col)]);
+}
+
+static void
+rrow_free(struct rrow *r)
+{
+	int i;
+
+	for (i = 0; i < r->rk->ncols; i++)
+		free(r->f[i]);
+	free(r->f);
+	free(r->where);
+}
+
+/*
+ * Reads the register rows (R records) of the normalized stream: for each
+ * kind and key, the copy of the latest folder not after the period's last
+ * folder, kept when its date lies in the period (SPEC §6).
+ */
+static int
+read_data(struct book *b, const char *path)
+{
+	struct norm_reader nr;
+	const char *err;
+	FILE *fp;
+	int r, bad = 0, i;
+	size_t k, j;
+
+	fp = fopen(path, "rb");
+	if (fp == NULL) {
+		diag_plain("cannot open '%s':", path);
+		return EXIT_USAGE;
+	}
+	norm_reader_init(&nr, fp, path);
+	while ((r = norm_read(&nr, &err)) != 0) {
+		const struct reg_kind *rk;
+		struct rrow *rr;
+		long folder;
+
+		if (r < 0) {
+			diag_errorat(path, nr.line, 0, "%s", err);
+			bad++;
+			break;
+		}
+		if (nr.nf < 1 || strcmp(nr.f[0], "R") != 0)
+			continue;
+		if (nr.nf < 4 || (rk = reg_kind_find(nr.f[1])) == NULL ||
+		    rk->key_col == NULL || nr.nf != 4 + rk->ncols ||
+		    month_parse(nr.f[2], nr.len[2], &folder) != 0) {
+			diag_errorat(path, nr.line, 0, "bad register record");
+			bad++;
+			continue;
+		}
+		if (folder > b->per.last_folder)
+			continue;
+		if (b->nrr == b->crr) {
+			b->crr = b->crr ? b->crr * 2 : 256;
+			b->rr = xrealloc(b->rr, b->crr * sizeof(*b->rr));
+		}
+		rr = &b->rr[b->nrr];
+		rr->rk = rk;
+		rr->folder = folder;
+		rr->where = xstrdup(nr.f[3]);
+		rr->f = xcalloc((size_t)rk->ncols, sizeof(char *));
+		for (i = 0; i < rk->ncols; i++) {
+			rr->f[i] = nfc_dup(nr.f[4 + i], nr.len[4 + i]);
+			if (rr->f[i] == NULL) {
+				diag_errorat(path, nr.line, 0, "field '%s' is "
+				    "not valid UTF-8 text", rk->cols[i].name);
+				rr->f[i] = xstrdup("");
+				bad++;
+			}
+		}
+		b->nrr++;
+	}
+	norm_reader_release(&nr);
+	if (ferror(fp)) {
+		diag_plain("cannot read '%s':", path);
+		fclose(fp);
+		return EXIT_USAGE;
+	}
+	fclose(fp);
+	/*
+	 * Keep the latest folder's copy of each key: sort by kind and key,
+	 * then by folder, and let the last of each run win.
+	 */
+	for (k = 0; k < b->nrr; k++) {
+		struct rrow *x = &b->rr[k];
+		int ui = reg_col_index(x->rk, "unit");
+		int ki = reg_col_index(x->rk, x->rk->key_col);
+
+		if (x->f == NULL)
+			continue;
+		for (j = k + 1; j < b->nrr; j++) {
+			struct rrow *y = &b->rr[j];
+
+			if (y->f == NULL || y->rk != x->rk ||
+			    strcmp(y->f[ui], x->f[ui]) != 0 ||
+			    strcmp(y->f[ki], x->f[ki]) != 0)
+				continue;
+			if (y->folder >= x->folder) {
+				rrow_free(x);
+				x->f = NULL;
+				break;
+			}
+			rrow_free(y);
+			y->f = NULL;
+		}
+	}
+	/* Keep the rows whose date lies in the window. */
+	for (k = j = 0; k < b->nrr; k++) {
+		struct rrow *x = &b->rr[k];
+		long d;
+		const char *ds;
+
+		if (x->f == NULL)
+			continue;
+		ds = x->f[reg_col_index(x->rk, x->rk->date_col)];
+		if (date_parse(ds, strlen(ds), &d) != DATE_OK ||
+		    d < b->per.first_day || d > b->per.last_day) {
+			rrow_free(x);
+			continue;
+		}
+		b->rr[j++] = *x;
+	}
+	b->nrr = j;
+	qsort(b->rr, b->nrr, sizeof(*b->rr), cmp_rrow);
+	b->have_data = 1;
+	return bad ? EXIT_DATA : 0;
+}
+
+/* --------------------------------------------------------- template */
+
+static const char *const fmt_names[FM_N] = { "text", "count", "number",
+	"rate", "date" };
+static const char *const fmt_defaults[FM_N] = { "@", "#,##0", "#,##0.00",
+	"0.0%", "dd/mm/yyyy" };
+
+/* Whether name is a valid worksheet name; *why says what is wrong. */
+static int
+sheet_name_ok(const char *name, const char **why)
+{
+	size_t n = nchars(name), len = strlen(name);
+
+	if (n == 0 || n > 31) {
+		*why = "must have 1 to 31 characters";
+		return 0;
+	}
+	if (strpbrk(name, "[]:*?/\\") != NULL) {
+		*why = "must not contain any of []:*?/\\";
+		return 0;
+	}
+	if (name[0] == '\'' || name[len - 1] == '\'') {
+		*why = "must not start or end with an apostrophe";
+		return 0;
+	}
+	if (strcasecmp(name, "History") == 0) {
+		*why = "'History' is reserved by Excel";
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * Whether two sheet names are the same to Excel, which ignores case in
+ * every script ("HÀI LÒNG" is "Hài lòng").
+ */
+static int
+same_sheet_name(const char *a, const char *b)
+{
+	utf8proc_uint8_t *fa = NULL, *fb = NULL;
+	int same;
+
+	if (utf8proc_map((const utf8proc_uint8_t *)a, 0, &fa,
+	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+	    UTF8PROC_CASEFOLD) < 0 ||
+	    utf8proc_map((const utf8proc_uint8_t *)b, 0, &fb,
+	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+	    UTF8PROC_CASEFOLD) < 0)
+		same = strcmp(a, b) == 0;
+	else
+		same = strcmp((char *)fa, (char *)fb) == 0;
+	free(fa);
+	free(fb);
+	return same;
+}
+
+/* Index of the units-sheet column showing indicator ind, or -1. */
+static int
+col_of(const struct sheet *s, int upto, const char *ind)
+{
+	int i;
+
+	for (i = 0; i < upto; i++)
+		if (s->cols[i].src == S_IND && strcmp(s->cols[i].ind, ind) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * Parses "k*a + b" into terms over the columns of s; returns the number of
+ * terms, or -1 with *bad naming the offending term.
+ */
+static int
+parse_terms(const struct sheet *s, char *expr, struct term *t,
+    const char **bad)
+{
+	char *p = expr, *tok, *star, *end, save;
+	double k, sign = 1;
+	int n = 0;
+
+	for (;;) {
+		while (*p == ' ' || *p == '(')
+			p++;
+		if (*p == '\0')
+			break;
+		tok = p;
+		p += strcspn(p, "+-");
+		save = *p;
+		*p = '\0';
+		end = tok + strlen(tok);
+		while (end > tok && (end[-1] == ')' || end[-1] == ' '))
+			*--end = '\0';
+		k = 1;
+		if ((star = strchr(tok, '*')) != NULL) {
+			*star = '\0';
+			k = strtod(trim(tok), &end);
+			if (*end != '\0' || !isfinite(k) || k <= 0) {
+				*bad = tok;
+				return -1;
+			}
+			tok = trim(star + 1);
+		}
+		if (n == MAXTERMS) {
+			*bad = "too many terms";
+			return -1;
+		}
+		t[n].k = sign * k;
+		t[n].col = col_of(s, s->ncols, tok);
+		if (t[n].col < 0) {
+			*bad = tok;
+			return -1;
+		}
+		n++;
+		if (save == '\0')
+			break;
+		sign = save == '-' ? -1 : 1;
+		p++;
+	}
+	if (n == 0)
+		*bad = "nothing";
+	return n > 0 ? n : -1;
+}
+
+/*
+ * Parses one column spec "SOURCE | HEADER | FORMAT | TOTAL" of sheet s.
+ * Ratio totals are resolved later, when every column is known.
+ */
+static int
+parse_col(struct book *b, struct sheet *s, const char *key, const char *v,
+    struct col *c)
+{
+	char *f[4] = { NULL, NULL, NULL, NULL }, *p, *gt;
+	int n = 0, i;
+
+	memset(c, 0, sizeof(*c));
+	c->spec = xstrdup(v);
+	for (p = c->spec; n < 4; n++) {
+		f[n] = p;
+		p = strchr(p, '|');
+		if (p == NULL) {
+			n++;
+			break;
+		}
+		*p++ = '\0';
+	}
+	for (i = 0; i < 4; i++)
+		f[i] = f[i] ? trim(f[i]) : NULL;
+	if (n < 2 || p != NULL) {
+		diag_errorat(b->tpath, 0, 0, "[sheet.%s] %s: want 'source | "
+		    "header | format | total'", s->key, key);
+		return -1;
+	}
+	c->ind = f[0];
+	if (s->kind == K_REGISTER) {
+		c->src = S_REG;
+		if (strcmp(f[0], "@unitname") == 0)
+			c->src = S_UNITNAME;
+		else if ((c->regcol = reg_col_index(s->rk, f[0])) < 0) {
+			diag_errorat(b->tpath, 0, 0, "[sheet.%s] %s: '%s' is not a "
+			    "column of the %s register", s->key, key, f[0],
+			    s->rk->name);
+			return -1;
+		}
+	} else if (strcmp(f[0], "@code") == 0)
+		c->src = S_CODE;
+	else if (strcmp(f[0], "@name") == 0)
+		c->src = S_NAME;
+	else if (strcmp(f[0], "@status") == 0)
+		c->src = S_STATUS;
+	else if (f[0][0] == '=') {
+		c->src = S_CALC;
+		c->calcexpr = f[0] + 1;
+	} else if (ind_ok(f[0]))
+		c->src = S_IND;
+	else {
+		diag_errorat(b->tpath, 0, 0, "[sheet.%s] %s: '%s' is neither an "
+		    "indicator nor @code, @name, @status", s->key, key, f[0]);
+		return -1;
+	}
+	gt = strstr(f[1], ">>");
+	if (gt != NULL) {
+		*gt = '\0';
+		c->group = trim(f[1]);
+		c->header = trim(gt + 2);
+	} else
+		c->header = f[1];
+	c->fmt = c->src == S_IND || c->src == S_CALC ? FM_COUNT : FM_TEXT;
+	if (n > 2 && *f[2]) {
+		for (i = 0; i < FM_N; i++)
+			if (strcmp(f[2], fmt_names[i]) == 0)
+				break;
+		if (i == FM_N) {
+			diag_errorat(b->tpath, 0, 0, "[sheet.%s] %s: unknown format "
+			    "'%s' (text, count, number, rate, date)", s->key,
+			    key, f[2]);
+			return -1;
+		}
+		c->fmt = (enum fmt)i;
+	}
+	c->tot = T_NONE;
+	if (n > 3 && *f[3]) {
+		if (strcmp(f[3], "none") == 0)
+			c->tot = T_NONE;
+		else if (strcmp(f[3], "label") == 0)
+			c->tot = T_LABEL;
+		else if (strcmp(f[3], "sum") == 0)
+			c->tot = T_SUM;
+		else if (strcmp(f[3], "value") == 0)
+			c->tot = T_VALUE;
+		else if (f[3][0] == '=' && strchr(f[3], '/') != NULL) {
+			c->tot = T_RATIO;
+			c->totexpr = f[3];
+		}
+		else {
+			diag_errorat(b->tpath, 0, 0, "[sheet.%s] %s: unknown total "
+			    "'%s' (none, label, sum, value, = a + b / c)",
+			    s->key, key, f[3]);
+			return -1;
+		}
+		if (c->tot != T_NONE && c->tot != T_LABEL && c->src != S_IND &&
+		    !(c->src == S_CALC && c->tot == T_SUM)) {
+			diag_errorat(b->tpath, 0, 0, "[sheet.%s] %s: only an "
+			    "indicator column has this total", s->key, key);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Resolves the ratio totals of s once all its columns are known. */
+static int
+resolve_ratios(struct book *b, struct sheet *s)
+{
+	const char *bad = NULL;
+	char *slash, *e;
+	int i;
+
+	for (i = 0; i < s->ncols; i++) {
+		struct col *c = &s->cols[i];
+
+		if (c->src == S_CALC) {
+			char *e2 = xstrdup(c->calcexpr);
+
+			c->ncalc = parse_terms(s, e2, c->calc, &bad);
+			if (c->ncalc < 0) {
+				diag_errorat(b->tpath, 0, 0, "[sheet.%s] column "
+				    "'%s': term '%s' is not an indicator column "
+				    "of this sheet", s->key, c->calcexpr, bad);
+				free(e2);
+				return -1;
+			}
+			free(e2);
+		}
+		if (c->tot != T_RATIO)
+			continue;
+		e = c->totexpr + 1;
+		slash = strrchr(e, '/');
+		*slash = '\0';
+		if ((c->nnum = parse_terms(s, e, c->num, &bad)) < 0 ||
+		    (c->nden = parse_terms(s, slash + 1, c->den, &bad)) < 0) {
+			diag_errorat(b->tpath, 0, 0, "[sheet.%s] total of '%s': "
+			    "ratio term '%s' is not an indicator column of this "
+			    "sheet", s->key, c->ind, bad);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Loads the template into b->sh; 0 or EXIT_DATA (reported). */
+static int
+load_template(struct book *b)
+{
+	const char *list, *v;
+	char *copy, *save = NULL, *tok, sec[300];
+	int i, bad = 0;
+
+	for (i = 0; i < FM_N; i++)
+		b->numfmt[i] = tmpl_get(b->t, "formats", fmt_names[i],
+		    fmt_defaults[i]);
+	b->font = tmpl_get(b->t, "workbook", "font", "Times New Roman");
+	v = tmpl_get(b->t, "workbook", "font_size", "12");
+	b->fsize = strtod(v, NULL);
+	if (!(b->fsize >= 6 && b->fsize <= 36)) {
+		diag_errorat(b->tpath, 0, 0, "[workbook] font_size '%s' is not "
+		    "between 6 and 36", v);
+		return EXIT_DATA;
+	}
+	list = tmpl_get(b->t, "workbook", "sheets", NULL);
+	if (list == NULL || *list == '\0') {
+		diag_errorat(b->tpath, 0, 0, "[workbook] sheets is missing");
+		return EXIT_DATA;
+	}
+	copy = xstrdup(list);
+	for (tok = strtok_r(copy, ", ", &save); tok != NULL;
+	    tok = strtok_r(NULL, ", ", &save)) {
+		struct sheet *s;
+		const char *kind, *why, *const *keys;
+		char **kcopy;
+		int nk, k;
+
+		b->sh = xrealloc(b->sh, (size_t)(b->nsh + 1) * sizeof(*b->sh));
+		s = &b->sh[b->nsh++];
+		memset(s, 0, sizeof(*s));
+		s->keybuf = xstrdup(tok);
+		s->key = s->keybuf;
+		snprintf(sec, sizeof(sec), "sheet.%s", tok);
+		s->name = tmpl_get(b->t, sec, "name", NULL);
+		if (s->name == NULL) {
+			diag_errorat(b->tpath, 0, 0, "[%s] is missing or has no "
+			    "name", sec);
+			bad++;
+			continue;
+		}
+		if (!sheet_name_ok(s->name, &why)) {
+			diag_errorat(b->tpath, 0, 0, "[%s] sheet name '%s' %s",
+			    sec, s->name, why);
+			bad++;
+			continue;
+		}
+		for (k = 0; k < b->nsh - 1; k++)
+			if (b->sh[k].name != NULL &&
+			    same_sheet_name(b->sh[k].name, s->name)) {
+				diag_errorat(b->tpath, 0, 0, "[%s] sheet name "
+				    "'%s' is used twice", sec, s->name);
+				bad++;
+			}
+		s->title = tmpl_get(b->t, sec, "title", "");
+		s->subtitle = tmpl_get(b->t, sec, "subtitle", "");
+		s->note = tmpl_get(b->t, sec, "note", "");
+		s->chart = tmpl_get(b->t, sec, "chart", NULL);
+		s->chart_title = tmpl_get(b->t, sec, "chart_title", "");
+		kind = tmpl_get(b->t, sec, "kind", "units");
+		if (strcmp(kind, "units") == 0)
+			s->kind = K_UNITS;
+		else if (strcmp(kind, "data") == 0)
+			s->kind = K_DATA;
+		else if (strncmp(kind, "register:", 9) == 0 &&
+		    (s->rk = reg_kind_find(kind + 9)) != NULL &&
+		    s->rk->key_col != NULL)
+			s->kind = K_REGISTER;
+		else {
+			diag_errorat(b->tpath, 0, 0, "[%s] kind '%s' is not "
+			    "units, data or register:<kind>", sec, kind);
+			bad++;
+			continue;
+		}
+		if (s->kind == K_DATA)
+			continue;
+		keys = tmpl_keys(b->t, sec, &nk);
+		kcopy = xcalloc((size_t)nk + 1, sizeof(char *));
+		for (k = 0; k < nk; k++)
+			kcopy[k] = xstrdup(keys[k]);
+		s->cols = xcalloc((size_t)nk + 1, sizeof(*s->cols));
+		for (k = 0; k < nk; k++) {
+			struct col *c;
+
+			if (strncmp(kcopy[k], "col", 3) != 0)
+				continue;
+			c = &s->cols[s->ncols];
+			v = tmpl_get(b->t, sec, kcopy[k], "");
+			if (parse_col(b, s, kcopy[k], v, c) != 0) {
+				free(c->spec);
+				bad++;
+				continue;
+			}
+			s->ncols++;
+		}
+		if (s->ncols == 0) {
+			diag_errorat(b->tpath, 0, 0, "[%s] has no columns "
+			    "(col... = source | header | format | total)", sec);
+			bad++;
+		} else if (resolve_ratios(b, s) != 0)
+			bad++;
+		if (s->chart != NULL && col_of(s, s->ncols, s->chart) < 0) {
+			diag_errorat(b->tpath, 0, 0, "[%s] chart '%s' is not an "
+			    "indicator column of this sheet", sec, s->chart);
+			bad++;
+		}
+		for (k = 0; k < nk; k++)
+			free(kcopy[k]);
+		free(kcopy);
+	}
+	free(copy);
+	if (b->nsh == 0) {
+		diag_errorat(b->tpath, 0, 0, "[workbook] sheets names no sheet");
+		bad++;
+	}
+	return bad ? EXIT_DATA : 0;
+}
+
+/* ---------------------------------------------------- totals */
+
+/* Whether two values agree: both absent, or equal to 1e-9 (relative). */
+static int
+same(int ha, double a, int hb, double bv)
+{
+	if (!ha || !hb)
+		return ha == hb;
+	return fabs(a - bv) <= 1e-9 * fmax(1.0, fabs(bv));
+}
+
+/*
+ * The value of column c (an indicator or a sum of indicator columns) for
+ * unit; returns whether there is one. A computed column has a value when
+ * every term has one.
+ */
+static int
+colval(const struct book *b, const struct sheet *s, const struct col *c,
+    const char *unit, double *v)
+{
+	const struct ival *r;
+	int j;
+
+	if (c->src == S_IND) {
+		r = ind_find(b, unit, c->ind);
+		if (r != NULL)
+			*v = r->v;
+		return r != NULL;
+	}
+	if (c->src != S_CALC)
+		return 0;
+	*v = 0;
+	for (j = 0; j < c->ncalc; j++) {
+		r = ind_find(b, unit, s->cols[c->calc[j].col].ind);
+		if (r == NULL)
+			return 0;
+		*v += c->calc[j].k * r->v;
+	}
+	return 1;
+}
+
+/*
+ * What the total formula of column c computes from the unit rows, the
+ * way a spreadsheet does: SUM ignores blanks and text; a ratio sums, over
+ * the units whose first denominator cell holds a number, the weighted
+ * numerator and denominator cells. Returns whether there is a value.
+ */
+static int
+total_of(const struct book *b, const struct sheet *s, const struct col *c,
+    double *out)
+{
+	const struct ival *r;
+	double num = 0, den = 0;
+	size_t i;
+	int j, any = 0;
+
+	if (c->tot == T_SUM) {
+		double x;
+
+		for (i = 0; i < b->nu; i++)
+			if (colval(b, s, c, b->u[i].code, &x)) {
+				num += x;
+				any = 1;
+			}
+		*out = num;
+		return any;
+	}
+	for (i = 0; i < b->nu; i++) {
+		if (ind_find(b, b->u[i].code, s->cols[c->den[0].col].ind) ==
+		    NULL)
+			continue;
+		for (j = 0; j < c->nnum; j++)
+			if ((r = ind_find(b, b->u[i].code,
+			    s->cols[c->num[j].col].ind)) != NULL)
+				num += c->num[j].k * r->v;
+		for (j = 0; j < c->nden; j++)
+			if ((r = ind_find(b, b->u[i].code,
+			    s->cols[c->den[j].col].ind)) != NULL)
+				den += c->den[j].k * r->v;
+	}
+	if (den == 0)
+		return 0;
+	*out = num / den;
+	return 1;
+}
+
+/*
+ * Checks that every total formula computes the organization's value of
+ * the indicators CSV. A difference means the CSV contradicts itself (or
+ * the template's ratio is not the indicator's definition).
+ */
+static int
+check_totals(const struct book *b)
+{
+	char x[NUMFMT_BUFSZ], y[NUMFMT_BUFSZ];
+	double v = 0, sv = 0;
+	int i, j, bad = 0, has, hs;
+	const struct ival *star;
+
+	for (i = 0; i < b->nsh; i++) {
+		const struct sheet *s = &b->sh[i];
+
+		if (s->kind != K_UNITS)
+			continue;
+		for (j = 0; j < s->ncols; j++) {
+			const struct col *c = &s->cols[j];
+
+			if (c->tot != T_SUM && c->tot != T_RATIO)
+				continue;
+			hs = colval(b, s, c, "*", &sv);
+			has = total_of(b, s, c, &v);
+			if (same(has, v, hs, sv))
+				continue;
+			star = c->src == S_IND ? ind_find(b, "*", c->ind) : NULL;
+			diag_errorat(b->indpath, star ? star->line : 0, 0,
+			    "'*' %s is %s but the units' values give %s "
+			    "(template [sheet.%s])", c->ind,
+			    hs ? numfmt_double(sv, x) : "absent",
+			    has ? numfmt_double(v, y) : "no value", s->key);
+			bad++;
+		}
+	}
+	return bad ? EXIT_DATA : 0;
+}
+
+/* ------------------------------------------------------- writing */
+
+enum style { ST_TEXT, ST_COUNT, ST_NUMBER, ST_RATE, ST_DATE, ST_WRAP,
+	ST_MISSING, ST_NSTYLE };
+
+struct fmts {
+	lxw_format	*cell[ST_NSTYLE][2];	/* [style][total row] */
+	lxw_format	*agency, *agency_bold, *title, *subtitle, *header;
+	lxw_format	*note, *data_head;
+};
+
+/* The first library error; later calls keep it. */
+static lxw_error lxw_err;
+static const char *lxw_what;
+
+static void
+chk(lxw_error e, const char *what)
+{
+	if (e != LXW_NO_ERROR && lxw_err == LXW_NO_ERROR) {
+		lxw_err = e;
+		lxw_what = what;
+	}
+}
+
+static lxw_format *
+newfmt(lxw_workbook *wb, const struct book *b, int bold)
+{
+	lxw_format *f = workbook_add_format(wb);
+
+	format_set_font_name(f, b->font);
+	format_set_font_size(f, b->fsize);
+	format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+	if (bold)
+		format_set_bold(f);
+	return f;
+}
+
+static void
+make_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
+{
+	int st, tot;
+
+	for (st = 0; st < ST_NSTYLE; st++)
+		for (tot = 0; tot < 2; tot++) {
+			lxw_format *f = newfmt(wb, b, tot);
+
+			format_set_border(f, LXW_BORDER_THIN);
+			if (tot)
+				format_set_bg_color(f, 0xF2F2F2);
+			switch (st) {
+			case ST_COUNT:
+				format_set_num_format(f, b->numfmt[FM_COUNT]);
+				break;
+			case ST_NUMBER:
+				format_set_num_format(f, b->numfmt[FM_NUMBER]);
+				break;
+			case ST_RATE:
+				format_set_num_format(f, b->numfmt[FM_RATE]);
+				break;
+			case ST_DATE:
+				format_set_num_format(f, b->numfmt[FM_DATE]);
+				format_set_align(f, LXW_ALIGN_CENTER);
+				break;
+			case ST_WRAP:
+				format_set_text_wrap(f);
+				break;
+			case ST_MISSING:
+				format_set_italic(f);
+				format_set_font_color(f, 0xC00000);
+				break;
+			default:
+				break;
+			}
+			F->cell[st][tot] = f;
+		}
+	F->agency = newfmt(wb, b, 0);
+	F->agency_bold = newfmt(wb, b, 1);
+	F->title = newfmt(wb, b, 1);
+	format_set_font_size(F->title, b->fsize + 2);
+	format_set_align(F->title, LXW_ALIGN_CENTER);
+	format_set_text_wrap(F->title);
+	F->subtitle = newfmt(wb, b, 0);
+	format_set_italic(F->subtitle);
+	format_set_align(F->subtitle, LXW_ALIGN_CENTER);
+	format_set_text_wrap(F->subtitle);
+	F->header = newfmt(wb, b, 1);
+	format_set_align(F->header, LXW_ALIGN_CENTER);
+	format_set_text_wrap(F->header);
+	format_set_border(F->header, LXW_BORDER_THIN);
+	format_set_bg_color(F->header, 0xDDEBF7);
+	F->note = newfmt(wb, b, 0);
+	format_set_italic(F->note);
+	F->data_head = newfmt(wb, b, 1);
+	format_set_border(F->data_head, LXW_BORDER_THIN);
+	format_set_bg_color(F->data_head, 0xDDEBF7);
+}
+
+static enum style
+style_of(enum fmt f)
+{
+	switch (f) {
+	case FM_COUNT:
+		return ST_COUNT;
+	case FM_NUMBER:
+		return ST_NUMBER;
+	case FM_RATE:
+		return ST_RATE;
+	case FM_DATE:
+		return ST_DATE;
+	default:
+		return ST_TEXT;
+	}
+}
+
+/* The width a number takes in format f (for column widths). */
+static double
+num_width(const struct book *b, enum fmt f, double v)
+{
+	char buf[64];
+	size_t n, digits;
+
+	switch (f) {
+	case FM_RATE:
+		snprintf(buf, sizeof(buf), "%.1f%%", v * 100);
+		return (double)strlen(buf);
+	case FM_DATE:
+		return 10;
+	case FM_NUMBER:
+		snprintf(buf, sizeof(buf), "%.2f", v);
+		break;
+	default:
+		if (v == floor(v) && fabs(v) < 1e15)
+			snprintf(buf, sizeof(buf), "%.0f", v);
+		else
+			snprintf(buf, sizeof(buf), "%.2f", v);
+		break;
+	}
+	(void)b;
+	n = strlen(buf);
+	digits = strcspn(buf, ".");
+	if (buf[0] == '-')
+		digits--;
+	return (double)n + (digits > 3 ? (double)((digits - 1) / 3) : 0);
+}
+
+/*
+ * Text written into a cell: always as a string, never as a formula, so a
+ * name such as "=HYPERLINK(...)" or "+1" stays text (SPEC §7.2). The
+ * string is validated and NFC-normalized first; text past Excel's cell
+ * limit is cut with a warning.
+ */
+static void
+put_text(lxw_worksheet *ws, int r, int c, const char *s, lxw_format *f)
+{
+	char *n = nfc_or(s);
+
+	if (nchars(n) > CELL_MAX) {
+		size_t i = 0, k = 0;
+
+		while (n[i] && k < CELL_MAX - 1) {
+			i++;
+			while (((unsigned char)n[i] & 0xC0) == 0x80)
+				i++;
+			k++;
+		}
+		strcpy(n + i, "\xE2\x80\xA6");	/* … */
+		diag_warnat(NULL, 0, 0, "text of %d characters cut to Excel's "
+		    "limit in row %d", (int)nchars(s), r + 1);
+	}
+	if (*n == '\0')
+		chk(worksheet_write_blank(ws, (lxw_row_t)r, (lxw_col_t)c, f),
+		    "write");
+	else
+		chk(worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, n, f),
+		    "write");
+	free(n);
+}
+
+/* Replaces {period}, {period_title}, {PERIOD_TITLE}, {agency}, {from}, {to}. */
+static char *
+subst(const struct book *b, const char *s)
+{
+	struct sbuf sb = SBUF_INIT;
+	char from[DATE_BUFSZ], to[DATE_BUFSZ], *up;
+	const char *e;
+
+	date_vn(b->per.first_day, from);
+	date_vn(b->per.last_day, to);
+	while (*s) {
+		if (*s != '{' || (e = strchr(s, '}')) == NULL) {
+			sbuf_addc(&sb, *s++);
+			continue;
+		}
+#define IS(k) ((size_t)(e - s - 1) == strlen(k) && \
+	    strncmp(s + 1, k, strlen(k)) == 0)
+		if (IS("period"))
+			sbuf_adds(&sb, b->label);
+		else if (IS("period_title"))
+			sbuf_adds(&sb, b->title);
+		else if (IS("PERIOD_TITLE")) {
+			up = upper_dup(b->title);
+			sbuf_adds(&sb, up);
+			free(up);
+		} else if (IS("agency"))
+			sbuf_adds(&sb, b->cfg.name ? b->cfg.name : "");
+		else if (IS("from"))
+			sbuf_adds(&sb, from);
+		else if (IS("to"))
+			sbuf_adds(&sb, to);
+		else {
+			sbuf_add(&sb, s, (size_t)(e - s + 1));
+		}
+#undef IS
+		s = e + 1;
+	}
+	return sbuf_detach(&sb);
+}
+
+static double
+line_height(const struct book *b)
+{
+	return b->fsize * 1.35;
+}
+
+/* Writes a title row merged over ncols columns, sized to its text. */
+static void
+title_row(lxw_worksheet *ws, const struct book *b, int r, int ncols,
+    double totw, const char *text, lxw_format *f, double scale)
+{
+	char *s = subst(b, text), *n;
+	int lines;
+
+	if (*s == '\0') {
+		free(s);
+		return;
+	}
+	n = nfc_or(s);
+	lines = wrap_lines(n, totw / scale - 1);
+	if (ncols > 1)
+		chk(worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)r,
+		    (lxw_col_t)(ncols - 1), n, f), "merge_range");
+	else
+		put_text(ws, r, 0, n, f);
+	chk(worksheet_set_row(ws, (lxw_row_t)r,
+	    fmin(409, lines * line_height(b) * scale + 4), NULL), "set_row");
+	free(n);
+	free(s);
+}
+
+/* The agency rows (parent, name) and title rows; returns the next row. */
+static int
+head_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
+    const struct fmts *F, double totw)
+{
+	int r = 0;
+
+	if (b->cfg.parent != NULL && *b->cfg.parent)
+		put_text(ws, r++, 0, b->cfg.parent, F->agency);
+	if (b->cfg.name != NULL && *b->cfg.name)
+		put_text(ws, r++, 0, b->cfg.name, F->agency_bold);
+	r++;
+	title_row(ws, b, r++, s->ncols, totw, s->title, F->title,
+	    (b->fsize + 2) / 11 * 1.1);
+	if (*s->subtitle)
+		title_row(ws, b, r++, s->ncols, totw, s->subtitle, F->subtitle,
+		    b->fsize / 11);
+	return r + 1;
+}
+
+static const char *
+status_text(const struct book *b, const struct urow *u, char **owned)
+{
+	const char *k, *def, *t;
+	struct sbuf sb = SBUF_INIT;
+	const char *m;
+
+	*owned = NULL;
+	switch (u->st) {
+	case US_SUBMITTED:
+		k = "submitted", def = "Đã nộp";
+		break;
+	case US_INCOMPLETE:
+		k = "incomplete", def = "Nộp thiếu tháng {months}";
+		break;
+	case US_MISSING:
+		k = "missing", def = "Chưa nộp";
+		break;
+	case US_REGISTER:
+		k = "register", def = "";
+		break;
+	default:
+		return "";
+	}
+	t = tmpl_get(b->t, "status", k, def);
+	if (strstr(t, "{months}") == NULL)
+		return t;
+	/* "{months}" becomes "03/2024, 05/2024" */
+	m = strstr(t, "{months}");
+	sbuf_add(&sb, t, (size_t)(m - t));
+	{
+		const char *p = u->months ? u->months : "";
+		int first = 1;
+
+		while (*p) {
+			size_t n = strcspn(p, ",");
+			long mon;
+
+			if (!first)
+				sbuf_adds(&sb, ", ");
+			first = 0;
+			if (month_parse(p, n, &mon) == 0)
+				sbuf_printf(&sb, "%02d/%d", month_mon(mon),
+				    month_year(mon));
+			else
+				sbuf_add(&sb, p, n);
+			p += n;
+			if (*p)
+				p++;
+		}
+	}
+	sbuf_adds(&sb, m + 8);
+	*owned = sbuf_detach(&sb);
+	return *owned;
+}
+
+static void
+col_letters(int c, char *buf)
+{
+	char tmp[8];
+	int n = 0, i;
+
+	c++;
+	while (c > 0) {
+		tmp[n++] = (char)('A' + (c - 1) % 26);
+		c = (c - 1) / 26;
+	}
+	for (i = 0; i < n; i++)
+		buf[i] = tmp[n - 1 - i];
+	buf[n] = '\0';
+}
+
+static void
+range_of(int c, int r1, int r2, char *buf, size_t n)
+{
+	char l[8];
+
+	col_letters(c, l);
+	snprintf(buf, n, "%s%d:%s%d", l, r1 + 1, l, r2 + 1);
+}
+
+/* Appends "=k*E8-F8" for the computed column c in row r to sb. */
+static void
+calc_formula(struct sbuf *sb, const struct col *c, int r)
+{
+	char l[8], kb[NUMFMT_BUFSZ];
+	int i;
+
+	sbuf_addc(sb, '=');
+	for (i = 0; i < c->ncalc; i++) {
+		double k = c->calc[i].k;
+
+		col_letters(c->calc[i].col, l);
+		if (k < 0)
+			sbuf_addc(sb, '-');
+		else if (i > 0)
+			sbuf_addc(sb, '+');
+		if (fabs(k) != 1)
+			sbuf_printf(sb, "%s*", numfmt_double(fabs(k), kb));
+		sbuf_printf(sb, "%s%d", l, r + 1);
+	}
+}
+
+/* Appends the SUMIF terms of t over the unit rows to sb. */
+static void
+terms_formula(struct sbuf *sb, const struct term *t, int n,
+    const char *keyrange, int r1, int r2)
+{
+	char rg[48], kb[48];
+	int i;
+
+	for (i = 0; i < n; i++) {
+		range_of(t[i].col, r1, r2, rg, sizeof(rg));
+		if (i > 0)
+			sbuf_addc(sb, '+');
+		if (t[i].k != 1)
+			sbuf_printf(sb, "%s*", numfmt_double(t[i].k, kb));
+		if (strcmp(rg, keyrange) == 0)
+			sbuf_printf(sb, "SUM(%s)", rg);
+		else
+			sbuf_printf(sb, "SUMIF(%s,\">=0\",%s)", keyrange, rg);
+	}
+}
+
+/*
+ * The text a register sheet shows for column c of row rr: the unit's
+ * name, an enumerated value's label from [values], or the field as is.
+ * Borrowed from the row, the config or the template.
+ */
+static const char *
+reg_text(const struct book *b, const struct sheet *s, const struct col *c,
+    const struct rrow *rr)
+{
+	char key[128];
+	const char *v;
+
+	if (c->src == S_UNITNAME) {
+		const char *code = rr->f[reg_col_index(rr->rk, "unit")];
+		const struct unit *cu = config_unit(&b->cfg, code);
+
+		return cu && cu->name && *cu->name ? cu->name : code;
+	}
+	v = rr->f[c->regcol];
+	if (*v && s->rk->cols[c->regcol].type != FT_TEXT) {
+		snprintf(key, sizeof(key), "%s.%s", s->rk->cols[c->regcol].name,
+		    v);
+		v = tmpl_get(b->t, "values", key, v);
+	}
+	return v;
+}
+
+/*
+ * Column widths and header heights of a units or register sheet, computed
+ * from every cell's text (libxlsxwriter 1.1.4 has no autofit).
+ */
+static void
+measure(struct book *b, struct sheet *s)
+{
+	double scale = b->fsize / 11;
+	size_t i;
+	int j;
+
+	for (j = 0; j < s->ncols; j++) {
+		struct col *c = &s->cols[j];
+		double w = 0, hw, x, v;
+		char *own;
+
+		if (s->kind == K_UNITS)
+			for (i = 0; i < b->nu; i++) {
+				const struct urow *u = &b->u[i];
+
+				switch (c->src) {
+				case S_CODE:
+					x = text_width(u->code);
+					break;
+				case S_NAME:
+					x = line_width(u->name);
+					break;
+				case S_STATUS:
+					x = text_width(status_text(b, u, &own));
+					free(own);
+					break;
+				default:
+					x = colval(b, s, c, u->code, &v) ?
+					    num_width(b, c->fmt, v) : 0;
+					break;
+				}
+				w = fmax(w, x);
+			}
+		else
+			for (i = 0; i < b->nrr; i++) {
+				const struct rrow *rr = &b->rr[i];
+				const char *t;
+
+				if (rr->rk != s->rk)
+					continue;
+				t = reg_text(b, s, c, rr);
+				x = c->fmt == FM_DATE ? 10 : line_width(t);
+				w = fmax(w, x);
+			}
+		if (c->tot == T_LABEL)
+			w = fmax(w, text_width(tmpl_get(b->t, "workbook",
+			    "total_label", "Tổng cộng")) * 1.1);
+		if (c->tot == T_SUM || c->tot == T_RATIO || c->tot == T_VALUE)
+			if (colval(b, s, c, "*", &v))
+				w = fmax(w, num_width(b, c->fmt, v) * 1.1);
+		/* the header wraps at words, over at most three lines */
+		hw = text_width(c->header) * 1.2;
+		w = fmax(w, word_width(c->header) * 1.2);
+		if (hw > w)
+			w = fmax(w, fmin(hw, fmax(10, hw / 3)));
+		w = w * scale + 2;
+		if (w > MAXWIDTH) {
+			w = MAXWIDTH;
+			c->wrap = 1;
+		}
+		c->width = w;
+	}
+}
+
+/* Writes the header rows at r; returns the row after them. */
+static int
+header_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
+    const struct fmts *F, int r)
+{
+	double scale = b->fsize / 11 * 1.2, lh = line_height(b);
+	int j, k, two = 0, lg = 1, lsub = 1, lone = 1;
+
+	for (j = 0; j < s->ncols; j++)
+		two |= s->cols[j].group != NULL;
+	for (j = 0; j < s->ncols; j = k) {
+		const struct col *c = &s->cols[j];
+		double w = c->width;
+		char *h = nfc_or(c->header);
+
+		k = j + 1;
+		if (!two) {
+			put_text(ws, r, j, h, F->header);
+			lone = fmax(lone, wrap_lines(h, c->width / scale - 1));
+			free(h);
+			continue;
+		}
+		if (c->group == NULL) {
+			chk(worksheet_merge_range(ws, (lxw_row_t)r,
+			    (lxw_col_t)j, (lxw_row_t)r + 1, (lxw_col_t)j, h,
+			    F->header), "merge_range");
+			lone = fmax(lone, wrap_lines(h, c->width / scale - 1));
+			free(h);
+			continue;
+		}
+		free(h);
+		while (k < s->ncols && s->cols[k].group != NULL &&
+		    strcmp(s->cols[k].group, c->group) == 0)
+			w += s->cols[k++].width;
+		h = nfc_or(c->group);
+		if (k - j > 1)
+			chk(worksheet_merge_range(ws, (lxw_row_t)r,
+			    (lxw_col_t)j, (lxw_row_t)r, (lxw_col_t)(k - 1), h,
+			    F->header), "merge_range");
+		else
+			put_text(ws, r, j, h, F->header);
+		lg = fmax(lg, wrap_lines(h, w / scale - 1));
+		free(h);
+		for (; j < k; j++) {
+			h = nfc_or(s->cols[j].header);
+			put_text(ws, r + 1, j, h, F->header);
+			lsub = fmax(lsub, wrap_lines(h,
+			    s->cols[j].width / scale - 1));
+			free(h);
+		}
+	}
+	if (!two) {
+		chk(worksheet_set_row(ws, (lxw_row_t)r, fmin(409, lone * lh + 4),
+		    NULL), "set_row");
+		return r + 1;
+	}
+	if (lone > lg + lsub)
+		lsub = lone - lg;
+	chk(worksheet_set_row(ws, (lxw_row_t)r, fmin(409, lg * lh + 4), NULL),
+	    "set_row");
+	chk(worksheet_set_row(ws, (lxw_row_t)r + 1, fmin(409, lsub * lh + 4),
+	    NULL), "set_row");
+	return r + 2;
+}
+
+static double
+sum_widths(const struct sheet *s)
+{
+	double w = 0;
+	int j;
+
+	for (j = 0; j < s->ncols; j++)
+		w += s->cols[j].width;
+	return w;
+}
+
+static void
+set_widths(lxw_worksheet *ws, const struct sheet *s)
+{
+	int j;
+
+	for (j = 0; j < s->ncols; j++)
+		chk(worksheet_set_column(ws, (lxw_col_t)j, (lxw_col_t)j,
+		    s->cols[j].width, NULL), "set_column");
+}
+
+/* Leading text columns (code, name) stay in view when scrolling right. */
+static int
+freeze_cols(const struct sheet *s)
+{
+	int j;
+
+	for (j = 0; j < s->ncols && j < 3; j++)
+		if (s->cols[j].src != S_CODE && s->cols[j].src != S_NAME)
+			break;
+	return j;
+}
+
+static void
+write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
+    const struct sheet *s, const struct fmts *F)
+{
+	const char *totlabel = tmpl_get(b->t, "workbook", "total_label",
+	    "Tổng cộng");
+	double scale = b->fsize / 11;
+	int r, r1, r2, j, hdr, namecol = -1;
+	size_t i;
+	char *own;
+
+	set_widths(ws, s);
+	r = head_rows(ws, b, s, F, sum_widths(s));
+	hdr = r;
+	r = header_rows(ws, b, s, F, r);
+	r1 = r;
+	for (i = 0; i < b->nu; i++, r++) {
+		const struct urow *u = &b->u[i];
+		int lines = 1;
+
+		for (j = 0; j < s->ncols; j++) {
+			const struct col *c = &s->cols[j];
+			lxw_format *tf = F->cell[c->wrap ? ST_WRAP : ST_TEXT][0];
+			double v;
+
+			switch (c->src) {
+			case S_CODE:
+				put_text(ws, r, j, u->code, tf);
+				break;
+			case S_NAME:
+				put_text(ws, r, j, u->name, tf);
+				if (c->wrap)
+					lines = fmax(lines, wrap_lines(u->name,
+					    c->width / scale - 1));
+				break;
+			case S_STATUS:
+				put_text(ws, r, j, status_text(b, u, &own),
+				    u->st == US_MISSING ?
+				    F->cell[ST_MISSING][0] : tf);
+				free(own);
+				break;
+			default:
+				if (!colval(b, s, c, u->code, &v))
+					chk(worksheet_write_blank(ws,
+					    (lxw_row_t)r, (lxw_col_t)j,
+					    F->cell[style_of(c->fmt)][0]),
+					    "write_blank");
+				else if (c->src == S_CALC) {
+					struct sbuf fo = SBUF_INIT;
+
+					calc_formula(&fo, c, r);
+					chk(worksheet_write_formula_num(ws,
+					    (lxw_row_t)r, (lxw_col_t)j,
+					    sbuf_str(&fo),
+					    F->cell[style_of(c->fmt)][0], v),
+					    "write_formula");
+					sbuf_release(&fo);
+				} else
+					chk(worksheet_write_number(ws,
+					    (lxw_row_t)r, (lxw_col_t)j, v,
+					    F->cell[style_of(c->fmt)][0]),
+					    "write_number");
+				break;
+			}
+		}
+		if (lines > 1)
+			chk(worksheet_set_row(ws, (lxw_row_t)r,
+			    fmin(409, lines * line_height(b) + 4), NULL),
+			    "set_row");
+	}
+	r2 = r - 1;
+	/* the organization row: formulas with cached values */
+	for (j = 0; j < s->ncols; j++) {
+		const struct col *c = &s->cols[j];
+		lxw_format *f = F->cell[style_of(c->fmt)][1];
+		double sv = 0;
+		int hs = colval(b, s, c, "*", &sv);
+		struct sbuf fo = SBUF_INIT;
+		char rg[48];
+
+		if (c->src == S_NAME && namecol < 0)
+			namecol = j;
+		if (c->tot == T_LABEL) {
+			put_text(ws, r, j, totlabel, F->cell[ST_TEXT][1]);
+			continue;
+		}
+		if (c->tot == T_NONE || (c->tot == T_VALUE && !hs) ||
+		    (b->nu == 0 && !hs)) {
+			chk(worksheet_write_blank(ws, (lxw_row_t)r, (lxw_col_t)j,
+			    f), "write_blank");
+			continue;
+		}
+		if (c->tot == T_VALUE || b->nu == 0) {
+			chk(worksheet_write_number(ws, (lxw_row_t)r,
+			    (lxw_col_t)j, sv, f), "write_number");
+			continue;
+		}
+		range_of(j, r1, r2, rg, sizeof(rg));
+		if (c->tot == T_SUM)
+			sbuf_printf(&fo, "=IF(COUNT(%s)=0,\"\",SUM(%s))", rg, rg);
+		else {
+			char key[48];
+			struct sbuf den = SBUF_INIT;
+
+			range_of(c->den[0].col, r1, r2, key, sizeof(key));
+			terms_formula(&den, c->den, c->nden, key, r1, r2);
+			sbuf_printf(&fo, "=IF((%s)=0,\"\",(", sbuf_str(&den));
+			terms_formula(&fo, c->num, c->nnum, key, r1, r2);
+			sbuf_printf(&fo, ")/(%s))", sbuf_str(&den));
+			sbuf_release(&den);
+		}
+		if (hs)
+			chk(worksheet_write_formula_num(ws, (lxw_row_t)r,
+			    (lxw_col_t)j, sbuf_str(&fo), f, sv),
+			    "write_formula");
+		else
+			chk(worksheet_write_formula_str(ws, (lxw_row_t)r,
+			    (lxw_col_t)j, sbuf_str(&fo), f, ""),
+			    "write_formula");
+		sbuf_release(&fo);
+	}
+	if (*s->note) {
+		char *n = subst(b, s->note);
+
+		put_text(ws, r + 2, 0, n, F->note);
+		free(n);
+	}
+	worksheet_freeze_panes(ws, (lxw_row_t)r1, (lxw_col_t)freeze_cols(s));
+	if (s->ncols > 0)
+		chk(worksheet_autofilter(ws, (lxw_row_t)(r1 - 1), 0,
+		    (lxw_row_t)(b->nu > 0 ? r2 : r1 - 1),
+		    (lxw_col_t)(s->ncols - 1)), "autofilter");
+	/* printed pages repeat the header rows */
+	chk(worksheet_repeat_rows(ws, (lxw_row_t)hdr, (lxw_row_t)(r1 - 1)),
+	    "repeat_rows");
+	if (s->chart != NULL && b->nu > 0) {
+		int vc = col_of(s, s->ncols, s->chart);
+		int cc = namecol >= 0 ? namecol : 0;
+		lxw_chart *ch = workbook_add_chart(wb, LXW_CHART_BAR);
+		lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+		lxw_chart_font cf = { 0 };
+		lxw_chart_options co = { 0 };
+		char *ct = subst(b, s->chart_title), *ctn = nfc_or(ct);
+
+		cf.name = (char *)b->font;
+		cf.size = 12;
+		cf.bold = 1;
+		chart_series_set_categories(se, s->name, (lxw_row_t)r1,
+		    (lxw_col_t)cc, (lxw_row_t)r2, (lxw_col_t)cc);
+		chart_series_set_values(se, s->name, (lxw_row_t)r1,
+		    (lxw_col_t)vc, (lxw_row_t)r2, (lxw_col_t)vc);
+		chart_series_set_labels(se);
+		chart_series_set_labels_num_format(se, b->numfmt[FM_RATE]);
+		if (*ctn) {
+			chart_title_set_name(ch, ctn);
+			chart_title_set_name_font(ch, &cf);
+		}
+		chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+		/* a bar chart: the value axis is x, units read top down */
+		chart_axis_set_num_format(ch->x_axis, "0%");
+		if (s->cols[vc].fmt == FM_RATE) {
+			chart_axis_set_min(ch->x_axis, 0);
+			chart_axis_set_max(ch->x_axis, 1);
+		}
+		chart_axis_set_reverse(ch->y_axis);
+		co.x_scale = 1.8;
+		co.y_scale = fmax(1.0, ((double)b->nu * 24 + 80) / 288);
+		chk(worksheet_insert_chart_opt(ws, (lxw_row_t)(r + 4), 0, ch,
+		    &co), "insert_chart");
+		free(ct);
+		free(ctn);
+	}
+}
+
+static void
+write_register_sheet(lxw_worksheet *ws, const struct book *b,
+    const struct sheet *s, const struct fmts *F)
+{
+	double scale = b->fsize / 11;
+	int r, r1, j, n = 0;
+	size_t i;
+
+	set_widths(ws, s);
+	r = head_rows(ws, b, s, F, sum_widths(s));
+	r1 = header_rows(ws, b, s, F, r);
+	/* printed pages repeat the header rows */
+	chk(worksheet_repeat_rows(ws, (lxw_row_t)r, (lxw_row_t)(r1 - 1)),
+	    "repeat_rows");
+	r = r1;
+	for (i = 0; i < b->nrr; i++) {
+		const struct rrow *rr = &b->rr[i];
+		int lines = 1;
+
+		if (rr->rk != s->rk)
+			continue;
+		n++;
+		for (j = 0; j < s->ncols; j++) {
+			const struct col *c = &s->cols[j];
+			lxw_format *tf;
+			const char *v = reg_text(b, s, c, rr);
+			long d;
+
+			if (c->fmt == FM_DATE && *v &&
+			    date_parse(v, strlen(v), &d) == DATE_OK) {
+				lxw_datetime dt = { 0 };
+				int y, m, dd;
+
+				date_to_ymd(d, &y, &m, &dd);
+				dt.year = y;
+				dt.month = m;
+				dt.day = dd;
+				chk(worksheet_write_datetime(ws, (lxw_row_t)r,
+				    (lxw_col_t)j, &dt, F->cell[ST_DATE][0]),
+				    "write_datetime");
+				continue;
+			}
+			if ((c->fmt == FM_COUNT || c->fmt == FM_NUMBER) &&
+			    *v) {
+				double x;
+
+				if (parse_value(v, &x) == 0) {
+					chk(worksheet_write_number(ws,
+					    (lxw_row_t)r, (lxw_col_t)j, x,
+					    F->cell[style_of(c->fmt)][0]),
+					    "write_number");
+					continue;
+				}
+			}
+			/* long or multi-line text wraps; the row grows */
+			tf = F->cell[c->wrap || strchr(v, '\n') ? ST_WRAP :
+			    ST_TEXT][0];
+			put_text(ws, r, j, v, tf);
+			if (c->wrap || strchr(v, '\n'))
+				lines = fmax(lines, wrap_lines(v,
+				    c->width / scale - 1));
+		}
+		if (lines > 1)
+			chk(worksheet_set_row(ws, (lxw_row_t)r,
+			    fmin(409, lines * line_height(b) + 4), NULL),
+			    "set_row");
+		r++;
+	}
+	if (n == 0) {
+		const char *none = tmpl_get(b->t, "workbook", "no_rows",
+		    "Không có");
+
+		put_text(ws, r, 0, none, F->note);
+	}
+	if (*s->note) {
+		char *t = subst(b, s->note);
+
+		put_text(ws, r + 2, 0, t, F->note);
+		free(t);
+	}
+	worksheet_freeze_panes(ws, (lxw_row_t)r1, 0);
+	chk(worksheet_autofilter(ws, (lxw_row_t)(r1 - 1), 0,
+	    (lxw_row_t)(n > 0 ? r - 1 : r1 - 1), (lxw_col_t)(s->ncols - 1)),
+	    "autofilter");
+}
+
+/* The indicators CSV as a table for machines: header in row 1. */
+static void
+write_data_sheet(lxw_worksheet *ws, const struct book *b,
+    const struct fmts *F)
+{
+	static const char *const hdr[] = { "period", "unit", "indicator",
+		"value" };
+	double w[4] = { 6, 4, 9, 5 }, x;
+	char buf[NUMFMT_BUFSZ];
+	size_t i;
+	int j;
+
+	for (j = 0; j < 4; j++)
+		put_text(ws, 0, j, hdr[j], F->data_head);
+	for (i = 0; i < b->niv; i++) {
+		const struct ival *r = &b->iv[i];
+
+		put_text(ws, (int)i + 1, 0, r->period, NULL);
+		put_text(ws, (int)i + 1, 1, r->unit, NULL);
+		put_text(ws, (int)i + 1, 2, r->ind, NULL);
+		chk(worksheet_write_number(ws, (lxw_row_t)i + 1, 3, r->v,
+		    NULL), "write_number");
+		w[0] = fmax(w[0], text_width(r->period));
+		w[1] = fmax(w[1], text_width(r->unit));
+		w[2] = fmax(w[2], text_width(r->ind));
+		x = (double)strlen(numfmt_double(r->v, buf));
+		w[3] = fmax(w[3], fmin(x, 12));
+	}
+	for (j = 0; j < 4; j++)
+		chk(worksheet_set_column(ws, (lxw_col_t)j, (lxw_col_t)j,
+		    w[j] * b->fsize / 11 + 2, NULL), "set_column");
+	worksheet_freeze_panes(ws, 1, 0);
+	chk(worksheet_autofilter(ws, 0, 0, (lxw_row_t)b->niv, 3),
+	    "autofilter");
+}
+
+/* The creation time: SOURCE_DATE_EPOCH, else the period's last day. */
+static time_t
+created_time(const struct book *b)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (e != NULL && *e) {
+		errno = 0;
+		v = strtoll(e, &end, 10);
+		if (*end == '\0' && errno == 0 && v >= 0)
+			return (time_t)v;
+		diag_warnat(NULL, 0, 0, "SOURCE_DATE_EPOCH '%s' is not a "
+		    "number of seconds; using the period's last day", e);
+	}
+	return (time_t)b->per.last_day * 86400;
+}
+
+/*
+ * Writes the workbook to out through a temporary file renamed into place.
+ * Returns 0, or EXIT_USAGE when it cannot be written.
+ */
+static int
+write_book(struct book *b, const char *out)
+{
+	struct atomic_file af;
+	lxw_workbook *wb;
+	lxw_doc_properties dp;
+	struct fmts F;
+	lxw_error e;
+	char *title, *subject, *keywords;
+	int i;
+
+	if (atomic_open(&af, out) == NULL) {
+		diag_plain("%s: cannot write:", out);
+		return EXIT_USAGE;
+	}
+	fclose(af.fp);
+	af.fp = NULL;
+	wb = workbook_new(af.tmp);
+	if (wb == NULL) {
+		diag_plain("%s: cannot create the workbook", out);
+		atomic_abort(&af);
+		return EXIT_USAGE;
+	}
+	memset(&F, 0, sizeof(F));
+	make_formats(wb, b, &F);
+	for (i = 0; i < b->nsh; i++) {
+		struct sheet *s = &b->sh[i];
+		lxw_worksheet *ws;
+
+		if (s->kind == K_REGISTER && !b->have_data)
+			continue;
+		if (s->kind != K_DATA)
+			measure(b, s);
+		ws = workbook_add_worksheet(wb, s->name);
+		if (ws == NULL) {
+			chk(LXW_ERROR_PARAMETER_VALIDATION, "add_worksheet");
+			break;
+		}
+		worksheet_set_landscape(ws);
+		worksheet_set_paper(ws, 9);	/* A4 */
+		worksheet_fit_to_pages(ws, 1, 0);
+		if (s->kind == K_UNITS)
+			write_units_sheet(wb, ws, b, s, &F);
+		else if (s->kind == K_REGISTER)
+			write_register_sheet(ws, b, s, &F);
+		else
+			write_data_sheet(ws, b, &F);
+	}
+	title = subst(b, tmpl_get(b->t, "workbook", "title",
+	    "Báo cáo thống kê {period_title}"));
+	subject = subst(b, tmpl_get(b->t, "workbook", "subject", ""));
+	keywords = subst(b, tmpl_get(b->t, "workbook", "keywords", ""));
+	memset(&dp, 0, sizeof(dp));
+	dp.title = title;
+	dp.subject = subject;
+	dp.keywords = keywords;
+	dp.author = b->cfg.name;
+	dp.company = b->cfg.name;
+	dp.manager = b->cfg.parent;
+	dp.created = created_time(b);
+	chk(workbook_set_properties(wb, &dp), "set_properties");
+	if (lxw_err != LXW_NO_ERROR) {
+		diag_plain("%s: %s: %s", out, lxw_what, lxw_strerror(lxw_err));
+		lxw_workbook_free(wb);
+		atomic_abort(&af);
+		free(title);
+		free(subject);
+		free(keywords);
+		return EXIT_USAGE;
+	}
+	e = workbook_close(wb);
+	free(title);
+	free(subject);
+	free(keywords);
+	if (e != LXW_NO_ERROR) {
+		diag_plain("%s: cannot write: %s", out, lxw_strerror(e));
+		atomic_abort(&af);
+		return EXIT_USAGE;
+	}
+	if (atomic_commit(&af) != 0) {
+		diag_plain("%s: cannot write:", out);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------ main */
+
+static void
+book_release(struct book *b)
+{
+	size_t i;
+	int j, k;
+
+	for (i = 0; i < b->niv; i++) {
+		free(b->iv[i].period);
+		free(b->iv[i].unit);
+		free(b->iv[i].ind);
+	}
+	free(b->iv);
+	free(b->ix);
+	for (i = 0; i < b->nu; i++) {
+		free(b->u[i].code);
+		free(b->u[i].months);
+	}
+	free(b->u);
+	for (i = 0; i < b->nrr; i++)
+		rrow_free(&b->rr[i]);
+	free(b->rr);
+	for (j = 0; j < b->nsh; j++) {
+		for (k = 0; k < b->sh[j].ncols; k++)
+			free(b->sh[j].cols[k].spec);
+		free(b->sh[j].cols);
+		free(b->sh[j].keybuf);
+	}
+	free(b->sh);
+	free(b->title);
+	tmpl_free(b->t);
+	if (b->have_cfg)
+		config_release(&b->cfg);
+}
+
+static void
+usage(void)
+{
+	diag_plain("usage: baocao-xlsx --config DIR --period P --indicators CSV "
+	    "--analysis FILE [--data NORM] [--template FILE] -o OUT.xlsx");
+	exit(EXIT_USAGE);
+}
+
+static void
+help(void)
+{
+	printf("usage: baocao-xlsx --config DIR --period P --indicators CSV\n"
+	    "           --analysis FILE [--data NORM] [--template FILE] "
+	    "-o OUT.xlsx\n\n"
+	    "Writes the workbook for the province (SPEC 7.2): one sheet per\n"
+	    "template section, organization totals as formulas, the\n"
+	    "indicators as a table. See docs/XLSX.md.\n\n"
+	    "  -c, --config DIR       configuration directory\n"
+	    "  -p, --period P         period label (2024-12, 2024-Q4, ...)\n"
+	    "  -i, --indicators CSV   indicators CSV of baocao-analyze\n"
+	    "  -a, --analysis FILE    analysis stream of baocao-analyze\n"
+	    "  -d, --data NORM        normalized stream (register lists)\n"
+	    "  -t, --template FILE    layout (default "
+	    "$BAOCAO_TEMPLATES/xlsx/default.ini)\n"
+	    "  -o, --output OUT       the workbook to write\n"
+	    "\nExit status: 0 written, 1 bad data, 2 usage or I/O error.\n");
+	exit(EXIT_OK);
+}
+
+#ifndef UNIT_TESTING
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "analysis", required_argument, NULL, 'a' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "data", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "indicators", required_argument, NULL, 'i' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "period", required_argument, NULL, 'p' },
+		{ "template", required_argument, NULL, 't' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *analysis = NULL, *confdir = NULL, *data = NULL;
+	const char *indicators = NULL;
+	const char *period = NULL, *tpath = NULL, *out = NULL, *err;
+	char deftmpl[4096], ptitle[PERIOD_TITLESZ];
+	struct book b;
+	int ch, rv = 0;
+
+	diag_init(argv[0]);
+	while ((ch = getopt_long(argc, argv, "Va:c:d:hi:o:p:t:", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'V':
+			printf("baocao-xlsx %s (libxlsxwriter %s)\n",
+			    XLSX_VERSION, LXW_VERSION);
+			return EXIT_OK;
+		case 'a':
+			analysis = optarg;
+			break;
+		case 'c':
+			confdir = optarg;
+			break;
+		case 'd':
+			data = optarg;
+			break;
+		case 'h':
+			help();
+			break;
+		case 'i':
+			indicators = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'p':
+			period = optarg;
+			break;
+		case 't':
+			tpath = optarg;
+			break;
+		default:
+			usage();
+		}
+	}
+	if (optind != argc || confdir == NULL || period == NULL ||
+	    indicators == NULL || analysis == NULL || out == NULL)
+		usage();
+	memset(&b, 0, sizeof(b));
+	b.indpath = indicators;
+	if (tpath == NULL) {
+		snprintf(deftmpl, sizeof(deftmpl), "%s/xlsx/default.ini",
+		    tmpl_dir(NULL));
+		tpath = deftmpl;
+	}
+	b.tpath = tpath;
+	rv = config_load(&b.cfg, confdir);
+	b.have_cfg = 1;
+	if (rv != 0)
+		goto done;
+	if (period_parse(period, b.cfg.cutoff_day,
+	    (long)(time(NULL) / 86400), &b.per, &err) != 0) {
+		diag_plain("bad period '%s': %s", period, err);
+		rv = EXIT_USAGE;
+		goto done;
+	}
+	period_label(&b.per, b.label);
+	b.t = tmpl_load(tpath);
+	if (b.t == NULL) {
+		rv = EXIT_USAGE;
+		goto done;
+	}
+	rv = worst(rv, load_template(&b));
+	rv = worst(rv, read_indicators(&b, b.indpath));
+	rv = worst(rv, read_analysis(&b, analysis));
+	if (data != NULL)
+		rv = worst(rv, read_data(&b, data));
+	if (rv != 0)
+		goto done;
+	if (b.title == NULL) {
+		period_title(&b.per, ptitle);
+		b.title = xstrdup(ptitle);
+	}
+	/* every unit with a value gets a row, even one the analysis lacks */
+	{
+		size_t i;
+
+		for (i = 0; i < b.niv; i++)
+			if (strcmp(b.iv[i].unit, "*") != 0)
+				urow_get(&b, b.iv[i].unit);
+		qsort(b.u, b.nu, sizeof(*b.u), cmp_urow);
+	}
+	if (b.niv + 1 >= LXW_ROW_MAX || b.nu + 100 >= LXW_ROW_MAX ||
+	    b.nrr + 100 >= LXW_ROW_MAX) {
+		diag_errorat(b.indpath, 0, 0, "too many rows for one sheet "
+		    "(Excel holds %d)", LXW_ROW_MAX);
+		rv = EXIT_DATA;
+		goto done;
+	}
+	rv = check_totals(&b);
+	if (rv != 0)
+		goto done;
+	rv = write_book(&b, out);
+done:
+	book_release(&b);
+	return rv;
+}
+#endif

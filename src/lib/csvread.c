@@ -1,0 +1,537 @@
+/* SPDX-License-Identifier: ISC */
+/* csvread: RFC 4180 records with physical line numbers, over libcsv. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvread.h"
+#include "utf8.h"
+#include "util.h"
+
+/* libcsv's parser states (libcsv.c); struct csv_parser is public. */
+#define ROW_NOT_BEGUN		0
+#define FIELD_MIGHT_HAVE_ENDED	3
+
+#define BLOCK	(1024 * 1024)
+/*
+ * libcsv gets a line in segments of at most SEGMAX bytes, and grows its
+ * field buffer SEGMAX at a time: a huge field is refused after at most
+ * CSVREAD_FIELD_MAX + SEGMAX bytes, with a few reallocations.
+ */
+#define SEGMAX	(64 * 1024)
+
+/*
+ * Byte classes of the fast path: 0 ordinary, 1 comma, 2 needs libcsv or an
+ * error (quote, CR, NUL), 3 non-ASCII (check the UTF-8 sequence).
+ */
+static unsigned char cls[256];
+
+static void
+init_cls(void)
+{
+	int c;
+
+	if (cls[0] == 2)
+		return;
+	for (c = 0x80; c < 256; c++)
+		cls[c] = 3;
+	cls[','] = 1;
+	cls['"'] = 2;
+	cls['\r'] = 2;
+	cls[0] = 2;
+}
+
+void
+csvread_init(struct csvread *r, FILE *fp)
+{
+	memset(r, 0, sizeof(*r));
+	init_cls();
+	r->fp = fp;
+	r->limit = -1;
+	r->cap = BLOCK;
+	r->buf = xmalloc(r->cap);
+	r->fcap = 16;
+	r->f = xmalloc(r->fcap * sizeof(*r->f));
+	r->foff = xmalloc(r->fcap * sizeof(*r->foff));
+	r->dcap = 4096;
+	r->data = xmalloc(r->dcap);
+	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+		fputs("csv_init failed\n", stderr);
+		abort();
+	}
+	csv_set_blk_size(&r->p, SEGMAX);
+}
+
+void
+csvread_release(struct csvread *r)
+{
+	csv_free(&r->p);
+	free(r->buf);
+	free(r->f);
+	free(r->foff);
+	free(r->data);
+	memset(r, 0, sizeof(*r));
+}
+
+const char *
+csvread_strerror(const struct csvread *r)
+{
+	switch (r->err) {
+	case CSVREAD_OK:
+		return "no error";
+	case CSVREAD_EQUOTE:
+		return "unterminated quoted field";
+	case CSVREAD_ESTRAY:
+		return "quote '\"' inside an unquoted field (quote the whole field and double the quote)";
+	case CSVREAD_EAFTER:
+		return "text after the closing quote of a field";
+	case CSVREAD_EFIELD:
+		return "field longer than 1 MiB (1048576 bytes)";
+	case CSVREAD_ELINE:
+		return "line longer than 16 MiB";
+	case CSVREAD_EUTF8:
+		return "invalid UTF-8";
+	case CSVREAD_ENUL:
+		return "NUL byte";
+	case CSVREAD_EIO:
+		return strerror(r->err_errno);
+	}
+	return "?";
+}
+
+static int
+fail(struct csvread *r, enum csvread_error e, long line, long col,
+    long long off)
+{
+	r->err = e;
+	r->err_line = line;
+	r->err_col = col;
+	r->err_off = off;
+	return -1;
+}
+
+static void
+grow_fields_slow(struct csvread *r)
+{
+	r->fcap *= 2;
+	r->f = xrealloc(r->f, r->fcap * sizeof(*r->f));
+	r->foff = xrealloc(r->foff, r->fcap * sizeof(*r->foff));
+}
+
+static inline void
+grow_fields(struct csvread *r)
+{
+	if (r->nf == r->fcap)
+		grow_fields_slow(r);
+}
+
+/*
+ * Takes the next physical line: *lp and *lenp (without LF), *nl whether it
+ * ended in LF. Returns 1, 0 at end of input, -1 on error.
+ */
+static int
+take_line(struct csvread *r, const char **lp, size_t *lenp, int *nl)
+{
+	size_t scanned = 0;
+
+	for (;;) {
+		char *s = r->buf + r->start, *e;
+		size_t avail = r->end - r->start, n;
+
+		e = memchr(s + scanned, '\n', avail - scanned);
+		if (e != NULL || (r->eof && avail > 0)) {
+			*lp = s;
+			*lenp = e ? (size_t)(e - s) : avail;
+			*nl = e != NULL;
+			r->start += *lenp + (e != NULL);
+			r->lineno++;
+			r->ln_no = r->lineno;
+			r->ln_off = r->off + (s - r->buf);
+			if (r->lineno == 1 && !r->no_bom && *lenp >= 3 &&
+			    memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+				*lp += 3;
+				*lenp -= 3;
+				r->ln_off += 3;
+			}
+			return 1;
+		}
+		if (r->eof)
+			return 0;
+		scanned = avail;
+		if (r->start > 0) {
+			memmove(r->buf, s, avail);
+			r->off += (long long)r->start;
+			r->end = avail;
+			r->start = 0;
+		}
+		if (r->end == r->cap) {
+			if (r->cap >= (size_t)CSVREAD_LINE_MAX)
+				return fail(r, CSVREAD_ELINE, r->lineno + 1, 0,
+				    r->off);
+			r->cap *= 2;
+			r->buf = xrealloc(r->buf, r->cap);
+		}
+		n = r->cap - r->end;
+		if (r->limit >= 0 && r->off + (long long)(r->end + n) > r->limit)
+			n = (size_t)(r->limit - r->off - (long long)r->end);
+		if (n == 0 && r->limit >= 0) {
+			r->eof = r->at_limit = 1;
+			continue;
+		}
+		n = fread(r->buf + r->end, 1, n, r->fp);
+		if (n == 0) {
+			if (ferror(r->fp)) {
+				r->err_errno = errno;
+				return fail(r, CSVREAD_EIO, r->lineno + 1, 0,
+				    r->off + (long long)r->end);
+			}
+			r->eof = 1;
+		}
+		r->end += n;
+		r->bytes += (long long)n;
+	}
+}
+
+/* Checks a whole physical line for NUL bytes and invalid UTF-8. */
+static int
+check_line(struct csvread *r, const char *l, size_t len)
+{
+	const char *z = memchr(l, '\0', len);
+	size_t bad = len;
+
+	if (!utf8_valid(l, len, &bad))
+		bad = bad < len ? bad : len;
+	if (z != NULL && (size_t)(z - l) <= bad)
+		return fail(r, CSVREAD_ENUL, r->ln_no, (long)(z - l) + 1,
+		    r->ln_off + (z - l));
+	if (bad < len)
+		return fail(r, CSVREAD_EUTF8, r->ln_no, (long)bad + 1,
+		    r->ln_off + (long long)bad);
+	return 0;
+}
+
+/* libcsv callbacks (slow path). */
+static void
+cb_field(void *s, size_t len, void *data)
+{
+	struct csvread *r = data;
+
+	if (r->err)
+		return;
+	if (len > (size_t)CSVREAD_FIELD_MAX) {
+		fail(r, CSVREAD_EFIELD, r->fline, r->fcol, 0);
+		return;
+	}
+	grow_fields(r);
+	if (r->dlen + len + 1 > r->dcap) {
+		while (r->dlen + len + 1 > r->dcap)
+			r->dcap *= 2;
+		r->data = xrealloc(r->data, r->dcap);
+	}
+	if (len)
+		memcpy(r->data + r->dlen, s, len);
+	r->foff[r->nf] = r->dlen;
+	r->f[r->nf].len = len;
+	r->f[r->nf].line = r->fline;
+	r->f[r->nf].col = r->fcol;
+	r->dlen += len;
+	r->data[r->dlen++] = '\0';
+	r->nf++;
+	/* the terminator is the last byte fed: the next field opens after it */
+	r->fline = r->ln_no;
+	r->fcol = (long)r->lnpos + 2;
+}
+
+static void
+cb_record(int c, void *data)
+{
+	struct csvread *r = data;
+
+	(void)c;
+	r->rec_done = 1;
+}
+
+/*
+ * The length of the field libcsv is building. Its buffer also holds, for
+ * now, the spaces after an unquoted field's text, and a closing quote and
+ * the spaces after it (FIELD_MIGHT_HAVE_ENDED); they are dropped at the end
+ * of the field.
+ */
+static size_t
+field_len(const struct csvread *r)
+{
+	size_t drop = r->p.spaces + (r->p.pstate == FIELD_MIGHT_HAVE_ENDED);
+
+	return r->p.entry_pos > drop ? r->p.entry_pos - drop : 0;
+}
+
+static int
+special(unsigned char c)
+{
+	return c == ',' || c == '"' || c == '\r' || c == '\n';
+}
+
+/*
+ * Feeds the rest of the current line to libcsv, segment by segment (each
+ * ends just after a comma, quote, CR or LF), until a record is complete
+ * (returns 1) or the line is used up (returns 0). -1 on error.
+ */
+static int
+feed_line(struct csvread *r)
+{
+	while (r->lnpos < r->lnlen) {
+		size_t j = r->lnpos, n, got;
+
+		if (r->p.pstate == ROW_NOT_BEGUN) {
+			size_t k = j;
+
+			while (k < r->lnlen && (r->ln[k] == ' ' ||
+			    r->ln[k] == '\t' || r->ln[k] == '\r' ||
+			    r->ln[k] == '\n'))
+				k++;
+			if (k < r->lnlen) {
+				r->rec_off = r->ln_off;
+				r->line = r->fline = r->ln_no;
+				r->col = r->fcol = (long)k + 1;
+				r->nf = 0;
+				r->dlen = 0;
+			}
+		}
+		while (j < r->lnlen && j - r->lnpos < SEGMAX &&
+		    !special((unsigned char)r->ln[j]))
+			j++;
+		if (j < r->lnlen && j - r->lnpos < SEGMAX)
+			j++;
+		n = j - r->lnpos;
+		/* cb_field reads lnpos as the column of the terminator */
+		{
+			size_t from = r->lnpos;
+
+			r->lnpos = j - 1;
+			got = csv_parse(&r->p, r->ln + from, n, cb_field,
+			    cb_record, r);
+			r->lnpos = j;
+			if (r->err)
+				return -1;
+			if (got < n) {
+				size_t at = from + got;
+
+				return fail(r, r->ln[at] == '"' && !r->p.quoted ?
+				    CSVREAD_ESTRAY : r->p.quoted ?
+				    CSVREAD_EAFTER : CSVREAD_ESTRAY,
+				    r->ln_no, (long)at + 1, r->ln_off +
+				    (long long)at);
+			}
+		}
+		if (r->rec_done)
+			return 1;
+		if (field_len(r) > (size_t)CSVREAD_FIELD_MAX)
+			return fail(r, CSVREAD_EFIELD, r->fline, r->fcol, 0);
+	}
+	return 0;
+}
+
+static void
+finish_record(struct csvread *r)
+{
+	int i;
+
+	for (i = 0; i < r->nf; i++)
+		r->f[i].s = r->data + r->foff[i];
+	r->rec_done = 0;
+}
+
+/*
+ * Splits a line without quotes or CRs into fields, in place. Returns 1 with
+ * a record, 0 for a blank line, -1 on error, 2 when the line needs libcsv.
+ */
+/* 0x80 in each byte of w that equals the byte of pat (exact, no carries). */
+static inline uint64_t
+eqmask(uint64_t w, uint64_t pat)
+{
+	uint64_t x = w ^ pat;
+	uint64_t t = (x & 0x7f7f7f7f7f7f7f7fULL) + 0x7f7f7f7f7f7f7f7fULL;
+
+	return ~(t | x | 0x7f7f7f7f7f7f7f7fULL);
+}
+
+#define ONES	0x0101010101010101ULL
+
+static int
+fast_line(struct csvread *r, const char *l, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)l;
+	size_t i = 0, fs = 0;
+	uint64_t w, special, commas;
+	int k;
+
+	r->nf = 0;
+	while (i < len) {
+		/* eight bytes at a time while they hold nothing special */
+		if (i + 8 <= len) {
+			memcpy(&w, u + i, 8);
+			special = eqmask(w, ONES * '"') | eqmask(w, ONES * '\r') |
+			    eqmask(w, 0) | (w & (ONES * 0x80));
+			if (special == 0) {
+				commas = eqmask(w, ONES * ',');
+				while (commas != 0) {
+					size_t at = i + (size_t)(
+					    __builtin_ctzll(commas) >> 3);
+
+					grow_fields(r);
+					r->f[r->nf].s = l + fs;
+					r->f[r->nf].len = at - fs;
+					r->nf++;
+					fs = at + 1;
+					commas &= commas - 1;
+				}
+				i += 8;
+				continue;
+			}
+		}
+		{
+			unsigned char c = u[i];
+
+			if (cls[c] == 0) {
+				i++;
+				continue;
+			}
+			if (c == ',') {
+				grow_fields(r);
+				r->f[r->nf].s = l + fs;
+				r->f[r->nf].len = i - fs;
+				r->nf++;
+				fs = ++i;
+				continue;
+			}
+			if (c >= 0x80) {
+				if ((k = utf8_seqlen(u + i, len - i)) == 0)
+					return fail(r, CSVREAD_EUTF8, r->ln_no,
+					    (long)i + 1, r->ln_off +
+					    (long long)i);
+				i += (size_t)k;
+				continue;
+			}
+			if (c == '\0')
+				return fail(r, CSVREAD_ENUL, r->ln_no,
+				    (long)i + 1, r->ln_off + (long long)i);
+			return 2;
+		}
+	}
+	grow_fields(r);
+	r->f[r->nf].s = l + fs;
+	r->f[r->nf].len = len - fs;
+	r->nf++;
+	if (r->nf == 1) {		/* a blank line is no record */
+		for (i = 0; i < len; i++)
+			if (l[i] != ' ' && l[i] != '\t')
+				break;
+		if (i == len)
+			return 0;
+	}
+	/* trim as libcsv does, and locate */
+	for (k = 0; k < r->nf; k++) {
+		struct csvread_field *f = &r->f[k];
+		const char *e = f->s + f->len;
+
+		if (f->len > 0 && (*f->s == ' ' || *f->s == '\t' ||
+		    e[-1] == ' ' || e[-1] == '\t')) {
+			while (f->s < e && (*f->s == ' ' || *f->s == '\t'))
+				f->s++;
+			while (e > f->s && (e[-1] == ' ' || e[-1] == '\t'))
+				e--;
+			f->len = (size_t)(e - f->s);
+		}
+		f->line = r->ln_no;
+		f->col = (long)(f->s - l) + 1;
+		if (f->len > (size_t)CSVREAD_FIELD_MAX)
+			return fail(r, CSVREAD_EFIELD, f->line, f->col, 0);
+	}
+	r->line = r->ln_no;
+	r->col = r->f[0].col;
+	r->rec_off = r->ln_off;
+	return 1;
+}
+
+int
+csvread_next(struct csvread *r)
+{
+	const char *l;
+	size_t len;
+	int nl, rv;
+
+	if (r->err)
+		return -1;
+	for (;;) {
+		if (r->ln_open) {
+			if ((rv = feed_line(r)) != 0) {
+				if (rv == 1)
+					finish_record(r);
+				return rv;
+			}
+			r->ln_open = 0;
+		}
+		if ((rv = take_line(r, &l, &len, &nl)) < 0)
+			return -1;
+		if (rv == 0) {
+			if (r->p.pstate == ROW_NOT_BEGUN || r->at_limit)
+				return 0;	/* at a limit: see csvread_cut */
+			r->lnpos = r->lnlen = 0;
+			if (csv_fini(&r->p, cb_field, cb_record, r) != 0)
+				return fail(r, CSVREAD_EQUOTE, r->fline,
+				    r->fcol, 0);
+			if (r->err)
+				return -1;
+			finish_record(r);
+			return 1;
+		}
+		if (r->p.pstate == ROW_NOT_BEGUN) {
+			size_t fl = len;
+
+			if (fl > 0 && l[fl - 1] == '\r')
+				fl--;
+			if ((rv = fast_line(r, l, fl)) == 1)
+				return 1;
+			if (rv < 0)
+				return -1;
+			if (rv == 0)
+				continue;
+		}
+		if (check_line(r, l, len) < 0)
+			return -1;
+		r->ln = l;
+		r->lnlen = len + (size_t)nl;	/* libcsv sees the LF */
+		r->lnpos = 0;
+		r->ln_open = 1;
+	}
+}
+
+void
+csvread_limit(struct csvread *r, long long limit)
+{
+	r->limit = limit;
+}
+
+int
+csvread_cut(const struct csvread *r)
+{
+	return r->at_limit && r->p.pstate != ROW_NOT_BEGUN;
+}
+
+int
+csvread_resume(struct csvread *r, long long off, long lines)
+{
+	if (!r->at_limit || off != r->off + (long long)r->end) {
+		if (fseeko(r->fp, (off_t)off, SEEK_SET) != 0) {
+			r->err_errno = errno;
+			return fail(r, CSVREAD_EIO, lines + 1, 0, off);
+		}
+		r->off = off;
+		r->start = r->end = 0;
+	}
+	r->lineno = lines;
+	r->limit = -1;
+	r->eof = r->at_limit = 0;
+	return 0;
+}

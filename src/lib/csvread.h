@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * csvread: a streaming RFC 4180 reader on top of libcsv that knows where
+ * things are. libcsv gives no positions, keeps a UTF-8 BOM and grows its
+ * field buffer without limit, so this wrapper:
+ *   - reads the file in blocks and cuts it into physical lines (LF; a CR
+ *     before the LF is dropped), counting them from 1;
+ *   - gives each record the line and byte column where it starts, and each
+ *     field the line and column where it opens (for a quoted field, at its
+ *     opening quote's field), so a field spanning lines is located where it
+ *     begins and an unterminated quote where its field opens;
+ *   - skips a UTF-8 byte-order mark (columns on line 1 do not count it);
+ *   - checks every physical line for valid UTF-8 and NUL bytes, reporting
+ *     the first bad byte's line, column and offset in the file;
+ *   - refuses a field longer than CSVREAD_FIELD_MAX (1 MiB) and a physical
+ *     line longer than CSVREAD_LINE_MAX (16 MiB), so memory stays bounded.
+ *
+ * Speed: a line without a double quote or a stray CR is split here in one
+ * pass with no copy (fields point into the read buffer); libcsv (strict
+ * mode) parses records that use quotes. Both follow libcsv's rules: spaces
+ * and tabs around unquoted fields are trimmed, blank lines are skipped.
+ * Nothing is allocated per record or per field: buffers are reused.
+ *
+ * Columns count bytes from 1 (an editor's byte column), as in diag.h.
+ *
+ *	struct csvread r;
+ *	csvread_init(&r, fp);
+ *	while ((rv = csvread_next(&r)) == 1)
+ *		use r.f[0 .. r.nf) ;		// valid until the next call
+ *	if (rv < 0)
+ *		report csvread_strerror(&r) at r.err_line, r.err_col;
+ *	csvread_release(&r);
+ */
+#ifndef BAOCAO_CSVREAD_H
+#define BAOCAO_CSVREAD_H
+
+#include <stdio.h>
+#include <csv.h>
+
+#define CSVREAD_FIELD_MAX	(1024L * 1024)		/* bytes, after unquoting */
+#define CSVREAD_LINE_MAX	(16L * 1024 * 1024)
+
+struct csvread_field {
+	const char	*s;	/* not NUL-terminated; valid until next call */
+	size_t		 len;
+	long		 line;	/* physical line where the field opens */
+	long		 col;	/* byte column where the field opens */
+};
+
+enum csvread_error {
+	CSVREAD_OK = 0,
+	CSVREAD_EQUOTE,		/* unterminated quoted field (at its opening) */
+	CSVREAD_ESTRAY,		/* a quote inside an unquoted field */
+	CSVREAD_EAFTER,		/* text after a closing quote */
+	CSVREAD_EFIELD,		/* a field longer than CSVREAD_FIELD_MAX */
+	CSVREAD_ELINE,		/* a line longer than CSVREAD_LINE_MAX */
+	CSVREAD_EUTF8,		/* invalid UTF-8 */
+	CSVREAD_ENUL,		/* a NUL byte */
+	CSVREAD_EIO		/* read error (errno kept in err_errno) */
+};
+
+struct csvread {
+	FILE		*fp;
+	/* read buffer: bytes [start, end) are not yet consumed */
+	char		*buf;
+	size_t		 cap, start, end;
+	long long	 off;		/* file offset of buf[0] */
+	int		 eof;
+	long long	 limit;		/* -1, or read as if the file ended here */
+	int		 at_limit;	/* stopped at limit */
+	int		 no_bom;	/* a BOM on the first line is text */
+	long long	 rec_off;	/* file offset of the record's first line */
+	long long	 bytes;		/* bytes read so far (0 at EOF: empty) */
+	long		 lineno;	/* physical lines taken so far */
+	/* the current physical line, while libcsv works through it */
+	const char	*ln;
+	size_t		 lnlen, lnpos;
+	long		 ln_no;
+	long long	 ln_off;
+	int		 ln_open;
+	/* libcsv and the slow path's field store */
+	struct csv_parser p;
+	char		*data;
+	size_t		 dlen, dcap;
+	size_t		*foff;
+	long		 fline, fcol;	/* where the next field opens */
+	int		 rec_done;
+	/* the current record */
+	long		 line, col;	/* where the record starts */
+	int		 nf, fcap;
+	struct csvread_field *f;
+	/* the error, when csvread_next() returned -1 */
+	enum csvread_error err;
+	long		 err_line, err_col;
+	long long	 err_off;	/* byte offset in the file (from 0) */
+	int		 err_errno;
+};
+
+/* Starts reading fp (borrowed; not closed by csvread). */
+void	 csvread_init(struct csvread *, FILE *fp);
+void	 csvread_release(struct csvread *);
+/*
+ * Reads the next record into r->f[0 .. r->nf). Returns 1, 0 at end of
+ * input, or -1 on an error (r->err and its location). After an error the
+ * reader stays at the error: the rest of the file is not read.
+ */
+int	 csvread_next(struct csvread *);
+/*
+ * Splitting a file across threads. csvread_limit() makes the reader stop at
+ * file offset limit (the start of a line) as if the file ended there;
+ * csvread_next() then returns 0 and csvread_cut() tells whether a record was
+ * still open there (a quoted field running across the limit).
+ * csvread_resume() continues at file offset off (the start of a line) with
+ * lines physical lines before it; after a cut, resume at the limit itself
+ * (off = the limit, lines = r->lineno) to read on as if nothing happened.
+ * A reader that starts inside a file sets no_bom and off/lineno by
+ * csvread_resume() before its first read.
+ */
+void	 csvread_limit(struct csvread *, long long limit);
+int	 csvread_cut(const struct csvread *);
+int	 csvread_resume(struct csvread *, long long off, long lines);
+
+/* The message for r->err, lower-case, without location. */
+const char *csvread_strerror(const struct csvread *);
+
+#endif

@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: ISC */
+/* iniread: a line tokenizer of monthly sheets with exact positions. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+
+#include "iniread.h"
+#include "utf8.h"
+
+void
+iniread_init(struct iniread *r, FILE *fp)
+{
+	memset(r, 0, sizeof(*r));
+	r->fp = fp;
+	sbuf_init(&r->logical);
+	sbuf_init(&r->name);
+	sbuf_init(&r->value);
+}
+
+void
+iniread_release(struct iniread *r)
+{
+	free(r->raw);
+	sbuf_release(&r->logical);
+	sbuf_release(&r->name);
+	sbuf_release(&r->value);
+	memset(r, 0, sizeof(*r));
+}
+
+static int
+fail(struct iniread *r, enum ini_error e, const char *msg, long line,
+    long col, long long off)
+{
+	r->err = e;
+	r->errmsg = msg;
+	r->err_section = 0;
+	r->err_line = line;
+	r->err_col = col;
+	r->err_off = off;
+	return -1;
+}
+
+static int
+blank(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+ * Reads one physical line into r->raw (without LF, CR or BOM); sets *pl,
+ * *plen. Returns 1, 0 at end, -1 on error.
+ */
+static int
+physical(struct iniread *r, char **pl, size_t *plen)
+{
+	ssize_t n;
+	char *l;
+	size_t len, bad;
+	long long off;
+
+	errno = 0;
+	n = getline(&r->raw, &r->rawcap, r->fp);
+	if (n < 0) {
+		if (ferror(r->fp)) {
+			r->err_errno = errno;
+			return fail(r, INIREAD_EIO, "read error", r->lineno + 1,
+			    0, r->off);
+		}
+		return 0;
+	}
+	r->lineno++;
+	r->bytes += n;
+	off = r->off;
+	r->off += n;
+	l = r->raw;
+	len = (size_t)n;
+	if (len > 0 && l[len - 1] == '\n')
+		len--;
+	if (r->lineno == 1 && len >= 3 && memcmp(l, "\xEF\xBB\xBF", 3) == 0) {
+		l += 3;
+		len -= 3;
+		off += 3;
+	}
+	{
+		char *z = memchr(l, '\0', len);
+
+		if (!utf8_valid(l, len, &bad))
+			;
+		else
+			bad = len;
+		if (z != NULL && (size_t)(z - l) <= bad)
+			return fail(r, INIREAD_ENUL, "NUL byte", r->lineno,
+			    (long)(z - l) + 1, off + (z - l));
+		if (bad < len)
+			return fail(r, INIREAD_EUTF8, "invalid UTF-8",
+			    r->lineno, (long)bad + 1, off + (long long)bad);
+	}
+	if (len > 0 && l[len - 1] == '\r')
+		len--;
+	*pl = l;
+	*plen = len;
+	return 1;
+}
+
+/* Reads a logical line (continuations joined) into r->logical. */
+static int
+logical(struct iniread *r)
+{
+	char *l;
+	size_t len;
+	int rv, first = 1;
+
+	sbuf_reset(&r->logical);
+	for (;;) {
+		if ((rv = physical(r, &l, &len)) <= 0) {
+			if (rv == 0 && !first)
+				return 1;	/* '\' on the last line */
+			return rv;
+		}
+		if (first)
+			r->line = r->lineno;
+		else {
+			while (len > 0 && blank(*l)) {
+				l++;
+				len--;
+			}
+			if (len > 0 && r->logical.len > 0)
+				sbuf_addc(&r->logical, ' ');
+		}
+		first = 0;
+		{
+			size_t e = len;
+
+			while (e > 0 && blank(l[e - 1]))
+				e--;
+			if (e > 0 && l[e - 1] == '\\') {
+				e--;
+				while (e > 0 && blank(l[e - 1]))
+					e--;
+				sbuf_add(&r->logical, l, e);
+				continue;
+			}
+		}
+		sbuf_add(&r->logical, l, len);
+		return 1;
+	}
+}
+
+static int
+comment_start(const char *s, size_t i)
+{
+	return (s[i] == ';' || s[i] == '#') && (i == 0 || blank(s[i - 1]));
+}
+
+/* Only blanks or a comment from s[i] on. */
+static int
+rest_empty(const char *s, size_t i, size_t n)
+{
+	while (i < n && blank(s[i]))
+		i++;
+	return i == n || s[i] == ';' || s[i] == '#';
+}
+
+int
+iniread_next(struct iniread *r)
+{
+	const char *s;
+	size_t n, i, j, k;
+	int rv;
+
+	if (r->err && r->err != INIREAD_ESYNTAX)
+		return INI_END;
+	r->err = INIREAD_OK;
+	for (;;) {
+		if ((rv = logical(r)) <= 0)
+			return rv < 0 ? -1 : INI_END;
+		s = sbuf_str(&r->logical);
+		n = r->logical.len;
+		for (i = 0; i < n && blank(s[i]); i++)
+			;
+		if (i == n || s[i] == ';' || s[i] == '#')
+			continue;
+		r->col = (long)i + 1;
+		sbuf_reset(&r->name);
+		sbuf_reset(&r->value);
+		r->quoted = 0;
+		if (s[i] == '[') {
+			for (j = i + 1; j < n && s[j] != ']'; j++)
+				;
+			if (j == n)
+				return fail(r, INIREAD_ESYNTAX,
+				    "missing ']' in section header", r->line,
+				    r->col, 0);
+			for (k = i + 1; k < j && blank(s[k]); k++)
+				;
+			for (; j > k && blank(s[j - 1]); j--)
+				;
+			if (j == k)
+				return fail(r, INIREAD_ESYNTAX,
+				    "empty section name", r->line, r->col, 0);
+			sbuf_add(&r->name, s + k, j - k);
+			for (j = i + 1; s[j] != ']'; j++)
+				;
+			if (!rest_empty(s, j + 1, n)) {
+				for (j++; blank(s[j]); j++)
+					;
+				fail(r, INIREAD_ESYNTAX,
+				    "text after section header", r->line,
+				    (long)j + 1, 0);
+				r->err_section = 1;
+				return -1;
+			}
+			return INI_SECTION;
+		}
+		for (j = i; j < n && s[j] != '='; j++)
+			;
+		if (j == n)
+			return fail(r, INIREAD_ESYNTAX,
+			    "expected 'key = value', '[section]' or a comment",
+			    r->line, r->col, 0);
+		for (k = j; k > i && blank(s[k - 1]); k--)
+			;
+		if (k == i)
+			return fail(r, INIREAD_ESYNTAX, "missing key before '='",
+			    r->line, r->col, 0);
+		sbuf_add(&r->name, s + i, k - i);
+		for (j++; j < n && blank(s[j]); j++)
+			;
+		r->vcol = (long)j + 1;
+		if (j < n && s[j] == '"') {
+			r->quoted = 1;
+			for (k = j + 1; k < n && s[k] != '"'; k++) {
+				if (s[k] == '\\' && k + 1 < n &&
+				    (s[k + 1] == '"' || s[k + 1] == '\\'))
+					k++;
+				sbuf_addc(&r->value, s[k]);
+			}
+			if (k == n)
+				return fail(r, INIREAD_ESYNTAX,
+				    "unterminated quoted value", r->line,
+				    (long)j + 1, 0);
+			if (!rest_empty(s, k + 1, n)) {
+				for (k++; blank(s[k]); k++)
+					;
+				return fail(r, INIREAD_ESYNTAX,
+				    "text after the closing quote", r->line,
+				    (long)k + 1, 0);
+			}
+			return INI_KEY;
+		}
+		for (k = j; k < n; k++)
+			if ((s[k] == ';' || s[k] == '#') &&
+			    (k == j || comment_start(s, k)))
+				break;
+		while (k > j && blank(s[k - 1]))
+			k--;
+		sbuf_add(&r->value, s + j, k - j);
+		return INI_KEY;
+	}
+}

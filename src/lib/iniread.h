@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * iniread: the tokenizer of the monthly sheets (SPEC §3.1).
+ *
+ * Why not iniparser, which reads config/: iniparser 4.1 fails a whole file
+ * on a line longer than about 1022 bytes (a department's narrative runs to
+ * thousands of characters), reports no line numbers, keeps the last of two
+ * duplicate keys silently, fails on a byte-order mark and folds names
+ * before we can quote them back. Sheets are written by hand by many people,
+ * so their reader must say exactly where each problem is; this one does.
+ *
+ * Syntax, one item per logical line:
+ *	[section]			; a comment may follow
+ *	key = value			; spaces around '=' optional
+ *	key = "value; # kept"		; quotes keep ';' and '#'; \" and \\ inside
+ *	; comment, # comment		  at the start of a line
+ * A physical line ending in '\' continues on the next: the backslash and
+ * the spaces around the line break become one space (a comment line ending
+ * in '\' continues too, as in C). In an unquoted value a ';' or '#' starts a
+ * comment when it comes first or after a space or tab ("95%;" stays text,
+ * "95 ; note" ends at "95"). Values are trimmed; their length is unlimited.
+ * A UTF-8 byte-order mark and CR before LF are accepted. Every physical line
+ * is checked for NUL bytes and invalid UTF-8.
+ *
+ * Lines are physical and 1-based; columns count bytes from 1 (diag.h).
+ */
+#ifndef BAOCAO_INIREAD_H
+#define BAOCAO_INIREAD_H
+
+#include <stdio.h>
+
+#include "util.h"
+
+enum ini_item {
+	INI_END = 0,
+	INI_SECTION,		/* name = the section's name */
+	INI_KEY			/* name = the key, value = its value */
+};
+
+enum ini_error {
+	INIREAD_OK = 0,
+	INIREAD_ESYNTAX,	/* a line that is no item (message in err) */
+	INIREAD_EUTF8,		/* invalid UTF-8: stop reading the file */
+	INIREAD_ENUL,		/* a NUL byte: stop reading the file */
+	INIREAD_EIO		/* read error: stop reading the file */
+};
+
+struct iniread {
+	FILE		*fp;
+	char		*raw;
+	size_t		 rawcap;
+	long		 lineno;	/* physical lines read so far */
+	long long	 off;		/* file offset of the next line */
+	long long	 bytes;		/* bytes read so far */
+	struct sbuf	 logical;	/* the current logical line */
+	/* the current item */
+	long		 line, col;	/* where it starts */
+	struct sbuf	 name;
+	struct sbuf	 value;
+	long		 vcol;		/* column where the value starts */
+	int		 quoted;	/* the value was in double quotes */
+	/* the error, when iniread_next() returned -1 */
+	enum ini_error	 err;
+	const char	*errmsg;	/* static text */
+	int		 err_section;	/* the error is text after a good
+					   section header, named in name */
+	long		 err_line, err_col;
+	long long	 err_off;
+	int		 err_errno;
+};
+
+/* Starts reading fp (borrowed; not closed). */
+void	 iniread_init(struct iniread *, FILE *fp);
+void	 iniread_release(struct iniread *);
+/*
+ * Reads the next item: INI_SECTION, INI_KEY, INI_END at end of input, or
+ * -1 on an error (r->err, r->errmsg and the location). After
+ * INIREAD_ESYNTAX the next call goes on with the next line; after the
+ * others it returns INI_END.
+ */
+int	 iniread_next(struct iniread *);
+
+#endif

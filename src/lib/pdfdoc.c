@@ -1,0 +1,1545 @@
+/* SPDX-License-Identifier: ISC */
+/* pdfdoc: A4 administrative documents on libharu (see pdfdoc.h). */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <hpdf.h>
+#include <utf8proc.h>
+
+#include "pdfdoc.h"
+#include "util.h"
+#include "vnfmt.h"
+
+#define PT(mm)		((mm) * 72.0 / 25.4)
+#define MM(pt)		((pt) * 25.4 / 72.0)
+#define PAGE_W		PT(PDF_PAGE_W)
+#define PAGE_H		PT(PDF_PAGE_H)
+#define BODY_TOP	PT(PDF_PAGE_H - PDF_MARGIN_TOP)
+#define BODY_BOT	PT(PDF_MARGIN_BOT)
+#define BODY_L		PT(PDF_MARGIN_LEFT)
+#define BODY_W		PT(PDF_BODY_W)
+#define EPS		0.01
+
+/* Table cell padding, pt. */
+#define PAD_H		PT(1.3)
+#define PAD_V		PT(0.9)
+
+struct wline {
+	size_t	 start, end;	/* bytes of the cleaned text */
+	double	 width;		/* natural width, pt */
+	int	 last;		/* last line of its paragraph */
+	int	 first;		/* first line of its paragraph */
+};
+
+struct cell {
+	char		*text;	/* cleaned */
+	struct wline	*lines;
+	int		 nlines;
+};
+
+struct pdfdoc {
+	HPDF_Doc	 pdf;
+	HPDF_Page	 page;		/* NULL: the next drawing starts a page */
+	HPDF_Font	 font[PF_NFACES];
+	int		 npages;
+	int		 draft;
+	double		 y;		/* cursor, pt from the bottom */
+	char		 err[256];
+	int		 failed;
+	/* the open table */
+	int		 tcols;
+	double		*tx, *tw;	/* pt */
+	enum pdf_align	*talign;
+	double		 tsize;
+	char		**thead;	/* NULL: no header */
+	int		 tneed_header;
+};
+
+static void
+fail(struct pdfdoc *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (d->failed)
+		return;
+	d->failed = 1;
+	va_start(ap, fmt);
+	vsnprintf(d->err, sizeof(d->err), fmt, ap);
+	va_end(ap);
+}
+
+static void
+on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
+{
+	struct pdfdoc *d = user;
+
+	fail(d, "libharu error 0x%04X (detail %u)", (unsigned)code,
+	    (unsigned)detail);
+}
+
+const char *
+pdfdoc_default_font(enum pdf_face f)
+{
+	static const char *const lib[PF_NFACES] = {
+		"/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
+		"/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf",
+		"/usr/share/fonts/truetype/liberation2/LiberationSerif-Italic.ttf",
+		"/usr/share/fonts/truetype/liberation2/LiberationSerif-BoldItalic.ttf",
+	};
+	static const char *const noto[PF_NFACES] = {
+		"/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf",
+		"/usr/share/fonts/truetype/noto/NotoSerif-Bold.ttf",
+		"/usr/share/fonts/truetype/noto/NotoSerif-Italic.ttf",
+		"/usr/share/fonts/truetype/noto/NotoSerif-BoldItalic.ttf",
+	};
+
+	if ((int)f < 0 || f >= PF_NFACES)
+		return NULL;
+	if (access(lib[f], R_OK) == 0)
+		return lib[f];
+	if (access(noto[f], R_OK) == 0)
+		return noto[f];
+	return NULL;
+}
+
+struct pdfdoc *
+pdfdoc_new(const char *const fonts[PF_NFACES], char *err, size_t errsz)
+{
+	struct pdfdoc *d = xcalloc(1, sizeof(*d));
+	int i;
+
+	d->pdf = HPDF_New(on_error, d);
+	if (d->pdf == NULL) {
+		snprintf(err, errsz, "cannot create a PDF document");
+		free(d);
+		return NULL;
+	}
+	/* Order matters (LIBRARY-NOTES.md): compression, UTF, encoder, fonts. */
+	HPDF_SetCompressionMode(d->pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(d->pdf);
+	HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
+	/*
+	 * libharu writes the lowest version its features need (1.3 here);
+	 * signing tools expect 1.4 or later, which this file satisfies.
+	 */
+	d->pdf->pdf_version = HPDF_VER_14;
+	for (i = 0; i < PF_NFACES && !d->failed; i++) {
+		const char *path = fonts != NULL && fonts[i] != NULL ?
+		    fonts[i] : pdfdoc_default_font(i);
+		const char *name;
+
+		if (path == NULL || access(path, R_OK) != 0) {
+			snprintf(err, errsz, "cannot read font '%s'%s",
+			    path != NULL ? path : "LiberationSerif",
+			    path == NULL ? " (install fonts-liberation2)" : "");
+			pdfdoc_free(d);
+			return NULL;
+		}
+		name = HPDF_LoadTTFontFromFile(d->pdf, path, HPDF_TRUE);
+		if (name == NULL || d->failed) {
+			snprintf(err, errsz, "cannot load font '%s': %s", path,
+			    d->err);
+			pdfdoc_free(d);
+			return NULL;
+		}
+		d->font[i] = HPDF_GetFont(d->pdf, name, "UTF-8");
+		if (d->font[i] == NULL || d->failed) {
+			snprintf(err, errsz, "cannot use font '%s': %s", path,
+			    d->err);
+			pdfdoc_free(d);
+			return NULL;
+		}
+	}
+	return d;
+}
+
+static void
+table_clear(struct pdfdoc *d)
+{
+	int i;
+
+	if (d->thead != NULL) {
+		for (i = 0; i < d->tcols; i++)
+			free(d->thead[i]);
+		free(d->thead);
+	}
+	free(d->tx);
+	free(d->tw);
+	free(d->talign);
+	d->thead = NULL;
+	d->tx = d->tw = NULL;
+	d->talign = NULL;
+	d->tcols = 0;
+}
+
+void
+pdfdoc_free(struct pdfdoc *d)
+{
+	if (d == NULL)
+		return;
+	table_clear(d);
+	if (d->pdf != NULL)
+		HPDF_Free(d->pdf);
+	free(d);
+}
+
+/* ---- text preparation ---- */
+
+/*
+ * Validates s as UTF-8 and returns it in NFC, with TAB and CR as spaces,
+ * other control characters dropped and spaces trimmed around LF. Runs of
+ * spaces inside a line are kept ("Số:      /BC-UBND" leaves the clerk room). The caller frees it. NULL (error recorded) for
+ * invalid UTF-8.
+ */
+static char *
+clean(struct pdfdoc *d, const char *s)
+{
+	utf8proc_uint8_t *nfc = NULL;
+	utf8proc_ssize_t n;
+	char *out, *o;
+	const char *p;
+
+	if (s == NULL)
+		s = "";
+	n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &nfc,
+	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n < 0) {
+		fail(d, "invalid UTF-8 in a text to draw: %s",
+		    utf8proc_errmsg(n));
+		return NULL;
+	}
+	out = xmalloc((size_t)n + 1);
+	o = out;
+	for (p = (const char *)nfc; *p != '\0'; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '\t' || c == '\r')
+			c = ' ';
+		if (c == ' ') {
+			if (o == out || o[-1] == '\n')
+				continue;	/* runs inside a line are kept */
+		} else if (c == '\n') {
+			while (o > out && o[-1] == ' ')
+				o--;
+		} else if (c < 0x20 || c == 0x7f)
+			continue;
+		*o++ = (char)c;
+	}
+	while (o > out && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	free(nfc);
+	return out;
+}
+
+static double
+width_pt(HPDF_Font f, double size, const char *s, size_t n)
+{
+	HPDF_TextWidth tw;
+
+	if (n == 0)
+		return 0;
+	tw = HPDF_Font_TextWidth(f, (const HPDF_BYTE *)s, (HPDF_UINT)n);
+	return tw.width * size / 1000.0;
+}
+
+/* The byte after the character at s[i], with any combining marks after it. */
+static size_t
+next_char(const char *s, size_t i, size_t end)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+
+	k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+	    (utf8proc_ssize_t)(end - i), &cp);
+	i += k > 0 ? (size_t)k : 1;
+	while (i < end) {
+		utf8proc_category_t cat;
+
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(end - i), &cp);
+		if (k <= 0)
+			break;
+		cat = utf8proc_category(cp);
+		if (cat != UTF8PROC_CATEGORY_MN && cat != UTF8PROC_CATEGORY_MC &&
+		    cat != UTF8PROC_CATEGORY_ME)
+			break;
+		i += (size_t)k;
+	}
+	return i;
+}
+
+static void
+add_line(struct wline **v, int *n, int *cap, size_t start, size_t end,
+    double width, int first)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*v = xrealloc(*v, (size_t)*cap * sizeof(**v));
+	}
+	(*v)[*n].start = start;
+	(*v)[*n].end = end;
+	(*v)[*n].width = width;
+	(*v)[*n].last = 0;
+	(*v)[*n].first = first;
+	(*n)++;
+}
+
+/*
+ * Breaks cleaned text s into lines of at most w pt (the first line of each
+ * paragraph w - indent). Returns the number of lines; *out is the caller's
+ * to free. An empty text gives one empty line.
+ */
+static int
+wrap(HPDF_Font f, double size, const char *s, double w, double indent,
+    struct wline **out)
+{
+	struct wline *v = NULL;
+	int n = 0, cap = 0;
+	size_t len = strlen(s), p = 0;
+
+	for (;;) {
+		size_t q = p;
+		size_t ls = p, le = p;
+		double lw = 0, avail = w - indent;
+		int first = 1, empty = 1;
+
+		while (q < len && s[q] != '\n')
+			q++;
+		/* paragraph s[p..q) */
+		while (p < q) {
+			size_t we = p;
+			double ww, nw;
+
+			while (we < q && s[we] != ' ')
+				we++;
+			ww = width_pt(f, size, s + p, we - p);
+			/* widths add up: libharu does not kern */
+			if (!empty && (nw = lw + width_pt(f, size, s + le,
+			    p - le) + ww) <= avail + EPS) {
+				lw = nw;
+				le = we;
+			} else if (empty && ww <= avail + EPS) {
+				ls = p;
+				le = we;
+				lw = ww;
+				empty = 0;
+			} else if (!empty) {
+				add_line(&v, &n, &cap, ls, le, lw, first);
+				first = 0;
+				avail = w;
+				empty = 1;
+				continue;	/* the same word on a new line */
+			} else {
+				/* one word wider than the line: cut it */
+				size_t cut = next_char(s, p, we), nx;
+
+				while (cut < we) {
+					nx = next_char(s, cut, we);
+					if (width_pt(f, size, s + p, nx - p) >
+					    avail + EPS)
+						break;
+					cut = nx;
+				}
+				add_line(&v, &n, &cap, p, cut,
+				    width_pt(f, size, s + p, cut - p), first);
+				first = 0;
+				avail = w;
+				p = cut;
+				continue;
+			}
+			p = we;
+			while (p < q && s[p] == ' ')
+				p++;
+		}
+		if (!empty || first)
+			add_line(&v, &n, &cap, empty ? p : ls, empty ? p : le,
+			    empty ? 0 : lw, first);
+		v[n - 1].last = 1;
+		if (q >= len)
+			break;
+		p = q + 1;
+	}
+	*out = v;
+	return n;
+}
+
+/* ---- pages ---- */
+
+static void text_abs(struct pdfdoc *, enum pdf_face, double, double, double,
+    const char *, enum pdf_align);
+
+static void
+decorate(struct pdfdoc *d)
+{
+	char buf[64];
+
+	if (d->npages >= 2) {
+		snprintf(buf, sizeof(buf), "%d", d->npages);
+		text_abs(d, PF_REGULAR, 13, BODY_L + BODY_W / 2,
+		    PAGE_H - PT(12), buf, PA_CENTER);
+	}
+	if (d->draft > 0) {
+		double size = 11, w, x, y0 = PAGE_H - PT(15), h = PT(7);
+
+		snprintf(buf, sizeof(buf), "DỰ THẢO LẦN %d", d->draft);
+		w = width_pt(d->font[PF_BOLD], size, buf, strlen(buf)) + PT(5);
+		x = PAGE_W - PT(PDF_MARGIN_RIGHT) - w;
+		HPDF_Page_SetLineWidth(d->page, 0.8);
+		HPDF_Page_SetRGBStroke(d->page, 0, 0, 0);
+		HPDF_Page_Rectangle(d->page, x, y0, w, h);
+		HPDF_Page_Stroke(d->page);
+		text_abs(d, PF_BOLD, size, x + w / 2, y0 + PT(2.2), buf,
+		    PA_CENTER);
+	}
+}
+
+static void
+ensure_page(struct pdfdoc *d)
+{
+	if (d->page != NULL)
+		return;
+	d->page = HPDF_AddPage(d->pdf);
+	if (d->page == NULL) {
+		fail(d, "cannot add a page");
+		return;
+	}
+	HPDF_Page_SetSize(d->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+	d->npages++;
+	d->y = BODY_TOP;
+	decorate(d);
+}
+
+void
+pdfdoc_newpage(struct pdfdoc *d)
+{
+	if (d->page == NULL && d->npages > 0)
+		ensure_page(d);		/* an explicit blank page */
+	d->page = NULL;
+}
+
+int
+pdfdoc_pages(const struct pdfdoc *d)
+{
+	return d->npages;
+}
+
+void
+pdfdoc_set_draft(struct pdfdoc *d, int n)
+{
+	d->draft = n > 0 ? n : 0;
+}
+
+void
+pdfdoc_space(struct pdfdoc *d, double mm)
+{
+	ensure_page(d);
+	if (d->y >= BODY_TOP - EPS)
+		return;			/* no space at the top of a page */
+	d->y -= PT(mm);
+	if (d->y < BODY_BOT)
+		d->y = BODY_BOT;
+}
+
+void
+pdfdoc_ensure(struct pdfdoc *d, double mm)
+{
+	ensure_page(d);
+	if (d->y - PT(mm) < BODY_BOT - EPS && d->y < BODY_TOP - EPS) {
+		d->page = NULL;
+		ensure_page(d);
+	}
+}
+
+double
+pdfdoc_y(struct pdfdoc *d)
+{
+	ensure_page(d);
+	return MM(PAGE_H - d->y);
+}
+
+void
+pdfdoc_set_y(struct pdfdoc *d, double mm)
+{
+	ensure_page(d);
+	d->y = PAGE_H - PT(mm);
+}
+
+double
+pdfdoc_room(struct pdfdoc *d)
+{
+	ensure_page(d);
+	return MM(d->y - BODY_BOT);
+}
+
+/* ---- drawing text ---- */
+
+/* Draws one line of cleaned text with its baseline at y, anchored at x. */
+static void
+text_abs(struct pdfdoc *d, enum pdf_face face, double size, double x,
+    double y, const char *s, enum pdf_align align)
+{
+	double w;
+
+	if (d->page == NULL || *s == '\0')
+		return;
+	w = width_pt(d->font[face], size, s, strlen(s));
+	if (align == PA_CENTER)
+		x -= w / 2;
+	else if (align == PA_RIGHT)
+		x -= w;
+	HPDF_Page_BeginText(d->page);
+	HPDF_Page_SetFontAndSize(d->page, d->font[face], (HPDF_REAL)size);
+	HPDF_Page_TextOut(d->page, (HPDF_REAL)x, (HPDF_REAL)y, s);
+	HPDF_Page_EndText(d->page);
+}
+
+static double
+leading(const struct pdf_style *st)
+{
+	return st->size * (st->leading > 0 ? st->leading : 1.2);
+}
+
+/* The baseline below the top of a line box of height lh for size. */
+static double
+baseline_off(double size, double lh)
+{
+	/* Liberation Serif: ascent 0.891, descent 0.216 em; centred in lh */
+	return (lh - 1.107 * size) / 2 + 0.891 * size;
+}
+
+/*
+ * Draws line l of s in the band [x, x+w) with the line box's top at top.
+ */
+static void
+draw_line(struct pdfdoc *d, HPDF_Font f, double size, double x, double w,
+    double top, double lh, const char *s, const struct wline *l,
+    enum pdf_align align, double indent)
+{
+	double base = top - baseline_off(size, lh);
+	size_t n = l->end - l->start;
+	char *t;
+
+	if (n == 0 || d->page == NULL)
+		return;
+	if (l->first) {
+		x += indent;
+		w -= indent;
+	}
+	HPDF_Page_BeginText(d->page);
+	HPDF_Page_SetFontAndSize(d->page, f, (HPDF_REAL)size);
+	if (align == PA_JUSTIFY && !l->last && memchr(s + l->start, ' ', n)) {
+		/* words placed one by one, the slack shared between the gaps */
+		int gaps = 0;
+		size_t i, ws;
+		double extra, sp = width_pt(f, size, " ", 1), cx = x;
+
+		for (i = l->start; i < l->end; i++)
+			gaps += s[i] == ' ';
+		extra = (w - l->width) / gaps;
+		if (extra < 0)
+			extra = 0;
+		for (ws = i = l->start; i <= l->end; i++) {
+			if (i < l->end && s[i] != ' ')
+				continue;
+			t = xstrndup(s + ws, i - ws);
+			HPDF_Page_TextOut(d->page, (HPDF_REAL)cx,
+			    (HPDF_REAL)base, t);
+			cx += width_pt(f, size, t, i - ws) + sp + extra;
+			free(t);
+			ws = i + 1;
+		}
+	} else {
+		t = xstrndup(s + l->start, n);
+		if (align == PA_CENTER)
+			x += (w - l->width) / 2;
+		else if (align == PA_RIGHT)
+			x += w - l->width;
+		HPDF_Page_TextOut(d->page, (HPDF_REAL)x, (HPDF_REAL)base, t);
+		free(t);
+	}
+	HPDF_Page_EndText(d->page);
+}
+
+void
+pdfdoc_para_in(struct pdfdoc *d, const struct pdf_style *st, double xmm,
+    double wmm, const char *text)
+{
+	struct wline *lines;
+	char *s;
+	int i, n;
+	double lh = leading(st), x = BODY_L + PT(xmm), w = PT(wmm);
+
+	if ((s = clean(d, text)) == NULL)
+		return;
+	ensure_page(d);
+	if (d->y < BODY_TOP - EPS)
+		d->y -= PT(st->before);
+	n = wrap(d->font[st->face], st->size, s, w, PT(st->indent), &lines);
+	for (i = 0; i < n; i++) {
+		if (d->y - lh < BODY_BOT - EPS) {
+			d->page = NULL;
+			ensure_page(d);
+		}
+		draw_line(d, d->font[st->face], st->size, x, w, d->y, lh, s,
+		    &lines[i], st->align, PT(st->indent));
+		d->y -= lh;
+	}
+	d->y -= PT(st->after);
+	if (d->y < BODY_BOT)
+		d->y = BODY_BOT;
+	free(lines);
+	free(s);
+}
+
+void
+pdfdoc_para_lead(struct pdfdoc *d, const struct pdf_style *st,
+    enum pdf_face lead_face, const char *lead, const char *text)
+{
+	struct wline *lines;
+	struct pdf_style rest_st = *st;
+	char *s, *ld, *rest;
+	int i, n;
+	double lh = leading(st), x = BODY_L, w = BODY_W, lw, ind;
+
+	if ((ld = clean(d, lead)) == NULL)
+		return;
+	if ((s = clean(d, text)) == NULL) {
+		free(ld);
+		return;
+	}
+	/* only the first paragraph has the lead-in */
+	if ((rest = strchr(s, '\n')) != NULL)
+		*rest++ = '\0';
+	ensure_page(d);
+	if (d->y < BODY_TOP - EPS)
+		d->y -= PT(st->before);
+	/* the lead-in takes the start of the first line, like an indent */
+	lw = width_pt(d->font[lead_face], st->size, ld, strlen(ld)) +
+	    width_pt(d->font[st->face], st->size, " ", 1);
+	ind = PT(st->indent) + lw;
+	n = wrap(d->font[st->face], st->size, s, w, ind, &lines);
+	for (i = 0; i < n; i++) {
+		if (d->y - lh < BODY_BOT - EPS) {
+			d->page = NULL;
+			ensure_page(d);
+		}
+		if (i == 0)
+			text_abs(d, lead_face, st->size, x + PT(st->indent),
+			    d->y - baseline_off(st->size, lh), ld, PA_LEFT);
+		draw_line(d, d->font[st->face], st->size, x, w, d->y, lh, s,
+		    &lines[i], st->align, ind);
+		d->y -= lh;
+	}
+	free(lines);
+	if (rest != NULL) {
+		rest_st.before = 0;
+		pdfdoc_para(d, &rest_st, rest);
+	} else {
+		d->y -= PT(st->after);
+		if (d->y < BODY_BOT)
+			d->y = BODY_BOT;
+	}
+	free(s);
+	free(ld);
+}
+
+void
+pdfdoc_para(struct pdfdoc *d, const struct pdf_style *st, const char *text)
+{
+	pdfdoc_para_in(d, st, 0, PDF_BODY_W, text);
+}
+
+double
+pdfdoc_text_at(struct pdfdoc *d, const struct pdf_style *st, double xmm,
+    double wmm, double ymm, const char *text)
+{
+	struct wline *lines;
+	char *s;
+	int i, n;
+	double lh = leading(st), x = BODY_L + PT(xmm), w = PT(wmm);
+	double top = PAGE_H - PT(ymm) - PT(st->before);
+
+	if ((s = clean(d, text)) == NULL)
+		return ymm;
+	ensure_page(d);
+	n = wrap(d->font[st->face], st->size, s, w, PT(st->indent), &lines);
+	if (st->balance && n > 1) {
+		/* the narrowest band that needs no more lines */
+		double lo = w / (n + 1), hi = w, bw = w;
+		int k, m;
+
+		for (k = 0; k < 24; k++) {
+			double mid = (lo + hi) / 2;
+			struct wline *t;
+
+			m = wrap(d->font[st->face], st->size, s, mid,
+			    PT(st->indent), &t);
+			free(t);
+			if (m <= n) {
+				hi = mid;
+				bw = mid;
+			} else
+				lo = mid;
+		}
+		free(lines);
+		n = wrap(d->font[st->face], st->size, s, bw + EPS,
+		    PT(st->indent), &lines);
+	}
+	for (i = 0; i < n; i++) {
+		draw_line(d, d->font[st->face], st->size, x, w, top, lh, s,
+		    &lines[i], st->align, PT(st->indent));
+		top -= lh;
+	}
+	free(lines);
+	free(s);
+	return MM(PAGE_H - top) + st->after;
+}
+
+double
+pdfdoc_text_height(struct pdfdoc *d, const struct pdf_style *st, double wmm,
+    const char *text)
+{
+	struct wline *lines;
+	char *s;
+	int n;
+
+	if ((s = clean(d, text)) == NULL)
+		return 0;
+	n = wrap(d->font[st->face], st->size, s, PT(wmm), PT(st->indent),
+	    &lines);
+	free(lines);
+	free(s);
+	return MM(n * leading(st)) + st->before + st->after;
+}
+
+double
+pdfdoc_text_width(struct pdfdoc *d, enum pdf_face face, double size,
+    const char *text)
+{
+	char *s = clean(d, text);
+	double w;
+
+	if (s == NULL)
+		return 0;
+	w = width_pt(d->font[face], size, s, strlen(s));
+	free(s);
+	return MM(w);
+}
+
+void
+pdfdoc_rule(struct pdfdoc *d, double x1, double x2, double ymm,
+    double width_pt_)
+{
+	ensure_page(d);
+	HPDF_Page_SetLineWidth(d->page, (HPDF_REAL)width_pt_);
+	HPDF_Page_SetRGBStroke(d->page, 0, 0, 0);
+	HPDF_Page_MoveTo(d->page, (HPDF_REAL)(BODY_L + PT(x1)),
+	    (HPDF_REAL)(PAGE_H - PT(ymm)));
+	HPDF_Page_LineTo(d->page, (HPDF_REAL)(BODY_L + PT(x2)),
+	    (HPDF_REAL)(PAGE_H - PT(ymm)));
+	HPDF_Page_Stroke(d->page);
+}
+
+/* ---- tables ---- */
+
+void
+pdfdoc_table_begin(struct pdfdoc *d, int ncols, const double *widths,
+    const enum pdf_align *align, double size, const char *const *header)
+{
+	double sum = 0, x = BODY_L;
+	int i;
+
+	table_clear(d);
+	d->tcols = ncols;
+	d->tx = xcalloc((size_t)ncols, sizeof(double));
+	d->tw = xcalloc((size_t)ncols, sizeof(double));
+	d->talign = xcalloc((size_t)ncols, sizeof(*d->talign));
+	d->tsize = size;
+	for (i = 0; i < ncols; i++)
+		sum += widths[i] > 0 ? widths[i] : 1;
+	for (i = 0; i < ncols; i++) {
+		d->tx[i] = x;
+		d->tw[i] = BODY_W * (widths[i] > 0 ? widths[i] : 1) / sum;
+		x += d->tw[i];
+		d->talign[i] = align != NULL ? align[i] : PA_LEFT;
+	}
+	if (header != NULL) {
+		d->thead = xcalloc((size_t)ncols, sizeof(char *));
+		for (i = 0; i < ncols; i++) {
+			d->thead[i] = clean(d, header[i]);
+			if (d->thead[i] == NULL)
+				d->thead[i] = xstrdup("");
+		}
+	}
+	d->tneed_header = header != NULL;
+}
+
+static void
+cells_wrap(struct pdfdoc *d, struct cell *c, enum pdf_face face)
+{
+	int i;
+
+	for (i = 0; i < d->tcols; i++)
+		c[i].nlines = wrap(d->font[face], d->tsize, c[i].text,
+		    d->tw[i] - 2 * PAD_H, 0, &c[i].lines);
+}
+
+/*
+ * Draws lines [from[i], from[i]+count) of each cell as one band of height
+ * h whose top is the cursor, with borders, and moves the cursor down.
+ */
+static void
+draw_band(struct pdfdoc *d, struct cell *c, const int *from, int count,
+    enum pdf_face face, int header)
+{
+	double lh = d->tsize * 1.2;
+	double h = count * lh + 2 * PAD_V;
+	int i, k;
+
+	HPDF_Page_SetLineWidth(d->page, 0.5);
+	HPDF_Page_SetRGBStroke(d->page, 0, 0, 0);
+	for (i = 0; i < d->tcols; i++) {
+		int have = c[i].nlines - from[i];
+		double top;
+
+		if (have > count)
+			have = count;
+		if (have < 0)
+			have = 0;
+		HPDF_Page_Rectangle(d->page, (HPDF_REAL)d->tx[i],
+		    (HPDF_REAL)(d->y - h), (HPDF_REAL)d->tw[i], (HPDF_REAL)h);
+		HPDF_Page_Stroke(d->page);
+		/* centred vertically in the band */
+		top = d->y - PAD_V - (count - have) * lh / 2;
+		for (k = 0; k < have; k++)
+			draw_line(d, d->font[face], d->tsize, d->tx[i] + PAD_H,
+			    d->tw[i] - 2 * PAD_H, top - k * lh, lh,
+			    c[i].text, &c[i].lines[from[i] + k],
+			    header ? PA_CENTER : d->talign[i] == PA_JUSTIFY ?
+			    PA_LEFT : d->talign[i], 0);
+	}
+	d->y -= h;
+}
+
+static int
+max_lines(const struct pdfdoc *d, const struct cell *c, const int *from)
+{
+	int i, m = 0;
+
+	for (i = 0; i < d->tcols; i++)
+		if (c[i].nlines - from[i] > m)
+			m = c[i].nlines - from[i];
+	return m;
+}
+
+static void
+draw_header(struct pdfdoc *d, double *hh)
+{
+	struct cell *c;
+	int *from, i, m;
+
+	c = xcalloc((size_t)d->tcols, sizeof(*c));
+	from = xcalloc((size_t)d->tcols, sizeof(int));
+	for (i = 0; i < d->tcols; i++)
+		c[i].text = d->thead[i];
+	cells_wrap(d, c, PF_BOLD);
+	m = max_lines(d, c, from);
+	if (hh != NULL)
+		*hh = m * d->tsize * 1.2 + 2 * PAD_V;
+	else
+		draw_band(d, c, from, m, PF_BOLD, 1);
+	for (i = 0; i < d->tcols; i++)
+		free(c[i].lines);
+	free(c);
+	free(from);
+}
+
+double
+pdfdoc_table_height(struct pdfdoc *d, const char *const *cells,
+    enum pdf_face face)
+{
+	struct cell *c;
+	int *from, i, m;
+	double hh = 0;
+
+	if (d->tcols == 0)
+		return 0;
+	c = xcalloc((size_t)d->tcols, sizeof(*c));
+	from = xcalloc((size_t)d->tcols, sizeof(int));
+	for (i = 0; i < d->tcols; i++) {
+		c[i].text = clean(d, cells != NULL && cells[i] != NULL ?
+		    cells[i] : "");
+		if (c[i].text == NULL)
+			c[i].text = xstrdup("");
+	}
+	cells_wrap(d, c, face);
+	m = max_lines(d, c, from);
+	if (d->thead != NULL)
+		draw_header(d, &hh);
+	for (i = 0; i < d->tcols; i++) {
+		free(c[i].text);
+		free(c[i].lines);
+	}
+	free(c);
+	free(from);
+	return MM(hh + m * d->tsize * 1.2 + 2 * PAD_V);
+}
+
+void
+pdfdoc_table_row(struct pdfdoc *d, const char *const *cells,
+    enum pdf_face face)
+{
+	struct cell *c;
+	int *from, i, bad = 0;
+	double lh = d->tsize * 1.2, hh = 0;
+
+	if (d->tcols == 0)
+		return;
+	c = xcalloc((size_t)d->tcols, sizeof(*c));
+	from = xcalloc((size_t)d->tcols, sizeof(int));
+	for (i = 0; i < d->tcols; i++) {
+		c[i].text = clean(d, cells[i] != NULL ? cells[i] : "");
+		if (c[i].text == NULL) {
+			c[i].text = xstrdup("");
+			bad = 1;
+		}
+	}
+	cells_wrap(d, c, face);
+	if (d->thead != NULL)
+		draw_header(d, &hh);
+	for (; !bad && !d->failed;) {
+		int rem, fit, fresh_page;
+		double need, avail, hneed;
+
+		ensure_page(d);
+		fresh_page = d->y >= BODY_TOP - EPS;
+		hneed = d->tneed_header ? hh : 0;
+		rem = max_lines(d, c, from);
+		need = rem * lh + 2 * PAD_V;
+		avail = d->y - BODY_BOT - hneed;
+		if (need <= avail + EPS) {
+			if (d->tneed_header)
+				draw_header(d, NULL);
+			d->tneed_header = 0;
+			draw_band(d, c, from, rem, face, 0);
+			break;
+		}
+		if (!fresh_page && need <= BODY_TOP - BODY_BOT - hh + EPS) {
+			d->page = NULL;
+			d->tneed_header = d->thead != NULL;
+			continue;
+		}
+		fit = (int)floor((avail - 2 * PAD_V + EPS) / lh);
+		if (fit < 2 && !fresh_page) {
+			d->page = NULL;
+			d->tneed_header = d->thead != NULL;
+			continue;
+		}
+		if (fit < 1)
+			fit = 1;	/* a header taller than a page */
+		if (d->tneed_header)
+			draw_header(d, NULL);
+		d->tneed_header = 0;
+		draw_band(d, c, from, fit, face, 0);
+		for (i = 0; i < d->tcols; i++)
+			from[i] += fit;
+		d->page = NULL;
+		d->tneed_header = d->thead != NULL;
+	}
+	for (i = 0; i < d->tcols; i++) {
+		free(c[i].text);
+		free(c[i].lines);
+	}
+	free(c);
+	free(from);
+}
+
+void
+pdfdoc_table_end(struct pdfdoc *d)
+{
+	table_clear(d);
+}
+
+/* ---- charts ---- */
+
+static void
+set_rgb(struct pdfdoc *d, int stroke, double r, double g, double b)
+{
+	if (stroke)
+		HPDF_Page_SetRGBStroke(d->page, (HPDF_REAL)r, (HPDF_REAL)g,
+		    (HPDF_REAL)b);
+	else
+		HPDF_Page_SetRGBFill(d->page, (HPDF_REAL)r, (HPDF_REAL)g,
+		    (HPDF_REAL)b);
+}
+
+static void
+line(struct pdfdoc *d, double x1, double y1, double x2, double y2)
+{
+	HPDF_Page_MoveTo(d->page, (HPDF_REAL)x1, (HPDF_REAL)y1);
+	HPDF_Page_LineTo(d->page, (HPDF_REAL)x2, (HPDF_REAL)y2);
+	HPDF_Page_Stroke(d->page);
+}
+
+static void
+dash(struct pdfdoc *d, int on)
+{
+	static const HPDF_UINT16 pat[] = { 4, 2 };
+
+	if (on)
+		HPDF_Page_SetDash(d->page, pat, 2, 0);
+	else
+		HPDF_Page_SetDash(d->page, NULL, 0, 0);
+}
+
+/* Draws cleaned-or-not text (cleaned here) on one line. */
+static void
+label(struct pdfdoc *d, enum pdf_face face, double size, double x, double y,
+    const char *text, enum pdf_align align)
+{
+	char *s = clean(d, text);
+
+	if (s == NULL)
+		return;
+	set_rgb(d, 0, 0, 0, 0);
+	text_abs(d, face, size, x, y, s, align);
+	free(s);
+}
+
+/* Wrapped text centred in [x, x+w) from top; returns lines drawn. */
+static int
+label_wrapped(struct pdfdoc *d, double size, double x, double w, double top,
+    const char *text, int draw)
+{
+	struct wline *lines;
+	char *s = clean(d, text);
+	int i, n;
+
+	if (s == NULL)
+		return 0;
+	n = wrap(d->font[PF_REGULAR], size, s, w, 0, &lines);
+	if (draw) {
+		set_rgb(d, 0, 0, 0, 0);
+		for (i = 0; i < n; i++)
+			draw_line(d, d->font[PF_REGULAR], size, x, w,
+			    top - i * size * 1.15, size * 1.15, s, &lines[i],
+			    PA_CENTER, 0);
+	}
+	free(lines);
+	free(s);
+	return n;
+}
+
+static void
+chart_title(struct pdfdoc *d, const char *title)
+{
+	struct pdf_style st = { PF_BOLD, 11, PA_CENTER, 1.2, 0, 1, 1, 0 };
+
+	pdfdoc_para(d, &st, title);
+}
+
+/* Legend items "a|b|c" drawn after their keys by draw_key(i, x, y). */
+static void
+legend(struct pdfdoc *d, const char *items, double y,
+    void (*key)(struct pdfdoc *, int, double, double))
+{
+	char *copy, *p, *tok;
+	double x = BODY_L, size = 9;
+	int i = 0;
+
+	if (items == NULL)
+		return;
+	copy = xstrdup(items);
+	for (p = copy; (tok = strsep(&p, "|")) != NULL; i++) {
+		key(d, i, x, y + size * 0.3);
+		label(d, PF_REGULAR, size, x + PT(7), y, tok, PA_LEFT);
+		x += PT(7) + PT(pdfdoc_text_width(d, PF_REGULAR, size, tok)) +
+		    PT(6);
+	}
+	free(copy);
+}
+
+static void
+bars_key(struct pdfdoc *d, int i, double x, double y)
+{
+	if (i == 0) {
+		set_rgb(d, 0, 0.42, 0.58, 0.78);
+		HPDF_Page_Rectangle(d->page, (HPDF_REAL)x, (HPDF_REAL)(y - 3),
+		    (HPDF_REAL)PT(5), 6);
+		HPDF_Page_Fill(d->page);
+	} else {
+		set_rgb(d, 1, 0.8, 0, 0);
+		HPDF_Page_SetLineWidth(d->page, 1.5);
+		line(d, x + PT(2.5), y - 4, x + PT(2.5), y + 4);
+	}
+}
+
+void
+pdfdoc_chart_bars(struct pdfdoc *d, const char *title, int n,
+    const struct pdf_bar *bars, const char *legend_value,
+    const char *legend_target)
+{
+	double lsize = 9, lab_w = PT(58), x0, x1, total, top, y;
+	double *rowh;
+	char buf[VNFMT_BUFSZ], *leg;
+	int i, k;
+
+	if (n <= 0)
+		return;
+	rowh = xcalloc((size_t)n, sizeof(double));
+	total = 0;
+	ensure_page(d);
+	for (i = 0; i < n; i++) {
+		int nl = label_wrapped(d, lsize, 0, lab_w - PT(2), 0,
+		    bars[i].label, 0);
+
+		rowh[i] = fmax(nl * lsize * 1.15, PT(4)) + PT(2);
+		total += rowh[i];
+	}
+	pdfdoc_ensure(d, MM(total) + 30);
+	chart_title(d, title);
+	x0 = BODY_L + lab_w;
+	x1 = BODY_L + BODY_W - PT(16);	/* values in a column on the right */
+	top = d->y - PT(1);
+	y = top;
+	/* grid every 10 %, labelled every 20 % */
+	HPDF_Page_SetLineWidth(d->page, 0.3);
+	set_rgb(d, 1, 0.75, 0.75, 0.75);
+	for (k = 0; k <= 10; k++) {
+		double gx = x0 + (x1 - x0) * k / 10;
+
+		line(d, gx, top, gx, top - total);
+	}
+	for (i = 0; i < n; i++) {
+		double cy = y - rowh[i] / 2, bh = PT(3.6);
+		int nl = label_wrapped(d, lsize, 0, lab_w - PT(2), 0,
+		    bars[i].label, 0);
+		double lt = cy + nl * lsize * 1.15 / 2;
+
+		/* the label, right-aligned against the axis */
+		{
+			char *s = clean(d, bars[i].label);
+			struct wline *ls;
+			int j, m;
+
+			if (s != NULL) {
+				m = wrap(d->font[PF_REGULAR], lsize, s,
+				    lab_w - PT(2), 0, &ls);
+				set_rgb(d, 0, 0, 0, 0);
+				for (j = 0; j < m; j++)
+					draw_line(d, d->font[PF_REGULAR], lsize,
+					    BODY_L, lab_w - PT(2),
+					    lt - j * lsize * 1.15,
+					    lsize * 1.15, s, &ls[j], PA_RIGHT,
+					    0);
+				free(ls);
+				free(s);
+			}
+		}
+		if (!isnan(bars[i].value)) {
+			double v = fmin(fmax(bars[i].value, 0), 1);
+
+			set_rgb(d, 0, 0.42, 0.58, 0.78);
+			HPDF_Page_Rectangle(d->page, (HPDF_REAL)x0,
+			    (HPDF_REAL)(cy - bh / 2),
+			    (HPDF_REAL)((x1 - x0) * v), (HPDF_REAL)bh);
+			HPDF_Page_Fill(d->page);
+			label(d, PF_REGULAR, 9, BODY_L + BODY_W, cy - 3.1,
+			    vn_pct(bars[i].value, 1, buf), PA_RIGHT);
+		}
+		if (!isnan(bars[i].target)) {
+			double tx = x0 + (x1 - x0) *
+			    fmin(fmax(bars[i].target, 0), 1);
+
+			set_rgb(d, 1, 0.8, 0, 0);
+			HPDF_Page_SetLineWidth(d->page, 1.5);
+			line(d, tx, y - PT(0.5), tx, y - rowh[i] + PT(0.5));
+		}
+		y -= rowh[i];
+	}
+	/* axis */
+	set_rgb(d, 1, 0, 0, 0);
+	HPDF_Page_SetLineWidth(d->page, 0.6);
+	line(d, x0, top, x0, y);
+	line(d, x0, y, x1, y);
+	for (k = 0; k <= 10; k += 2)
+		label(d, PF_REGULAR, 8, x0 + (x1 - x0) * k / 10, y - PT(4),
+		    vn_pct(k / 10.0, 0, buf), PA_CENTER);
+	leg = xmalloc(strlen(legend_value ? legend_value : "") +
+	    strlen(legend_target ? legend_target : "") + 2);
+	sprintf(leg, "%s|%s", legend_value ? legend_value : "",
+	    legend_target ? legend_target : "");
+	legend(d, leg, y - PT(10), bars_key);
+	free(leg);
+	d->y = y - PT(14);
+	free(rowh);
+}
+
+/* A "nice" axis maximum and step for values up to v (> 0). */
+static void
+nice_axis(double v, double *max, double *step)
+{
+	double mag, f;
+
+	if (v <= 0)
+		v = 1;
+	mag = pow(10, floor(log10(v)));
+	f = v / mag;
+	*step = f <= 2 ? 0.5 * mag : f <= 5 ? mag : 2 * mag;
+	if (*step < 1)
+		*step = 1;		/* counts */
+	*max = ceil(v / *step) * *step;
+	if (*max < v + 1e-9)
+		*max += *step;
+}
+
+static void
+pareto_key(struct pdfdoc *d, int i, double x, double y)
+{
+	if (i == 0) {
+		set_rgb(d, 0, 0.42, 0.58, 0.78);
+		HPDF_Page_Rectangle(d->page, (HPDF_REAL)x, (HPDF_REAL)(y - 3),
+		    (HPDF_REAL)PT(5), 6);
+		HPDF_Page_Fill(d->page);
+	} else if (i == 1) {
+		set_rgb(d, 1, 0.8, 0.3, 0);
+		HPDF_Page_SetLineWidth(d->page, 1.2);
+		line(d, x, y, x + PT(5), y);
+	} else {
+		set_rgb(d, 1, 0.5, 0.5, 0.5);
+		HPDF_Page_SetLineWidth(d->page, 0.6);
+		dash(d, 1);
+		line(d, x, y, x + PT(5), y);
+		dash(d, 0);
+	}
+}
+
+void
+pdfdoc_chart_pareto(struct pdfdoc *d, const char *title, int n,
+    const char *const *labels, const double *counts,
+    const double *cumulative, double height, const char *legend_items)
+{
+	double x0 = BODY_L + PT(14), x1 = BODY_L + BODY_W - PT(14);
+	double top, bot, h, slot, vmax = 0, amax, astep, v, px = 0, py = 0;
+	char buf[VNFMT_BUFSZ];
+	int i, maxl = 1;
+
+	if (n <= 0)
+		return;
+	ensure_page(d);
+	slot = (x1 - x0) / n;
+	for (i = 0; i < n; i++) {
+		int nl = label_wrapped(d, 8, 0, slot - PT(1), 0, labels[i], 0);
+
+		if (nl > maxl)
+			maxl = nl;
+		if (counts[i] > vmax)
+			vmax = counts[i];
+	}
+	pdfdoc_ensure(d, height + 12 + MM(maxl * 8 * 1.15));
+	chart_title(d, title);
+	top = d->y - PT(3);
+	bot = top - PT(height);
+	h = top - bot;
+	nice_axis(vmax, &amax, &astep);
+	/* grid and left axis (counts) */
+	HPDF_Page_SetLineWidth(d->page, 0.3);
+	for (v = 0; v <= amax + 1e-9; v += astep) {
+		double gy = bot + h * v / amax;
+
+		set_rgb(d, 1, 0.8, 0.8, 0.8);
+		line(d, x0, gy, x1, gy);
+		label(d, PF_REGULAR, 8, x0 - PT(1.5), gy - 2.8,
+		    vn_int((long long)v, buf), PA_RIGHT);
+	}
+	/* right axis (cumulative %) */
+	for (i = 0; i <= 4; i++)
+		label(d, PF_REGULAR, 8, x1 + PT(1.5), bot + h * i / 4 - 2.8,
+		    vn_pct(i / 4.0, 0, buf), PA_LEFT);
+	/* 80 % reference */
+	set_rgb(d, 1, 0.5, 0.5, 0.5);
+	HPDF_Page_SetLineWidth(d->page, 0.6);
+	dash(d, 1);
+	line(d, x0, bot + h * 0.8, x1, bot + h * 0.8);
+	dash(d, 0);
+	for (i = 0; i < n; i++) {
+		double cx = x0 + slot * (i + 0.5), bw = slot * 0.6;
+		double bh = amax > 0 ? h * counts[i] / amax : 0;
+
+		set_rgb(d, 0, 0.42, 0.58, 0.78);
+		if (bh > 0) {
+			HPDF_Page_Rectangle(d->page, (HPDF_REAL)(cx - bw / 2),
+			    (HPDF_REAL)bot, (HPDF_REAL)bw, (HPDF_REAL)bh);
+			HPDF_Page_Fill(d->page);
+		}
+		/* the count inside the top of a tall bar, clear of the line */
+		if (bh > 14) {
+			char *s = clean(d, vn_int((long long)counts[i], buf));
+
+			if (s != NULL) {
+				set_rgb(d, 0, 1, 1, 1);
+				text_abs(d, PF_BOLD, 8, cx, bot + bh - 10, s,
+				    PA_CENTER);
+				free(s);
+			}
+		} else
+			label(d, PF_REGULAR, 8, cx, bot + bh + PT(1),
+			    vn_int((long long)counts[i], buf), PA_CENTER);
+		label_wrapped(d, 8, cx - slot / 2 + PT(0.5), slot - PT(1),
+		    bot - PT(1.5), labels[i], 1);
+	}
+	/* cumulative line */
+	set_rgb(d, 1, 0.8, 0.3, 0);
+	HPDF_Page_SetLineWidth(d->page, 1.2);
+	for (i = 0; i < n; i++) {
+		double cx = x0 + slot * (i + 0.5), cy;
+
+		if (isnan(cumulative[i]))
+			continue;
+		cy = bot + h * fmin(fmax(cumulative[i], 0), 1);
+		if (i > 0 && !isnan(cumulative[i - 1]))
+			line(d, px, py, cx, cy);
+		px = cx;
+		py = cy;
+	}
+	set_rgb(d, 0, 0.8, 0.3, 0);
+	for (i = 0; i < n; i++) {
+		double cx = x0 + slot * (i + 0.5);
+
+		if (isnan(cumulative[i]))
+			continue;
+		HPDF_Page_Circle(d->page, (HPDF_REAL)cx,
+		    (HPDF_REAL)(bot + h * fmin(fmax(cumulative[i], 0), 1)), 2);
+		HPDF_Page_Fill(d->page);
+	}
+	/* frame */
+	set_rgb(d, 1, 0, 0, 0);
+	HPDF_Page_SetLineWidth(d->page, 0.6);
+	line(d, x0, bot, x1, bot);
+	line(d, x0, bot, x0, top);
+	line(d, x1, bot, x1, top);
+	d->y = bot - PT(2) - maxl * 8 * 1.15;
+	legend(d, legend_items, d->y - PT(4), pareto_key);
+	d->y -= PT(8);
+}
+
+static void
+pchart_key(struct pdfdoc *d, int i, double x, double y)
+{
+	HPDF_Page_SetLineWidth(d->page, 1);
+	if (i == 0) {
+		set_rgb(d, 1, 0.15, 0.3, 0.65);
+		line(d, x, y, x + PT(5), y);
+		set_rgb(d, 0, 0.15, 0.3, 0.65);
+		HPDF_Page_Circle(d->page, (HPDF_REAL)(x + PT(2.5)),
+		    (HPDF_REAL)y, 1.8);
+		HPDF_Page_Fill(d->page);
+	} else if (i == 1) {
+		set_rgb(d, 1, 0.1, 0.5, 0.1);
+		line(d, x, y, x + PT(5), y);
+	} else if (i == 2) {
+		set_rgb(d, 1, 0.8, 0, 0);
+		dash(d, 1);
+		line(d, x, y, x + PT(5), y);
+		dash(d, 0);
+	} else {
+		set_rgb(d, 0, 0.8, 0, 0);
+		HPDF_Page_Circle(d->page, (HPDF_REAL)(x + PT(2.5)),
+		    (HPDF_REAL)y, 2.6);
+		HPDF_Page_Fill(d->page);
+	}
+}
+
+void
+pdfdoc_chart_pchart(struct pdfdoc *d, const char *title, int n,
+    const char *const *labels, const double *p, double center,
+    const double *lcl, const double *ucl, const int *out, double height,
+    const char *legend_items)
+{
+	double x0 = BODY_L + PT(14), x1 = BODY_L + BODY_W - PT(4);
+	double top, bot, h, slot, lo = 1, hi = 0, step, v, px = 0, py = 0;
+	char buf[VNFMT_BUFSZ];
+	int i, have = 0, prev = 0;
+
+	if (n <= 0)
+		return;
+	for (i = 0; i < n; i++) {
+		const double *vals[3] = { &p[i], &lcl[i], &ucl[i] };
+		int k;
+
+		for (k = 0; k < 3; k++)
+			if (!isnan(*vals[k])) {
+				lo = fmin(lo, *vals[k]);
+				hi = fmax(hi, *vals[k]);
+				have = 1;
+			}
+	}
+	if (!isnan(center)) {
+		lo = fmin(lo, center);
+		hi = fmax(hi, center);
+		have = 1;
+	}
+	if (!have) {
+		lo = 0;
+		hi = 1;
+	}
+	/* an axis in steps of 1, 2, 5, 10 or 20 points of percentage */
+	step = hi - lo > 0.5 ? 0.2 : hi - lo > 0.2 ? 0.1 : hi - lo > 0.08 ?
+	    0.05 : hi - lo > 0.04 ? 0.02 : 0.01;
+	lo = fmax(0, floor(lo / step - 1e-9) * step);
+	hi = fmin(1, ceil(hi / step + 1e-9) * step);
+	if (hi - lo < step)
+		hi = fmin(1, lo + step), lo = fmax(0, hi - step);
+	pdfdoc_ensure(d, height + 22);
+	chart_title(d, title);
+	top = d->y - PT(3);
+	bot = top - PT(height);
+	h = top - bot;
+	slot = (x1 - x0) / n;
+#define YV(val)	(bot + h * ((val) - lo) / (hi - lo))
+	HPDF_Page_SetLineWidth(d->page, 0.3);
+	for (v = lo; v <= hi + 1e-9; v += step) {
+		set_rgb(d, 1, 0.85, 0.85, 0.85);
+		line(d, x0, YV(v), x1, YV(v));
+		label(d, PF_REGULAR, 8, x0 - PT(1.5), YV(v) - 2.8,
+		    vn_pct(v, step < 0.02 ? 1 : 0, buf), PA_RIGHT);
+	}
+	/* limits as steps, one per month */
+	HPDF_Page_SetLineWidth(d->page, 0.9);
+	set_rgb(d, 1, 0.8, 0, 0);
+	dash(d, 1);
+	for (i = 0; i < n; i++) {
+		double xa = x0 + slot * i, xb = xa + slot;
+
+		if (!isnan(ucl[i]))
+			line(d, xa, YV(ucl[i]), xb, YV(ucl[i]));
+		if (!isnan(lcl[i]))
+			line(d, xa, YV(lcl[i]), xb, YV(lcl[i]));
+	}
+	dash(d, 0);
+	if (!isnan(center)) {
+		set_rgb(d, 1, 0.1, 0.5, 0.1);
+		HPDF_Page_SetLineWidth(d->page, 1);
+		line(d, x0, YV(center), x1, YV(center));
+	}
+	set_rgb(d, 1, 0.15, 0.3, 0.65);
+	HPDF_Page_SetLineWidth(d->page, 1.1);
+	for (i = 0; i < n; i++) {
+		double cx = x0 + slot * (i + 0.5);
+
+		if (isnan(p[i])) {
+			prev = 0;
+			continue;
+		}
+		if (prev)
+			line(d, px, py, cx, YV(p[i]));
+		px = cx;
+		py = YV(p[i]);
+		prev = 1;
+	}
+	for (i = 0; i < n; i++) {
+		double cx = x0 + slot * (i + 0.5);
+
+		if (isnan(p[i]))
+			continue;
+		if (out[i])
+			set_rgb(d, 0, 0.8, 0, 0);
+		else
+			set_rgb(d, 0, 0.15, 0.3, 0.65);
+		HPDF_Page_Circle(d->page, (HPDF_REAL)cx, (HPDF_REAL)YV(p[i]),
+		    out[i] ? 2.6 : 1.8);
+		HPDF_Page_Fill(d->page);
+	}
+#undef YV
+	for (i = 0; i < n; i++)
+		label(d, PF_REGULAR, 8, x0 + slot * (i + 0.5), bot - PT(4),
+		    labels[i], PA_CENTER);
+	set_rgb(d, 1, 0, 0, 0);
+	HPDF_Page_SetLineWidth(d->page, 0.6);
+	line(d, x0, bot, x1, bot);
+	line(d, x0, bot, x0, top);
+	d->y = bot - PT(6);
+	legend(d, legend_items, d->y - PT(4), pchart_key);
+	d->y -= PT(8);
+}
+
+/* ---- properties and output ---- */
+
+void
+pdfdoc_set_info(struct pdfdoc *d, const char *title, const char *author,
+    const char *subject, const char *creator, long long created)
+{
+	const char *v[4] = { title, author, subject, creator };
+	static const HPDF_InfoType k[4] = { HPDF_INFO_TITLE,
+	    HPDF_INFO_AUTHOR, HPDF_INFO_SUBJECT, HPDF_INFO_CREATOR };
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		char *s;
+
+		if (v[i] == NULL || (s = clean(d, v[i])) == NULL)
+			continue;
+		HPDF_SetInfoAttr(d->pdf, k[i], s);
+		free(s);
+	}
+	if (created >= 0) {
+		time_t t = (time_t)created;
+		struct tm tm;
+		HPDF_Date hd;
+
+		gmtime_r(&t, &tm);
+		memset(&hd, 0, sizeof(hd));
+		hd.year = tm.tm_year + 1900;
+		hd.month = tm.tm_mon + 1;
+		hd.day = tm.tm_mday;
+		hd.hour = tm.tm_hour;
+		hd.minutes = tm.tm_min;
+		hd.seconds = tm.tm_sec;
+		hd.ind = 'Z';
+		HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_CREATION_DATE, hd);
+	}
+}
+
+int
+pdfdoc_save(struct pdfdoc *d, FILE *fp)
+{
+	HPDF_UINT32 left;
+	HPDF_BYTE buf[8192];
+
+	ensure_page(d);
+	if (d->failed)
+		return -1;
+	if (HPDF_SaveToStream(d->pdf) != HPDF_OK || d->failed) {
+		fail(d, "cannot render the document");
+		return -1;
+	}
+	HPDF_ResetStream(d->pdf);
+	left = HPDF_GetStreamSize(d->pdf);
+	while (left > 0) {
+		HPDF_UINT32 n = left < sizeof(buf) ? left : sizeof(buf);
+
+		HPDF_ReadFromStream(d->pdf, buf, &n);
+		if (d->failed || n == 0) {
+			fail(d, "cannot read the rendered document");
+			return -1;
+		}
+		if (fwrite(buf, 1, n, fp) != n) {
+			fail(d, "write error");
+			return -1;
+		}
+		left -= n;
+	}
+	return 0;
+}
+
+const char *
+pdfdoc_error(const struct pdfdoc *d)
+{
+	return d->failed ? d->err : NULL;
+}

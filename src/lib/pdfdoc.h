@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * pdfdoc: a small layout engine on libharu for A4 Vietnamese administrative
+ * documents (Decree 30/2020/NĐ-CP): margins top 20, bottom 20, left 30,
+ * right 15 mm; four faces of one TrueType serif, embedded, UTF-8 text;
+ * wrapped paragraphs that break between words (inside a word only at a
+ * character boundary when one word is wider than the line) and flow onto
+ * new pages; bordered tables that wrap cell text and repeat their header
+ * row after a page break; page numbers from page 2 centred in the top
+ * margin; the box "DỰ THẢO LẦN N" at the top right of every page of a
+ * draft; and three simple charts (bars against targets, Pareto, p-chart).
+ *
+ * Every text is validated as UTF-8 and normalized to NFC with utf8proc
+ * before it is measured or drawn; TAB becomes a space, runs of spaces
+ * collapse, LF starts a new paragraph (in a table cell: a new line). An
+ * invalid text is not drawn and makes pdfdoc_save() fail.
+ *
+ * Lengths in this interface are millimetres; font sizes are points.
+ * Errors (libharu's, a font that cannot be loaded, invalid UTF-8) are
+ * remembered: the first one is kept, pdfdoc_error() returns its text and
+ * pdfdoc_save() refuses to write. Nothing here prints or exits.
+ */
+#ifndef BAOCAO_PDFDOC_H
+#define BAOCAO_PDFDOC_H
+
+#include <stdio.h>
+
+enum pdf_face { PF_REGULAR, PF_BOLD, PF_ITALIC, PF_BOLDITALIC, PF_NFACES };
+enum pdf_align { PA_LEFT, PA_CENTER, PA_RIGHT, PA_JUSTIFY };
+
+struct pdf_style {
+	enum pdf_face	 face;
+	double		 size;		/* points */
+	enum pdf_align	 align;
+	double		 leading;	/* line height / size; 0 means 1.2 */
+	double		 indent;	/* first-line indent, mm */
+	double		 before;	/* space above, mm */
+	double		 after;		/* space below, mm */
+	int		 balance;	/* pdfdoc_text_at: lines of even length */
+};
+
+struct pdfdoc;
+
+/* The page geometry, in mm. */
+#define PDF_PAGE_W	210.0
+#define PDF_PAGE_H	297.0
+#define PDF_MARGIN_TOP	20.0
+#define PDF_MARGIN_BOT	20.0
+#define PDF_MARGIN_LEFT	30.0
+#define PDF_MARGIN_RIGHT 15.0
+#define PDF_BODY_W	(PDF_PAGE_W - PDF_MARGIN_LEFT - PDF_MARGIN_RIGHT)
+
+/*
+ * The default font files (Liberation Serif of fonts-liberation2, Times New
+ * Roman metrics, full Vietnamese coverage): the path of face f, or the Noto
+ * Serif one when Liberation is not installed; NULL when neither exists.
+ */
+const char	*pdfdoc_default_font(enum pdf_face f);
+
+/*
+ * Creates a document and loads and embeds the four faces from the given
+ * TrueType files (NULL entries: pdfdoc_default_font()). Returns NULL and
+ * writes a message into err (errsz bytes) when libharu or a font fails.
+ * The caller frees the document with pdfdoc_free().
+ */
+struct pdfdoc	*pdfdoc_new(const char *const fonts[PF_NFACES], char *err,
+		    size_t errsz);
+void		 pdfdoc_free(struct pdfdoc *);
+
+/*
+ * Document properties (any may be NULL). created is seconds since the
+ * epoch (UTC) for the creation date; a negative value leaves it out.
+ */
+void	 pdfdoc_set_info(struct pdfdoc *, const char *title,
+	    const char *author, const char *subject, const char *creator,
+	    long long created);
+/* Marks every page made after the call "DỰ THẢO LẦN n"; 0: final. */
+void	 pdfdoc_set_draft(struct pdfdoc *, int n);
+
+/* Ends the current page; the next drawing starts a new one. */
+void	 pdfdoc_newpage(struct pdfdoc *);
+int	 pdfdoc_pages(const struct pdfdoc *);
+/* Moves down by mm (at most to the bottom margin). */
+void	 pdfdoc_space(struct pdfdoc *, double mm);
+/* Starts a new page unless mm of body height remain on this one. */
+void	 pdfdoc_ensure(struct pdfdoc *, double mm);
+/* The cursor: distance from the top of the page, mm. */
+double	 pdfdoc_y(struct pdfdoc *);
+void	 pdfdoc_set_y(struct pdfdoc *, double mm);
+/* Body height left below the cursor on this page, mm. */
+double	 pdfdoc_room(struct pdfdoc *);
+
+/*
+ * A paragraph (or several, split at LF) across the body width, flowing onto
+ * new pages as needed. pdfdoc_para_in() does the same in the band [x, x+w)
+ * mm from the left margin.
+ */
+void	 pdfdoc_para(struct pdfdoc *, const struct pdf_style *, const char *);
+void	 pdfdoc_para_in(struct pdfdoc *, const struct pdf_style *, double x,
+	    double w, const char *);
+/*
+ * A paragraph that starts with a lead-in in another face on its first
+ * line ("Ưu điểm: " in bold, then the text), justified as st says.
+ */
+void	 pdfdoc_para_lead(struct pdfdoc *, const struct pdf_style *,
+	    enum pdf_face lead_face, const char *lead, const char *text);
+/*
+ * Draws text wrapped in the band [x, x+w) mm from the left margin starting
+ * y mm from the top of the current page, without breaking the page, and
+ * returns the y below it. For header blocks and signature columns: measure
+ * with pdfdoc_text_height() and pdfdoc_ensure() first.
+ */
+double	 pdfdoc_text_at(struct pdfdoc *, const struct pdf_style *, double x,
+	    double w, double y, const char *);
+/* Height in mm that text takes in a band w mm wide (style's before/after included). */
+double	 pdfdoc_text_height(struct pdfdoc *, const struct pdf_style *,
+	    double w, const char *);
+/* Width in mm of text on one line. */
+double	 pdfdoc_text_width(struct pdfdoc *, enum pdf_face, double size,
+	    const char *);
+/* A horizontal rule from x1 to x2 (mm from the left margin) at y mm from the top. */
+void	 pdfdoc_rule(struct pdfdoc *, double x1, double x2, double y,
+	    double width_pt);
+
+/*
+ * Tables. pdfdoc_table_begin() fixes the columns: ncols relative widths
+ * (scaled to the body width), the alignment of body cells per column, the
+ * font size, and the header cells (bold, centred; NULL for no header).
+ * Rows wrap each cell's text; a row that does not fit goes to the next
+ * page, where the header row is drawn again; a row taller than a page is
+ * split between lines. The arrays are copied.
+ */
+void	 pdfdoc_table_begin(struct pdfdoc *, int ncols, const double *widths,
+	    const enum pdf_align *align, double size,
+	    const char *const *header);
+/*
+ * Height in mm of the header row plus a row of these cells: what must fit
+ * below a table's title so the title does not stand alone at a page foot.
+ */
+double	 pdfdoc_table_height(struct pdfdoc *, const char *const *cells,
+	    enum pdf_face face);
+/* One row; NULL cells are empty. face is the face of every cell. */
+void	 pdfdoc_table_row(struct pdfdoc *, const char *const *cells,
+	    enum pdf_face face);
+void	 pdfdoc_table_end(struct pdfdoc *);
+
+/*
+ * Charts, drawn in a band of the body height mm tall (a new page first if
+ * it does not fit). Values are fractions (0.95) unless said otherwise;
+ * a NaN value is absent and draws nothing.
+ */
+struct pdf_bar {
+	const char	*label;
+	double		 value;		/* fraction */
+	double		 target;	/* fraction; NaN: none */
+};
+/* Horizontal bars, one per label, with each bar's target marked. */
+void	 pdfdoc_chart_bars(struct pdfdoc *, const char *title, int n,
+	    const struct pdf_bar *bars, const char *legend_value,
+	    const char *legend_target);
+/* Pareto: counts as bars (left axis), cumulative share as a line (right axis). */
+void	 pdfdoc_chart_pareto(struct pdfdoc *, const char *title, int n,
+	    const char *const *labels, const double *counts,
+	    const double *cumulative, double height, const char *legend);
+/*
+ * p-chart: p[i] per period labelled labels[i], the centre line and the
+ * (per-period) control limits; out[i] marks points outside the limits.
+ * A legend is "item|item|...": the keys are drawn in the order value,
+ * target (bars); count, cumulative, 80 % (Pareto); p, centre, limits,
+ * outside (p-chart).
+ */
+void	 pdfdoc_chart_pchart(struct pdfdoc *, const char *title, int n,
+	    const char *const *labels, const double *p, double center,
+	    const double *lcl, const double *ucl, const int *out,
+	    double height, const char *legend);
+
+/*
+ * Writes the document to fp (a PDF 1.4 file; the caller closes fp).
+ * Returns 0, or -1 when an error was recorded or writing failed.
+ */
+int	 pdfdoc_save(struct pdfdoc *, FILE *fp);
+/* The first error recorded, or NULL. */
+const char *pdfdoc_error(const struct pdfdoc *);
+
+#endif

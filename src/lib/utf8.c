@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: ISC */
+/* utf8: UTF-8 validation, NFC normalization (utf8proc), CP1258 via iconv. */
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "utf8.h"
+#include "util.h"
+
+int
+utf8_seqlen(const unsigned char *s, size_t n)
+{
+	unsigned char c;
+
+	if (n == 0)
+		return 0;
+	c = s[0];
+	if (c < 0x80)
+		return 1;
+	if (c < 0xC2)			/* continuation byte or overlong 2-byte */
+		return 0;
+	if (c < 0xE0) {
+		if (n < 2 || (s[1] & 0xC0) != 0x80)
+			return 0;
+		return 2;
+	}
+	if (c < 0xF0) {
+		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xE0 && s[1] < 0xA0)	/* overlong */
+			return 0;
+		if (c == 0xED && s[1] >= 0xA0)	/* surrogates */
+			return 0;
+		return 3;
+	}
+	if (c < 0xF5) {
+		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+		    (s[3] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xF0 && s[1] < 0x90)	/* overlong */
+			return 0;
+		if (c == 0xF4 && s[1] >= 0x90)	/* above U+10FFFF */
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+int
+utf8_ascii(const char *s, size_t n)
+{
+	size_t i = 0;
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080ULL)
+			return 0;
+	}
+	for (; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
+int
+utf8_valid(const char *str, size_t n, size_t *bad)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	uint64_t w;
+	int len;
+
+	while (i < n) {
+		if (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ULL) == 0) {
+				i += 8;
+				continue;
+			}
+		}
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((len = utf8_seqlen(s + i, n - i)) == 0) {
+			if (bad != NULL)
+				*bad = i;
+			return 0;
+		}
+		i += (size_t)len;
+	}
+	return 1;
+}
+
+int
+utf8_nfc_append(struct sbuf *out, const char *s, size_t n)
+{
+	utf8proc_uint8_t *dst = NULL;
+	utf8proc_ssize_t len;
+
+	if (utf8_ascii(s, n)) {
+		sbuf_add(out, s, n);
+		return 0;
+	}
+	if (!utf8_valid(s, n, NULL))
+		return -1;
+	/* utf8proc stops at NUL only with UTF8PROC_NULLTERM; we pass n. */
+	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+	    &dst, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (len < 0) {
+		free(dst);
+		return -1;
+	}
+	sbuf_add(out, dst, (size_t)len);
+	free(dst);
+	return 0;
+}
+
+int
+utf8_nfc_equal(const char *a, size_t na, const char *b, size_t nb)
+{
+	struct sbuf x = SBUF_INIT, y = SBUF_INIT;
+	int eq;
+
+	if (na == nb && memcmp(a, b, na) == 0)
+		return 1;
+	if (utf8_nfc_append(&x, a, na) < 0 || utf8_nfc_append(&y, b, nb) < 0) {
+		sbuf_release(&x);
+		sbuf_release(&y);
+		return 0;
+	}
+	eq = x.len == y.len && memcmp(sbuf_str(&x), sbuf_str(&y), x.len) == 0;
+	sbuf_release(&x);
+	sbuf_release(&y);
+	return eq;
+}
+
+int
+cp1258_to_utf8(FILE *in, FILE *out, const char **err)
+{
+	char ibuf[8192], obuf[4 * 8192 + 16];
+	size_t have = 0, n;
+	iconv_t cd;
+	int rv = -1, eof = 0;
+
+	if ((cd = iconv_open("UTF-8", "CP1258")) == (iconv_t)-1) {
+		*err = "this system's iconv cannot convert from CP1258";
+		return -1;
+	}
+	while (!eof) {
+		char *ip = ibuf, *op = obuf;
+		size_t il, ol = sizeof(obuf);
+
+		n = fread(ibuf + have, 1, sizeof(ibuf) - have, in);
+		if (n == 0) {
+			if (ferror(in)) {
+				*err = "read error";
+				goto out;
+			}
+			eof = 1;
+		}
+		have += n;
+		il = have;
+		if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 &&
+		    errno != EINVAL) {
+			*err = "byte not defined in CP1258";
+			goto out;
+		}
+		if (eof) {
+			/* flush any pending base letter */
+			if (iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1) {
+				*err = "incomplete CP1258 text at end of file";
+				goto out;
+			}
+			if (il > 0) {
+				*err = "incomplete CP1258 text at end of file";
+				goto out;
+			}
+		}
+		if (fwrite(obuf, 1, (size_t)(op - obuf), out) !=
+		    (size_t)(op - obuf)) {
+			*err = "write error";
+			goto out;
+		}
+		memmove(ibuf, ip, il);
+		have = il;
+	}
+	rv = 0;
+out:
+	iconv_close(cd);
+	return rv;
+}

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * utf8: validation, NFC normalization and Windows-1258 conversion of input
+ * text (SPEC §3).
+ *
+ * Validation is our own byte loop (RFC 3629: no overlong forms, no
+ * surrogates, nothing above U+10FFFF) because it runs on every byte of every
+ * register and must keep up with the CSV reader; the unit tests check it
+ * against utf8proc on every short sequence. Normalization is utf8proc's NFC.
+ * Conversion from Windows-1258 uses iconv(3) from the C library; CP1258
+ * decodes to decomposed text (base letter plus combining tone mark), so the
+ * result must be normalized to NFC afterwards, as every input text is.
+ */
+#ifndef BAOCAO_UTF8_H
+#define BAOCAO_UTF8_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct sbuf;
+
+/*
+ * Returns the length of the valid UTF-8 sequence starting at s[0] (1 to 4),
+ * or 0 when s[0..n) does not start with one (a truncated sequence is
+ * invalid). s[0] may be ASCII.
+ */
+int	 utf8_seqlen(const unsigned char *s, size_t n);
+
+/*
+ * Whether s[0..n) is valid UTF-8. On failure *bad (if not NULL) gets the
+ * offset of the first byte of the first invalid sequence. NUL bytes are
+ * valid UTF-8; callers that refuse them look for them themselves.
+ */
+int	 utf8_valid(const char *s, size_t n, size_t *bad);
+
+/* Whether s[0..n) is plain ASCII (then it is also valid and NFC). */
+int	 utf8_ascii(const char *s, size_t n);
+
+/*
+ * Appends the NFC form of the valid UTF-8 text s[0..n) to out. Returns 0, or
+ * -1 (out unchanged) when s is not valid UTF-8. ASCII text is copied as is.
+ */
+int	 utf8_nfc_append(struct sbuf *out, const char *s, size_t n);
+
+/*
+ * Whether the valid UTF-8 texts a and b are equal after NFC (composed and
+ * decomposed Vietnamese compare equal). Invalid text compares bytewise.
+ */
+int	 utf8_nfc_equal(const char *a, size_t na, const char *b, size_t nb);
+
+/*
+ * Converts the whole of in, Windows-1258 text, to UTF-8 written to out.
+ * Returns 0, or -1 with a static message in *err (an unreadable input, a
+ * byte CP1258 does not define, a failed write). The output is not yet NFC.
+ */
+int	 cp1258_to_utf8(FILE *in, FILE *out, const char **err);
+
+#endif

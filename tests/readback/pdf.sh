@@ -1,0 +1,186 @@
+#!/bin/sh
+# pdf.sh: baocao-pdf documents read back with poppler-utils and qpdf: exact
+# Vietnamese strings (motto, agency, date line, title, unit names, numbers in
+# Vietnamese style), fonts embedded, A4 pages, a narrative spanning pages, a
+# unit name that wraps, a table that breaks across pages and repeats its
+# header, the draft mark present or absent, document properties,
+# byte-identical reruns, qpdf --check, and no output at all on failure.
+# Inputs: tests/fixtures/pdf (make-fixtures.py). Run by tests/run-readback
+# with BIN and TOP set.
+: "${BIN:?}" "${TOP:?}"
+p=$BIN/baocao-pdf
+fx=$TOP/tests/fixtures/pdf
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail=0
+no() { echo "pdf.sh: $*" >&2; fail=1; }
+for t in pdftotext pdfinfo pdffonts qpdf; do
+	if ! command -v $t >/dev/null 2>&1; then
+		echo "pdf.sh: $t is not installed (poppler-utils, qpdf)" >&2
+		exit 1
+	fi
+done
+# 2024-11-05 00:00 UTC: the date line and the creation date
+SOURCE_DATE_EPOCH=1730764800; export SOURCE_DATE_EPOCH
+
+# run KIND OUT [ARGS...]: renders from the fixtures; the status is returned
+run() {
+	k=$1 o=$2; shift 2
+	"$p" --kind "$k" --config "$fx/config" --period 2024-12 \
+	    --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
+	    --data "$fx/norm.tsv" --templates "$TOP/templates" -o "$o" "$@" \
+	    2>"$tmp/err"
+}
+# text PDF [FIRST [LAST]]: the extracted text (poppler's CMap warnings dropped)
+text() {
+	if [ -n "$2" ]; then
+		pdftotext -f "$2" -l "${3:-$2}" "$1" - 2>/dev/null
+	else
+		pdftotext "$1" - 2>/dev/null
+	fi
+}
+pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
+# has PDF STRING...: every string occurs in the text, exactly
+has() {
+	f=$1; shift
+	text "$f" >"$tmp/txt"
+	for s in "$@"; do
+		grep -qF -- "$s" "$tmp/txt" || no "$(basename "$f"): missing '$s'"
+	done
+}
+# common PDF: properties every document must have
+common() {
+	f=$1 n=$(basename "$1")
+	pdfinfo "$f" 2>/dev/null >"$tmp/info"
+	grep -q '^Page size: *595.276 x 841.89 pts (A4)' "$tmp/info" ||
+	    no "$n: not A4"
+	grep -q '^PDF version: *1\.[4-7]' "$tmp/info" || no "$n: PDF older than 1.4"
+	grep -q '^Encrypted: *no' "$tmp/info" || no "$n: encrypted"
+	grep -q '^Author: *ỦY BAN NHÂN DÂN HUYỆN THƯỜNG XUÂN$' "$tmp/info" ||
+	    no "$n: author is not the agency"
+	grep -q '^Creator: *baocao$' "$tmp/info" || no "$n: creator"
+	grep -q '^Title: *.' "$tmp/info" || no "$n: no title"
+	grep -q '^Subject: *.' "$tmp/info" || no "$n: no subject"
+	pdffonts "$f" 2>/dev/null | tail -n +3 >"$tmp/fonts"
+	[ -s "$tmp/fonts" ] || no "$n: no fonts"
+	awk '{ if ($(NF-4) != "yes") bad = 1 } END { exit bad }' "$tmp/fonts" ||
+	    no "$n: a font is not embedded"
+	grep -q LiberationSerif "$tmp/fonts" || no "$n: not Liberation Serif"
+	qpdf --check "$f" >"$tmp/qpdf" 2>&1 || no "$n: qpdf --check: $(tail -1 "$tmp/qpdf")"
+}
+
+# --- the periodic report, draft 1 ---
+r=$tmp/bao-cao.pdf
+run report "$r" --draft 1 || no "report: status $? $(cat "$tmp/err")"
+common "$r"
+has "$r" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Độc lập - Tự do - Hạnh phúc" \
+    "ỦY BAN NHÂN DÂN" "TỈNH THANH HÓA" "HUYỆN THƯỜNG XUÂN" \
+    "Thường Xuân, ngày 05 tháng 11 năm 2024" "BÁO CÁO" \
+    "Kết quả thống kê, phân tích và cải tiến tháng 12 năm 2024" \
+    "Phòng Tài nguyên và Môi trường" "Phòng Lao động - Thương binh và Xã hội" \
+    "Văn phòng HĐND và UBND huyện" "Phòng Dân tộc (chưa nộp)" \
+    "12.131" "2.251" "5.727" "99,4%" "83,3%" "99,8%" "1,2%" "4,00" \
+    "Sai thể thức" "Biểu đồ Pareto các loại lỗi văn bản" \
+    "Biểu đồ kiểm soát p: tỷ lệ hài lòng toàn cơ quan 12 tháng gần nhất" \
+    "Tháng nằm ngoài giới hạn kiểm soát" "Nơi nhận:" "- Lưu: VT, VP." \
+    "TM. ỦY BAN NHÂN DÂN" "KT. CHỦ TỊCH" "PHÓ CHỦ TỊCH" "Lê Văn Thành" \
+    "I. TÌNH HÌNH GỬI BÁO CÁO THỐNG KÊ CỦA CÁC ĐƠN VỊ" \
+    "VIII. ĐÁNH GIÁ CỦA CÁC ĐƠN VỊ" "Tồn tại, hạn chế:"
+n=$(pages "$r")
+[ "${n:-0}" -ge 5 ] || no "report: $n pages, expected several"
+# the draft box on every page, page numbers from page 2 only
+d=$(text "$r" | grep -c "DỰ THẢO LẦN 1")
+[ "$d" = "$n" ] || no "report: draft mark on $d of $n pages"
+text "$r" 1 | grep -qx '1' && no "report: page 1 is numbered"
+text "$r" 2 | grep -qx '2' || no "report: page 2 has no number"
+# the number line left blank for the clerk
+pdftotext -layout -f 1 -l 1 "$r" - 2>/dev/null | grep -q 'Số:   *\/BC-UBND' ||
+    no "report: no blank 'Số:      /BC-UBND'"
+# the long unit name wraps inside its cell: never whole on one line
+long="Ban Quản lý dự án đầu tư xây dựng và Phát triển quỹ đất huyện Thường Xuân (đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân huyện)"
+text "$r" 1 >"$tmp/p1"
+grep -qF "$long" "$tmp/p1" && no "report: the long unit name did not wrap"
+tr '\n' ' ' <"$tmp/p1" | grep -qF "$long" || no "report: the long unit name is not all there"
+# a table that breaks across pages repeats its header row: some page
+# after the first starts (past its number and the draft box) with "Đơn vị"
+rep=0 i=2
+while [ "$i" -le "$n" ]; do
+	first=$(text "$r" "$i" | grep -v -e '^[0-9]*$' -e '^DỰ THẢO' -e '^$' | head -1)
+	[ "$first" = "Đơn vị" ] && rep=1
+	i=$((i + 1))
+done
+[ $rep = 1 ] || no "report: no table header repeated on a new page"
+# rerun: byte-identical
+run report "$tmp/again.pdf" --draft 1
+cmp -s "$r" "$tmp/again.pdf" || no "report: rerun is not byte-identical"
+
+# --- the final report: no mark, a number ---
+f=$tmp/final.pdf
+run report "$f" --number 125 || no "final: status $?"
+common "$f"
+text "$f" | grep -q "DỰ THẢO" && no "final: has a draft mark"
+has "$f" "Số: 125/BC-UBND"
+
+# --- BM.07.01 of one unit, its narrative running over pages ---
+b=$tmp/bm.pdf
+run bm "$b" --unit PNV || no "bm: status $? $(cat "$tmp/err")"
+common "$b"
+has "$b" "BM.07.01" "PHÒNG NỘI VỤ" \
+    "THỐNG KÊ TÌNH HÌNH THỰC HIỆN CÔNG TÁC THÁNG 12/2024" \
+    "NGƯỜI LẬP BIỂU" "TRƯỞNG PHÒNG" "Lê Thị Bình" "Nguyễn Thị Lan Anh" \
+    "Thường Xuân, ngày 05 tháng 11 năm 2024" "Ưu điểm:" \
+    "Nhiệm vụ trọng tâm thời gian tới:" "93%" "1,8%" "Không đạt"
+text "$b" | grep -q "DỰ THẢO" && no "bm: a final has a draft mark"
+n=$(pages "$b")
+[ "${n:-0}" -ge 2 ] || no "bm: the long narrative did not span pages ($n)"
+text "$b" 1 | grep -q "Ưu điểm:" || no "bm: narrative does not start on page 1"
+text "$b" 2 | grep -q "Phòng đã chủ động tham mưu" ||
+    no "bm: narrative does not continue on page 2"
+text "$b" "$n" | grep -q "NGƯỜI LẬP BIỂU" || no "bm: signatures not on the last page"
+# a unit without narrative: the form fits on one page
+run bm "$tmp/bm1.pdf" --unit PNNPTNT || no "bm PNNPTNT: status $?"
+[ "$(pages "$tmp/bm1.pdf")" = 1 ] || no "bm PNNPTNT: not on one page"
+has "$tmp/bm1.pdf" "PHÒNG NÔNG NGHIỆP VÀ" "PHÁT TRIỂN NÔNG THÔN" "Cầm Văn Sơn"
+# a missing unit has no form
+run bm "$tmp/none.pdf" --unit PDT
+s=$?
+[ $s = 1 ] || no "bm of a unit that sent nothing: status $s, expected 1"
+# a unit with its dossiers and surveys
+run bm "$tmp/bm2.pdf" --unit PTNMT --draft 2 || no "bm PTNMT: status $?"
+has "$tmp/bm2.pdf" "PHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG" "DỰ THẢO LẦN 2" \
+    "Giải quyết hồ sơ thủ tục hành chính" "Sự hài lòng của tổ chức, công dân"
+
+# --- the improvement summary ---
+m=$tmp/cai-tien.pdf
+run improvement "$m" --draft 1 || no "improvement: status $? $(cat "$tmp/err")"
+common "$m"
+has "$m" "Tổng hợp ý kiến đóng góp và kết quả cải tiến tháng 12 năm 2024" \
+    "Số ý kiến đóng góp tiếp nhận trong kỳ" "Lắp đặt máy lấy số thứ tự tự động" \
+    "25/09/2024" "ĐẠI DIỆN LÃNH ĐẠO VỀ CHẤT LƯỢNG" "Hà Văn Quyết"
+
+# --- failures leave nothing behind ---
+run bm "$tmp/none.pdf" --unit NOPE
+s=$?
+[ $s = 1 ] || no "bm with an unknown unit: status $s, expected 1"
+run bm "$tmp/none.pdf"
+s=$?
+[ $s = 2 ] || no "bm without --unit: status $s, expected 2"
+printf 'period,unit,indicator,value\n2024-12,*,x,abc\n' >"$tmp/bad.csv"
+"$p" --kind report --config "$fx/config" --period 2024-12 \
+    --indicators "$tmp/bad.csv" --analysis "$fx/analysis.tsv" \
+    --data "$fx/norm.tsv" --templates "$TOP/templates" -o "$tmp/none.pdf" \
+    2>"$tmp/err"
+s=$?
+[ $s = 1 ] || no "bad indicators: status $s, expected 1"
+grep -q "bad.csv:2: " "$tmp/err" || no "bad indicators: no located message"
+# invalid UTF-8 never reaches libharu (which would accept it silently)
+cp "$fx/norm.tsv" "$tmp/bad.tsv"
+printf 'S\t2024-12\tPNNPTNT\tnarrative.strengths\tbad \377 byte\n' >>"$tmp/bad.tsv"
+"$p" --kind bm --unit PNNPTNT --config "$fx/config" --period 2024-12 \
+    --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
+    --data "$tmp/bad.tsv" --templates "$TOP/templates" -o "$tmp/none.pdf" \
+    2>"$tmp/err"
+s=$?
+[ $s = 1 ] || no "invalid UTF-8: status $s, expected 1"
+grep -q "bad.tsv:[0-9]*: invalid UTF-8" "$tmp/err" || no "invalid UTF-8: no located message"
+ls "$tmp" | grep -q '^none\.pdf' && no "a failed run left a file"
+exit $fail

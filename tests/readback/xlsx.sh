@@ -1,0 +1,148 @@
+#!/bin/sh
+# xlsx.sh: baocao-xlsx workbooks read back with openpyxl (xlsx_check.py)
+# and, when installed, recalculated by LibreOffice: every number against the
+# indicators CSV, formulas and their cached values, formula injection, sheet
+# names, byte-identical reruns, no partial output on failure.
+# Run by tests/run-readback with BIN and TOP set.
+: "${BIN:?}" "${TOP:?}"
+py=/usr/bin/python3
+x=$BIN/baocao-xlsx
+fx=$TOP/tests/fixtures/xlsx
+chk=$TOP/tests/readback/xlsx_check.py
+tmpl=$TOP/templates/xlsx/default.ini
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail=0
+no() { echo "xlsx.sh: $*" >&2; fail=1; }
+
+if ! $py -c 'import openpyxl' 2>/dev/null; then
+	echo "xlsx.sh: python3-openpyxl is not installed (scripts/ensure-deps)" >&2
+	exit 1
+fi
+lo=
+if command -v soffice >/dev/null 2>&1; then
+	lo=$tmp/lo
+	# A private profile that recalculates every formula on load, so the
+	# CSV shows LibreOffice's own results, not the cached values.
+	mkdir -p "$lo/profile/user"
+	cat >"$lo/profile/user/registrymodifications.xcu" <<'XCU'
+<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+XCU
+else
+	echo "xlsx.sh: soffice not installed: LibreOffice checks skipped"
+fi
+
+# lo_csv BOOK: every sheet of BOOK as CSV into $lo/BOOKNAME/ (recalculated).
+lo_csv() {
+	d=$lo/$(basename "$1" .xlsx)
+	mkdir -p "$d"
+	cp "$1" "$d/"
+	(cd "$d" && timeout 180 soffice -env:UserInstallation="file://$lo/profile" \
+	    --headless --convert-to \
+	    'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1' \
+	    --outdir "$d" "$(basename "$1")" >"$d/log" 2>&1) ||
+		{ no "LibreOffice cannot convert $(basename "$1")"; cat "$d/log" >&2; }
+	echo "$d"
+}
+
+# check NAME PERIOD CONFIG IND ANALYSIS [DATA]: make, check, rerun, compare.
+check() {
+	name=$1 period=$2 conf=$3 ind=$4 an=$5 data=${6:-}
+	out=$tmp/$name.xlsx
+	set -- --config "$conf" --period "$period" --indicators "$ind" \
+	    --analysis "$an" --template "$tmpl" -o "$out"
+	[ -n "$data" ] && set -- "$@" --data "$data"
+	if ! "$x" "$@" 2>"$tmp/$name.err"; then
+		no "$name: baocao-xlsx failed"; cat "$tmp/$name.err" >&2; return
+	fi
+	[ -s "$tmp/$name.err" ] && { no "$name: unexpected messages"; cat "$tmp/$name.err" >&2; }
+	cp "$out" "$tmp/$name.first"
+	"$x" "$@" 2>/dev/null
+	cmp -s "$out" "$tmp/$name.first" || no "$name: rerun is not byte-identical"
+	ls "$tmp" | grep -q '\.tmp\.' && no "$name: temporary file left behind"
+	opt=
+	[ -n "$data" ] && opt="--data $data"
+	case $name in fixture*) opt="$opt --config $conf --expect-inject" ;;
+	*) opt="$opt --config $conf" ;; esac
+	if [ -n "$lo" ]; then
+		d=$(lo_csv "$out")
+		opt="$opt --lo-dir $d"
+	fi
+	# shellcheck disable=SC2086
+	$py "$chk" --xlsx "$out" --indicators "$ind" --analysis "$an" \
+	    --period "$period" $opt || no "$name: read-back check failed"
+}
+
+# 1. The hand-made fixture: injection names, missing, incomplete and
+#    register-only units, a computed column, register lists with dates;
+#    with every template (a province's form is a template, not code).
+check fixture 2024-Q4 "$fx/config" "$fx/indicators.csv" "$fx/analysis.tsv" \
+    "$fx/data.tsv"
+check fixture-nodata 2024-Q4 "$fx/config" "$fx/indicators.csv" \
+    "$fx/analysis.tsv"
+for t in "$TOP"/templates/xlsx/*.ini; do
+	[ "$t" = "$TOP/templates/xlsx/default.ini" ] && continue
+	tmpl=$t
+	check "fixture-$(basename "$t" .ini)" 2024-Q4 "$fx/config" \
+	    "$fx/indicators.csv" "$fx/analysis.tsv" "$fx/data.tsv"
+done
+tmpl=$TOP/templates/xlsx/default.ini
+
+# 2. Without SOURCE_DATE_EPOCH the creation date is the period's: still
+#    reproducible.
+for i in 1 2; do
+	env -u SOURCE_DATE_EPOCH "$x" --config "$fx/config" --period 2024-Q4 \
+	    --indicators "$fx/indicators.csv" --analysis "$fx/analysis.tsv" \
+	    --template "$tmpl" -o "$tmp/epoch$i.xlsx" || no "no-epoch run failed"
+done
+cmp -s "$tmp/epoch1.xlsx" "$tmp/epoch2.xlsx" ||
+	no "not reproducible without SOURCE_DATE_EPOCH"
+
+# 3. Data errors: nothing written, exit 1, the old file untouched.
+echo old >"$tmp/keep.xlsx"
+sed 's/^2024-Q4,\*,tasks.planned,.*/2024-Q4,*,tasks.planned,1/' \
+    "$fx/indicators.csv" >"$tmp/bad.csv"
+"$x" --config "$fx/config" --period 2024-Q4 --indicators "$tmp/bad.csv" \
+    --analysis "$fx/analysis.tsv" --template "$tmpl" -o "$tmp/keep.xlsx" \
+    2>"$tmp/bad.err"
+[ $? -eq 1 ] || no "inconsistent totals: want exit 1"
+grep -q "tasks.planned" "$tmp/bad.err" || no "inconsistent totals: no message"
+[ "$(cat "$tmp/keep.xlsx")" = old ] || no "inconsistent totals: output replaced"
+printf '2024-Q4,PNV,tasks.planned,\377\n' | cat "$fx/indicators.csv" - >"$tmp/bad2.csv"
+"$x" --config "$fx/config" --period 2024-Q4 --indicators "$tmp/bad2.csv" \
+    --analysis "$fx/analysis.tsv" --template "$tmpl" -o "$tmp/new.xlsx" \
+    2>/dev/null
+[ $? -eq 1 ] || no "bad value: want exit 1"
+[ -e "$tmp/new.xlsx" ] && no "bad value: output written"
+ls "$tmp" | grep -q '\.tmp\.' && no "temporary file left behind after an error"
+
+# 4. The real pipeline on the sample year, when its programs are built.
+if [ -x "$BIN/baocao-check" ] && [ -x "$BIN/baocao-rollup" ] &&
+    [ -x "$BIN/baocao-analyze" ] && [ -d "$TOP/input/2024-12" ]; then
+	# A failure of the pipeline itself is reported by its own tests.
+	if ! "$BIN/baocao-check" "$TOP"/input/2024-* >"$tmp/n.tsv" 2>/dev/null
+	then
+		echo "xlsx.sh: baocao-check failed on the sample: sample skipped"
+	else
+		for p in 2024-12 2024-Q4 2024-08; do
+			if ! "$BIN/baocao-rollup" --config "$TOP/config" \
+			    --period $p <"$tmp/n.tsv" >"$tmp/r-$p.tsv" \
+			    2>/dev/null || ! "$BIN/baocao-analyze" \
+			    --config "$TOP/config" --period $p \
+			    --analysis "$tmp/a-$p.tsv" <"$tmp/r-$p.tsv" \
+			    >"$tmp/i-$p.csv" 2>/dev/null; then
+				echo "xlsx.sh: pipeline failed for $p: skipped"
+				continue
+			fi
+			check "sample-$p" $p "$TOP/config" "$tmp/i-$p.csv" \
+			    "$tmp/a-$p.tsv" "$tmp/n.tsv"
+		done
+	fi
+else
+	echo "xlsx.sh: baocao-check/rollup/analyze not built: sample skipped"
+fi
+
+[ $fail -eq 0 ] && echo "xlsx.sh: workbooks read back"
+exit $fail

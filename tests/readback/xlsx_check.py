@@ -1,0 +1,583 @@
+# SPDX-License-Identifier: ISC
+"""Read a baocao-xlsx workbook back with openpyxl and check it against the
+indicators CSV it was made from (tests/readback/xlsx.sh runs it).
+
+Knows nothing of the template: a column's indicator is found from the data
+(the indicators whose values match every unit row of the column), so any
+template under templates/xlsx/ is checked the same way.
+
+usage: xlsx_check.py --xlsx F --indicators CSV --analysis A --period P
+                     [--config DIR] [--data NORM] [--lo-dir DIR]
+Exit status 0 when every check passes; each failure is printed.
+"""
+import argparse
+import configparser
+import csv
+import datetime
+import os
+import re
+import sys
+import unicodedata
+import xml.etree.ElementTree as ET
+import zipfile
+
+import openpyxl
+
+TOL = 1e-9
+INJECT = ('=', '+', '-', '@', '\t', '\r')
+failures = []
+
+
+def fail(msg):
+    failures.append(msg)
+    print('xlsx_check: ' + msg, file=sys.stderr)
+
+
+def close(a, b):
+    return abs(a - b) <= TOL * max(1.0, abs(b))
+
+
+def isnum(v):
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def unescape(s):
+    """Excel's _xHHHH_ escapes of control characters (openpyxl keeps them)."""
+    if isinstance(s, str):
+        return re.sub(r'_x([0-9A-Fa-f]{4})_', lambda m: chr(int(m.group(1), 16)), s)
+    return s
+
+
+# ------------------------------------------------------------- formulas
+
+TOKEN = re.compile(r'\s*(?:(?P<num>\d+(?:\.\d*)?(?:[eE][-+]?\d+)?)|'
+                   r'(?P<str>"(?:[^"]|"")*")|(?P<rng>\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)|'
+                   r'(?P<fn>[A-Z][A-Z0-9.]*)\(|(?P<op><>|>=|<=|[-+*/(),=<>&]))')
+
+
+def col_index(letters):
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def cells_of(ref):
+    ref = ref.replace('$', '')
+    a, _, b = ref.partition(':')
+    b = b or a
+    ma, mb = re.match(r'([A-Z]+)(\d+)', a), re.match(r'([A-Z]+)(\d+)', b)
+    c1, r1, c2, r2 = col_index(ma.group(1)), int(ma.group(2)), col_index(mb.group(1)), int(mb.group(2))
+    return [(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)]
+
+
+class Formula:
+    """A small evaluator for the formulas baocao-xlsx writes: + - * / =,
+    IF, SUM, SUMIF with a numeric criterion, COUNT, cell ranges."""
+
+    def __init__(self, text, value_of):
+        self.toks = []
+        pos = 0
+        text = text[1:] if text.startswith('=') else text
+        while pos < len(text):
+            m = TOKEN.match(text, pos)
+            if not m or m.end() == pos:
+                raise ValueError('cannot read formula at %r' % text[pos:])
+            pos = m.end()
+            kind = m.lastgroup
+            self.toks.append((kind, m.group(kind)))
+        self.i = 0
+        self.value_of = value_of
+
+    def peek(self):
+        return self.toks[self.i] if self.i < len(self.toks) else (None, None)
+
+    def take(self, want=None):
+        t = self.peek()
+        if want is not None and t[1] != want:
+            raise ValueError('want %r, got %r' % (want, t))
+        self.i += 1
+        return t
+
+    def run(self):
+        v = self.compare()
+        if self.i != len(self.toks):
+            raise ValueError('trailing tokens')
+        if v is DIV0:
+            raise ZeroDivisionError('#DIV/0!')
+        return v
+
+    def compare(self):
+        a = self.additive()
+        while self.peek()[1] in ('=', '<>', '<', '>', '<=', '>='):
+            op = self.take()[1]
+            b = self.additive()
+            a = {'=': a == b, '<>': a != b, '<': a < b, '>': a > b,
+                 '<=': a <= b, '>=': a >= b}[op]
+        return a
+
+    def additive(self):
+        a = self.term()
+        while self.peek()[1] in ('+', '-'):
+            op = self.take()[1]
+            b = self.term()
+            a = num(a) + num(b) if op == '+' else num(a) - num(b)
+        return a
+
+    def term(self):
+        a = self.unary()
+        while self.peek()[1] in ('*', '/'):
+            op = self.take()[1]
+            b = self.unary()
+            if a is DIV0 or b is DIV0:
+                a = DIV0
+            elif op == '*':
+                a = num(a) * num(b)
+            else:   # Excel's #DIV/0! is a value; IF may discard it
+                a = num(a) / num(b) if num(b) != 0 else DIV0
+        return a
+
+    def unary(self):
+        if self.peek()[1] == '-':
+            self.take()
+            return -num(self.unary())
+        return self.atom()
+
+    def atom(self):
+        kind, text = self.take()
+        if kind == 'num':
+            return float(text)
+        if kind == 'str':
+            return text[1:-1].replace('""', '"')
+        if kind == 'rng':
+            cells = cells_of(text)
+            if len(cells) == 1:
+                return self.value_of(*cells[0])
+            return [self.value_of(r, c) for r, c in cells]
+        if text == '(':
+            v = self.compare()
+            self.take(')')
+            return v
+        if kind == 'fn':
+            args = []
+            if self.peek()[1] != ')':
+                args.append(self.compare())
+                while self.peek()[1] == ',':
+                    self.take()
+                    args.append(self.compare())
+            self.take(')')
+            return self.call(text, args)
+        raise ValueError('unexpected %r' % text)
+
+    def call(self, fn, args):
+        def flat(xs):
+            out = []
+            for x in xs:
+                out.extend(x if isinstance(x, list) else [x])
+            return out
+        if fn == 'SUM':
+            return float(sum(x for x in flat(args) if isnum(x)))
+        if fn == 'COUNT':
+            return float(sum(1 for x in flat(args) if isnum(x)))
+        if fn == 'IF':
+            return args[1] if args[0] else args[2]
+        if fn == 'SUMIF':
+            rng, crit, srng = args
+            m = re.match(r'(>=|<=|<>|>|<|=)?(-?\d+(?:\.\d*)?)$', crit)
+            if not m:
+                raise ValueError('criterion %r' % crit)
+            op, k = m.group(1) or '=', float(m.group(2))
+            ok = {'>=': lambda x: x >= k, '<=': lambda x: x <= k, '>': lambda x: x > k,
+                  '<': lambda x: x < k, '=': lambda x: x == k, '<>': lambda x: x != k}[op]
+            return float(sum(s for c, s in zip(rng, srng) if isnum(c) and ok(c) and isnum(s)))
+        raise ValueError('function %s' % fn)
+
+
+DIV0 = object()
+
+
+def num(v):
+    if v is DIV0:
+        raise ZeroDivisionError('#DIV/0!')
+    if v is None or v == '':
+        return 0.0
+    if isinstance(v, bool):
+        return float(v)
+    if isnum(v):
+        return float(v)
+    raise ValueError('not a number: %r' % (v,))
+
+
+# ------------------------------------------------------------- inputs
+
+def read_indicators(path, period):
+    rows, order = {}, []
+    with open(path, newline='', encoding='utf-8-sig') as f:
+        r = csv.reader(f)
+        head = next(r)
+        assert head == ['period', 'unit', 'indicator', 'value'], head
+        for p, u, ind, v in r:
+            if p != period:
+                continue
+            rows[(u, ind)] = float(v)
+            order.append((p, u, ind, float(v)))
+    return rows, order
+
+
+def read_analysis(path, period):
+    units = {}
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            if line.startswith('#'):
+                continue
+            fl = line.rstrip('\n').split('\t')
+            if fl[0] == 'unit' and fl[1] == period:
+                units[fl[2]] = fl[3]
+    return units
+
+
+def read_names(confdir):
+    if not confdir:
+        return {}
+    cp = configparser.ConfigParser(inline_comment_prefixes=(';', '#'),
+                                   comment_prefixes=(';', '#'), interpolation=None,
+                                   strict=False)
+    cp.optionxform = str
+    with open(os.path.join(confdir, 'units.ini'), encoding='utf-8-sig') as f:
+        cp.read_file(f)
+    out = {}
+    for sec in cp.sections():
+        v = cp[sec].get('name')
+        if v is not None:
+            if len(v) >= 2 and v[0] == '"' and v[-1] == '"':
+                v = v[1:-1]
+            out[sec.upper()] = unicodedata.normalize('NFC', v)
+    return out
+
+
+def norm_unescape(s):
+    return re.sub(r'\\(.)', lambda m: {'t': '\t', 'n': '\n', 'r': '\r', '\\': '\\'}[m.group(1)], s)
+
+
+def read_data_fields(path):
+    fields = set()
+    if not path:
+        return fields
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            fl = line.rstrip('\n').split('\t')
+            if fl[0] == 'R':
+                fields.update(norm_unescape(x) for x in fl[4:])
+    return fields
+
+
+# ------------------------------------------------------------- checks
+
+def check_zip(path):
+    with zipfile.ZipFile(path) as z:
+        bad = z.testzip()
+        if bad:
+            fail('%s: corrupt zip member %s' % (path, bad))
+        for n in z.namelist():
+            if n.endswith('.xml') or n.endswith('.rels'):
+                try:
+                    ET.fromstring(z.read(n))
+                except ET.ParseError as e:
+                    fail('%s: %s is not well-formed XML: %s' % (path, n, e))
+
+
+def check_names(wb):
+    seen = set()
+    for name in wb.sheetnames:
+        if not (1 <= len(name) <= 31) or re.search(r'[\[\]:*?/\\]', name) \
+                or name.startswith("'") or name.endswith("'"):
+            fail('invalid sheet name %r' % name)
+        if name.lower() in seen:
+            fail('duplicate sheet name %r' % name)
+        seen.add(name.lower())
+        if name != unicodedata.normalize('NFC', name):
+            fail('sheet name %r is not NFC' % name)
+
+
+def check_data_sheet(ws, order):
+    head = [ws.cell(1, c).value for c in range(1, 5)]
+    if head != ['period', 'unit', 'indicator', 'value']:
+        fail('%s: header %r' % (ws.title, head))
+        return
+    got = []
+    for r in range(2, ws.max_row + 1):
+        row = [ws.cell(r, c).value for c in range(1, 5)]
+        if all(v is None for v in row):
+            continue
+        if not isnum(row[3]):
+            fail('%s!D%d: value %r is not a number' % (ws.title, r, row[3]))
+            continue
+        got.append(tuple(row))
+    if len(got) != len(order):
+        fail('%s: %d rows, indicators CSV has %d' % (ws.title, len(got), len(order)))
+    for i, (g, w) in enumerate(zip(got, order)):
+        if g[:3] != w[:3] or not close(g[3], w[3]):
+            fail('%s row %d: %r, want %r' % (ws.title, i + 2, g, w))
+            break
+    if ws.freeze_panes != 'A2':
+        fail('%s: header not frozen (%r)' % (ws.title, ws.freeze_panes))
+    if not ws.auto_filter.ref:
+        fail('%s: no autofilter' % ws.title)
+
+
+def matches(cell, want):
+    if want is None:
+        return cell is None or cell == '' or cell == 'Chưa nộp'
+    return isnum(cell) and close(float(cell), want)
+
+
+def row_unit(ws, r, units):
+    """The unit of row r: the first cell holding a unit code in scope."""
+    for c in range(1, ws.max_column + 1):
+        v = ws.cell(r, c).value
+        if isinstance(v, str) and v in units:
+            return v
+    return None
+
+
+class Sheets:
+    def __init__(self, path):
+        self.f = openpyxl.load_workbook(path)                  # formulas
+        self.v = openpyxl.load_workbook(path, data_only=True)  # cached values
+
+
+def check_units_sheet(name, S, ind, units, names, stats, allowed):
+    wf, wv = S.f[name], S.v[name]
+    unit_rows, total_row = {}, None
+    for r in range(1, wf.max_row + 1):
+        a = row_unit(wv, r, units)
+        if a is not None and a not in unit_rows:
+            unit_rows[a] = r
+        elif any(isinstance(wf.cell(r, c).value, str) and str(wf.cell(r, c).value).startswith('=')
+                 and wf.cell(r, c).data_type == 'f' and 'SUM' in wf.cell(r, c).value
+                 for c in range(1, wf.max_column + 1)):
+            total_row = r
+    missing = set(units) - set(unit_rows)
+    if missing:
+        fail('%s: no row for units %s' % (name, sorted(missing)))
+    if total_row is None:
+        fail('%s: no organization row with formulas' % name)
+        return
+    if unit_rows and total_row <= max(unit_rows.values()):
+        fail('%s: organization row %d is not below the units' % (name, total_row))
+
+    def value_of(r, c):
+        return wv.cell(r, c).value
+
+    for r in list(unit_rows.values()) + [total_row]:
+        for c in range(1, wf.max_column + 1):
+            cf = wf.cell(r, c)
+            if cf.data_type != 'f':
+                continue
+            cached = wv.cell(r, c).value
+            try:
+                got = Formula(cf.value, value_of).run()
+            except (ValueError, ZeroDivisionError, TypeError) as e:
+                fail('%s!%s: cannot evaluate %s: %s' % (name, cf.coordinate, cf.value, e))
+                continue
+            if isinstance(got, str) or cached in (None, ''):
+                if not ((got == '' or got is None) and cached in (None, '')):
+                    fail('%s!%s: %s gives %r, cached %r' % (name, cf.coordinate, cf.value, got, cached))
+            elif not isnum(cached) or not close(got, float(cached)):
+                fail('%s!%s: %s gives %r, cached %r' % (name, cf.coordinate, cf.value, got, cached))
+            else:
+                stats['formulas'] += 1
+
+    inds = sorted({k[1] for k in ind})
+    for c in range(1, wf.max_column + 1):
+        cells = {u: wv.cell(r, c).value for u, r in unit_rows.items()}
+        is_formula = any(wf.cell(r, c).data_type == 'f' for r in unit_rows.values())
+        if not any(isnum(v) for v in cells.values()):
+            continue
+        cand = [i for i in inds if all(matches(cells[u], ind.get((u, i))) for u in cells)]
+        if not is_formula and not cand:
+            bad = ['%s=%r' % (u, v) for u, v in cells.items()][:6]
+            fail('%s column %d: no indicator has these values: %s' % (name, c, ', '.join(bad)))
+            continue
+        stats['numbers'] += sum(1 for v in cells.values() if isnum(v))
+        tot = wv.cell(total_row, c).value
+        if is_formula:
+            # a computed column: every unit cell a formula (evaluated above)
+            for r in unit_rows.values():
+                if wf.cell(r, c).data_type != 'f' and wf.cell(r, c).value is not None:
+                    fail('%s!%s: computed column has a plain value' % (name, wf.cell(r, c).coordinate))
+                allowed.add((name, r, c))
+            continue
+        if tot in (None, ''):
+            if any(ind.get(('*', i)) is not None and wf.cell(total_row, c).data_type == 'f' for i in cand):
+                if not all(ind.get(('*', i)) is None for i in cand):
+                    fail('%s column %d: organization value empty, CSV has %s' % (name, c, cand))
+            continue
+        if not any(ind.get(('*', i)) is not None and close(float(tot), ind[('*', i)]) for i in cand):
+            fail('%s!%s: organization value %r is not the CSV\'s * value of %s' %
+                 (name, wf.cell(total_row, c).coordinate, tot, cand))
+        else:
+            stats['totals'] += 1
+
+    # every unit row: name as written (injection stays text), status
+    for u, r in unit_rows.items():
+        texts = [unescape(wv.cell(r, c).value) for c in range(1, wf.max_column + 1)]
+        if u in names and names[u] not in texts:
+            fail('%s row %d: name %r of %s not found (%r)' % (name, r, names[u], u, texts[:3]))
+        if u in names and names[u].startswith(INJECT):
+            stats['inject'] += 1
+        if units.get(u) == 'missing' and 'Chưa nộp' not in texts:
+            fail('%s row %d: missing unit %s not shown "Chưa nộp"' % (name, r, u))
+    for c in range(1, wf.max_column + 1):
+        allowed.add((name, total_row, c))
+    if wf.freeze_panes is None:
+        fail('%s: no frozen header' % name)
+    if not wf.auto_filter.ref:
+        fail('%s: no autofilter' % name)
+    return total_row
+
+
+def check_register_sheet(name, S, ind, units, fields, stats):
+    wf, wv = S.f[name], S.v[name]
+    counts, dates = {}, 0
+    for r in range(1, wf.max_row + 1):
+        a = row_unit(wv, r, units)
+        if a is None:
+            continue
+        counts[a] = counts.get(a, 0) + 1
+        for c in range(1, wf.max_column + 1):
+            v = wv.cell(r, c).value
+            if isinstance(v, datetime.datetime):
+                dates += 1
+                if wv.cell(r, c).number_format.lower().find('yy') < 0:
+                    fail('%s!%s: date without a date format' % (name, wv.cell(r, c).coordinate))
+            elif isinstance(v, str):
+                t = unescape(v)
+                if t.startswith(INJECT):
+                    if t not in fields:
+                        fail('%s!%s: %r is not a field of the data' % (name, wv.cell(r, c).coordinate, t))
+                    else:
+                        stats['inject_data'].add(t[0])
+    cand = [i for i in ('errors.count', 'actions.opened', 'suggestions.received',
+                        'complaints.received', 'incidents.count')
+            if all(counts.get(u, 0) == ind.get((u, i), 0) for u in units)]
+    if not cand:
+        fail('%s: rows per unit %r match no register count of the CSV' % (name, counts))
+    stats['lists'] += 1
+    stats['dates'] += dates
+
+
+def check_no_stray_formulas(S, allowed):
+    for ws in S.f.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == 'f' and (ws.title, c.row, c.column) not in allowed:
+                    fail('%s!%s: unexpected formula %r' % (ws.title, c.coordinate, c.value))
+
+
+def check_text(S):
+    for ws in S.v.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and unicodedata.normalize('NFC', c.value) != c.value:
+                    fail('%s!%s: text is not NFC' % (ws.title, c.coordinate))
+
+
+def check_lo(lo_dir, base, S, totals, ind):
+    """LibreOffice recalculated every formula on load: its values of the
+    organization rows must be the CSV's * values too."""
+    n = 0
+    for name, row in totals.items():
+        path = os.path.join(lo_dir, '%s-%s.csv' % (base, name))
+        if not os.path.exists(path):
+            fail('LibreOffice wrote no CSV for sheet %r (%s)' % (name, path))
+            continue
+        with open(path, newline='', encoding='utf-8') as f:
+            lines = list(csv.reader(f))
+        if len(lines) < row:
+            fail('%s: LibreOffice CSV has %d lines, want %d' % (path, len(lines), row))
+            continue
+        lo = lines[row - 1]
+        for c in range(1, S.v[name].max_column + 1):
+            cached = S.v[name].cell(row, c).value
+            if not isnum(cached) or S.f[name].cell(row, c).data_type != 'f':
+                continue
+            try:
+                t = lo[c - 1].strip()
+                got = float(t[:-1]) / 100 if t.endswith('%') else float(t)
+            except (ValueError, IndexError):
+                fail('%s: LibreOffice value %r in column %d, cached %r' % (path, lo[c - 1:c], c, cached))
+                continue
+            if not close(got, float(cached)):
+                fail('%s: LibreOffice computes %r in column %d, cached %r' % (path, got, c, cached))
+            n += 1
+    return n
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--xlsx', required=True)
+    ap.add_argument('--indicators', required=True)
+    ap.add_argument('--analysis', required=True)
+    ap.add_argument('--period', required=True)
+    ap.add_argument('--config')
+    ap.add_argument('--data')
+    ap.add_argument('--lo-dir')
+    ap.add_argument('--expect-inject', action='store_true')
+    a = ap.parse_args()
+
+    ind, order = read_indicators(a.indicators, a.period)
+    units = read_analysis(a.analysis, a.period)
+    for (u, _) in ind:
+        if u != '*':
+            units.setdefault(u, '')
+    names = read_names(a.config)
+    fields = read_data_fields(a.data) | set(names.values())
+
+    check_zip(a.xlsx)
+    S = Sheets(a.xlsx)
+    check_names(S.f)
+    check_text(S)
+    stats = {'numbers': 0, 'totals': 0, 'formulas': 0, 'inject': 0, 'lists': 0,
+             'dates': 0, 'inject_data': set()}
+    totals, allowed, data_seen = {}, set(), False
+    for name in S.f.sheetnames:
+        ws = S.f[name]
+        if ws.cell(1, 1).value == 'period':
+            check_data_sheet(ws, order)
+            data_seen = True
+            continue
+        has_formula = any(c.data_type == 'f' for row in ws.iter_rows() for c in row)
+        if has_formula:
+            tr = check_units_sheet(name, S, ind, units, names, stats, allowed)
+            if tr:
+                totals[name] = tr
+        else:
+            check_register_sheet(name, S, ind, units, fields, stats)
+    check_no_stray_formulas(S, allowed)
+    if not data_seen:
+        fail('no data sheet (header period,unit,indicator,value)')
+    p = S.f.properties
+    if not p.title or not p.creator or not p.created:
+        fail('document properties missing: title %r author %r created %r' % (p.title, p.creator, p.created))
+    if a.expect_inject:
+        if stats['inject'] == 0:
+            fail('no unit name starting with = + - @ was found in the workbook')
+        if a.data and stats['lists'] and set('=+-@\t\r') - stats['inject_data']:
+            fail('injection texts of the data not all found: %r' % sorted(set('=+-@\t\r') - stats['inject_data']))
+    lo = 0
+    if a.lo_dir:
+        lo = check_lo(a.lo_dir, os.path.splitext(os.path.basename(a.xlsx))[0], S, totals, ind)
+    if failures:
+        print('xlsx_check: %s: %d failures' % (a.xlsx, len(failures)), file=sys.stderr)
+        return 1
+    print('xlsx_check: %s: ok: %d numbers, %d organization values, %d formulas evaluated, '
+          '%d injection names, %d lists (%d dates)%s' %
+          (os.path.basename(a.xlsx), stats['numbers'], stats['totals'], stats['formulas'],
+           stats['inject'], stats['lists'], stats['dates'],
+           ', %d values recomputed by LibreOffice' % lo if a.lo_dir else ''))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

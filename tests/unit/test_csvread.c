@@ -1,0 +1,293 @@
+/* SPDX-License-Identifier: ISC */
+/* Unit tests of csvread: records, positions, quoting, BOM, CRLF, errors. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+/* cmocka swaps malloc for its checker under UNIT_TESTING; the library
+ * allocates with the real one. */
+#undef malloc
+#undef calloc
+#undef realloc
+#undef free
+
+#include "csvread.h"
+#include "util.h"
+
+/*
+ * Reads all of text (n bytes) and describes what the reader saw, one line
+ * per record: "LINE:COL" then " field@LINE:COL" for each field (field bytes
+ * as they are, a newline shown as "\n"), and a last line "error: MESSAGE
+ * @LINE:COL +OFFSET" when reading stopped on an error.
+ */
+static char *
+describe(const char *text, size_t n)
+{
+	FILE *fp = fmemopen((void *)text, n, "rb");
+	struct csvread r;
+	struct sbuf sb = SBUF_INIT;
+	int rv, i;
+	size_t k;
+
+	assert_non_null(fp);
+	csvread_init(&r, fp);
+	while ((rv = csvread_next(&r)) == 1) {
+		sbuf_printf(&sb, "%ld:%ld", r.line, r.col);
+		for (i = 0; i < r.nf; i++) {
+			sbuf_addc(&sb, ' ');
+			for (k = 0; k < r.f[i].len; k++)
+				if (r.f[i].s[k] == '\n')
+					sbuf_adds(&sb, "\\n");
+				else if (r.f[i].s[k] == '\r')
+					sbuf_adds(&sb, "\\r");
+				else
+					sbuf_addc(&sb, r.f[i].s[k]);
+			sbuf_printf(&sb, "@%ld:%ld", r.f[i].line, r.f[i].col);
+		}
+		sbuf_addc(&sb, '\n');
+	}
+	if (rv < 0)
+		sbuf_printf(&sb, "error: %s @%ld:%ld +%lld\n",
+		    csvread_strerror(&r), r.err_line, r.err_col, r.err_off);
+	csvread_release(&r);
+	fclose(fp);
+	return sbuf_detach(&sb);
+}
+
+struct tcase {
+	const char	*name;
+	const char	*in;
+	const char	*want;
+};
+
+static const struct tcase cases[] = {
+	{ "plain", "a,b,c\n1,2,3\n",
+	  "1:1 a@1:1 b@1:3 c@1:5\n2:1 1@2:1 2@2:3 3@2:5\n" },
+	{ "no final newline", "a,b\n1,2",
+	  "1:1 a@1:1 b@1:3\n2:1 1@2:1 2@2:3\n" },
+	{ "empty fields", ",,\n", "1:1 @1:1 @1:2 @1:3\n" },
+	{ "blank lines skipped", "a\n\n  \n\r\nb\n", "1:1 a@1:1\n5:1 b@5:1\n" },
+	{ "spaces trimmed", " a , b\t,c \n", "1:2 a@1:2 b@1:6 c@1:9\n" },
+	{ "BOM not counted", "\xEF\xBB\xBFunit,date\nX,1\n",
+	  "1:1 unit@1:1 date@1:6\n2:1 X@2:1 1@2:3\n" },
+	{ "CRLF", "a,b\r\n1,2\r\n", "1:1 a@1:1 b@1:3\n2:1 1@2:1 2@2:3\n" },
+	{ "CRLF quoted", "a,\"b\"\r\n1,2\r\n",
+	  "1:1 a@1:1 b@1:3\n2:1 1@2:1 2@2:3\n" },
+	{ "quoted comma and quote", "x,\"a, \"\"b\"\"\",y\n",
+	  "1:1 x@1:1 a, \"b\"@1:3 y@1:14\n" },
+	{ "quoted across lines",
+	  "h1,h2\nA,\"one\ntwo\nthree\"\nB,c\n",
+	  "1:1 h1@1:1 h2@1:4\n2:1 A@2:1 one\\ntwo\\nthree@2:3\n5:1 B@5:1 c@5:3\n" },
+	{ "field after a multi-line field",
+	  "\"a\nb\",x,\"c\nd\",y\n",
+	  "1:1 a\\nb@1:1 x@2:4 c\\nd@2:6 y@3:4\n" },
+	{ "CRLF inside quotes kept", "\"a\r\nb\"\r\n", "1:1 a\\r\\nb@1:1\n" },
+	{ "UTF-8 text", "Lê Thị,Bình\n", "1:1 Lê Thị@1:1 Bình@1:11\n" },
+	{ "unterminated quote at its field",
+	  "a,b\nx,\"open\nmore\n", "1:1 a@1:1 b@1:3\nerror: unterminated quoted field @2:3 +0\n" },
+	{ "unterminated quote, no newline", "\"abc",
+	  "error: unterminated quoted field @1:1 +0\n" },
+	{ "quote inside unquoted field", "a,b\"c\n",
+	  "error: quote '\"' inside an unquoted field (quote the whole field and double the quote) @1:4 +3\n" },
+	{ "text after closing quote", "\"ab\"c,d\n",
+	  "error: text after the closing quote of a field @1:5 +4\n" },
+	{ "invalid UTF-8 (CP1258 byte)", "a,b\nL\xEA,x\n",
+	  "1:1 a@1:1 b@1:3\nerror: invalid UTF-8 @2:2 +5\n" },
+	{ "invalid UTF-8 in a quoted line", "a\n\"x\xC3\"\n",
+	  "1:1 a@1:1\nerror: invalid UTF-8 @2:3 +4\n" },
+	{ "overlong UTF-8", "\xC0\xAF\n", "error: invalid UTF-8 @1:1 +0\n" },
+	{ "surrogate", "a\xED\xA0\x80\n", "error: invalid UTF-8 @1:2 +1\n" },
+	{ "truncated sequence at end of line", "ab\xE1\xBB\n",
+	  "error: invalid UTF-8 @1:3 +2\n" },
+	{ "BOM offset counted in offsets", "\xEF\xBB\xBF\xFF\n",
+	  "error: invalid UTF-8 @1:1 +3\n" },
+	{ "long line of eight-byte blocks",
+	  "aaaaaaaaaaaaaaa,bbbbbbbbbbbbbbbbbbbbbbb,cccccccc,d\n",
+	  "1:1 aaaaaaaaaaaaaaa@1:1 bbbbbbbbbbbbbbbbbbbbbbb@1:17 cccccccc@1:41 d@1:50\n" },
+	{ "quote after eight plain bytes", "aaaaaaaaaaaa,\"q,r\"\n",
+	  "1:1 aaaaaaaaaaaa@1:1 q,r@1:14\n" },
+	{ NULL, NULL, NULL }
+};
+
+static void
+test_table(void **state)
+{
+	const struct tcase *c;
+	char *got;
+
+	(void)state;
+	for (c = cases; c->name != NULL; c++) {
+		got = describe(c->in, strlen(c->in));
+		if (strcmp(got, c->want) != 0)
+			fail_msg("%s:\n got: %s want: %s", c->name, got, c->want);
+		free(got);
+	}
+}
+
+static void
+test_nul_byte(void **state)
+{
+	static const char in[] = "a,b\nx,y\0z\n";
+	char *got;
+
+	(void)state;
+	got = describe(in, sizeof(in) - 1);
+	assert_string_equal(got, "1:1 a@1:1 b@1:3\nerror: NUL byte @2:4 +7\n");
+	free(got);
+}
+
+static void
+test_nul_in_quoted_line(void **state)
+{
+	static const char in[] = "\"x\0\"\n";
+	char *got;
+
+	(void)state;
+	got = describe(in, sizeof(in) - 1);
+	assert_string_equal(got, "error: NUL byte @1:3 +2\n");
+	free(got);
+}
+
+/* Builds "h\n" + prefix + a field of n bytes of 'x' + suffix. */
+static char *
+big(const char *prefix, size_t n, const char *suffix, size_t *len)
+{
+	struct sbuf sb = SBUF_INIT;
+	char chunk[4096];
+	size_t k;
+
+	memset(chunk, 'x', sizeof(chunk));
+	sbuf_adds(&sb, "h\n");
+	sbuf_adds(&sb, prefix);
+	for (k = 0; k < n; k += sizeof(chunk))
+		sbuf_add(&sb, chunk, n - k < sizeof(chunk) ? n - k :
+		    sizeof(chunk));
+	sbuf_adds(&sb, suffix);
+	*len = sb.len;
+	return sbuf_detach(&sb);
+}
+
+static void
+test_field_limit(void **state)
+{
+	size_t len;
+	char *in, *got;
+
+	(void)state;
+	/* exactly 1 MiB is fine, unquoted and quoted */
+	in = big("", CSVREAD_FIELD_MAX, "\n", &len);
+	got = describe(in, len);
+	assert_int_equal(strlen(got), 10 + 4 + CSVREAD_FIELD_MAX + 5);
+	free(in);
+	free(got);
+	in = big("\"", CSVREAD_FIELD_MAX, "\"\n", &len);
+	got = describe(in, len);
+	assert_int_equal(strlen(got), 10 + 4 + CSVREAD_FIELD_MAX + 5);
+	free(in);
+	free(got);
+	/* one byte more is an error at the field's start */
+	in = big("a,", CSVREAD_FIELD_MAX + 1, "\n", &len);
+	got = describe(in, len);
+	assert_string_equal(got, "1:1 h@1:1\nerror: field longer than 1 MiB "
+	    "(1048576 bytes) @2:3 +0\n");
+	free(in);
+	free(got);
+	in = big("a,\"", CSVREAD_FIELD_MAX + 1, "\"\n", &len);
+	got = describe(in, len);
+	assert_string_equal(got, "1:1 h@1:1\nerror: field longer than 1 MiB "
+	    "(1048576 bytes) @2:3 +0\n");
+	free(in);
+	free(got);
+}
+
+/* A quoted field of many short lines is stopped once it passes 1 MiB. */
+static void
+test_field_limit_many_lines(void **state)
+{
+	struct sbuf sb = SBUF_INIT;
+	char *got;
+	int i;
+
+	(void)state;
+	sbuf_adds(&sb, "h\n\"");
+	for (i = 0; i < 40000; i++)
+		sbuf_adds(&sb, "0123456789012345678901234567890\n");
+	got = describe(sb.buf, sb.len);
+	assert_string_equal(got, "1:1 h@1:1\nerror: field longer than 1 MiB "
+	    "(1048576 bytes) @2:1 +0\n");
+	free(got);
+	sbuf_release(&sb);
+}
+
+/* Records across the 1 MiB read buffer keep their line numbers. */
+static void
+test_block_boundary(void **state)
+{
+	FILE *fp = tmpfile();
+	struct csvread r;
+	long i, n = 0, last = 0;
+	int rv;
+
+	(void)state;
+	assert_non_null(fp);
+	for (i = 1; i <= 100000; i++)
+		if (i % 1000 == 0)
+			fprintf(fp, "%ld,\"multi\nline %ld\",z\n", i, i);
+		else
+			fprintf(fp, "%ld,Phòng Nội vụ,z\n", i);
+	rewind(fp);
+	csvread_init(&r, fp);
+	while ((rv = csvread_next(&r)) == 1) {
+		char want[32];
+
+		n++;
+		snprintf(want, sizeof(want), "%ld", n);
+		assert_int_equal(r.nf, 3);
+		assert_int_equal(r.f[0].len, strlen(want));
+		assert_memory_equal(r.f[0].s, want, strlen(want));
+		assert_int_equal(r.line, last + 1);
+		last = r.line + (n % 1000 == 0);
+	}
+	assert_int_equal(rv, 0);
+	assert_int_equal(n, 100000);
+	assert_int_equal(r.lineno, 100100);
+	csvread_release(&r);
+	fclose(fp);
+}
+
+static void
+test_empty(void **state)
+{
+	FILE *fp = fmemopen((void *)"", 0, "rb");
+	struct csvread r;
+
+	(void)state;
+	/* glibc fmemopen of size 0 may fail; use a tmpfile then */
+	if (fp == NULL)
+		fp = tmpfile();
+	csvread_init(&r, fp);
+	assert_int_equal(csvread_next(&r), 0);
+	assert_int_equal(r.bytes, 0);
+	csvread_release(&r);
+	fclose(fp);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_nul_byte),
+		cmocka_unit_test(test_nul_in_quoted_line),
+		cmocka_unit_test(test_field_limit),
+		cmocka_unit_test(test_field_limit_many_lines),
+		cmocka_unit_test(test_block_boundary),
+		cmocka_unit_test(test_empty),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Tests of src/lib/pdfdoc.c: text cleaning (UTF-8 validation, NFC) and line
+ * breaking (between words; inside a word only at a character boundary; no
+ * line wider than its band), and a document that renders and saves.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The file under test first: cmocka redefines malloc and free after it. */
+#include "lib/pdfdoc.c"
+
+/* Memory from the code under test comes from libc; cmocka redefines free. */
+static void libc_free(void *p) { free(p); }
+
+#include <cmocka.h>
+
+static const char *const faces[PF_NFACES] = { NULL, NULL, NULL, NULL };
+
+static struct pdfdoc *
+doc(void)
+{
+	char err[256];
+	struct pdfdoc *d = pdfdoc_new(faces, err, sizeof(err));
+
+	if (d == NULL)
+		fail_msg("%s", err);
+	return d;
+}
+
+static void
+test_clean(void **state)
+{
+	struct pdfdoc *d = doc();
+	char *s;
+
+	(void)state;
+	/* decomposed "Việt" (e + circumflex + dot below) becomes NFC */
+	s = clean(d, "Vie\xcc\x82\xcc\xa3t  Nam\tA\r\n  B ");
+	assert_string_equal(s, "Vi\xe1\xbb\x87t  Nam A\nB");
+	libc_free(s);
+	s = clean(d, "Số:      /BC-UBND");
+	assert_string_equal(s, "Số:      /BC-UBND");
+	libc_free(s);
+	assert_null(pdfdoc_error(d));
+	/* invalid UTF-8 is refused and remembered */
+	assert_null(clean(d, "bad \xff byte"));
+	assert_non_null(pdfdoc_error(d));
+	assert_int_equal(pdfdoc_save(d, stdout), -1);
+	pdfdoc_free(d);
+}
+
+/* Every line fits its band, and the lines give back the text. */
+static void
+check_wrap(struct pdfdoc *d, const char *text, double w, int want_lines)
+{
+	struct wline *l;
+	char *s = clean(d, text);
+	int n, i;
+
+	n = wrap(d->font[PF_REGULAR], 13, s, w, 0, &l);
+	if (want_lines > 0)
+		assert_int_equal(n, want_lines);
+	for (i = 0; i < n; i++) {
+		size_t k;
+
+		assert_true(l[i].width <= w + EPS);
+		assert_true(width_pt(d->font[PF_REGULAR], 13, s + l[i].start,
+		    l[i].end - l[i].start) <= w + EPS);
+		/* never inside a UTF-8 sequence */
+		k = l[i].start;
+		assert_true(((unsigned char)s[k] & 0xC0) != 0x80);
+		k = l[i].end;
+		assert_true(s[k] == '\0' || ((unsigned char)s[k] & 0xC0) !=
+		    0x80);
+	}
+	libc_free(l);
+	libc_free(s);
+}
+
+static void
+test_wrap(void **state)
+{
+	struct pdfdoc *d = doc();
+
+	(void)state;
+	check_wrap(d, "Ủy ban nhân dân huyện Thường Xuân", 1000, 1);
+	check_wrap(d, "Ủy ban nhân dân huyện Thường Xuân", 80, 0);
+	/* one word wider than the band is cut at character boundaries */
+	check_wrap(d, "ỦYBANNHÂNDÂNHUYỆNTHƯỜNGXUÂNTỈNHTHANHHÓA", 40, 0);
+	/* paragraphs and an empty one */
+	check_wrap(d, "một\n\nhai", 1000, 3);
+	check_wrap(d, "", 100, 1);
+	pdfdoc_free(d);
+}
+
+/* A table that outgrows a page, a long paragraph, and a saved file. */
+static void
+test_render(void **state)
+{
+	struct pdfdoc *d = doc();
+	const char *head[3] = { "Đơn vị", "Số lượng", "Tỷ lệ" };
+	const char *row[3] = { "Phòng Tài nguyên và Môi trường", "1.234",
+	    "95,5%" };
+	double w[3] = { 3, 1, 1 };
+	struct pdf_style st = { PF_REGULAR, 13, PA_JUSTIFY, 1.2, 10, 0, 1, 0 };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+	int i;
+
+	(void)state;
+	pdfdoc_set_draft(d, 2);
+	pdfdoc_set_info(d, "Tiêu đề", "Cơ quan", "Trích yếu", "baocao", 0);
+	pdfdoc_table_begin(d, 3, w, NULL, 11, head);
+	for (i = 0; i < 120; i++)
+		pdfdoc_table_row(d, row, PF_REGULAR);
+	pdfdoc_table_end(d);
+	assert_true(pdfdoc_pages(d) >= 3);
+	for (i = 0; i < 40; i++)
+		pdfdoc_para(d, &st, "Cán bộ, công chức có tinh thần trách "
+		    "nhiệm, thái độ phục vụ tận tình, chu đáo.");
+	assert_true(pdfdoc_y(d) >= PDF_MARGIN_TOP - 0.01);
+	assert_true(pdfdoc_y(d) <= PDF_PAGE_H - PDF_MARGIN_BOT + 0.01);
+	fp = open_memstream(&buf, &len);
+	assert_int_equal(pdfdoc_save(d, fp), 0);
+	fclose(fp);
+	assert_true(len > 1000);
+	assert_memory_equal(buf, "%PDF-1.4", 8);
+	libc_free(buf);
+	pdfdoc_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_clean),
+		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_render),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Glyph coverage of the PDF fonts: every Vietnamese letter, lower and upper
+ * case, with every tone, has a glyph in each of the four faces that
+ * src/lib/pdfdoc.c embeds. pdftotext extracts the right text even from a
+ * wrongly drawn glyph, so coverage is checked here, in the font itself.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <hpdf.h>
+#include <stdlib.h>
+#include <utf8proc.h>
+
+/* utf8proc allocates with libc; cmocka redefines free. */
+static void libc_free(void *p) { free(p); }
+
+#include <cmocka.h>
+
+#include "lib/pdfdoc.h"
+
+/* The vowels that take tones, then the combining tone marks. */
+static const utf8proc_int32_t vowels[] = {
+	'a', 0x0103, 0x00E2, 'e', 0x00EA, 'i', 'o', 0x00F4, 0x01A1, 'u',
+	0x01B0, 'y'
+};
+static const utf8proc_int32_t tones[] = {
+	0, 0x0300, 0x0301, 0x0309, 0x0303, 0x0323	/* huyền sắc hỏi ngã nặng */
+};
+
+/* Fills out with the code points of all 134 letters; returns the count. */
+static int
+letters(utf8proc_int32_t *out)
+{
+	size_t v, t;
+	int n = 0;
+
+	for (v = 0; v < sizeof(vowels) / sizeof(vowels[0]); v++)
+		for (t = 0; t < sizeof(tones) / sizeof(tones[0]); t++) {
+			utf8proc_uint8_t in[16], *nfc = NULL;
+			utf8proc_ssize_t k = 0, m;
+			utf8proc_int32_t c;
+
+			k += utf8proc_encode_char(vowels[v], in + k);
+			if (tones[t] != 0)
+				k += utf8proc_encode_char(tones[t], in + k);
+			in[k] = '\0';
+			m = utf8proc_map(in, k, &nfc, UTF8PROC_STABLE |
+			    UTF8PROC_COMPOSE);
+			assert_true(m > 0);
+			/* NFC has one precomposed code point for each */
+			assert_int_equal(utf8proc_iterate(nfc, m, &c), m);
+			libc_free(nfc);
+			out[n++] = c;
+			out[n++] = utf8proc_toupper(c);
+		}
+	out[n++] = 0x0111;	/* đ */
+	out[n++] = 0x0110;	/* Đ */
+	return n;
+}
+
+static void
+on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
+{
+	(void)detail;
+	*(HPDF_STATUS *)user = code;
+}
+
+static void
+test_letters(void **state)
+{
+	utf8proc_int32_t cp[200];
+	int n;
+
+	(void)state;
+	n = letters(cp);
+	assert_int_equal(n, 12 * 6 * 2 + 2);
+	/* spot checks of the composition */
+	assert_int_equal(cp[0], 0x61);		/* a */
+	assert_int_equal(cp[1], 0x41);		/* A */
+}
+
+static void
+test_coverage(void **state)
+{
+	utf8proc_int32_t cp[200];
+	int n = letters(cp), f, i;
+
+	(void)state;
+	for (f = 0; f < PF_NFACES; f++) {
+		const char *path = pdfdoc_default_font((enum pdf_face)f);
+		HPDF_STATUS err = 0;
+		HPDF_Doc pdf;
+		HPDF_FontDef def;
+		const char *name;
+
+		assert_non_null(path);
+		pdf = HPDF_New(on_error, &err);
+		assert_non_null(pdf);
+		HPDF_UseUTFEncodings(pdf);
+		HPDF_SetCurrentEncoder(pdf, "UTF-8");
+		name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
+		assert_non_null(name);
+		assert_int_equal(err, 0);
+		def = HPDF_GetFontDef(pdf, name);
+		assert_non_null(def);
+		for (i = 0; i < n; i++) {
+			if (HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp[i]) ==
+			    0)
+				fail_msg("%s: no glyph for U+%04X", path,
+				    (unsigned)cp[i]);
+		}
+		/* and the signs the documents print */
+		assert_int_not_equal(HPDF_TTFontDef_GetGlyphid(def, 0x2265), 0);
+		assert_int_not_equal(HPDF_TTFontDef_GetGlyphid(def, 0x2264), 0);
+		HPDF_Free(pdf);
+	}
+}
+
+/* The default faces are Liberation Serif (Times New Roman metrics), not DejaVu. */
+static void
+test_default_is_liberation(void **state)
+{
+	int f;
+
+	(void)state;
+	for (f = 0; f < PF_NFACES; f++) {
+		const char *path = pdfdoc_default_font((enum pdf_face)f);
+
+		assert_non_null(path);
+		assert_non_null(strstr(path, "liberation2/LiberationSerif-"));
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_letters),
+		cmocka_unit_test(test_coverage),
+		cmocka_unit_test(test_default_is_liberation),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: ISC */
+/* Unit tests of utf8: validation (against utf8proc), NFC, CP1258. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <utf8proc.h>
+/* the library allocates with the real malloc */
+#undef malloc
+#undef calloc
+#undef realloc
+#undef free
+
+#include "utf8.h"
+#include "util.h"
+
+struct vcase {
+	const char	*in;
+	int		 ok;
+	size_t		 bad;
+};
+
+static const struct vcase vcases[] = {
+	{ "", 1, 0 },
+	{ "plain ASCII long enough for the word loop", 1, 0 },
+	{ "Ủy ban nhân dân huyện Thường Xuân", 1, 0 },
+	{ "\xF0\x9F\x98\x80", 1, 0 },			/* U+1F600 */
+	{ "\xF4\x8F\xBF\xBF", 1, 0 },			/* U+10FFFF */
+	{ "abc\x80", 0, 3 },				/* lone continuation */
+	{ "L\xEA Th\xD2", 0, 1 },			/* CP1258 bytes */
+	{ "\xC0\x80", 0, 0 },				/* overlong NUL */
+	{ "\xC1\xBF", 0, 0 },				/* overlong */
+	{ "\xE0\x9F\xBF", 0, 0 },			/* overlong 3-byte */
+	{ "\xED\xA0\x80", 0, 0 },			/* surrogate D800 */
+	{ "\xF0\x8F\xBF\xBF", 0, 0 },			/* overlong 4-byte */
+	{ "\xF4\x90\x80\x80", 0, 0 },			/* above U+10FFFF */
+	{ "\xF5\x80\x80\x80", 0, 0 },
+	{ "ok \xE1\xBB", 0, 3 },			/* truncated */
+	{ "12345678\xE1\xBB\x99x\xFF", 0, 12 },		/* after the word loop */
+	{ NULL, 0, 0 }
+};
+
+static void
+test_valid_table(void **state)
+{
+	const struct vcase *c;
+	size_t bad;
+
+	(void)state;
+	for (c = vcases; c->in != NULL; c++) {
+		bad = 999;
+		if (utf8_valid(c->in, strlen(c->in), &bad) != c->ok)
+			fail_msg("'%s': want ok=%d", c->in, c->ok);
+		if (!c->ok && bad != c->bad)
+			fail_msg("'%s': bad at %zu, want %zu", c->in, bad, c->bad);
+	}
+}
+
+/* Our validator agrees with utf8proc on every 1-, 2- and 3-byte string. */
+static void
+test_against_utf8proc(void **state)
+{
+	unsigned char b[4];
+	utf8proc_int32_t cp;
+	unsigned long i;
+
+	(void)state;
+	for (i = 0; i < (1UL << 24); i++) {
+		int n = i < 256 ? 1 : i < 65536 ? 2 : 3, k, ours, theirs;
+		utf8proc_ssize_t len;
+
+		for (k = 0; k < n; k++)
+			b[k] = (unsigned char)(i >> (8 * (n - 1 - k)));
+		if (n == 2 && b[0] == 0)
+			continue;
+		if (n == 3 && b[0] == 0)
+			continue;
+		ours = utf8_seqlen(b, (size_t)n);
+		len = utf8proc_iterate(b, n, &cp);
+		theirs = len > 0 ? (int)len : 0;
+		if (ours != theirs)
+			fail_msg("bytes %02X %02X %02X (n=%d): ours %d, utf8proc "
+			    "%d", b[0], n > 1 ? b[1] : 0, n > 2 ? b[2] : 0, n,
+			    ours, theirs);
+	}
+	/* 4-byte leads with every second byte, fixed tails */
+	for (i = 0; i < 256 * 256; i++) {
+		utf8proc_ssize_t len;
+
+		b[0] = (unsigned char)(i >> 8);
+		b[1] = (unsigned char)i;
+		b[2] = 0x80;
+		b[3] = 0xBF;
+		len = utf8proc_iterate(b, 4, &cp);
+		assert_int_equal(utf8_seqlen(b, 4), len > 0 ? len : 0);
+	}
+}
+
+static void
+test_nfc(void **state)
+{
+	/* "Hội" composed (U+1ED9) and decomposed in both mark orders */
+	static const char composed[] = "H\xE1\xBB\x99i";
+	static const char decomposed[] = "Ho\xCC\xA3\xCC\x82i";
+	static const char other_order[] = "Ho\xCC\x82\xCC\xA3i";
+	/* "Nguyễn" with a precomposed ê plus a combining tilde */
+	static const char mixed[] = "Nguy\xC3\xAA\xCC\x83n";
+	struct sbuf sb = SBUF_INIT;
+
+	(void)state;
+	assert_int_equal(utf8_nfc_append(&sb, decomposed, strlen(decomposed)), 0);
+	assert_string_equal(sb.buf, composed);
+	sbuf_reset(&sb);
+	assert_int_equal(utf8_nfc_append(&sb, other_order,
+	    strlen(other_order)), 0);
+	assert_string_equal(sb.buf, composed);
+	sbuf_reset(&sb);
+	assert_int_equal(utf8_nfc_append(&sb, mixed, strlen(mixed)), 0);
+	assert_string_equal(sb.buf, "Nguy\xE1\xBB\x85n");
+	sbuf_reset(&sb);
+	assert_int_equal(utf8_nfc_append(&sb, "ASCII", 5), 0);
+	assert_string_equal(sb.buf, "ASCII");
+	assert_int_equal(utf8_nfc_append(&sb, "\xFF", 1), -1);
+	assert_string_equal(sb.buf, "ASCII");
+	sbuf_release(&sb);
+	assert_true(utf8_nfc_equal(composed, strlen(composed), decomposed,
+	    strlen(decomposed)));
+	assert_true(utf8_nfc_equal(decomposed, strlen(decomposed), other_order,
+	    strlen(other_order)));
+	assert_false(utf8_nfc_equal(composed, strlen(composed), "Hoi", 3));
+	assert_true(utf8_ascii("abc", 3));
+	assert_false(utf8_ascii(composed, strlen(composed)));
+}
+
+static void
+test_cp1258(void **state)
+{
+	/* "Lê Thị Bình" in Windows-1258: ê=EA, dot below=F2, grave=CC */
+	static const char in[] = "L\xEA Thi\xF2 Bi\xCCnh\n";
+	FILE *src = fmemopen((void *)in, sizeof(in) - 1, "rb");
+	FILE *dst = tmpfile();
+	char buf[64];
+	size_t n;
+	const char *err = NULL;
+	struct sbuf sb = SBUF_INIT;
+
+	(void)state;
+	assert_non_null(src);
+	assert_non_null(dst);
+	assert_int_equal(cp1258_to_utf8(src, dst, &err), 0);
+	rewind(dst);
+	n = fread(buf, 1, sizeof(buf) - 1, dst);
+	buf[n] = '\0';
+	/* iconv gives the tone mark as a combining character: normalize */
+	assert_int_equal(utf8_nfc_append(&sb, buf, n), 0);
+	assert_string_equal(sb.buf, "L\xC3\xAA Th\xE1\xBB\x8B B\xC3\xACnh\n");
+	sbuf_release(&sb);
+	fclose(src);
+	fclose(dst);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_valid_table),
+		cmocka_unit_test(test_against_utf8proc),
+		cmocka_unit_test(test_nfc),
+		cmocka_unit_test(test_cp1258),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

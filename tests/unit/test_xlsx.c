@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Tests of baocao-xlsx's own helpers: sheet names, text measures (in
+ * characters, not bytes), strict values, NFC, column letters and the
+ * formulas of the organization row and of computed columns. The whole
+ * workbook is checked by tests/readback/xlsx.sh with real readers.
+ */
+#include "baocao-xlsx.c"
+
+/* Memory of the program and of utf8proc comes from the real malloc(3). */
+static void
+real_free(void *p)
+{
+	free(p);
+}
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+static void
+test_sheet_names(void **state)
+{
+	static const struct {
+		const char	*name;
+		int		 ok;
+	} t[] = {
+		{ "Tổng hợp", 1 },
+		{ "Hồ sơ TTHC", 1 },
+		{ "Dữ liệu", 1 },
+		{ "", 0 },
+		{ "Tổng/hợp", 0 },
+		{ "a[1]", 0 },
+		{ "a:b", 0 },
+		{ "a*", 0 },
+		{ "a?", 0 },
+		{ "a\\b", 0 },
+		{ "'quoted", 0 },
+		{ "quoted'", 0 },
+		{ "history", 0 },
+		/* 31 Vietnamese characters are 31, however many bytes */
+		{ "Ựựựựựựựựựựựựựựựựựựựựựựựựựựựựựựự", 1 },
+		{ "Ựựựựựựựựựựựựựựựựựựựựựựựựựựựựựựựự", 0 },
+	};
+	const char *why;
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		assert_int_equal(sheet_name_ok(t[i].name, &why), t[i].ok);
+	assert_true(same_sheet_name("HÀI LÒNG", "Hài lòng"));
+	assert_true(same_sheet_name("Dữ liệu", "DỮ LIỆU"));
+	assert_false(same_sheet_name("Hài lòng", "Hai long"));
+}
+
+static void
+test_col_letters(void **state)
+{
+	static const struct {
+		int		 col;
+		const char	*want;
+	} t[] = {
+		{ 0, "A" }, { 25, "Z" }, { 26, "AA" }, { 51, "AZ" },
+		{ 52, "BA" }, { 701, "ZZ" }, { 702, "AAA" }, { 16383, "XFD" },
+	};
+	char buf[8];
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		col_letters(t[i].col, buf);
+		assert_string_equal(buf, t[i].want);
+	}
+}
+
+static void
+test_text_measure(void **state)
+{
+	/* characters, not bytes: a Vietnamese letter is as wide as a Latin one */
+	assert_int_equal(nchars("Đơn vị"), 6);
+	assert_true(text_width("ễ") == text_width("e"));
+	assert_true(text_width("Phòng Nội vụ") < 13);
+	assert_true(text_width("ABC") > text_width("abc"));
+	assert_true(line_width("ab\nabcdef") == text_width("abcdef"));
+	assert_true(word_width("a bcd ef") == text_width("bcd"));
+	assert_int_equal(wrap_lines("a b c", 100), 1);
+	assert_int_equal(wrap_lines("a\nb", 100), 2);
+	assert_int_equal(wrap_lines("aaaa bbbb", 5), 2);
+	assert_int_equal(wrap_lines("", 5), 1);
+}
+
+static void
+test_upper(void **state)
+{
+	char *s = upper_dup("quý IV năm 2024");
+
+	assert_string_equal(s, "QUÝ IV NĂM 2024");
+	real_free(s);
+	s = upper_dup("tháng 12 năm 2024, từ ngày đến ngày");
+	assert_string_equal(s, "THÁNG 12 NĂM 2024, TỪ NGÀY ĐẾN NGÀY");
+	real_free(s);
+}
+
+static void
+test_values(void **state)
+{
+	static const struct {
+		const char	*s;
+		int		 ok;
+		double		 v;
+	} t[] = {
+		{ "0", 1, 0 }, { "12", 1, 12 }, { "0.95", 1, 0.95 },
+		{ "1e3", 1, 1000 }, { "-3", 1, -3 },
+		{ "", 0, 0 }, { " 1", 0, 0 }, { "+1", 0, 0 }, { "12abc", 0, 0 },
+		{ "nan", 0, 0 }, { "inf", 0, 0 }, { "1e999", 0, 0 },
+		{ "1,5", 0, 0 },
+	};
+	double v;
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		assert_int_equal(parse_value(t[i].s, &v) == 0, t[i].ok);
+		if (t[i].ok)
+			assert_true(v == t[i].v);
+	}
+	assert_true(ind_ok("errors.by_type.the_thuc"));
+	assert_false(ind_ok("Errors"));
+	assert_false(ind_ok(""));
+	assert_false(ind_ok("a b"));
+}
+
+static void
+test_nfc(void **state)
+{
+	/* "Nội" typed with a combining dot below and circumflex */
+	static const char nfd[] = "No\xCC\x82\xCC\xA3i";
+	char *s = nfc_dup(nfd, sizeof(nfd) - 1);
+
+	assert_non_null(s);
+	assert_string_equal(s, "Nội");
+	real_free(s);
+	assert_null(nfc_dup("a\xFF", 2));
+	assert_null(nfc_dup("a\0b", 3));
+	assert_null(nfc_dup("\xC3", 1));	/* truncated sequence */
+	s = nfc_or("\xFF");
+	assert_string_equal(s, "?");
+	real_free(s);
+}
+
+/* A sheet with columns A..E: a, b, c, d over indicators, E computed. */
+static void
+make_sheet(struct sheet *s, struct col *cols)
+{
+	static const char *const inds[] = { "x.a", "x.b", "x.c", "x.d" };
+	int i;
+
+	memset(s, 0, sizeof(*s));
+	memset(cols, 0, 5 * sizeof(*cols));
+	for (i = 0; i < 4; i++) {
+		cols[i].src = S_IND;
+		cols[i].ind = inds[i];
+	}
+	s->cols = cols;
+	s->ncols = 4;
+	s->key = "t";
+}
+
+static void
+test_formulas(void **state)
+{
+	struct sheet s;
+	struct col cols[5];
+	struct term num[MAXTERMS], den[MAXTERMS];
+	struct sbuf sb = SBUF_INIT;
+	char expr[] = "(5*x.a + x.b) ", dexpr[] = " x.c + x.d",
+	    cexpr[] = "x.a - x.b + 2*x.c", bad[] = "x.a + y.z";
+	const char *why = NULL;
+	int nn, nd;
+
+	make_sheet(&s, cols);
+	nn = parse_terms(&s, expr, num, &why);
+	nd = parse_terms(&s, dexpr, den, &why);
+	assert_int_equal(nn, 2);
+	assert_int_equal(nd, 2);
+	assert_true(num[0].k == 5 && num[0].col == 0);
+	assert_true(num[1].k == 1 && num[1].col == 1);
+	terms_formula(&sb, num, nn, "C9:C20", 8, 19);
+	assert_string_equal(sbuf_str(&sb),
+	    "5*SUMIF(C9:C20,\">=0\",A9:A20)+SUMIF(C9:C20,\">=0\",B9:B20)");
+	sbuf_reset(&sb);
+	terms_formula(&sb, den, nd, "C9:C20", 8, 19);
+	assert_string_equal(sbuf_str(&sb),
+	    "SUM(C9:C20)+SUMIF(C9:C20,\">=0\",D9:D20)");
+	sbuf_reset(&sb);
+
+	cols[4].src = S_CALC;
+	cols[4].ncalc = parse_terms(&s, cexpr, cols[4].calc, &why);
+	assert_int_equal(cols[4].ncalc, 3);
+	calc_formula(&sb, &cols[4], 8);
+	assert_string_equal(sbuf_str(&sb), "=A9-B9+2*C9");
+	sbuf_release(&sb);
+
+	assert_int_equal(parse_terms(&s, bad, num, &why), -1);
+	assert_string_equal(why, "y.z");
+}
+
+/* The organization values the formulas compute, from indicator rows. */
+static void
+test_totals(void **state)
+{
+	static char A[] = "A", B[] = "B", C[] = "C";
+	static char xa[] = "x.a", xb[] = "x.b", xc[] = "x.c";
+	static struct ival rows[] = {
+		{ NULL, A, xa, 3, 1 }, { NULL, A, xb, 1, 2 },
+		{ NULL, A, xc, 4, 3 },
+		{ NULL, B, xa, 5, 4 },	/* no x.c: not in the ratio */
+		{ NULL, C, xa, 2, 5 }, { NULL, C, xc, 0, 6 },
+	};
+	struct book b;
+	struct sheet s;
+	struct col cols[5];
+	struct ival *ix[6];
+	struct urow u[3];
+	double v;
+	int i;
+
+	memset(&b, 0, sizeof(b));
+	for (i = 0; i < 6; i++)
+		ix[i] = &rows[i];
+	b.ix = ix;
+	b.niv = 6;
+	memset(u, 0, sizeof(u));
+	u[0].code = A;
+	u[1].code = B;
+	u[2].code = C;
+	b.u = u;
+	b.nu = 3;
+	make_sheet(&s, cols);
+	cols[0].tot = T_SUM;
+	assert_true(total_of(&b, &s, &cols[0], &v));
+	assert_true(v == 10);
+	cols[1].tot = T_SUM;
+	assert_true(total_of(&b, &s, &cols[1], &v));
+	assert_true(v == 1);
+	cols[3].tot = T_SUM;	/* nobody has x.d: no value, not 0 */
+	assert_false(total_of(&b, &s, &cols[3], &v));
+	/* x.a / x.c over the units with x.c: (3 + 2) / (4 + 0) */
+	cols[2].tot = T_RATIO;
+	cols[2].nnum = 1;
+	cols[2].num[0].k = 1;
+	cols[2].num[0].col = 0;
+	cols[2].nden = 1;
+	cols[2].den[0].k = 1;
+	cols[2].den[0].col = 2;
+	assert_true(total_of(&b, &s, &cols[2], &v));
+	assert_true(v == 5.0 / 4.0);
+	assert_true(same(1, 0.1 + 0.2, 1, 0.3));
+	assert_false(same(1, 0.31, 1, 0.3));
+	assert_true(same(0, 0, 0, 1));
+	assert_false(same(1, 0, 0, 0));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sheet_names),
+		cmocka_unit_test(test_col_letters),
+		cmocka_unit_test(test_text_measure),
+		cmocka_unit_test(test_upper),
+		cmocka_unit_test(test_values),
+		cmocka_unit_test(test_nfc),
+		cmocka_unit_test(test_formulas),
+		cmocka_unit_test(test_totals),
+	};
+
+	/* the program's entry points, exercised by tests/readback/xlsx.sh */
+	(void)usage;
+	(void)help;
+	(void)read_indicators;
+	(void)read_analysis;
+	(void)read_data;
+	(void)load_template;
+	(void)check_totals;
+	(void)write_book;
+	(void)book_release;
+	(void)cmp_urow;
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
