@@ -107,6 +107,56 @@ pdfdoc_default_font(enum pdf_face f)
 	return NULL;
 }
 
+/*
+ * libharu 2.3.0 gives each UTF-8 font a "ToUnicode" stream that is really an
+ * encoding CMap ("begincidrange"), which poppler rejects on every page. Its
+ * codes are Unicode code points (Identity-H with a CIDToGIDMap), so the right
+ * ToUnicode is the identity on the BMP: write that and point the font at it.
+ */
+static void
+fix_tounicode(HPDF_Doc pdf, HPDF_Font font)
+{
+	static const char head[] =
+	    "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n"
+	    "/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\n"
+	    "endcodespacerange\n";
+	static const char tail[] = "endcmap\nCMapName currentdict /CMap "
+	    "defineresource pop\nend\nend\n";
+	HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	char line[64];
+	int hi, n = 0, inblock = 0;
+
+	if (s == NULL)
+		return;
+	if (pdf->compression_mode & HPDF_COMP_TEXT)
+		s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Stream_WriteStr(s->stream, head);
+	for (hi = 0; hi < 256; hi++) {
+		if (hi >= 0xD8 && hi <= 0xDF)	/* surrogates are no text */
+			continue;
+		if (!inblock) {
+			/* At most 100 ranges per block (PDF 32000 9.10.3). */
+			int left = 248 - n;
+
+			snprintf(line, sizeof(line), "%d beginbfrange\n",
+			    left < 100 ? left : 100);
+			HPDF_Stream_WriteStr(s->stream, line);
+			inblock = 1;
+		}
+		snprintf(line, sizeof(line), "<%02X00> <%02XFF> <%02X00>\n", hi,
+		    hi, hi);
+		HPDF_Stream_WriteStr(s->stream, line);
+		if (++n % 100 == 0 || n == 248) {
+			HPDF_Stream_WriteStr(s->stream, "endbfrange\n");
+			inblock = 0;
+		}
+	}
+	HPDF_Stream_WriteStr(s->stream, tail);
+	HPDF_Dict_Add(font, "ToUnicode", s);
+}
+
 struct pdfdoc *
 pdfdoc_new(const char *const fonts[PF_NFACES], char *err, size_t errsz)
 {
@@ -154,6 +204,7 @@ pdfdoc_new(const char *const fonts[PF_NFACES], char *err, size_t errsz)
 			pdfdoc_free(d);
 			return NULL;
 		}
+		fix_tounicode(d->pdf, d->font[i]);
 	}
 	return d;
 }
