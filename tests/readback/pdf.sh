@@ -30,13 +30,16 @@ run() {
 	    --data "$fx/norm.tsv" --templates "$TOP/templates" -o "$o" "$@" \
 	    2>"$tmp/err"
 }
-# text PDF [FIRST [LAST]]: the extracted text (poppler's CMap warnings dropped)
+# text PDF [FIRST [LAST]]: the extracted text; poppler must have nothing
+# to complain about (libharu's own ToUnicode CMap made it warn on every page)
 text() {
 	if [ -n "$2" ]; then
-		pdftotext -f "$2" -l "${3:-$2}" "$1" - 2>/dev/null
+		pdftotext -f "$2" -l "${3:-$2}" "$1" - 2>"$tmp/ptt.err"
 	else
-		pdftotext "$1" - 2>/dev/null
+		pdftotext "$1" - 2>"$tmp/ptt.err"
 	fi
+	[ -s "$tmp/ptt.err" ] && no "$(basename "$1"): pdftotext: $(head -n 1 "$tmp/ptt.err")"
+	return 0
 }
 pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
 # has PDF STRING...: every string occurs in the text, exactly
