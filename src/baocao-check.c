@@ -17,12 +17,14 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "csvread.h"
@@ -1600,6 +1602,246 @@ status_row(struct reg *g, struct csvread *r)
 	putc('\n', out);
 }
 
+
+/* --- splitting a large survey register across two threads ------------- */
+
+/*
+ * A survey file of SPLIT_MIN bytes or more is read by two threads: this one
+ * reads the first half (the reader stops at the line start nearest the
+ * middle), a second thread reads from there on, but only while every row is
+ * valid and dated in the folder's month, counting into its own table. It
+ * prints nothing: at the first row that would need a message, or at any
+ * doubt, it stops, and this thread reads on from there itself. Its counts
+ * are taken only if this thread finds the middle to be a record boundary
+ * (not inside a quoted field spanning lines). Messages and results are so
+ * exactly those of one thread.
+ */
+#define SPLIT_MIN	(32LL * 1024 * 1024)
+
+struct split_unit {
+	char	 code[17];
+	size_t	 len;
+	int	 uidx;
+};
+
+struct split {
+	pthread_t		 th;
+	const char		*path;
+	long long		 start;		/* offset of its first line */
+	int			 nhdr;
+	int			 pos[16];
+	long			 mfirst, mlast;
+	struct split_unit	*u;
+	int			 nu;
+	/* results */
+	struct imap		 map;		/* (days, uidx) -> index */
+	struct ventry		*e;
+	long			*first;		/* line of each entry's first row */
+	int			 ne, cap;
+	long long		 stop_off;	/* read on from here */
+	long			 stop_lines;	/* lines before stop_off */
+};
+
+/* Whether the row would pass survey_row() without a message; counts it. */
+static int
+split_row(struct split *sp, const struct csvread *r)
+{
+	const struct csvread_field *fu, *fd, *fc, *fr;
+	int i, uidx = -1, ch = -1, rating, comp[5], *slot;
+	long days;
+	struct ventry *e;
+
+	if (r->nf != sp->nhdr)
+		return 0;
+	fu = &r->f[sp->pos[0]];
+	fd = &r->f[sp->pos[1]];
+	fc = &r->f[sp->pos[2]];
+	fr = &r->f[sp->pos[4]];
+	for (i = 0; i < sp->nu; i++)
+		if (sp->u[i].len == fu->len &&
+		    eqbytes(sp->u[i].code, fu->s, fu->len)) {
+			uidx = sp->u[i].uidx;
+			break;
+		}
+	if (uidx < 0)
+		return 0;
+	if (date_parse(fd->s, fd->len, &days) != DATE_OK ||
+	    days < sp->mfirst || days > sp->mlast)
+		return 0;
+	for (i = 0; survey_channels[i] != NULL; i++)
+		if (strlen(survey_channels[i]) == fc->len &&
+		    eqbytes(survey_channels[i], fc->s, fc->len))
+			ch = i;
+	if (ch < 0 || num_rating(fr->s, fr->len, &rating) != NUM_OK)
+		return 0;
+	for (i = 0; i < 5; i++) {
+		const struct csvread_field *fx;
+
+		comp[i] = 0;
+		if (sp->pos[5 + i] < 0)
+			continue;
+		fx = &r->f[sp->pos[5 + i]];
+		if (fx->len > 0 && num_rating(fx->s, fx->len, &comp[i]) != NUM_OK)
+			return 0;
+	}
+	slot = imap_slot(&sp->map, vkey(days, uidx), 1);
+	if (*slot < 0) {
+		if (sp->ne == sp->cap) {
+			sp->cap = sp->cap ? sp->cap * 2 : 256;
+			sp->e = xrealloc(sp->e, (size_t)sp->cap * sizeof(*sp->e));
+			sp->first = xrealloc(sp->first, (size_t)sp->cap *
+			    sizeof(*sp->first));
+		}
+		memset(&sp->e[sp->ne], 0, sizeof(*sp->e));
+		sp->e[sp->ne].days = days;
+		sp->e[sp->ne].uidx = uidx;
+		sp->first[sp->ne] = r->line;
+		*slot = sp->ne++;
+	}
+	e = &sp->e[*slot];
+	e->c[M_RATING + rating - 1]++;
+	e->c[M_CHANNEL + 2 * ch]++;
+	e->c[M_CHANNEL + 2 * ch + 1] += rating >= 4;
+	for (i = 0; i < 5; i++) {
+		e->c[M_COMPONENT + 2 * i] += comp[i] != 0;
+		e->c[M_COMPONENT + 2 * i + 1] += comp[i] >= 4;
+	}
+	return 1;
+}
+
+static void *
+split_main(void *arg)
+{
+	struct split *sp = arg;
+	struct csvread r;
+	FILE *fp;
+	int rv;
+
+	sp->stop_off = sp->start;
+	sp->stop_lines = 0;
+	if ((fp = fopen(sp->path, "rb")) == NULL)
+		return NULL;
+	csvread_init(&r, fp);
+	r.no_bom = 1;
+	if (csvread_resume(&r, sp->start, 0) == 0) {
+		while ((rv = csvread_next(&r)) == 1) {
+			size_t k;
+
+			/* a record ending inside a line (a bare CR): stop */
+			if (r.ln_open) {
+				for (k = r.lnpos; k < r.lnlen; k++)
+					if (r.ln[k] != '\r' && r.ln[k] != '\n')
+						break;
+				if (k < r.lnlen)
+					break;
+			}
+			if (!split_row(sp, &r))
+				break;
+			sp->stop_off = r.off + (long long)r.start;
+			sp->stop_lines = r.lineno;
+		}
+	}
+	csvread_release(&r);
+	fclose(fp);
+	return NULL;
+}
+
+/*
+ * Starts the second thread on the second half of f when it is worth it.
+ * Returns 1 and sets the reader's limit, or 0 to read alone.
+ */
+static int
+split_start(struct split *sp, const struct reg *g, struct csvread *r,
+    FILE *fp)
+{
+	struct stat st;
+	long long size, mid, min = SPLIT_MIN;
+	const char *env = getenv("BAOCAO_SPLIT_MIN");	/* for the tests */
+	char buf[65536];
+	ssize_t n;
+	int i;
+
+	memset(sp, 0, sizeof(*sp));
+	if (env != NULL)
+		min = atoll(env);
+	if (cfg.cp1258 || fstat(fileno(fp), &st) < 0 || !S_ISREG(st.st_mode))
+		return 0;
+	size = (long long)st.st_size;
+	if (size < min || size < 2)
+		return 0;
+	/* the first line start at or after the middle */
+	for (mid = size / 2; mid < size; mid += n) {
+		char *nl;
+
+		n = pread(fileno(fp), buf, sizeof(buf), (off_t)mid);
+		if (n <= 0)
+			return 0;
+		if ((nl = memchr(buf, '\n', (size_t)n)) != NULL) {
+			mid += nl - buf + 1;
+			break;
+		}
+		if (mid - size / 2 > CSVREAD_LINE_MAX)
+			return 0;
+	}
+	if (mid >= size || mid <= r->off + (long long)r->start)
+		return 0;
+	sp->path = g->f->display;
+	sp->start = mid;
+	sp->nhdr = g->nhdr;
+	memcpy(sp->pos, g->pos, sizeof(sp->pos));
+	sp->mfirst = g->mfirst;
+	sp->mlast = g->mlast;
+	sp->u = xcalloc((size_t)cfg.nunits + 1, sizeof(*sp->u));
+	for (i = 0; i < cfg.nunits; i++) {
+		const struct unit *u = &cfg.units[i];
+		size_t len = strlen(u->code);
+
+		if (!unit_code_valid(u->code, len) ||
+		    !unit_active(u, g->f->month))
+			continue;
+		memcpy(sp->u[sp->nu].code, u->code, len + 1);
+		sp->u[sp->nu].len = len;
+		sp->u[sp->nu].uidx = unit_intern(u->code, len);
+		sp->nu++;
+	}
+	if (pthread_create(&sp->th, NULL, split_main, sp) != 0) {
+		free(sp->u);
+		return 0;
+	}
+	csvread_limit(r, mid);
+	return 1;
+}
+
+/*
+ * At the reader's limit: waits for the second thread and takes its counts
+ * when the limit fell between records, then lets the reader go on.
+ */
+static void
+split_join(struct split *sp, struct reg *g, struct csvread *r)
+{
+	long base = r->lineno;
+	int i, m;
+
+	pthread_join(sp->th, NULL);
+	if (csvread_cut(r) || sp->stop_off == sp->start)
+		csvread_resume(r, r->off + (long long)r->end, r->lineno);
+	else {
+		for (i = 0; i < sp->ne; i++) {
+			struct ventry *e = ventry_fast(g, sp->e[i].days,
+			    sp->e[i].uidx, base + sp->first[i]);
+
+			for (m = 0; m < M_N; m++)
+				e->c[m] += sp->e[i].c[m];
+		}
+		csvread_resume(r, sp->stop_off, base + sp->stop_lines);
+	}
+	free(sp->u);
+	free(sp->e);
+	free(sp->first);
+	imap_release(&sp->map);
+	memset(sp, 0, sizeof(*sp));
+}
+
 /* Reads the header row and maps columns; 0, or -1 after reporting. */
 static int
 register_header(struct reg *g, struct csvread *r)
@@ -1660,8 +1902,9 @@ check_register(const struct infile *f, const struct reg_kind *k)
 {
 	struct csvread r;
 	struct reg g;
+	struct split sp;
 	FILE *fp;
-	int rv, survey = strcmp(k->name, "survey") == 0;
+	int rv, survey = strcmp(k->name, "survey") == 0, split = 0;
 
 	memset(&g, 0, sizeof(g));
 	g.f = f;
@@ -1681,7 +1924,16 @@ check_register(const struct infile *f, const struct reg_kind *k)
 	}
 	if (rv > 0 && register_header(&g, &r) < 0)
 		goto done;
-	while (rv > 0 && (rv = csvread_next(&r)) > 0) {
+	if (rv > 0 && survey)
+		split = split_start(&sp, &g, &r, fp);
+	while (rv > 0 && ((rv = csvread_next(&r)) > 0 || (rv == 0 && split &&
+	    r.at_limit))) {
+		if (rv == 0) {
+			split_join(&sp, &g, &r);
+			split = 0;
+			rv = 1;
+			continue;
+		}
 		if (r.nf != g.nhdr) {
 			diag_errorat(f->display, r.line, 0, "row has %d field%s, "
 			    "the header has %d", r.nf, r.nf == 1 ? "" : "s",
@@ -1692,6 +1944,13 @@ check_register(const struct infile *f, const struct reg_kind *k)
 			survey_row(&g, &r);
 		else
 			status_row(&g, &r);
+	}
+	if (split) {			/* stopped before the middle */
+		pthread_join(sp.th, NULL);
+		free(sp.u);
+		free(sp.e);
+		free(sp.first);
+		imap_release(&sp.map);
 	}
 	if (rv < 0) {
 		if (r.err == CSVREAD_EUTF8 || r.err == CSVREAD_ENUL)

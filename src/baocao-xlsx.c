@@ -591,35 +591,23 @@ read_indicators(struct book *b, const char *path)
 static const struct ival *
 ind_find(const struct book *b, const char *unit, const char *ind)
 {
-	struct ival key, *kp = &key, **r;
+	size_t lo = 0, hi = b->niv, mid;
+	int c;
 
-	key.unit = (char *)unit;
-	key.ind = (char *)ind;
-	key.line = 0;
-	if (b->niv == 0)
-		return NULL;
-	/* bsearch on (unit, ind) only: the tie-break by line is not used. */
-	{
-		size_t lo = 0, hi = b->niv;
-
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			int c = strcmp(b->ix[mid]->unit, unit);
-
-			if (c == 0)
-				c = strcmp(b->ix[mid]->ind, ind);
-			if (c < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		r = lo < b->niv ? &b->ix[lo] : NULL;
+	while (lo < hi) {		/* the first row not below (unit, ind) */
+		mid = (lo + hi) / 2;
+		c = strcmp(b->ix[mid]->unit, unit);
+		if (c == 0)
+			c = strcmp(b->ix[mid]->ind, ind);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	(void)kp;
-	if (r == NULL || strcmp((*r)->unit, unit) != 0 ||
-	    strcmp((*r)->ind, ind) != 0)
+	if (lo == b->niv || strcmp(b->ix[lo]->unit, unit) != 0 ||
+	    strcmp(b->ix[lo]->ind, ind) != 0)
 		return NULL;
-	return *r;
+	return b->ix[lo];
 }
 
 /* --------------------------------------------------- analysis stream */
@@ -2481,7 +2469,8 @@ main(int argc, char *argv[])
 	int ch, rv = 0;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "Va:c:d:hi:o:p:t:", longopts,
+	opterr = 0;		/* diag writes every message */
+	while ((ch = getopt_long(argc, argv, ":Va:c:d:hi:o:p:t:", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'V':
@@ -2512,7 +2501,12 @@ main(int argc, char *argv[])
 		case 't':
 			tpath = optarg;
 			break;
+		case ':':
+			diag_plain("option '%s' needs a value", argv[optind - 1]);
+			usage();
+			break;
 		default:
+			diag_plain("unknown option '%s'", argv[optind - 1]);
 			usage();
 		}
 	}

@@ -243,7 +243,9 @@ find_folders(struct run *r)
 		r->folders[r->nfolders++] = xstrdup(path);
 	}
 	closedir(d);
-	qsort(r->folders, (size_t)r->nfolders, sizeof(char *), cmp_str);
+	if (r->nfolders > 1)
+		qsort(r->folders, (size_t)r->nfolders, sizeof(char *),
+		    cmp_str);
 	if (r->nfolders == 0)
 		diag_plain("warning: no input folder YYYY-MM in '%s' up to the "
 		    "end of period '%s': every unit is missing", input_dir,

@@ -511,6 +511,13 @@ void
 csvread_limit(struct csvread *r, long long limit)
 {
 	r->limit = limit;
+	/* bytes already read past the limit are given back to the file */
+	if (limit >= r->off && r->off + (long long)r->end > limit) {
+		r->end = (size_t)(limit - r->off);
+		if (r->start > r->end)
+			r->start = r->end;
+		fseeko(r->fp, (off_t)limit, SEEK_SET);
+	}
 }
 
 int

@@ -5,11 +5,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 #include "diag.h"
 #include "tmpl.h"
 #include "util.h"
+
+#ifndef BAOCAO_SHARE
+#define BAOCAO_SHARE	"/usr/local/share/baocao"
+#endif
 
 struct tmpl {
 	dictionary	 *d;
@@ -150,5 +155,9 @@ tmpl_dir(const char *override)
 	e = getenv("BAOCAO_TEMPLATES");
 	if (e != NULL && *e != '\0')
 		return e;
+	/* From a checkout, ./templates; once installed, the shared copy. */
+	if (access("templates", F_OK) != 0 &&
+	    access(BAOCAO_SHARE "/templates", F_OK) == 0)
+		return BAOCAO_SHARE "/templates";
 	return "templates";
 }

@@ -17,7 +17,11 @@ const char	*tmpl_get(const struct tmpl *t, const char *section,
 		    const char *key, const char *def);
 /* The keys of section in file order (borrowed array, *n set). */
 const char *const *tmpl_keys(const struct tmpl *t, const char *section, int *n);
-/* Directory for templates: $BAOCAO_TEMPLATES, else "templates". */
+/*
+ * Directory for templates: override, else $BAOCAO_TEMPLATES, else
+ * "templates" under the current directory, else the installed copy
+ * (PREFIX/share/baocao/templates).
+ */
 const char	*tmpl_dir(const char *override);
 
 #endif
