@@ -67,6 +67,7 @@ usage(void)
 	    "       baocao report --period PERIOD [--draft N | --final] "
 	    "[--allow-missing]\n"
 	    "       baocao template --unit UNIT --period YYYY-MM\n"
+	    "       baocao archive [--move] [--to DIR]\n"
 	    "PERIOD: 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026, "
 	    "2026-10-01..2026-10-15, previous-month|quarter|half|9m|year\n");
 	exit(EXIT_USAGE);
@@ -253,6 +254,21 @@ find_folders(struct run *r)
 	return 0;
 }
 
+/* Today, unless --today said otherwise (SOURCE_DATE_EPOCH for tests). */
+static void
+set_today(void)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	time_t now;
+	struct tm tm;
+
+	if (today >= 0)
+		return;
+	now = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+	gmtime_r(&now, &tm);
+	today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
 static int
 run_init(struct run *r, const char *label)
 {
@@ -263,16 +279,7 @@ run_init(struct run *r, const char *label)
 	rv = config_load(&r->cfg, config_dir);
 	if (rv != 0)
 		return rv;
-	if (today < 0) {
-		const char *sde = getenv("SOURCE_DATE_EPOCH");
-		time_t now = sde && *sde ? (time_t)strtoll(sde, NULL, 10) :
-		    time(NULL);
-		struct tm tm;
-
-		gmtime_r(&now, &tm);
-		today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1,
-		    tm.tm_mday);
-	}
+	set_today();
 	if (period_parse(label, r->cfg.cutoff_day, today, &r->p, &err) != 0) {
 		diag_plain("bad period '%s': %s", label, err);
 		return EXIT_USAGE;
@@ -931,6 +938,82 @@ cmd_template(int argc, char **argv)
 	return rv;
 }
 
+#define RETENTION_YEARS	3	/* QT.07 §7: records are kept 3 years */
+
+/*
+ * baocao archive: lists the period folders of output/ whose period ended
+ * more than RETENTION_YEARS years before today; with --move, moves each
+ * whole (its SHA256SUMS manifest with it) under the archive folder.
+ */
+static int
+cmd_archive(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "move", no_argument, NULL, 'm' },
+		{ "to", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *to = "archive";
+	struct dirent **ents;
+	struct config cfg;
+	int ch, move = 0, i, n, rv = 0, y, m, d;
+	long limit;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'm':
+			move = 1;
+			break;
+		case 't':
+			to = optarg;
+			break;
+		default:
+			usage();
+		}
+	}
+	if (optind != argc)
+		usage();
+	if ((rv = config_load(&cfg, config_dir)) != 0)
+		return rv;
+	set_today();
+	date_to_ymd(today, &y, &m, &d);
+	if (m == 2 && d == 29)
+		d = 28;
+	limit = date_from_ymd(y - RETENTION_YEARS, m, d);
+	if ((n = scandir(output_dir, &ents, NULL, alphasort)) < 0) {
+		diag_errorat(output_dir, 0, 0, "cannot open:");
+		config_release(&cfg);
+		return EXIT_USAGE;
+	}
+	for (i = 0; i < n; i++) {
+		struct period p;
+		const char *err;
+		char from[PATH_MAX + 256], dst[PATH_MAX + 256];
+
+		if (ents[i]->d_name[0] != '.' &&
+		    period_parse(ents[i]->d_name, cfg.cutoff_day, today, &p,
+		    &err) == 0 && strncmp(ents[i]->d_name, "previous", 8) != 0 &&
+		    p.last_day < limit) {
+			snprintf(from, sizeof(from), "%s/%s", output_dir,
+			    ents[i]->d_name);
+			snprintf(dst, sizeof(dst), "%s/%s", to, ents[i]->d_name);
+			if (!move)
+				printf("%s\n", from);
+			else if (mkdirs(to) != 0 || rename(from, dst) != 0) {
+				diag_errorat(from, 0, 0, "cannot move to '%s':",
+				    dst);
+				rv = EXIT_USAGE;
+			} else
+				printf("%s -> %s\n", from, dst);
+		}
+		free(ents[i]);
+	}
+	free(ents);
+	config_release(&cfg);
+	return rv;
+}
+
 /*
  * baocao [--config DIR] [--input DIR] [--output DIR] [--today DATE] COMMAND
  * runs one of the commands of SPEC §8 over the folders a period reads.
@@ -1001,6 +1084,8 @@ main(int argc, char *argv[])
 		rv = cmd_report(argc, argv);
 	else if (strcmp(cmd, "template") == 0)
 		rv = cmd_template(argc, argv);
+	else if (strcmp(cmd, "archive") == 0)
+		rv = cmd_archive(argc, argv);
 	else {
 		diag_plain("unknown command '%s'", cmd);
 		usage();
