@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* tmpl: output wording from INI templates, loaded with iniparser. */
 #include <iniparser.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,9 +13,6 @@
 #include "tmpl.h"
 #include "util.h"
 
-#ifndef BAOCAO_SHARE
-#define BAOCAO_SHARE	"/usr/local/share/baocao"
-#endif
 
 struct tmpl {
 	dictionary	 *d;
@@ -145,6 +143,29 @@ tmpl_keys(const struct tmpl *ct, const char *section, int *n)
 	return t->keys;
 }
 
+/*
+ * PREFIX/share/baocao/templates of an installed copy, found from our own
+ * executable (PREFIX/bin/PROG), so that it follows PREFIX and DESTDIR; NULL
+ * when there is none.
+ */
+static const char *
+installed_dir(void)
+{
+	static char dir[PATH_MAX];
+	char exe[PATH_MAX - 64];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	snprintf(dir, sizeof(dir), "%s/../share/baocao/templates", exe);
+	return access(dir, F_OK) == 0 ? dir : NULL;
+}
+
 const char *
 tmpl_dir(const char *override)
 {
@@ -156,8 +177,7 @@ tmpl_dir(const char *override)
 	if (e != NULL && *e != '\0')
 		return e;
 	/* From a checkout, ./templates; once installed, the shared copy. */
-	if (access("templates", F_OK) != 0 &&
-	    access(BAOCAO_SHARE "/templates", F_OK) == 0)
-		return BAOCAO_SHARE "/templates";
+	if (access("templates", F_OK) != 0 && installed_dir() != NULL)
+		return installed_dir();
 	return "templates";
 }

@@ -20,7 +20,7 @@ const char *const *tmpl_keys(const struct tmpl *t, const char *section, int *n);
 /*
  * Directory for templates: override, else $BAOCAO_TEMPLATES, else
  * "templates" under the current directory, else the installed copy
- * (PREFIX/share/baocao/templates).
+ * (PREFIX/share/baocao/templates beside PREFIX/bin of the executable).
  */
 const char	*tmpl_dir(const char *override);
 
