@@ -64,7 +64,7 @@ usage(void)
 	    "[--today DATE] COMMAND ...\n"
 	    "       baocao check PERIOD\n"
 	    "       baocao indicators PERIOD\n"
-	    "       baocao report --period PERIOD [--draft N | --final] "
+	    "       baocao report --period PERIOD [--draft N | --final [--force]] "
 	    "[--allow-missing]\n"
 	    "       baocao template --unit UNIT --period YYYY-MM\n"
 	    "       baocao archive [--move] [--to DIR]\n"
@@ -501,11 +501,15 @@ lock_period(const char *outdir)
 	return fd;		/* held until exit */
 }
 
-/* The validation report: check's messages and who has submitted. */
+/*
+ * The validation report, check's messages and who has submitted, written
+ * to r's temporary directory; *missing gets the units missing or
+ * incomplete. publish_validation() puts it in place.
+ */
 static int
-write_validation(struct run *r, struct report_opts *o, int *missing)
+write_validation(struct run *r, int *missing)
 {
-	char tmp[PATH_MAX], name[128];
+	char tmp[PATH_MAX];
 	struct summary s;
 	FILE *fp;
 	int i;
@@ -525,6 +529,15 @@ write_validation(struct run *r, struct report_opts *o, int *missing)
 	each_unit(r, print_unit_status, &s);
 	fclose(fp);
 	*missing = s.missing;
+	return 0;
+}
+
+static int
+publish_validation(struct run *r, struct report_opts *o)
+{
+	char tmp[PATH_MAX], name[128];
+
+	tmppath(tmp, "kiem-tra.txt");
 	snprintf(name, sizeof(name), "kiem-tra-%s%s.txt", r->label, o->suffix);
 	return publish(o, tmp, name);
 }
@@ -675,12 +688,28 @@ list_inputs(struct run *r, char ***paths, int *n)
 	}
 }
 
+/* Appends "HASH  path" for every input file the run read. */
+static int
+hash_inputs(struct run *r, FILE *fp)
+{
+	char **paths = NULL;
+	int i, n = 0, rv = 0;
+
+	list_inputs(r, &paths, &n);
+	if (n > 0)
+		rv = hash_files(fp, paths, paths, n);
+	for (i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+	return rv;
+}
+
 /* SHA256SUMS: the outputs of this run and the inputs they were made from. */
 static int
 write_manifest(struct run *r, struct report_opts *o)
 {
-	char tmp[PATH_MAX], **paths = NULL;
-	int i, n = 0, rv;
+	char tmp[PATH_MAX], **paths;
+	int i, rv;
 	FILE *fp;
 
 	tmppath(tmp, "SHA256SUMS");
@@ -696,16 +725,121 @@ write_manifest(struct run *r, struct report_opts *o)
 	for (i = 0; i < o->nwritten; i++)
 		free(paths[i]);
 	free(paths);
-	paths = NULL;
-	list_inputs(r, &paths, &n);
-	if (rv == 0 && n > 0)
-		rv = hash_files(fp, paths, paths, n);
-	for (i = 0; i < n; i++)
-		free(paths[i]);
-	free(paths);
+	if (rv == 0)
+		rv = hash_inputs(r, fp);
 	fclose(fp);
 	if (rv == 0)
 		rv = publish(o, tmp, "SHA256SUMS");
+	return rv;
+}
+
+/* Whether every line of the new inputs' sums is in the old manifest, and
+ * the old manifest lists no other input. */
+static int
+same_inputs(const char *old, const char *now)
+{
+	struct sbuf a = SBUF_INIT, b = SBUF_INIT;
+	char *line = NULL;
+	size_t cap = 0, n = strlen(input_dir);
+	FILE *fp;
+	int same;
+
+	if ((fp = fopen(old, "r")) == NULL)
+		return 0;
+	while (getline(&line, &cap, fp) > 66)
+		if (strncmp(line + 66, input_dir, n) == 0 && line[66 + n] == '/')
+			sbuf_adds(&a, line);
+	fclose(fp);
+	if ((fp = fopen(now, "r")) != NULL) {
+		while (getline(&line, &cap, fp) > 0)
+			sbuf_adds(&b, line);
+		fclose(fp);
+	}
+	same = a.len == b.len && strcmp(sbuf_str(&a), sbuf_str(&b)) == 0;
+	free(line);
+	sbuf_release(&a);
+	sbuf_release(&b);
+	return same;
+}
+
+/* name → name.vN.ext (or name.vN without an extension) into buf. */
+static void
+versioned(char *buf, size_t size, const char *name, int v)
+{
+	const char *dot = strrchr(name, '.');
+
+	if (dot == NULL || dot == name)
+		snprintf(buf, size, "%s.v%d", name, v);
+	else
+		snprintf(buf, size, "%.*s.v%d%s", (int)(dot - name), name, v,
+		    dot);
+}
+
+/*
+ * A final already written is never replaced silently (SPEC §8): with the
+ * same inputs it is written again (the same bytes); with others the command
+ * refuses, unless --force, which first renames every final file F of the
+ * folder to F.vN (the first free N).
+ */
+static int
+guard_final(struct run *r, struct report_opts *o, int force)
+{
+	char path[PATH_MAX + 512], sums[PATH_MAX], to[PATH_MAX + 512];
+	char name[256];
+	struct dirent **ents;
+	FILE *fp;
+	int i, n, v, rv = 0;
+
+	snprintf(path, sizeof(path), "%s/bao-cao-%s.pdf", o->outdir, r->label);
+	if (access(path, F_OK) != 0)
+		return 0;
+	tmppath(sums, "inputs.sums");
+	if ((fp = fopen(sums, "w")) == NULL || hash_inputs(r, fp) != 0) {
+		if (fp != NULL)
+			fclose(fp);
+		return EXIT_USAGE;
+	}
+	fclose(fp);
+	snprintf(to, sizeof(to), "%s/SHA256SUMS", o->outdir);
+	if (same_inputs(to, sums))
+		return 0;
+	if (!force) {
+		diag_errorat(path, 0, 0, "a final report already exists and "
+		    "the inputs have changed since; use --force to replace it "
+		    "(the old files are kept as *.vN.*)");
+		return EXIT_DATA;
+	}
+	snprintf(name, sizeof(name), "bao-cao-%s.pdf", r->label);
+	for (v = 1;; v++) {
+		char vname[300];
+
+		versioned(vname, sizeof(vname), name, v);
+		snprintf(path, sizeof(path), "%s/%s", o->outdir, vname);
+		if (access(path, F_OK) != 0)
+			break;
+	}
+	if ((n = scandir(o->outdir, &ents, NULL, alphasort)) < 0)
+		return EXIT_USAGE;
+	for (i = 0; i < n; i++) {
+		const char *e = ents[i]->d_name;
+		char from[PATH_MAX + 256];
+
+		/* Final files: not hidden, not drafts, not older versions. */
+		if (e[0] != '.' && strstr(e, "-du-thao-") == NULL &&
+		    strstr(e, ".v") == NULL && strstr(e, ".tmp.") == NULL &&
+		    strncmp(e, "mau-", 4) != 0) {
+			snprintf(from, sizeof(from), "%s/%s", o->outdir, e);
+			versioned(name, sizeof(name), e, v);
+			snprintf(to, sizeof(to), "%s/%s", o->outdir, name);
+			if (rename(from, to) != 0) {
+				diag_errorat(from, 0, 0, "cannot rename:");
+				rv = EXIT_USAGE;
+			} else
+				say("kept the old final as %s", to);
+		}
+		free(ents[i]);
+	}
+	free(ents);
 	return rv;
 }
 
@@ -716,6 +850,7 @@ cmd_report(int argc, char **argv)
 		{ "allow-missing", no_argument, NULL, 'a' },
 		{ "draft", required_argument, NULL, 'd' },
 		{ "final", no_argument, NULL, 'f' },
+		{ "force", no_argument, NULL, 'F' },
 		{ "period", required_argument, NULL, 'p' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -724,7 +859,7 @@ cmd_report(int argc, char **argv)
 	struct pdf_job job;
 	const char *label = NULL;
 	char name[256], *end;
-	int ch, rv, missing = 0, lockfd, i;
+	int ch, rv, missing = 0, lockfd, i, force = 0;
 
 	memset(&o, 0, sizeof(o));
 	o.draft = 1;
@@ -744,6 +879,9 @@ cmd_report(int argc, char **argv)
 			break;
 		case 'f':
 			o.draft = 0;
+			break;
+		case 'F':
+			force = 1;
 			break;
 		case 'p':
 			label = optarg;
@@ -768,7 +906,12 @@ cmd_report(int argc, char **argv)
 	}
 	rv = run_numbers(&r);
 	if (rv == EXIT_DATA || rv == 0)
-		rv = worst(rv, write_validation(&r, &o, &missing));
+		rv = worst(rv, write_validation(&r, &missing));
+	if (rv == EXIT_DATA) {
+		/* The clerk needs the list of errors: only that is written. */
+		rv = worst(rv, publish_validation(&r, &o));
+		goto done;
+	}
 	if (rv != 0)
 		goto done;
 	if (o.draft == 0 && missing > 0 && !o.allow_missing) {
@@ -778,6 +921,10 @@ cmd_report(int argc, char **argv)
 		rv = EXIT_DATA;
 		goto done;
 	}
+	if (o.draft == 0 && (rv = guard_final(&r, &o, force)) != 0)
+		goto done;
+	if ((rv = publish_validation(&r, &o)) != 0)
+		goto done;
 	snprintf(name, sizeof(name), "chi-so-%s.csv", r.label);
 	if ((rv = publish(&o, r.indicators, name)) != 0)
 		goto done;
