@@ -25,6 +25,7 @@
 #include "pdfdoc.h"
 #include "period.h"
 #include "schema.h"
+#include "statuslist.h"
 #include "tmpl.h"
 #include "util.h"
 #include "vnfmt.h"
@@ -67,10 +68,11 @@ struct pchart {
 	int	 out;
 };
 
+/* A suggestion as read; the strings are borrowed from G.sl. */
 struct suggestion {
-	char	*unit, *id, *received, *to_qmr, *assignee, *status,
-		*notified, *content, *contributor;
-	long	 folder;
+	const char	*unit, *id, *received, *to_qmr, *assignee, *status,
+			*notified, *content, *contributor;
+	long		 folder;
 };
 
 static struct {
@@ -100,6 +102,7 @@ static struct {
 	int		 npch;
 	char		**lowsample;	/* "unit\tresponses" */
 	int		 nlowsample;
+	struct status_list sl;		/* suggestions R records */
 	struct suggestion *sugg;
 	int		 nsugg;
 	long		 date_days;
@@ -638,43 +641,58 @@ read_analysis(const char *path)
 	return rv;
 }
 
-static void
-keep_suggestion(const struct reg_kind *k, char **col, long folder)
-{
-	struct suggestion *s = NULL;
-	const char *unit = col[reg_col_index(k, "unit")];
-	const char *id = col[reg_col_index(k, "id")];
-	int i;
+/* Orders picked suggestions by where their key first appeared. */
+struct spick {
+	const struct status_row	*w;
+	long			 first;
+};
 
-	for (i = 0; i < G.nsugg; i++)
-		if (strcmp(G.sugg[i].unit, unit) == 0 &&
-		    strcmp(G.sugg[i].id, id) == 0) {
-			s = &G.sugg[i];
-			break;
-		}
-	if (s != NULL) {
-		if (s->folder > folder)
-			return;		/* a later copy is already kept */
-		free(s->unit); free(s->id); free(s->received);
-		free(s->to_qmr); free(s->assignee); free(s->status);
-		free(s->notified); free(s->content); free(s->contributor);
-	} else {
-		G.sugg = xrealloc(G.sugg, (size_t)(G.nsugg + 1) *
-		    sizeof(*G.sugg));
-		s = &G.sugg[G.nsugg++];
+static int
+cmp_spick(const void *a, const void *b)
+{
+	const struct spick *x = a, *y = b;
+
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/*
+ * Fills G.sugg from G.sl: of each key the copy of the latest folder not
+ * after the period's last month (SPEC §6), in the order in which the keys
+ * first came in the stream. The strings are borrowed from G.sl.
+ */
+static void
+pick_suggestions(void)
+{
+	struct spick *p = xcalloc(G.sl.n + 1, sizeof(*p));
+	const struct status_row *w;
+	size_t pos = 0, n = 0, i;
+	long first;
+
+	status_list_sort(&G.sl);
+	while ((w = status_list_next(&G.sl, G.last_month, &pos, &first)) !=
+	    NULL) {
+		p[n].w = w;
+		p[n++].first = first;
 	}
-#define COL(name)	xstrdup(col[reg_col_index(k, name)])
-	s->unit = COL("unit");
-	s->id = COL("id");
-	s->received = COL("received_on");
-	s->to_qmr = COL("to_qmr_on");
-	s->assignee = COL("assignee");
-	s->status = COL("status");
-	s->notified = COL("notified_on");
-	s->content = COL("content");
-	s->contributor = COL("contributor");
-#undef COL
-	s->folder = folder;
+	qsort(p, n, sizeof(*p), cmp_spick);
+	G.sugg = xcalloc(n + 1, sizeof(*G.sugg));
+	for (i = 0; i < n; i++) {
+		struct suggestion *s = &G.sugg[i];
+
+		w = p[i].w;
+		s->unit = w->unit;
+		s->id = w->key;
+		s->received = status_field(w, "received_on");
+		s->to_qmr = status_field(w, "to_qmr_on");
+		s->assignee = status_field(w, "assignee");
+		s->status = status_field(w, "status");
+		s->notified = status_field(w, "notified_on");
+		s->content = status_field(w, "content");
+		s->contributor = status_field(w, "contributor");
+		s->folder = w->folder;
+	}
+	G.nsugg = (int)n;
+	free(p);
 }
 
 static int
@@ -736,11 +754,15 @@ read_data(const char *path)
 			}
 			if (folder == LONG_MIN || folder > G.last_month)
 				continue;
-			keep_suggestion(sk, f + 4, folder);
+			if (status_list_add(&G.sl, &r, &err) != SL_OK) {
+				diag_errorat(path, r.line, 0, "%s", err);
+				rv = EXIT_DATA;
+			}
 		}
 	}
 	norm_reader_release(&r);
 	fclose(fp);
+	pick_suggestions();
 	return rv;
 }
 
@@ -2383,14 +2405,8 @@ cleanup(void)
 		free(G.pch[i].indicator);
 	free(G.pch);
 	free_strv(G.lowsample, G.nlowsample);
-	for (i = 0; i < G.nsugg; i++) {
-		struct suggestion *s = &G.sugg[i];
-
-		free(s->unit); free(s->id); free(s->received);
-		free(s->to_qmr); free(s->assignee); free(s->status);
-		free(s->notified); free(s->content); free(s->contributor);
-	}
 	free(G.sugg);
+	status_list_release(&G.sl);
 	free(G.pkind);
 	free(G.months_text);
 	free(G.prev_label);

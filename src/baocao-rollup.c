@@ -18,6 +18,7 @@
 #include "numfmt.h"
 #include "period.h"
 #include "schema.h"
+#include "statuslist.h"
 #include "util.h"
 
 #define VERSION		"1"
@@ -48,13 +49,13 @@ struct unitdata {
 	long long	*surv;			/* [nperiods][nmetric] */
 };
 
-/* A copy of a status-list row, reduced to what the counts need. */
+/*
+ * A copy of a status-list row, reduced to what the counts need; rows[i] is
+ * the copy that statuslist numbers i (its seq).
+ */
 struct rrow {
 	int		 kind;			/* index into reg_kinds[] */
 	int		 unit;
-	long		 folder;
-	long		 seq;			/* stream order */
-	char		*key;			/* id, or doc_no for errors */
 	long		 date;			/* the date the row is counted by */
 	long		 d1, d2;		/* kind-specific dates, see rrow_fill */
 	int		 e;			/* enumeration index, -1 empty */
@@ -67,7 +68,8 @@ static struct period	 per[MAXPERIODS];
 static int		 nper;
 static struct unitdata	*units;
 static int		 nunits, capunits;
-static struct rrow	*rows;
+static struct status_list sl;		/* every status-list copy read */
+static struct rrow	*rows;		/* by seq, parallel to sl */
 static long		 nrows, caprows;
 static int		 overflow;
 
@@ -438,33 +440,23 @@ rrow_fill(struct rrow *w, const struct norm_reader *r,
 static const char *
 read_r(struct norm_reader *r)
 {
-	const struct reg_kind *k = reg_kind_find(r->f[1]);
+	const struct reg_kind *k;
 	struct rrow w;
 	const char *err, *unit;
 	long folder;
 
-	if (k == NULL || k->key_col == NULL)
-		return bad("unknown status-list kind in R record:", r->f[1]);
-	if (r->nf != 4 + k->ncols) {
-		static char msg[128];
-
-		snprintf(msg, sizeof(msg), "R record of kind '%s' has %d "
-		    "fields; expected %d", k->name, r->nf, 4 + k->ncols);
-		return msg;
-	}
-	if (month_parse(r->f[2], r->len[2], &folder) != 0)
-		return bad("bad folder month in R record:", r->f[2]);
+	if (status_record_check(r, &k, &folder, &err) != SL_OK)
+		return err;
 	unit = col(r, k, "unit");
 	if (!unit_code_valid(unit, strlen(unit)))
 		return bad("bad unit code in R record:", unit);
 	memset(&w, 0, sizeof(w));
 	if ((err = rrow_fill(&w, r, k)) != NULL)
 		return err;
+	if (status_list_add(&sl, r, &err) != SL_OK)
+		return err;
 	w.kind = (int)(k - reg_kinds);
-	w.folder = folder;
-	w.seq = nrows;
 	w.unit = unit_index(unit);
-	w.key = xstrdup(col(r, k, k->key_col));
 	if (nrows == caprows) {
 		caprows = caprows ? caprows * 2 : 1024;
 		rows = xrealloc(rows, caprows * sizeof(*rows));
@@ -499,23 +491,6 @@ read_stream(FILE *fp, const char *name)
 			diag_errorat(name, r.line, 0, "%s", err);
 	}
 	norm_reader_release(&r);
-}
-
-static int
-cmp_rows(const void *a, const void *b)
-{
-	const struct rrow *x = a, *y = b;
-	int c;
-
-	if (x->kind != y->kind)
-		return x->kind < y->kind ? -1 : 1;
-	if (x->unit != y->unit)
-		return x->unit < y->unit ? -1 : 1;
-	if ((c = strcmp(x->key, y->key)) != 0)
-		return c;
-	if (x->folder != y->folder)
-		return x->folder < y->folder ? -1 : 1;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 /* Register counts of one unit in one period, by name. */
@@ -796,22 +771,16 @@ put_period(FILE *out, int pi)
 	char label[PERIOD_LABELSZ], a[DATE_BUFSZ], b[DATE_BUFSZ];
 	char mbuf[DATE_BUFSZ], name[128], rev[NUMFMT_BUFSZ];
 	struct sbuf months = SBUF_INIT;
-	long i, j, m, wm1, wm2;
+	const struct status_row *w;
+	size_t pos = 0;
+	long m, wm1, wm2;
 	int u, k, survey;
 
 	period_label(p, label);
 	/* Status lists: the copy of the latest folder this period reads. */
-	for (i = 0; i < nrows; i = j) {
-		const struct rrow *pick = NULL;
-
-		for (j = i; j < nrows && rows[j].kind == rows[i].kind &&
-		    rows[j].unit == rows[i].unit &&
-		    strcmp(rows[j].key, rows[i].key) == 0; j++)
-			if (rows[j].folder <= p->last_folder)
-				pick = &rows[j];
-		if (pick != NULL)
-			count_row(pick, p, &rc[pick->unit]);
-	}
+	while ((w = status_list_next(&sl, p->last_folder, &pos, NULL)) !=
+	    NULL)
+		count_row(&rows[w->seq], p, &rc[rows[w->seq].unit]);
 	date_iso(p->first_day, a);
 	date_iso(p->last_day, b);
 	for (m = p->first_month; m <= p->last_month; m++) {
@@ -1036,8 +1005,7 @@ main(int argc, char *argv[])
 	if (diag_errors() > 0)
 		rv = worst(rv, EXIT_DATA);
 	if (rv == EXIT_OK) {
-		if (nrows > 0)
-			qsort(rows, (size_t)nrows, sizeof(*rows), cmp_rows);
+		status_list_sort(&sl);
 		out = open_memstream(&obuf, &olen);
 		if (out == NULL) {
 			diag_plain("out of memory");
@@ -1061,9 +1029,8 @@ main(int argc, char *argv[])
 		free(units[i].surv);
 	}
 	free(units);
-	for (i = 0; i < nrows; i++)
-		free(rows[i].key);
 	free(rows);
+	status_list_release(&sl);
 	for (i = 0; i < nmetric; i++)
 		free(metric_name[i]);
 	config_release(&cfg);

@@ -25,6 +25,7 @@
 #include "numfmt.h"
 #include "period.h"
 #include "schema.h"
+#include "statuslist.h"
 #include "tmpl.h"
 #include "util.h"
 
@@ -52,14 +53,6 @@ struct urow {
 	const char	*name;		/* borrowed from config, or code */
 	enum ustat	 st;
 	char		*months;	/* missing months, "2024-03,2024-05" */
-};
-
-/* One register row from the normalized stream (a status list copy). */
-struct rrow {
-	const struct reg_kind	*rk;
-	long			 folder;	/* month number */
-	char			*where;		/* file:line */
-	char			**f;		/* rk->ncols fields, owned */
 };
 
 enum src { S_IND, S_CALC, S_CODE, S_NAME, S_STATUS, S_REG, S_UNITNAME };
@@ -122,8 +115,9 @@ struct book {
 	struct ival	**ix;		/* sorted by unit, indicator */
 	struct urow	*u;
 	size_t		 nu, cu;
-	struct rrow	*rr;
-	size_t		 nrr, crr;
+	struct status_list sl;		/* R records of the folders read */
+	const struct status_row **rr;	/* the rows shown, borrowed from sl */
+	size_t		 nrr;
 	int		 have_data;
 	struct sheet	*sh;
 	int		 nsh;
@@ -728,31 +722,69 @@ read_analysis(struct book *b, const char *path)
 static int
 cmp_rrow(const void *a, const void *b)
 {
-	const struct rrow *x = a, *y = b;
-	int c = strcmp(x->rk->name, y->rk->name);
-	int ui, di;
+	const struct status_row *x = *(const struct status_row *const *)a;
+	const struct status_row *y = *(const struct status_row *const *)b;
+	int c = strcmp(x->kind->name, y->kind->name);
 
 	if (c != 0)
 		return c;
-	ui = reg_col_index(x->rk, "unit");
-	di = reg_col_index(x->rk, x->rk->date_col);
-	if ((c = strcmp(x->f[ui], y->f[ui])) != 0)
+	if ((c = strcmp(x->unit, y->unit)) != 0)
 		return c;
-	if ((c = strcmp(x->f[di], y->f[di])) != 0)
+	if ((c = strcmp(status_field(x, x->kind->date_col),
+	    status_field(y, y->kind->date_col))) != 0)
 		return c;
-	return strcmp(x->f[reg_col_index(x->rk, x->rk->key_col)],
-	    y->f[reg_col_index(y->rk, y->rk->key_col)]);
+	return strcmp(x->key, y->key);
 }
 
-static void
-rrow_free(struct rrow *r)
+/*
+ * Adds the R record in nr to b->sl when its folder is read by the period.
+ * Returns 0, or 1 after reporting a malformed record.
+ */
+static int
+add_rrow(struct book *b, const struct norm_reader *nr)
 {
-	int i;
+	const struct reg_kind *rk;
+	const char *err;
+	long folder;
 
-	for (i = 0; i < r->rk->ncols; i++)
-		free(r->f[i]);
-	free(r->f);
-	free(r->where);
+	if (status_record_check(nr, &rk, &folder, &err) != SL_OK) {
+		diag_errorat(nr->name, nr->line, 0, "bad register record");
+		return 1;
+	}
+	if (folder > b->per.last_folder)
+		return 0;
+	if (status_list_add(&b->sl, nr, &err) != SL_OK) {
+		diag_errorat(nr->name, nr->line, 0, "%s", err);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Points b->rr at the rows the register sheets show: of each kind and key
+ * the copy of the latest folder read (SPEC §6), when its date lies in the
+ * period; sorted by kind, unit, date and key. The rows stay in b->sl.
+ */
+static void
+pick_rrows(struct book *b)
+{
+	const struct status_row *w;
+	size_t pos = 0;
+	long d;
+	const char *ds;
+
+	status_list_sort(&b->sl);
+	b->rr = xcalloc(b->sl.n + 1, sizeof(*b->rr));
+	b->nrr = 0;
+	while ((w = status_list_next(&b->sl, b->per.last_folder, &pos,
+	    NULL)) != NULL) {
+		ds = status_field(w, w->kind->date_col);
+		if (date_parse(ds, strlen(ds), &d) != DATE_OK ||
+		    d < b->per.first_day || d > b->per.last_day)
+			continue;
+		b->rr[b->nrr++] = w;
+	}
+	qsort(b->rr, b->nrr, sizeof(*b->rr), cmp_rrow);
 }
 
 /*
@@ -766,8 +798,7 @@ read_data(struct book *b, const char *path)
 	struct norm_reader nr;
 	const char *err;
 	FILE *fp;
-	int r, bad = 0, i;
-	size_t k, j;
+	int r, bad = 0;
 
 	fp = fopen(path, "rb");
 	if (fp == NULL) {
@@ -776,45 +807,13 @@ read_data(struct book *b, const char *path)
 	}
 	norm_reader_init(&nr, fp, path);
 	while ((r = norm_read(&nr, &err)) != 0) {
-		const struct reg_kind *rk;
-		struct rrow *rr;
-		long folder;
-
 		if (r < 0) {
 			diag_errorat(path, nr.line, 0, "%s", err);
 			bad++;
 			break;
 		}
-		if (nr.nf < 1 || strcmp(nr.f[0], "R") != 0)
-			continue;
-		if (nr.nf < 4 || (rk = reg_kind_find(nr.f[1])) == NULL ||
-		    rk->key_col == NULL || nr.nf != 4 + rk->ncols ||
-		    month_parse(nr.f[2], nr.len[2], &folder) != 0) {
-			diag_errorat(path, nr.line, 0, "bad register record");
-			bad++;
-			continue;
-		}
-		if (folder > b->per.last_folder)
-			continue;
-		if (b->nrr == b->crr) {
-			b->crr = b->crr ? b->crr * 2 : 256;
-			b->rr = xrealloc(b->rr, b->crr * sizeof(*b->rr));
-		}
-		rr = &b->rr[b->nrr];
-		rr->rk = rk;
-		rr->folder = folder;
-		rr->where = xstrdup(nr.f[3]);
-		rr->f = xcalloc((size_t)rk->ncols, sizeof(char *));
-		for (i = 0; i < rk->ncols; i++) {
-			rr->f[i] = nfc_dup(nr.f[4 + i], nr.len[4 + i]);
-			if (rr->f[i] == NULL) {
-				diag_errorat(path, nr.line, 0, "field '%s' is "
-				    "not valid UTF-8 text", rk->cols[i].name);
-				rr->f[i] = xstrdup("");
-				bad++;
-			}
-		}
-		b->nrr++;
+		if (nr.nf >= 1 && strcmp(nr.f[0], "R") == 0)
+			bad += add_rrow(b, &nr);
 	}
 	norm_reader_release(&nr);
 	if (ferror(fp)) {
@@ -823,51 +822,7 @@ read_data(struct book *b, const char *path)
 		return EXIT_USAGE;
 	}
 	fclose(fp);
-	/*
-	 * Keep the latest folder's copy of each key: sort by kind and key,
-	 * then by folder, and let the last of each run win.
-	 */
-	for (k = 0; k < b->nrr; k++) {
-		struct rrow *x = &b->rr[k];
-		int ui = reg_col_index(x->rk, "unit");
-		int ki = reg_col_index(x->rk, x->rk->key_col);
-
-		if (x->f == NULL)
-			continue;
-		for (j = k + 1; j < b->nrr; j++) {
-			struct rrow *y = &b->rr[j];
-
-			if (y->f == NULL || y->rk != x->rk ||
-			    strcmp(y->f[ui], x->f[ui]) != 0 ||
-			    strcmp(y->f[ki], x->f[ki]) != 0)
-				continue;
-			if (y->folder >= x->folder) {
-				rrow_free(x);
-				x->f = NULL;
-				break;
-			}
-			rrow_free(y);
-			y->f = NULL;
-		}
-	}
-	/* Keep the rows whose date lies in the window. */
-	for (k = j = 0; k < b->nrr; k++) {
-		struct rrow *x = &b->rr[k];
-		long d;
-		const char *ds;
-
-		if (x->f == NULL)
-			continue;
-		ds = x->f[reg_col_index(x->rk, x->rk->date_col)];
-		if (date_parse(ds, strlen(ds), &d) != DATE_OK ||
-		    d < b->per.first_day || d > b->per.last_day) {
-			rrow_free(x);
-			continue;
-		}
-		b->rr[j++] = *x;
-	}
-	b->nrr = j;
-	qsort(b->rr, b->nrr, sizeof(*b->rr), cmp_rrow);
+	pick_rrows(b);
 	b->have_data = 1;
 	return bad ? EXIT_DATA : 0;
 }
@@ -1788,13 +1743,13 @@ terms_formula(struct sbuf *sb, const struct term *t, int n,
  */
 static const char *
 reg_text(const struct book *b, const struct sheet *s, const struct col *c,
-    const struct rrow *rr)
+    const struct status_row *rr)
 {
 	char key[128];
 	const char *v;
 
 	if (c->src == S_UNITNAME) {
-		const char *code = rr->f[reg_col_index(rr->rk, "unit")];
+		const char *code = rr->unit;
 		const struct unit *cu = config_unit(&b->cfg, code);
 
 		return cu && cu->name && *cu->name ? cu->name : code;
@@ -1848,10 +1803,10 @@ measure(struct book *b, struct sheet *s)
 			}
 		else
 			for (i = 0; i < b->nrr; i++) {
-				const struct rrow *rr = &b->rr[i];
+				const struct status_row *rr = b->rr[i];
 				const char *t;
 
-				if (rr->rk != s->rk)
+				if (rr->kind != s->rk)
 					continue;
 				t = reg_text(b, s, c, rr);
 				x = c->fmt == FM_DATE ? 10 : line_width(t);
@@ -2165,10 +2120,10 @@ write_register_sheet(lxw_worksheet *ws, const struct book *b,
 	    "repeat_rows");
 	r = r1;
 	for (i = 0; i < b->nrr; i++) {
-		const struct rrow *rr = &b->rr[i];
+		const struct status_row *rr = b->rr[i];
 		int lines = 1;
 
-		if (rr->rk != s->rk)
+		if (rr->kind != s->rk)
 			continue;
 		n++;
 		for (j = 0; j < s->ncols; j++) {
@@ -2400,9 +2355,8 @@ book_release(struct book *b)
 		free(b->u[i].months);
 	}
 	free(b->u);
-	for (i = 0; i < b->nrr; i++)
-		rrow_free(&b->rr[i]);
 	free(b->rr);
+	status_list_release(&b->sl);
 	for (j = 0; j < b->nsh; j++) {
 		for (k = 0; k < b->sh[j].ncols; k++)
 			free(b->sh[j].cols[k].spec);
@@ -2514,6 +2468,7 @@ main(int argc, char *argv[])
 	    indicators == NULL || analysis == NULL || out == NULL)
 		usage();
 	memset(&b, 0, sizeof(b));
+	status_list_init(&b.sl);
 	b.indpath = indicators;
 	if (tpath == NULL) {
 		snprintf(deftmpl, sizeof(deftmpl), "%s/xlsx/default.ini",
