@@ -82,11 +82,14 @@ bench: all
 install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/baocao
 	for p in $(PROGS); do install -m 755 $(BUILD)/bin/$$p $(DESTDIR)$(PREFIX)/bin/$$p; done
+	mkdir -p $(DESTDIR)$(PREFIX)/share/man/man1
+	for m in $(wildcard src/*.1); do install -m 644 $$m $(DESTDIR)$(PREFIX)/share/man/man1/; done
 	cp -R templates $(DESTDIR)$(PREFIX)/share/baocao/
 	cp -R config $(DESTDIR)$(PREFIX)/share/baocao/config-example
 
 uninstall:
-	for p in $(PROGS); do rm -f $(DESTDIR)$(PREFIX)/bin/$$p; done
+	for p in $(PROGS); do rm -f $(DESTDIR)$(PREFIX)/bin/$$p \
+	    $(DESTDIR)$(PREFIX)/share/man/man1/$$p.1; done
 	rm -rf $(DESTDIR)$(PREFIX)/share/baocao
 
 clean:

@@ -840,6 +840,14 @@ check_sheet(const struct infile *f)
 				continue;
 			}
 			ki = sheet_key_index(k);
+			if (r.value.len > (size_t)CSVREAD_FIELD_MAX) {
+				diag_errorat(file, r.line, r.vcol, "value of "
+				    "'%s' longer than 1 MiB (1048576 bytes)",
+				    k->key);
+				ok = 0;
+				seen[ki] = -r.line;
+				continue;
+			}
 			if (seen[ki]) {
 				diag_errorat(file, r.line, r.col, "duplicate "
 				    "key '%s' in [%s]; first given at line %ld",
@@ -1288,7 +1296,163 @@ ventry_fast(struct reg *g, long days, int uidx, long line)
 	return &vent[*c - 1];
 }
 
-/* The survey row fast path: validate and count. */
+/* A unit of units.ini active in the folder's month (survey_quick). */
+struct split_unit {
+	char	 code[17];
+	size_t	 len;
+	int	 uidx;
+};
+
+/* What survey_quick() remembers between rows; one per thread. */
+struct quick {
+	const struct split_unit	*u;	/* the active units */
+	int			 nu;
+	int			 last;	/* index into u of the last unit */
+	char			 ym[9];	/* "YYYY-MM-" of the last date */
+	long			 ym_base;	/* its day 0 */
+	int			 ym_dim;
+	long			 mfirst, mlast;	/* the folder's reporting month */
+	const int		*pos;	/* field of each survey column */
+};
+
+/* The values of a survey row. */
+struct srow {
+	int	 uidx, ch, rating, comp[5];
+	long	 days;
+};
+
+/* Fills q->u with the units active in month; q->u is the caller's to free. */
+static void
+quick_init(struct quick *q, const struct reg *g)
+{
+	int i;
+
+	memset(q, 0, sizeof(*q));
+	q->u = xcalloc((size_t)cfg.nunits + 1, sizeof(*q->u));
+	for (i = 0; i < cfg.nunits; i++) {
+		const struct unit *u = &cfg.units[i];
+		size_t len = strlen(u->code);
+		struct split_unit *x = (struct split_unit *)&q->u[q->nu];
+
+		if (!unit_code_valid(u->code, len) ||
+		    !unit_active(u, g->f->month))
+			continue;
+		memcpy(x->code, u->code, len + 1);
+		x->len = len;
+		x->uidx = unit_intern(u->code, len);
+		q->nu++;
+	}
+	q->mfirst = g->mfirst;
+	q->mlast = g->mlast;
+	q->pos = g->pos;
+}
+
+/* A rating field: 0 when empty, 1-5, or -1 when it would need a message. */
+static inline int
+quick_rating(const struct csvread_field *fx)
+{
+	int v;
+
+	if (fx->len == 1 && fx->s[0] >= '1' && fx->s[0] <= '5')
+		return fx->s[0] - '0';
+	if (fx->len == 0)
+		return 0;
+	return num_rating(fx->s, fx->len, &v) == NUM_OK ? v : -1;
+}
+
+/*
+ * Whether a survey row is valid, of an active unit and dated in the
+ * folder's reporting month: a row survey_row() takes without any message.
+ * Fills *v. Prints nothing and touches no shared state, so both threads of
+ * a split file use it; a row it refuses goes to survey_row().
+ */
+static inline int
+survey_quick(struct quick *q, const struct csvread *r, struct srow *v)
+{
+	const struct csvread_field *fu = &r->f[q->pos[0]];
+	const struct csvread_field *fd = &r->f[q->pos[1]];
+	const struct csvread_field *fc = &r->f[q->pos[2]];
+	const struct split_unit *u = &q->u[q->last];
+	int i, d;
+
+	if (!(u->len == fu->len && q->nu > 0 && eqbytes(fu->s, u->code,
+	    fu->len))) {
+		for (i = 0; i < q->nu; i++)
+			if (q->u[i].len == fu->len &&
+			    eqbytes(fu->s, q->u[i].code, fu->len))
+				break;
+		if (i == q->nu)
+			return 0;
+		q->last = i;
+		u = &q->u[i];
+	}
+	v->uidx = u->uidx;
+	/* the date, through the month of the last one */
+	if (fd->len == 10 && q->ym_dim > 0 && eqbytes(fd->s, q->ym, 8) &&
+	    (unsigned)(fd->s[8] - '0') <= 9 && (unsigned)(fd->s[9] - '0') <= 9 &&
+	    (d = (fd->s[8] - '0') * 10 + (fd->s[9] - '0')) >= 1 &&
+	    d <= q->ym_dim)
+		v->days = q->ym_base + d;
+	else {
+		int y, m, dd;
+
+		if (date_parse(fd->s, fd->len, &v->days) != DATE_OK)
+			return 0;
+		date_to_ymd(v->days, &y, &m, &dd);
+		snprintf(q->ym, sizeof(q->ym), "%04d-%02d-", y, m);
+		q->ym_base = v->days - dd;
+		q->ym_dim = days_in_month(y, m);
+	}
+	if (v->days < q->mfirst || v->days > q->mlast)
+		return 0;
+	/* the channel: the first and 7th bytes tell the candidate ("truc_tiep"
+	 * and "buu_chinh" share their 7th byte), two loads confirm it */
+	v->ch = -1;
+	if (fc->len >= 9) {
+		static const char *const cn[3] = { "truc_tiep", "truc_tuyen",
+		    "buu_chinh" };
+		static const size_t cl[3] = { 9, 10, 9 };
+		uint64_t a, b, x, y;
+		int c = fc->s[0] == 'b' ? 2 : fc->s[6] == 'i' ? 0 : 1;
+
+		if (fc->len == cl[c]) {
+			memcpy(&a, fc->s, 8);
+			memcpy(&b, fc->s + cl[c] - 8, 8);
+			memcpy(&x, cn[c], 8);
+			memcpy(&y, cn[c] + cl[c] - 8, 8);
+			if (((a ^ x) | (b ^ y)) == 0)
+				v->ch = c;
+		}
+	}
+	if (v->ch < 0)
+		return 0;
+	if ((v->rating = quick_rating(&r->f[q->pos[4]])) <= 0)
+		return 0;
+	for (i = 0; i < 5; i++) {
+		v->comp[i] = 0;
+		if (q->pos[5 + i] >= 0 &&
+		    (v->comp[i] = quick_rating(&r->f[q->pos[5 + i]])) < 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* Adds a row to its counters, without branches (values are random). */
+static inline void
+count_row(struct ventry *e, const struct srow *v)
+{
+	int i;
+
+	e->c[M_RATING + v->rating - 1]++;
+	e->c[M_CHANNEL + 2 * v->ch]++;
+	e->c[M_CHANNEL + 2 * v->ch + 1] += v->rating >= 4;
+	for (i = 0; i < 5; i++) {
+		e->c[M_COMPONENT + 2 * i] += v->comp[i] != 0;
+		e->c[M_COMPONENT + 2 * i + 1] += v->comp[i] >= 4;
+	}
+}
+
+/* A survey row survey_quick() refused: validate with messages, count. */
 static void
 survey_row(struct reg *g, struct csvread *r)
 {
@@ -1616,23 +1780,15 @@ status_row(struct reg *g, struct csvread *r)
  * (not inside a quoted field spanning lines). Messages and results are so
  * exactly those of one thread.
  */
-#define SPLIT_MIN	(32LL * 1024 * 1024)
+#define SPLIT_MIN	(1024LL * 1024)
 
-struct split_unit {
-	char	 code[17];
-	size_t	 len;
-	int	 uidx;
-};
 
 struct split {
 	pthread_t		 th;
 	const char		*path;
 	long long		 start;		/* offset of its first line */
 	int			 nhdr;
-	int			 pos[16];
-	long			 mfirst, mlast;
-	struct split_unit	*u;
-	int			 nu;
+	struct quick		 q;		/* its own caches, shared units */
 	/* results */
 	struct imap		 map;		/* (days, uidx) -> index */
 	struct ventry		*e;
@@ -1642,49 +1798,16 @@ struct split {
 	long			 stop_lines;	/* lines before stop_off */
 };
 
-/* Whether the row would pass survey_row() without a message; counts it. */
+/* Counts the row when survey_quick() takes it; 0 to stop. */
 static int
 split_row(struct split *sp, const struct csvread *r)
 {
-	const struct csvread_field *fu, *fd, *fc, *fr;
-	int i, uidx = -1, ch = -1, rating, comp[5], *slot;
-	long days;
-	struct ventry *e;
+	struct srow v;
+	int *slot;
 
-	if (r->nf != sp->nhdr)
+	if (r->nf != sp->nhdr || !survey_quick(&sp->q, r, &v))
 		return 0;
-	fu = &r->f[sp->pos[0]];
-	fd = &r->f[sp->pos[1]];
-	fc = &r->f[sp->pos[2]];
-	fr = &r->f[sp->pos[4]];
-	for (i = 0; i < sp->nu; i++)
-		if (sp->u[i].len == fu->len &&
-		    eqbytes(sp->u[i].code, fu->s, fu->len)) {
-			uidx = sp->u[i].uidx;
-			break;
-		}
-	if (uidx < 0)
-		return 0;
-	if (date_parse(fd->s, fd->len, &days) != DATE_OK ||
-	    days < sp->mfirst || days > sp->mlast)
-		return 0;
-	for (i = 0; survey_channels[i] != NULL; i++)
-		if (strlen(survey_channels[i]) == fc->len &&
-		    eqbytes(survey_channels[i], fc->s, fc->len))
-			ch = i;
-	if (ch < 0 || num_rating(fr->s, fr->len, &rating) != NUM_OK)
-		return 0;
-	for (i = 0; i < 5; i++) {
-		const struct csvread_field *fx;
-
-		comp[i] = 0;
-		if (sp->pos[5 + i] < 0)
-			continue;
-		fx = &r->f[sp->pos[5 + i]];
-		if (fx->len > 0 && num_rating(fx->s, fx->len, &comp[i]) != NUM_OK)
-			return 0;
-	}
-	slot = imap_slot(&sp->map, vkey(days, uidx), 1);
+	slot = imap_slot(&sp->map, vkey(v.days, v.uidx), 1);
 	if (*slot < 0) {
 		if (sp->ne == sp->cap) {
 			sp->cap = sp->cap ? sp->cap * 2 : 256;
@@ -1693,19 +1816,12 @@ split_row(struct split *sp, const struct csvread *r)
 			    sizeof(*sp->first));
 		}
 		memset(&sp->e[sp->ne], 0, sizeof(*sp->e));
-		sp->e[sp->ne].days = days;
-		sp->e[sp->ne].uidx = uidx;
+		sp->e[sp->ne].days = v.days;
+		sp->e[sp->ne].uidx = v.uidx;
 		sp->first[sp->ne] = r->line;
 		*slot = sp->ne++;
 	}
-	e = &sp->e[*slot];
-	e->c[M_RATING + rating - 1]++;
-	e->c[M_CHANNEL + 2 * ch]++;
-	e->c[M_CHANNEL + 2 * ch + 1] += rating >= 4;
-	for (i = 0; i < 5; i++) {
-		e->c[M_COMPONENT + 2 * i] += comp[i] != 0;
-		e->c[M_COMPONENT + 2 * i + 1] += comp[i] >= 4;
-	}
+	count_row(&sp->e[*slot], &v);
 	return 1;
 }
 
@@ -1751,15 +1867,14 @@ split_main(void *arg)
  * Returns 1 and sets the reader's limit, or 0 to read alone.
  */
 static int
-split_start(struct split *sp, const struct reg *g, struct csvread *r,
-    FILE *fp)
+split_start(struct split *sp, const struct reg *g, const struct quick *q,
+    struct csvread *r, FILE *fp)
 {
 	struct stat st;
 	long long size, mid, min = SPLIT_MIN;
 	const char *env = getenv("BAOCAO_SPLIT_MIN");	/* for the tests */
 	char buf[65536];
 	ssize_t n;
-	int i;
 
 	memset(sp, 0, sizeof(*sp));
 	if (env != NULL)
@@ -1788,26 +1903,11 @@ split_start(struct split *sp, const struct reg *g, struct csvread *r,
 	sp->path = g->f->display;
 	sp->start = mid;
 	sp->nhdr = g->nhdr;
-	memcpy(sp->pos, g->pos, sizeof(sp->pos));
-	sp->mfirst = g->mfirst;
-	sp->mlast = g->mlast;
-	sp->u = xcalloc((size_t)cfg.nunits + 1, sizeof(*sp->u));
-	for (i = 0; i < cfg.nunits; i++) {
-		const struct unit *u = &cfg.units[i];
-		size_t len = strlen(u->code);
-
-		if (!unit_code_valid(u->code, len) ||
-		    !unit_active(u, g->f->month))
-			continue;
-		memcpy(sp->u[sp->nu].code, u->code, len + 1);
-		sp->u[sp->nu].len = len;
-		sp->u[sp->nu].uidx = unit_intern(u->code, len);
-		sp->nu++;
-	}
-	if (pthread_create(&sp->th, NULL, split_main, sp) != 0) {
-		free(sp->u);
+	sp->q = *q;			/* the units list is read-only */
+	sp->q.last = 0;
+	sp->q.ym_dim = 0;
+	if (pthread_create(&sp->th, NULL, split_main, sp) != 0)
 		return 0;
-	}
 	csvread_limit(r, mid);
 	return 1;
 }
@@ -1835,7 +1935,6 @@ split_join(struct split *sp, struct reg *g, struct csvread *r)
 		}
 		csvread_resume(r, sp->stop_off, base + sp->stop_lines);
 	}
-	free(sp->u);
 	free(sp->e);
 	free(sp->first);
 	imap_release(&sp->map);
@@ -1903,10 +2002,13 @@ check_register(const struct infile *f, const struct reg_kind *k)
 	struct csvread r;
 	struct reg g;
 	struct split sp;
+	struct quick q;
+	struct srow v;
 	FILE *fp;
 	int rv, survey = strcmp(k->name, "survey") == 0, split = 0;
 
 	memset(&g, 0, sizeof(g));
+	memset(&q, 0, sizeof(q));
 	g.f = f;
 	g.k = k;
 	g.mfirst = report_month_first_day(f->month, cfg.cutoff_day);
@@ -1924,8 +2026,10 @@ check_register(const struct infile *f, const struct reg_kind *k)
 	}
 	if (rv > 0 && register_header(&g, &r) < 0)
 		goto done;
-	if (rv > 0 && survey)
-		split = split_start(&sp, &g, &r, fp);
+	if (rv > 0 && survey) {
+		quick_init(&q, &g);
+		split = split_start(&sp, &g, &q, &r, fp);
+	}
 	while (rv > 0 && ((rv = csvread_next(&r)) > 0 || (rv == 0 && split &&
 	    r.at_limit))) {
 		if (rv == 0) {
@@ -1940,14 +2044,15 @@ check_register(const struct infile *f, const struct reg_kind *k)
 			    g.nhdr);
 			continue;
 		}
-		if (survey)
-			survey_row(&g, &r);
-		else
+		if (!survey)
 			status_row(&g, &r);
+		else if (survey_quick(&q, &r, &v))
+			count_row(ventry_fast(&g, v.days, v.uidx, r.line), &v);
+		else
+			survey_row(&g, &r);
 	}
 	if (split) {			/* stopped before the middle */
 		pthread_join(sp.th, NULL);
-		free(sp.u);
 		free(sp.e);
 		free(sp.first);
 		imap_release(&sp.map);
@@ -1968,6 +2073,7 @@ check_register(const struct infile *f, const struct reg_kind *k)
 		diag_warnat(f->display, 0, 0, "%ld more rows dated "
 		    "outside the folder's month", g.warned - WARN_MAX);
 done:
+	free((void *)q.u);
 	csvread_release(&r);
 	fclose(fp);
 }
