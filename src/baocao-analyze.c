@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "config.h"
 #include "date.h"
@@ -1038,15 +1037,6 @@ pdata_release(struct pdata *d)
 	free(d->rows);
 }
 
-static long
-today_local(void)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
 
 static int
 write_file(const char *path, const char *buf, size_t len)
@@ -1129,7 +1119,7 @@ main(int argc, char *argv[])
 		diag_plain("--period is required");
 		usage();
 	}
-	today = today_local();
+	today = date_today();
 	if (todays != NULL &&
 	    date_parse(todays, strlen(todays), &today) != DATE_OK) {
 		diag_plain("bad --today '%s': expected YYYY-MM-DD or "

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "config.h"
 #include "date.h"
@@ -862,15 +861,6 @@ want(const struct period *p)
 		per[nper++] = *p;
 }
 
-static long
-today_local(void)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
 
 static int
 flush_out(char *buf, size_t len)
@@ -942,7 +932,7 @@ main(int argc, char *argv[])
 		diag_plain("--period is required");
 		usage();
 	}
-	today = today_local();
+	today = date_today();
 	if (todays != NULL &&
 	    date_parse(todays, strlen(todays), &today) != DATE_OK) {
 		diag_plain("bad --today '%s': expected YYYY-MM-DD or "

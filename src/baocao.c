@@ -21,7 +21,6 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "atomic.h"
@@ -254,19 +253,12 @@ find_folders(struct run *r)
 	return 0;
 }
 
-/* Today, unless --today said otherwise (SOURCE_DATE_EPOCH for tests). */
+/* Today, unless --today said otherwise. */
 static void
 set_today(void)
 {
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	time_t now;
-	struct tm tm;
-
-	if (today >= 0)
-		return;
-	now = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
-	gmtime_r(&now, &tm);
-	today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	if (today < 0)
+		today = date_today();
 }
 
 static int

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /* date: parsing and arithmetic of calendar dates and months. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
 
 #include "date.h"
 
@@ -178,4 +180,21 @@ long
 report_month_last_day(long month, int cutoff_day)
 {
 	return report_month_first_day(month + 1, cutoff_day) - 1;
+}
+
+long
+date_today(void)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	time_t now;
+	struct tm tm;
+
+	if (sde != NULL && *sde != '\0') {
+		now = (time_t)strtoll(sde, NULL, 10);
+		gmtime_r(&now, &tm);
+	} else {
+		now = time(NULL);
+		localtime_r(&now, &tm);
+	}
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }

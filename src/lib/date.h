@@ -45,6 +45,12 @@ long	 report_month_of_date(long days, int cutoff_day);
 long	 report_month_first_day(long month, int cutoff_day);
 long	 report_month_last_day(long month, int cutoff_day);
 
+/*
+ * Today's day number: the day of $SOURCE_DATE_EPOCH (UTC) when it is set,
+ * so runs are reproducible, else the local date.
+ */
+long	 date_today(void);
+
 #define DATE_BUFSZ	32	/* enough for any formatted date or month */
 
 /* Formats into buf (DATE_BUFSZ bytes): "2026-10-05". */
