@@ -600,7 +600,7 @@ cmp_row(const void *a, const void *b)
 static const struct row *
 find_row(const struct pdata *d, const char *unit, const char *ind)
 {
-	struct row key;
+	struct row key = { 0 };
 
 	if (d == NULL || !d->seen || d->nrows == 0)
 		return NULL;

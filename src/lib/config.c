@@ -678,7 +678,7 @@ config_release(struct config *c)
 const struct unit *
 config_unit(const struct config *c, const char *code)
 {
-	struct unit key;
+	struct unit key = { 0 };
 
 	key.code = (char *)code;
 	return bsearch(&key, c->units, (size_t)c->nunits, sizeof(*c->units),
