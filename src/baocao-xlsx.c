@@ -33,6 +33,7 @@
 #define MAXTERMS	8
 #define MAXWIDTH	60.0	/* widest column; longer text wraps */
 #define CELL_MAX	32767	/* characters in one cell (Excel) */
+#define MOREDEC		6	/* most decimals of an objective's result */
 
 /* ---------------------------------------------------------------- model */
 
@@ -53,9 +54,12 @@ struct urow {
 	const char	*name;		/* borrowed from config, or code */
 	enum ustat	 st;
 	char		*months;	/* missing months, "2024-03,2024-05" */
+	char		*lowsample;	/* responses, when the analysis stream
+					   flags fewer than 30 (else NULL) */
 };
 
-enum src { S_IND, S_CALC, S_CODE, S_NAME, S_STATUS, S_REG, S_UNITNAME };
+enum src { S_IND, S_CALC, S_CODE, S_NAME, S_STATUS, S_REG, S_UNITNAME,
+	S_MET, S_LOWSAMPLE, S_OBJECTIVES };
 enum fmt { FM_TEXT, FM_COUNT, FM_NUMBER, FM_RATE, FM_DATE, FM_N };
 enum tot { T_NONE, T_LABEL, T_SUM, T_VALUE, T_RATIO };
 
@@ -81,6 +85,10 @@ struct col {
 	int		 nnum, nden;
 	double		 width;
 	int		 wrap;
+	const char	*number;	/* the numbered row's text: "(3)=(1)+(2)" */
+	const struct objective *obj;	/* objective columns (@objectives) */
+	int		 op;		/* '>' or '<': a target, shown "≥ 95%" */
+	char		*gbuf;		/* owned group header behind group */
 };
 
 enum kind { K_UNITS, K_DATA, K_REGISTER };
@@ -125,6 +133,8 @@ struct book {
 	const char	*font;
 	double		 fsize;
 	const char	*numfmt[FM_N];
+	char		*low_star;	/* the organization's low-sample flag */
+	int		 draft;		/* 0: final; N: "Dự thảo lần N" */
 };
 
 static void	usage(void) __attribute__((noreturn));
@@ -702,6 +712,21 @@ read_analysis(struct book *b, const char *path)
 			}
 			free(u->months);
 			u->months = nfc_dup(nr.f[4], nr.len[4]);
+		} else if (strcmp(nr.f[0], "lowsample") == 0) {
+			char **dst;
+
+			if (nr.nf < 4 || !unit_ok(nr.f[2])) {
+				diag_errorat(path, nr.line, 0, "bad lowsample "
+				    "record");
+				bad++;
+				continue;
+			}
+			dst = strcmp(nr.f[2], "*") == 0 ? &b->low_star :
+			    &urow_get(b, nr.f[2])->lowsample;
+			free(*dst);
+			*dst = nfc_dup(nr.f[3], nr.len[3]);
+			if (*dst == NULL)
+				*dst = xstrdup("?");
 		}
 	}
 	norm_reader_release(&nr);
@@ -951,19 +976,19 @@ parse_terms(const struct sheet *s, char *expr, struct term *t,
 }
 
 /*
- * Parses one column spec "SOURCE | HEADER | FORMAT | TOTAL" of sheet s.
- * Ratio totals are resolved later, when every column is known.
+ * Parses one column spec "SOURCE | HEADER | FORMAT | TOTAL | NUMBER" of
+ * sheet s. Ratio totals are resolved later, when every column is known.
  */
 static int
 parse_col(struct book *b, struct sheet *s, const char *key, const char *v,
     struct col *c)
 {
-	char *f[4] = { NULL, NULL, NULL, NULL }, *p, *gt;
+	char *f[5] = { NULL, NULL, NULL, NULL, NULL }, *p, *gt;
 	int n = 0, i;
 
 	memset(c, 0, sizeof(*c));
 	c->spec = xstrdup(v);
-	for (p = c->spec; n < 4; n++) {
+	for (p = c->spec; n < 5; n++) {
 		f[n] = p;
 		p = strchr(p, '|');
 		if (p == NULL) {
@@ -972,13 +997,15 @@ parse_col(struct book *b, struct sheet *s, const char *key, const char *v,
 		}
 		*p++ = '\0';
 	}
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < 5; i++)
 		f[i] = f[i] ? trim(f[i]) : NULL;
 	if (n < 2 || p != NULL) {
 		diag_errorat(b->tpath, 0, 0, "[sheet.%s] %s: want 'source | "
-		    "header | format | total'", s->key, key);
+		    "header | format | total | number'", s->key, key);
 		return -1;
 	}
+	if (n > 4 && *f[4])
+		c->number = f[4];
 	c->ind = f[0];
 	if (s->kind == K_REGISTER) {
 		c->src = S_REG;
@@ -996,14 +1023,21 @@ parse_col(struct book *b, struct sheet *s, const char *key, const char *v,
 		c->src = S_NAME;
 	else if (strcmp(f[0], "@status") == 0)
 		c->src = S_STATUS;
-	else if (f[0][0] == '=') {
+	else if (strcmp(f[0], "@lowsample") == 0)
+		c->src = S_LOWSAMPLE;
+	else if (strcmp(f[0], "@objectives") == 0) {
+		c->src = S_OBJECTIVES;
+		c->header = f[1];
+		return 0;
+	} else if (f[0][0] == '=') {
 		c->src = S_CALC;
 		c->calcexpr = f[0] + 1;
 	} else if (ind_ok(f[0]))
 		c->src = S_IND;
 	else {
 		diag_errorat(b->tpath, 0, 0, "[sheet.%s] %s: '%s' is neither an "
-		    "indicator nor @code, @name, @status", s->key, key, f[0]);
+		    "indicator nor @code, @name, @status, @lowsample, "
+		    "@objectives", s->key, key, f[0]);
 		return -1;
 	}
 	gt = strstr(f[1], ">>");
@@ -1094,6 +1128,130 @@ resolve_ratios(struct book *b, struct sheet *s)
 		}
 	}
 	return 0;
+}
+
+/* A copy of t with every "{key}" replaced by val; owned. */
+static char *
+replace_key(const char *t, const char *key, const char *val)
+{
+	struct sbuf sb = SBUF_INIT;
+	size_t kn = strlen(key);
+	const char *p;
+
+	while ((p = strchr(t, '{')) != NULL) {
+		sbuf_add(&sb, t, (size_t)(p - t));
+		if (strncmp(p + 1, key, kn) == 0 && p[kn + 1] == '}') {
+			sbuf_adds(&sb, val);
+			t = p + kn + 2;
+		} else {
+			sbuf_addc(&sb, '{');
+			t = p + 1;
+		}
+	}
+	sbuf_adds(&sb, t);
+	return sbuf_detach(&sb);
+}
+
+/* Whether the indicators CSV has indicator ind for any unit or '*'. */
+static int
+ind_any(const struct book *b, const char *ind)
+{
+	size_t i;
+
+	for (i = 0; i < b->niv; i++)
+		if (strcmp(b->iv[i].ind, ind) == 0)
+			return 1;
+	return 0;
+}
+
+/* The number format of an objective's indicator: rates, means, counts. */
+static enum fmt
+objective_fmt(const char *ind)
+{
+	size_t n = strlen(ind);
+
+	if ((n >= 4 && strcmp(ind + n - 4, "rate") == 0) ||
+	    (n >= 5 && strcmp(ind + n - 5, "share") == 0))
+		return FM_RATE;
+	if (strstr(ind, "mean") != NULL || strstr(ind, "hours") != NULL)
+		return FM_NUMBER;
+	return FM_COUNT;
+}
+
+/*
+ * Replaces the @objectives column of s by three columns for each quality
+ * objective of objectives.ini (in its order, as the PDF report numbers them
+ * MT1, MT2, ...) that has a target in the period: target, value and met,
+ * under a group header made from the column's header ({n}, {label},
+ * {name}). Their organization row is the CSV's '*' value.
+ */
+static void
+expand_objectives(struct book *b, struct sheet *s)
+{
+	static const char *const what[3] = { "target", "value", "met" };
+	static const char *const defh[3] = { "Chỉ tiêu", "Kết quả",
+		"Đánh giá" };
+	struct col *nc;
+	int i, j, k, n = 0, nn = 0, o, nobj = 0;
+	char key[300], num[16];
+
+	for (i = 0; i < s->ncols; i++)
+		if (s->cols[i].src == S_OBJECTIVES)
+			nobj++;
+	if (nobj == 0)
+		return;
+	nc = xcalloc((size_t)s->ncols + 3 * (size_t)nobj *
+	    (size_t)b->cfg.nobjectives + 1, sizeof(*nc));
+	for (j = 0; j < s->ncols; j++) {
+		struct col *c = &s->cols[j];
+		const char *pat;
+
+		if (c->src != S_OBJECTIVES) {
+			nc[n++] = *c;
+			continue;
+		}
+		pat = c->header != NULL && *c->header ? c->header : "{label}";
+		for (o = 0; o < b->cfg.nobjectives; o++) {
+			const struct objective *ob = &b->cfg.objectives[o];
+			char *g1, *g2;
+
+			snprintf(key, sizeof(key), "objective.%s.target",
+			    ob->name);
+			if (!ind_any(b, key))
+				continue;
+			snprintf(num, sizeof(num), "%d", ++nn);
+			g1 = replace_key(pat, "n", num);
+			g2 = replace_key(g1, "label", ob->label != NULL &&
+			    *ob->label ? ob->label : ob->name);
+			free(g1);
+			g1 = replace_key(g2, "name", ob->name);
+			free(g2);
+			for (k = 0; k < 3; k++) {
+				struct col *x = &nc[n++];
+
+				memset(x, 0, sizeof(*x));
+				snprintf(key, sizeof(key), "objective.%s.%s",
+				    ob->name, what[k]);
+				x->spec = xstrdup(key);
+				x->ind = x->spec;
+				x->src = k < 2 ? S_IND : S_MET;
+				x->fmt = k < 2 ? objective_fmt(ob->indicator) :
+				    FM_TEXT;
+				x->tot = T_VALUE;
+				x->op = k == 0 ? ob->op : 0;
+				x->obj = ob;
+				x->header = tmpl_get(b->t, "objectives", what[k],
+				    defh[k]);
+				x->group = g1;
+				if (k == 0)
+					x->gbuf = g1;
+			}
+		}
+		free(c->spec);
+	}
+	free(s->cols);
+	s->cols = nc;
+	s->ncols = n;
 }
 
 /* Loads the template into b->sh; 0 or EXIT_DATA (reported). */
@@ -1195,6 +1353,7 @@ load_template(struct book *b)
 			}
 			s->ncols++;
 		}
+		expand_objectives(b, s);
 		if (s->ncols == 0) {
 			diag_errorat(b->tpath, 0, 0, "[%s] has no columns "
 			    "(col... = source | header | format | total)", sec);
@@ -1346,13 +1505,38 @@ check_totals(const struct book *b)
 /* ------------------------------------------------------- writing */
 
 enum style { ST_TEXT, ST_COUNT, ST_NUMBER, ST_RATE, ST_DATE, ST_WRAP,
-	ST_MISSING, ST_NSTYLE };
+	ST_MISSING, ST_FAIL, ST_FLAG, ST_NSTYLE };
 
 struct fmts {
 	lxw_format	*cell[ST_NSTYLE][2];	/* [style][total row] */
+	lxw_format	*target[FM_N][2][2];	/* [format][op '<'][total row] */
+	lxw_format	*more[2][MOREDEC + 1][2]; /* [rate][decimals][total] */
+	int		 dec[FM_N];		/* decimals the formats show */
 	lxw_format	*agency, *agency_bold, *title, *subtitle, *header;
-	lxw_format	*note, *data_head;
+	lxw_format	*note, *data_head, *number, *draft;
 };
+
+/*
+ * The number format of a target: "≥ " (or "≤ ") before each section of
+ * format f, so the cell holds the number and shows "≥ 95.0%".
+ */
+static char *
+target_numfmt(const char *f, int le)
+{
+	struct sbuf sb = SBUF_INIT;
+	const char *pre = le ? "\"\xE2\x89\xA4 \"" : "\"\xE2\x89\xA5 \"";
+	int q = 0;
+
+	sbuf_adds(&sb, pre);
+	for (; *f; f++) {
+		sbuf_addc(&sb, *f);
+		if (*f == '"')
+			q = !q;
+		else if (*f == ';' && !q)
+			sbuf_adds(&sb, pre);
+	}
+	return sbuf_detach(&sb);
+}
 
 /* The first library error; later calls keep it. */
 static lxw_error lxw_err;
@@ -1413,11 +1597,69 @@ make_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
 				format_set_italic(f);
 				format_set_font_color(f, 0xC00000);
 				break;
+			case ST_FAIL:
+				format_set_font_color(f, 0xC00000);
+				break;
+			case ST_FLAG:
+				format_set_italic(f);
+				format_set_font_color(f, 0x9C5700);
+				format_set_text_wrap(f);
+				break;
 			default:
 				break;
 			}
 			F->cell[st][tot] = f;
 		}
+	for (st = FM_COUNT; st <= FM_RATE; st++) {
+		int le;
+
+		for (le = 0; le < 2; le++)
+			for (tot = 0; tot < 2; tot++) {
+				lxw_format *f = newfmt(wb, b, tot);
+				char *nf = target_numfmt(b->numfmt[st], le);
+
+				format_set_border(f, LXW_BORDER_THIN);
+				if (tot)
+					format_set_bg_color(f, 0xF2F2F2);
+				format_set_num_format(f, nf);
+				free(nf);
+				F->target[st][le][tot] = f;
+			}
+	}
+	for (st = 0; st < FM_N; st++) {	/* "0.0%" shows 1 decimal */
+		const char *p = strchr(b->numfmt[st], '.');
+
+		F->dec[st] = 0;
+		while (p != NULL && (*++p == '0' || *p == '#'))
+			F->dec[st]++;
+	}
+	for (st = 0; st < 2; st++) {
+		int d;
+
+		for (d = 1; d <= MOREDEC; d++)
+			for (tot = 0; tot < 2; tot++) {
+				lxw_format *f = newfmt(wb, b, tot);
+				char nf[32];
+
+				snprintf(nf, sizeof(nf), "%s0.%.*s%s", st ?
+				    "" : "#,##", d, "000000000", st ? "%" : "");
+				format_set_border(f, LXW_BORDER_THIN);
+				if (tot)
+					format_set_bg_color(f, 0xF2F2F2);
+				format_set_num_format(f, nf);
+				F->more[st][d][tot] = f;
+			}
+	}
+	F->number = newfmt(wb, b, 0);
+	format_set_italic(F->number);
+	format_set_align(F->number, LXW_ALIGN_CENTER);
+	format_set_border(F->number, LXW_BORDER_THIN);
+	format_set_bg_color(F->number, 0xDDEBF7);
+	F->draft = newfmt(wb, b, 1);
+	format_set_font_color(F->draft, 0xC00000);
+	format_set_align(F->draft, LXW_ALIGN_CENTER);
+	format_set_border(F->draft, LXW_BORDER_MEDIUM);
+	format_set_border_color(F->draft, 0xC00000);
 	F->agency = newfmt(wb, b, 0);
 	F->agency_bold = newfmt(wb, b, 1);
 	F->title = newfmt(wb, b, 1);
@@ -1455,6 +1697,92 @@ style_of(enum fmt f)
 	default:
 		return ST_TEXT;
 	}
+}
+
+/* The format of a number cell of column c (a target shows "≥ "). */
+static lxw_format *
+num_cell_fmt(const struct fmts *F, const struct col *c, int tot)
+{
+	if (c->op != 0 && c->fmt >= FM_COUNT && c->fmt <= FM_RATE)
+		return F->target[c->fmt][c->op == '<'][tot];
+	return F->cell[style_of(c->fmt)][tot];
+}
+
+/*
+ * The format of an objective's result v for unit: the column's, or one
+ * with more decimals when rounding would make it look equal to its target
+ * while it is not (94.96% against 95% must not show "95.0%" beside
+ * "Không đạt"), as the PDF report does.
+ */
+static lxw_format *
+result_fmt(const struct book *b, const struct fmts *F, const struct col *c,
+    const char *unit, double v, int tot)
+{
+	char key[300], x[64], y[64];
+	const struct ival *t;
+	double k;
+	int d, rate;
+
+	if (c->obj == NULL || c->op != 0 || c->src != S_IND ||
+	    (c->fmt != FM_RATE && c->fmt != FM_NUMBER && c->fmt != FM_COUNT))
+		return num_cell_fmt(F, c, tot);
+	snprintf(key, sizeof(key), "objective.%s.target", c->obj->name);
+	if ((t = ind_find(b, unit, key)) == NULL || t->v == v)
+		return num_cell_fmt(F, c, tot);
+	rate = c->fmt == FM_RATE;
+	k = rate ? 100 : 1;
+	d = F->dec[c->fmt];
+	snprintf(x, sizeof(x), "%.*f", d, v * k);
+	snprintf(y, sizeof(y), "%.*f", d, t->v * k);
+	if (strcmp(x, y) != 0)
+		return num_cell_fmt(F, c, tot);
+	for (d = d + 1; d < MOREDEC; d++) {
+		snprintf(x, sizeof(x), "%.*f", d, v * k);
+		snprintf(y, sizeof(y), "%.*f", d, t->v * k);
+		if (strcmp(x, y) != 0)
+			break;
+	}
+	return F->more[rate][d][tot];
+}
+
+/*
+ * The text of an objective's met column for unit: "Đạt", "Không đạt",
+ * "Chưa có số liệu" (a target but no value), or NULL (not applicable).
+ * *fail says whether it is a failure.
+ */
+static const char *
+met_text(const struct book *b, const struct col *c, const char *unit,
+    int *fail)
+{
+	char key[300];
+	const struct ival *r = ind_find(b, unit, c->ind);
+
+	*fail = 0;
+	if (r != NULL) {
+		*fail = r->v == 0;
+		return r->v != 0 ? tmpl_get(b->t, "objectives", "yes", "Đạt") :
+		    tmpl_get(b->t, "objectives", "no", "Không đạt");
+	}
+	snprintf(key, sizeof(key), "objective.%s.target", c->obj != NULL ?
+	    c->obj->name : "");
+	if (c->obj != NULL && ind_find(b, unit, key) != NULL)
+		return tmpl_get(b->t, "objectives", "no_data",
+		    "Chưa có số liệu");
+	return NULL;
+}
+
+/*
+ * The low-sample note of a unit (responses is the analysis stream's
+ * count), from the template's [notes] lowsample; owned, or NULL.
+ */
+static char *
+lowsample_text(const struct book *b, const char *responses)
+{
+	if (responses == NULL)
+		return NULL;
+	return replace_key(tmpl_get(b->t, "notes", "lowsample",
+	    "Chỉ {responses} phiếu (dưới 30), tỷ lệ chưa đủ tin cậy"),
+	    "responses", responses);
 }
 
 /* The width a number takes in format f (for column widths). */
@@ -1552,6 +1880,8 @@ subst(const struct book *b, const char *s)
 			sbuf_adds(&sb, from);
 		else if (IS("to"))
 			sbuf_adds(&sb, to);
+		else if (IS("draft"))
+			sbuf_printf(&sb, "%d", b->draft);
 		else {
 			sbuf_add(&sb, s, (size_t)(e - s + 1));
 		}
@@ -1592,6 +1922,53 @@ title_row(lxw_worksheet *ws, const struct book *b, int r, int ncols,
 	free(s);
 }
 
+/* The draft text, "Dự thảo lần 2" (template [workbook] draft); owned. */
+static char *
+draft_text(const struct book *b)
+{
+	return subst(b, tmpl_get(b->t, "workbook", "draft",
+	    "Dự thảo lần {draft}"));
+}
+
+/*
+ * A draft's mark at the top right of the sheet, "DỰ THẢO LẦN 2" in a red
+ * box as on the PDF pages, over as many of the last columns as it needs
+ * (never the first, which holds the agency).
+ */
+static void
+draft_mark(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
+    const struct fmts *F)
+{
+	char *t, *up;
+	double need, w = 0;
+	int j;
+
+	if (b->draft <= 0)
+		return;
+	t = draft_text(b);
+	up = upper_dup(t);
+	need = text_width(up) * 1.15 * b->fsize / 11 + 2;
+	if (s->ncols < 2) {
+		put_text(ws, 0, s->ncols, up, F->draft);
+		chk(worksheet_set_column(ws, (lxw_col_t)s->ncols,
+		    (lxw_col_t)s->ncols, need, NULL), "set_column");
+	} else {
+		for (j = s->ncols - 1; j > 1; j--) {
+			w += s->cols[j].width;
+			if (w >= need)
+				break;
+		}
+		if (j == s->ncols - 1)
+			put_text(ws, 0, j, up, F->draft);
+		else
+			chk(worksheet_merge_range(ws, 0, (lxw_col_t)j, 0,
+			    (lxw_col_t)(s->ncols - 1), up, F->draft),
+			    "merge_range");
+	}
+	free(up);
+	free(t);
+}
+
 /* The agency rows (parent, name) and title rows; returns the next row. */
 static int
 head_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
@@ -1599,6 +1976,7 @@ head_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 {
 	int r = 0;
 
+	draft_mark(ws, b, s, F);
 	if (b->cfg.parent != NULL && *b->cfg.parent)
 		put_text(ws, r++, 0, b->cfg.parent, F->agency);
 	if (b->cfg.name != NULL && *b->cfg.name)
@@ -1794,6 +2172,19 @@ measure(struct book *b, struct sheet *s)
 					x = text_width(status_text(b, u, &own));
 					free(own);
 					break;
+				case S_MET: {
+					int fl;
+					const char *t = met_text(b, c, u->code,
+					    &fl);
+
+					x = t != NULL ? text_width(t) : 0;
+					break;
+				}
+				case S_LOWSAMPLE:
+					own = lowsample_text(b, u->lowsample);
+					x = own != NULL ? text_width(own) : 0;
+					free(own);
+					break;
 				default:
 					x = colval(b, s, c, u->code, &v) ?
 					    num_width(b, c->fmt, v) : 0;
@@ -1818,6 +2209,22 @@ measure(struct book *b, struct sheet *s)
 		if (c->tot == T_SUM || c->tot == T_RATIO || c->tot == T_VALUE)
 			if (colval(b, s, c, "*", &v))
 				w = fmax(w, num_width(b, c->fmt, v) * 1.1);
+		if (s->kind == K_UNITS && c->src == S_MET) {
+			int fl;
+			const char *t = met_text(b, c, "*", &fl);
+
+			if (t != NULL)
+				w = fmax(w, text_width(t) * 1.1);
+		}
+		if (s->kind == K_UNITS && c->src == S_LOWSAMPLE &&
+		    (own = lowsample_text(b, b->low_star)) != NULL) {
+			w = fmax(w, text_width(own) * 1.1);
+			free(own);
+		}
+		if (c->op != 0)		/* "≥ " */
+			w += 2;
+		if (c->number != NULL)
+			w = fmax(w, text_width(c->number));
 		/* the header wraps at words, over at most three lines */
 		hw = text_width(c->header) * 1.2;
 		w = fmax(w, word_width(c->header) * 1.2);
@@ -1828,8 +2235,36 @@ measure(struct book *b, struct sheet *s)
 			w = MAXWIDTH;
 			c->wrap = 1;
 		}
+		/* a note column wraps rather than widen the printed page */
+		if (c->src == S_LOWSAMPLE && w > 28 * scale + 2) {
+			w = fmax(28 * scale + 2, word_width(c->header) * 1.2 *
+			    scale + 2);
+			c->wrap = 1;
+		}
 		c->width = w;
 	}
+}
+
+/*
+ * The numbered column row under the headers, as on the national statistics
+ * forms ("A", "(1)", "(3)=(1)+(2)"), when a column of s has a NUMBER
+ * field; returns the row after it.
+ */
+static int
+number_row(lxw_worksheet *ws, const struct sheet *s, const struct fmts *F,
+    int r)
+{
+	int j;
+
+	for (j = 0; j < s->ncols; j++)
+		if (s->cols[j].number != NULL)
+			break;
+	if (j == s->ncols)
+		return r;
+	for (j = 0; j < s->ncols; j++)
+		put_text(ws, r, j, s->cols[j].number != NULL ?
+		    s->cols[j].number : "", F->number);
+	return r + 1;
 }
 
 /* Writes the header rows at r; returns the row after them. */
@@ -1886,7 +2321,7 @@ header_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 	if (!two) {
 		chk(worksheet_set_row(ws, (lxw_row_t)r, fmin(409, lone * lh + 4),
 		    NULL), "set_row");
-		return r + 1;
+		return number_row(ws, s, F, r + 1);
 	}
 	if (lone > lg + lsub)
 		lsub = lone - lg;
@@ -1894,7 +2329,7 @@ header_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 	    "set_row");
 	chk(worksheet_set_row(ws, (lxw_row_t)r + 1, fmin(409, lsub * lh + 4),
 	    NULL), "set_row");
-	return r + 2;
+	return number_row(ws, s, F, r + 2);
 }
 
 static double
@@ -1937,7 +2372,7 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	const char *totlabel = tmpl_get(b->t, "workbook", "total_label",
 	    "Tổng cộng");
 	double scale = b->fsize / 11;
-	int r, r1, r2, j, hdr, namecol = -1;
+	int r, r1, r2, j, hdr, namecol = -1, lines;
 	size_t i;
 	char *own;
 
@@ -1948,7 +2383,8 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	r1 = r;
 	for (i = 0; i < b->nu; i++, r++) {
 		const struct urow *u = &b->u[i];
-		int lines = 1;
+
+		lines = 1;
 
 		for (j = 0; j < s->ncols; j++) {
 			const struct col *c = &s->cols[j];
@@ -1971,11 +2407,28 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 				    F->cell[ST_MISSING][0] : tf);
 				free(own);
 				break;
+			case S_MET: {
+				int fl;
+				const char *t = met_text(b, c, u->code, &fl);
+
+				put_text(ws, r, j, t != NULL ? t : "",
+				    F->cell[fl ? ST_FAIL : ST_TEXT][0]);
+				break;
+			}
+			case S_LOWSAMPLE:
+				own = lowsample_text(b, u->lowsample);
+				put_text(ws, r, j, own != NULL ? own : "",
+				    F->cell[ST_FLAG][0]);
+				if (own != NULL && c->wrap)
+					lines = fmax(lines, wrap_lines(own,
+					    c->width / scale - 1));
+				free(own);
+				break;
 			default:
 				if (!colval(b, s, c, u->code, &v))
 					chk(worksheet_write_blank(ws,
 					    (lxw_row_t)r, (lxw_col_t)j,
-					    F->cell[style_of(c->fmt)][0]),
+					    num_cell_fmt(F, c, 0)),
 					    "write_blank");
 				else if (c->src == S_CALC) {
 					struct sbuf fo = SBUF_INIT;
@@ -1990,7 +2443,7 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 				} else
 					chk(worksheet_write_number(ws,
 					    (lxw_row_t)r, (lxw_col_t)j, v,
-					    F->cell[style_of(c->fmt)][0]),
+					    result_fmt(b, F, c, u->code, v, 0)),
 					    "write_number");
 				break;
 			}
@@ -2002,9 +2455,10 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	}
 	r2 = r - 1;
 	/* the organization row: formulas with cached values */
+	lines = 1;
 	for (j = 0; j < s->ncols; j++) {
 		const struct col *c = &s->cols[j];
-		lxw_format *f = F->cell[style_of(c->fmt)][1];
+		lxw_format *f = num_cell_fmt(F, c, 1);
 		double sv = 0;
 		int hs = colval(b, s, c, "*", &sv);
 		struct sbuf fo = SBUF_INIT;
@@ -2016,6 +2470,25 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 			put_text(ws, r, j, totlabel, F->cell[ST_TEXT][1]);
 			continue;
 		}
+		if (c->src == S_MET) {
+			int fl;
+			const char *t = met_text(b, c, "*", &fl);
+
+			put_text(ws, r, j, t != NULL ? t : "",
+			    F->cell[fl ? ST_FAIL : ST_TEXT][1]);
+			continue;
+		}
+		if (c->src == S_LOWSAMPLE) {
+			char *t = lowsample_text(b, b->low_star);
+
+			put_text(ws, r, j, t != NULL ? t : "",
+			    F->cell[ST_FLAG][1]);
+			if (t != NULL && c->wrap)
+				lines = fmax(lines, wrap_lines(t,
+				    c->width / scale - 1));
+			free(t);
+			continue;
+		}
 		if (c->tot == T_NONE || (c->tot == T_VALUE && !hs) ||
 		    (b->nu == 0 && !hs)) {
 			chk(worksheet_write_blank(ws, (lxw_row_t)r, (lxw_col_t)j,
@@ -2024,7 +2497,8 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 		}
 		if (c->tot == T_VALUE || b->nu == 0) {
 			chk(worksheet_write_number(ws, (lxw_row_t)r,
-			    (lxw_col_t)j, sv, f), "write_number");
+			    (lxw_col_t)j, sv, result_fmt(b, F, c, "*", sv, 1)),
+			    "write_number");
 			continue;
 		}
 		range_of(j, r1, r2, rg, sizeof(rg));
@@ -2051,6 +2525,9 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 			    "write_formula");
 		sbuf_release(&fo);
 	}
+	if (lines > 1)
+		chk(worksheet_set_row(ws, (lxw_row_t)r,
+		    fmin(409, lines * line_height(b) + 4), NULL), "set_row");
 	if (*s->note) {
 		char *n = subst(b, s->note);
 
@@ -2257,7 +2734,7 @@ write_book(struct book *b, const char *out)
 	lxw_doc_properties dp;
 	struct fmts F;
 	lxw_error e;
-	char *title, *subject, *keywords;
+	char *title, *subject, *keywords, *draft;
 	int i;
 
 	if (atomic_open(&af, out) == NULL) {
@@ -2299,6 +2776,15 @@ write_book(struct book *b, const char *out)
 	}
 	title = subst(b, tmpl_get(b->t, "workbook", "title",
 	    "Báo cáo thống kê {period_title}"));
+	draft = NULL;
+	if (b->draft > 0) {
+		struct sbuf sb = SBUF_INIT;
+
+		draft = draft_text(b);
+		sbuf_printf(&sb, "%s (%s)", title, draft);
+		free(title);
+		title = sbuf_detach(&sb);
+	}
 	subject = subst(b, tmpl_get(b->t, "workbook", "subject", ""));
 	keywords = subst(b, tmpl_get(b->t, "workbook", "keywords", ""));
 	memset(&dp, 0, sizeof(dp));
@@ -2309,6 +2795,7 @@ write_book(struct book *b, const char *out)
 	dp.company = b->cfg.name;
 	dp.manager = b->cfg.parent;
 	dp.created = created_time(b);
+	dp.status = draft;
 	chk(workbook_set_properties(wb, &dp), "set_properties");
 	if (lxw_err != LXW_NO_ERROR) {
 		diag_plain("%s: %s: %s", out, lxw_what, lxw_strerror(lxw_err));
@@ -2317,12 +2804,14 @@ write_book(struct book *b, const char *out)
 		free(title);
 		free(subject);
 		free(keywords);
+		free(draft);
 		return EXIT_USAGE;
 	}
 	e = workbook_close(wb);
 	free(title);
 	free(subject);
 	free(keywords);
+	free(draft);
 	if (e != LXW_NO_ERROR) {
 		diag_plain("%s: cannot write: %s", out, lxw_strerror(e));
 		atomic_abort(&af);
@@ -2354,12 +2843,17 @@ book_release(struct book *b)
 		free(b->u[i].code);
 		free(b->u[i].months);
 	}
+	for (i = 0; i < b->nu; i++)
+		free(b->u[i].lowsample);
 	free(b->u);
+	free(b->low_star);
 	free(b->rr);
 	status_list_release(&b->sl);
 	for (j = 0; j < b->nsh; j++) {
-		for (k = 0; k < b->sh[j].ncols; k++)
+		for (k = 0; k < b->sh[j].ncols; k++) {
 			free(b->sh[j].cols[k].spec);
+			free(b->sh[j].cols[k].gbuf);
+		}
 		free(b->sh[j].cols);
 		free(b->sh[j].keybuf);
 	}
@@ -2374,7 +2868,8 @@ static void
 usage(void)
 {
 	diag_plain("usage: baocao-xlsx --config DIR --period P --indicators CSV "
-	    "--analysis FILE [--data NORM] [--template FILE] -o OUT.xlsx");
+	    "--analysis FILE [--data NORM] [--template FILE] [--draft N] "
+	    "-o OUT.xlsx");
 	exit(EXIT_USAGE);
 }
 
@@ -2382,8 +2877,8 @@ static void
 help(void)
 {
 	printf("usage: baocao-xlsx --config DIR --period P --indicators CSV\n"
-	    "           --analysis FILE [--data NORM] [--template FILE] "
-	    "-o OUT.xlsx\n\n"
+	    "           --analysis FILE [--data NORM] [--template FILE]\n"
+	    "           [--draft N] -o OUT.xlsx\n\n"
 	    "Writes the workbook for the province (SPEC 7.2): one sheet per\n"
 	    "template section, organization totals as formulas, the\n"
 	    "indicators as a table. See docs/XLSX.md.\n\n"
@@ -2394,6 +2889,9 @@ help(void)
 	    "  -d, --data NORM        normalized stream (register lists)\n"
 	    "  -t, --template FILE    layout (default "
 	    "$BAOCAO_TEMPLATES/xlsx/default.ini)\n"
+	    "      --draft N          draft number (1-99): \"DỰ THẢO LẦN N\" on\n"
+	    "                         every sheet and in the properties;\n"
+	    "                         0, the default, is the final\n"
 	    "  -o, --output OUT       the workbook to write\n"
 	    "\nExit status: 0 written, 1 bad data, 2 usage or I/O error.\n");
 	exit(EXIT_OK);
@@ -2407,6 +2905,7 @@ main(int argc, char *argv[])
 		{ "analysis", required_argument, NULL, 'a' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "data", required_argument, NULL, 'd' },
+		{ "draft", required_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "indicators", required_argument, NULL, 'i' },
 		{ "output", required_argument, NULL, 'o' },
@@ -2416,7 +2915,7 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *analysis = NULL, *confdir = NULL, *data = NULL;
-	const char *indicators = NULL;
+	const char *indicators = NULL, *draft = NULL;
 	const char *period = NULL, *tpath = NULL, *out = NULL, *err;
 	char deftmpl[4096], ptitle[PERIOD_TITLESZ];
 	struct book b;
@@ -2439,6 +2938,9 @@ main(int argc, char *argv[])
 			break;
 		case 'd':
 			data = optarg;
+			break;
+		case 'D':
+			draft = optarg;
 			break;
 		case 'h':
 			help();
@@ -2468,6 +2970,20 @@ main(int argc, char *argv[])
 	    indicators == NULL || analysis == NULL || out == NULL)
 		usage();
 	memset(&b, 0, sizeof(b));
+	if (draft != NULL) {
+		char *end;
+		long v;
+
+		errno = 0;
+		v = strtol(draft, &end, 10);
+		if (*draft == '\0' || *end != '\0' || errno || v < 0 ||
+		    v > 99) {
+			diag_plain("draft number is %s: expected 0 to 99",
+			    draft);
+			return EXIT_USAGE;
+		}
+		b.draft = (int)v;
+	}
 	status_list_init(&b.sl);
 	b.indpath = indicators;
 	if (tpath == NULL) {
@@ -2492,8 +3008,9 @@ main(int argc, char *argv[])
 		rv = EXIT_USAGE;
 		goto done;
 	}
-	rv = worst(rv, load_template(&b));
+	/* the CSV first: the template's @objectives needs the period's rows */
 	rv = worst(rv, read_indicators(&b, b.indpath));
+	rv = worst(rv, load_template(&b));
 	rv = worst(rv, read_analysis(&b, analysis));
 	if (data != NULL)
 		rv = worst(rv, read_data(&b, data));

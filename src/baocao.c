@@ -424,6 +424,7 @@ struct report_opts {
 	char	 outdir[PATH_MAX];
 	char	**written;	/* output files of this run, for the manifest */
 	int	 nwritten;
+	int	 bm_done;	/* the BM.07.01 forms have been rendered */
 };
 
 static void
@@ -540,15 +541,49 @@ struct pdf_job {
 	int			 rv;
 };
 
+/* Collects the units that sent their sheet (fn of each_unit). */
+static void
+add_submitted(char **f, void *arg)
+{
+	struct sbuf *units = arg;
+
+	if (strcmp(f[2], "submitted") == 0)
+		sbuf_printf(units, "%s\n", f[1]);
+}
+
+/*
+ * Runs baocao-pdf for one document of kind (unit: the BM.07.01 of that
+ * unit) into outdir/name; or, for kind "bm" with unit NULL, every form
+ * of the units that sent their sheet in one run (the data is read once),
+ * each written as outdir/BM.07.01-UNIT-PERIOD[-du-thao-N].pdf (name NULL).
+ * Every file written goes to the manifest, even when another failed.
+ */
 static int
 render_pdf(struct run *r, struct report_opts *o, const char *kind,
     const char *unit, const char *name)
 {
-	char path[PATH_MAX + 256], draft[16];
-	const char *argv[24];
-	int n = 0, rv;
+	char path[PATH_MAX + 256], draft[16], listed[PATH_MAX];
+	struct sbuf units = SBUF_INIT;
+	const char **argv;
+	char *p, *nl;
+	int n = 0, rv, nu = 0, all = strcmp(kind, "bm") == 0 && unit == NULL;
 
-	snprintf(path, sizeof(path), "%s/%s", o->outdir, name);
+	if (all) {
+		each_unit(r, add_submitted, &units);
+		for (p = units.buf; p != NULL && *p != '\0'; p = nl + 1) {
+			nl = strchr(p, '\n');
+			*nl = '\0';
+			nu++;
+		}
+		if (nu == 0) {
+			sbuf_release(&units);
+			return 0;
+		}
+		snprintf(path, sizeof(path), "%s/BM.07.01-{unit}-%s%s.pdf",
+		    o->outdir, r->label, o->suffix);
+	} else
+		snprintf(path, sizeof(path), "%s/%s", o->outdir, name);
+	argv = xcalloc((size_t)(24 + 2 * nu), sizeof(*argv));
 	snprintf(draft, sizeof(draft), "%d", o->draft);
 	argv[n++] = "baocao-pdf";
 	argv[n++] = "--kind";
@@ -569,6 +604,10 @@ render_pdf(struct run *r, struct report_opts *o, const char *kind,
 		argv[n++] = "--unit";
 		argv[n++] = unit;
 	}
+	for (p = units.buf; all && nu-- > 0; p += strlen(p) + 1) {
+		argv[n++] = "--unit";
+		argv[n++] = p;
+	}
 	if (templates_dir != NULL) {
 		argv[n++] = "--templates";
 		argv[n++] = templates_dir;
@@ -576,30 +615,51 @@ render_pdf(struct run *r, struct report_opts *o, const char *kind,
 	argv[n++] = "-o";
 	argv[n++] = path;
 	argv[n] = NULL;
-	if ((rv = run_prog(argv, NULL, NULL, NULL)) == 0)
-		note_written(o, name);
+	if (!all) {
+		if ((rv = run_prog(argv, NULL, NULL, NULL)) == 0)
+			note_written(o, name);
+	} else {
+		/* baocao-pdf prints the path of each form once written */
+		FILE *fp;
+		char line[PATH_MAX + 256];
+
+		tmppath(listed, "bm-written");
+		rv = run_prog(argv, NULL, listed, NULL);
+		if ((fp = fopen(listed, "r")) != NULL) {
+			while (fgets(line, sizeof(line), fp) != NULL) {
+				line[strcspn(line, "\n")] = '\0';
+				if ((p = strrchr(line, '/')) != NULL && p[1])
+					note_written(o, p + 1);
+			}
+			fclose(fp);
+		}
+		unlink(listed);
+	}
+	free(argv);
+	sbuf_release(&units);
 	return rv;
 }
 
+/*
+ * Called for each unit of the analysis; the first call renders the forms
+ * of every unit that sent its sheet, in one run of baocao-pdf.
+ */
 static void
 bm_for_unit(char **f, void *arg)
 {
 	struct pdf_job *j = arg;
-	char name[256];
 
-	/* A form for every unit that sent its sheet for the month. */
-	if (strcmp(f[2], "submitted") != 0)
+	if (j->o->bm_done)
 		return;
-	snprintf(name, sizeof(name), "BM.07.01-%s-%s%s.pdf", f[1],
-	    j->r->label, j->o->suffix);
-	j->rv = worst(j->rv, render_pdf(j->r, j->o, "bm", f[1], name));
+	j->o->bm_done = 1;
+	j->rv = worst(j->rv, render_pdf(j->r, j->o, "bm", NULL, NULL));
 }
 
 static int
 render_xlsx(struct run *r, struct report_opts *o)
 {
-	char path[PATH_MAX + 256], name[128];
-	const char *argv[16];
+	char path[PATH_MAX + 256], name[128], draft[16];
+	const char *argv[20];
 	int n = 0, rv;
 
 	snprintf(name, sizeof(name), "bao-cao-%s.xlsx", r->label);
@@ -615,6 +675,9 @@ render_xlsx(struct run *r, struct report_opts *o)
 	argv[n++] = r->analysis;
 	argv[n++] = "--data";
 	argv[n++] = r->norm;
+	snprintf(draft, sizeof(draft), "%d", o->draft);
+	argv[n++] = "--draft";		/* marks the sheets; 0 = final */
+	argv[n++] = draft;
 	argv[n++] = "-o";
 	argv[n++] = path;
 	argv[n] = NULL;

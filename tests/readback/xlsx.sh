@@ -48,12 +48,14 @@ lo_csv() {
 }
 
 # check NAME PERIOD CONFIG IND ANALYSIS [DATA]: make, check, rerun, compare.
+# $draft (empty: option left out, checked as a final) is passed as --draft.
 check() {
 	name=$1 period=$2 conf=$3 ind=$4 an=$5 data=${6:-}
 	out=$tmp/$name.xlsx
 	set -- --config "$conf" --period "$period" --indicators "$ind" \
 	    --analysis "$an" --template "$tmpl" -o "$out"
 	[ -n "$data" ] && set -- "$@" --data "$data"
+	[ -n "$draft" ] && set -- "$@" --draft "$draft"
 	if ! "$x" "$@" 2>"$tmp/$name.err"; then
 		no "$name: baocao-xlsx failed"; cat "$tmp/$name.err" >&2; return
 	fi
@@ -66,6 +68,10 @@ check() {
 	[ -n "$data" ] && opt="--data $data"
 	case $name in fixture*) opt="$opt --config $conf --expect-inject" ;;
 	*) opt="$opt --config $conf" ;; esac
+	opt="$opt --draft ${draft:-0}"
+	# the default template shows the quality objectives
+	[ "$tmpl" = "$TOP/templates/xlsx/default.ini" ] &&
+		opt="$opt --expect-objectives"
 	if [ -n "$lo" ]; then
 		d=$(lo_csv "$out")
 		opt="$opt --lo-dir $d"
@@ -78,8 +84,21 @@ check() {
 # 1. The hand-made fixture: injection names, missing, incomplete and
 #    register-only units, a computed column, register lists with dates;
 #    with every template (a province's form is a template, not code).
+draft=
 check fixture 2024-Q4 "$fx/config" "$fx/indicators.csv" "$fx/analysis.tsv" \
     "$fx/data.tsv"
+# a draft: "Dự thảo lần 3" on every sheet and in the properties
+draft=3
+check fixture-draft 2024-Q4 "$fx/config" "$fx/indicators.csv" \
+    "$fx/analysis.tsv" "$fx/data.tsv"
+draft=0
+check fixture-final 2024-Q4 "$fx/config" "$fx/indicators.csv" \
+    "$fx/analysis.tsv"
+draft=
+# the organization's own rate on fewer than 30 responses: flagged too
+{ cat "$fx/analysis.tsv"; printf 'lowsample\t2024-Q4\t*\t29\n'; } >"$tmp/a-star.tsv"
+check fixture-lowstar 2024-Q4 "$fx/config" "$fx/indicators.csv" \
+    "$tmp/a-star.tsv"
 check fixture-nodata 2024-Q4 "$fx/config" "$fx/indicators.csv" \
     "$fx/analysis.tsv"
 for t in "$TOP"/templates/xlsx/*.ini; do

@@ -8,7 +8,18 @@ template under templates/xlsx/ is checked the same way.
 
 usage: xlsx_check.py --xlsx F --indicators CSV --analysis A --period P
                      [--config DIR] [--data NORM] [--lo-dir DIR]
+                     [--draft N] [--expect-objectives]
 Exit status 0 when every check passes; each failure is printed.
+
+Also without the template: a sheet whose group headers hold the labels of
+config/objectives.ini shows, under each, the target, the value (numbers
+equal to the CSV's objective.<name>.target/value of every unit and '*',
+blank where absent) and the met text (Đạt for 1, Không đạt for 0); a units
+sheet showing the Wilson bounds has a text column filled exactly for the
+units (and '*') of the analysis stream's lowsample records; a numbered
+column row ("(1)", "(3)=(1)+(2)") holds for every unit row and the
+organization row; --draft N: every sheet but the data sheet is marked
+"Dự thảo lần N" near its top and the properties say so (N = 0: nowhere).
 """
 import argparse
 import configparser
@@ -225,7 +236,7 @@ def read_indicators(path, period):
 
 
 def read_analysis(path, period):
-    units = {}
+    units, low = {}, {}
     with open(path, encoding='utf-8') as f:
         for line in f:
             if line.startswith('#'):
@@ -233,7 +244,30 @@ def read_analysis(path, period):
             fl = line.rstrip('\n').split('\t')
             if fl[0] == 'unit' and fl[1] == period:
                 units[fl[2]] = fl[3]
-    return units
+            elif fl[0] == 'lowsample' and fl[1] == period:
+                low[fl[2]] = fl[3]
+    return units, low
+
+
+def read_objectives(confdir):
+    """{name: label} of config/objectives.ini (sections without a dot)."""
+    if not confdir or not os.path.exists(os.path.join(confdir, 'objectives.ini')):
+        return {}
+    cp = configparser.ConfigParser(inline_comment_prefixes=(';', '#'),
+                                   comment_prefixes=(';', '#'), interpolation=None,
+                                   strict=False)
+    cp.optionxform = str
+    with open(os.path.join(confdir, 'objectives.ini'), encoding='utf-8-sig') as f:
+        cp.read_file(f)
+    out = {}
+    for sec in cp.sections():
+        if '.' in sec:
+            continue
+        v = cp[sec].get('label', sec)
+        if len(v) >= 2 and v[0] == '"' and v[-1] == '"':
+            v = v[1:-1]
+        out[sec.lower()] = unicodedata.normalize('NFC', v)
+    return out
 
 
 def read_names(confdir):
@@ -346,10 +380,63 @@ class Sheets:
         self.v = openpyxl.load_workbook(path, data_only=True)  # cached values
 
 
-def check_units_sheet(name, S, ind, units, names, stats, allowed):
+NUMBERED = re.compile(r'^\((\d+)\)(?:=(.+))?$')
+
+
+def number_rows(ws):
+    """Rows of numbered column headers: {row: {number: (col, relation)}}."""
+    out = {}
+    for r in range(1, min(ws.max_row, 15) + 1):
+        found = {}
+        for c in range(1, ws.max_column + 1):
+            v = ws.cell(r, c).value
+            m = NUMBERED.match(v) if isinstance(v, str) else None
+            if m:
+                found[int(m.group(1))] = (c, m.group(2))
+        if len(found) >= 2:
+            out[r] = found
+    return out
+
+
+def check_numbered(name, wv, nrow, found, rows, stats):
+    """The numbers run 1..n left to right; each relation holds in rows."""
+    nums = sorted(found)
+    if nums != list(range(1, len(nums) + 1)) or \
+            [found[k][0] for k in nums] != sorted(found[k][0] for k in nums):
+        fail('%s row %d: column numbers %r do not run 1..n left to right' % (name, nrow, nums))
+        return
+    col = {k: c for k, (c, _) in found.items()}
+    for k, (c, rel) in found.items():
+        if rel is None:
+            continue
+        refs = [int(x) for x in re.findall(r'\((\d+)\)', rel)]
+        if any(x not in col for x in refs) or re.sub(r'\(\d+\)', '', rel).strip('()+-*/ '):
+            fail('%s row %d: cannot read relation (%d)=%s' % (name, nrow, k, rel))
+            continue
+        for r in rows:
+            lhs = wv.cell(r, c).value
+            vals = [wv.cell(r, col[x]).value for x in refs]
+            if not isnum(lhs) or not all(isnum(v) for v in vals):
+                continue
+            expr = re.sub(r'\((\d+)\)', lambda m: '(%r)' % float(wv.cell(r, col[int(m.group(1))]).value), rel)
+            try:
+                rhs = eval(expr, {'__builtins__': {}})
+            except ZeroDivisionError:
+                continue
+            if not close(float(lhs), rhs):
+                fail('%s!%s: (%d)=%s does not hold: %r, want %r' %
+                     (name, wv.cell(r, c).coordinate, k, rel, lhs, rhs))
+            else:
+                stats['identities'] += 1
+
+
+def check_units_sheet(name, S, ind, units, names, stats, allowed, low):
     wf, wv = S.f[name], S.v[name]
     unit_rows, total_row = {}, None
+    nrows = number_rows(wv)
     for r in range(1, wf.max_row + 1):
+        if r in nrows:
+            continue
         a = row_unit(wv, r, units)
         if a is not None and a not in unit_rows:
             unit_rows[a] = r
@@ -389,12 +476,14 @@ def check_units_sheet(name, S, ind, units, names, stats, allowed):
                 stats['formulas'] += 1
 
     inds = sorted({k[1] for k in ind})
+    shows_wilson = False
     for c in range(1, wf.max_column + 1):
         cells = {u: wv.cell(r, c).value for u, r in unit_rows.items()}
         is_formula = any(wf.cell(r, c).data_type == 'f' for r in unit_rows.values())
         if not any(isnum(v) for v in cells.values()):
             continue
         cand = [i for i in inds if all(matches(cells[u], ind.get((u, i))) for u in cells)]
+        shows_wilson |= 'satisfaction.rate_low' in cand
         if not is_formula and not cand:
             bad = ['%s=%r' % (u, v) for u, v in cells.items()][:6]
             fail('%s column %d: no indicator has these values: %s' % (name, c, ', '.join(bad)))
@@ -430,11 +519,131 @@ def check_units_sheet(name, S, ind, units, names, stats, allowed):
             fail('%s row %d: missing unit %s not shown "Chưa nộp"' % (name, r, u))
     for c in range(1, wf.max_column + 1):
         allowed.add((name, total_row, c))
+    for nr, found in nrows.items():
+        check_numbered(name, wv, nr, found, list(unit_rows.values()) + [total_row], stats)
+        stats['numbered'] += 1
+    if shows_wilson:
+        check_lowsample(name, wv, unit_rows, total_row, low, stats)
     if wf.freeze_panes is None:
         fail('%s: no frozen header' % name)
     if not wf.auto_filter.ref:
         fail('%s: no autofilter' % name)
     return total_row
+
+
+def check_lowsample(name, wv, unit_rows, total_row, low, stats):
+    """A sheet with the Wilson bounds flags exactly the lowsample units."""
+    want = {u for u in low if u != '*' and u in unit_rows}
+    for c in range(1, wv.max_column + 1):
+        cells = [wv.cell(r, c).value for r in unit_rows.values()]
+        if not all(v is None or isinstance(v, str) for v in cells):
+            continue
+        got = {u for u, r in unit_rows.items() if isinstance(wv.cell(r, c).value, str)
+               and wv.cell(r, c).value.strip()}
+        org = wv.cell(total_row, c).value
+        org = isinstance(org, str) and org.strip() != ''
+        if got == want and org == ('*' in low) and (want or org):
+            for u in want:
+                if low[u] not in wv.cell(unit_rows[u], c).value:
+                    fail('%s!%s: low-sample note does not give the %s responses' %
+                         (name, wv.cell(unit_rows[u], c).coordinate, low[u]))
+            stats['lowsample'] += len(want) + org
+            return
+    if want or '*' in low:
+        fail('%s: no column flags exactly the low-sample units %s' % (name, sorted(low)))
+
+
+def check_objectives_sheet(name, S, ind, units, labels, stats):
+    """Under each objective's group header: target, value (numbers, the
+    CSV's objective.* values of every unit row and '*'), met (Đạt, Không
+    đạt; other text or blank where the CSV has no met)."""
+    wf, wv = S.f[name], S.v[name]
+    unit_rows = {}
+    for r in range(1, wv.max_row + 1):
+        a = row_unit(wv, r, units)
+        if a is not None and a not in unit_rows:
+            unit_rows[a] = r
+    if set(units) - set(unit_rows):
+        fail('%s: no row for units %s' % (name, sorted(set(units) - set(unit_rows))))
+    if not unit_rows:
+        return set()
+    first, org = min(unit_rows.values()), max(unit_rows.values()) + 1
+    rows = dict(unit_rows)
+    rows['*'] = org
+    if not any(wv.cell(org, c).value not in (None, '') for c in range(1, wv.max_column + 1)):
+        fail('%s: no organization row below the units' % name)
+    merged = list(wf.merged_cells.ranges)
+    shown = set()
+    for r in range(1, first):
+        for c in range(1, wv.max_column + 1):
+            v = wv.cell(r, c).value
+            if not isinstance(v, str):
+                continue
+            hit = [n for n, lab in labels.items() if lab in v]
+            if not hit:
+                continue
+            obj = max(hit, key=lambda n: len(labels[n]))
+            c1 = c2 = c
+            for m in merged:
+                if m.min_row <= r <= m.max_row and m.min_col <= c <= m.max_col:
+                    c1, c2 = m.min_col, m.max_col
+            if obj in shown:
+                fail('%s: objective %s shown twice' % (name, obj))
+            shown.add(obj)
+            parts = {}
+            for cc in range(c1, c2 + 1):
+                cells = {u: wv.cell(rr, cc).value for u, rr in rows.items()}
+                if all(x is None or isnum(x) for x in cells.values()):
+                    for what in ('target', 'value'):
+                        k = 'objective.%s.%s' % (obj, what)
+                        if all((x is None and ind.get((u, k)) is None) or
+                               (isnum(x) and ind.get((u, k)) is not None and close(float(x), ind[(u, k)]))
+                               for u, x in cells.items()):
+                            parts.setdefault(what, cc)
+                else:
+                    k = 'objective.%s.met' % obj
+                    ok = True
+                    for u, x in cells.items():
+                        m = ind.get((u, k))
+                        want = {1.0: 'Đạt', 0.0: 'Không đạt'}.get(m)
+                        if (want is not None and x != want) or \
+                                (want is None and x in ('Đạt', 'Không đạt')):
+                            ok = False
+                    if ok:
+                        parts.setdefault('met', cc)
+            for what in ('target', 'value', 'met'):
+                if what not in parts:
+                    fail('%s: objective %s (columns %d-%d) has no column equal to the CSV\'s objective.%s.%s'
+                         % (name, obj, c1, c2, obj, what))
+            stats['objectives'] += sum(1 for u in rows for what in ('target', 'value', 'met')
+                                       if ind.get((u, 'objective.%s.%s' % (obj, what))) is not None)
+    want = {k[1].split('.')[1] for k in ind if k[1].startswith('objective.') and k[1].endswith('.target')}
+    if want - shown:
+        fail('%s: objectives with a target in the CSV not shown: %s' % (name, sorted(want - shown)))
+    if wf.freeze_panes is None:
+        fail('%s: no frozen header' % name)
+    return shown
+
+
+def check_draft(S, n, data_sheets):
+    """'Dự thảo lần N' near the top of every sheet but the data sheet, and
+    in the properties; N = 0: nowhere."""
+    mark = 'dự thảo lần %d' % n
+    for ws in S.v.worksheets:
+        texts = [str(c.value).casefold() for row in ws.iter_rows(max_row=min(ws.max_row, 3))
+                 for c in row if isinstance(c.value, str)]
+        anywhere = any('dự thảo' in str(c.value).casefold() for row in ws.iter_rows()
+                       for c in row if isinstance(c.value, str))
+        if n > 0 and ws.title not in data_sheets and not any(mark in t for t in texts):
+            fail('%s: no "Dự thảo lần %d" in its first rows' % (ws.title, n))
+        if (n == 0 or ws.title in data_sheets) and anywhere:
+            fail('%s: marked as a draft' % ws.title)
+    p = S.f.properties
+    props = ' '.join(x for x in (p.title, p.contentStatus) if x).casefold()
+    if n > 0 and not (mark in (p.title or '').casefold() and mark in (p.contentStatus or '').casefold()):
+        fail('properties: title %r, status %r do not say "Dự thảo lần %d"' % (p.title, p.contentStatus, n))
+    if n == 0 and 'dự thảo' in props:
+        fail('properties of a final say draft: %r' % props)
 
 
 def check_register_sheet(name, S, ind, units, fields, stats):
@@ -524,10 +733,13 @@ def main():
     ap.add_argument('--data')
     ap.add_argument('--lo-dir')
     ap.add_argument('--expect-inject', action='store_true')
+    ap.add_argument('--expect-objectives', action='store_true')
+    ap.add_argument('--draft', type=int)
     a = ap.parse_args()
 
     ind, order = read_indicators(a.indicators, a.period)
-    units = read_analysis(a.analysis, a.period)
+    units, low = read_analysis(a.analysis, a.period)
+    labels = read_objectives(a.config)
     for (u, _) in ind:
         if u != '*':
             units.setdefault(u, '')
@@ -539,17 +751,24 @@ def main():
     check_names(S.f)
     check_text(S)
     stats = {'numbers': 0, 'totals': 0, 'formulas': 0, 'inject': 0, 'lists': 0,
-             'dates': 0, 'inject_data': set()}
-    totals, allowed, data_seen = {}, set(), False
+             'dates': 0, 'inject_data': set(), 'identities': 0, 'numbered': 0,
+             'lowsample': 0, 'objectives': 0}
+    totals, allowed, data_seen, data_sheets, obj_sheets = {}, set(), False, set(), 0
     for name in S.f.sheetnames:
         ws = S.f[name]
         if ws.cell(1, 1).value == 'period':
             check_data_sheet(ws, order)
             data_seen = True
+            data_sheets.add(name)
             continue
         has_formula = any(c.data_type == 'f' for row in ws.iter_rows() for c in row)
-        if has_formula:
-            tr = check_units_sheet(name, S, ind, units, names, stats, allowed)
+        heads = [c.value for row in ws.iter_rows(max_row=min(ws.max_row, 10)) for c in row
+                 if isinstance(c.value, str)]
+        if not has_formula and labels and any(lab in h for h in heads for lab in labels.values()):
+            check_objectives_sheet(name, S, ind, units, labels, stats)
+            obj_sheets += 1
+        elif has_formula:
+            tr = check_units_sheet(name, S, ind, units, names, stats, allowed, low)
             if tr:
                 totals[name] = tr
         else:
@@ -557,6 +776,11 @@ def main():
     check_no_stray_formulas(S, allowed)
     if not data_seen:
         fail('no data sheet (header period,unit,indicator,value)')
+    if a.expect_objectives and obj_sheets == 0 and \
+            any(k[1].startswith('objective.') for k in ind):
+        fail('no sheet shows the quality objectives of the CSV')
+    if a.draft is not None:
+        check_draft(S, a.draft, data_sheets)
     p = S.f.properties
     if not p.title or not p.creator or not p.created:
         fail('document properties missing: title %r author %r created %r' % (p.title, p.creator, p.created))
@@ -572,9 +796,12 @@ def main():
         print('xlsx_check: %s: %d failures' % (a.xlsx, len(failures)), file=sys.stderr)
         return 1
     print('xlsx_check: %s: ok: %d numbers, %d organization values, %d formulas evaluated, '
-          '%d injection names, %d lists (%d dates)%s' %
+          '%d injection names, %d lists (%d dates), %d objective values, %d low-sample flags, '
+          '%d numbered-row identities%s%s' %
           (os.path.basename(a.xlsx), stats['numbers'], stats['totals'], stats['formulas'],
-           stats['inject'], stats['lists'], stats['dates'],
+           stats['inject'], stats['lists'], stats['dates'], stats['objectives'],
+           stats['lowsample'], stats['identities'],
+           ', draft %d' % a.draft if a.draft is not None else '',
            ', %d values recomputed by LibreOffice' % lo if a.lo_dir else ''))
     return 0
 

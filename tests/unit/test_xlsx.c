@@ -260,6 +260,35 @@ test_totals(void **state)
 	assert_false(same(1, 0, 0, 0));
 }
 
+/* Template helpers of the objectives sheet and the notes. */
+static void
+test_objective_helpers(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = target_numfmt("0.0%", 0);
+	assert_string_equal(s, "\"\xE2\x89\xA5 \"0.0%");
+	real_free(s);
+	s = target_numfmt("#,##0;[Red]-#,##0", 1);
+	assert_string_equal(s, "\"\xE2\x89\xA4 \"#,##0;\"\xE2\x89\xA4 \"[Red]-#,##0");
+	real_free(s);
+	s = target_numfmt("0\";\"0", 0);	/* a quoted ; is not a section */
+	assert_string_equal(s, "\"\xE2\x89\xA5 \"0\";\"0");
+	real_free(s);
+	s = replace_key("MT{n}. {label} {x} {", "n", "3");
+	assert_string_equal(s, "MT3. {label} {x} {");
+	real_free(s);
+	s = replace_key("Chỉ có {responses} phiếu", "responses", "23");
+	assert_string_equal(s, "Chỉ có 23 phiếu");
+	real_free(s);
+	assert_int_equal(objective_fmt("dossiers.on_time_rate"), FM_RATE);
+	assert_int_equal(objective_fmt("dossiers.online_share"), FM_RATE);
+	assert_int_equal(objective_fmt("satisfaction.mean"), FM_NUMBER);
+	assert_int_equal(objective_fmt("incidents.downtime_hours"), FM_NUMBER);
+	assert_int_equal(objective_fmt("complaints.received"), FM_COUNT);
+}
+
 int
 main(void)
 {
@@ -272,6 +301,7 @@ main(void)
 		cmocka_unit_test(test_nfc),
 		cmocka_unit_test(test_formulas),
 		cmocka_unit_test(test_totals),
+		cmocka_unit_test(test_objective_helpers),
 	};
 
 	/* the program's entry points, exercised by tests/readback/xlsx.sh */
@@ -285,5 +315,6 @@ main(void)
 	(void)write_book;
 	(void)book_release;
 	(void)cmp_urow;
+	(void)expand_objectives;
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
