@@ -16,8 +16,10 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +48,8 @@ struct infile {
 	char	*display;
 	char	*base;		/* the file name */
 	long	 month;		/* its folder's month */
+	dev_t	 dev;		/* the file, to see it named twice */
+	ino_t	 ino;		/* (0: unknown) */
 };
 
 /* A unit code met in the data, interned: an index into units[]. */
@@ -134,6 +138,113 @@ static int *daycache;			/* see ventry_fast() */
 static int daycache_units;
 
 static void	usage(void);
+
+/* --- messages of a sheet, in line order ----------------------------------- */
+
+/*
+ * A sheet's checks find some problems only at its end (a missing key is
+ * reported at its section's header, a broken sum at its first term), so
+ * while a sheet is read its error messages are kept and then printed
+ * sorted by line and column (stable). At most DEFER_MAX are kept at a
+ * time, so memory stays bounded whatever the file. Registers stream their
+ * messages as they go (they are already in order). Every diag_errorat()
+ * below goes through report_at().
+ */
+#define DEFER_MAX	4096
+
+struct dmsg {
+	long	 line, col;
+	int	 seq;
+	char	*text;
+};
+
+static struct dmsg dq[DEFER_MAX];
+static int ndq;
+static const char *dq_file;		/* NULL: not deferring */
+
+static int
+cmp_dmsg(const void *a, const void *b)
+{
+	const struct dmsg *x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void
+defer_flush(void)
+{
+	int i;
+
+	if (ndq > 1)
+		qsort(dq, (size_t)ndq, sizeof(*dq), cmp_dmsg);
+	for (i = 0; i < ndq; i++) {
+		diag_errorat(dq_file, dq[i].line, dq[i].col, "%s", dq[i].text);
+		free(dq[i].text);
+	}
+	ndq = 0;
+}
+
+static void
+defer_begin(const char *file)
+{
+	dq_file = file;
+	ndq = 0;
+}
+
+static void
+defer_end(void)
+{
+	if (dq_file != NULL)
+		defer_flush();
+	dq_file = NULL;
+}
+
+static void report_at(const char *file, long line, long col,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void
+report_at(const char *file, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+	int n, saved = errno;
+	size_t fl = strlen(fmt);
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	text = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(text, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	if (fl > 0 && fmt[fl - 1] == ':') {	/* diag's ": strerror" */
+		char *t = xmalloc((size_t)n + strlen(strerror(saved)) + 3);
+
+		sprintf(t, "%s %s", text, strerror(saved));
+		free(text);
+		text = t;
+	}
+	if (dq_file == NULL || strcmp(file, dq_file) != 0) {
+		diag_errorat(file, line, col, "%s", text);
+		free(text);
+		return;
+	}
+	if (ndq == DEFER_MAX)
+		defer_flush();
+	dq[ndq].line = line;
+	dq[ndq].col = col;
+	dq[ndq].seq = ndq;
+	dq[ndq].text = text;
+	ndq++;
+}
+
+#define diag_errorat	report_at
 
 /* --- small helpers ---------------------------------------------------- */
 
@@ -584,11 +695,35 @@ open_input(const struct infile *f)
 {
 	FILE *fp, *tmp;
 	const char *err;
+	struct cp1258_pos pos;
 
-	if ((fp = fopen(f->display, "rb")) == NULL) {
-		diag_plain("cannot open '%s':", f->display);
-		status = worst(status, EXIT_USAGE);
-		return NULL;
+	{
+		/*
+		 * O_NONBLOCK: a FIFO without a writer must not hang the run;
+		 * only regular files are read.
+		 */
+		int fd = open(f->display, O_RDONLY | O_NONBLOCK);
+		struct stat st;
+
+		if (fd < 0) {
+			diag_plain("cannot open '%s':", f->display);
+			status = worst(status, EXIT_USAGE);
+			return NULL;
+		}
+		if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+			diag_plain("cannot open '%s': not a regular file",
+			    f->display);
+			status = worst(status, EXIT_USAGE);
+			close(fd);
+			return NULL;
+		}
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+		if ((fp = fdopen(fd, "rb")) == NULL) {
+			diag_plain("cannot open '%s':", f->display);
+			status = worst(status, EXIT_USAGE);
+			close(fd);
+			return NULL;
+		}
 	}
 	if (!cfg.cp1258)
 		return fp;
@@ -598,9 +733,27 @@ open_input(const struct infile *f)
 		fclose(fp);
 		return NULL;
 	}
-	if (cp1258_to_utf8(fp, tmp, &err) < 0) {
-		diag_errorat(f->display, 1, 0, "cannot convert from CP1258: %s",
-		    err);
+	{
+		/* a file with a UTF-8 byte-order mark is UTF-8 already */
+		char bom[3];
+
+		if (fread(bom, 1, 3, fp) == 3 && memcmp(bom,
+		    "\xEF\xBB\xBF", 3) == 0) {
+			fclose(tmp);
+			rewind(fp);
+			return fp;
+		}
+		rewind(fp);
+	}
+	if (cp1258_to_utf8_at(fp, tmp, &err, &pos) < 0) {
+		if (pos.valid)
+			diag_errorat(f->display, pos.line, pos.col, "cannot "
+			    "convert from CP1258: byte 0x%02X (at byte offset "
+			    "%lld) is not defined in CP1258", pos.byte,
+			    pos.off);
+		else
+			diag_errorat(f->display, 1, 0, "cannot convert from "
+			    "CP1258: %s", err);
 		fclose(fp);
 		fclose(tmp);
 		return NULL;
@@ -759,6 +912,14 @@ check_sheet(const struct infile *f)
 	if ((fp = open_input(f)) == NULL)
 		return;
 	dot = strchr(f->base, '.');
+	/* the unit of the file name, reported first (line 1) */
+	if (dot == NULL || !unit_code_valid(f->base, (size_t)(dot - f->base))) {
+		diag_errorat(file, 1, 0, "file name '%s' does not start with a "
+		    "unit code (UNIT.ini or UNIT.tag.ini)", f->base);
+		ok = 0;
+	} else
+		fileunit = unit_intern(f->base, (size_t)(dot - f->base));
+	defer_begin(file);
 	iniread_init(&r, fp);
 	while ((rv = iniread_next(&r)) != INI_END) {
 		if (rv < 0) {
@@ -772,7 +933,11 @@ check_sheet(const struct infile *f)
 			} else if (r.err == INIREAD_EIO) {
 				errno = r.err_errno;
 				diag_errorat(file, r.err_line, 0, "read error:");
-			} else
+			} else if (r.err == INIREAD_ECR)
+				diag_errorat(file, r.err_line, r.err_col, "%s; "
+				    "save the file with LF or CRLF line ends",
+				    r.errmsg);
+			else
 				encoding_error(file, r.err_line, r.err_col,
 				    r.err_off, r.err == INIREAD_ENUL,
 				    byte_at(fp, r.err_off));
@@ -840,6 +1005,13 @@ check_sheet(const struct infile *f)
 				continue;
 			}
 			ki = sheet_key_index(k);
+			if (seen[ki]) {		/* < 0: given but bad */
+				diag_errorat(file, r.line, r.col, "duplicate "
+				    "key '%s' in [%s]; first given at line %ld",
+				    k->key, secname, labs(seen[ki]));
+				ok = 0;
+				continue;
+			}
 			if (r.value.len > (size_t)CSVREAD_FIELD_MAX) {
 				diag_errorat(file, r.line, r.vcol, "value of "
 				    "'%s' longer than 1 MiB (1048576 bytes)",
@@ -848,15 +1020,10 @@ check_sheet(const struct infile *f)
 				seen[ki] = -r.line;
 				continue;
 			}
-			if (seen[ki]) {
-				diag_errorat(file, r.line, r.col, "duplicate "
-				    "key '%s' in [%s]; first given at line %ld",
-				    k->key, secname, seen[ki]);
-				ok = 0;
-				continue;
-			}
 			seen[ki] = r.line;
-			normtext(&val, r.value.buf, r.value.len);
+			/* numbers, dates and codes end at any ';' or '#' */
+			normtext(&val, r.value.buf, k->type == FT_TEXT ?
+			    r.value.len : r.vcut);
 			switch (k->type) {
 			case FT_COUNT:
 			case FT_REVISION:
@@ -954,13 +1121,6 @@ check_sheet(const struct infile *f)
 	}
 	if (r.err != INIREAD_OK && r.err != INIREAD_ESYNTAX)
 		goto done;		/* encoding: the rest is unknown */
-	/* the unit of the file name */
-	if (dot == NULL || !unit_code_valid(f->base, (size_t)(dot - f->base))) {
-		diag_errorat(file, 1, 0, "file name '%s' does not start with a "
-		    "unit code (UNIT.ini or UNIT.tag.ini)", f->base);
-		ok = 0;
-	} else
-		fileunit = unit_intern(f->base, (size_t)(dot - f->base));
 	if (fileunit >= 0 && !seen[sheet_key_index(sheet_key_find("submission",
 	    "unit"))] && check_unit(f->base, (size_t)(dot - f->base), f->month,
 	    file, unit_line, 0) < 0)
@@ -1040,6 +1200,7 @@ check_sheet(const struct infile *f)
 	}
 	(void)ok;
 done:
+	defer_end();
 	sheet_free(&sh);
 	iniread_release(&r);
 	sbuf_release(&name);
@@ -1591,6 +1752,16 @@ status_row(struct reg *g, struct csvread *r)
 
 		sbuf_reset(&vals[i]);
 		have[i] = 0;
+		if (n > 0 && (*s == ' ' || *s == '\t' || *s == '\n' ||
+		    *s == '\r')) {	/* a quoted "  " is no value either */
+			size_t j = 0;
+
+			while (j < n && (s[j] == ' ' || s[j] == '\t' ||
+			    s[j] == '\n' || s[j] == '\r'))
+				j++;
+			if (j == n)
+				n = 0;
+		}
 		if (n == 0) {
 			if (c->required) {
 				diag_errorat(file, line, col, "missing value for "
@@ -2005,7 +2176,7 @@ check_register(const struct infile *f, const struct reg_kind *k)
 	struct quick q;
 	struct srow v;
 	FILE *fp;
-	int rv, survey = strcmp(k->name, "survey") == 0, split = 0;
+	int rv, survey = strcmp(k->name, "survey") == 0, split = 0, hdr;
 
 	memset(&g, 0, sizeof(g));
 	memset(&q, 0, sizeof(q));
@@ -2030,6 +2201,8 @@ check_register(const struct infile *f, const struct reg_kind *k)
 		quick_init(&q, &g);
 		split = split_start(&sp, &g, &q, &r, fp);
 	}
+	hdr = rv > 0;
+again:
 	while (rv > 0 && ((rv = csvread_next(&r)) > 0 || (rv == 0 && split &&
 	    r.at_limit))) {
 		if (rv == 0) {
@@ -2050,6 +2223,16 @@ check_register(const struct infile *f, const struct reg_kind *k)
 			count_row(ventry_fast(&g, v.days, v.uidx, r.line), &v);
 		else
 			survey_row(&g, &r);
+	}
+	if (rv < 0 && hdr && (r.err == CSVREAD_ESTRAY || r.err ==
+	    CSVREAD_EAFTER || r.err == CSVREAD_ECR)) {
+		/* a typo in a row: report it and read on from the next line */
+		diag_errorat(f->display, r.err_line, r.err_col, "%s",
+		    csvread_strerror(&r));
+		if (csvread_recover(&r) == 0) {
+			rv = 1;
+			goto again;
+		}
 	}
 	if (split) {			/* stopped before the middle */
 		pthread_join(sp.th, NULL);
@@ -2143,6 +2326,17 @@ add_file(const char *display, const char *base, long month)
 	files[nfiles].display = xstrdup(display);
 	files[nfiles].base = xstrdup(base);
 	files[nfiles].month = month;
+	{
+		struct stat st;
+
+		if (stat(display, &st) == 0) {
+			files[nfiles].dev = st.st_dev;
+			files[nfiles].ino = st.st_ino;
+		} else {
+			files[nfiles].dev = 0;
+			files[nfiles].ino = 0;
+		}
+	}
 	nfiles++;
 }
 
@@ -2215,6 +2409,9 @@ add_path(const char *path)
 			sbuf_adds(&p, names[i]);
 			if (stat(p.buf, &fs) == 0 && S_ISDIR(fs.st_mode))
 				diag_warnat(p.buf, 0, 0, "ignored: a directory");
+			else if (stat(p.buf, &fs) == 0 && !S_ISREG(fs.st_mode))
+				diag_warnat(p.buf, 0, 0, "ignored: not a regular "
+				    "file");
 			else
 				add_file(p.buf, names[i], m);
 			free(names[i]);
@@ -2250,13 +2447,25 @@ cmp_file(const void *a, const void *b)
 	return strcmp(x->display, y->display);
 }
 
-/* Reports survey rows of a unit and month whose sheet gives tallies. */
+static int
+cmp_int2(const void *a, const void *b)
+{
+	const int *x = a, *y = b;
+
+	return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+/*
+ * Reports survey rows of a unit and month whose sheet gives tallies, in
+ * reading order of the survey rows (firstsurvey[] is in reading order).
+ */
 static void
 check_tallies(void)
 {
-	int i;
+	int i, n = 0, (*hit)[2];
 	char m[DATE_BUFSZ];
 
+	hit = xmalloc((size_t)(nsheets + 1) * sizeof(*hit));
 	for (i = 0; i < nsheets; i++) {
 		const struct sheet *sh = &sheets[i];
 		int *slot;
@@ -2267,12 +2476,23 @@ check_tallies(void)
 		    24) | (uint64_t)sh->uidx, 0);
 		if (slot == NULL || *slot < 0)
 			continue;
-		month_iso(sh->month, m);
-		diag_errorat(firstsurvey[*slot].file, firstsurvey[*slot].line, 0,
-		    "survey rows of unit '%s' for %s, but its sheet '%s' gives "
-		    "[satisfaction] tallies; give one or the other",
-		    units[sh->uidx].code, m, sh->f->display);
+		hit[n][0] = *slot;
+		hit[n][1] = i;
+		n++;
 	}
+	if (n > 1)
+		qsort(hit, (size_t)n, sizeof(*hit), cmp_int2);
+	for (i = 0; i < n; i++) {
+		const struct sheet *sh = &sheets[hit[i][1]];
+		const struct where *w = &firstsurvey[hit[i][0]];
+
+		month_iso(sh->month, m);
+		diag_errorat(w->file, w->line, 0, "survey rows of unit '%s' for "
+		    "%s, but its sheet '%s' gives [satisfaction] tallies; give "
+		    "one or the other", units[sh->uidx].code, m,
+		    sh->f->display);
+	}
+	free(hit);
 }
 
 static int
@@ -2343,6 +2563,7 @@ main(int argc, char *argv[])
 	int ch, i, rv;
 
 	diag_init(argv[0]);
+	argv[0] = (char *)diag_prog();	/* getopt's messages: the bare name */
 	while ((ch = getopt_long(argc, argv, "c:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
@@ -2379,8 +2600,12 @@ main(int argc, char *argv[])
 	}
 	fputs("#baocao-norm 1\n", out);
 	for (i = 0; i < nfiles; i++) {
-		if (i > 0 && strcmp(files[i].display, files[i - 1].display) == 0)
-			continue;	/* named twice */
+		if (i > 0 && files[i].month == files[i - 1].month &&
+		    strcmp(files[i].base, files[i - 1].base) == 0 &&
+		    (strcmp(files[i].display, files[i - 1].display) == 0 ||
+		    (files[i].ino != 0 && files[i].ino == files[i - 1].ino &&
+		    files[i].dev == files[i - 1].dev)))
+			continue;	/* named twice (input/x, ./input/x) */
 		if (files[i].month != month) {
 			if (month >= 0) {
 				finish_sheets();

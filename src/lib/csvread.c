@@ -11,6 +11,7 @@
 
 /* libcsv's parser states (libcsv.c); struct csv_parser is public. */
 #define ROW_NOT_BEGUN		0
+#define FIELD_BEGUN		2
 #define FIELD_MIGHT_HAVE_ENDED	3
 
 #define BLOCK	(1024 * 1024)
@@ -96,6 +97,8 @@ csvread_strerror(const struct csvread *r)
 		return "NUL byte";
 	case CSVREAD_EIO:
 		return strerror(r->err_errno);
+	case CSVREAD_ECR:
+		return "carriage return (CR) without a line feed (LF); save the file with LF or CRLF line ends";
 	}
 	return "?";
 }
@@ -314,6 +317,12 @@ feed_line(struct csvread *r)
 			r->lnpos = j;
 			if (r->err)
 				return -1;
+			/* a CR ending the segment, outside quotes, no LF next */
+			if (got == n && r->ln[j - 1] == '\r' && j < r->lnlen &&
+			    r->ln[j] != '\n' && !(r->p.quoted &&
+			    r->p.pstate == FIELD_BEGUN))
+				return fail(r, CSVREAD_ECR, r->ln_no, (long)j,
+				    r->ln_off + (long long)(j - 1));
 			if (got < n) {
 				size_t at = from + got;
 
@@ -505,6 +514,26 @@ csvread_next(struct csvread *r)
 		r->lnpos = 0;
 		r->ln_open = 1;
 	}
+}
+
+int
+csvread_recover(struct csvread *r)
+{
+	if (r->err != CSVREAD_ESTRAY && r->err != CSVREAD_EAFTER &&
+	    r->err != CSVREAD_ECR)
+		return -1;
+	csv_free(&r->p);
+	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+		fputs("csv_init failed\n", stderr);
+		abort();
+	}
+	csv_set_blk_size(&r->p, SEGMAX);
+	r->err = CSVREAD_OK;
+	r->ln_open = 0;			/* the rest of the line is dropped */
+	r->rec_done = 0;
+	r->nf = 0;
+	r->dlen = 0;
+	return 0;
 }
 
 void

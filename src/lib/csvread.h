@@ -9,6 +9,8 @@
  *     field the line and column where it opens (for a quoted field, at its
  *     opening quote's field), so a field spanning lines is located where it
  *     begins and an unterminated quote where its field opens;
+ *   - refuses a CR that is not followed by LF outside a quoted field
+ *     (a file saved with CR-only line ends), at that CR;
  *   - skips a UTF-8 byte-order mark (columns on line 1 do not count it);
  *   - checks every physical line for valid UTF-8 and NUL bytes, reporting
  *     the first bad byte's line, column and offset in the file;
@@ -56,7 +58,9 @@ enum csvread_error {
 	CSVREAD_ELINE,		/* a line longer than CSVREAD_LINE_MAX */
 	CSVREAD_EUTF8,		/* invalid UTF-8 */
 	CSVREAD_ENUL,		/* a NUL byte */
-	CSVREAD_EIO		/* read error (errno kept in err_errno) */
+	CSVREAD_EIO,		/* read error (errno kept in err_errno) */
+	CSVREAD_ECR		/* a CR outside quotes not followed by LF
+				   (CR-only line ends), at the CR */
 };
 
 struct csvread {
@@ -119,6 +123,14 @@ int	 csvread_next(struct csvread *);
 void	 csvread_limit(struct csvread *, long long limit);
 int	 csvread_cut(const struct csvread *);
 int	 csvread_resume(struct csvread *, long long off, long lines);
+
+/*
+ * After a quote inside an unquoted field, text after a closing quote or a
+ * lone CR (not after the other errors), skips the rest of that physical
+ * line and starts afresh with the next one, so that one typo does not hide
+ * the rest of the file. Returns 0, or -1 when the error is not of those.
+ */
+int	 csvread_recover(struct csvread *);
 
 /* The message for r->err, lower-case, without location. */
 const char *csvread_strerror(const struct csvread *);

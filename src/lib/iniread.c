@@ -98,6 +98,14 @@ physical(struct iniread *r, char **pl, size_t *plen)
 	}
 	if (len > 0 && l[len - 1] == '\r')
 		len--;
+	{
+		char *cr = memchr(l, '\r', len);
+
+		if (cr != NULL)
+			return fail(r, INIREAD_ECR, "carriage return (CR) "
+			    "without a line feed (LF)", r->lineno,
+			    (long)(cr - l) + 1, off + (cr - l));
+	}
 	*pl = l;
 	*plen = len;
 	return 1;
@@ -185,6 +193,7 @@ iniread_next(struct iniread *r)
 		sbuf_reset(&r->name);
 		sbuf_reset(&r->value);
 		r->quoted = 0;
+		r->vcut = 0;
 		if (s[i] == '[') {
 			for (j = i + 1; j < n && s[j] != ']'; j++)
 				;
@@ -247,6 +256,7 @@ iniread_next(struct iniread *r)
 				    "text after the closing quote", r->line,
 				    (long)k + 1, 0);
 			}
+			r->vcut = r->value.len;
 			return INI_KEY;
 		}
 		for (k = j; k < n; k++)
@@ -256,6 +266,11 @@ iniread_next(struct iniread *r)
 		while (k > j && blank(s[k - 1]))
 			k--;
 		sbuf_add(&r->value, s + j, k - j);
+		for (i = j; i < k && s[i] != ';' && s[i] != '#'; i++)
+			;
+		while (i > j && blank(s[i - 1]))
+			i--;
+		r->vcut = i - j;
 		return INI_KEY;
 	}
 }

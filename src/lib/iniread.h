@@ -19,6 +19,11 @@
  * in '\' continues too, as in C). In an unquoted value a ';' or '#' starts a
  * comment when it comes first or after a space or tab ("95%;" stays text,
  * "95 ; note" ends at "95"). Values are trimmed; their length is unlimited.
+ * vcut is where the value would end if any ';' or '#' started a comment:
+ * a reader of numbers, dates and codes takes that much ("12;note" is 12),
+ * a reader of text the whole value.
+ * A CR that is not followed by LF (a file saved with CR-only line ends)
+ * is an error (INIREAD_ECR) at that CR.
  * A UTF-8 byte-order mark and CR before LF are accepted. Every physical line
  * is checked for NUL bytes and invalid UTF-8.
  *
@@ -42,7 +47,9 @@ enum ini_error {
 	INIREAD_ESYNTAX,	/* a line that is no item (message in err) */
 	INIREAD_EUTF8,		/* invalid UTF-8: stop reading the file */
 	INIREAD_ENUL,		/* a NUL byte: stop reading the file */
-	INIREAD_EIO		/* read error: stop reading the file */
+	INIREAD_EIO,		/* read error: stop reading the file */
+	INIREAD_ECR		/* a CR not followed by LF (old Mac line
+				   ends): stop reading the file */
 };
 
 struct iniread {
@@ -59,6 +66,9 @@ struct iniread {
 	struct sbuf	 value;
 	long		 vcol;		/* column where the value starts */
 	int		 quoted;	/* the value was in double quotes */
+	size_t		 vcut;		/* length of the value before its first
+					   ';' or '#' (trimmed), value.len when
+					   none or quoted: see below */
 	/* the error, when iniread_next() returned -1 */
 	enum ini_error	 err;
 	const char	*errmsg;	/* static text */

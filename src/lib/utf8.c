@@ -142,10 +142,37 @@ utf8_nfc_equal(const char *a, size_t na, const char *b, size_t nb)
 int
 cp1258_to_utf8(FILE *in, FILE *out, const char **err)
 {
+	struct cp1258_pos pos;
+
+	return cp1258_to_utf8_at(in, out, err, &pos);
+}
+
+/* Counts the lines of the input bytes [p, e), consumed at offset base. */
+static void
+count_lines(struct cp1258_pos *pos, long long *linestart, const char *p,
+    const char *e, long long base)
+{
+	const char *q;
+
+	for (q = p; q < e; q++)
+		if (*q == '\n') {
+			pos->line++;
+			*linestart = base + (q - p) + 1;
+		}
+}
+
+int
+cp1258_to_utf8_at(FILE *in, FILE *out, const char **err,
+    struct cp1258_pos *pos)
+{
 	char ibuf[8192], obuf[4 * 8192 + 16];
 	size_t have = 0, n;
 	iconv_t cd;
 	int rv = -1, eof = 0;
+	long long base = 0, linestart = 0;	/* offset of ibuf[0] */
+
+	memset(pos, 0, sizeof(*pos));
+	pos->line = 1;
 
 	if ((cd = iconv_open("UTF-8", "CP1258")) == (iconv_t)-1) {
 		*err = "this system's iconv cannot convert from CP1258";
@@ -168,8 +195,14 @@ cp1258_to_utf8(FILE *in, FILE *out, const char **err)
 		if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 &&
 		    errno != EINVAL) {
 			*err = "byte not defined in CP1258";
+			count_lines(pos, &linestart, ibuf, ip, base);
+			pos->off = base + (ip - ibuf);
+			pos->col = (long)(pos->off - linestart) + 1;
+			pos->byte = (unsigned char)*ip;
+			pos->valid = 1;
 			goto out;
 		}
+		count_lines(pos, &linestart, ibuf, ip, base);
 		if (eof) {
 			/* flush any pending base letter */
 			if (iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1) {
@@ -186,6 +219,7 @@ cp1258_to_utf8(FILE *in, FILE *out, const char **err)
 			*err = "write error";
 			goto out;
 		}
+		base += ip - ibuf;
 		memmove(ibuf, ip, il);
 		have = il;
 	}

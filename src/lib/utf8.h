@@ -55,4 +55,17 @@ int	 utf8_nfc_equal(const char *a, size_t na, const char *b, size_t nb);
  */
 int	 cp1258_to_utf8(FILE *in, FILE *out, const char **err);
 
+/* Where cp1258_to_utf8_at() stopped on an undefined byte. */
+struct cp1258_pos {
+	long long	 off;	/* byte offset in the input, from 0 */
+	long		 line;	/* physical line, from 1 */
+	long		 col;	/* byte column on that line, from 1 */
+	unsigned char	 byte;	/* the byte */
+	int		 valid;	/* 1 when the fields above are set */
+};
+
+/* cp1258_to_utf8(), telling in *pos where an undefined byte is. */
+int	 cp1258_to_utf8_at(FILE *in, FILE *out, const char **err,
+	    struct cp1258_pos *pos);
+
 #endif

@@ -110,6 +110,15 @@ static const struct tcase cases[] = {
 	  "1:1 aaaaaaaaaaaaaaa@1:1 bbbbbbbbbbbbbbbbbbbbbbb@1:17 cccccccc@1:41 d@1:50\n" },
 	{ "quote after eight plain bytes", "aaaaaaaaaaaa,\"q,r\"\n",
 	  "1:1 aaaaaaaaaaaa@1:1 q,r@1:14\n" },
+	{ "CR-only line ends refused at the first CR", "a,b\r1,2\r",
+	  "error: carriage return (CR) without a line feed (LF); save the "
+	  "file with LF or CRLF line ends @1:4 +3\n" },
+	{ "CR after a closing quote, no LF", "a\n\"x\"\ry\n",
+	  "1:1 a@1:1\nerror: carriage return (CR) without a line feed (LF); "
+	  "save the file with LF or CRLF line ends @2:4 +5\n" },
+	{ "lone CR inside quotes is text", "\"a\rb\",c\n",
+	  "1:1 a\\rb@1:1 c@1:7\n" },
+	{ "CR at the very end of the file", "a,b\r", "1:1 a@1:1 b@1:3\n" },
 	{ NULL, NULL, NULL }
 };
 
@@ -276,6 +285,42 @@ test_empty(void **state)
 	fclose(fp);
 }
 
+/* After a typo in a row, csvread_recover() reads on from the next line. */
+static void
+test_recover(void **state)
+{
+	static const char in[] = "a,b\nx,y\"z\n\"p\nq\"r,s\nc,\"d\"\n"
+	    "e,f\rg\nh,i\n\"open\n";
+	FILE *fp = fmemopen((void *)in, sizeof(in) - 1, "rb");
+	struct csvread r;
+	struct sbuf sb = SBUF_INIT;
+	int rv;
+
+	(void)state;
+	assert_non_null(fp);
+	csvread_init(&r, fp);
+	while ((rv = csvread_next(&r)) != 0) {
+		if (rv < 0) {
+			sbuf_printf(&sb, "E%d@%ld:%ld ", (int)r.err, r.err_line,
+			    r.err_col);
+			if (csvread_recover(&r) < 0)
+				break;
+			continue;
+		}
+		sbuf_printf(&sb, "%ld:%.*s ", r.line, (int)r.f[0].len,
+		    r.f[0].s);
+	}
+	/* ESTRAY 2, EAFTER 3, ECR 9, EQUOTE 1 (not recoverable) */
+	assert_int_equal(CSVREAD_ESTRAY, 2);
+	assert_int_equal(CSVREAD_ECR, 9);
+	assert_string_equal(sb.buf, "1:a E2@2:4 E3@4:3 5:c E9@6:4 7:h "
+	    "E1@8:1 ");
+	assert_int_equal(csvread_recover(&r), -1);
+	sbuf_release(&sb);
+	csvread_release(&r);
+	fclose(fp);
+}
+
 int
 main(void)
 {
@@ -287,6 +332,7 @@ main(void)
 		cmocka_unit_test(test_field_limit_many_lines),
 		cmocka_unit_test(test_block_boundary),
 		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_recover),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

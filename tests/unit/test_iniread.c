@@ -91,6 +91,11 @@ static const struct tcase cases[] = {
 	{ "invalid UTF-8 stops", "[s]\nk = L\xEA\nj = 1\n",
 	  "[s]@1:1\nerror: invalid UTF-8 @2:6 +9\n" },
 	{ "NUL", "[s]\nk = a\0b\n", NULL },
+	{ "CR-only line ends", "[s]\rk = 1\r",
+	  "error: carriage return (CR) without a line feed (LF) @1:4 +3\n" },
+	{ "lone CR inside a line", "[s]\r\nk = a\rb\r\n",
+	  "[s]@1:1\nerror: carriage return (CR) without a line feed (LF) "
+	  "@2:6 +10\n" },
 	{ NULL, NULL, NULL }
 };
 
@@ -150,6 +155,41 @@ test_long_value(void **state)
 	sbuf_release(&want);
 }
 
+/* vcut: where a number, date or code ends (its first ';' or '#'). */
+static void
+test_vcut(void **state)
+{
+	static const struct {
+		const char *in;
+		size_t cut;
+	} c[] = {
+		{ "k = 12;note\n", 2 },
+		{ "k = 12 ;note\n", 2 },
+		{ "k = 2024-03#x\n", 7 },
+		{ "k = 95%;x y\n", 3 },
+		{ "k = \"a;b\"\n", 3 },
+		{ "k = plain\n", 5 },
+		{ "k = a ;b\n", 1 },
+		{ "k =;x\n", 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		FILE *fp = fmemopen((void *)c[i].in, strlen(c[i].in), "rb");
+		struct iniread r;
+
+		assert_non_null(fp);
+		iniread_init(&r, fp);
+		assert_int_equal(iniread_next(&r), INI_KEY);
+		if (r.vcut != c[i].cut)
+			fail_msg("%s: vcut %zu, want %zu", c[i].in, r.vcut,
+			    c[i].cut);
+		iniread_release(&r);
+		fclose(fp);
+	}
+}
+
 /* Line numbers count physical lines, continuations included. */
 static void
 test_lines_after_continuation(void **state)
@@ -171,6 +211,7 @@ main(void)
 		cmocka_unit_test(test_nul),
 		cmocka_unit_test(test_long_value),
 		cmocka_unit_test(test_lines_after_continuation),
+		cmocka_unit_test(test_vcut),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
