@@ -79,6 +79,11 @@ static struct {
 	enum kind	 kind;
 	const char	*config_dir, *period_arg, *indicators, *analysis;
 	const char	*data, *unit, *templates, *out, *date_arg, *number;
+	const char	**units_arg;	/* --unit, each time given */
+	int		 nunits_arg;
+	int		 all_units;	/* --all-units */
+	struct pdfdoc	*scratch;	/* trial layouts (pick_level) */
+	int		 trials;
 	int		 draft;
 	struct config	 cfg;
 	struct tmpl	*t, *common;
@@ -120,7 +125,9 @@ usage(FILE *fp, int status)
 	    "           --indicators CSV --analysis FILE --data NORM "
 	    "[--unit U] [--draft N]\n"
 	    "           [--number N] [--date YYYY-MM-DD] [--templates DIR] "
-	    "-o OUT.pdf\n");
+	    "-o OUT.pdf\n"
+	    "       baocao-pdf --kind bm (--unit U ... | --all-units) ... "
+	    "-o DIR | -o PATTERN\n");
 	exit(status);
 }
 
@@ -785,6 +792,16 @@ static double keep_after;
 /* mm of space for signatures, from the template */
 static double sign_space = 20;
 static int compact;		/* the second, tighter attempt at one page */
+/*
+ * BM: the width (mm) of the column that holds each table's numbered title
+ * on its left, spanning its header and value rows (0: titles as headings
+ * above the tables), and the space between two such tables (mm).
+ */
+static double section_col;
+static double section_gap;
+/* table cell padding (mm) and line height (/ size); < 0: the defaults */
+static double tab_pad_h = -1, tab_pad_v = -1, tab_lead;
+static double tab_head_pt;	/* header cells and section titles; 0: table_pt */
 
 /*
  * Sizes from the template's [layout] (body_pt, heading_pt, table_pt), so
@@ -797,21 +814,50 @@ apply_layout(void)
 	double head = atof(T("layout", "heading_pt", "13"));
 	double tab = atof(T("layout", "table_pt", "11"));
 	double gap = atof(T("layout", "heading_space_mm", "2.5"));
+	double lead;
 
 	sign_space = atof(T("bm", "signature_space_mm", "20"));
+	section_col = atof(T("layout", "section_column_mm", "0"));
+	section_gap = atof(T("layout", "section_gap_mm", "0"));
+	tab_pad_h = atof(T("layout", "table_pad_h_mm", "-1"));
+	tab_pad_v = atof(T("layout", "table_pad_v_mm", "-1"));
+	tab_lead = atof(T("layout", "table_leading", "0"));
+	tab_head_pt = atof(T("layout", "table_header_pt", "0"));
+	if (section_col < 0 || section_col > PDF_BODY_W / 2)
+		section_col = 0;
+	if (section_gap < 0 || section_gap > 10)
+		section_gap = 0;
+	if (tab_pad_h > 5)
+		tab_pad_h = -1;
+	if (tab_pad_v > 5)
+		tab_pad_v = -1;
+	if (tab_lead != 0 && (tab_lead < 1 || tab_lead > 2))
+		tab_lead = 0;
+	if (tab_head_pt != 0 && (tab_head_pt < 6 || tab_head_pt > 14))
+		tab_head_pt = 0;
 	if (compact) {
-		/* one size smaller and tighter, to fit a form on one page */
-		body -= 1;
-		head -= 1;
-		tab -= 1;
+		/* smaller and tighter, to fit a form on one page */
+		double k = compact == 1 ? 1 : 1.5;
+
+		if (tab_head_pt > 0)
+			tab_head_pt -= k;
+		body -= k;
+		head -= k;
+		tab -= k;
 		gap *= 0.5;
-		sign_space *= 0.8;
+		sign_space *= compact == 1 ? 0.8 : 0.75;
 	}
 
+	lead = atof(T("layout", "body_leading", "1.2"));
+	if (lead >= 1 && lead <= 2)
+		ST_BODY.leading = lead;
 	if (body >= 8 && body <= 16) {
 		ST_BODY.size = body;
 		ST_NOTE.size = body - 1;
 	}
+	lead = atof(T("layout", "paragraph_space_mm", "1.5"));
+	if (lead >= 0 && lead <= 10)
+		ST_BODY.after = compact ? lead * 0.5 : lead;
 	if (head >= 8 && head <= 16) {
 		ST_H1.size = ST_H2.size = ST_H3.size = head;
 	}
@@ -1081,6 +1127,61 @@ para(const struct pdf_style *st, const char *text)
 }
 
 /*
+ * BM with [layout] section_column_mm: the table of one row in the band
+ * right of a column that holds its numbered title, the title's cell as tall
+ * as the header and value rows together, all kept on one page. Returns 0
+ * (nothing drawn) when that layout is off or the title would be taller
+ * than the table; the caller then draws a heading and the table.
+ */
+static int
+section_table(int number, const char *title, int ncols, const double *w,
+    const enum pdf_align *al, const char *const *head,
+    const char *const *cells)
+{
+	struct pdf_style ts = { PF_BOLD, TABLE_PT, PA_LEFT, 1.2, 0, 0, 0, 0 };
+	double pad_h = tab_pad_h >= 0 ? tab_pad_h : 1.3;
+	double pad_v = tab_pad_v >= 0 ? tab_pad_v : 0.9;
+	double ht, hs, y0, y1;
+	char *t;
+
+	if (section_col <= 0)
+		return 0;
+	ts.leading = tab_lead > 0 ? tab_lead : 1.2;
+	if (tab_head_pt > 0)
+		ts.size = tab_head_pt;
+	t = number > 0 ? xasprintf("%d. %s", number, title) : xstrdup(title);
+	pdfdoc_table_begin_in(G.doc, section_col, PDF_BODY_W - section_col,
+	    ncols, w, al, TABLE_PT, head);
+	ht = pdfdoc_table_height(G.doc, cells, PF_REGULAR);
+	hs = pdfdoc_text_height(G.doc, &ts, section_col - 2 * pad_h, t) +
+	    2 * pad_v;
+	if (hs > ht + 0.01) {
+		/* a title taller than the table: a taller header row */
+		double row = TABLE_PT * (tab_lead > 0 ? tab_lead : 1.2) *
+		    25.4 / 72 + 2 * pad_v;
+
+		pdfdoc_table_header_min(G.doc, hs - row);
+		ht = pdfdoc_table_height(G.doc, cells, PF_REGULAR);
+		if (hs > ht + 0.01) {
+			pdfdoc_table_end(G.doc);
+			free(t);
+			return 0;
+		}
+	}
+	flush_headings(ht + section_gap);
+	pdfdoc_space(G.doc, section_gap);
+	pdfdoc_ensure(G.doc, ht);
+	y0 = pdfdoc_y(G.doc);
+	pdfdoc_table_row(G.doc, cells, PF_REGULAR);
+	y1 = pdfdoc_y(G.doc);
+	pdfdoc_box(G.doc, 0, y0, section_col, y1 - y0, 0.5);
+	pdfdoc_text_at(G.doc, &ts, pad_h, section_col - 2 * pad_h,
+	    y0 + (y1 - y0 - hs) / 2 + pad_v, t);
+	free(t);
+	return 1;
+}
+
+/*
  * A table of indicators, from template section [sec]: key "title", key
  * "columns" (comma-separated indicator names) and one key per indicator
  * giving its column header. BM: one row for the unit. Report: a row per
@@ -1092,6 +1193,7 @@ block_table(const char *sec, int number)
 {
 	char *cols_s = xstrdup(T(sec, "columns", "")), **cols;
 	int n = split_list(cols_s, &cols), i, j, ncells, shown = 0, nreq;
+	int banded = 0;		/* drawn by section_table() */
 	char *req_s, **req;
 	const char **head, **cells;
 	double *w;
@@ -1126,7 +1228,6 @@ block_table(const char *sec, int number)
 			return 0;	/* the unit has no such section */
 		}
 	}
-	block_heading(&ST_H2, number, T(sec, "title", sec));
 	ncells = G.kind == K_BM ? n : n + 1;
 	head = xcalloc((size_t)ncells, sizeof(*head));
 	cells = xcalloc((size_t)ncells, sizeof(*cells));
@@ -1142,18 +1243,37 @@ block_table(const char *sec, int number)
 		al[0] = PA_LEFT;
 		j = 1;
 	}
-	for (i = 0; i < n; i++, j++) {
-		head[j] = T(sec, cols[i], cols[i]);
-		w[j] = 1;
-		al[j] = PA_CENTER;
+	{
+		/* relative column widths: [sec] widths = 1.5, 1, ... */
+		char *ws = xstrdup(T(sec, "widths", "")), **wv;
+		int nw = split_list(ws, &wv);
+
+		for (i = 0; i < n; i++, j++) {
+			head[j] = T(sec, cols[i], cols[i]);
+			w[j] = i < nw ? atof(wv[i]) : 1;
+			if (!(w[j] >= 0.2 && w[j] <= 10))
+				w[j] = 1;
+			al[j] = PA_CENTER;
+		}
+		free(wv);
+		free(ws);
 	}
-	pdfdoc_table_begin(G.doc, ncells, w, al, TABLE_PT, head);
 	if (G.kind == K_BM) {
 		for (i = 0; i < n; i++)
 			cells[i] = fmt_value(cols[i], ind(G.unit, cols[i]),
 			    vals[i]);
-		table_row(&shown, cells, PF_REGULAR);
+		if (section_table(number, T(sec, "title", sec), ncells, w, al,
+		    head, cells))
+			shown = banded = 1;
+		else {
+			block_heading(&ST_H2, number, T(sec, "title", sec));
+			pdfdoc_table_begin(G.doc, ncells, w, al, TABLE_PT,
+			    head);
+			table_row(&shown, cells, PF_REGULAR);
+		}
 	} else {
+		block_heading(&ST_H2, number, T(sec, "title", sec));
+		pdfdoc_table_begin(G.doc, ncells, w, al, TABLE_PT, head);
 		int u;
 
 		for (u = 0; u <= G.nunits; u++) {
@@ -1185,7 +1305,8 @@ block_table(const char *sec, int number)
 		}
 	}
 	pdfdoc_table_end(G.doc);
-	pdfdoc_space(G.doc, 3);
+	if (!banded)
+		pdfdoc_space(G.doc, 3);
 	free_strv(vals, ncells);
 	free(head);
 	free(cells);
@@ -1271,10 +1392,10 @@ block_objectives(int number)
 		al[k++] = PA_CENTER;
 	}
 	head[k] = T("objectives", "objective", "Mục tiêu chất lượng");
-	w[k] = 6;
+	w[k] = G.kind == K_BM ? 10 : 6;
 	al[k++] = PA_LEFT;
 	head[k] = T("objectives", "target", "Chỉ tiêu");
-	w[k] = 1.5;
+	w[k] = G.kind == K_BM ? 1.4 : 1.5;
 	al[k++] = PA_CENTER;
 	head[k] = G.kind == K_BM ? T("objectives", "value", "Kết quả") :
 	    T("objectives", "value_org", "Kết quả toàn cơ quan");
@@ -1901,6 +2022,7 @@ run_blocks(const char *list, int *number)
 static void
 render_bm(void)
 {
+	double hs = atof(T("layout", "header_pt", "12"));
 	struct pdf_style reg = { PF_REGULAR, 12, PA_CENTER, 1.15, 0, 0, 0, 1 };
 	struct pdf_style bold = { PF_BOLD, 12, PA_CENTER, 1.15, 0, 0, 0, 1 };
 	struct pdf_style code = { PF_BOLD, 12, PA_RIGHT, 1.15, 0, 0, 0, 0 };
@@ -1915,18 +2037,50 @@ render_bm(void)
 	char *head_title = upper(u && u->head_title && *u->head_title ?
 	    u->head_title : T("bm", "head_title", "Trưởng phòng"));
 	char mb[VNFMT_BUFSZ], *t, *dl;
+	const char *fc = T("bm", "form_code", "BM.07.01");
 	const char *prepared = sheet_text(G.unit, "submission.prepared_by");
-	double lw = 100, y, yl, yr, w;
+	double lw, y, yl, yr, w, v, sig_h;
+	double gap_head = atof(T("layout", "header_space_mm", "6"));
+	double gap_title = atof(T("layout", "title_space_mm", "4"));
 	int number = 1;
 
+	if (hs >= 9 && hs <= 14)
+		reg.size = bold.size = code.size = hs;
+	if ((v = atof(T("layout", "title_pt", "14"))) >= 10 && v <= 16)
+		title.size = v;
+	if ((v = atof(T("layout", "subtitle_pt", "13"))) >= 9 && v <= 16)
+		sub.size = v;
+	if ((v = atof(T("layout", "signature_pt", "13"))) >= 9 && v <= 16)
+		sh.size = sn.size = v;
+	if (gap_head < 0 || gap_head > 20)
+		gap_head = 6;
+	if (gap_title < 0 || gap_title > 20)
+		gap_title = 4;
+	if (compact) {
+		gap_head *= 0.5;
+		gap_title *= 0.5;
+		reg.size = bold.size = code.size = reg.size - 0.5 * compact;
+		title.size -= 0.5 * compact;
+		sub.size -= 0.5 * compact;
+		si.size -= 0.5 * compact;
+		sh.size -= 0.5 * compact;
+		sn.size -= 0.5 * compact;
+	}
+	/*
+	 * The agency and the unit on the left, as wide as the form code on
+	 * the right allows; the unit in bold with a short rule under it.
+	 */
+	lw = fmin(PDF_BODY_W - pdfdoc_text_width(G.doc, PF_BOLD, code.size,
+	    fc) - 8, 135);
 	y = pdfdoc_y(G.doc);
 	yl = pdfdoc_text_at(G.doc, &reg, 0, lw, y, agency);
 	yl = pdfdoc_text_at(G.doc, &bold, 0, lw, yl, uname);
-	w = fmin(pdfdoc_text_width(G.doc, PF_BOLD, 12, uname), lw) / 3;
-	pdfdoc_rule(G.doc, lw / 2 - w / 2, lw / 2 + w / 2, yl + 1, 0.6);
-	yr = pdfdoc_text_at(G.doc, &code, lw, PDF_BODY_W - lw, y,
-	    T("bm", "form_code", "BM.07.01"));
-	pdfdoc_set_y(G.doc, fmax(yl + 2, yr) + 6);
+	w = fmin(pdfdoc_text_width(G.doc, PF_BOLD, bold.size, uname), lw) / 3;
+	if (w < 15)
+		w = 15;
+	pdfdoc_rule(G.doc, lw / 2 - w / 2, lw / 2 + w / 2, yl + 1.6, 0.6);
+	yr = pdfdoc_text_at(G.doc, &code, lw, PDF_BODY_W - lw, y, fc);
+	pdfdoc_set_y(G.doc, fmax(yl + 2.2, yr) + gap_head);
 	t = xasprintf("%s %s", T("bm", "title",
 	    "THỐNG KÊ TÌNH HÌNH THỰC HIỆN CÔNG TÁC THÁNG"),
 	    vn_month(G.first_month, mb));
@@ -1937,16 +2091,22 @@ render_bm(void)
 	if (strcmp(T("bm", "show_subtitle", "yes"), "yes") == 0)
 		pdfdoc_para(G.doc, &sub, t);
 	free(t);
-	pdfdoc_space(G.doc, compact ? 2 : 4);
-	keep_after = 3 + 6 + 6 + sign_space + 6;
+	pdfdoc_space(G.doc, gap_title);
+	/* the date line, the two titles, the space to sign, the names */
+	dl = date_line();
+	sig_h = pdfdoc_text_height(G.doc, &si, PDF_BODY_W / 2, dl) +
+	    fmax(pdfdoc_text_height(G.doc, &sh, PDF_BODY_W / 2, head_title),
+	    pdfdoc_text_height(G.doc, &sh, PDF_BODY_W / 2, T("bm",
+	    "prepared_by", "NGƯỜI LẬP BIỂU"))) + sign_space +
+	    pdfdoc_text_height(G.doc, &sn, PDF_BODY_W / 2, "Ay");
+	keep_after = 2 + sig_h;
 	run_blocks(T("bm", "blocks", "table.tasks, table.dossiers, "
 	    "table.documents, table.errors, table.satisfaction, table.actions, "
 	    "table.complaints, objectives, narrative"), &number);
 	flush_headings(0);
 	/* date line and two signature columns */
-	dl = date_line();
-	pdfdoc_space(G.doc, 3);
-	pdfdoc_ensure(G.doc, 6 + 6 + sign_space + 6);
+	pdfdoc_space(G.doc, 2);
+	pdfdoc_ensure(G.doc, sig_h);
 	y = pdfdoc_y(G.doc);
 	y = pdfdoc_text_at(G.doc, &si, PDF_BODY_W / 2, PDF_BODY_W / 2, y, dl);
 	yl = pdfdoc_text_at(G.doc, &sh, 0, PDF_BODY_W / 2, y,
@@ -2287,7 +2447,7 @@ load_template(const char *name)
  * when that makes it one page.
  */
 static int
-layout(void)
+layout(struct pdfdoc *trial)
 {
 	const char *fonts[PF_NFACES];
 	char err[512], mb[VNFMT_BUFSZ];
@@ -2297,12 +2457,19 @@ layout(void)
 	fonts[PF_BOLD] = G.cfg.font_bold;
 	fonts[PF_ITALIC] = G.cfg.font_italic;
 	fonts[PF_BOLDITALIC] = G.cfg.font_bold_italic;
-	G.doc = pdfdoc_new(fonts, err, sizeof(err));
+	if (trial != NULL) {
+		pdfdoc_restart(trial);
+		G.doc = trial;
+	} else
+		G.doc = pdfdoc_new(fonts, err, sizeof(err));
 	if (G.doc == NULL) {
 		diag_plain("%s", err);
 		return EXIT_USAGE;
 	}
 	pdfdoc_set_draft(G.doc, G.draft);
+	pdfdoc_table_style(G.doc, tab_pad_h, tab_pad_v, tab_lead,
+	    strcmp(T("layout", "table_fit", "no"), "yes") == 0);
+	pdfdoc_table_header_size(G.doc, tab_head_pt);
 	switch (G.kind) {
 	case K_BM:
 		title = xasprintf("%s %s - %s", T("bm", "form_code", "BM.07.01"),
@@ -2336,6 +2503,55 @@ layout(void)
 	return 0;
 }
 
+/*
+ * BM: a form longer than a page is laid out again, one point smaller and
+ * tighter, then one and a half; the first layout that fits one page is
+ * kept, else the first of all. The trials are made in a scratch document
+ * that is never saved and keeps its fonts from form to form (libharu
+ * spends most of a small document's time making fonts); only the chosen
+ * layout is made again in the document written. Sets compact.
+ */
+static int
+pick_level(void)
+{
+	static struct pdfdoc *scratch;
+	const char *fonts[PF_NFACES];
+	char err[512];
+	int level, rv;
+
+	if (scratch != NULL && (pdfdoc_error(scratch) != NULL ||
+	    ++G.trials % 64 == 0)) {
+		/* a fresh one after an error, and now and then (memory) */
+		pdfdoc_free(scratch);
+		scratch = G.scratch = NULL;
+	}
+	if (scratch == NULL) {
+		fonts[PF_REGULAR] = G.cfg.font_regular;
+		fonts[PF_BOLD] = G.cfg.font_bold;
+		fonts[PF_ITALIC] = G.cfg.font_italic;
+		fonts[PF_BOLDITALIC] = G.cfg.font_bold_italic;
+		if ((scratch = pdfdoc_new(fonts, err, sizeof(err))) == NULL) {
+			diag_plain("%s", err);
+			return EXIT_USAGE;
+		}
+		G.scratch = scratch;
+	}
+	for (level = 0; level <= 2; level++) {
+		compact = level;
+		apply_layout();
+		if ((rv = layout(scratch)) != 0)
+			return rv;
+		if (pdfdoc_pages(scratch) <= 1 || pdfdoc_error(scratch) != NULL)
+			break;
+	}
+	if (level > 2) {
+		compact = 0;	/* no better: the first layout */
+		apply_layout();
+	}
+	G.doc = NULL;
+	return 0;
+}
+
 static int
 render(void)
 {
@@ -2343,25 +2559,10 @@ render(void)
 	FILE *fp;
 	int rv = 0;
 
-	if ((rv = layout()) != 0)
+	if (G.kind == K_BM && (rv = pick_level()) != 0)
 		return rv;
-	if (G.kind == K_BM && pdfdoc_pages(G.doc) > 1 &&
-	    pdfdoc_error(G.doc) == NULL) {
-		struct pdfdoc *first = G.doc;
-
-		compact = 1;
-		apply_layout();
-		if ((rv = layout()) != 0) {
-			pdfdoc_free(first);
-			return rv;
-		}
-		if (pdfdoc_pages(G.doc) > 1) {
-			/* no better: keep the first layout */
-			pdfdoc_free(G.doc);
-			G.doc = first;
-		} else
-			pdfdoc_free(first);
-	}
+	if ((rv = layout(NULL)) != 0)
+		return rv;
 	if ((fp = atomic_open(&af, G.out)) == NULL) {
 		diag_plain("%s: cannot create:", G.out);
 		return EXIT_USAGE;
@@ -2378,12 +2579,110 @@ render(void)
 	return rv;
 }
 
+/*
+ * The path of unit's form: G.out with "{unit}" replaced by the code, or,
+ * without it, DIR/BM.07.01-UNIT-PERIOD[-du-thao-N].pdf, the name that
+ * baocao report gives it.
+ */
+static char *
+unit_path(const char *unit)
+{
+	const char *p = strstr(G.out, "{unit}");
+	size_t n = strlen(G.out);
+
+	if (p != NULL)
+		return xasprintf("%.*s%s%s", (int)(p - G.out), G.out, unit,
+		    p + 6);
+	while (n > 1 && G.out[n - 1] == '/')
+		n--;
+	if (G.draft > 0)
+		return xasprintf("%.*s/%s-%s-%s-du-thao-%d.pdf", (int)n, G.out,
+		    T("bm", "form_code", "BM.07.01"), unit, G.label, G.draft);
+	return xasprintf("%.*s/%s-%s-%s.pdf", (int)n, G.out,
+	    T("bm", "form_code", "BM.07.01"), unit, G.label);
+}
+
+/* Whether unit can have a form: known, and its sheet sent for the month. */
+static int
+unit_ok(const char *unit)
+{
+	const struct unitrow *u;
+
+	if (!unit_code_valid(unit, strlen(unit)) ||
+	    config_unit(&G.cfg, unit) == NULL) {
+		diag_plain("unknown unit '%s'", unit);
+		return 0;
+	}
+	u = unitrow(unit);
+	if (u == NULL || strcmp(u->status, "missing") == 0 ||
+	    strcmp(u->status, "register") == 0) {
+		diag_plain("unit '%s' sent no sheet for %s: no BM.07.01 "
+		    "to render", unit, G.label);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * Several forms in one run (--unit more than once, or --all-units): the
+ * data is read once, each form is laid out and written (atomically) on
+ * its own, and its path printed on standard output once written. A unit
+ * that cannot have a form is reported and skipped; the status is the
+ * worst of all.
+ */
+static int
+render_units(void)
+{
+	const char *out = G.out;
+	int i, n, rv = 0, r;
+	const char **list;
+
+	if (G.all_units) {
+		list = xcalloc((size_t)G.nunits + 1, sizeof(*list));
+		for (i = n = 0; i < G.nunits; i++)
+			if (strcmp(G.units[i].status, "submitted") == 0 ||
+			    strcmp(G.units[i].status, "incomplete") == 0)
+				list[n++] = G.units[i].code;
+	} else {
+		list = xcalloc((size_t)G.nunits_arg + 1, sizeof(*list));
+		for (n = 0; n < G.nunits_arg; n++)
+			list[n] = G.units_arg[n];
+	}
+	for (i = 0; i < n; i++) {
+		char *path;
+
+		if (!unit_ok(list[i])) {
+			rv = worst(rv, EXIT_DATA);
+			continue;
+		}
+		path = unit_path(list[i]);
+		G.unit = list[i];
+		G.out = path;
+		compact = 0;
+		apply_layout();
+		r = render();
+		if (r == 0) {
+			printf("%s\n", path);
+			fflush(stdout);
+		}
+		rv = worst(rv, r);
+		pdfdoc_free(G.doc);
+		G.doc = NULL;
+		G.out = out;
+		free(path);
+	}
+	G.unit = NULL;
+	free(list);
+	return rv;
+}
+
 static void
 cleanup(void)
 {
 	int i;
 
 	pdfdoc_free(G.doc);
+	pdfdoc_free(G.scratch);
 	tmpl_free(G.t);
 	tmpl_free(G.common);
 	config_release(&G.cfg);
@@ -2411,6 +2710,7 @@ cleanup(void)
 	free(G.months_text);
 	free(G.prev_label);
 	free(G.yoy_label);
+	free(G.units_arg);
 }
 
 /*
@@ -2422,6 +2722,7 @@ int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
+		{ "all-units", no_argument, NULL, 'A' },
 		{ "analysis", required_argument, NULL, 'a' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "data", required_argument, NULL, 'D' },
@@ -2445,6 +2746,7 @@ main(int argc, char *argv[])
 	G.config_dir = "config";
 	while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
 		switch (ch) {
+		case 'A': G.all_units = 1; break;
 		case 'D': G.data = optarg; break;
 		case 'T': G.date_arg = optarg; break;
 		case 'V': printf("baocao-pdf %s\n", VERSION); return 0;
@@ -2458,7 +2760,12 @@ main(int argc, char *argv[])
 		case 'o': G.out = optarg; break;
 		case 'p': G.period_arg = optarg; break;
 		case 't': G.templates = optarg; break;
-		case 'u': G.unit = optarg; break;
+		case 'u':
+			G.units_arg = xrealloc(G.units_arg,
+			    (size_t)(G.nunits_arg + 1) * sizeof(char *));
+			G.units_arg[G.nunits_arg++] = optarg;
+			G.unit = optarg;
+			break;
 		default: usage(stderr, EXIT_USAGE);
 		}
 	}
@@ -2477,9 +2784,22 @@ main(int argc, char *argv[])
 		    "improvement", kind);
 		usage(stderr, EXIT_USAGE);
 	}
-	if (G.kind == K_BM && (G.unit == NULL ||
-	    !unit_code_valid(G.unit, strlen(G.unit)))) {
+	if (G.kind == K_BM && G.unit == NULL && !G.all_units) {
+		diag_plain("--kind bm needs --unit with a unit code, or "
+		    "--all-units");
+		usage(stderr, EXIT_USAGE);
+	}
+	if (G.kind != K_BM && (G.unit != NULL || G.all_units)) {
+		diag_plain("--unit and --all-units are for --kind bm");
+		usage(stderr, EXIT_USAGE);
+	}
+	if (G.nunits_arg == 1 && !G.all_units && strstr(G.out, "{unit}") ==
+	    NULL && !unit_code_valid(G.unit, strlen(G.unit))) {
 		diag_plain("--kind bm needs --unit with a unit code");
+		usage(stderr, EXIT_USAGE);
+	}
+	if (G.all_units && G.nunits_arg > 0) {
+		diag_plain("--all-units and --unit exclude each other");
 		usage(stderr, EXIT_USAGE);
 	}
 	if (draft != NULL) {
@@ -2537,22 +2857,14 @@ main(int argc, char *argv[])
 			G.last_day = per.last_day;
 		rv = read_data(G.data);
 	}
-	if (rv == 0 && G.kind == K_BM && config_unit(&G.cfg, G.unit) == NULL) {
-		diag_plain("unknown unit '%s'", G.unit);
-		rv = EXIT_DATA;
-	} else if (rv == 0 && G.kind == K_BM) {
-		const struct unitrow *u = unitrow(G.unit);
-
-		if (u == NULL || strcmp(u->status, "missing") == 0 ||
-		    strcmp(u->status, "register") == 0) {
-			diag_plain("unit '%s' sent no sheet for %s: no BM.07.01 "
-			    "to render", G.unit, G.label);
-			rv = EXIT_DATA;
-		}
-	}
 	if (rv == 0)
 		rv = pick_date();
-	if (rv == 0)
+	if (rv == 0 && G.kind == K_BM && (G.all_units || G.nunits_arg > 1 ||
+	    strstr(G.out, "{unit}") != NULL))
+		rv = render_units();
+	else if (rv == 0 && G.kind == K_BM && !unit_ok(G.unit))
+		rv = EXIT_DATA;
+	else if (rv == 0)
 		rv = render();
 	cleanup();
 	return rv;

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /* pdfdoc: A4 administrative documents on libharu (see pdfdoc.h). */
+#define _GNU_SOURCE		/* RTLD_NEXT */
+#include <dlfcn.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +13,7 @@
 
 #include <hpdf.h>
 #include <utf8proc.h>
+#include <zlib.h>
 
 #include "pdfdoc.h"
 #include "util.h"
@@ -25,9 +29,10 @@
 #define BODY_W		PT(PDF_BODY_W)
 #define EPS		0.01
 
-/* Table cell padding, pt. */
-#define PAD_H		PT(1.3)
-#define PAD_V		PT(0.9)
+/* Table cell padding (pt) and line height (/ size) unless set otherwise. */
+#define PAD_H		(d->tpad_h)
+#define PAD_V		(d->tpad_v)
+#define TLEAD		(d->tlead)
 
 struct wline {
 	size_t	 start, end;	/* bytes of the cleaned text */
@@ -45,7 +50,8 @@ struct cell {
 struct pdfdoc {
 	HPDF_Doc	 pdf;
 	HPDF_Page	 page;		/* NULL: the next drawing starts a page */
-	HPDF_Font	 font[PF_NFACES];
+	HPDF_Font	 font[PF_NFACES];	/* NULL until first used */
+	const char	*fontname[PF_NFACES];	/* as loaded by libharu */
 	int		 npages;
 	int		 draft;
 	double		 y;		/* cursor, pt from the bottom */
@@ -57,8 +63,17 @@ struct pdfdoc {
 	enum pdf_align	*talign;
 	double		 tsize;
 	char		**thead;	/* NULL: no header */
+	char		**tgroup;	/* per column: its group's label or NULL */
 	int		 tneed_header;
+	/* pdfdoc_table_style() */
+	double		 tpad_h, tpad_v, tlead;
+	double		 thsize;	/* header cells, pt; 0: as the body */
+	int		 tfit;
+	double		 thead_min;	/* pt: the header row at least */
 };
+
+static HPDF_Font font_of(struct pdfdoc *, enum pdf_face);
+#define FONT(d, f)	font_of((d), (f))
 
 static void
 fail(struct pdfdoc *d, const char *fmt, ...)
@@ -157,12 +172,248 @@ fix_tounicode(HPDF_Doc pdf, HPDF_Font font)
 	HPDF_Dict_Add(font, "ToUnicode", s);
 }
 
+/*
+ * libharu 2.3.0 builds the CIDToGIDMap of every UTF-8 font it makes by
+ * looking up all 65,536 code points one by one in the font's cmap, with
+ * HPDF_TTFontDef_GetGlyphid (its own exported function, called through
+ * the PLT): that was half of the time of a one-page form, paid again for
+ * every document. This definition stands in for it: it asks libharu's
+ * own function (RTLD_NEXT) once per code point and font, and remembers
+ * the answer for the life of the process, keyed by the font's PostScript
+ * name and glyph count. The answers are the same, so are the bytes.
+ */
+struct glyph_cache {
+	char		 name[HPDF_LIMIT_MAX_NAME_LEN + 1];
+	HPDF_UINT16	 nglyphs;
+	HPDF_UINT16	 gid[65536];
+	uint8_t		 known[65536 / 8];
+};
+
+HPDF_UINT16	HPDF_TTFontDef_GetGlyphid(HPDF_FontDef, HPDF_UINT16);
+
+HPDF_UINT16
+HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
+{
+	typedef HPDF_UINT16 (*lookup_fn)(HPDF_FontDef, HPDF_UINT16);
+	static lookup_fn real;
+	static struct glyph_cache *cache[8], *last;
+	static HPDF_FontDef last_def;
+	static int ncache;
+	HPDF_TTFontDefAttr attr;
+	struct glyph_cache *c = NULL;
+	int i;
+
+	if (fontdef == last_def && fontdef != NULL) {
+		/* the same font as the call before: 65,536 calls in a row */
+		c = last;
+		goto lookup;
+	}
+	if (real == NULL) {
+		real = (lookup_fn)(uintptr_t)dlsym(RTLD_NEXT,
+		    "HPDF_TTFontDef_GetGlyphid");
+		if (real == NULL)
+			return 0;
+	}
+	if (fontdef == NULL || fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE ||
+	    (attr = fontdef->attr) == NULL)
+		return real(fontdef, unicode);
+	for (i = 0; i < ncache; i++)
+		if (cache[i]->nglyphs == attr->num_glyphs &&
+		    strcmp(cache[i]->name, attr->base_font) == 0) {
+			c = cache[i];
+			break;
+		}
+	if (c == NULL) {
+		if (ncache == (int)(sizeof(cache) / sizeof(cache[0])))
+			return real(fontdef, unicode);
+		c = xcalloc(1, sizeof(*c));
+		snprintf(c->name, sizeof(c->name), "%s", attr->base_font);
+		c->nglyphs = attr->num_glyphs;
+		cache[ncache++] = c;
+	}
+	last_def = fontdef;
+	last = c;
+lookup:
+	if (!(c->known[unicode >> 3] & (1u << (unicode & 7)))) {
+		c->gid[unicode] = real(fontdef, unicode);
+		c->known[unicode >> 3] |= (uint8_t)(1u << (unicode & 7));
+	}
+	return c->gid[unicode];
+}
+
+/*
+ * libharu copies and clears memory one byte at a time in these two
+ * (hpdf_utils.c), a sixth of the time of writing a form with its fonts;
+ * they stand in for them with the C library's (same results: both return
+ * the end of the area, as libharu's do).
+ */
+HPDF_BYTE	*HPDF_MemCpy(HPDF_BYTE *, const HPDF_BYTE *, HPDF_UINT);
+void		*HPDF_MemSet(void *, HPDF_BYTE, HPDF_UINT);
+
+HPDF_BYTE *
+HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
+{
+	if (n == 0)
+		return out;
+	memmove(out, in, n);
+	return out + n;
+}
+
+void *
+HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n)
+{
+	if (n == 0)
+		return s;
+	memset(s, c, n);
+	return (HPDF_BYTE *)s + n;
+}
+
+/*
+ * libharu compresses every stream of every document again, and in a form
+ * of one page most of those bytes are the same from one document to the
+ * next: each face's 128 KB CIDToGIDMap, its ToUnicode, often the font
+ * program itself. This stands in for its HPDF_Stream_WriteToStreamWithDeflate
+ * (hpdf_streams.c, called through the PLT): the stream is read whole and
+ * compressed in one call with the same zlib settings (the default level;
+ * zlib's output does not depend on how its input is cut up), and the
+ * compressed bytes of large streams are kept, with a copy of the stream
+ * to compare, so that a stream seen before is written without compressing
+ * it again. Encrypted streams (never here) go to libharu's own.
+ */
+HPDF_STATUS	HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream, HPDF_Stream,
+		    HPDF_Encrypt);
+
+#define ZMEMO_MIN	16384		/* bytes: smaller streams are not kept */
+#define ZMEMO_MAX	32		/* streams kept */
+
+struct zmemo {
+	uint64_t	 hash;
+	unsigned char	*raw, *out;
+	size_t		 rawlen, outlen;
+};
+
+static uint64_t
+fnv1a(const unsigned char *p, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	while (n-- > 0)
+		h = (h ^ *p++) * 1099511628211ULL;
+	return h;
+}
+
+HPDF_STATUS
+HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst,
+    HPDF_Encrypt e)
+{
+	typedef HPDF_STATUS (*deflate_fn)(HPDF_Stream, HPDF_Stream,
+	    HPDF_Encrypt);
+	static deflate_fn real;
+	static struct zmemo memo[ZMEMO_MAX];
+	static int nmemo;
+	unsigned char *raw = NULL, *out;
+	size_t len = 0, cap = 0;
+	uint64_t h = 0;
+	HPDF_STATUS ret;
+	z_stream z;
+	int i, zr;
+
+	if (real == NULL && (real = (deflate_fn)(uintptr_t)dlsym(RTLD_NEXT,
+	    "HPDF_Stream_WriteToStreamWithDeflate")) == NULL)
+		return HPDF_INVALID_OPERATION;
+	if (e != NULL)
+		return real(src, dst, e);
+	if (HPDF_Stream_Seek(src, 0, HPDF_SEEK_SET) != HPDF_OK)
+		return real(src, dst, e);
+	for (;;) {
+		HPDF_UINT n;
+
+		if (cap - len < 65536) {
+			cap = cap ? cap * 2 : 131072;
+			raw = xrealloc(raw, cap);
+		}
+		n = (HPDF_UINT)(cap - len);
+		ret = HPDF_Stream_Read(src, raw + len, &n);
+		len += n;
+		if (ret == HPDF_STREAM_EOF)
+			break;
+		if (ret != HPDF_OK) {
+			free(raw);
+			return real(src, dst, e);
+		}
+	}
+	if (len >= ZMEMO_MIN) {
+		h = fnv1a(raw, len);
+		for (i = 0; i < nmemo; i++)
+			if (memo[i].hash == h && memo[i].rawlen == len &&
+			    memcmp(memo[i].raw, raw, len) == 0) {
+				free(raw);
+				return HPDF_Stream_Write(dst, memo[i].out,
+				    (HPDF_UINT)memo[i].outlen);
+			}
+	}
+	memset(&z, 0, sizeof(z));
+	if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK) {
+		free(raw);
+		return real(src, dst, e);
+	}
+	out = xmalloc(deflateBound(&z, (uLong)len));
+	z.next_in = raw;
+	z.avail_in = (uInt)len;
+	z.next_out = out;
+	z.avail_out = (uInt)deflateBound(&z, (uLong)len);
+	zr = deflate(&z, Z_FINISH);
+	deflateEnd(&z);
+	if (zr != Z_STREAM_END) {
+		free(out);
+		free(raw);
+		return real(src, dst, e);
+	}
+	ret = HPDF_Stream_Write(dst, out, (HPDF_UINT)z.total_out);
+	if (len >= ZMEMO_MIN && nmemo < ZMEMO_MAX) {
+		memo[nmemo].hash = h;
+		memo[nmemo].raw = raw;
+		memo[nmemo].rawlen = len;
+		memo[nmemo].out = out;
+		memo[nmemo].outlen = z.total_out;
+		nmemo++;
+	} else {
+		free(out);
+		free(raw);
+	}
+	return ret;
+}
+
+/*
+ * Face f of the document, made (and given its ToUnicode) on first use;
+ * a face that cannot be made is an error recorded, and the regular face
+ * (always made by pdfdoc_new) stands in for it.
+ */
+static HPDF_Font
+font_of(struct pdfdoc *d, enum pdf_face f)
+{
+	if ((int)f < 0 || f >= PF_NFACES)
+		f = PF_REGULAR;
+	if (d->font[f] == NULL) {
+		d->font[f] = HPDF_GetFont(d->pdf, d->fontname[f], "UTF-8");
+		if (d->font[f] == NULL) {
+			fail(d, "cannot use font '%s'", d->fontname[f]);
+			return f == PF_REGULAR ? NULL : d->font[PF_REGULAR];
+		}
+		fix_tounicode(d->pdf, d->font[f]);
+	}
+	return d->font[f];
+}
+
 struct pdfdoc *
 pdfdoc_new(const char *const fonts[PF_NFACES], char *err, size_t errsz)
 {
 	struct pdfdoc *d = xcalloc(1, sizeof(*d));
 	int i;
 
+	d->tpad_h = PT(1.3);
+	d->tpad_v = PT(0.9);
+	d->tlead = 1.2;
 	d->pdf = HPDF_New(on_error, d);
 	if (d->pdf == NULL) {
 		snprintf(err, errsz, "cannot create a PDF document");
@@ -197,14 +448,20 @@ pdfdoc_new(const char *const fonts[PF_NFACES], char *err, size_t errsz)
 			pdfdoc_free(d);
 			return NULL;
 		}
-		d->font[i] = HPDF_GetFont(d->pdf, name, "UTF-8");
-		if (d->font[i] == NULL || d->failed) {
-			snprintf(err, errsz, "cannot use font '%s': %s", path,
-			    d->err);
-			pdfdoc_free(d);
-			return NULL;
-		}
-		fix_tounicode(d->pdf, d->font[i]);
+		d->fontname[i] = name;
+	}
+	/*
+	 * The regular face now, so that a font libharu cannot use fails
+	 * here; the others when first used (a form may never need bold
+	 * italic): each one costs libharu a 64K-entry CIDToGIDMap and
+	 * its embedded file.
+	 */
+	if (FONT(d, PF_REGULAR) == NULL || d->failed) {
+		snprintf(err, errsz, "cannot use font '%s': %s",
+		    fonts != NULL && fonts[0] != NULL ? fonts[0] :
+		    pdfdoc_default_font(PF_REGULAR), d->err);
+		pdfdoc_free(d);
+		return NULL;
 	}
 	return d;
 }
@@ -215,10 +472,14 @@ table_clear(struct pdfdoc *d)
 	int i;
 
 	if (d->thead != NULL) {
-		for (i = 0; i < d->tcols; i++)
+		for (i = 0; i < d->tcols; i++) {
 			free(d->thead[i]);
+			free(d->tgroup[i]);
+		}
 		free(d->thead);
+		free(d->tgroup);
 	}
+	d->tgroup = NULL;
 	free(d->tx);
 	free(d->tw);
 	free(d->talign);
@@ -439,7 +700,7 @@ decorate(struct pdfdoc *d)
 		double size = 11, w, x, y0 = PAGE_H - PT(15), h = PT(7);
 
 		snprintf(buf, sizeof(buf), "DỰ THẢO LẦN %d", d->draft);
-		w = width_pt(d->font[PF_BOLD], size, buf, strlen(buf)) + PT(5);
+		w = width_pt(FONT(d, PF_BOLD), size, buf, strlen(buf)) + PT(5);
 		x = PAGE_W - PT(PDF_MARGIN_RIGHT) - w;
 		HPDF_Page_SetLineWidth(d->page, 0.8);
 		HPDF_Page_SetRGBStroke(d->page, 0, 0, 0);
@@ -472,6 +733,15 @@ pdfdoc_newpage(struct pdfdoc *d)
 	if (d->page == NULL && d->npages > 0)
 		ensure_page(d);		/* an explicit blank page */
 	d->page = NULL;
+}
+
+void
+pdfdoc_restart(struct pdfdoc *d)
+{
+	table_clear(d);
+	d->page = NULL;
+	d->npages = 0;
+	d->y = BODY_TOP;
 }
 
 int
@@ -539,13 +809,13 @@ text_abs(struct pdfdoc *d, enum pdf_face face, double size, double x,
 
 	if (d->page == NULL || *s == '\0')
 		return;
-	w = width_pt(d->font[face], size, s, strlen(s));
+	w = width_pt(FONT(d, face), size, s, strlen(s));
 	if (align == PA_CENTER)
 		x -= w / 2;
 	else if (align == PA_RIGHT)
 		x -= w;
 	HPDF_Page_BeginText(d->page);
-	HPDF_Page_SetFontAndSize(d->page, d->font[face], (HPDF_REAL)size);
+	HPDF_Page_SetFontAndSize(d->page, FONT(d, face), (HPDF_REAL)size);
 	HPDF_Page_TextOut(d->page, (HPDF_REAL)x, (HPDF_REAL)y, s);
 	HPDF_Page_EndText(d->page);
 }
@@ -631,13 +901,13 @@ pdfdoc_para_in(struct pdfdoc *d, const struct pdf_style *st, double xmm,
 	ensure_page(d);
 	if (d->y < BODY_TOP - EPS)
 		d->y -= PT(st->before);
-	n = wrap(d->font[st->face], st->size, s, w, PT(st->indent), &lines);
+	n = wrap(FONT(d, st->face), st->size, s, w, PT(st->indent), &lines);
 	for (i = 0; i < n; i++) {
 		if (d->y - lh < BODY_BOT - EPS) {
 			d->page = NULL;
 			ensure_page(d);
 		}
-		draw_line(d, d->font[st->face], st->size, x, w, d->y, lh, s,
+		draw_line(d, FONT(d, st->face), st->size, x, w, d->y, lh, s,
 		    &lines[i], st->align, PT(st->indent));
 		d->y -= lh;
 	}
@@ -671,10 +941,10 @@ pdfdoc_para_lead(struct pdfdoc *d, const struct pdf_style *st,
 	if (d->y < BODY_TOP - EPS)
 		d->y -= PT(st->before);
 	/* the lead-in takes the start of the first line, like an indent */
-	lw = width_pt(d->font[lead_face], st->size, ld, strlen(ld)) +
-	    width_pt(d->font[st->face], st->size, " ", 1);
+	lw = width_pt(FONT(d, lead_face), st->size, ld, strlen(ld)) +
+	    width_pt(FONT(d, st->face), st->size, " ", 1);
 	ind = PT(st->indent) + lw;
-	n = wrap(d->font[st->face], st->size, s, w, ind, &lines);
+	n = wrap(FONT(d, st->face), st->size, s, w, ind, &lines);
 	for (i = 0; i < n; i++) {
 		if (d->y - lh < BODY_BOT - EPS) {
 			d->page = NULL;
@@ -683,7 +953,7 @@ pdfdoc_para_lead(struct pdfdoc *d, const struct pdf_style *st,
 		if (i == 0)
 			text_abs(d, lead_face, st->size, x + PT(st->indent),
 			    d->y - baseline_off(st->size, lh), ld, PA_LEFT);
-		draw_line(d, d->font[st->face], st->size, x, w, d->y, lh, s,
+		draw_line(d, FONT(d, st->face), st->size, x, w, d->y, lh, s,
 		    &lines[i], st->align, ind);
 		d->y -= lh;
 	}
@@ -719,7 +989,7 @@ pdfdoc_text_at(struct pdfdoc *d, const struct pdf_style *st, double xmm,
 	if ((s = clean(d, text)) == NULL)
 		return ymm;
 	ensure_page(d);
-	n = wrap(d->font[st->face], st->size, s, w, PT(st->indent), &lines);
+	n = wrap(FONT(d, st->face), st->size, s, w, PT(st->indent), &lines);
 	if (st->balance && n > 1) {
 		/* the narrowest band that needs no more lines */
 		double lo = w / (n + 1), hi = w, bw = w;
@@ -729,7 +999,7 @@ pdfdoc_text_at(struct pdfdoc *d, const struct pdf_style *st, double xmm,
 			double mid = (lo + hi) / 2;
 			struct wline *t;
 
-			m = wrap(d->font[st->face], st->size, s, mid,
+			m = wrap(FONT(d, st->face), st->size, s, mid,
 			    PT(st->indent), &t);
 			free(t);
 			if (m <= n) {
@@ -739,11 +1009,11 @@ pdfdoc_text_at(struct pdfdoc *d, const struct pdf_style *st, double xmm,
 				lo = mid;
 		}
 		free(lines);
-		n = wrap(d->font[st->face], st->size, s, bw + EPS,
+		n = wrap(FONT(d, st->face), st->size, s, bw + EPS,
 		    PT(st->indent), &lines);
 	}
 	for (i = 0; i < n; i++) {
-		draw_line(d, d->font[st->face], st->size, x, w, top, lh, s,
+		draw_line(d, FONT(d, st->face), st->size, x, w, top, lh, s,
 		    &lines[i], st->align, PT(st->indent));
 		top -= lh;
 	}
@@ -762,7 +1032,7 @@ pdfdoc_text_height(struct pdfdoc *d, const struct pdf_style *st, double wmm,
 
 	if ((s = clean(d, text)) == NULL)
 		return 0;
-	n = wrap(d->font[st->face], st->size, s, PT(wmm), PT(st->indent),
+	n = wrap(FONT(d, st->face), st->size, s, PT(wmm), PT(st->indent),
 	    &lines);
 	free(lines);
 	free(s);
@@ -778,7 +1048,7 @@ pdfdoc_text_width(struct pdfdoc *d, enum pdf_face face, double size,
 
 	if (s == NULL)
 		return 0;
-	w = width_pt(d->font[face], size, s, strlen(s));
+	w = width_pt(FONT(d, face), size, s, strlen(s));
 	free(s);
 	return MM(w);
 }
@@ -800,10 +1070,47 @@ pdfdoc_rule(struct pdfdoc *d, double x1, double x2, double ymm,
 /* ---- tables ---- */
 
 void
+pdfdoc_table_style(struct pdfdoc *d, double pad_h, double pad_v,
+    double leading, int fit)
+{
+	d->tpad_h = PT(pad_h >= 0 ? pad_h : 1.3);
+	d->tpad_v = PT(pad_v >= 0 ? pad_v : 0.9);
+	d->tlead = leading > 0 ? leading : 1.2;
+	d->tfit = fit;
+}
+
+/* The widest word of cleaned text s in face at size, pt. */
+static double
+widest_word(struct pdfdoc *d, enum pdf_face face, double size, const char *s)
+{
+	double m = 0;
+	size_t i = 0, j;
+
+	while (s[i] != '\0') {
+		while (s[i] == ' ' || s[i] == '\n')
+			i++;
+		for (j = i; s[j] != '\0' && s[j] != ' ' && s[j] != '\n'; j++)
+			;
+		m = fmax(m, width_pt(FONT(d, face), size, s + i, j - i));
+		i = j;
+	}
+	return m;
+}
+
+void
 pdfdoc_table_begin(struct pdfdoc *d, int ncols, const double *widths,
     const enum pdf_align *align, double size, const char *const *header)
 {
-	double sum = 0, x = BODY_L;
+	pdfdoc_table_begin_in(d, 0, PDF_BODY_W, ncols, widths, align, size,
+	    header);
+}
+
+void
+pdfdoc_table_begin_in(struct pdfdoc *d, double xmm, double wmm, int ncols,
+    const double *widths, const enum pdf_align *align, double size,
+    const char *const *header)
+{
+	double sum = 0, x = BODY_L + PT(xmm), bw = PT(wmm);
 	int i;
 
 	table_clear(d);
@@ -812,23 +1119,89 @@ pdfdoc_table_begin(struct pdfdoc *d, int ncols, const double *widths,
 	d->tw = xcalloc((size_t)ncols, sizeof(double));
 	d->talign = xcalloc((size_t)ncols, sizeof(*d->talign));
 	d->tsize = size;
-	for (i = 0; i < ncols; i++)
-		sum += widths[i] > 0 ? widths[i] : 1;
-	for (i = 0; i < ncols; i++) {
-		d->tx[i] = x;
-		d->tw[i] = BODY_W * (widths[i] > 0 ? widths[i] : 1) / sum;
-		x += d->tw[i];
-		d->talign[i] = align != NULL ? align[i] : PA_LEFT;
-	}
 	if (header != NULL) {
 		d->thead = xcalloc((size_t)ncols, sizeof(char *));
+		d->tgroup = xcalloc((size_t)ncols, sizeof(char *));
 		for (i = 0; i < ncols; i++) {
+			char *bar;
+
 			d->thead[i] = clean(d, header[i]);
 			if (d->thead[i] == NULL)
 				d->thead[i] = xstrdup("");
+			/* "Group|Sub": Sub under a cell Group spanning its run */
+			if ((bar = strchr(d->thead[i], '|')) != NULL) {
+				d->tgroup[i] = xstrndup(d->thead[i],
+				    (size_t)(bar - d->thead[i]));
+				memmove(d->thead[i], bar + 1, strlen(bar));
+			}
 		}
 	}
+	for (i = 0; i < ncols; i++)
+		sum += widths[i] > 0 ? widths[i] : 1;
+	for (i = 0; i < ncols; i++) {
+		d->tw[i] = bw * (widths[i] > 0 ? widths[i] : 1) / sum;
+		d->talign[i] = align != NULL ? align[i] : PA_LEFT;
+	}
+	if (d->tfit && d->thead != NULL) {
+		/*
+		 * No header word is cut: a column narrower than its widest
+		 * word takes that width from the columns that can spare it.
+		 */
+		double *need = xcalloc((size_t)ncols, sizeof(double));
+		double short_by = 0, spare = 0;
+
+		for (i = 0; i < ncols; i++) {
+			need[i] = widest_word(d, PF_BOLD, d->thsize > 0 ?
+			    d->thsize : size, d->thead[i]) +
+			    2 * PAD_H + 0.5;
+			if (need[i] > d->tw[i])
+				short_by += need[i] - d->tw[i];
+			else
+				spare += d->tw[i] - need[i];
+		}
+		if (short_by > 0 && spare > 0) {
+			double k = fmin(1, short_by / spare);
+
+			for (i = 0; i < ncols; i++)
+				if (need[i] > d->tw[i])
+					d->tw[i] += (need[i] - d->tw[i]) *
+					    fmin(1, spare / short_by);
+				else
+					d->tw[i] -= (d->tw[i] - need[i]) * k;
+		}
+		free(need);
+	}
+	for (i = 0; i < ncols; i++) {
+		d->tx[i] = x;
+		x += d->tw[i];
+	}
 	d->tneed_header = header != NULL;
+	d->thead_min = 0;
+}
+
+void
+pdfdoc_table_header_size(struct pdfdoc *d, double pt)
+{
+	d->thsize = pt > 0 ? pt : 0;
+}
+
+void
+pdfdoc_table_header_min(struct pdfdoc *d, double mm)
+{
+	d->thead_min = PT(mm);
+}
+
+void
+pdfdoc_box(struct pdfdoc *d, double xmm, double ymm, double wmm, double hmm,
+    double width_pt_)
+{
+	ensure_page(d);
+	HPDF_Page_SetLineWidth(d->page, (HPDF_REAL)width_pt_);
+	HPDF_Page_SetRGBStroke(d->page, 0, 0, 0);
+	HPDF_Page_Rectangle(d->page, (HPDF_REAL)(BODY_L + PT(xmm)),
+	    (HPDF_REAL)(PAGE_H - PT(ymm + hmm)), (HPDF_REAL)PT(wmm),
+	    (HPDF_REAL)PT(hmm));
+	HPDF_Page_Stroke(d->page);
 }
 
 static void
@@ -837,7 +1210,7 @@ cells_wrap(struct pdfdoc *d, struct cell *c, enum pdf_face face)
 	int i;
 
 	for (i = 0; i < d->tcols; i++)
-		c[i].nlines = wrap(d->font[face], d->tsize, c[i].text,
+		c[i].nlines = wrap(FONT(d, face), d->tsize, c[i].text,
 		    d->tw[i] - 2 * PAD_H, 0, &c[i].lines);
 }
 
@@ -849,7 +1222,7 @@ static void
 draw_band(struct pdfdoc *d, struct cell *c, const int *from, int count,
     enum pdf_face face, int header)
 {
-	double lh = d->tsize * 1.2;
+	double lh = d->tsize * TLEAD;
 	double h = count * lh + 2 * PAD_V;
 	int i, k;
 
@@ -867,9 +1240,9 @@ draw_band(struct pdfdoc *d, struct cell *c, const int *from, int count,
 		    (HPDF_REAL)(d->y - h), (HPDF_REAL)d->tw[i], (HPDF_REAL)h);
 		HPDF_Page_Stroke(d->page);
 		/* centred vertically in the band */
-		top = d->y - PAD_V - (count - have) * lh / 2;
+		top = d->y - (h - have * lh) / 2;
 		for (k = 0; k < have; k++)
-			draw_line(d, d->font[face], d->tsize, d->tx[i] + PAD_H,
+			draw_line(d, FONT(d, face), d->tsize, d->tx[i] + PAD_H,
 			    d->tw[i] - 2 * PAD_H, top - k * lh, lh,
 			    c[i].text, &c[i].lines[from[i] + k],
 			    header ? PA_CENTER : d->talign[i] == PA_JUSTIFY ?
@@ -889,26 +1262,94 @@ max_lines(const struct pdfdoc *d, const struct cell *c, const int *from)
 	return m;
 }
 
+/* Lines of cleaned text s in a cell w pt wide (padding excluded here). */
+#define THSIZE	(d->thsize > 0 ? d->thsize : d->tsize)
+
+static int
+cell_lines(struct pdfdoc *d, const char *s, double w, struct wline **out)
+{
+	return wrap(FONT(d, PF_BOLD), THSIZE, s, w - 2 * PAD_H, 0, out);
+}
+
+/* A bordered header cell [x, x+w) from top down h pt, its text centred. */
+static void
+head_cell(struct pdfdoc *d, double x, double w, double top, double h,
+    const char *s)
+{
+	struct wline *l;
+	double lh = THSIZE * TLEAD, t;
+	int k, n = cell_lines(d, s, w, &l);
+
+	HPDF_Page_SetLineWidth(d->page, 0.5);
+	HPDF_Page_SetRGBStroke(d->page, 0, 0, 0);
+	HPDF_Page_Rectangle(d->page, (HPDF_REAL)x, (HPDF_REAL)(top - h),
+	    (HPDF_REAL)w, (HPDF_REAL)h);
+	HPDF_Page_Stroke(d->page);
+	t = top - (h - n * lh) / 2;
+	for (k = 0; k < n; k++)
+		draw_line(d, FONT(d, PF_BOLD), THSIZE, x + PAD_H,
+		    w - 2 * PAD_H, t - k * lh, lh, s, &l[k], PA_CENTER, 0);
+	free(l);
+}
+
+/*
+ * The header row: its height into *hh, or drawn at the cursor when hh is
+ * NULL. Columns whose headers were "Group|Sub" sit under one cell Group
+ * spanning each run of them; the other header cells take both bands.
+ */
 static void
 draw_header(struct pdfdoc *d, double *hh)
 {
-	struct cell *c;
-	int *from, i, m;
+	double lh = THSIZE * TLEAD, hg = 0, hs = 0, hu = 0, h;
+	struct wline *l;
+	int i, j, n, grouped = 0;
 
-	c = xcalloc((size_t)d->tcols, sizeof(*c));
-	from = xcalloc((size_t)d->tcols, sizeof(int));
-	for (i = 0; i < d->tcols; i++)
-		c[i].text = d->thead[i];
-	cells_wrap(d, c, PF_BOLD);
-	m = max_lines(d, c, from);
-	if (hh != NULL)
-		*hh = m * d->tsize * 1.2 + 2 * PAD_V;
-	else
-		draw_band(d, c, from, m, PF_BOLD, 1);
-	for (i = 0; i < d->tcols; i++)
-		free(c[i].lines);
-	free(c);
-	free(from);
+	for (i = 0; i < d->tcols; i++) {
+		n = cell_lines(d, d->thead[i], d->tw[i], &l);
+		free(l);
+		if (d->tgroup[i] != NULL) {
+			grouped = 1;
+			hs = fmax(hs, n * lh + 2 * PAD_V);
+		} else
+			hu = fmax(hu, n * lh + 2 * PAD_V);
+	}
+	for (i = 0; i < d->tcols; i = j) {
+		double w = d->tw[i];
+
+		for (j = i + 1; d->tgroup[i] != NULL && j < d->tcols &&
+		    d->tgroup[j] != NULL &&
+		    strcmp(d->tgroup[i], d->tgroup[j]) == 0; j++)
+			w += d->tw[j];
+		if (d->tgroup[i] == NULL)
+			continue;
+		n = cell_lines(d, d->tgroup[i], w, &l);
+		free(l);
+		hg = fmax(hg, n * lh + 2 * PAD_V);
+	}
+	h = fmax(fmax(hu, hg + hs), d->thead_min);
+	if (hh != NULL) {
+		*hh = h;
+		return;
+	}
+	if (grouped)
+		hs = h - hg;	/* the sub-labels take what is left */
+	for (i = 0; i < d->tcols; i = j) {
+		double w = d->tw[i];
+
+		for (j = i + 1; d->tgroup[i] != NULL && j < d->tcols &&
+		    d->tgroup[j] != NULL &&
+		    strcmp(d->tgroup[i], d->tgroup[j]) == 0; j++)
+			w += d->tw[j];
+		if (d->tgroup[i] == NULL) {
+			head_cell(d, d->tx[i], d->tw[i], d->y, h, d->thead[i]);
+			continue;
+		}
+		head_cell(d, d->tx[i], w, d->y, hg, d->tgroup[i]);
+		for (; i < j; i++)
+			head_cell(d, d->tx[i], d->tw[i], d->y - hg, hs,
+			    d->thead[i]);
+	}
+	d->y -= h;
 }
 
 double
@@ -939,7 +1380,7 @@ pdfdoc_table_height(struct pdfdoc *d, const char *const *cells,
 	}
 	free(c);
 	free(from);
-	return MM(hh + m * d->tsize * 1.2 + 2 * PAD_V);
+	return MM(hh + m * d->tsize * TLEAD + 2 * PAD_V);
 }
 
 void
@@ -948,7 +1389,7 @@ pdfdoc_table_row(struct pdfdoc *d, const char *const *cells,
 {
 	struct cell *c;
 	int *from, i, bad = 0;
-	double lh = d->tsize * 1.2, hh = 0;
+	double lh = d->tsize * TLEAD, hh = 0;
 
 	if (d->tcols == 0)
 		return;
@@ -1074,11 +1515,11 @@ label_wrapped(struct pdfdoc *d, double size, double x, double w, double top,
 
 	if (s == NULL)
 		return 0;
-	n = wrap(d->font[PF_REGULAR], size, s, w, 0, &lines);
+	n = wrap(FONT(d, PF_REGULAR), size, s, w, 0, &lines);
 	if (draw) {
 		set_rgb(d, 0, 0, 0, 0);
 		for (i = 0; i < n; i++)
-			draw_line(d, d->font[PF_REGULAR], size, x, w,
+			draw_line(d, FONT(d, PF_REGULAR), size, x, w,
 			    top - i * size * 1.15, size * 1.15, s, &lines[i],
 			    PA_CENTER, 0);
 	}
@@ -1180,11 +1621,11 @@ pdfdoc_chart_bars(struct pdfdoc *d, const char *title, int n,
 			int j, m;
 
 			if (s != NULL) {
-				m = wrap(d->font[PF_REGULAR], lsize, s,
+				m = wrap(FONT(d, PF_REGULAR), lsize, s,
 				    lab_w - PT(2), 0, &ls);
 				set_rgb(d, 0, 0, 0, 0);
 				for (j = 0; j < m; j++)
-					draw_line(d, d->font[PF_REGULAR], lsize,
+					draw_line(d, FONT(d, PF_REGULAR), lsize,
 					    BODY_L, lab_w - PT(2),
 					    lt - j * lsize * 1.15,
 					    lsize * 1.15, s, &ls[j], PA_RIGHT,

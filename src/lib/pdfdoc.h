@@ -80,6 +80,12 @@ void	 pdfdoc_set_draft(struct pdfdoc *, int n);
 /* Ends the current page; the next drawing starts a new one. */
 void	 pdfdoc_newpage(struct pdfdoc *);
 int	 pdfdoc_pages(const struct pdfdoc *);
+/*
+ * Starts over at page 1 of an empty layout (the pages made so far stay in
+ * the document, unnumbered by pdfdoc_pages): for trial layouts in a
+ * document that is never saved, whose fonts are made once.
+ */
+void	 pdfdoc_restart(struct pdfdoc *);
 /* Moves down by mm (at most to the bottom margin). */
 void	 pdfdoc_space(struct pdfdoc *, double mm);
 /* Starts a new page unless mm of body height remain on this one. */
@@ -122,6 +128,10 @@ double	 pdfdoc_text_width(struct pdfdoc *, enum pdf_face, double size,
 void	 pdfdoc_rule(struct pdfdoc *, double x1, double x2, double y,
 	    double width_pt);
 
+/* A rectangle, x and y (its top) mm from the left margin and page top. */
+void	 pdfdoc_box(struct pdfdoc *, double x, double y, double w, double h,
+	    double width_pt);
+
 /*
  * Tables. pdfdoc_table_begin() fixes the columns: ncols relative widths
  * (scaled to the body width), the alignment of body cells per column, the
@@ -133,6 +143,24 @@ void	 pdfdoc_rule(struct pdfdoc *, double x1, double x2, double y,
 void	 pdfdoc_table_begin(struct pdfdoc *, int ncols, const double *widths,
 	    const enum pdf_align *align, double size,
 	    const char *const *header);
+/*
+ * The same table in the band [x, x+w) mm from the left margin.
+ */
+void	 pdfdoc_table_begin_in(struct pdfdoc *, double x, double w, int ncols,
+	    const double *widths, const enum pdf_align *align, double size,
+	    const char *const *header);
+/* Header cells of the tables begun after the call in pt points (0: as the cells). */
+void	 pdfdoc_table_header_size(struct pdfdoc *, double pt);
+/* The header row of the open table is at least mm tall (text centred). */
+void	 pdfdoc_table_header_min(struct pdfdoc *, double mm);
+/*
+ * Cell padding (mm, horizontal and vertical; negative: the default 1.3 and
+ * 0.9), line height of cell text (/ size; 0: 1.2), and fit: no header word
+ * is cut, a column too narrow for its widest header word takes width from
+ * the others. Applies to the tables begun after the call.
+ */
+void	 pdfdoc_table_style(struct pdfdoc *, double pad_h, double pad_v,
+	    double leading, int fit);
 /*
  * Height in mm of the header row plus a row of these cells: what must fit
  * below a table's title so the title does not stand alone at a page foot.

@@ -4,7 +4,9 @@
 # Vietnamese style), fonts embedded, A4 pages, a narrative spanning pages, a
 # unit name that wraps, a table that breaks across pages and repeats its
 # header, the draft mark present or absent, document properties,
-# byte-identical reruns, qpdf --check, and no output at all on failure.
+# byte-identical reruns, qpdf --check, and no output at all on failure;
+# BM.07.01 of sample-like units on one page, and several forms in one run
+# (--all-units, --unit repeated with an -o pattern) equal to single runs.
 # Inputs: tests/fixtures/pdf (make-fixtures.py). Run by tests/run-readback
 # with BIN and TOP set.
 : "${BIN:?}" "${TOP:?}"
@@ -46,6 +48,16 @@ pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
 has() {
 	f=$1; shift
 	text "$f" >"$tmp/txt"
+	for s in "$@"; do
+		grep -qF -- "$s" "$tmp/txt" || no "$(basename "$f"): missing '$s'"
+	done
+}
+# joined PDF STRING...: every string occurs in the text with its lines
+# joined by spaces (a title that wraps inside a narrow cell)
+joined() {
+	f=$1; shift
+	pdftotext -raw "$f" - 2>"$tmp/ptt.err" | tr '\n' ' ' | tr -s ' ' >"$tmp/txt"
+	[ -s "$tmp/ptt.err" ] && no "$(basename "$f"): pdftotext: $(head -n 1 "$tmp/ptt.err")"
 	for s in "$@"; do
 		grep -qF -- "$s" "$tmp/txt" || no "$(basename "$f"): missing '$s'"
 	done
@@ -147,10 +159,48 @@ has "$tmp/bm1.pdf" "PHÒNG NÔNG NGHIỆP VÀ" "PHÁT TRIỂN NÔNG THÔN" "Cầ
 run bm "$tmp/none.pdf" --unit PDT
 s=$?
 [ $s = 1 ] || no "bm of a unit that sent nothing: status $s, expected 1"
-# a unit with its dossiers and surveys
+# a unit with its dossiers and surveys, and a sample-like narrative
+# (~1,000 characters): the whole form on one page (issue 4 item 1)
 run bm "$tmp/bm2.pdf" --unit PTNMT --draft 2 || no "bm PTNMT: status $?"
+common "$tmp/bm2.pdf"
 has "$tmp/bm2.pdf" "PHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG" "DỰ THẢO LẦN 2" \
-    "Giải quyết hồ sơ thủ tục hành chính" "Sự hài lòng của tổ chức, công dân"
+    "Đã giải quyết" "Số phiếu theo mức độ" "NGƯỜI LẬP BIỂU" "Thường Xuân, ngày 05 tháng 11 năm 2024"
+joined "$tmp/bm2.pdf" "Giải quyết hồ sơ thủ tục hành chính" \
+    "Sự hài lòng của tổ chức, công dân" "Rất hài lòng" "Rất không hài lòng"
+[ "$(pages "$tmp/bm2.pdf")" = 1 ] ||
+    no "bm PTNMT: $(pages "$tmp/bm2.pdf") pages, expected one"
+# the long unit name wraps in the header and the form still takes one page
+run bm "$tmp/bm3.pdf" --unit BQLDA || no "bm BQLDA: status $?"
+common "$tmp/bm3.pdf"
+[ "$(pages "$tmp/bm3.pdf")" = 1 ] ||
+    no "bm BQLDA: $(pages "$tmp/bm3.pdf") pages, expected one"
+joined "$tmp/bm3.pdf" "BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG VÀ PHÁT TRIỂN QUỸ ĐẤT"
+
+# --- several forms in one run: the same bytes as one form per run ---
+mkdir "$tmp/multi"
+run bm "$tmp/multi" --all-units --draft 2 >"$tmp/list" ||
+    no "bm --all-units: status $? $(cat "$tmp/err")"
+nsub=$(grep -c '^unit	2024-12	[A-Z0-9_-]*	submitted' "$fx/analysis.tsv")
+[ "$(wc -l <"$tmp/list")" = "$nsub" ] ||
+    no "bm --all-units: $(wc -l <"$tmp/list") forms listed, expected $nsub"
+[ "$(ls "$tmp/multi" | wc -l)" = "$nsub" ] || no "bm --all-units: files"
+grep -qx "$tmp/multi/BM.07.01-PTNMT-2024-12-du-thao-2.pdf" "$tmp/list" ||
+    no "bm --all-units: PTNMT not listed under its name"
+cmp -s "$tmp/bm2.pdf" "$tmp/multi/BM.07.01-PTNMT-2024-12-du-thao-2.pdf" ||
+    no "bm --all-units: PTNMT differs from its form made alone"
+for f in "$tmp"/multi/*.pdf; do
+	qpdf --check "$f" >/dev/null 2>&1 || no "$(basename "$f"): qpdf --check"
+	text "$f" >/dev/null
+done
+# a pattern, and a unit without a sheet: reported, the others written
+run bm "$tmp/x-{unit}.pdf" --unit PNV --unit PDT --unit BQLDA >"$tmp/list"
+s=$?
+[ $s = 1 ] || no "bm --unit PNV --unit PDT: status $s, expected 1"
+grep -q "PDT" "$tmp/err" || no "bm --unit PDT: no message"
+cmp -s "$b" "$tmp/x-PNV.pdf" || no "bm pattern: PNV differs from its form made alone"
+cmp -s "$tmp/bm3.pdf" "$tmp/x-BQLDA.pdf" || no "bm pattern: BQLDA differs"
+[ -e "$tmp/x-PDT.pdf" ] && no "bm pattern: a form for a unit without a sheet"
+[ "$(wc -l <"$tmp/list")" = 2 ] || no "bm pattern: $(wc -l <"$tmp/list") listed"
 
 # --- the improvement summary ---
 m=$tmp/cai-tien.pdf
