@@ -239,7 +239,7 @@ cmp_item(const void *a, const void *b)
 static struct item *
 set_find(struct itemset *s, const char *unit, const char *name)
 {
-	struct item key;
+	struct item key = { 0 };
 
 	if (!s->sorted) {
 		if (s->n > 0)
