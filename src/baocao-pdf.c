@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <utf8proc.h>
 
@@ -22,6 +21,7 @@
 #include "date.h"
 #include "diag.h"
 #include "norm.h"
+#include "num.h"
 #include "pdfdoc.h"
 #include "period.h"
 #include "schema.h"
@@ -2803,13 +2803,9 @@ main(int argc, char *argv[])
 		usage(stderr, EXIT_USAGE);
 	}
 	if (draft != NULL) {
-		char *end;
 		long v;
 
-		errno = 0;
-		v = strtol(draft, &end, 10);
-		if (*draft == '\0' || *end != '\0' || errno || v < 0 ||
-		    v > 99) {
+		if (num_option(draft, 0, 99, &v) != 0) {
 			diag_plain("draft number is %s: expected 0 to 99",
 			    draft);
 			return EXIT_USAGE;
@@ -2820,9 +2816,9 @@ main(int argc, char *argv[])
 		cleanup();
 		return rv;
 	}
-	/* relative labels (previous-month, ...) count from today, UTC */
-	if (period_parse(G.period_arg, G.cfg.cutoff_day,
-	    (long)(time(NULL) / 86400), &per, &err) != 0) {
+	/* relative labels (previous-month, ...) count from today */
+	if (period_parse(G.period_arg, G.cfg.cutoff_day, date_today(), &per,
+	    &err) != 0) {
 		diag_plain("bad period '%s': %s", G.period_arg, err);
 		cleanup();
 		return EXIT_USAGE;

@@ -22,6 +22,7 @@
 #include "date.h"
 #include "diag.h"
 #include "norm.h"
+#include "num.h"
 #include "numfmt.h"
 #include "period.h"
 #include "schema.h"
@@ -2971,13 +2972,9 @@ main(int argc, char *argv[])
 		usage();
 	memset(&b, 0, sizeof(b));
 	if (draft != NULL) {
-		char *end;
 		long v;
 
-		errno = 0;
-		v = strtol(draft, &end, 10);
-		if (*draft == '\0' || *end != '\0' || errno || v < 0 ||
-		    v > 99) {
+		if (num_option(draft, 0, 99, &v) != 0) {
 			diag_plain("draft number is %s: expected 0 to 99",
 			    draft);
 			return EXIT_USAGE;
@@ -2996,8 +2993,8 @@ main(int argc, char *argv[])
 	b.have_cfg = 1;
 	if (rv != 0)
 		goto done;
-	if (period_parse(period, b.cfg.cutoff_day,
-	    (long)(time(NULL) / 86400), &b.per, &err) != 0) {
+	if (period_parse(period, b.cfg.cutoff_day, date_today(), &b.per,
+	    &err) != 0) {
 		diag_plain("bad period '%s': %s", period, err);
 		rv = EXIT_USAGE;
 		goto done;

@@ -28,6 +28,7 @@
 #include "date.h"
 #include "diag.h"
 #include "norm.h"
+#include "num.h"
 #include "period.h"
 #include "schema.h"
 #include "tmpl.h"
@@ -913,7 +914,8 @@ cmd_report(int argc, char **argv)
 	struct run r;
 	struct pdf_job job;
 	const char *label = NULL;
-	char name[256], *end;
+	char name[256];
+	long v;
 	int ch, rv, missing = 0, lockfd, i, force = 0;
 
 	memset(&o, 0, sizeof(o));
@@ -925,12 +927,12 @@ cmd_report(int argc, char **argv)
 			o.allow_missing = 1;
 			break;
 		case 'd':
-			o.draft = (int)strtol(optarg, &end, 10);
-			if (*end != '\0' || o.draft < 1 || o.draft > 99) {
+			if (num_option(optarg, 1, 99, &v) != 0) {
 				diag_plain("--draft is '%s'; expected 1 to 99",
 				    optarg);
 				return EXIT_USAGE;
 			}
+			o.draft = (int)v;
 			break;
 		case 'f':
 			o.draft = 0;

@@ -119,3 +119,15 @@ num_strerror(enum num_status st)
 	}
 	return "?";
 }
+
+int
+num_option(const char *s, long lo, long hi, long *v)
+{
+	long long x;
+
+	if (s == NULL || num_count(s, strlen(s), &x) != NUM_OK || x < lo ||
+	    x > hi)
+		return -1;
+	*v = (long)x;
+	return 0;
+}

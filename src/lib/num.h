@@ -28,6 +28,11 @@ enum num_status num_rating(const char *s, size_t n, int *v);
  * finite, into *v.
  */
 enum num_status num_decimal(const char *s, size_t n, double *v);
+/*
+ * A command-line number such as a draft number: a count from lo to hi
+ * into *v. Returns 0, or -1 when s is not one.
+ */
+int	num_option(const char *s, long lo, long hi, long *v);
 /* A short English phrase for a status ("not a whole number", ...). */
 const char *num_strerror(enum num_status);
 

@@ -132,6 +132,30 @@ test_decimals(void **state)
 	}
 }
 
+/* Command-line numbers: digits only, inside the range. */
+static void
+test_option(void **state)
+{
+	static const struct { const char *s; int ok; long v; } t[] = {
+		{ "0", 1, 0 }, { "1", 1, 1 }, { "99", 1, 99 }, { "007", 1, 7 },
+		{ "100", 0, 0 }, { "-1", 0, 0 }, { "", 0, 0 }, { "2x", 0, 0 },
+		{ " 2", 0, 0 }, { "+2", 0, 0 },
+		{ "99999999999999999999999", 0, 0 },
+	};
+	size_t i;
+	long v;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		v = -5;
+		assert_int_equal(num_option(t[i].s, 0, 99, &v), t[i].ok ? 0 : -1);
+		if (t[i].ok)
+			assert_int_equal(v, t[i].v);
+	}
+	assert_int_equal(num_option(NULL, 0, 99, &v), -1);
+	assert_int_equal(num_option("0", 1, 99, &v), -1);
+}
+
 int
 main(void)
 {
@@ -140,6 +164,7 @@ main(void)
 		cmocka_unit_test(test_count_length),
 		cmocka_unit_test(test_ratings),
 		cmocka_unit_test(test_decimals),
+		cmocka_unit_test(test_option),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
