@@ -425,7 +425,6 @@ struct report_opts {
 	char	 outdir[PATH_MAX];
 	char	**written;	/* output files of this run, for the manifest */
 	int	 nwritten;
-	int	 bm_done;	/* the BM.07.01 forms have been rendered */
 };
 
 static void
@@ -536,11 +535,6 @@ publish_validation(struct run *r, struct report_opts *o)
 	return publish(o, tmp, name);
 }
 
-struct pdf_job {
-	struct run		*r;
-	struct report_opts	*o;
-	int			 rv;
-};
 
 /* Collects the units that sent their sheet (fn of each_unit). */
 static void
@@ -559,6 +553,34 @@ add_submitted(char **f, void *arg)
  * each written as outdir/BM.07.01-UNIT-PERIOD[-du-thao-N].pdf (name NULL).
  * Every file written goes to the manifest, even when another failed.
  */
+#define RENDERER_NARGS	12
+
+/*
+ * Puts the arguments every renderer takes (config, period, the period's
+ * streams, the draft number written into draft) at argv; returns how many.
+ */
+static int
+renderer_args(const char **argv, const struct run *r,
+    const struct report_opts *o, char *draft, size_t draftsz)
+{
+	int n = 0;
+
+	snprintf(draft, draftsz, "%d", o->draft);
+	argv[n++] = "--config";
+	argv[n++] = config_dir;
+	argv[n++] = "--period";
+	argv[n++] = r->label;
+	argv[n++] = "--indicators";
+	argv[n++] = r->indicators;
+	argv[n++] = "--analysis";
+	argv[n++] = r->analysis;
+	argv[n++] = "--data";
+	argv[n++] = r->norm;
+	argv[n++] = "--draft";		/* marks every page or sheet; 0 = final */
+	argv[n++] = draft;
+	return n;
+}
+
 static int
 render_pdf(struct run *r, struct report_opts *o, const char *kind,
     const char *unit, const char *name)
@@ -584,23 +606,11 @@ render_pdf(struct run *r, struct report_opts *o, const char *kind,
 		    o->outdir, r->label, o->suffix);
 	} else
 		snprintf(path, sizeof(path), "%s/%s", o->outdir, name);
-	argv = xcalloc((size_t)(24 + 2 * nu), sizeof(*argv));
-	snprintf(draft, sizeof(draft), "%d", o->draft);
+	argv = xcalloc((size_t)(RENDERER_NARGS + 12 + 2 * nu), sizeof(*argv));
 	argv[n++] = "baocao-pdf";
 	argv[n++] = "--kind";
 	argv[n++] = kind;
-	argv[n++] = "--config";
-	argv[n++] = config_dir;
-	argv[n++] = "--period";
-	argv[n++] = r->label;
-	argv[n++] = "--indicators";
-	argv[n++] = r->indicators;
-	argv[n++] = "--analysis";
-	argv[n++] = r->analysis;
-	argv[n++] = "--data";
-	argv[n++] = r->norm;
-	argv[n++] = "--draft";
-	argv[n++] = draft;
+	n += renderer_args(argv + n, r, o, draft, sizeof(draft));
 	if (unit != NULL) {
 		argv[n++] = "--unit";
 		argv[n++] = unit;
@@ -645,40 +655,18 @@ render_pdf(struct run *r, struct report_opts *o, const char *kind,
  * Called for each unit of the analysis; the first call renders the forms
  * of every unit that sent its sheet, in one run of baocao-pdf.
  */
-static void
-bm_for_unit(char **f, void *arg)
-{
-	struct pdf_job *j = arg;
-
-	if (j->o->bm_done)
-		return;
-	j->o->bm_done = 1;
-	j->rv = worst(j->rv, render_pdf(j->r, j->o, "bm", NULL, NULL));
-}
 
 static int
 render_xlsx(struct run *r, struct report_opts *o)
 {
 	char path[PATH_MAX + 256], name[128], draft[16];
-	const char *argv[20];
+	const char *argv[RENDERER_NARGS + 6];
 	int n = 0, rv;
 
 	snprintf(name, sizeof(name), "bao-cao-%s.xlsx", r->label);
 	snprintf(path, sizeof(path), "%s/%s", o->outdir, name);
 	argv[n++] = "baocao-xlsx";
-	argv[n++] = "--config";
-	argv[n++] = config_dir;
-	argv[n++] = "--period";
-	argv[n++] = r->label;
-	argv[n++] = "--indicators";
-	argv[n++] = r->indicators;
-	argv[n++] = "--analysis";
-	argv[n++] = r->analysis;
-	argv[n++] = "--data";
-	argv[n++] = r->norm;
-	snprintf(draft, sizeof(draft), "%d", o->draft);
-	argv[n++] = "--draft";		/* marks the sheets; 0 = final */
-	argv[n++] = draft;
+	n += renderer_args(argv + n, r, o, draft, sizeof(draft));
 	argv[n++] = "-o";
 	argv[n++] = path;
 	argv[n] = NULL;
@@ -912,7 +900,6 @@ cmd_report(int argc, char **argv)
 	};
 	struct report_opts o;
 	struct run r;
-	struct pdf_job job;
 	const char *label = NULL;
 	char name[256];
 	long v;
@@ -985,16 +972,14 @@ cmd_report(int argc, char **argv)
 	snprintf(name, sizeof(name), "chi-so-%s.csv", r.label);
 	if ((rv = publish(&o, r.indicators, name)) != 0)
 		goto done;
-	job.r = &r;
-	job.o = &o;
-	job.rv = 0;
 	if (r.p.kind == PK_MONTH) {
+		/* One call makes the form of every unit that sent its sheet. */
 		say("writing the BM.07.01 forms of %s", r.label);
-		each_unit(&r, bm_for_unit, &job);
+		rv = render_pdf(&r, &o, "bm", NULL, NULL);
 	}
 	say("writing the report of %s", r.label);
 	snprintf(name, sizeof(name), "bao-cao-%s%s.pdf", r.label, o.suffix);
-	rv = worst(job.rv, render_pdf(&r, &o, "report", NULL, name));
+	rv = worst(rv, render_pdf(&r, &o, "report", NULL, name));
 	snprintf(name, sizeof(name), "cai-tien-%s%s.pdf", r.label, o.suffix);
 	rv = worst(rv, render_pdf(&r, &o, "improvement", NULL, name));
 	say("writing the workbook of %s", r.label);
