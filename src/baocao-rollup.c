@@ -893,9 +893,9 @@ main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *confdir = "config", *label = NULL, *todays = NULL, *err;
+	const char *confdir = "config", *label = NULL, *todays = NULL;
 	struct period p, q;
-	long today;
+	char msg[256];
 	int ch, only = 0, rv = EXIT_OK, i;
 	char *obuf = NULL;
 	size_t olen = 0;
@@ -932,17 +932,11 @@ main(int argc, char *argv[])
 		diag_plain("--period is required");
 		usage();
 	}
-	today = date_today();
-	if (todays != NULL &&
-	    date_parse(todays, strlen(todays), &today) != DATE_OK) {
-		diag_plain("bad --today '%s': expected YYYY-MM-DD or "
-		    "DD/MM/YYYY", todays);
-		return EXIT_USAGE;
-	}
 	if ((rv = config_load(&cfg, confdir)) != 0)
 		return rv == EXIT_DATA ? EXIT_DATA : EXIT_USAGE;
-	if (period_parse(label, cfg.cutoff_day, today, &p, &err) != 0) {
-		diag_plain("bad period '%s': %s", label, err);
+	if (period_from_args(label, todays, cfg.cutoff_day, &p, msg,
+	    sizeof(msg)) != 0) {
+		diag_plain("%s", msg);
 		config_release(&cfg);
 		return EXIT_USAGE;
 	}

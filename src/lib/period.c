@@ -387,3 +387,23 @@ period_nmonths(const struct period *p)
 	return p->last_month >= p->first_month ?
 	    (int)(p->last_month - p->first_month + 1) : 0;
 }
+
+int
+period_from_args(const char *label, const char *today_text, int cutoff_day,
+    struct period *p, char *msg, size_t msgsz)
+{
+	long today = date_today();
+	const char *err;
+
+	if (today_text != NULL &&
+	    date_parse(today_text, strlen(today_text), &today) != DATE_OK) {
+		snprintf(msg, msgsz, "bad --today '%s': expected YYYY-MM-DD or "
+		    "DD/MM/YYYY", today_text);
+		return -1;
+	}
+	if (period_parse(label, cutoff_day, today, p, &err) != 0) {
+		snprintf(msg, msgsz, "bad period '%s': %s", label, err);
+		return -1;
+	}
+	return 0;
+}

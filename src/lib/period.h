@@ -59,6 +59,15 @@ struct period {
 int	 period_parse(const char *label, int cutoff_day, long today,
 	    struct period *p, const char **err);
 
+/*
+ * period_parse() for a program's --period and --today options: today is
+ * today_text (YYYY-MM-DD or DD/MM/YYYY) or, when that is NULL,
+ * date_today(). Returns 0, or -1 with a message naming the bad value in
+ * msg (msgsz bytes).
+ */
+int	 period_from_args(const char *label, const char *today_text,
+	    int cutoff_day, struct period *p, char *msg, size_t msgsz);
+
 /* Fills *p for a label period (kind != PK_RANGE) of year y, number n. */
 void	 period_make(struct period *p, enum period_kind kind, int y, int n,
 	    int cutoff_day);

@@ -340,6 +340,27 @@ test_numfmt(void **state)
 	    "9223372036854775807");
 }
 
+/* The --period/--today pair of the programs, with their messages. */
+static void
+test_from_args(void **state)
+{
+	struct period p;
+	char msg[256], label[PERIOD_LABELSZ];
+
+	(void)state;
+	assert_int_equal(period_from_args("previous-quarter", "15/11/2026", 0,
+	    &p, msg, sizeof(msg)), 0);
+	period_label(&p, label);
+	assert_string_equal(label, "2026-Q3");
+	assert_int_equal(period_from_args("2026-Q3", "2026-02-30", 0, &p, msg,
+	    sizeof(msg)), -1);
+	assert_string_equal(msg, "bad --today '2026-02-30': expected "
+	    "YYYY-MM-DD or DD/MM/YYYY");
+	assert_int_equal(period_from_args("2026-Q5", NULL, 0, &p, msg,
+	    sizeof(msg)), -1);
+	assert_true(strncmp(msg, "bad period '2026-Q5': ", 22) == 0);
+}
+
 int
 main(void)
 {
@@ -349,6 +370,7 @@ main(void)
 		cmocka_unit_test(test_neighbours),
 		cmocka_unit_test(test_bad_labels),
 		cmocka_unit_test(test_numfmt),
+		cmocka_unit_test(test_from_args),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
