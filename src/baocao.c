@@ -732,19 +732,55 @@ list_inputs(struct run *r, char ***paths, int *n)
 	}
 }
 
-/* Appends "HASH  path" for every input file the run read. */
-static int
-hash_inputs(struct run *r, FILE *fp)
+/*
+ * The path of file relative to directory dir (both must exist), so that
+ * `sha256sum -c` run inside dir finds it; the caller frees it. NULL when
+ * either cannot be resolved.
+ */
+static char *
+relpath(const char *dir, const char *file)
 {
-	char **paths = NULL;
+	char a[PATH_MAX], b[PATH_MAX];
+	struct sbuf sb = SBUF_INIT;
+	size_t i, common = 0;
+
+	if (realpath(dir, a) == NULL || realpath(file, b) == NULL)
+		return NULL;
+	for (i = 0; a[i] != '\0' && a[i] == b[i]; i++)
+		if (a[i] == '/')
+			common = i;
+	if (a[i] == '\0' && b[i] == '/')
+		common = i;		/* file lies under dir */
+	for (i = common; a[i] != '\0'; i++)
+		if (a[i] == '/' || (i == common && a[i + 1] != '\0'))
+			sbuf_adds(&sb, "../");
+	sbuf_adds(&sb, b + common + 1);
+	return sbuf_detach(&sb);
+}
+
+/*
+ * Appends "HASH  name" for every input file the run read, each named
+ * relative to the output folder.
+ */
+static int
+hash_inputs(struct run *r, const struct report_opts *o, FILE *fp)
+{
+	char **paths = NULL, **names;
 	int i, n = 0, rv = 0;
 
 	list_inputs(r, &paths, &n);
-	if (n > 0)
-		rv = hash_files(fp, paths, paths, n);
+	names = xcalloc((size_t)n + 1, sizeof(char *));
 	for (i = 0; i < n; i++)
+		if ((names[i] = relpath(o->outdir, paths[i])) == NULL)
+			names[i] = xstrdup(paths[i]);
+	if (n > 0)
+		rv = hash_files(fp, paths, names, n);
+	for (i = 0; i < n; i++) {
 		free(paths[i]);
+		free(names[i]);
+	}
 	free(paths);
+	free(names);
 	return rv;
 }
 
@@ -770,28 +806,30 @@ write_manifest(struct run *r, struct report_opts *o)
 		free(paths[i]);
 	free(paths);
 	if (rv == 0)
-		rv = hash_inputs(r, fp);
+		rv = hash_inputs(r, o, fp);
 	fclose(fp);
 	if (rv == 0)
 		rv = publish(o, tmp, "SHA256SUMS");
 	return rv;
 }
 
-/* Whether every line of the new inputs' sums is in the old manifest, and
- * the old manifest lists no other input. */
+/*
+ * Whether the inputs listed in the old manifest (the names with a '/';
+ * outputs are bare names) are exactly the lines of now.
+ */
 static int
 same_inputs(const char *old, const char *now)
 {
 	struct sbuf a = SBUF_INIT, b = SBUF_INIT;
 	char *line = NULL;
-	size_t cap = 0, n = strlen(input_dir);
+	size_t cap = 0;
 	FILE *fp;
 	int same;
 
 	if ((fp = fopen(old, "r")) == NULL)
 		return 0;
 	while (getline(&line, &cap, fp) > 66)
-		if (strncmp(line + 66, input_dir, n) == 0 && line[66 + n] == '/')
+		if (strchr(line + 66, '/') != NULL)
 			sbuf_adds(&a, line);
 	fclose(fp);
 	if ((fp = fopen(now, "r")) != NULL) {
@@ -838,7 +876,7 @@ guard_final(struct run *r, struct report_opts *o, int force)
 	if (access(path, F_OK) != 0)
 		return 0;
 	tmppath(sums, "inputs.sums");
-	if ((fp = fopen(sums, "w")) == NULL || hash_inputs(r, fp) != 0) {
+	if ((fp = fopen(sums, "w")) == NULL || hash_inputs(r, o, fp) != 0) {
 		if (fp != NULL)
 			fclose(fp);
 		return EXIT_USAGE;
