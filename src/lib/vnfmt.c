@@ -140,13 +140,12 @@ vn_date_long(long days, char *buf)
 	return buf;
 }
 
+_Static_assert(VNFMT_BUFSZ >= DATE_BUFSZ, "vn_date_short writes date_vn");
+
 char *
 vn_date_short(long days, char *buf)
 {
-	int y, m, d;
-
-	date_to_ymd(days, &y, &m, &d);
-	snprintf(buf, VNFMT_BUFSZ, "%02d/%02d/%04d", d, m, y);
+	date_vn(days, buf);	/* VNFMT_BUFSZ >= DATE_BUFSZ */
 	return buf;
 }
 
