@@ -887,14 +887,50 @@ draw_line(struct pdfdoc *d, HPDF_Font f, double size, double x, double w,
 	HPDF_Page_EndText(d->page);
 }
 
+/*
+ * Draws the wrapped lines of s from d->y down, starting a page whenever
+ * the next line would cross the bottom margin; the first line is indented
+ * by ind and, when lead is not NULL, starts with lead in lead_face.
+ */
+static void
+flow_lines(struct pdfdoc *d, const struct pdf_style *st, double x, double w,
+    const char *s, struct wline *lines, int n, double ind,
+    enum pdf_face lead_face, const char *lead)
+{
+	double lh = leading(st);
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (d->y - lh < BODY_BOT - EPS) {
+			d->page = NULL;
+			ensure_page(d);
+		}
+		if (i == 0 && lead != NULL)
+			text_abs(d, lead_face, st->size, x + PT(st->indent),
+			    d->y - baseline_off(st->size, lh), lead, PA_LEFT);
+		draw_line(d, FONT(d, st->face), st->size, x, w, d->y, lh, s,
+		    &lines[i], st->align, ind);
+		d->y -= lh;
+	}
+}
+
+/* The space after a paragraph, never below the bottom margin. */
+static void
+para_after(struct pdfdoc *d, const struct pdf_style *st)
+{
+	d->y -= PT(st->after);
+	if (d->y < BODY_BOT)
+		d->y = BODY_BOT;
+}
+
 void
 pdfdoc_para_in(struct pdfdoc *d, const struct pdf_style *st, double xmm,
     double wmm, const char *text)
 {
 	struct wline *lines;
 	char *s;
-	int i, n;
-	double lh = leading(st), x = BODY_L + PT(xmm), w = PT(wmm);
+	int n;
+	double x = BODY_L + PT(xmm), w = PT(wmm);
 
 	if ((s = clean(d, text)) == NULL)
 		return;
@@ -902,18 +938,8 @@ pdfdoc_para_in(struct pdfdoc *d, const struct pdf_style *st, double xmm,
 	if (d->y < BODY_TOP - EPS)
 		d->y -= PT(st->before);
 	n = wrap(FONT(d, st->face), st->size, s, w, PT(st->indent), &lines);
-	for (i = 0; i < n; i++) {
-		if (d->y - lh < BODY_BOT - EPS) {
-			d->page = NULL;
-			ensure_page(d);
-		}
-		draw_line(d, FONT(d, st->face), st->size, x, w, d->y, lh, s,
-		    &lines[i], st->align, PT(st->indent));
-		d->y -= lh;
-	}
-	d->y -= PT(st->after);
-	if (d->y < BODY_BOT)
-		d->y = BODY_BOT;
+	flow_lines(d, st, x, w, s, lines, n, PT(st->indent), 0, NULL);
+	para_after(d, st);
 	free(lines);
 	free(s);
 }
@@ -925,8 +951,8 @@ pdfdoc_para_lead(struct pdfdoc *d, const struct pdf_style *st,
 	struct wline *lines;
 	struct pdf_style rest_st = *st;
 	char *s, *ld, *rest;
-	int i, n;
-	double lh = leading(st), x = BODY_L, w = BODY_W, lw, ind;
+	int n;
+	double x = BODY_L, w = BODY_W, lw, ind;
 
 	if ((ld = clean(d, lead)) == NULL)
 		return;
@@ -945,27 +971,13 @@ pdfdoc_para_lead(struct pdfdoc *d, const struct pdf_style *st,
 	    width_pt(FONT(d, st->face), st->size, " ", 1);
 	ind = PT(st->indent) + lw;
 	n = wrap(FONT(d, st->face), st->size, s, w, ind, &lines);
-	for (i = 0; i < n; i++) {
-		if (d->y - lh < BODY_BOT - EPS) {
-			d->page = NULL;
-			ensure_page(d);
-		}
-		if (i == 0)
-			text_abs(d, lead_face, st->size, x + PT(st->indent),
-			    d->y - baseline_off(st->size, lh), ld, PA_LEFT);
-		draw_line(d, FONT(d, st->face), st->size, x, w, d->y, lh, s,
-		    &lines[i], st->align, ind);
-		d->y -= lh;
-	}
+	flow_lines(d, st, x, w, s, lines, n, ind, lead_face, ld);
 	free(lines);
 	if (rest != NULL) {
 		rest_st.before = 0;
 		pdfdoc_para(d, &rest_st, rest);
-	} else {
-		d->y -= PT(st->after);
-		if (d->y < BODY_BOT)
-			d->y = BODY_BOT;
-	}
+	} else
+		para_after(d, st);
 	free(s);
 	free(ld);
 }
