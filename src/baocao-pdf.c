@@ -540,106 +540,97 @@ day_of_text(const char *s)
 	    LONG_MIN;
 }
 
+/* One record of the analysis stream: keeps what the documents of G.label use. */
+static int
+analysis_record(struct norm_reader *r, void *arg)
+{
+	const char *path = r->name;
+	char **f = r->f;
+
+	(void)arg;
+	if (r->nf < 2 || strcmp(f[1], G.label) != 0)
+		return 0;
+	if (!record_utf8(r)) {
+		diag_errorat(path, r->line, 0, "invalid UTF-8");
+		return 1;
+	}
+	if (strcmp(f[0], "period") == 0 && r->nf >= 9) {
+		G.have_period = 1;
+		snprintf(G.title, sizeof(G.title), "%s", f[3]);
+		free(G.pkind);
+		G.pkind = xstrdup(f[2]);
+		free(G.months_text);
+		G.months_text = xstrdup(f[6]);
+		G.first_day = day_of_text(f[4]);
+		G.last_day = day_of_text(f[5]);
+		free(G.prev_label);
+		free(G.yoy_label);
+		G.prev_label = xstrdup(f[7]);
+		G.yoy_label = xstrdup(f[8]);
+		if (*f[6] != '\0') {
+			char *m = xstrdup(f[6]), *c = strrchr(m, ',');
+
+			G.last_month = month_of_text(c ? c + 1 : m);
+			if (c)
+				*strchr(m, ',') = '\0';
+			G.first_month = month_of_text(m);
+			free(m);
+		}
+	} else if (strcmp(f[0], "unit") == 0 && r->nf >= 6) {
+		struct unitrow *u;
+
+		G.units = xrealloc(G.units, (size_t)(G.nunits + 1) *
+		    sizeof(*G.units));
+		u = &G.units[G.nunits++];
+		u->code = xstrdup(f[2]);
+		u->status = xstrdup(f[3]);
+		u->months_missing = xstrdup(f[4]);
+		u->revision = xstrdup(f[5]);
+	} else if (strcmp(f[0], "compare") == 0 && r->nf >= 9) {
+		struct item *it = set_find(&G.ind, f[2], f[3]);
+
+		if (it != NULL) {
+			it->prev = num_or_nan(f[6]);
+			it->yoy = num_or_nan(f[8]);
+		}
+	} else if (strcmp(f[0], "pareto") == 0 && r->nf >= 7) {
+		struct pareto *p;
+
+		G.pareto = xrealloc(G.pareto, (size_t)(G.npareto + 1) *
+		    sizeof(*G.pareto));
+		p = &G.pareto[G.npareto++];
+		p->table = xstrdup(f[2]);
+		p->category = xstrdup(f[3]);
+		p->count = num_or_nan(f[4]);
+		p->share = num_or_nan(f[5]);
+		p->cum = num_or_nan(f[6]);
+	} else if (strcmp(f[0], "pchart") == 0 && r->nf >= 11) {
+		struct pchart *p;
+
+		G.pch = xrealloc(G.pch, (size_t)(G.npch + 1) *
+		    sizeof(*G.pch));
+		p = &G.pch[G.npch++];
+		p->indicator = xstrdup(f[2]);
+		p->month = month_of_text(f[3]);
+		p->p = num_or_nan(f[6]);
+		p->center = num_or_nan(f[7]);
+		p->lcl = num_or_nan(f[8]);
+		p->ucl = num_or_nan(f[9]);
+		p->out = strcmp(f[10], "1") == 0;
+	} else if (strcmp(f[0], "lowsample") == 0 && r->nf >= 4) {
+		G.lowsample = xrealloc(G.lowsample,
+		    (size_t)(G.nlowsample + 1) * sizeof(char *));
+		G.lowsample[G.nlowsample++] = xasprintf("%s\t%s", f[2],
+		    f[3]);
+	}
+	return 0;
+}
+
 static int
 read_analysis(const char *path)
 {
-	FILE *fp = fopen(path, "r");
-	struct norm_reader r;
-	const char *err;
-	int k, rv = 0;
+	int rv = norm_each(path, analysis_record, NULL);
 
-	if (fp == NULL) {
-		diag_plain("cannot open '%s':", path);
-		return EXIT_USAGE;
-	}
-	norm_reader_init(&r, fp, path);
-	while ((k = norm_read(&r, &err)) != 0) {
-		char **f = r.f;
-
-		if (k < 0) {
-			diag_errorat(path, r.line, 0, "%s", err);
-			rv = EXIT_DATA;
-			break;
-		}
-		if (r.nf < 2 || strcmp(f[1], G.label) != 0)
-			continue;
-		if (!record_utf8(&r)) {
-			diag_errorat(path, r.line, 0, "invalid UTF-8");
-			rv = EXIT_DATA;
-			continue;
-		}
-		if (strcmp(f[0], "period") == 0 && r.nf >= 9) {
-			G.have_period = 1;
-			snprintf(G.title, sizeof(G.title), "%s", f[3]);
-			free(G.pkind);
-			G.pkind = xstrdup(f[2]);
-			free(G.months_text);
-			G.months_text = xstrdup(f[6]);
-			G.first_day = day_of_text(f[4]);
-			G.last_day = day_of_text(f[5]);
-			free(G.prev_label);
-			free(G.yoy_label);
-			G.prev_label = xstrdup(f[7]);
-			G.yoy_label = xstrdup(f[8]);
-			if (*f[6] != '\0') {
-				char *m = xstrdup(f[6]), *c = strrchr(m, ',');
-
-				G.last_month = month_of_text(c ? c + 1 : m);
-				if (c)
-					*strchr(m, ',') = '\0';
-				G.first_month = month_of_text(m);
-				free(m);
-			}
-		} else if (strcmp(f[0], "unit") == 0 && r.nf >= 6) {
-			struct unitrow *u;
-
-			G.units = xrealloc(G.units, (size_t)(G.nunits + 1) *
-			    sizeof(*G.units));
-			u = &G.units[G.nunits++];
-			u->code = xstrdup(f[2]);
-			u->status = xstrdup(f[3]);
-			u->months_missing = xstrdup(f[4]);
-			u->revision = xstrdup(f[5]);
-		} else if (strcmp(f[0], "compare") == 0 && r.nf >= 9) {
-			struct item *it = set_find(&G.ind, f[2], f[3]);
-
-			if (it != NULL) {
-				it->prev = num_or_nan(f[6]);
-				it->yoy = num_or_nan(f[8]);
-			}
-		} else if (strcmp(f[0], "pareto") == 0 && r.nf >= 7) {
-			struct pareto *p;
-
-			G.pareto = xrealloc(G.pareto, (size_t)(G.npareto + 1) *
-			    sizeof(*G.pareto));
-			p = &G.pareto[G.npareto++];
-			p->table = xstrdup(f[2]);
-			p->category = xstrdup(f[3]);
-			p->count = num_or_nan(f[4]);
-			p->share = num_or_nan(f[5]);
-			p->cum = num_or_nan(f[6]);
-		} else if (strcmp(f[0], "pchart") == 0 && r.nf >= 11) {
-			struct pchart *p;
-
-			G.pch = xrealloc(G.pch, (size_t)(G.npch + 1) *
-			    sizeof(*G.pch));
-			p = &G.pch[G.npch++];
-			p->indicator = xstrdup(f[2]);
-			p->month = month_of_text(f[3]);
-			p->p = num_or_nan(f[6]);
-			p->center = num_or_nan(f[7]);
-			p->lcl = num_or_nan(f[8]);
-			p->ucl = num_or_nan(f[9]);
-			p->out = strcmp(f[10], "1") == 0;
-		} else if (strcmp(f[0], "lowsample") == 0 && r.nf >= 4) {
-			G.lowsample = xrealloc(G.lowsample,
-			    (size_t)(G.nlowsample + 1) * sizeof(char *));
-			G.lowsample[G.nlowsample++] = xasprintf("%s\t%s", f[2],
-			    f[3]);
-		}
-	}
-	norm_reader_release(&r);
-	fclose(fp);
 	if (rv == 0 && !G.have_period) {
 		diag_errorat(path, 0, 0, "no 'period' record for '%s'",
 		    G.label);
@@ -702,73 +693,66 @@ pick_suggestions(void)
 	free(p);
 }
 
+/*
+ * One record of the normalized stream: keeps the narratives and preparers
+ * of the period's sheets and the suggestions register.
+ */
+static int
+data_record(struct norm_reader *r, void *arg)
+{
+	const struct reg_kind *sk = reg_kind_find("suggestions");
+	const char *path = r->name, *err;
+	char **f = r->f;
+
+	(void)arg;
+	if ((f[0][0] == 'S' || f[0][0] == 'R') && !record_utf8(r)) {
+		diag_errorat(path, r->line, 0, "invalid UTF-8");
+		return 1;
+	}
+	if (strcmp(f[0], "S") == 0 && r->nf >= 5) {
+		long m = month_of_text(f[1]);
+		struct item *it;
+
+		if (m == LONG_MIN || m < G.first_month ||
+		    m > G.last_month)
+			return 0;
+		if (strncmp(f[3], "narrative.", 10) != 0 &&
+		    strcmp(f[3], "submission.prepared_by") != 0)
+			return 0;
+		/* the latest month of the period wins */
+		it = set_find(&G.sheet, f[2], f[3]);
+		if (it == NULL) {
+			set_add(&G.sheet, f[2], f[3], &it);
+		} else if (it->month > m)
+			return 0;
+		free(it->text);
+		it->text = xstrdup(f[4]);
+		it->month = m;
+	} else if (strcmp(f[0], "R") == 0 && r->nf >= 4 &&
+	    strcmp(f[1], "suggestions") == 0 && sk != NULL) {
+		long folder = month_of_text(f[2]);
+
+		if (r->nf != 4 + sk->ncols) {
+			diag_errorat(path, r->line, 0, "suggestions "
+			    "row has %d fields, expected %d", r->nf,
+			    4 + sk->ncols);
+			return 1;
+		}
+		if (folder == LONG_MIN || folder > G.last_month)
+			return 0;
+		if (status_list_add(&G.sl, r, &err) != SL_OK) {
+			diag_errorat(path, r->line, 0, "%s", err);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static int
 read_data(const char *path)
 {
-	FILE *fp = fopen(path, "r");
-	const struct reg_kind *sk = reg_kind_find("suggestions");
-	struct norm_reader r;
-	const char *err;
-	int k, rv = 0;
+	int rv = norm_each(path, data_record, NULL);
 
-	if (fp == NULL) {
-		diag_plain("cannot open '%s':", path);
-		return EXIT_USAGE;
-	}
-	norm_reader_init(&r, fp, path);
-	while ((k = norm_read(&r, &err)) != 0) {
-		char **f = r.f;
-
-		if (k < 0) {
-			diag_errorat(path, r.line, 0, "%s", err);
-			rv = EXIT_DATA;
-			break;
-		}
-		if ((f[0][0] == 'S' || f[0][0] == 'R') && !record_utf8(&r)) {
-			diag_errorat(path, r.line, 0, "invalid UTF-8");
-			rv = EXIT_DATA;
-			continue;
-		}
-		if (strcmp(f[0], "S") == 0 && r.nf >= 5) {
-			long m = month_of_text(f[1]);
-			struct item *it;
-
-			if (m == LONG_MIN || m < G.first_month ||
-			    m > G.last_month)
-				continue;
-			if (strncmp(f[3], "narrative.", 10) != 0 &&
-			    strcmp(f[3], "submission.prepared_by") != 0)
-				continue;
-			/* the latest month of the period wins */
-			it = set_find(&G.sheet, f[2], f[3]);
-			if (it == NULL) {
-				set_add(&G.sheet, f[2], f[3], &it);
-			} else if (it->month > m)
-				continue;
-			free(it->text);
-			it->text = xstrdup(f[4]);
-			it->month = m;
-		} else if (strcmp(f[0], "R") == 0 && r.nf >= 4 &&
-		    strcmp(f[1], "suggestions") == 0 && sk != NULL) {
-			long folder = month_of_text(f[2]);
-
-			if (r.nf != 4 + sk->ncols) {
-				diag_errorat(path, r.line, 0, "suggestions "
-				    "row has %d fields, expected %d", r.nf,
-				    4 + sk->ncols);
-				rv = EXIT_DATA;
-				continue;
-			}
-			if (folder == LONG_MIN || folder > G.last_month)
-				continue;
-			if (status_list_add(&G.sl, &r, &err) != SL_OK) {
-				diag_errorat(path, r.line, 0, "%s", err);
-				rv = EXIT_DATA;
-			}
-		}
-	}
-	norm_reader_release(&r);
-	fclose(fp);
 	pick_suggestions();
 	return rv;
 }

@@ -651,96 +651,90 @@ cmp_urow(const void *a, const void *b)
  * Reads the period record (its title) and the unit records of the period
  * from the analysis stream; other records are for other renderers.
  */
+/* What read_analysis() keeps while it reads. */
+struct analysis_read {
+	struct book	*b;
+	const char	*path;
+	int		 seen;	/* a period record of the period was read */
+};
+
+/* One record of the analysis stream: the title, unit statuses, low samples. */
+static int
+analysis_record(struct norm_reader *nr, void *arg)
+{
+	struct analysis_read *a = arg;
+	struct book *b = a->b;
+	const char *path = a->path;
+	int bad = 0;
+
+	if (nr->nf < 2 || strcmp(nr->f[1], b->label) != 0)
+		return 0;
+	if (strcmp(nr->f[0], "period") == 0) {
+		if (nr->nf < 6) {
+			diag_errorat(path, nr->line, 0, "period record "
+			    "has %d fields, want 9", nr->nf);
+			return 1;
+		}
+		free(b->title);
+		b->title = nfc_dup(nr->f[3], nr->len[3]);
+		if (b->title == NULL) {
+			diag_errorat(path, nr->line, 0, "period title is "
+			    "not valid UTF-8 text");
+			bad++;
+		}
+		a->seen = 1;
+	} else if (strcmp(nr->f[0], "unit") == 0) {
+		struct urow *u;
+
+		if (nr->nf < 5 || !unit_code_valid(nr->f[2],
+		    nr->len[2])) {
+			diag_errorat(path, nr->line, 0, "bad unit record");
+			return 1;
+		}
+		u = urow_get(b, nr->f[2]);
+		if (strcmp(nr->f[3], "submitted") == 0)
+			u->st = US_SUBMITTED;
+		else if (strcmp(nr->f[3], "incomplete") == 0)
+			u->st = US_INCOMPLETE;
+		else if (strcmp(nr->f[3], "missing") == 0)
+			u->st = US_MISSING;
+		else if (strcmp(nr->f[3], "register") == 0)
+			u->st = US_REGISTER;
+		else {
+			diag_errorat(path, nr->line, 0, "unknown unit "
+			    "status '%s'", nr->f[3]);
+			bad++;
+		}
+		free(u->months);
+		u->months = nfc_dup(nr->f[4], nr->len[4]);
+	} else if (strcmp(nr->f[0], "lowsample") == 0) {
+		char **dst;
+
+		if (nr->nf < 4 || !unit_ok(nr->f[2])) {
+			diag_errorat(path, nr->line, 0, "bad lowsample "
+			    "record");
+			return 1;
+		}
+		dst = strcmp(nr->f[2], "*") == 0 ? &b->low_star :
+		    &urow_get(b, nr->f[2])->lowsample;
+		free(*dst);
+		*dst = nfc_dup(nr->f[3], nr->len[3]);
+		if (*dst == NULL)
+			*dst = xstrdup("?");
+	}
+	return bad;
+}
+
 static int
 read_analysis(struct book *b, const char *path)
 {
-	struct norm_reader nr;
-	const char *err;
-	FILE *fp;
-	int r, bad = 0, seen = 0;
+	struct analysis_read a = { b, path, 0 };
+	int rv = norm_each(path, analysis_record, &a);
 
-	fp = fopen(path, "rb");
-	if (fp == NULL) {
-		diag_plain("cannot open '%s':", path);
-		return EXIT_USAGE;
-	}
-	norm_reader_init(&nr, fp, path);
-	while ((r = norm_read(&nr, &err)) != 0) {
-		if (r < 0) {
-			diag_errorat(path, nr.line, 0, "%s", err);
-			bad++;
-			break;
-		}
-		if (nr.nf < 2 || strcmp(nr.f[1], b->label) != 0)
-			continue;
-		if (strcmp(nr.f[0], "period") == 0) {
-			if (nr.nf < 6) {
-				diag_errorat(path, nr.line, 0, "period record "
-				    "has %d fields, want 9", nr.nf);
-				bad++;
-				continue;
-			}
-			free(b->title);
-			b->title = nfc_dup(nr.f[3], nr.len[3]);
-			if (b->title == NULL) {
-				diag_errorat(path, nr.line, 0, "period title is "
-				    "not valid UTF-8 text");
-				bad++;
-			}
-			seen = 1;
-		} else if (strcmp(nr.f[0], "unit") == 0) {
-			struct urow *u;
-
-			if (nr.nf < 5 || !unit_code_valid(nr.f[2],
-			    nr.len[2])) {
-				diag_errorat(path, nr.line, 0, "bad unit record");
-				bad++;
-				continue;
-			}
-			u = urow_get(b, nr.f[2]);
-			if (strcmp(nr.f[3], "submitted") == 0)
-				u->st = US_SUBMITTED;
-			else if (strcmp(nr.f[3], "incomplete") == 0)
-				u->st = US_INCOMPLETE;
-			else if (strcmp(nr.f[3], "missing") == 0)
-				u->st = US_MISSING;
-			else if (strcmp(nr.f[3], "register") == 0)
-				u->st = US_REGISTER;
-			else {
-				diag_errorat(path, nr.line, 0, "unknown unit "
-				    "status '%s'", nr.f[3]);
-				bad++;
-			}
-			free(u->months);
-			u->months = nfc_dup(nr.f[4], nr.len[4]);
-		} else if (strcmp(nr.f[0], "lowsample") == 0) {
-			char **dst;
-
-			if (nr.nf < 4 || !unit_ok(nr.f[2])) {
-				diag_errorat(path, nr.line, 0, "bad lowsample "
-				    "record");
-				bad++;
-				continue;
-			}
-			dst = strcmp(nr.f[2], "*") == 0 ? &b->low_star :
-			    &urow_get(b, nr.f[2])->lowsample;
-			free(*dst);
-			*dst = nfc_dup(nr.f[3], nr.len[3]);
-			if (*dst == NULL)
-				*dst = xstrdup("?");
-		}
-	}
-	norm_reader_release(&nr);
-	if (ferror(fp)) {
-		diag_plain("cannot read '%s':", path);
-		fclose(fp);
-		return EXIT_USAGE;
-	}
-	fclose(fp);
-	if (!seen && bad == 0)
+	if (rv == 0 && !a.seen)
 		diag_warnat(path, 0, 0, "no period record for '%s'; using the "
 		    "standard title", b->label);
-	return bad ? EXIT_DATA : 0;
+	return rv;
 }
 
 /* ----------------------------------------------- normalized stream */
@@ -818,39 +812,25 @@ pick_rrows(struct book *b)
  * kind and key, the copy of the latest folder not after the period's last
  * folder, kept when its date lies in the period (SPEC §6).
  */
+/* One record of the normalized stream: its register rows. */
+static int
+data_record(struct norm_reader *nr, void *arg)
+{
+	if (nr->nf >= 1 && strcmp(nr->f[0], "R") == 0)
+		return add_rrow(arg, nr);
+	return 0;
+}
+
 static int
 read_data(struct book *b, const char *path)
 {
-	struct norm_reader nr;
-	const char *err;
-	FILE *fp;
-	int r, bad = 0;
+	int rv = norm_each(path, data_record, b);
 
-	fp = fopen(path, "rb");
-	if (fp == NULL) {
-		diag_plain("cannot open '%s':", path);
-		return EXIT_USAGE;
-	}
-	norm_reader_init(&nr, fp, path);
-	while ((r = norm_read(&nr, &err)) != 0) {
-		if (r < 0) {
-			diag_errorat(path, nr.line, 0, "%s", err);
-			bad++;
-			break;
-		}
-		if (nr.nf >= 1 && strcmp(nr.f[0], "R") == 0)
-			bad += add_rrow(b, &nr);
-	}
-	norm_reader_release(&nr);
-	if (ferror(fp)) {
-		diag_plain("cannot read '%s':", path);
-		fclose(fp);
-		return EXIT_USAGE;
-	}
-	fclose(fp);
+	if (rv == EXIT_USAGE)
+		return rv;
 	pick_rrows(b);
 	b->have_data = 1;
-	return bad ? EXIT_DATA : 0;
+	return rv;
 }
 
 /* --------------------------------------------------------- template */

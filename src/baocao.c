@@ -342,25 +342,31 @@ run_numbers(struct run *r)
 	return run_prog(ana, NULL, r->indicators, NULL);
 }
 
+struct unit_visit {
+	void	(*fn)(char **f, void *arg);
+	void	*arg;
+};
+
+static int
+visit_unit(struct norm_reader *nr, void *arg)
+{
+	struct unit_visit *v = arg;
+
+	if (nr->nf >= 6 && strcmp(nr->f[0], "unit") == 0)
+		v->fn(nr->f + 1, v->arg);
+	return 0;
+}
+
 /*
- * Calls fn for each "unit" record of the analysis stream:
+ * Calls fn for each "unit" record of the analysis stream, with its
  * fields P, unit, status, months_missing, revision.
  */
 static void
 each_unit(const struct run *r, void (*fn)(char **f, void *arg), void *arg)
 {
-	FILE *fp = fopen(r->analysis, "r");
-	struct norm_reader nr;
-	const char *err;
+	struct unit_visit v = { fn, arg };
 
-	if (fp == NULL)
-		return;
-	norm_reader_init(&nr, fp, r->analysis);
-	while (norm_read(&nr, &err) > 0)
-		if (nr.nf >= 6 && strcmp(nr.f[0], "unit") == 0)
-			fn(nr.f + 1, arg);
-	norm_reader_release(&nr);
-	fclose(fp);
+	norm_each(r->analysis, visit_unit, &v);
 }
 
 struct summary {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "norm.h"
 #include "util.h"
 
@@ -131,4 +132,36 @@ norm_read(struct norm_reader *r, const char **err)
 		start = p + 1;
 	}
 	return 1;
+}
+
+int
+norm_each(const char *path, int (*fn)(struct norm_reader *, void *),
+    void *arg)
+{
+	struct norm_reader r;
+	const char *err;
+	FILE *fp = fopen(path, "r");
+	int k, bad = 0, rv;
+
+	if (fp == NULL) {
+		diag_plain("cannot open '%s':", path);
+		return EXIT_USAGE;
+	}
+	norm_reader_init(&r, fp, path);
+	while ((k = norm_read(&r, &err)) != 0) {
+		if (k < 0) {
+			diag_errorat(path, r.line, 0, "%s", err);
+			bad++;
+			break;
+		}
+		bad += fn(&r, arg);
+	}
+	norm_reader_release(&r);
+	rv = bad > 0 ? EXIT_DATA : EXIT_OK;
+	if (ferror(fp)) {
+		diag_plain("cannot read '%s':", path);
+		rv = EXIT_USAGE;
+	}
+	fclose(fp);
+	return rv;
 }

@@ -41,4 +41,14 @@ void	norm_reader_release(struct norm_reader *);
  */
 int	norm_read(struct norm_reader *, const char **err);
 
+/*
+ * Reads the stream in file path record by record and calls fn(r, arg) for
+ * each; fn returns the number of data errors it reported through diag (0
+ * when none). The file that cannot be opened or read and a malformed line
+ * (reading stops there) are reported through diag too. Returns EXIT_OK,
+ * EXIT_DATA when there was any data error, or EXIT_USAGE (util.h).
+ */
+int	norm_each(const char *path, int (*fn)(struct norm_reader *r, void *arg),
+	    void *arg);
+
 #endif

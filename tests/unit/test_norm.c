@@ -6,13 +6,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Buffers from open_memstream come from libc; cmocka redefines free. */
 static void libc_free(void *p) { free(p); }
 
 #include <cmocka.h>
 
+#include "lib/diag.h"
 #include "lib/norm.h"
+#include "lib/util.h"
 
 static void
 test_roundtrip(void **state)
@@ -90,6 +93,39 @@ test_empty_fields(void **state)
 	fclose(fp);
 }
 
+static int
+count_s(struct norm_reader *r, void *arg)
+{
+	if (strcmp(r->f[0], "S") == 0)
+		++*(int *)arg;
+	return strcmp(r->f[0], "BAD") == 0;	/* one data error */
+}
+
+/* norm_each: every record once; data errors and I/O errors apart. */
+static void
+test_each(void **state)
+{
+	char path[] = "/tmp/test_norm.XXXXXX";
+	int fd = mkstemp(path), n = 0;
+	FILE *fp = fdopen(fd, "w");
+
+	(void)state;
+	fputs("#baocao-norm 1\nS\ta\nS\tb\nR\tc\n", fp);
+	fclose(fp);
+	assert_int_equal(norm_each(path, count_s, &n), EXIT_OK);
+	assert_int_equal(n, 2);
+	fp = fopen(path, "a");
+	fputs("BAD\nS\td\nS\tbad\\escape\nS\tnever read\n", fp);
+	fclose(fp);
+	n = 0;
+	diag_reset();
+	assert_int_equal(norm_each(path, count_s, &n), EXIT_DATA);
+	assert_int_equal(n, 3);			/* reading stops at the bad line */
+	assert_int_equal(diag_errors(), 1);	/* the malformed line */
+	unlink(path);
+	assert_int_equal(norm_each(path, count_s, &n), EXIT_USAGE);
+}
+
 int
 main(void)
 {
@@ -97,6 +133,7 @@ main(void)
 		cmocka_unit_test(test_roundtrip),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_empty_fields),
+		cmocka_unit_test(test_each),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
