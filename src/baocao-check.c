@@ -1464,14 +1464,79 @@ struct split_unit {
 	int	 uidx;
 };
 
+/*
+ * The month of the last good date, so that a run of dates in one month is
+ * read with a compare and two digits instead of date_parse().
+ */
+struct month_memo {
+	char	 ym[9];		/* "YYYY-MM-" */
+	long	 base;		/* day number of its day 0 */
+	int	 dim;		/* days in it; 0: nothing remembered */
+};
+
+/*
+ * Whether s[0..n) is "YYYY-MM-DD" in the remembered month; then *days.
+ * Always inlined, like quick_channel(): they run once per survey row.
+ */
+static inline __attribute__((always_inline)) int
+memo_day(const struct month_memo *mm, const char *s, size_t n, long *days)
+{
+	int d;
+
+	if (n != 10 || mm->dim == 0 || !eqbytes(s, mm->ym, 8) ||
+	    (unsigned)(s[8] - '0') > 9 || (unsigned)(s[9] - '0') > 9)
+		return 0;
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (d < 1 || d > mm->dim)
+		return 0;
+	*days = mm->base + d;
+	return 1;
+}
+
+/* Remembers the month of the good date days. */
+static void
+memo_set(struct month_memo *mm, long days)
+{
+	int y, m, d;
+
+	date_to_ymd(days, &y, &m, &d);
+	snprintf(mm->ym, sizeof(mm->ym), "%04d-%02d-", y, m);
+	mm->base = days - d;
+	mm->dim = days_in_month(y, m);
+}
+
+/*
+ * The survey channel of field fc as an index into survey_channels[], or -1.
+ * The first and 7th bytes tell the candidate ("truc_tiep" and "buu_chinh"
+ * share their 7th byte); two 8-byte loads confirm it.
+ */
+static inline __attribute__((always_inline)) int
+quick_channel(const struct csvread_field *fc)
+{
+	static const char *const cn[3] = { "truc_tiep", "truc_tuyen",
+	    "buu_chinh" };
+	static const size_t cl[3] = { 9, 10, 9 };
+	uint64_t a, b, x, y;
+	int c;
+
+	if (fc->len < 9)
+		return -1;
+	c = fc->s[0] == 'b' ? 2 : fc->s[6] == 'i' ? 0 : 1;
+	if (fc->len != cl[c])
+		return -1;
+	memcpy(&a, fc->s, 8);
+	memcpy(&b, fc->s + cl[c] - 8, 8);
+	memcpy(&x, cn[c], 8);
+	memcpy(&y, cn[c] + cl[c] - 8, 8);
+	return ((a ^ x) | (b ^ y)) == 0 ? c : -1;
+}
+
 /* What survey_quick() remembers between rows; one per thread. */
 struct quick {
 	const struct split_unit	*u;	/* the active units */
 	int			 nu;
 	int			 last;	/* index into u of the last unit */
-	char			 ym[9];	/* "YYYY-MM-" of the last date */
-	long			 ym_base;	/* its day 0 */
-	int			 ym_dim;
+	struct month_memo	 mm;	/* the month of the last date */
 	long			 mfirst, mlast;	/* the folder's reporting month */
 	const int		*pos;	/* field of each survey column */
 };
@@ -1534,7 +1599,7 @@ survey_quick(struct quick *q, const struct csvread *r, struct srow *v)
 	const struct csvread_field *fd = &r->f[q->pos[1]];
 	const struct csvread_field *fc = &r->f[q->pos[2]];
 	const struct split_unit *u = &q->u[q->last];
-	int i, d;
+	int i;
 
 	if (!(u->len == fu->len && q->nu > 0 && eqbytes(fu->s, u->code,
 	    fu->len))) {
@@ -1549,42 +1614,14 @@ survey_quick(struct quick *q, const struct csvread *r, struct srow *v)
 	}
 	v->uidx = u->uidx;
 	/* the date, through the month of the last one */
-	if (fd->len == 10 && q->ym_dim > 0 && eqbytes(fd->s, q->ym, 8) &&
-	    (unsigned)(fd->s[8] - '0') <= 9 && (unsigned)(fd->s[9] - '0') <= 9 &&
-	    (d = (fd->s[8] - '0') * 10 + (fd->s[9] - '0')) >= 1 &&
-	    d <= q->ym_dim)
-		v->days = q->ym_base + d;
-	else {
-		int y, m, dd;
-
+	if (!memo_day(&q->mm, fd->s, fd->len, &v->days)) {
 		if (date_parse(fd->s, fd->len, &v->days) != DATE_OK)
 			return 0;
-		date_to_ymd(v->days, &y, &m, &dd);
-		snprintf(q->ym, sizeof(q->ym), "%04d-%02d-", y, m);
-		q->ym_base = v->days - dd;
-		q->ym_dim = days_in_month(y, m);
+		memo_set(&q->mm, v->days);
 	}
 	if (v->days < q->mfirst || v->days > q->mlast)
 		return 0;
-	/* the channel: the first and 7th bytes tell the candidate ("truc_tiep"
-	 * and "buu_chinh" share their 7th byte), two loads confirm it */
-	v->ch = -1;
-	if (fc->len >= 9) {
-		static const char *const cn[3] = { "truc_tiep", "truc_tuyen",
-		    "buu_chinh" };
-		static const size_t cl[3] = { 9, 10, 9 };
-		uint64_t a, b, x, y;
-		int c = fc->s[0] == 'b' ? 2 : fc->s[6] == 'i' ? 0 : 1;
-
-		if (fc->len == cl[c]) {
-			memcpy(&a, fc->s, 8);
-			memcpy(&b, fc->s + cl[c] - 8, 8);
-			memcpy(&x, cn[c], 8);
-			memcpy(&y, cn[c] + cl[c] - 8, 8);
-			if (((a ^ x) | (b ^ y)) == 0)
-				v->ch = c;
-		}
-	}
+	v->ch = quick_channel(fc);
 	if (v->ch < 0)
 		return 0;
 	if ((v->rating = quick_rating(&r->f[q->pos[4]])) <= 0)
@@ -1618,9 +1655,7 @@ static void
 survey_row(struct reg *g, struct csvread *r)
 {
 	static int last_uidx = -1;
-	static char ym[9];		/* "YYYY-MM-" of the last good date */
-	static long ym_base;		/* day number of its day 0 */
-	static int ym_dim;
+	static struct month_memo mm;	/* the month of the last good date */
 	static const struct infile *last_file;
 	const struct csvread_field *fu, *fd, *fc, *fr;
 	const char *file = g->f->display;
@@ -1649,42 +1684,17 @@ survey_row(struct reg *g, struct csvread *r)
 			last_uidx = uidx;
 	}
 	/* date: the month of the last date is remembered */
-	if (fd->len == 10 && ym_dim > 0 && eqbytes(fd->s, ym, 8) &&
-	    (unsigned)(fd->s[8] - '0') <= 9 && (unsigned)(fd->s[9] - '0') <= 9 &&
-	    (i = (fd->s[8] - '0') * 10 + (fd->s[9] - '0')) >= 1 && i <= ym_dim)
-		days = ym_base + i;
+	if (memo_day(&mm, fd->s, fd->len, &days))
+		;	/* the same month as the row before */
 	else if (fd->len == 0) {
 		diag_errorat(file, fd->line, fd->col, "missing value for 'date'");
 		bad = 1;
 	} else if (check_date(fd->s, fd->len, "date", file, fd->line, fd->col,
 	    &days) < 0)
 		bad = 1;
-	else {
-		int y, m, d;
-
-		date_to_ymd(days, &y, &m, &d);
-		snprintf(ym, sizeof(ym), "%04d-%02d-", y, m);
-		ym_base = days - d;
-		ym_dim = days_in_month(y, m);
-	}
-	/* channel: the first and 7th bytes tell the candidate; two loads confirm it */
-	if (fc->len >= 9) {
-		static const char *const cn[3] = { "truc_tiep", "truc_tuyen",
-		    "buu_chinh" };
-		static const size_t cl[3] = { 9, 10, 9 };
-		uint64_t a, b, x, y;
-		/* "truc_tiep" and "buu_chinh" share their 7th byte. */
-		int c = fc->s[0] == 'b' ? 2 : fc->s[6] == 'i' ? 0 : 1;
-
-		if (fc->len == cl[c]) {
-			memcpy(&a, fc->s, 8);
-			memcpy(&b, fc->s + cl[c] - 8, 8);
-			memcpy(&x, cn[c], 8);
-			memcpy(&y, cn[c] + cl[c] - 8, 8);
-			if (((a ^ x) | (b ^ y)) == 0)
-				ch = c;
-		}
-	}
+	else
+		memo_set(&mm, days);
+	ch = quick_channel(fc);
 	if (ch < 0) {
 		if (fc->len == 0)
 			diag_errorat(file, fc->line, fc->col, "missing value "
@@ -2076,7 +2086,7 @@ split_start(struct split *sp, const struct reg *g, const struct quick *q,
 	sp->nhdr = g->nhdr;
 	sp->q = *q;			/* the units list is read-only */
 	sp->q.last = 0;
-	sp->q.ym_dim = 0;
+	sp->q.mm.dim = 0;
 	if (pthread_create(&sp->th, NULL, split_main, sp) != 0)
 		return 0;
 	csvread_limit(r, mid);
