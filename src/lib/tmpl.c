@@ -144,17 +144,23 @@ tmpl_keys(const struct tmpl *ct, const char *section, int *n)
 }
 
 /*
- * PREFIX/share/baocao/templates of an installed copy, found from our own
- * executable (PREFIX/bin/PROG), so that it follows PREFIX and DESTDIR; NULL
- * when there is none.
+ * The templates that belong to our own executable (found from
+ * /proc/self/exe, so that they follow PREFIX and DESTDIR): an installed
+ * copy, PREFIX/share/baocao/templates beside PREFIX/bin/PROG, or, for a
+ * program run from a checkout's build directory (TOP/build/bin/PROG), the
+ * checkout's TOP/templates. NULL when there is neither.
  */
 static const char *
-installed_dir(void)
+exe_dir(void)
 {
+	static const char *const rel[] = {
+		"../share/baocao/templates", "../../templates",
+	};
 	static char dir[PATH_MAX];
 	char exe[PATH_MAX - 64];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	char *slash;
+	size_t i;
 
 	if (n <= 0)
 		return NULL;
@@ -162,8 +168,12 @@ installed_dir(void)
 	if ((slash = strrchr(exe, '/')) == NULL)
 		return NULL;
 	*slash = '\0';
-	snprintf(dir, sizeof(dir), "%s/../share/baocao/templates", exe);
-	return access(dir, F_OK) == 0 ? dir : NULL;
+	for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
+		snprintf(dir, sizeof(dir), "%s/%s", exe, rel[i]);
+		if (access(dir, F_OK) == 0)
+			return dir;
+	}
+	return NULL;
 }
 
 const char *
@@ -176,8 +186,8 @@ tmpl_dir(const char *override)
 	e = getenv("BAOCAO_TEMPLATES");
 	if (e != NULL && *e != '\0')
 		return e;
-	/* From a checkout, ./templates; once installed, the shared copy. */
-	if (access("templates", F_OK) != 0 && installed_dir() != NULL)
-		return installed_dir();
+	/* ./templates first, so that a local copy can be edited and used. */
+	if (access("templates", F_OK) != 0 && exe_dir() != NULL)
+		return exe_dir();
 	return "templates";
 }

@@ -20,7 +20,8 @@ const char *const *tmpl_keys(const struct tmpl *t, const char *section, int *n);
 /*
  * Directory for templates: override, else $BAOCAO_TEMPLATES, else
  * "templates" under the current directory, else the installed copy
- * (PREFIX/share/baocao/templates beside PREFIX/bin of the executable).
+ * (PREFIX/share/baocao/templates beside PREFIX/bin of the executable),
+ * else the checkout's templates/ when the executable runs from TOP/build/bin.
  */
 const char	*tmpl_dir(const char *override);
 
