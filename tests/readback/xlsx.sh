@@ -163,5 +163,45 @@ else
 	echo "xlsx.sh: baocao-check/rollup/analyze not built: sample skipped"
 fi
 
+# 5. Data nobody looked at: random organizations (tests/oracle/gen_random.py,
+#    fixed seeds, both cut-off rules) through the pipeline, each workbook
+#    read back against its own indicators CSV. The folders are those the
+#    period's report reads (up to the reporting month of its last day).
+if [ -x "$BIN/baocao-check" ] && [ -x "$BIN/baocao-rollup" ] &&
+    [ -x "$BIN/baocao-analyze" ]; then
+	for spec in "5 0 2024-Q3 09" "5 15 2024-03-05..2024-09-20 10" \
+	    "6 15 2024-H1 06" "6 0 2024-11 11"; do
+		# shellcheck disable=SC2086
+		set -- $spec
+		seed=$1 cut=$2 p=$3 last=$4
+		r=$tmp/random-$seed-$cut
+		[ -d "$r" ] || $py "$TOP/tests/oracle/gen_random.py" "$seed" "$r" "$cut" ||
+			{ no "gen_random.py $seed failed"; continue; }
+		folders=
+		for m in 01 02 03 04 05 06 07 08 09 10 11 12; do
+			folders="$folders $r/input/2024-$m"
+			[ "$m" = "$last" ] && break
+		done
+		name=random-$seed-$cut-$(echo "$p" | tr -c 'A-Za-z0-9-\n' _)
+		# shellcheck disable=SC2086
+		if ! "$BIN/baocao-check" --config "$r/config" $folders \
+		    >"$tmp/$name.tsv" 2>"$tmp/$name.err" ||
+		    ! "$BIN/baocao-rollup" --config "$r/config" --period "$p" \
+		    <"$tmp/$name.tsv" >"$tmp/$name.r" 2>>"$tmp/$name.err" ||
+		    ! "$BIN/baocao-analyze" --config "$r/config" --period "$p" \
+		    --analysis "$tmp/$name.a" <"$tmp/$name.r" \
+		    >"$tmp/$name.csv" 2>>"$tmp/$name.err"; then
+			no "$name: pipeline failed"; grep -v warning "$tmp/$name.err" | head -n 5 >&2
+			continue
+		fi
+		# LibreOffice recalculation for one of them only (it is slow).
+		keep=$lo
+		[ "$seed" = 5 ] && [ "$cut" = 15 ] || lo=
+		check "$name" "$p" "$r/config" "$tmp/$name.csv" "$tmp/$name.a" \
+		    "$tmp/$name.tsv"
+		lo=$keep
+	done
+fi
+
 [ $fail -eq 0 ] && echo "xlsx.sh: workbooks read back"
 exit $fail

@@ -534,6 +534,7 @@ def check_units_sheet(name, S, ind, units, names, stats, allowed, low):
 def check_lowsample(name, wv, unit_rows, total_row, low, stats):
     """A sheet with the Wilson bounds flags exactly the lowsample units."""
     want = {u for u in low if u != '*' and u in unit_rows}
+    candidates = []
     for c in range(1, wv.max_column + 1):
         cells = [wv.cell(r, c).value for r in unit_rows.values()]
         if not all(v is None or isinstance(v, str) for v in cells):
@@ -543,12 +544,19 @@ def check_lowsample(name, wv, unit_rows, total_row, low, stats):
         org = wv.cell(total_row, c).value
         org = isinstance(org, str) and org.strip() != ''
         if got == want and org == ('*' in low) and (want or org):
-            for u in want:
-                if low[u] not in wv.cell(unit_rows[u], c).value:
-                    fail('%s!%s: low-sample note does not give the %s responses' %
-                         (name, wv.cell(unit_rows[u], c).coordinate, low[u]))
-            stats['lowsample'] += len(want) + org
-            return
+            # When every unit is flagged, a text column such as the names
+            # also has a string in each row: the notes are the column
+            # whose cells give the response counts.
+            bad = [u for u in want if low[u] not in wv.cell(unit_rows[u], c).value]
+            if not bad:
+                stats['lowsample'] += len(want) + org
+                return
+            candidates.append((c, bad))
+    for c, bad in candidates[:1]:
+        for u in bad:
+            fail('%s!%s: low-sample note does not give the %s responses' %
+                 (name, wv.cell(unit_rows[u], c).coordinate, low[u]))
+        return
     if want or '*' in low:
         fail('%s: no column flags exactly the low-sample units %s' % (name, sorted(low)))
 
