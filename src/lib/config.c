@@ -240,12 +240,41 @@ check_keys(const struct inifile *f, const char *sec, const char *shown,
 	return bad;
 }
 
-static void
-load_signer(const struct inifile *f, const char *sec, struct signer *s)
+/*
+ * The collective body of an agency's name, as signatures name it
+ * ("TM. ỦY BAN NHÂN DÂN"): the name up to the word of its administrative
+ * level, or the whole name when it has none of them.
+ */
+static char *
+body_name(const char *name)
 {
-	s->authority = dup_or(f, sec, "authority", "");
+	static const char *const level[] = { " TỈNH ", " THÀNH PHỐ ",
+		" HUYỆN ", " QUẬN ", " THỊ XÃ ", " XÃ ", " PHƯỜNG ",
+		" THỊ TRẤN ", " ĐẶC KHU " };
+	const char *cut = NULL, *p;
+	size_t i;
+
+	for (i = 0; i < sizeof(level) / sizeof(level[0]); i++)
+		if ((p = strstr(name, level[i])) != NULL && (cut == NULL || p < cut))
+			cut = p;
+	return cut != NULL ? xstrndup(name, (size_t)(cut - name)) : xstrdup(name);
+}
+
+/*
+ * A signer from [sec]; without that section, the signer of Decree 30/2020
+ * for a collective body (authority "TM. <short name>", then def_title) with
+ * the name left blank for the pen, so that a document always keeps its
+ * signature block, whatever the config.
+ */
+static void
+load_signer(const struct inifile *f, const char *sec, struct signer *s,
+    const char *def_authority, const char *def_title)
+{
+	int has = iniparser_find_entry(f->d, sec);
+
+	s->authority = dup_or(f, sec, "authority", has ? "" : def_authority);
 	s->deputy = dup_or(f, sec, "deputy", "");
-	s->title = dup_or(f, sec, "title", "");
+	s->title = dup_or(f, sec, "title", has ? "" : def_title);
 	s->name = dup_or(f, sec, "name", "");
 }
 
@@ -303,6 +332,7 @@ load_baocao(struct config *c, const struct inifile *f)
 	};
 	int i, j, bad = 0, nsec = iniparser_getnsec(f->d);
 	const char *v;
+	char tm[512];
 
 	for (i = 0; i < nsec; i++) {
 		const char *s = iniparser_getsecname(f->d, i);
@@ -330,7 +360,8 @@ load_baocao(struct config *c, const struct inifile *f)
 		}
 	c->parent = dup_or(f, "organization", "parent", "");
 	c->name = dup_or(f, "organization", "name", "");
-	c->short_name = dup_or(f, "organization", "short_name", c->name);
+	c->short_name = get(f, "organization", "short_name") != NULL ?
+	    dup_or(f, "organization", "short_name", "") : body_name(c->name);
 	c->code = dup_or(f, "organization", "code", "");
 	c->place = dup_or(f, "organization", "place", "");
 	v = get(f, "periods", "cutoff_day");
@@ -362,8 +393,10 @@ load_baocao(struct config *c, const struct inifile *f)
 	load_recipients(c, f);
 	if (c->archive == NULL)
 		c->archive = xstrdup("VT");
-	load_signer(f, "sign.report", &c->sign_report);
-	load_signer(f, "sign.improvement", &c->sign_improvement);
+	snprintf(tm, sizeof(tm), "TM. %s", c->short_name);
+	load_signer(f, "sign.report", &c->sign_report, tm, "CHỦ TỊCH");
+	load_signer(f, "sign.improvement", &c->sign_improvement, "",
+	    "ĐẠI DIỆN LÃNH ĐẠO VỀ CHẤT LƯỢNG");
 	return bad;
 }
 

@@ -52,7 +52,7 @@ struct config {
 	/* [organization] */
 	char	*parent;	/* ỦY BAN NHÂN DÂN TỈNH THANH HÓA */
 	char	*name;		/* ỦY BAN NHÂN DÂN HUYỆN THƯỜNG XUÂN */
-	char	*short_name;	/* "ỦY BAN NHÂN DÂN" for signatures; default name */
+	char	*short_name;	/* "ỦY BAN NHÂN DÂN" for signatures; default: name up to its level word */
 	char	*code;		/* UBND */
 	char	*place;		/* Thường Xuân */
 	/* [periods] */

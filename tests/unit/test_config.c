@@ -22,7 +22,8 @@ test_good(void **state)
 	(void)state;
 	assert_int_equal(config_load(&c, "tests/fixtures/config/good"), 0);
 	assert_string_equal(c.name, "ỦY BAN NHÂN DÂN HUYỆN THƯỜNG XUÂN");
-	assert_string_equal(c.short_name, c.name);	/* defaults to name */
+	/* short_name defaults to the name up to its administrative level */
+	assert_string_equal(c.short_name, "ỦY BAN NHÂN DÂN");
 	assert_int_equal(c.cutoff_day, 15);
 	/* Recipients in numeric key order, archive apart. */
 	assert_int_equal(c.nrecipients, 3);
@@ -30,6 +31,11 @@ test_good(void **state)
 	assert_string_equal(c.recipients[2], "Lưu hồ sơ ISO");
 	assert_string_equal(c.archive, "VT, VP");
 	assert_string_equal(c.sign_report.deputy, "KT. CHỦ TỊCH");
+	/* no [sign.improvement]: the QMR's title, the name left blank */
+	assert_string_equal(c.sign_improvement.authority, "");
+	assert_string_equal(c.sign_improvement.title,
+	    "ĐẠI DIỆN LÃNH ĐẠO VỀ CHẤT LƯỢNG");
+	assert_string_equal(c.sign_improvement.name, "");
 	/* BOM and CRLF accepted; section names folded back to upper case. */
 	assert_int_equal(c.nunits, 2);
 	assert_string_equal(c.units[0].code, "MOTCUA");
@@ -90,6 +96,25 @@ test_not_utf8(void **state)
 	config_release(&c);
 }
 
+/* The configuration of SPEC §3.3 alone: a report still has its signer. */
+static void
+test_minimal(void **state)
+{
+	struct config c;
+
+	(void)state;
+	assert_int_equal(config_load(&c, "tests/fixtures/config/minimal"), 0);
+	assert_string_equal(c.short_name, "ỦY BAN NHÂN DÂN");
+	assert_string_equal(c.sign_report.authority, "TM. ỦY BAN NHÂN DÂN");
+	assert_string_equal(c.sign_report.deputy, "");
+	assert_string_equal(c.sign_report.title, "CHỦ TỊCH");
+	assert_string_equal(c.sign_report.name, "");
+	assert_int_equal(c.nrecipients, 0);
+	assert_string_equal(c.archive, "VT");
+	assert_int_equal(c.nobjectives, 0);
+	config_release(&c);
+}
+
 static void
 test_unit_codes(void **state)
 {
@@ -114,6 +139,7 @@ main(void)
 		cmocka_unit_test(test_good),
 		cmocka_unit_test(test_bad),
 		cmocka_unit_test(test_not_utf8),
+		cmocka_unit_test(test_minimal),
 		cmocka_unit_test(test_unit_codes),
 	};
 
