@@ -1699,7 +1699,8 @@ block_compare(const char *sec, int number)
 	char *cols_s = xstrdup(T(sec, "columns", "")), **cols;
 	int n = split_list(cols_s, &cols), i;
 	const char *head[6];
-	double w[6] = { 3.9, 1.5, 1.7, 1.85, 1.7, 1.85 };
+	/* the change columns hold "+18,8 điểm %" on one line */
+	double w[6] = { 3.4, 1.5, 1.7, 2.1, 1.7, 2.1 };
 	enum pdf_align al[6] = { PA_LEFT, PA_CENTER, PA_CENTER, PA_CENTER,
 	    PA_CENTER, PA_CENTER };
 	char *pt = title_of(G.prev_label), *yt = title_of(G.yoy_label);
