@@ -374,6 +374,73 @@ struct summary {
 	int	 missing;	/* units missing or incomplete */
 };
 
+/* Whether folder holds a sheet of unit: UNIT.ini or UNIT.<tag>.ini. */
+static int
+has_sheet_file(const char *folder, const char *unit)
+{
+	DIR *d = opendir(folder);
+	struct dirent *e;
+	size_t n = strlen(unit);
+	int found = 0;
+
+	if (d == NULL)
+		return 0;
+	while (!found && (e = readdir(d)) != NULL) {
+		const char *dot = e->d_name + n;
+		size_t len = strlen(e->d_name);
+
+		found = strncmp(e->d_name, unit, n) == 0 && *dot == '.' &&
+		    len > 4 && strcmp(e->d_name + len - 4, ".ini") == 0;
+	}
+	closedir(d);
+	return found;
+}
+
+/*
+ * Who has sent a sheet, judged by file names alone: what the clerk still
+ * needs when the data has errors and there are no indicators to say it.
+ * Writes the lines of print_unit_status to fp, prefixed with prefix (the
+ * units that have sent everything only when all is set).
+ */
+static int
+status_by_file_names(const struct run *r, FILE *fp, const char *prefix,
+    int all)
+{
+	int i, nmissing = 0;
+
+	for (i = 0; i < r->cfg.nunits; i++) {
+		const struct unit *u = &r->cfg.units[i];
+		struct sbuf months = SBUF_INIT;
+		int active = 0, sent = 0;
+		long m;
+
+		for (m = r->p.first_month; m <= r->p.last_month; m++) {
+			char iso[DATE_BUFSZ], folder[PATH_MAX];
+
+			if (!unit_active(u, m))
+				continue;
+			active++;
+			month_iso(m, iso);
+			snprintf(folder, sizeof(folder), "%s/%s", input_dir, iso);
+			if (has_sheet_file(folder, u->code))
+				sent++;
+			else
+				sbuf_printf(&months, "%s%s",
+				    months.len ? ", " : "", iso);
+		}
+		if (active > 0 && sent == 0)
+			fprintf(fp, "%schưa nộp: %s\n", prefix, u->code);
+		else if (sent < active)
+			fprintf(fp, "%snộp chưa đủ: %s (thiếu %s)\n", prefix,
+			    u->code, sbuf_str(&months));
+		else if (active > 0 && all)
+			fprintf(fp, "%sđã nộp: %s\n", prefix, u->code);
+		nmissing += sent < active;
+		sbuf_release(&months);
+	}
+	return nmissing;
+}
+
 static void
 print_unit_status(char **f, void *arg)
 {
@@ -383,7 +450,7 @@ print_unit_status(char **f, void *arg)
 		fprintf(s->fp, "chưa nộp: %s\n", f[1]);
 		s->missing++;
 	} else if (strcmp(f[2], "incomplete") == 0) {
-		fprintf(s->fp, "nộp chưa đủ: %s (thiếu tháng %s)\n", f[1], f[3]);
+		fprintf(s->fp, "nộp chưa đủ: %s (thiếu %s tháng)\n", f[1], f[3]);
 		s->missing++;
 	} else if (f[4][0] != '\0')
 		fprintf(s->fp, "đã nộp: %s (lần %s)\n", f[1], f[4]);
@@ -400,7 +467,14 @@ cmd_check(int argc, char **argv)
 
 	if (argc != 1)
 		usage();
-	if ((rv = run_init(&r, argv[0])) != 0 || (rv = run_numbers(&r)) != 0) {
+	if ((rv = run_init(&r, argv[0])) != 0) {
+		run_release(&r);
+		return rv;
+	}
+	if ((rv = run_numbers(&r)) != 0) {
+		/* Errors: nothing on standard output, but who has sent. */
+		if (rv == EXIT_DATA)
+			status_by_file_names(&r, stderr, "baocao: ", 0);
 		run_release(&r);
 		return rv;
 	}
@@ -524,8 +598,14 @@ write_validation(struct run *r, int *missing)
 	copy_to(r->checklog, fp);
 	s.fp = fp;
 	s.missing = 0;
-	fprintf(fp, "\nTình hình nộp báo cáo:\n");
-	each_unit(r, print_unit_status, &s);
+	if (access(r->analysis, F_OK) == 0) {
+		fprintf(fp, "\nTình hình nộp báo cáo:\n");
+		each_unit(r, print_unit_status, &s);
+	} else {
+		fprintf(fp, "\nTình hình nộp báo cáo (theo tên tệp; dữ liệu "
+		    "còn lỗi nên chưa đối chiếu nội dung):\n");
+		s.missing = status_by_file_names(r, fp, "", 1);
+	}
 	fclose(fp);
 	*missing = s.missing;
 	return 0;
