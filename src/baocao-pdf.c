@@ -2332,8 +2332,9 @@ render_improvement(void)
 		head[3] = T("improvement", "col_content", "Nội dung");
 		head[4] = T("improvement", "col_assignee", "Người thực hiện");
 		head[5] = T("improvement", "col_status", "Tình trạng");
-		w[0] = 0.8; w[1] = 2.1; w[2] = 1.75; w[3] = 4.6; w[4] = 2;
-		w[5] = 1.7;
+		/* the status column holds "Đang thực hiện" on one line */
+		w[0] = 0.8; w[1] = 2.1; w[2] = 1.75; w[3] = 4.0; w[4] = 2;
+		w[5] = 2.3;
 		al[0] = PA_CENTER; al[1] = PA_LEFT; al[2] = PA_CENTER;
 		al[3] = PA_LEFT; al[4] = PA_LEFT; al[5] = PA_LEFT;
 		pdfdoc_table_begin(G.doc, 6, w, al, TABLE_PT, head);
