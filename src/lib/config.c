@@ -507,6 +507,27 @@ parse_target(const char *v, double *out)
 	return 0;
 }
 
+/*
+ * The section name as the file spells it: iniparser folds names to lower
+ * case, but an objective's name is printed in the indicators CSV exactly
+ * as written (objective.<name>.value). The folded name when not found.
+ */
+static char *
+section_spelling(const char *text, const char *folded)
+{
+	long line = find_line(text, folded, NULL);
+	const char *p = text, *q, *e;
+	size_t n = strlen(folded);
+
+	if (line == 0)
+		return xstrdup(folded);
+	while (--line > 0)
+		p = strchr(p, '\n') + 1;
+	q = strchr(p, '[') + 1;
+	e = q + n;
+	return *e == ']' ? xstrndup(q, n) : xstrdup(folded);
+}
+
 static int
 load_objective(struct config *c, const struct inifile *f, const char *s)
 {
@@ -517,8 +538,8 @@ load_objective(struct config *c, const struct inifile *f, const char *s)
 	const char *v;
 	int bad = check_keys(f, s, s, keys);
 
-	o->name = xstrdup(s);
-	o->label = dup_or(f, s, "label", s);
+	o->name = section_spelling(f->text, s);
+	o->label = dup_or(f, s, "label", o->name);
 	o->indicator = dup_or(f, s, "indicator", NULL);
 	if (o->indicator == NULL) {
 		diag_errorat(f->path, line, 0, "missing key 'indicator' in "
@@ -596,7 +617,7 @@ load_objectives(struct config *c, const struct inifile *f)
 			continue;
 		bad += check_keys(f, s, s, keys);
 		for (j = 0; j < c->nobjectives; j++)
-			if (strncmp(c->objectives[j].name, s, (size_t)(dot - s))
+			if (strncasecmp(c->objectives[j].name, s, (size_t)(dot - s))
 			    == 0 && c->objectives[j].name[dot - s] == '\0')
 				o = &c->objectives[j];
 		if (o == NULL) {

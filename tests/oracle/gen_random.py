@@ -45,9 +45,11 @@ for i, ind in enumerate(R.sample(inds, 5)):
     op = "<=" if ind in ("errors.rate", "errors.count") else ">="
     tgt = R.choice(["95%", "0.9", "50%", "0.75", "3"]) if ind != "errors.count" else "2"
     us = "*" if R.random() < 0.6 else ", ".join(R.sample(units, 2))
-    text += "[o%d]\nlabel = Mục tiêu %d\nindicator = %s\nop = %s\ntarget = %s\nunits = %s\n" % (i, i, ind, op, tgt, us)
+    # names keep their case in the CSV; an override may fold it
+    name = "o%d" % i if i % 2 == 0 else "Mt%d" % i
+    text += "[%s]\nlabel = Mục tiêu %d\nindicator = %s\nop = %s\ntarget = %s\nunits = %s\n" % (name, i, ind, op, tgt, us)
     if R.random() < 0.5:
-        text += "[o%d.%s]\ntarget = %s\n" % (i, R.choice(units), R.choice(["80%", "0.5"]))
+        text += "[%s.%s]\ntarget = %s\n" % (name.lower(), R.choice(units), R.choice(["80%", "0.5"]))
 w(out + "/config/objectives.ini", text)
 
 def day(m):

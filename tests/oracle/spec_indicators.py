@@ -421,14 +421,16 @@ def load_config(cdir):
         if "." in s: continue
         sec = oc[s]
         us = sec.get("units", "*").strip()
-        objectives[s.lower()] = {"indicator": sec["indicator"].strip(), "op": sec.get("op", ">=").strip(),
+        # SPEC §3.3: the objective's name is the section name, as written
+        objectives[s] = {"indicator": sec["indicator"].strip(), "op": sec.get("op", ">=").strip(),
                          "target": target_of(sec["target"]),
                          "units": "*" if us in ("*", "") else [x.strip().upper() for x in re.split(r"[,\s]+", us) if x.strip()],
                          "over": {}}
     for s in oc.sections():
         if "." in s:
             n, u = s.split(".", 1)
-            objectives[n.lower()]["over"][u.upper()] = target_of(oc[s]["target"])
+            name = next(o for o in objectives if o.lower() == n.lower())
+            objectives[name]["over"][u.upper()] = target_of(oc[s]["target"])
     return cut, units, objectives
 
 def main():

@@ -111,7 +111,10 @@ test_minimal(void **state)
 	assert_string_equal(c.sign_report.name, "");
 	assert_int_equal(c.nrecipients, 0);
 	assert_string_equal(c.archive, "VT");
-	assert_int_equal(c.nobjectives, 0);
+	assert_int_equal(c.nobjectives, 1);
+	assert_string_equal(c.objectives[0].name, "Tasks_On_Time");
+	assert_true(objective_target(&c.objectives[0], "PNV") == 95.0 / 100);
+	assert_true(objective_target(&c.objectives[0], "*") == 90.0 / 100);
 	config_release(&c);
 }
 
