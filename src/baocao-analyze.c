@@ -910,6 +910,23 @@ put_pchart(FILE *out, const struct pdata *d, const char *ind, int errors)
 	}
 }
 
+/*
+ * Whether anything was submitted for d: a sheet or a register row counted
+ * in it (the roll-up writes a unit's numbers only then; register counts
+ * of 0 are left out). A period before the first folder has nothing, and
+ * comparing with its zeros would tell the reader "+1.266 responses".
+ */
+static int
+has_data(const struct pdata *d)
+{
+	int i;
+
+	for (i = 0; i < d->nunits; i++)
+		if (d->units[i].nnums > 0)
+			return 1;
+	return 0;
+}
+
 static void
 write_analysis(FILE *out, const struct pdata *d, const struct pdata *prev,
     const struct pdata *yoy)
@@ -919,7 +936,7 @@ write_analysis(FILE *out, const struct pdata *d, const struct pdata *prev,
 	char mb[DATE_BUFSZ], rb[NUMFMT_BUFSZ];
 	const struct row *w;
 	long mo;
-	int i, j;
+	int i, j, prev_data = has_data(prev), yoy_data = has_data(yoy);
 
 	fputs("#baocao-analysis 1\n", out);
 	period_title(&d->p, title);
@@ -981,9 +998,9 @@ write_analysis(FILE *out, const struct pdata *d, const struct pdata *prev,
 		sbuf_reset(&a);
 		sbuf_reset(&b);
 		put_num(&sb, &r->v);
-		if ((w = find_row(prev, r->unit, r->ind)) != NULL)
+		if (prev_data && (w = find_row(prev, r->unit, r->ind)) != NULL)
 			put_num(&a, &w->v);
-		if ((w = find_row(yoy, r->unit, r->ind)) != NULL)
+		if (yoy_data && (w = find_row(yoy, r->unit, r->ind)) != NULL)
 			put_num(&b, &w->v);
 		{
 			const char *f[9] = { "compare", d->label, r->unit,
