@@ -98,7 +98,7 @@ struct where {
 struct sheet {
 	int			 uidx;
 	long			 month;
-	long			 revision;
+	long long		 revision;
 	const struct infile	*f;
 	long			 rev_line;
 	int			 has_sat;
@@ -873,7 +873,7 @@ folder_sheet(struct sheet *sh)
 
 			month_iso(sh->month, m);
 			diag_errorat(sh->f->display, sh->rev_line, 0, "sheet of "
-			    "'%s' for %s has revision %ld, as has '%s'; give "
+			    "'%s' for %s has revision %lld, as has '%s'; give "
 			    "the resubmission a higher revision",
 			    units[sh->uidx].code, m, sh->revision,
 			    fsheets[i].f->display);
@@ -899,7 +899,8 @@ check_sheet(const struct infile *f)
 	long long nums[64];
 	int sect = -1, rv, i, ok = 1, fileunit = -1, subunit = -1;
 	int nsect = nsheet_sections;
-	long revision = -1, lastline;
+	long long revision = -1;
+	long lastline;
 	char mbuf[DATE_BUFSZ];
 	const char *sectnames[17];
 
@@ -933,7 +934,9 @@ check_sheet(const struct infile *f)
 			} else if (r.err == INIREAD_EIO) {
 				errno = r.err_errno;
 				diag_errorat(file, r.err_line, 0, "read error:");
-			} else if (r.err == INIREAD_ECR)
+			} else if (r.err == INIREAD_ELINE)
+				diag_errorat(file, r.err_line, 0, "%s", r.errmsg);
+			else if (r.err == INIREAD_ECR)
 				diag_errorat(file, r.err_line, r.err_col, "%s; "
 				    "save the file with LF or CRLF line ends",
 				    r.errmsg);
@@ -1042,8 +1045,7 @@ check_sheet(const struct infile *f)
 				}
 				nums[ki] = v;
 				if (k->type == FT_REVISION) {
-					revision = (long)(v > 2147483647 ?
-					    2147483647 : v);
+					revision = v;
 					sh.rev_line = r.line;
 				}
 				sbuf_reset(&val);
@@ -1077,7 +1079,12 @@ check_sheet(const struct infile *f)
 			case FT_MONTH: {
 				long m;
 
-				if (month_parse(val.buf, val.len, &m) < 0) {
+				if (val.len == 0) {
+					diag_errorat(file, r.line, r.vcol,
+					    "missing value for 'period'");
+					ok = 0;
+				} else if (month_parse(val.buf, val.len,
+				    &m) < 0) {
 					diag_errorat(file, r.line, r.vcol,
 					    "invalid period '%s': expected "
 					    "YYYY-MM", show(val.buf, val.len));
@@ -1221,7 +1228,7 @@ write_sheet(const struct sheet *sh)
 	fl[1] = m;
 	fl[2] = units[sh->uidx].code;
 	fl[3] = "submission.revision";
-	snprintf(rev, sizeof(rev), "%ld", sh->revision);
+	snprintf(rev, sizeof(rev), "%lld", sh->revision);
 	fl[4] = rev;
 	norm_put_record(out, 5, fl);
 	fl[3] = "submission.file";
@@ -1650,6 +1657,17 @@ count_row(struct ventry *e, const struct srow *v)
 	}
 }
 
+/*
+ * The column of a message about field fx of record r. Messages name the
+ * line where the record starts (SPEC §3), so a field that opens on a later
+ * line of a multi-line record gets no column.
+ */
+static long
+fcol(const struct csvread *r, const struct csvread_field *fx)
+{
+	return fx->line == r->line ? fx->col : 0;
+}
+
 /* A survey row survey_quick() refused: validate with messages, count. */
 static void
 survey_row(struct reg *g, struct csvread *r)
@@ -1676,8 +1694,8 @@ survey_row(struct reg *g, struct csvread *r)
 	    eqbytes(fu->s, units[last_uidx].code, fu->len))
 		uidx = last_uidx;
 	else {
-		uidx = check_unit(fu->s, fu->len, g->f->month, file, fu->line,
-		    fu->col);
+		uidx = check_unit(fu->s, fu->len, g->f->month, file, r->line,
+		    fcol(r, fu));
 		if (uidx < 0)
 			bad = 1;
 		else
@@ -1687,29 +1705,31 @@ survey_row(struct reg *g, struct csvread *r)
 	if (memo_day(&mm, fd->s, fd->len, &days))
 		;	/* the same month as the row before */
 	else if (fd->len == 0) {
-		diag_errorat(file, fd->line, fd->col, "missing value for 'date'");
+		diag_errorat(file, r->line, fcol(r, fd), "missing value for "
+		    "'date'");
 		bad = 1;
-	} else if (check_date(fd->s, fd->len, "date", file, fd->line, fd->col,
-	    &days) < 0)
+	} else if (check_date(fd->s, fd->len, "date", file, r->line,
+	    fcol(r, fd), &days) < 0)
 		bad = 1;
 	else
 		memo_set(&mm, days);
 	ch = quick_channel(fc);
 	if (ch < 0) {
 		if (fc->len == 0)
-			diag_errorat(file, fc->line, fc->col, "missing value "
-			    "for 'channel'");
+			diag_errorat(file, r->line, fcol(r, fc),
+			    "missing value for 'channel'");
 		else
-			diag_errorat(file, fc->line, fc->col, "invalid channel "
-			    "'%s': expected one of %s", show(fc->s, fc->len),
+			diag_errorat(file, r->line, fcol(r, fc),
+			    "invalid channel '%s': expected one of %s",
+			    show(fc->s, fc->len),
 			    joinlist(survey_channels));
 		bad = 1;
 	}
 	/* ratings */
 	if (fr->len == 1 && fr->s[0] >= '1' && fr->s[0] <= '5')
 		rating = fr->s[0] - '0';
-	else if (check_rating(fr->s, fr->len, "rating", file, fr->line, fr->col,
-	    &rating) < 0)
+	else if (check_rating(fr->s, fr->len, "rating", file, r->line,
+	    fcol(r, fr), &rating) < 0)
 		bad = 1;
 	for (i = 0; i < 5; i++) {
 		const struct csvread_field *fx;
@@ -1723,13 +1743,13 @@ survey_row(struct reg *g, struct csvread *r)
 		if (fx->len == 1 && fx->s[0] >= '1' && fx->s[0] <= '5')
 			comp[i] = fx->s[0] - '0';
 		else if (check_rating(fx->s, fx->len, survey_components[i],
-		    file, fx->line, fx->col, &comp[i]) < 0)
+		    file, r->line, fcol(r, fx), &comp[i]) < 0)
 			bad = 1;
 	}
 	if (bad)
 		return;
 	if (days < g->mfirst || days > g->mlast)
-		out_of_month(g, "date", days, r->line, fd->col);
+		out_of_month(g, "date", days, r->line, fcol(r, fd));
 	e = ventry_fast(g, days, uidx, r->line);
 	/* without branches: the values are random, branches mispredict */
 	e->c[M_RATING + rating - 1]++;
@@ -1758,7 +1778,7 @@ status_row(struct reg *g, struct csvread *r)
 		    &r->f[g->pos[i]] : NULL;
 		const char *s = fx ? fx->s : "";
 		size_t n = fx ? fx->len : 0;
-		long line = fx ? fx->line : r->line, col = fx ? fx->col : 0;
+		long line = r->line, col = fx ? fcol(r, fx) : 0;
 
 		sbuf_reset(&vals[i]);
 		have[i] = 0;
@@ -1871,17 +1891,18 @@ status_row(struct reg *g, struct csvread *r)
 		if (c->needs != NULL) {
 			j = reg_col_index(k, c->needs);
 			if (g->pos[j] < 0 || r->f[g->pos[j]].len == 0) {
-				diag_errorat(file, fx->line, fx->col, "'%s' is "
-				    "given without '%s'", c->name, c->needs);
+				diag_errorat(file, r->line, fcol(r, fx),
+				    "'%s' is given without '%s'", c->name,
+				    c->needs);
 				bad = 1;
 			}
 		}
 		if (c->not_before != NULL && have[i]) {
 			j = reg_col_index(k, c->not_before);
 			if (have[j] && days[i] < days[j]) {
-				diag_errorat(file, fx->line, fx->col, "'%s' %s "
-				    "is before '%s' %s", c->name, vals[i].buf,
-				    c->not_before, vals[j].buf);
+				diag_errorat(file, r->line, fcol(r, fx),
+				    "'%s' %s is before '%s' %s", c->name,
+				    vals[i].buf, c->not_before, vals[j].buf);
 				bad = 1;
 			}
 		}
@@ -1903,11 +1924,12 @@ status_row(struct reg *g, struct csvread *r)
 				const struct csvread_field *fx =
 				    &r->f[g->pos[kcol]];
 
-				diag_errorat(file, fx->line, fx->col, "duplicate "
-				    "%s '%s' of unit '%s' in %s; first at "
-				    "%s:%ld", k->key_col, show(vals[kcol].buf,
-				    vals[kcol].len), units[uidx].code, k->name,
-				    w->file, w->line);
+				diag_errorat(file, r->line, fcol(r, fx),
+				    "duplicate %s '%s' of unit '%s' in %s; "
+				    "first at %s:%ld", k->key_col,
+				    show(vals[kcol].buf, vals[kcol].len),
+				    units[uidx].code, k->name, w->file,
+				    w->line);
 				bad = 1;
 			} else {
 				w->folder = folderseq;
@@ -1931,7 +1953,7 @@ status_row(struct reg *g, struct csvread *r)
 	dcol = reg_col_index(k, k->date_col);
 	if (first && (days[dcol] < g->mfirst || days[dcol] > g->mlast))
 		out_of_month(g, k->date_col, days[dcol], r->line,
-		    r->f[g->pos[dcol]].col);
+		    fcol(r, &r->f[g->pos[dcol]]));
 	month_iso(g->f->month, fo);
 	fputs("R\t", out);
 	norm_put(out, k->name, strlen(k->name));
@@ -2350,18 +2372,34 @@ add_file(const char *display, const char *base, long month)
 	nfiles++;
 }
 
-/* The month of a folder path's last component, or -1. */
+/*
+ * The month of a folder path's last component, or -1; a path ending in
+ * "." or ".." (baocao-check . inside input/2024-03) is resolved first.
+ */
 static long
 folder_month(const char *path, size_t n)
 {
 	const char *b;
 	long m;
+	size_t bn;
 
 	while (n > 1 && path[n - 1] == '/')
 		n--;
 	for (b = path + n; b > path && b[-1] != '/'; b--)
 		;
-	if (month_parse(b, (size_t)(path + n - b), &m) < 0)
+	bn = (size_t)(path + n - b);
+	if ((bn == 1 && b[0] == '.') || (bn == 2 && b[0] == '.' &&
+	    b[1] == '.')) {
+		char *dir = xstrndup(path, n), *real = realpath(dir, NULL);
+
+		free(dir);
+		if (real == NULL || strcmp(real, "/") == 0 ||
+		    (m = folder_month(real, strlen(real))) < 0)
+			m = -1;
+		free(real);
+		return m;
+	}
+	if (month_parse(b, bn, &m) < 0)
 		return -1;
 	return m;
 }
@@ -2433,14 +2471,15 @@ add_path(const char *path)
 	{
 		const char *slash = strrchr(path, '/');
 
-		if (slash == NULL || (m = folder_month(path,
-		    (size_t)(slash - path))) < 0) {
+		if ((slash == NULL && (m = folder_month(".", 1)) < 0) ||
+		    (slash != NULL && (m = folder_month(path,
+		    (size_t)(slash - path))) < 0)) {
 			diag_plain("'%s' is not inside a month folder (YYYY-MM)",
 			    path);
 			status = worst(status, EXIT_USAGE);
 			return;
 		}
-		add_file(path, slash + 1, m);
+		add_file(path, slash != NULL ? slash + 1 : path, m);
 	}
 }
 

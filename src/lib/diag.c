@@ -3,9 +3,11 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
+#include "utf8.h"
 
 static const char *prog = "baocao";
 static long nerrors, nwarnings;
@@ -27,16 +29,58 @@ diag_prog(void)
 	return prog;
 }
 
+/*
+ * Writes s with control characters and bytes that are not UTF-8 as '?', so
+ * that a message stays one line of text whatever a file name holds.
+ */
+static void
+put_safe(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, from = 0;
+	int k;
+
+	while (i < n) {
+		if (u[i] >= 0x20 && u[i] < 0x7f) {
+			i++;
+			continue;
+		}
+		k = u[i] < 0x80 ? 0 : utf8_seqlen(u + i, n - i);
+		if (k > 0) {
+			i += (size_t)k;
+			continue;
+		}
+		fwrite(s + from, 1, i - from, stderr);
+		fputc('?', stderr);
+		from = ++i;
+	}
+	fwrite(s + from, 1, n - from, stderr);
+}
+
 static void
 vdiag(const char *file, long line, long col, const char *kind,
     const char *fmt, va_list ap)
 {
-	int saved = errno;
+	int saved = errno, len;
 	size_t n = strlen(fmt);
+	char buf[1024], *msg = buf;
+	va_list aq;
 
+	va_copy(aq, ap);
+	len = vsnprintf(buf, sizeof(buf), fmt, ap);
+	if (len < 0)
+		len = 0;
+	else if ((size_t)len >= sizeof(buf) &&
+	    (msg = malloc((size_t)len + 1)) != NULL)
+		vsnprintf(msg, (size_t)len + 1, fmt, aq);
+	else if ((size_t)len >= sizeof(buf)) {
+		msg = buf;
+		len = (int)sizeof(buf) - 1;
+	}
+	va_end(aq);
 	fprintf(stderr, "%s: ", prog);
 	if (file != NULL) {
-		fputs(file, stderr);
+		put_safe(file, strlen(file));
 		if (line > 0)
 			fprintf(stderr, ":%ld", line);
 		if (line > 0 && col > 0)
@@ -44,7 +88,9 @@ vdiag(const char *file, long line, long col, const char *kind,
 		fputs(": ", stderr);
 	}
 	fputs(kind, stderr);
-	vfprintf(stderr, fmt, ap);
+	put_safe(msg, (size_t)len);
+	if (msg != buf)
+		free(msg);
 	if (n > 0 && fmt[n - 1] == ':')
 		fprintf(stderr, " %s", strerror(saved));
 	fputc('\n', stderr);

@@ -25,7 +25,9 @@
  * A CR that is not followed by LF (a file saved with CR-only line ends)
  * is an error (INIREAD_ECR) at that CR.
  * A UTF-8 byte-order mark and CR before LF are accepted. Every physical line
- * is checked for NUL bytes and invalid UTF-8.
+ * is checked for NUL bytes and invalid UTF-8. A line (physical, or logical
+ * with its continuations) longer than INIREAD_LINE_MAX is an error
+ * (INIREAD_ELINE), so memory stays bounded whatever the file.
  *
  * Lines are physical and 1-based; columns count bytes from 1 (diag.h).
  */
@@ -48,9 +50,15 @@ enum ini_error {
 	INIREAD_EUTF8,		/* invalid UTF-8: stop reading the file */
 	INIREAD_ENUL,		/* a NUL byte: stop reading the file */
 	INIREAD_EIO,		/* read error: stop reading the file */
-	INIREAD_ECR		/* a CR not followed by LF (old Mac line
+	INIREAD_ECR,		/* a CR not followed by LF (old Mac line
 				   ends): stop reading the file */
+	INIREAD_ELINE		/* a line, or a logical line with its
+				   continuations, longer than
+				   INIREAD_LINE_MAX: stop reading the file */
 };
+
+/* Memory stays bounded: a value over 1 MiB is an error anyway. */
+#define INIREAD_LINE_MAX	(16L * 1024 * 1024)
 
 struct iniread {
 	FILE		*fp;

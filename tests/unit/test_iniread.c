@@ -203,6 +203,55 @@ test_lines_after_continuation(void **state)
 	free(got);
 }
 
+/*
+ * A line over INIREAD_LINE_MAX, physical or joined from continuations, is
+ * an error at its first line and ends the file; one of exactly the limit
+ * is read.
+ */
+static void
+test_line_max(void **state)
+{
+	size_t lim = (size_t)INIREAD_LINE_MAX, n, i;
+	char *in = malloc(2 * lim + 64), *got;
+
+	(void)state;
+	assert_non_null(in);
+	/* "k = " + value: a physical line of exactly the limit */
+	memcpy(in, "[s]\nk = ", 8);
+	memset(in + 8, 'a', lim - 4);
+	n = 8 + lim - 4;
+	memcpy(in + n, "\nz = 1\n", 7);
+	n += 7;
+	got = describe(in, n);
+	assert_int_equal(strlen(got), lim - 4 +
+	    strlen("[s]@1:1\nk=<>@2:1 v5\nz=<1>@3:1 v5\n"));
+	free(got);
+	/* one byte more */
+	memcpy(in, "[s]\nk = ", 8);
+	memset(in + 8, 'a', lim - 3);
+	n = 8 + lim - 3;
+	memcpy(in + n, "\nz = 1\n", 7);
+	got = describe(in, n + 7);
+	assert_string_equal(got, "[s]@1:1\nerror: line longer than 16 MiB "
+	    "@2:0 +4\n");
+	free(got);
+	/* continuation lines of 1 KiB adding up to more than the limit */
+	memcpy(in, "[s]\nk = ", 8);
+	n = 8;
+	for (i = 0; n + 1100 < 2 * lim; i++) {
+		memset(in + n, 'b', 1024);
+		n += 1024;
+		memcpy(in + n, " \\\n", 3);
+		n += 3;
+	}
+	memcpy(in + n, "end\n", 4);
+	got = describe(in, n + 4);
+	assert_non_null(strstr(got, "error: line longer than 16 MiB @2:0"));
+	assert_null(strstr(got, "k=<"));
+	free(got);
+	free(in);
+}
+
 int
 main(void)
 {
@@ -212,6 +261,7 @@ main(void)
 		cmocka_unit_test(test_long_value),
 		cmocka_unit_test(test_lines_after_continuation),
 		cmocka_unit_test(test_vcut),
+		cmocka_unit_test(test_line_max),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
