@@ -381,14 +381,19 @@ unit_ok(const char *u)
 	return strcmp(u, "*") == 0 || unit_code_valid(u, strlen(u));
 }
 
+/*
+ * An indicator name: SPEC §6 names are [a-z0-9._], but an objective's is
+ * its section name as written (objective.Tasks_On_Time.value), so any
+ * printable text without a comma or a quote.
+ */
 static int
 ind_ok(const char *s)
 {
 	if (*s == '\0')
 		return 0;
 	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		    *s == '.' || *s == '_'))
+		if ((unsigned char)*s < 0x20 || *s == 0x7f || *s == ',' ||
+		    *s == '"' || *s == '=')
 			return 0;
 	return 1;
 }

@@ -266,7 +266,7 @@ def read_objectives(confdir):
         v = cp[sec].get('label', sec)
         if len(v) >= 2 and v[0] == '"' and v[-1] == '"':
             v = v[1:-1]
-        out[sec.lower()] = unicodedata.normalize('NFC', v)
+        out[sec] = unicodedata.normalize('NFC', v)
     return out
 
 
