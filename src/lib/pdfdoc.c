@@ -1,9 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* pdfdoc: A4 administrative documents on libharu (see pdfdoc.h). */
-#define _GNU_SOURCE		/* RTLD_NEXT */
-#include <dlfcn.h>
 #include <math.h>
-#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,9 +10,9 @@
 
 #include <hpdf.h>
 #include <utf8proc.h>
-#include <zlib.h>
 
 #include "pdfdoc.h"
+#include "pdffont.h"
 #include "util.h"
 #include "vnfmt.h"
 
@@ -173,218 +170,6 @@ fix_tounicode(HPDF_Doc pdf, HPDF_Font font)
 }
 
 /*
- * libharu 2.3.0 builds the CIDToGIDMap of every UTF-8 font it makes by
- * looking up all 65,536 code points one by one in the font's cmap, with
- * HPDF_TTFontDef_GetGlyphid (its own exported function, called through
- * the PLT): that was half of the time of a one-page form, paid again for
- * every document. This definition stands in for it: it asks libharu's
- * own function (RTLD_NEXT) once per code point and font, and remembers
- * the answer for the life of the process, keyed by the font's PostScript
- * name and glyph count. The answers are the same, so are the bytes.
- */
-struct glyph_cache {
-	char		 name[HPDF_LIMIT_MAX_NAME_LEN + 1];
-	HPDF_UINT16	 nglyphs;
-	HPDF_UINT16	 gid[65536];
-	uint8_t		 known[65536 / 8];
-};
-
-HPDF_UINT16	HPDF_TTFontDef_GetGlyphid(HPDF_FontDef, HPDF_UINT16);
-
-HPDF_UINT16
-HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
-{
-	typedef HPDF_UINT16 (*lookup_fn)(HPDF_FontDef, HPDF_UINT16);
-	static lookup_fn real;
-	static struct glyph_cache *cache[8], *last;
-	static HPDF_FontDef last_def;
-	static int ncache;
-	HPDF_TTFontDefAttr attr;
-	struct glyph_cache *c = NULL;
-	int i;
-
-	if (fontdef == last_def && fontdef != NULL) {
-		/* the same font as the call before: 65,536 calls in a row */
-		c = last;
-		goto lookup;
-	}
-	if (real == NULL) {
-		real = (lookup_fn)(uintptr_t)dlsym(RTLD_NEXT,
-		    "HPDF_TTFontDef_GetGlyphid");
-		if (real == NULL)
-			return 0;
-	}
-	if (fontdef == NULL || fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE ||
-	    (attr = fontdef->attr) == NULL)
-		return real(fontdef, unicode);
-	for (i = 0; i < ncache; i++)
-		if (cache[i]->nglyphs == attr->num_glyphs &&
-		    strcmp(cache[i]->name, attr->base_font) == 0) {
-			c = cache[i];
-			break;
-		}
-	if (c == NULL) {
-		if (ncache == (int)(sizeof(cache) / sizeof(cache[0])))
-			return real(fontdef, unicode);
-		c = xcalloc(1, sizeof(*c));
-		snprintf(c->name, sizeof(c->name), "%s", attr->base_font);
-		c->nglyphs = attr->num_glyphs;
-		cache[ncache++] = c;
-	}
-	last_def = fontdef;
-	last = c;
-lookup:
-	if (!(c->known[unicode >> 3] & (1u << (unicode & 7)))) {
-		c->gid[unicode] = real(fontdef, unicode);
-		c->known[unicode >> 3] |= (uint8_t)(1u << (unicode & 7));
-	}
-	return c->gid[unicode];
-}
-
-/*
- * libharu copies and clears memory one byte at a time in these two
- * (hpdf_utils.c), a sixth of the time of writing a form with its fonts;
- * they stand in for them with the C library's (same results: both return
- * the end of the area, as libharu's do).
- */
-HPDF_BYTE	*HPDF_MemCpy(HPDF_BYTE *, const HPDF_BYTE *, HPDF_UINT);
-void		*HPDF_MemSet(void *, HPDF_BYTE, HPDF_UINT);
-
-HPDF_BYTE *
-HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
-{
-	if (n == 0)
-		return out;
-	memmove(out, in, n);
-	return out + n;
-}
-
-void *
-HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n)
-{
-	if (n == 0)
-		return s;
-	memset(s, c, n);
-	return (HPDF_BYTE *)s + n;
-}
-
-/*
- * libharu compresses every stream of every document again, and in a form
- * of one page most of those bytes are the same from one document to the
- * next: each face's 128 KB CIDToGIDMap, its ToUnicode, often the font
- * program itself. This stands in for its HPDF_Stream_WriteToStreamWithDeflate
- * (hpdf_streams.c, called through the PLT): the stream is read whole and
- * compressed in one call with the same zlib settings (the default level;
- * zlib's output does not depend on how its input is cut up), and the
- * compressed bytes of large streams are kept, with a copy of the stream
- * to compare, so that a stream seen before is written without compressing
- * it again. Encrypted streams (never here) go to libharu's own.
- */
-HPDF_STATUS	HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream, HPDF_Stream,
-		    HPDF_Encrypt);
-
-#define ZMEMO_MIN	16384		/* bytes: smaller streams are not kept */
-#define ZMEMO_MAX	32		/* streams kept */
-
-struct zmemo {
-	uint64_t	 hash;
-	unsigned char	*raw, *out;
-	size_t		 rawlen, outlen;
-};
-
-static uint64_t
-fnv1a(const unsigned char *p, size_t n)
-{
-	uint64_t h = 14695981039346656037ULL;
-
-	while (n-- > 0)
-		h = (h ^ *p++) * 1099511628211ULL;
-	return h;
-}
-
-HPDF_STATUS
-HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst,
-    HPDF_Encrypt e)
-{
-	typedef HPDF_STATUS (*deflate_fn)(HPDF_Stream, HPDF_Stream,
-	    HPDF_Encrypt);
-	static deflate_fn real;
-	static struct zmemo memo[ZMEMO_MAX];
-	static int nmemo;
-	unsigned char *raw = NULL, *out;
-	size_t len = 0, cap = 0;
-	uint64_t h = 0;
-	HPDF_STATUS ret;
-	z_stream z;
-	int i, zr;
-
-	if (real == NULL && (real = (deflate_fn)(uintptr_t)dlsym(RTLD_NEXT,
-	    "HPDF_Stream_WriteToStreamWithDeflate")) == NULL)
-		return HPDF_INVALID_OPERATION;
-	if (e != NULL)
-		return real(src, dst, e);
-	if (HPDF_Stream_Seek(src, 0, HPDF_SEEK_SET) != HPDF_OK)
-		return real(src, dst, e);
-	for (;;) {
-		HPDF_UINT n;
-
-		if (cap - len < 65536) {
-			cap = cap ? cap * 2 : 131072;
-			raw = xrealloc(raw, cap);
-		}
-		n = (HPDF_UINT)(cap - len);
-		ret = HPDF_Stream_Read(src, raw + len, &n);
-		len += n;
-		if (ret == HPDF_STREAM_EOF)
-			break;
-		if (ret != HPDF_OK) {
-			free(raw);
-			return real(src, dst, e);
-		}
-	}
-	if (len >= ZMEMO_MIN) {
-		h = fnv1a(raw, len);
-		for (i = 0; i < nmemo; i++)
-			if (memo[i].hash == h && memo[i].rawlen == len &&
-			    memcmp(memo[i].raw, raw, len) == 0) {
-				free(raw);
-				return HPDF_Stream_Write(dst, memo[i].out,
-				    (HPDF_UINT)memo[i].outlen);
-			}
-	}
-	memset(&z, 0, sizeof(z));
-	if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK) {
-		free(raw);
-		return real(src, dst, e);
-	}
-	out = xmalloc(deflateBound(&z, (uLong)len));
-	z.next_in = raw;
-	z.avail_in = (uInt)len;
-	z.next_out = out;
-	z.avail_out = (uInt)deflateBound(&z, (uLong)len);
-	zr = deflate(&z, Z_FINISH);
-	deflateEnd(&z);
-	if (zr != Z_STREAM_END) {
-		free(out);
-		free(raw);
-		return real(src, dst, e);
-	}
-	ret = HPDF_Stream_Write(dst, out, (HPDF_UINT)z.total_out);
-	if (len >= ZMEMO_MIN && nmemo < ZMEMO_MAX) {
-		memo[nmemo].hash = h;
-		memo[nmemo].raw = raw;
-		memo[nmemo].rawlen = len;
-		memo[nmemo].out = out;
-		memo[nmemo].outlen = z.total_out;
-		nmemo++;
-	} else {
-		free(out);
-		free(raw);
-	}
-	return ret;
-}
-
-/*
  * Face f of the document, made (and given its ToUnicode) on first use;
  * a face that cannot be made is an error recorded, and the regular face
  * (always made by pdfdoc_new) stands in for it.
@@ -441,6 +226,8 @@ pdfdoc_new(const char *const fonts[PF_NFACES], char *err, size_t errsz)
 			pdfdoc_free(d);
 			return NULL;
 		}
+		/* read once per process, not once per document */
+		(void)pdffont_register(path);
 		name = HPDF_LoadTTFontFromFile(d->pdf, path, HPDF_TRUE);
 		if (name == NULL || d->failed) {
 			snprintf(err, errsz, "cannot load font '%s': %s", path,
@@ -508,6 +295,42 @@ pdfdoc_free(struct pdfdoc *d)
  * spaces inside a line are kept ("Số:      /BC-UBND" leaves the clerk room). The caller frees it. NULL (error recorded) for
  * invalid UTF-8.
  */
+/*
+ * Whether s is valid UTF-8 made only of characters that NFC leaves alone
+ * wherever they stand (Unicode's NFC_Quick_Check = Yes, no combining
+ * class, never the second of a composition): below U+0300, the
+ * precomposed Latin letters of U+1E00-U+1EFF (all of Vietnamese),
+ * punctuation and currency (U+2010-U+20CF), letterlike signs, arrows and
+ * mathematical operators (U+2100-U+22FF) but the three whose NFC is
+ * another character (Ohm, Kelvin, Angstrom signs). Checked against
+ * utf8proc character by character when this was written. Most texts are
+ * made only of these; they skip utf8proc's decomposition and
+ * recomposition, a tenth of a form's time.
+ */
+static int
+nfc_already(const utf8proc_uint8_t *s)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k;
+
+	while (*s != '\0') {
+		if (*s < 0x80) {
+			s++;
+			continue;
+		}
+		k = utf8proc_iterate(s, -1, &c);
+		if (k <= 0)
+			return 0;
+		if (!(c < 0x300 || (c >= 0x1E00 && c <= 0x1EFF) ||
+		    (c >= 0x2010 && c <= 0x20CF) ||
+		    (c >= 0x2100 && c <= 0x22FF && c != 0x2126 &&
+		    c != 0x212A && c != 0x212B)))
+			return 0;
+		s += k;
+	}
+	return 1;
+}
+
 static char *
 clean(struct pdfdoc *d, const char *s)
 {
@@ -518,8 +341,13 @@ clean(struct pdfdoc *d, const char *s)
 
 	if (s == NULL)
 		s = "";
-	n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &nfc,
-	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (nfc_already((const utf8proc_uint8_t *)s)) {
+		/* valid and NFC: what utf8proc_map would return */
+		nfc = (utf8proc_uint8_t *)xstrdup(s);
+		n = (utf8proc_ssize_t)strlen(s);
+	} else
+		n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &nfc,
+		    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (n < 0) {
 		fail(d, "invalid UTF-8 in a text to draw: %s",
 		    utf8proc_errmsg(n));

@@ -52,6 +52,45 @@ test_clean(void **state)
 	pdfdoc_free(d);
 }
 
+/*
+ * The quick path of clean() (nfc_already) agrees with utf8proc's NFC on
+ * texts it takes and leaves the others to it.
+ */
+static void
+test_nfc_quick(void **state)
+{
+	static const char *const texts[] = {
+		"Cộng hòa xã hội chủ nghĩa Việt Nam",
+		"Độc lập - Tự do - Hạnh phúc “ngày” … – ≥ 95,5%",
+		"ĐẮK LẮK Ưu điểm ợ Ỹ ỹ",
+		"Vie\xcc\x82\xcc\xa3t",		/* decomposed: not quick */
+		"A\xcc\x8a",			/* A + ring: Å */
+		"\xe2\x84\xab",			/* Angstrom sign: Å */
+		"\xe2\x84\xa6",			/* Ohm sign: Ω */
+		"plain ascii",
+		"",
+	};
+	static const int quick[] = { 1, 1, 1, 0, 0, 0, 0, 1, 1 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		utf8proc_uint8_t *nfc = NULL;
+
+		assert_int_equal(nfc_already((const utf8proc_uint8_t *)
+		    texts[i]), quick[i]);
+		assert_true(utf8proc_map((const utf8proc_uint8_t *)texts[i],
+		    0, &nfc, UTF8PROC_NULLTERM | UTF8PROC_STABLE |
+		    UTF8PROC_COMPOSE) >= 0);
+		if (quick[i])
+			assert_string_equal((const char *)nfc, texts[i]);
+		libc_free(nfc);
+	}
+	assert_int_equal(nfc_already((const utf8proc_uint8_t *)"a\xff"), 0);
+	assert_int_equal(nfc_already((const utf8proc_uint8_t *)"\xed\xa0\x80"),
+	    0);				/* a surrogate */
+}
+
 /* Every line fits its band, and the lines give back the text. */
 static void
 check_wrap(struct pdfdoc *d, const char *text, double w, int want_lines)
@@ -138,6 +177,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_clean),
+		cmocka_unit_test(test_nfc_quick),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_render),
 	};

@@ -22,6 +22,7 @@ static void libc_free(void *p) { free(p); }
 #include <cmocka.h>
 
 #include "lib/pdfdoc.h"
+#include "lib/pdffont.h"
 
 /* The vowels that take tones, then the combining tone marks. */
 static const utf8proc_int32_t vowels[] = {
@@ -136,6 +137,89 @@ test_default_is_liberation(void **state)
 	}
 }
 
+/* The bytes of a one-page document with TEXT in three faces. */
+static char *
+render(const char *text, size_t *len)
+{
+	static const struct pdf_style st[3] = {
+		{ PF_REGULAR, 12, PA_LEFT, 0, 0, 0, 0, 0 },
+		{ PF_BOLD, 12, PA_LEFT, 0, 0, 0, 0, 0 },
+		{ PF_ITALIC, 12, PA_LEFT, 0, 0, 0, 0, 0 },
+	};
+	char err[256], *buf = NULL;
+	struct pdfdoc *d = pdfdoc_new(NULL, err, sizeof(err));
+	FILE *fp;
+	int i;
+
+	assert_non_null(d);
+	pdfdoc_set_info(d, "T", "A", "S", "baocao", 0);
+	for (i = 0; i < 3; i++)
+		pdfdoc_para(d, &st[i], text);
+	fp = open_memstream(&buf, len);
+	assert_non_null(fp);
+	assert_int_equal(pdfdoc_save(d, fp), 0);
+	fclose(fp);
+	pdfdoc_free(d);
+	return buf;
+}
+
+/*
+ * The font programs are made once per face and run, and a document's
+ * bytes never depend on what the process rendered before: a document
+ * with a letter outside the repertoire (Greek) embeds its glyph, and the
+ * next ordinary document is the same as the first one.
+ */
+static void
+test_program_reuse(void **state)
+{
+	static const char vi[] = "Cộng hòa xã hội chủ nghĩa Việt Nam – "
+	    "Độc lập - Tự do - Hạnh phúc ≥ 95,5% “ngày” …";
+	struct pdffont_stats s0, s1, s2;
+	size_t n1, n2, n3, n4;
+	char *a, *b, *c, *e;
+
+	(void)state;
+	pdffont_stats(&s0);
+	a = render(vi, &n1);
+	pdffont_stats(&s1);
+	b = render(vi, &n2);
+	pdffont_stats(&s2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(a, b, n1);
+	/* the second document made no program: three reused */
+	assert_int_equal(s2.program_made, s1.program_made);
+	assert_int_equal(s2.program_reused - s1.program_reused, 3);
+	assert_true(s1.program_made - s0.program_made <= 3);
+	c = render("Hệ số αβγ", &n3);
+	pdffont_stats(&s1);
+	assert_int_equal(s1.program_made - s2.program_made, 3);
+	e = render(vi, &n4);
+	assert_int_equal(n1, n4);
+	assert_memory_equal(a, e, n1);
+	assert_true(n3 > 0);
+	libc_free(a);
+	libc_free(b);
+	libc_free(c);
+	libc_free(e);
+}
+
+/* Each font file is read once per process, not once per document. */
+static void
+test_file_read_once(void **state)
+{
+	struct pdffont_stats s0, s1;
+	size_t n;
+	char *a;
+
+	(void)state;
+	libc_free(render("a", &n));
+	pdffont_stats(&s0);
+	a = render("b", &n);
+	pdffont_stats(&s1);
+	assert_int_equal(s1.files_read, s0.files_read);
+	libc_free(a);
+}
+
 int
 main(void)
 {
@@ -143,6 +227,8 @@ main(void)
 		cmocka_unit_test(test_letters),
 		cmocka_unit_test(test_coverage),
 		cmocka_unit_test(test_default_is_liberation),
+		cmocka_unit_test(test_program_reuse),
+		cmocka_unit_test(test_file_read_once),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
