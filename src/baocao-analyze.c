@@ -20,7 +20,6 @@
 #include "schema.h"
 #include "util.h"
 
-#define VERSION		"1"
 #define MAXPERIODS	16
 #define LOWSAMPLE	30	/* fewer responses than this: a warning */
 
@@ -1124,7 +1123,7 @@ main(int argc, char *argv[])
 			todays = optarg;
 			break;
 		case 'V':
-			printf("baocao-analyze %s\n", VERSION);
+			printf("baocao-analyze (baocao) %s\n", BAOCAO_VERSION);
 			return EXIT_OK;
 		default:
 			usage();

@@ -40,7 +40,6 @@
 #include "utf8.h"
 #include "util.h"
 
-#define VERSION		"0.1.0"
 #define WARN_MAX	20	/* out-of-month warnings per file, then a summary */
 
 /* One input file. display is the path as given (dir joined with name). */
@@ -2622,7 +2621,7 @@ main(int argc, char *argv[])
 			help();
 			break;
 		case 'V':
-			printf("baocao-check (baocao) %s\n", VERSION);
+			printf("baocao-check (baocao) %s\n", BAOCAO_VERSION);
 			return EXIT_OK;
 		default:
 			usage();

@@ -20,7 +20,6 @@
 #include "statuslist.h"
 #include "util.h"
 
-#define VERSION		"1"
 #define MAXPERIODS	16	/* P, previous, a year earlier, 12 months */
 #define MAXKEYS		64	/* sheet_keys[] entries */
 #define NO_DATE		LONG_MAX	/* an empty date: never "by the last day" */
@@ -920,7 +919,7 @@ main(int argc, char *argv[])
 			todays = optarg;
 			break;
 		case 'V':
-			printf("baocao-rollup %s\n", VERSION);
+			printf("baocao-rollup (baocao) %s\n", BAOCAO_VERSION);
 			return EXIT_OK;
 		default:
 			usage();

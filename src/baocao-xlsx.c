@@ -30,7 +30,6 @@
 #include "tmpl.h"
 #include "util.h"
 
-#define XLSX_VERSION	"0.1"
 #define MAXTERMS	8
 #define MAXWIDTH	60.0	/* widest column; longer text wraps */
 #define CELL_MAX	32767	/* characters in one cell (Excel) */
@@ -2913,8 +2912,8 @@ main(int argc, char *argv[])
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'V':
-			printf("baocao-xlsx %s (libxlsxwriter %s)\n",
-			    XLSX_VERSION, LXW_VERSION);
+			printf("baocao-xlsx (baocao) %s, libxlsxwriter %s\n",
+			    BAOCAO_VERSION, LXW_VERSION);
 			return EXIT_OK;
 		case 'a':
 			analysis = optarg;

@@ -34,7 +34,6 @@
 #include "tmpl.h"
 #include "util.h"
 
-#define VERSION	"0.1.0"
 
 static const char *config_dir = "config";
 static const char *input_dir = "input";
@@ -56,21 +55,55 @@ struct run {
 	char		 analysis[PATH_MAX], checklog[PATH_MAX];
 };
 
+static const char usage_text[] =
+    "usage: baocao [--config DIR] [--input DIR] [--output DIR] "
+    "[--templates DIR]\n"
+    "              [--today DATE] COMMAND ...\n"
+    "       baocao check PERIOD\n"
+    "       baocao indicators PERIOD\n"
+    "       baocao report --period PERIOD [--draft N | --final [--force]] "
+    "[--allow-missing]\n"
+    "       baocao template --unit UNIT --period YYYY-MM\n"
+    "       baocao archive [--move] [--to DIR]\n"
+    "PERIOD: 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026, "
+    "2026-10-01..2026-10-15, previous-month|quarter|half|9m|year\n";
+
 static void
 usage(void)
 {
-	fprintf(stderr,
-	    "usage: baocao [--config DIR] [--input DIR] [--output DIR] "
-	    "[--today DATE] COMMAND ...\n"
-	    "       baocao check PERIOD\n"
-	    "       baocao indicators PERIOD\n"
-	    "       baocao report --period PERIOD [--draft N | --final [--force]] "
-	    "[--allow-missing]\n"
-	    "       baocao template --unit UNIT --period YYYY-MM\n"
-	    "       baocao archive [--move] [--to DIR]\n"
-	    "PERIOD: 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026, "
-	    "2026-10-01..2026-10-15, previous-month|quarter|half|9m|year\n");
+	fputs(usage_text, stderr);
 	exit(EXIT_USAGE);
+}
+
+static void
+help(void)
+{
+	fputs(usage_text, stdout);
+	fputs("\n"
+	    "  check       validate every folder PERIOD's report reads; list "
+	    "the errors,\n"
+	    "              the units that have not submitted, the revisions "
+	    "used\n"
+	    "  indicators  the indicators CSV of PERIOD on standard output\n"
+	    "  report      everything for PERIOD into OUTPUT/PERIOD/: "
+	    "validation report,\n"
+	    "              indicators, BM.07.01 forms (months), report and "
+	    "improvement PDFs,\n"
+	    "              workbook, SHA256SUMS (draft 1 unless --draft N or "
+	    "--final)\n"
+	    "  template    a blank monthly sheet and register headers for a "
+	    "department\n"
+	    "  archive     outputs past the 3-year retention (--move moves "
+	    "them)\n\n"
+	    "  --config DIR     config/ by default; --input DIR input/; "
+	    "--output DIR output/\n"
+	    "  --templates DIR  the templates (default: ./templates, "
+	    "$BAOCAO_TEMPLATES,\n"
+	    "                   or the installed copy)\n"
+	    "  --today DATE     the day previous-* periods count back from\n"
+	    "Exit status: 0 done, 1 the data has errors, 2 usage or "
+	    "unreadable file.\n", stdout);
+	exit(EXIT_OK);
 }
 
 static void
@@ -1358,7 +1391,7 @@ main(int argc, char *argv[])
 			config_dir = optarg;
 			break;
 		case 'h':
-			usage();
+			help();
 			break;
 		case 'i':
 			input_dir = optarg;
@@ -1378,7 +1411,7 @@ main(int argc, char *argv[])
 			}
 			break;
 		case 'V':
-			printf("baocao %s\n", VERSION);
+			printf("baocao %s\n", BAOCAO_VERSION);
 			return 0;
 		default:
 			usage();

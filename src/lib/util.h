@@ -5,6 +5,9 @@
 
 #include <stddef.h>
 
+/* The version every program prints for --version. */
+#define BAOCAO_VERSION	"0.1.0"
+
 /* Exit statuses of every program (SPEC §4). The most severe wins. */
 enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
 
