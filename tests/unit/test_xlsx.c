@@ -124,9 +124,13 @@ test_values(void **state)
 			assert_true(v == t[i].v);
 	}
 	assert_true(ind_ok("errors.by_type.the_thuc"));
-	assert_false(ind_ok("Errors"));
+	/* an objective's name is its section name, as written */
+	assert_true(ind_ok("objective.Mt3.value"));
+	assert_true(ind_ok("objective.Mục_tiêu 1.met"));
 	assert_false(ind_ok(""));
-	assert_false(ind_ok("a b"));
+	assert_false(ind_ok("a,b"));
+	assert_false(ind_ok("a\tb"));
+	assert_false(ind_ok("a\"b"));
 }
 
 static void
