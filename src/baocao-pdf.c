@@ -13,6 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include <utf8proc.h>
 
@@ -82,7 +89,7 @@ static struct {
 	const char	**units_arg;	/* --unit, each time given */
 	int		 nunits_arg;
 	int		 all_units;	/* --all-units */
-	struct pdfdoc	*scratch;	/* trial layouts (pick_level) */
+	struct pdfdoc	*scratch;	/* trial layouts (layout_bm) */
 	int		 trials;
 	int		 draft;
 	struct config	 cfg;
@@ -133,14 +140,103 @@ usage(FILE *fp, int status)
 
 /* ---- small helpers ---- */
 
+/*
+ * The templates' answers, remembered: a form asks for the same few
+ * hundred words again and again, and each tmpl_get() is an iniparser
+ * look-up plus an NFC copy kept until the template is freed. The value
+ * (owned by G.t or G.common, or NULL: in neither) is keyed by
+ * "section\x1fkey"; the templates never change once loaded.
+ */
+struct tmemo {
+	char		*k;
+	const char	*v;
+	size_t		 h;
+};
+static struct tmemo	*tmemo;
+static size_t		 tmemo_cap, tmemo_n;
+
+static size_t
+tmemo_hash(const char *sec, const char *key)
+{
+	size_t h = 2166136261u;
+	const char *p;
+
+	for (p = sec; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	h = (h ^ 0x1f) * 16777619u;
+	for (p = key; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	return h;
+}
+
+static int
+tmemo_is(const char *k, const char *sec, const char *key)
+{
+	size_t n = strlen(sec);
+
+	return strncmp(k, sec, n) == 0 && k[n] == '\x1f' &&
+	    strcmp(k + n + 1, key) == 0;
+}
+
+static void
+tmemo_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < tmemo_cap; i++)
+		free(tmemo[i].k);
+	free(tmemo);
+	tmemo = NULL;
+	tmemo_cap = tmemo_n = 0;
+}
+
 static const char *
 T(const char *sec, const char *key, const char *def)
 {
-	const char *v = tmpl_get(G.t, sec, key, NULL);
+	const char *v;
+	size_t h, i;
 
+	if (G.t == NULL || G.common == NULL) {
+		v = tmpl_get(G.t, sec, key, NULL);
+		return v != NULL ? v : tmpl_get(G.common, sec, key, def);
+	}
+	if (tmemo_n * 2 >= tmemo_cap) {
+		struct tmemo *old = tmemo;
+		size_t ocap = tmemo_cap, j;
+
+		tmemo_cap = ocap ? ocap * 2 : 512;
+		tmemo = xcalloc(tmemo_cap, sizeof(*tmemo));
+		for (j = 0; j < ocap; j++) {
+			if (old[j].k == NULL)
+				continue;
+			for (i = old[j].h & (tmemo_cap - 1); tmemo[i].k != NULL;
+			    i = (i + 1) & (tmemo_cap - 1))
+				;
+			tmemo[i] = old[j];
+		}
+		free(old);
+	}
+	h = tmemo_hash(sec, key);
+	for (i = h & (tmemo_cap - 1); tmemo[i].k != NULL;
+	    i = (i + 1) & (tmemo_cap - 1))
+		if (tmemo_is(tmemo[i].k, sec, key))
+			return tmemo[i].v != NULL ? tmemo[i].v : def;
+	v = tmpl_get(G.t, sec, key, NULL);
 	if (v == NULL)
-		v = tmpl_get(G.common, sec, key, def);
-	return v;
+		v = tmpl_get(G.common, sec, key, NULL);
+	{
+		size_t ns = strlen(sec), nk = strlen(key);
+		char *k = xmalloc(ns + nk + 2);
+
+		memcpy(k, sec, ns);
+		k[ns] = '\x1f';
+		memcpy(k + ns + 1, key, nk + 1);
+		tmemo[i].k = k;
+	}
+	tmemo[i].v = v;
+	tmemo[i].h = h;
+	tmemo_n++;
+	return v != NULL ? v : def;
 }
 
 static char *
@@ -2490,38 +2586,51 @@ layout(struct pdfdoc *trial)
 }
 
 /*
- * BM: a form longer than a page is laid out again, one point smaller and
- * tighter, then one and a half; the first layout that fits one page is
- * kept, else the first of all. The trials are made in a scratch document
- * that is never saved and keeps its fonts from form to form (libharu
- * spends most of a small document's time making fonts); only the chosen
- * layout is made again in the document written. Sets compact.
+ * The scratch document of the trial layouts: made once and kept from form
+ * to form (libharu spends most of a small document's time making fonts),
+ * made again after an error and now and then (memory); it only measures
+ * (pdfdoc_measure): nothing is drawn in it and it is never saved.
  */
-static int
-pick_level(void)
+static struct pdfdoc *
+scratch_doc(void)
 {
-	static struct pdfdoc *scratch;
 	const char *fonts[PF_NFACES];
 	char err[512];
-	int level, rv;
 
-	if (scratch != NULL && (pdfdoc_error(scratch) != NULL ||
+	if (G.scratch != NULL && (pdfdoc_error(G.scratch) != NULL ||
 	    ++G.trials % 64 == 0)) {
-		/* a fresh one after an error, and now and then (memory) */
-		pdfdoc_free(scratch);
-		scratch = G.scratch = NULL;
+		pdfdoc_free(G.scratch);
+		G.scratch = NULL;
 	}
-	if (scratch == NULL) {
+	if (G.scratch == NULL) {
 		fonts[PF_REGULAR] = G.cfg.font_regular;
 		fonts[PF_BOLD] = G.cfg.font_bold;
 		fonts[PF_ITALIC] = G.cfg.font_italic;
 		fonts[PF_BOLDITALIC] = G.cfg.font_bold_italic;
-		if ((scratch = pdfdoc_new(fonts, err, sizeof(err))) == NULL) {
+		if ((G.scratch = pdfdoc_new(fonts, err, sizeof(err))) == NULL) {
 			diag_plain("%s", err);
-			return EXIT_USAGE;
+			return NULL;
 		}
-		G.scratch = scratch;
+		pdfdoc_measure(G.scratch, 1);
 	}
+	return G.scratch;
+}
+
+/*
+ * BM: a form longer than a page is laid out again, one point smaller and
+ * tighter, then one and a half; the first layout that fits one page is
+ * kept, else the first of all. The trials only measure, in the scratch
+ * document; the chosen layout is then made, once, in the document
+ * written. Sets compact.
+ */
+static int
+layout_bm(void)
+{
+	struct pdfdoc *scratch;
+	int level, rv;
+
+	if ((scratch = scratch_doc()) == NULL)
+		return EXIT_USAGE;
 	for (level = 0; level <= 2; level++) {
 		compact = level;
 		apply_layout();
@@ -2535,7 +2644,7 @@ pick_level(void)
 		apply_layout();
 	}
 	G.doc = NULL;
-	return 0;
+	return layout(NULL);
 }
 
 static int
@@ -2545,9 +2654,7 @@ render(void)
 	FILE *fp;
 	int rv = 0;
 
-	if (G.kind == K_BM && (rv = pick_level()) != 0)
-		return rv;
-	if ((rv = layout(NULL)) != 0)
+	if ((rv = G.kind == K_BM ? layout_bm() : layout(NULL)) != 0)
 		return rv;
 	if ((fp = atomic_open(&af, G.out)) == NULL) {
 		diag_plain("%s: cannot create:", G.out);
@@ -2609,18 +2716,281 @@ unit_ok(const char *unit)
 	return 1;
 }
 
+/* One form of a list: checked, laid out, written, its path printed. */
+static int
+render_one(const char *unit)
+{
+	const char *out = G.out;
+	char *path;
+	int r;
+
+	if (!unit_ok(unit))
+		return EXIT_DATA;
+	path = unit_path(unit);
+	G.unit = unit;
+	G.out = path;
+	compact = 0;
+	apply_layout();
+	r = render();
+	if (r == 0)
+		printf("%s\n", path);
+	pdfdoc_free(G.doc);
+	G.doc = NULL;
+	G.out = out;
+	G.unit = NULL;
+	free(path);
+	return r;
+}
+
+/*
+ * Forms on several cores. Process k of jobs (0: this one, the others
+ * forked) makes the forms i with i % jobs == k, its standard output and
+ * error going to unnamed temporary files; after each form it appends a
+ * record (the form's status and where its output ends in those files) to
+ * a third. When all are done, this process copies each form's messages
+ * and path out in the order of the list: the same bytes, the same order
+ * and the same status as one process making them all. A worker that dies
+ * is reported; the forms it wrote are whole (atomic_commit) and those
+ * recorded are listed.
+ */
+struct share {
+	FILE	*out, *err, *idx;
+	pid_t	 pid;		/* 0: made by this process */
+};
+
+struct share_rec {
+	int		 i, rv;
+	long long	 out_end, err_end;
+};
+
+/* The end of fd's file, flushed from fp first; -1 on error. */
+static long long
+flushed_end(FILE *fp, FILE *file)
+{
+	if (fflush(fp) != 0)
+		return -1;
+	return (long long)lseek(fileno(file), 0, SEEK_END);
+}
+
+/* Makes share k's forms with stdout and stderr in its files. */
+static int
+run_share(const char **list, int n, int k, int jobs, struct share *sh)
+{
+	struct share_rec rec;
+	int i, rv = 0;
+
+	fflush(stdout);
+	fflush(stderr);
+	if (dup2(fileno(sh->out), STDOUT_FILENO) < 0 ||
+	    dup2(fileno(sh->err), STDERR_FILENO) < 0)
+		return EXIT_USAGE;
+	for (i = k; i < n; i += jobs) {
+		memset(&rec, 0, sizeof(rec));
+		rec.i = i;
+		rec.rv = render_one(list[i]);
+		rec.out_end = flushed_end(stdout, sh->out);
+		rec.err_end = flushed_end(stderr, sh->err);
+		if (rec.out_end < 0 || rec.err_end < 0)
+			rec.rv = worst(rec.rv, EXIT_USAGE);
+		rv = worst(rv, rec.rv);
+		if (fwrite(&rec, sizeof(rec), 1, sh->idx) != 1 ||
+		    fflush(sh->idx) != 0)
+			rv = worst(rv, EXIT_USAGE);
+	}
+	return rv;
+}
+
+/* Copies bytes [*pos, end) of file to fp; end < 0: to its end. */
+static void
+copy_out(FILE *file, long long *pos, long long end, FILE *fp)
+{
+	char buf[8192];
+	ssize_t m;
+
+	if (end < 0)
+		end = (long long)lseek(fileno(file), 0, SEEK_END);
+	while (*pos < end) {
+		size_t want = end - *pos < (long long)sizeof(buf) ?
+		    (size_t)(end - *pos) : sizeof(buf);
+
+		m = pread(fileno(file), buf, want, (off_t)*pos);
+		if (m <= 0)
+			break;
+		fwrite(buf, 1, (size_t)m, fp);
+		*pos += m;
+	}
+}
+
+/*
+ * How many processes make n forms: BAOCAO_JOBS when set (1: this one
+ * alone), else one per online CPU, at most 4, and none forked for fewer
+ * than 8 forms (a fork and its copy of the data cost more than it saves).
+ */
+static int
+jobs_for(int n)
+{
+	const char *e = getenv("BAOCAO_JOBS");
+	long cpus, j;
+	char *end;
+
+	if (e != NULL && *e != '\0') {
+		j = strtol(e, &end, 10);
+		if (*end != '\0' || j < 1)
+			j = 1;
+		if (j > 16)
+			j = 16;
+	} else {
+		cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		j = cpus < 1 ? 1 : cpus > 4 ? 4 : cpus;
+		if (n < 8)
+			j = 1;
+		else if (j > n / 4)
+			j = n / 4;
+	}
+	if (j > n)
+		j = n;
+	return j < 1 ? 1 : (int)j;
+}
+
+static int
+render_parallel(const char **list, int n, int jobs)
+{
+	struct share *sh;
+	int k, i, rv = 0, saved_out, saved_err, st;
+	pid_t me = getpid();
+	struct share_rec rec;
+	long long *opos, *epos;
+	int *dead;
+
+	fflush(stdout);
+	fflush(stderr);
+	/* the real outputs, to come back to */
+	saved_out = dup(STDOUT_FILENO);
+	saved_err = dup(STDERR_FILENO);
+	if (saved_out < 0 || saved_err < 0) {
+		if (saved_out >= 0)
+			close(saved_out);
+		if (saved_err >= 0)
+			close(saved_err);
+		return -1;	/* the caller makes them here */
+	}
+	sh = xcalloc((size_t)jobs, sizeof(*sh));
+	for (k = 0; k < jobs; k++) {
+		sh[k].out = tmpfile();
+		sh[k].err = tmpfile();
+		sh[k].idx = tmpfile();
+		if (sh[k].out == NULL || sh[k].err == NULL ||
+		    sh[k].idx == NULL) {
+			diag_plain("cannot create a temporary file:");
+			for (; k >= 0; k--) {
+				if (sh[k].out) fclose(sh[k].out);
+				if (sh[k].err) fclose(sh[k].err);
+				if (sh[k].idx) fclose(sh[k].idx);
+			}
+			free(sh);
+			close(saved_out);
+			close(saved_err);
+			return -1;	/* the caller makes them here */
+		}
+	}
+	for (k = 1; k < jobs; k++) {
+		pid_t pid = fork();
+
+		if (pid == 0) {
+#ifdef __linux__
+			/* never outlive this process */
+			prctl(PR_SET_PDEATHSIG, SIGTERM);
+#endif
+			if (getppid() != me)
+				_exit(EXIT_USAGE);
+			st = run_share(list, n, k, jobs, &sh[k]);
+			fflush(stdout);
+			fflush(stderr);
+			_exit(st);
+		}
+		sh[k].pid = pid > 0 ? pid : 0;	/* no fork: made here */
+	}
+	for (k = 0; k < jobs; k++)
+		if (k == 0 || sh[k].pid == 0)
+			rv = worst(rv, run_share(list, n, k, jobs, &sh[k]));
+	fflush(stdout);
+	fflush(stderr);
+	if (dup2(saved_out, STDOUT_FILENO) < 0 ||
+	    dup2(saved_err, STDERR_FILENO) < 0)
+		rv = worst(rv, EXIT_USAGE);
+	close(saved_out);
+	close(saved_err);
+	dead = xcalloc((size_t)jobs, sizeof(int));
+	for (k = 1; k < jobs; k++) {
+		pid_t w;
+
+		if (sh[k].pid == 0)
+			continue;
+		while ((w = waitpid(sh[k].pid, &st, 0)) < 0 && errno == EINTR)
+			;
+		if (w < 0)
+			dead[k] = -1;
+		else if (WIFSIGNALED(st))
+			dead[k] = WTERMSIG(st);
+		else if (WIFEXITED(st))
+			rv = worst(rv, WEXITSTATUS(st));
+	}
+	/* the messages and paths of the forms, in the order of the list */
+	opos = xcalloc((size_t)jobs, sizeof(*opos));
+	epos = xcalloc((size_t)jobs, sizeof(*epos));
+	for (k = 0; k < jobs; k++)
+		rewind(sh[k].idx);
+	for (i = 0; i < n; i++) {
+		k = i % jobs;
+		if (sh[k].idx == NULL)
+			continue;	/* already reported */
+		if (fread(&rec, sizeof(rec), 1, sh[k].idx) != 1 ||
+		    rec.i != i) {
+			/* the worker stopped before this form */
+			copy_out(sh[k].err, &epos[k], -1, stderr);
+			copy_out(sh[k].out, &opos[k], -1, stdout);
+			if (dead[k] > 0)
+				diag_plain("the process making form %s and "
+				    "the next ones died of signal %d", list[i],
+				    dead[k]);
+			else
+				diag_plain("the process making form %s and "
+				    "the next ones stopped", list[i]);
+			rv = worst(rv, EXIT_USAGE);
+			fclose(sh[k].idx);
+			sh[k].idx = NULL;
+			continue;
+		}
+		copy_out(sh[k].err, &epos[k], rec.err_end, stderr);
+		copy_out(sh[k].out, &opos[k], rec.out_end, stdout);
+		fflush(stderr);
+		rv = worst(rv, rec.rv);
+	}
+	for (k = 0; k < jobs; k++) {
+		fclose(sh[k].out);
+		fclose(sh[k].err);
+		if (sh[k].idx != NULL)
+			fclose(sh[k].idx);
+	}
+	fflush(stdout);
+	free(opos);
+	free(epos);
+	free(dead);
+	free(sh);
+	return rv;
+}
+
 /*
  * Several forms in one run (--unit more than once, or --all-units): the
  * data is read once, each form is laid out and written (atomically) on
  * its own, and its path printed on standard output once written. A unit
  * that cannot have a form is reported and skipped; the status is the
- * worst of all.
+ * worst of all. Many forms are made on all the CPUs (render_parallel).
  */
 static int
 render_units(void)
 {
-	const char *out = G.out;
-	int i, n, rv = 0, r;
+	int i, n, rv = 0, jobs;
 	const char **list;
 
 	if (G.all_units) {
@@ -2634,30 +3004,15 @@ render_units(void)
 		for (n = 0; n < G.nunits_arg; n++)
 			list[n] = G.units_arg[n];
 	}
-	for (i = 0; i < n; i++) {
-		char *path;
-
-		if (!unit_ok(list[i])) {
-			rv = worst(rv, EXIT_DATA);
-			continue;
-		}
-		path = unit_path(list[i]);
-		G.unit = list[i];
-		G.out = path;
-		compact = 0;
-		apply_layout();
-		r = render();
-		if (r == 0) {
-			printf("%s\n", path);
-			fflush(stdout);
-		}
-		rv = worst(rv, r);
-		pdfdoc_free(G.doc);
-		G.doc = NULL;
-		G.out = out;
-		free(path);
+	jobs = jobs_for(n);
+	if (jobs > 1 && (rv = render_parallel(list, n, jobs)) >= 0) {
+		free(list);
+		return rv;
 	}
-	G.unit = NULL;
+	for (rv = 0, i = 0; i < n; i++) {
+		rv = worst(rv, render_one(list[i]));
+		fflush(stdout);
+	}
 	free(list);
 	return rv;
 }
@@ -2669,6 +3024,7 @@ cleanup(void)
 
 	pdfdoc_free(G.doc);
 	pdfdoc_free(G.scratch);
+	tmemo_free();
 	tmpl_free(G.t);
 	tmpl_free(G.common);
 	config_release(&G.cfg);

@@ -67,7 +67,19 @@ struct pdfdoc {
 	double		 thsize;	/* header cells, pt; 0: as the body */
 	int		 tfit;
 	double		 thead_min;	/* pt: the header row at least */
+	double		 thh;		/* the header row's height, pt */
+	int		 thh_ok;	/* thh is computed */
+	/* pdfdoc_measure(): pages are counted, nothing is drawn */
+	int		 measure;
 };
+
+/*
+ * The page drawn on: NULL while measuring, which makes every HPDF_Page_
+ * call return at once (libharu checks the page first). d->page is then a
+ * marker that a page is open and is never passed to libharu.
+ */
+#define PG(d)		((d)->measure ? (HPDF_Page)NULL : (d)->page)
+static struct _HPDF_Dict_Rec measure_page;
 
 static HPDF_Font font_of(struct pdfdoc *, enum pdf_face);
 #define FONT(d, f)	font_of((d), (f))
@@ -267,6 +279,7 @@ table_clear(struct pdfdoc *d)
 		free(d->tgroup);
 	}
 	d->tgroup = NULL;
+	d->thh_ok = 0;
 	free(d->tx);
 	free(d->tw);
 	free(d->talign);
@@ -530,10 +543,10 @@ decorate(struct pdfdoc *d)
 		snprintf(buf, sizeof(buf), "DỰ THẢO LẦN %d", d->draft);
 		w = width_pt(FONT(d, PF_BOLD), size, buf, strlen(buf)) + PT(5);
 		x = PAGE_W - PT(PDF_MARGIN_RIGHT) - w;
-		HPDF_Page_SetLineWidth(d->page, 0.8);
-		HPDF_Page_SetRGBStroke(d->page, 0, 0, 0);
-		HPDF_Page_Rectangle(d->page, x, y0, w, h);
-		HPDF_Page_Stroke(d->page);
+		HPDF_Page_SetLineWidth(PG(d), 0.8);
+		HPDF_Page_SetRGBStroke(PG(d), 0, 0, 0);
+		HPDF_Page_Rectangle(PG(d), x, y0, w, h);
+		HPDF_Page_Stroke(PG(d));
 		text_abs(d, PF_BOLD, size, x + w / 2, y0 + PT(2.2), buf,
 		    PA_CENTER);
 	}
@@ -544,12 +557,18 @@ ensure_page(struct pdfdoc *d)
 {
 	if (d->page != NULL)
 		return;
+	if (d->measure) {
+		d->page = &measure_page;
+		d->npages++;
+		d->y = BODY_TOP;
+		return;
+	}
 	d->page = HPDF_AddPage(d->pdf);
 	if (d->page == NULL) {
 		fail(d, "cannot add a page");
 		return;
 	}
-	HPDF_Page_SetSize(d->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+	HPDF_Page_SetSize(PG(d), HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
 	d->npages++;
 	d->y = BODY_TOP;
 	decorate(d);
@@ -570,6 +589,13 @@ pdfdoc_restart(struct pdfdoc *d)
 	d->page = NULL;
 	d->npages = 0;
 	d->y = BODY_TOP;
+}
+
+void
+pdfdoc_measure(struct pdfdoc *d, int on)
+{
+	d->measure = on != 0;
+	d->page = NULL;
 }
 
 int
@@ -635,17 +661,17 @@ text_abs(struct pdfdoc *d, enum pdf_face face, double size, double x,
 {
 	double w;
 
-	if (d->page == NULL || *s == '\0')
+	if (d->page == NULL || d->measure || *s == '\0')
 		return;
 	w = width_pt(FONT(d, face), size, s, strlen(s));
 	if (align == PA_CENTER)
 		x -= w / 2;
 	else if (align == PA_RIGHT)
 		x -= w;
-	HPDF_Page_BeginText(d->page);
-	HPDF_Page_SetFontAndSize(d->page, FONT(d, face), (HPDF_REAL)size);
-	HPDF_Page_TextOut(d->page, (HPDF_REAL)x, (HPDF_REAL)y, s);
-	HPDF_Page_EndText(d->page);
+	HPDF_Page_BeginText(PG(d));
+	HPDF_Page_SetFontAndSize(PG(d), FONT(d, face), (HPDF_REAL)size);
+	HPDF_Page_TextOut(PG(d), (HPDF_REAL)x, (HPDF_REAL)y, s);
+	HPDF_Page_EndText(PG(d));
 }
 
 static double
@@ -674,14 +700,14 @@ draw_line(struct pdfdoc *d, HPDF_Font f, double size, double x, double w,
 	size_t n = l->end - l->start;
 	char *t;
 
-	if (n == 0 || d->page == NULL)
+	if (n == 0 || d->page == NULL || d->measure)
 		return;
 	if (l->first) {
 		x += indent;
 		w -= indent;
 	}
-	HPDF_Page_BeginText(d->page);
-	HPDF_Page_SetFontAndSize(d->page, f, (HPDF_REAL)size);
+	HPDF_Page_BeginText(PG(d));
+	HPDF_Page_SetFontAndSize(PG(d), f, (HPDF_REAL)size);
 	if (align == PA_JUSTIFY && !l->last && memchr(s + l->start, ' ', n)) {
 		/* words placed one by one, the slack shared between the gaps */
 		int gaps = 0;
@@ -697,7 +723,7 @@ draw_line(struct pdfdoc *d, HPDF_Font f, double size, double x, double w,
 			if (i < l->end && s[i] != ' ')
 				continue;
 			t = xstrndup(s + ws, i - ws);
-			HPDF_Page_TextOut(d->page, (HPDF_REAL)cx,
+			HPDF_Page_TextOut(PG(d), (HPDF_REAL)cx,
 			    (HPDF_REAL)base, t);
 			cx += width_pt(f, size, t, i - ws) + sp + extra;
 			free(t);
@@ -709,10 +735,10 @@ draw_line(struct pdfdoc *d, HPDF_Font f, double size, double x, double w,
 			x += (w - l->width) / 2;
 		else if (align == PA_RIGHT)
 			x += w - l->width;
-		HPDF_Page_TextOut(d->page, (HPDF_REAL)x, (HPDF_REAL)base, t);
+		HPDF_Page_TextOut(PG(d), (HPDF_REAL)x, (HPDF_REAL)base, t);
 		free(t);
 	}
-	HPDF_Page_EndText(d->page);
+	HPDF_Page_EndText(PG(d));
 }
 
 /*
@@ -898,13 +924,13 @@ pdfdoc_rule(struct pdfdoc *d, double x1, double x2, double ymm,
     double width_pt_)
 {
 	ensure_page(d);
-	HPDF_Page_SetLineWidth(d->page, (HPDF_REAL)width_pt_);
-	HPDF_Page_SetRGBStroke(d->page, 0, 0, 0);
-	HPDF_Page_MoveTo(d->page, (HPDF_REAL)(BODY_L + PT(x1)),
+	HPDF_Page_SetLineWidth(PG(d), (HPDF_REAL)width_pt_);
+	HPDF_Page_SetRGBStroke(PG(d), 0, 0, 0);
+	HPDF_Page_MoveTo(PG(d), (HPDF_REAL)(BODY_L + PT(x1)),
 	    (HPDF_REAL)(PAGE_H - PT(ymm)));
-	HPDF_Page_LineTo(d->page, (HPDF_REAL)(BODY_L + PT(x2)),
+	HPDF_Page_LineTo(PG(d), (HPDF_REAL)(BODY_L + PT(x2)),
 	    (HPDF_REAL)(PAGE_H - PT(ymm)));
-	HPDF_Page_Stroke(d->page);
+	HPDF_Page_Stroke(PG(d));
 }
 
 /* ---- tables ---- */
@@ -917,6 +943,7 @@ pdfdoc_table_style(struct pdfdoc *d, double pad_h, double pad_v,
 	d->tpad_v = PT(pad_v >= 0 ? pad_v : 0.9);
 	d->tlead = leading > 0 ? leading : 1.2;
 	d->tfit = fit;
+	d->thh_ok = 0;
 }
 
 /* The widest word of cleaned text s in face at size, pt. */
@@ -1023,12 +1050,14 @@ void
 pdfdoc_table_header_size(struct pdfdoc *d, double pt)
 {
 	d->thsize = pt > 0 ? pt : 0;
+	d->thh_ok = 0;
 }
 
 void
 pdfdoc_table_header_min(struct pdfdoc *d, double mm)
 {
 	d->thead_min = PT(mm);
+	d->thh_ok = 0;
 }
 
 void
@@ -1036,12 +1065,12 @@ pdfdoc_box(struct pdfdoc *d, double xmm, double ymm, double wmm, double hmm,
     double width_pt_)
 {
 	ensure_page(d);
-	HPDF_Page_SetLineWidth(d->page, (HPDF_REAL)width_pt_);
-	HPDF_Page_SetRGBStroke(d->page, 0, 0, 0);
-	HPDF_Page_Rectangle(d->page, (HPDF_REAL)(BODY_L + PT(xmm)),
+	HPDF_Page_SetLineWidth(PG(d), (HPDF_REAL)width_pt_);
+	HPDF_Page_SetRGBStroke(PG(d), 0, 0, 0);
+	HPDF_Page_Rectangle(PG(d), (HPDF_REAL)(BODY_L + PT(xmm)),
 	    (HPDF_REAL)(PAGE_H - PT(ymm + hmm)), (HPDF_REAL)PT(wmm),
 	    (HPDF_REAL)PT(hmm));
-	HPDF_Page_Stroke(d->page);
+	HPDF_Page_Stroke(PG(d));
 }
 
 static void
@@ -1066,8 +1095,12 @@ draw_band(struct pdfdoc *d, struct cell *c, const int *from, int count,
 	double h = count * lh + 2 * PAD_V;
 	int i, k;
 
-	HPDF_Page_SetLineWidth(d->page, 0.5);
-	HPDF_Page_SetRGBStroke(d->page, 0, 0, 0);
+	if (d->measure) {
+		d->y -= h;
+		return;
+	}
+	HPDF_Page_SetLineWidth(PG(d), 0.5);
+	HPDF_Page_SetRGBStroke(PG(d), 0, 0, 0);
 	for (i = 0; i < d->tcols; i++) {
 		int have = c[i].nlines - from[i];
 		double top;
@@ -1076,9 +1109,9 @@ draw_band(struct pdfdoc *d, struct cell *c, const int *from, int count,
 			have = count;
 		if (have < 0)
 			have = 0;
-		HPDF_Page_Rectangle(d->page, (HPDF_REAL)d->tx[i],
+		HPDF_Page_Rectangle(PG(d), (HPDF_REAL)d->tx[i],
 		    (HPDF_REAL)(d->y - h), (HPDF_REAL)d->tw[i], (HPDF_REAL)h);
-		HPDF_Page_Stroke(d->page);
+		HPDF_Page_Stroke(PG(d));
 		/* centred vertically in the band */
 		top = d->y - (h - have * lh) / 2;
 		for (k = 0; k < have; k++)
@@ -1120,11 +1153,11 @@ head_cell(struct pdfdoc *d, double x, double w, double top, double h,
 	double lh = THSIZE * TLEAD, t;
 	int k, n = cell_lines(d, s, w, &l);
 
-	HPDF_Page_SetLineWidth(d->page, 0.5);
-	HPDF_Page_SetRGBStroke(d->page, 0, 0, 0);
-	HPDF_Page_Rectangle(d->page, (HPDF_REAL)x, (HPDF_REAL)(top - h),
+	HPDF_Page_SetLineWidth(PG(d), 0.5);
+	HPDF_Page_SetRGBStroke(PG(d), 0, 0, 0);
+	HPDF_Page_Rectangle(PG(d), (HPDF_REAL)x, (HPDF_REAL)(top - h),
 	    (HPDF_REAL)w, (HPDF_REAL)h);
-	HPDF_Page_Stroke(d->page);
+	HPDF_Page_Stroke(PG(d));
 	t = top - (h - n * lh) / 2;
 	for (k = 0; k < n; k++)
 		draw_line(d, FONT(d, PF_BOLD), THSIZE, x + PAD_H,
@@ -1144,6 +1177,11 @@ draw_header(struct pdfdoc *d, double *hh)
 	struct wline *l;
 	int i, j, n, grouped = 0;
 
+	if (hh != NULL && d->thh_ok) {
+		/* the same header, asked again for every row */
+		*hh = d->thh;
+		return;
+	}
 	for (i = 0; i < d->tcols; i++) {
 		n = cell_lines(d, d->thead[i], d->tw[i], &l);
 		free(l);
@@ -1167,8 +1205,14 @@ draw_header(struct pdfdoc *d, double *hh)
 		hg = fmax(hg, n * lh + 2 * PAD_V);
 	}
 	h = fmax(fmax(hu, hg + hs), d->thead_min);
+	d->thh = h;
+	d->thh_ok = 1;
 	if (hh != NULL) {
 		*hh = h;
+		return;
+	}
+	if (d->measure) {
+		d->y -= h;
 		return;
 	}
 	if (grouped)
@@ -1304,19 +1348,19 @@ static void
 set_rgb(struct pdfdoc *d, int stroke, double r, double g, double b)
 {
 	if (stroke)
-		HPDF_Page_SetRGBStroke(d->page, (HPDF_REAL)r, (HPDF_REAL)g,
+		HPDF_Page_SetRGBStroke(PG(d), (HPDF_REAL)r, (HPDF_REAL)g,
 		    (HPDF_REAL)b);
 	else
-		HPDF_Page_SetRGBFill(d->page, (HPDF_REAL)r, (HPDF_REAL)g,
+		HPDF_Page_SetRGBFill(PG(d), (HPDF_REAL)r, (HPDF_REAL)g,
 		    (HPDF_REAL)b);
 }
 
 static void
 line(struct pdfdoc *d, double x1, double y1, double x2, double y2)
 {
-	HPDF_Page_MoveTo(d->page, (HPDF_REAL)x1, (HPDF_REAL)y1);
-	HPDF_Page_LineTo(d->page, (HPDF_REAL)x2, (HPDF_REAL)y2);
-	HPDF_Page_Stroke(d->page);
+	HPDF_Page_MoveTo(PG(d), (HPDF_REAL)x1, (HPDF_REAL)y1);
+	HPDF_Page_LineTo(PG(d), (HPDF_REAL)x2, (HPDF_REAL)y2);
+	HPDF_Page_Stroke(PG(d));
 }
 
 static void
@@ -1325,9 +1369,9 @@ dash(struct pdfdoc *d, int on)
 	static const HPDF_UINT16 pat[] = { 4, 2 };
 
 	if (on)
-		HPDF_Page_SetDash(d->page, pat, 2, 0);
+		HPDF_Page_SetDash(PG(d), pat, 2, 0);
 	else
-		HPDF_Page_SetDash(d->page, NULL, 0, 0);
+		HPDF_Page_SetDash(PG(d), NULL, 0, 0);
 }
 
 /* Draws cleaned-or-not text (cleaned here) on one line. */
@@ -1402,12 +1446,12 @@ bars_key(struct pdfdoc *d, int i, double x, double y)
 {
 	if (i == 0) {
 		set_rgb(d, 0, 0.42, 0.58, 0.78);
-		HPDF_Page_Rectangle(d->page, (HPDF_REAL)x, (HPDF_REAL)(y - 3),
+		HPDF_Page_Rectangle(PG(d), (HPDF_REAL)x, (HPDF_REAL)(y - 3),
 		    (HPDF_REAL)PT(5), 6);
-		HPDF_Page_Fill(d->page);
+		HPDF_Page_Fill(PG(d));
 	} else {
 		set_rgb(d, 1, 0.8, 0, 0);
-		HPDF_Page_SetLineWidth(d->page, 1.5);
+		HPDF_Page_SetLineWidth(PG(d), 1.5);
 		line(d, x + PT(2.5), y - 4, x + PT(2.5), y + 4);
 	}
 }
@@ -1441,7 +1485,7 @@ pdfdoc_chart_bars(struct pdfdoc *d, const char *title, int n,
 	top = d->y - PT(1);
 	y = top;
 	/* grid every 10 %, labelled every 20 % */
-	HPDF_Page_SetLineWidth(d->page, 0.3);
+	HPDF_Page_SetLineWidth(PG(d), 0.3);
 	set_rgb(d, 1, 0.75, 0.75, 0.75);
 	for (k = 0; k <= 10; k++) {
 		double gx = x0 + (x1 - x0) * k / 10;
@@ -1478,10 +1522,10 @@ pdfdoc_chart_bars(struct pdfdoc *d, const char *title, int n,
 			double v = fmin(fmax(bars[i].value, 0), 1);
 
 			set_rgb(d, 0, 0.42, 0.58, 0.78);
-			HPDF_Page_Rectangle(d->page, (HPDF_REAL)x0,
+			HPDF_Page_Rectangle(PG(d), (HPDF_REAL)x0,
 			    (HPDF_REAL)(cy - bh / 2),
 			    (HPDF_REAL)((x1 - x0) * v), (HPDF_REAL)bh);
-			HPDF_Page_Fill(d->page);
+			HPDF_Page_Fill(PG(d));
 			label(d, PF_REGULAR, 9, BODY_L + BODY_W, cy - 3.1,
 			    vn_pct(bars[i].value, 1, buf), PA_RIGHT);
 		}
@@ -1490,14 +1534,14 @@ pdfdoc_chart_bars(struct pdfdoc *d, const char *title, int n,
 			    fmin(fmax(bars[i].target, 0), 1);
 
 			set_rgb(d, 1, 0.8, 0, 0);
-			HPDF_Page_SetLineWidth(d->page, 1.5);
+			HPDF_Page_SetLineWidth(PG(d), 1.5);
 			line(d, tx, y - PT(0.5), tx, y - rowh[i] + PT(0.5));
 		}
 		y -= rowh[i];
 	}
 	/* axis */
 	set_rgb(d, 1, 0, 0, 0);
-	HPDF_Page_SetLineWidth(d->page, 0.6);
+	HPDF_Page_SetLineWidth(PG(d), 0.6);
 	line(d, x0, top, x0, y);
 	line(d, x0, y, x1, y);
 	for (k = 0; k <= 10; k += 2)
@@ -1536,16 +1580,16 @@ pareto_key(struct pdfdoc *d, int i, double x, double y)
 {
 	if (i == 0) {
 		set_rgb(d, 0, 0.42, 0.58, 0.78);
-		HPDF_Page_Rectangle(d->page, (HPDF_REAL)x, (HPDF_REAL)(y - 3),
+		HPDF_Page_Rectangle(PG(d), (HPDF_REAL)x, (HPDF_REAL)(y - 3),
 		    (HPDF_REAL)PT(5), 6);
-		HPDF_Page_Fill(d->page);
+		HPDF_Page_Fill(PG(d));
 	} else if (i == 1) {
 		set_rgb(d, 1, 0.8, 0.3, 0);
-		HPDF_Page_SetLineWidth(d->page, 1.2);
+		HPDF_Page_SetLineWidth(PG(d), 1.2);
 		line(d, x, y, x + PT(5), y);
 	} else {
 		set_rgb(d, 1, 0.5, 0.5, 0.5);
-		HPDF_Page_SetLineWidth(d->page, 0.6);
+		HPDF_Page_SetLineWidth(PG(d), 0.6);
 		dash(d, 1);
 		line(d, x, y, x + PT(5), y);
 		dash(d, 0);
@@ -1581,7 +1625,7 @@ pdfdoc_chart_pareto(struct pdfdoc *d, const char *title, int n,
 	h = top - bot;
 	nice_axis(vmax, &amax, &astep);
 	/* grid and left axis (counts) */
-	HPDF_Page_SetLineWidth(d->page, 0.3);
+	HPDF_Page_SetLineWidth(PG(d), 0.3);
 	for (v = 0; v <= amax + 1e-9; v += astep) {
 		double gy = bot + h * v / amax;
 
@@ -1596,7 +1640,7 @@ pdfdoc_chart_pareto(struct pdfdoc *d, const char *title, int n,
 		    vn_pct(i / 4.0, 0, buf), PA_LEFT);
 	/* 80 % reference */
 	set_rgb(d, 1, 0.5, 0.5, 0.5);
-	HPDF_Page_SetLineWidth(d->page, 0.6);
+	HPDF_Page_SetLineWidth(PG(d), 0.6);
 	dash(d, 1);
 	line(d, x0, bot + h * 0.8, x1, bot + h * 0.8);
 	dash(d, 0);
@@ -1606,9 +1650,9 @@ pdfdoc_chart_pareto(struct pdfdoc *d, const char *title, int n,
 
 		set_rgb(d, 0, 0.42, 0.58, 0.78);
 		if (bh > 0) {
-			HPDF_Page_Rectangle(d->page, (HPDF_REAL)(cx - bw / 2),
+			HPDF_Page_Rectangle(PG(d), (HPDF_REAL)(cx - bw / 2),
 			    (HPDF_REAL)bot, (HPDF_REAL)bw, (HPDF_REAL)bh);
-			HPDF_Page_Fill(d->page);
+			HPDF_Page_Fill(PG(d));
 		}
 		/* the count inside the top of a tall bar, clear of the line */
 		if (bh > 14) {
@@ -1628,7 +1672,7 @@ pdfdoc_chart_pareto(struct pdfdoc *d, const char *title, int n,
 	}
 	/* cumulative line */
 	set_rgb(d, 1, 0.8, 0.3, 0);
-	HPDF_Page_SetLineWidth(d->page, 1.2);
+	HPDF_Page_SetLineWidth(PG(d), 1.2);
 	for (i = 0; i < n; i++) {
 		double cx = x0 + slot * (i + 0.5), cy;
 
@@ -1646,13 +1690,13 @@ pdfdoc_chart_pareto(struct pdfdoc *d, const char *title, int n,
 
 		if (isnan(cumulative[i]))
 			continue;
-		HPDF_Page_Circle(d->page, (HPDF_REAL)cx,
+		HPDF_Page_Circle(PG(d), (HPDF_REAL)cx,
 		    (HPDF_REAL)(bot + h * fmin(fmax(cumulative[i], 0), 1)), 2);
-		HPDF_Page_Fill(d->page);
+		HPDF_Page_Fill(PG(d));
 	}
 	/* frame */
 	set_rgb(d, 1, 0, 0, 0);
-	HPDF_Page_SetLineWidth(d->page, 0.6);
+	HPDF_Page_SetLineWidth(PG(d), 0.6);
 	line(d, x0, bot, x1, bot);
 	line(d, x0, bot, x0, top);
 	line(d, x1, bot, x1, top);
@@ -1664,14 +1708,14 @@ pdfdoc_chart_pareto(struct pdfdoc *d, const char *title, int n,
 static void
 pchart_key(struct pdfdoc *d, int i, double x, double y)
 {
-	HPDF_Page_SetLineWidth(d->page, 1);
+	HPDF_Page_SetLineWidth(PG(d), 1);
 	if (i == 0) {
 		set_rgb(d, 1, 0.15, 0.3, 0.65);
 		line(d, x, y, x + PT(5), y);
 		set_rgb(d, 0, 0.15, 0.3, 0.65);
-		HPDF_Page_Circle(d->page, (HPDF_REAL)(x + PT(2.5)),
+		HPDF_Page_Circle(PG(d), (HPDF_REAL)(x + PT(2.5)),
 		    (HPDF_REAL)y, 1.8);
-		HPDF_Page_Fill(d->page);
+		HPDF_Page_Fill(PG(d));
 	} else if (i == 1) {
 		set_rgb(d, 1, 0.1, 0.5, 0.1);
 		line(d, x, y, x + PT(5), y);
@@ -1682,9 +1726,9 @@ pchart_key(struct pdfdoc *d, int i, double x, double y)
 		dash(d, 0);
 	} else {
 		set_rgb(d, 0, 0.8, 0, 0);
-		HPDF_Page_Circle(d->page, (HPDF_REAL)(x + PT(2.5)),
+		HPDF_Page_Circle(PG(d), (HPDF_REAL)(x + PT(2.5)),
 		    (HPDF_REAL)y, 2.6);
-		HPDF_Page_Fill(d->page);
+		HPDF_Page_Fill(PG(d));
 	}
 }
 
@@ -1735,7 +1779,7 @@ pdfdoc_chart_pchart(struct pdfdoc *d, const char *title, int n,
 	h = top - bot;
 	slot = (x1 - x0) / n;
 #define YV(val)	(bot + h * ((val) - lo) / (hi - lo))
-	HPDF_Page_SetLineWidth(d->page, 0.3);
+	HPDF_Page_SetLineWidth(PG(d), 0.3);
 	for (v = lo; v <= hi + 1e-9; v += step) {
 		set_rgb(d, 1, 0.85, 0.85, 0.85);
 		line(d, x0, YV(v), x1, YV(v));
@@ -1743,7 +1787,7 @@ pdfdoc_chart_pchart(struct pdfdoc *d, const char *title, int n,
 		    vn_pct(v, step < 0.02 ? 1 : 0, buf), PA_RIGHT);
 	}
 	/* limits as steps, one per month */
-	HPDF_Page_SetLineWidth(d->page, 0.9);
+	HPDF_Page_SetLineWidth(PG(d), 0.9);
 	set_rgb(d, 1, 0.8, 0, 0);
 	dash(d, 1);
 	for (i = 0; i < n; i++) {
@@ -1757,11 +1801,11 @@ pdfdoc_chart_pchart(struct pdfdoc *d, const char *title, int n,
 	dash(d, 0);
 	if (!isnan(center)) {
 		set_rgb(d, 1, 0.1, 0.5, 0.1);
-		HPDF_Page_SetLineWidth(d->page, 1);
+		HPDF_Page_SetLineWidth(PG(d), 1);
 		line(d, x0, YV(center), x1, YV(center));
 	}
 	set_rgb(d, 1, 0.15, 0.3, 0.65);
-	HPDF_Page_SetLineWidth(d->page, 1.1);
+	HPDF_Page_SetLineWidth(PG(d), 1.1);
 	for (i = 0; i < n; i++) {
 		double cx = x0 + slot * (i + 0.5);
 
@@ -1784,16 +1828,16 @@ pdfdoc_chart_pchart(struct pdfdoc *d, const char *title, int n,
 			set_rgb(d, 0, 0.8, 0, 0);
 		else
 			set_rgb(d, 0, 0.15, 0.3, 0.65);
-		HPDF_Page_Circle(d->page, (HPDF_REAL)cx, (HPDF_REAL)YV(p[i]),
+		HPDF_Page_Circle(PG(d), (HPDF_REAL)cx, (HPDF_REAL)YV(p[i]),
 		    out[i] ? 2.6 : 1.8);
-		HPDF_Page_Fill(d->page);
+		HPDF_Page_Fill(PG(d));
 	}
 #undef YV
 	for (i = 0; i < n; i++)
 		label(d, PF_REGULAR, 8, x0 + slot * (i + 0.5), bot - PT(4),
 		    labels[i], PA_CENTER);
 	set_rgb(d, 1, 0, 0, 0);
-	HPDF_Page_SetLineWidth(d->page, 0.6);
+	HPDF_Page_SetLineWidth(PG(d), 0.6);
 	line(d, x0, bot, x1, bot);
 	line(d, x0, bot, x0, top);
 	d->y = bot - PT(6);

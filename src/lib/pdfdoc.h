@@ -86,6 +86,14 @@ int	 pdfdoc_pages(const struct pdfdoc *);
  * document that is never saved, whose fonts are made once.
  */
 void	 pdfdoc_restart(struct pdfdoc *);
+/*
+ * on: the layouts made from now on only measure: pages are counted and
+ * the cursor moves as when drawing (pdfdoc_pages, pdfdoc_y and
+ * pdfdoc_room answer the same), but nothing is drawn or added to the
+ * document, which must then never be saved. For trial layouts; off: draw
+ * again. Either way the next drawing starts a new page.
+ */
+void	 pdfdoc_measure(struct pdfdoc *, int on);
 /* Moves down by mm (at most to the bottom margin). */
 void	 pdfdoc_space(struct pdfdoc *, double mm);
 /* Starts a new page unless mm of body height remain on this one. */

@@ -202,6 +202,44 @@ cmp -s "$tmp/bm3.pdf" "$tmp/x-BQLDA.pdf" || no "bm pattern: BQLDA differs"
 [ -e "$tmp/x-PDT.pdf" ] && no "bm pattern: a form for a unit without a sheet"
 [ "$(wc -l <"$tmp/list")" = 2 ] || no "bm pattern: $(wc -l <"$tmp/list") listed"
 
+# --- several processes (BAOCAO_JOBS): the same files, the same paths and
+# messages in the same order, the same status as one process; a form that
+# cannot be written (a directory has its name) leaves nothing behind ---
+units=$(grep '^unit	2024-12	[A-Z0-9_-]*	submitted' "$fx/analysis.tsv" | cut -f3)
+for j in 1 2 3; do
+	mkdir "$tmp/j$j" "$tmp/j$j/PNNPTNT.pdf"
+	set -- --unit NOPE
+	for u in $units; do set -- "$@" --unit "$u"; done
+	set -- "$@" --unit PDT --unit PNV
+	BAOCAO_JOBS=$j "$p" --kind bm --config "$fx/config" --period 2024-12 \
+	    --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
+	    --data "$fx/norm.tsv" --templates "$TOP/templates" \
+	    -o "$tmp/j$j/{unit}.pdf" "$@" >"$tmp/j$j.out" 2>"$tmp/j$j.err"
+	echo $? >"$tmp/j$j.rv"
+	sed "s|$tmp/j$j/||" "$tmp/j$j.out" >"$tmp/j$j.list"
+	sed "s|$tmp/j$j/||" "$tmp/j$j.err" >"$tmp/j$j.msg"
+done
+[ "$(cat "$tmp/j1.rv")" = 2 ] || no "BAOCAO_JOBS=1: status $(cat "$tmp/j1.rv"), expected 2"
+grep -q NOPE "$tmp/j1.err" && grep -q PDT "$tmp/j1.err" &&
+    grep -q "PNNPTNT.pdf: cannot write" "$tmp/j1.err" ||
+    no "BAOCAO_JOBS=1: messages: $(cat "$tmp/j1.err")"
+for j in 2 3; do
+	cmp -s "$tmp/j1.rv" "$tmp/j$j.rv" ||
+	    no "BAOCAO_JOBS=$j: status $(cat "$tmp/j$j.rv")"
+	cmp -s "$tmp/j1.msg" "$tmp/j$j.msg" ||
+	    no "BAOCAO_JOBS=$j: messages differ: $(diff "$tmp/j1.msg" "$tmp/j$j.msg")"
+	cmp -s "$tmp/j1.list" "$tmp/j$j.list" ||
+	    no "BAOCAO_JOBS=$j: paths differ: $(diff "$tmp/j1.list" "$tmp/j$j.list")"
+	[ "$(ls -a "$tmp/j1")" = "$(ls -a "$tmp/j$j")" ] ||
+	    no "BAOCAO_JOBS=$j: other files: $(ls -a "$tmp/j$j")"
+	for f in "$tmp"/j1/*.pdf; do
+		[ -f "$f" ] || continue
+		cmp -s "$f" "$tmp/j$j/$(basename "$f")" ||
+		    no "BAOCAO_JOBS=$j: $(basename "$f") differs"
+	done
+done
+[ "$(wc -l <"$tmp/j1.list")" -ge 6 ] || no "BAOCAO_JOBS: too few forms made"
+
 # --- the improvement summary ---
 m=$tmp/cai-tien.pdf
 run improvement "$m" --draft 1 || no "improvement: status $? $(cat "$tmp/err")"

@@ -172,6 +172,88 @@ test_render(void **state)
 	pdfdoc_free(d);
 }
 
+/*
+ * One layout of every kind of piece, long enough for several pages; the
+ * cursor after each piece goes into ys.
+ */
+static int
+layout_all(struct pdfdoc *d, double *ys)
+{
+	const char *head[3] = { "Nhóm|Đơn vị", "Nhóm|Số lượng", "Tỷ lệ" };
+	const char *row[3] = { "Phòng Tài nguyên và Môi trường huyện", "1.234",
+	    "95,5%" };
+	double w[3] = { 3, 1, 1 };
+	struct pdf_style st = { PF_REGULAR, 13, PA_JUSTIFY, 1.2, 10, 0, 1, 0 };
+	struct pdf_style c = { PF_BOLD, 12, PA_CENTER, 1.15, 0, 0, 0, 1 };
+	struct pdf_bar bars[2] = { { "Một", 0.9, 0.95 }, { "Hai", 0.5, NAN } };
+	const char *lab[3] = { "T10", "T11", "T12" };
+	double cnt[3] = { 5, 3, 1 }, cum[3] = { 0.5, 0.8, 1 };
+	double p[3] = { 0.1, 0.2, 0.15 }, lcl[3] = { 0, 0, 0 };
+	double ucl[3] = { 0.3, 0.3, 0.3 };
+	int out[3] = { 0, 0, 0 }, i, n = 0;
+
+	pdfdoc_set_draft(d, 1);
+	ys[n++] = pdfdoc_text_at(d, &c, 0, 60, pdfdoc_y(d),
+	    "ỦY BAN NHÂN DÂN HUYỆN THƯỜNG XUÂN TỈNH THANH HÓA");
+	pdfdoc_rule(d, 10, 50, ys[0] + 1, 0.6);
+	pdfdoc_table_header_min(d, 0);
+	pdfdoc_table_style(d, -1, -1, 0, 1);
+	pdfdoc_table_begin(d, 3, w, NULL, 11, head);
+	pdfdoc_table_header_min(d, 12);
+	ys[n++] = pdfdoc_table_height(d, row, PF_REGULAR);
+	for (i = 0; i < 70; i++)
+		pdfdoc_table_row(d, row, PF_REGULAR);
+	pdfdoc_table_end(d);
+	ys[n++] = pdfdoc_y(d);
+	for (i = 0; i < 30; i++)
+		pdfdoc_para_lead(d, &st, PF_BOLD, "Ưu điểm:", "Cán bộ, công "
+		    "chức có tinh thần trách nhiệm, thái độ phục vụ tận tình.");
+	ys[n++] = pdfdoc_y(d);
+	pdfdoc_chart_bars(d, "Biểu đồ", 2, bars, "Giá trị", "Mục tiêu");
+	pdfdoc_chart_pareto(d, "Pareto", 3, lab, cnt, cum, 60, "a|b|c");
+	pdfdoc_chart_pchart(d, "p", 3, lab, p, 0.15, lcl, ucl, out, 60,
+	    "p|c|l|o");
+	ys[n++] = pdfdoc_y(d);
+	pdfdoc_box(d, 0, pdfdoc_y(d), 20, 10, 0.5);
+	pdfdoc_ensure(d, 200);
+	ys[n++] = pdfdoc_room(d);
+	return n;
+}
+
+/* Measuring counts the pages and moves the cursor as drawing does. */
+static void
+test_measure(void **state)
+{
+	struct pdfdoc *d = doc(), *m = doc();
+	double yd[8], ym[8];
+	int i, n;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	(void)state;
+	n = layout_all(d, yd);
+	pdfdoc_measure(m, 1);
+	assert_int_equal(layout_all(m, ym), n);
+	assert_true(pdfdoc_pages(d) >= 3);
+	assert_int_equal(pdfdoc_pages(m), pdfdoc_pages(d));
+	for (i = 0; i < n; i++)
+		assert_true(fabs(yd[i] - ym[i]) < 1e-9);
+	assert_null(pdfdoc_error(m));
+	/* nothing was added to the measuring document */
+	assert_int_equal(HPDF_GetCurrentPage(m->pdf) == NULL, 1);
+	/* again, after a restart, as the trial layouts do */
+	pdfdoc_restart(m);
+	assert_int_equal(layout_all(m, ym), n);
+	assert_int_equal(pdfdoc_pages(m), pdfdoc_pages(d));
+	fp = open_memstream(&buf, &len);
+	assert_int_equal(pdfdoc_save(d, fp), 0);
+	fclose(fp);
+	libc_free(buf);
+	pdfdoc_free(m);
+	pdfdoc_free(d);
+}
+
 int
 main(void)
 {
@@ -180,6 +262,7 @@ main(void)
 		cmocka_unit_test(test_nfc_quick),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_render),
+		cmocka_unit_test(test_measure),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
