@@ -37,7 +37,6 @@
 #include "util.h"
 #include "vnfmt.h"
 
-#define VERSION	"0.1.0"
 
 enum kind { K_BM, K_REPORT, K_IMPROVEMENT };
 
@@ -3091,7 +3090,7 @@ main(int argc, char *argv[])
 		case 'A': G.all_units = 1; break;
 		case 'D': G.data = optarg; break;
 		case 'T': G.date_arg = optarg; break;
-		case 'V': printf("baocao-pdf %s\n", VERSION); return 0;
+		case 'V': printf("baocao-pdf (baocao) %s\n", BAOCAO_VERSION); return 0;
 		case 'a': G.analysis = optarg; break;
 		case 'c': G.config_dir = optarg; break;
 		case 'd': draft = optarg; break;
