@@ -2153,6 +2153,12 @@ register_header(struct reg *g, struct csvread *r)
 	struct sbuf nm = SBUF_INIT;
 	int i, j, bad = 0;
 
+	/*
+	 * An unknown or repeated column is an error, but the rows are still
+	 * checked (the column is left out), so that every error of the file
+	 * is reported; without a required column they cannot be: -1.
+	 */
+
 	for (i = 0; i < k->ncols; i++) {
 		g->pos[i] = -1;
 		cands[i] = k->cols[i].name;
@@ -2176,14 +2182,12 @@ register_header(struct reg *g, struct csvread *r)
 			    "'%s' (%s register)%s", show(fx->s, fx->len),
 			    k->name, didyoumean(nearest(nm.buf, nm.len,
 			    cands)));
-			bad = 1;
 			continue;
 		}
 		if (g->pos[j] >= 0) {
 			diag_errorat(file, fx->line, fx->col, "duplicate column "
 			    "'%s'; first at column %ld", k->cols[j].name,
 			    r->f[g->pos[j]].col);
-			bad = 1;
 			continue;
 		}
 		g->pos[j] = i;
