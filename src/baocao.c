@@ -68,6 +68,48 @@ static const char usage_text[] =
     "PERIOD: 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026, "
     "2026-10-01..2026-10-15, previous-month|quarter|half|9m|year\n";
 
+/*
+ * The options every command takes, before or after its name
+ * (baocao --today D report … or baocao report … --today D).
+ */
+#define GLOBAL_LONGOPTS \
+	{ "config", required_argument, NULL, 'c' }, \
+	{ "input", required_argument, NULL, 'i' }, \
+	{ "output", required_argument, NULL, 'o' }, \
+	{ "templates", required_argument, NULL, 'T' }, \
+	{ "today", required_argument, NULL, 't' }
+
+/*
+ * Applies global option ch (with argument arg); returns 0 when ch is one,
+ * -1 when it is not, or exits on a bad --today.
+ */
+static int
+global_option(int ch, const char *arg)
+{
+	switch (ch) {
+	case 'c':
+		config_dir = arg;
+		return 0;
+	case 'i':
+		input_dir = arg;
+		return 0;
+	case 'o':
+		output_dir = arg;
+		return 0;
+	case 'T':
+		templates_dir = arg;
+		return 0;
+	case 't':
+		if (date_parse(arg, strlen(arg), &today) != DATE_OK) {
+			diag_plain("--today is '%s'; expected YYYY-MM-DD", arg);
+			exit(EXIT_USAGE);
+		}
+		return 0;
+	default:
+		return -1;
+	}
+}
+
 static void
 usage(void)
 {
@@ -89,8 +131,11 @@ help(void)
 	    "validation report,\n"
 	    "              indicators, BM.07.01 forms (months), report and "
 	    "improvement PDFs,\n"
-	    "              workbook, SHA256SUMS (draft 1 unless --draft N or "
-	    "--final)\n"
+	    "              workbook, SHA256SUMS; draft 1 unless --draft N or "
+	    "--final\n"
+	    "              (a draft's PDFs named *-du-thao-N*; all its files "
+	    "once a final\n"
+	    "              is there, so a draft never replaces the final's)\n"
 	    "  template    a blank monthly sheet and register headers for a "
 	    "department\n"
 	    "  archive     outputs past the 3-year retention (--move moves "
@@ -101,6 +146,7 @@ help(void)
 	    "./templates,\n"
 	    "                   or the installed copy)\n"
 	    "  --today DATE     the day previous-* periods count back from\n"
+	    "These options may also follow the command.\n"
 	    "Exit status: 0 done, 1 the data has errors, 2 usage or "
 	    "unreadable file.\n", stdout);
 	exit(EXIT_OK);
@@ -483,7 +529,7 @@ print_unit_status(char **f, void *arg)
 		fprintf(s->fp, "chưa nộp: %s\n", f[1]);
 		s->missing++;
 	} else if (strcmp(f[2], "incomplete") == 0) {
-		fprintf(s->fp, "nộp chưa đủ: %s (thiếu %s tháng)\n", f[1], f[3]);
+		fprintf(s->fp, "nộp chưa đủ: %s (thiếu %s)\n", f[1], f[3]);
 		s->missing++;
 	} else if (f[4][0] != '\0')
 		fprintf(s->fp, "đã nộp: %s (lần %s)\n", f[1], f[4]);
@@ -491,16 +537,37 @@ print_unit_status(char **f, void *arg)
 		fprintf(s->fp, "đã nộp: %s\n", f[1]);
 }
 
+/*
+ * Parses the options of a command that takes only the global ones and one
+ * PERIOD; returns the period.
+ */
+static const char *
+period_arg(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		GLOBAL_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch;
+
+	optind = 0;	/* 0: glibc starts afresh (main parsed in "+" order) */
+	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1)
+		if (global_option(ch, optarg) != 0)
+			usage();
+	if (optind != argc - 1)
+		usage();
+	return argv[optind];
+}
+
 static int
 cmd_check(int argc, char **argv)
 {
 	struct run r;
 	struct summary s = { stdout, 0 };
+	const char *label = period_arg(argc, argv);
 	int rv;
 
-	if (argc != 1)
-		usage();
-	if ((rv = run_init(&r, argv[0])) != 0) {
+	if ((rv = run_init(&r, label)) != 0) {
 		run_release(&r);
 		return rv;
 	}
@@ -521,11 +588,10 @@ static int
 cmd_indicators(int argc, char **argv)
 {
 	struct run r;
+	const char *label = period_arg(argc, argv);
 	int rv;
 
-	if (argc != 1)
-		usage();
-	if ((rv = run_init(&r, argv[0])) == 0 && (rv = run_numbers(&r)) == 0)
+	if ((rv = run_init(&r, label)) == 0 && (rv = run_numbers(&r)) == 0)
 		copy_to(r.indicators, stdout);
 	run_release(&r);
 	return rv;
@@ -535,6 +601,14 @@ struct report_opts {
 	int	 draft;		/* 0: final */
 	int	 allow_missing;
 	char	 suffix[32];	/* "-du-thao-N" or "" */
+	/*
+	 * The suffix of the files a draft shares with the final (indicators,
+	 * workbook, manifest): "" until a final is in the folder, so that
+	 * drafts write chi-so-P.csv and bao-cao-P.xlsx as the issues name
+	 * them; the draft's suffix once a final is there, so that a draft
+	 * never replaces the final's files.
+	 */
+	char	 dsuffix[32];
 	char	 outdir[PATH_MAX];
 	char	**written;	/* output files of this run, for the manifest */
 	int	 nwritten;
@@ -782,7 +856,7 @@ render_xlsx(struct run *r, struct report_opts *o)
 	const char *argv[RENDERER_NARGS + 6];
 	int n = 0, rv;
 
-	snprintf(name, sizeof(name), "bao-cao-%s.xlsx", r->label);
+	snprintf(name, sizeof(name), "bao-cao-%s%s.xlsx", r->label, o->dsuffix);
 	snprintf(path, sizeof(path), "%s/%s", o->outdir, name);
 	argv[n++] = "baocao-xlsx";
 	n += renderer_args(argv + n, r, o, draft, sizeof(draft));
@@ -903,11 +977,21 @@ hash_inputs(struct run *r, const struct report_opts *o, FILE *fp)
 	return rv;
 }
 
+/* Whether the final report of label is in o's folder. */
+static int
+final_exists(const struct report_opts *o, const char *label)
+{
+	char path[PATH_MAX + 128];
+
+	snprintf(path, sizeof(path), "%s/bao-cao-%s.pdf", o->outdir, label);
+	return access(path, F_OK) == 0;
+}
+
 /* SHA256SUMS: the outputs of this run and the inputs they were made from. */
 static int
 write_manifest(struct run *r, struct report_opts *o)
 {
-	char tmp[PATH_MAX], **paths;
+	char tmp[PATH_MAX], **paths, name[64];
 	int i, rv;
 	FILE *fp;
 
@@ -927,8 +1011,9 @@ write_manifest(struct run *r, struct report_opts *o)
 	if (rv == 0)
 		rv = hash_inputs(r, o, fp);
 	fclose(fp);
+	snprintf(name, sizeof(name), "SHA256SUMS%s", o->dsuffix);
 	if (rv == 0)
-		rv = publish(o, tmp, "SHA256SUMS");
+		rv = publish(o, tmp, name);
 	return rv;
 }
 
@@ -1053,6 +1138,7 @@ cmd_report(int argc, char **argv)
 		{ "final", no_argument, NULL, 'f' },
 		{ "force", no_argument, NULL, 'F' },
 		{ "period", required_argument, NULL, 'p' },
+		GLOBAL_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct report_opts o;
@@ -1060,11 +1146,11 @@ cmd_report(int argc, char **argv)
 	const char *label = NULL;
 	char name[256];
 	long v;
-	int ch, rv, missing = 0, lockfd, i, force = 0;
+	int ch, rv, missing = 0, lockfd, i, force = 0, drafted = 0, final = 0;
 
 	memset(&o, 0, sizeof(o));
 	o.draft = 1;
-	optind = 1;
+	optind = 0;	/* 0: glibc starts afresh (main parsed in "+" order) */
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
@@ -1077,9 +1163,10 @@ cmd_report(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			o.draft = (int)v;
+			drafted = 1;
 			break;
 		case 'f':
-			o.draft = 0;
+			final = 1;
 			break;
 		case 'F':
 			force = 1;
@@ -1088,11 +1175,18 @@ cmd_report(int argc, char **argv)
 			label = optarg;
 			break;
 		default:
-			usage();
+			if (global_option(ch, optarg) != 0)
+				usage();
 		}
 	}
 	if (label == NULL || optind != argc)
 		usage();
+	if (drafted && final) {
+		diag_plain("--draft and --final exclude each other");
+		return EXIT_USAGE;
+	}
+	if (final)
+		o.draft = 0;
 	if (o.draft > 0)
 		snprintf(o.suffix, sizeof(o.suffix), "-du-thao-%d", o.draft);
 	if ((rv = run_init(&r, label)) != 0) {
@@ -1105,6 +1199,8 @@ cmd_report(int argc, char **argv)
 		run_release(&r);
 		return EXIT_USAGE;
 	}
+	if (o.draft > 0 && final_exists(&o, r.label))
+		snprintf(o.dsuffix, sizeof(o.dsuffix), "%s", o.suffix);
 	rv = run_numbers(&r);
 	if (rv == EXIT_DATA || rv == 0)
 		rv = worst(rv, write_validation(&r, &missing));
@@ -1126,7 +1222,7 @@ cmd_report(int argc, char **argv)
 		goto done;
 	if ((rv = publish_validation(&r, &o)) != 0)
 		goto done;
-	snprintf(name, sizeof(name), "chi-so-%s.csv", r.label);
+	snprintf(name, sizeof(name), "chi-so-%s%s.csv", r.label, o.dsuffix);
 	if ((rv = publish(&o, r.indicators, name)) != 0)
 		goto done;
 	if (r.p.kind == PK_MONTH) {
@@ -1215,6 +1311,7 @@ cmd_template(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "period", required_argument, NULL, 'p' },
 		{ "unit", required_argument, NULL, 'u' },
+		GLOBAL_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *code = NULL, *label = NULL;
@@ -1226,7 +1323,7 @@ cmd_template(int argc, char **argv)
 	long m;
 	int ch, i, j, rv;
 
-	optind = 1;
+	optind = 0;	/* 0: glibc starts afresh (main parsed in "+" order) */
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'p':
@@ -1236,7 +1333,8 @@ cmd_template(int argc, char **argv)
 			code = optarg;
 			break;
 		default:
-			usage();
+			if (global_option(ch, optarg) != 0)
+				usage();
 		}
 	}
 	if (code == NULL || label == NULL || optind != argc)
@@ -1296,7 +1394,8 @@ cmd_archive(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "move", no_argument, NULL, 'm' },
-		{ "to", required_argument, NULL, 't' },
+		{ "to", required_argument, NULL, 'A' },
+		GLOBAL_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *to = "archive";
@@ -1305,17 +1404,18 @@ cmd_archive(int argc, char **argv)
 	int ch, move = 0, i, n, rv = 0, y, m, d;
 	long limit;
 
-	optind = 1;
+	optind = 0;	/* 0: glibc starts afresh (main parsed in "+" order) */
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'm':
 			move = 1;
 			break;
-		case 't':
+		case 'A':
 			to = optarg;
 			break;
 		default:
-			usage();
+			if (global_option(ch, optarg) != 0)
+				usage();
 		}
 	}
 	if (optind != argc)
@@ -1369,13 +1469,9 @@ int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
-		{ "config", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
-		{ "input", required_argument, NULL, 'i' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "templates", required_argument, NULL, 'T' },
-		{ "today", required_argument, NULL, 't' },
 		{ "version", no_argument, NULL, 'V' },
+		GLOBAL_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *cmd;
@@ -1387,34 +1483,15 @@ main(int argc, char *argv[])
 	/* Global options come before the command ("+": stop at it). */
 	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'c':
-			config_dir = optarg;
-			break;
 		case 'h':
 			help();
 			break;
-		case 'i':
-			input_dir = optarg;
-			break;
-		case 'o':
-			output_dir = optarg;
-			break;
-		case 'T':
-			templates_dir = optarg;
-			break;
-		case 't':
-			if (date_parse(optarg, strlen(optarg), &today) !=
-			    DATE_OK) {
-				diag_plain("--today is '%s'; expected "
-				    "YYYY-MM-DD", optarg);
-				return EXIT_USAGE;
-			}
-			break;
 		case 'V':
-			printf("baocao %s\n", BAOCAO_VERSION);
+			printf("baocao (baocao) %s\n", BAOCAO_VERSION);
 			return 0;
 		default:
-			usage();
+			if (global_option(ch, optarg) != 0)
+				usage();
 		}
 	}
 	argc -= optind;
@@ -1422,10 +1499,11 @@ main(int argc, char *argv[])
 	if (argc < 1)
 		usage();
 	cmd = argv[0];
+	argv[0] = (char *)"baocao";	/* what getopt names in its messages */
 	if (strcmp(cmd, "check") == 0)
-		rv = cmd_check(argc - 1, argv + 1);
+		rv = cmd_check(argc, argv);
 	else if (strcmp(cmd, "indicators") == 0)
-		rv = cmd_indicators(argc - 1, argv + 1);
+		rv = cmd_indicators(argc, argv);
 	else if (strcmp(cmd, "report") == 0)
 		rv = cmd_report(argc, argv);
 	else if (strcmp(cmd, "template") == 0)
