@@ -732,18 +732,17 @@ open_input(const struct infile *f)
 		fclose(fp);
 		return NULL;
 	}
-	{
-		/* a file with a UTF-8 byte-order mark is UTF-8 already */
-		char bom[3];
-
-		if (fread(bom, 1, 3, fp) == 3 && memcmp(bom,
-		    "\xEF\xBB\xBF", 3) == 0) {
-			fclose(tmp);
-			rewind(fp);
-			return fp;
-		}
+	/*
+	 * A file that is valid UTF-8 already (with a byte-order mark or not)
+	 * is taken as it is: Vietnamese text in CP1258 is never valid UTF-8,
+	 * and a department that has switched to UTF-8 is not refused.
+	 */
+	if (utf8_valid_stream(fp)) {
+		fclose(tmp);
 		rewind(fp);
+		return fp;
 	}
+	rewind(fp);
 	if (cp1258_to_utf8_at(fp, tmp, &err, &pos) < 0) {
 		if (pos.valid)
 			diag_errorat(f->display, pos.line, pos.col, "cannot "

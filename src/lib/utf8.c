@@ -49,6 +49,47 @@ utf8_seqlen(const unsigned char *s, size_t n)
 	return 0;
 }
 
+/* Whether s[0..n) is a lead byte and continuation bytes only. */
+static int
+cut_tail(const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return 1;
+}
+
+int
+utf8_valid_stream(FILE *fp)
+{
+	unsigned char buf[65536 + 4];
+	size_t have = 0, n, i;
+
+	for (;;) {
+		n = fread(buf + have, 1, sizeof(buf) - 4 - have, fp);
+		if (n == 0)
+			return have == 0 && !ferror(fp);
+		n += have;
+		for (i = 0; i < n; ) {
+			int k = utf8_seqlen(buf + i, n - i);
+
+			if (k > 0) {
+				i += (size_t)k;
+				continue;
+			}
+			/* a sequence cut by the block's end: carry it over */
+			if (n - i < 4 && (buf[i] & 0xC0) == 0xC0 && cut_tail(buf +
+			    i, n - i))
+				break;
+			return 0;
+		}
+		have = n - i;
+		memmove(buf, buf + i, have);
+	}
+}
+
 int
 utf8_ascii(const char *s, size_t n)
 {

@@ -33,6 +33,13 @@ int	 utf8_seqlen(const unsigned char *s, size_t n);
  */
 int	 utf8_valid(const char *s, size_t n, size_t *bad);
 
+/*
+ * Whether the rest of the stream fp is valid UTF-8 (read in blocks; a
+ * sequence may straddle two). The position is left at the end or at the
+ * first invalid block: callers rewind.
+ */
+int	 utf8_valid_stream(FILE *fp);
+
 /* Whether s[0..n) is plain ASCII (then it is also valid and NFC). */
 int	 utf8_ascii(const char *s, size_t n);
 

@@ -163,6 +163,33 @@ test_cp1258(void **state)
 	fclose(dst);
 }
 
+/* Whole streams, with a sequence across the 64 KiB block boundary. */
+static void
+test_valid_stream(void **state)
+{
+	static const struct { const char *tail; int ok; } t[] = {
+		{ "\xE1\xBB\x8B", 1 },	/* ị straddles the boundary */
+		{ "\xE1\xBB", 0 },		/* cut at the end of the file */
+		{ "\xF2ng", 0 },		/* CP1258 "òng" */
+		{ "", 1 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		FILE *fp = tmpfile();
+		int k;
+
+		assert_non_null(fp);
+		for (k = 0; k < 65535; k++)
+			fputc('a', fp);
+		fputs(t[i].tail, fp);
+		rewind(fp);
+		assert_int_equal(utf8_valid_stream(fp), t[i].ok);
+		fclose(fp);
+	}
+}
+
 int
 main(void)
 {
@@ -171,6 +198,7 @@ main(void)
 		cmocka_unit_test(test_against_utf8proc),
 		cmocka_unit_test(test_nfc),
 		cmocka_unit_test(test_cp1258),
+		cmocka_unit_test(test_valid_stream),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
