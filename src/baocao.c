@@ -63,6 +63,7 @@ static const char usage_text[] =
     "       baocao indicators PERIOD\n"
     "       baocao report --period PERIOD [--draft N | --final [--force]] "
     "[--allow-missing]\n"
+    "                     [--date YYYY-MM-DD]\n"
     "       baocao template --unit UNIT --period YYYY-MM\n"
     "       baocao archive [--move] [--to DIR]\n"
     "PERIOD: 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026, "
@@ -609,6 +610,7 @@ struct report_opts {
 	 * never replaces the final's files.
 	 */
 	char	 dsuffix[32];
+	char	 date[DATE_BUFSZ];	/* --date: the date line, ISO; "" */
 	char	 outdir[PATH_MAX];
 	char	**written;	/* output files of this run, for the manifest */
 	int	 nwritten;
@@ -799,7 +801,7 @@ render_pdf(struct run *r, struct report_opts *o, const char *kind,
 		    o->outdir, r->label, o->suffix);
 	} else
 		snprintf(path, sizeof(path), "%s/%s", o->outdir, name);
-	argv = xcalloc((size_t)(RENDERER_NARGS + 12 + 2 * nu), sizeof(*argv));
+	argv = xcalloc((size_t)(RENDERER_NARGS + 14 + 2 * nu), sizeof(*argv));
 	argv[n++] = "baocao-pdf";
 	argv[n++] = "--kind";
 	argv[n++] = kind;
@@ -815,6 +817,10 @@ render_pdf(struct run *r, struct report_opts *o, const char *kind,
 	if (templates_dir != NULL) {
 		argv[n++] = "--templates";
 		argv[n++] = templates_dir;
+	}
+	if (o->date[0] != '\0') {
+		argv[n++] = "--date";
+		argv[n++] = o->date;
 	}
 	argv[n++] = "-o";
 	argv[n++] = path;
@@ -1134,6 +1140,7 @@ cmd_report(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "allow-missing", no_argument, NULL, 'a' },
+		{ "date", required_argument, NULL, 'D' },
 		{ "draft", required_argument, NULL, 'd' },
 		{ "final", no_argument, NULL, 'f' },
 		{ "force", no_argument, NULL, 'F' },
@@ -1145,7 +1152,7 @@ cmd_report(int argc, char **argv)
 	struct run r;
 	const char *label = NULL;
 	char name[256];
-	long v;
+	long v, day;
 	int ch, rv, missing = 0, lockfd, i, force = 0, drafted = 0, final = 0;
 
 	memset(&o, 0, sizeof(o));
@@ -1155,6 +1162,15 @@ cmd_report(int argc, char **argv)
 		switch (ch) {
 		case 'a':
 			o.allow_missing = 1;
+			break;
+		case 'D':
+			if (date_parse(optarg, strlen(optarg), &day) !=
+			    DATE_OK) {
+				diag_plain("--date is '%s'; expected YYYY-MM-DD "
+				    "or DD/MM/YYYY", optarg);
+				return EXIT_USAGE;
+			}
+			date_iso(day, o.date);
 			break;
 		case 'd':
 			if (num_option(optarg, 1, 99, &v) != 0) {
