@@ -967,6 +967,30 @@ date_line(void)
 }
 
 /*
+ * The date line for the band [*x, *x + *w) mm: on one line, the band
+ * widened to the left up to maxw mm (it still ends where the band ends)
+ * when the line is longer; else broken after the place name, never
+ * leaving the year alone on a line.
+ */
+static char *
+date_line_in(const struct pdf_style *st, double *x, double *w, double maxw)
+{
+	char d[VNFMT_BUFSZ], *dl = date_line();
+	double tw = pdfdoc_text_width(G.doc, st->face, st->size, dl) + 2;
+
+	if (tw <= *w)
+		return dl;
+	free(dl);
+	if (tw <= maxw) {
+		*x -= tw - *w;
+		*w = tw;
+		return date_line();
+	}
+	return xasprintf("%s,\n%s", G.cfg.place, vn_date_long(G.date_days,
+	    d));
+}
+
+/*
  * The header of Decree 30/2020: agency on the left, the national motto and
  * the date line on the right.
  */
@@ -983,7 +1007,7 @@ admin_header(void)
 	double rw, lw, y0, yl, yr, w;
 	char *parent = upper(G.cfg.parent ? G.cfg.parent : "");
 	char *name = upper(G.cfg.name ? G.cfg.name : "");
-	char *num = number_line(), *dl = date_line();
+	char *num = number_line(), *dl;
 
 	/* the right column is as wide as the motto; the left takes the rest */
 	rw = pdfdoc_text_width(G.doc, PF_BOLD, 12, m1) + 3;
@@ -991,7 +1015,8 @@ admin_header(void)
 		rw = 90;
 	if (rw > PDF_BODY_W * 0.62)
 		rw = PDF_BODY_W * 0.62;
-	lw = PDF_BODY_W - rw;
+	/* the left column keeps 4 mm clear of the right one */
+	lw = PDF_BODY_W - rw - 4;
 	y0 = pdfdoc_y(G.doc);
 	/* left: parent agency, agency in bold with a short rule, number */
 	yl = y0;
@@ -1004,12 +1029,18 @@ admin_header(void)
 	pdfdoc_rule(G.doc, lw / 2 - w / 2, lw / 2 + w / 2, yl + 1.2, 0.6);
 	yl = pdfdoc_text_at(G.doc, &reg, 0, lw, yl + 3.5, num);
 	/* right: the motto, a rule as long as its second line, the date */
+	lw += 4;
 	yr = pdfdoc_text_at(G.doc, &motto, lw, rw, y0, m1);
 	yr = pdfdoc_text_at(G.doc, &m2s, lw, rw, yr, m2);
 	w = fmin(pdfdoc_text_width(G.doc, PF_BOLD, 13, m2), rw);
 	pdfdoc_rule(G.doc, lw + rw / 2 - w / 2, lw + rw / 2 + w / 2, yr + 0.8,
 	    0.6);
-	yr = pdfdoc_text_at(G.doc, &ital, lw, rw, yr + 3, dl);
+	{
+		double dx = lw, dw = rw;
+
+		dl = date_line_in(&ital, &dx, &dw, rw);
+		yr = pdfdoc_text_at(G.doc, &ital, dx, dw, yr + 3, dl);
+	}
 	pdfdoc_set_y(G.doc, fmax(yl, yr) + 6);
 	free(parent);
 	free(name);
@@ -1047,7 +1078,8 @@ closing(const struct signer *sg, const char *last_para)
 	struct pdf_style rec = { PF_REGULAR, 11, PA_LEFT, 1.15, 0, 0, 0, 0 };
 	struct pdf_style sb = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 0 };
 	struct pdf_style nm = { PF_BOLD, 14, PA_CENTER, 1.15, 0, 0, 0, 0 };
-	double lw = 80, rw = PDF_BODY_W - 75, rx = 75, hl = 0, hr, y, yl, yr;
+	/* Nơi nhận on the left, 4 mm clear of the signer's column */
+	double lw = 71, rw = PDF_BODY_W - 75, rx = 75, hl = 0, hr, y, yl, yr;
 	struct sbuf lines = SBUF_INIT;
 	const char *sign[3];
 	int i;
@@ -1187,10 +1219,149 @@ first_row(const char *const *cells, enum pdf_face face)
 	pdfdoc_table_row(G.doc, cells, face);
 }
 
-/* A row, the first of its table through first_row(). */
+/*
+ * The tables of the report and the improvement summary are held until
+ * tbl_end(), then measured (in the scratch document, which only measures)
+ * and drawn: a table no taller than [layout] keep_table_mm is kept on one
+ * page with its title, a longer one starts only where its header and
+ * first rows (keep_rows) fit, so that a page never ends with a title and
+ * one row, nor starts with a short table's last row. BM.07.01 draws its
+ * rows at once (its trial layouts use the scratch document).
+ */
+static struct {
+	int		 on, ncols, n, cap;
+	double		*w, size;
+	enum pdf_align	*al;
+	char		**head;		/* NULL: no header */
+	char		**cells;	/* n rows of ncols */
+	enum pdf_face	*face;
+} TB;
+
+static struct pdfdoc *scratch_doc(void);
+
+static void
+tbl_begin(int ncols, const double *w, const enum pdf_align *al, double size,
+    const char *const *head)
+{
+	int i;
+
+	pdfdoc_table_begin(G.doc, ncols, w, al, size, head);
+	if (G.kind == K_BM || ncols < 1)
+		return;
+	TB.on = 1;
+	TB.ncols = ncols;
+	TB.size = size;
+	TB.n = 0;
+	TB.w = xcalloc((size_t)ncols, sizeof(*TB.w));
+	TB.al = xcalloc((size_t)ncols, sizeof(*TB.al));
+	memcpy(TB.w, w, (size_t)ncols * sizeof(*TB.w));
+	memcpy(TB.al, al, (size_t)ncols * sizeof(*TB.al));
+	TB.head = NULL;
+	if (head != NULL) {
+		TB.head = xcalloc((size_t)ncols, sizeof(*TB.head));
+		for (i = 0; i < ncols; i++)
+			TB.head[i] = xstrdup(head[i] != NULL ? head[i] : "");
+	}
+}
+
+/* Heights in mm of the held rows, the first with the header; 0 if the
+ * table is longer than a page (or cannot be measured). */
+static int
+tbl_measure(double *h)
+{
+	struct pdfdoc *m = scratch_doc();
+	double y;
+	int i;
+
+	if (m == NULL)
+		return 0;
+	pdfdoc_restart(m);
+	pdfdoc_table_style(m, tab_pad_h, tab_pad_v, tab_lead,
+	    strcmp(T("layout", "table_fit", "no"), "yes") == 0);
+	pdfdoc_table_header_size(m, tab_head_pt);
+	pdfdoc_table_begin(m, TB.ncols, TB.w, TB.al, TB.size,
+	    (const char *const *)TB.head);
+	y = pdfdoc_y(m);
+	for (i = 0; i < TB.n; i++) {
+		double y2;
+
+		pdfdoc_table_row(m, (const char *const *)TB.cells +
+		    (size_t)i * TB.ncols, TB.face[i]);
+		y2 = pdfdoc_y(m);
+		if (pdfdoc_pages(m) != 1 || pdfdoc_error(m) != NULL)
+			break;
+		h[i] = y2 - y;
+		y = y2;
+	}
+	pdfdoc_table_end(m);
+	pdfdoc_restart(m);
+	return i == TB.n;
+}
+
+static void
+tbl_end(void)
+{
+	double *h, need = 0, keep;
+	int i, k;
+
+	if (!TB.on) {
+		pdfdoc_table_end(G.doc);
+		return;
+	}
+	TB.on = 0;
+	if (TB.n > 0) {
+		h = xcalloc((size_t)TB.n, sizeof(*h));
+		keep = atof(T("layout", "keep_table_mm", "90"));
+		k = atoi(T("layout", "keep_rows", "3"));
+		if (tbl_measure(h)) {
+			for (i = 0; i < TB.n; i++)
+				need += h[i];
+			if (need > keep) {
+				for (need = 0, i = 0; i < TB.n && i < k; i++)
+					need += h[i];
+			}
+		} else
+			need = pdfdoc_table_height(G.doc,
+			    (const char *const *)TB.cells, TB.face[0]);
+		free(h);
+		flush_headings(need);
+		for (i = 0; i < TB.n; i++)
+			pdfdoc_table_row(G.doc, (const char *const *)TB.cells +
+			    (size_t)i * TB.ncols, TB.face[i]);
+	}
+	pdfdoc_table_end(G.doc);
+	for (i = 0; i < TB.n * TB.ncols; i++)
+		free(TB.cells[i]);
+	if (TB.head != NULL)
+		free_strv(TB.head, TB.ncols);
+	free(TB.cells);
+	free(TB.face);
+	free(TB.w);
+	free(TB.al);
+	memset(&TB, 0, sizeof(TB));
+}
+
+/* A row, the first of its table through first_row(); held in a report. */
 static void
 table_row(int *nrows, const char *const *cells, enum pdf_face face)
 {
+	if (TB.on) {
+		int i;
+
+		if (TB.n == TB.cap) {
+			TB.cap = TB.cap ? 2 * TB.cap : 16;
+			TB.cells = xrealloc(TB.cells, (size_t)TB.cap *
+			    (size_t)TB.ncols * sizeof(*TB.cells));
+			TB.face = xrealloc(TB.face, (size_t)TB.cap *
+			    sizeof(*TB.face));
+		}
+		for (i = 0; i < TB.ncols; i++)
+			TB.cells[(size_t)TB.n * TB.ncols + i] = xstrdup(
+			    cells[i] != NULL ? cells[i] : "");
+		TB.face[TB.n++] = face;
+		(*nrows)++;
+		return;
+	}
 	if ((*nrows)++ == 0)
 		first_row(cells, face);
 	else
@@ -1346,13 +1517,13 @@ block_table(const char *sec, int number)
 			shown = banded = 1;
 		else {
 			block_heading(&ST_H2, number, T(sec, "title", sec));
-			pdfdoc_table_begin(G.doc, ncells, w, al, TABLE_PT,
+			tbl_begin(ncells, w, al, TABLE_PT,
 			    head);
 			table_row(&shown, cells, PF_REGULAR);
 		}
 	} else {
 		block_heading(&ST_H2, number, T(sec, "title", sec));
-		pdfdoc_table_begin(G.doc, ncells, w, al, TABLE_PT, head);
+		tbl_begin(ncells, w, al, TABLE_PT, head);
 		int u;
 
 		for (u = 0; u <= G.nunits; u++) {
@@ -1383,7 +1554,7 @@ block_table(const char *sec, int number)
 			free(lab);
 		}
 	}
-	pdfdoc_table_end(G.doc);
+	tbl_end();
 	if (!banded)
 		pdfdoc_space(G.doc, 3);
 	free_strv(vals, ncells);
@@ -1483,7 +1654,7 @@ block_objectives(int number)
 	head[k] = T("objectives", "met", "Đánh giá");
 	w[k] = 1.6;
 	al[k++] = PA_CENTER;
-	pdfdoc_table_begin(G.doc, k, w, al, TABLE_PT, head);
+	tbl_begin(k, w, al, TABLE_PT, head);
 	for (i = 0; i < nobj; i++) {
 		const struct objective *o = obj[i];
 		const char *code = G.kind == K_BM ? G.unit : "*";
@@ -1508,7 +1679,7 @@ block_objectives(int number)
 		free(tt);
 		free(mt);
 	}
-	pdfdoc_table_end(G.doc);
+	tbl_end();
 	pdfdoc_space(G.doc, 3);
 	if (G.kind == K_BM)
 		return nobj;
@@ -1523,7 +1694,7 @@ block_objectives(int number)
 		w[i + 1] = 1;
 		al[i + 1] = PA_CENTER;
 	}
-	pdfdoc_table_begin(G.doc, nobj + 1, w, al, TABLE_PT - 1.5, head);
+	tbl_begin(nobj + 1, w, al, TABLE_PT - 1.5, head);
 	nrows = 0;
 	for (u = 0; u <= G.nunits; u++) {
 		const char *code = u < G.nunits ? G.units[u].code : "*";
@@ -1572,7 +1743,7 @@ block_objectives(int number)
 		for (i = 0; i < nobj; i++)
 			free(own[i]);
 	}
-	pdfdoc_table_end(G.doc);
+	tbl_end();
 	for (i = 0; i < nobj; i++)
 		free((char *)head[i + 1]);
 	flush_headings(0);
@@ -1733,7 +1904,7 @@ block_submission(int number)
 	head[0] = T("labels", "unit_column", "Đơn vị");
 	head[1] = T("submission", "status", "Tình trạng");
 	head[2] = T("submission", "note", "Ghi chú");
-	pdfdoc_table_begin(G.doc, 3, w, al, TABLE_PT, head);
+	tbl_begin(3, w, al, TABLE_PT, head);
 	for (i = 0; i < G.nunits; i++) {
 		const struct unitrow *u = &G.units[i];
 		const char *cells[3];
@@ -1765,7 +1936,7 @@ block_submission(int number)
 		table_row(&nrows, cells, PF_REGULAR);
 		free(note);
 	}
-	pdfdoc_table_end(G.doc);
+	tbl_end();
 	pdfdoc_space(G.doc, 3);
 	sbuf_release(&msg);
 	sbuf_release(&names);
@@ -1813,7 +1984,7 @@ block_compare(const char *sec, int number)
 	head[3] = T("compare", "change", "Tăng (+), giảm (-)");
 	head[4] = hy;
 	head[5] = T("compare", "change", "Tăng (+), giảm (-)");
-	pdfdoc_table_begin(G.doc, 6, w, al, TABLE_PT, head);
+	tbl_begin(6, w, al, TABLE_PT, head);
 	for (i = 0; i < n; i++) {
 		struct item *it = set_find(&G.ind, "*", cols[i]);
 		char b[5][VNFMT_BUFSZ];
@@ -1831,7 +2002,7 @@ block_compare(const char *sec, int number)
 		    vn_delta(v - y, is_rate(cols[i]), b[4]);
 		table_row(&nrows, cells, PF_REGULAR);
 	}
-	pdfdoc_table_end(G.doc);
+	tbl_end();
 	pdfdoc_space(G.doc, 3);
 out:
 	free(pt); free(yt); free(hp); free(hy);
@@ -1873,7 +2044,7 @@ block_pareto(const char *table, int number)
 		head[1] = T(sec, "count", "Số lượng");
 		head[2] = T(sec, "share", "Tỷ lệ");
 		head[3] = T(sec, "cumulative", "Tỷ lệ tích lũy");
-		pdfdoc_table_begin(G.doc, 4, w, al, TABLE_PT, head);
+		tbl_begin(4, w, al, TABLE_PT, head);
 		for (i = 0; i < G.npareto; i++) {
 			char b[3][VNFMT_BUFSZ];
 			const char *cells[4];
@@ -1887,7 +2058,7 @@ block_pareto(const char *table, int number)
 			cells[3] = fmt_value("share", p->cum, b[2]);
 			table_row(&nrows, cells, PF_REGULAR);
 		}
-		pdfdoc_table_end(G.doc);
+		tbl_end();
 		pdfdoc_space(G.doc, 3);
 		if (total > 0 && strcmp(T(sec, "chart", "yes"), "yes") == 0) {
 			flush_headings(85);
@@ -2119,7 +2290,7 @@ render_bm(void)
 	char mb[VNFMT_BUFSZ], *t, *dl;
 	const char *fc = T("bm", "form_code", "BM.07.01");
 	const char *prepared = sheet_text(G.unit, "submission.prepared_by");
-	double lw, y, yl, yr, w, v, sig_h;
+	double lw, y, yl, yr, w, v, sig_h, dx, dw;
 	double gap_head = atof(T("layout", "header_space_mm", "6"));
 	double gap_title = atof(T("layout", "title_space_mm", "4"));
 	int number = 1;
@@ -2173,8 +2344,9 @@ render_bm(void)
 	free(t);
 	pdfdoc_space(G.doc, gap_title);
 	/* the date line, the two titles, the space to sign, the names */
-	dl = date_line();
-	sig_h = pdfdoc_text_height(G.doc, &si, PDF_BODY_W / 2, dl) +
+	dx = dw = PDF_BODY_W / 2;
+	dl = date_line_in(&si, &dx, &dw, PDF_BODY_W * 0.75);
+	sig_h = pdfdoc_text_height(G.doc, &si, dw, dl) +
 	    fmax(pdfdoc_text_height(G.doc, &sh, PDF_BODY_W / 2, head_title),
 	    pdfdoc_text_height(G.doc, &sh, PDF_BODY_W / 2, T("bm",
 	    "prepared_by", "NGƯỜI LẬP BIỂU"))) + sign_space +
@@ -2188,7 +2360,7 @@ render_bm(void)
 	pdfdoc_space(G.doc, 2);
 	pdfdoc_ensure(G.doc, sig_h);
 	y = pdfdoc_y(G.doc);
-	y = pdfdoc_text_at(G.doc, &si, PDF_BODY_W / 2, PDF_BODY_W / 2, y, dl);
+	y = pdfdoc_text_at(G.doc, &si, dx, dw, y, dl);
 	yl = pdfdoc_text_at(G.doc, &sh, 0, PDF_BODY_W / 2, y,
 	    T("bm", "prepared_by", "NGƯỜI LẬP BIỂU"));
 	yr = pdfdoc_text_at(G.doc, &sh, PDF_BODY_W / 2, PDF_BODY_W / 2, y,
@@ -2335,7 +2507,7 @@ render_improvement(void)
 	head[1] = T("improvement", "value", "Số lượng");
 	w[0] = 5; w[1] = 1.6;
 	al[0] = PA_LEFT; al[1] = PA_CENTER;
-	pdfdoc_table_begin(G.doc, 2, w, al, TABLE_PT, head);
+	tbl_begin(2, w, al, TABLE_PT, head);
 	for (i = 0; i < 10; i++) {
 		const char *cells[2];
 
@@ -2343,7 +2515,7 @@ render_improvement(void)
 		cells[1] = vals[i];
 		table_row(&nrows, cells, PF_REGULAR);
 	}
-	pdfdoc_table_end(G.doc);
+	tbl_end();
 	pdfdoc_space(G.doc, 3);
 	/* 2. by unit */
 	{
@@ -2366,7 +2538,7 @@ render_improvement(void)
 	}
 	w[0] = 3;
 	al[0] = PA_LEFT;
-	pdfdoc_table_begin(G.doc, 7, w, al, TABLE_PT, head);
+	tbl_begin(7, w, al, TABLE_PT, head);
 	nrows = 0;
 	for (u = 0; u <= G.cfg.nunits; u++) {
 		const char *code = u < G.cfg.nunits ? G.cfg.units[u].code : "*";
@@ -2400,7 +2572,7 @@ render_improvement(void)
 		table_row(&nrows, cells,
 		    strcmp(code, "*") == 0 ? PF_BOLD : PF_REGULAR);
 	}
-	pdfdoc_table_end(G.doc);
+	tbl_end();
 	pdfdoc_space(G.doc, 3);
 	/* 3. open suggestions */
 	{
@@ -2432,7 +2604,7 @@ render_improvement(void)
 		w[5] = 2.3;
 		al[0] = PA_CENTER; al[1] = PA_LEFT; al[2] = PA_CENTER;
 		al[3] = PA_LEFT; al[4] = PA_LEFT; al[5] = PA_LEFT;
-		pdfdoc_table_begin(G.doc, 6, w, al, TABLE_PT, head);
+		tbl_begin(6, w, al, TABLE_PT, head);
 		nopen = 0;
 		nrows = 0;
 		for (u = 0; u < G.cfg.nunits + 1; u++) {
@@ -2460,7 +2632,7 @@ render_improvement(void)
 				table_row(&nrows, cells, PF_REGULAR);
 			}
 		}
-		pdfdoc_table_end(G.doc);
+		tbl_end();
 	}
 	pdfdoc_space(G.doc, 3);
 	flush_headings(0);

@@ -6,7 +6,10 @@
 # header, the draft mark present or absent, document properties,
 # byte-identical reruns, qpdf --check, and no output at all on failure;
 # BM.07.01 of sample-like units on one page, and several forms in one run
-# (--all-units, --unit repeated with an -o pattern) equal to single runs.
+# (--all-units, --unit repeated with an -o pattern) equal to single runs;
+# short tables never split, a long place name's date line (one line on the
+# form, broken after the place in the report's header), many and long
+# recipients kept clear of the signer's column.
 # Inputs: tests/fixtures/pdf (make-fixtures.py). Run by tests/run-readback
 # with BIN and TOP set.
 : "${BIN:?}" "${TOP:?}"
@@ -249,6 +252,65 @@ has "$m" "Tổng hợp ý kiến đóng góp và kết quả cải tiến tháng
     "25/09/2024" "ĐẠI DIỆN LÃNH ĐẠO VỀ CHẤT LƯỢNG" "Hà Văn Quyết"
 # a suggestion's content wraps inside its cell
 joined "$m" "Lắp đặt máy lấy số thứ tự tự động"
+
+# --- a short table is never split: each Pareto table on one page ---
+i=1
+while [ "$i" -le "$(pages "$r")" ]; do
+	text "$r" "$i" >"$tmp/pg"
+	if grep -qF "Phân loại văn bản sai lỗi (Pareto)" "$tmp/pg"; then
+		grep -qF "Sai thẩm quyền" "$tmp/pg" ||
+		    no "report: the Pareto table of errors is split (page $i)"
+	fi
+	if grep -qF "theo kênh tiếp nhận (Pareto)" "$tmp/pg"; then
+		grep -qF "Bưu chính" "$tmp/pg" ||
+		    no "report: the Pareto table of complaints is split (page $i)"
+	fi
+	i=$((i + 1))
+done
+
+# --- a long place name, many and long recipients ---
+mkdir "$tmp/lc"
+cp "$fx/config/"*.ini "$tmp/lc/"
+sed -i 's/^place *=.*/place = Thị trấn Thường Xuân/' "$tmp/lc/baocao.ini"
+{
+	echo '[recipients]'
+	echo '1 = Sở Kế hoạch và Đầu tư, Sở Tài chính, Sở Xây dựng, Sở Giao thông vận tải, Sở Tài nguyên và Môi trường tỉnh Thanh Hóa (để phối hợp)'
+	i=2
+	while [ $i -le 14 ]; do echo "$i = Phòng chuyên môn số $i"; i=$((i + 1)); done
+	echo 'archive = VT, VP, Phòng Tài chính - Kế hoạch, Bộ phận ISO (Nguyễn Văn A, 05b)'
+} >"$tmp/lc/rec.ini"
+awk 'FNR == NR { if ($0 ~ /^\[/) sec = $0; if (sec != "[recipients]") print; next }' \
+    "$tmp/lc/baocao.ini" /dev/null >"$tmp/lc/b.ini"
+cat "$tmp/lc/rec.ini" >>"$tmp/lc/b.ini"
+mv "$tmp/lc/b.ini" "$tmp/lc/baocao.ini"
+rm "$tmp/lc/rec.ini"
+# lc KIND OUT [ARGS...]: run with that config
+lc() {
+	k=$1 o=$2; shift 2
+	"$p" --kind "$k" --config "$tmp/lc" --period 2024-12 \
+	    --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
+	    --data "$fx/norm.tsv" --templates "$TOP/templates" -o "$o" "$@" \
+	    2>"$tmp/err"
+}
+# BM.07.01: the date line stays on one line (the year never alone)
+lc bm "$tmp/lc-bm.pdf" --unit PNNPTNT || no "bm, long place: status $? $(cat "$tmp/err")"
+has "$tmp/lc-bm.pdf" "Thị trấn Thường Xuân, ngày 05 tháng 11 năm 2024"
+# the report's header: too long for the motto's column, broken after the place
+lc report "$tmp/lc-r.pdf" || no "report, long place: status $? $(cat "$tmp/err")"
+text "$tmp/lc-r.pdf" 1 >"$tmp/pg"
+grep -qx "Thị trấn Thường Xuân," "$tmp/pg" && grep -qx "ngày 05 tháng 11 năm 2024" "$tmp/pg" ||
+    no "report, long place: the date line is not broken after the place"
+has "$tmp/lc-r.pdf" "Phòng chuyên môn số 14;" "Bộ phận ISO (Nguyễn Văn A, 05b)."
+# Nơi nhận stays clear of the signer's column: on the last page, below
+# "Nơi nhận:", no word starting in the left column (x < 280 pt) reaches
+# past 30 + 73 mm (292 pt); the signer's column starts at 30 + 75 mm
+n=$(pages "$tmp/lc-r.pdf")
+pdftotext -bbox -f "$n" -l "$n" "$tmp/lc-r.pdf" - 2>/dev/null |
+    awk -F'"' '/<word/ { x0 = $2 + 0; y0 = $4 + 0; x1 = $6 + 0
+	if (index($0, ">Nơi<")) top = y0
+	if (top && y0 >= top && x0 < 280 && x1 > 292) bad = 1 }
+	END { exit !top || bad }' ||
+    no "report, many recipients: Nơi nhận reaches into the signer's column"
 
 # --- failures leave nothing behind ---
 run bm "$tmp/none.pdf" --unit NOPE
