@@ -1400,6 +1400,79 @@ cmd_template(int argc, char **argv)
 
 #define RETENTION_YEARS	3	/* QT.07 §7: records are kept 3 years */
 
+/* Copies the regular file from to the new file to (fsynced); 0 or -1. */
+static int
+copy_file(const char *from, const char *to)
+{
+	char buf[65536];
+	ssize_t n = 0;
+	int in = open(from, O_RDONLY), out, rv = 0;
+
+	if (in < 0)
+		return -1;
+	if ((out = open(to, O_WRONLY | O_CREAT | O_EXCL, 0644)) < 0) {
+		close(in);
+		return -1;
+	}
+	while (rv == 0 && (n = read(in, buf, sizeof(buf))) > 0)
+		if (write(out, buf, (size_t)n) != n)
+			rv = -1;
+	if (n < 0 || fsync(out) != 0)
+		rv = -1;
+	close(in);
+	if (close(out) != 0)
+		rv = -1;
+	return rv;
+}
+
+/*
+ * Moves the period folder from to dst: a rename, or, when the archive is on
+ * another file system, a copy of each file followed by the removal of the
+ * originals only once every copy is complete.
+ */
+static int
+move_folder(const char *from, const char *dst)
+{
+	struct dirent **ents;
+	char a[PATH_MAX + 512], b[PATH_MAX + 512];
+	struct stat sb;
+	int i, n, rv = 0;
+
+	if (rename(from, dst) == 0)
+		return 0;
+	if (errno != EXDEV || (n = scandir(from, &ents, NULL, alphasort)) < 0)
+		return -1;
+	if (mkdir(dst, 0755) != 0)
+		rv = -1;
+	for (i = 0; i < n; i++) {
+		const char *e = ents[i]->d_name;
+
+		if (rv == 0 && strcmp(e, ".") != 0 && strcmp(e, "..") != 0) {
+			snprintf(a, sizeof(a), "%s/%s", from, e);
+			snprintf(b, sizeof(b), "%s/%s", dst, e);
+			if (lstat(a, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+			    copy_file(a, b) != 0)
+				rv = -1;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		const char *e = ents[i]->d_name;
+
+		if (rv == 0 && strcmp(e, ".") != 0 && strcmp(e, "..") != 0) {
+			snprintf(a, sizeof(a), "%s/%s", from, e);
+			if (unlink(a) != 0)
+				rv = -1;
+		}
+		free(ents[i]);
+	}
+	free(ents);
+	if (rv == 0 && rmdir(from) != 0)
+		rv = -1;
+	if (rv != 0)
+		errno = errno ? errno : EIO;
+	return rv;
+}
+
 /*
  * baocao archive: lists the period folders of output/ whose period ended
  * more than RETENTION_YEARS years before today; with --move, moves each
@@ -1462,7 +1535,7 @@ cmd_archive(int argc, char **argv)
 			snprintf(dst, sizeof(dst), "%s/%s", to, ents[i]->d_name);
 			if (!move)
 				printf("%s\n", from);
-			else if (mkdirs(to) != 0 || rename(from, dst) != 0) {
+			else if (mkdirs(to) != 0 || move_folder(from, dst) != 0) {
 				diag_errorat(from, 0, 0, "cannot move to '%s':",
 				    dst);
 				rv = EXIT_USAGE;
