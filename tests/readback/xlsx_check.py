@@ -48,6 +48,12 @@ def close(a, b):
     return abs(a - b) <= TOL * max(1.0, abs(b))
 
 
+def exact(a, b):
+    """A number read back from the workbook is the CSV's double itself
+    (libxlsxwriter's %.16G text would lose the 17th digit)."""
+    return float(a) == float(b)
+
+
 def isnum(v):
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
@@ -350,7 +356,7 @@ def check_data_sheet(ws, order):
     if len(got) != len(order):
         fail('%s: %d rows, indicators CSV has %d' % (ws.title, len(got), len(order)))
     for i, (g, w) in enumerate(zip(got, order)):
-        if g[:3] != w[:3] or not close(g[3], w[3]):
+        if g[:3] != w[:3] or not exact(g[3], w[3]):
             fail('%s row %d: %r, want %r' % (ws.title, i + 2, g, w))
             break
     if ws.freeze_panes != 'A2':
@@ -362,7 +368,7 @@ def check_data_sheet(ws, order):
 def matches(cell, want):
     if want is None:
         return cell is None or cell == '' or cell == 'Chưa nộp'
-    return isnum(cell) and close(float(cell), want)
+    return isnum(cell) and exact(cell, want)
 
 
 def row_unit(ws, r, units):
@@ -502,7 +508,7 @@ def check_units_sheet(name, S, ind, units, names, stats, allowed, low):
                 if not all(ind.get(('*', i)) is None for i in cand):
                     fail('%s column %d: organization value empty, CSV has %s' % (name, c, cand))
             continue
-        if not any(ind.get(('*', i)) is not None and close(float(tot), ind[('*', i)]) for i in cand):
+        if not any(ind.get(('*', i)) is not None and exact(tot, ind[('*', i)]) for i in cand):
             fail('%s!%s: organization value %r is not the CSV\'s * value of %s' %
                  (name, wf.cell(total_row, c).coordinate, tot, cand))
         else:
@@ -605,7 +611,7 @@ def check_objectives_sheet(name, S, ind, units, labels, stats):
                     for what in ('target', 'value'):
                         k = 'objective.%s.%s' % (obj, what)
                         if all((x is None and ind.get((u, k)) is None) or
-                               (isnum(x) and ind.get((u, k)) is not None and close(float(x), ind[(u, k)]))
+                               (isnum(x) and ind.get((u, k)) is not None and exact(x, ind[(u, k)]))
                                for u, x in cells.items()):
                             parts.setdefault(what, cc)
                 else:
@@ -700,6 +706,45 @@ def check_text(S):
                     fail('%s!%s: text is not NFC' % (ws.title, c.coordinate))
 
 
+def check_fit(S, data_sheets):
+    """Text a person can read: a wrapped cell's row is tall enough for its
+    lines (else they print over each other, as a long "Nộp thiếu tháng …"
+    status did), and a cell that does not wrap fits its column when the next cell is
+    not empty. Widths
+    are estimated generously (1.4 characters per width unit), so only a
+    clear overflow fails."""
+    for ws in S.f.worksheets:
+        if ws.title in data_sheets:
+            continue
+        merged = set()
+        for m in ws.merged_cells.ranges:
+            for r in range(m.min_row, m.max_row + 1):
+                for c in range(m.min_col, m.max_col + 1):
+                    merged.add((r, c))
+        for row in ws.iter_rows():
+            for c in row:
+                if not isinstance(c.value, str) or not c.value or c.data_type == 'f' or \
+                        (c.row, c.column) in merged:
+                    continue
+                letter = openpyxl.utils.get_column_letter(c.column)
+                dim = ws.column_dimensions.get(letter)
+                width = dim.width if dim is not None and dim.width else 8.43
+                per_line = width * 1.4
+                size = float(c.font.sz or 11) if c.font is not None else 11.0
+                text = unescape(c.value)
+                if c.alignment is not None and c.alignment.wrap_text:
+                    lines = sum(max(1, -(-len(p) // int(per_line))) for p in text.split('\n'))
+                    h = ws.row_dimensions[c.row].height
+                    if lines >= 2 and (h is None or h < lines * size):
+                        fail('%s!%s: %d lines of wrapped text in a row %s pt high' %
+                             (ws.title, c.coordinate, lines, h))
+                elif len(max(text.split('\n'), key=len)) > per_line and \
+                        ws.cell(c.row, c.column + 1).value not in (None, ''):
+                    # cut by the next cell (text into an empty one is fine)
+                    fail('%s!%s: %d characters in a column %.1f wide' %
+                         (ws.title, c.coordinate, len(text), width))
+
+
 def check_lo(lo_dir, base, S, totals, ind):
     """LibreOffice recalculated every formula on load: its values of the
     organization rows must be the CSV's * values too."""
@@ -789,6 +834,7 @@ def main():
         fail('no sheet shows the quality objectives of the CSV')
     if a.draft is not None:
         check_draft(S, a.draft, data_sheets)
+    check_fit(S, data_sheets)
     p = S.f.properties
     if not p.title or not p.creator or not p.created:
         fail('document properties missing: title %r author %r created %r' % (p.title, p.creator, p.created))
