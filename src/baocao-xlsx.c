@@ -17,7 +17,6 @@
 #include <time.h>
 #include <utf8proc.h>
 #include <xlsxwriter.h>
-#include <zlib.h>
 
 #include "atomic.h"
 #include "config.h"
@@ -31,6 +30,7 @@
 #include "statuslist.h"
 #include "tmpl.h"
 #include "util.h"
+#include "xlsxnum.h"
 
 #define MAXTERMS	8
 #define MAXWIDTH	60.0	/* widest column; longer text wraps */
@@ -1540,56 +1540,16 @@ chk(lxw_error e, const char *what)
 
 /* --------------------------------------------------------- exact numbers */
 
+static int cur_sheet;		/* 1-based: xl/worksheets/sheetN.xml */
+
 /*
- * libxlsxwriter 1.1.4 (Debian, built without its dtoa) writes every number
- * as "%.16G", one significant digit short of what a double needs: 0.028028
- * 028028028028 comes back from the file as 0.02802802802802803, a different
- * double from the indicators CSV's. Every number written is therefore
- * remembered here (sheet, row, column, value), and after workbook_close()
- * exact_numbers() rewrites, inside the ZIP, each <v> whose text does not
- * read back to the value with the shortest text that does ("%.17G"). The
- * ZIP is rebuilt member by member (deflated again with zlib, fixed
- * timestamps kept), so the bytes stay reproducible.
+ * Every number goes through these two, so that xlsxnum can make it read
+ * back exactly once the workbook is closed (see lib/xlsxnum.h).
  */
-/* The first occurrence of the k bytes of w in the n bytes at h, or NULL. */
-static const char *
-find_bytes(const char *h, size_t n, const char *w, size_t k)
-{
-	const char *p = h, *end = h + n;
-
-	while (k <= (size_t)(end - p) &&
-	    (p = memchr(p, w[0], (size_t)(end - p) - k + 1)) != NULL) {
-		if (memcmp(p, w, k) == 0)
-			return p;
-		p++;
-	}
-	return NULL;
-}
-
-struct numrec {
-	int		 sheet;		/* 1-based, xl/worksheets/sheetN.xml */
-	unsigned	 row, col;
-	size_t		 seq;		/* later writes of a cell win */
-	double		 v;
-};
-
-static struct numrec *numrecs;
-static size_t nnumrecs, cnumrecs;
-static int cur_sheet;
-
 static void
 remember_num(lxw_row_t r, lxw_col_t c, double v)
 {
-	if (nnumrecs == cnumrecs) {
-		cnumrecs = cnumrecs ? 2 * cnumrecs : 1024;
-		numrecs = xrealloc(numrecs, cnumrecs * sizeof(*numrecs));
-	}
-	numrecs[nnumrecs].sheet = cur_sheet;
-	numrecs[nnumrecs].row = r;
-	numrecs[nnumrecs].col = c;
-	numrecs[nnumrecs].seq = nnumrecs;
-	numrecs[nnumrecs].v = v;
-	nnumrecs++;
+	xlsxnum_add(cur_sheet, r, c, v);
 }
 
 static lxw_error
@@ -1606,339 +1566,6 @@ put_formula_num(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 {
 	remember_num(r, c, v);
 	return worksheet_write_formula_num(ws, r, c, formula, f, v);
-}
-
-static int
-cmp_numrec(const void *a, const void *b)
-{
-	const struct numrec *x = a, *y = b;
-
-	if (x->sheet != y->sheet)
-		return x->sheet < y->sheet ? -1 : 1;
-	if (x->row != y->row)
-		return x->row < y->row ? -1 : 1;
-	if (x->col != y->col)
-		return x->col < y->col ? -1 : 1;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-/* The value written last into a cell, or NULL. */
-static const struct numrec *
-find_num(int sheet, unsigned row, unsigned col)
-{
-	size_t lo = 0, hi = nnumrecs;
-	const struct numrec *n = NULL;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const struct numrec *m = &numrecs[mid];
-
-		if (m->sheet < sheet || (m->sheet == sheet && (m->row < row ||
-		    (m->row == row && m->col <= col)))) {
-			if (m->sheet == sheet && m->row == row && m->col == col)
-				n = m;
-			lo = mid + 1;
-		} else
-			hi = mid;
-	}
-	return n;
-}
-
-/* "AB12" → row 11, column 27; 0 on success. */
-static int
-parse_ref(const char *s, unsigned *row, unsigned *col)
-{
-	unsigned c = 0, r = 0;
-
-	if (*s < 'A' || *s > 'Z')
-		return -1;
-	while (*s >= 'A' && *s <= 'Z')
-		c = c * 26 + (unsigned)(*s++ - 'A' + 1);
-	if (*s < '1' || *s > '9')
-		return -1;
-	while (*s >= '0' && *s <= '9')
-		r = r * 10 + (unsigned)(*s++ - '0');
-	if (*s != '"')
-		return -1;
-	*row = r - 1;
-	*col = c - 1;
-	return 0;
-}
-
-/*
- * The XML of worksheet `sheet` with every number cell's <v> read back
- * exactly; NULL when nothing changes.
- */
-static char *
-fix_sheet_xml(const char *x, size_t n, int sheet, size_t *outn)
-{
-	struct sbuf sb = SBUF_INIT;
-	const char *p = x, *end = x + n, *c;
-	int changed = 0;
-
-	while ((c = find_bytes(p, (size_t)(end - p), "<c r=\"", 6)) != NULL) {
-		const char *gt, *v, *ve, *ce;
-		const struct numrec *nr;
-		unsigned row, col;
-		char buf[40], *e;
-		double got;
-
-		c += 6;
-		gt = memchr(c, '>', (size_t)(end - c));
-		if (gt == NULL)
-			break;
-		if (gt[-1] == '/' || parse_ref(c, &row, &col) != 0 ||
-		    find_bytes(c, (size_t)(gt - c), " t=\"", 4) != NULL ||
-		    (nr = find_num(sheet, row, col)) == NULL) {
-			sbuf_add(&sb, p, (size_t)(gt + 1 - p));
-			p = gt + 1;
-			continue;
-		}
-		ce = find_bytes(gt, (size_t)(end - gt), "</c>", 4);
-		v = ce ? find_bytes(gt, (size_t)(ce - gt), "<v>", 3) : NULL;
-		ve = v ? find_bytes(v, (size_t)(ce - v), "</v>", 4) : NULL;
-		if (ve == NULL) {
-			sbuf_add(&sb, p, (size_t)(gt + 1 - p));
-			p = gt + 1;
-			continue;
-		}
-		v += 3;
-		snprintf(buf, sizeof(buf), "%.*s", (int)(ve - v), v);
-		got = strtod(buf, &e);
-		if (*e == '\0' && got != nr->v && isfinite(nr->v)) {
-			sbuf_add(&sb, p, (size_t)(v - p));
-			snprintf(buf, sizeof(buf), "%.17G", nr->v);
-			sbuf_adds(&sb, buf);
-			changed = 1;
-			p = ve;
-		} else {
-			sbuf_add(&sb, p, (size_t)(ve - p));
-			p = ve;
-		}
-	}
-	if (!changed) {
-		sbuf_release(&sb);
-		return NULL;
-	}
-	sbuf_add(&sb, p, (size_t)(end - p));
-	*outn = sb.len;
-	return sbuf_detach(&sb);
-}
-
-static unsigned
-get16(const unsigned char *p)
-{
-	return (unsigned)p[0] | (unsigned)p[1] << 8;
-}
-
-static unsigned long
-get32(const unsigned char *p)
-{
-	return (unsigned long)p[0] | (unsigned long)p[1] << 8 |
-	    (unsigned long)p[2] << 16 | (unsigned long)p[3] << 24;
-}
-
-static void
-put32(unsigned char *p, unsigned long v)
-{
-	p[0] = (unsigned char)(v & 0xff);
-	p[1] = (unsigned char)(v >> 8 & 0xff);
-	p[2] = (unsigned char)(v >> 16 & 0xff);
-	p[3] = (unsigned char)(v >> 24 & 0xff);
-}
-
-/* Raw inflate of n bytes into exactly un bytes; NULL on error. */
-static char *
-inflate_raw(const unsigned char *in, size_t n, size_t un)
-{
-	z_stream z;
-	char *out = xmalloc(un + 1);
-	int rc;
-
-	memset(&z, 0, sizeof(z));
-	if (inflateInit2(&z, -MAX_WBITS) != Z_OK) {
-		free(out);
-		return NULL;
-	}
-	z.next_in = (unsigned char *)(uintptr_t)in;
-	z.avail_in = (uInt)n;
-	z.next_out = (unsigned char *)out;
-	z.avail_out = (uInt)un;
-	rc = inflate(&z, Z_FINISH);
-	inflateEnd(&z);
-	if (rc != Z_STREAM_END || z.total_out != un) {
-		free(out);
-		return NULL;
-	}
-	out[un] = '\0';
-	return out;
-}
-
-/* Raw deflate (the level libxlsxwriter uses); NULL on error. */
-static unsigned char *
-deflate_raw(const char *in, size_t n, size_t *outn)
-{
-	z_stream z;
-	unsigned char *out;
-	uLong cap;
-
-	memset(&z, 0, sizeof(z));
-	if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8,
-	    Z_DEFAULT_STRATEGY) != Z_OK)
-		return NULL;
-	cap = deflateBound(&z, (uLong)n);
-	out = xmalloc(cap);
-	z.next_in = (unsigned char *)(uintptr_t)in;
-	z.avail_in = (uInt)n;
-	z.next_out = out;
-	z.avail_out = (uInt)cap;
-	if (deflate(&z, Z_FINISH) != Z_STREAM_END) {
-		deflateEnd(&z);
-		free(out);
-		return NULL;
-	}
-	*outn = z.total_out;
-	deflateEnd(&z);
-	return out;
-}
-
-static unsigned char *
-read_all(const char *path, size_t *n)
-{
-	FILE *fp = fopen(path, "rb");
-	struct sbuf sb = SBUF_INIT;
-	char buf[65536];
-	size_t k;
-
-	if (fp == NULL)
-		return NULL;
-	while ((k = fread(buf, 1, sizeof(buf), fp)) > 0)
-		sbuf_add(&sb, buf, k);
-	if (ferror(fp)) {
-		fclose(fp);
-		sbuf_release(&sb);
-		return NULL;
-	}
-	fclose(fp);
-	*n = sb.len;
-	return (unsigned char *)sbuf_detach(&sb);
-}
-
-/*
- * Rewrites the ZIP at path so that every number reads back exactly (see
- * above). Returns 0, or -1 when the file cannot be read, parsed or
- * written (the workbook is then left as libxlsxwriter wrote it).
- */
-static int
-exact_numbers(const char *path)
-{
-	unsigned char *z, *cd, *eocd, *q;
-	struct sbuf out = SBUF_INIT, cdir = SBUF_INIT;
-	size_t n, i, nent, cdoff, cdsize, pos;
-	int rc = -1, changed = 0;
-	FILE *fp;
-
-	if (nnumrecs == 0)
-		return 0;
-	qsort(numrecs, nnumrecs, sizeof(*numrecs), cmp_numrec);
-	if ((z = read_all(path, &n)) == NULL)
-		return -1;
-	if (n < 22 || get32((eocd = z + n - 22)) != 0x06054b50UL)
-		goto done;		/* libxlsxwriter writes no comment */
-	nent = get16(eocd + 10);
-	cdsize = get32(eocd + 12);
-	cdoff = get32(eocd + 16);
-	if (cdoff > n - 22 || cdsize > n - 22 - cdoff)
-		goto done;
-	cd = z + cdoff;
-	for (i = 0, pos = 0; i < nent; i++) {
-		size_t nl, xl, cl, loff, lhl, cs, us, next, newcs = 0;
-		unsigned char lh[30], ce[46];
-		const unsigned char *lp, *data;
-		char name[64], *xml = NULL, *fixed = NULL;
-		unsigned char *dz = NULL;
-		int sheet = 0;
-
-		if (pos + 46 > cdsize || get32(cd + pos) != 0x02014b50UL)
-			goto done;
-		memcpy(ce, cd + pos, 46);
-		nl = get16(ce + 28);
-		xl = get16(ce + 30);
-		cl = get16(ce + 32);
-		if (pos + 46 + nl + xl + cl > cdsize)
-			goto done;
-		cs = get32(ce + 20);
-		us = get32(ce + 24);
-		loff = get32(ce + 42);
-		if (loff + 30 > cdoff || get32(z + loff) != 0x04034b50UL)
-			goto done;
-		lp = z + loff;
-		memcpy(lh, lp, 30);
-		lhl = 30 + get16(lh + 26) + get16(lh + 28);
-		data = lp + lhl;
-		/* the member runs to the next one's header (or the directory) */
-		next = (i + 1 < nent && pos + 46 + nl + xl + cl + 46 <= cdsize) ?
-		    get32(cd + pos + 46 + nl + xl + cl + 42) : cdoff;
-		if (next < loff + lhl + cs || next > cdoff)
-			goto done;
-		snprintf(name, sizeof(name), "%.*s", (int)(nl < 63 ? nl : 63),
-		    (const char *)cd + pos + 46);
-		if (sscanf(name, "xl/worksheets/sheet%d.xml", &sheet) == 1 &&
-		    get16(ce + 10) == 8 && (get16(ce + 8) & 0x0008) == 0 &&
-		    (xml = inflate_raw(data, cs, us)) != NULL) {
-			size_t fn;
-
-			fixed = fix_sheet_xml(xml, us, sheet, &fn);
-			if (fixed != NULL &&
-			    (dz = deflate_raw(fixed, fn, &newcs)) != NULL) {
-				put32(lh + 14, crc32(0L, (unsigned char *)fixed,
-				    (uInt)fn));
-				put32(lh + 18, newcs);
-				put32(lh + 22, fn);
-				memcpy(ce + 16, lh + 14, 12);
-			}
-		}
-		put32(ce + 42, out.len);
-		if (dz != NULL) {
-			sbuf_add(&out, (const char *)lh, 30);
-			sbuf_add(&out, (const char *)lp + 30, lhl - 30);
-			sbuf_add(&out, (const char *)dz, newcs);
-			changed = 1;
-		} else
-			sbuf_add(&out, (const char *)lp, next - loff);
-		sbuf_add(&cdir, (const char *)ce, 46);
-		sbuf_add(&cdir, (const char *)cd + pos + 46, nl + xl + cl);
-		pos += 46 + nl + xl + cl;
-		free(xml);
-		free(fixed);
-		free(dz);
-	}
-	if (!changed) {
-		rc = 0;
-		goto done;
-	}
-	q = xmalloc(22);
-	memcpy(q, eocd, 22);
-	put32(q + 12, cdir.len);
-	put32(q + 16, out.len);
-	sbuf_add(&out, sbuf_str(&cdir), cdir.len);
-	sbuf_add(&out, (const char *)q, 22);
-	free(q);
-	if ((fp = fopen(path, "wb")) == NULL)
-		goto done;
-	if (fwrite(sbuf_str(&out), 1, out.len, fp) != out.len)
-		(void)0;
-	else if (fclose(fp) == 0) {
-		fp = NULL;
-		rc = 0;
-	}
-	if (fp != NULL)
-		fclose(fp);
-done:
-	free(z);
-	sbuf_release(&out);
-	sbuf_release(&cdir);
-	return rc;
 }
 
 static lxw_format *
@@ -3148,7 +2775,7 @@ write_book(struct book *b, const char *out)
 	}
 	memset(&F, 0, sizeof(F));
 	make_formats(wb, b, &F);
-	nnumrecs = 0;
+	xlsxnum_reset();
 	cur_sheet = 0;
 	for (i = 0; i < b->nsh; i++) {
 		struct sheet *s = &b->sh[i];
@@ -3217,7 +2844,7 @@ write_book(struct book *b, const char *out)
 		atomic_abort(&af);
 		return EXIT_USAGE;
 	}
-	if (exact_numbers(af.tmp) != 0) {
+	if (xlsxnum_fix_file(af.tmp) != 0) {
 		diag_plain("%s: cannot write the exact numbers", out);
 		atomic_abort(&af);
 		return EXIT_USAGE;
@@ -3267,9 +2894,7 @@ book_release(struct book *b)
 	tmpl_free(b->t);
 	if (b->have_cfg)
 		config_release(&b->cfg);
-	free(numrecs);
-	numrecs = NULL;
-	nnumrecs = cnumrecs = 0;
+	xlsxnum_reset();
 }
 
 static void

@@ -293,52 +293,6 @@ test_objective_helpers(void **state)
 	assert_int_equal(objective_fmt("complaints.received"), FM_COUNT);
 }
 
-/*
- * libxlsxwriter writes numbers as "%.16G": the sheet XML is rewritten so
- * each remembered number reads back as the same double; strings, blanks,
- * cells not remembered and numbers already exact are left alone.
- */
-static void
-test_exact_numbers(void **state)
-{
-	static const char xml[] =
-	    "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c>"
-	    "<c r=\"B2\" s=\"3\"><v>0.02802802802802803</v></c>"
-	    "<c r=\"C2\" s=\"3\"><f>SUM(B2:B2)</f><v>0.1666666666666667</v></c>"
-	    "<c r=\"D2\" s=\"3\"><v>0.5</v></c><c r=\"E2\" s=\"3\"/>"
-	    "<c r=\"AA2\"><v>0.4428152492668622</v></c></row>";
-	char buf[40], *out;
-	size_t n = 0;
-	double v;
-
-	(void)state;
-	nnumrecs = 0;
-	cur_sheet = 1;
-	remember_num(1, 1, 0.028028028028028028);
-	remember_num(1, 2, 1.0 / 6);
-	remember_num(1, 3, 0.5);
-	cur_sheet = 2;			/* another sheet: not this one's */
-	remember_num(1, 26, 0.44281524926686217);
-	qsort(numrecs, nnumrecs, sizeof(*numrecs), cmp_numrec);
-	snprintf(buf, sizeof(buf), "%.16G", 0.028028028028028028);
-	v = strtod(buf, NULL);
-	assert_true(v != 0.028028028028028028);	/* why this exists */
-	out = fix_sheet_xml(xml, sizeof(xml) - 1, 1, &n);
-	assert_non_null(out);
-	assert_int_equal(n, strlen(out));
-	assert_non_null(strstr(out, "<c r=\"B2\" s=\"3\"><v>0.028028028028028028</v>"));
-	assert_non_null(strstr(out, "<f>SUM(B2:B2)</f><v>0.16666666666666666</v>"));
-	assert_non_null(strstr(out, "<c r=\"D2\" s=\"3\"><v>0.5</v>"));
-	assert_non_null(strstr(out, "<c r=\"A2\" t=\"s\"><v>0</v>"));
-	assert_non_null(strstr(out, "<v>0.4428152492668622</v>"));
-	real_free(out);
-	/* nothing to change: NULL */
-	assert_null(fix_sheet_xml(xml, sizeof(xml) - 1, 3, &n));
-	real_free(numrecs);
-	numrecs = NULL;
-	nnumrecs = cnumrecs = 0;
-}
-
 int
 main(void)
 {
@@ -352,7 +306,6 @@ main(void)
 		cmocka_unit_test(test_formulas),
 		cmocka_unit_test(test_totals),
 		cmocka_unit_test(test_objective_helpers),
-		cmocka_unit_test(test_exact_numbers),
 	};
 
 	/* the program's entry points, exercised by tests/readback/xlsx.sh */

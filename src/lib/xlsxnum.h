@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * xlsxnum: the numbers of a finished XLSX rewritten so that each reads back
+ * as the exact double that was written.
+ *
+ * libxlsxwriter 1.1.4 (Debian, built without its dtoa) writes every number
+ * as "%.16G", one significant digit short of what a double needs: 0.028028
+ * 028028028028 comes back from the file as 0.02802802802802803, a different
+ * double from the indicators CSV's. The program records every number it
+ * writes (xlsxnum_add: sheet, row, column, value), and after
+ * workbook_close() xlsxnum_fix_file() rewrites, inside the ZIP, each <v>
+ * whose text does not read back to the value with "%.17G". The ZIP is
+ * rebuilt member by member (deflated again with zlib, the fixed timestamps
+ * kept), so the bytes stay reproducible. One workbook at a time.
+ */
+#ifndef BAOCAO_XLSXNUM_H
+#define BAOCAO_XLSXNUM_H
+
+#include <stddef.h>
+
+/* Forgets every number recorded (before a workbook, and after it). */
+void	 xlsxnum_reset(void);
+/* Records v written at 0-based row, col of worksheet sheet (1-based, as
+ * xl/worksheets/sheetN.xml); a later write of a cell wins. */
+void	 xlsxnum_add(int sheet, unsigned row, unsigned col, double v);
+/* Rewrites the XLSX at path in place; 0, or -1 (file left as it was or
+ * unusable: the caller discards it). */
+int	 xlsxnum_fix_file(const char *path);
+/* The XML of worksheet sheet with each recorded number exact; NULL when
+ * nothing changes (*outn: its length; free() it). */
+char	*xlsxnum_fix_sheet(const char *xml, size_t n, int sheet, size_t *outn);
+
+#endif

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: ISC */
+/* Tests of src/lib/xlsxnum.c: numbers that read back exactly. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* What the library allocates comes from the real malloc(3). */
+static void
+real_free(void *p)
+{
+	free(p);
+}
+
+#include <cmocka.h>
+
+#include "lib/xlsxnum.h"
+
+/*
+ * libxlsxwriter writes numbers as "%.16G": the sheet XML is rewritten so
+ * each remembered number reads back as the same double; strings, blanks,
+ * cells not remembered and numbers already exact are left alone.
+ */
+static void
+test_exact_numbers(void **state)
+{
+	static const char xml[] =
+	    "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c>"
+	    "<c r=\"B2\" s=\"3\"><v>0.02802802802802803</v></c>"
+	    "<c r=\"C2\" s=\"3\"><f>SUM(B2:B2)</f><v>0.1666666666666667</v></c>"
+	    "<c r=\"D2\" s=\"3\"><v>0.5</v></c><c r=\"E2\" s=\"3\"/>"
+	    "<c r=\"AA2\"><v>0.4428152492668622</v></c></row>";
+	char buf[40], *out;
+	size_t n = 0;
+	double v;
+
+	(void)state;
+	xlsxnum_reset();
+	xlsxnum_add(1, 1, 1, 0.028028028028028028);
+	xlsxnum_add(1, 1, 2, 1.0 / 6);
+	xlsxnum_add(1, 1, 3, 0.5);
+	xlsxnum_add(2, 1, 26, 0.44281524926686217);	/* another sheet's */
+	snprintf(buf, sizeof(buf), "%.16G", 0.028028028028028028);
+	v = strtod(buf, NULL);
+	assert_true(v != 0.028028028028028028);	/* why this exists */
+	out = xlsxnum_fix_sheet(xml, sizeof(xml) - 1, 1, &n);
+	assert_non_null(out);
+	assert_int_equal(n, strlen(out));
+	assert_non_null(strstr(out, "<c r=\"B2\" s=\"3\"><v>0.028028028028028028</v>"));
+	assert_non_null(strstr(out, "<f>SUM(B2:B2)</f><v>0.16666666666666666</v>"));
+	assert_non_null(strstr(out, "<c r=\"D2\" s=\"3\"><v>0.5</v>"));
+	assert_non_null(strstr(out, "<c r=\"A2\" t=\"s\"><v>0</v>"));
+	assert_non_null(strstr(out, "<v>0.4428152492668622</v>"));
+	real_free(out);
+	/* nothing to change: NULL */
+	assert_null(xlsxnum_fix_sheet(xml, sizeof(xml) - 1, 3, &n));
+	xlsxnum_reset();
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_exact_numbers),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
