@@ -1298,11 +1298,35 @@ tbl_measure(double *h)
 	return i == TB.n;
 }
 
+/* Height in mm of n held rows from row first, without the header. */
+static double
+tbl_rows_height(int first, int n)
+{
+	struct pdfdoc *m = scratch_doc();
+	double y;
+	int i;
+
+	if (m == NULL)
+		return 0;
+	pdfdoc_restart(m);
+	pdfdoc_table_style(m, tab_pad_h, tab_pad_v, tab_lead,
+	    strcmp(T("layout", "table_fit", "no"), "yes") == 0);
+	pdfdoc_table_begin(m, TB.ncols, TB.w, TB.al, TB.size, NULL);
+	y = pdfdoc_y(m);
+	for (i = first; i < first + n && i < TB.n; i++)
+		pdfdoc_table_row(m, (const char *const *)TB.cells +
+		    (size_t)i * TB.ncols, TB.face[i]);
+	y = pdfdoc_pages(m) == 1 ? pdfdoc_y(m) - y : 0;
+	pdfdoc_table_end(m);
+	pdfdoc_restart(m);
+	return y;
+}
+
 static void
 tbl_end(void)
 {
 	double *h, need = 0, keep;
-	int i, k;
+	int i, k, last;
 
 	if (!TB.on) {
 		pdfdoc_table_end(G.doc);
@@ -1323,11 +1347,16 @@ tbl_end(void)
 		} else
 			need = pdfdoc_table_height(G.doc,
 			    (const char *const *)TB.cells, TB.face[0]);
-		free(h);
+		last = atoi(T("layout", "keep_last_rows", "3"));
 		flush_headings(need);
-		for (i = 0; i < TB.n; i++)
+		for (i = 0; i < TB.n; i++) {
+			/* the last rows (the total among them) go together */
+			if (last > 1 && i == TB.n - last && i >= k)
+				pdfdoc_table_keep(G.doc, tbl_rows_height(i, last));
 			pdfdoc_table_row(G.doc, (const char *const *)TB.cells +
 			    (size_t)i * TB.ncols, TB.face[i]);
+		}
+		free(h);
 	}
 	pdfdoc_table_end(G.doc);
 	for (i = 0; i < TB.n * TB.ncols; i++)

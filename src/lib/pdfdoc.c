@@ -1337,6 +1337,18 @@ pdfdoc_table_row(struct pdfdoc *d, const char *const *cells,
 }
 
 void
+pdfdoc_table_keep(struct pdfdoc *d, double mm)
+{
+	if (d->tcols == 0 || d->page == NULL || d->tneed_header ||
+	    d->y >= BODY_TOP - EPS)
+		return;		/* no table, or already at the top of a page */
+	if (d->y - BODY_BOT < PT(mm) - EPS) {
+		d->page = NULL;
+		d->tneed_header = d->thead != NULL;
+	}
+}
+
+void
 pdfdoc_table_end(struct pdfdoc *d)
 {
 	table_clear(d);

@@ -178,6 +178,12 @@ double	 pdfdoc_table_height(struct pdfdoc *, const char *const *cells,
 /* One row; NULL cells are empty. face is the face of every cell. */
 void	 pdfdoc_table_row(struct pdfdoc *, const char *const *cells,
 	    enum pdf_face face);
+/*
+ * Within an open table: when less than mm is left on the page, the next row
+ * starts a new page (its header drawn again), so that rows that belong
+ * together (the last rows and the total) do not end up split.
+ */
+void	 pdfdoc_table_keep(struct pdfdoc *, double mm);
 void	 pdfdoc_table_end(struct pdfdoc *);
 
 /*
