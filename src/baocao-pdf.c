@@ -2723,6 +2723,9 @@ load_template(const char *name)
 	return tmpl_load(path);
 }
 
+/* layout(NULL) makes a repertoire-only document (pdfdoc_new_repertoire) */
+static int	repertoire_doc;
+
 /*
  * Lays the document out into G.doc. A BM.07.01 that takes more than one
  * page is laid out again one size smaller (compact) and kept that way
@@ -2742,7 +2745,9 @@ layout(struct pdfdoc *trial)
 	if (trial != NULL) {
 		pdfdoc_restart(trial);
 		G.doc = trial;
-	} else
+	} else if (repertoire_doc)
+		G.doc = pdfdoc_new_repertoire(fonts, err, sizeof(err));
+	else
 		G.doc = pdfdoc_new(fonts, err, sizeof(err));
 	if (G.doc == NULL) {
 		diag_plain("%s", err);
@@ -2827,7 +2832,7 @@ static int
 layout_bm(void)
 {
 	struct pdfdoc *scratch;
-	int level, rv;
+	int level, rv, rep = 1;
 
 	if ((scratch = scratch_doc()) == NULL)
 		return EXIT_USAGE;
@@ -2836,6 +2841,8 @@ layout_bm(void)
 		apply_layout();
 		if ((rv = layout(scratch)) != 0)
 			return rv;
+		/* every text of every trial in the fonts' repertoire */
+		rep = rep && pdfdoc_outside(scratch) == 0;
 		if (pdfdoc_pages(scratch) <= 1 || pdfdoc_error(scratch) != NULL)
 			break;
 	}
@@ -2844,7 +2851,11 @@ layout_bm(void)
 		apply_layout();
 	}
 	G.doc = NULL;
-	return layout(NULL);
+	/* its fonts then need no widths or glyphs for anything else */
+	repertoire_doc = rep && pdfdoc_error(scratch) == NULL;
+	rv = layout(NULL);
+	repertoire_doc = 0;
+	return rv;
 }
 
 static int

@@ -71,6 +71,10 @@ struct pdfdoc {
 	int		 thh_ok;	/* thh is computed */
 	/* pdfdoc_measure(): pages are counted, nothing is drawn */
 	int		 measure;
+	/* pdfdoc_new_repertoire(): its fonts hold the repertoire only */
+	int		 repertoire;
+	/* the first code point outside it since new or restart; 0: none */
+	unsigned long	 outside;
 };
 
 /*
@@ -192,7 +196,10 @@ font_of(struct pdfdoc *d, enum pdf_face f)
 	if ((int)f < 0 || f >= PF_NFACES)
 		f = PF_REGULAR;
 	if (d->font[f] == NULL) {
+		/* only this document's fonts, and only while made */
+		pdffont_repertoire_only(d->repertoire);
 		d->font[f] = HPDF_GetFont(d->pdf, d->fontname[f], "UTF-8");
+		pdffont_repertoire_only(0);
 		if (d->font[f] == NULL) {
 			fail(d, "cannot use font '%s'", d->fontname[f]);
 			return f == PF_REGULAR ? NULL : d->font[PF_REGULAR];
@@ -202,12 +209,14 @@ font_of(struct pdfdoc *d, enum pdf_face f)
 	return d->font[f];
 }
 
-struct pdfdoc *
-pdfdoc_new(const char *const fonts[PF_NFACES], char *err, size_t errsz)
+static struct pdfdoc *
+doc_new(const char *const fonts[PF_NFACES], int repertoire, char *err,
+    size_t errsz)
 {
 	struct pdfdoc *d = xcalloc(1, sizeof(*d));
 	int i;
 
+	d->repertoire = repertoire;
 	d->tpad_h = PT(1.3);
 	d->tpad_v = PT(0.9);
 	d->tlead = 1.2;
@@ -263,6 +272,25 @@ pdfdoc_new(const char *const fonts[PF_NFACES], char *err, size_t errsz)
 		return NULL;
 	}
 	return d;
+}
+
+struct pdfdoc *
+pdfdoc_new(const char *const fonts[PF_NFACES], char *err, size_t errsz)
+{
+	return doc_new(fonts, 0, err, errsz);
+}
+
+struct pdfdoc *
+pdfdoc_new_repertoire(const char *const fonts[PF_NFACES], char *err,
+    size_t errsz)
+{
+	return doc_new(fonts, 1, err, errsz);
+}
+
+unsigned long
+pdfdoc_outside(const struct pdfdoc *d)
+{
+	return d->outside;
 }
 
 static void
@@ -344,6 +372,52 @@ nfc_already(const utf8proc_uint8_t *s)
 	return 1;
 }
 
+/* The first code point of s (valid UTF-8) outside pdffont's repertoire
+ * but LF and the controls clean() drops; 0 if none. */
+static unsigned long
+first_outside(const char *s, size_t n)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	const utf8proc_uint8_t *e = p + n;
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k;
+
+	while (p < e) {
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		k = utf8proc_iterate(p, e - p, &c);
+		if (k <= 0)
+			return 0xFFFD;
+		if (!pdffont_in_repertoire((unsigned long)c))
+			return (unsigned long)c;
+		p += k;
+	}
+	return 0;
+}
+
+/*
+ * Text s (cleaned) is seen: its first code point outside the repertoire
+ * is remembered, and is an error in a repertoire-only document (its
+ * fonts have no glyph for it). 0 if s may be drawn.
+ */
+static int
+outside(struct pdfdoc *d, const char *s, size_t n)
+{
+	unsigned long c = first_outside(s, n);
+
+	if (c == 0)
+		return 0;
+	if (d->outside == 0)
+		d->outside = c;
+	if (!d->repertoire)
+		return 0;
+	fail(d, "U+%04lX is not in the fonts' repertoire and this document "
+	    "was made for it only", c);
+	return -1;
+}
+
 static char *
 clean(struct pdfdoc *d, const char *s)
 {
@@ -387,6 +461,7 @@ clean(struct pdfdoc *d, const char *s)
 		o--;
 	*o = '\0';
 	free(nfc);
+	(void)outside(d, out, (size_t)(o - out));
 	return out;
 }
 
@@ -589,6 +664,7 @@ pdfdoc_restart(struct pdfdoc *d)
 	d->page = NULL;
 	d->npages = 0;
 	d->y = BODY_TOP;
+	d->outside = 0;
 }
 
 void
@@ -663,6 +739,8 @@ text_abs(struct pdfdoc *d, enum pdf_face face, double size, double x,
 
 	if (d->page == NULL || d->measure || *s == '\0')
 		return;
+	if (d->repertoire && outside(d, s, strlen(s)) != 0)
+		return;		/* never a glyph 0 for it */
 	w = width_pt(FONT(d, face), size, s, strlen(s));
 	if (align == PA_CENTER)
 		x -= w / 2;
@@ -702,6 +780,8 @@ draw_line(struct pdfdoc *d, HPDF_Font f, double size, double x, double w,
 
 	if (n == 0 || d->page == NULL || d->measure)
 		return;
+	if (d->repertoire && outside(d, s + l->start, n) != 0)
+		return;		/* never a glyph 0 for it */
 	if (l->first) {
 		x += indent;
 		w -= indent;

@@ -65,6 +65,24 @@ const char	*pdfdoc_default_font(enum pdf_face f);
  */
 struct pdfdoc	*pdfdoc_new(const char *const fonts[PF_NFACES], char *err,
 		    size_t errsz);
+/*
+ * As pdfdoc_new, for a document whose every text is known to be made only
+ * of code points of the fonts' fixed repertoire (pdffont_in_repertoire:
+ * ASCII, Latin-1, Vietnamese, the documents' punctuation and signs), as a
+ * measuring pass over the same texts tells (pdfdoc_outside() 0): its
+ * fonts get a width array and a CIDToGIDMap for those code points only,
+ * not all 65,536 (a third of the time of a one-page form). A text with
+ * another code point is an error in it (pdfdoc_save refuses) and is not
+ * drawn: never a wrong glyph.
+ */
+struct pdfdoc	*pdfdoc_new_repertoire(const char *const fonts[PF_NFACES],
+		    char *err, size_t errsz);
+/*
+ * The first code point outside the fonts' repertoire in a text given to
+ * the document (drawn or measured) since it was made or restarted
+ * (pdfdoc_restart), or 0 if there was none.
+ */
+unsigned long	 pdfdoc_outside(const struct pdfdoc *);
 void		 pdfdoc_free(struct pdfdoc *);
 
 /*

@@ -13,6 +13,7 @@
  */
 #define _GNU_SOURCE		/* RTLD_NEXT */
 #include <dlfcn.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -752,6 +753,132 @@ HPDF_TTFontDef_SaveFontData(HPDF_FontDef def, HPDF_Stream stream)
 	} else
 		free(prog);
 	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* Fonts of repertoire-only documents                                  */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The repertoire as a bit per BMP code point, made on first use.
+ */
+static uint8_t	rep_bits[65536 / 8];
+static int	rep_made;
+static unsigned	rep_max;		/* its highest code point */
+
+static void
+rep_make(void)
+{
+	size_t i;
+	unsigned cp;
+
+	if (rep_made)
+		return;
+	for (i = 0; i < sizeof(repertoire) / sizeof(repertoire[0]); i++)
+		for (cp = repertoire[i].lo; cp <= repertoire[i].hi; cp++) {
+			rep_bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+			if (cp > rep_max)
+				rep_max = cp;
+		}
+	rep_made = 1;
+}
+
+int
+pdffont_in_repertoire(unsigned long cp)
+{
+	rep_make();
+	return cp < 65536 && (rep_bits[cp >> 3] & (1u << (cp & 7))) != 0;
+}
+
+/*
+ * libharu 2.3.0 makes the descendant CIDFontType2 of a UTF-8 font
+ * (CIDFontType2_New, static, called by HPDF_Type0Font_New) by looking up
+ * every code point from 0 to 0xFFFF: HPDF_TTFontDef_GetGlyphid for each,
+ * then HPDF_TTFontDef_GetGidWidth for each CID below the highest (0xFFFF)
+ * and a number object in the W array for each width that is not the
+ * default (about 2,300), then a CIDToGIDMap of 65,535 entries, each byte
+ * swapped with an HPDF_MemCpy: a third of the time of a one-page form.
+ * Only an encoder whose to_unicode_fn is libharu's
+ * HPDF_CMapEncoder_ToUnicode takes the other path, which looks up only
+ * the codes its cid_map maps (the UTF-8 encoder replaces that function
+ * and uses the first bytes of cid_map as its parsing state).
+ *
+ * For a font made while pdffont_repertoire_only(1) is on, this stand-in
+ * hands libharu a copy of the UTF-8 encoder whose cid_map and unicode_map
+ * hold the repertoire only (code point = CID = Unicode, as the UTF-8
+ * path), with libharu's ToUnicode function so that that path is taken,
+ * and then points the font at the real encoder (the copy is used only
+ * while the font is made; text is encoded and measured with the real
+ * one). The loops then touch a few hundred code points, the W array and
+ * the CIDToGIDMap stop at the highest code point of the repertoire: the
+ * glyph and width of every code point of the repertoire are those of the
+ * full path; a code point outside has no glyph in such a font, which is
+ * why pdfdoc refuses to draw one in a repertoire-only document. One more
+ * CID, unmapped, is given above the highest, because libharu writes the
+ * CIDs below its highest only.
+ */
+HPDF_Font	HPDF_Type0Font_New(HPDF_MMgr, HPDF_FontDef, HPDF_Encoder,
+		    HPDF_Xref);
+
+static int	short_fonts;
+
+void
+pdffont_repertoire_only(int on)
+{
+	short_fonts = on != 0;
+}
+
+HPDF_Font
+HPDF_Type0Font_New(HPDF_MMgr mmgr, HPDF_FontDef def, HPDF_Encoder enc,
+    HPDF_Xref xref)
+{
+	static HPDF_Font (*real)(HPDF_MMgr, HPDF_FontDef, HPDF_Encoder,
+	    HPDF_Xref);
+	static HPDF_CMapEncoderAttr fattr;	/* the repertoire's maps */
+	static HPDF_Encoder_Rec fake;
+	const size_t tail = offsetof(HPDF_CMapEncoderAttr_Rec, jww_line_head);
+	HPDF_Font font;
+	size_t i;
+	unsigned cp;
+
+	if (!REAL(real, "HPDF_Type0Font_New"))
+		return NULL;
+	if (!short_fonts || def == NULL || enc == NULL || enc->attr == NULL ||
+	    def->type != HPDF_FONTDEF_TYPE_TRUETYPE ||
+	    enc->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE ||
+	    enc->to_unicode_fn == HPDF_CMapEncoder_ToUnicode ||
+	    strcmp(enc->name, "UTF-8") != 0) {
+		stats.fonts_full++;
+		return real(mmgr, def, enc, xref);
+	}
+	if (fattr == NULL) {
+		rep_make();
+		fattr = xcalloc(1, sizeof(*fattr));
+		for (i = 0; i < sizeof(repertoire) / sizeof(repertoire[0]);
+		    i++)
+			for (cp = repertoire[i].lo; cp <= repertoire[i].hi;
+			    cp++) {
+				fattr->cid_map[cp >> 8][cp & 0xFF] =
+				    (HPDF_UINT16)cp;
+				fattr->unicode_map[cp >> 8][cp & 0xFF] =
+				    (HPDF_UNICODE)cp;
+			}
+		/* the end: libharu stops below it (its glyph 0, unwritten) */
+		cp = rep_max + 1;
+		fattr->cid_map[cp >> 8][cp & 0xFF] = (HPDF_UINT16)cp;
+	}
+	/* the encoder's ranges, names and mode, the repertoire's maps */
+	memcpy((char *)fattr + tail, (const char *)enc->attr + tail,
+	    sizeof(*fattr) - tail);
+	fake = *enc;
+	fake.attr = fattr;
+	fake.to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+	font = real(mmgr, def, &fake, xref);
+	if (font != NULL && font->attr != NULL) {
+		((HPDF_FontAttr)font->attr)->encoder = enc;
+		stats.fonts_short++;
+	}
+	return font;
 }
 
 /* ------------------------------------------------------------------ */

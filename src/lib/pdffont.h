@@ -21,6 +21,9 @@
  *   run. A document that does gets those glyphs too (made the slow way);
  *   either way the file depends only on the document, never on what else
  *   the process rendered before.
+ * - The UTF-8 fonts of a document that draws only code points of that
+ *   repertoire (pdfdoc_new_repertoire) get a width array and a
+ *   CIDToGIDMap for those only, not for all 65,536 (pdffont_repertoire_only).
  * - Glyph ids per code point, memory copies and stream compression (see
  *   pdffont.c).
  */
@@ -31,12 +34,31 @@
  * it cannot be read (libharu then reports the error itself). */
 int	pdffont_register(const char *path);
 
+/*
+ * Whether code point cp is in the fixed repertoire (the glyphs every
+ * embedded face carries: ASCII, Latin-1, Vietnamese, the documents'
+ * punctuation and signs).
+ */
+int	pdffont_in_repertoire(unsigned long cp);
+
+/*
+ * on: the UTF-8 fonts libharu makes from now on (HPDF_GetFont) get a
+ * width array and a CIDToGIDMap for the code points of the repertoire
+ * only, instead of all 65,536: for a document known to draw nothing
+ * else (a code point outside would show glyph 0). pdfdoc turns it on
+ * around the fonts of a repertoire-only document and off again.
+ */
+void	pdffont_repertoire_only(int on);
+
 /* Counters for tests and the bench: font programs written from the
- * per-run copy, and made by libharu. */
+ * per-run copy, and made by libharu; UTF-8 fonts made for the
+ * repertoire only, and made in full. */
 struct pdffont_stats {
 	unsigned long	 program_reused;
 	unsigned long	 program_made;
 	unsigned long	 files_read;
+	unsigned long	 fonts_short;
+	unsigned long	 fonts_full;
 };
 void	pdffont_stats(struct pdffont_stats *);
 

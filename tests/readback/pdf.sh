@@ -205,6 +205,56 @@ cmp -s "$tmp/bm3.pdf" "$tmp/x-BQLDA.pdf" || no "bm pattern: BQLDA differs"
 [ -e "$tmp/x-PDT.pdf" ] && no "bm pattern: a form for a unit without a sheet"
 [ "$(wc -l <"$tmp/list")" = 2 ] || no "bm pattern: $(wc -l <"$tmp/list") listed"
 
+# --- fonts for the repertoire only: a form whose every text is in the
+# fonts' fixed repertoire gets CIDToGIDMaps (and widths) that stop after
+# its highest code point (U+2265), not 65,535 entries; a form with a
+# character outside (Greek in a narrative) gets the full ones, and both
+# read back exactly ---
+# maps PDF: the decoded sizes of its CIDToGIDMaps, one line each
+maps() {
+	for o in $(grep -a -o '/CIDToGIDMap [0-9]* 0 R' "$1" | cut -d' ' -f2); do
+		qpdf --show-object="$o" --filtered-stream-data "$1" | wc -c
+	done
+}
+[ "$(maps "$tmp/bm1.pdf" | sort -u | tr -d ' ')" = 17612 ] ||
+    no "bm PNNPTNT: maps not for the repertoire: $(maps "$tmp/bm1.pdf" | tr '\n' ' ')"
+cp "$fx/norm.tsv" "$tmp/greek.tsv"
+printf 'S\t2024-12\tPNNPTNT\tnarrative.strengths\tHệ số α = 0,05 và β ≤ 0,2 (Ω)\n' \
+    >>"$tmp/greek.tsv"
+"$p" --kind bm --unit PNNPTNT --config "$fx/config" --period 2024-12 \
+    --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
+    --data "$tmp/greek.tsv" --templates "$TOP/templates" \
+    -o "$tmp/greek.pdf" 2>"$tmp/err" || no "bm Greek: status $? $(cat "$tmp/err")"
+common "$tmp/greek.pdf"
+has "$tmp/greek.pdf" "Ưu điểm: Hệ số α = 0,05 và β ≤ 0,2 (Ω)" "Cầm Văn Sơn"
+[ "$(maps "$tmp/greek.pdf" | sort -u | tr -d ' ')" = 131070 ] ||
+    no "bm Greek: maps not full: $(maps "$tmp/greek.pdf" | tr '\n' ' ')"
+"$p" --kind bm --unit PNNPTNT --config "$fx/config" --period 2024-12 \
+    --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
+    --data "$tmp/greek.tsv" --templates "$TOP/templates" \
+    -o "$tmp/greek2.pdf" 2>/dev/null
+cmp -s "$tmp/greek.pdf" "$tmp/greek2.pdf" || no "bm Greek: rerun differs"
+# in one run with a form for the repertoire, each is as made alone
+mkdir "$tmp/mixed"
+"$p" --kind bm --unit PNV --unit PNNPTNT --unit BQLDA --config "$fx/config" \
+    --period 2024-12 --indicators "$fx/chi-so.csv" \
+    --analysis "$fx/analysis.tsv" --data "$tmp/greek.tsv" \
+    --templates "$TOP/templates" -o "$tmp/mixed/{unit}.pdf" >/dev/null 2>&1 ||
+    no "bm Greek with others: status $?"
+cmp -s "$tmp/greek.pdf" "$tmp/mixed/PNNPTNT.pdf" ||
+    no "bm Greek: differs when made with other forms"
+cmp -s "$b" "$tmp/mixed/PNV.pdf" || no "bm PNV: differs when made with a Greek form"
+cmp -s "$tmp/bm3.pdf" "$tmp/mixed/BQLDA.pdf" ||
+    no "bm BQLDA: differs when made with a Greek form"
+# the report is never declared: full maps
+[ "$(maps "$r" | sort -u | tr -d ' ')" = 131070 ] || no "report: maps not full"
+# the forms read back above (exact strings, a narrative over two pages)
+# were made for the repertoire too
+for f in "$b" "$tmp/bm2.pdf" "$tmp/bm3.pdf"; do
+	[ "$(maps "$f" | sort -u | tr -d ' ')" = 17612 ] ||
+	    no "$(basename "$f"): maps not for the repertoire"
+done
+
 # --- several processes (BAOCAO_JOBS): the same files, the same paths and
 # messages in the same order, the same status as one process; a form that
 # cannot be written (a directory has its name) leaves nothing behind ---

@@ -254,6 +254,62 @@ test_measure(void **state)
 	pdfdoc_free(d);
 }
 
+/*
+ * Code points outside the fonts' repertoire are noticed in every document
+ * (pdfdoc_outside, until a restart) and refused in one made for the
+ * repertoire only: an error, nothing saved, never a glyph 0 drawn.
+ */
+static void
+test_repertoire(void **state)
+{
+	static const struct pdf_style st = { PF_REGULAR, 12, PA_LEFT, 0, 0,
+	    0, 0, 0 };
+	static const char vi[] = "Cộng hòa xã hội chủ nghĩa Việt Nam – ≥ 95,5% "
+	    "“Ưu điểm” … № 5 ₫";
+	struct pdfdoc *d = doc();
+	char err[256], *buf = NULL;
+	size_t len;
+	FILE *fp;
+
+	(void)state;
+	pdfdoc_para(d, &st, vi);
+	assert_int_equal(pdfdoc_outside(d), 0);
+	pdfdoc_para(d, &st, "Hệ số α và β");
+	assert_int_equal(pdfdoc_outside(d), 0x03B1);
+	pdfdoc_para(d, &st, "Ω");
+	assert_int_equal(pdfdoc_outside(d), 0x03B1);	/* the first */
+	assert_null(pdfdoc_error(d));	/* drawn with full fonts */
+	pdfdoc_restart(d);
+	assert_int_equal(pdfdoc_outside(d), 0);
+	/* decomposed text is seen in NFC: no combining mark left over */
+	pdfdoc_para(d, &st, "Vie\xcc\x82\xcc\xa3t");
+	assert_int_equal(pdfdoc_outside(d), 0);
+	pdfdoc_free(d);
+
+	d = pdfdoc_new_repertoire(faces, err, sizeof(err));
+	assert_non_null(d);
+	pdfdoc_para(d, &st, vi);
+	assert_null(pdfdoc_error(d));
+	fp = open_memstream(&buf, &len);
+	assert_int_equal(pdfdoc_save(d, fp), 0);
+	fclose(fp);
+	assert_true(len > 1000);
+	libc_free(buf);
+	pdfdoc_free(d);
+
+	d = pdfdoc_new_repertoire(faces, err, sizeof(err));
+	assert_non_null(d);
+	pdfdoc_para(d, &st, "Hệ số α");
+	assert_non_null(pdfdoc_error(d));
+	assert_non_null(strstr(pdfdoc_error(d), "U+03B1"));
+	buf = NULL;
+	fp = open_memstream(&buf, &len);
+	assert_int_equal(pdfdoc_save(d, fp), -1);
+	fclose(fp);
+	libc_free(buf);
+	pdfdoc_free(d);
+}
+
 int
 main(void)
 {
@@ -263,6 +319,7 @@ main(void)
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_render),
 		cmocka_unit_test(test_measure),
+		cmocka_unit_test(test_repertoire),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

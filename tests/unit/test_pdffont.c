@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <hpdf.h>
+#include <hpdf_font.h>
 #include <stdlib.h>
 #include <utf8proc.h>
 
@@ -220,6 +221,122 @@ test_file_read_once(void **state)
 	libc_free(a);
 }
 
+/* CID c's width in a CIDFontType2's W array, or dw. */
+static int
+w_of(HPDF_Array w, unsigned c, int dw)
+{
+	HPDF_UINT i;
+
+	for (i = 0; w != NULL && i + 1 < w->list->count; i += 2) {
+		HPDF_Number first = HPDF_Array_GetItem(w, i, HPDF_OCLASS_NUMBER);
+		HPDF_Array ws = HPDF_Array_GetItem(w, i + 1, HPDF_OCLASS_ARRAY);
+
+		assert_non_null(first);
+		assert_non_null(ws);
+		if (c >= (unsigned)first->value &&
+		    c < (unsigned)first->value + ws->list->count)
+			return ((HPDF_Number)HPDF_Array_GetItem(ws,
+			    c - (unsigned)first->value,
+			    HPDF_OCLASS_NUMBER))->value;
+	}
+	return dw;
+}
+
+/* The UTF-8 font of face f in a new document, for the repertoire only
+ * or in full; its CIDToGIDMap (big-endian, n bytes) and W array. */
+static HPDF_Doc
+font(int f, int rep, HPDF_Font *font, unsigned char **map, size_t *n,
+    HPDF_Array *w)
+{
+	HPDF_Doc pdf = HPDF_New(NULL, NULL);
+	HPDF_FontAttr attr;
+	HPDF_Stream s;
+	const char *name;
+	HPDF_UINT k;
+
+	assert_non_null(pdf);
+	HPDF_UseUTFEncodings(pdf);
+	HPDF_SetCurrentEncoder(pdf, "UTF-8");
+	name = HPDF_LoadTTFontFromFile(pdf,
+	    pdfdoc_default_font((enum pdf_face)f), HPDF_TRUE);
+	assert_non_null(name);
+	pdffont_repertoire_only(rep);
+	*font = HPDF_GetFont(pdf, name, "UTF-8");
+	pdffont_repertoire_only(0);
+	assert_non_null(*font);
+	attr = (*font)->attr;
+	/* text is encoded and measured with the document's encoder */
+	assert_ptr_equal(attr->encoder, HPDF_GetEncoder(pdf, "UTF-8"));
+	s = attr->map_stream->stream;
+	*n = HPDF_Stream_Size(s);
+	*map = test_malloc(*n + 1);
+	assert_int_equal(HPDF_Stream_Seek(s, 0, HPDF_SEEK_SET), HPDF_OK);
+	k = (HPDF_UINT)*n;
+	HPDF_Stream_Read(s, *map, &k);
+	assert_int_equal(k, *n);
+	*w = HPDF_Dict_GetItem(attr->descendant_font, "W", HPDF_OCLASS_ARRAY);
+	assert_non_null(*w);
+	return pdf;
+}
+
+/*
+ * A font made for the repertoire only maps every code point of the
+ * repertoire to the glyph, and gives it the width, of the full font, in
+ * every face; its CIDToGIDMap stops after the highest (U+2265), and its
+ * W array is shorter. pdffont_in_repertoire agrees with the table.
+ */
+static void
+test_repertoire_fonts(void **state)
+{
+	struct pdffont_stats s0, s1;
+	int f;
+
+	(void)state;
+	assert_true(pdffont_in_repertoire('A'));
+	assert_true(pdffont_in_repertoire(0x1EC7));	/* ệ */
+	assert_true(pdffont_in_repertoire(0x0111));	/* đ */
+	assert_true(pdffont_in_repertoire(0x2265));	/* ≥ */
+	assert_false(pdffont_in_repertoire(0x03B1));	/* α */
+	assert_false(pdffont_in_repertoire(0x2266));
+	assert_false(pdffont_in_repertoire(0x10000));
+	for (f = 0; f < PF_NFACES; f++) {
+		HPDF_Font ff, fs;
+		HPDF_Array wf, ws;
+		unsigned char *mf, *ms;
+		size_t nf, ns;
+		HPDF_Doc a, b;
+		unsigned c;
+		int dw, checked = 0;
+
+		pdffont_stats(&s0);
+		a = font(f, 0, &ff, &mf, &nf, &wf);
+		b = font(f, 1, &fs, &ms, &ns, &ws);
+		pdffont_stats(&s1);
+		assert_int_equal(s1.fonts_full - s0.fonts_full, 1);
+		assert_int_equal(s1.fonts_short - s0.fonts_short, 1);
+		assert_int_equal(nf, 65535 * 2);
+		assert_int_equal(ns, (0x2265 + 1) * 2);
+		assert_true(ws->list->count < wf->list->count);
+		dw = ((HPDF_FontAttr)ff->attr)->fontdef->missing_width;
+		for (c = 0; c < 65536; c++) {
+			if (!pdffont_in_repertoire(c))
+				continue;
+			assert_true(2 * c + 1 < ns);
+			assert_int_equal(ms[2 * c], mf[2 * c]);
+			assert_int_equal(ms[2 * c + 1], mf[2 * c + 1]);
+			if (w_of(ws, c, dw) != w_of(wf, c, dw))
+				fail_msg("face %d: U+%04X width %d, full %d", f,
+				    c, w_of(ws, c, dw), w_of(wf, c, dw));
+			checked++;
+		}
+		assert_true(checked > 300);
+		test_free(mf);
+		test_free(ms);
+		HPDF_Free(a);
+		HPDF_Free(b);
+	}
+}
+
 int
 main(void)
 {
@@ -229,6 +346,7 @@ main(void)
 		cmocka_unit_test(test_default_is_liberation),
 		cmocka_unit_test(test_program_reuse),
 		cmocka_unit_test(test_file_read_once),
+		cmocka_unit_test(test_repertoire_fonts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
