@@ -1460,6 +1460,20 @@ section_table(int number, const char *title, int ncols, const double *w,
 	return 1;
 }
 
+/* Whether the analysis flags unit's satisfaction rate (< 30 responses). */
+static int
+is_lowsample(const char *unit)
+{
+	size_t n = strlen(unit);
+	int i;
+
+	for (i = 0; i < G.nlowsample; i++)
+		if (strncmp(G.lowsample[i], unit, n) == 0 &&
+		    G.lowsample[i][n] == '\t')
+			return 1;
+	return 0;
+}
+
 /*
  * A table of indicators, from template section [sec]: key "title", key
  * "columns" (comma-separated indicator names) and one key per indicator
@@ -1473,7 +1487,8 @@ block_table(const char *sec, int number)
 	char *cols_s = xstrdup(T(sec, "columns", "")), **cols;
 	int n = split_list(cols_s, &cols), i, j, ncells, shown = 0, nreq;
 	int banded = 0;		/* drawn by section_table() */
-	char *req_s, **req;
+	int tbl_ended = 0;
+	char *req_s, **req, **marked;
 	const char **head, **cells;
 	double *w;
 	enum pdf_align *al;
@@ -1511,6 +1526,7 @@ block_table(const char *sec, int number)
 	head = xcalloc((size_t)ncells, sizeof(*head));
 	cells = xcalloc((size_t)ncells, sizeof(*cells));
 	vals = xcalloc((size_t)ncells, sizeof(*vals));
+	marked = xcalloc((size_t)n, sizeof(*marked));
 	w = xcalloc((size_t)ncells, sizeof(*w));
 	al = xcalloc((size_t)ncells, sizeof(*al));
 	for (i = 0; i < ncells; i++)
@@ -1538,9 +1554,20 @@ block_table(const char *sec, int number)
 		free(ws);
 	}
 	if (G.kind == K_BM) {
-		for (i = 0; i < n; i++)
+		const char *note = T(sec, "lowsample_note", "");
+		const char *mcol = T(sec, "lowsample_column",
+		    "satisfaction.rate");
+		int low = *note != '\0' && is_lowsample(G.unit);
+
+		for (i = 0; i < n; i++) {
 			cells[i] = fmt_value(cols[i], ind(G.unit, cols[i]),
 			    vals[i]);
+			/* a rate on fewer than 30 responses: marked, noted */
+			if (low && strcmp(cols[i], mcol) == 0 &&
+			    !isnan(ind(G.unit, cols[i])))
+				cells[i] = marked[i] = xasprintf("%s%s",
+				    cells[i], T(sec, "lowsample_mark", " (*)"));
+		}
 		if (section_table(number, T(sec, "title", sec), ncells, w, al,
 		    head, cells))
 			shown = banded = 1;
@@ -1549,6 +1576,11 @@ block_table(const char *sec, int number)
 			tbl_begin(ncells, w, al, TABLE_PT,
 			    head);
 			table_row(&shown, cells, PF_REGULAR);
+		}
+		if (low && shown) {
+			tbl_end();
+			tbl_ended = 1;
+			pdfdoc_para(G.doc, &ST_NOTE, note);
 		}
 	} else {
 		block_heading(&ST_H2, number, T(sec, "title", sec));
@@ -1583,10 +1615,14 @@ block_table(const char *sec, int number)
 			free(lab);
 		}
 	}
-	tbl_end();
+	if (!tbl_ended)
+		tbl_end();
 	if (!banded)
 		pdfdoc_space(G.doc, 3);
 	free_strv(vals, ncells);
+	for (i = 0; i < n; i++)
+		free(marked[i]);
+	free(marked);
 	free(head);
 	free(cells);
 	free(w);

@@ -154,6 +154,12 @@ text "$b" 1 | grep -q "Ưu điểm:" || no "bm: narrative does not start on page
 text "$b" 2 | grep -q "Phòng đã chủ động tham mưu" ||
     no "bm: narrative does not continue on page 2"
 text "$b" "$n" | grep -q "NGƯỜI LẬP BIỂU" || no "bm: signatures not on the last page"
+# a satisfaction rate on fewer than 30 responses (VP: 17) is marked and
+# noted; PNV's is not
+run bm "$tmp/bmvp.pdf" --unit VP || no "bm VP: status $?"
+has "$tmp/bmvp.pdf" "(*) Tỷ lệ hài lòng dựa trên dưới 30 phiếu"
+joined "$tmp/bmvp.pdf" "88,2% (*)"
+text "$b" | grep -q "dưới 30 phiếu" && no "bm PNV: low-sample note without a low sample"
 # a unit without narrative: the form fits on one page
 run bm "$tmp/bm1.pdf" --unit PNNPTNT || no "bm PNNPTNT: status $?"
 [ "$(pages "$tmp/bm1.pdf")" = 1 ] || no "bm PNNPTNT: not on one page"
