@@ -43,30 +43,6 @@ capture_error(const char *fmt, ...)
 	return 0;
 }
 
-static char *
-read_all(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	struct sbuf sb = SBUF_INIT;
-	char chunk[8192];
-	size_t n;
-
-	if (fp == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		sbuf_add(&sb, chunk, n);
-	if (ferror(fp)) {
-		fclose(fp);
-		sbuf_release(&sb);
-		return NULL;
-	}
-	fclose(fp);
-	*len = sb.len;
-	sbuf_addc(&sb, 0);	/* make sure buf exists */
-	sb.len--;
-	return sbuf_detach(&sb);
-}
-
 /* Returns the clean text, or NULL after reporting the problem. */
 static char *
 clean_text(const char *path, char *raw, size_t len)
@@ -149,7 +125,7 @@ ini_open(struct inifile *f, const char *dir, const char *name)
 	f->path = xstrdup(path);
 	f->text = NULL;
 	f->d = NULL;
-	raw = read_all(path, &len);
+	raw = read_file(path, &len);
 	if (raw == NULL) {
 		diag_errorat(path, 0, 0, "cannot read:");
 		return EXIT_USAGE;

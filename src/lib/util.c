@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* util: allocation that never returns NULL, and a growable byte buffer. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,4 +158,31 @@ int
 worst(int a, int b)
 {
 	return a > b ? a : b;
+}
+
+char *
+read_file(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	struct sbuf sb = SBUF_INIT;
+	char chunk[65536];
+	size_t n;
+	int err;
+
+	if (fp == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		sbuf_add(&sb, chunk, n);
+	if (ferror(fp)) {
+		err = errno;
+		fclose(fp);
+		sbuf_release(&sb);
+		errno = err;
+		return NULL;
+	}
+	fclose(fp);
+	*len = sb.len;
+	sbuf_addc(&sb, 0);	/* a buffer even for an empty file */
+	sb.len--;
+	return sbuf_detach(&sb);
 }

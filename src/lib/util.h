@@ -41,6 +41,12 @@ char	*sbuf_detach(struct sbuf *);
 /* Returns the buffer's string; "" for an empty buffer, never NULL. */
 const char *sbuf_str(const struct sbuf *);
 
+/*
+ * The whole file at path, NUL-terminated (*len: its length without the
+ * NUL); NULL with errno set when it cannot be opened or read. free() it.
+ */
+char	*read_file(const char *path, size_t *len);
+
 int	 worst(int a, int b);	/* the more severe of two exit statuses */
 
 #endif

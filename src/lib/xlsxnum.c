@@ -261,28 +261,6 @@ deflate_raw(const char *in, size_t n, size_t *outn)
 	return out;
 }
 
-static unsigned char *
-read_all(const char *path, size_t *n)
-{
-	FILE *fp = fopen(path, "rb");
-	struct sbuf sb = SBUF_INIT;
-	char buf[65536];
-	size_t k;
-
-	if (fp == NULL)
-		return NULL;
-	while ((k = fread(buf, 1, sizeof(buf), fp)) > 0)
-		sbuf_add(&sb, buf, k);
-	if (ferror(fp)) {
-		fclose(fp);
-		sbuf_release(&sb);
-		return NULL;
-	}
-	fclose(fp);
-	*n = sb.len;
-	return (unsigned char *)sbuf_detach(&sb);
-}
-
 /*
  * Rewrites the ZIP at path so that every number reads back exactly (see
  * above). Returns 0, or -1 when the file cannot be read, parsed or
@@ -299,7 +277,7 @@ xlsxnum_fix_file(const char *path)
 
 	if (nnumrecs == 0)
 		return 0;
-	if ((z = read_all(path, &n)) == NULL)
+	if ((z = (unsigned char *)read_file(path, &n)) == NULL)
 		return -1;
 	if (n < 22 || get32((eocd = z + n - 22)) != 0x06054b50UL)
 		goto done;		/* libxlsxwriter writes no comment */
