@@ -454,59 +454,73 @@ struct summary {
 	int	 missing;	/* units missing or incomplete */
 };
 
-/* Whether folder holds a sheet of unit: UNIT.ini or UNIT.<tag>.ini. */
-static int
-has_sheet_file(const char *folder, const char *unit)
+/*
+ * The units with a sheet in folder (UNIT.ini or UNIT.<tag>.ini), as
+ * "\nUNIT\n" entries appended to set, which starts with "\n".
+ */
+static void
+sheet_units(const char *folder, struct sbuf *set)
 {
 	DIR *d = opendir(folder);
 	struct dirent *e;
-	size_t n = strlen(unit);
-	int found = 0;
 
+	sbuf_addc(set, '\n');
 	if (d == NULL)
-		return 0;
-	while (!found && (e = readdir(d)) != NULL) {
-		const char *dot = e->d_name + n;
+		return;
+	while ((e = readdir(d)) != NULL) {
+		const char *dot = strchr(e->d_name, '.');
 		size_t len = strlen(e->d_name);
 
-		found = strncmp(e->d_name, unit, n) == 0 && *dot == '.' &&
-		    len > 4 && strcmp(e->d_name + len - 4, ".ini") == 0;
+		if (dot != NULL && dot > e->d_name && len > 4 &&
+		    strcmp(e->d_name + len - 4, ".ini") == 0) {
+			sbuf_add(set, e->d_name, (size_t)(dot - e->d_name));
+			sbuf_addc(set, '\n');
+		}
 	}
 	closedir(d);
-	return found;
 }
 
 /*
  * Who has sent a sheet, judged by file names alone: what the clerk still
  * needs when the data has errors and there are no indicators to say it.
  * Writes the lines of print_unit_status to fp, prefixed with prefix (the
- * units that have sent everything only when all is set).
+ * units that have sent everything only when all is set). Each month
+ * folder is read once.
  */
 static int
 status_by_file_names(const struct run *r, FILE *fp, const char *prefix,
     int all)
 {
+	long nm = r->p.last_month - r->p.first_month + 1, m;
+	struct sbuf *sent_in = xcalloc((size_t)(nm > 0 ? nm : 1),
+	    sizeof(*sent_in));
 	int i, nmissing = 0;
 
+	for (m = 0; m < nm; m++) {
+		char iso[DATE_BUFSZ], folder[PATH_MAX];
+
+		month_iso(r->p.first_month + m, iso);
+		snprintf(folder, sizeof(folder), "%s/%s", input_dir, iso);
+		sheet_units(folder, &sent_in[m]);
+	}
 	for (i = 0; i < r->cfg.nunits; i++) {
 		const struct unit *u = &r->cfg.units[i];
-		struct sbuf months = SBUF_INIT;
+		struct sbuf months = SBUF_INIT, key = SBUF_INIT;
 		int active = 0, sent = 0;
-		long m;
 
-		for (m = r->p.first_month; m <= r->p.last_month; m++) {
-			char iso[DATE_BUFSZ], folder[PATH_MAX];
+		sbuf_printf(&key, "\n%s\n", u->code);
+		for (m = 0; m < nm; m++) {
+			char iso[DATE_BUFSZ];
 
-			if (!unit_active(u, m))
+			if (!unit_active(u, r->p.first_month + m))
 				continue;
 			active++;
-			month_iso(m, iso);
-			snprintf(folder, sizeof(folder), "%s/%s", input_dir, iso);
-			if (has_sheet_file(folder, u->code))
+			if (strstr(sbuf_str(&sent_in[m]), sbuf_str(&key)) != NULL) {
 				sent++;
-			else
-				sbuf_printf(&months, "%s%s",
-				    months.len ? ", " : "", iso);
+				continue;
+			}
+			month_iso(r->p.first_month + m, iso);
+			sbuf_printf(&months, "%s%s", months.len ? ", " : "", iso);
 		}
 		if (active > 0 && sent == 0)
 			fprintf(fp, "%schưa nộp: %s\n", prefix, u->code);
@@ -517,7 +531,11 @@ status_by_file_names(const struct run *r, FILE *fp, const char *prefix,
 			fprintf(fp, "%sđã nộp: %s\n", prefix, u->code);
 		nmissing += sent < active;
 		sbuf_release(&months);
+		sbuf_release(&key);
 	}
+	for (m = 0; m < nm; m++)
+		sbuf_release(&sent_in[m]);
+	free(sent_in);
 	return nmissing;
 }
 
