@@ -1264,10 +1264,14 @@ tbl_begin(int ncols, const double *w, const enum pdf_align *al, double size,
 	}
 }
 
-/* Heights in mm of the held rows, the first with the header; 0 if the
- * table is longer than a page (or cannot be measured). */
+/*
+ * Heights in mm of the n held rows from row first, measured in the scratch
+ * document (with the header row counted in the first when with_head), into
+ * h; returns how many fit on one page (n when all do; fewer when the rows
+ * are longer than a page or cannot be measured).
+ */
 static int
-tbl_measure(double *h)
+tbl_heights(int first, int n, int with_head, double *h)
 {
 	struct pdfdoc *m = scratch_doc();
 	double y;
@@ -1278,15 +1282,16 @@ tbl_measure(double *h)
 	pdfdoc_restart(m);
 	pdfdoc_table_style(m, tab_pad_h, tab_pad_v, tab_lead,
 	    strcmp(T("layout", "table_fit", "no"), "yes") == 0);
-	pdfdoc_table_header_size(m, tab_head_pt);
+	if (with_head)
+		pdfdoc_table_header_size(m, tab_head_pt);
 	pdfdoc_table_begin(m, TB.ncols, TB.w, TB.al, TB.size,
-	    (const char *const *)TB.head);
+	    with_head ? (const char *const *)TB.head : NULL);
 	y = pdfdoc_y(m);
-	for (i = 0; i < TB.n; i++) {
+	for (i = 0; i < n && first + i < TB.n; i++) {
 		double y2;
 
 		pdfdoc_table_row(m, (const char *const *)TB.cells +
-		    (size_t)i * TB.ncols, TB.face[i]);
+		    (size_t)(first + i) * TB.ncols, TB.face[first + i]);
 		y2 = pdfdoc_y(m);
 		if (pdfdoc_pages(m) != 1 || pdfdoc_error(m) != NULL)
 			break;
@@ -1295,31 +1300,20 @@ tbl_measure(double *h)
 	}
 	pdfdoc_table_end(m);
 	pdfdoc_restart(m);
-	return i == TB.n;
+	return i;
 }
 
 /* Height in mm of n held rows from row first, without the header. */
 static double
 tbl_rows_height(int first, int n)
 {
-	struct pdfdoc *m = scratch_doc();
-	double y;
-	int i;
+	double *h = xcalloc((size_t)n, sizeof(*h)), sum = 0;
+	int i, got = tbl_heights(first, n, 0, h);
 
-	if (m == NULL)
-		return 0;
-	pdfdoc_restart(m);
-	pdfdoc_table_style(m, tab_pad_h, tab_pad_v, tab_lead,
-	    strcmp(T("layout", "table_fit", "no"), "yes") == 0);
-	pdfdoc_table_begin(m, TB.ncols, TB.w, TB.al, TB.size, NULL);
-	y = pdfdoc_y(m);
-	for (i = first; i < first + n && i < TB.n; i++)
-		pdfdoc_table_row(m, (const char *const *)TB.cells +
-		    (size_t)i * TB.ncols, TB.face[i]);
-	y = pdfdoc_pages(m) == 1 ? pdfdoc_y(m) - y : 0;
-	pdfdoc_table_end(m);
-	pdfdoc_restart(m);
-	return y;
+	for (i = 0; i < got; i++)
+		sum += h[i];
+	free(h);
+	return got == n ? sum : 0;
 }
 
 static void
@@ -1337,7 +1331,7 @@ tbl_end(void)
 		h = xcalloc((size_t)TB.n, sizeof(*h));
 		keep = atof(T("layout", "keep_table_mm", "90"));
 		k = atoi(T("layout", "keep_rows", "3"));
-		if (tbl_measure(h)) {
+		if (tbl_heights(0, TB.n, 1, h) == TB.n) {
 			for (i = 0; i < TB.n; i++)
 				need += h[i];
 			if (need > keep) {
