@@ -272,20 +272,22 @@ run_prog(const char *const argv[], const char *in, const char *out, const char *
 	return WEXITSTATUS(st);
 }
 
-/* Copies file path to stream fp. */
+/* Copies file path to stream fp; -1 when it cannot be opened or read. */
 static int
 copy_to(const char *path, FILE *fp)
 {
 	FILE *in = fopen(path, "rb");
 	char buf[65536];
 	size_t n;
+	int bad;
 
 	if (in == NULL)
 		return -1;
 	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
 		fwrite(buf, 1, n, fp);
+	bad = ferror(in);
 	fclose(in);
-	return 0;
+	return bad ? -1 : 0;
 }
 
 static int
@@ -1418,29 +1420,19 @@ cmd_template(int argc, char **argv)
 
 #define RETENTION_YEARS	3	/* QT.07 §7: records are kept 3 years */
 
-/* Copies the regular file from to the new file to (fsynced); 0 or -1. */
+/* Copies the file from to to, whole or not at all (atomic.h); 0 or -1. */
 static int
 copy_file(const char *from, const char *to)
 {
-	char buf[65536];
-	ssize_t n = 0;
-	int in = open(from, O_RDONLY), out, rv = 0;
+	struct atomic_file af;
 
-	if (in < 0)
+	if (atomic_open(&af, to) == NULL)
 		return -1;
-	if ((out = open(to, O_WRONLY | O_CREAT | O_EXCL, 0644)) < 0) {
-		close(in);
+	if (copy_to(from, af.fp) != 0 || ferror(af.fp)) {
+		atomic_abort(&af);
 		return -1;
 	}
-	while (rv == 0 && (n = read(in, buf, sizeof(buf))) > 0)
-		if (write(out, buf, (size_t)n) != n)
-			rv = -1;
-	if (n < 0 || fsync(out) != 0)
-		rv = -1;
-	close(in);
-	if (close(out) != 0)
-		rv = -1;
-	return rv;
+	return atomic_commit(&af);
 }
 
 /*
