@@ -15,7 +15,7 @@ re-sent later with a new state and sometimes a new date, survey rows dated
 outside their folder's month, units.ini in lower case with active_from/to,
 objectives with % and decimal targets, `<=`, spaced unit lists and per-unit
 overrides, a unit with tallies in some months and survey rows in others.
-Used by tests/readback/differential2.sh (against tests/oracle/spec_indicators.py).
+Used by tests/readback/differential.sh (against tests/oracle/spec_indicators.py).
 """
 import os, random, sys, unicodedata, datetime as dt
 
