@@ -67,6 +67,12 @@ struct pareto {
 	double	 count, share, cum;
 };
 
+/* A unit whose satisfaction rate rests on fewer than 30 responses. */
+struct lowsample {
+	char		*unit;
+	double		 responses;
+};
+
 struct pchart {
 	char	*indicator;
 	long	 month;
@@ -111,7 +117,7 @@ static struct {
 	int		 npareto;
 	struct pchart	*pch;
 	int		 npch;
-	char		**lowsample;	/* "unit\tresponses" */
+	struct lowsample *lowsample;	/* rates on < 30 responses */
 	int		 nlowsample;
 	struct status_list sl;		/* suggestions R records */
 	struct suggestion *sugg;
@@ -713,10 +719,13 @@ analysis_record(struct norm_reader *r, void *arg)
 		p->ucl = num_or_nan(f[9]);
 		p->out = strcmp(f[10], "1") == 0;
 	} else if (strcmp(f[0], "lowsample") == 0 && r->nf >= 4) {
+		struct lowsample *l;
+
 		G.lowsample = xrealloc(G.lowsample,
-		    (size_t)(G.nlowsample + 1) * sizeof(char *));
-		G.lowsample[G.nlowsample++] = xasprintf("%s\t%s", f[2],
-		    f[3]);
+		    (size_t)(G.nlowsample + 1) * sizeof(*G.lowsample));
+		l = &G.lowsample[G.nlowsample++];
+		l->unit = xstrdup(f[2]);
+		l->responses = num_or_nan(f[3]);
 	}
 	return 0;
 }
@@ -1458,12 +1467,10 @@ section_table(int number, const char *title, int ncols, const double *w,
 static int
 is_lowsample(const char *unit)
 {
-	size_t n = strlen(unit);
 	int i;
 
 	for (i = 0; i < G.nlowsample; i++)
-		if (strncmp(G.lowsample[i], unit, n) == 0 &&
-		    G.lowsample[i][n] == '\t')
+		if (strcmp(G.lowsample[i].unit, unit) == 0)
 			return 1;
 	return 0;
 }
@@ -2263,14 +2270,11 @@ block_lowsample(int number)
 	if (G.nlowsample == 0)
 		return 0;
 	for (i = 0; i < G.nlowsample; i++) {
-		char *tab = strchr(G.lowsample[i], '\t');
-		char *code = xstrndup(G.lowsample[i],
-		    (size_t)(tab - G.lowsample[i]));
-		double r = num_or_nan(tab + 1);
+		const struct lowsample *l = &G.lowsample[i];
 
-		sbuf_printf(&sb, "%s%s (%s)", i ? ", " : "", unit_name(code),
-		    isnan(r) ? tab + 1 : vn_int((long long)r, b));
-		free(code);
+		sbuf_printf(&sb, "%s%s (%s)", i ? ", " : "", unit_name(l->unit),
+		    isnan(l->responses) ? "-" : vn_int((long long)l->responses,
+		    b));
 	}
 	{
 		char *s = xasprintf("%s %s.", T("lowsample", "text",
@@ -3286,7 +3290,9 @@ cleanup(void)
 	for (i = 0; i < G.npch; i++)
 		free(G.pch[i].indicator);
 	free(G.pch);
-	free_strv(G.lowsample, G.nlowsample);
+	for (i = 0; i < G.nlowsample; i++)
+		free(G.lowsample[i].unit);
+	free(G.lowsample);
 	free(G.sugg);
 	status_list_release(&G.sl);
 	free(G.pkind);
