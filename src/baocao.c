@@ -27,6 +27,7 @@
 #include "config.h"
 #include "date.h"
 #include "diag.h"
+#include "docreg.h"
 #include "norm.h"
 #include "num.h"
 #include "period.h"
@@ -65,6 +66,7 @@ static const char usage_text[] =
     "[--allow-missing]\n"
     "                     [--date YYYY-MM-DD]\n"
     "       baocao template --unit UNIT --period YYYY-MM\n"
+    "       baocao register --period PERIOD [--number N] [--date YYYY-MM-DD]\n"
     "       baocao archive [--move] [--to DIR]\n"
     "PERIOD: 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026, "
     "2026-10-01..2026-10-15, previous-month|quarter|half|9m|year\n";
@@ -139,6 +141,10 @@ help(void)
 	    "              is there, so a draft never replaces the final's)\n"
 	    "  template    a blank monthly sheet and register headers for a "
 	    "department\n"
+	    "  register    give PERIOD's final report its document number "
+	    "(sequence per\n"
+	    "              year of issue, OUTPUT/so-dang-ky.csv) and print it "
+	    "on the report\n"
 	    "  archive     outputs past the 3-year retention (--move moves "
 	    "them)\n\n"
 	    "  --config DIR     config/ by default; --input DIR input/; "
@@ -218,10 +224,11 @@ make_tmpdir(void)
 	atexit(cleanup_tmp);
 }
 
-static void
+static char *
 tmppath(char *buf, const char *name)
 {
 	snprintf(buf, PATH_MAX, "%s/%s", tmpdir, name);
+	return buf;
 }
 
 /*
@@ -631,6 +638,7 @@ struct report_opts {
 	 */
 	char	 dsuffix[32];
 	char	 date[DATE_BUFSZ];	/* --date: the date line, ISO; "" */
+	char	 number[24];	/* the report's registered number; "" */
 	char	 outdir[PATH_MAX];
 	char	**written;	/* output files of this run, for the manifest */
 	int	 nwritten;
@@ -841,6 +849,10 @@ render_pdf(struct run *r, struct report_opts *o, const char *kind,
 	if (o->date[0] != '\0') {
 		argv[n++] = "--date";
 		argv[n++] = o->date;
+	}
+	if (o->number[0] != '\0' && strcmp(kind, "report") == 0) {
+		argv[n++] = "--number";
+		argv[n++] = o->number;
 	}
 	argv[n++] = "-o";
 	argv[n++] = path;
@@ -1155,6 +1167,160 @@ guard_final(struct run *r, struct report_opts *o, int force)
 	return rv;
 }
 
+/* The register of issued reports, beside the period folders. */
+static void
+register_path(char *buf, size_t size)
+{
+	snprintf(buf, size, "%s/so-dang-ky.csv", output_dir);
+}
+
+/*
+ * The inputs r reads, as "HASH  name" lines in the temporary inputs.sums
+ * (what a final's SHA256SUMS lists), and their digest: the SHA-256 of
+ * those lines, which names the version of a final in the register.
+ */
+static int
+inputs_digest(struct run *r, const struct report_opts *o,
+    char digest[DOCREG_DIGESTSZ])
+{
+	char sums[PATH_MAX], out[PATH_MAX], *text;
+	const char *argv[] = { "sha256sum", sums, NULL };
+	size_t len;
+	FILE *fp;
+	int rv;
+
+	tmppath(sums, "inputs.sums");
+	tmppath(out, "inputs.digest");
+	if ((fp = fopen(sums, "w")) == NULL)
+		return EXIT_USAGE;
+	rv = hash_inputs(r, o, fp);
+	if (fclose(fp) != 0 || rv != 0 || run_prog(argv, NULL, out, NULL) != 0)
+		return EXIT_USAGE;
+	if ((text = read_file(out, &len)) == NULL || len < 64) {
+		free(text);
+		return EXIT_USAGE;
+	}
+	snprintf(digest, DOCREG_DIGESTSZ, "%.64s", text);
+	free(text);
+	return 0;
+}
+
+/*
+ * A final already registered prints its number and date of issue; looked
+ * up by the digest of its inputs, so a final replaced with other inputs
+ * (--force) is a new, unnumbered document.
+ */
+static int
+registered_number(struct run *r, struct report_opts *o)
+{
+	char path[PATH_MAX + 32], digest[DOCREG_DIGESTSZ];
+	struct docreg_entry e;
+	int rv;
+
+	register_path(path, sizeof(path));
+	if ((rv = inputs_digest(r, o, digest)) != 0)
+		return rv;
+	if ((rv = docreg_find(path, r->label, digest, &e)) < 0)
+		return EXIT_DATA;
+	if (rv == 1) {
+		snprintf(o->number, sizeof(o->number), "%ld", e.number);
+		if (o->date[0] != '\0' && strcmp(o->date, e.date) != 0)
+			say("the date line keeps the date of issue, %s",
+			    e.date);
+		snprintf(o->date, sizeof(o->date), "%s", e.date);
+	}
+	return 0;
+}
+
+/*
+ * Everything of SPEC §7 for r's period into o->outdir, whose lock the
+ * caller holds: the validation report always; the rest only when the data
+ * has no errors (and, for a final, every unit submitted or
+ * o->allow_missing).
+ */
+static int
+make_report(struct run *r, struct report_opts *o, int force)
+{
+	char name[256];
+	int rv, missing = 0;
+
+	if (o->draft > 0)
+		snprintf(o->suffix, sizeof(o->suffix), "-du-thao-%d", o->draft);
+	if (o->draft > 0 && final_exists(o, r->label))
+		snprintf(o->dsuffix, sizeof(o->dsuffix), "%s", o->suffix);
+	rv = run_numbers(r);
+	if (rv == EXIT_DATA || rv == 0)
+		rv = worst(rv, write_validation(r, &missing));
+	if (rv == EXIT_DATA)	/* the clerk needs the list of errors */
+		return worst(rv, publish_validation(r, o));
+	if (rv != 0)
+		return rv;
+	if (o->draft == 0 && missing > 0 && !o->allow_missing) {
+		diag_plain("%d unit(s) have not submitted everything for %s; a "
+		    "final report needs them all (or --allow-missing)", missing,
+		    r->label);
+		return EXIT_DATA;
+	}
+	if (o->draft == 0 && ((rv = guard_final(r, o, force)) != 0 ||
+	    (o->number[0] == '\0' && (rv = registered_number(r, o)) != 0)))
+		return rv;
+	if ((rv = publish_validation(r, o)) != 0)
+		return rv;
+	snprintf(name, sizeof(name), "chi-so-%s%s.csv", r->label, o->dsuffix);
+	if ((rv = publish(o, r->indicators, name)) != 0)
+		return rv;
+	if (r->p.kind == PK_MONTH) {
+		/* One call makes the form of every unit that sent its sheet. */
+		say("writing the BM.07.01 forms of %s", r->label);
+		rv = render_pdf(r, o, "bm", NULL, NULL);
+	}
+	say("writing the report of %s", r->label);
+	snprintf(name, sizeof(name), "bao-cao-%s%s.pdf", r->label, o->suffix);
+	rv = worst(rv, render_pdf(r, o, "report", NULL, name));
+	snprintf(name, sizeof(name), "cai-tien-%s%s.pdf", r->label, o->suffix);
+	rv = worst(rv, render_pdf(r, o, "improvement", NULL, name));
+	say("writing the workbook of %s", r->label);
+	rv = worst(rv, render_xlsx(r, o));
+	return worst(rv, write_manifest(r, o));
+}
+
+/* Opens (creating) and locks r's output folder into o->outdir; -1. */
+static int
+open_outdir(struct run *r, struct report_opts *o)
+{
+	snprintf(o->outdir, sizeof(o->outdir), "%s/%s", output_dir, r->label);
+	if (mkdirs(o->outdir) != 0 || lock_period(o->outdir) < 0) {
+		diag_errorat(o->outdir, 0, 0, "cannot create:");
+		return -1;
+	}
+	return 0;
+}
+
+static void
+report_opts_release(struct report_opts *o)
+{
+	int i;
+
+	for (i = 0; i < o->nwritten; i++)
+		free(o->written[i]);
+	free(o->written);
+}
+
+/* --date's argument as YYYY-MM-DD into date; -1 after a message. */
+static int
+date_option(const char *arg, char date[DATE_BUFSZ])
+{
+	long day;
+
+	if (date_parse(arg, strlen(arg), &day) != DATE_OK) {
+		diag_plain("--date is '%s'; expected YYYY-MM-DD or DD/MM/YYYY",
+		    arg);
+		return -1;
+	}
+	date_iso(day, date);
+	return 0;
+}
+
 static int
 cmd_report(int argc, char **argv)
 {
@@ -1171,9 +1337,8 @@ cmd_report(int argc, char **argv)
 	struct report_opts o;
 	struct run r;
 	const char *label = NULL;
-	char name[256];
-	long v, day;
-	int ch, rv, missing = 0, lockfd, i, force = 0, drafted = 0, final = 0;
+	long v;
+	int ch, rv, force = 0, drafted = 0, final = 0;
 
 	memset(&o, 0, sizeof(o));
 	o.draft = 1;
@@ -1184,13 +1349,8 @@ cmd_report(int argc, char **argv)
 			o.allow_missing = 1;
 			break;
 		case 'D':
-			if (date_parse(optarg, strlen(optarg), &day) !=
-			    DATE_OK) {
-				diag_plain("--date is '%s'; expected YYYY-MM-DD "
-				    "or DD/MM/YYYY", optarg);
+			if (date_option(optarg, o.date) != 0)
 				return EXIT_USAGE;
-			}
-			date_iso(day, o.date);
 			break;
 		case 'd':
 			if (num_option(optarg, 1, 99, &v) != 0) {
@@ -1223,64 +1383,167 @@ cmd_report(int argc, char **argv)
 	}
 	if (final)
 		o.draft = 0;
-	if (o.draft > 0)
-		snprintf(o.suffix, sizeof(o.suffix), "-du-thao-%d", o.draft);
-	if ((rv = run_init(&r, label)) != 0) {
-		run_release(&r);
-		return rv;
+	if ((rv = run_init(&r, label)) == 0) {
+		if (open_outdir(&r, &o) != 0)
+			rv = EXIT_USAGE;
+		else if ((rv = make_report(&r, &o, force)) == 0)
+			printf("%s: %d files written in %s/\n", r.label,
+			    o.nwritten, o.outdir);
 	}
-	snprintf(o.outdir, sizeof(o.outdir), "%s/%s", output_dir, r.label);
-	if (mkdirs(o.outdir) != 0 || (lockfd = lock_period(o.outdir)) < 0) {
-		diag_errorat(o.outdir, 0, 0, "cannot create:");
-		run_release(&r);
-		return EXIT_USAGE;
+	report_opts_release(&o);
+	run_release(&r);
+	return rv;
+}
+
+/*
+ * The value of section:key in templates/pdf/file (def when the file or
+ * the key is absent), followed by tail; the caller frees it.
+ */
+static char *
+template_text(const char *file, const char *section, const char *key,
+    const char *def, const char *tail)
+{
+	char path[PATH_MAX];
+	const char *dir = tmpl_dir(templates_dir);
+	struct sbuf s = SBUF_INIT;
+	struct tmpl *t = NULL;
+
+	if (dir != NULL) {
+		snprintf(path, sizeof(path), "%s/pdf/%s", dir, file);
+		t = tmpl_load(path);
 	}
-	if (o.draft > 0 && final_exists(&o, r.label))
-		snprintf(o.dsuffix, sizeof(o.dsuffix), "%s", o.suffix);
-	rv = run_numbers(&r);
-	if (rv == EXIT_DATA || rv == 0)
-		rv = worst(rv, write_validation(&r, &missing));
-	if (rv == EXIT_DATA) {
-		/* The clerk needs the list of errors: only that is written. */
-		rv = worst(rv, publish_validation(&r, &o));
+	sbuf_printf(&s, "%s%s", t == NULL ? def : tmpl_get(t, section, key,
+	    def), tail);
+	if (t != NULL)
+		tmpl_free(t);
+	return sbuf_detach(&s);
+}
+
+/*
+ * Gives the final of r's period, made from the inputs of digest, its
+ * number in the register (want, or the next of the year of o->date) into
+ * o->number and o->date.
+ */
+static int
+take_number(struct run *r, struct report_opts *o, const char *digest,
+    long want)
+{
+	char path[PATH_MAX + 32], title[PERIOD_TITLESZ + 1], code[64];
+	char *subject, *suffix;
+	struct docreg_entry e;
+	enum docreg_status st;
+	long day;
+	int y, m, d;
+
+	register_path(path, sizeof(path));
+	period_title(&r->p, title + 1);
+	title[0] = ' ';
+	subject = template_text("report.ini", "report", "doc_title", "Báo cáo",
+	    title);
+	snprintf(code, sizeof(code), "-%s", r->cfg.code);
+	/* "BC-UBND" as the PDF prints it after the number */
+	suffix = template_text("common.ini", "header", "doc_type", "BC", code);
+	st = docreg_take(path, r->label, digest, o->date, want, suffix,
+	    subject, &e);
+	free(subject);
+	free(suffix);
+	if (st == DOCREG_BAD)
+		return EXIT_DATA;
+	if (st == DOCREG_TAKEN) {
+		diag_errorat(path, 0, 0, "number %s is already the report of "
+		    "%s issued on %s", e.symbol, e.period, e.date);
+		return EXIT_DATA;
+	}
+	if (st == DOCREG_EXISTING && want > 0 && want != e.number) {
+		diag_errorat(path, 0, 0, "the final report of %s already has "
+		    "number %s (issued on %s)", r->label, e.symbol, e.date);
+		return EXIT_DATA;
+	}
+	if (st == DOCREG_EXISTING)
+		say("already registered as %s", e.symbol);
+	snprintf(o->number, sizeof(o->number), "%ld", e.number);
+	snprintf(o->date, sizeof(o->date), "%s", e.date);
+	date_parse(e.date, strlen(e.date), &day);
+	date_to_ymd(day, &y, &m, &d);
+	printf("%s: số %s, ngày %02d/%02d/%d (%s)\n", r->label, e.symbol, d, m,
+	    y, path);
+	return 0;
+}
+
+/*
+ * baocao register --period P [--number N] [--date D]: the clerk gives the
+ * final report of P its document number (SPEC §8) in the register, and the
+ * final is written again with the number and the date of issue on it.
+ */
+static int
+cmd_register(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "date", required_argument, NULL, 'D' },
+		{ "number", required_argument, NULL, 'n' },
+		{ "period", required_argument, NULL, 'p' },
+		GLOBAL_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct report_opts o;
+	struct run r;
+	const char *label = NULL;
+	char sums[PATH_MAX + 32], insums[PATH_MAX], digest[DOCREG_DIGESTSZ];
+	long want = 0;
+	int ch, rv;
+
+	memset(&o, 0, sizeof(o));
+	optind = 0;	/* 0: glibc starts afresh (main parsed in "+" order) */
+	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'D':
+			if (date_option(optarg, o.date) != 0)
+				return EXIT_USAGE;
+			break;
+		case 'n':
+			if (num_option(optarg, 1, 999999999, &want) != 0) {
+				diag_plain("--number is '%s'; expected a whole "
+				    "number from 1", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'p':
+			label = optarg;
+			break;
+		default:
+			if (global_option(ch, optarg) != 0)
+				usage();
+		}
+	}
+	if (label == NULL || optind != argc)
+		usage();
+	if ((rv = run_init(&r, label)) != 0)
+		goto done;
+	if (o.date[0] == '\0')
+		date_iso(today, o.date);	/* issued today */
+	if (open_outdir(&r, &o) != 0) {
+		rv = EXIT_USAGE;
 		goto done;
 	}
-	if (rv != 0)
-		goto done;
-	if (o.draft == 0 && missing > 0 && !o.allow_missing) {
-		diag_plain("%d unit(s) have not submitted everything for %s; a "
-		    "final report needs them all (or --allow-missing)", missing,
-		    r.label);
+	snprintf(sums, sizeof(sums), "%s/SHA256SUMS", o.outdir);
+	if (!final_exists(&o, r.label)) {
+		diag_plain("there is no final report of %s in %s/ to register; "
+		    "write it first: baocao report --period %s --final",
+		    r.label, o.outdir, r.label);
 		rv = EXIT_DATA;
-		goto done;
+	} else if ((rv = inputs_digest(&r, &o, digest)) != 0) {
+		diag_plain("cannot hash the inputs of %s", r.label);
+	} else if (!same_inputs(sums, tmppath(insums, "inputs.sums"))) {
+		diag_plain("the inputs of %s have changed since its final "
+		    "report was written; write it again first (baocao report "
+		    "--period %s --final --force)", r.label, r.label);
+		rv = EXIT_DATA;
+	} else if ((rv = take_number(&r, &o, digest, want)) == 0) {
+		o.allow_missing = 1;	/* the final was allowed already */
+		rv = make_report(&r, &o, 0);
 	}
-	if (o.draft == 0 && (rv = guard_final(&r, &o, force)) != 0)
-		goto done;
-	if ((rv = publish_validation(&r, &o)) != 0)
-		goto done;
-	snprintf(name, sizeof(name), "chi-so-%s%s.csv", r.label, o.dsuffix);
-	if ((rv = publish(&o, r.indicators, name)) != 0)
-		goto done;
-	if (r.p.kind == PK_MONTH) {
-		/* One call makes the form of every unit that sent its sheet. */
-		say("writing the BM.07.01 forms of %s", r.label);
-		rv = render_pdf(&r, &o, "bm", NULL, NULL);
-	}
-	say("writing the report of %s", r.label);
-	snprintf(name, sizeof(name), "bao-cao-%s%s.pdf", r.label, o.suffix);
-	rv = worst(rv, render_pdf(&r, &o, "report", NULL, name));
-	snprintf(name, sizeof(name), "cai-tien-%s%s.pdf", r.label, o.suffix);
-	rv = worst(rv, render_pdf(&r, &o, "improvement", NULL, name));
-	say("writing the workbook of %s", r.label);
-	rv = worst(rv, render_xlsx(&r, &o));
-	rv = worst(rv, write_manifest(&r, &o));
-	if (rv == 0)
-		printf("%s: %d files written in %s/\n", r.label, o.nwritten,
-		    o.outdir);
 done:
-	for (i = 0; i < o.nwritten; i++)
-		free(o.written[i]);
-	free(o.written);
+	report_opts_release(&o);
 	run_release(&r);
 	return rv;
 }
@@ -1607,6 +1870,8 @@ main(int argc, char *argv[])
 		rv = cmd_report(argc, argv);
 	else if (strcmp(cmd, "template") == 0)
 		rv = cmd_template(argc, argv);
+	else if (strcmp(cmd, "register") == 0)
+		rv = cmd_register(argc, argv);
 	else if (strcmp(cmd, "archive") == 0)
 		rv = cmd_archive(argc, argv);
 	else {

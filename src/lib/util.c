@@ -181,7 +181,8 @@ read_file(const char *path, size_t *len)
 		return NULL;
 	}
 	fclose(fp);
-	*len = sb.len;
+	if (len != NULL)
+		*len = sb.len;
 	sbuf_addc(&sb, 0);	/* a buffer even for an empty file */
 	sb.len--;
 	return sbuf_detach(&sb);

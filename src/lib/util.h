@@ -42,8 +42,9 @@ char	*sbuf_detach(struct sbuf *);
 const char *sbuf_str(const struct sbuf *);
 
 /*
- * The whole file at path, NUL-terminated (*len: its length without the
- * NUL); NULL with errno set when it cannot be opened or read. free() it.
+ * The whole file at path, NUL-terminated (*len, when len is not NULL: its
+ * length without the NUL); NULL with errno set when it cannot be opened or
+ * read. free() it.
  */
 char	*read_file(const char *path, size_t *len);
 

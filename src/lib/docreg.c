@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: ISC */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "docreg.h"
+#include "num.h"
+#include "util.h"
+
+static const char header[] =
+    "nam,so,ky_hieu,ngay,ky_bao_cao,dau_vao,trich_yeu\n";
+
+/* Every line read, and the year's highest number. */
+struct scan {
+	const char		*period, *digest;	/* looked for */
+	int			 year;			/* for max, want */
+	long			 want;
+	long			 max;		/* highest number of year */
+	int			 found;		/* (period, digest) */
+	int			 taken;		/* want is in use in year */
+	struct docreg_entry	*e;
+};
+
+/*
+ * Copies field n (0-based, comma-separated; the first six never hold a
+ * comma) of line into buf; -1 when missing or too long.
+ */
+static int
+field(const char *line, int n, char *buf, size_t size)
+{
+	size_t len;
+
+	while (n-- > 0) {
+		if ((line = strchr(line, ',')) == NULL)
+			return -1;
+		line++;
+	}
+	len = strcspn(line, ",\n");
+	if (len >= size)
+		return -1;
+	memcpy(buf, line, len);
+	buf[len] = '\0';
+	return 0;
+}
+
+/* Parses one register line into e; 0, or -1 when malformed. */
+static int
+parse_line(const char *line, struct docreg_entry *e)
+{
+	char year[16], number[32];
+	long y, day;
+	size_t i;
+
+	if (field(line, 0, year, sizeof(year)) != 0 ||
+	    field(line, 1, number, sizeof(number)) != 0 ||
+	    field(line, 2, e->symbol, sizeof(e->symbol)) != 0 ||
+	    field(line, 3, e->date, sizeof(e->date)) != 0 ||
+	    field(line, 4, e->period, sizeof(e->period)) != 0 ||
+	    field(line, 5, e->digest, sizeof(e->digest)) != 0)
+		return -1;
+	if (num_option(year, 1000, 9999, &y) != 0 ||
+	    num_option(number, 1, 999999999, &e->number) != 0 ||
+	    date_parse(e->date, strlen(e->date), &day) != DATE_OK ||
+	    strlen(e->digest) != 64)
+		return -1;
+	for (i = 0; i < 64; i++)
+		if (strchr("0123456789abcdef", e->digest[i]) == NULL)
+			return -1;
+	e->year = (int)y;
+	return 0;
+}
+
+/* Reads the register text; -1 after a diagnostic on a malformed line. */
+static int
+scan_text(const char *path, const char *text, struct scan *s)
+{
+	const char *line = text, *nl;
+	struct docreg_entry e;
+	long lineno = 1;
+
+	if (*text != '\0' && strncmp(text, header, sizeof(header) - 2) != 0) {
+		diag_errorat(path, 1, 0, "not a register of issued reports: "
+		    "the first line should be '%.*s'", (int)sizeof(header) - 2,
+		    header);
+		return -1;
+	}
+	for (; *line != '\0'; line = nl + 1, lineno++) {
+		if ((nl = strchr(line, '\n')) == NULL) {
+			diag_errorat(path, lineno, 0, "incomplete last line "
+			    "(a write was interrupted?); remove it by hand");
+			return -1;
+		}
+		if (lineno == 1)
+			continue;
+		if (parse_line(line, &e) != 0) {
+			diag_errorat(path, lineno, 0, "malformed entry; expected "
+			    "%.*s", (int)sizeof(header) - 2, header);
+			return -1;
+		}
+		if (e.year == s->year && e.number > s->max)
+			s->max = e.number;
+		if (e.year == s->year && e.number == s->want) {
+			s->taken = 1;
+			if (!s->found)
+				*s->e = e;
+		}
+		if (strcmp(e.period, s->period) == 0 &&
+		    strcmp(e.digest, s->digest) == 0) {
+			s->found = 1;
+			*s->e = e;
+		}
+	}
+	return 0;
+}
+
+/* Reads the register open on fd into s; -1 after a diagnostic. */
+static int
+scan_fd(const char *path, int fd, struct scan *s)
+{
+	struct sbuf sb = SBUF_INIT;
+	char buf[8192];
+	ssize_t n;
+	int rv;
+
+	if (lseek(fd, 0, SEEK_SET) < 0)
+		n = -1;
+	else
+		while ((n = read(fd, buf, sizeof(buf))) > 0)
+			sbuf_add(&sb, buf, (size_t)n);
+	if (n < 0) {
+		diag_errorat(path, 0, 0, "cannot read:");
+		sbuf_release(&sb);
+		return -1;
+	}
+	rv = scan_text(path, sbuf_str(&sb), s);
+	sbuf_release(&sb);
+	return rv;
+}
+
+/* The subject as one CSV field: quoted, quotes doubled, no line breaks. */
+static void
+add_quoted(struct sbuf *sb, const char *s)
+{
+	sbuf_addc(sb, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			sbuf_addc(sb, '"');
+		sbuf_addc(sb, *s == '\n' || *s == '\r' ? ' ' : *s);
+	}
+	sbuf_addc(sb, '"');
+}
+
+/* Appends e's line (and the header to an empty file); 0 or -1. */
+static int
+append(int fd, const struct docreg_entry *e, const char *subject)
+{
+	struct sbuf sb = SBUF_INIT;
+	struct stat st;
+	size_t off = 0, len;
+	ssize_t n = 0;
+
+	if (fstat(fd, &st) != 0)
+		return -1;
+	if (st.st_size == 0)
+		sbuf_adds(&sb, header);
+	sbuf_printf(&sb, "%d,%ld,%s,%s,%s,%s,", e->year, e->number, e->symbol,
+	    e->date, e->period, e->digest);
+	add_quoted(&sb, subject);
+	sbuf_addc(&sb, '\n');
+	len = sb.len;
+	while (off < len && (n = write(fd, sb.buf + off, len - off)) > 0)
+		off += (size_t)n;
+	sbuf_release(&sb);
+	return off == len && fsync(fd) == 0 ? 0 : -1;
+}
+
+int
+docreg_find(const char *path, const char *period, const char *digest,
+    struct docreg_entry *e)
+{
+	struct scan s = { period, digest, 0, 0, 0, 0, 0, e };
+	int fd, rv;
+
+	if ((fd = open(path, O_RDONLY)) < 0) {
+		if (errno == ENOENT)
+			return 0;
+		diag_errorat(path, 0, 0, "cannot open:");
+		return -1;
+	}
+	/* Shared: a clerk appending at the same moment finishes first. */
+	rv = flock(fd, LOCK_SH) == 0 ? scan_fd(path, fd, &s) : -1;
+	close(fd);
+	return rv < 0 ? -1 : s.found;
+}
+
+enum docreg_status
+docreg_take(const char *path, const char *period, const char *digest,
+    const char *date, long want, const char *suffix, const char *subject,
+    struct docreg_entry *e)
+{
+	struct scan s = { period, digest, 0, want, 0, 0, 0, e };
+	enum docreg_status st;
+	long day;
+	int fd, m, d;
+
+	if (date_parse(date, strlen(date), &day) != DATE_OK)
+		return DOCREG_BAD;
+	if (strpbrk(suffix, ",\"\r\n") != NULL || strlen(suffix) > 40) {
+		diag_plain("the document symbol '%s' cannot go in the register "
+		    "(no commas, quotes or line breaks; at most 40 bytes)",
+		    suffix);
+		return DOCREG_BAD;
+	}
+	date_to_ymd(day, &s.year, &m, &d);
+	if ((fd = open(path, O_RDWR | O_CREAT | O_APPEND, 0644)) < 0 ||
+	    flock(fd, LOCK_EX) != 0) {
+		diag_errorat(path, 0, 0, "cannot open:");
+		if (fd >= 0)
+			close(fd);
+		return DOCREG_BAD;
+	}
+	if (scan_fd(path, fd, &s) != 0)
+		st = DOCREG_BAD;
+	else if (s.found)
+		st = DOCREG_EXISTING;
+	else if (want > 0 && s.taken)
+		st = DOCREG_TAKEN;
+	else {
+		memset(e, 0, sizeof(*e));
+		e->year = s.year;
+		e->number = want > 0 ? want : s.max + 1;
+		snprintf(e->symbol, sizeof(e->symbol), "%ld/%s", e->number,
+		    suffix);
+		date_iso(day, e->date);
+		snprintf(e->period, sizeof(e->period), "%s", period);
+		snprintf(e->digest, sizeof(e->digest), "%s", digest);
+		st = DOCREG_NEW;
+		if (append(fd, e, subject) != 0) {
+			diag_errorat(path, 0, 0, "cannot write:");
+			st = DOCREG_BAD;
+		}
+	}
+	close(fd);		/* releases the lock */
+	return st;
+}

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * docreg: the register of issued reports (sổ đăng ký văn bản đi, SPEC §8).
+ * One CSV file, append-only: a header, then one line per number given,
+ *
+ *	nam,so,ky_hieu,ngay,ky_bao_cao,dau_vao,trich_yeu
+ *	2025,1,1/BC-UBND,2025-01-06,2024-12,<sha256 of the inputs>,"Báo cáo …"
+ *
+ * Numbers run in sequence per year of issue. A final report is identified
+ * by its period and the digest of the inputs it was made from, so asking
+ * again for the same report gives back its number, and a final replaced
+ * with other inputs (report --final --force) is a new document with a new
+ * number. An exclusive flock(2) on the file while it is read and appended
+ * to means that two clerks at once never get one number.
+ */
+#ifndef BAOCAO_DOCREG_H
+#define BAOCAO_DOCREG_H
+
+#include "date.h"
+
+#define DOCREG_DIGESTSZ	65	/* 64 hex digits */
+#define DOCREG_FIELDSZ	64
+
+struct docreg_entry {
+	int	 year;
+	long	 number;
+	char	 symbol[2 * DOCREG_FIELDSZ];	/* "125/BC-UBND" */
+	char	 date[DATE_BUFSZ];		/* of issue, YYYY-MM-DD */
+	char	 period[DOCREG_FIELDSZ];	/* the report's period label */
+	char	 digest[DOCREG_DIGESTSZ];
+};
+
+enum docreg_status {
+	DOCREG_NEW,		/* a number was given and appended */
+	DOCREG_EXISTING,	/* the report already had its number */
+	DOCREG_TAKEN,		/* the number asked for belongs to another */
+	DOCREG_BAD		/* unreadable or malformed register (diag said) */
+};
+
+/*
+ * Looks up the report (period, digest) in the register at path. 1 and *e
+ * when found; 0 when not (or the file does not exist); -1 after a
+ * diagnostic when the file cannot be read or is malformed.
+ */
+int	docreg_find(const char *path, const char *period, const char *digest,
+	    struct docreg_entry *e);
+
+/*
+ * Gives the report (period, digest) its number, under the file's lock:
+ * the one it already has (DOCREG_EXISTING), else want (> 0) when that is
+ * free in the year of date, else the year's highest number plus one
+ * (DOCREG_NEW, the line appended and synced). suffix follows the number in
+ * the symbol ("BC-UBND"); subject is the register's trích yếu. On
+ * DOCREG_TAKEN, *e is the entry holding want.
+ */
+enum docreg_status docreg_take(const char *path, const char *period,
+	    const char *digest, const char *date, long want,
+	    const char *suffix, const char *subject, struct docreg_entry *e);
+
+#endif
