@@ -1060,7 +1060,7 @@ write_file(const char *path, const char *buf, size_t len)
 	FILE *fp = fopen(path, "w");
 
 	if (fp == NULL) {
-		diag_plain("cannot open '%s':", path);
+		diag_errorat(path, 0, 0, "cannot open:");
 		return EXIT_USAGE;
 	}
 	if (fwrite(buf, 1, len, fp) != len || fflush(fp) != 0 || ferror(fp)) {
@@ -1163,13 +1163,13 @@ main(int argc, char *argv[])
 			continue;
 		}
 		if ((fp = fopen(*argv, "r")) == NULL) {
-			diag_plain("cannot open '%s':", *argv);
+			diag_errorat(*argv, 0, 0, "cannot open:");
 			rv = EXIT_USAGE;
 			continue;
 		}
 		read_stream(fp, *argv);
 		if (ferror(fp)) {
-			diag_plain("%s: read error:", *argv);
+			diag_errorat(*argv, 0, 0, "read error:");
 			rv = EXIT_USAGE;
 		}
 		fclose(fp);

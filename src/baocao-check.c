@@ -522,6 +522,39 @@ normtext(struct sbuf *sb, const char *s, size_t n)
 		}
 }
 
+/*
+ * A narrative's paragraphs: "\n" written as two characters is a line
+ * break, like the one a continuation line holding only '\' gives; breaks
+ * and blanks at either end and blanks around a break are dropped.
+ */
+static void
+paragraphs(struct sbuf *sb)
+{
+	size_t i, w = 0;
+	char *b = sb->buf;
+
+	for (i = 0; i < sb->len; i++) {
+		char c = b[i];
+
+		if (c == '\\' && i + 1 < sb->len && b[i + 1] == 'n') {
+			c = '\n';
+			i++;
+		}
+		if (c == '\n')
+			while (w > 0 && (b[w - 1] == ' ' || b[w - 1] == '\t'))
+				w--;
+		if ((c == ' ' || c == '\t' || c == '\n') &&
+		    (w == 0 || b[w - 1] == '\n'))
+			continue;
+		b[w++] = c;
+	}
+	while (w > 0 && b[w - 1] == '\n')
+		w--;
+	sb->len = w;
+	if (sb->buf != NULL)
+		b[w] = '\0';
+}
+
 /* --- units ------------------------------------------------------------- */
 
 /* The interned index of a valid code s[0..n) (1..16 bytes). */
@@ -705,20 +738,20 @@ open_input(const struct infile *f)
 		struct stat st;
 
 		if (fd < 0) {
-			diag_plain("cannot open '%s':", f->display);
+			diag_errorat(f->display, 0, 0, "cannot open:");
 			status = worst(status, EXIT_USAGE);
 			return NULL;
 		}
 		if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-			diag_plain("cannot open '%s': not a regular file",
-			    f->display);
+			diag_errorat(f->display, 0, 0, "cannot open: not a "
+			    "regular file");
 			status = worst(status, EXIT_USAGE);
 			close(fd);
 			return NULL;
 		}
 		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 		if ((fp = fdopen(fd, "rb")) == NULL) {
-			diag_plain("cannot open '%s':", f->display);
+			diag_errorat(f->display, 0, 0, "cannot open:");
 			status = worst(status, EXIT_USAGE);
 			close(fd);
 			return NULL;
@@ -932,6 +965,7 @@ check_sheet(const struct infile *f)
 			} else if (r.err == INIREAD_EIO) {
 				errno = r.err_errno;
 				diag_errorat(file, r.err_line, 0, "read error:");
+				status = worst(status, EXIT_USAGE);
 			} else if (r.err == INIREAD_ELINE)
 				diag_errorat(file, r.err_line, 0, "%s", r.errmsg);
 			else if (r.err == INIREAD_ECR)
@@ -1023,8 +1057,8 @@ check_sheet(const struct infile *f)
 			}
 			seen[ki] = r.line;
 			/* numbers, dates and codes end at any ';' or '#' */
-			normtext(&val, r.value.buf, k->type == FT_TEXT ?
-			    r.value.len : r.vcut);
+			normtext(&val, r.value.buf, k->type == FT_TEXT ||
+			    k->type == FT_PARAGRAPHS ? r.value.len : r.vcut);
 			switch (k->type) {
 			case FT_COUNT:
 			case FT_REVISION:
@@ -1111,6 +1145,11 @@ check_sheet(const struct infile *f)
 				sheet_add(&sh, ki, dbuf);
 				break;
 			}
+			case FT_PARAGRAPHS:
+				paragraphs(&val);
+				if (val.len > 0)
+					sheet_add(&sh, ki, val.buf);
+				break;
 			default:	/* FT_TEXT */
 				if (val.len > 0)
 					sheet_add(&sh, ki, val.buf);
@@ -2282,6 +2321,7 @@ again:
 		else if (r.err == CSVREAD_EIO) {
 			errno = r.err_errno;
 			diag_errorat(f->display, r.err_line, 0, "read error:");
+			status = worst(status, EXIT_USAGE);
 		} else
 			diag_errorat(f->display, r.err_line, r.err_col, "%s",
 			    csvread_strerror(&r));
@@ -2412,6 +2452,28 @@ cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/*
+ * A directory or other non-regular entry of a month folder: skipped with a
+ * warning, unless its name says it is a sheet or a register, which then
+ * cannot be read (exit 2), rather than be silently left out.
+ */
+static void
+not_regular(const char *path, const char *name, int dir)
+{
+	size_t n = strlen(name);
+	int data = (n > 4 && (strcmp(name + n - 4, ".ini") == 0 ||
+	    strcmp(name + n - 4, ".csv") == 0));
+
+	if (!data) {
+		diag_warnat(path, 0, 0, "ignored: %s", dir ? "a directory" :
+		    "not a regular file");
+		return;
+	}
+	diag_errorat(path, 0, 0, "cannot open: %s", dir ? "a directory" :
+	    "not a regular file");
+	status = worst(status, EXIT_USAGE);
+}
+
 static void
 add_path(const char *path)
 {
@@ -2419,7 +2481,7 @@ add_path(const char *path)
 	long m;
 
 	if (stat(path, &st) < 0) {
-		diag_plain("cannot open '%s':", path);
+		diag_errorat(path, 0, 0, "cannot open:");
 		status = worst(status, EXIT_USAGE);
 		return;
 	}
@@ -2436,7 +2498,7 @@ add_path(const char *path)
 			return;
 		}
 		if ((d = opendir(path)) == NULL) {
-			diag_plain("cannot open '%s':", path);
+			diag_errorat(path, 0, 0, "cannot open:");
 			status = worst(status, EXIT_USAGE);
 			return;
 		}
@@ -2457,11 +2519,8 @@ add_path(const char *path)
 			if (len > 0 && path[len - 1] != '/')
 				sbuf_addc(&p, '/');
 			sbuf_adds(&p, names[i]);
-			if (stat(p.buf, &fs) == 0 && S_ISDIR(fs.st_mode))
-				diag_warnat(p.buf, 0, 0, "ignored: a directory");
-			else if (stat(p.buf, &fs) == 0 && !S_ISREG(fs.st_mode))
-				diag_warnat(p.buf, 0, 0, "ignored: not a regular "
-				    "file");
+			if (stat(p.buf, &fs) == 0 && !S_ISREG(fs.st_mode))
+				not_regular(p.buf, names[i], S_ISDIR(fs.st_mode));
 			else
 				add_file(p.buf, names[i], m);
 			free(names[i]);
@@ -2591,7 +2650,8 @@ help(void)
 	    "  --help        show this help\n"
 	    "  --version     show the version\n\n"
 	    "Exit status: 0 valid (warnings allowed), 1 data errors,\n"
-	    "2 wrong usage, unreadable file or configuration.\n", diag_prog());
+	    "2 wrong usage, unreadable file, missing or invalid "
+	    "configuration.\n", diag_prog());
 	exit(EXIT_OK);
 }
 

@@ -970,13 +970,13 @@ main(int argc, char *argv[])
 			continue;
 		}
 		if ((fp = fopen(*argv, "r")) == NULL) {
-			diag_plain("cannot open '%s':", *argv);
+			diag_errorat(*argv, 0, 0, "cannot open:");
 			rv = EXIT_USAGE;
 			continue;
 		}
 		read_stream(fp, *argv);
 		if (ferror(fp)) {
-			diag_plain("%s: read error:", *argv);
+			diag_errorat(*argv, 0, 0, "read error:");
 			rv = EXIT_USAGE;
 		}
 		fclose(fp);

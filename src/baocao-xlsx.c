@@ -532,7 +532,7 @@ read_indicators(struct book *b, const char *path)
 	cs.path = path;
 	fp = fopen(path, "rb");
 	if (fp == NULL) {
-		diag_plain("cannot open '%s':", path);
+		diag_errorat(path, 0, 0, "cannot open:");
 		return EXIT_USAGE;
 	}
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {

@@ -78,9 +78,13 @@ clean_text(const char *path, char *raw, size_t len)
 	return sbuf_detach(&sb);
 }
 
-/* Line (1-based) of "[section]" or of key inside it; 0 when not found. */
+/*
+ * Line (1-based) of the nth "[section]" (n from 1), or of key inside it;
+ * 0 when not found.
+ */
 static long
-find_line(const char *text, const char *section, const char *key)
+find_nth_line(const char *text, const char *section, const char *key,
+    int nth)
 {
 	const char *p = text;
 	long line = 1;
@@ -98,7 +102,7 @@ find_line(const char *text, const char *section, const char *key)
 			n = strlen(section ? section : "");
 			in = section && (size_t)(e - q) > n + 1 &&
 			    strncasecmp(q + 1, section, n) == 0 && q[n + 1] == ']';
-			if (in && key == NULL)
+			if (in && key == NULL && --nth == 0)
 				return line;
 		} else if (in && key != NULL) {
 			n = strlen(key);
@@ -111,6 +115,35 @@ find_line(const char *text, const char *section, const char *key)
 		p = e + 1;
 	}
 	return 0;
+}
+
+static long
+find_line(const char *text, const char *section, const char *key)
+{
+	return find_nth_line(text, section, key, 1);
+}
+
+/*
+ * iniparser merges a section written twice ("[PNV]" and "[pnv]" alike)
+ * without a word; a second copy is an error naming the first.
+ */
+static int
+check_repeated_sections(const struct inifile *f)
+{
+	int i, bad = 0, nsec = iniparser_getnsec(f->d);
+
+	for (i = 0; i < nsec; i++) {
+		const char *s = iniparser_getsecname(f->d, i);
+		long again = find_nth_line(f->text, s, NULL, 2);
+
+		if (again > 0) {
+			diag_errorat(f->path, again, 0, "section [%s] again; "
+			    "first at line %ld", s, find_line(f->text, s,
+			    NULL));
+			bad++;
+		}
+	}
+	return bad;
 }
 
 static int
@@ -126,6 +159,10 @@ ini_open(struct inifile *f, const char *dir, const char *name)
 	f->text = NULL;
 	f->d = NULL;
 	raw = read_file(path, &len);
+	if (raw == NULL && errno == EINVAL) {
+		diag_errorat(path, 0, 0, "cannot read: not a regular file");
+		return EXIT_USAGE;
+	}
 	if (raw == NULL) {
 		diag_errorat(path, 0, 0, "cannot read:");
 		return EXIT_USAGE;
@@ -455,6 +492,12 @@ load_units(struct config *c, const struct inifile *f)
 		    &u->active_from);
 		bad += parse_month_key(f, s, "active_to", LONG_MAX,
 		    &u->active_to);
+		if (u->active_from > u->active_to) {
+			diag_errorat(f->path, find_line(f->text, s, "active_to"),
+			    0, "active_to is before active_from in [%s]",
+			    u->code);
+			bad++;
+		}
 		c->nunits++;
 	}
 	qsort(c->units, (size_t)c->nunits, sizeof(*c->units), cmp_unit);
@@ -636,6 +679,8 @@ config_load(struct config *c, const char *dir)
 	c->dir = xstrdup(dir);
 	for (i = 0; i < 3; i++)
 		rv = worst(rv, ini_open(&f[i], dir, names[i]));
+	for (i = 0; rv == 0 && i < 3; i++)
+		bad += check_repeated_sections(&f[i]);
 	if (rv == 0) {
 		bad += load_baocao(c, &f[0]);
 		bad += load_units(c, &f[1]);
@@ -643,9 +688,13 @@ config_load(struct config *c, const char *dir)
 	}
 	for (i = 0; i < 3; i++)
 		ini_close(&f[i]);
+	/*
+	 * A broken configuration is the set-up's fault, not the departments'
+	 * data: exit 2, so that cron's 1 always means "chase the data".
+	 */
 	if (rv == 0 && bad > 0)
-		rv = EXIT_DATA;
-	return rv;
+		rv = EXIT_USAGE;
+	return rv == EXIT_DATA ? EXIT_USAGE : rv;
 }
 
 static void

@@ -78,7 +78,7 @@ struct config {
 /*
  * Loads dir/baocao.ini, dir/units.ini and dir/objectives.ini into *c.
  * Returns 0 on success; otherwise prints every problem (diag) and returns
- * EXIT_DATA for bad content or EXIT_USAGE for a missing/unreadable file.
+ * EXIT_USAGE (bad content, or a missing or unreadable file).
  */
 int	 config_load(struct config *c, const char *dir);
 void	 config_release(struct config *c);

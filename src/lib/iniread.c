@@ -147,6 +147,15 @@ physical(struct iniread *r, char **pl, size_t *plen)
 	return 1;
 }
 
+/* Whether l[0..len) is a lone '\' (trailing blanks and CR allowed). */
+static int
+only_backslash(const char *l, size_t len)
+{
+	while (len > 0 && (blank(l[len - 1]) || l[len - 1] == '\r'))
+		len--;
+	return len == 1 && l[0] == '\\';
+}
+
 /* Reads a logical line (continuations joined) into r->logical. */
 static int
 logical(struct iniread *r)
@@ -169,7 +178,13 @@ logical(struct iniread *r)
 				l++;
 				len--;
 			}
-			if (len > 0 && r->logical.len > 0)
+			if (only_backslash(l, len) &&
+			    r->logical.len < (size_t)INIREAD_LINE_MAX) {
+				sbuf_addc(&r->logical, '\n');	/* paragraph */
+				continue;
+			}
+			if (len > 0 && r->logical.len > 0 &&
+			    r->logical.buf[r->logical.len - 1] != '\n')
 				sbuf_addc(&r->logical, ' ');
 		}
 		first = 0;

@@ -16,7 +16,8 @@
  *	; comment, # comment		  at the start of a line
  * A physical line ending in '\' continues on the next: the backslash and
  * the spaces around the line break become one space (a comment line ending
- * in '\' continues too, as in C). In an unquoted value a ';' or '#' starts a
+ * in '\' continues too, as in C); a continuation line holding only '\'
+ * becomes a line break, so a long text can have paragraphs. In an unquoted value a ';' or '#' starts a
  * comment when it comes first or after a space or tab ("95%;" stays text,
  * "95 ; note" ends at "95"). Values are trimmed; their length is unlimited.
  * vcut is where the value would end if any ';' or '#' started a comment:

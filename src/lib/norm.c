@@ -144,7 +144,7 @@ norm_each(const char *path, int (*fn)(struct norm_reader *, void *),
 	int k, bad = 0, rv;
 
 	if (fp == NULL) {
-		diag_plain("cannot open '%s':", path);
+		diag_errorat(path, 0, 0, "cannot open:");
 		return EXIT_USAGE;
 	}
 	norm_reader_init(&r, fp, path);

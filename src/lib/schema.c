@@ -178,10 +178,10 @@ const struct sheet_key sheet_keys[] = {
 	{ "satisfaction", "neutral", FT_COUNT, 1, FLOW },
 	{ "satisfaction", "dissatisfied", FT_COUNT, 1, FLOW },
 	{ "satisfaction", "very_dissatisfied", FT_COUNT, 1, FLOW },
-	{ "narrative", "strengths", FT_TEXT, 0, NOT_NUMBER },
-	{ "narrative", "weaknesses", FT_TEXT, 0, NOT_NUMBER },
-	{ "narrative", "causes", FT_TEXT, 0, NOT_NUMBER },
-	{ "narrative", "next_tasks", FT_TEXT, 0, NOT_NUMBER },
+	{ "narrative", "strengths", FT_PARAGRAPHS, 0, NOT_NUMBER },
+	{ "narrative", "weaknesses", FT_PARAGRAPHS, 0, NOT_NUMBER },
+	{ "narrative", "causes", FT_PARAGRAPHS, 0, NOT_NUMBER },
+	{ "narrative", "next_tasks", FT_PARAGRAPHS, 0, NOT_NUMBER },
 };
 const int nsheet_keys = N(sheet_keys);
 

@@ -9,6 +9,8 @@
 
 enum field_type {
 	FT_TEXT,	/* free text (NFC) */
+	FT_PARAGRAPHS,	/* free text whose "\n" (two characters) are
+			   paragraph breaks, as a line break in the value */
 	FT_DATE,	/* YYYY-MM-DD or DD/MM/YYYY; normalized to YYYY-MM-DD */
 	FT_COUNT,	/* 0 .. 2^63-1, decimal */
 	FT_RATING,	/* 1 .. 5 */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
@@ -38,10 +39,17 @@ struct tmpl *
 tmpl_load(const char *path)
 {
 	struct tmpl *t;
+	struct stat st;
 	dictionary *d;
 	long line = 0;
 	char *lp;
 
+	/* iniparser would block on a FIFO: only regular files are read. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		diag_errorat(path, 0, 0, "cannot read template: not a regular "
+		    "file");
+		return NULL;
+	}
 	tmpl_errbuf[0] = '\0';
 	iniparser_set_error_callback(tmpl_error);
 	d = iniparser_load(path);

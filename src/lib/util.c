@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: ISC */
 /* util: allocation that never returns NULL, and a growable byte buffer. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "util.h"
@@ -163,14 +166,28 @@ worst(int a, int b)
 char *
 read_file(const char *path, size_t *len)
 {
-	FILE *fp = fopen(path, "rb");
 	struct sbuf sb = SBUF_INIT;
 	char chunk[65536];
+	struct stat st;
 	size_t n;
-	int err;
+	int err, fd;
+	FILE *fp;
 
-	if (fp == NULL)
+	/* O_NONBLOCK: a FIFO with no writer must fail, not hang the run. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK)) < 0)
 		return NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		err = fstat(fd, &st) != 0 ? errno : S_ISDIR(st.st_mode) ?
+		    EISDIR : EINVAL;
+		close(fd);
+		errno = err;
+		return NULL;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	if ((fp = fdopen(fd, "rb")) == NULL) {
+		close(fd);
+		return NULL;
+	}
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
 		sbuf_add(&sb, chunk, n);
 	if (ferror(fp)) {

@@ -44,7 +44,8 @@ const char *sbuf_str(const struct sbuf *);
 /*
  * The whole file at path, NUL-terminated (*len, when len is not NULL: its
  * length without the NUL); NULL with errno set when it cannot be opened or
- * read. free() it.
+ * read, or is not a regular file (EISDIR, EINVAL: never blocks on a FIFO).
+ * free() it.
  */
 char	*read_file(const char *path, size_t *len);
 

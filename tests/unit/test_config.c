@@ -72,11 +72,12 @@ test_bad(void **state)
 	(void)state;
 	diag_reset();
 	assert_int_equal(config_load(&c, "tests/fixtures/config/bad"),
-	    EXIT_DATA);
+	    EXIT_USAGE);
 	/* unknown key, bad month, bad code, override of an unknown unit */
 	assert_int_equal(diag_errors(), 4);
 	config_release(&c);
 	diag_reset();
+	/* a set-up fault, like a missing file: exit 2, not the data's 1 */
 	assert_int_equal(config_load(&c, "tests/fixtures/config/none"),
 	    EXIT_USAGE);
 	config_release(&c);
@@ -91,7 +92,7 @@ test_not_utf8(void **state)
 	(void)state;
 	diag_reset();
 	assert_int_equal(config_load(&c, "tests/fixtures/config/cp1258"),
-	    EXIT_DATA);
+	    EXIT_USAGE);
 	assert_int_equal(diag_errors(), 1);
 	config_release(&c);
 }
