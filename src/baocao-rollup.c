@@ -808,7 +808,13 @@ put_period(FILE *out, int pi)
 			if (acc[k] != 0)
 				survey = 1;
 		active = active_in(ud, wm1, wm2);
-		if (!active && !survey && rc[u].rows == 0)
+		/*
+		 * In scope: active, or with a register row counted in P,
+		 * an action overdue at P's end included (so a month and its
+		 * quarter, ending the same day, count the same overdue).
+		 */
+		if (!active && !survey && rc[u].rows == 0 &&
+		    rc[u].n[A_OVERDUE] == 0)
 			continue;	/* not in scope */
 		{
 			const char *f[4] = { "U", label, ud->code,

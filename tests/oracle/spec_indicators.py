@@ -187,6 +187,12 @@ def compute(cfg, units, objectives, indir, p):
             counted.setdefault(kind, []).append(r); scope.add(u)
     srows = [r for r in survey if inp(parse_date(r["date"]))]
     for r in srows: scope.add(r["unit"])
+    # An action overdue at P's end is counted in P too (actions.overdue).
+    for (kind, u, _), r in status.items():
+        if kind == "actions" and parse_date(r["opened_on"]) <= p.last \
+                and parse_date(r["due_on"]) < p.last \
+                and not by_last(d_or_none(r.get("closed_on")), p):
+            scope.add(u)
     val = {}   # (unit, name) -> number
     ints = set()
     def put(u, k, v, integer=True):
