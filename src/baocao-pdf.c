@@ -288,6 +288,26 @@ upper(const char *s)
 	return sbuf_detach(&sb);
 }
 
+/*
+ * s with each "\n" (backslash, n: a line break a clerk wrote in
+ * config/baocao.ini or in a sheet) made a line break (brk set) or a
+ * space. The caller frees it.
+ */
+static char *
+unescape_breaks(const char *s, int brk)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	for (; s != NULL && *s != '\0'; s++) {
+		if (s[0] == '\\' && s[1] == 'n') {
+			sbuf_addc(&sb, brk ? '\n' : ' ');
+			s++;
+		} else
+			sbuf_addc(&sb, *s);
+	}
+	return sbuf_detach(&sb);
+}
+
 static int
 parse_num(const char *s, double *v)
 {
@@ -386,15 +406,27 @@ sheet_text(const char *unit, const char *key)
 	    it->text : NULL;
 }
 
+/* units.ini's names on one line ("\n" a space), made when first asked */
+static char	**flat_names;
+
 static const char *
 unit_name(const char *code)
 {
 	const struct unit *u;
+	size_t i;
 
 	if (strcmp(code, "*") == 0)
 		return T("labels", "organization", "Toàn cơ quan");
 	u = config_unit(&G.cfg, code);
-	return u != NULL && u->name != NULL && *u->name ? u->name : code;
+	if (u == NULL || u->name == NULL || *u->name == '\0')
+		return code;
+	if (flat_names == NULL)
+		flat_names = xcalloc((size_t)G.cfg.nunits + 1,
+		    sizeof(*flat_names));
+	i = (size_t)(u - G.cfg.units);
+	if (flat_names[i] == NULL)
+		flat_names[i] = unescape_breaks(u->name, 0);
+	return flat_names[i];
 }
 
 static const struct objective *
@@ -417,13 +449,100 @@ ends_with(const char *s, const char *suffix)
 }
 
 /*
- * Formats the value of indicator name the Vietnamese way: rates and shares
- * as percentages, means with two decimals, hours with one, counts grouped.
+ * How a figure is printed, by the end of its indicator's name: rates and
+ * shares as percentages (vn_rate), means with two decimals, hours with
+ * one, counts grouped (other numbers with up to two decimals).
+ */
+enum fig { FIG_COUNT, FIG_RATE, FIG_MEAN, FIG_HOURS };
+
+static const struct {
+	const char	*suffix;
+	enum fig	 kind;
+	int		 decimals;	/* the least printed */
+} fig_kinds[] = {
+	{ "rate", FIG_RATE, 0 }, { "share", FIG_RATE, 0 },
+	{ "rate_low", FIG_RATE, 0 }, { "rate_high", FIG_RATE, 0 },
+	{ ".mean", FIG_MEAN, 2 }, { "hours", FIG_HOURS, 1 },
+};
+
+static int
+fig_kind(const char *name, int *decimals)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(fig_kinds) / sizeof(fig_kinds[0]); i++)
+		if (ends_with(name, fig_kinds[i].suffix)) {
+			*decimals = fig_kinds[i].decimals;
+			return fig_kinds[i].kind;
+		}
+	*decimals = 2;
+	return FIG_COUNT;
+}
+
+/* v printed as a figure of kind k with at least dec decimals. */
+static char *
+fig_print(enum fig k, double v, int dec, char *buf)
+{
+	switch (k) {
+	case FIG_RATE:
+		return vn_rate(v, dec, buf);
+	case FIG_MEAN:
+		return vn_fixed(v, dec, buf);
+	case FIG_HOURS:
+		return vn_num(v, dec, buf);
+	default:
+		if (v == floor(v) && fabs(v) < 9e18)
+			return vn_int((long long)v, buf);
+		return vn_num(v, dec, buf);
+	}
+}
+
+static double objective_ind(const char *, const struct objective *,
+    const char *);
+
+/*
+ * The decimals that unit's figure v of indicator name takes at least: the
+ * kind's, more wherever the unit has an objective on that indicator that
+ * v did not meet while it would print as equal to the target (2,002%
+ * against "≤ 2%", 94,996% against "≥ 95%"). Every place that prints the
+ * figure asks here, so that it reads the same everywhere.
+ */
+static int
+fig_decimals(const char *unit, const char *name, enum fig k, double v,
+    int dec)
+{
+	char vb[VNFMT_BUFSZ], tb[VNFMT_BUFSZ];
+	int i, tdec;
+
+	for (i = 0; unit != NULL && i < G.cfg.nobjectives; i++) {
+		const struct objective *o = &G.cfg.objectives[i];
+		double t, met;
+
+		if (strcmp(o->indicator, name) != 0)
+			continue;
+		t = objective_ind(unit, o, "target");
+		met = objective_ind(unit, o, "met");
+		if (isnan(t) || isnan(met) || met != 0 || v == t)
+			continue;
+		(void)fig_kind(name, &tdec);
+		fig_print(k, t, tdec, tb);	/* as target_text prints it */
+		while (dec < 6 && strcmp(fig_print(k, v, dec, vb), tb) == 0)
+			dec++;
+	}
+	return dec;
+}
+
+/*
+ * Formats figure v of indicator name (of unit, or NULL for a figure that
+ * belongs to no unit of this period: an earlier period's) the Vietnamese
+ * way: see fig_kinds and fig_decimals.
  */
 static char *
-fmt_value(const char *name, double v, char *buf)
+fmt_ind(const char *unit, const char *name, double v, char *buf)
 {
 	const char *p;
+	enum fig k;
+	int dec;
 
 	if (isnan(v)) {
 		snprintf(buf, VNFMT_BUFSZ, "%s", T("labels", "absent", "-"));
@@ -439,57 +558,27 @@ fmt_value(const char *name, double v, char *buf)
 		    name + 10);
 		o = objective_by_name(obj);
 		if (o != NULL)
-			return fmt_value(o->indicator, v, buf);
+			return fmt_ind(ends_with(name, ".value") ? unit : NULL,
+			    o->indicator, v, buf);
 		return vn_num(v, 3, buf);
 	}
-	if (ends_with(name, "rate") || ends_with(name, "share") ||
-	    ends_with(name, "rate_low") || ends_with(name, "rate_high"))
-		return vn_pct(v, 1, buf);
-	if (ends_with(name, ".mean"))
-		return vn_fixed(v, 2, buf);
-	if (ends_with(name, "hours"))
-		return vn_num(v, 1, buf);
-	if (v == floor(v) && fabs(v) < 9e18)
-		return vn_int((long long)v, buf);
-	return vn_num(v, 2, buf);
+	k = fig_kind(name, &dec);
+	return fig_print(k, v, fig_decimals(unit, name, k, v, dec), buf);
 }
 
-/*
- * An objective's result, with more decimals when rounding would make it
- * look equal to its target while it is not (94,96% against 95% must not
- * print as "95%" beside "Không đạt").
- */
+/* A figure that belongs to no unit's objective (a target, a share). */
 static char *
-fmt_result(const char *indicator, double v, double target, char *buf)
+fmt_value(const char *name, double v, char *buf)
 {
-	char tb[VNFMT_BUFSZ];
-	int dec;
-
-	fmt_value(indicator, v, buf);
-	if (isnan(v) || isnan(target) || v == target)
-		return buf;
-	fmt_value(indicator, target, tb);
-	if (strcmp(buf, tb) != 0)
-		return buf;
-	for (dec = 2; dec <= 6; dec++) {
-		if (ends_with(indicator, "rate") || ends_with(indicator, "share"))
-			vn_pct(v, dec, buf);
-		else
-			vn_num(v, dec + 1, buf);
-		if (ends_with(indicator, "rate") || ends_with(indicator, "share"))
-			vn_pct(target, dec, tb);
-		else
-			vn_num(target, dec + 1, tb);
-		if (strcmp(buf, tb) != 0)
-			break;
-	}
-	return buf;
+	return fmt_ind(NULL, name, v, buf);
 }
 
 static int
 is_rate(const char *name)
 {
-	return ends_with(name, "rate") || ends_with(name, "share");
+	int dec;
+
+	return fig_kind(name, &dec) == FIG_RATE;
 }
 
 /* Splits "a, b, c" into trimmed items; the caller frees the array and s. */
@@ -830,7 +919,14 @@ data_record(struct norm_reader *r, void *arg)
 		} else if (it->month > m)
 			return 0;
 		free(it->text);
-		it->text = xstrdup(f[4]);
+		/*
+		 * A narrative's line break is LF (baocao-check makes one of a
+		 * blank continuation line and of a "\n" written in the sheet);
+		 * a "\n" that reaches here from older data is one too, never
+		 * printed as such.
+		 */
+		it->text = strncmp(f[3], "narrative.", 10) == 0 ?
+		    unescape_breaks(f[4], 1) : xstrdup(f[4]);
 		it->month = m;
 	} else if (strcmp(f[0], "R") == 0 && r->nf >= 4 &&
 	    strcmp(f[1], "suggestions") == 0 && sk != NULL) {
@@ -890,6 +986,9 @@ static double section_gap;
 /* table cell padding (mm) and line height (/ size); < 0: the defaults */
 static double tab_pad_h = -1, tab_pad_v = -1, tab_lead;
 static double tab_head_pt;	/* header cells and section titles; 0: table_pt */
+/* BM.07.01's narrative and headings, and its tables, at least (pt) */
+#define BM_BODY_MIN_PT	13.0
+#define BM_TABLE_MIN_PT	11.0
 
 /*
  * Sizes from the template's [layout] (body_pt, heading_pt, table_pt), so
@@ -923,17 +1022,24 @@ apply_layout(void)
 		tab_lead = 0;
 	if (tab_head_pt != 0 && (tab_head_pt < 6 || tab_head_pt > 14))
 		tab_head_pt = 0;
-	if (compact) {
-		/* smaller and tighter, to fit a form on one page */
-		double k = compact == 1 ? 1 : 1.5;
-
+	if (G.kind == K_BM) {
+		/* SPEC §7.1: body text 13-14 pt; tables no smaller than 11 */
+		body = fmax(body, BM_BODY_MIN_PT);
+		head = fmax(head, BM_BODY_MIN_PT);
+		tab = fmax(tab, BM_TABLE_MIN_PT);
 		if (tab_head_pt > 0)
-			tab_head_pt -= k;
-		body -= k;
-		head -= k;
-		tab -= k;
+			tab_head_pt = fmax(tab_head_pt, BM_TABLE_MIN_PT);
+	}
+	if (compact) {
+		/* tighter, to fit a form on one page: spaces, never the text */
 		gap *= 0.5;
 		sign_space *= compact == 1 ? 0.8 : 0.75;
+	}
+	if (compact == 2) {
+		/* and the lines of the tables, as far as they stay clear of
+		 * the borders (a line 1.1 times the size, 0.4 mm above) */
+		tab_pad_v = 0.8 * (tab_pad_v >= 0 ? tab_pad_v : 0.9);
+		tab_lead = fmax(1.1, (tab_lead > 0 ? tab_lead : 1.2) - 0.05);
 	}
 
 	lead = atof(T("layout", "body_leading", "1.2"));
@@ -999,6 +1105,278 @@ date_line_in(const struct pdf_style *st, double *x, double *w, double maxw)
 	    d));
 }
 
+/* The upper case of a configured name, its "\n" made line breaks. */
+static char *
+config_upper(const char *s)
+{
+	char *t = unescape_breaks(s, 1), *u = upper(t);
+
+	free(t);
+	return u;
+}
+
+/* The width in mm of the widest line of text (lines split at LF). */
+static double
+lines_width(enum pdf_face face, double size, const char *text)
+{
+	char *s = xstrdup(text), *p = s, *line;
+	double w = 0;
+
+	while ((line = strsep(&p, "\n")) != NULL)
+		w = fmax(w, pdfdoc_text_width(G.doc, face, size, line));
+	free(s);
+	return w;
+}
+
+/*
+ * Header names (the agency, its parent, the unit, the titles of
+ * signature blocks) are broken into lines between words, never inside the
+ * set phrases of [header] keep_together ("ỦY BAN NHÂN DÂN", "VĂN PHÒNG")
+ * nor inside an administrative level and its place name ([header]
+ * levels: "HUYỆN THƯỜNG XUÂN", up to a comma, "VÀ", a bracket or the
+ * end), never before a lone dash, unless nothing else fits: the fewest
+ * lines that fit, of the most even length, natural breaks preferred (see
+ * struct hcost). Greedy breaking gave "VĂN PHÒNG HỘI ĐỒNG / NHÂN DÂN VÀ
+ * ỦY BAN NHÂN / DÂN THÀNH PHỐ THỦ ĐỨC".
+ */
+struct hwords {
+	char	**w;		/* the words */
+	int	 n;
+	char	*glue;		/* glue[i]: no break between words i, i+1 */
+	char	*good;		/* good[i]: a natural break there */
+};
+
+/* Whether the words from i are the words of phrase ph (upper case). */
+static int
+words_match(const struct hwords *h, int i, char **ph, int nph)
+{
+	int k;
+
+	if (i + nph > h->n)
+		return 0;
+	for (k = 0; k < nph; k++)
+		if (strcmp(h->w[i + k], ph[k]) != 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * Glues the words of h matched by a phrase of the template list key; a
+ * level (level set) glues on to the end of its place name, and a break
+ * before it is a natural one, as before a phrase of good (set).
+ */
+static void
+glue_phrases(struct hwords *h, const char *key, const char *def, int level,
+    int good)
+{
+	char *list = upper(T("header", key, def)), **ph, **pw, *p, *tok;
+	int n = split_list(list, &ph), i, j, k, nw;
+
+	for (j = 0; j < n; j++) {
+		/* the phrase's words, in place */
+		pw = xcalloc(strlen(ph[j]) + 1, sizeof(*pw));
+		for (nw = 0, p = ph[j]; (tok = strsep(&p, " ")) != NULL;)
+			if (*tok != '\0')
+				pw[nw++] = tok;
+		for (i = 0; nw > 0 && i < h->n; i++) {
+			if (!words_match(h, i, pw, nw))
+				continue;
+			if (i > 0 && (level || good))
+				h->good[i - 1] = 1;
+			if (good)
+				continue;
+			for (k = i; k < i + nw - 1; k++)
+				h->glue[k] = 1;
+			/* a level: on to the end of the place's name */
+			for (; level && k + 1 < h->n &&
+			    h->w[k][strlen(h->w[k]) - 1] != ',' &&
+			    strcmp(h->w[k + 1], "VÀ") != 0 &&
+			    h->w[k + 1][0] != '('; k++)
+				h->glue[k] = 1;
+		}
+		free(pw);
+	}
+	free(ph);
+	free(list);
+}
+
+/* The words of one line of text, and where it must not break. */
+static void
+hwords_init(struct hwords *h, char *line)
+{
+	char *p = line, *tok;
+	int i;
+
+	memset(h, 0, sizeof(*h));
+	while ((tok = strsep(&p, " ")) != NULL) {
+		if (*tok == '\0')
+			continue;
+		h->w = xrealloc(h->w, (size_t)(h->n + 1) * sizeof(*h->w));
+		h->w[h->n++] = tok;
+	}
+	h->glue = xcalloc((size_t)h->n + 1, 1);
+	h->good = xcalloc((size_t)h->n + 1, 1);
+	glue_phrases(h, "keep_together", "ỦY BAN NHÂN DÂN, HỘI ĐỒNG NHÂN "
+	    "DÂN, VĂN PHÒNG, MẶT TRẬN TỔ QUỐC", 0, 0);
+	glue_phrases(h, "levels", "TỈNH, THÀNH PHỐ, HUYỆN, QUẬN, THỊ XÃ, XÃ, "
+	    "PHƯỜNG, THỊ TRẤN, ĐẶC KHU", 1, 0);
+	glue_phrases(h, "break_before", "VÀ", 0, 1);
+	for (i = 0; i + 1 < h->n; i++) {
+		/* no line starts with a dash */
+		if (strcmp(h->w[i + 1], "-") == 0 ||
+		    strcmp(h->w[i + 1], "–") == 0)
+			h->glue[i] = 1;
+		if (h->w[i][strlen(h->w[i]) - 1] == ',' || h->w[i + 1][0] == '(')
+			h->good[i] = 1;
+	}
+}
+
+/*
+ * What a way of breaking costs, compared in this order. A break elsewhere
+ * than in a natural place (before "VÀ", a level, a bracket; after a comma)
+ * may fall inside a two-word noun ("XÂY / DỰNG"): it costs as much as a
+ * fifth of the column's width more on the longest line.
+ */
+struct hcost {
+	int	 over;		/* lines wider than the column */
+	int	 glued;		/* breaks inside a set phrase */
+	int	 lines;
+	int	 plain;		/* breaks elsewhere than in natural places */
+	double	 maxw;		/* the longest line, mm */
+};
+#define PLAIN_BREAK	0.2	/* of the column's width */
+
+/* Whether a costs less than b in a column w mm wide (0: plain not counted). */
+static int
+hcost_less(const struct hcost *a, const struct hcost *b, double w)
+{
+	if (a->over != b->over)
+		return a->over < b->over;
+	if (a->glued != b->glued)
+		return a->glued < b->glued;
+	if (a->lines != b->lines)
+		return a->lines < b->lines;
+	return a->maxw + a->plain * PLAIN_BREAK * w <
+	    b->maxw + b->plain * PLAIN_BREAK * w - 0.01;
+}
+
+/* Words [i, j) of h as one line: the caller frees it. */
+static char *
+hwords_line(const struct hwords *h, int i, int j)
+{
+	struct sbuf sb = SBUF_INIT;
+	int k;
+
+	for (k = i; k < j; k++)
+		sbuf_printf(&sb, "%s%s", k > i ? " " : "", h->w[k]);
+	return sbuf_detach(&sb);
+}
+
+/*
+ * The words of h broken into lines of w mm, appended to out. The best way
+ * is found for each number of plain breaks (the cost of the others
+ * combines exactly, line by line), then the best of those.
+ */
+static void
+hwords_break(const struct hwords *h, const struct pdf_style *st, double w,
+    struct sbuf *out)
+{
+	size_t m = (size_t)h->n + 1;	/* states: words placed x plain */
+	struct hcost *best = xcalloc(m * m, sizeof(*best)), *c, *b;
+	int *from = xcalloc(m * m, sizeof(int)), *cut = xcalloc(m, sizeof(int));
+	int i, j, p, q, bp = 0;
+	char *line;
+
+	for (j = 0; j < (int)(m * m); j++)
+		best[j].over = j == 0 ? 0 : INT_MAX;	/* none: unreachable */
+	for (j = 1; j <= h->n; j++)
+		for (i = 0; i < j; i++) {
+			int plain = j < h->n && !h->glue[j - 1] && !h->good[j - 1];
+			double lw;
+
+			line = hwords_line(h, i, j);
+			lw = pdfdoc_text_width(G.doc, st->face, st->size, line);
+			free(line);
+			for (p = 0; p + plain < (int)m; p++) {
+				struct hcost e = best[(size_t)i * m + p];
+
+				if (e.over == INT_MAX)
+					continue;
+				e.over += lw > w;
+				e.glued += j < h->n && h->glue[j - 1];
+				e.plain += plain;
+				e.lines++;
+				e.maxw = fmax(e.maxw, lw);
+				c = &best[(size_t)j * m + p + plain];
+				if (c->over == INT_MAX || hcost_less(&e, c, 0)) {
+					*c = e;
+					from[(size_t)j * m + p + plain] = i;
+				}
+			}
+		}
+	b = &best[(size_t)h->n * m];
+	for (p = 1; p < (int)m; p++)
+		if (b[p].over != INT_MAX && hcost_less(&b[p], &b[bp], w))
+			bp = p;
+	/* the breaks, from the end */
+	for (j = h->n, p = bp; j > 0; j = i, p = q) {
+		i = from[(size_t)j * m + p];
+		q = p - (j < h->n && !h->glue[j - 1] && !h->good[j - 1]);
+		cut[i] = 1;
+	}
+	for (i = 0; i < h->n; i++)
+		sbuf_printf(out, "%s%s", i == 0 ? "" : cut[i] ? "\n" : " ",
+		    h->w[i]);
+	free(cut);
+	free(from);
+	free(best);
+}
+
+/*
+ * An upper-case name (its forced line breaks as LF) broken into lines for
+ * a column w mm wide in style st, as struct hwords says: the lines joined
+ * by LF, for pdfdoc_text_at() without balance. The caller frees it.
+ */
+static char *
+header_lines(const struct pdf_style *st, double w, const char *name)
+{
+	struct sbuf out = SBUF_INIT;
+	char *s = xstrdup(name), *p = s, *line;
+	struct hwords h;
+
+	while ((line = strsep(&p, "\n")) != NULL) {
+		hwords_init(&h, line);
+		if (h.n > 0) {
+			if (out.len > 0)
+				sbuf_addc(&out, '\n');
+			hwords_break(&h, st, w - 0.5, &out);
+		}
+		free(h.w);
+		free(h.glue);
+		free(h.good);
+	}
+	free(s);
+	return sbuf_detach(&out);
+}
+
+/*
+ * A name in a signature block on one line, in st's size or smaller if it
+ * is wider than the column [x, x + w) mm: a name is never broken. Returns
+ * the y below it.
+ */
+static double
+sign_name(const struct pdf_style *st, double x, double w, double y,
+    const char *name)
+{
+	struct pdf_style one = *st;
+	char *s = unescape_breaks(name, 0);
+
+	one.size = pdfdoc_fit_size(G.doc, st->face, st->size, w - 1, s);
+	y = pdfdoc_text_at(G.doc, &one, x, w, y, s);
+	free(s);
+	return y;
+}
+
 /*
  * The header of Decree 30/2020: agency on the left, the national motto and
  * the date line on the right.
@@ -1006,16 +1384,16 @@ date_line_in(const struct pdf_style *st, double *x, double *w, double maxw)
 static void
 admin_header(void)
 {
-	struct pdf_style reg = { PF_REGULAR, 13, PA_CENTER, 1.15, 0, 0, 0, 1 };
-	struct pdf_style bold = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 1 };
+	struct pdf_style reg = { PF_REGULAR, 13, PA_CENTER, 1.15, 0, 0, 0, 0 };
+	struct pdf_style bold = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 0 };
 	struct pdf_style motto = { PF_BOLD, 12, PA_CENTER, 1.15, 0, 0, 0, 0 };
 	struct pdf_style m2s = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 0 };
 	struct pdf_style ital = { PF_ITALIC, 13, PA_CENTER, 1.15, 0, 0, 0, 1 };
 	const char *m1 = T("header", "motto", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
 	const char *m2 = T("header", "motto2", "Độc lập - Tự do - Hạnh phúc");
 	double rw, lw, y0, yl, yr, w;
-	char *parent = upper(G.cfg.parent ? G.cfg.parent : "");
-	char *name = upper(G.cfg.name ? G.cfg.name : "");
+	char *parent = config_upper(G.cfg.parent), *pl;
+	char *name = config_upper(G.cfg.name), *nl;
 	char *num = number_line(), *dl;
 
 	/* the right column is as wide as the motto; the left takes the rest */
@@ -1029,10 +1407,12 @@ admin_header(void)
 	y0 = pdfdoc_y(G.doc);
 	/* left: parent agency, agency in bold with a short rule, number */
 	yl = y0;
-	if (*parent != '\0')
-		yl = pdfdoc_text_at(G.doc, &reg, 0, lw, yl, parent);
-	yl = pdfdoc_text_at(G.doc, &bold, 0, lw, yl, name);
-	w = fmin(pdfdoc_text_width(G.doc, PF_BOLD, 13, name), lw) / 3;
+	pl = header_lines(&reg, lw, parent);
+	nl = header_lines(&bold, lw, name);
+	if (*pl != '\0')
+		yl = pdfdoc_text_at(G.doc, &reg, 0, lw, yl, pl);
+	yl = pdfdoc_text_at(G.doc, &bold, 0, lw, yl, nl);
+	w = fmin(lines_width(PF_BOLD, 13, nl), lw) / 3;
 	if (w < 15)
 		w = 15;
 	pdfdoc_rule(G.doc, lw / 2 - w / 2, lw / 2 + w / 2, yl + 1.2, 0.6);
@@ -1053,6 +1433,8 @@ admin_header(void)
 	pdfdoc_set_y(G.doc, fmax(yl, yr) + 6);
 	free(parent);
 	free(name);
+	free(pl);
+	free(nl);
 	free(num);
 	free(dl);
 }
@@ -1117,17 +1499,19 @@ closing(const struct signer *sg, const char *last_para)
 	yl = pdfdoc_text_at(G.doc, &rec, 0, lw, yl, sbuf_str(&lines));
 	yr = y;
 	for (i = 0; i < 3; i++) {
-		char *u;
+		char *t, *u;
 
 		if (sign[i] == NULL || *sign[i] == '\0')
 			continue;
-		u = upper(sign[i]);
+		t = config_upper(sign[i]);
+		u = header_lines(&sb, rw, t);
 		yr = pdfdoc_text_at(G.doc, &sb, rx, rw, yr, u);
+		free(t);
 		free(u);
 	}
 	yr += atof(T("closing", "signature_space_mm", "30"));
 	if (sg->name != NULL)
-		yr = pdfdoc_text_at(G.doc, &nm, rx, rw, yr, sg->name);
+		yr = sign_name(&nm, rx, rw, yr, sg->name);
 	pdfdoc_set_y(G.doc, fmax(yl, yr));
 	sbuf_release(&lines);
 }
@@ -1220,26 +1604,21 @@ block_heading(const struct pdf_style *st, int number, const char *title)
 	free(t);
 }
 
-/* Begins rows: the header and the first row must fit under the headings. */
-static void
-first_row(const char *const *cells, enum pdf_face face)
-{
-	flush_headings(pdfdoc_table_height(G.doc, cells, face));
-	pdfdoc_table_row(G.doc, cells, face);
-}
-
 /*
- * The tables of the report and the improvement summary are held until
- * tbl_end(), then measured (in the scratch document, which only measures)
- * and drawn: a table no taller than [layout] keep_table_mm is kept on one
- * page with its title, a longer one starts only where its header and
- * first rows (keep_rows) fit, so that a page never ends with a title and
- * one row, nor starts with a short table's last row. BM.07.01 draws its
- * rows at once (its trial layouts use the scratch document).
+ * Every table is held until tbl_end(), so that its columns are fitted to
+ * all its rows (pdfdoc_table_fit: a number is never broken) before any is
+ * drawn. The tables of the report and the improvement summary are then
+ * measured (in the scratch document, which only measures) and drawn: a
+ * table no taller than [layout] keep_table_mm is kept on one page with
+ * its title, a longer one starts only where its header and first rows
+ * (keep_rows) fit, so that a page never ends with a title and one row,
+ * nor starts with a short table's last row; the last rows keep tail mm
+ * (tbl_tail: a note about the table) below them. BM.07.01 draws its rows
+ * with its title (its trial layouts use the scratch document).
  */
 static struct {
 	int		 on, ncols, n, cap;
-	double		*w, size;
+	double		*w, size, tail;
 	enum pdf_align	*al;
 	char		**head;		/* NULL: no header */
 	char		**cells;	/* n rows of ncols */
@@ -1247,6 +1626,10 @@ static struct {
 } TB;
 
 static struct pdfdoc *scratch_doc(void);
+/* mm kept below the next table drawn by a block (run_blocks) */
+static double block_tail;
+/* a table of this section of the report was a "nothing" sentence */
+static int said_none;
 
 static void
 tbl_begin(int ncols, const double *w, const enum pdf_align *al, double size,
@@ -1255,12 +1638,13 @@ tbl_begin(int ncols, const double *w, const enum pdf_align *al, double size,
 	int i;
 
 	pdfdoc_table_begin(G.doc, ncols, w, al, size, head);
-	if (G.kind == K_BM || ncols < 1)
+	if (ncols < 1)
 		return;
 	TB.on = 1;
 	TB.ncols = ncols;
 	TB.size = size;
 	TB.n = 0;
+	TB.tail = 0;
 	TB.w = xcalloc((size_t)ncols, sizeof(*TB.w));
 	TB.al = xcalloc((size_t)ncols, sizeof(*TB.al));
 	memcpy(TB.w, w, (size_t)ncols * sizeof(*TB.w));
@@ -1271,6 +1655,13 @@ tbl_begin(int ncols, const double *w, const enum pdf_align *al, double size,
 		for (i = 0; i < ncols; i++)
 			TB.head[i] = xstrdup(head[i] != NULL ? head[i] : "");
 	}
+}
+
+/* The open table's last rows keep mm below them (a note on the table). */
+static void
+tbl_tail(double mm)
+{
+	TB.tail = mm;
 }
 
 /*
@@ -1291,10 +1682,13 @@ tbl_heights(int first, int n, int with_head, double *h)
 	pdfdoc_restart(m);
 	pdfdoc_table_style(m, tab_pad_h, tab_pad_v, tab_lead,
 	    strcmp(T("layout", "table_fit", "no"), "yes") == 0);
-	if (with_head)
-		pdfdoc_table_header_size(m, tab_head_pt);
+	pdfdoc_table_header_size(m, tab_head_pt);
 	pdfdoc_table_begin(m, TB.ncols, TB.w, TB.al, TB.size,
-	    with_head ? (const char *const *)TB.head : NULL);
+	    (const char *const *)TB.head);
+	/* the columns of the table drawn */
+	pdfdoc_table_fit(m, TB.n, (const char *const *)TB.cells, TB.face);
+	if (!with_head)
+		pdfdoc_table_header_drawn(m);
 	y = pdfdoc_y(m);
 	for (i = 0; i < n && first + i < TB.n; i++) {
 		double y2;
@@ -1325,42 +1719,59 @@ tbl_rows_height(int first, int n)
 	return got == n ? sum : 0;
 }
 
+/* The held row i of the table, drawn. */
 static void
-tbl_end(void)
+tbl_row(int i)
 {
-	double *h, need = 0, keep;
-	int i, k, last;
+	pdfdoc_table_row(G.doc, (const char *const *)TB.cells +
+	    (size_t)i * TB.ncols, TB.face[i]);
+}
 
-	if (!TB.on) {
-		pdfdoc_table_end(G.doc);
-		return;
-	}
-	TB.on = 0;
-	if (TB.n > 0) {
-		h = xcalloc((size_t)TB.n, sizeof(*h));
-		keep = atof(T("layout", "keep_table_mm", "90"));
-		k = atoi(T("layout", "keep_rows", "3"));
-		if (tbl_heights(0, TB.n, 1, h) == TB.n) {
-			for (i = 0; i < TB.n; i++)
+/*
+ * The report's held rows: measured, then drawn, kept on a page as the
+ * comment of TB says.
+ */
+static void
+tbl_draw_kept(void)
+{
+	double *h = xcalloc((size_t)TB.n, sizeof(*h)), need = 0, keep;
+	int i, k = atoi(T("layout", "keep_rows", "3"));
+	int last = atoi(T("layout", "keep_last_rows", "3"));
+
+	keep = atof(T("layout", "keep_table_mm", "90"));
+	if (tbl_heights(0, TB.n, 1, h) == TB.n) {
+		for (i = 0; i < TB.n; i++)
+			need += h[i];
+		need += TB.tail;
+		if (need > keep) {
+			for (need = 0, i = 0; i < TB.n && i < k; i++)
 				need += h[i];
-			if (need > keep) {
-				for (need = 0, i = 0; i < TB.n && i < k; i++)
-					need += h[i];
-			}
-		} else
-			need = pdfdoc_table_height(G.doc,
-			    (const char *const *)TB.cells, TB.face[0]);
-		last = atoi(T("layout", "keep_last_rows", "3"));
-		flush_headings(need);
-		for (i = 0; i < TB.n; i++) {
-			/* the last rows (the total among them) go together */
-			if (last > 1 && i == TB.n - last && i >= k)
-				pdfdoc_table_keep(G.doc, tbl_rows_height(i, last));
-			pdfdoc_table_row(G.doc, (const char *const *)TB.cells +
-			    (size_t)i * TB.ncols, TB.face[i]);
+			if (i == TB.n)
+				need += TB.tail;
 		}
-		free(h);
+	} else
+		need = pdfdoc_table_height(G.doc, (const char *const *)TB.cells,
+		    TB.face[0]);
+	flush_headings(need);
+	for (i = 0; i < TB.n; i++) {
+		/* the last rows (the total among them) go together */
+		if (last > 1 && i == TB.n - last && i >= k)
+			pdfdoc_table_keep(G.doc, tbl_rows_height(i, last) +
+			    TB.tail);
+		else if (i == TB.n - 1 && i >= k && TB.tail > 0)
+			pdfdoc_table_keep(G.doc, tbl_rows_height(i, 1) +
+			    TB.tail);
+		tbl_row(i);
 	}
+	free(h);
+}
+
+/* Ends the open table without drawing what it holds. */
+static void
+tbl_discard(void)
+{
+	int i;
+
 	pdfdoc_table_end(G.doc);
 	for (i = 0; i < TB.n * TB.ncols; i++)
 		free(TB.cells[i]);
@@ -1373,31 +1784,59 @@ tbl_end(void)
 	memset(&TB, 0, sizeof(TB));
 }
 
-/* A row, the first of its table through first_row(); held in a report. */
+static void
+tbl_end(void)
+{
+	int i;
+
+	if (!TB.on) {
+		pdfdoc_table_end(G.doc);
+		return;
+	}
+	TB.on = 0;
+	if (TB.n > 0) {
+		pdfdoc_table_fit(G.doc, TB.n, (const char *const *)TB.cells,
+		    TB.face);
+		if (G.kind != K_BM)
+			tbl_draw_kept();
+		else {
+			/* the title with the header and the first row */
+			flush_headings(pdfdoc_table_height(G.doc,
+			    (const char *const *)TB.cells, TB.face[0]));
+			for (i = 0; i < TB.n; i++) {
+				/* with the header's height: enough */
+				if (i == TB.n - 1 && TB.tail > 0)
+					pdfdoc_table_keep(G.doc,
+					    pdfdoc_table_height(G.doc,
+					    (const char *const *)TB.cells +
+					    (size_t)i * TB.ncols, TB.face[i]) +
+					    TB.tail);
+				tbl_row(i);
+			}
+		}
+	}
+	tbl_discard();
+}
+
+/* A row of the open table, held until tbl_end(). */
 static void
 table_row(int *nrows, const char *const *cells, enum pdf_face face)
 {
-	if (TB.on) {
-		int i;
+	int i;
 
-		if (TB.n == TB.cap) {
-			TB.cap = TB.cap ? 2 * TB.cap : 16;
-			TB.cells = xrealloc(TB.cells, (size_t)TB.cap *
-			    (size_t)TB.ncols * sizeof(*TB.cells));
-			TB.face = xrealloc(TB.face, (size_t)TB.cap *
-			    sizeof(*TB.face));
-		}
-		for (i = 0; i < TB.ncols; i++)
-			TB.cells[(size_t)TB.n * TB.ncols + i] = xstrdup(
-			    cells[i] != NULL ? cells[i] : "");
-		TB.face[TB.n++] = face;
-		(*nrows)++;
+	if (!TB.on)
 		return;
+	if (TB.n == TB.cap) {
+		TB.cap = TB.cap ? 2 * TB.cap : 16;
+		TB.cells = xrealloc(TB.cells, (size_t)TB.cap *
+		    (size_t)TB.ncols * sizeof(*TB.cells));
+		TB.face = xrealloc(TB.face, (size_t)TB.cap * sizeof(*TB.face));
 	}
-	if ((*nrows)++ == 0)
-		first_row(cells, face);
-	else
-		pdfdoc_table_row(G.doc, cells, face);
+	for (i = 0; i < TB.ncols; i++)
+		TB.cells[(size_t)TB.n * TB.ncols + i] = xstrdup(
+		    cells[i] != NULL ? cells[i] : "");
+	TB.face[TB.n++] = face;
+	(*nrows)++;
 }
 
 /* A paragraph, after the headings above it (kept with two lines of it). */
@@ -1411,14 +1850,15 @@ para(const struct pdf_style *st, const char *text)
 /*
  * BM with [layout] section_column_mm: the table of one row in the band
  * right of a column that holds its numbered title, the title's cell as tall
- * as the header and value rows together, all kept on one page. Returns 0
+ * as the header and value rows together, all kept on one page with tail mm
+ * below it (the note on the table). Returns 0
  * (nothing drawn) when that layout is off or the title would be taller
  * than the table; the caller then draws a heading and the table.
  */
 static int
 section_table(int number, const char *title, int ncols, const double *w,
     const enum pdf_align *al, const char *const *head,
-    const char *const *cells)
+    const char *const *cells, double tail)
 {
 	struct pdf_style ts = { PF_BOLD, TABLE_PT, PA_LEFT, 1.2, 0, 0, 0, 0 };
 	double pad_h = tab_pad_h >= 0 ? tab_pad_h : 1.3;
@@ -1434,6 +1874,7 @@ section_table(int number, const char *title, int ncols, const double *w,
 	t = number > 0 ? xasprintf("%d. %s", number, title) : xstrdup(title);
 	pdfdoc_table_begin_in(G.doc, section_col, PDF_BODY_W - section_col,
 	    ncols, w, al, TABLE_PT, head);
+	pdfdoc_table_fit(G.doc, 1, cells, NULL);
 	ht = pdfdoc_table_height(G.doc, cells, PF_REGULAR);
 	hs = pdfdoc_text_height(G.doc, &ts, section_col - 2 * pad_h, t) +
 	    2 * pad_v;
@@ -1450,9 +1891,10 @@ section_table(int number, const char *title, int ncols, const double *w,
 			return 0;
 		}
 	}
-	flush_headings(ht + section_gap);
+	/* with the note under it (tail), if any */
+	flush_headings(ht + section_gap + tail);
 	pdfdoc_space(G.doc, section_gap);
-	pdfdoc_ensure(G.doc, ht);
+	pdfdoc_ensure(G.doc, ht + tail);
 	y0 = pdfdoc_y(G.doc);
 	pdfdoc_table_row(G.doc, cells, PF_REGULAR);
 	y1 = pdfdoc_y(G.doc);
@@ -1477,161 +1919,206 @@ is_lowsample(const char *unit)
 
 /*
  * A table of indicators, from template section [sec]: key "title", key
- * "columns" (comma-separated indicator names) and one key per indicator
- * giving its column header. BM: one row for the unit. Report: a row per
- * unit that has any of the values (and missing units), then the
- * organization.
+ * "columns" (comma-separated indicator names), one key per indicator
+ * giving its column header, "widths", "require" (see the templates).
+ */
+struct tspec {
+	const char	*sec;
+	char		*cols_s, **cols, *req_s, **req;
+	int		 n, nreq, ncells;	/* columns; with the unit's */
+	const char	**head, **cells;
+	double		*w;
+	enum pdf_align	*al;
+	char		**vals;		/* ncells buffers of VNFMT_BUFSZ */
+};
+
+static void
+tspec_init(struct tspec *t, const char *sec)
+{
+	char *ws, **wv;
+	int i, j = 0, nw;
+
+	memset(t, 0, sizeof(*t));
+	t->sec = sec;
+	t->cols_s = xstrdup(T(sec, "columns", ""));
+	t->n = split_list(t->cols_s, &t->cols);
+	t->req_s = xstrdup(T(sec, "require", ""));
+	t->nreq = split_list(t->req_s, &t->req);
+	t->ncells = G.kind == K_BM ? t->n : t->n + 1;
+	t->head = xcalloc((size_t)t->ncells + 1, sizeof(*t->head));
+	t->cells = xcalloc((size_t)t->ncells + 1, sizeof(*t->cells));
+	t->vals = xcalloc((size_t)t->ncells + 1, sizeof(*t->vals));
+	t->w = xcalloc((size_t)t->ncells + 1, sizeof(*t->w));
+	t->al = xcalloc((size_t)t->ncells + 1, sizeof(*t->al));
+	for (i = 0; i < t->ncells; i++)
+		t->vals[i] = xmalloc(VNFMT_BUFSZ);
+	if (G.kind != K_BM) {
+		t->head[0] = T("labels", "unit_column", "Đơn vị");
+		t->w[0] = atof(T(sec, "unit_width", "3"));
+		t->al[0] = PA_LEFT;
+		j = 1;
+	}
+	/* relative column widths: [sec] widths = 1.5, 1, ... */
+	ws = xstrdup(T(sec, "widths", ""));
+	nw = split_list(ws, &wv);
+	for (i = 0; i < t->n; i++, j++) {
+		t->head[j] = T(sec, t->cols[i], t->cols[i]);
+		t->w[j] = i < nw ? atof(wv[i]) : 1;
+		if (!(t->w[j] >= 0.2 && t->w[j] <= 10))
+			t->w[j] = 1;
+		t->al[j] = PA_CENTER;
+	}
+	free(wv);
+	free(ws);
+}
+
+static void
+tspec_release(struct tspec *t)
+{
+	free_strv(t->vals, t->ncells);
+	free(t->head);
+	free(t->cells);
+	free(t->w);
+	free(t->al);
+	free(t->cols);
+	free(t->cols_s);
+	free(t->req);
+	free(t->req_s);
+}
+
+/* Whether unit has a value of the table. */
+static int
+tspec_any(const struct tspec *t, const char *unit)
+{
+	int i;
+
+	for (i = 0; i < t->n; i++)
+		if (!isnan(ind(unit, t->cols[i])))
+			return 1;
+	return 0;
+}
+
+/* Whether unit has a value of "require" above 0, or there is no require. */
+static int
+tspec_req(const struct tspec *t, const char *unit)
+{
+	int i;
+
+	for (i = 0; i < t->nreq; i++)
+		if (ind(unit, t->req[i]) > 0)
+			return 1;
+	return t->nreq == 0;	/* e.g. no survey this month */
+}
+
+/*
+ * BM: the unit's one row, beside its numbered title (section_table) or
+ * under it; a satisfaction rate on fewer than 30 responses is marked and
+ * noted under the table, the note kept with it.
+ */
+static int
+bm_table(struct tspec *t, int number)
+{
+	const char *note = T(t->sec, "lowsample_note", "");
+	const char *mcol = T(t->sec, "lowsample_column", "satisfaction.rate");
+	int low = *note != '\0' && is_lowsample(G.unit), i, shown = 0;
+	char *marked = NULL;
+	double tail = 0;
+
+	for (i = 0; i < t->n; i++) {
+		double v = ind(G.unit, t->cols[i]);
+
+		t->cells[i] = fmt_ind(G.unit, t->cols[i], v, t->vals[i]);
+		if (low && strcmp(t->cols[i], mcol) == 0 && !isnan(v))
+			t->cells[i] = marked = xasprintf("%s%s", t->cells[i],
+			    T(t->sec, "lowsample_mark", " (*)"));
+	}
+	if (marked != NULL)
+		tail = pdfdoc_text_height(G.doc, &ST_NOTE, PDF_BODY_W, note);
+	if (section_table(number, T(t->sec, "title", t->sec), t->ncells,
+	    t->w, t->al, t->head, t->cells, tail))
+		pdfdoc_table_end(G.doc);
+	else {
+		block_heading(&ST_H2, number, T(t->sec, "title", t->sec));
+		tbl_begin(t->ncells, t->w, t->al, TABLE_PT, t->head);
+		table_row(&shown, t->cells, PF_REGULAR);
+		tbl_tail(tail);
+		tbl_end();
+		pdfdoc_space(G.doc, 3);
+	}
+	if (marked != NULL)
+		pdfdoc_para(G.doc, &ST_NOTE, note);
+	free(marked);
+	return 1;
+}
+
+/*
+ * Report: a row per unit that has any of the values (and the missing
+ * units), then the organization; or, when every value is 0 and the
+ * template has [sec] none, that sentence instead ("no complaints").
+ */
+static int
+report_table(struct tspec *t, double tail)
+{
+	int u, i, shown = 0, nonzero = 0;
+
+	block_heading(&ST_H2, 0, T(t->sec, "title", t->sec));
+	tbl_begin(t->ncells, t->w, t->al, TABLE_PT, t->head);
+	for (u = 0; u <= G.nunits; u++) {
+		const char *code = u < G.nunits ? G.units[u].code : "*";
+		int missing = u < G.nunits &&
+		    strcmp(G.units[u].status, "missing") == 0;
+		char *lab;
+
+		/* a unit with values or missing; the organization always */
+		if (!tspec_any(t, code) && !missing)
+			continue;
+		if (u < G.nunits && !tspec_req(t, code))
+			continue;	/* nothing to show */
+		lab = unit_label(code);
+		t->cells[0] = lab;
+		for (i = 0; i < t->n; i++) {
+			double v = ind(code, t->cols[i]);
+
+			nonzero |= !isnan(v) && v != 0;
+			t->cells[i + 1] = fmt_ind(code, t->cols[i], v,
+			    t->vals[i + 1]);
+		}
+		table_row(&shown, t->cells,
+		    u == G.nunits ? PF_BOLD : PF_REGULAR);
+		free(lab);
+	}
+	if (!nonzero && *T(t->sec, "none", "") != '\0') {
+		tbl_discard();
+		para(&ST_BODY, T(t->sec, "none", ""));
+		said_none = 1;
+		return 1;
+	}
+	tbl_tail(tail);
+	tbl_end();
+	pdfdoc_space(G.doc, 3);
+	return shown;
+}
+
+/*
+ * A table of indicators (struct tspec). BM: one row for the unit, or
+ * nothing when the unit has no such values. Report: see report_table;
+ * tail mm are kept below its last rows (the note that follows it).
  */
 static int
 block_table(const char *sec, int number)
 {
-	char *cols_s = xstrdup(T(sec, "columns", "")), **cols;
-	int n = split_list(cols_s, &cols), i, j, ncells, shown = 0, nreq;
-	int banded = 0;		/* drawn by section_table() */
-	int tbl_ended = 0;
-	char *req_s, **req, **marked;
-	const char **head, **cells;
-	double *w;
-	enum pdf_align *al;
-	char **vals;
+	double tail = block_tail;
 
-	if (n == 0) {
-		free(cols);
-		free(cols_s);
-		return 0;
-	}
-	req_s = xstrdup(T(sec, "require", ""));
-	nreq = split_list(req_s, &req);
-	if (G.kind == K_BM) {
-		for (i = 0; i < n; i++)
-			if (!isnan(ind(G.unit, cols[i])))
-				break;
-		if (i < n && nreq > 0) {
-			int k;
+	struct tspec t;
+	int shown = 0;
 
-			for (k = 0; k < nreq; k++)
-				if (ind(G.unit, req[k]) > 0)
-					break;
-			if (k == nreq)
-				i = n;	/* e.g. no survey this month */
-		}
-		if (i == n) {
-			free(cols);
-			free(cols_s);
-			free(req);
-			free(req_s);
-			return 0;	/* the unit has no such section */
-		}
-	}
-	ncells = G.kind == K_BM ? n : n + 1;
-	head = xcalloc((size_t)ncells, sizeof(*head));
-	cells = xcalloc((size_t)ncells, sizeof(*cells));
-	vals = xcalloc((size_t)ncells, sizeof(*vals));
-	marked = xcalloc((size_t)n, sizeof(*marked));
-	w = xcalloc((size_t)ncells, sizeof(*w));
-	al = xcalloc((size_t)ncells, sizeof(*al));
-	for (i = 0; i < ncells; i++)
-		vals[i] = xmalloc(VNFMT_BUFSZ);
-	j = 0;
-	if (G.kind != K_BM) {
-		head[0] = T("labels", "unit_column", "Đơn vị");
-		w[0] = atof(T(sec, "unit_width", "3"));
-		al[0] = PA_LEFT;
-		j = 1;
-	}
-	{
-		/* relative column widths: [sec] widths = 1.5, 1, ... */
-		char *ws = xstrdup(T(sec, "widths", "")), **wv;
-		int nw = split_list(ws, &wv);
-
-		for (i = 0; i < n; i++, j++) {
-			head[j] = T(sec, cols[i], cols[i]);
-			w[j] = i < nw ? atof(wv[i]) : 1;
-			if (!(w[j] >= 0.2 && w[j] <= 10))
-				w[j] = 1;
-			al[j] = PA_CENTER;
-		}
-		free(wv);
-		free(ws);
-	}
-	if (G.kind == K_BM) {
-		const char *note = T(sec, "lowsample_note", "");
-		const char *mcol = T(sec, "lowsample_column",
-		    "satisfaction.rate");
-		int low = *note != '\0' && is_lowsample(G.unit);
-
-		for (i = 0; i < n; i++) {
-			cells[i] = fmt_value(cols[i], ind(G.unit, cols[i]),
-			    vals[i]);
-			/* a rate on fewer than 30 responses: marked, noted */
-			if (low && strcmp(cols[i], mcol) == 0 &&
-			    !isnan(ind(G.unit, cols[i])))
-				cells[i] = marked[i] = xasprintf("%s%s",
-				    cells[i], T(sec, "lowsample_mark", " (*)"));
-		}
-		if (section_table(number, T(sec, "title", sec), ncells, w, al,
-		    head, cells))
-			shown = banded = 1;
-		else {
-			block_heading(&ST_H2, number, T(sec, "title", sec));
-			tbl_begin(ncells, w, al, TABLE_PT,
-			    head);
-			table_row(&shown, cells, PF_REGULAR);
-		}
-		if (low && shown) {
-			tbl_end();
-			tbl_ended = 1;
-			pdfdoc_para(G.doc, &ST_NOTE, note);
-		}
-	} else {
-		block_heading(&ST_H2, number, T(sec, "title", sec));
-		tbl_begin(ncells, w, al, TABLE_PT, head);
-		int u;
-
-		for (u = 0; u <= G.nunits; u++) {
-			const char *code = u < G.nunits ? G.units[u].code : "*";
-			int any = 0;
-			char *lab;
-
-			for (i = 0; i < n; i++)
-				if (!isnan(ind(code, cols[i])))
-					any = 1;
-			if (!any && (u == G.nunits ||
-			    strcmp(G.units[u].status, "missing") != 0))
-				continue;
-			if (nreq > 0 && u < G.nunits) {
-				for (i = 0; i < nreq; i++)
-					if (ind(code, req[i]) > 0)
-						break;
-				if (i == nreq)
-					continue;	/* nothing to show */
-			}
-			lab = unit_label(code);
-			cells[0] = lab;
-			for (i = 0; i < n; i++)
-				cells[i + 1] = fmt_value(cols[i],
-				    ind(code, cols[i]), vals[i + 1]);
-			table_row(&shown, cells,
-			    u == G.nunits ? PF_BOLD : PF_REGULAR);
-			free(lab);
-		}
-	}
-	if (!tbl_ended)
-		tbl_end();
-	if (!banded)
-		pdfdoc_space(G.doc, 3);
-	free_strv(vals, ncells);
-	for (i = 0; i < n; i++)
-		free(marked[i]);
-	free(marked);
-	free(head);
-	free(cells);
-	free(w);
-	free(al);
-	free(cols);
-	free(cols_s);
-	free(req);
-	free(req_s);
+	tspec_init(&t, sec);
+	if (t.n > 0 && G.kind == K_BM && tspec_any(&t, G.unit) &&
+	    tspec_req(&t, G.unit))
+		shown = bm_table(&t, number);
+	else if (t.n > 0 && G.kind != K_BM)
+		shown = report_table(&t, tail);
+	tspec_release(&t);
 	return shown;
 }
 
@@ -1670,7 +2157,7 @@ objective_ind(const char *code, const struct objective *o, const char *what)
  * from the organization's).
  */
 static int
-block_objectives(int number)
+block_objectives(const char *arg, int number)
 {
 	const char *head[16];
 	double w[16];
@@ -1736,8 +2223,8 @@ block_objectives(int number)
 			cells[c++] = mt;
 		cells[c++] = o->label != NULL ? o->label : o->name;
 		cells[c++] = tt;
-		cells[c++] = fmt_result(o->indicator,
-		    objective_ind(code, o, "value"), t, b[0]);
+		cells[c++] = fmt_ind(code, o->indicator,
+		    objective_ind(code, o, "value"), b[0]);
 		cells[c++] = isnan(objective_ind(code, o, "target")) ?
 		    T("labels", "absent", "-") :
 		    met_text(objective_ind(code, o, "met"));
@@ -1787,13 +2274,13 @@ block_objectives(int number)
 				char *tt = target_text(obj[i], t);
 
 				own[i] = xasprintf("%s\n%s\n(%s)",
-				    fmt_result(obj[i]->indicator, v, t, b[0]),
+				    fmt_ind(code, obj[i]->indicator, v, b[0]),
 				    met_text(objective_ind(code, obj[i],
 				    "met")), tt);
 				free(tt);
 			} else
 				own[i] = xasprintf("%s\n%s",
-				    fmt_result(obj[i]->indicator, v, t, b[0]),
+				    fmt_ind(code, obj[i]->indicator, v, b[0]),
 				    met_text(objective_ind(code, obj[i],
 				    "met")));
 			cells[i + 1] = own[i];
@@ -1817,44 +2304,110 @@ block_objectives(int number)
 	return nobj;
 }
 
+/*
+ * The latest month of the period whose sheet of unit has a narrative (the
+ * one the report takes it from), or LONG_MIN.
+ */
+static long
+narrative_month(const char *unit)
+{
+	long m = LONG_MIN;
+	size_t i;
+
+	for (i = 0; i < G.sheet.n; i++) {
+		const struct item *it = &G.sheet.v[i];
+
+		if (strcmp(it->unit, unit) == 0 &&
+		    strncmp(it->name, "narrative.", 10) == 0 &&
+		    it->text != NULL && *it->text != '\0' && it->month > m)
+			m = it->month;
+	}
+	return m;
+}
+
+/*
+ * The text of narrative key of unit from month m, or NULL: a report over
+ * several months takes a unit's narrative from one month, its latest,
+ * never parts of it from earlier months.
+ */
+static const char *
+narrative_text(const char *unit, const char *key, long m)
+{
+	struct item *it;
+	char name[128];
+
+	snprintf(name, sizeof(name), "narrative.%s", key);
+	it = set_find(&G.sheet, unit, name);
+	return it != NULL && it->month == m && it->text != NULL &&
+	    *it->text != '\0' ? it->text : NULL;
+}
+
+/*
+ * The report's heading of a unit's narrative: its name, and for a period
+ * of several months the month it comes from: "Phòng Nội vụ (báo cáo tháng
+ * 12/2024)".
+ */
+static char *
+narrative_heading(const char *unit, long m)
+{
+	char mb[VNFMT_BUFSZ];
+
+	if (G.first_month == G.last_month || m == LONG_MIN)
+		return xstrdup(unit_name(unit));
+	return xasprintf("%s (%s %s)", unit_name(unit), T("narrative",
+	    "month", "báo cáo tháng"), vn_month(m, mb));
+}
+
+/*
+ * The height in mm of the last paragraph with what must stay with it
+ * (keep_after: BM.07.01's signatures), or 0 when that is a page or more.
+ */
+static double
+keep_with_last(const char *lead, const char *text)
+{
+	char *all = xasprintf("%s %s", lead, text);
+	double h = pdfdoc_text_height(G.doc, &ST_BODY, PDF_BODY_W, all) +
+	    keep_after;
+
+	free(all);
+	return h < PDF_PAGE_H - PDF_MARGIN_TOP - PDF_MARGIN_BOT - 20 ? h : 0;
+}
+
 /* The narrative keys of a unit, each as a labelled paragraph. */
 static int
 narrative_of(const char *code, int with_unit)
 {
-	char **keys;
+	char **keys, *h;
 	int n = keys_of("narrative_labels", &keys), i, shown = 0, last = -1;
-	char key[128];
+	long m = narrative_month(code);
 
-	for (i = 0; i < n; i++) {
-		snprintf(key, sizeof(key), "narrative.%s", keys[i]);
-		if (sheet_text(code, key) != NULL)
+	for (i = 0; i < n; i++)
+		if (narrative_text(code, keys[i], m) != NULL)
 			last = i;
-	}
 	for (i = 0; i < n; i++) {
-		const char *text;
+		const char *text = narrative_text(code, keys[i], m);
+		const char *lead = T("narrative_labels", keys[i], keys[i]);
 		double need = 2 * ST_BODY.size * 1.2 * 25.4 / 72;
 
-		snprintf(key, sizeof(key), "narrative.%s", keys[i]);
-		text = sheet_text(code, key);
 		if (text == NULL)
 			continue;
-		if (shown == 0 && with_unit)
-			heading(&ST_H3, unit_name(code));
-		if (i == last && keep_after > 0) {
-			/* the last paragraph stays with what follows it */
-			char *all = xasprintf("%s %s", T("narrative_labels",
-			    keys[i], keys[i]), text);
-			double h = pdfdoc_text_height(G.doc, &ST_BODY,
-			    PDF_BODY_W, all) + keep_after;
-
-			if (h < PDF_PAGE_H - PDF_MARGIN_TOP - PDF_MARGIN_BOT -
-			    20)
-				need = h;
-			free(all);
+		if (shown == 0 && with_unit) {
+			h = narrative_heading(code, m);
+			heading(&ST_H3, h);
+			free(h);
 		}
+		/*
+		 * The last paragraph stays with what follows it (the
+		 * signatures): all of it under a heading, else its last
+		 * two lines at least.
+		 */
+		if (i == last && keep_after > 0 && keep_with_last(lead, text) > 0)
+			need = keep_with_last(lead, text);
 		flush_headings(need);
+		if (i == last && keep_after > 0)
+			pdfdoc_keep_last(G.doc, 2, keep_after);
 		pdfdoc_para_lead(G.doc, &ST_BODY, with_unit ? PF_ITALIC :
-		    PF_BOLD, T("narrative_labels", keys[i], keys[i]), text);
+		    PF_BOLD, lead, text);
 		shown++;
 	}
 	free_strv(keys, n);
@@ -1862,39 +2415,37 @@ narrative_of(const char *code, int with_unit)
 }
 
 static int
-block_narrative(int number)
+block_narrative(const char *arg, int number)
 {
 	int u, any = 0;
 
 	if (G.kind == K_BM) {
-		int i;
-		char **keys;
-		int n = keys_of("narrative_labels", &keys);
-		char key[128];
-
-		for (i = 0; i < n; i++) {
-			snprintf(key, sizeof(key), "narrative.%s", keys[i]);
-			if (sheet_text(G.unit, key) != NULL)
-				any = 1;
-		}
-		free_strv(keys, n);
-		if (!any)
+		if (narrative_month(G.unit) == LONG_MIN)
 			return 0;
 		block_heading(&ST_H2, number, T("narrative", "title",
 		    "Đánh giá, nhận xét"));
 		return narrative_of(G.unit, 0);
 	}
 	for (u = 0; u < G.nunits; u++)
-		any += narrative_of(G.units[u].code, 1);
-	if (any == 0)
+		any += narrative_month(G.units[u].code) != LONG_MIN;
+	if (any == 0) {
 		para(&ST_BODY, T("narrative", "none",
 		    "Không có đơn vị nào gửi đánh giá."));
+		return 0;
+	}
+	/* several months: say that each unit's text is its latest month's */
+	if (G.first_month != G.last_month)
+		para(&ST_BODY, T("narrative", "several_months", "Phần tự đánh "
+		    "giá của mỗi đơn vị lấy từ báo cáo tháng gần nhất trong kỳ "
+		    "của đơn vị đó."));
+	for (any = 0, u = 0; u < G.nunits; u++)
+		any += narrative_of(G.units[u].code, 1);
 	return any;
 }
 
 /* Who submitted, who is missing, who sent only some months. */
 static int
-block_submission(int number)
+block_submission(const char *arg, int number)
 {
 	const char *head[3];
 	double w[3] = { 4, 2, 3 };
@@ -2059,7 +2610,7 @@ block_compare(const char *sec, int number)
 		double y = it ? it->yoy : NAN;
 
 		cells[0] = T(sec, cols[i], cols[i]);
-		cells[1] = fmt_value(cols[i], v, b[0]);
+		cells[1] = fmt_ind("*", cols[i], v, b[0]);
 		cells[2] = fmt_value(cols[i], p, b[1]);
 		cells[3] = isnan(v) || isnan(p) ? T("labels", "absent", "-") :
 		    vn_delta(v - p, is_rate(cols[i]), b[2]);
@@ -2102,7 +2653,12 @@ block_pareto(const char *table, int number)
 			total += isnan(counts[n]) ? 0 : counts[n];
 			n++;
 		}
-	if (n > 0) {
+	if (n > 0 && !(total > 0)) {
+		/* nothing to classify: a sentence, not a table of zeros,
+		 * unless the section said so already */
+		if (!said_none)
+			para(&ST_BODY, T(sec, "none", "Trong kỳ không có số liệu."));
+	} else if (n > 0) {
 		int nrows = 0;
 
 		heading(&ST_H3, T(sec, "title", "Pareto"));
@@ -2126,7 +2682,7 @@ block_pareto(const char *table, int number)
 		}
 		tbl_end();
 		pdfdoc_space(G.doc, 3);
-		if (total > 0 && strcmp(T(sec, "chart", "yes"), "yes") == 0) {
+		if (strcmp(T(sec, "chart", "yes"), "yes") == 0) {
 			flush_headings(85);
 			pdfdoc_chart_pareto(G.doc, T(sec, "chart_title",
 			    "Biểu đồ Pareto"), n, labels, counts, cums, 55,
@@ -2148,7 +2704,7 @@ block_pchart(const char *indicator, int number)
 	int *out, i, n = 0, nout = 0;
 	char sec[96];
 	struct sbuf note = SBUF_INIT;
-	char b[VNFMT_BUFSZ];
+	char b[VNFMT_BUFSZ], pb[VNFMT_BUFSZ];
 
 	snprintf(sec, sizeof(sec), "pchart.%s", indicator);
 	labels = xcalloc((size_t)G.npch + 1, sizeof(*labels));
@@ -2172,8 +2728,11 @@ block_pchart(const char *indicator, int number)
 		if (!isnan(c->center))
 			center = c->center;
 		if (c->out) {
+			/* the period's own month: its figure as elsewhere */
 			sbuf_printf(&note, "%s%s (%s)", nout ? ", " : "",
-			    vn_month(c->month, b), vn_pct(c->p, 1, b + 32));
+			    vn_month(c->month, b), G.first_month == c->month &&
+			    G.last_month == c->month ? fmt_ind("*", indicator,
+			    c->p, pb) : vn_rate(c->p, 0, pb));
 			nout++;
 		}
 		n++;
@@ -2215,10 +2774,11 @@ block_pchart(const char *indicator, int number)
 
 /* Satisfaction by unit against each unit's target. */
 static int
-block_satisfaction_chart(int number)
+block_satisfaction_chart(const char *arg, int number)
 {
 	struct pdf_bar *bars;
 	const struct objective *obj = NULL;
+	char *texts;
 	int i, n = 0;
 
 	for (i = 0; i < G.cfg.nobjectives; i++)
@@ -2228,6 +2788,7 @@ block_satisfaction_chart(int number)
 			break;
 		}
 	bars = xcalloc((size_t)G.nunits + 1, sizeof(*bars));
+	texts = xcalloc((size_t)G.nunits + 1, VNFMT_BUFSZ);
 	for (i = 0; i <= G.nunits; i++) {
 		const char *code = i < G.nunits ? G.units[i].code : "*";
 		double v = ind(code, "satisfaction.rate");
@@ -2236,6 +2797,9 @@ block_satisfaction_chart(int number)
 			continue;
 		bars[n].label = unit_name(code);
 		bars[n].value = v;
+		/* as the tables print it */
+		bars[n].text = fmt_ind(code, "satisfaction.rate", v,
+		    texts + (size_t)n * VNFMT_BUFSZ);
 		bars[n].target = NAN;
 		if (obj != NULL) {
 			char key[256];
@@ -2257,18 +2821,23 @@ block_satisfaction_chart(int number)
 		    T("chart.satisfaction", "legend_target", "Mục tiêu"));
 	}
 	free(bars);
+	free(texts);
 	return n;
 }
 
-static int
-block_lowsample(int number)
+/*
+ * The note on the units whose satisfaction rate rests on fewer than 30
+ * responses, or NULL when there is none. The caller frees it.
+ */
+static char *
+lowsample_text(void)
 {
 	struct sbuf sb = SBUF_INIT;
+	char b[VNFMT_BUFSZ], *s;
 	int i;
-	char b[VNFMT_BUFSZ];
 
 	if (G.nlowsample == 0)
-		return 0;
+		return NULL;
 	for (i = 0; i < G.nlowsample; i++) {
 		const struct lowsample *l = &G.lowsample[i];
 
@@ -2276,16 +2845,72 @@ block_lowsample(int number)
 		    isnan(l->responses) ? "-" : vn_int((long long)l->responses,
 		    b));
 	}
-	{
-		char *s = xasprintf("%s %s.", T("lowsample", "text",
-		    "Lưu ý: tỷ lệ hài lòng của các đơn vị sau dựa trên dưới 30 "
-		    "phiếu nên chưa đủ tin cậy:"), sbuf_str(&sb));
-
-		para(&ST_NOTE, s);
-		free(s);
-	}
+	s = xasprintf("%s %s.", T("lowsample", "text", "Lưu ý: tỷ lệ hài lòng "
+	    "của các đơn vị sau dựa trên dưới 30 phiếu nên chưa đủ tin cậy:"),
+	    sbuf_str(&sb));
 	sbuf_release(&sb);
+	return s;
+}
+
+static int
+block_lowsample(const char *arg, int number)
+{
+	char *s = lowsample_text();
+
+	if (s == NULL)
+		return 0;
+	para(&ST_NOTE, s);
+	free(s);
 	return 1;
+}
+
+static int
+block_text(const char *key, int number)
+{
+	para(&ST_BODY, T("text", key, ""));
+	return 1;
+}
+
+/*
+ * The blocks a template lists: the name, or its start when it ends with
+ * '.' (the rest is the block's argument); numbered: the block takes the
+ * next number (tables and objectives only in BM.07.01) when it draws.
+ */
+enum { NUM_NONE, NUM_BM, NUM_ALWAYS };
+static const struct {
+	const char	*name;
+	int		 (*fn)(const char *arg, int number);
+	int		 numbered;
+	int		 whole;		/* the argument is the whole name */
+} blocks[] = {
+	{ "table.", block_table, NUM_BM, 1 },
+	{ "objectives", block_objectives, NUM_BM, 0 },
+	{ "narrative", block_narrative, NUM_ALWAYS, 0 },
+	{ "submission", block_submission, NUM_NONE, 0 },
+	{ "compare.", block_compare, NUM_NONE, 1 },
+	{ "pareto.", block_pareto, NUM_NONE, 0 },
+	{ "pchart.", block_pchart, NUM_NONE, 0 },
+	{ "chart.satisfaction", block_satisfaction_chart, NUM_NONE, 0 },
+	{ "lowsample", block_lowsample, NUM_NONE, 0 },
+	{ "text.", block_text, NUM_NONE, 0 },
+};
+
+/* The block named x, or -1; *arg its argument. */
+static int
+block_find(const char *x, const char **arg)
+{
+	size_t i, n;
+
+	for (i = 0; i < sizeof(blocks) / sizeof(blocks[0]); i++) {
+		n = strlen(blocks[i].name);
+		if (blocks[i].name[n - 1] == '.' ?
+		    strncmp(x, blocks[i].name, n) != 0 :
+		    strcmp(x, blocks[i].name) != 0)
+			continue;
+		*arg = blocks[i].whole ? x : x + n;
+		return (int)i;
+	}
+	return -1;
 }
 
 /*
@@ -2295,149 +2920,193 @@ block_lowsample(int number)
 static void
 run_blocks(const char *list, int *number)
 {
-	char *s = xstrdup(list), **b;
-	int n = split_list(s, &b), i;
+	char *s = xstrdup(list), **b, *note;
+	int n = split_list(s, &b), i, k, num;
+	const char *arg;
 
 	for (i = 0; i < n; i++) {
-		const char *x = b[i];
-
-		if (strncmp(x, "table.", 6) == 0) {
-			if (block_table(x, G.kind == K_BM ? *number : 0))
-				(*number)++;
-		} else if (strcmp(x, "objectives") == 0) {
-			if (block_objectives(G.kind == K_BM ? *number : 0))
-				(*number)++;
-		} else if (strcmp(x, "narrative") == 0) {
-			if (block_narrative(*number))
-				(*number)++;
-		} else if (strcmp(x, "submission") == 0) {
-			block_submission(*number);
-		} else if (strncmp(x, "compare.", 8) == 0) {
-			block_compare(x, *number);
-		} else if (strncmp(x, "pareto.", 7) == 0) {
-			block_pareto(x + 7, *number);
-		} else if (strncmp(x, "pchart.", 7) == 0) {
-			block_pchart(x + 7, *number);
-		} else if (strcmp(x, "chart.satisfaction") == 0) {
-			block_satisfaction_chart(*number);
-		} else if (strcmp(x, "lowsample") == 0) {
-			block_lowsample(*number);
-		} else if (strncmp(x, "text.", 5) == 0) {
-			para(&ST_BODY, T("text", x + 5, ""));
-		} else
-			diag_warn(NULL, "template: unknown block '%s'", x);
+		if ((k = block_find(b[i], &arg)) < 0) {
+			diag_warn(NULL, "template: unknown block '%s'", b[i]);
+			continue;
+		}
+		/* a table keeps the low-sample note after it on its page */
+		block_tail = 0;
+		if (i + 1 < n && strcmp(b[i + 1], "lowsample") == 0 &&
+		    (note = lowsample_text()) != NULL) {
+			block_tail = pdfdoc_text_height(G.doc, &ST_NOTE,
+			    PDF_BODY_W, note);
+			free(note);
+		}
+		num = blocks[k].numbered == NUM_BM && G.kind != K_BM ? 0 :
+		    *number;
+		if (blocks[k].fn(arg, num) && blocks[k].numbered != NUM_NONE)
+			(*number)++;
 	}
+	block_tail = 0;
 	free(b);
 	free(s);
 }
 
 /* ---- the three documents ---- */
 
-static void
-render_bm(void)
-{
-	double hs = atof(T("layout", "header_pt", "12"));
-	struct pdf_style reg = { PF_REGULAR, 12, PA_CENTER, 1.15, 0, 0, 0, 1 };
-	struct pdf_style bold = { PF_BOLD, 12, PA_CENTER, 1.15, 0, 0, 0, 1 };
-	struct pdf_style code = { PF_BOLD, 12, PA_RIGHT, 1.15, 0, 0, 0, 0 };
-	struct pdf_style title = { PF_BOLD, 14, PA_CENTER, 1.2, 0, 0, 0, 0 };
-	struct pdf_style sub = { PF_ITALIC, 13, PA_CENTER, 1.2, 0, 0, 0, 0 };
-	struct pdf_style sh = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 0 };
-	struct pdf_style sn = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 0 };
-	struct pdf_style si = { PF_ITALIC, 12, PA_CENTER, 1.15, 0, 0, 0, 0 };
-	const struct unit *u = config_unit(&G.cfg, G.unit);
-	char *agency = upper(G.cfg.name ? G.cfg.name : "");
-	char *uname = upper(unit_name(G.unit));
-	char *head_title = upper(u && u->head_title && *u->head_title ?
-	    u->head_title : T("bm", "head_title", "Trưởng phòng"));
-	char mb[VNFMT_BUFSZ], *t, *dl;
-	const char *fc = T("bm", "form_code", "BM.07.01");
-	const char *prepared = sheet_text(G.unit, "submission.prepared_by");
-	double lw, y, yl, yr, w, v, sig_h, dx, dw;
-	double gap_head = atof(T("layout", "header_space_mm", "6"));
-	double gap_title = atof(T("layout", "title_space_mm", "4"));
-	int number = 1;
+/* BM.07.01's sizes and spaces, from [layout] of bm.ini. */
+struct bm_look {
+	struct pdf_style reg, bold, code, title, sub, sh, sn, si;
+	double gap_head, gap_title;
+};
 
+static void
+bm_look(struct bm_look *k)
+{
+	static const struct pdf_style reg = { PF_REGULAR, 12, PA_CENTER, 1.15,
+	    0, 0, 0, 0 };
+	double hs = atof(T("layout", "header_pt", "12")), v;
+
+	k->reg = k->bold = k->code = k->sh = k->sn = k->si = reg;
+	k->bold.face = k->code.face = k->sh.face = k->sn.face = PF_BOLD;
+	k->code.align = PA_RIGHT;
+	k->si.face = PF_ITALIC;
+	k->title = k->sub = reg;
+	k->title.face = PF_BOLD;
+	k->sub.face = PF_ITALIC;
+	k->title.leading = k->sub.leading = 1.2;
+	k->title.size = 14;
+	k->sub.size = k->sh.size = k->sn.size = 13;
 	if (hs >= 9 && hs <= 14)
-		reg.size = bold.size = code.size = hs;
+		k->reg.size = k->bold.size = k->code.size = hs;
 	if ((v = atof(T("layout", "title_pt", "14"))) >= 10 && v <= 16)
-		title.size = v;
+		k->title.size = v;
 	if ((v = atof(T("layout", "subtitle_pt", "13"))) >= 9 && v <= 16)
-		sub.size = v;
+		k->sub.size = v;
 	if ((v = atof(T("layout", "signature_pt", "13"))) >= 9 && v <= 16)
-		sh.size = sn.size = v;
-	if (gap_head < 0 || gap_head > 20)
-		gap_head = 6;
-	if (gap_title < 0 || gap_title > 20)
-		gap_title = 4;
+		k->sh.size = k->sn.size = v;
+	k->gap_head = atof(T("layout", "header_space_mm", "6"));
+	k->gap_title = atof(T("layout", "title_space_mm", "4"));
+	if (k->gap_head < 0 || k->gap_head > 20)
+		k->gap_head = 6;
+	if (k->gap_title < 0 || k->gap_title > 20)
+		k->gap_title = 4;
 	if (compact) {
-		gap_head *= 0.5;
-		gap_title *= 0.5;
-		reg.size = bold.size = code.size = reg.size - 0.5 * compact;
-		title.size -= 0.5 * compact;
-		sub.size -= 0.5 * compact;
-		si.size -= 0.5 * compact;
-		sh.size -= 0.5 * compact;
-		sn.size -= 0.5 * compact;
+		/* the header and signature titles, never the body text */
+		k->gap_head *= 0.5;
+		k->gap_title *= 0.5;
+		k->reg.size -= 0.5 * compact;
+		k->bold.size -= 0.5 * compact;
+		k->code.size -= 0.5 * compact;
+		k->title.size -= 0.5 * compact;
+		k->sub.size -= 0.5 * compact;
+		k->si.size -= 0.5 * compact;
+		k->sh.size -= 0.5 * compact;
+		k->sn.size -= 0.5 * compact;
 	}
-	/*
-	 * The agency and the unit on the left, as wide as the form code on
-	 * the right allows; the unit in bold with a short rule under it.
-	 */
-	lw = fmin(PDF_BODY_W - pdfdoc_text_width(G.doc, PF_BOLD, code.size,
-	    fc) - 8, 135);
+}
+
+/*
+ * The agency and the unit on the left, as wide as the form code on the
+ * right allows, the unit in bold with a short rule under it; the title
+ * and the line "(Kèm theo quy trình ...)".
+ */
+static void
+bm_header(const struct bm_look *k)
+{
+	const char *fc = T("bm", "form_code", "BM.07.01");
+	const struct unit *u = config_unit(&G.cfg, G.unit);
+	char *agency = config_upper(G.cfg.name), *uname = config_upper(
+	    u != NULL && u->name != NULL && *u->name ? u->name : G.unit);
+	char *al, *ul, mb[VNFMT_BUFSZ], *t;
+	double lw, y, yl, yr, w;
+
+	lw = fmin(PDF_BODY_W - pdfdoc_text_width(G.doc, PF_BOLD,
+	    k->code.size, fc) - 8, 135);
+	al = header_lines(&k->reg, lw, agency);
+	ul = header_lines(&k->bold, lw, uname);
 	y = pdfdoc_y(G.doc);
-	yl = pdfdoc_text_at(G.doc, &reg, 0, lw, y, agency);
-	yl = pdfdoc_text_at(G.doc, &bold, 0, lw, yl, uname);
-	w = fmin(pdfdoc_text_width(G.doc, PF_BOLD, bold.size, uname), lw) / 3;
-	if (w < 15)
-		w = 15;
+	yl = pdfdoc_text_at(G.doc, &k->reg, 0, lw, y, al);
+	yl = pdfdoc_text_at(G.doc, &k->bold, 0, lw, yl, ul);
+	w = fmax(fmin(lines_width(PF_BOLD, k->bold.size, ul), lw) / 3, 15);
 	pdfdoc_rule(G.doc, lw / 2 - w / 2, lw / 2 + w / 2, yl + 1.6, 0.6);
-	yr = pdfdoc_text_at(G.doc, &code, lw, PDF_BODY_W - lw, y, fc);
-	pdfdoc_set_y(G.doc, fmax(yl + 2.2, yr) + gap_head);
+	yr = pdfdoc_text_at(G.doc, &k->code, lw, PDF_BODY_W - lw, y, fc);
+	pdfdoc_set_y(G.doc, fmax(yl + 2.2, yr) + k->gap_head);
 	t = xasprintf("%s %s", T("bm", "title",
 	    "THỐNG KÊ TÌNH HÌNH THỰC HIỆN CÔNG TÁC THÁNG"),
 	    vn_month(G.first_month, mb));
-	pdfdoc_para(G.doc, &title, t);
+	pdfdoc_para(G.doc, &k->title, t);
 	free(t);
 	t = xasprintf("(%s %s)", T("bm", "subtitle", "Kèm theo quy trình"),
 	    T("bm", "procedure", "QT.07"));
 	if (strcmp(T("bm", "show_subtitle", "yes"), "yes") == 0)
-		pdfdoc_para(G.doc, &sub, t);
+		pdfdoc_para(G.doc, &k->sub, t);
 	free(t);
-	pdfdoc_space(G.doc, gap_title);
-	/* the date line, the two titles, the space to sign, the names */
+	pdfdoc_space(G.doc, k->gap_title);
+	free(agency);
+	free(uname);
+	free(al);
+	free(ul);
+}
+
+/*
+ * The date line and two signature columns: NGƯỜI LẬP BIỂU with the
+ * preparer, the unit's head title with the head's name, each name on one
+ * line. With height set, only the height they take, in mm.
+ */
+static double
+bm_signatures(const struct bm_look *k, const char *dl, double dx, double dw,
+    int height)
+{
+	const struct unit *u = config_unit(&G.cfg, G.unit);
+	const char *prepared = sheet_text(G.unit, "submission.prepared_by");
+	const char *pb = T("bm", "prepared_by", "NGƯỜI LẬP BIỂU");
+	char *t = config_upper(u && u->head_title && *u->head_title ?
+	    u->head_title : T("bm", "head_title", "Trưởng phòng"));
+	double half = PDF_BODY_W / 2, y, yl, yr;
+	char *ht = header_lines(&k->sh, half, t);
+
+	free(t);
+
+	if (height) {
+		y = pdfdoc_text_height(G.doc, &k->si, dw, dl) +
+		    fmax(pdfdoc_text_height(G.doc, &k->sh, half, ht),
+		    pdfdoc_text_height(G.doc, &k->sh, half, pb)) + sign_space +
+		    pdfdoc_text_height(G.doc, &k->sn, half, "Ay");
+		free(ht);
+		return y;
+	}
+	y = pdfdoc_y(G.doc);
+	y = pdfdoc_text_at(G.doc, &k->si, dx, dw, y, dl);
+	yl = pdfdoc_text_at(G.doc, &k->sh, 0, half, y, pb);
+	yr = pdfdoc_text_at(G.doc, &k->sh, half, half, y, ht);
+	y = fmax(yl, yr) + sign_space;
+	if (prepared != NULL)
+		yl = sign_name(&k->sn, 0, half, y, prepared);
+	if (u != NULL && u->head_name != NULL && *u->head_name)
+		yr = sign_name(&k->sn, half, half, y, u->head_name);
+	free(ht);
+	return fmax(yl, yr);
+}
+
+static void
+render_bm(void)
+{
+	struct bm_look k;
+	char *dl;
+	double sig_h, dx, dw;
+	int number = 1;
+
+	bm_look(&k);
+	bm_header(&k);
+	/* the date line over the right column, or longer, ending with it */
 	dx = dw = PDF_BODY_W / 2;
-	dl = date_line_in(&si, &dx, &dw, PDF_BODY_W * 0.75);
-	sig_h = pdfdoc_text_height(G.doc, &si, dw, dl) +
-	    fmax(pdfdoc_text_height(G.doc, &sh, PDF_BODY_W / 2, head_title),
-	    pdfdoc_text_height(G.doc, &sh, PDF_BODY_W / 2, T("bm",
-	    "prepared_by", "NGƯỜI LẬP BIỂU"))) + sign_space +
-	    pdfdoc_text_height(G.doc, &sn, PDF_BODY_W / 2, "Ay");
+	dl = date_line_in(&k.si, &dx, &dw, PDF_BODY_W * 0.75);
+	sig_h = bm_signatures(&k, dl, dx, dw, 1);
 	keep_after = 2 + sig_h;
 	run_blocks(T("bm", "blocks", "table.tasks, table.dossiers, "
 	    "table.documents, table.errors, table.satisfaction, table.actions, "
 	    "table.complaints, objectives, narrative"), &number);
 	flush_headings(0);
-	/* date line and two signature columns */
 	pdfdoc_space(G.doc, 2);
 	pdfdoc_ensure(G.doc, sig_h);
-	y = pdfdoc_y(G.doc);
-	y = pdfdoc_text_at(G.doc, &si, dx, dw, y, dl);
-	yl = pdfdoc_text_at(G.doc, &sh, 0, PDF_BODY_W / 2, y,
-	    T("bm", "prepared_by", "NGƯỜI LẬP BIỂU"));
-	yr = pdfdoc_text_at(G.doc, &sh, PDF_BODY_W / 2, PDF_BODY_W / 2, y,
-	    head_title);
-	y = fmax(yl, yr) + sign_space;
-	if (prepared != NULL)
-		pdfdoc_text_at(G.doc, &sn, 0, PDF_BODY_W / 2, y, prepared);
-	if (u != NULL && u->head_name != NULL && *u->head_name)
-		y = pdfdoc_text_at(G.doc, &sn, PDF_BODY_W / 2, PDF_BODY_W / 2,
-		    y, u->head_name);
+	bm_signatures(&k, dl, dx, dw, 0);
 	free(dl);
-	free(agency);
-	free(uname);
-	free(head_title);
 }
 
 static void
@@ -2463,6 +3132,7 @@ render_report(void)
 		free(up);
 		heading(&ST_H1, h);
 		free(h);
+		said_none = 0;
 		run_blocks(T(sec, "blocks", ""), &number);
 		flush_headings(0);
 	}
@@ -2485,63 +3155,72 @@ is_open(const char *status)
 	    strcmp(status, "khong_chap_nhan") != 0;
 }
 
-static void
-render_improvement(void)
+/* Whether day text d is in the period's window. */
+static int
+in_window(const char *d)
 {
-	const char *head[8];
-	double w[8];
-	enum pdf_align al[8];
-	long *delays = xcalloc((size_t)G.nsugg + 1, sizeof(long));
-	int nd = 0, i, u, received = 0, to_qmr = 0, assigned = 0, impl = 0;
-	int rej = 0, pending = 0, notified = 0, nopen = 0, nrows = 0;
-	char b[10][VNFMT_BUFSZ], *subject;
-	static const char *const metric_keys[] = { "received", "to_qmr",
-	    "assigned", "implemented", "rejected", "pending", "notified",
-	    "notified_rate", "days_mean", "days_median" };
-	const char *vals[10];
-	int number = 1;
+	long day = day_of_text(d);
 
-	admin_header();
-	subject = xasprintf("%s %s", T("improvement", "subject",
-	    "Tổng hợp ý kiến đóng góp và kết quả cải tiến"), G.title);
-	title_block(T("improvement", "title", "BÁO CÁO"), subject);
-	free(subject);
-	if (strcmp(T("text", "intro", ""), "") != 0)
-		pdfdoc_para(G.doc, &ST_BODY, T("text", "intro", ""));
+	return day != LONG_MIN && day >= G.first_day && day <= G.last_day;
+}
+
+/* Whether day text d is a day by the period's last day. */
+static int
+by_last_day(const char *d)
+{
+	long day = day_of_text(d);
+
+	return day != LONG_MIN && day <= G.last_day;
+}
+
+/* A numbered heading of the improvement summary: "1. Title". */
+static void
+numbered_heading(int *number, const char *key, const char *def)
+{
+	char *t = xasprintf("%d. %s", (*number)++, T("improvement", key, def));
+
+	heading(&ST_H2, t);
+	free(t);
+}
+
+/*
+ * The figures of the suggestions received in the window, as printed,
+ * into b (10 buffers), in the order of the rows of table 1; returns how
+ * many were received.
+ */
+static int
+improvement_figures(char b[][VNFMT_BUFSZ])
+{
+	long *delays = xcalloc((size_t)G.nsugg + 1, sizeof(long));
+	long c[7] = { 0 };	/* received ... notified */
+	const char *absent = T("labels", "absent", "-");
+	int nd = 0, i;
+
 	for (i = 0; i < G.nsugg; i++) {
 		const struct suggestion *s = &G.sugg[i];
-		long rd = day_of_text(s->received), qd = day_of_text(s->to_qmr);
-		long nd2 = day_of_text(s->notified);
 
-		if (rd == LONG_MIN || rd < G.first_day || rd > G.last_day)
+		if (!in_window(s->received))
 			continue;
-		received++;
-		if (qd != LONG_MIN && qd <= G.last_day) {
-			to_qmr++;
-			delays[nd++] = qd - rd;
+		c[0]++;
+		if (by_last_day(s->to_qmr)) {
+			c[1]++;
+			delays[nd++] = day_of_text(s->to_qmr) -
+			    day_of_text(s->received);
 		}
-		if (*s->assignee != '\0')
-			assigned++;
-		if (strcmp(s->status, "da_thuc_hien") == 0)
-			impl++;
-		else if (strcmp(s->status, "khong_chap_nhan") == 0)
-			rej++;
-		else
-			pending++;
-		if (nd2 != LONG_MIN && nd2 <= G.last_day)
-			notified++;
+		c[2] += *s->assignee != '\0';
+		c[3] += strcmp(s->status, "da_thuc_hien") == 0;
+		c[4] += strcmp(s->status, "khong_chap_nhan") == 0;
+		c[5] += is_open(s->status);
+		c[6] += by_last_day(s->notified);
 	}
-	vn_int(received, b[0]);
-	vn_int(to_qmr, b[1]);
-	vn_int(assigned, b[2]);
-	vn_int(impl, b[3]);
-	vn_int(rej, b[4]);
-	vn_int(pending, b[5]);
-	vn_int(notified, b[6]);
-	if (impl + rej > 0)
-		vn_pct((double)notified / (impl + rej), 1, b[7]);
+	for (i = 0; i < 7; i++)
+		vn_int(c[i], b[i]);
+	if (c[3] + c[4] > 0)
+		vn_rate((double)c[6] / (double)(c[3] + c[4]), 0, b[7]);
 	else
-		snprintf(b[7], VNFMT_BUFSZ, "%s", T("labels", "absent", "-"));
+		snprintf(b[7], VNFMT_BUFSZ, "%s", absent);
+	snprintf(b[8], VNFMT_BUFSZ, "%s", absent);
+	snprintf(b[9], VNFMT_BUFSZ, "%s", absent);
 	if (nd > 0) {
 		double sum = 0, med;
 
@@ -2552,57 +3231,57 @@ render_improvement(void)
 		    (delays[nd / 2 - 1] + delays[nd / 2]) / 2.0;
 		vn_num(sum / nd, 1, b[8]);
 		vn_num(med, 1, b[9]);
-	} else {
-		snprintf(b[8], VNFMT_BUFSZ, "%s", T("labels", "absent", "-"));
-		snprintf(b[9], VNFMT_BUFSZ, "%s", T("labels", "absent", "-"));
 	}
-	for (i = 0; i < 10; i++)
-		vals[i] = b[i];
-	/* 1. the figures */
-	{
-		char *t = xasprintf("%d. %s", number++, T("improvement",
-		    "summary_title", "Kết quả tiếp nhận và xử lý ý kiến đóng góp"));
+	free(delays);
+	return (int)c[0];
+}
 
-		heading(&ST_H2, t);
-		free(t);
-	}
+/* 1. the figures, one row each */
+static void
+improvement_summary(char b[][VNFMT_BUFSZ])
+{
+	static const char *const metric_keys[] = { "received", "to_qmr",
+	    "assigned", "implemented", "rejected", "pending", "notified",
+	    "notified_rate", "days_mean", "days_median" };
+	const char *head[2];
+	double w[2] = { 5, 1.6 };
+	enum pdf_align al[2] = { PA_LEFT, PA_CENTER };
+	int i, nrows = 0;
+
 	head[0] = T("improvement", "metric", "Nội dung");
 	head[1] = T("improvement", "value", "Số lượng");
-	w[0] = 5; w[1] = 1.6;
-	al[0] = PA_LEFT; al[1] = PA_CENTER;
 	tbl_begin(2, w, al, TABLE_PT, head);
 	for (i = 0; i < 10; i++) {
 		const char *cells[2];
 
 		cells[0] = T("improvement", metric_keys[i], metric_keys[i]);
-		cells[1] = vals[i];
+		cells[1] = b[i];
 		table_row(&nrows, cells, PF_REGULAR);
 	}
 	tbl_end();
 	pdfdoc_space(G.doc, 3);
-	/* 2. by unit */
-	{
-		char *t = xasprintf("%d. %s", number++, T("improvement",
-		    "units_title", "Theo đơn vị"));
+}
 
-		heading(&ST_H2, t);
-		free(t);
-	}
+/* 2. the counts of each unit that received any, then the organization */
+static void
+improvement_by_unit(void)
+{
+	static const char *const k[] = { "received", "to_qmr",
+	    "implemented", "rejected", "pending", "notified" };
+	const char *head[7];
+	double w[7] = { 3, 1, 1, 1, 1, 1, 1 };
+	enum pdf_align al[7] = { PA_LEFT, PA_CENTER, PA_CENTER, PA_CENTER,
+	    PA_CENTER, PA_CENTER, PA_CENTER };
+	int i, u, nrows = 0;
+
 	head[0] = T("labels", "unit_column", "Đơn vị");
 	for (i = 0; i < 6; i++) {
-		static const char *const k[] = { "received", "to_qmr",
-		    "implemented", "rejected", "pending", "notified" };
 		char key[64];
 
 		snprintf(key, sizeof(key), "col_%s", k[i]);
 		head[i + 1] = T("improvement", key, k[i]);
-		w[i + 1] = 1;
-		al[i + 1] = PA_CENTER;
 	}
-	w[0] = 3;
-	al[0] = PA_LEFT;
 	tbl_begin(7, w, al, TABLE_PT, head);
-	nrows = 0;
 	for (u = 0; u <= G.cfg.nunits; u++) {
 		const char *code = u < G.cfg.nunits ? G.cfg.units[u].code : "*";
 		long c[6] = { 0 };
@@ -2611,21 +3290,16 @@ render_improvement(void)
 
 		for (i = 0; i < G.nsugg; i++) {
 			const struct suggestion *s = &G.sugg[i];
-			long rd = day_of_text(s->received);
-			long qd = day_of_text(s->to_qmr);
-			long nd2 = day_of_text(s->notified);
 
-			if (rd == LONG_MIN || rd < G.first_day ||
-			    rd > G.last_day)
-				continue;
-			if (strcmp(code, "*") != 0 && strcmp(s->unit, code))
+			if (!in_window(s->received) || (strcmp(code, "*") != 0 &&
+			    strcmp(s->unit, code) != 0))
 				continue;
 			c[0]++;
-			c[1] += qd != LONG_MIN && qd <= G.last_day;
+			c[1] += by_last_day(s->to_qmr);
 			c[2] += strcmp(s->status, "da_thuc_hien") == 0;
 			c[3] += strcmp(s->status, "khong_chap_nhan") == 0;
 			c[4] += is_open(s->status);
-			c[5] += nd2 != LONG_MIN && nd2 <= G.last_day;
+			c[5] += by_last_day(s->notified);
 		}
 		if (c[0] == 0 && strcmp(code, "*") != 0)
 			continue;
@@ -2637,70 +3311,97 @@ render_improvement(void)
 	}
 	tbl_end();
 	pdfdoc_space(G.doc, 3);
-	/* 3. open suggestions */
-	{
-		char *t = xasprintf("%d. %s", number++, T("improvement",
-		    "open_title", "Các ý kiến đóng góp đang xử lý"));
+}
 
-		heading(&ST_H2, t);
-		free(t);
-	}
-	for (i = 0; i < G.nsugg; i++) {
-		long rd = day_of_text(G.sugg[i].received);
+/*
+ * 3. every suggestion received by the last day still open, earlier
+ * periods included, by unit in the order of units.ini (unknown units
+ * last).
+ */
+static void
+improvement_open(void)
+{
+	const char *head[6];
+	/* the status column holds "Đang thực hiện" on one line */
+	double w[6] = { 0.8, 2.1, 1.75, 4.0, 2, 2.3 };
+	enum pdf_align al[6] = { PA_CENTER, PA_LEFT, PA_CENTER, PA_LEFT,
+	    PA_LEFT, PA_LEFT };
+	int i, u, nopen = 0, nrows = 0;
 
-		if (rd != LONG_MIN && rd <= G.last_day &&
-		    is_open(G.sugg[i].status))
+	for (i = 0; i < G.nsugg; i++)
+		if (by_last_day(G.sugg[i].received) && is_open(G.sugg[i].status))
 			nopen++;
-	}
 	if (nopen == 0) {
 		para(&ST_BODY, T("improvement", "no_open",
 		    "Không có ý kiến đóng góp nào đang xử lý."));
-	} else {
-		head[0] = T("improvement", "col_no", "TT");
-		head[1] = T("labels", "unit_column", "Đơn vị");
-		head[2] = T("improvement", "col_date", "Ngày tiếp nhận");
-		head[3] = T("improvement", "col_content", "Nội dung");
-		head[4] = T("improvement", "col_assignee", "Người thực hiện");
-		head[5] = T("improvement", "col_status", "Tình trạng");
-		/* the status column holds "Đang thực hiện" on one line */
-		w[0] = 0.8; w[1] = 2.1; w[2] = 1.75; w[3] = 4.0; w[4] = 2;
-		w[5] = 2.3;
-		al[0] = PA_CENTER; al[1] = PA_LEFT; al[2] = PA_CENTER;
-		al[3] = PA_LEFT; al[4] = PA_LEFT; al[5] = PA_LEFT;
-		tbl_begin(6, w, al, TABLE_PT, head);
-		nopen = 0;
-		nrows = 0;
-		for (u = 0; u < G.cfg.nunits + 1; u++) {
-			for (i = 0; i < G.nsugg; i++) {
-				const struct suggestion *s = &G.sugg[i];
-				long rd = day_of_text(s->received);
-				const char *cells[6];
-				char nb[VNFMT_BUFSZ], db[VNFMT_BUFSZ], sk[64];
-				int known = config_unit(&G.cfg, s->unit) != NULL;
-
-				if (rd == LONG_MIN || rd > G.last_day ||
-				    !is_open(s->status))
-					continue;
-				if (u < G.cfg.nunits ? strcmp(s->unit,
-				    G.cfg.units[u].code) != 0 : known)
-					continue;
-				snprintf(sk, sizeof(sk), "status_%s",
-				    s->status);
-				cells[0] = vn_int(++nopen, nb);
-				cells[1] = unit_name(s->unit);
-				cells[2] = vn_date_short(rd, db);
-				cells[3] = s->content;
-				cells[4] = s->assignee;
-				cells[5] = T("improvement", sk, s->status);
-				table_row(&nrows, cells, PF_REGULAR);
-			}
-		}
-		tbl_end();
+		pdfdoc_space(G.doc, 3);
+		return;
 	}
+	head[0] = T("improvement", "col_no", "TT");
+	head[1] = T("labels", "unit_column", "Đơn vị");
+	head[2] = T("improvement", "col_date", "Ngày tiếp nhận");
+	head[3] = T("improvement", "col_content", "Nội dung");
+	head[4] = T("improvement", "col_assignee", "Người thực hiện");
+	head[5] = T("improvement", "col_status", "Tình trạng");
+	tbl_begin(6, w, al, TABLE_PT, head);
+	nopen = 0;
+	for (u = 0; u < G.cfg.nunits + 1; u++) {
+		for (i = 0; i < G.nsugg; i++) {
+			const struct suggestion *s = &G.sugg[i];
+			const char *cells[6];
+			char nb[VNFMT_BUFSZ], db[VNFMT_BUFSZ], sk[64];
+			int known = config_unit(&G.cfg, s->unit) != NULL;
+
+			if (!by_last_day(s->received) || !is_open(s->status))
+				continue;
+			if (u < G.cfg.nunits ? strcmp(s->unit,
+			    G.cfg.units[u].code) != 0 : known)
+				continue;
+			snprintf(sk, sizeof(sk), "status_%s", s->status);
+			cells[0] = vn_int(++nopen, nb);
+			cells[1] = unit_name(s->unit);
+			cells[2] = vn_date_short(day_of_text(s->received), db);
+			cells[3] = s->content;
+			cells[4] = s->assignee;
+			cells[5] = T("improvement", sk, s->status);
+			table_row(&nrows, cells, PF_REGULAR);
+		}
+	}
+	tbl_end();
 	pdfdoc_space(G.doc, 3);
+}
+
+static void
+render_improvement(void)
+{
+	char b[10][VNFMT_BUFSZ], *subject;
+	int number = 1, received;
+
+	admin_header();
+	subject = xasprintf("%s %s", T("improvement", "subject",
+	    "Tổng hợp ý kiến đóng góp và kết quả cải tiến"), G.title);
+	title_block(T("improvement", "title", "BÁO CÁO"), subject);
+	free(subject);
+	if (strcmp(T("text", "intro", ""), "") != 0)
+		pdfdoc_para(G.doc, &ST_BODY, T("text", "intro", ""));
+	received = improvement_figures(b);
+	numbered_heading(&number, "summary_title",
+	    "Kết quả tiếp nhận và xử lý ý kiến đóng góp");
+	improvement_summary(b);
+	numbered_heading(&number, "units_title", "Theo đơn vị");
+	if (received > 0)
+		improvement_by_unit();
+	else {
+		/* a table of one row of zeros says less than this */
+		para(&ST_BODY, T("improvement", "no_units",
+		    "Trong kỳ không có ý kiến đóng góp nào."));
+		pdfdoc_space(G.doc, 3);
+	}
+	numbered_heading(&number, "open_title",
+	    "Các ý kiến đóng góp đang xử lý");
+	improvement_open();
 	flush_headings(0);
 	closing(&G.cfg.sign_improvement, T("text", "closing", ""));
-	free(delays);
 }
 
 /* ---- main ---- */
@@ -2770,7 +3471,7 @@ layout(struct pdfdoc *trial)
 {
 	const char *fonts[PF_NFACES];
 	char err[512], mb[VNFMT_BUFSZ];
-	char *title, *subject;
+	char *title, *subject, *author;
 
 	fonts[PF_REGULAR] = G.cfg.font_regular;
 	fonts[PF_BOLD] = G.cfg.font_bold;
@@ -2811,8 +3512,9 @@ layout(struct pdfdoc *trial)
 		    "QT.07 mục 5.2 Hoạt động cải tiến"));
 		break;
 	}
-	pdfdoc_set_info(G.doc, title, G.cfg.name, subject, "baocao",
-	    G.created);
+	author = unescape_breaks(G.cfg.name, 0);
+	pdfdoc_set_info(G.doc, title, author, subject, "baocao", G.created);
+	free(author);
 	free(title);
 	free(subject);
 	if (G.kind == K_BM)
@@ -3272,6 +3974,10 @@ cleanup(void)
 	tmemo_free();
 	tmpl_free(G.t);
 	tmpl_free(G.common);
+	for (i = 0; flat_names != NULL && i < G.cfg.nunits; i++)
+		free(flat_names[i]);
+	free(flat_names);
+	flat_names = NULL;
 	config_release(&G.cfg);
 	set_free(&G.ind);
 	set_free(&G.sheet);

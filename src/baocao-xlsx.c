@@ -2931,6 +2931,18 @@ help(void)
 }
 
 #ifndef UNIT_TESTING
+/* A cell holds a name on one line: "\n" written for the PDF is a space. */
+static void
+one_line_names(struct config *c)
+{
+	int i;
+
+	config_one_line(c->parent);
+	config_one_line(c->name);
+	for (i = 0; i < c->nunits; i++)
+		config_one_line(c->units[i].name);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -3025,6 +3037,7 @@ main(int argc, char *argv[])
 	b.have_cfg = 1;
 	if (rv != 0)
 		goto done;
+	one_line_names(&b.cfg);
 	if (period_parse(period, b.cfg.cutoff_day, date_today(), &b.per,
 	    &err) != 0) {
 		diag_plain("bad period '%s': %s", period, err);

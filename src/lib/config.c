@@ -253,10 +253,27 @@ check_keys(const struct inifile *f, const char *sec, const char *shown,
 	return bad;
 }
 
+void
+config_one_line(char *s)
+{
+	char *r, *w = s;
+
+	for (r = s; *r != '\0'; r++) {
+		if (r[0] == '\\' && r[1] == 'n') {
+			r++;	/* a written line break: one space */
+			if (w > s && w[-1] != ' ' && r[1] != ' ' && r[1] != '\0')
+				*w++ = ' ';
+		} else
+			*w++ = *r;
+	}
+	*w = '\0';
+}
+
 /*
  * The collective body of an agency's name, as signatures name it
  * ("TM. ỦY BAN NHÂN DÂN"): the name up to the word of its administrative
- * level, or the whole name when it has none of them.
+ * level, or the whole name when it has none of them. A line break written
+ * "\n" in the name (where the PDF header breaks it) counts as a space.
  */
 static char *
 body_name(const char *name)
@@ -264,13 +281,19 @@ body_name(const char *name)
 	static const char *const level[] = { " TỈNH ", " THÀNH PHỐ ",
 		" HUYỆN ", " QUẬN ", " THỊ XÃ ", " XÃ ", " PHƯỜNG ",
 		" THỊ TRẤN ", " ĐẶC KHU " };
+	char *flat = xstrdup(name);
 	const char *cut = NULL, *p;
 	size_t i;
 
+	config_one_line(flat);
 	for (i = 0; i < sizeof(level) / sizeof(level[0]); i++)
-		if ((p = strstr(name, level[i])) != NULL && (cut == NULL || p < cut))
+		if ((p = strstr(flat, level[i])) != NULL && (cut == NULL || p < cut))
 			cut = p;
-	return cut != NULL ? xstrndup(name, (size_t)(cut - name)) : xstrdup(name);
+	if (cut != NULL)
+		flat[cut - flat] = '\0';
+	for (i = strlen(flat); i > 0 && flat[i - 1] == ' '; i--)
+		flat[i - 1] = '\0';
+	return flat;
 }
 
 /*

@@ -76,6 +76,13 @@ struct config {
 };
 
 /*
+ * Turns the line breaks written "\n" in s (in the agency's names, where
+ * the PDF header breaks them) into single spaces, in place: for places that
+ * print a name on one line (signatures, spreadsheet titles, properties).
+ */
+void	 config_one_line(char *s);
+
+/*
  * Loads dir/baocao.ini, dir/units.ini and dir/objectives.ini into *c.
  * Returns 0 on success; otherwise prints every problem (diag) and returns
  * EXIT_USAGE (bad content, or a missing or unreadable file).

@@ -30,6 +30,8 @@
 #define PAD_H		(d->tpad_h)
 #define PAD_V		(d->tpad_v)
 #define TLEAD		(d->tlead)
+/* Header cells' size. */
+#define THSIZE		(d->thsize > 0 ? d->thsize : d->tsize)
 
 struct wline {
 	size_t	 start, end;	/* bytes of the cleaned text */
@@ -42,7 +44,15 @@ struct cell {
 	char		*text;	/* cleaned */
 	struct wline	*lines;
 	int		 nlines;
+	double		 size;	/* pt: the table's, or less (cell_size) */
 };
+
+/*
+ * The smallest size a cell's text is set in to keep a number (or a word)
+ * whole in its column (cell_size); a number is never broken, even below
+ * it.
+ */
+#define CELL_MIN_PT	7.0
 
 struct pdfdoc {
 	HPDF_Doc	 pdf;
@@ -75,6 +85,9 @@ struct pdfdoc {
 	int		 repertoire;
 	/* the first code point outside it since new or restart; 0: none */
 	unsigned long	 outside;
+	/* pdfdoc_keep_last(): for the next paragraph drawn */
+	int		 keep_lines;
+	double		 keep_mm;	/* pt */
 };
 
 /*
@@ -502,6 +515,21 @@ next_char(const char *s, size_t i, size_t end)
 	return i;
 }
 
+/*
+ * The character (with its combining marks) before the boundary e of
+ * s[p..), or the start of the first one: never p itself, so that a cut
+ * always moves on.
+ */
+static size_t
+prev_char(const char *s, size_t p, size_t e)
+{
+	size_t b = next_char(s, p, e), nx;
+
+	while (b < e && (nx = next_char(s, b, e)) < e)
+		b = nx;
+	return b;
+}
+
 static void
 add_line(struct wline **v, int *n, int *cap, size_t start, size_t end,
     double width, int first)
@@ -516,6 +544,30 @@ add_line(struct wline **v, int *n, int *cap, size_t start, size_t end,
 	(*v)[*n].last = 0;
 	(*v)[*n].first = first;
 	(*n)++;
+}
+
+/*
+ * The end of the word ending at we in s[..q), taking in a lone dash after
+ * it ("Lao động - Thương binh"): a line never starts with "- " or "– ".
+ */
+static size_t
+glue_dash(const char *s, size_t we, size_t q)
+{
+	static const char *const dash[] = { "-", "\xe2\x80\x93" };	/* -, – */
+	size_t i, n;
+
+	for (;;) {
+		for (i = 0; i < sizeof(dash) / sizeof(dash[0]); i++) {
+			n = strlen(dash[i]);
+			if (we + 1 + n <= q && s[we] == ' ' &&
+			    memcmp(s + we + 1, dash[i], n) == 0 &&
+			    (we + 1 + n == q || s[we + 1 + n] == ' '))
+				break;
+		}
+		if (i == sizeof(dash) / sizeof(dash[0]))
+			return we;
+		we += 1 + n;
+	}
 }
 
 /*
@@ -546,6 +598,7 @@ wrap(HPDF_Font f, double size, const char *s, double w, double indent,
 
 			while (we < q && s[we] != ' ')
 				we++;
+			we = glue_dash(s, we, q);
 			ww = width_pt(f, size, s + p, we - p);
 			/* widths add up: libharu does not kern */
 			if (!empty && (nw = lw + width_pt(f, size, s + le,
@@ -574,6 +627,12 @@ wrap(HPDF_Font f, double size, const char *s, double w, double indent,
 						break;
 					cut = nx;
 				}
+				/* not before a glued dash: its word's last
+				 * character goes with it */
+				if (cut < we && s[cut - 1] == ' ')
+					cut--;
+				if (cut < we && s[cut] == ' ')
+					cut = prev_char(s, p, cut);
 				add_line(&v, &n, &cap, p, cut,
 				    width_pt(f, size, s + p, cut - p), first);
 				first = 0;
@@ -832,10 +891,16 @@ flow_lines(struct pdfdoc *d, const struct pdf_style *st, double x, double w,
     enum pdf_face lead_face, const char *lead)
 {
 	double lh = leading(st);
-	int i;
+	int i, k = d->keep_lines < n ? d->keep_lines : n;
+	/* the last k lines and what follows them, if they fit a page */
+	double tail = k * lh + d->keep_mm;
 
+	d->keep_lines = 0;
+	d->keep_mm = 0;
 	for (i = 0; i < n; i++) {
-		if (d->y - lh < BODY_BOT - EPS) {
+		if (d->y - lh < BODY_BOT - EPS || (k > 0 && i == n - k &&
+		    d->y - tail < BODY_BOT - EPS && d->y < BODY_TOP - EPS &&
+		    tail <= BODY_TOP - BODY_BOT)) {
 			d->page = NULL;
 			ensure_page(d);
 		}
@@ -885,8 +950,8 @@ pdfdoc_para_lead(struct pdfdoc *d, const struct pdf_style *st,
 	struct wline *lines;
 	struct pdf_style rest_st = *st;
 	char *s, *ld, *rest;
-	int n;
-	double x = BODY_L, w = BODY_W, lw, ind;
+	int n, keep_lines;
+	double x = BODY_L, w = BODY_W, lw, ind, keep_mm;
 
 	if ((ld = clean(d, lead)) == NULL)
 		return;
@@ -897,6 +962,10 @@ pdfdoc_para_lead(struct pdfdoc *d, const struct pdf_style *st,
 	/* only the first paragraph has the lead-in */
 	if ((rest = strchr(s, '\n')) != NULL)
 		*rest++ = '\0';
+	keep_lines = d->keep_lines;
+	keep_mm = d->keep_mm;
+	if (rest != NULL)
+		d->keep_lines = 0;	/* for the last paragraph */
 	ensure_page(d);
 	if (d->y < BODY_TOP - EPS)
 		d->y -= PT(st->before);
@@ -909,11 +978,20 @@ pdfdoc_para_lead(struct pdfdoc *d, const struct pdf_style *st,
 	free(lines);
 	if (rest != NULL) {
 		rest_st.before = 0;
+		d->keep_lines = keep_lines;
+		d->keep_mm = keep_mm;
 		pdfdoc_para(d, &rest_st, rest);
 	} else
 		para_after(d, st);
 	free(s);
 	free(ld);
+}
+
+void
+pdfdoc_keep_last(struct pdfdoc *d, int lines, double mm)
+{
+	d->keep_lines = lines > 0 ? lines : 0;
+	d->keep_mm = PT(mm);
 }
 
 void
@@ -997,6 +1075,24 @@ pdfdoc_text_width(struct pdfdoc *d, enum pdf_face face, double size,
 	w = width_pt(FONT(d, face), size, s, strlen(s));
 	free(s);
 	return MM(w);
+}
+
+double
+pdfdoc_fit_size(struct pdfdoc *d, enum pdf_face face, double size, double wmm,
+    const char *text)
+{
+	char *s = clean(d, text), *line, *p;
+	double w = PT(wmm), lw;
+
+	if (s == NULL)
+		return size;
+	for (p = s; (line = strsep(&p, "\n")) != NULL;) {
+		lw = width_pt(FONT(d, face), size, line, strlen(line));
+		if (lw > w && lw > 0)
+			size *= w / lw;
+	}
+	free(s);
+	return size;
 }
 
 void
@@ -1153,14 +1249,185 @@ pdfdoc_box(struct pdfdoc *d, double xmm, double ymm, double wmm, double hmm,
 	HPDF_Page_Stroke(PG(d));
 }
 
+/*
+ * Whether s[0, n) is a number as the documents print them (1.234.567,
+ * 94,99%, +1,5, 05/11/2024, (2)): digits and . , % + - / ( ) only, one
+ * digit at least. A number is never broken across lines.
+ */
+static int
+is_number(const char *s, size_t n)
+{
+	size_t i;
+	int digit = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digit = 1;
+		else if (strchr(".,%+-/()", s[i]) == NULL || s[i] == '\0')
+			return 0;
+	}
+	return digit;
+}
+
+/*
+ * The widest number and the widest other word of cleaned text s in face
+ * at size, pt, into *num and *word.
+ */
+static void
+widest_tokens(struct pdfdoc *d, enum pdf_face face, double size,
+    const char *s, double *num, double *word)
+{
+	size_t i = 0, j;
+
+	*num = *word = 0;
+	while (s[i] != '\0') {
+		double w;
+
+		while (s[i] == ' ' || s[i] == '\n')
+			i++;
+		for (j = i; s[j] != '\0' && s[j] != ' ' && s[j] != '\n'; j++)
+			;
+		if (j == i)
+			break;
+		w = width_pt(FONT(d, face), size, s + i, j - i);
+		if (is_number(s + i, j - i))
+			*num = fmax(*num, w);
+		else
+			*word = fmax(*word, w);
+		i = j;
+	}
+}
+
+/*
+ * The size of a body cell's text s in column col: the table's, or just
+ * small enough for its widest number to fit the column (a number is never
+ * broken), and for its widest word if that takes no less than
+ * CELL_MIN_PT (a longer word, a URL, is broken at the size rather than
+ * made unreadable).
+ */
+static double
+cell_size(struct pdfdoc *d, enum pdf_face face, int col, const char *s)
+{
+	double avail = d->tw[col] - 2 * PAD_H, num, word, size = d->tsize;
+
+	widest_tokens(d, face, d->tsize, s, &num, &word);
+	if (avail <= 0)
+		return size;
+	if (num > avail + EPS)
+		size = d->tsize * avail / num;
+	if (word > avail + EPS && d->tsize * avail / word >= CELL_MIN_PT)
+		size = fmin(size, d->tsize * avail / word);
+	return size;
+}
+
 static void
 cells_wrap(struct pdfdoc *d, struct cell *c, enum pdf_face face)
 {
 	int i;
 
-	for (i = 0; i < d->tcols; i++)
-		c[i].nlines = wrap(FONT(d, face), d->tsize, c[i].text,
+	for (i = 0; i < d->tcols; i++) {
+		c[i].size = cell_size(d, face, i, c[i].text);
+		c[i].nlines = wrap(FONT(d, face), c[i].size, c[i].text,
 		    d->tw[i] - 2 * PAD_H, 0, &c[i].lines);
+	}
+}
+
+/*
+ * Moves width to the columns whose want exceeds their width from the
+ * others, each of which keeps at least its keep: all that is wanted when
+ * there is enough to spare, else a share of it in proportion.
+ */
+static void
+give_width(struct pdfdoc *d, const double *want, const double *keep)
+{
+	double short_by = 0, spare = 0, f, k;
+	int i;
+
+	for (i = 0; i < d->tcols; i++) {
+		if (want[i] > d->tw[i] + EPS)
+			short_by += want[i] - d->tw[i];
+		else if (d->tw[i] > keep[i])
+			spare += d->tw[i] - keep[i];
+	}
+	if (short_by <= 0 || spare <= 0)
+		return;
+	f = fmin(1, spare / short_by);
+	k = fmin(1, short_by / spare);
+	for (i = 0; i < d->tcols; i++) {
+		if (want[i] > d->tw[i] + EPS)
+			d->tw[i] += (want[i] - d->tw[i]) * f;
+		else if (d->tw[i] > keep[i])
+			d->tw[i] -= (d->tw[i] - keep[i]) * k;
+	}
+}
+
+/*
+ * What column i needs, pt: num[i] for its widest number and keep[i] for
+ * its header words and its other words (as far as it has that width).
+ */
+static void
+column_needs(struct pdfdoc *d, int nrows, const char *const *cells,
+    const enum pdf_face *faces, double *num, double *keep)
+{
+	double wn, ww, *word = xcalloc((size_t)d->tcols, sizeof(double));
+	int i, r;
+
+	for (r = 0; r < nrows; r++)
+		for (i = 0; i < d->tcols; i++) {
+			const char *t = cells[(size_t)r * d->tcols + i];
+			char *s = clean(d, t != NULL ? t : "");
+
+			if (s == NULL)
+				continue;
+			widest_tokens(d, faces != NULL ? faces[r] : PF_REGULAR,
+			    d->tsize, s, &wn, &ww);
+			num[i] = fmax(num[i], wn);
+			word[i] = fmax(word[i], ww);
+			free(s);
+		}
+	for (i = 0; i < d->tcols; i++) {
+		double head = d->thead == NULL ? 0 : widest_word(d, PF_BOLD,
+		    THSIZE, d->thead[i]) + 2 * PAD_H + 0.5;
+
+		keep[i] = fmin(fmax(head, word[i] + 2 * PAD_H), d->tw[i]);
+	}
+	free(word);
+}
+
+void
+pdfdoc_table_fit(struct pdfdoc *d, int nrows, const char *const *cells,
+    const enum pdf_face *faces)
+{
+	double *num, *want, *keep, x;
+	int i, n = d->tcols;
+
+	if (n == 0 || nrows <= 0)
+		return;
+	num = xcalloc((size_t)n, sizeof(double));
+	want = xcalloc((size_t)n, sizeof(double));
+	keep = xcalloc((size_t)n, sizeof(double));
+	/* what no column gives away: room for its header words, its words */
+	column_needs(d, nrows, cells, faces, num, keep);
+	/* first every number at the smallest size, then at the table's */
+	for (i = 0; i < n; i++) {
+		want[i] = num[i] * CELL_MIN_PT / d->tsize + 2 * PAD_H;
+		keep[i] = fmax(keep[i], fmin(num[i] + 2 * PAD_H, d->tw[i]));
+	}
+	give_width(d, want, keep);
+	for (i = 0; i < n; i++) {
+		want[i] = num[i] + 2 * PAD_H;
+		/* a column gives at most a quarter of its width for comfort */
+		keep[i] = fmax(keep[i], 0.75 * d->tw[i]);
+	}
+	give_width(d, want, keep);
+	for (x = d->tx[0], i = 0; i < n; i++) {
+		d->tx[i] = x;
+		x += d->tw[i];
+	}
+	d->thh_ok = 0;
+	free(num);
+	free(want);
+	free(keep);
 }
 
 /*
@@ -1195,7 +1462,7 @@ draw_band(struct pdfdoc *d, struct cell *c, const int *from, int count,
 		/* centred vertically in the band */
 		top = d->y - (h - have * lh) / 2;
 		for (k = 0; k < have; k++)
-			draw_line(d, FONT(d, face), d->tsize, d->tx[i] + PAD_H,
+			draw_line(d, FONT(d, face), c[i].size, d->tx[i] + PAD_H,
 			    d->tw[i] - 2 * PAD_H, top - k * lh, lh,
 			    c[i].text, &c[i].lines[from[i] + k],
 			    header ? PA_CENTER : d->talign[i] == PA_JUSTIFY ?
@@ -1216,8 +1483,6 @@ max_lines(const struct pdfdoc *d, const struct cell *c, const int *from)
 }
 
 /* Lines of cleaned text s in a cell w pt wide (padding excluded here). */
-#define THSIZE	(d->thsize > 0 ? d->thsize : d->tsize)
-
 static int
 cell_lines(struct pdfdoc *d, const char *s, double w, struct wline **out)
 {
@@ -1429,6 +1694,12 @@ pdfdoc_table_keep(struct pdfdoc *d, double mm)
 }
 
 void
+pdfdoc_table_header_drawn(struct pdfdoc *d)
+{
+	d->tneed_header = 0;
+}
+
+void
 pdfdoc_table_end(struct pdfdoc *d)
 {
 	table_clear(d);
@@ -1619,7 +1890,8 @@ pdfdoc_chart_bars(struct pdfdoc *d, const char *title, int n,
 			    (HPDF_REAL)((x1 - x0) * v), (HPDF_REAL)bh);
 			HPDF_Page_Fill(PG(d));
 			label(d, PF_REGULAR, 9, BODY_L + BODY_W, cy - 3.1,
-			    vn_pct(bars[i].value, 1, buf), PA_RIGHT);
+			    bars[i].text != NULL ? bars[i].text :
+			    vn_rate(bars[i].value, 0, buf), PA_RIGHT);
 		}
 		if (!isnan(bars[i].target)) {
 			double tx = x0 + (x1 - x0) *

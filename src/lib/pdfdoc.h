@@ -4,7 +4,8 @@
  * documents (Decree 30/2020/NĐ-CP): margins top 20, bottom 20, left 30,
  * right 15 mm; four faces of one TrueType serif, embedded, UTF-8 text;
  * wrapped paragraphs that break between words (inside a word only at a
- * character boundary when one word is wider than the line) and flow onto
+ * character boundary when one word is wider than the line; never before a
+ * lone dash, which stays with the word before it) and flow onto
  * new pages; bordered tables that wrap cell text and repeat their header
  * row after a page break; page numbers from page 2 centred in the top
  * margin; the box "DỰ THẢO LẦN N" at the top right of every page of a
@@ -137,6 +138,14 @@ void	 pdfdoc_para_in(struct pdfdoc *, const struct pdf_style *, double x,
 void	 pdfdoc_para_lead(struct pdfdoc *, const struct pdf_style *,
 	    enum pdf_face lead_face, const char *lead, const char *text);
 /*
+ * The next paragraph drawn (pdfdoc_para, pdfdoc_para_in, pdfdoc_para_lead;
+ * with LF, its last part) keeps its last `lines` lines on one page with mm
+ * of what follows them (a signature block): when they do not fit below
+ * the lines before them, they start the next page. No effect when they do
+ * not fit on any page.
+ */
+void	 pdfdoc_keep_last(struct pdfdoc *, int lines, double mm);
+/*
  * Draws text wrapped in the band [x, x+w) mm from the left margin starting
  * y mm from the top of the current page, without breaking the page, and
  * returns the y below it. For header blocks and signature columns: measure
@@ -150,6 +159,12 @@ double	 pdfdoc_text_height(struct pdfdoc *, const struct pdf_style *,
 /* Width in mm of text on one line. */
 double	 pdfdoc_text_width(struct pdfdoc *, enum pdf_face, double size,
 	    const char *);
+/*
+ * The size, at most size, in which every line of text (split at LF) fits
+ * w mm in face: for a name that must stay on one line.
+ */
+double	 pdfdoc_fit_size(struct pdfdoc *, enum pdf_face, double size,
+	    double w, const char *);
 /* A horizontal rule from x1 to x2 (mm from the left margin) at y mm from the top. */
 void	 pdfdoc_rule(struct pdfdoc *, double x1, double x2, double y,
 	    double width_pt);
@@ -193,7 +208,27 @@ void	 pdfdoc_table_style(struct pdfdoc *, double pad_h, double pad_v,
  */
 double	 pdfdoc_table_height(struct pdfdoc *, const char *const *cells,
 	    enum pdf_face face);
-/* One row; NULL cells are empty. face is the face of every cell. */
+/*
+ * Fits the open table's columns to the rows it will hold (nrows rows of
+ * as many cells as columns, row-major; faces[r] the face of row r, NULL:
+ * regular), before the first row: a number is never broken, so a column
+ * whose widest number does not fit takes width from columns that can
+ * spare it (each keeps room for its header words, its words and its own
+ * numbers), enough for the number at 7 pt first, then as much as the
+ * others can give without losing more than a quarter of their width
+ * towards its full size. What still does not fit is set smaller in its
+ * cell (see pdfdoc_table_row).
+ */
+void	 pdfdoc_table_fit(struct pdfdoc *, int nrows, const char *const *cells,
+	    const enum pdf_face *faces);
+/*
+ * One row; NULL cells are empty. face is the face of every cell. A cell
+ * whose widest number is wider than its column is set in the size that
+ * makes it fit (a number is never broken across lines), and one whose
+ * widest other word is, in the size that makes that fit when it is no
+ * less than 7 pt; a word longer than that (a URL) is broken at a
+ * character boundary.
+ */
 void	 pdfdoc_table_row(struct pdfdoc *, const char *const *cells,
 	    enum pdf_face face);
 /*
@@ -202,6 +237,11 @@ void	 pdfdoc_table_row(struct pdfdoc *, const char *const *cells,
  * together (the last rows and the total) do not end up split.
  */
 void	 pdfdoc_table_keep(struct pdfdoc *, double mm);
+/*
+ * The open table's header row counts as drawn: the next rows follow
+ * without it (until a page break). To measure rows alone.
+ */
+void	 pdfdoc_table_header_drawn(struct pdfdoc *);
 void	 pdfdoc_table_end(struct pdfdoc *);
 
 /*
@@ -213,6 +253,7 @@ struct pdf_bar {
 	const char	*label;
 	double		 value;		/* fraction */
 	double		 target;	/* fraction; NaN: none */
+	const char	*text;		/* the value as printed; NULL: vn_rate() */
 };
 /* Horizontal bars, one per label, with each bar's target marked. */
 void	 pdfdoc_chart_bars(struct pdfdoc *, const char *title, int n,

@@ -39,12 +39,62 @@ vn_int(long long v, char *buf)
 	return buf;
 }
 
+/*
+ * The decimal digits of |v| rounded to `decimals` places, half away from
+ * zero: the integer part into ip, the `decimals` digits after the point
+ * into fp (both NUL-terminated, ip at least 32 bytes). The rounding is
+ * done on v's shortest decimal of 15 significant digits, as a reader of
+ * the workbook sees it (Excel shows 15): 0.8125 (13/16, a binary tie)
+ * gives 81,25 -> "81,3" where printf's ties-to-even gives "81,2", and
+ * 1.005 (stored as 1.00499999999999989...) gives "1,01".
+ */
+static void
+round_digits(double av, int decimals, char *ip, char *fp)
+{
+	char m[32], dig[64];
+	int e, point, keep, i, n;
+
+	snprintf(m, sizeof(m), "%.14e", av);	/* d.dddddddddddddde+XX */
+	e = atoi(m + 17);
+	dig[0] = '0';			/* room for a carry */
+	dig[1] = m[0];
+	memcpy(dig + 2, m + 2, 14);
+	n = 16;
+	point = e + 2;			/* digits of dig before the point */
+	keep = point + decimals;	/* digits of dig kept */
+	if (keep < 0)
+		keep = 0;
+	for (i = n; i < keep; i++)
+		dig[i] = '0';
+	if (keep < n && dig[keep] >= '5') {
+		for (i = keep - 1; i >= 0 && dig[i] == '9'; i--)
+			dig[i] = '0';
+		if (i >= 0)
+			dig[i]++;
+	}
+	/* the integer part: dig[0, point), leading zeros dropped */
+	for (i = 0, n = 0; i < point && i < keep; i++)
+		if (n > 0 || dig[i] != '0')
+			ip[n++] = dig[i];
+	for (; i < point; i++)
+		if (n > 0)
+			ip[n++] = '0';
+	if (n == 0)
+		ip[n++] = '0';
+	ip[n] = '\0';
+	for (i = 0; i < decimals; i++) {
+		int k = point + i;
+
+		fp[i] = k >= 0 && k < keep ? dig[k] : '0';
+	}
+	fp[decimals] = '\0';
+}
+
 char *
 vn_num(double v, int decimals, char *buf)
 {
-	char tmp[VNFMT_BUFSZ], *dot, *p;
-	unsigned long long ip;
-	int neg;
+	char ip[32], fp[8];
+	int neg, n;
 
 	if (isnan(v) || isinf(v) || fabs(v) >= 1e18) {
 		strcpy(buf, "-");
@@ -54,31 +104,17 @@ vn_num(double v, int decimals, char *buf)
 		decimals = 0;
 	if (decimals > 6)
 		decimals = 6;
-	snprintf(tmp, sizeof(tmp), "%.*f", decimals, v);
-	neg = tmp[0] == '-';
-	p = neg ? tmp + 1 : tmp;
-	dot = strchr(p, '.');
-	if (dot != NULL) {
-		char *e = dot + strlen(dot) - 1;
-
-		while (e > dot && *e == '0')
-			*e-- = '\0';
-		if (e == dot)
-			*dot = '\0';
-	}
+	round_digits(fabs(v), decimals, ip, fp);
+	n = decimals;
+	while (n > 0 && fp[n - 1] == '0')
+		fp[--n] = '\0';
 	/* "-0" after rounding is zero */
-	if (neg && strspn(p, "0.") == strlen(p))
-		neg = 0;
-	if (dot != NULL && *dot == '.')
-		*dot = '\0';
-	else
-		dot = NULL;
-	ip = strtoull(p, NULL, 10);
+	neg = v < 0 && (strcmp(ip, "0") != 0 || n > 0);
 	buf[0] = '-';
-	group(ip, buf + neg);
-	if (dot != NULL) {
+	group(strtoull(ip, NULL, 10), buf + neg);
+	if (n > 0) {
 		strcat(buf, ",");
-		strcat(buf, dot + 1);
+		strcat(buf, fp);
 	}
 	return buf;
 }
@@ -113,15 +149,54 @@ vn_pct(double rate, int decimals, char *buf)
 	return buf;
 }
 
+int
+vn_rate_decimals(double rate)
+{
+	char ip[32], fp[8];
+	int dec;
+
+	if (isnan(rate) || isinf(rate) || rate == 0 || rate == 1)
+		return 2;
+	for (dec = 2; dec < 4; dec++) {
+		round_digits(fabs(rate) * 100.0, dec, ip, fp);
+		/* what would print as 0% or 100% while it is neither */
+		if (strspn(fp, "0") != strlen(fp) ||
+		    (strcmp(ip, "0") != 0 && strcmp(ip, "100") != 0))
+			break;
+	}
+	return dec;
+}
+
+char *
+vn_rate(double rate, int decimals, char *buf)
+{
+	static const char *const nearly[2] = { "0,0001%", "99,9999%" };
+	int edge;
+
+	if (decimals < vn_rate_decimals(rate))
+		decimals = vn_rate_decimals(rate);
+	vn_pct(rate, decimals, buf);
+	/* still "0%" or "100%" at 4 decimals: the nearest value that is not */
+	edge = strcmp(buf, "0%") == 0 ? 0 : strcmp(buf, "100%") == 0 ? 1 : -1;
+	if (edge >= 0 && rate != edge && rate > 0 && rate < 1)
+		strcpy(buf, nearly[edge]);
+	return buf;
+}
+
 char *
 vn_delta(double d, int pct, char *buf)
 {
 	char tmp[VNFMT_BUFSZ];
 	const char *sign;
+	int dec;
 
-	if (pct)
-		vn_num(d * 100.0, 1, tmp);
-	else
+	if (pct) {
+		/* as many decimals as the rates (2), more than 0 when it is not */
+		for (dec = 2; dec < 4; dec++)
+			if (strcmp(vn_num(d * 100.0, dec, tmp), "0") != 0)
+				break;
+		vn_num(d * 100.0, dec, tmp);
+	} else
 		vn_num(d, 2, tmp);
 	sign = tmp[0] != '-' && strcmp(tmp, "0") != 0 ? "+" : "";
 	/* vn_num never writes more than 26 bytes: this fits VNFMT_BUFSZ */

@@ -18,7 +18,10 @@ char	*vn_int(long long v, char *buf);
 /*
  * A decimal number rounded to at most `decimals` places (0..6), trailing
  * zeros after the comma dropped: vn_num(4.50, 2) is "4,5", vn_num(1234.5,
- * 1) is "1.234,5". -0 prints as 0. NaN and infinities print as "-".
+ * 1) is "1.234,5". Halves are rounded away from zero, on the number's 15
+ * significant digits (what a spreadsheet shows): vn_num(81.25, 1) is
+ * "81,3", vn_num(1.005, 2) "1,01", vn_num(-2.5, 0) "-3". -0 prints as 0.
+ * NaN and infinities print as "-". Every function below rounds so.
  */
 char	*vn_num(double v, int decimals, char *buf);
 /* A decimal number with exactly `decimals` places (0..6): vn_fixed(4, 2) is "4,00". */
@@ -29,8 +32,24 @@ char	*vn_fixed(double v, int decimals, char *buf);
  */
 char	*vn_pct(double rate, int decimals, char *buf);
 /*
+ * The places vn_rate() prints rate with at least: 2, or up to 4 when
+ * fewer would print 0% or 100% for a rate that is neither.
+ */
+int	 vn_rate_decimals(double rate);
+/*
+ * Every rate of a document: a percentage with at least
+ * vn_rate_decimals(rate) and at most max(decimals, that) places, trailing
+ * zeros dropped (81,25%, 2%, 95,5%, 99,96%); never 0% or 100% unless the
+ * rate is exactly 0 or 1 (a rate too close to print otherwise at 4 places
+ * is "0,0001%" or "99,9999%"). decimals above the least: to tell a result
+ * from its target ("2,002%" against "2%").
+ */
+char	*vn_rate(double rate, int decimals, char *buf);
+/*
  * A signed difference for comparisons: "+12", "-3", "0"; with pct set the
- * value is a difference of rates in percentage points: "+1,5 điểm %".
+ * value is a difference of rates in percentage points with 2 places, up
+ * to 4 so that a difference is never printed 0: "+1,5 điểm %", "-0,01
+ * điểm %".
  */
 char	*vn_delta(double d, int pct, char *buf);
 /* "ngày 05 tháng 11 năm 2026" for a day number (date.h). */

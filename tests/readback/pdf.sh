@@ -5,11 +5,18 @@
 # unit name that wraps, a table that breaks across pages and repeats its
 # header, the draft mark present or absent, document properties,
 # byte-identical reruns, qpdf --check, and no output at all on failure;
-# BM.07.01 of sample-like units on one page, and several forms in one run
-# (--all-units, --unit repeated with an -o pattern) equal to single runs;
-# short tables never split, a long place name's date line (one line on the
-# form, broken after the place in the report's header), many and long
-# recipients kept clear of the signer's column.
+# BM.07.01 of sample-like units on one page when they fit at SPEC §7.1's
+# sizes (13 pt narrative, 11 pt tables), else on two with the narrative's
+# end beside the signatures, and several forms in one run (--all-units,
+# --unit repeated with an -o pattern) equal to single runs; short tables
+# never split, a long place name's date line (one line on the form, broken
+# after the place in the report's header), many and long recipients kept
+# clear of the signer's column; and stress data: huge counts never broken
+# across lines, one figure printed one way, a quarter's narratives naming
+# their month, a narrative's line break as a new paragraph, a sentence
+# instead of a table of zeros, an agency's name broken at its "\n" and
+# between set phrases, a long signer's name on one line, the low-sample
+# note on its table's page.
 # Inputs: tests/fixtures/pdf (make-fixtures.py). Run by tests/run-readback
 # with BIN and TOP set.
 : "${BIN:?}" "${TOP:?}"
@@ -96,7 +103,7 @@ has "$r" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Độc lập - Tự do
     "Kết quả thống kê, phân tích và cải tiến tháng 12 năm 2024" \
     "Phòng Tài nguyên và Môi trường" "Phòng Lao động - Thương binh và Xã hội" \
     "Văn phòng HĐND và UBND huyện" "Phòng Dân tộc (chưa nộp)" \
-    "12.131" "2.251" "5.727" "99,4%" "83,3%" "99,8%" "1,2%" "4,00" \
+    "12.131" "2.251" "5.727" "99,4%" "83,33%" "99,83%" "1,16%" "4,00" \
     "Sai thể thức" "Biểu đồ Pareto các loại lỗi văn bản" \
     "Biểu đồ kiểm soát p: tỷ lệ hài lòng toàn cơ quan 12 tháng gần nhất" \
     "Tháng nằm ngoài giới hạn kiểm soát" "Nơi nhận:" "- Lưu: VT, VP." \
@@ -146,7 +153,7 @@ has "$b" "BM.07.01" "PHÒNG NỘI VỤ" \
     "THỐNG KÊ TÌNH HÌNH THỰC HIỆN CÔNG TÁC THÁNG 12/2024" \
     "NGƯỜI LẬP BIỂU" "TRƯỞNG PHÒNG" "Lê Thị Bình" "Nguyễn Thị Lan Anh" \
     "Thường Xuân, ngày 05 tháng 11 năm 2024" "Ưu điểm:" \
-    "Nhiệm vụ trọng tâm thời gian tới:" "93%" "1,8%" "Không đạt"
+    "Nhiệm vụ trọng tâm thời gian tới:" "93%" "1,77%" "Không đạt"
 text "$b" | grep -q "DỰ THẢO" && no "bm: a final has a draft mark"
 n=$(pages "$b")
 [ "${n:-0}" -ge 2 ] || no "bm: the long narrative did not span pages ($n)"
@@ -158,7 +165,7 @@ text "$b" "$n" | grep -q "NGƯỜI LẬP BIỂU" || no "bm: signatures not on th
 # noted; PNV's is not
 run bm "$tmp/bmvp.pdf" --unit VP || no "bm VP: status $?"
 has "$tmp/bmvp.pdf" "(*) Tỷ lệ hài lòng dựa trên dưới 30 phiếu"
-joined "$tmp/bmvp.pdf" "88,2% (*)"
+joined "$tmp/bmvp.pdf" "88,24% (*)"
 text "$b" | grep -q "dưới 30 phiếu" && no "bm PNV: low-sample note without a low sample"
 # a unit without narrative: the form fits on one page
 run bm "$tmp/bm1.pdf" --unit PNNPTNT || no "bm PNNPTNT: status $?"
@@ -178,12 +185,32 @@ joined "$tmp/bm2.pdf" "Giải quyết hồ sơ thủ tục hành chính" \
     "Sự hài lòng của tổ chức, công dân" "Rất hài lòng" "Rất không hài lòng"
 [ "$(pages "$tmp/bm2.pdf")" = 1 ] ||
     no "bm PTNMT: $(pages "$tmp/bm2.pdf") pages, expected one"
-# the long unit name wraps in the header and the form still takes one page
+# the long unit name wraps in the header, never inside a set phrase; with
+# a 13 pt narrative the form flows onto page 2 (numbered), where the
+# narrative's last lines go with the signatures, never the signatures alone
 run bm "$tmp/bm3.pdf" --unit BQLDA || no "bm BQLDA: status $?"
 common "$tmp/bm3.pdf"
-[ "$(pages "$tmp/bm3.pdf")" = 1 ] ||
-    no "bm BQLDA: $(pages "$tmp/bm3.pdf") pages, expected one"
 joined "$tmp/bm3.pdf" "BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG VÀ PHÁT TRIỂN QUỸ ĐẤT"
+text "$tmp/bm3.pdf" 1 | grep -qx "ỦY BAN NHÂN DÂN HUYỆN THƯỜNG XUÂN" ||
+    no "bm BQLDA: the agency is not one line"
+n=$(pages "$tmp/bm3.pdf")
+if [ "${n:-0}" -gt 1 ]; then
+	text "$tmp/bm3.pdf" "$n" >"$tmp/pg"
+	grep -qx "$n" "$tmp/pg" || no "bm BQLDA: page $n has no number"
+	grep -q "NGƯỜI LẬP BIỂU" "$tmp/pg" && grep -q "xã tháo gỡ vướng mắc" "$tmp/pg" ||
+	    no "bm BQLDA: the signatures without the narrative's end"
+fi
+# SPEC §7.1: the narrative in 13 pt, the tables in 11 pt or more (a word's
+# box is 1.107 em high in Liberation Serif); a sample-like form with no
+# number too wide for its cell has no word smaller than 11 pt
+for f in "$b" "$tmp/bm2.pdf" "$tmp/bm3.pdf"; do
+	pdftotext -bbox "$f" - 2>/dev/null | awk -F'"' '/<word/ {
+		h = $8 - $4; if (h < 11 * 1.107 - 0.05) small++
+		if ($0 ~ />(điểm|chế|nhân|tới):</) nar = h }
+		END { exit small || (nar && nar < 13 * 1.107 - 0.05) }' ||
+	    no "$(basename "$f"): text smaller than 11 pt, or a narrative below 13 pt"
+done
+pdftotext -bbox "$b" - 2>/dev/null | grep -q '>Ưu<' || no "bm PNV: no narrative"
 
 # --- several forms in one run: the same bytes as one form per run ---
 mkdir "$tmp/multi"
@@ -367,6 +394,108 @@ pdftotext -bbox -f "$n" -l "$n" "$tmp/lc-r.pdf" - 2>/dev/null |
 	if (top && y0 >= top && x0 < 280 && x1 > 292) bad = 1 }
 	END { exit !top || bad }' ||
     no "report, many recipients: Nơi nhận reaches into the signer's column"
+
+# --- stress data (the reviewer's defects) ---
+# a number never breaks: huge counts in the report's tables and the
+# comparison, and in a form's cells, each on one line
+awk -F, 'BEGIN { OFS = "," } $1 == "2024-12" && ($2 == "PNV" || $2 == "*") &&
+	($3 == "documents.incoming" || $3 == "documents.incoming_on_time" ||
+	 $3 == "tasks.planned") { $4 = "1111111110" $4 } { print }' \
+    "$fx/chi-so.csv" >"$tmp/big.csv"
+for k in report bm; do
+	"$p" --kind $k --config "$fx/config" --period 2024-12 \
+	    --indicators "$tmp/big.csv" --analysis "$fx/analysis.tsv" \
+	    --data "$fx/norm.tsv" --templates "$TOP/templates" \
+	    $([ $k = bm ] && echo --unit PNV) -o "$tmp/big-$k.pdf" 2>"$tmp/err" ||
+	    no "big numbers, $k: status $? $(cat "$tmp/err")"
+	# each changed count of the unit (and, in the report, of the
+	# organization), grouped, whole on one line of text
+	text "$tmp/big-$k.pdf" >"$tmp/txt"
+	awk -F, -v k=$k '$1 == "2024-12" && ($2 == "PNV" || (k == "report" &&
+		$2 == "*")) && $4 ~ /^1111111110/ { s = $4; g = ""
+		while (length(s) > 3) { g = "." substr(s, length(s) - 2) g
+			s = substr(s, 1, length(s) - 3) }
+		print s g }' "$tmp/big.csv" >"$tmp/want"
+	[ "$(wc -l <"$tmp/want")" -ge 3 ] || no "big numbers: too few"
+	while read -r v; do
+		grep -qF -- "$v" "$tmp/txt" || no "big numbers, $k: '$v' broken or missing"
+	done <"$tmp/want"
+	qpdf --check "$tmp/big-$k.pdf" >/dev/null 2>&1 || no "big numbers, $k: qpdf"
+done
+# one figure, one way: the organization's error rate (1,16%) in its table,
+# the objectives and the comparison
+[ "$(text "$r" | grep -c '^1,16%$')" -ge 3 ] ||
+    no "report: the error rate is not printed 1,16% everywhere"
+# a quarter's section VIII says which month each narrative comes from
+"$p" --kind report --config "$fx/config" --period 2024-Q4 \
+    --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
+    --data "$fx/norm.tsv" --templates "$TOP/templates" -o "$tmp/q4.pdf" \
+    2>"$tmp/err" || no "report Q4: status $? $(cat "$tmp/err")"
+has "$tmp/q4.pdf" "Phòng Nội vụ (báo cáo tháng 12/2024)" \
+    "lấy từ báo cáo tháng gần nhất trong kỳ"
+# a line break in a narrative is a new paragraph, never "\n"
+cp "$fx/norm.tsv" "$tmp/nl.tsv"
+printf 'S\t2024-12\tPNNPTNT\tnarrative.causes\tĐoạn một.\\nĐoạn hai mới.\n' \
+    >>"$tmp/nl.tsv"
+for k in bm report; do
+	"$p" --kind $k --config "$fx/config" --period 2024-12 \
+	    --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
+	    --data "$tmp/nl.tsv" --templates "$TOP/templates" \
+	    $([ $k = bm ] && echo --unit PNNPTNT) -o "$tmp/nl-$k.pdf" \
+	    2>"$tmp/err" || no "narrative with a line break, $k: status $?"
+	text "$tmp/nl-$k.pdf" >"$tmp/txt"
+	grep -qx "Nguyên nhân: Đoạn một." "$tmp/txt" && grep -qx "Đoạn hai mới." "$tmp/txt" ||
+	    no "narrative with a line break, $k: not two paragraphs"
+	grep -qF '\n' "$tmp/txt" && no "narrative with a line break, $k: a literal \\n"
+done
+# nothing to show: a sentence, not a table of zeros (errors and
+# complaints by type all 0)
+awk -F'\t' 'BEGIN { OFS = "\t" } $1 == "pareto" { $5 = 0; $6 = ""; $7 = "" }
+	{ print }' "$fx/analysis.tsv" >"$tmp/zero.tsv"
+"$p" --kind report --config "$fx/config" --period 2024-12 \
+    --indicators "$fx/chi-so.csv" --analysis "$tmp/zero.tsv" \
+    --data "$fx/norm.tsv" --templates "$TOP/templates" -o "$tmp/zero.pdf" \
+    2>"$tmp/err" || no "no Pareto data: status $? $(cat "$tmp/err")"
+has "$tmp/zero.pdf" "Trong kỳ không có văn bản sai lỗi." \
+    "Trong kỳ không có phản ánh, khiếu nại."
+text "$tmp/zero.pdf" | grep -q "(Pareto)" && no "no Pareto data: a Pareto table"
+# the header: a "\n" written in the agency's name breaks the line there;
+# a long name breaks between set phrases; a long signer's name stays on
+# one line
+mkdir "$tmp/hd"
+cp "$fx/config/"*.ini "$tmp/hd/"
+sed -i -e 's/^name *=.*THƯỜNG XUÂN.*/name = VĂN PHÒNG HỘI ĐỒNG NHÂN DÂN VÀ\\nỦY BAN NHÂN DÂN HUYỆN THƯỜNG XUÂN/' \
+    -e 's/^parent *=.*/parent = ỦY BAN NHÂN DÂN THÀNH PHỐ THỦ ĐỨC, THÀNH PHỐ HỒ CHÍ MINH/' \
+    -e 's/^name *= *Lê Văn Thành/name = Nguyễn Hoàng Tôn Nữ Phương Thảo Bảo Ngọc/' \
+    "$tmp/hd/baocao.ini"
+"$p" --kind report --config "$tmp/hd" --period 2024-12 \
+    --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
+    --data "$fx/norm.tsv" --templates "$TOP/templates" -o "$tmp/hd.pdf" \
+    2>"$tmp/err" || no "long names: status $? $(cat "$tmp/err")"
+text "$tmp/hd.pdf" 1 >"$tmp/pg"
+for l in "ỦY BAN NHÂN DÂN" "THÀNH PHỐ THỦ ĐỨC," "THÀNH PHỐ HỒ CHÍ MINH" \
+    "HUYỆN THƯỜNG XUÂN"; do
+	grep -qx "$l" "$tmp/pg" || no "long names: no header line '$l'"
+done
+grep -q "^VĂN PHÒNG" "$tmp/pg" && grep -q "NHÂN DÂN VÀ$" "$tmp/pg" ||
+    no "long names: the agency's name is not broken at its \\n"
+grep -q -e 'NHÂN$' -e 'HỘI ĐỒNG$' -e 'THÀNH$' "$tmp/pg" &&
+    no "long names: a set phrase broken"
+text "$tmp/hd.pdf" | grep -qx "Nguyễn Hoàng Tôn Nữ Phương Thảo Bảo Ngọc" ||
+    no "long names: the signer's name is not on one line"
+pdfinfo "$tmp/hd.pdf" | grep -q '^Author: *VĂN PHÒNG HỘI ĐỒNG NHÂN DÂN VÀ ỦY BAN' ||
+    no "long names: the author keeps the \\n"
+# the low-sample note stays on the page of its table
+i=1
+while [ "$i" -le "$(pages "$r")" ]; do
+	text "$r" "$i" >"$tmp/pg"
+	if grep -q "^Lưu ý: tỷ lệ hài lòng" "$tmp/pg"; then
+		grep -q "^Kết quả khảo sát sự hài lòng" "$tmp/pg" ||
+		    grep -q "Điểm bình quân" "$tmp/pg" ||
+		    no "report: the low-sample note is away from its table (page $i)"
+	fi
+	i=$((i + 1))
+done
 
 # --- failures leave nothing behind ---
 run bm "$tmp/none.pdf" --unit NOPE

@@ -97,6 +97,20 @@ test_not_utf8(void **state)
 	config_release(&c);
 }
 
+/* A "\n" in the name breaks the header, not the body's name in "TM. …". */
+static void
+test_name_line_break(void **state)
+{
+	struct config c;
+
+	(void)state;
+	assert_int_equal(config_load(&c, "tests/fixtures/config/linebreak"),
+	    0);
+	assert_string_equal(c.short_name, "ỦY BAN NHÂN DÂN");
+	assert_string_equal(c.sign_report.authority, "TM. ỦY BAN NHÂN DÂN");
+	config_release(&c);
+}
+
 /* The configuration of SPEC §3.3 alone: a report still has its signer. */
 static void
 test_minimal(void **state)
@@ -144,6 +158,7 @@ main(void)
 		cmocka_unit_test(test_bad),
 		cmocka_unit_test(test_not_utf8),
 		cmocka_unit_test(test_minimal),
+		cmocka_unit_test(test_name_line_break),
 		cmocka_unit_test(test_unit_codes),
 	};
 

@@ -2,7 +2,10 @@
 /*
  * Tests of src/lib/pdfdoc.c: text cleaning (UTF-8 validation, NFC) and line
  * breaking (between words; inside a word only at a character boundary; no
- * line wider than its band), and a document that renders and saves.
+ * line wider than its band; never a line that starts with a lone dash),
+ * table cells (a number never broken: its column widened, its cell's text
+ * smaller), a paragraph's last lines kept with what follows, and a
+ * document that renders and saves.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -135,6 +138,174 @@ test_wrap(void **state)
 	pdfdoc_free(d);
 }
 
+/* A lone dash stays with the word before it, at every width. */
+static void
+test_dash(void **state)
+{
+	static const char *const texts[] = {
+		"Phòng Lao động - Thương binh và Xã hội",
+		"Phòng Tài chính – Kế hoạch huyện - thị xã - thành phố",
+	};
+	struct pdfdoc *d = doc();
+	size_t t;
+	double w;
+
+	(void)state;
+	for (t = 0; t < sizeof(texts) / sizeof(texts[0]); t++)
+		for (w = 20; w < 300; w += 3) {
+			char *s = clean(d, texts[t]);
+			struct wline *l;
+			int n = wrap(d->font[PF_REGULAR], 13, s, w, 0, &l), i;
+
+			for (i = 0; i < n; i++) {
+				assert_false(strncmp(s + l[i].start, "- ", 2) == 0);
+				assert_false(strncmp(s + l[i].start, "– ", 4) == 0);
+				assert_false(l[i].end > l[i].start &&
+				    s[l[i].end - 1] == ' ');
+			}
+			libc_free(l);
+			libc_free(s);
+		}
+	pdfdoc_free(d);
+}
+
+static void
+test_is_number(void **state)
+{
+	static const struct { const char *s; int want; } t[] = {
+		{ "1.111.111.110.110", 1 }, { "94,99%", 1 }, { "+1,5", 1 },
+		{ "05/11/2024", 1 }, { "(2)", 1 }, { "-", 0 }, { "%", 0 },
+		{ "Đạt", 0 }, { "MT1", 0 }, { "12a", 0 }, { "", 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		assert_int_equal(is_number(t[i].s, strlen(t[i].s)), t[i].want);
+}
+
+/*
+ * A number wider than its cell is never broken: its column takes width
+ * from a text column (which keeps room for its longest word), and what
+ * still does not fit is set smaller; a long word that would take less
+ * than 7 pt is broken instead, at the table's size.
+ */
+static void
+test_cells(void **state)
+{
+	static const char big[] = "1.111.111.110.110";
+	static const char url[] = "https://dichvucong.thuongxuan.thanhhoa."
+	    "gov.vn/thu-tuc-hanh-chinh/chi-tiet?ma=1.004227&co-quan=ubnd";
+	const char *head[4] = { "Đơn vị", "Số", "Tỷ lệ", "Ghi chú" };
+	const char *rows[8] = { "Phòng Lao động - Thương binh và Xã hội", big,
+	    "94,99%", url, "Toàn cơ quan", "9.999.999.999.999.999", "100%",
+	    "Không" };
+	double w[4] = { 3, 0.6, 1, 2 }, before;
+	struct pdfdoc *d = doc();
+	struct cell c[4];
+	char *word;
+	int i;
+
+	(void)state;
+	pdfdoc_table_begin(d, 4, w, NULL, 11, head);
+	before = d->tw[1];
+	pdfdoc_table_fit(d, 2, rows, NULL);
+	assert_true(d->tw[1] > before);		/* widened */
+	assert_true(fabs(d->tw[0] + d->tw[1] + d->tw[2] + d->tw[3] -
+	    BODY_W) < 0.01);
+	/* the text column keeps its longest word ("Thương") whole */
+	word = clean(d, "Thương");
+	assert_true(d->tw[0] - 2 * PAD_H >= width_pt(d->font[PF_REGULAR],
+	    11, word, strlen(word)) - EPS);
+	libc_free(word);
+	for (i = 0; i < 4; i++)
+		c[i].text = clean(d, rows[i]);
+	cells_wrap(d, c, PF_REGULAR);
+	assert_int_equal(c[1].nlines, 1);	/* the number: one line */
+	assert_true(c[1].size <= 11);
+	assert_true(width_pt(d->font[PF_REGULAR], c[1].size, c[1].text,
+	    strlen(c[1].text)) <= d->tw[1] - 2 * PAD_H + EPS);
+	assert_true(c[2].size == 11);		/* fits: as the table */
+	assert_true(c[3].size == 11);		/* the URL: broken instead */
+	assert_true(c[3].nlines > 1);
+	for (i = 0; i < 4; i++) {
+		libc_free(c[i].text);
+		libc_free(c[i].lines);
+	}
+	/* a number no column can make room for: smaller still, one line */
+	c[0].text = clean(d, "9.999.999.999.999.999.999.999.999.999.999.999");
+	c[0].size = cell_size(d, PF_REGULAR, 1, c[0].text);
+	assert_true(c[0].size < CELL_MIN_PT);
+	c[0].nlines = wrap(d->font[PF_REGULAR], c[0].size, c[0].text,
+	    d->tw[1] - 2 * PAD_H, 0, &c[0].lines);
+	assert_int_equal(c[0].nlines, 1);
+	libc_free(c[0].text);
+	libc_free(c[0].lines);
+	/* the rows draw, measured as drawn */
+	pdfdoc_table_row(d, rows, PF_REGULAR);
+	pdfdoc_table_row(d, rows + 4, PF_BOLD);
+	pdfdoc_table_end(d);
+	assert_null(pdfdoc_error(d));
+	pdfdoc_free(d);
+}
+
+/*
+ * pdfdoc_keep_last: a paragraph's last lines go to the next page with
+ * what follows them when that does not fit below the lines before.
+ */
+static void
+test_keep_last(void **state)
+{
+	static const char text[] = "Cán bộ, công chức có tinh thần trách "
+	    "nhiệm, thái độ phục vụ tận tình, chu đáo; hồ sơ được giải quyết "
+	    "đúng hạn, công khai, minh bạch, đúng quy định của pháp luật.";
+	struct pdf_style st = { PF_REGULAR, 13, PA_JUSTIFY, 1.2, 10, 0, 0, 0 };
+	double lh = 13 * 1.2 * 25.4 / 72, room;
+	int keep;
+
+	(void)state;
+	for (keep = 0; keep <= 1; keep++) {
+		struct pdfdoc *d = doc();
+
+		pdfdoc_measure(d, 1);
+		/* four lines of room: the paragraph's three fit, 30 mm not */
+		pdfdoc_set_y(d, PDF_PAGE_H - PDF_MARGIN_BOT - 4 * lh + 0.1);
+		room = pdfdoc_room(d);
+		assert_true(room > 3 * lh && room < 4 * lh);
+		if (keep)
+			pdfdoc_keep_last(d, 2, 30);
+		pdfdoc_para(d, &st, text);
+		assert_int_equal(pdfdoc_pages(d), keep ? 2 : 1);
+		if (keep)	/* two lines on the new page */
+			assert_true(fabs(pdfdoc_y(d) - PDF_MARGIN_TOP -
+			    2 * lh) < 0.01);
+		/* used once: the next paragraph is not held */
+		pdfdoc_set_y(d, PDF_PAGE_H - PDF_MARGIN_BOT - 4 * lh + 0.1);
+		pdfdoc_para(d, &st, text);
+		assert_int_equal(pdfdoc_pages(d), keep ? 2 : 1);
+		pdfdoc_free(d);
+	}
+}
+
+/* pdfdoc_fit_size: a name on one line in its column. */
+static void
+test_fit_size(void **state)
+{
+	static const char name[] = "Nguyễn Hoàng Tôn Nữ Phương Thảo Bảo Ngọc";
+	struct pdfdoc *d = doc();
+	double size;
+
+	(void)state;
+	assert_true(pdfdoc_fit_size(d, PF_BOLD, 14, 200, name) == 14);
+	size = pdfdoc_fit_size(d, PF_BOLD, 14, 60, name);
+	assert_true(size < 14);
+	assert_true(pdfdoc_text_width(d, PF_BOLD, size, name) <= 60 + 0.01);
+	size = pdfdoc_fit_size(d, PF_BOLD, 14, 60, "Ngắn\nNguyễn Hoàng "
+	    "Tôn Nữ Phương Thảo Bảo Ngọc");
+	assert_true(pdfdoc_text_width(d, PF_BOLD, size, name) <= 60 + 0.01);
+	pdfdoc_free(d);
+}
+
 /* A table that outgrows a page, a long paragraph, and a saved file. */
 static void
 test_render(void **state)
@@ -185,7 +356,8 @@ layout_all(struct pdfdoc *d, double *ys)
 	double w[3] = { 3, 1, 1 };
 	struct pdf_style st = { PF_REGULAR, 13, PA_JUSTIFY, 1.2, 10, 0, 1, 0 };
 	struct pdf_style c = { PF_BOLD, 12, PA_CENTER, 1.15, 0, 0, 0, 1 };
-	struct pdf_bar bars[2] = { { "Một", 0.9, 0.95 }, { "Hai", 0.5, NAN } };
+	struct pdf_bar bars[2] = { { "Một", 0.9, 0.95, NULL },
+	    { "Hai", 0.5, NAN, "50%" } };
 	const char *lab[3] = { "T10", "T11", "T12" };
 	double cnt[3] = { 5, 3, 1 }, cum[3] = { 0.5, 0.8, 1 };
 	double p[3] = { 0.1, 0.2, 0.15 }, lcl[3] = { 0, 0, 0 };
@@ -317,6 +489,11 @@ main(void)
 		cmocka_unit_test(test_clean),
 		cmocka_unit_test(test_nfc_quick),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_dash),
+		cmocka_unit_test(test_is_number),
+		cmocka_unit_test(test_cells),
+		cmocka_unit_test(test_keep_last),
+		cmocka_unit_test(test_fit_size),
 		cmocka_unit_test(test_render),
 		cmocka_unit_test(test_measure),
 		cmocka_unit_test(test_repertoire),

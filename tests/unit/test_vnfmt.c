@@ -35,7 +35,7 @@ test_num(void **state)
 {
 	static const struct { double v; int dec; const char *want; } t[] = {
 		{ 4.5, 2, "4,5" }, { 4.0, 2, "4" }, { 4.04, 2, "4,04" },
-		{ 1234.5, 1, "1.234,5" }, { 0.25, 1, "0,2" }, { 0.35, 1, "0,3" },
+		{ 1234.5, 1, "1.234,5" }, { 0.25, 1, "0,3" }, { 0.35, 1, "0,4" },
 		{ -0.001, 2, "0" }, { -2.5, 1, "-2,5" }, { 1234567.891, 2,
 		"1.234.567,89" }, { 3.999, 2, "4" },
 	};
@@ -47,6 +47,38 @@ test_num(void **state)
 		assert_string_equal(vn_num(t[i].v, t[i].dec, buf), t[i].want);
 	assert_string_equal(vn_num(NAN, 2, buf), "-");
 	assert_string_equal(vn_num(INFINITY, 2, buf), "-");
+}
+
+/*
+ * Halves round away from zero, whatever printf's ties-to-even would do
+ * with the binary value: 81,25 is exact in binary (13/16), 1,005 and
+ * 2,675 are stored a hair below their decimal, 0,125 exactly.
+ */
+static void
+test_ties(void **state)
+{
+	static const struct { double v; int dec; const char *want; } t[] = {
+		{ 81.25, 1, "81,3" }, { 0.125, 2, "0,13" }, { 2.5, 0, "3" },
+		{ 3.5, 0, "4" }, { -2.5, 0, "-3" }, { -0.125, 2, "-0,13" },
+		{ 1.005, 2, "1,01" }, { 2.675, 2, "2,68" }, { 4.445, 2, "4,45" },
+		{ 0.5, 0, "1" }, { 0.05, 1, "0,1" }, { 0.049999, 1, "0" },
+		{ 999.95, 1, "1.000" }, { 9999999.5, 0, "10.000.000" },
+		{ 0.0005, 3, "0,001" }, { 0.00049, 3, "0" }, { -0.0005, 2, "0" },
+		{ 1e-300, 2, "0" }, { 123456789012345.5, 0, "123.456.789.012.346" },
+		{ 12.5, 6, "12,5" }, { 0, 3, "0" },
+	};
+	char buf[VNFMT_BUFSZ];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		assert_string_equal(vn_num(t[i].v, t[i].dec, buf), t[i].want);
+	/* the same rounding in every format */
+	assert_string_equal(vn_pct(13.0 / 16, 1, buf), "81,3%");
+	assert_string_equal(vn_fixed(4.445, 2, buf), "4,45");
+	assert_string_equal(vn_fixed(0.125, 2, buf), "0,13");
+	assert_string_equal(vn_delta(0.8125 - 0.8, 1, buf), "+1,25 điểm %");
+	assert_string_equal(vn_delta(-0.125, 0, buf), "-0,13");
 }
 
 static void
@@ -66,6 +98,34 @@ test_pct(void **state)
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
 		assert_string_equal(vn_pct(t[i].v, t[i].dec, buf), t[i].want);
 	assert_string_equal(vn_pct(NAN, 1, buf), "-");
+}
+
+/* One rule for every rate of a document (vn_rate). */
+static void
+test_rate(void **state)
+{
+	static const struct { double v; int dec; const char *want; } t[] = {
+		{ 13.0 / 16, 0, "81,25%" }, { 0.94986, 0, "94,99%" },
+		{ 0.02002, 0, "2%" }, { 0.02002, 3, "2,002%" },
+		{ 0.955, 0, "95,5%" }, { 0.95, 0, "95%" }, { 1, 0, "100%" },
+		{ 0, 0, "0%" }, { 0.99996, 0, "99,996%" },
+		{ 0.9999, 0, "99,99%" }, { 0.999996, 0, "99,9996%" },
+		{ 0.99999999, 0, "99,9999%" }, { 0.00004, 0, "0,004%" },
+		{ 1e-9, 0, "0,0001%" }, { 0.2, 0, "20%" }, { 0.9995, 0, "99,95%" },
+		{ 0.99995, 0, "99,995%" }, { 0.00005, 0, "0,01%" },
+		{ 0.8125, 1, "81,25%" }, { 0.94996, 3, "94,996%" },
+	};
+	char buf[VNFMT_BUFSZ];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		assert_string_equal(vn_rate(t[i].v, t[i].dec, buf), t[i].want);
+	assert_string_equal(vn_rate(NAN, 0, buf), "-");
+	assert_int_equal(vn_rate_decimals(0.5), 2);
+	assert_int_equal(vn_rate_decimals(0.99999), 3);
+	assert_int_equal(vn_rate_decimals(0.999999), 4);
+	assert_int_equal(vn_rate_decimals(1), 2);
 }
 
 static void
@@ -94,7 +154,10 @@ test_delta(void **state)
 	assert_string_equal(vn_delta(1500, 0, buf), "+1.500");
 	assert_string_equal(vn_delta(0.015, 1, buf), "+1,5 điểm %");
 	assert_string_equal(vn_delta(-0.029, 1, buf), "-2,9 điểm %");
-	assert_string_equal(vn_delta(0.0001, 1, buf), "0 điểm %");
+	assert_string_equal(vn_delta(0.0001, 1, buf), "+0,01 điểm %");
+	assert_string_equal(vn_delta(-0.000001, 1, buf), "-0,0001 điểm %");
+	assert_string_equal(vn_delta(0, 1, buf), "0 điểm %");
+	assert_string_equal(vn_delta(0.94986 - 0.95, 1, buf), "-0,01 điểm %");
 }
 
 static void
@@ -119,7 +182,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_int),
 		cmocka_unit_test(test_num),
+		cmocka_unit_test(test_ties),
 		cmocka_unit_test(test_pct),
+		cmocka_unit_test(test_rate),
 		cmocka_unit_test(test_fixed),
 		cmocka_unit_test(test_delta),
 		cmocka_unit_test(test_dates),
