@@ -648,7 +648,7 @@ read_indicators(const char *path)
 	int rv = 0;
 
 	if (fp == NULL) {
-		diag_plain("cannot open '%s':", path);
+		diag_errorat(path, 0, 0, "cannot open:");
 		return EXIT_USAGE;
 	}
 	while ((n = getline(&line, &cap, fp)) > 0) {
