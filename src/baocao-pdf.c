@@ -3604,16 +3604,17 @@ render(void)
 	if ((rv = G.kind == K_BM ? layout_bm() : layout(NULL)) != 0)
 		return rv;
 	if ((fp = atomic_open(&af, G.out)) == NULL) {
-		diag_plain("%s: cannot create:", G.out);
+		diag_errorat(G.out, 0, 0, "cannot create:");
 		return EXIT_USAGE;
 	}
 	if (pdfdoc_save(G.doc, fp) != 0) {
-		diag_plain("%s: %s", G.out, pdfdoc_error(G.doc));
+		/* a failed write: exit 2, like every other one */
+		diag_errorat(G.out, 0, 0, "%s", pdfdoc_error(G.doc));
 		atomic_abort(&af);
-		return EXIT_DATA;
+		return EXIT_USAGE;
 	}
 	if (atomic_commit(&af) != 0) {
-		diag_plain("%s: cannot write:", G.out);
+		diag_errorat(G.out, 0, 0, "cannot write:");
 		rv = EXIT_USAGE;
 	}
 	return rv;
@@ -4012,6 +4013,35 @@ cleanup(void)
  * baocao-pdf renders one document of the kind asked for into -o OUT, through
  * a temporary file, so OUT is either the whole new document or untouched.
  */
+/*
+ * The fonts baocao.ini names, checked once before any document: a wrong
+ * path is one message naming it, not one per form.
+ */
+static int
+fonts_readable(const struct config *c)
+{
+	const char *const f[] = { c->font_regular, c->font_bold,
+		c->font_italic, c->font_bold_italic };
+	size_t i, len;
+	int rv = 0;
+	char *data;
+
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		if (f[i] == NULL)
+			continue;	/* the default, found at run time */
+		if ((data = read_file(f[i], &len)) == NULL)
+			diag_errorat(f[i], 0, 0, "cannot read the font that "
+			    "baocao.ini [fonts] names:");
+		else if (len < 4)
+			diag_errorat(f[i], 0, 0, "the font that baocao.ini "
+			    "[fonts] names is empty");
+		if (data == NULL || len < 4)
+			rv = EXIT_USAGE;
+		free(data);
+	}
+	return rv;
+}
+
 #ifndef UNIT_TESTING
 int
 main(int argc, char *argv[])
@@ -4107,7 +4137,8 @@ main(int argc, char *argv[])
 		}
 		G.draft = (int)v;
 	}
-	if ((rv = config_load(&G.cfg, G.config_dir)) != 0) {
+	if ((rv = config_load(&G.cfg, G.config_dir)) != 0 ||
+	    (rv = fonts_readable(&G.cfg)) != 0) {
 		cleanup();
 		return rv;
 	}

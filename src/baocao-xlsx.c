@@ -2840,17 +2840,17 @@ write_book(struct book *b, const char *out)
 	free(keywords);
 	free(draft);
 	if (e != LXW_NO_ERROR) {
-		diag_plain("%s: cannot write: %s", out, lxw_strerror(e));
+		diag_errorat(out, 0, 0, "cannot write: %s", lxw_strerror(e));
 		atomic_abort(&af);
 		return EXIT_USAGE;
 	}
 	if (xlsxnum_fix_file(af.tmp) != 0) {
-		diag_plain("%s: cannot write the exact numbers", out);
+		diag_errorat(out, 0, 0, "cannot write the exact numbers:");
 		atomic_abort(&af);
 		return EXIT_USAGE;
 	}
 	if (atomic_commit(&af) != 0) {
-		diag_plain("%s: cannot write:", out);
+		diag_errorat(out, 0, 0, "cannot write:");
 		return EXIT_USAGE;
 	}
 	return 0;

@@ -28,6 +28,7 @@
 #include "date.h"
 #include "diag.h"
 #include "docreg.h"
+#include "finals.h"
 #include "norm.h"
 #include "num.h"
 #include "period.h"
@@ -639,7 +640,9 @@ struct report_opts {
 	char	 dsuffix[32];
 	char	 date[DATE_BUFSZ];	/* --date: the date line, ISO; "" */
 	char	 number[24];	/* the report's registered number; "" */
+	char	 issued[DATE_BUFSZ];	/* and its date of issue; "" */
 	char	 outdir[PATH_MAX];
+	char	 stage[PATH_MAX];	/* outputs wait here (finals.h) */
 	char	**written;	/* output files of this run, for the manifest */
 	int	 nwritten;
 };
@@ -652,7 +655,7 @@ note_written(struct report_opts *o, const char *name)
 	o->written[o->nwritten++] = xstrdup(name);
 }
 
-/* Copies a temporary file to outdir/name atomically. */
+/* Copies a temporary file to the stage as name. */
 static int
 publish(struct report_opts *o, const char *from, const char *name)
 {
@@ -660,7 +663,7 @@ publish(struct report_opts *o, const char *from, const char *name)
 	char path[PATH_MAX + 256];
 	FILE *fp;
 
-	snprintf(path, sizeof(path), "%s/%s", o->outdir, name);
+	snprintf(path, sizeof(path), "%s/%s", o->stage, name);
 	if ((fp = atomic_open(&af, path)) == NULL) {
 		diag_errorat(path, 0, 0, "cannot write:");
 		return EXIT_USAGE;
@@ -826,9 +829,9 @@ render_pdf(struct run *r, struct report_opts *o, const char *kind,
 			return 0;
 		}
 		snprintf(path, sizeof(path), "%s/BM.07.01-{unit}-%s%s.pdf",
-		    o->outdir, r->label, o->suffix);
+		    o->stage, r->label, o->suffix);
 	} else
-		snprintf(path, sizeof(path), "%s/%s", o->outdir, name);
+		snprintf(path, sizeof(path), "%s/%s", o->stage, name);
 	argv = xcalloc((size_t)(RENDERER_NARGS + 14 + 2 * nu), sizeof(*argv));
 	argv[n++] = "baocao-pdf";
 	argv[n++] = "--kind";
@@ -846,13 +849,15 @@ render_pdf(struct run *r, struct report_opts *o, const char *kind,
 		argv[n++] = "--templates";
 		argv[n++] = templates_dir;
 	}
-	if (o->date[0] != '\0') {
-		argv[n++] = "--date";
-		argv[n++] = o->date;
-	}
 	if (o->number[0] != '\0' && strcmp(kind, "report") == 0) {
+		/* the registered report: its number and date of issue */
 		argv[n++] = "--number";
 		argv[n++] = o->number;
+		argv[n++] = "--date";
+		argv[n++] = o->issued;
+	} else if (o->date[0] != '\0') {
+		argv[n++] = "--date";
+		argv[n++] = o->date;
 	}
 	argv[n++] = "-o";
 	argv[n++] = path;
@@ -890,14 +895,20 @@ render_pdf(struct run *r, struct report_opts *o, const char *kind,
 static int
 render_xlsx(struct run *r, struct report_opts *o)
 {
-	char path[PATH_MAX + 256], name[128], draft[16];
-	const char *argv[RENDERER_NARGS + 6];
+	char path[PATH_MAX + 256], name[128], draft[16], layout[PATH_MAX];
+	const char *argv[RENDERER_NARGS + 8];
 	int n = 0, rv;
 
 	snprintf(name, sizeof(name), "bao-cao-%s%s.xlsx", r->label, o->dsuffix);
-	snprintf(path, sizeof(path), "%s/%s", o->outdir, name);
+	snprintf(path, sizeof(path), "%s/%s", o->stage, name);
 	argv[n++] = "baocao-xlsx";
 	n += renderer_args(argv + n, r, o, draft, sizeof(draft));
+	if (templates_dir != NULL) {	/* the province's layout there too */
+		snprintf(layout, sizeof(layout), "%s/xlsx/default.ini",
+		    templates_dir);
+		argv[n++] = "--template";
+		argv[n++] = layout;
+	}
 	argv[n++] = "-o";
 	argv[n++] = path;
 	argv[n] = NULL;
@@ -932,10 +943,15 @@ hash_files(FILE *out, char **paths, char **names, int n)
 	return i == n ? 0 : EXIT_USAGE;
 }
 
-/* Adds every regular file of the folders read to the list, sorted. */
+/*
+ * Adds every regular file of the folders read to the list, sorted, then
+ * the configuration files: a final depends on both.
+ */
 static void
 list_inputs(struct run *r, char ***paths, int *n)
 {
+	static const char *const conf[] = { "baocao.ini", "units.ini",
+		"objectives.ini" };
 	int i, cap = 0;
 
 	for (i = 0; i < r->nfolders; i++) {
@@ -960,6 +976,13 @@ list_inputs(struct run *r, char ***paths, int *n)
 			free(ents[k]);
 		}
 		free(ents);
+	}
+	*paths = xrealloc(*paths, (size_t)(*n + 3) * sizeof(char *));
+	for (i = 0; i < 3; i++) {
+		char p[PATH_MAX + 32];
+
+		snprintf(p, sizeof(p), "%s/%s", config_dir, conf[i]);
+		(*paths)[(*n)++] = xstrdup(p);
 	}
 }
 
@@ -1025,11 +1048,14 @@ final_exists(const struct report_opts *o, const char *label)
 	return access(path, F_OK) == 0;
 }
 
-/* SHA256SUMS: the outputs of this run and the inputs they were made from. */
+/*
+ * SHA256SUMS: the outputs of this run and the inputs they were made from
+ * (hashed before they were read: inputs.sums), into the stage.
+ */
 static int
-write_manifest(struct run *r, struct report_opts *o)
+write_manifest(struct report_opts *o)
 {
-	char tmp[PATH_MAX], **paths, name[64];
+	char tmp[PATH_MAX], ins[PATH_MAX], **paths, name[64];
 	int i, rv;
 	FILE *fp;
 
@@ -1039,17 +1065,18 @@ write_manifest(struct run *r, struct report_opts *o)
 	qsort(o->written, (size_t)o->nwritten, sizeof(char *), cmp_str);
 	paths = xcalloc((size_t)o->nwritten + 1, sizeof(char *));
 	for (i = 0; i < o->nwritten; i++) {
-		paths[i] = xmalloc(strlen(o->outdir) + strlen(o->written[i]) + 2);
-		sprintf(paths[i], "%s/%s", o->outdir, o->written[i]);
+		paths[i] = xmalloc(strlen(o->stage) + strlen(o->written[i]) + 2);
+		sprintf(paths[i], "%s/%s", o->stage, o->written[i]);
 	}
 	rv = hash_files(fp, paths, o->written, o->nwritten);
 	for (i = 0; i < o->nwritten; i++)
 		free(paths[i]);
 	free(paths);
 	if (rv == 0)
-		rv = hash_inputs(r, o, fp);
-	fclose(fp);
-	snprintf(name, sizeof(name), "SHA256SUMS%s", o->dsuffix);
+		rv = copy_to(tmppath(ins, "inputs.sums"), fp);
+	if (fclose(fp) != 0)
+		rv = EXIT_USAGE;
+	snprintf(name, sizeof(name), "%s%s", MANIFEST_NAME, o->dsuffix);
 	if (rv == 0)
 		rv = publish(o, tmp, name);
 	return rv;
@@ -1086,87 +1113,6 @@ same_inputs(const char *old, const char *now)
 	return same;
 }
 
-/* name → name.vN.ext (or name.vN without an extension) into buf. */
-static void
-versioned(char *buf, size_t size, const char *name, int v)
-{
-	const char *dot = strrchr(name, '.');
-
-	if (dot == NULL || dot == name)
-		snprintf(buf, size, "%s.v%d", name, v);
-	else
-		snprintf(buf, size, "%.*s.v%d%s", (int)(dot - name), name, v,
-		    dot);
-}
-
-/*
- * A final already written is never replaced silently (SPEC §8): with the
- * same inputs it is written again (the same bytes); with others the command
- * refuses, unless --force, which first renames every final file F of the
- * folder to F.vN (the first free N).
- */
-static int
-guard_final(struct run *r, struct report_opts *o, int force)
-{
-	char path[PATH_MAX + 512], sums[PATH_MAX], to[PATH_MAX + 512];
-	char name[256];
-	struct dirent **ents;
-	FILE *fp;
-	int i, n, v, rv = 0;
-
-	snprintf(path, sizeof(path), "%s/bao-cao-%s.pdf", o->outdir, r->label);
-	if (access(path, F_OK) != 0)
-		return 0;
-	tmppath(sums, "inputs.sums");
-	if ((fp = fopen(sums, "w")) == NULL || hash_inputs(r, o, fp) != 0) {
-		if (fp != NULL)
-			fclose(fp);
-		return EXIT_USAGE;
-	}
-	fclose(fp);
-	snprintf(to, sizeof(to), "%s/SHA256SUMS", o->outdir);
-	if (same_inputs(to, sums))
-		return 0;
-	if (!force) {
-		diag_errorat(path, 0, 0, "a final report already exists and "
-		    "the inputs have changed since; use --force to replace it "
-		    "(the old files are kept as *.vN.*)");
-		return EXIT_DATA;
-	}
-	snprintf(name, sizeof(name), "bao-cao-%s.pdf", r->label);
-	for (v = 1;; v++) {
-		char vname[300];
-
-		versioned(vname, sizeof(vname), name, v);
-		snprintf(path, sizeof(path), "%s/%s", o->outdir, vname);
-		if (access(path, F_OK) != 0)
-			break;
-	}
-	if ((n = scandir(o->outdir, &ents, NULL, alphasort)) < 0)
-		return EXIT_USAGE;
-	for (i = 0; i < n; i++) {
-		const char *e = ents[i]->d_name;
-		char from[PATH_MAX + 256];
-
-		/* Final files: not hidden, not drafts, not older versions. */
-		if (e[0] != '.' && strstr(e, "-du-thao-") == NULL &&
-		    strstr(e, ".v") == NULL && strstr(e, ".tmp.") == NULL &&
-		    strncmp(e, "mau-", 4) != 0) {
-			snprintf(from, sizeof(from), "%s/%s", o->outdir, e);
-			versioned(name, sizeof(name), e, v);
-			snprintf(to, sizeof(to), "%s/%s", o->outdir, name);
-			if (rename(from, to) != 0) {
-				diag_errorat(from, 0, 0, "cannot rename:");
-				rv = EXIT_USAGE;
-			} else
-				say("kept the old final as %s", to);
-		}
-		free(ents[i]);
-	}
-	free(ents);
-	return rv;
-}
-
 /* The register of issued reports, beside the period folders. */
 static void
 register_path(char *buf, size_t size)
@@ -1175,12 +1121,13 @@ register_path(char *buf, size_t size)
 }
 
 /*
- * The inputs r reads, as "HASH  name" lines in the temporary inputs.sums
- * (what a final's SHA256SUMS lists), and their digest: the SHA-256 of
- * those lines, which names the version of a final in the register.
+ * The inputs r reads, configuration included, as "HASH  name" lines in the
+ * temporary inputs.sums (what a manifest lists), hashed before they are
+ * read, and their digest: the SHA-256 of those lines, which names the
+ * version of a final in the register.
  */
 static int
-inputs_digest(struct run *r, const struct report_opts *o,
+hash_inputs_now(struct run *r, const struct report_opts *o,
     char digest[DOCREG_DIGESTSZ])
 {
 	char sums[PATH_MAX], out[PATH_MAX], *text;
@@ -1211,48 +1158,130 @@ inputs_digest(struct run *r, const struct report_opts *o,
  * (--force) is a new, unnumbered document.
  */
 static int
-registered_number(struct run *r, struct report_opts *o)
+registered_number(struct run *r, struct report_opts *o, const char *digest)
 {
-	char path[PATH_MAX + 32], digest[DOCREG_DIGESTSZ];
+	char path[PATH_MAX + 32];
 	struct docreg_entry e;
 	int rv;
 
 	register_path(path, sizeof(path));
-	if ((rv = inputs_digest(r, o, digest)) != 0)
-		return rv;
 	if ((rv = docreg_find(path, r->label, digest, &e)) < 0)
 		return EXIT_DATA;
 	if (rv == 1) {
 		snprintf(o->number, sizeof(o->number), "%ld", e.number);
-		if (o->date[0] != '\0' && strcmp(o->date, e.date) != 0)
-			say("the date line keeps the date of issue, %s",
-			    e.date);
-		snprintf(o->date, sizeof(o->date), "%s", e.date);
+		snprintf(o->issued, sizeof(o->issued), "%s", e.date);
 	}
 	return 0;
 }
 
 /*
+ * Puts the staged final in place (SPEC §8): over a finished final only
+ * when the two are the same files (so a rerun changes nothing), or, with
+ * force, after keeping the old one as *.vN.*.
+ */
+static int
+install_final(struct run *r, struct report_opts *o, int force)
+{
+	char report[128], vbuf[16];
+	int v;
+
+	snprintf(report, sizeof(report), "bao-cao-%s.pdf", r->label);
+	if (final_complete(o->outdir, report) &&
+	    final_differs(o->outdir, o->stage, NULL)) {
+		if (!force) {
+			diag_errorat(o->outdir, 0, 0, "a final report is "
+			    "already there and this one would differ (inputs, "
+			    "configuration, templates or date changed); use "
+			    "--force to replace it (the old files are kept as "
+			    "*.vN.*)");
+			return EXIT_DATA;
+		}
+		if (final_keep_old(o->outdir, &v) != 0)
+			return EXIT_USAGE;
+		snprintf(vbuf, sizeof(vbuf), "%d", v);
+		say("kept the old final's files as *.v%s.*", vbuf);
+	}
+	return stage_install(o->outdir, o->stage, MANIFEST_NAME) != 0 ?
+	    EXIT_USAGE : 0;
+}
+
+/*
+ * The clerk needs the list of errors: the validation report alone, unless
+ * it would replace a finished final's own.
+ */
+static int
+install_validation(struct run *r, struct report_opts *o)
+{
+	char report[128];
+	int rv;
+
+	snprintf(report, sizeof(report), "bao-cao-%s.pdf", r->label);
+	if (o->draft == 0 && final_complete(o->outdir, report))
+		return 0;
+	if ((rv = publish_validation(r, o)) != 0)
+		return rv;
+	return stage_install(o->outdir, o->stage, MANIFEST_NAME) != 0 ?
+	    EXIT_USAGE : 0;
+}
+
+/* Every output of r's period into the stage; the manifest last. */
+static int
+render_all(struct run *r, struct report_opts *o)
+{
+	char name[256];
+	int rv;
+
+	if ((rv = publish_validation(r, o)) != 0)
+		return rv;
+	snprintf(name, sizeof(name), "chi-so-%s%s.csv", r->label, o->dsuffix);
+	if ((rv = publish(o, r->indicators, name)) != 0)
+		return rv;
+	/* the first failure ends the run: nothing will be put in place */
+	if (r->p.kind == PK_MONTH) {
+		/* One call makes the form of every unit that sent its sheet. */
+		say("writing the BM.07.01 forms of %s", r->label);
+		if ((rv = render_pdf(r, o, "bm", NULL, NULL)) != 0)
+			return rv;
+	}
+	say("writing the report of %s", r->label);
+	snprintf(name, sizeof(name), "bao-cao-%s%s.pdf", r->label, o->suffix);
+	if ((rv = render_pdf(r, o, "report", NULL, name)) != 0)
+		return rv;
+	snprintf(name, sizeof(name), "cai-tien-%s%s.pdf", r->label, o->suffix);
+	if ((rv = render_pdf(r, o, "improvement", NULL, name)) != 0)
+		return rv;
+	say("writing the workbook of %s", r->label);
+	if ((rv = render_xlsx(r, o)) != 0)
+		return rv;
+	return write_manifest(o);
+}
+
+/*
  * Everything of SPEC §7 for r's period into o->outdir, whose lock the
- * caller holds: the validation report always; the rest only when the data
- * has no errors (and, for a final, every unit submitted or
- * o->allow_missing).
+ * caller holds. Outputs wait in the stage and are put in place only when
+ * all were written: with data errors, only the validation report; for a
+ * final, only when every unit submitted (or o->allow_missing) and as
+ * install_final() allows.
  */
 static int
 make_report(struct run *r, struct report_opts *o, int force)
 {
-	char name[256];
+	char digest[DOCREG_DIGESTSZ];
 	int rv, missing = 0;
 
 	if (o->draft > 0)
 		snprintf(o->suffix, sizeof(o->suffix), "-du-thao-%d", o->draft);
 	if (o->draft > 0 && final_exists(o, r->label))
 		snprintf(o->dsuffix, sizeof(o->dsuffix), "%s", o->suffix);
+	if ((rv = hash_inputs_now(r, o, digest)) != 0) {
+		diag_plain("cannot hash the inputs of %s", r->label);
+		return rv;
+	}
 	rv = run_numbers(r);
 	if (rv == EXIT_DATA || rv == 0)
 		rv = worst(rv, write_validation(r, &missing));
-	if (rv == EXIT_DATA)	/* the clerk needs the list of errors */
-		return worst(rv, publish_validation(r, o));
+	if (rv == EXIT_DATA)
+		return worst(rv, install_validation(r, o));
 	if (rv != 0)
 		return rv;
 	if (o->draft == 0 && missing > 0 && !o->allow_missing) {
@@ -1261,36 +1290,31 @@ make_report(struct run *r, struct report_opts *o, int force)
 		    r->label);
 		return EXIT_DATA;
 	}
-	if (o->draft == 0 && ((rv = guard_final(r, o, force)) != 0 ||
-	    (o->number[0] == '\0' && (rv = registered_number(r, o)) != 0)))
+	if (o->draft == 0 && o->number[0] == '\0' &&
+	    (rv = registered_number(r, o, digest)) != 0)
 		return rv;
-	if ((rv = publish_validation(r, o)) != 0)
+	if ((rv = render_all(r, o)) != 0)
 		return rv;
-	snprintf(name, sizeof(name), "chi-so-%s%s.csv", r->label, o->dsuffix);
-	if ((rv = publish(o, r->indicators, name)) != 0)
-		return rv;
-	if (r->p.kind == PK_MONTH) {
-		/* One call makes the form of every unit that sent its sheet. */
-		say("writing the BM.07.01 forms of %s", r->label);
-		rv = render_pdf(r, o, "bm", NULL, NULL);
-	}
-	say("writing the report of %s", r->label);
-	snprintf(name, sizeof(name), "bao-cao-%s%s.pdf", r->label, o->suffix);
-	rv = worst(rv, render_pdf(r, o, "report", NULL, name));
-	snprintf(name, sizeof(name), "cai-tien-%s%s.pdf", r->label, o->suffix);
-	rv = worst(rv, render_pdf(r, o, "improvement", NULL, name));
-	say("writing the workbook of %s", r->label);
-	rv = worst(rv, render_xlsx(r, o));
-	return worst(rv, write_manifest(r, o));
+	if (o->draft == 0)
+		return install_final(r, o, force);
+	return stage_install(o->outdir, o->stage, MANIFEST_NAME) != 0 ?
+	    EXIT_USAGE : 0;
 }
 
-/* Opens (creating) and locks r's output folder into o->outdir; -1. */
+/*
+ * Opens (creating) and locks r's output folder into o->outdir, and its
+ * empty stage; -1.
+ */
 static int
 open_outdir(struct run *r, struct report_opts *o)
 {
 	snprintf(o->outdir, sizeof(o->outdir), "%s/%s", output_dir, r->label);
 	if (mkdirs(o->outdir) != 0 || lock_period(o->outdir) < 0) {
 		diag_errorat(o->outdir, 0, 0, "cannot create:");
+		return -1;
+	}
+	if (stage_open(o->outdir, o->stage, sizeof(o->stage)) != 0) {
+		diag_errorat(o->stage, 0, 0, "cannot create:");
 		return -1;
 	}
 	return 0;
@@ -1304,6 +1328,8 @@ report_opts_release(struct report_opts *o)
 	for (i = 0; i < o->nwritten; i++)
 		free(o->written[i]);
 	free(o->written);
+	if (o->stage[0] != '\0')
+		stage_discard(o->stage);	/* what a failed run left */
 }
 
 /* --date's argument as YYYY-MM-DD into date; -1 after a message. */
@@ -1462,12 +1488,76 @@ take_number(struct run *r, struct report_opts *o, const char *digest,
 	if (st == DOCREG_EXISTING)
 		say("already registered as %s", e.symbol);
 	snprintf(o->number, sizeof(o->number), "%ld", e.number);
-	snprintf(o->date, sizeof(o->date), "%s", e.date);
+	snprintf(o->issued, sizeof(o->issued), "%s", e.date);
 	date_parse(e.date, strlen(e.date), &day);
 	date_to_ymd(day, &y, &m, &d);
 	printf("%s: số %s, ngày %02d/%02d/%d (%s)\n", r->label, e.symbol, d, m,
 	    y, path);
 	return 0;
+}
+
+/*
+ * The final's manifest into the stage, with the line of the report (name)
+ * carrying the hash of the numbered copy staged.
+ */
+static int
+renumbered_manifest(struct report_opts *o, const char *name)
+{
+	char old[PATH_MAX + 32], staged[PATH_MAX + 256], line1[PATH_MAX];
+	char *paths[1], *names[1], *text, *p, *nl;
+	size_t tail;
+	FILE *fp;
+	int rv;
+
+	snprintf(old, sizeof(old), "%s/%s", o->outdir, MANIFEST_NAME);
+	snprintf(staged, sizeof(staged), "%s/%s", o->stage, name);
+	paths[0] = staged;
+	names[0] = (char *)name;
+	if ((fp = fopen(tmppath(line1, "report.sum"), "w")) == NULL)
+		return EXIT_USAGE;
+	rv = hash_files(fp, paths, names, 1);
+	fclose(fp);
+	if (rv != 0 || (text = read_file(old, NULL)) == NULL)
+		return EXIT_USAGE;
+	if ((fp = fopen(tmppath(line1, "report.sum"), "r")) == NULL ||
+	    fgets(line1, sizeof(line1), fp) == NULL) {
+		if (fp != NULL)
+			fclose(fp);
+		free(text);
+		return EXIT_USAGE;
+	}
+	fclose(fp);
+	tail = strlen(line1 + 64);		/* "  name\n" */
+	for (p = text; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
+		if ((size_t)(nl - p) + 1 == 64 + tail &&
+		    memcmp(p + 64, line1 + 64, tail) == 0)
+			memcpy(p, line1, 64);	/* same name, new hash */
+	fp = fopen(tmppath(line1, "SHA256SUMS"), "w");
+	rv = fp == NULL || fputs(text, fp) < 0;
+	if (fp != NULL && fclose(fp) != 0)
+		rv = 1;
+	free(text);
+	return rv != 0 ? EXIT_USAGE : publish(o, line1, MANIFEST_NAME);
+}
+
+/*
+ * The registered final: its report written again with o's number and date
+ * of issue, its manifest updated; every other file stays as it was.
+ */
+static int
+print_number(struct run *r, struct report_opts *o)
+{
+	char name[128];
+	int rv;
+
+	if ((rv = run_numbers(r)) != 0)
+		return rv;
+	snprintf(name, sizeof(name), "bao-cao-%s.pdf", r->label);
+	if ((rv = render_pdf(r, o, "report", NULL, name)) != 0 ||
+	    (rv = renumbered_manifest(o, name)) != 0)
+		return rv;
+	return stage_install(o->outdir, o->stage, MANIFEST_NAME) != 0 ?
+	    EXIT_USAGE : 0;
 }
 
 /*
@@ -1525,23 +1615,22 @@ cmd_register(int argc, char **argv)
 		rv = EXIT_USAGE;
 		goto done;
 	}
-	snprintf(sums, sizeof(sums), "%s/SHA256SUMS", o.outdir);
-	if (!final_exists(&o, r.label)) {
+	snprintf(sums, sizeof(sums), "%s/%s", o.outdir, MANIFEST_NAME);
+	snprintf(insums, sizeof(insums), "bao-cao-%s.pdf", r.label);
+	if (!final_complete(o.outdir, insums)) {
 		diag_plain("there is no final report of %s in %s/ to register; "
 		    "write it first: baocao report --period %s --final",
 		    r.label, o.outdir, r.label);
 		rv = EXIT_DATA;
-	} else if ((rv = inputs_digest(&r, &o, digest)) != 0) {
+	} else if ((rv = hash_inputs_now(&r, &o, digest)) != 0) {
 		diag_plain("cannot hash the inputs of %s", r.label);
 	} else if (!same_inputs(sums, tmppath(insums, "inputs.sums"))) {
 		diag_plain("the inputs of %s have changed since its final "
 		    "report was written; write it again first (baocao report "
 		    "--period %s --final --force)", r.label, r.label);
 		rv = EXIT_DATA;
-	} else if ((rv = take_number(&r, &o, digest, want)) == 0) {
-		o.allow_missing = 1;	/* the final was allowed already */
-		rv = make_report(&r, &o, 0);
-	}
+	} else if ((rv = take_number(&r, &o, digest, want)) == 0)
+		rv = print_number(&r, &o);
 done:
 	report_opts_release(&o);
 	run_release(&r);
@@ -1747,6 +1836,34 @@ move_folder(const char *from, const char *dst)
 }
 
 /*
+ * Moves the period folder from to dst (under to), unless a run on that
+ * period holds its lock: that folder is skipped, with a warning, until the
+ * next archive.
+ */
+static int
+archive_folder(const char *from, const char *to, const char *dst)
+{
+	char lock[PATH_MAX + 300];
+	int fd, rv = 0;
+
+	snprintf(lock, sizeof(lock), "%s/.lock", from);
+	if ((fd = open(lock, O_RDWR)) >= 0 && flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		diag_warnat(from, 0, 0, "skipped: a run on this period is "
+		    "writing it");
+		close(fd);
+		return 0;
+	}
+	if (mkdirs(to) != 0 || move_folder(from, dst) != 0) {
+		diag_errorat(from, 0, 0, "cannot move to '%s':", dst);
+		rv = EXIT_USAGE;
+	} else
+		printf("%s -> %s\n", from, dst);
+	if (fd >= 0)
+		close(fd);		/* the lock moved with the folder */
+	return rv;
+}
+
+/*
  * baocao archive: lists the period folders of output/ whose period ended
  * more than RETENTION_YEARS years before today; with --move, moves each
  * whole (its SHA256SUMS manifest with it) under the archive folder.
@@ -1808,12 +1925,8 @@ cmd_archive(int argc, char **argv)
 			snprintf(dst, sizeof(dst), "%s/%s", to, ents[i]->d_name);
 			if (!move)
 				printf("%s\n", from);
-			else if (mkdirs(to) != 0 || move_folder(from, dst) != 0) {
-				diag_errorat(from, 0, 0, "cannot move to '%s':",
-				    dst);
-				rv = EXIT_USAGE;
-			} else
-				printf("%s -> %s\n", from, dst);
+			else
+				rv = worst(rv, archive_folder(from, to, dst));
 		}
 		free(ents[i]);
 	}

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* pdfdoc: A4 administrative documents on libharu (see pdfdoc.h). */
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -2270,7 +2271,7 @@ pdfdoc_save(struct pdfdoc *d, FILE *fp)
 			return -1;
 		}
 		if (fwrite(buf, 1, n, fp) != n) {
-			fail(d, "write error");
+			fail(d, "cannot write: %s", strerror(errno));
 			return -1;
 		}
 		left -= n;

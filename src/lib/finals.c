@@ -1,0 +1,309 @@
+/* SPDX-License-Identifier: ISC */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "atomic.h"
+#include "diag.h"
+#include "finals.h"
+#include "util.h"
+
+/* The entries of dir in byte order, without "." and ".."; -1. */
+static int
+entries(const char *dir, struct dirent ***ents)
+{
+	return scandir(dir, ents, NULL, alphasort);
+}
+
+static void
+free_entries(struct dirent **ents, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		free(ents[i]);
+	free(ents);
+}
+
+static int
+dot_entry(const char *e)
+{
+	return strcmp(e, ".") == 0 || strcmp(e, "..") == 0;
+}
+
+/* "x.v12.pdf", "SHA256SUMS.v3": a kept version. */
+static int
+versioned_name(const char *e)
+{
+	const char *p;
+
+	for (p = strstr(e, ".v"); p != NULL; p = strstr(p + 1, ".v")) {
+		const char *q = p + 2;
+
+		if (!isdigit((unsigned char)*q))
+			continue;
+		while (isdigit((unsigned char)*q))
+			q++;
+		if (*q == '\0' || *q == '.')
+			return 1;
+	}
+	return 0;
+}
+
+int
+final_file(const char *e)
+{
+	return e[0] != '.' && strstr(e, "-du-thao-") == NULL &&
+	    !versioned_name(e) && strstr(e, ".tmp.") == NULL;
+}
+
+/* name → name.vN.ext (or name.vN without an extension) into buf. */
+static void
+version_of(char *buf, size_t size, const char *name, int v)
+{
+	const char *dot = strrchr(name, '.');
+
+	if (dot == NULL || dot == name)
+		snprintf(buf, size, "%s.v%d", name, v);
+	else
+		snprintf(buf, size, "%.*s.v%d%s", (int)(dot - name), name, v,
+		    dot);
+}
+
+void
+stage_discard(const char *stage)
+{
+	struct dirent **ents;
+	char path[4096];
+	int i, n;
+
+	if ((n = entries(stage, &ents)) < 0)
+		return;
+	for (i = 0; i < n; i++)
+		if (!dot_entry(ents[i]->d_name)) {
+			snprintf(path, sizeof(path), "%s/%s", stage,
+			    ents[i]->d_name);
+			unlink(path);
+		}
+	free_entries(ents, n);
+	rmdir(stage);
+}
+
+int
+stage_open(const char *outdir, char *stage, size_t size)
+{
+	struct dirent **ents;
+	char path[4096];
+	int i, n;
+
+	snprintf(stage, size, "%s/%s", outdir, STAGE_NAME);
+	stage_discard(stage);
+	/* temporary files of a run that died (atomic.h names them) */
+	if ((n = entries(outdir, &ents)) >= 0) {
+		for (i = 0; i < n; i++)
+			if (strstr(ents[i]->d_name, ".tmp.") != NULL) {
+				snprintf(path, sizeof(path), "%s/%s", outdir,
+				    ents[i]->d_name);
+				unlink(path);
+			}
+		free_entries(ents, n);
+	}
+	return mkdir(stage, 0755);
+}
+
+int
+stage_install(const char *outdir, const char *stage, const char *manifest)
+{
+	struct dirent **ents;
+	char from[4096], to[4096];
+	int i, n, pass, rv = 0;
+
+	if ((n = entries(stage, &ents)) < 0) {
+		diag_errorat(stage, 0, 0, "cannot open:");
+		return -1;
+	}
+	for (pass = 0; pass < 2 && rv == 0; pass++)
+		for (i = 0; i < n && rv == 0; i++) {
+			const char *e = ents[i]->d_name;
+
+			if (dot_entry(e) ||
+			    (strcmp(e, manifest) == 0) != (pass == 1))
+				continue;
+			snprintf(from, sizeof(from), "%s/%s", stage, e);
+			snprintf(to, sizeof(to), "%s/%s", outdir, e);
+			if (rename(from, to) != 0) {
+				diag_errorat(to, 0, 0, "cannot write:");
+				rv = -1;
+			}
+		}
+	free_entries(ents, n);
+	stage_discard(stage);
+	return rv;
+}
+
+int
+final_complete(const char *outdir, const char *report)
+{
+	char path[4096], *text, *p;
+	size_t n = strlen(report);
+	int found = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", outdir, MANIFEST_NAME);
+	if ((text = read_file(path, NULL)) == NULL)
+		return 0;
+	/* a line "HASH  report" */
+	for (p = strstr(text, report); p != NULL && !found;
+	    p = strstr(p + 1, report))
+		found = p >= text + 2 && p[-1] == ' ' && p[-2] == ' ' &&
+		    (p[n] == '\n' || p[n] == '\0');
+	free(text);
+	return found;
+}
+
+/* Whether the files at a and b hold the same bytes. */
+static int
+same_bytes(const char *a, const char *b)
+{
+	char *x, *y;
+	size_t nx, ny;
+	int same;
+
+	x = read_file(a, &nx);
+	y = read_file(b, &ny);
+	same = x != NULL && y != NULL && nx == ny && memcmp(x, y, nx) == 0;
+	free(x);
+	free(y);
+	return same;
+}
+
+static int
+listed(const char *const *names, const char *e)
+{
+	for (; names != NULL && *names != NULL; names++)
+		if (strcmp(*names, e) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a final file of dir is missing in other or, bytes, differs. */
+static int
+side_differs(const char *dir, const char *other, int bytes,
+    const char *const *exempt)
+{
+	struct dirent **ents;
+	char a[4096], b[4096];
+	int i, n, differs = 0;
+
+	if ((n = entries(dir, &ents)) < 0)
+		return 1;
+	for (i = 0; i < n && !differs; i++) {
+		const char *e = ents[i]->d_name;
+
+		if (!final_file(e) || listed(exempt, e))
+			continue;
+		snprintf(a, sizeof(a), "%s/%s", dir, e);
+		snprintf(b, sizeof(b), "%s/%s", other, e);
+		differs = access(b, F_OK) != 0 || (bytes && !same_bytes(a, b));
+	}
+	free_entries(ents, n);
+	return differs;
+}
+
+int
+final_differs(const char *outdir, const char *stage,
+    const char *const *exempt)
+{
+	return side_differs(stage, outdir, 1, exempt) ||
+	    side_differs(outdir, stage, 0, exempt);
+}
+
+/*
+ * The manifest at from rewritten to to (atomically) with each output name
+ * (no '/': inputs are paths) replaced by its version v.
+ */
+static int
+rewrite_manifest(const char *from, const char *to, int v)
+{
+	struct atomic_file af;
+	char *line = NULL, vname[1024];
+	size_t cap = 0;
+	ssize_t len;
+	FILE *in, *out;
+	int rv = 0;
+
+	if ((in = fopen(from, "r")) == NULL)
+		return -1;
+	if ((out = atomic_open(&af, to)) == NULL) {
+		fclose(in);
+		return -1;
+	}
+	while ((len = getline(&line, &cap, in)) > 0) {
+		char *name = len > 66 ? line + 66 : NULL;
+
+		if (name != NULL)
+			name[strcspn(name, "\n")] = '\0';
+		if (name == NULL || strchr(name, '/') != NULL) {
+			fputs(line, out);
+			if (name != NULL)
+				fputc('\n', out);
+			continue;
+		}
+		version_of(vname, sizeof(vname), name, v);
+		fprintf(out, "%.66s%s\n", line, vname);
+	}
+	free(line);
+	fclose(in);
+	if (atomic_commit(&af) != 0) {
+		atomic_abort(&af);
+		rv = -1;
+	}
+	return rv;
+}
+
+int
+final_keep_old(const char *outdir, int *version)
+{
+	char from[4096], to[4096], vname[1024];
+	struct dirent **ents;
+	int i, n, v, rv = 0;
+
+	for (v = 1;; v++) {
+		version_of(vname, sizeof(vname), MANIFEST_NAME, v);
+		snprintf(to, sizeof(to), "%s/%s", outdir, vname);
+		if (access(to, F_OK) != 0)
+			break;
+	}
+	*version = v;
+	if ((n = entries(outdir, &ents)) < 0) {
+		diag_errorat(outdir, 0, 0, "cannot open:");
+		return -1;
+	}
+	for (i = 0; i < n && rv == 0; i++) {
+		const char *e = ents[i]->d_name;
+
+		if (!final_file(e) || strcmp(e, MANIFEST_NAME) == 0)
+			continue;
+		version_of(vname, sizeof(vname), e, v);
+		snprintf(from, sizeof(from), "%s/%s", outdir, e);
+		snprintf(to, sizeof(to), "%s/%s", outdir, vname);
+		if (rename(from, to) != 0) {
+			diag_errorat(from, 0, 0, "cannot rename:");
+			rv = -1;
+		}
+	}
+	free_entries(ents, n);
+	snprintf(from, sizeof(from), "%s/%s", outdir, MANIFEST_NAME);
+	version_of(vname, sizeof(vname), MANIFEST_NAME, v);
+	snprintf(to, sizeof(to), "%s/%s", outdir, vname);
+	if (rv == 0 && access(from, F_OK) == 0 &&
+	    (rewrite_manifest(from, to, v) != 0 || unlink(from) != 0)) {
+		diag_errorat(to, 0, 0, "cannot write:");
+		rv = -1;
+	}
+	return rv;
+}

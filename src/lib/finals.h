@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * finals: a report's files put in place whole, and a final never replaced
+ * silently (SPEC §8). A run writes everything into a stage folder inside
+ * the period's output folder (same file system, so installing is a rename
+ * per file); nothing reaches a real name unless the whole run succeeded.
+ * Before a final is installed over one already there, the two are compared
+ * byte for byte (the manifest included, which lists the inputs and the
+ * configuration): the same files are simply written again, others are
+ * refused unless the old ones are first kept under versioned names.
+ *
+ * The caller holds the period folder's lock (baocao.c lock_period()), so
+ * stray stage folders and temporary files found there are from a run that
+ * died and are removed.
+ */
+#ifndef BAOCAO_FINALS_H
+#define BAOCAO_FINALS_H
+
+#include <stddef.h>
+
+#define STAGE_NAME	".stage"
+#define MANIFEST_NAME	"SHA256SUMS"
+
+/*
+ * Removes what a dead run left in outdir (its stage, "*.tmp.*" files) and
+ * makes an empty stage outdir/.stage, whose path goes to stage. 0 or -1
+ * (errno set).
+ */
+int	stage_open(const char *outdir, char *stage, size_t size);
+/* Removes the stage and what is in it. */
+void	stage_discard(const char *stage);
+/*
+ * Moves every file of the stage into outdir, the one named manifest last
+ * (its presence then means the rest is in place), and removes the stage.
+ * 0, or -1 after a diagnostic.
+ */
+int	stage_install(const char *outdir, const char *stage,
+	    const char *manifest);
+
+/* Whether name is a file of a final: not hidden, not a draft's
+   ("-du-thao-"), not a kept version ("x.v2.pdf"), not temporary. */
+int	final_file(const char *name);
+/*
+ * Whether outdir holds a finished final: its manifest exists and lists the
+ * report (a final whose run died before its manifest was installed is
+ * simply replaced).
+ */
+int	final_complete(const char *outdir, const char *report);
+/*
+ * Whether the final staged differs from the final in outdir: a file whose
+ * bytes differ, or one that only one of them has. Names listed in the
+ * NULL-terminated exempt (may be NULL) are not compared.
+ */
+int	final_differs(const char *outdir, const char *stage,
+	    const char *const *exempt);
+/*
+ * Renames every final file F of outdir to F.vN (name.vN.ext), N the first
+ * version whose manifest is free, the manifest last and rewritten so that
+ * it names the renamed files (sha256sum -c still checks them). A run that
+ * dies half way leaves the manifest, so the next --force finishes the
+ * same version. *version gets N. 0, or -1 after a diagnostic.
+ */
+int	final_keep_old(const char *outdir, int *version);
+
+#endif
