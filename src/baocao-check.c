@@ -703,14 +703,36 @@ check_rating(const char *s, size_t n, const char *what, const char *file,
 	return -1;
 }
 
+/* The byte at a file offset, for encoding messages. */
+static unsigned char
+byte_at(FILE *fp, long long off)
+{
+	long pos = ftell(fp);
+	int c;
+
+	if (fseek(fp, (long)off, SEEK_SET) != 0)
+		return 0;
+	c = getc(fp);
+	fseek(fp, pos, SEEK_SET);
+	return c == EOF ? 0 : (unsigned char)c;
+}
+
 /* Reports a reader's encoding problem: invalid UTF-8 or a NUL byte. */
 static void
 encoding_error(const char *file, long line, long col, long long off,
-    int nul, unsigned char byte)
+    int nul, FILE *fp)
 {
+	unsigned char b[3] = { byte_at(fp, off), byte_at(fp, off + 1),
+		byte_at(fp, off + 2) };
+	unsigned char byte = b[0];
+
 	if (nul)
 		diag_errorat(file, line, col, "NUL byte (at byte offset %lld)",
 		    off);
+	else if (b[0] == 0xEF && b[1] == 0xBF && b[2] >= 0xBE)
+		diag_errorat(file, line, col, "U+%s is not a character (at "
+		    "byte offset %lld); delete it", b[2] == 0xBE ? "FFFE" :
+		    "FFFF", off);
 	else
 		diag_errorat(file, line, col, "invalid UTF-8 (byte 0x%02X at "
 		    "byte offset %lld); if the file is in Windows-1258, convert "
@@ -792,20 +814,6 @@ open_input(const struct infile *f)
 	fclose(fp);
 	rewind(tmp);
 	return tmp;
-}
-
-/* The byte at a file offset, for encoding messages. */
-static unsigned char
-byte_at(FILE *fp, long long off)
-{
-	long pos = ftell(fp);
-	int c;
-
-	if (fseek(fp, (long)off, SEEK_SET) != 0)
-		return 0;
-	c = getc(fp);
-	fseek(fp, pos, SEEK_SET);
-	return c == EOF ? 0 : (unsigned char)c;
 }
 
 /* --- monthly sheets ------------------------------------------------------- */
@@ -974,8 +982,7 @@ check_sheet(const struct infile *f)
 				    r.errmsg);
 			else
 				encoding_error(file, r.err_line, r.err_col,
-				    r.err_off, r.err == INIREAD_ENUL,
-				    byte_at(fp, r.err_off));
+				    r.err_off, r.err == INIREAD_ENUL, fp);
 			if (rv < 0) {
 				ok = 0;
 				continue;
@@ -2316,8 +2323,7 @@ again:
 	if (rv < 0) {
 		if (r.err == CSVREAD_EUTF8 || r.err == CSVREAD_ENUL)
 			encoding_error(f->display, r.err_line, r.err_col,
-			    r.err_off, r.err == CSVREAD_ENUL,
-			    byte_at(fp, r.err_off));
+			    r.err_off, r.err == CSVREAD_ENUL, fp);
 		else if (r.err == CSVREAD_EIO) {
 			errno = r.err_errno;
 			diag_errorat(f->display, r.err_line, 0, "read error:");

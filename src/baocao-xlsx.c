@@ -10,6 +10,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <stdint.h>
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1500,7 +1501,7 @@ struct fmts {
 	lxw_format	*more[2][MOREDEC + 1][2]; /* [rate][decimals][total] */
 	int		 dec[FM_N];		/* decimals the formats show */
 	lxw_format	*agency, *agency_bold, *title, *subtitle, *header;
-	lxw_format	*note, *data_head, *number, *draft;
+	lxw_format	*note, *data_head, *data, *number, *draft;
 };
 
 /*
@@ -1694,6 +1695,7 @@ make_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
 	format_set_bg_color(F->header, 0xDDEBF7);
 	F->note = newfmt(wb, b, 0);
 	format_set_italic(F->note);
+	F->data = newfmt(wb, b, 0);	/* the workbook's font */
 	F->data_head = newfmt(wb, b, 1);
 	format_set_border(F->data_head, LXW_BORDER_THIN);
 	format_set_bg_color(F->data_head, 0xDDEBF7);
@@ -1839,6 +1841,37 @@ num_width(const struct book *b, enum fmt f, double v)
  * string is validated and NFC-normalized first; text past Excel's cell
  * limit is cut with a warning.
  */
+/*
+ * A reader turns "_xHHHH_" in a cell's text into the character U+HHHH
+ * (how OOXML writes control characters, and libxlsxwriter writes them so),
+ * so text that holds those 7 characters itself gets its '_' written as
+ * "_x005F_". NULL when s has none.
+ */
+static char *
+escape_xhex(const char *s)
+{
+	struct sbuf sb = SBUF_INIT;
+	const char *p;
+	int k, found = 0;
+
+	for (p = s; *p != '\0'; p++) {
+		if (p[0] == '_' && p[1] == 'x') {
+			for (k = 2; k < 6 && isxdigit((unsigned char)p[k]); k++)
+				;
+			if (k == 6 && p[6] == '_') {
+				sbuf_adds(&sb, "_x005F");
+				found = 1;
+			}
+		}
+		sbuf_addc(&sb, *p);
+	}
+	if (!found) {
+		sbuf_release(&sb);
+		return NULL;
+	}
+	return sbuf_detach(&sb);
+}
+
 static void
 put_text(lxw_worksheet *ws, int r, int c, const char *s, lxw_format *f)
 {
@@ -1860,9 +1893,13 @@ put_text(lxw_worksheet *ws, int r, int c, const char *s, lxw_format *f)
 	if (*n == '\0')
 		chk(worksheet_write_blank(ws, (lxw_row_t)r, (lxw_col_t)c, f),
 		    "write");
-	else
-		chk(worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, n, f),
-		    "write");
+	else {
+		char *e = escape_xhex(n);
+
+		chk(worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c,
+		    e != NULL ? e : n, f), "write");
+		free(e);
+	}
 	free(n);
 }
 
@@ -2382,6 +2419,25 @@ freeze_cols(const struct sheet *s)
 	return j;
 }
 
+/*
+ * Printed A4 landscape pages a sheet is fitted across: one, unless that
+ * would shrink the print below about 60 % (a 39-column objectives sheet
+ * on one page prints at 4 pt); the frozen name columns repeat on each.
+ * A page holds about 140 character widths at 100 %.
+ */
+static int
+pages_wide(const struct sheet *s)
+{
+	double w = 0;
+	int j;
+
+	if (s->kind == K_DATA)
+		return 1;
+	for (j = 0; j < s->ncols; j++)
+		w += s->cols[j].width;
+	return w <= 230 ? 1 : (int)ceil(w / 230);
+}
+
 static void
 write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
     const struct sheet *s, const struct fmts *F)
@@ -2563,9 +2619,12 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 		chk(worksheet_autofilter(ws, (lxw_row_t)(r1 - 1), 0,
 		    (lxw_row_t)(b->nu > 0 ? r2 : r1 - 1),
 		    (lxw_col_t)(s->ncols - 1)), "autofilter");
-	/* printed pages repeat the header rows */
+	/* printed pages repeat the header rows, and the names across */
 	chk(worksheet_repeat_rows(ws, (lxw_row_t)hdr, (lxw_row_t)(r1 - 1)),
 	    "repeat_rows");
+	if (pages_wide(s) > 1 && freeze_cols(s) > 0)
+		chk(worksheet_repeat_columns(ws, 0,
+		    (lxw_col_t)(freeze_cols(s) - 1)), "repeat_columns");
 	if (s->chart != NULL && b->nu > 0) {
 		int vc = col_of(s, s->ncols, s->chart);
 		int cc = namecol >= 0 ? namecol : 0;
@@ -2575,6 +2634,8 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 		lxw_chart_options co = { 0 };
 		char *ct = subst(b, s->chart_title), *ctn = nfc_or(ct);
 
+		/* a unit without the rate has no bar, not a bar at 0 */
+		chart_show_blanks_as(ch, LXW_CHART_BLANKS_AS_GAP);
 		cf.name = (char *)b->font;
 		cf.size = 12;
 		cf.bold = 1;
@@ -2708,11 +2769,11 @@ write_data_sheet(lxw_worksheet *ws, const struct book *b,
 	for (i = 0; i < b->niv; i++) {
 		const struct ival *r = &b->iv[i];
 
-		put_text(ws, (int)i + 1, 0, r->period, NULL);
-		put_text(ws, (int)i + 1, 1, r->unit, NULL);
-		put_text(ws, (int)i + 1, 2, r->ind, NULL);
+		put_text(ws, (int)i + 1, 0, r->period, F->data);
+		put_text(ws, (int)i + 1, 1, r->unit, F->data);
+		put_text(ws, (int)i + 1, 2, r->ind, F->data);
 		chk(put_number(ws, (lxw_row_t)i + 1, 3, r->v,
-		    NULL), "write_number");
+		    F->data), "write_number");
 		w[0] = fmax(w[0], text_width(r->period));
 		w[1] = fmax(w[1], text_width(r->unit));
 		w[2] = fmax(w[2], text_width(r->ind));
@@ -2793,7 +2854,7 @@ write_book(struct book *b, const char *out)
 		cur_sheet++;	/* xl/worksheets/sheetN.xml */
 		worksheet_set_landscape(ws);
 		worksheet_set_paper(ws, 9);	/* A4 */
-		worksheet_fit_to_pages(ws, 1, 0);
+		worksheet_fit_to_pages(ws, pages_wide(s), 0);
 		if (s->kind == K_UNITS)
 			write_units_sheet(wb, ws, b, s, &F);
 		else if (s->kind == K_REGISTER)

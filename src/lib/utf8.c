@@ -34,6 +34,9 @@ utf8_seqlen(const unsigned char *s, size_t n)
 			return 0;
 		if (c == 0xED && s[1] >= 0xA0)	/* surrogates */
 			return 0;
+		/* U+FFFE, U+FFFF: not characters, and no XML may hold them */
+		if (c == 0xEF && s[1] == 0xBF && s[2] >= 0xBE)
+			return 0;
 		return 3;
 	}
 	if (c < 0xF5) {

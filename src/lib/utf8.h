@@ -22,7 +22,8 @@ struct sbuf;
 /*
  * Returns the length of the valid UTF-8 sequence starting at s[0] (1 to 4),
  * or 0 when s[0..n) does not start with one (a truncated sequence is
- * invalid). s[0] may be ASCII.
+ * invalid; so are U+FFFE and U+FFFF, which no XML output, the workbook's
+ * included, may hold). s[0] may be ASCII.
  */
 int	 utf8_seqlen(const unsigned char *s, size_t n);
 

@@ -101,6 +101,19 @@ test_upper(void **state)
 	real_free(s);
 }
 
+/* Text that holds "_xHHHH_" itself is not read back as U+HHHH. */
+static void
+test_escape_xhex(void **state)
+{
+	char *s;
+
+	(void)state;
+	assert_null(escape_xhex("ghi chú _x thường, _x12_ và _xZZZZ_"));
+	s = escape_xhex("a_x000D_b _x0041_");
+	assert_string_equal(s, "a_x005F_x000D_b _x005F_x0041_");
+	real_free(s);
+}
+
 static void
 test_values(void **state)
 {
@@ -301,6 +314,7 @@ main(void)
 		cmocka_unit_test(test_col_letters),
 		cmocka_unit_test(test_text_measure),
 		cmocka_unit_test(test_upper),
+		cmocka_unit_test(test_escape_xhex),
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_nfc),
 		cmocka_unit_test(test_formulas),
