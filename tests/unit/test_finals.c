@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: ISC */
+/* Tests of src/lib/finals.c: which files make a final, staging, versions. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* read_file() allocates with libc; cmocka redefines free. */
+static void libc_free(void *p) { free(p); }
+
+#include <cmocka.h>
+
+#include "lib/finals.h"
+#include "lib/util.h"
+
+static char dir[64];
+
+static void
+put(const char *name, const char *text)
+{
+	char path[256];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	assert_non_null(fp = fopen(path, "w"));
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static char *
+get(const char *name)
+{
+	char path[256];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return read_file(path, NULL);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/test_finals.XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	return system(cmd);
+}
+
+/* A final's files: not hidden, drafts, kept versions or temporary. */
+static void
+test_final_file(void **state)
+{
+	(void)state;
+	assert_true(final_file("bao-cao-2024-12.pdf"));
+	assert_true(final_file("BM.07.01-PNV-2024-12.pdf"));
+	assert_true(final_file("SHA256SUMS"));
+	assert_true(final_file("bao-cao-2024-12.vn.pdf"));	/* not a version */
+	assert_false(final_file("bao-cao-2024-12-du-thao-2.pdf"));
+	assert_false(final_file("bao-cao-2024-12.v1.pdf"));
+	assert_false(final_file("SHA256SUMS.v12"));
+	assert_false(final_file("chi-so-2024.csv.tmp.Ab12Cd"));
+	assert_false(final_file(".lock"));
+	assert_false(final_file(".stage"));
+}
+
+/*
+ * The same files are no change; a byte, a new file or a missing one is;
+ * exempt names are not compared. Only a manifest naming the report makes
+ * a finished final.
+ */
+static void
+test_differs_and_complete(void **state)
+{
+	char stage[256], path[300];
+	FILE *fp;
+
+	(void)state;
+	put("bao-cao-P.pdf", "report");
+	put("chi-so-P.csv", "a,b\n");
+	assert_false(final_complete(dir, "bao-cao-P.pdf"));
+	put("SHA256SUMS", "0000000000000000000000000000000000000000000000000"
+	    "000000000000000  bao-cao-P.pdf\n");
+	assert_true(final_complete(dir, "bao-cao-P.pdf"));
+	assert_false(final_complete(dir, "bao-cao-Q.pdf"));
+	put("stray.pdf.tmp.x1", "half");
+	assert_int_equal(stage_open(dir, stage, sizeof(stage)), 0);
+	snprintf(path, sizeof(path), "%s/stray.pdf.tmp.x1", dir);
+	assert_int_not_equal(access(path, F_OK), 0);	/* a dead run's */
+	snprintf(path, sizeof(path), "%s/bao-cao-P.pdf", stage);
+	assert_non_null(fp = fopen(path, "w"));
+	fputs("report", fp);
+	fclose(fp);
+	snprintf(path, sizeof(path), "%s/chi-so-P.csv", stage);
+	assert_non_null(fp = fopen(path, "w"));
+	fputs("a,b\n", fp);
+	fclose(fp);
+	snprintf(path, sizeof(path), "%s/SHA256SUMS", stage);
+	assert_non_null(fp = fopen(path, "w"));
+	fputs("0000000000000000000000000000000000000000000000000"
+	    "000000000000000  bao-cao-P.pdf\n", fp);
+	fclose(fp);
+	assert_false(final_differs(dir, stage, NULL));
+	put("chi-so-P.csv", "a,c\n");
+	assert_true(final_differs(dir, stage, NULL));
+	{
+		const char *exempt[] = { "chi-so-P.csv", NULL };
+
+		assert_false(final_differs(dir, stage, exempt));
+	}
+	put("chi-so-P.csv", "a,b\n");
+	put("BM.07.01-X-P.pdf", "form");	/* only the old final has it */
+	assert_true(final_differs(dir, stage, NULL));
+	stage_discard(stage);
+}
+
+/* Kept versions: every file renamed, the manifest naming the new names. */
+static void
+test_keep_old(void **state)
+{
+	char *m;
+	int v;
+
+	(void)state;
+	put("bao-cao-P.pdf", "report");
+	put("kiem-tra-P.txt", "ok");
+	put("SHA256SUMS",
+	    "1111111111111111111111111111111111111111111111111111111111111111"
+	    "  bao-cao-P.pdf\n"
+	    "2222222222222222222222222222222222222222222222222222222222222222"
+	    "  ../../input/2024-12/PNV.ini\n");
+	put("bao-cao-P-du-thao-1.pdf", "draft");
+	assert_int_equal(final_keep_old(dir, &v), 0);
+	assert_int_equal(v, 1);
+	assert_non_null(m = get("SHA256SUMS.v1"));
+	assert_string_equal(m,
+	    "1111111111111111111111111111111111111111111111111111111111111111"
+	    "  bao-cao-P.v1.pdf\n"
+	    "2222222222222222222222222222222222222222222222222222222222222222"
+	    "  ../../input/2024-12/PNV.ini\n");
+	libc_free(m);
+	assert_non_null(m = get("kiem-tra-P.v1.txt"));
+	libc_free(m);
+	assert_null(get("SHA256SUMS"));
+	assert_non_null(m = get("bao-cao-P-du-thao-1.pdf"));	/* a draft stays */
+	libc_free(m);
+	put("bao-cao-P.pdf", "report 2");
+	put("SHA256SUMS", "x\n");
+	assert_int_equal(final_keep_old(dir, &v), 0);
+	assert_int_equal(v, 2);
+	assert_non_null(m = get("bao-cao-P.v2.pdf"));
+	assert_string_equal(m, "report 2");
+	libc_free(m);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_final_file),
+		cmocka_unit_test_setup_teardown(test_differs_and_complete,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_keep_old, setup,
+		    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
