@@ -1579,6 +1579,7 @@ cmd_register(int argc, char **argv)
 	struct run r;
 	const char *label = NULL;
 	char sums[PATH_MAX + 32], insums[PATH_MAX], digest[DOCREG_DIGESTSZ];
+	char report[128];
 	long want = 0;
 	int ch, rv;
 
@@ -1616,8 +1617,8 @@ cmd_register(int argc, char **argv)
 		goto done;
 	}
 	snprintf(sums, sizeof(sums), "%s/%s", o.outdir, MANIFEST_NAME);
-	snprintf(insums, sizeof(insums), "bao-cao-%s.pdf", r.label);
-	if (!final_complete(o.outdir, insums)) {
+	snprintf(report, sizeof(report), "bao-cao-%s.pdf", r.label);
+	if (!final_complete(o.outdir, report)) {
 		diag_plain("there is no final report of %s in %s/ to register; "
 		    "write it first: baocao report --period %s --final",
 		    r.label, o.outdir, r.label);
