@@ -1266,7 +1266,7 @@ render_all(struct run *r, struct report_opts *o)
 static int
 make_report(struct run *r, struct report_opts *o, int force)
 {
-	char digest[DOCREG_DIGESTSZ];
+	char digest[DOCREG_DIGESTSZ], manifest[64];
 	int rv, missing = 0;
 
 	if (o->draft > 0)
@@ -1297,7 +1297,8 @@ make_report(struct run *r, struct report_opts *o, int force)
 		return rv;
 	if (o->draft == 0)
 		return install_final(r, o, force);
-	return stage_install(o->outdir, o->stage, MANIFEST_NAME) != 0 ?
+	snprintf(manifest, sizeof(manifest), "%s%s", MANIFEST_NAME, o->dsuffix);
+	return stage_install(o->outdir, o->stage, manifest) != 0 ?
 	    EXIT_USAGE : 0;
 }
 
