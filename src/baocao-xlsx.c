@@ -1542,6 +1542,7 @@ chk(lxw_error e, const char *what)
 /* --------------------------------------------------------- exact numbers */
 
 static int cur_sheet;		/* 1-based: xl/worksheets/sheetN.xml */
+static int cur_chart;		/* 1-based: xl/charts/chartN.xml */
 
 /*
  * Every number goes through these two, so that xlsxnum can make it read
@@ -2643,6 +2644,8 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 		    (lxw_col_t)cc, (lxw_row_t)r2, (lxw_col_t)cc);
 		chart_series_set_values(se, s->name, (lxw_row_t)r1,
 		    (lxw_col_t)vc, (lxw_row_t)r2, (lxw_col_t)vc);
+		xlsxnum_chart(++cur_chart, cur_sheet, (unsigned)r1,
+		    (unsigned)vc);
 		chart_series_set_labels(se);
 		chart_series_set_labels_num_format(se, b->numfmt[FM_RATE]);
 		if (*ctn) {
@@ -2838,6 +2841,7 @@ write_book(struct book *b, const char *out)
 	make_formats(wb, b, &F);
 	xlsxnum_reset();
 	cur_sheet = 0;
+	cur_chart = 0;
 	for (i = 0; i < b->nsh; i++) {
 		struct sheet *s = &b->sh[i];
 		lxw_worksheet *ws;

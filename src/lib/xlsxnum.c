@@ -37,6 +37,13 @@ static struct numrec *numrecs;
 static size_t nnumrecs, cnumrecs;
 static int sorted;
 
+/* A chart's values: a column of a sheet from row1 down (xlsxnum_chart). */
+static struct chartsrc {
+	int		 chart, sheet;
+	unsigned	 row1, col;
+} charts[XLSXNUM_MAXCHARTS];
+static int ncharts;
+
 void
 xlsxnum_reset(void)
 {
@@ -44,6 +51,19 @@ xlsxnum_reset(void)
 	numrecs = NULL;
 	nnumrecs = cnumrecs = 0;
 	sorted = 0;
+	ncharts = 0;
+}
+
+void
+xlsxnum_chart(int chart, int sheet, unsigned row1, unsigned col)
+{
+	if (ncharts < XLSXNUM_MAXCHARTS) {
+		charts[ncharts].chart = chart;
+		charts[ncharts].sheet = sheet;
+		charts[ncharts].row1 = row1;
+		charts[ncharts].col = col;
+		ncharts++;
+	}
 }
 
 void
@@ -184,6 +204,73 @@ xlsxnum_fix_sheet(const char *x, size_t n, int sheet, size_t *outn)
 	return sbuf_detach(&sb);
 }
 
+/* One <c:pt> of a chart's value cache, as the cell holds it, or "". */
+static void
+chart_point(struct sbuf *sb, const char *pt, size_t n,
+    const struct chartsrc *src)
+{
+	const struct numrec *nr;
+	const char *v, *ve;
+	char buf[40], *e;
+	unsigned idx;
+
+	if (sscanf(pt, "<c:pt idx=\"%u\"", &idx) != 1 ||
+	    (v = find_bytes(pt, n, "<c:v>", 5)) == NULL ||
+	    (ve = find_bytes(v, n - (size_t)(v - pt), "</c:v>", 6)) == NULL) {
+		sbuf_add(sb, pt, n);	/* not understood: kept */
+		return;
+	}
+	if ((nr = find_num(src->sheet, src->row1 + idx, src->col)) == NULL)
+		return;			/* an empty cell: no point, a gap */
+	v += 5;
+	snprintf(buf, sizeof(buf), "%.*s", (int)(ve - v), v);
+	if (strtod(buf, &e) == nr->v && *e == '\0') {
+		sbuf_add(sb, pt, n);
+		return;
+	}
+	sbuf_add(sb, pt, (size_t)(v - pt));
+	snprintf(buf, sizeof(buf), "%.17G", nr->v);
+	sbuf_adds(sb, buf);
+	sbuf_add(sb, ve, n - (size_t)(ve - pt));
+}
+
+char *
+xlsxnum_fix_chart(const char *x, size_t n, int chart, size_t *outn)
+{
+	struct sbuf sb = SBUF_INIT;
+	const char *end = x + n, *c, *ce, *p, *q, *qe;
+	const struct chartsrc *src = NULL;
+	int i;
+
+	for (i = 0; i < ncharts; i++)
+		if (charts[i].chart == chart)
+			src = &charts[i];
+	if (src == NULL || (c = find_bytes(x, n, "<c:numCache>", 12)) == NULL ||
+	    (ce = find_bytes(c, (size_t)(end - c), "</c:numCache>", 13)) ==
+	    NULL)
+		return NULL;
+	if (!sorted) {
+		qsort(numrecs, nnumrecs, sizeof(*numrecs), cmp_numrec);
+		sorted = 1;
+	}
+	sbuf_add(&sb, x, (size_t)(c - x));
+	for (p = c; (q = find_bytes(p, (size_t)(ce - p), "<c:pt ", 6)) != NULL;
+	    p = qe) {
+		if ((qe = find_bytes(q, (size_t)(ce - q), "</c:pt>", 7)) == NULL)
+			break;
+		qe += 7;
+		sbuf_add(&sb, p, (size_t)(q - p));
+		chart_point(&sb, q, (size_t)(qe - q), src);
+	}
+	sbuf_add(&sb, p, (size_t)(end - p));
+	if (sb.len == n && memcmp(sb.buf, x, n) == 0) {
+		sbuf_release(&sb);
+		return NULL;
+	}
+	*outn = sb.len;
+	return sbuf_detach(&sb);
+}
+
 static unsigned
 get16(const unsigned char *p)
 {
@@ -293,7 +380,7 @@ xlsxnum_fix_file(const char *path)
 		const unsigned char *lp, *data;
 		char name[64], *xml = NULL, *fixed = NULL;
 		unsigned char *dz = NULL;
-		int sheet = 0;
+		int sheet = 0, chart = 0;
 
 		if (pos + 46 > cdsize || get32(cd + pos) != 0x02014b50UL)
 			goto done;
@@ -319,12 +406,14 @@ xlsxnum_fix_file(const char *path)
 			goto done;
 		snprintf(name, sizeof(name), "%.*s", (int)(nl < 63 ? nl : 63),
 		    (const char *)cd + pos + 46);
-		if (sscanf(name, "xl/worksheets/sheet%d.xml", &sheet) == 1 &&
+		if ((sscanf(name, "xl/worksheets/sheet%d.xml", &sheet) == 1 ||
+		    sscanf(name, "xl/charts/chart%d.xml", &chart) == 1) &&
 		    get16(ce + 10) == 8 && (get16(ce + 8) & 0x0008) == 0 &&
 		    (xml = inflate_raw(data, cs, us)) != NULL) {
 			size_t fn;
 
-			fixed = xlsxnum_fix_sheet(xml, us, sheet, &fn);
+			fixed = sheet > 0 ? xlsxnum_fix_sheet(xml, us, sheet,
+			    &fn) : xlsxnum_fix_chart(xml, us, chart, &fn);
 			if (fixed != NULL &&
 			    (dz = deflate_raw(fixed, fn, &newcs)) != NULL) {
 				put32(lh + 14, crc32(0L, (unsigned char *)fixed,

@@ -11,7 +11,9 @@
  * workbook_close() xlsxnum_fix_file() rewrites, inside the ZIP, each <v>
  * whose text does not read back to the value with "%.17G". The ZIP is
  * rebuilt member by member (deflated again with zlib, the fixed timestamps
- * kept), so the bytes stay reproducible. One workbook at a time.
+ * kept), so the bytes stay reproducible. Chart value caches, which
+ * libxlsxwriter fills the same way (and with 0 for an empty cell), are
+ * rewritten from the cells they draw. One workbook at a time.
  */
 #ifndef BAOCAO_XLSXNUM_H
 #define BAOCAO_XLSXNUM_H
@@ -23,11 +25,21 @@ void	 xlsxnum_reset(void);
 /* Records v written at 0-based row, col of worksheet sheet (1-based, as
  * xl/worksheets/sheetN.xml); a later write of a cell wins. */
 void	 xlsxnum_add(int sheet, unsigned row, unsigned col, double v);
+/*
+ * Records that chart (1-based, xl/charts/chartN.xml) draws the cells of
+ * column col of sheet from row1 down (0-based): its value cache is then
+ * made to match them, exact numbers and no point for an empty cell (a
+ * gap, where libxlsxwriter caches 0). At most XLSXNUM_MAXCHARTS.
+ */
+#define XLSXNUM_MAXCHARTS	64
+void	 xlsxnum_chart(int chart, int sheet, unsigned row1, unsigned col);
 /* Rewrites the XLSX at path in place; 0, or -1 (file left as it was or
  * unusable: the caller discards it). */
 int	 xlsxnum_fix_file(const char *path);
 /* The XML of worksheet sheet with each recorded number exact; NULL when
  * nothing changes (*outn: its length; free() it). */
 char	*xlsxnum_fix_sheet(const char *xml, size_t n, int sheet, size_t *outn);
+/* The XML of chart with its value cache as recorded; NULL when the same. */
+char	*xlsxnum_fix_chart(const char *xml, size_t n, int chart, size_t *outn);
 
 #endif

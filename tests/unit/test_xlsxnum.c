@@ -60,11 +60,50 @@ test_exact_numbers(void **state)
 	xlsxnum_reset();
 }
 
+/*
+ * A chart's value cache follows its cells: exact numbers, and no point
+ * where the cell is empty (libxlsxwriter caches 0 there, a 0 bar).
+ */
+static void
+test_chart_cache(void **state)
+{
+	static const char xml[] =
+	    "<c:cat><c:strRef><c:strCache><c:pt idx=\"0\"><c:v>A</c:v></c:pt>"
+	    "</c:strCache></c:strRef></c:cat><c:val><c:numRef><c:numCache>"
+	    "<c:ptCount val=\"3\"/>"
+	    "<c:pt idx=\"0\"><c:v>0</c:v></c:pt>"
+	    "<c:pt idx=\"1\"><c:v>0.02802802802802803</c:v></c:pt>"
+	    "<c:pt idx=\"2\"><c:v>0.5</c:v></c:pt>"
+	    "</c:numCache></c:numRef></c:val>";
+	char *out;
+	size_t n = 0;
+
+	(void)state;
+	xlsxnum_reset();
+	xlsxnum_add(4, 9, 9, 0.028028028028028028);	/* J10 */
+	xlsxnum_add(4, 10, 9, 0.5);			/* J11; J9 empty */
+	xlsxnum_chart(1, 4, 8, 9);			/* J9 down */
+	out = xlsxnum_fix_chart(xml, sizeof(xml) - 1, 1, &n);
+	assert_non_null(out);
+	assert_int_equal(n, strlen(out));
+	assert_string_equal(out,
+	    "<c:cat><c:strRef><c:strCache><c:pt idx=\"0\"><c:v>A</c:v></c:pt>"
+	    "</c:strCache></c:strRef></c:cat><c:val><c:numRef><c:numCache>"
+	    "<c:ptCount val=\"3\"/>"
+	    "<c:pt idx=\"1\"><c:v>0.028028028028028028</c:v></c:pt>"
+	    "<c:pt idx=\"2\"><c:v>0.5</c:v></c:pt>"
+	    "</c:numCache></c:numRef></c:val>");
+	real_free(out);
+	assert_null(xlsxnum_fix_chart(xml, sizeof(xml) - 1, 2, &n));
+	xlsxnum_reset();
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_exact_numbers),
+		cmocka_unit_test(test_chart_cache),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
