@@ -1048,6 +1048,27 @@ final_exists(const struct report_opts *o, const char *label)
 	return access(path, F_OK) == 0;
 }
 
+/* Whether o's folder holds r's finished final (finals.h). */
+static int
+final_done(const struct run *r, const struct report_opts *o)
+{
+	char report[128];
+
+	snprintf(report, sizeof(report), "bao-cao-%s.pdf", r->label);
+	return final_complete(o->outdir, report);
+}
+
+/* Puts the staged files in place, o's manifest last; 0 or EXIT_USAGE. */
+static int
+install(const struct report_opts *o)
+{
+	char manifest[64];
+
+	snprintf(manifest, sizeof(manifest), "%s%s", MANIFEST_NAME, o->dsuffix);
+	return stage_install(o->outdir, o->stage, manifest) != 0 ?
+	    EXIT_USAGE : 0;
+}
+
 /*
  * SHA256SUMS: the outputs of this run and the inputs they were made from
  * (hashed before they were read: inputs.sums), into the stage.
@@ -1138,12 +1159,13 @@ hash_inputs_now(struct run *r, const struct report_opts *o,
 
 	tmppath(sums, "inputs.sums");
 	tmppath(out, "inputs.digest");
-	if ((fp = fopen(sums, "w")) == NULL)
-		return EXIT_USAGE;
-	rv = hash_inputs(r, o, fp);
-	if (fclose(fp) != 0 || rv != 0 || run_prog(argv, NULL, out, NULL) != 0)
-		return EXIT_USAGE;
-	if ((text = read_file(out, &len)) == NULL || len < 64) {
+	rv = (fp = fopen(sums, "w")) == NULL ? EXIT_USAGE : hash_inputs(r, o, fp);
+	if (fp != NULL && fclose(fp) != 0)
+		rv = EXIT_USAGE;
+	text = rv == 0 && run_prog(argv, NULL, out, NULL) == 0 ?
+	    read_file(out, &len) : NULL;
+	if (text == NULL || len < 64) {
+		diag_plain("cannot hash the inputs of %s", r->label);
 		free(text);
 		return EXIT_USAGE;
 	}
@@ -1182,12 +1204,10 @@ registered_number(struct run *r, struct report_opts *o, const char *digest)
 static int
 install_final(struct run *r, struct report_opts *o, int force)
 {
-	char report[128], vbuf[16];
+	char vbuf[16];
 	int v;
 
-	snprintf(report, sizeof(report), "bao-cao-%s.pdf", r->label);
-	if (final_complete(o->outdir, report) &&
-	    final_differs(o->outdir, o->stage, NULL)) {
+	if (final_done(r, o) && final_differs(o->outdir, o->stage, NULL)) {
 		if (!force) {
 			diag_errorat(o->outdir, 0, 0, "a final report is "
 			    "already there and this one would differ (inputs, "
@@ -1201,8 +1221,7 @@ install_final(struct run *r, struct report_opts *o, int force)
 		snprintf(vbuf, sizeof(vbuf), "%d", v);
 		say("kept the old final's files as *.v%s.*", vbuf);
 	}
-	return stage_install(o->outdir, o->stage, MANIFEST_NAME) != 0 ?
-	    EXIT_USAGE : 0;
+	return install(o);
 }
 
 /*
@@ -1212,16 +1231,13 @@ install_final(struct run *r, struct report_opts *o, int force)
 static int
 install_validation(struct run *r, struct report_opts *o)
 {
-	char report[128];
 	int rv;
 
-	snprintf(report, sizeof(report), "bao-cao-%s.pdf", r->label);
-	if (o->draft == 0 && final_complete(o->outdir, report))
+	if (o->draft == 0 && final_done(r, o))
 		return 0;
 	if ((rv = publish_validation(r, o)) != 0)
 		return rv;
-	return stage_install(o->outdir, o->stage, MANIFEST_NAME) != 0 ?
-	    EXIT_USAGE : 0;
+	return install(o);
 }
 
 /* Every output of r's period into the stage; the manifest last. */
@@ -1266,17 +1282,15 @@ render_all(struct run *r, struct report_opts *o)
 static int
 make_report(struct run *r, struct report_opts *o, int force)
 {
-	char digest[DOCREG_DIGESTSZ], manifest[64];
+	char digest[DOCREG_DIGESTSZ];
 	int rv, missing = 0;
 
 	if (o->draft > 0)
 		snprintf(o->suffix, sizeof(o->suffix), "-du-thao-%d", o->draft);
 	if (o->draft > 0 && final_exists(o, r->label))
 		snprintf(o->dsuffix, sizeof(o->dsuffix), "%s", o->suffix);
-	if ((rv = hash_inputs_now(r, o, digest)) != 0) {
-		diag_plain("cannot hash the inputs of %s", r->label);
+	if ((rv = hash_inputs_now(r, o, digest)) != 0)
 		return rv;
-	}
 	rv = run_numbers(r);
 	if (rv == EXIT_DATA || rv == 0)
 		rv = worst(rv, write_validation(r, &missing));
@@ -1295,11 +1309,7 @@ make_report(struct run *r, struct report_opts *o, int force)
 		return rv;
 	if ((rv = render_all(r, o)) != 0)
 		return rv;
-	if (o->draft == 0)
-		return install_final(r, o, force);
-	snprintf(manifest, sizeof(manifest), "%s%s", MANIFEST_NAME, o->dsuffix);
-	return stage_install(o->outdir, o->stage, manifest) != 0 ?
-	    EXIT_USAGE : 0;
+	return o->draft == 0 ? install_final(r, o, force) : install(o);
 }
 
 /*
@@ -1557,8 +1567,7 @@ print_number(struct run *r, struct report_opts *o)
 	if ((rv = render_pdf(r, o, "report", NULL, name)) != 0 ||
 	    (rv = renumbered_manifest(o, name)) != 0)
 		return rv;
-	return stage_install(o->outdir, o->stage, MANIFEST_NAME) != 0 ?
-	    EXIT_USAGE : 0;
+	return install(o);
 }
 
 /*
@@ -1580,7 +1589,6 @@ cmd_register(int argc, char **argv)
 	struct run r;
 	const char *label = NULL;
 	char sums[PATH_MAX + 32], insums[PATH_MAX], digest[DOCREG_DIGESTSZ];
-	char report[128];
 	long want = 0;
 	int ch, rv;
 
@@ -1618,20 +1626,23 @@ cmd_register(int argc, char **argv)
 		goto done;
 	}
 	snprintf(sums, sizeof(sums), "%s/%s", o.outdir, MANIFEST_NAME);
-	snprintf(report, sizeof(report), "bao-cao-%s.pdf", r.label);
-	if (!final_complete(o.outdir, report)) {
+	if (!final_done(&r, &o)) {
 		diag_plain("there is no final report of %s in %s/ to register; "
 		    "write it first: baocao report --period %s --final",
 		    r.label, o.outdir, r.label);
 		rv = EXIT_DATA;
-	} else if ((rv = hash_inputs_now(&r, &o, digest)) != 0) {
-		diag_plain("cannot hash the inputs of %s", r.label);
-	} else if (!same_inputs(sums, tmppath(insums, "inputs.sums"))) {
+		goto done;
+	}
+	if ((rv = hash_inputs_now(&r, &o, digest)) != 0)
+		goto done;
+	if (!same_inputs(sums, tmppath(insums, "inputs.sums"))) {
 		diag_plain("the inputs of %s have changed since its final "
 		    "report was written; write it again first (baocao report "
 		    "--period %s --final --force)", r.label, r.label);
 		rv = EXIT_DATA;
-	} else if ((rv = take_number(&r, &o, digest, want)) == 0)
+		goto done;
+	}
+	if ((rv = take_number(&r, &o, digest, want)) == 0)
 		rv = print_number(&r, &o);
 done:
 	report_opts_release(&o);

@@ -75,6 +75,21 @@ version_of(char *buf, size_t size, const char *name, int v)
 		    dot);
 }
 
+/* Renames dir/name to todir/toname; 0, or -1 after a diagnostic. */
+static int
+move(const char *dir, const char *name, const char *todir,
+    const char *toname)
+{
+	char from[4096], to[4096];
+
+	snprintf(from, sizeof(from), "%s/%s", dir, name);
+	snprintf(to, sizeof(to), "%s/%s", todir, toname);
+	if (rename(from, to) == 0)
+		return 0;
+	diag_errorat(from, 0, 0, "cannot move to '%s':", to);
+	return -1;
+}
+
 void
 stage_discard(const char *stage)
 {
@@ -120,7 +135,6 @@ int
 stage_install(const char *outdir, const char *stage, const char *manifest)
 {
 	struct dirent **ents;
-	char from[4096], to[4096];
 	int i, n, pass, rv = 0;
 
 	if ((n = entries(stage, &ents)) < 0) {
@@ -134,12 +148,7 @@ stage_install(const char *outdir, const char *stage, const char *manifest)
 			if (dot_entry(e) ||
 			    (strcmp(e, manifest) == 0) != (pass == 1))
 				continue;
-			snprintf(from, sizeof(from), "%s/%s", stage, e);
-			snprintf(to, sizeof(to), "%s/%s", outdir, e);
-			if (rename(from, to) != 0) {
-				diag_errorat(to, 0, 0, "cannot write:");
-				rv = -1;
-			}
+			rv = move(stage, e, outdir, e);
 		}
 	free_entries(ents, n);
 	stage_discard(stage);
@@ -289,12 +298,7 @@ final_keep_old(const char *outdir, int *version)
 		if (!final_file(e) || strcmp(e, MANIFEST_NAME) == 0)
 			continue;
 		version_of(vname, sizeof(vname), e, v);
-		snprintf(from, sizeof(from), "%s/%s", outdir, e);
-		snprintf(to, sizeof(to), "%s/%s", outdir, vname);
-		if (rename(from, to) != 0) {
-			diag_errorat(from, 0, 0, "cannot rename:");
-			rv = -1;
-		}
+		rv = move(outdir, e, outdir, vname);
 	}
 	free_entries(ents, n);
 	snprintf(from, sizeof(from), "%s/%s", outdir, MANIFEST_NAME);
