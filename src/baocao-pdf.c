@@ -3109,20 +3109,31 @@ render_bm(void)
 	free(dl);
 }
 
+/*
+ * The first lines of a report: the administrative header, the title and
+ * subject of template section sec (the period's title after it), and the
+ * introduction, if the template has one.
+ */
+static void
+opening(const char *sec, const char *def_subject)
+{
+	char *subject;
+
+	admin_header();
+	subject = xasprintf("%s %s", T(sec, "subject", def_subject), G.title);
+	title_block(T(sec, "title", "BÁO CÁO"), subject);
+	free(subject);
+	if (strcmp(T("text", "intro", ""), "") != 0)
+		pdfdoc_para(G.doc, &ST_BODY, T("text", "intro", ""));
+}
+
 static void
 render_report(void)
 {
 	char **secs;
 	int n = keys_of("sections", &secs), i, number = 1;
-	char *subject;
 
-	admin_header();
-	subject = xasprintf("%s %s", T("report", "subject",
-	    "Kết quả thống kê, phân tích và cải tiến"), G.title);
-	title_block(T("report", "title", "BÁO CÁO"), subject);
-	free(subject);
-	if (strcmp(T("text", "intro", ""), "") != 0)
-		pdfdoc_para(G.doc, &ST_BODY, T("text", "intro", ""));
+	opening("report", "Kết quả thống kê, phân tích và cải tiến");
 	for (i = 0; i < n; i++) {
 		char sec[128], *h, *up;
 
@@ -3374,16 +3385,10 @@ improvement_open(void)
 static void
 render_improvement(void)
 {
-	char b[10][VNFMT_BUFSZ], *subject;
+	char b[10][VNFMT_BUFSZ];
 	int number = 1, received;
 
-	admin_header();
-	subject = xasprintf("%s %s", T("improvement", "subject",
-	    "Tổng hợp ý kiến đóng góp và kết quả cải tiến"), G.title);
-	title_block(T("improvement", "title", "BÁO CÁO"), subject);
-	free(subject);
-	if (strcmp(T("text", "intro", ""), "") != 0)
-		pdfdoc_para(G.doc, &ST_BODY, T("text", "intro", ""));
+	opening("improvement", "Tổng hợp ý kiến đóng góp và kết quả cải tiến");
 	received = improvement_figures(b);
 	numbered_heading(&number, "summary_title",
 	    "Kết quả tiếp nhận và xử lý ý kiến đóng góp");
