@@ -34,10 +34,11 @@ done
 # 2024-11-05 00:00 UTC: the date line and the creation date
 SOURCE_DATE_EPOCH=1730764800; export SOURCE_DATE_EPOCH
 
-# run KIND OUT [ARGS...]: renders from the fixtures; the status is returned
+# run KIND OUT [ARGS...]: renders from the fixtures (with the config in
+# $cfg, else the fixture's); the status is returned
 run() {
 	k=$1 o=$2; shift 2
-	"$p" --kind "$k" --config "$fx/config" --period 2024-12 \
+	"$p" --kind "$k" --config "${cfg:-$fx/config}" --period 2024-12 \
 	    --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
 	    --data "$fx/norm.tsv" --templates "$TOP/templates" -o "$o" "$@" \
 	    2>"$tmp/err"
@@ -369,11 +370,11 @@ mv "$tmp/lc/b.ini" "$tmp/lc/baocao.ini"
 rm "$tmp/lc/rec.ini"
 # lc KIND OUT [ARGS...]: run with that config
 lc() {
-	k=$1 o=$2; shift 2
-	"$p" --kind "$k" --config "$tmp/lc" --period 2024-12 \
-	    --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
-	    --data "$fx/norm.tsv" --templates "$TOP/templates" -o "$o" "$@" \
-	    2>"$tmp/err"
+	cfg=$tmp/lc
+	run "$@"
+	rv=$?
+	cfg=
+	return $rv
 }
 # BM.07.01: the date line stays on one line (the year never alone)
 lc bm "$tmp/lc-bm.pdf" --unit PNNPTNT || no "bm, long place: status $? $(cat "$tmp/err")"
