@@ -458,8 +458,7 @@ distance(const char *a, size_t na, const char *b, size_t nb)
 /*
  * The candidate nearest to word, when near enough to be a typo (a distance
  * of at most a third of the candidate's length, and at least 1); or NULL.
- * cands is NULL-terminated, or has ncand entries when ncand >= 0 and
- * stride-spaced strings in a table (see suggest_key).
+ * cands is NULL-terminated.
  */
 static const char *
 nearest(const char *w, size_t n, const char *const *cands)
@@ -874,14 +873,12 @@ u128str(unsigned __int128 v, char *buf)
 
 /* Appends "a + b + c = 1 + 2 + 3 = 6" (or "a = 6") for one side of a sum. */
 static unsigned __int128
-sum_side(struct sbuf *msg, const char *sect, const char *const *names,
-    const long long *vals)
+sum_side(struct sbuf *msg, const char *const *names, const long long *vals)
 {
 	unsigned __int128 s = 0;
 	char buf[48];
 	int i, n;
 
-	(void)sect;
 	for (n = 0; names[n] != NULL; n++)
 		;
 	for (i = 0; i < n; i++)
@@ -926,337 +923,383 @@ folder_sheet(struct sheet *sh)
 	fsheets[nfsheets++] = *sh;
 }
 
-static void
-check_sheet(const struct infile *f)
+/* What check_sheet knows of the sheet it is reading. */
+struct sheetread {
+	const struct infile	*f;
+	const char		*file;		/* as messages name it */
+	const char		*dot;		/* end of the unit in the name */
+	FILE			*fp;
+	struct iniread		 r;
+	struct sheet		 sh;
+	struct sbuf		 name;		/* section or key, NFC, folded */
+	struct sbuf		 val;
+	int			 sect;		/* -1: none yet, -2: unknown */
+	long			 seen[SHEET_KEYS_MAX];	/* line; < 0: bad */
+	long long		 nums[SHEET_KEYS_MAX];
+	long			 sect_line[SHEET_SECTIONS_MAX];
+	long			 unit_line;
+	int			 fileunit;	/* unit of the file name */
+	int			 subunit;	/* unit of [submission] */
+	long long		 revision;
+};
+
+/*
+ * Reports a reading error. Returns what to go on with: INI_SECTION for a
+ * malformed section header taken anyway (its keys are then checked), or
+ * -1 to skip the line.
+ */
+static int
+sheet_read_error(struct sheetread *s)
 {
-	struct iniread r;
-	struct sheet sh;
-	struct sbuf name = SBUF_INIT, val = SBUF_INIT;
-	FILE *fp;
-	const char *file = f->display, *dot;
-	long seen[64], sect_line[16], unit_line = 1;
-	long long nums[64];
-	int sect = -1, rv, i, ok = 1, fileunit = -1, subunit = -1;
-	int nsect = nsheet_sections;
-	long long revision = -1;
-	long lastline;
-	char mbuf[DATE_BUFSZ];
-	const char *sectnames[17];
+	struct iniread *r = &s->r;
 
-	memset(&sh, 0, sizeof(sh));
-	memset(seen, 0, sizeof(seen));
-	memset(sect_line, 0, sizeof(sect_line));
-	for (i = 0; i < nsect; i++)
-		sectnames[i] = sheet_sections[i].name;
-	sectnames[nsect] = NULL;
-	if ((fp = open_input(f)) == NULL)
+	switch (r->err) {
+	case INIREAD_ESYNTAX:
+		diag_errorat(s->file, r->err_line, r->err_col, "%s", r->errmsg);
+		return r->err_section ? INI_SECTION : -1;
+	case INIREAD_EIO:
+		errno = r->err_errno;
+		diag_errorat(s->file, r->err_line, 0, "read error:");
+		status = worst(status, EXIT_USAGE);
+		break;
+	case INIREAD_ELINE:
+		diag_errorat(s->file, r->err_line, 0, "%s", r->errmsg);
+		break;
+	case INIREAD_ECR:
+		diag_errorat(s->file, r->err_line, r->err_col, "%s; save the "
+		    "file with LF or CRLF line ends", r->errmsg);
+		break;
+	default:
+		encoding_error(s->file, r->err_line, r->err_col, r->err_off,
+		    r->err == INIREAD_ENUL, s->fp);
+		break;
+	}
+	return -1;
+}
+
+static void
+sheet_section(struct sheetread *s)
+{
+	const struct sheet_section *sec = sheet_section_find(sbuf_str(&s->name));
+	const char *names[SHEET_SECTIONS_MAX + 1], *near;
+	int i;
+
+	if (sec != NULL) {
+		s->sect = (int)(sec - sheet_sections);
+		if (s->sect_line[s->sect] == 0)
+			s->sect_line[s->sect] = s->r.line;
 		return;
-	dot = strchr(f->base, '.');
-	/* the unit of the file name, reported first (line 1) */
-	if (dot == NULL || !unit_code_valid(f->base, (size_t)(dot - f->base))) {
-		diag_errorat(file, 1, 0, "file name '%s' does not start with a "
-		    "unit code (UNIT.ini or UNIT.tag.ini)", f->base);
-		ok = 0;
-	} else
-		fileunit = unit_intern(f->base, (size_t)(dot - f->base));
-	defer_begin(file);
-	iniread_init(&r, fp);
-	while ((rv = iniread_next(&r)) != INI_END) {
-		if (rv < 0) {
-			if (r.err == INIREAD_ESYNTAX) {
-				diag_errorat(file, r.err_line, r.err_col, "%s",
-				    r.errmsg);
-				ok = 0;
-				if (!r.err_section)
-					continue;
-				rv = INI_SECTION;	/* take it anyway */
-			} else if (r.err == INIREAD_EIO) {
-				errno = r.err_errno;
-				diag_errorat(file, r.err_line, 0, "read error:");
-				status = worst(status, EXIT_USAGE);
-			} else if (r.err == INIREAD_ELINE)
-				diag_errorat(file, r.err_line, 0, "%s", r.errmsg);
-			else if (r.err == INIREAD_ECR)
-				diag_errorat(file, r.err_line, r.err_col, "%s; "
-				    "save the file with LF or CRLF line ends",
-				    r.errmsg);
-			else
-				encoding_error(file, r.err_line, r.err_col,
-				    r.err_off, r.err == INIREAD_ENUL, fp);
-			if (rv < 0) {
-				ok = 0;
-				continue;
-			}
-		}
-		normtext(&name, r.name.buf, r.name.len);
-		fold(&name);
-		if (rv == INI_SECTION) {
-			const struct sheet_section *s =
-			    sheet_section_find(sbuf_str(&name));
-
-			if (s == NULL) {
-				const char *near = nearest(name.buf, name.len,
-				    sectnames);
-
-				if (near != NULL)
-					diag_errorat(file, r.line, r.col,
-					    "unknown section '[%s]'; did you "
-					    "mean '[%s]'?", show(r.name.buf,
-					    r.name.len), near);
-				else
-					diag_errorat(file, r.line, r.col,
-					    "unknown section '[%s]'",
-					    show(r.name.buf, r.name.len));
-				ok = 0;
-				sect = -2;
-				continue;
-			}
-			sect = (int)(s - sheet_sections);
-			if (sect_line[sect] == 0)
-				sect_line[sect] = r.line;
-			continue;
-		}
-		/* a key */
-		if (sect == -2)
-			continue;	/* in an unknown section: reported */
-		if (sect == -1) {
-			diag_errorat(file, r.line, r.col, "key '%s' outside any "
-			    "section", show(r.name.buf, r.name.len));
-			ok = 0;
-			continue;
-		}
-		{
-			const char *secname = sheet_sections[sect].name;
-			const struct sheet_key *k = sheet_key_find(secname,
-			    sbuf_str(&name));
-			const char *cands[16];
-			int nc = 0, ki;
-			long long v;
-
-			if (k == NULL) {
-				for (i = 0; i < nsheet_keys && nc < 15; i++)
-					if (strcmp(sheet_keys[i].section,
-					    secname) == 0)
-						cands[nc++] = sheet_keys[i].key;
-				cands[nc] = NULL;
-				diag_errorat(file, r.line, r.col, "unknown key "
-				    "'%s' in [%s]%s", show(r.name.buf,
-				    r.name.len), secname, didyoumean(nearest(
-				    name.buf, name.len, cands)));
-				ok = 0;
-				continue;
-			}
-			ki = sheet_key_index(k);
-			if (seen[ki]) {		/* < 0: given but bad */
-				diag_errorat(file, r.line, r.col, "duplicate "
-				    "key '%s' in [%s]; first given at line %ld",
-				    k->key, secname, labs(seen[ki]));
-				ok = 0;
-				continue;
-			}
-			if (r.value.len > (size_t)CSVREAD_FIELD_MAX) {
-				diag_errorat(file, r.line, r.vcol, "value of "
-				    "'%s' longer than 1 MiB (1048576 bytes)",
-				    k->key);
-				ok = 0;
-				seen[ki] = -r.line;
-				continue;
-			}
-			seen[ki] = r.line;
-			/* numbers, dates and codes end at any ';' or '#' */
-			normtext(&val, r.value.buf, k->type == FT_TEXT ||
-			    k->type == FT_PARAGRAPHS ? r.value.len : r.vcut);
-			switch (k->type) {
-			case FT_COUNT:
-			case FT_REVISION:
-				if (check_count(val.buf, val.len, k->key, file,
-				    r.line, r.vcol, &v) < 0) {
-					ok = 0;
-					seen[ki] = -r.line;	/* present, bad */
-					break;
-				}
-				if (k->type == FT_REVISION && v < 1) {
-					diag_errorat(file, r.line, r.vcol,
-					    "revision must be 1 or more");
-					ok = 0;
-					seen[ki] = -r.line;
-					break;
-				}
-				nums[ki] = v;
-				if (k->type == FT_REVISION) {
-					revision = v;
-					sh.rev_line = r.line;
-				}
-				sbuf_reset(&val);
-				sbuf_printf(&val, "%lld", v);
-				sheet_add(&sh, ki, val.buf);
-				break;
-			case FT_UNIT:
-				unit_line = r.line;
-				if (val.len == 0 || !unit_code_valid(val.buf,
-				    val.len)) {
-					check_unit(val.buf, val.len, f->month,
-					    file, r.line, r.vcol);
-					ok = 0;
-					break;
-				}
-				if (dot != NULL && ((size_t)(dot - f->base) !=
-				    val.len || memcmp(f->base, val.buf,
-				    val.len) != 0)) {
-					diag_errorat(file, r.line, r.vcol, "unit "
-					    "'%s' does not match the file name "
-					    "'%s'", show(val.buf, val.len),
-					    f->base);
-					ok = 0;
-					break;
-				}
-				subunit = check_unit(val.buf, val.len,
-				    f->month, file, r.line, r.vcol);
-				if (subunit < 0)
-					ok = 0;
-				break;
-			case FT_MONTH: {
-				long m;
-
-				if (val.len == 0) {
-					diag_errorat(file, r.line, r.vcol,
-					    "missing value for 'period'");
-					ok = 0;
-				} else if (month_parse(val.buf, val.len,
-				    &m) < 0) {
-					diag_errorat(file, r.line, r.vcol,
-					    "invalid period '%s': expected "
-					    "YYYY-MM", show(val.buf, val.len));
-					ok = 0;
-				} else if (m != f->month) {
-					month_iso(f->month, mbuf);
-					diag_errorat(file, r.line, r.vcol,
-					    "period '%s' does not match the "
-					    "folder '%s'", val.buf, mbuf);
-					ok = 0;
-				}
-				break;
-			}
-			case FT_DATE: {
-				long d;
-				char dbuf[DATE_BUFSZ];
-
-				if (val.len == 0)
-					break;		/* optional, empty */
-				if (check_date(val.buf, val.len, k->key, file,
-				    r.line, r.vcol, &d) < 0) {
-					ok = 0;
-					break;
-				}
-				date_iso(d, dbuf);
-				sheet_add(&sh, ki, dbuf);
-				break;
-			}
-			case FT_PARAGRAPHS:
-				paragraphs(&val);
-				if (val.len > 0)
-					sheet_add(&sh, ki, val.buf);
-				break;
-			default:	/* FT_TEXT */
-				if (val.len > 0)
-					sheet_add(&sh, ki, val.buf);
-				break;
-			}
-		}
 	}
-	lastline = r.lineno > 0 ? r.lineno : 1;
-	if (r.bytes == 0 && r.err == INIREAD_OK) {
-		diag_errorat(file, 1, 0, "empty file");
-		ok = 0;
-		goto done;
-	}
-	if (r.err != INIREAD_OK && r.err != INIREAD_ESYNTAX)
-		goto done;		/* encoding: the rest is unknown */
-	if (fileunit >= 0 && !seen[sheet_key_index(sheet_key_find("submission",
-	    "unit"))] && check_unit(f->base, (size_t)(dot - f->base), f->month,
-	    file, unit_line, 0) < 0)
-		ok = 0;
-	/* sections and keys that must be there */
-	for (i = 0; i < nsect; i++) {
-		const struct sheet_section *s = &sheet_sections[i];
-		int k;
+	for (i = 0; i < nsheet_sections; i++)
+		names[i] = sheet_sections[i].name;
+	names[i] = NULL;
+	near = nearest(s->name.buf, s->name.len, names);
+	if (near != NULL)
+		diag_errorat(s->file, s->r.line, s->r.col, "unknown section "
+		    "'[%s]'; did you mean '[%s]'?", show(s->r.name.buf,
+		    s->r.name.len), near);
+	else
+		diag_errorat(s->file, s->r.line, s->r.col, "unknown section "
+		    "'[%s]'", show(s->r.name.buf, s->r.name.len));
+	s->sect = -2;
+}
 
-		if (sect_line[i] == 0) {
-			if (s->required) {
-				diag_errorat(file, lastline, 0, "missing section "
-				    "[%s]", s->name);
-				ok = 0;
-			}
+/* FT_COUNT and FT_REVISION: keeps the number; -1 when it is bad. */
+static int
+sheet_count(struct sheetread *s, const struct sheet_key *k, int ki)
+{
+	long long v;
+
+	if (check_count(s->val.buf, s->val.len, k->key, s->file, s->r.line,
+	    s->r.vcol, &v) < 0)
+		return -1;
+	if (k->type == FT_REVISION) {
+		if (v < 1) {
+			diag_errorat(s->file, s->r.line, s->r.vcol,
+			    "revision must be 1 or more");
+			return -1;
+		}
+		s->revision = v;
+		s->sh.rev_line = s->r.line;
+	}
+	s->nums[ki] = v;
+	sbuf_reset(&s->val);
+	sbuf_printf(&s->val, "%lld", v);
+	sheet_add(&s->sh, ki, s->val.buf);
+	return 0;
+}
+
+/* [submission] unit: a known code, active, equal to the file name's. */
+static void
+sheet_unit(struct sheetread *s)
+{
+	const char *v = s->val.buf, *base = s->f->base;
+	size_t n = s->val.len;
+
+	s->unit_line = s->r.line;
+	if (n == 0 || !unit_code_valid(v, n)) {
+		check_unit(v, n, s->f->month, s->file, s->r.line, s->r.vcol);
+		return;
+	}
+	if (s->dot != NULL && ((size_t)(s->dot - base) != n ||
+	    memcmp(base, v, n) != 0)) {
+		diag_errorat(s->file, s->r.line, s->r.vcol, "unit '%s' does not "
+		    "match the file name '%s'", show(v, n), base);
+		return;
+	}
+	s->subunit = check_unit(v, n, s->f->month, s->file, s->r.line,
+	    s->r.vcol);
+}
+
+/* [submission] period: the folder's month. */
+static void
+sheet_month(struct sheetread *s)
+{
+	char mbuf[DATE_BUFSZ];
+	long m;
+
+	if (s->val.len == 0)
+		diag_errorat(s->file, s->r.line, s->r.vcol,
+		    "missing value for 'period'");
+	else if (month_parse(s->val.buf, s->val.len, &m) < 0)
+		diag_errorat(s->file, s->r.line, s->r.vcol, "invalid period "
+		    "'%s': expected YYYY-MM", show(s->val.buf, s->val.len));
+	else if (m != s->f->month) {
+		month_iso(s->f->month, mbuf);
+		diag_errorat(s->file, s->r.line, s->r.vcol, "period '%s' does "
+		    "not match the folder '%s'", s->val.buf, mbuf);
+	}
+}
+
+/* Checks and keeps the value of key k (index ki), already in s->val. */
+static void
+sheet_value(struct sheetread *s, const struct sheet_key *k, int ki)
+{
+	char dbuf[DATE_BUFSZ];
+	long d;
+
+	switch (k->type) {
+	case FT_COUNT:
+	case FT_REVISION:
+		if (sheet_count(s, k, ki) < 0)
+			s->seen[ki] = -s->r.line;	/* present, bad */
+		break;
+	case FT_UNIT:
+		sheet_unit(s);
+		break;
+	case FT_MONTH:
+		sheet_month(s);
+		break;
+	case FT_DATE:
+		if (s->val.len > 0 && check_date(s->val.buf, s->val.len,
+		    k->key, s->file, s->r.line, s->r.vcol, &d) == 0) {
+			date_iso(d, dbuf);
+			sheet_add(&s->sh, ki, dbuf);
+		}
+		break;
+	case FT_PARAGRAPHS:
+		paragraphs(&s->val);
+		/* FALLTHROUGH */
+	default:	/* FT_TEXT */
+		if (s->val.len > 0)
+			sheet_add(&s->sh, ki, s->val.buf);
+		break;
+	}
+}
+
+static void
+sheet_key(struct sheetread *s)
+{
+	const char *secname = sheet_sections[s->sect].name;
+	const struct sheet_key *k = sheet_key_find(secname, sbuf_str(&s->name));
+	const char *cands[SHEET_KEYS_MAX + 1];
+	int i, nc = 0, ki;
+
+	if (k == NULL) {
+		for (i = 0; i < nsheet_keys; i++)
+			if (strcmp(sheet_keys[i].section, secname) == 0)
+				cands[nc++] = sheet_keys[i].key;
+		cands[nc] = NULL;
+		diag_errorat(s->file, s->r.line, s->r.col, "unknown key '%s' in "
+		    "[%s]%s", show(s->r.name.buf, s->r.name.len), secname,
+		    didyoumean(nearest(s->name.buf, s->name.len, cands)));
+		return;
+	}
+	ki = sheet_key_index(k);
+	if (s->seen[ki]) {
+		diag_errorat(s->file, s->r.line, s->r.col, "duplicate key '%s' "
+		    "in [%s]; first given at line %ld", k->key, secname,
+		    labs(s->seen[ki]));
+		return;
+	}
+	if (s->r.value.len > (size_t)CSVREAD_FIELD_MAX) {
+		diag_errorat(s->file, s->r.line, s->r.vcol, "value of '%s' "
+		    "longer than 1 MiB (1048576 bytes)", k->key);
+		s->seen[ki] = -s->r.line;
+		return;
+	}
+	s->seen[ki] = s->r.line;
+	/* numbers, dates and codes end at any ';' or '#' */
+	normtext(&s->val, s->r.value.buf, k->type == FT_TEXT ||
+	    k->type == FT_PARAGRAPHS ? s->r.value.len : s->r.vcut);
+	sheet_value(s, k, ki);
+}
+
+/* Reports missing sections and keys; notes a [satisfaction] tally. */
+static void
+sheet_required(struct sheetread *s, long lastline)
+{
+	int i, k;
+
+	for (i = 0; i < nsheet_sections; i++) {
+		const struct sheet_section *sec = &sheet_sections[i];
+
+		if (s->sect_line[i] == 0) {
+			if (sec->required)
+				diag_errorat(s->file, lastline, 0, "missing "
+				    "section [%s]", sec->name);
 			continue;
 		}
 		for (k = 0; k < nsheet_keys; k++)
-			if (strcmp(sheet_keys[k].section, s->name) == 0 &&
-			    sheet_keys[k].required && !seen[k]) {
-				diag_errorat(file, sect_line[i], 0, "missing key "
-				    "'%s' in [%s]", sheet_keys[k].key, s->name);
-				ok = 0;
-			}
-		if (strcmp(s->name, "satisfaction") == 0)
-			sh.has_sat = (int)sect_line[i];
+			if (strcmp(sheet_keys[k].section, sec->name) == 0 &&
+			    sheet_keys[k].required && !s->seen[k])
+				diag_errorat(s->file, s->sect_line[i], 0,
+				    "missing key '%s' in [%s]",
+				    sheet_keys[k].key, sec->name);
+		if (strcmp(sec->name, "satisfaction") == 0)
+			s->sh.has_sat = (int)s->sect_line[i];
 	}
-	/* sums, when every term is there and good */
+}
+
+/*
+ * The values of one side of a sum into v; the line of its first key in
+ * *at. Returns 0 when a term is missing or bad.
+ */
+static int
+sum_terms(const struct sheetread *s, const char *section,
+    const char *const *names, long long *v, long *at)
+{
+	int j, ki, good = 1;
+
+	for (j = 0; names[j] != NULL; j++) {
+		ki = sheet_key_index(sheet_key_find(section, names[j]));
+		if (s->seen[ki] <= 0)
+			good = 0;
+		else {
+			v[j] = s->nums[ki];
+			if (*at == 0)
+				*at = s->seen[ki];
+		}
+	}
+	return good;
+}
+
+/* Reports every sum rule broken, when all its terms are there and good. */
+static void
+sheet_sums_check(const struct sheetread *s)
+{
+	const struct sheet_sum *sum;
+	struct sbuf msg = SBUF_INIT;
+	unsigned __int128 ls, rs;
+	long long lv[8], rv[8];
+	long at, unused;
+	int i, good;
+
 	for (i = 0; i < nsheet_sums; i++) {
-		const struct sheet_sum *sum = &sheet_sums[i];
-		long long lv[8], rv2[8];
-		int j, good = 1;
-		long at = 0;
-		struct sbuf msg = SBUF_INIT;
-		unsigned __int128 ls, rs;
-
-		for (j = 0; sum->lhs[j] != NULL; j++) {
-			int ki = sheet_key_index(sheet_key_find(sum->section,
-			    sum->lhs[j]));
-
-			if (seen[ki] <= 0)
-				good = 0;
-			else {
-				lv[j] = nums[ki];
-				if (at == 0)
-					at = seen[ki];
-			}
-		}
-		for (j = 0; sum->rhs[j] != NULL; j++) {
-			int ki = sheet_key_index(sheet_key_find(sum->section,
-			    sum->rhs[j]));
-
-			if (seen[ki] <= 0)
-				good = 0;
-			else
-				rv2[j] = nums[ki];
-		}
-		if (!good)
+		sum = &sheet_sums[i];
+		at = 0;
+		unused = 0;
+		good = sum_terms(s, sum->section, sum->lhs, lv, &at);
+		if (!sum_terms(s, sum->section, sum->rhs, rv, &unused) || !good)
 			continue;
+		sbuf_reset(&msg);
 		sbuf_printf(&msg, "[%s] does not add up: ", sum->section);
-		ls = sum_side(&msg, sum->section, sum->lhs, lv);
+		ls = sum_side(&msg, sum->lhs, lv);
 		sbuf_adds(&msg, ", but ");
-		rs = sum_side(&msg, sum->section, sum->rhs, rv2);
-		if (ls != rs) {
-			diag_errorat(file, at, 0, "%s", msg.buf);
-			ok = 0;
-		}
-		sbuf_release(&msg);
+		rs = sum_side(&msg, sum->rhs, rv);
+		if (ls != rs)
+			diag_errorat(s->file, at, 0, "%s", msg.buf);
 	}
-	if (fileunit >= 0 && revision > 0 && subunit == fileunit) {
-		sh.uidx = fileunit;
-		sh.month = f->month;
-		sh.revision = revision;
-		sh.f = f;
-		folder_sheet(&sh);
-		memset(&sh, 0, sizeof(sh));
+	sbuf_release(&msg);
+}
+
+/* After the last line: an empty file, what is missing, the sums, and the
+ * sheet kept for the folder when its unit and revision are good. */
+static void
+sheet_end(struct sheetread *s)
+{
+	const struct infile *f = s->f;
+	int unit_key = sheet_key_index(sheet_key_find("submission", "unit"));
+
+	if (s->r.bytes == 0 && s->r.err == INIREAD_OK) {
+		diag_errorat(s->file, 1, 0, "empty file");
+		return;
 	}
-	(void)ok;
-done:
+	if (s->r.err != INIREAD_OK && s->r.err != INIREAD_ESYNTAX)
+		return;		/* encoding: the rest is unknown */
+	if (s->fileunit >= 0 && !s->seen[unit_key])
+		check_unit(f->base, (size_t)(s->dot - f->base), f->month,
+		    s->file, s->unit_line, 0);
+	sheet_required(s, s->r.lineno > 0 ? s->r.lineno : 1);
+	sheet_sums_check(s);
+	if (s->fileunit >= 0 && s->revision > 0 && s->subunit == s->fileunit) {
+		s->sh.uidx = s->fileunit;
+		s->sh.month = f->month;
+		s->sh.revision = s->revision;
+		s->sh.f = f;
+		folder_sheet(&s->sh);
+		memset(&s->sh, 0, sizeof(s->sh));
+	}
+}
+
+static void
+check_sheet(const struct infile *f)
+{
+	struct sheetread s;
+	int rv;
+
+	memset(&s, 0, sizeof(s));
+	s.f = f;
+	s.file = f->display;
+	s.sect = -1;
+	s.unit_line = 1;
+	s.fileunit = s.subunit = -1;
+	s.revision = -1;
+	if ((s.fp = open_input(f)) == NULL)
+		return;
+	s.name = (struct sbuf)SBUF_INIT;
+	s.val = (struct sbuf)SBUF_INIT;
+	s.dot = strchr(f->base, '.');
+	/* the unit of the file name, reported first (line 1) */
+	if (s.dot == NULL || !unit_code_valid(f->base, (size_t)(s.dot -
+	    f->base)))
+		diag_errorat(s.file, 1, 0, "file name '%s' does not start with "
+		    "a unit code (UNIT.ini or UNIT.tag.ini)", f->base);
+	else
+		s.fileunit = unit_intern(f->base, (size_t)(s.dot - f->base));
+	defer_begin(s.file);
+	iniread_init(&s.r, s.fp);
+	while ((rv = iniread_next(&s.r)) != INI_END) {
+		if (rv < 0 && (rv = sheet_read_error(&s)) < 0)
+			continue;
+		normtext(&s.name, s.r.name.buf, s.r.name.len);
+		fold(&s.name);
+		if (rv == INI_SECTION)
+			sheet_section(&s);
+		else if (s.sect == -1)
+			diag_errorat(s.file, s.r.line, s.r.col, "key '%s' "
+			    "outside any section", show(s.r.name.buf,
+			    s.r.name.len));
+		else if (s.sect >= 0)	/* -2: an unknown section, reported */
+			sheet_key(&s);
+	}
+	sheet_end(&s);
 	defer_end();
-	sheet_free(&sh);
-	iniread_release(&r);
-	sbuf_release(&name);
-	sbuf_release(&val);
-	fclose(fp);
+	sheet_free(&s.sh);
+	iniread_release(&s.r);
+	sbuf_release(&s.name);
+	sbuf_release(&s.val);
+	fclose(s.fp);
 }
 
 /* Writes the S records of a sheet. */

@@ -147,6 +147,8 @@ const struct sheet_section sheet_sections[] = {
 	{ "narrative", 0 },
 };
 const int nsheet_sections = N(sheet_sections);
+_Static_assert(N(sheet_sections) <= SHEET_SECTIONS_MAX,
+    "raise SHEET_SECTIONS_MAX");
 
 /* section, key, type, required, stock */
 const struct sheet_key sheet_keys[] = {
@@ -184,6 +186,7 @@ const struct sheet_key sheet_keys[] = {
 	{ "narrative", "next_tasks", FT_PARAGRAPHS, 0, NOT_NUMBER },
 };
 const int nsheet_keys = N(sheet_keys);
+_Static_assert(N(sheet_keys) <= SHEET_KEYS_MAX, "raise SHEET_KEYS_MAX");
 
 static const char *const tasks_lhs[] = { "planned", NULL };
 static const char *const tasks_rhs[] = { "completed_on_time", "completed_late",

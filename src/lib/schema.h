@@ -81,6 +81,10 @@ struct sheet_sum {
 	const char *const	*rhs;	/* NULL-terminated */
 };
 
+/* Bounds of the tables below, for fixed arrays indexed by them. */
+#define SHEET_SECTIONS_MAX	16
+#define SHEET_KEYS_MAX		64
+
 extern const struct sheet_section	sheet_sections[];
 extern const int			nsheet_sections;
 extern const struct sheet_key		sheet_keys[];
