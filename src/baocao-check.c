@@ -1387,7 +1387,7 @@ struct reg {
 	const struct infile	*f;
 	const struct reg_kind	*k;
 	int			 map[32];	/* schema column of each field */
-	int			 pos[16];	/* field of each schema column */
+	int			 pos[REG_COLS_MAX];	/* field of each schema column */
 	int			 nhdr;
 	long			 mfirst, mlast;	/* the folder's reporting month */
 	long			 warned;
@@ -1849,198 +1849,211 @@ survey_row(struct reg *g, struct csvread *r)
 }
 
 /* A row of a status list: validate every column, check the key, write R. */
-static void
-status_row(struct reg *g, struct csvread *r)
+/* A status-list row as it is checked: a normalized value per column. */
+struct rowvals {
+	struct sbuf	 v[REG_COLS_MAX];
+	long		 days[REG_COLS_MAX];
+	int		 have[REG_COLS_MAX];	/* days[] holds a good date */
+	int		 uidx;			/* the row's unit, or -1 */
+};
+
+/* True when the n bytes at s are only spaces, tabs and line breaks. */
+static int
+blank(const char *s, size_t n)
+{
+	size_t j;
+
+	for (j = 0; j < n; j++)
+		if (s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r')
+			return 0;
+	return 1;
+}
+
+/* An FT_ENUM or FT_YESNO value into *dst; -1 when not one of them. */
+static int
+enum_value(const struct reg_column *c, const char *s, size_t n,
+    struct sbuf *dst, const char *file, long line, long col)
+{
+	static const char *const yesno[] = { "yes", "no", NULL };
+	const char *const *v = c->type == FT_YESNO ? yesno : c->values;
+	int j;
+
+	for (j = 0; v[j] != NULL; j++)
+		if (strlen(v[j]) == n && memcmp(v[j], s, n) == 0) {
+			sbuf_add(dst, s, n);
+			return 0;
+		}
+	diag_errorat(file, line, col, "invalid %s '%s': expected one of %s",
+	    c->name, show(s, n), joinlist(v));
+	return -1;
+}
+
+/* An FT_DECIMAL value, printed back as the shortest round trip. */
+static int
+decimal_value(const struct reg_column *c, const char *s, size_t n,
+    struct sbuf *dst, const char *file, long line, long col)
+{
+	char buf[NUMFMT_BUFSZ];
+	double x;
+	enum num_status st = num_decimal(s, n, &x);
+
+	if (st != NUM_OK) {
+		diag_errorat(file, line, col, "%s '%s' for '%s': expected a "
+		    "number from 0 such as 2.5", st == NUM_NEGATIVE ?
+		    "negative number" : "invalid number", show(s, n), c->name);
+		return -1;
+	}
+	sbuf_adds(dst, numfmt_double(x, buf));
+	return 0;
+}
+
+/* Checks column i of the row into rv; -1 when the value is bad. */
+static int
+row_value(struct reg *g, struct csvread *r, int i, struct rowvals *rv)
+{
+	const struct reg_column *c = &g->k->cols[i];
+	const struct csvread_field *fx = g->pos[i] >= 0 ? &r->f[g->pos[i]] :
+	    NULL;
+	const char *s = fx ? fx->s : "", *file = g->f->display;
+	size_t n = fx ? fx->len : 0;
+	long line = r->line, col = fx ? fcol(r, fx) : 0;
+	struct sbuf *dst = &rv->v[i];
+	char d[DATE_BUFSZ];
+	long long count;
+	int rating;
+
+	sbuf_reset(dst);
+	rv->have[i] = 0;
+	if (n == 0 || blank(s, n)) {	/* a quoted "  " is no value either */
+		if (!c->required)
+			return 0;
+		diag_errorat(file, line, col, "missing value for '%s'", c->name);
+		return -1;
+	}
+	switch (c->type) {
+	case FT_UNIT:
+		if ((rv->uidx = check_unit(s, n, g->f->month, file, line,
+		    col)) < 0)
+			return -1;
+		sbuf_adds(dst, units[rv->uidx].code);
+		return 0;
+	case FT_DATE:
+		if (check_date(s, n, c->name, file, line, col,
+		    &rv->days[i]) < 0)
+			return -1;
+		rv->have[i] = 1;
+		date_iso(rv->days[i], d);
+		sbuf_adds(dst, d);
+		return 0;
+	case FT_ENUM:
+	case FT_YESNO:
+		return enum_value(c, s, n, dst, file, line, col);
+	case FT_DECIMAL:
+		return decimal_value(c, s, n, dst, file, line, col);
+	case FT_RATING:
+		if (check_rating(s, n, c->name, file, line, col, &rating) < 0)
+			return -1;
+		sbuf_printf(dst, "%d", rating);
+		return 0;
+	case FT_COUNT:
+		if (check_count(s, n, c->name, file, line, col, &count) < 0)
+			return -1;
+		sbuf_printf(dst, "%lld", count);
+		return 0;
+	default:
+		normtext(dst, s, n);
+		return 0;
+	}
+}
+
+/*
+ * SPEC §3.2: a column that needs another (verified_on needs corrected_on)
+ * and dates in order. Returns -1 when a rule is broken.
+ */
+static int
+row_dates(struct reg *g, struct csvread *r, const struct rowvals *rv)
 {
 	const struct reg_kind *k = g->k;
-	const char *file = g->f->display;
-	static struct sbuf vals[16], keyb;
-	long days[16];
-	int have[16], i, bad = 0, uidx = -1, kcol, dcol, first = 1;
-	char fo[DATE_BUFSZ];
+	const struct csvread_field *fx;
+	int i, j, bad = 0;
 
 	for (i = 0; i < k->ncols; i++) {
 		const struct reg_column *c = &k->cols[i];
-		const struct csvread_field *fx = g->pos[i] >= 0 ?
-		    &r->f[g->pos[i]] : NULL;
-		const char *s = fx ? fx->s : "";
-		size_t n = fx ? fx->len : 0;
-		long line = r->line, col = fx ? fcol(r, fx) : 0;
 
-		sbuf_reset(&vals[i]);
-		have[i] = 0;
-		if (n > 0 && (*s == ' ' || *s == '\t' || *s == '\n' ||
-		    *s == '\r')) {	/* a quoted "  " is no value either */
-			size_t j = 0;
-
-			while (j < n && (s[j] == ' ' || s[j] == '\t' ||
-			    s[j] == '\n' || s[j] == '\r'))
-				j++;
-			if (j == n)
-				n = 0;
-		}
-		if (n == 0) {
-			if (c->required) {
-				diag_errorat(file, line, col, "missing value for "
-				    "'%s'", c->name);
-				bad = 1;
-			}
-			continue;
-		}
-		switch (c->type) {
-		case FT_UNIT:
-			uidx = check_unit(s, n, g->f->month, file, line, col);
-			if (uidx < 0)
-				bad = 1;
-			else
-				sbuf_adds(&vals[i], units[uidx].code);
-			break;
-		case FT_DATE:
-			if (check_date(s, n, c->name, file, line, col,
-			    &days[i]) < 0) {
-				bad = 1;
-				break;
-			}
-			have[i] = 1;
-			{
-				char d[DATE_BUFSZ];
-
-				date_iso(days[i], d);
-				sbuf_adds(&vals[i], d);
-			}
-			break;
-		case FT_ENUM:
-		case FT_YESNO: {
-			static const char *const yesno[] = { "yes", "no", NULL };
-			const char *const *v = c->type == FT_YESNO ? yesno :
-			    c->values;
-			int j;
-
-			for (j = 0; v[j] != NULL; j++)
-				if (strlen(v[j]) == n && memcmp(v[j], s, n) == 0)
-					break;
-			if (v[j] == NULL) {
-				diag_errorat(file, line, col, "invalid %s '%s': "
-				    "expected one of %s", c->name, show(s, n),
-				    joinlist(v));
-				bad = 1;
-			} else
-				sbuf_add(&vals[i], s, n);
-			break;
-		}
-		case FT_DECIMAL: {
-			double x;
-			char buf[NUMFMT_BUFSZ];
-			enum num_status st = num_decimal(s, n, &x);
-
-			if (st != NUM_OK) {
-				diag_errorat(file, line, col, "%s '%s' for '%s': "
-				    "expected a number from 0 such as 2.5",
-				    st == NUM_NEGATIVE ? "negative number" :
-				    "invalid number", show(s, n), c->name);
-				bad = 1;
-			} else
-				sbuf_adds(&vals[i], numfmt_double(x, buf));
-			break;
-		}
-		case FT_RATING: {
-			int v;
-
-			if (check_rating(s, n, c->name, file, line, col, &v) < 0)
-				bad = 1;
-			else
-				sbuf_printf(&vals[i], "%d", v);
-			break;
-		}
-		case FT_COUNT: {
-			long long v;
-
-			if (check_count(s, n, c->name, file, line, col, &v) < 0)
-				bad = 1;
-			else
-				sbuf_printf(&vals[i], "%lld", v);
-			break;
-		}
-		default:
-			normtext(&vals[i], s, n);
-			break;
-		}
-	}
-	/* dates in order */
-	for (i = 0; i < k->ncols; i++) {
-		const struct reg_column *c = &k->cols[i];
-		const struct csvread_field *fx = g->pos[i] >= 0 ?
-		    &r->f[g->pos[i]] : NULL;
-		int j;
-
+		fx = g->pos[i] >= 0 ? &r->f[g->pos[i]] : NULL;
 		if (fx == NULL || fx->len == 0)
 			continue;
 		if (c->needs != NULL) {
 			j = reg_col_index(k, c->needs);
 			if (g->pos[j] < 0 || r->f[g->pos[j]].len == 0) {
-				diag_errorat(file, r->line, fcol(r, fx),
-				    "'%s' is given without '%s'", c->name,
-				    c->needs);
+				diag_errorat(g->f->display, r->line,
+				    fcol(r, fx), "'%s' is given without '%s'",
+				    c->name, c->needs);
 				bad = 1;
 			}
 		}
-		if (c->not_before != NULL && have[i]) {
-			j = reg_col_index(k, c->not_before);
-			if (have[j] && days[i] < days[j]) {
-				diag_errorat(file, r->line, fcol(r, fx),
-				    "'%s' %s is before '%s' %s", c->name,
-				    vals[i].buf, c->not_before, vals[j].buf);
-				bad = 1;
-			}
-		}
-	}
-	/* the key: unique in the folder; earlier folders make a re-send */
-	kcol = reg_col_index(k, k->key_col);
-	if (uidx >= 0 && vals[kcol].len > 0) {
-		int *slot;
-
-		sbuf_reset(&keyb);
-		sbuf_printf(&keyb, "%s\037%s\037%s", k->name, units[uidx].code,
-		    vals[kcol].buf);
-		slot = smap_slot(&keymap, keyb.buf, keyb.len, 1);
-		if (*slot >= 0) {
-			struct where *w = &keys[*slot];
-
-			first = 0;
-			if (w->folder == folderseq) {
-				const struct csvread_field *fx =
-				    &r->f[g->pos[kcol]];
-
-				diag_errorat(file, r->line, fcol(r, fx),
-				    "duplicate %s '%s' of unit '%s' in %s; "
-				    "first at %s:%ld", k->key_col,
-				    show(vals[kcol].buf, vals[kcol].len),
-				    units[uidx].code, k->name, w->file,
-				    w->line);
-				bad = 1;
-			} else {
-				w->folder = folderseq;
-				w->file = file;
-				w->line = r->line;
-			}
-		} else {
-			if (nkeys == capkeys) {
-				capkeys = capkeys ? capkeys * 2 : 256;
-				keys = xrealloc(keys, (size_t)capkeys *
-				    sizeof(*keys));
-			}
-			keys[nkeys].file = file;
-			keys[nkeys].line = r->line;
-			keys[nkeys].folder = folderseq;
-			*slot = nkeys++;
+		if (c->not_before == NULL || !rv->have[i])
+			continue;
+		j = reg_col_index(k, c->not_before);
+		if (rv->have[j] && rv->days[i] < rv->days[j]) {
+			diag_errorat(g->f->display, r->line, fcol(r, fx),
+			    "'%s' %s is before '%s' %s", c->name, rv->v[i].buf,
+			    c->not_before, rv->v[j].buf);
+			bad = 1;
 		}
 	}
-	if (bad)
-		return;
-	dcol = reg_col_index(k, k->date_col);
-	if (first && (days[dcol] < g->mfirst || days[dcol] > g->mlast))
-		out_of_month(g, k->date_col, days[dcol], r->line,
-		    fcol(r, &r->f[g->pos[dcol]]));
+	return bad ? -1 : 0;
+}
+
+/*
+ * Records the row's key (kind, unit, id): unique in the folder, and a
+ * copy from an earlier folder makes this row a re-send. Returns -1 for a
+ * duplicate, 1 for the first copy, 0 for a re-send.
+ */
+static int
+row_key(struct reg *g, struct csvread *r, const struct rowvals *rv)
+{
+	static struct sbuf keyb;
+	const struct reg_kind *k = g->k;
+	int kcol = reg_col_index(k, k->key_col), *slot, first;
+	const struct sbuf *id = &rv->v[kcol];
+	struct where *w;
+
+	sbuf_reset(&keyb);
+	sbuf_printf(&keyb, "%s\037%s\037%s", k->name, units[rv->uidx].code,
+	    id->buf);
+	slot = smap_slot(&keymap, keyb.buf, keyb.len, 1);
+	if (*slot >= 0 && keys[*slot].folder == folderseq) {
+		w = &keys[*slot];
+		diag_errorat(g->f->display, r->line, fcol(r,
+		    &r->f[g->pos[kcol]]), "duplicate %s '%s' of unit '%s' in "
+		    "%s; first at %s:%ld", k->key_col, show(id->buf, id->len),
+		    units[rv->uidx].code, k->name, w->file, w->line);
+		return -1;
+	}
+	first = *slot < 0;
+	if (first) {
+		if (nkeys == capkeys) {
+			capkeys = capkeys ? capkeys * 2 : 256;
+			keys = xrealloc(keys, (size_t)capkeys * sizeof(*keys));
+		}
+		*slot = nkeys++;
+	}
+	w = &keys[*slot];
+	w->folder = folderseq;
+	w->file = g->f->display;
+	w->line = r->line;
+	return first;
+}
+
+/* Writes the R record of a good row (docs/FORMATS.md). */
+static void
+row_write(struct reg *g, struct csvread *r, const struct rowvals *rv)
+{
+	const struct reg_kind *k = g->k;
+	char fo[DATE_BUFSZ];
+	int i;
+
 	month_iso(g->f->month, fo);
 	fputs("R\t", out);
 	norm_put(out, k->name, strlen(k->name));
@@ -2051,9 +2064,35 @@ status_row(struct reg *g, struct csvread *r)
 	fprintf(out, ":%ld", r->line);
 	for (i = 0; i < k->ncols; i++) {
 		putc('\t', out);
-		norm_put(out, sbuf_str(&vals[i]), vals[i].len);
+		norm_put(out, sbuf_str(&rv->v[i]), rv->v[i].len);
 	}
 	putc('\n', out);
+}
+
+static void
+status_row(struct reg *g, struct csvread *r)
+{
+	static struct rowvals rv;	/* its buffers are reused */
+	const struct reg_kind *k = g->k;
+	int i, bad = 0, first = 1, kcol, dcol;
+
+	rv.uidx = -1;
+	for (i = 0; i < k->ncols; i++)
+		if (row_value(g, r, i, &rv) < 0)
+			bad = 1;
+	if (row_dates(g, r, &rv) < 0)
+		bad = 1;
+	kcol = reg_col_index(k, k->key_col);
+	if (rv.uidx >= 0 && rv.v[kcol].len > 0 &&
+	    (first = row_key(g, r, &rv)) < 0)
+		bad = 1;
+	if (bad)
+		return;
+	dcol = reg_col_index(k, k->date_col);
+	if (first && (rv.days[dcol] < g->mfirst || rv.days[dcol] > g->mlast))
+		out_of_month(g, k->date_col, rv.days[dcol], r->line,
+		    fcol(r, &r->f[g->pos[dcol]]));
+	row_write(g, r, &rv);
 }
 
 

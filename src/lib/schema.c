@@ -115,6 +115,10 @@ const struct reg_kind reg_kinds[] = {
 	{ "audits", audits_cols, N(audits_cols), "audit_on", "id" },
 };
 const int nreg_kinds = N(reg_kinds);
+_Static_assert(N(survey_cols) <= REG_COLS_MAX && N(errors_cols) <= REG_COLS_MAX
+    && N(actions_cols) <= REG_COLS_MAX && N(suggestions_cols) <= REG_COLS_MAX
+    && N(complaints_cols) <= REG_COLS_MAX && N(incidents_cols) <= REG_COLS_MAX
+    && N(audits_cols) <= REG_COLS_MAX, "raise REG_COLS_MAX");
 
 const struct reg_kind *
 reg_kind_find(const char *name)

@@ -31,6 +31,8 @@ struct reg_column {
 	const char		*needs;		/* column required with this one */
 };
 
+#define REG_COLS_MAX	16	/* columns of the widest kind, at most */
+
 struct reg_kind {
 	const char		*name;		/* "survey", file NAME.<name>.csv */
 	const struct reg_column	*cols;
