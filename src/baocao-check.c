@@ -37,6 +37,7 @@
 #include "num.h"
 #include "numfmt.h"
 #include "schema.h"
+#include "suggest.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -425,72 +426,6 @@ smap_release(struct smap *m)
 	memset(m, 0, sizeof(*m));
 }
 
-/* Damerau-Levenshtein distance (optimal string alignment) of short words. */
-static int
-distance(const char *a, size_t na, const char *b, size_t nb)
-{
-	int d[34][34];
-	size_t i, j;
-
-	if (na > 32 || nb > 32)
-		return 99;
-	for (i = 0; i <= na; i++)
-		d[i][0] = (int)i;
-	for (j = 0; j <= nb; j++)
-		d[0][j] = (int)j;
-	for (i = 1; i <= na; i++)
-		for (j = 1; j <= nb; j++) {
-			int c = a[i - 1] != b[j - 1];
-			int v = d[i - 1][j] + 1;
-
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + c < v)
-				v = d[i - 1][j - 1] + c;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	return d[na][nb];
-}
-
-/*
- * The candidate nearest to word, when near enough to be a typo (a distance
- * of at most a third of the candidate's length, and at least 1); or NULL.
- * cands is NULL-terminated.
- */
-static const char *
-nearest(const char *w, size_t n, const char *const *cands)
-{
-	const char *best = NULL;
-	int bd = 99, d, lim;
-
-	for (; *cands != NULL; cands++) {
-		d = distance(w, n, *cands, strlen(*cands));
-		lim = (int)strlen(*cands) / 3;
-		if (lim < 1)
-			lim = 1;
-		if (d <= lim && d < bd) {
-			bd = d;
-			best = *cands;
-		}
-	}
-	return best;
-}
-
-/* "; did you mean 'x'?" or "". */
-static const char *
-didyoumean(const char *s)
-{
-	static char buf[96];
-
-	if (s == NULL)
-		return "";
-	snprintf(buf, sizeof(buf), "; did you mean '%s'?", s);
-	return buf;
-}
-
 /* "a, b, c" of a NULL-terminated list. */
 static const char *
 joinlist(const char *const *v)
@@ -612,7 +547,7 @@ check_unit(const char *s, size_t n, long month, const char *file, long line,
 	if (u == NULL) {
 		diag_errorat(file, line, col, "unknown unit '%s' (not in "
 		    "units.ini)%s", units[ix].code,
-		    didyoumean(nearest(s, n, unit_codes)));
+		    suggest_phrase(suggest_nearest(s, n, unit_codes)));
 		return -1;
 	}
 	if (!unit_active(u, month)) {
@@ -993,7 +928,7 @@ sheet_section(struct sheetread *s)
 	for (i = 0; i < nsheet_sections; i++)
 		names[i] = sheet_sections[i].name;
 	names[i] = NULL;
-	near = nearest(s->name.buf, s->name.len, names);
+	near = suggest_nearest(s->name.buf, s->name.len, names);
 	if (near != NULL)
 		diag_errorat(s->file, s->r.line, s->r.col, "unknown section "
 		    "'[%s]'; did you mean '[%s]'?", show(s->r.name.buf,
@@ -1122,7 +1057,7 @@ sheet_key(struct sheetread *s)
 		cands[nc] = NULL;
 		diag_errorat(s->file, s->r.line, s->r.col, "unknown key '%s' in "
 		    "[%s]%s", show(s->r.name.buf, s->r.name.len), secname,
-		    didyoumean(nearest(s->name.buf, s->name.len, cands)));
+		    suggest_phrase(suggest_nearest(s->name.buf, s->name.len, cands)));
 		return;
 	}
 	ki = sheet_key_index(k);
@@ -2307,7 +2242,7 @@ register_header(struct reg *g, struct csvread *r)
 		if (j < 0) {
 			diag_errorat(file, fx->line, fx->col, "unknown column "
 			    "'%s' (%s register)%s", show(fx->s, fx->len),
-			    k->name, didyoumean(nearest(nm.buf, nm.len,
+			    k->name, suggest_phrase(suggest_nearest(nm.buf, nm.len,
 			    cands)));
 			continue;
 		}
@@ -2455,7 +2390,7 @@ check_file(const struct infile *f)
 		memcpy(kind, prev, (size_t)(dot - prev));
 		kind[dot - prev] = '\0';
 		if ((k = reg_kind_find(kind)) == NULL) {
-			const char *near = nearest(kind, strlen(kind),
+			const char *near = suggest_nearest(kind, strlen(kind),
 			    kind_names);
 
 			if (near != NULL)

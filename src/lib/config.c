@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "config.h"
+#include "indicator.h"
+#include "suggest.h"
 #include "date.h"
 #include "diag.h"
 #include "utf8.h"
@@ -245,7 +247,9 @@ check_keys(const struct inifile *f, const char *sec, const char *shown,
 			ok |= strcmp(known[j], k) == 0;
 		if (!ok) {
 			diag_errorat(f->path, find_line(f->text, sec, k), 0,
-			    "unknown key '%s' in [%s]", k, shown);
+			    "unknown key '%s' in [%s]%s", k, shown,
+			    suggest_phrase(suggest_nearest(k, strlen(k),
+			    known)));
 			bad++;
 		}
 	}
@@ -588,6 +592,11 @@ load_objective(struct config *c, const struct inifile *f, const char *s)
 		    "[%s]", s);
 		bad++;
 		o->indicator = xstrdup("");
+	} else if (!indicator_known(o->indicator)) {
+		diag_errorat(f->path, find_line(f->text, s, "indicator"), 0,
+		    "unknown indicator '%s'%s", o->indicator,
+		    suggest_phrase(indicator_nearest(o->indicator)));
+		bad++;
 	}
 	v = get(f, s, "op");
 	if (v == NULL || strcmp(v, ">=") == 0)

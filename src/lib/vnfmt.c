@@ -211,7 +211,10 @@ vn_date_long(long days, char *buf)
 	int y, m, d;
 
 	date_to_ymd(days, &y, &m, &d);
-	snprintf(buf, VNFMT_BUFSZ, "ngày %02d tháng %02d năm %04d", d, m, y);
+	/* Decree 30/2020, Appendix I: a zero before days under 10 and before
+	 * months 1 and 2 (so that no digit can be added), none before 3–12 */
+	snprintf(buf, VNFMT_BUFSZ, "ngày %02d tháng %0*d năm %04d", d,
+	    m <= 2 ? 2 : 1, m, y);
 	return buf;
 }
 

@@ -52,7 +52,9 @@ char	*vn_rate(double rate, int decimals, char *buf);
  * điểm %".
  */
 char	*vn_delta(double d, int pct, char *buf);
-/* "ngày 05 tháng 11 năm 2026" for a day number (date.h). */
+/* "ngày 05 tháng 11 năm 2026", "ngày 04 tháng 7 năm 2024", "ngày 09 tháng
+ * 02 năm 2024" (Decree 30/2020: a zero before days under 10 and months
+ * 1 and 2) for a day number (date.h). */
 char	*vn_date_long(long days, char *buf);
 /* "05/11/2026". */
 char	*vn_date_short(long days, char *buf);

@@ -58,6 +58,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "lib/indicator.h"
+
 #define ABSENT	NULL
 
 struct want {
@@ -110,6 +112,15 @@ run(struct csv *c, const char *conf, const char *period)
 		c->key = realloc(c->key, (c->n + 1) * sizeof(char *));
 		c->val = realloc(c->val, (c->n + 1) * sizeof(char *));
 		c->key[c->n] = dup(line + strlen(period) + 1);
+		/* every name is one of SPEC §6 (the catalogue of the library) */
+		{
+			const char *ind = strchr(c->key[c->n], ',') + 1;
+
+			if (!indicator_known(ind) &&
+			    strncmp(ind, "objective.", 10) != 0)
+				fail_msg("'%s' is not an indicator of SPEC §6",
+				    ind);
+		}
 		c->val[c->n] = dup(comma + 1);
 		c->n++;
 	}

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* Unit tests of baocao-check's helpers: unit codes, suggestions, quoting. */
+/* Unit tests of baocao-check's helpers: unit codes, quoting. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -40,30 +40,6 @@ test_unit_codes(void **state)
 }
 
 static void
-test_suggestions(void **state)
-{
-	static const char *const cands[] = { "planned", "completed_on_time",
-		"completed_late", "not_completed", NULL };
-	static const char *const codes[] = { "PNV", "VP", "MOTCUA", NULL };
-
-	(void)state;
-	assert_string_equal(nearest("complted_late", 13, cands),
-	    "completed_late");
-	assert_string_equal(nearest("planed", 6, cands), "planned");
-	assert_string_equal(nearest("not_compelted", 13, cands),
-	    "not_completed");			/* a transposition */
-	assert_null(nearest("xyz", 3, cands));
-	assert_string_equal(nearest("PNVV", 4, codes), "PNV");
-	assert_string_equal(nearest("MOTCAU", 6, codes), "MOTCUA");
-	assert_null(nearest("XYZ", 3, codes));
-	assert_int_equal(distance("abc", 3, "abc", 3), 0);
-	assert_int_equal(distance("abc", 3, "acb", 3), 1);
-	assert_int_equal(distance("", 0, "abc", 3), 3);
-	assert_string_equal(didyoumean("x"), "; did you mean 'x'?");
-	assert_string_equal(didyoumean(NULL), "");
-}
-
-static void
 test_show(void **state)
 {
 	char big[200];
@@ -90,7 +66,6 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_unit_codes),
-		cmocka_unit_test(test_suggestions),
 		cmocka_unit_test(test_show),
 	};
 

@@ -170,6 +170,17 @@ test_dates(void **state)
 	    "ngày 05 tháng 11 năm 2026");
 	assert_string_equal(vn_date_long(date_from_ymd(2024, 1, 31), buf),
 	    "ngày 31 tháng 01 năm 2024");
+	/* Decree 30/2020: zero before months 1 and 2 only */
+	assert_string_equal(vn_date_long(date_from_ymd(2024, 2, 9), buf),
+	    "ngày 09 tháng 02 năm 2024");
+	assert_string_equal(vn_date_long(date_from_ymd(2024, 3, 10), buf),
+	    "ngày 10 tháng 3 năm 2024");
+	assert_string_equal(vn_date_long(date_from_ymd(2024, 7, 4), buf),
+	    "ngày 04 tháng 7 năm 2024");
+	assert_string_equal(vn_date_long(date_from_ymd(2024, 9, 30), buf),
+	    "ngày 30 tháng 9 năm 2024");
+	assert_string_equal(vn_date_long(date_from_ymd(2024, 10, 1), buf),
+	    "ngày 01 tháng 10 năm 2024");
 	assert_string_equal(vn_date_short(date_from_ymd(2024, 2, 29), buf),
 	    "29/02/2024");
 	assert_string_equal(vn_month(month_of(2024, 12), buf), "12/2024");

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * suggest: "did you mean" for a misspelt name (unknown key, section,
+ * unit code, register kind, indicator). A candidate is near enough when
+ * its Damerau-Levenshtein distance from the word is at most a third of
+ * its length (and at least 1).
+ */
+#ifndef BAOCAO_SUGGEST_H
+#define BAOCAO_SUGGEST_H
+
+#include <stddef.h>
+
+/* The candidate of NULL-terminated cands nearest to the n bytes at w, or
+ * NULL when none is near enough. */
+const char	*suggest_nearest(const char *w, size_t n,
+		    const char *const *cands);
+
+/* "; did you mean 's'?", or "" when s is NULL. Static storage: use it
+ * before the next call. */
+const char	*suggest_phrase(const char *s);
+
+#endif

@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: ISC */
+/* Tests of src/lib/suggest.c and src/lib/indicator.c: "did you mean" and
+ * the catalogue of indicator names. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "lib/indicator.h"
+#include "lib/suggest.h"
+
+static void
+test_nearest(void **state)
+{
+	static const char *const cands[] = { "planned", "completed_on_time",
+		"completed_late", "not_completed", NULL };
+	static const char *const codes[] = { "PNV", "VP", "MOTCUA", NULL };
+
+	(void)state;
+	assert_string_equal(suggest_nearest("complted_late", 13, cands),
+	    "completed_late");			/* a letter left out */
+	assert_string_equal(suggest_nearest("planed", 6, cands), "planned");
+	assert_string_equal(suggest_nearest("not_compelted", 13, cands),
+	    "not_completed");			/* a transposition */
+	assert_string_equal(suggest_nearest("completed_on_time", 17, cands),
+	    "completed_on_time");		/* itself, distance 0 */
+	assert_null(suggest_nearest("xyz", 3, cands));
+	assert_string_equal(suggest_nearest("PNVV", 4, codes), "PNV");
+	assert_string_equal(suggest_nearest("MOTCAU", 6, codes), "MOTCUA");
+	assert_null(suggest_nearest("XYZ", 3, codes));
+	/* a third of the candidate's length: 1 for "VP", so "XP" is near */
+	assert_string_equal(suggest_nearest("XP", 2, codes), "VP");
+	assert_null(suggest_nearest("XY", 2, codes));
+	assert_string_equal(suggest_phrase("x"), "; did you mean 'x'?");
+	assert_string_equal(suggest_phrase(NULL), "");
+}
+
+static void
+test_long_words(void **state)
+{
+	static const char *const cands[] = {
+		"satisfaction.component.procedure_rating.rate", NULL };
+
+	(void)state;
+	/* 44 characters, one letter wrong */
+	assert_string_equal(suggest_nearest(
+	    "satisfaction.component.procedure_ratinq.rate", 44, cands),
+	    cands[0]);
+	assert_null(suggest_nearest("x", 1, cands));
+}
+
+static void
+test_catalogue(void **state)
+{
+	const char *const *v = indicator_names();
+	size_t n;
+
+	(void)state;
+	for (n = 0; v[n] != NULL; n++)
+		if (n > 0 && strcmp(v[n - 1], v[n]) >= 0)
+			fail_msg("not in byte order: '%s' then '%s'", v[n - 1],
+			    v[n]);
+	/* SPEC §6: 68 fixed names, 6 error types, 5 components, 3 channels,
+	 * 3 action types */
+	assert_int_equal(n, 68 + 6 + 5 + 3 + 3);
+	assert_true(indicator_known("tasks.planned"));
+	assert_true(indicator_known("dossiers.on_time_rate"));
+	assert_true(indicator_known("errors.by_type.can_cu"));
+	assert_true(indicator_known("satisfaction.component.staff.rate"));
+	assert_true(indicator_known("satisfaction.channel.buu_chinh.rate"));
+	assert_true(indicator_known("actions.opened.cai_tien"));
+	assert_true(indicator_known("submission.units_incomplete"));
+	assert_false(indicator_known("satisfaction.channel.dien_thoai.rate"));
+	assert_false(indicator_known("errors.by_type"));
+	assert_false(indicator_known("objective.x.value"));
+	assert_false(indicator_known(""));
+	assert_false(indicator_known("tasks.planned "));
+	assert_string_equal(indicator_nearest("dossiers.on_time_rat"),
+	    "dossiers.on_time_rate");
+	assert_string_equal(indicator_nearest("errors.cuont"), "errors.count");
+	assert_null(indicator_nearest("nothing.like.it"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_nearest),
+		cmocka_unit_test(test_long_words),
+		cmocka_unit_test(test_catalogue),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
