@@ -423,15 +423,9 @@ copy_counts(struct pdata *d, const struct uent *u, const char *unit,
 		emit_int(d, unit, *names, cnt(u, *names));
 }
 
-/*
- * The indicators of one unit (or of the organization, whose numbers are
- * the units' sums) from its roll-up numbers. errors_num/errors_den give
- * errors.rate: for a unit its own count and outgoing documents, for the
- * organization the errors of the units that sent documents.outgoing.
- */
+/* Sheet counts and their rates, for a unit that sent the section. */
 static void
-derive(struct pdata *d, const struct uent *u, const char *unit,
-    long long errors_num, long long errors_den, int has_outgoing)
+derive_sheet(struct pdata *d, const struct uent *u, const char *unit)
 {
 	static const char *const tasks[] = { "tasks.planned",
 		"tasks.completed_on_time", "tasks.completed_late",
@@ -444,36 +438,17 @@ derive(struct pdata *d, const struct uent *u, const char *unit,
 		"dossiers.received_online", "dossiers.resolved_early",
 		"dossiers.resolved_on_time", "dossiers.resolved_late",
 		"dossiers.pending_in_time", "dossiers.pending_overdue", NULL };
-	static const char *const registers[] = { "errors.count",
-		"errors.corrected", "errors.verified", "actions.opened",
-		"actions.closed", "actions.overdue", "suggestions.received",
-		"suggestions.to_qmr", "suggestions.implemented",
-		"suggestions.rejected", "suggestions.pending",
-		"suggestions.notified", "complaints.received",
-		"complaints.explained", "complaints.resolved",
-		"complaints.justified", "incidents.count", "audits.nc",
-		"audits.obs", "audits.closed", NULL };
-	static const char *const sat[] = { "satisfaction.very_satisfied",
-		"satisfaction.satisfied", "satisfaction.neutral",
-		"satisfaction.dissatisfied", "satisfaction.very_dissatisfied",
-		NULL };
-	char name[128], nname[128], pname[128];
-	const struct num *hv;
-	long long a, b, c, resp, s5[5];
-	double lo, hi, ratesum;
-	int i;
+	long long a, rec, res;
 
 	if (uget(u, "tasks.planned") != NULL) {
 		copy_counts(d, u, unit, tasks);
 		a = cnt(u, "tasks.completed_on_time");
-		b = cnt(u, "tasks.completed_late");
-		c = cnt(u, "tasks.planned");
-		emit_rate(d, unit, "tasks.on_time_rate", a, c);
-		emit_rate(d, unit, "tasks.completion_rate", sum2(a, b), c);
+		emit_rate(d, unit, "tasks.on_time_rate", a,
+		    cnt(u, "tasks.planned"));
+		emit_rate(d, unit, "tasks.completion_rate", sum2(a,
+		    cnt(u, "tasks.completed_late")), cnt(u, "tasks.planned"));
 	}
 	if (uget(u, "dossiers.carried_over") != NULL) {
-		long long rec, res;
-
 		copy_counts(d, u, unit, dossiers);
 		rec = sum2(cnt(u, "dossiers.received_online"),
 		    cnt(u, "dossiers.received_direct"));
@@ -494,23 +469,46 @@ derive(struct pdata *d, const struct uent *u, const char *unit,
 		emit_rate(d, unit, "documents.incoming_on_time_rate", a,
 		    sum2(a, cnt(u, "documents.incoming_late")));
 	}
+}
 
-	/* Register counts: every unit in scope, zeros included. */
-	copy_counts(d, u, unit, registers);
-	for (i = 0; error_types[i] != NULL; i++) {
-		snprintf(name, sizeof(name), "errors.by_type.%s",
-		    error_types[i]);
+/* Emits name = prefix + each of list + suffix, as a count of u. */
+static void
+emit_family(struct pdata *d, const struct uent *u, const char *unit,
+    const char *prefix, const char *const *list)
+{
+	char name[128];
+	int i;
+
+	for (i = 0; list[i] != NULL; i++) {
+		snprintf(name, sizeof(name), "%s%s", prefix, list[i]);
 		emit_int(d, unit, name, cnt(u, name));
 	}
+}
+
+/* Register counts and rates: every unit in scope, zeros included. */
+static void
+derive_registers(struct pdata *d, const struct uent *u, const char *unit,
+    long long errors_num, long long errors_den, int has_outgoing)
+{
+	static const char *const registers[] = { "errors.count",
+		"errors.corrected", "errors.verified", "actions.opened",
+		"actions.closed", "actions.overdue", "suggestions.received",
+		"suggestions.to_qmr", "suggestions.implemented",
+		"suggestions.rejected", "suggestions.pending",
+		"suggestions.notified", "complaints.received",
+		"complaints.explained", "complaints.resolved",
+		"complaints.justified", "incidents.count", "audits.nc",
+		"audits.obs", "audits.closed", NULL };
+	const struct num *hv;
+	long long a;
+
+	copy_counts(d, u, unit, registers);
+	emit_family(d, u, unit, "errors.by_type.", error_types);
 	if (has_outgoing)
 		emit_rate(d, unit, "errors.rate", errors_num, errors_den);
 	emit_rate(d, unit, "errors.correction_rate", cnt(u, "errors.corrected"),
 	    cnt(u, "errors.count"));
-	for (i = 0; action_types[i] != NULL; i++) {
-		snprintf(name, sizeof(name), "actions.opened.%s",
-		    action_types[i]);
-		emit_int(d, unit, name, cnt(u, name));
-	}
+	emit_family(d, u, unit, "actions.opened.", action_types);
 	a = cnt(u, "actions.effective_yes");
 	emit_rate(d, unit, "actions.effective_rate", a,
 	    sum2(a, cnt(u, "actions.effective_no")));
@@ -520,11 +518,40 @@ derive(struct pdata *d, const struct uent *u, const char *unit,
 	    cnt(u, "suggestions.rejected")));
 	hv = uget(u, "incidents.downtime_hours");
 	emit_dbl(d, unit, "incidents.downtime_hours", hv ? hv->d : 0);
+}
 
-	/* Satisfaction: survey ratings plus sheet tallies (5 ... 1). */
+/*
+ * prefix<x>.rate = prefix<x>.pos / prefix<x>.n for each x of list (the
+ * SIPAS components, the channels), where some row rated it.
+ */
+static void
+emit_shares(struct pdata *d, const struct uent *u, const char *unit,
+    const char *prefix, const char *const *list)
+{
+	char name[128], nname[128], pname[128];
+	int i;
+
+	for (i = 0; list[i] != NULL; i++) {
+		snprintf(nname, sizeof(nname), "%s%s.n", prefix, list[i]);
+		snprintf(pname, sizeof(pname), "%s%s.pos", prefix, list[i]);
+		snprintf(name, sizeof(name), "%s%s.rate", prefix, list[i]);
+		emit_rate(d, unit, name, cnt(u, pname), cnt(u, nname));
+	}
+}
+
+/* Satisfaction: survey ratings plus sheet tallies (5 ... 1). */
+static void
+derive_satisfaction(struct pdata *d, const struct uent *u, const char *unit)
+{
+	static const char *const sat[] = { "satisfaction.very_satisfied",
+		"satisfaction.satisfied", "satisfaction.neutral",
+		"satisfaction.dissatisfied", "satisfaction.very_dissatisfied",
+		NULL };
+	long long resp = 0, s5[5];
+	double lo, hi, p, ratesum = 0;
+	int i;
+
 	copy_counts(d, u, unit, sat);
-	resp = 0;
-	ratesum = 0;
 	for (i = 0; i < 5; i++) {
 		s5[i] = cnt(u, sat[i]);
 		resp = sum2(resp, s5[i]);
@@ -532,32 +559,30 @@ derive(struct pdata *d, const struct uent *u, const char *unit,
 	}
 	emit_int(d, unit, "satisfaction.responses", resp);
 	if (resp > 0) {
-		double p = (double)sum2(s5[0], s5[1]) / (double)resp;
-
+		p = (double)sum2(s5[0], s5[1]) / (double)resp;
 		emit_dbl(d, unit, "satisfaction.rate", p);
 		emit_dbl(d, unit, "satisfaction.mean", ratesum / (double)resp);
 		wilson(p, (double)resp, &lo, &hi);
 		emit_dbl(d, unit, "satisfaction.rate_low", lo);
 		emit_dbl(d, unit, "satisfaction.rate_high", hi);
 	}
-	for (i = 0; survey_components[i] != NULL; i++) {
-		snprintf(nname, sizeof(nname), "satisfaction.component.%s.n",
-		    survey_components[i]);
-		snprintf(pname, sizeof(pname), "satisfaction.component.%s.pos",
-		    survey_components[i]);
-		snprintf(name, sizeof(name), "satisfaction.component.%s.rate",
-		    survey_components[i]);
-		emit_rate(d, unit, name, cnt(u, pname), cnt(u, nname));
-	}
-	for (i = 0; survey_channels[i] != NULL; i++) {
-		snprintf(nname, sizeof(nname), "satisfaction.channel.%s.n",
-		    survey_channels[i]);
-		snprintf(pname, sizeof(pname), "satisfaction.channel.%s.pos",
-		    survey_channels[i]);
-		snprintf(name, sizeof(name), "satisfaction.channel.%s.rate",
-		    survey_channels[i]);
-		emit_rate(d, unit, name, cnt(u, pname), cnt(u, nname));
-	}
+	emit_shares(d, u, unit, "satisfaction.component.", survey_components);
+	emit_shares(d, u, unit, "satisfaction.channel.", survey_channels);
+}
+
+/*
+ * The indicators of one unit (or of the organization, whose numbers are
+ * the units' sums) from its roll-up numbers. errors_num/errors_den give
+ * errors.rate: for a unit its own count and outgoing documents, for the
+ * organization the errors of the units that sent documents.outgoing.
+ */
+static void
+derive(struct pdata *d, const struct uent *u, const char *unit,
+    long long errors_num, long long errors_den, int has_outgoing)
+{
+	derive_sheet(d, u, unit);
+	derive_registers(d, u, unit, errors_num, errors_den, has_outgoing);
+	derive_satisfaction(d, u, unit);
 }
 
 /* Submission flags of u; returns 1 when it is expected in a month of P. */
