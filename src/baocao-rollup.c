@@ -886,6 +886,103 @@ flush_out(char *buf, size_t len)
  * the input has errors (exit 1) or cannot be read (exit 2).
  */
 #ifndef UNIT_TESTING
+/* P itself and, unless only, what it is compared with: the period before,
+ * the same period a year before, and the 12 months ending with P. */
+static void
+want_periods(const struct period *p, int only)
+{
+	struct period q;
+	int i;
+
+	want(p);
+	if (only)
+		return;
+	period_prev(p, &q);
+	want(&q);
+	period_year_before(p, &q);
+	want(&q);
+	for (i = 11; i >= 0; i--) {
+		period_make(&q, PK_MONTH, month_year(p->last_folder - i),
+		    month_mon(p->last_folder - i), cfg.cutoff_day);
+		want(&q);
+	}
+}
+
+/* Reads the files named (standard input when none, or "-"). */
+static int
+read_inputs(char **argv)
+{
+	FILE *fp;
+	int rv = EXIT_OK;
+
+	if (*argv == NULL)
+		read_stream(stdin, "<stdin>");
+	for (; *argv != NULL; argv++) {
+		if (strcmp(*argv, "-") == 0) {
+			read_stream(stdin, "<stdin>");
+			continue;
+		}
+		if ((fp = fopen(*argv, "r")) == NULL) {
+			diag_errorat(*argv, 0, 0, "cannot open:");
+			rv = EXIT_USAGE;
+			continue;
+		}
+		read_stream(fp, *argv);
+		if (ferror(fp)) {
+			diag_errorat(*argv, 0, 0, "read error:");
+			rv = EXIT_USAGE;
+		}
+		fclose(fp);
+	}
+	return rv;
+}
+
+/* Writes every period wanted, in memory first: nothing on standard output
+ * when a sum overflows on the way. */
+static int
+write_periods(void)
+{
+	char *obuf = NULL;
+	size_t olen = 0;
+	FILE *out;
+	int i, rv = EXIT_OK;
+
+	status_list_sort(&sl);
+	if ((out = open_memstream(&obuf, &olen)) == NULL) {
+		diag_plain("out of memory");
+		return EXIT_USAGE;
+	}
+	fputs("#baocao-rollup 1\n", out);
+	for (i = 0; i < nper; i++)
+		put_period(out, i);
+	fclose(out);
+	if (overflow) {
+		diag_plain("a sum of counts is larger than 2^63-1");
+		rv = EXIT_DATA;
+	} else
+		rv = flush_out(obuf, olen);
+	free(obuf);
+	return rv;
+}
+
+static void
+release_all(void)
+{
+	int i;
+
+	for (i = 0; i < nunits; i++) {
+		free(units[i].code);
+		free(units[i].sheets);
+		free(units[i].surv);
+	}
+	free(units);
+	free(rows);
+	status_list_release(&sl);
+	for (i = 0; i < nmetric; i++)
+		free(metric_name[i]);
+	config_release(&cfg);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -899,12 +996,9 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *confdir = "config", *label = NULL, *todays = NULL;
-	struct period p, q;
+	struct period p;
 	char msg[256];
 	int ch, only = 0, rv = EXIT_OK, i;
-	char *obuf = NULL;
-	size_t olen = 0;
-	FILE *out;
 
 	diag_init(argv[0]);
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -931,8 +1025,6 @@ main(int argc, char *argv[])
 			usage();
 		}
 	}
-	argc -= optind;
-	argv += optind;
 	if (label == NULL) {
 		diag_plain("--period is required");
 		usage();
@@ -945,18 +1037,7 @@ main(int argc, char *argv[])
 		config_release(&cfg);
 		return EXIT_USAGE;
 	}
-	want(&p);
-	if (!only) {
-		period_prev(&p, &q);
-		want(&q);
-		period_year_before(&p, &q);
-		want(&q);
-		for (i = 11; i >= 0; i--) {
-			period_make(&q, PK_MONTH, month_year(p.last_folder - i),
-			    month_mon(p.last_folder - i), cfg.cutoff_day);
-			want(&q);
-		}
-	}
+	want_periods(&p, only);
 	if (nsheet_keys > MAXKEYS || nsheet_sections > 32) {
 		diag_plain("schema has more sheet keys than MAXKEYS");
 		return EXIT_USAGE;
@@ -966,63 +1047,16 @@ main(int argc, char *argv[])
 	/* The units of the configuration are known before any record. */
 	for (i = 0; i < cfg.nunits; i++)
 		unit_index(cfg.units[i].code);
-	if (argc == 0)
-		read_stream(stdin, "<stdin>");
-	for (; *argv != NULL; argv++) {
-		FILE *fp;
-
-		if (strcmp(*argv, "-") == 0) {
-			read_stream(stdin, "<stdin>");
-			continue;
-		}
-		if ((fp = fopen(*argv, "r")) == NULL) {
-			diag_errorat(*argv, 0, 0, "cannot open:");
-			rv = EXIT_USAGE;
-			continue;
-		}
-		read_stream(fp, *argv);
-		if (ferror(fp)) {
-			diag_errorat(*argv, 0, 0, "read error:");
-			rv = EXIT_USAGE;
-		}
-		fclose(fp);
-	}
+	rv = read_inputs(argv + optind);
 	if (overflow) {
 		diag_plain("a sum of counts is larger than 2^63-1");
 		rv = worst(rv, EXIT_DATA);
 	}
 	if (diag_errors() > 0)
 		rv = worst(rv, EXIT_DATA);
-	if (rv == EXIT_OK) {
-		status_list_sort(&sl);
-		out = open_memstream(&obuf, &olen);
-		if (out == NULL) {
-			diag_plain("out of memory");
-			return EXIT_USAGE;
-		}
-		fputs("#baocao-rollup 1\n", out);
-		for (i = 0; i < nper; i++)
-			put_period(out, i);
-		if (overflow) {
-			diag_plain("a sum of counts is larger than 2^63-1");
-			rv = EXIT_DATA;
-		}
-		fclose(out);
-		if (rv == EXIT_OK)
-			rv = flush_out(obuf, olen);
-		free(obuf);
-	}
-	for (i = 0; i < nunits; i++) {
-		free(units[i].code);
-		free(units[i].sheets);
-		free(units[i].surv);
-	}
-	free(units);
-	free(rows);
-	status_list_release(&sl);
-	for (i = 0; i < nmetric; i++)
-		free(metric_name[i]);
-	config_release(&cfg);
+	if (rv == EXIT_OK)
+		rv = write_periods();
+	release_all();
 	return rv;
 }
 #endif
