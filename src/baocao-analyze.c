@@ -1107,6 +1107,43 @@ write_file(const char *path, const char *buf, size_t len)
  * analysis stream. Both are buffered: nothing is written on an error.
  */
 #ifndef UNIT_TESTING
+/*
+ * The indicators CSV of d on standard output and, when apath is given, the
+ * analysis (comparisons with prev and yoy) into apath; both made in memory
+ * first, so that nothing half is written.
+ */
+static int
+write_outputs(const struct pdata *d, const struct pdata *prev,
+    const struct pdata *yoy, const char *apath)
+{
+	char *obuf = NULL, *abuf = NULL;
+	size_t olen = 0, alen = 0;
+	FILE *out, *aout;
+	int rv = EXIT_OK;
+
+	out = open_memstream(&obuf, &olen);
+	aout = open_memstream(&abuf, &alen);
+	if (out == NULL || aout == NULL) {
+		diag_plain("out of memory");
+		return EXIT_USAGE;
+	}
+	write_csv(out, d);
+	if (apath != NULL)
+		write_analysis(aout, d, prev, yoy);
+	fclose(out);
+	fclose(aout);
+	if (apath != NULL)
+		rv = write_file(apath, abuf, alen);
+	if (rv == EXIT_OK && (fwrite(obuf, 1, olen, stdout) != olen ||
+	    fflush(stdout) != 0 || ferror(stdout))) {
+		diag_plain("standard output: cannot write:");
+		rv = EXIT_USAGE;
+	}
+	free(obuf);
+	free(abuf);
+	return rv;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1125,9 +1162,6 @@ main(int argc, char *argv[])
 	struct pdata *d, *prev, *yoy;
 	char msg[256];
 	int ch, rv = EXIT_OK, i;
-	char *obuf = NULL, *abuf = NULL;
-	size_t olen = 0, alen = 0;
-	FILE *out, *aout;
 
 	diag_init(argv[0]);
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -1178,27 +1212,7 @@ main(int argc, char *argv[])
 		    month_mon(p.last_folder - i), cfg.cutoff_day);
 		pdata_want(&q);
 	}
-	if (argc == 0)
-		read_stream(stdin, "<stdin>");
-	for (; *argv != NULL; argv++) {
-		FILE *fp;
-
-		if (strcmp(*argv, "-") == 0) {
-			read_stream(stdin, "<stdin>");
-			continue;
-		}
-		if ((fp = fopen(*argv, "r")) == NULL) {
-			diag_errorat(*argv, 0, 0, "cannot open:");
-			rv = EXIT_USAGE;
-			continue;
-		}
-		read_stream(fp, *argv);
-		if (ferror(fp)) {
-			diag_errorat(*argv, 0, 0, "read error:");
-			rv = EXIT_USAGE;
-		}
-		fclose(fp);
-	}
+	rv = norm_each_file(argv, read_stream);
 	if (rv == EXIT_OK && diag_errors() == 0 && !d->seen) {
 		diag_plain("the roll-up stream has no period '%s' (run "
 		    "baocao-rollup --period %s)", d->label, label);
@@ -1215,28 +1229,8 @@ main(int argc, char *argv[])
 			rv = EXIT_DATA;
 		}
 	}
-	if (rv == EXIT_OK) {
-		out = open_memstream(&obuf, &olen);
-		aout = open_memstream(&abuf, &alen);
-		if (out == NULL || aout == NULL) {
-			diag_plain("out of memory");
-			return EXIT_USAGE;
-		}
-		write_csv(out, d);
-		if (apath != NULL)
-			write_analysis(aout, d, prev, yoy);
-		fclose(out);
-		fclose(aout);
-		if (apath != NULL)
-			rv = write_file(apath, abuf, alen);
-		if (rv == EXIT_OK && (fwrite(obuf, 1, olen, stdout) != olen ||
-		    fflush(stdout) != 0 || ferror(stdout))) {
-			diag_plain("standard output: cannot write:");
-			rv = EXIT_USAGE;
-		}
-		free(obuf);
-		free(abuf);
-	}
+	if (rv == EXIT_OK)
+		rv = write_outputs(d, prev, yoy, apath);
 	for (i = 0; i < npd; i++)
 		pdata_release(&pd[i]);
 	config_release(&cfg);

@@ -908,35 +908,6 @@ want_periods(const struct period *p, int only)
 	}
 }
 
-/* Reads the files named (standard input when none, or "-"). */
-static int
-read_inputs(char **argv)
-{
-	FILE *fp;
-	int rv = EXIT_OK;
-
-	if (*argv == NULL)
-		read_stream(stdin, "<stdin>");
-	for (; *argv != NULL; argv++) {
-		if (strcmp(*argv, "-") == 0) {
-			read_stream(stdin, "<stdin>");
-			continue;
-		}
-		if ((fp = fopen(*argv, "r")) == NULL) {
-			diag_errorat(*argv, 0, 0, "cannot open:");
-			rv = EXIT_USAGE;
-			continue;
-		}
-		read_stream(fp, *argv);
-		if (ferror(fp)) {
-			diag_errorat(*argv, 0, 0, "read error:");
-			rv = EXIT_USAGE;
-		}
-		fclose(fp);
-	}
-	return rv;
-}
-
 /* Writes every period wanted, in memory first: nothing on standard output
  * when a sum overflows on the way. */
 static int
@@ -1047,7 +1018,7 @@ main(int argc, char *argv[])
 	/* The units of the configuration are known before any record. */
 	for (i = 0; i < cfg.nunits; i++)
 		unit_index(cfg.units[i].code);
-	rv = read_inputs(argv + optind);
+	rv = norm_each_file(argv + optind, read_stream);
 	if (overflow) {
 		diag_plain("a sum of counts is larger than 2^63-1");
 		rv = worst(rv, EXIT_DATA);

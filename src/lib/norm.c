@@ -165,3 +165,31 @@ norm_each(const char *path, int (*fn)(struct norm_reader *, void *),
 	fclose(fp);
 	return rv;
 }
+
+int
+norm_each_file(char *const *files, void (*read)(FILE *fp, const char *name))
+{
+	FILE *fp;
+	int rv = EXIT_OK;
+
+	if (*files == NULL)
+		read(stdin, "<stdin>");
+	for (; *files != NULL; files++) {
+		if (strcmp(*files, "-") == 0) {
+			read(stdin, "<stdin>");
+			continue;
+		}
+		if ((fp = fopen(*files, "r")) == NULL) {
+			diag_errorat(*files, 0, 0, "cannot open:");
+			rv = EXIT_USAGE;
+			continue;
+		}
+		read(fp, *files);
+		if (ferror(fp)) {
+			diag_errorat(*files, 0, 0, "read error:");
+			rv = EXIT_USAGE;
+		}
+		fclose(fp);
+	}
+	return rv;
+}

@@ -51,4 +51,13 @@ int	norm_read(struct norm_reader *, const char **err);
 int	norm_each(const char *path, int (*fn)(struct norm_reader *r, void *arg),
 	    void *arg);
 
+/*
+ * Calls read(fp, name) for each file of the NULL-terminated list files,
+ * and for standard input ("<stdin>") when the list is empty or names "-",
+ * as a filter reads its arguments. A file that cannot be opened or read
+ * is reported through diag. Returns EXIT_OK or EXIT_USAGE (util.h).
+ */
+int	norm_each_file(char *const *files,
+	    void (*read)(FILE *fp, const char *name));
+
 #endif
