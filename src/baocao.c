@@ -1190,7 +1190,8 @@ registered_number(struct run *r, struct report_opts *o, const char *digest)
 	if ((rv = docreg_find(path, r->label, digest, &e)) < 0)
 		return EXIT_DATA;
 	if (rv == 1) {
-		snprintf(o->number, sizeof(o->number), "%ld", e.number);
+		snprintf(o->number, sizeof(o->number), DOCREG_NUMBER_FMT,
+		    e.number);
 		snprintf(o->issued, sizeof(o->issued), "%s", e.date);
 	}
 	return 0;
@@ -1498,7 +1499,7 @@ take_number(struct run *r, struct report_opts *o, const char *digest,
 	}
 	if (st == DOCREG_EXISTING)
 		say("already registered as %s", e.symbol);
-	snprintf(o->number, sizeof(o->number), "%ld", e.number);
+	snprintf(o->number, sizeof(o->number), DOCREG_NUMBER_FMT, e.number);
 	snprintf(o->issued, sizeof(o->issued), "%s", e.date);
 	date_parse(e.date, strlen(e.date), &day);
 	date_to_ymd(day, &y, &m, &d);

@@ -235,8 +235,8 @@ docreg_take(const char *path, const char *period, const char *digest,
 		memset(e, 0, sizeof(*e));
 		e->year = s.year;
 		e->number = want > 0 ? want : s.max + 1;
-		snprintf(e->symbol, sizeof(e->symbol), "%ld/%s", e->number,
-		    suffix);
+		snprintf(e->symbol, sizeof(e->symbol), DOCREG_NUMBER_FMT "/%s",
+		    e->number, suffix);
 		date_iso(day, e->date);
 		snprintf(e->period, sizeof(e->period), "%s", period);
 		snprintf(e->digest, sizeof(e->digest), "%s", digest);

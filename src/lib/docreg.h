@@ -4,7 +4,7 @@
  * One CSV file, append-only: a header, then one line per number given,
  *
  *	nam,so,ky_hieu,ngay,ky_bao_cao,dau_vao,trich_yeu
- *	2025,1,1/BC-UBND,2025-01-06,2024-12,<sha256 of the inputs>,"Báo cáo …"
+ *	2025,1,01/BC-UBND,2025-01-06,2024-12,<sha256 of the inputs>,"Báo cáo …"
  *
  * Numbers run in sequence per year of issue. A final report is identified
  * by its period and the digest of the inputs it was made from, so asking
@@ -19,6 +19,11 @@
 #include "date.h"
 
 #define DOCREG_DIGESTSZ	65	/* 64 hex digits */
+/*
+ * How a number is printed: "01" … "09", "10", "125" (Decree 30/2020,
+ * Art. 15: numbers run "from 01" on 1 January each year).
+ */
+#define DOCREG_NUMBER_FMT "%02ld"
 #define DOCREG_FIELDSZ	64
 
 struct docreg_entry {

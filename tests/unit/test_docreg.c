@@ -63,7 +63,7 @@ test_sequence_per_year(void **state)
 	(void)state;
 	assert_int_equal(take("2024-11", D1, "2024-12-20", 0, &e), DOCREG_NEW);
 	assert_int_equal(e.number, 1);
-	assert_string_equal(e.symbol, "1/BC-UBND");
+	assert_string_equal(e.symbol, "01/BC-UBND");
 	assert_int_equal(take("2024-12", D1, "2024-12-30", 0, &e), DOCREG_NEW);
 	assert_int_equal(e.number, 2);
 	assert_int_equal(take("2024-Q4", D1, "2025-01-06", 0, &e), DOCREG_NEW);
@@ -127,7 +127,7 @@ test_file_text(void **state)
 	assert_non_null(text = read_file(path, NULL));
 	assert_string_equal(text,
 	    "nam,so,ky_hieu,ngay,ky_bao_cao,dau_vao,trich_yeu\n"
-	    "2024,1,1/BC-UBND,2024-12-20,2024-11," D1 ","
+	    "2024,1,01/BC-UBND,2024-12-20,2024-11," D1 ","
 	    "\"Báo cáo, \"\"thử\"\"\"\n");
 	libc_free(text);
 }
