@@ -2581,6 +2581,40 @@ draft_mark(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 	free(t);
 }
 
+/*
+ * A draft's mark in the printed page header too, at the right of every
+ * page: a sheet printed two pages wide shows the cell of draft_mark() on
+ * one page only. '&' in the template's wording is written "&&" (a code
+ * of the header language otherwise); '"' is dropped from the font name.
+ */
+static void
+draft_header(lxw_worksheet *ws, const struct book *b)
+{
+	struct sbuf sb = SBUF_INIT;
+	char *t, *up;
+	const char *p;
+
+	if (b->draft <= 0)
+		return;
+	t = draft_text(b);
+	up = upper_dup(t);
+	sbuf_adds(&sb, "&R&\"");
+	for (p = b->font; *p; p++)
+		if (*p != '"')
+			sbuf_addc(&sb, *p);
+	sbuf_adds(&sb, ",Bold\"&KC00000");
+	for (p = up; *p; p++) {
+		if (*p == '&')
+			sbuf_addc(&sb, '&');
+		if (*p != '\n')
+			sbuf_addc(&sb, *p);
+	}
+	chk(worksheet_set_header(ws, sbuf_str(&sb)), "set_header");
+	sbuf_release(&sb);
+	free(up);
+	free(t);
+}
+
 /* The agency rows (parent, name) and title rows; returns the next row. */
 static int
 head_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
@@ -3416,6 +3450,8 @@ write_book(struct book *b, const char *out)
 		worksheet_set_landscape(ws);
 		worksheet_set_paper(ws, 9);	/* A4 */
 		worksheet_fit_to_pages(ws, pages_wide(s), 0);
+		if (s->kind != K_DATA)
+			draft_header(ws, b);
 		if (s->kind == K_UNITS)
 			write_units_sheet(wb, ws, b, s, &F);
 		else if (s->kind == K_REGISTER)
