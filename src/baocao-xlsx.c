@@ -23,12 +23,15 @@
 #include "config.h"
 #include "date.h"
 #include "diag.h"
+#include "indicator.h"
+#include "iniread.h"
 #include "norm.h"
 #include "num.h"
 #include "numfmt.h"
 #include "period.h"
 #include "schema.h"
 #include "statuslist.h"
+#include "suggest.h"
 #include "tmpl.h"
 #include "util.h"
 #include "xlsxnum.h"
@@ -92,6 +95,8 @@ struct col {
 	const struct objective *obj;	/* objective columns (@objectives) */
 	int		 op;		/* '>' or '<': a target, shown "≥ 95%" */
 	char		*gbuf;		/* owned group header behind group */
+	char		 key[24];	/* the template key, "col04" */
+	long		 line;		/* its line in the template */
 };
 
 enum kind { K_UNITS, K_DATA, K_REGISTER };
@@ -109,6 +114,16 @@ struct sheet {
 	const char		*chart;		/* indicator charted by unit */
 	const char		*chart_title;
 	char			*keybuf;	/* owned copy behind key */
+	char			**unknown;	/* "colNN\0source" of each
+						   column refused */
+	int			 nunknown;
+};
+
+/* Where a section header or key of the template is, for messages. */
+struct tline {
+	char	*sec;		/* lower case, as iniparser folds it */
+	char	*key;		/* lower case; NULL: the section header */
+	long	 line;
 };
 
 /* Everything the workbook is made from. */
@@ -117,6 +132,9 @@ struct book {
 	int		 have_cfg;
 	struct tmpl	*t;
 	const char	*tpath;
+	struct tline	*tl;		/* every item of the template file */
+	size_t		 ntl;
+	double		 wfont;		/* width factor of the font */
 	struct period	 per;
 	char		 label[PERIOD_LABELSZ];
 	char		*title;		/* Vietnamese period title */
@@ -269,6 +287,47 @@ word_width(const char *s)
 			s++;
 	}
 	return best;
+}
+
+/*
+ * Widths are measured in characters of a Times-like font (text_width());
+ * a font that sets the same text wider gets its columns widened by its
+ * factor. Calibri gets more than its own metrics need, since a reader
+ * without it (LibreOffice on Linux) shows it in a wider substitute. A font
+ * not in the table gets the widest factor, so its text is never clipped.
+ */
+static const struct {
+	const char	*name;
+	double		 k;
+} font_factors[] = {
+	{ "Times New Roman", 1.0 }, { "Liberation Serif", 1.0 },
+	{ "Nimbus Roman", 1.0 }, { "Tinos", 1.0 },
+	{ "Cambria", 1.12 }, { "Caladea", 1.12 },
+	{ "Calibri", 1.15 }, { "Carlito", 1.15 },
+	{ "Arial", 1.15 }, { "Liberation Sans", 1.15 }, { "Arimo", 1.15 },
+	{ "Helvetica", 1.15 },
+	{ "Tahoma", 1.2 }, { "Segoe UI", 1.2 },
+	{ "DejaVu Sans", 1.35 }, { "Verdana", 1.35 },
+};
+#define FONT_FACTOR_WIDE	1.35
+
+/* The width factor of font (case ignored). */
+static double
+font_factor(const char *font)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(font_factors) / sizeof(font_factors[0]); i++)
+		if (strcasecmp(font, font_factors[i].name) == 0)
+			return font_factors[i].k;
+	return FONT_FACTOR_WIDE;
+}
+
+/* Column units per measured character at the template's font and size. */
+static double
+wscale(const struct book *b)
+{
+	return b->fsize / 11 * b->wfont;
 }
 
 /* Lines that s takes when wrapped at words into a column of width w. */
@@ -866,7 +925,7 @@ sheet_name_ok(const char *name, const char **why)
 		return 0;
 	}
 	if (strcasecmp(name, "History") == 0) {
-		*why = "'History' is reserved by Excel";
+		*why = "is reserved by Excel";
 		return 0;
 	}
 	return 1;
@@ -896,6 +955,301 @@ same_sheet_name(const char *a, const char *b)
 	return same;
 }
 
+/*
+ * What a template may hold: its sections and, for each, its keys (a
+ * [sheet.KEY] section also its columns, col01, col02, ...; [values] any
+ * "column.value"). A name not in this table is a mistake, reported with
+ * the nearest known name.
+ */
+static const char *const wb_keys[] = { "title", "subject", "keywords",
+	"font", "font_size", "total_label", "no_rows", "draft", "sheets",
+	NULL };
+static const char *const fmt_keys[] = { "text", "count", "number", "rate",
+	"date", NULL };
+static const char *const status_keys[] = { "submitted", "incomplete",
+	"missing", "register", NULL };
+static const char *const obj_keys[] = { "target", "value", "met", "yes",
+	"no", "no_data", NULL };
+static const char *const notes_keys[] = { "lowsample", NULL };
+static const char *const tsheet_keys[] = { "name", "kind", "title",
+	"subtitle", "note", "chart", "chart_title", "col01", NULL };
+static const struct tsection {
+	const char		*name;
+	const char *const	*keys;		/* NULL: [values] */
+} tsections[] = {
+	{ "workbook", wb_keys },
+	{ "formats", fmt_keys },
+	{ "status", status_keys },
+	{ "objectives", obj_keys },
+	{ "notes", notes_keys },
+	{ "values", NULL },
+};
+#define NTSECTIONS	(sizeof(tsections) / sizeof(tsections[0]))
+
+static const char *const unit_sources[] = { "@code", "@name", "@status",
+	"@lowsample", "@objectives", NULL };
+
+/* An ASCII lower-case copy of s[0..n) (iniparser folds names so); owned. */
+static char *
+lower_dup(const char *s, size_t n)
+{
+	char *d = xmalloc(n + 1);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		d[i] = (char)tolower((unsigned char)s[i]);
+	d[n] = '\0';
+	return d;
+}
+
+/*
+ * The line of key in section sec of the template (its last copy, the one
+ * iniparser keeps), or of the section's first header when key is NULL;
+ * 0 when the file has none.
+ */
+static long
+tline(const struct book *b, const char *sec, const char *key)
+{
+	long line = 0;
+	size_t i;
+
+	for (i = 0; i < b->ntl; i++) {
+		const struct tline *t = &b->tl[i];
+
+		if (strcasecmp(t->sec, sec) != 0)
+			continue;
+		if (key == NULL && t->key == NULL)
+			return t->line;
+		if (key != NULL && t->key != NULL && strcasecmp(t->key, key) == 0)
+			line = t->line;
+	}
+	return line;
+}
+
+/* Whether key is a column key: "col" and digits. */
+static int
+is_col_key(const char *key)
+{
+	return strncmp(key, "col", 3) == 0 && key[3] != '\0' &&
+	    strspn(key + 3, "0123456789") == strlen(key + 3);
+}
+
+/*
+ * Reads the template file again with iniread, which keeps what iniparser
+ * loses (lines, a key or section written twice), into b->tl. Returns the
+ * number of syntax errors reported.
+ */
+static int
+scan_template(struct book *b)
+{
+	struct iniread r;
+	char *sec = xstrdup("");
+	FILE *fp;
+	int it, bad = 0;
+
+	if ((fp = fopen(b->tpath, "r")) == NULL) {
+		free(sec);
+		return 0;	/* tmpl_load has read it: not reached */
+	}
+	iniread_init(&r, fp);
+	while ((it = iniread_next(&r)) != INI_END) {
+		struct tline *t;
+
+		if (it < 0) {
+			diag_errorat(b->tpath, r.err_line, r.err_col, "%s",
+			    r.errmsg);
+			bad++;
+			continue;
+		}
+		b->tl = xrealloc(b->tl, (b->ntl + 1) * sizeof(*b->tl));
+		t = &b->tl[b->ntl++];
+		t->line = r.line;
+		if (it == INI_SECTION) {
+			free(sec);
+			sec = lower_dup(sbuf_str(&r.name), r.name.len);
+			t->sec = xstrdup(sec);
+			t->key = NULL;
+		} else {
+			t->sec = xstrdup(sec);
+			t->key = lower_dup(sbuf_str(&r.name), r.name.len);
+		}
+	}
+	iniread_release(&r);
+	fclose(fp);
+	free(sec);
+	return bad;
+}
+
+/* Whether key is a sheet key of the [workbook] sheets list. */
+static int
+listed_sheet(const char *list, const char *key)
+{
+	size_t n = strlen(key);
+	const char *p = list;
+
+	while (*p) {
+		size_t k;
+
+		p += strspn(p, ", ");
+		k = strcspn(p, ", ");
+		if (k == n && strncasecmp(p, key, n) == 0)
+			return 1;
+		p += k;
+	}
+	return 0;
+}
+
+/*
+ * Reports every section and key of the template that is not in the table
+ * above, or written twice, at its line; returns the number of errors.
+ */
+static int
+lint_template(struct book *b)
+{
+	const char *list = tmpl_get(b->t, "workbook", "sheets", "");
+	const char *cands[NTSECTIONS + 64];
+	size_t i, j;
+	int bad = 0, nc = 0;
+
+	for (i = 0; i < NTSECTIONS; i++)
+		cands[nc++] = tsections[i].name;
+	cands[nc] = NULL;
+	for (i = 0; i < b->ntl; i++) {
+		const struct tline *t = &b->tl[i];
+		const struct tsection *ts = NULL;
+		const char *const *keys;
+		int sheet = strncmp(t->sec, "sheet.", 6) == 0, known = 0;
+
+		for (j = 0; j < NTSECTIONS; j++)
+			if (strcmp(t->sec, tsections[j].name) == 0)
+				ts = &tsections[j];
+		if (t->key == NULL) {
+			for (j = 0; j < i; j++)
+				if (b->tl[j].key == NULL &&
+				    strcmp(b->tl[j].sec, t->sec) == 0)
+					break;
+			if (j < i) {
+				diag_errorat(b->tpath, t->line, 0, "section "
+				    "[%s] again; first at line %ld", t->sec,
+				    b->tl[j].line);
+				bad++;
+			} else if (sheet && !listed_sheet(list, t->sec + 6)) {
+				diag_errorat(b->tpath, t->line, 0, "[%s] is not "
+				    "listed in [workbook] sheets", t->sec);
+				bad++;
+			} else if (!sheet && ts == NULL) {
+				diag_errorat(b->tpath, t->line, 0, "unknown "
+				    "section [%s]%s", t->sec, suggest_phrase(
+				    suggest_nearest(t->sec, strlen(t->sec),
+				    cands)));
+				bad++;
+			}
+			continue;
+		}
+		if (*t->sec == '\0') {
+			diag_errorat(b->tpath, t->line, 0, "key '%s' outside "
+			    "any section", t->key);
+			bad++;
+			continue;
+		}
+		for (j = 0; j < i; j++)
+			if (b->tl[j].key != NULL &&
+			    strcmp(b->tl[j].sec, t->sec) == 0 &&
+			    strcmp(b->tl[j].key, t->key) == 0)
+				break;
+		if (j < i) {
+			diag_errorat(b->tpath, t->line, 0, "[%s] %s again; "
+			    "first at line %ld (only one is used)", t->sec,
+			    t->key, b->tl[j].line);
+			bad++;
+			continue;
+		}
+		if (!sheet && ts == NULL)
+			continue;	/* the section is reported */
+		if (sheet)
+			keys = tsheet_keys;
+		else if ((keys = ts->keys) == NULL) {
+			if (strchr(t->key, '.') == NULL) {
+				diag_errorat(b->tpath, t->line, 0, "[values] "
+				    "%s: want column.value = label", t->key);
+				bad++;
+			}
+			continue;
+		}
+		for (j = 0; keys[j] != NULL; j++)
+			known |= strcmp(keys[j], t->key) == 0;
+		if (known || (sheet && is_col_key(t->key)))
+			continue;
+		if (sheet && strcmp(t->key, "width") == 0)
+			diag_errorat(b->tpath, t->line, 0, "[%s] unknown key "
+			    "'width': column widths follow the text and "
+			    "cannot be set by a template", t->sec);
+		else
+			diag_errorat(b->tpath, t->line, 0, "[%s] unknown key "
+			    "'%s'%s", t->sec, t->key, suggest_phrase(
+			    suggest_nearest(t->key, strlen(t->key), keys)));
+		bad++;
+	}
+	return bad;
+}
+
+/*
+ * Why f is not an Excel number format for fmt (unbalanced quotes or
+ * brackets, more than four sections, no digit or date code), or NULL.
+ */
+static const char *
+numfmt_bad(const char *f, enum fmt fmt)
+{
+	int q = 0, br = 0, sect = 1, digit = 0, date = 0;
+	const char *p;
+
+	if (*f == '\0')
+		return "it is empty";
+	if (fmt == FM_TEXT)
+		return strcmp(f, "@") == 0 ? NULL : "want '@'";
+	for (p = f; *p; p++) {
+		if (q) {
+			q = *p != '"';
+			continue;
+		}
+		if (br) {
+			br = *p != ']';
+			continue;
+		}
+		switch (*p) {
+		case '"':
+			q = 1;
+			break;
+		case '[':
+			br = 1;
+			break;
+		case ']':
+			return "a ']' without '['";
+		case '\\':
+			if (p[1] != '\0')
+				p++;
+			break;
+		case ';':
+			if (++sect > 4)
+				return "more than four sections";
+			break;
+		case '0': case '#': case '?':
+			digit = 1;
+			break;
+		case 'd': case 'm': case 'y': case 'D': case 'M': case 'Y':
+			date = 1;
+			break;
+		}
+	}
+	if (q)
+		return "a quote is not closed";
+	if (br)
+		return "a '[' is not closed";
+	if (fmt == FM_DATE ? !date : !digit)
+		return fmt == FM_DATE ? "no d, m or y" : "no digit (0 or #)";
+	return NULL;
+}
+
 /* Index of the units-sheet column showing indicator ind, or -1. */
 static int
 col_of(const struct sheet *s, int upto, const char *ind)
@@ -910,16 +1264,18 @@ col_of(const struct sheet *s, int upto, const char *ind)
 
 /*
  * Parses "k*a + b" into terms over the columns of s; returns the number of
- * terms, or -1 with *bad naming the offending term.
+ * terms, or -1 with *bad naming the offending term and *why saying what is
+ * wrong with it ("" when it is not an indicator column of s).
  */
 static int
 parse_terms(const struct sheet *s, char *expr, struct term *t,
-    const char **bad)
+    const char **bad, const char **why)
 {
 	char *p = expr, *tok, *star, *end, save;
 	double k, sign = 1;
 	int n = 0;
 
+	*why = "";
 	for (;;) {
 		while (*p == ' ' || *p == '(')
 			p++;
@@ -938,12 +1294,14 @@ parse_terms(const struct sheet *s, char *expr, struct term *t,
 			k = strtod(trim(tok), &end);
 			if (*end != '\0' || !isfinite(k) || k <= 0) {
 				*bad = tok;
+				*why = "is not a positive factor";
 				return -1;
 			}
 			tok = trim(star + 1);
 		}
 		if (n == MAXTERMS) {
-			*bad = "too many terms";
+			*bad = tok;
+			*why = "is one term too many (at most 8)";
 			return -1;
 		}
 		t[n].k = sign * k;
@@ -958,23 +1316,137 @@ parse_terms(const struct sheet *s, char *expr, struct term *t,
 		sign = save == '-' ? -1 : 1;
 		p++;
 	}
-	if (n == 0)
-		*bad = "nothing";
+	if (n == 0) {
+		*bad = expr;
+		*why = "has no term";
+	}
 	return n > 0 ? n : -1;
+}
+
+/* Whether ind is an indicator name: SPEC §6, or an objective's. */
+static int
+ind_known(const char *ind)
+{
+	return indicator_known(ind) || strncmp(ind, "objective.", 10) == 0;
+}
+
+/*
+ * Reports the term bad of column c's formula (what: "ratio" or "computed
+ * column") that parse_terms() refused: a misspelt indicator is named with
+ * the nearest one; a known one that is no column of the sheet, with the
+ * rejected column that was probably meant.
+ */
+static void
+term_error(const struct book *b, const struct sheet *s, const struct col *c,
+    const char *what, const char *bad, const char *why)
+{
+	const char *near = NULL;
+	int i;
+
+	if (*why != '\0') {
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: %s term '%s' "
+		    "%s", s->key, c->key, what, bad, why);
+		return;
+	}
+	if (!ind_known(bad)) {
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: %s term '%s' "
+		    "is not an indicator%s", s->key, c->key, what, bad,
+		    suggest_phrase(indicator_nearest(bad)));
+		return;
+	}
+	for (i = 0; i < s->nunknown && near == NULL; i++) {
+		const char *nm = s->unknown[i] + strlen(s->unknown[i]) + 1;
+
+		if (strcmp(nm, bad) == 0) {
+			diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: %s "
+			    "term '%s' is column %s, which has an error", s->key,
+			    c->key, what, bad, s->unknown[i]);
+			return;
+		}
+		if (!ind_known(nm) && indicator_nearest(nm) != NULL &&
+		    strcmp(indicator_nearest(nm), bad) == 0)
+			near = s->unknown[i];
+	}
+	if (near != NULL)
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: %s term '%s' "
+		    "is not an indicator column of this sheet (%s has '%s', "
+		    "which is not an indicator)", s->key, c->key, what, bad,
+		    near, near + strlen(near) + 1);
+	else
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: %s term '%s' "
+		    "is not an indicator column of this sheet", s->key, c->key,
+		    what, bad);
+}
+
+/* Remembers that column key of s, refused, has the source ind. */
+static void
+add_unknown(struct sheet *s, const char *key, const char *ind)
+{
+	size_t kn = strlen(key), in = strlen(ind);
+	char *u = xmalloc(kn + in + 2);
+
+	memcpy(u, key, kn + 1);
+	memcpy(u + kn + 1, ind, in + 1);
+	s->unknown = xrealloc(s->unknown, (size_t)(s->nunknown + 1) *
+	    sizeof(*s->unknown));
+	s->unknown[s->nunknown++] = u;
+}
+
+/* The source of a units-sheet column: an @name, a formula, an indicator. */
+static int
+unit_source(struct book *b, struct sheet *s, struct col *c, char *f0)
+{
+	static const enum src at[] = { S_CODE, S_NAME, S_STATUS,
+		S_LOWSAMPLE, S_OBJECTIVES };
+	int i;
+
+	if (f0[0] == '@') {
+		for (i = 0; unit_sources[i] != NULL; i++)
+			if (strcmp(f0, unit_sources[i]) == 0) {
+				c->src = at[i];
+				return 0;
+			}
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: unknown "
+		    "source '%s' (@code, @name, @status, @lowsample, "
+		    "@objectives)%s", s->key, c->key, f0, suggest_phrase(
+		    suggest_nearest(f0, strlen(f0), unit_sources)));
+		return -1;
+	}
+	if (f0[0] == '=') {
+		c->src = S_CALC;
+		c->calcexpr = f0 + 1;
+		return 0;
+	}
+	if (ind_ok(f0) && ind_known(f0)) {
+		c->src = S_IND;
+		return 0;
+	}
+	if (ind_ok(f0)) {
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: '%s' is not "
+		    "an indicator (SPEC §6)%s", s->key, c->key, f0,
+		    suggest_phrase(indicator_nearest(f0)));
+	} else
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: '%s' is "
+		    "neither an indicator nor @code, @name, @status, "
+		    "@lowsample, @objectives", s->key, c->key, f0);
+	return -1;
 }
 
 /*
  * Parses one column spec "SOURCE | HEADER | FORMAT | TOTAL | NUMBER" of
- * sheet s. Ratio totals are resolved later, when every column is known.
+ * sheet s, key key at line line. Ratio totals are resolved later, when
+ * every column is known. 0, or -1 after the message.
  */
 static int
-parse_col(struct book *b, struct sheet *s, const char *key, const char *v,
-    struct col *c)
+parse_col(struct book *b, struct sheet *s, const char *key, long line,
+    const char *v, struct col *c)
 {
 	char *f[5] = { NULL, NULL, NULL, NULL, NULL }, *p, *gt;
 	int n = 0, i;
 
 	memset(c, 0, sizeof(*c));
+	snprintf(c->key, sizeof(c->key), "%s", key);
+	c->line = line;
 	c->spec = xstrdup(v);
 	for (p = c->spec; n < 5; n++) {
 		f[n] = p;
@@ -988,8 +1460,12 @@ parse_col(struct book *b, struct sheet *s, const char *key, const char *v,
 	for (i = 0; i < 5; i++)
 		f[i] = f[i] ? trim(f[i]) : NULL;
 	if (n < 2 || p != NULL) {
-		diag_errorat(b->tpath, 0, 0, "[sheet.%s] %s: want 'source | "
-		    "header | format | total | number'", s->key, key);
+		if (p != NULL)
+			for (n = 6; (p = strchr(p, '|')) != NULL; p++)
+				n++;
+		diag_errorat(b->tpath, line, 0, "[sheet.%s] %s: %d field%s, "
+		    "want 2 to 5: 'source | header | format | total | number'",
+		    s->key, key, n, n == 1 ? "" : "s");
 		return -1;
 	}
 	if (n > 4 && *f[4])
@@ -1000,33 +1476,24 @@ parse_col(struct book *b, struct sheet *s, const char *key, const char *v,
 		if (strcmp(f[0], "@unitname") == 0)
 			c->src = S_UNITNAME;
 		else if ((c->regcol = reg_col_index(s->rk, f[0])) < 0) {
-			diag_errorat(b->tpath, 0, 0, "[sheet.%s] %s: '%s' is not a "
-			    "column of the %s register", s->key, key, f[0],
-			    s->rk->name);
+			const char *cands[64];
+			int k;
+
+			for (k = 0; k < s->rk->ncols && k < 62; k++)
+				cands[k] = s->rk->cols[k].name;
+			cands[k++] = "@unitname";
+			cands[k] = NULL;
+			diag_errorat(b->tpath, line, 0, "[sheet.%s] %s: '%s' is "
+			    "not a column of the %s register%s", s->key, key,
+			    f[0], s->rk->name, suggest_phrase(suggest_nearest(
+			    f[0], strlen(f[0]), cands)));
 			return -1;
 		}
-	} else if (strcmp(f[0], "@code") == 0)
-		c->src = S_CODE;
-	else if (strcmp(f[0], "@name") == 0)
-		c->src = S_NAME;
-	else if (strcmp(f[0], "@status") == 0)
-		c->src = S_STATUS;
-	else if (strcmp(f[0], "@lowsample") == 0)
-		c->src = S_LOWSAMPLE;
-	else if (strcmp(f[0], "@objectives") == 0) {
-		c->src = S_OBJECTIVES;
+	} else if (unit_source(b, s, c, f[0]) != 0)
+		return -1;
+	if (c->src == S_OBJECTIVES) {
 		c->header = f[1];
 		return 0;
-	} else if (f[0][0] == '=') {
-		c->src = S_CALC;
-		c->calcexpr = f[0] + 1;
-	} else if (ind_ok(f[0]))
-		c->src = S_IND;
-	else {
-		diag_errorat(b->tpath, 0, 0, "[sheet.%s] %s: '%s' is neither an "
-		    "indicator nor @code, @name, @status, @lowsample, "
-		    "@objectives", s->key, key, f[0]);
-		return -1;
 	}
 	gt = strstr(f[1], ">>");
 	if (gt != NULL) {
@@ -1041,9 +1508,10 @@ parse_col(struct book *b, struct sheet *s, const char *key, const char *v,
 			if (strcmp(f[2], fmt_names[i]) == 0)
 				break;
 		if (i == FM_N) {
-			diag_errorat(b->tpath, 0, 0, "[sheet.%s] %s: unknown format "
-			    "'%s' (text, count, number, rate, date)", s->key,
-			    key, f[2]);
+			diag_errorat(b->tpath, line, 0, "[sheet.%s] %s: unknown "
+			    "format '%s' (text, count, number, rate, date)%s",
+			    s->key, key, f[2], suggest_phrase(suggest_nearest(
+			    f[2], strlen(f[2]), fmt_keys)));
 			return -1;
 		}
 		c->fmt = (enum fmt)i;
@@ -1063,15 +1531,22 @@ parse_col(struct book *b, struct sheet *s, const char *key, const char *v,
 			c->totexpr = f[3];
 		}
 		else {
-			diag_errorat(b->tpath, 0, 0, "[sheet.%s] %s: unknown total "
-			    "'%s' (none, label, sum, value, = a + b / c)",
+			diag_errorat(b->tpath, line, 0, "[sheet.%s] %s: unknown "
+			    "total '%s' (none, label, sum, value, = a + b / c)",
 			    s->key, key, f[3]);
 			return -1;
 		}
 		if (c->tot != T_NONE && c->tot != T_LABEL && c->src != S_IND &&
 		    !(c->src == S_CALC && c->tot == T_SUM)) {
-			diag_errorat(b->tpath, 0, 0, "[sheet.%s] %s: only an "
-			    "indicator column has this total", s->key, key);
+			diag_errorat(b->tpath, line, 0, "[sheet.%s] %s: only an "
+			    "indicator column has the total '%s'", s->key, key,
+			    f[3]);
+			return -1;
+		}
+		if (c->fmt == FM_RATE && c->tot == T_SUM) {
+			diag_errorat(b->tpath, line, 0, "[sheet.%s] %s: a rate "
+			    "column's total must be a ratio (= a / b), 'value' "
+			    "or none, not 'sum'", s->key, key);
 			return -1;
 		}
 	}
@@ -1082,9 +1557,9 @@ parse_col(struct book *b, struct sheet *s, const char *key, const char *v,
 static int
 resolve_ratios(struct book *b, struct sheet *s)
 {
-	const char *bad = NULL;
+	const char *bad = NULL, *why;
 	char *slash, *e;
-	int i;
+	int i, nbad = 0;
 
 	for (i = 0; i < s->ncols; i++) {
 		struct col *c = &s->cols[i];
@@ -1092,13 +1567,10 @@ resolve_ratios(struct book *b, struct sheet *s)
 		if (c->src == S_CALC) {
 			char *e2 = xstrdup(c->calcexpr);
 
-			c->ncalc = parse_terms(s, e2, c->calc, &bad);
+			c->ncalc = parse_terms(s, e2, c->calc, &bad, &why);
 			if (c->ncalc < 0) {
-				diag_errorat(b->tpath, 0, 0, "[sheet.%s] column "
-				    "'%s': term '%s' is not an indicator column "
-				    "of this sheet", s->key, c->calcexpr, bad);
-				free(e2);
-				return -1;
+				term_error(b, s, c, "computed column", bad, why);
+				nbad++;
 			}
 			free(e2);
 		}
@@ -1107,15 +1579,47 @@ resolve_ratios(struct book *b, struct sheet *s)
 		e = c->totexpr + 1;
 		slash = strrchr(e, '/');
 		*slash = '\0';
-		if ((c->nnum = parse_terms(s, e, c->num, &bad)) < 0 ||
-		    (c->nden = parse_terms(s, slash + 1, c->den, &bad)) < 0) {
-			diag_errorat(b->tpath, 0, 0, "[sheet.%s] total of '%s': "
-			    "ratio term '%s' is not an indicator column of this "
-			    "sheet", s->key, c->ind, bad);
-			return -1;
+		if ((c->nnum = parse_terms(s, e, c->num, &bad, &why)) < 0 ||
+		    (c->nden = parse_terms(s, slash + 1, c->den, &bad,
+		    &why)) < 0) {
+			term_error(b, s, c, "ratio", bad, why);
+			nbad++;
 		}
 	}
-	return 0;
+	return nbad;
+}
+
+/* Reports an indicator shown twice on s (ratios could not tell which). */
+static int
+check_twice(const struct book *b, const struct sheet *s)
+{
+	int i, j, bad = 0;
+
+	for (i = 0; i < s->ncols; i++) {
+		const struct col *c = &s->cols[i];
+
+		if (c->src == S_OBJECTIVES) {
+			for (j = 0; j < i; j++)
+				if (s->cols[j].src == S_OBJECTIVES)
+					break;
+			if (j < i) {
+				diag_errorat(b->tpath, c->line, 0, "[sheet.%s] "
+				    "%s: @objectives is already column %s (line "
+				    "%ld)", s->key, c->key, s->cols[j].key,
+				    s->cols[j].line);
+				bad++;
+			}
+			continue;
+		}
+		if (c->src != S_IND || c->line == 0 ||
+		    (j = col_of(s, i, c->ind)) < 0)
+			continue;
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: indicator "
+		    "'%s' is already column %s (line %ld)", s->key, c->key,
+		    c->ind, s->cols[j].key, s->cols[j].line);
+		bad++;
+	}
+	return bad;
 }
 
 /* A copy of t with every "{key}" replaced by val; owned. */
@@ -1242,28 +1746,53 @@ expand_objectives(struct book *b, struct sheet *s)
 	s->ncols = n;
 }
 
-/* Loads the template into b->sh; 0 or EXIT_DATA (reported). */
+/* Loads the template into b->sh; 0 or EXIT_DATA (every mistake reported). */
 static int
 load_template(struct book *b)
 {
-	const char *list, *v;
-	char *copy, *save = NULL, *tok, sec[300];
-	int i, bad = 0;
+	const char *list, *v, *kinds[16];
+	char *copy, *save = NULL, *tok, sec[300], kbuf[16][40];
+	int i, nkinds = 0, bad = 0;
 
-	for (i = 0; i < FM_N; i++)
+	bad += scan_template(b);
+	bad += lint_template(b);
+	for (i = 0; i < FM_N; i++) {
+		const char *why;
+
 		b->numfmt[i] = tmpl_get(b->t, "formats", fmt_names[i],
 		    fmt_defaults[i]);
+		if ((why = numfmt_bad(b->numfmt[i], (enum fmt)i)) != NULL) {
+			diag_errorat(b->tpath, tline(b, "formats",
+			    fmt_names[i]), 0, "[formats] %s '%s' is not an "
+			    "Excel number format for %s: %s", fmt_names[i],
+			    b->numfmt[i], fmt_names[i], why);
+			bad++;
+		}
+	}
 	b->font = tmpl_get(b->t, "workbook", "font", "Times New Roman");
+	b->wfont = font_factor(b->font);
 	v = tmpl_get(b->t, "workbook", "font_size", "12");
 	b->fsize = strtod(v, NULL);
 	if (!(b->fsize >= 6 && b->fsize <= 36)) {
-		diag_errorat(b->tpath, 0, 0, "[workbook] font_size '%s' is not "
-		    "between 6 and 36", v);
-		return EXIT_DATA;
+		diag_errorat(b->tpath, tline(b, "workbook", "font_size"), 0,
+		    "[workbook] font_size '%s' is not between 6 and 36", v);
+		b->fsize = 12;
+		bad++;
 	}
+	for (i = 0; i < nreg_kinds && nkinds < 13; i++)
+		if (reg_kinds[i].key_col != NULL) {
+			snprintf(kbuf[nkinds], sizeof(kbuf[0]), "register:%s",
+			    reg_kinds[i].name);
+			kinds[nkinds] = kbuf[nkinds];
+			nkinds++;
+		}
+	kinds[nkinds++] = "units";
+	kinds[nkinds++] = "data";
+	kinds[nkinds] = NULL;
 	list = tmpl_get(b->t, "workbook", "sheets", NULL);
 	if (list == NULL || *list == '\0') {
-		diag_errorat(b->tpath, 0, 0, "[workbook] sheets is missing");
+		diag_errorat(b->tpath, tline(b, "workbook", NULL), 0,
+		    "[workbook] sheets is missing");
 		return EXIT_DATA;
 	}
 	copy = xstrdup(list);
@@ -1282,22 +1811,25 @@ load_template(struct book *b)
 		snprintf(sec, sizeof(sec), "sheet.%s", tok);
 		s->name = tmpl_get(b->t, sec, "name", NULL);
 		if (s->name == NULL) {
-			diag_errorat(b->tpath, 0, 0, "[%s] is missing or has no "
-			    "name", sec);
+			long l = tline(b, sec, NULL);
+
+			diag_errorat(b->tpath, l ? l : tline(b, "workbook",
+			    "sheets"), 0, "[%s] is missing or has no name", sec);
 			bad++;
 			continue;
 		}
 		if (!sheet_name_ok(s->name, &why)) {
-			diag_errorat(b->tpath, 0, 0, "[%s] sheet name '%s' %s",
-			    sec, s->name, why);
+			diag_errorat(b->tpath, tline(b, sec, "name"), 0,
+			    "[%s] sheet name '%s' %s", sec, s->name, why);
 			bad++;
 			continue;
 		}
 		for (k = 0; k < b->nsh - 1; k++)
 			if (b->sh[k].name != NULL &&
 			    same_sheet_name(b->sh[k].name, s->name)) {
-				diag_errorat(b->tpath, 0, 0, "[%s] sheet name "
-				    "'%s' is used twice", sec, s->name);
+				diag_errorat(b->tpath, tline(b, sec, "name"), 0,
+				    "[%s] sheet name '%s' is used twice", sec,
+				    s->name);
 				bad++;
 			}
 		s->title = tmpl_get(b->t, sec, "title", "");
@@ -1315,8 +1847,11 @@ load_template(struct book *b)
 		    s->rk->key_col != NULL)
 			s->kind = K_REGISTER;
 		else {
-			diag_errorat(b->tpath, 0, 0, "[%s] kind '%s' is not "
-			    "units, data or register:<kind>", sec, kind);
+			diag_errorat(b->tpath, tline(b, sec, "kind"), 0, "[%s] "
+			    "kind '%s' is not units, data or register:<kind> "
+			    "(errors, actions, suggestions, complaints, "
+			    "incidents, audits)%s", sec, kind, suggest_phrase(
+			    suggest_nearest(kind, strlen(kind), kinds)));
 			bad++;
 			continue;
 		}
@@ -1330,27 +1865,48 @@ load_template(struct book *b)
 		for (k = 0; k < nk; k++) {
 			struct col *c;
 
-			if (strncmp(kcopy[k], "col", 3) != 0)
-				continue;
+			if (!is_col_key(kcopy[k]))
+				continue;	/* reported by lint_template */
 			c = &s->cols[s->ncols];
 			v = tmpl_get(b->t, sec, kcopy[k], "");
-			if (parse_col(b, s, kcopy[k], v, c) != 0) {
+			if (parse_col(b, s, kcopy[k], tline(b, sec, kcopy[k]),
+			    v, c) != 0) {
+				if (c->ind != NULL)
+					add_unknown(s, c->key, c->ind);
 				free(c->spec);
 				bad++;
 				continue;
 			}
 			s->ncols++;
 		}
+		bad += check_twice(b, s);
 		expand_objectives(b, s);
-		if (s->ncols == 0) {
-			diag_errorat(b->tpath, 0, 0, "[%s] has no columns "
-			    "(col... = source | header | format | total)", sec);
+		if (s->ncols == 0 && s->nunknown > 0)
+			;	/* its columns are reported */
+		else if (s->ncols == 0) {
+			diag_errorat(b->tpath, tline(b, sec, NULL), 0, "[%s] has "
+			    "no columns (col... = source | header | format | "
+			    "total)", sec);
 			bad++;
-		} else if (resolve_ratios(b, s) != 0)
-			bad++;
+		} else
+			bad += resolve_ratios(b, s);
+		for (k = 0; k < s->nunknown && s->chart != NULL; k++)
+			if (strcmp(s->unknown[k] + strlen(s->unknown[k]) + 1,
+			    s->chart) == 0)
+				s->chart = NULL;	/* its column is reported */
 		if (s->chart != NULL && col_of(s, s->ncols, s->chart) < 0) {
-			diag_errorat(b->tpath, 0, 0, "[%s] chart '%s' is not an "
-			    "indicator column of this sheet", sec, s->chart);
+			const char **ic = xcalloc((size_t)s->ncols + 1,
+			    sizeof(*ic));
+			int ni = 0;
+
+			for (k = 0; k < s->ncols; k++)
+				if (s->cols[k].src == S_IND)
+					ic[ni++] = s->cols[k].ind;
+			diag_errorat(b->tpath, tline(b, sec, "chart"), 0, "[%s] "
+			    "chart '%s' is not an indicator column of this "
+			    "sheet%s", sec, s->chart, suggest_phrase(
+			    suggest_nearest(s->chart, strlen(s->chart), ic)));
+			free(ic);
 			bad++;
 		}
 		for (k = 0; k < nk; k++)
@@ -1359,7 +1915,8 @@ load_template(struct book *b)
 	}
 	free(copy);
 	if (b->nsh == 0) {
-		diag_errorat(b->tpath, 0, 0, "[workbook] sheets names no sheet");
+		diag_errorat(b->tpath, tline(b, "workbook", "sheets"), 0,
+		    "[workbook] sheets names no sheet");
 		bad++;
 	}
 	return bad ? EXIT_DATA : 0;
@@ -2002,7 +2559,7 @@ draft_mark(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 		return;
 	t = draft_text(b);
 	up = upper_dup(t);
-	need = text_width(up) * 1.15 * b->fsize / 11 + 2;
+	need = text_width(up) * 1.15 * wscale(b) + 2;
 	if (s->ncols < 2) {
 		put_text(ws, 0, s->ncols, up, F->draft);
 		chk(worksheet_set_column(ws, (lxw_col_t)s->ncols,
@@ -2024,6 +2581,40 @@ draft_mark(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 	free(t);
 }
 
+/*
+ * A draft's mark in the printed page header too, at the right of every
+ * page: a sheet printed two pages wide shows the cell of draft_mark() on
+ * one page only. '&' in the template's wording is written "&&" (a code
+ * of the header language otherwise); '"' is dropped from the font name.
+ */
+static void
+draft_header(lxw_worksheet *ws, const struct book *b)
+{
+	struct sbuf sb = SBUF_INIT;
+	char *t, *up;
+	const char *p;
+
+	if (b->draft <= 0)
+		return;
+	t = draft_text(b);
+	up = upper_dup(t);
+	sbuf_adds(&sb, "&R&\"");
+	for (p = b->font; *p; p++)
+		if (*p != '"')
+			sbuf_addc(&sb, *p);
+	sbuf_adds(&sb, ",Bold\"&KC00000");
+	for (p = up; *p; p++) {
+		if (*p == '&')
+			sbuf_addc(&sb, '&');
+		if (*p != '\n')
+			sbuf_addc(&sb, *p);
+	}
+	chk(worksheet_set_header(ws, sbuf_str(&sb)), "set_header");
+	sbuf_release(&sb);
+	free(up);
+	free(t);
+}
+
 /* The agency rows (parent, name) and title rows; returns the next row. */
 static int
 head_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
@@ -2038,10 +2629,10 @@ head_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 		put_text(ws, r++, 0, b->cfg.name, F->agency_bold);
 	r++;
 	title_row(ws, b, r++, s->ncols, totw, s->title, F->title,
-	    (b->fsize + 2) / 11 * 1.1);
+	    (b->fsize + 2) / 11 * b->wfont * 1.1);
 	if (*s->subtitle)
 		title_row(ws, b, r++, s->ncols, totw, s->subtitle, F->subtitle,
-		    b->fsize / 11);
+		    wscale(b));
 	return r + 1;
 }
 
@@ -2203,7 +2794,7 @@ reg_text(const struct book *b, const struct sheet *s, const struct col *c,
 static void
 measure(struct book *b, struct sheet *s)
 {
-	double scale = b->fsize / 11;
+	double scale = wscale(b);
 	size_t i;
 	int j;
 
@@ -2327,7 +2918,7 @@ static int
 header_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
     const struct fmts *F, int r)
 {
-	double scale = b->fsize / 11 * 1.2, lh = line_height(b);
+	double scale = wscale(b) * 1.2, lh = line_height(b);
 	int j, k, two = 0, lg = 1, lsub = 1, lone = 1;
 
 	for (j = 0; j < s->ncols; j++)
@@ -2445,7 +3036,7 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 {
 	const char *totlabel = tmpl_get(b->t, "workbook", "total_label",
 	    "Tổng cộng");
-	double scale = b->fsize / 11;
+	double scale = wscale(b);
 	int r, r1, r2, j, hdr, namecol = -1, lines;
 	size_t i;
 	char *own;
@@ -2673,7 +3264,7 @@ static void
 write_register_sheet(lxw_worksheet *ws, const struct book *b,
     const struct sheet *s, const struct fmts *F)
 {
-	double scale = b->fsize / 11;
+	double scale = wscale(b);
 	int r, r1, j, n = 0;
 	size_t i;
 
@@ -2785,7 +3376,7 @@ write_data_sheet(lxw_worksheet *ws, const struct book *b,
 	}
 	for (j = 0; j < 4; j++)
 		chk(worksheet_set_column(ws, (lxw_col_t)j, (lxw_col_t)j,
-		    w[j] * b->fsize / 11 + 2, NULL), "set_column");
+		    w[j] * wscale(b) + 2, NULL), "set_column");
 	worksheet_freeze_panes(ws, 1, 0);
 	chk(worksheet_autofilter(ws, 0, 0, (lxw_row_t)b->niv, 3),
 	    "autofilter");
@@ -2859,6 +3450,8 @@ write_book(struct book *b, const char *out)
 		worksheet_set_landscape(ws);
 		worksheet_set_paper(ws, 9);	/* A4 */
 		worksheet_fit_to_pages(ws, pages_wide(s), 0);
+		if (s->kind != K_DATA)
+			draft_header(ws, b);
 		if (s->kind == K_UNITS)
 			write_units_sheet(wb, ws, b, s, &F);
 		else if (s->kind == K_REGISTER)
@@ -2953,8 +3546,16 @@ book_release(struct book *b)
 		}
 		free(b->sh[j].cols);
 		free(b->sh[j].keybuf);
+		for (k = 0; k < b->sh[j].nunknown; k++)
+			free(b->sh[j].unknown[k]);
+		free(b->sh[j].unknown);
 	}
 	free(b->sh);
+	for (i = 0; i < b->ntl; i++) {
+		free(b->tl[i].sec);
+		free(b->tl[i].key);
+	}
+	free(b->tl);
 	free(b->title);
 	tmpl_free(b->t);
 	if (b->have_cfg)

@@ -33,6 +33,7 @@
 #include "num.h"
 #include "period.h"
 #include "schema.h"
+#include "suggest.h"
 #include "tmpl.h"
 #include "util.h"
 
@@ -55,6 +56,7 @@ struct run {
 	int		 nfolders;
 	char		 norm[PATH_MAX], rollup[PATH_MAX], indicators[PATH_MAX];
 	char		 analysis[PATH_MAX], checklog[PATH_MAX];
+	char		 xlsx_template[PATH_MAX];	/* the workbook's layout */
 };
 
 static const char usage_text[] =
@@ -352,6 +354,65 @@ set_today(void)
 		today = date_today();
 }
 
+/*
+ * The workbook's layout of config [xlsx] template into r->xlsx_template: a
+ * name in TEMPLATES/xlsx/ (".ini" may be left out), or a path when it holds
+ * a '/'; TEMPLATES/xlsx/default.ini when not set. A template that cannot
+ * be read is a configuration error (EXIT_USAGE) at its line, with the
+ * nearest name among the templates present.
+ */
+static int
+xlsx_template(struct run *r)
+{
+	const char *name = r->cfg.xlsx_template, *dir = tmpl_dir(templates_dir);
+	char xdir[PATH_MAX - 64], cfgpath[PATH_MAX + 16];
+	struct dirent **ents;
+	const char **names;
+	size_t len;
+	int i, k = 0, ne;
+
+	snprintf(xdir, sizeof(xdir), "%s/xlsx", dir);
+	if (name == NULL || *name == '\0')
+		name = "default";
+	len = strlen(name);
+	if (strchr(name, '/') != NULL)
+		k = snprintf(r->xlsx_template, sizeof(r->xlsx_template), "%s",
+		    name);
+	else
+		k = snprintf(r->xlsx_template, sizeof(r->xlsx_template),
+		    "%s/%s%s", xdir, name, len > 4 &&
+		    strcmp(name + len - 4, ".ini") == 0 ? "" : ".ini");
+	if (k >= (int)sizeof(r->xlsx_template))
+		r->xlsx_template[0] = '\0';	/* too long: not found */
+	k = 0;
+	if (r->cfg.xlsx_template == NULL || *r->cfg.xlsx_template == '\0' ||
+	    access(r->xlsx_template, R_OK) == 0)
+		return 0;
+	ne = scandir(xdir, &ents, NULL, alphasort);
+	names = xcalloc((size_t)(ne > 0 ? ne : 0) + 1, sizeof(*names));
+	for (i = 0; i < ne; i++) {
+		char *n = ents[i]->d_name;
+		size_t nl = strlen(n);
+
+		if (nl > 4 && strcmp(n + nl - 4, ".ini") == 0) {
+			n[nl - 4] = '\0';
+			names[k++] = n;
+		}
+	}
+	snprintf(cfgpath, sizeof(cfgpath), "%s/baocao.ini", config_dir);
+	diag_errorat(cfgpath, r->cfg.xlsx_template_line, 0, "[xlsx] template "
+	    "'%s': no such template in %s%s", name, xdir, suggest_phrase(
+	    strchr(name, '/') == NULL ? suggest_nearest(name, len > 4 &&
+	    strcmp(name + len - 4, ".ini") == 0 ? len - 4 : len, names) :
+	    NULL));
+	for (i = 0; i < ne; i++)
+		free(ents[i]);
+	if (ne > 0)
+		free(ents);
+	free(names);
+	return EXIT_USAGE;
+}
+
 static int
 run_init(struct run *r, const char *label)
 {
@@ -368,6 +429,8 @@ run_init(struct run *r, const char *label)
 		return EXIT_USAGE;
 	}
 	period_label(&r->p, r->label);
+	if ((rv = xlsx_template(r)) != 0)
+		return rv;
 	make_tmpdir();
 	tmppath(r->norm, "norm.tsv");
 	tmppath(r->rollup, "rollup.tsv");
@@ -895,7 +958,7 @@ render_pdf(struct run *r, struct report_opts *o, const char *kind,
 static int
 render_xlsx(struct run *r, struct report_opts *o)
 {
-	char path[PATH_MAX + 256], name[128], draft[16], layout[PATH_MAX];
+	char path[PATH_MAX + 256], name[128], draft[16];
 	const char *argv[RENDERER_NARGS + 8];
 	int n = 0, rv;
 
@@ -903,12 +966,8 @@ render_xlsx(struct run *r, struct report_opts *o)
 	snprintf(path, sizeof(path), "%s/%s", o->stage, name);
 	argv[n++] = "baocao-xlsx";
 	n += renderer_args(argv + n, r, o, draft, sizeof(draft));
-	if (templates_dir != NULL) {	/* the province's layout there too */
-		snprintf(layout, sizeof(layout), "%s/xlsx/default.ini",
-		    templates_dir);
-		argv[n++] = "--template";
-		argv[n++] = layout;
-	}
+	argv[n++] = "--template";	/* config [xlsx] template */
+	argv[n++] = r->xlsx_template;
 	argv[n++] = "-o";
 	argv[n++] = path;
 	argv[n] = NULL;
@@ -977,13 +1036,15 @@ list_inputs(struct run *r, char ***paths, int *n)
 		}
 		free(ents);
 	}
-	*paths = xrealloc(*paths, (size_t)(*n + 3) * sizeof(char *));
+	*paths = xrealloc(*paths, (size_t)(*n + 4) * sizeof(char *));
 	for (i = 0; i < 3; i++) {
 		char p[PATH_MAX + 32];
 
 		snprintf(p, sizeof(p), "%s/%s", config_dir, conf[i]);
 		(*paths)[(*n)++] = xstrdup(p);
 	}
+	/* the workbook's layout: another template makes another workbook */
+	(*paths)[(*n)++] = xstrdup(r->xlsx_template);
 }
 
 /*

@@ -365,10 +365,11 @@ load_baocao(struct config *c, const struct inifile *f)
 		"bold_italic", NULL };
 	static const char *const sig[] = { "authority", "deputy", "title",
 		"name", NULL };
+	static const char *const xls[] = { "template", NULL };
 	static const struct { const char *sec; const char *const *keys; } known[] = {
 		{ "organization", org }, { "periods", per }, { "input", inp },
 		{ "fonts", fon }, { "recipients", NULL }, { "sign.report", sig },
-		{ "sign.improvement", sig },
+		{ "sign.improvement", sig }, { "xlsx", xls },
 	};
 	int i, j, bad = 0, nsec = iniparser_getnsec(f->d);
 	const char *v;
@@ -430,6 +431,8 @@ load_baocao(struct config *c, const struct inifile *f)
 	c->font_bold = dup_or(f, "fonts", "bold", NULL);
 	c->font_italic = dup_or(f, "fonts", "italic", NULL);
 	c->font_bold_italic = dup_or(f, "fonts", "bold_italic", NULL);
+	c->xlsx_template = dup_or(f, "xlsx", "template", NULL);
+	c->xlsx_template_line = find_line(f->text, "xlsx", "template");
 	load_recipients(c, f);
 	if (c->archive == NULL)
 		c->archive = xstrdup("VT");
@@ -744,6 +747,7 @@ config_release(struct config *c)
 	int i, j;
 
 	free(c->dir);
+	free(c->xlsx_template);
 	free(c->parent);
 	free(c->name);
 	free(c->short_name);

@@ -59,6 +59,10 @@ struct config {
 	int	 cutoff_day;	/* 0 or 15 */
 	/* [input] */
 	int	 cp1258;	/* encoding = cp1258: convert input */
+	/* [xlsx] template: the workbook's layout, a name in TEMPLATES/xlsx/
+	   or a path, as written; NULL when not set (default) */
+	char	*xlsx_template;
+	long	 xlsx_template_line;	/* its line in baocao.ini */
 	/* [fonts]: paths, NULL when not set (search the defaults) */
 	char	*font_regular, *font_bold, *font_italic, *font_bold_italic;
 	/* [recipients]: lines of "Nơi nhận", in key order; archive = "VT, VP" */

@@ -68,10 +68,15 @@ check() {
 	[ -n "$data" ] && opt="--data $data"
 	case $name in fixture*) opt="$opt --config $conf --expect-inject" ;;
 	*) opt="$opt --config $conf" ;; esac
-	opt="$opt --draft ${draft:-0}"
+	opt="$opt --draft ${draft:-0} --template $tmpl"
 	# the default template shows the quality objectives
+	# (and the fixture's injection texts in its lists)
 	[ "$tmpl" = "$TOP/templates/xlsx/default.ini" ] &&
 		opt="$opt --expect-objectives"
+	case $name in fixture*)
+		[ "$tmpl" = "$TOP/templates/xlsx/default.ini" ] &&
+			opt="$opt --expect-inject-lists" ;;
+	esac
 	if [ -n "$lo" ]; then
 		d=$(lo_csv "$out")
 		opt="$opt --lo-dir $d"
@@ -108,12 +113,20 @@ sed 's/^\(unit\t2024-Q4\tINC\tincomplete\t\)2024-11/\12024-01,2024-02,2024-03,20
 grep -q '2024-09,2024-11' "$tmp/a-long.tsv" || no "a-long.tsv: INC not rewritten"
 check fixture-longstatus 2024-Q4 "$fx/config" "$fx/indicators.csv" \
     "$tmp/a-long.tsv"
-for t in "$TOP"/templates/xlsx/*.ini; do
+# every shipped template, and tinh-b.ini (a province's form written from
+# docs/XLSX.md alone: Arial 10, its own draft wording, no @code column on
+# some sheets), as a final and as a draft
+for t in "$TOP"/templates/xlsx/*.ini "$fx"/*.ini; do
 	[ "$t" = "$TOP/templates/xlsx/default.ini" ] && continue
 	tmpl=$t
 	check "fixture-$(basename "$t" .ini)" 2024-Q4 "$fx/config" \
 	    "$fx/indicators.csv" "$fx/analysis.tsv" "$fx/data.tsv"
 done
+tmpl=$fx/tinh-b.ini
+draft=2
+check fixture-tinh-b-draft 2024-Q4 "$fx/config" "$fx/indicators.csv" \
+    "$fx/analysis.tsv" "$fx/data.tsv"
+draft=
 tmpl=$TOP/templates/xlsx/default.ini
 
 # 2. Without SOURCE_DATE_EPOCH the creation date is the period's: still

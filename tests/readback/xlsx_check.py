@@ -2,13 +2,13 @@
 """Read a baocao-xlsx workbook back with openpyxl and check it against the
 indicators CSV it was made from (tests/readback/xlsx.sh runs it).
 
-Knows nothing of the template: a column's indicator is found from the data
-(the indicators whose values match every unit row of the column), so any
-template under templates/xlsx/ is checked the same way.
+Knows of the template only its draft wording: a column's indicator is
+found from the data (the indicators whose values match every unit row of
+the column), so any valid template is checked the same way.
 
 usage: xlsx_check.py --xlsx F --indicators CSV --analysis A --period P
                      [--config DIR] [--data NORM] [--lo-dir DIR]
-                     [--draft N] [--expect-objectives]
+                     [--draft N] [--template INI] [--expect-objectives]
 Exit status 0 when every check passes; each failure is printed.
 
 Also without the template: a sheet whose group headers hold the labels of
@@ -19,7 +19,10 @@ sheet showing the Wilson bounds has a text column filled exactly for the
 units (and '*') of the analysis stream's lowsample records; a numbered
 column row ("(1)", "(3)=(1)+(2)") holds for every unit row and the
 organization row; --draft N: every sheet but the data sheet is marked
-"Dự thảo lần N" near its top and the properties say so (N = 0: nowhere).
+"Dự thảo lần N" (the [workbook] draft wording of --template) near its top
+and in its page header, and the properties say so (N = 0: nowhere). A
+sheet need not show the unit codes: a row's unit is found by its code,
+else by its name in units.ini.
 """
 import argparse
 import configparser
@@ -371,13 +374,48 @@ def matches(cell, want):
     return isnum(cell) and exact(cell, want)
 
 
+BY_NAME = {}    # unit name -> code, for sheets without a code column
+
+
 def row_unit(ws, r, units):
-    """The unit of row r: the first cell holding a unit code in scope."""
+    """The unit of row r: the first cell holding a unit code in scope, else
+    (a template need not show @code) the first holding a unit's name."""
     for c in range(1, ws.max_column + 1):
         v = ws.cell(r, c).value
         if isinstance(v, str) and v in units:
             return v
+    for c in range(1, ws.max_column + 1):
+        v = ws.cell(r, c).value
+        if isinstance(v, str) and BY_NAME.get(v) in units:
+            return BY_NAME[v]
     return None
+
+
+# The template's wording the checks need (baocao-xlsx's defaults).
+WORDS = {'draft': 'Dự thảo lần {draft}', 'yes': 'Đạt', 'no': 'Không đạt',
+         'target': 'Chỉ tiêu', 'total_label': 'Tổng cộng',
+         'submitted': 'Đã nộp', 'missing': 'Chưa nộp',
+         'lowsample': 'Chỉ có {responses} phiếu (dưới 30), tỷ lệ chưa đủ tin cậy'}
+
+
+def read_wording(path):
+    """[workbook] draft, [objectives] yes, no, target of the template."""
+    if not path:
+        return
+    cp = configparser.ConfigParser(inline_comment_prefixes=(';', '#'),
+                                   comment_prefixes=(';', '#'), interpolation=None,
+                                   strict=False)
+    with open(path, encoding='utf-8-sig') as f:
+        cp.read_file(f)
+    for sec, key in (('workbook', 'draft'), ('objectives', 'yes'),
+                     ('objectives', 'no'), ('objectives', 'target'),
+                     ('workbook', 'total_label'), ('status', 'submitted'),
+                     ('status', 'missing'), ('notes', 'lowsample')):
+        if cp.has_option(sec, key):
+            w = cp.get(sec, key).strip()
+            if len(w) >= 2 and w[0] == w[-1] and w[0] in '"\'':
+                w = w[1:-1]
+            WORDS[key] = unicodedata.normalize('NFC', w)
 
 
 class Sheets:
@@ -450,6 +488,10 @@ def check_units_sheet(name, S, ind, units, names, stats, allowed, low):
                  and wf.cell(r, c).data_type == 'f' and 'SUM' in wf.cell(r, c).value
                  for c in range(1, wf.max_column + 1)):
             total_row = r
+        elif total_row is None and unit_rows and \
+                wv.cell(r, 1).value == WORDS['total_label'] or \
+                total_row is None and unit_rows and wv.cell(r, 2).value == WORDS['total_label']:
+            total_row = r   # a sheet of 'value' totals only: no formula
     missing = set(units) - set(unit_rows)
     if missing:
         fail('%s: no row for units %s' % (name, sorted(missing)))
@@ -515,20 +557,24 @@ def check_units_sheet(name, S, ind, units, names, stats, allowed, low):
             stats['totals'] += 1
 
     # every unit row: name as written (injection stays text), status
+    shows_status = any(wv.cell(r, c).value in (WORDS['submitted'], WORDS['missing'])
+                       for r in unit_rows.values() for c in range(1, wf.max_column + 1))
     for u, r in unit_rows.items():
         texts = [unescape(wv.cell(r, c).value) for c in range(1, wf.max_column + 1)]
         if u in names and names[u] not in texts:
             fail('%s row %d: name %r of %s not found (%r)' % (name, r, names[u], u, texts[:3]))
         if u in names and names[u].startswith(INJECT):
             stats['inject'] += 1
-        if units.get(u) == 'missing' and 'Chưa nộp' not in texts:
-            fail('%s row %d: missing unit %s not shown "Chưa nộp"' % (name, r, u))
+        if units.get(u) == 'missing' and WORDS['missing'] not in texts and shows_status:
+            fail('%s row %d: missing unit %s not shown "%s"' % (name, r, u, WORDS['missing']))
     for c in range(1, wf.max_column + 1):
         allowed.add((name, total_row, c))
     for nr, found in nrows.items():
         check_numbered(name, wv, nr, found, list(unit_rows.values()) + [total_row], stats)
         stats['numbered'] += 1
-    if shows_wilson:
+    stem = WORDS['lowsample'].split('{responses}')[0].strip()
+    if shows_wilson and any(isinstance(c.value, str) and stem in c.value
+                            for row in wv.iter_rows() for c in row):
         check_lowsample(name, wv, unit_rows, total_row, low, stats)
     if wf.freeze_panes is None:
         fail('%s: no frozen header' % name)
@@ -619,9 +665,9 @@ def check_objectives_sheet(name, S, ind, units, labels, stats):
                     ok = True
                     for u, x in cells.items():
                         m = ind.get((u, k))
-                        want = {1.0: 'Đạt', 0.0: 'Không đạt'}.get(m)
+                        want = {1.0: WORDS['yes'], 0.0: WORDS['no']}.get(m)
                         if (want is not None and x != want) or \
-                                (want is None and x in ('Đạt', 'Không đạt')):
+                                (want is None and x in (WORDS['yes'], WORDS['no'])):
                             ok = False
                     if ok:
                         parts.setdefault('met', cc)
@@ -639,24 +685,30 @@ def check_objectives_sheet(name, S, ind, units, labels, stats):
     return shown
 
 
-def check_draft(S, n, data_sheets):
-    """'Dự thảo lần N' near the top of every sheet but the data sheet, and
-    in the properties; N = 0: nowhere."""
-    mark = 'dự thảo lần %d' % n
+def check_draft(S, n, data_sheets, wording):
+    """The template's draft wording ('Dự thảo lần N') near the top of every
+    sheet but the data sheet, in its page header, and in the properties;
+    N = 0: nowhere."""
+    mark = wording.replace('{draft}', str(n)).casefold()
+    stem = wording.split('{draft}')[0].strip().casefold() or 'dự thảo'
     for ws in S.v.worksheets:
         texts = [str(c.value).casefold() for row in ws.iter_rows(max_row=min(ws.max_row, 3))
                  for c in row if isinstance(c.value, str)]
-        anywhere = any('dự thảo' in str(c.value).casefold() for row in ws.iter_rows()
+        anywhere = any(stem in str(c.value).casefold() for row in ws.iter_rows()
                        for c in row if isinstance(c.value, str))
-        if n > 0 and ws.title not in data_sheets and not any(mark in t for t in texts):
-            fail('%s: no "Dự thảo lần %d" in its first rows' % (ws.title, n))
-        if (n == 0 or ws.title in data_sheets) and anywhere:
+        header = (S.f[ws.title].oddHeader.right.text or '').casefold()
+        if n > 0 and ws.title not in data_sheets:
+            if not any(mark in t for t in texts):
+                fail('%s: no "%s" in its first rows' % (ws.title, mark))
+            if mark not in header.replace('&&', '&'):
+                fail('%s: no "%s" in its page header: %r' % (ws.title, mark, header))
+        if (n == 0 or ws.title in data_sheets) and (anywhere or stem in header):
             fail('%s: marked as a draft' % ws.title)
     p = S.f.properties
     props = ' '.join(x for x in (p.title, p.contentStatus) if x).casefold()
     if n > 0 and not (mark in (p.title or '').casefold() and mark in (p.contentStatus or '').casefold()):
-        fail('properties: title %r, status %r do not say "Dự thảo lần %d"' % (p.title, p.contentStatus, n))
-    if n == 0 and 'dự thảo' in props:
+        fail('properties: title %r, status %r do not say "%s"' % (p.title, p.contentStatus, mark))
+    if n == 0 and stem in props:
         fail('properties of a final say draft: %r' % props)
 
 
@@ -786,8 +838,10 @@ def main():
     ap.add_argument('--data')
     ap.add_argument('--lo-dir')
     ap.add_argument('--expect-inject', action='store_true')
+    ap.add_argument('--expect-inject-lists', action='store_true')
     ap.add_argument('--expect-objectives', action='store_true')
     ap.add_argument('--draft', type=int)
+    ap.add_argument('--template')
     a = ap.parse_args()
 
     ind, order = read_indicators(a.indicators, a.period)
@@ -797,6 +851,11 @@ def main():
         if u != '*':
             units.setdefault(u, '')
     names = read_names(a.config)
+    read_wording(a.template)
+    seen = {}
+    for code, nm in names.items():
+        seen[nm] = None if nm in seen else code
+    BY_NAME.update((nm, code) for nm, code in seen.items() if code is not None)
     fields = read_data_fields(a.data) | set(names.values())
 
     check_zip(a.xlsx)
@@ -817,10 +876,12 @@ def main():
         has_formula = any(c.data_type == 'f' for row in ws.iter_rows() for c in row)
         heads = [c.value for row in ws.iter_rows(max_row=min(ws.max_row, 10)) for c in row
                  if isinstance(c.value, str)]
-        if not has_formula and labels and any(lab in h for h in heads for lab in labels.values()):
+        if not has_formula and labels and any(lab in h for h in heads for lab in labels.values()) \
+                and WORDS['target'] in heads:
             check_objectives_sheet(name, S, ind, units, labels, stats)
             obj_sheets += 1
-        elif has_formula:
+        elif has_formula or any(c.value == WORDS['total_label'] for row in ws.iter_rows()
+                                for c in row):
             tr = check_units_sheet(name, S, ind, units, names, stats, allowed, low)
             if tr:
                 totals[name] = tr
@@ -833,7 +894,7 @@ def main():
             any(k[1].startswith('objective.') for k in ind):
         fail('no sheet shows the quality objectives of the CSV')
     if a.draft is not None:
-        check_draft(S, a.draft, data_sheets)
+        check_draft(S, a.draft, data_sheets, WORDS['draft'])
     check_fit(S, data_sheets)
     p = S.f.properties
     if not p.title or not p.creator or not p.created:
@@ -841,7 +902,8 @@ def main():
     if a.expect_inject:
         if stats['inject'] == 0:
             fail('no unit name starting with = + - @ was found in the workbook')
-        if a.data and stats['lists'] and set('=+-@\t\r') - stats['inject_data']:
+        if a.expect_inject_lists and a.data and stats['lists'] and \
+                set('=+-@\t\r') - stats['inject_data']:
             fail('injection texts of the data not all found: %r' % sorted(set('=+-@\t\r') - stats['inject_data']))
     lo = 0
     if a.lo_dir:

@@ -190,13 +190,14 @@ test_formulas(void **state)
 	struct term num[MAXTERMS], den[MAXTERMS];
 	struct sbuf sb = SBUF_INIT;
 	char expr[] = "(5*x.a + x.b) ", dexpr[] = " x.c + x.d",
-	    cexpr[] = "x.a - x.b + 2*x.c", bad[] = "x.a + y.z";
-	const char *why = NULL;
+	    cexpr[] = "x.a - x.b + 2*x.c", badexpr[] = "x.a + y.z",
+	    zero[] = "0*x.a";
+	const char *bad = NULL, *why = NULL;
 	int nn, nd;
 
 	make_sheet(&s, cols);
-	nn = parse_terms(&s, expr, num, &why);
-	nd = parse_terms(&s, dexpr, den, &why);
+	nn = parse_terms(&s, expr, num, &bad, &why);
+	nd = parse_terms(&s, dexpr, den, &bad, &why);
 	assert_int_equal(nn, 2);
 	assert_int_equal(nd, 2);
 	assert_true(num[0].k == 5 && num[0].col == 0);
@@ -211,14 +212,58 @@ test_formulas(void **state)
 	sbuf_reset(&sb);
 
 	cols[4].src = S_CALC;
-	cols[4].ncalc = parse_terms(&s, cexpr, cols[4].calc, &why);
+	cols[4].ncalc = parse_terms(&s, cexpr, cols[4].calc, &bad,
+	    &why);
 	assert_int_equal(cols[4].ncalc, 3);
 	calc_formula(&sb, &cols[4], 8);
 	assert_string_equal(sbuf_str(&sb), "=A9-B9+2*C9");
 	sbuf_release(&sb);
 
-	assert_int_equal(parse_terms(&s, bad, num, &why), -1);
-	assert_string_equal(why, "y.z");
+	assert_int_equal(parse_terms(&s, badexpr, num, &bad, &why), -1);
+	assert_string_equal(bad, "y.z");
+	assert_string_equal(why, "");	/* not a column of the sheet */
+	assert_int_equal(parse_terms(&s, zero, num, &bad, &why), -1);
+	assert_string_equal(bad, "0");
+	assert_string_equal(why, "is not a positive factor");
+}
+
+/* Number formats a template may give, and the mistakes refused. */
+static void
+test_numfmt(void **state)
+{
+	static const struct {
+		const char	*f;
+		enum fmt	 fmt;
+		int		 ok;
+	} t[] = {
+		{ "#,##0", FM_COUNT, 1 }, { "0.00%", FM_RATE, 1 },
+		{ "#,##0.000", FM_NUMBER, 1 }, { "dd/mm/yyyy", FM_DATE, 1 },
+		{ "[Red]0.0%;-0.0%", FM_RATE, 1 }, { "0\\%", FM_RATE, 1 },
+		{ "\"x\" 0", FM_COUNT, 1 }, { "@", FM_TEXT, 1 },
+		{ "0.00%%%\"", FM_RATE, 0 }, { "[Red 0", FM_COUNT, 0 },
+		{ "0]", FM_COUNT, 0 }, { "abc", FM_COUNT, 0 },
+		{ "0;0;0;0;0", FM_COUNT, 0 }, { "", FM_RATE, 0 },
+		{ "0.0", FM_DATE, 0 }, { "text", FM_TEXT, 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		assert_int_equal(numfmt_bad(t[i].f, t[i].fmt) == NULL, t[i].ok);
+}
+
+/* Font width factors: the documented fonts, and a wide default. */
+static void
+test_font_factor(void **state)
+{
+	(void)state;
+	assert_true(font_factor("Times New Roman") == 1.0);
+	assert_true(font_factor("arial") > 1.1);
+	assert_true(font_factor("Calibri") > 1.1);
+	assert_true(font_factor("Some Unknown Font") >= font_factor("Arial"));
+	assert_true(is_col_key("col01") && is_col_key("col7"));
+	assert_true(!is_col_key("col") && !is_col_key("colour") &&
+	    !is_col_key("cols1"));
 }
 
 /* The organization values the formulas compute, from indicator rows. */
@@ -313,6 +358,8 @@ main(void)
 		cmocka_unit_test(test_sheet_names),
 		cmocka_unit_test(test_col_letters),
 		cmocka_unit_test(test_text_measure),
+		cmocka_unit_test(test_numfmt),
+		cmocka_unit_test(test_font_factor),
 		cmocka_unit_test(test_upper),
 		cmocka_unit_test(test_escape_xhex),
 		cmocka_unit_test(test_values),
