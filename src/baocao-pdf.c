@@ -960,14 +960,14 @@ read_data(const char *path)
 /* ---- document pieces ---- */
 
 static struct pdf_style ST_BODY = { PF_REGULAR, 13, PA_JUSTIFY, 1.2,
-    10, 0, 1.5, 0 };
-static struct pdf_style ST_H1 = { PF_BOLD, 13, PA_LEFT, 1.2, 0, 4, 2, 0 };
+    10, 0, 1.5, 0, 0, 0 };
+static struct pdf_style ST_H1 = { PF_BOLD, 13, PA_LEFT, 1.2, 0, 4, 2, 0, 0, 0 };
 static struct pdf_style ST_H2 = { PF_BOLD, 13, PA_LEFT, 1.2, 0, 2.5,
-    1.5, 0 };
+    1.5, 0, 0, 0 };
 static struct pdf_style ST_H3 = { PF_BOLDITALIC, 13, PA_LEFT, 1.2, 0,
-    1.5, 1, 0 };
+    1.5, 1, 0, 0, 0 };
 static struct pdf_style ST_NOTE = { PF_ITALIC, 12, PA_JUSTIFY, 1.2, 0,
-    1, 1.5, 0 };
+    1, 1.5, 0, 0, 0 };
 
 #define TABLE_PT	table_pt
 static double table_pt = 11;
@@ -1384,11 +1384,16 @@ sign_name(const struct pdf_style *st, double x, double w, double y,
 static void
 admin_header(void)
 {
-	struct pdf_style reg = { PF_REGULAR, 13, PA_CENTER, 1.15, 0, 0, 0, 0 };
-	struct pdf_style bold = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 0 };
-	struct pdf_style motto = { PF_BOLD, 12, PA_CENTER, 1.15, 0, 0, 0, 0 };
-	struct pdf_style m2s = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 0 };
-	struct pdf_style ital = { PF_ITALIC, 13, PA_CENTER, 1.15, 0, 0, 0, 1 };
+	struct pdf_style reg = { PF_REGULAR, 13, PA_CENTER, 1.15, 0, 0, 0, 0,
+	    0, 0 };
+	struct pdf_style bold = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 0, 0,
+	    0 };
+	struct pdf_style motto = { PF_BOLD, 12, PA_CENTER, 1.15, 0, 0, 0, 0, 0,
+	    0 };
+	struct pdf_style m2s = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 0, 0,
+	    0 };
+	struct pdf_style ital = { PF_ITALIC, 13, PA_CENTER, 1.15, 0, 0, 0, 1,
+	    0, 0 };
 	const char *m1 = T("header", "motto", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
 	const char *m2 = T("header", "motto2", "Độc lập - Tự do - Hạnh phúc");
 	double rw, lw, y0, yl, yr, w;
@@ -1442,8 +1447,8 @@ admin_header(void)
 static void
 title_block(const char *title, const char *subject)
 {
-	struct pdf_style t = { PF_BOLD, 14, PA_CENTER, 1.2, 0, 0, 0, 0 };
-	struct pdf_style s = { PF_BOLD, 14, PA_CENTER, 1.2, 0, 0, 0, 1 };
+	struct pdf_style t = { PF_BOLD, 14, PA_CENTER, 1.2, 0, 0, 0, 0, 0, 0 };
+	struct pdf_style s = { PF_BOLD, 14, PA_CENTER, 1.2, 0, 0, 0, 1, 0, 0 };
 	double w, y;
 
 	pdfdoc_para(G.doc, &t, title);
@@ -1465,10 +1470,14 @@ title_block(const char *title, const char *subject)
 static void
 closing(const struct signer *sg, const char *last_para)
 {
-	struct pdf_style head = { PF_BOLDITALIC, 12, PA_LEFT, 1.15, 0, 0, 0, 0 };
-	struct pdf_style rec = { PF_REGULAR, 11, PA_LEFT, 1.15, 0, 0, 0, 0 };
-	struct pdf_style sb = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 0 };
-	struct pdf_style nm = { PF_BOLD, 14, PA_CENTER, 1.15, 0, 0, 0, 0 };
+	struct pdf_style head = { PF_BOLDITALIC, 12, PA_LEFT, 1.15, 0, 0, 0, 0,
+	    0, 0 };
+	struct pdf_style rec = { PF_REGULAR, 11, PA_LEFT, 1.15, 0, 0, 0, 0, 0,
+	    0 };
+	struct pdf_style sb = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 0, 0,
+	    0 };
+	struct pdf_style nm = { PF_BOLD, 14, PA_CENTER, 1.15, 0, 0, 0, 0, 0,
+	    0 };
 	/* Nơi nhận on the left, 4 mm clear of the signer's column */
 	double lw = 71, rw = PDF_BODY_W - 75, rx = 75, hl = 0, hr, y, yl, yr;
 	struct sbuf lines = SBUF_INIT;
@@ -1478,6 +1487,10 @@ closing(const struct signer *sg, const char *last_para)
 	sign[0] = sg->authority;
 	sign[1] = sg->deputy;
 	sign[2] = sg->title;
+	/* "- X;" lines hang after their dash; names are kept whole */
+	rec.hang = pdfdoc_text_width(G.doc, rec.face, rec.size, "- x") -
+	    pdfdoc_text_width(G.doc, rec.face, rec.size, "x");
+	rec.names = 1;
 	for (i = 0; i < G.cfg.nrecipients; i++)
 		sbuf_printf(&lines, "- %s;\n", G.cfg.recipients[i]);
 	sbuf_printf(&lines, "- %s %s.", T("closing", "archive", "Lưu:"),
@@ -1860,7 +1873,8 @@ section_table(int number, const char *title, int ncols, const double *w,
     const enum pdf_align *al, const char *const *head,
     const char *const *cells, double tail)
 {
-	struct pdf_style ts = { PF_BOLD, TABLE_PT, PA_LEFT, 1.2, 0, 0, 0, 0 };
+	struct pdf_style ts = { PF_BOLD, TABLE_PT, PA_LEFT, 1.2, 0, 0, 0, 0, 0,
+	    0 };
 	double pad_h = tab_pad_h >= 0 ? tab_pad_h : 1.3;
 	double pad_v = tab_pad_v >= 0 ? tab_pad_v : 0.9;
 	double ht, hs, y0, y1;
@@ -2959,7 +2973,7 @@ static void
 bm_look(struct bm_look *k)
 {
 	static const struct pdf_style reg = { PF_REGULAR, 12, PA_CENTER, 1.15,
-	    0, 0, 0, 0 };
+	    0, 0, 0, 0, 0, 0 };
 	double hs = atof(T("layout", "header_pt", "12")), v;
 
 	k->reg = k->bold = k->code = k->sh = k->sn = k->si = reg;

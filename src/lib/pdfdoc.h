@@ -38,6 +38,11 @@ struct pdf_style {
 	double		 before;	/* space above, mm */
 	double		 after;		/* space below, mm */
 	int		 balance;	/* pdfdoc_text_at: lines of even length */
+	double		 hang;		/* mm: lines after a paragraph's first
+					   start so far in (a hanging indent) */
+	int		 names;		/* no break inside a name (two
+					   capitalized words) when an earlier
+					   one keeps the line half full */
 };
 
 struct pdfdoc;
