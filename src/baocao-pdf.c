@@ -2068,7 +2068,8 @@ bm_table(struct tspec *t, int number)
 /*
  * Report: a row per unit that has any of the values (and the missing
  * units), then the organization; or, when every value is 0 and the
- * template has [sec] none, that sentence instead ("no complaints").
+ * template has [sec] none (or the table has a require that not even the
+ * organization meets), that sentence instead ("no complaints").
  */
 static int
 report_table(struct tspec *t, double tail)
@@ -2101,9 +2102,15 @@ report_table(struct tspec *t, double tail)
 		    u == G.nunits ? PF_BOLD : PF_REGULAR);
 		free(lab);
 	}
-	if (!nonzero && *T(t->sec, "none", "") != '\0') {
+	/*
+	 * All zero: the sentence when there is one, and always when the
+	 * table would hold only an organization row that has none of its
+	 * required values (no dossiers, no survey in the period).
+	 */
+	if (!nonzero && (*T(t->sec, "none", "") != '\0' ||
+	    !tspec_req(t, "*"))) {
 		tbl_discard();
-		para(&ST_BODY, T(t->sec, "none", ""));
+		para(&ST_BODY, T(t->sec, "none", "Trong kỳ không có số liệu."));
 		said_none = 1;
 		return 1;
 	}
@@ -2239,7 +2246,11 @@ block_objectives(const char *arg, int number)
 		cells[c++] = tt;
 		cells[c++] = fmt_ind(code, o->indicator,
 		    objective_ind(code, o, "value"), b[0]);
-		cells[c++] = isnan(objective_ind(code, o, "target")) ?
+		/* no result: the same words whether or not there is a
+		 * target; a result without a target is not assessed */
+		cells[c++] = isnan(objective_ind(code, o, "value")) ?
+		    met_text(NAN) :
+		    isnan(objective_ind(code, o, "target")) ?
 		    T("labels", "absent", "-") :
 		    met_text(objective_ind(code, o, "met"));
 		table_row(&nrows, cells, PF_REGULAR);
@@ -2250,9 +2261,23 @@ block_objectives(const char *arg, int number)
 	pdfdoc_space(G.doc, 3);
 	if (G.kind == K_BM)
 		return nobj;
-	/* the matrix of units */
+	/* the matrix of units, or a sentence when no unit has a result */
 	heading(&ST_H3, T("objectives", "matrix_title",
 	    "Kết quả theo đơn vị"));
+	k = 0;
+	for (u = 0; u <= G.nunits && !k; u++)
+		for (i = 0; i < nobj && !k; i++)
+			k = !isnan(objective_ind(u < G.nunits ?
+			    G.units[u].code : "*", obj[i], "target")) &&
+			    !isnan(objective_ind(u < G.nunits ?
+			    G.units[u].code : "*", obj[i], "value"));
+	if (!k) {
+		para(&ST_BODY, T("objectives", "matrix_none", "Trong kỳ chưa "
+		    "có số liệu để đánh giá mục tiêu chất lượng của các đơn "
+		    "vị."));
+		pdfdoc_space(G.doc, 3);
+		return nobj;
+	}
 	head[0] = T("labels", "unit_column", "Đơn vị");
 	w[0] = 2.1;
 	al[0] = PA_LEFT;
