@@ -1767,10 +1767,16 @@ tbl_draw_kept(void)
 		    TB.face[0]);
 	flush_headings(need);
 	for (i = 0; i < TB.n; i++) {
-		/* the last rows (the total among them) go together */
-		if (last > 1 && i == TB.n - last && i >= k)
-			pdfdoc_table_keep(G.doc, tbl_rows_height(i, last) +
-			    TB.tail);
+		double hl;
+
+		/*
+		 * The last rows (the total among them) go together when
+		 * they are short: tall rows (a suggestion's text) are no
+		 * widow and would leave a gap at the page foot.
+		 */
+		if (last > 1 && i == TB.n - last && i >= k &&
+		    (hl = tbl_rows_height(i, last)) <= keep / 3)
+			pdfdoc_table_keep(G.doc, hl + TB.tail);
 		else if (i == TB.n - 1 && i >= k && TB.tail > 0)
 			pdfdoc_table_keep(G.doc, tbl_rows_height(i, 1) +
 			    TB.tail);
