@@ -3369,10 +3369,21 @@ improvement_by_unit(void)
 	pdfdoc_space(G.doc, 3);
 }
 
+/* Whether a is listed before b: by unit code, then by received date. */
+static int
+sugg_before(const struct suggestion *a, const struct suggestion *b)
+{
+	int c = strcmp(a->unit, b->unit);
+
+	if (c != 0)
+		return c < 0;
+	return day_of_text(a->received) < day_of_text(b->received);
+}
+
 /*
  * 3. every suggestion received by the last day still open, earlier
  * periods included, by unit in the order of units.ini (unknown units
- * last).
+ * last, by code), each unit's by received date.
  */
 static void
 improvement_open(void)
@@ -3382,7 +3393,7 @@ improvement_open(void)
 	double w[6] = { 0.8, 2.1, 1.75, 4.0, 2, 2.3 };
 	enum pdf_align al[6] = { PA_CENTER, PA_LEFT, PA_CENTER, PA_LEFT,
 	    PA_LEFT, PA_LEFT };
-	int i, u, nopen = 0, nrows = 0;
+	int i, u, nopen = 0, nrows = 0, *idx;
 
 	for (i = 0; i < G.nsugg; i++)
 		if (by_last_day(G.sugg[i].received) && is_open(G.sugg[i].status))
@@ -3400,12 +3411,13 @@ improvement_open(void)
 	head[4] = T("improvement", "col_assignee", "Người thực hiện");
 	head[5] = T("improvement", "col_status", "Tình trạng");
 	tbl_begin(6, w, al, TABLE_PT, head);
+	idx = xcalloc((size_t)nopen, sizeof(*idx));
 	nopen = 0;
 	for (u = 0; u < G.cfg.nunits + 1; u++) {
+		int n = 0, j, k;
+
 		for (i = 0; i < G.nsugg; i++) {
 			const struct suggestion *s = &G.sugg[i];
-			const char *cells[6];
-			char nb[VNFMT_BUFSZ], db[VNFMT_BUFSZ], sk[64];
 			int known = config_unit(&G.cfg, s->unit) != NULL;
 
 			if (!by_last_day(s->received) || !is_open(s->status))
@@ -3413,6 +3425,19 @@ improvement_open(void)
 			if (u < G.cfg.nunits ? strcmp(s->unit,
 			    G.cfg.units[u].code) != 0 : known)
 				continue;
+			/* the unit's by received date (unknown units by
+			 * code first), stable */
+			for (j = n; j > 0 && sugg_before(&G.sugg[i],
+			    &G.sugg[idx[j - 1]]); j--)
+				idx[j] = idx[j - 1];
+			idx[j] = i;
+			n++;
+		}
+		for (k = 0; k < n; k++) {
+			const struct suggestion *s = &G.sugg[idx[k]];
+			const char *cells[6];
+			char nb[VNFMT_BUFSZ], db[VNFMT_BUFSZ], sk[64];
+
 			snprintf(sk, sizeof(sk), "status_%s", s->status);
 			cells[0] = vn_int(++nopen, nb);
 			cells[1] = unit_name(s->unit);
@@ -3423,6 +3448,7 @@ improvement_open(void)
 			table_row(&nrows, cells, PF_REGULAR);
 		}
 	}
+	free(idx);
 	tbl_end();
 	pdfdoc_space(G.doc, 3);
 }
