@@ -2620,6 +2620,29 @@ title_of(const char *label)
 	return xstrdup(buf);
 }
 
+/*
+ * The difference d of indicator name for a comparison: vn_delta, but a
+ * difference of means with the mean's decimals ("+0,12", "0,00"), more
+ * when it would print 0 and is not, as for rates ("-0,004").
+ */
+static char *
+fmt_delta(const char *name, double d, char *buf)
+{
+	char tmp[VNFMT_BUFSZ];
+	int dec;
+
+	if (fig_kind(name, &dec) != FIG_MEAN)
+		return vn_delta(d, is_rate(name), buf);
+	/* more, up to 4, when it would print 0 and is not */
+	while (dec < 4 && d != 0 && strcmp(vn_num(d, dec, tmp), "0") == 0)
+		dec++;
+	vn_fixed(d, dec, tmp);
+	/* vn_num prints -0 as 0: no sign there */
+	snprintf(buf, VNFMT_BUFSZ, "%s%.30s", d > 0 && strcmp(vn_num(d, dec,
+	    buf), "0") != 0 ? "+" : "", tmp);
+	return buf;
+}
+
 /* Organization indicators against the previous period and a year before. */
 static int
 block_compare(const char *sec, int number)
@@ -2658,10 +2681,10 @@ block_compare(const char *sec, int number)
 		cells[1] = fmt_ind("*", cols[i], v, b[0]);
 		cells[2] = fmt_value(cols[i], p, b[1]);
 		cells[3] = isnan(v) || isnan(p) ? T("labels", "absent", "-") :
-		    vn_delta(v - p, is_rate(cols[i]), b[2]);
+		    fmt_delta(cols[i], v - p, b[2]);
 		cells[4] = fmt_value(cols[i], y, b[3]);
 		cells[5] = isnan(v) || isnan(y) ? T("labels", "absent", "-") :
-		    vn_delta(v - y, is_rate(cols[i]), b[4]);
+		    fmt_delta(cols[i], v - y, b[4]);
 		table_row(&nrows, cells, PF_REGULAR);
 	}
 	tbl_end();

@@ -549,8 +549,32 @@ add_line(struct wline **v, int *n, int *cap, size_t start, size_t end,
 }
 
 /*
+ * The length of a short parenthesised token at s[i..q) ("(+)", "(-)",
+ * "(*)", "(1)": at most two bytes inside, followed by a space, the end or
+ * a punctuation mark), or 0.
+ */
+static size_t
+short_paren(const char *s, size_t i, size_t q)
+{
+	size_t j;
+
+	if (i >= q || s[i] != '(')
+		return 0;
+	for (j = i + 1; j < q && j <= i + 3 && s[j] != ')' && s[j] != ' ';
+	    j++)
+		;
+	if (j == i + 1 || j >= q || s[j] != ')')
+		return 0;
+	j++;
+	while (j < q && strchr(",.;:", s[j]) != NULL)
+		j++;
+	return j == q || s[j] == ' ' ? j - i : 0;
+}
+
+/*
  * The end of the word ending at we in s[..q), taking in a lone dash after
- * it ("Lao động - Thương binh"): a line never starts with "- " or "– ".
+ * it ("Lao động - Thương binh") and a short parenthesised token ("Tăng
+ * (+)"): a line never starts with "- ", "– " or "(-)".
  */
 static size_t
 glue_dash(const char *s, size_t we, size_t q)
@@ -566,8 +590,14 @@ glue_dash(const char *s, size_t we, size_t q)
 			    (we + 1 + n == q || s[we + 1 + n] == ' '))
 				break;
 		}
-		if (i == sizeof(dash) / sizeof(dash[0]))
+		if (i == sizeof(dash) / sizeof(dash[0])) {
+			if (we < q && s[we] == ' ' &&
+			    (n = short_paren(s, we + 1, q)) != 0) {
+				we += 1 + n;
+				continue;
+			}
 			return we;
+		}
 		we += 1 + n;
 	}
 }
@@ -802,6 +832,48 @@ wrap(HPDF_Font f, double size, const char *s, double w, double indent,
 	}
 	*out = v;
 	return n;
+}
+
+/*
+ * As wrap (no indent, no flags), in as many lines as w pt takes but each
+ * as long as the others: in the narrowest band that needs no more, so
+ * that no short word stands alone on a last line.
+ */
+static int
+wrap_balanced(HPDF_Font f, double size, const char *s, double w,
+    struct wline **out)
+{
+	double lo, hi, bw = w;
+	int n = wrap(f, size, s, w, 0, 0, 0, out), k;
+
+	if (n < 2)
+		return n;
+	lo = w / (n + 1);
+	hi = w;
+	for (k = 0; k < 24; k++) {
+		double mid = (lo + hi) / 2;
+		struct wline *t;
+
+		if (wrap(f, size, s, mid, 0, 0, 0, &t) <= n) {
+			hi = mid;
+			bw = mid;
+		} else
+			lo = mid;
+		free(t);
+	}
+	free(*out);
+	return wrap(f, size, s, bw + EPS, 0, 0, 0, out);
+}
+
+/* The end of the word ending at j in s with what wrap() glues to it. */
+static size_t
+glued_end(const char *s, size_t j)
+{
+	size_t q = j;
+
+	while (s[q] != '\0' && s[q] != '\n')
+		q++;
+	return glue_dash(s, j, q);
 }
 
 /* ---- pages ---- */
@@ -1357,6 +1429,7 @@ widest_word(struct pdfdoc *d, enum pdf_face face, double size, const char *s)
 			i++;
 		for (j = i; s[j] != '\0' && s[j] != ' ' && s[j] != '\n'; j++)
 			;
+		j = glued_end(s, j);	/* as wrap() keeps it */
 		m = fmax(m, width_pt(FONT(d, face), size, s + i, j - i));
 		i = j;
 	}
@@ -1500,7 +1573,7 @@ static void
 widest_tokens(struct pdfdoc *d, enum pdf_face face, double size,
     const char *s, double *num, double *word)
 {
-	size_t i = 0, j;
+	size_t i = 0, j, g;
 
 	*num = *word = 0;
 	while (s[i] != '\0') {
@@ -1512,12 +1585,13 @@ widest_tokens(struct pdfdoc *d, enum pdf_face face, double size,
 			;
 		if (j == i)
 			break;
-		w = width_pt(FONT(d, face), size, s + i, j - i);
+		g = glued_end(s, j);	/* "95,5% (*)" stays whole */
+		w = width_pt(FONT(d, face), size, s + i, g - i);
 		if (is_number(s + i, j - i))
 			*num = fmax(*num, w);
 		else
 			*word = fmax(*word, w);
-		i = j;
+		i = g;
 	}
 }
 
@@ -2091,8 +2165,8 @@ pdfdoc_chart_bars(struct pdfdoc *d, const char *title, int n,
 			int j, m;
 
 			if (s != NULL) {
-				m = wrap(FONT(d, PF_REGULAR), lsize, s,
-				    lab_w - PT(2), 0, 0, 0, &ls);
+				m = wrap_balanced(FONT(d, PF_REGULAR), lsize,
+				    s, lab_w - PT(2), &ls);
 				set_rgb(d, 0, 0, 0, 0);
 				for (j = 0; j < m; j++)
 					draw_line(d, FONT(d, PF_REGULAR), lsize,
