@@ -650,12 +650,16 @@ token_break(HPDF_Font f, double size, const char *s, size_t p, size_t we,
 	return strong != 0 ? strong : best;
 }
 
-/* Whether the word at s[i..) starts with a capital (after an opening sign). */
+/*
+ * Whether the word at s[i..end) starts (after an opening sign) with a
+ * capital (cap) or any letter (!cap).
+ */
 static int
-capital_at(const char *s, size_t i, size_t end)
+letter_at(const char *s, size_t i, size_t end, int cap)
 {
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t k;
+	utf8proc_category_t c;
 
 	while (i < end && s[i] != '\0' && strchr("(\"'[", s[i]) != NULL)
 		i++;
@@ -663,7 +667,11 @@ capital_at(const char *s, size_t i, size_t end)
 		return 0;
 	k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
 	    (utf8proc_ssize_t)(end - i), &cp);
-	return k > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+	if (k <= 0)
+		return 0;
+	c = utf8proc_category(cp);
+	return cap ? c == UTF8PROC_CATEGORY_LU : c >= UTF8PROC_CATEGORY_LU &&
+	    c <= UTF8PROC_CATEGORY_LO;
 }
 
 /* Whether s[i..j) is a lone dash ("-", "–"). */
@@ -676,11 +684,11 @@ lone_dash(const char *s, size_t i, size_t j)
 
 /*
  * With WRAP_NAMES: the break to take in the line s[ls..le) whose next word
- * starts at p (in a paragraph ending at q) when the break at le would fall
- * between two capitalized words (inside a name: "tỉnh Thanh / Hóa",
- * "Thường Xuân - / Như Xuân"): the last space of the line not inside a
- * name nor before a lone dash, keeping the line at least min pt wide; 0:
- * break at le.
+ * starts at p (in a paragraph ending at q) when the break at le would
+ * follow a capitalized word with a word after it, likely inside a name
+ * ("tỉnh Thanh / Hóa", "Sở Tài / nguyên", "Thường Xuân - / Như Xuân"):
+ * the last space of the line that does not, nor comes before a lone
+ * dash, keeping the line at least min pt wide; 0: break at le.
  */
 static size_t
 name_break(HPDF_Font f, double size, const char *s, size_t ls, size_t le,
@@ -699,7 +707,8 @@ name_break(HPDF_Font f, double size, const char *s, size_t ls, size_t le,
 				break;
 			pe = ws - 1;
 		}
-		if (!capital_at(s, ws, pe) || !capital_at(s, nx, q))
+		if (!letter_at(s, ws, pe, 1) || strchr(",;.)", s[pe - 1]) ||
+		    !letter_at(s, nx, q, 0))
 			return b == le ? 0 : b;
 		if (ws == ls)
 			return 0;
@@ -717,8 +726,9 @@ name_break(HPDF_Font f, double size, const char *s, size_t ls, size_t le,
  * WRAP_TOKENS breaks a long token (a URL, an e-mail address, words joined
  * by '_') after '/', '?', '&', '=', '-', '_', '.' or '@' rather than leave
  * a justified line with gaps over three spaces wide; WRAP_NAMES does not
- * break between two capitalized words when an earlier break keeps the
- * line at least half full.
+ * end a line with a capitalized word that has a word after it (inside a
+ * name) when an earlier break keeps the line at least half full
+ * (name_break).
  */
 #define WRAP_TOKENS	1
 #define WRAP_NAMES	2

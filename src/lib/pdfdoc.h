@@ -40,9 +40,10 @@ struct pdf_style {
 	int		 balance;	/* pdfdoc_text_at: lines of even length */
 	double		 hang;		/* mm: lines after a paragraph's first
 					   start so far in (a hanging indent) */
-	int		 names;		/* no break inside a name (two
-					   capitalized words) when an earlier
-					   one keeps the line half full */
+	int		 names;		/* no line ends with a capitalized
+					   word followed by another (inside
+					   a name) when an earlier break
+					   keeps it half full */
 };
 
 struct pdfdoc;
