@@ -960,14 +960,14 @@ read_data(const char *path)
 /* ---- document pieces ---- */
 
 static struct pdf_style ST_BODY = { PF_REGULAR, 13, PA_JUSTIFY, 1.2,
-    10, 0, 1.5, 0 };
-static struct pdf_style ST_H1 = { PF_BOLD, 13, PA_LEFT, 1.2, 0, 4, 2, 0 };
+    10, 0, 1.5, 0, 0, 0 };
+static struct pdf_style ST_H1 = { PF_BOLD, 13, PA_LEFT, 1.2, 0, 4, 2, 0, 0, 0 };
 static struct pdf_style ST_H2 = { PF_BOLD, 13, PA_LEFT, 1.2, 0, 2.5,
-    1.5, 0 };
+    1.5, 0, 0, 0 };
 static struct pdf_style ST_H3 = { PF_BOLDITALIC, 13, PA_LEFT, 1.2, 0,
-    1.5, 1, 0 };
+    1.5, 1, 0, 0, 0 };
 static struct pdf_style ST_NOTE = { PF_ITALIC, 12, PA_JUSTIFY, 1.2, 0,
-    1, 1.5, 0 };
+    1, 1.5, 0, 0, 0 };
 
 #define TABLE_PT	table_pt
 static double table_pt = 11;
@@ -1384,11 +1384,16 @@ sign_name(const struct pdf_style *st, double x, double w, double y,
 static void
 admin_header(void)
 {
-	struct pdf_style reg = { PF_REGULAR, 13, PA_CENTER, 1.15, 0, 0, 0, 0 };
-	struct pdf_style bold = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 0 };
-	struct pdf_style motto = { PF_BOLD, 12, PA_CENTER, 1.15, 0, 0, 0, 0 };
-	struct pdf_style m2s = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 0 };
-	struct pdf_style ital = { PF_ITALIC, 13, PA_CENTER, 1.15, 0, 0, 0, 1 };
+	struct pdf_style reg = { PF_REGULAR, 13, PA_CENTER, 1.15, 0, 0, 0, 0,
+	    0, 0 };
+	struct pdf_style bold = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 0, 0,
+	    0 };
+	struct pdf_style motto = { PF_BOLD, 12, PA_CENTER, 1.15, 0, 0, 0, 0, 0,
+	    0 };
+	struct pdf_style m2s = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 0, 0,
+	    0 };
+	struct pdf_style ital = { PF_ITALIC, 13, PA_CENTER, 1.15, 0, 0, 0, 1,
+	    0, 0 };
 	const char *m1 = T("header", "motto", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
 	const char *m2 = T("header", "motto2", "Độc lập - Tự do - Hạnh phúc");
 	double rw, lw, y0, yl, yr, w;
@@ -1442,8 +1447,8 @@ admin_header(void)
 static void
 title_block(const char *title, const char *subject)
 {
-	struct pdf_style t = { PF_BOLD, 14, PA_CENTER, 1.2, 0, 0, 0, 0 };
-	struct pdf_style s = { PF_BOLD, 14, PA_CENTER, 1.2, 0, 0, 0, 1 };
+	struct pdf_style t = { PF_BOLD, 14, PA_CENTER, 1.2, 0, 0, 0, 0, 0, 0 };
+	struct pdf_style s = { PF_BOLD, 14, PA_CENTER, 1.2, 0, 0, 0, 1, 0, 0 };
 	double w, y;
 
 	pdfdoc_para(G.doc, &t, title);
@@ -1465,10 +1470,14 @@ title_block(const char *title, const char *subject)
 static void
 closing(const struct signer *sg, const char *last_para)
 {
-	struct pdf_style head = { PF_BOLDITALIC, 12, PA_LEFT, 1.15, 0, 0, 0, 0 };
-	struct pdf_style rec = { PF_REGULAR, 11, PA_LEFT, 1.15, 0, 0, 0, 0 };
-	struct pdf_style sb = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 0 };
-	struct pdf_style nm = { PF_BOLD, 14, PA_CENTER, 1.15, 0, 0, 0, 0 };
+	struct pdf_style head = { PF_BOLDITALIC, 12, PA_LEFT, 1.15, 0, 0, 0, 0,
+	    0, 0 };
+	struct pdf_style rec = { PF_REGULAR, 11, PA_LEFT, 1.15, 0, 0, 0, 0, 0,
+	    0 };
+	struct pdf_style sb = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 0, 0,
+	    0 };
+	struct pdf_style nm = { PF_BOLD, 14, PA_CENTER, 1.15, 0, 0, 0, 0, 0,
+	    0 };
 	/* Nơi nhận on the left, 4 mm clear of the signer's column */
 	double lw = 71, rw = PDF_BODY_W - 75, rx = 75, hl = 0, hr, y, yl, yr;
 	struct sbuf lines = SBUF_INIT;
@@ -1478,6 +1487,10 @@ closing(const struct signer *sg, const char *last_para)
 	sign[0] = sg->authority;
 	sign[1] = sg->deputy;
 	sign[2] = sg->title;
+	/* "- X;" lines hang after their dash; names are kept whole */
+	rec.hang = pdfdoc_text_width(G.doc, rec.face, rec.size, "- x") -
+	    pdfdoc_text_width(G.doc, rec.face, rec.size, "x");
+	rec.names = 1;
 	for (i = 0; i < G.cfg.nrecipients; i++)
 		sbuf_printf(&lines, "- %s;\n", G.cfg.recipients[i]);
 	sbuf_printf(&lines, "- %s %s.", T("closing", "archive", "Lưu:"),
@@ -1754,10 +1767,16 @@ tbl_draw_kept(void)
 		    TB.face[0]);
 	flush_headings(need);
 	for (i = 0; i < TB.n; i++) {
-		/* the last rows (the total among them) go together */
-		if (last > 1 && i == TB.n - last && i >= k)
-			pdfdoc_table_keep(G.doc, tbl_rows_height(i, last) +
-			    TB.tail);
+		double hl;
+
+		/*
+		 * The last rows (the total among them) go together when
+		 * they are short: tall rows (a suggestion's text) are no
+		 * widow and would leave a gap at the page foot.
+		 */
+		if (last > 1 && i == TB.n - last && i >= k &&
+		    (hl = tbl_rows_height(i, last)) <= keep / 3)
+			pdfdoc_table_keep(G.doc, hl + TB.tail);
 		else if (i == TB.n - 1 && i >= k && TB.tail > 0)
 			pdfdoc_table_keep(G.doc, tbl_rows_height(i, 1) +
 			    TB.tail);
@@ -1860,7 +1879,8 @@ section_table(int number, const char *title, int ncols, const double *w,
     const enum pdf_align *al, const char *const *head,
     const char *const *cells, double tail)
 {
-	struct pdf_style ts = { PF_BOLD, TABLE_PT, PA_LEFT, 1.2, 0, 0, 0, 0 };
+	struct pdf_style ts = { PF_BOLD, TABLE_PT, PA_LEFT, 1.2, 0, 0, 0, 0, 0,
+	    0 };
 	double pad_h = tab_pad_h >= 0 ? tab_pad_h : 1.3;
 	double pad_v = tab_pad_v >= 0 ? tab_pad_v : 0.9;
 	double ht, hs, y0, y1;
@@ -2054,7 +2074,8 @@ bm_table(struct tspec *t, int number)
 /*
  * Report: a row per unit that has any of the values (and the missing
  * units), then the organization; or, when every value is 0 and the
- * template has [sec] none, that sentence instead ("no complaints").
+ * template has [sec] none (or the table has a require that not even the
+ * organization meets), that sentence instead ("no complaints").
  */
 static int
 report_table(struct tspec *t, double tail)
@@ -2087,9 +2108,15 @@ report_table(struct tspec *t, double tail)
 		    u == G.nunits ? PF_BOLD : PF_REGULAR);
 		free(lab);
 	}
-	if (!nonzero && *T(t->sec, "none", "") != '\0') {
+	/*
+	 * All zero: the sentence when there is one, and always when the
+	 * table would hold only an organization row that has none of its
+	 * required values (no dossiers, no survey in the period).
+	 */
+	if (!nonzero && (*T(t->sec, "none", "") != '\0' ||
+	    !tspec_req(t, "*"))) {
 		tbl_discard();
-		para(&ST_BODY, T(t->sec, "none", ""));
+		para(&ST_BODY, T(t->sec, "none", "Trong kỳ không có số liệu."));
 		said_none = 1;
 		return 1;
 	}
@@ -2225,7 +2252,11 @@ block_objectives(const char *arg, int number)
 		cells[c++] = tt;
 		cells[c++] = fmt_ind(code, o->indicator,
 		    objective_ind(code, o, "value"), b[0]);
-		cells[c++] = isnan(objective_ind(code, o, "target")) ?
+		/* no result: the same words whether or not there is a
+		 * target; a result without a target is not assessed */
+		cells[c++] = isnan(objective_ind(code, o, "value")) ?
+		    met_text(NAN) :
+		    isnan(objective_ind(code, o, "target")) ?
 		    T("labels", "absent", "-") :
 		    met_text(objective_ind(code, o, "met"));
 		table_row(&nrows, cells, PF_REGULAR);
@@ -2236,9 +2267,23 @@ block_objectives(const char *arg, int number)
 	pdfdoc_space(G.doc, 3);
 	if (G.kind == K_BM)
 		return nobj;
-	/* the matrix of units */
+	/* the matrix of units, or a sentence when no unit has a result */
 	heading(&ST_H3, T("objectives", "matrix_title",
 	    "Kết quả theo đơn vị"));
+	k = 0;
+	for (u = 0; u <= G.nunits && !k; u++)
+		for (i = 0; i < nobj && !k; i++)
+			k = !isnan(objective_ind(u < G.nunits ?
+			    G.units[u].code : "*", obj[i], "target")) &&
+			    !isnan(objective_ind(u < G.nunits ?
+			    G.units[u].code : "*", obj[i], "value"));
+	if (!k) {
+		para(&ST_BODY, T("objectives", "matrix_none", "Trong kỳ chưa "
+		    "có số liệu để đánh giá mục tiêu chất lượng của các đơn "
+		    "vị."));
+		pdfdoc_space(G.doc, 3);
+		return nobj;
+	}
 	head[0] = T("labels", "unit_column", "Đơn vị");
 	w[0] = 2.1;
 	al[0] = PA_LEFT;
@@ -2575,6 +2620,29 @@ title_of(const char *label)
 	return xstrdup(buf);
 }
 
+/*
+ * The difference d of indicator name for a comparison: vn_delta, but a
+ * difference of means with the mean's decimals ("+0,12", "0,00"), more
+ * when it would print 0 and is not, as for rates ("-0,004").
+ */
+static char *
+fmt_delta(const char *name, double d, char *buf)
+{
+	char tmp[VNFMT_BUFSZ];
+	int dec;
+
+	if (fig_kind(name, &dec) != FIG_MEAN)
+		return vn_delta(d, is_rate(name), buf);
+	/* more, up to 4, when it would print 0 and is not */
+	while (dec < 4 && d != 0 && strcmp(vn_num(d, dec, tmp), "0") == 0)
+		dec++;
+	vn_fixed(d, dec, tmp);
+	/* vn_num prints -0 as 0: no sign there */
+	snprintf(buf, VNFMT_BUFSZ, "%s%.30s", d > 0 && strcmp(vn_num(d, dec,
+	    buf), "0") != 0 ? "+" : "", tmp);
+	return buf;
+}
+
 /* Organization indicators against the previous period and a year before. */
 static int
 block_compare(const char *sec, int number)
@@ -2613,10 +2681,10 @@ block_compare(const char *sec, int number)
 		cells[1] = fmt_ind("*", cols[i], v, b[0]);
 		cells[2] = fmt_value(cols[i], p, b[1]);
 		cells[3] = isnan(v) || isnan(p) ? T("labels", "absent", "-") :
-		    vn_delta(v - p, is_rate(cols[i]), b[2]);
+		    fmt_delta(cols[i], v - p, b[2]);
 		cells[4] = fmt_value(cols[i], y, b[3]);
 		cells[5] = isnan(v) || isnan(y) ? T("labels", "absent", "-") :
-		    vn_delta(v - y, is_rate(cols[i]), b[4]);
+		    fmt_delta(cols[i], v - y, b[4]);
 		table_row(&nrows, cells, PF_REGULAR);
 	}
 	tbl_end();
@@ -2959,7 +3027,7 @@ static void
 bm_look(struct bm_look *k)
 {
 	static const struct pdf_style reg = { PF_REGULAR, 12, PA_CENTER, 1.15,
-	    0, 0, 0, 0 };
+	    0, 0, 0, 0, 0, 0 };
 	double hs = atof(T("layout", "header_pt", "12")), v;
 
 	k->reg = k->bold = k->code = k->sh = k->sn = k->si = reg;
@@ -3324,10 +3392,21 @@ improvement_by_unit(void)
 	pdfdoc_space(G.doc, 3);
 }
 
+/* Whether a is listed before b: by unit code, then by received date. */
+static int
+sugg_before(const struct suggestion *a, const struct suggestion *b)
+{
+	int c = strcmp(a->unit, b->unit);
+
+	if (c != 0)
+		return c < 0;
+	return day_of_text(a->received) < day_of_text(b->received);
+}
+
 /*
  * 3. every suggestion received by the last day still open, earlier
  * periods included, by unit in the order of units.ini (unknown units
- * last).
+ * last, by code), each unit's by received date.
  */
 static void
 improvement_open(void)
@@ -3337,7 +3416,7 @@ improvement_open(void)
 	double w[6] = { 0.8, 2.1, 1.75, 4.0, 2, 2.3 };
 	enum pdf_align al[6] = { PA_CENTER, PA_LEFT, PA_CENTER, PA_LEFT,
 	    PA_LEFT, PA_LEFT };
-	int i, u, nopen = 0, nrows = 0;
+	int i, u, nopen = 0, nrows = 0, *idx;
 
 	for (i = 0; i < G.nsugg; i++)
 		if (by_last_day(G.sugg[i].received) && is_open(G.sugg[i].status))
@@ -3355,12 +3434,13 @@ improvement_open(void)
 	head[4] = T("improvement", "col_assignee", "Người thực hiện");
 	head[5] = T("improvement", "col_status", "Tình trạng");
 	tbl_begin(6, w, al, TABLE_PT, head);
+	idx = xcalloc((size_t)nopen, sizeof(*idx));
 	nopen = 0;
 	for (u = 0; u < G.cfg.nunits + 1; u++) {
+		int n = 0, j, k;
+
 		for (i = 0; i < G.nsugg; i++) {
 			const struct suggestion *s = &G.sugg[i];
-			const char *cells[6];
-			char nb[VNFMT_BUFSZ], db[VNFMT_BUFSZ], sk[64];
 			int known = config_unit(&G.cfg, s->unit) != NULL;
 
 			if (!by_last_day(s->received) || !is_open(s->status))
@@ -3368,6 +3448,19 @@ improvement_open(void)
 			if (u < G.cfg.nunits ? strcmp(s->unit,
 			    G.cfg.units[u].code) != 0 : known)
 				continue;
+			/* the unit's by received date (unknown units by
+			 * code first), stable */
+			for (j = n; j > 0 && sugg_before(&G.sugg[i],
+			    &G.sugg[idx[j - 1]]); j--)
+				idx[j] = idx[j - 1];
+			idx[j] = i;
+			n++;
+		}
+		for (k = 0; k < n; k++) {
+			const struct suggestion *s = &G.sugg[idx[k]];
+			const char *cells[6];
+			char nb[VNFMT_BUFSZ], db[VNFMT_BUFSZ], sk[64];
+
 			snprintf(sk, sizeof(sk), "status_%s", s->status);
 			cells[0] = vn_int(++nopen, nb);
 			cells[1] = unit_name(s->unit);
@@ -3378,6 +3471,7 @@ improvement_open(void)
 			table_row(&nrows, cells, PF_REGULAR);
 		}
 	}
+	free(idx);
 	tbl_end();
 	pdfdoc_space(G.doc, 3);
 }

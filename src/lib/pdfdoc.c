@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* pdfdoc: A4 administrative documents on libharu (see pdfdoc.h). */
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -548,8 +549,32 @@ add_line(struct wline **v, int *n, int *cap, size_t start, size_t end,
 }
 
 /*
+ * The length of a short parenthesised token at s[i..q) ("(+)", "(-)",
+ * "(*)", "(1)": at most two bytes inside, followed by a space, the end or
+ * a punctuation mark), or 0.
+ */
+static size_t
+short_paren(const char *s, size_t i, size_t q)
+{
+	size_t j;
+
+	if (i >= q || s[i] != '(')
+		return 0;
+	for (j = i + 1; j < q && j <= i + 3 && s[j] != ')' && s[j] != ' ';
+	    j++)
+		;
+	if (j == i + 1 || j >= q || s[j] != ')')
+		return 0;
+	j++;
+	while (j < q && strchr(",.;:", s[j]) != NULL)
+		j++;
+	return j == q || s[j] == ' ' ? j - i : 0;
+}
+
+/*
  * The end of the word ending at we in s[..q), taking in a lone dash after
- * it ("Lao động - Thương binh"): a line never starts with "- " or "– ".
+ * it ("Lao động - Thương binh") and a short parenthesised token ("Tăng
+ * (+)"): a line never starts with "- ", "– " or "(-)".
  */
 static size_t
 glue_dash(const char *s, size_t we, size_t q)
@@ -565,24 +590,156 @@ glue_dash(const char *s, size_t we, size_t q)
 			    (we + 1 + n == q || s[we + 1 + n] == ' '))
 				break;
 		}
-		if (i == sizeof(dash) / sizeof(dash[0]))
+		if (i == sizeof(dash) / sizeof(dash[0])) {
+			if (we < q && s[we] == ' ' &&
+			    (n = short_paren(s, we + 1, q)) != 0) {
+				we += 1 + n;
+				continue;
+			}
 			return we;
+		}
 		we += 1 + n;
 	}
 }
 
+/* Characters after which a long token (a URL, an address) may be broken. */
+static int
+break_char(char c)
+{
+	return c != '\0' && strchr("/?&=-_.@", c) != NULL;
+}
+
 /*
- * Breaks cleaned text s into lines of at most w pt (the first line of each
- * paragraph w - indent). Returns the number of lines; *out is the caller's
- * to free. An empty text gives one empty line.
+ * Whether the token s[0..n) may be broken after a break_char: it holds a
+ * letter (not a number, a date or a code of digits) and is wider than a
+ * quarter of the line w.
  */
 static int
+long_token(HPDF_Font f, double size, const char *s, size_t n, double w)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)
+			return width_pt(f, size, s, n) > w / 4;
+	return 0;
+}
+
+/*
+ * The last place in the token s[p..we) after a break character (and not
+ * inside a run of them, "//") whose start s[p..) is at most room pt wide,
+ * leaving two bytes at least before it and four after it; one after '.'
+ * only when there is no other ("thuongxuan@ / thanhhoa.gov.vn"); 0 when
+ * there is none.
+ */
+static size_t
+token_break(HPDF_Font f, double size, const char *s, size_t p, size_t we,
+    double room)
+{
+	size_t i, best = 0, strong = 0;
+
+	for (i = p + 2; i + 4 <= we; i++) {
+		if (!break_char(s[i - 1]) || break_char(s[i]))
+			continue;
+		if (width_pt(f, size, s + p, i - p) > room + EPS)
+			break;
+		best = i;
+		if (s[i - 1] != '.')
+			strong = i;
+	}
+	return strong != 0 ? strong : best;
+}
+
+/*
+ * Whether the word at s[i..end) starts (after an opening sign) with a
+ * capital (cap) or any letter (!cap).
+ */
+static int
+letter_at(const char *s, size_t i, size_t end, int cap)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+	utf8proc_category_t c;
+
+	while (i < end && s[i] != '\0' && strchr("(\"'[", s[i]) != NULL)
+		i++;
+	if (i >= end)
+		return 0;
+	k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+	    (utf8proc_ssize_t)(end - i), &cp);
+	if (k <= 0)
+		return 0;
+	c = utf8proc_category(cp);
+	return cap ? c == UTF8PROC_CATEGORY_LU : c >= UTF8PROC_CATEGORY_LU &&
+	    c <= UTF8PROC_CATEGORY_LO;
+}
+
+/* Whether s[i..j) is a lone dash ("-", "–"). */
+static int
+lone_dash(const char *s, size_t i, size_t j)
+{
+	return (j - i == 1 && s[i] == '-') ||
+	    (j - i == 3 && memcmp(s + i, "\xe2\x80\x93", 3) == 0);
+}
+
+/*
+ * With WRAP_NAMES: the break to take in the line s[ls..le) whose next word
+ * starts at p (in a paragraph ending at q) when the break at le would
+ * follow a capitalized word with a word after it, likely inside a name
+ * ("tỉnh Thanh / Hóa", "Sở Tài / nguyên", "Thường Xuân - / Như Xuân"):
+ * the last space of the line that does not, nor comes before a lone
+ * dash, keeping the line at least min pt wide; 0: break at le.
+ */
+static size_t
+name_break(HPDF_Font f, double size, const char *s, size_t ls, size_t le,
+    size_t p, size_t q, double min)
+{
+	size_t b = le, nx = p, ws, pe;
+
+	for (;;) {
+		/* the word before b, lone dashes skipped */
+		pe = b;
+		for (;;) {
+			ws = pe;
+			while (ws > ls && s[ws - 1] != ' ')
+				ws--;
+			if (ws == ls || !lone_dash(s, ws, pe))
+				break;
+			pe = ws - 1;
+		}
+		if (!letter_at(s, ws, pe, 1) || strchr(",;.)", s[pe - 1]) ||
+		    !letter_at(s, nx, q, 0))
+			return b == le ? 0 : b;
+		if (ws == ls)
+			return 0;
+		b = ws - 1;
+		nx = ws;
+		if (width_pt(f, size, s + ls, b - ls) < min)
+			return 0;
+	}
+}
+
+/*
+ * Breaks cleaned text s into lines of at most w pt: the first line of each
+ * paragraph w - indent, the others w - hang. Returns the number of lines;
+ * *out is the caller's to free. An empty text gives one empty line. flags:
+ * WRAP_TOKENS breaks a long token (a URL, an e-mail address, words joined
+ * by '_') after '/', '?', '&', '=', '-', '_', '.' or '@' rather than leave
+ * a justified line with gaps over three spaces wide; WRAP_NAMES does not
+ * end a line with a capitalized word that has a word after it (inside a
+ * name) when an earlier break keeps the line at least half full
+ * (name_break).
+ */
+#define WRAP_TOKENS	1
+#define WRAP_NAMES	2
+static int
 wrap(HPDF_Font f, double size, const char *s, double w, double indent,
-    struct wline **out)
+    double hang, int flags, struct wline **out)
 {
 	struct wline *v = NULL;
 	int n = 0, cap = 0;
 	size_t len = strlen(s), p = 0;
+	double sp = width_pt(f, size, " ", 1);
 
 	for (;;) {
 		size_t q = p;
@@ -594,16 +751,17 @@ wrap(HPDF_Font f, double size, const char *s, double w, double indent,
 			q++;
 		/* paragraph s[p..q) */
 		while (p < q) {
-			size_t we = p;
-			double ww, nw;
+			size_t we = p, cut, i;
+			double ww, nw, gap;
+			int gaps;
 
 			while (we < q && s[we] != ' ')
 				we++;
 			we = glue_dash(s, we, q);
 			ww = width_pt(f, size, s + p, we - p);
 			/* widths add up: libharu does not kern */
-			if (!empty && (nw = lw + width_pt(f, size, s + le,
-			    p - le) + ww) <= avail + EPS) {
+			gap = empty ? 0 : width_pt(f, size, s + le, p - le);
+			if (!empty && (nw = lw + gap + ww) <= avail + EPS) {
 				lw = nw;
 				le = we;
 			} else if (empty && ww <= avail + EPS) {
@@ -612,21 +770,50 @@ wrap(HPDF_Font f, double size, const char *s, double w, double indent,
 				lw = ww;
 				empty = 0;
 			} else if (!empty) {
-				add_line(&v, &n, &cap, ls, le, lw, first);
+				for (gaps = 0, i = ls; i < le; i++)
+					gaps += s[i] == ' ';
+				if ((flags & WRAP_TOKENS) &&
+				    (gaps == 0 || avail - lw > 3 * sp * gaps) &&
+				    long_token(f, size, s + p, we - p, w) &&
+				    (cut = token_break(f, size, s, p, we,
+				    avail - lw - gap)) != 0) {
+					/* the token's start ends this line */
+					add_line(&v, &n, &cap, ls, cut, lw + gap +
+					    width_pt(f, size, s + p, cut - p),
+					    first);
+					p = cut;
+				} else if ((flags & WRAP_NAMES) &&
+				    (cut = name_break(f, size, s, ls, le, p, q,
+				    avail / 2)) != 0) {
+					add_line(&v, &n, &cap, ls, cut,
+					    width_pt(f, size, s + ls, cut - ls),
+					    first);
+					p = cut + 1;
+				} else
+					add_line(&v, &n, &cap, ls, le, lw,
+					    first);
 				first = 0;
-				avail = w;
+				avail = w - hang;
 				empty = 1;
 				continue;	/* the same word on a new line */
 			} else {
-				/* one word wider than the line: cut it */
-				size_t cut = next_char(s, p, we), nx;
+				/* one word wider than the line: cut it, after
+				 * a break character if that fills half of it */
+				size_t nx;
 
-				while (cut < we) {
-					nx = next_char(s, cut, we);
-					if (width_pt(f, size, s + p, nx - p) >
-					    avail + EPS)
-						break;
-					cut = nx;
+				cut = token_break(f, size, s, p, we, avail);
+				if (cut != 0 && width_pt(f, size, s + p,
+				    cut - p) < avail / 2)
+					cut = 0;
+				if (cut == 0) {
+					cut = next_char(s, p, we);
+					while (cut < we) {
+						nx = next_char(s, cut, we);
+						if (width_pt(f, size, s + p,
+						    nx - p) > avail + EPS)
+							break;
+						cut = nx;
+					}
 				}
 				/* not before a glued dash: its word's last
 				 * character goes with it */
@@ -637,7 +824,7 @@ wrap(HPDF_Font f, double size, const char *s, double w, double indent,
 				add_line(&v, &n, &cap, p, cut,
 				    width_pt(f, size, s + p, cut - p), first);
 				first = 0;
-				avail = w;
+				avail = w - hang;
 				p = cut;
 				continue;
 			}
@@ -655,6 +842,48 @@ wrap(HPDF_Font f, double size, const char *s, double w, double indent,
 	}
 	*out = v;
 	return n;
+}
+
+/*
+ * As wrap (no indent, no flags), in as many lines as w pt takes but each
+ * as long as the others: in the narrowest band that needs no more, so
+ * that no short word stands alone on a last line.
+ */
+static int
+wrap_balanced(HPDF_Font f, double size, const char *s, double w,
+    struct wline **out)
+{
+	double lo, hi, bw = w;
+	int n = wrap(f, size, s, w, 0, 0, 0, out), k;
+
+	if (n < 2)
+		return n;
+	lo = w / (n + 1);
+	hi = w;
+	for (k = 0; k < 24; k++) {
+		double mid = (lo + hi) / 2;
+		struct wline *t;
+
+		if (wrap(f, size, s, mid, 0, 0, 0, &t) <= n) {
+			hi = mid;
+			bw = mid;
+		} else
+			lo = mid;
+		free(t);
+	}
+	free(*out);
+	return wrap(f, size, s, bw + EPS, 0, 0, 0, out);
+}
+
+/* The end of the word ending at j in s with what wrap() glues to it. */
+static size_t
+glued_end(const char *s, size_t j)
+{
+	size_t q = j;
+
+	while (s[q] != '\0' && s[q] != '\n')
+		q++;
+	return glue_dash(s, j, q);
 }
 
 /* ---- pages ---- */
@@ -818,6 +1047,14 @@ leading(const struct pdf_style *st)
 	return st->size * (st->leading > 0 ? st->leading : 1.2);
 }
 
+/* How text in st is broken into lines (see wrap). */
+static int
+wrap_flags(const struct pdf_style *st)
+{
+	return (st->align == PA_JUSTIFY ? WRAP_TOKENS : 0) |
+	    (st->names ? WRAP_NAMES : 0);
+}
+
 /* The baseline below the top of a line box of height lh for size. */
 static double
 baseline_off(double size, double lh)
@@ -859,6 +1096,8 @@ draw_line(struct pdfdoc *d, HPDF_Font f, double size, double x, double w,
 		extra = (w - l->width) / gaps;
 		if (extra < 0)
 			extra = 0;
+		if (extra > 2 * sp)
+			extra = 0;	/* gaps over three spaces: ragged */
 		for (ws = i = l->start; i <= l->end; i++) {
 			if (i < l->end && s[i] != ' ')
 				continue;
@@ -882,6 +1121,33 @@ draw_line(struct pdfdoc *d, HPDF_Font f, double size, double x, double w,
 }
 
 /*
+ * Widow and orphan control: whether line i of lines (lh pt high, the
+ * cursor at its top) must start a new page so that the page break inside
+ * its paragraph leaves two lines at least on either side (a paragraph of
+ * two or three lines then goes whole to the next page).
+ */
+static int
+widow_break(const struct pdfdoc *d, const struct wline *lines, int i,
+    double lh)
+{
+	int a = i, b = i, fit, j;
+
+	while (!lines[a].first && a > 0)
+		a--;
+	while (!lines[b].last)
+		b++;
+	fit = (int)floor((d->y - BODY_BOT + EPS) / lh);
+	if (b - i + 1 <= fit)
+		return 0;		/* the rest fits on this page */
+	j = i + fit;			/* the first line on the next page */
+	if (j - a >= 2 && b - j + 1 < 2)
+		j--;
+	if (j - a < 2)
+		j = a;
+	return j <= i;
+}
+
+/*
  * Draws the wrapped lines of s from d->y down, starting a page whenever
  * the next line would cross the bottom margin; the first line is indented
  * by ind and, when lead is not NULL, starts with lead in lead_face.
@@ -896,20 +1162,35 @@ flow_lines(struct pdfdoc *d, const struct pdf_style *st, double x, double w,
 	/* the last k lines and what follows them, if they fit a page */
 	double tail = k * lh + d->keep_mm;
 
+	if (k > 0 && k < n) {
+		/* no first line alone above the kept ones */
+		int a = n - k;
+
+		while (a > 0 && !lines[a].first)
+			a--;
+		if (n - k - a == 1 && (n - a) * lh + d->keep_mm <=
+		    BODY_TOP - BODY_BOT) {
+			k = n - a;
+			tail = k * lh + d->keep_mm;
+		}
+	}
 	d->keep_lines = 0;
 	d->keep_mm = 0;
 	for (i = 0; i < n; i++) {
+		double hx = lines[i].first ? 0 : PT(st->hang);
+
 		if (d->y - lh < BODY_BOT - EPS || (k > 0 && i == n - k &&
 		    d->y - tail < BODY_BOT - EPS && d->y < BODY_TOP - EPS &&
-		    tail <= BODY_TOP - BODY_BOT)) {
+		    tail <= BODY_TOP - BODY_BOT) ||
+		    (d->y < BODY_TOP - EPS && widow_break(d, lines, i, lh))) {
 			d->page = NULL;
 			ensure_page(d);
 		}
 		if (i == 0 && lead != NULL)
 			text_abs(d, lead_face, st->size, x + PT(st->indent),
 			    d->y - baseline_off(st->size, lh), lead, PA_LEFT);
-		draw_line(d, FONT(d, st->face), st->size, x, w, d->y, lh, s,
-		    &lines[i], st->align, ind);
+		draw_line(d, FONT(d, st->face), st->size, x + hx, w - hx, d->y,
+		    lh, s, &lines[i], st->align, ind);
 		d->y -= lh;
 	}
 }
@@ -937,7 +1218,8 @@ pdfdoc_para_in(struct pdfdoc *d, const struct pdf_style *st, double xmm,
 	ensure_page(d);
 	if (d->y < BODY_TOP - EPS)
 		d->y -= PT(st->before);
-	n = wrap(FONT(d, st->face), st->size, s, w, PT(st->indent), &lines);
+	n = wrap(FONT(d, st->face), st->size, s, w, PT(st->indent),
+	    PT(st->hang), wrap_flags(st), &lines);
 	flow_lines(d, st, x, w, s, lines, n, PT(st->indent), 0, NULL);
 	para_after(d, st);
 	free(lines);
@@ -974,7 +1256,26 @@ pdfdoc_para_lead(struct pdfdoc *d, const struct pdf_style *st,
 	lw = width_pt(FONT(d, lead_face), st->size, ld, strlen(ld)) +
 	    width_pt(FONT(d, st->face), st->size, " ", 1);
 	ind = PT(st->indent) + lw;
-	n = wrap(FONT(d, st->face), st->size, s, w, ind, &lines);
+	n = wrap(FONT(d, st->face), st->size, s, w, ind, PT(st->hang),
+	    wrap_flags(st), &lines);
+	if (rest != NULL && keep_lines > 0) {
+		/*
+		 * The paragraphs after the first have fewer lines than are
+		 * to be kept: the first one's last lines make up the rest.
+		 */
+		struct wline *rl;
+		char *rs = clean(d, rest);
+		int rn = rs != NULL ? wrap(FONT(d, st->face), st->size, rs, w,
+		    PT(st->indent), PT(st->hang), wrap_flags(st), &rl) : 0;
+
+		if (rs != NULL)
+			free(rl);
+		free(rs);
+		if (rn < keep_lines) {
+			d->keep_lines = keep_lines - rn;
+			d->keep_mm = keep_mm + rn * leading(st);
+		}
+	}
 	flow_lines(d, st, x, w, s, lines, n, ind, lead_face, ld);
 	free(lines);
 	if (rest != NULL) {
@@ -1014,7 +1315,8 @@ pdfdoc_text_at(struct pdfdoc *d, const struct pdf_style *st, double xmm,
 	if ((s = clean(d, text)) == NULL)
 		return ymm;
 	ensure_page(d);
-	n = wrap(FONT(d, st->face), st->size, s, w, PT(st->indent), &lines);
+	n = wrap(FONT(d, st->face), st->size, s, w, PT(st->indent),
+	    PT(st->hang), wrap_flags(st), &lines);
 	if (st->balance && n > 1) {
 		/* the narrowest band that needs no more lines */
 		double lo = w / (n + 1), hi = w, bw = w;
@@ -1025,7 +1327,7 @@ pdfdoc_text_at(struct pdfdoc *d, const struct pdf_style *st, double xmm,
 			struct wline *t;
 
 			m = wrap(FONT(d, st->face), st->size, s, mid,
-			    PT(st->indent), &t);
+			    PT(st->indent), PT(st->hang), wrap_flags(st), &t);
 			free(t);
 			if (m <= n) {
 				hi = mid;
@@ -1035,11 +1337,13 @@ pdfdoc_text_at(struct pdfdoc *d, const struct pdf_style *st, double xmm,
 		}
 		free(lines);
 		n = wrap(FONT(d, st->face), st->size, s, bw + EPS,
-		    PT(st->indent), &lines);
+		    PT(st->indent), PT(st->hang), wrap_flags(st), &lines);
 	}
 	for (i = 0; i < n; i++) {
-		draw_line(d, FONT(d, st->face), st->size, x, w, top, lh, s,
-		    &lines[i], st->align, PT(st->indent));
+		double hx = lines[i].first ? 0 : PT(st->hang);
+
+		draw_line(d, FONT(d, st->face), st->size, x + hx, w - hx, top,
+		    lh, s, &lines[i], st->align, PT(st->indent));
 		top -= lh;
 	}
 	free(lines);
@@ -1058,7 +1362,7 @@ pdfdoc_text_height(struct pdfdoc *d, const struct pdf_style *st, double wmm,
 	if ((s = clean(d, text)) == NULL)
 		return 0;
 	n = wrap(FONT(d, st->face), st->size, s, PT(wmm), PT(st->indent),
-	    &lines);
+	    PT(st->hang), wrap_flags(st), &lines);
 	free(lines);
 	free(s);
 	return MM(n * leading(st)) + st->before + st->after;
@@ -1135,6 +1439,7 @@ widest_word(struct pdfdoc *d, enum pdf_face face, double size, const char *s)
 			i++;
 		for (j = i; s[j] != '\0' && s[j] != ' ' && s[j] != '\n'; j++)
 			;
+		j = glued_end(s, j);	/* as wrap() keeps it */
 		m = fmax(m, width_pt(FONT(d, face), size, s + i, j - i));
 		i = j;
 	}
@@ -1278,7 +1583,7 @@ static void
 widest_tokens(struct pdfdoc *d, enum pdf_face face, double size,
     const char *s, double *num, double *word)
 {
-	size_t i = 0, j;
+	size_t i = 0, j, g;
 
 	*num = *word = 0;
 	while (s[i] != '\0') {
@@ -1290,12 +1595,13 @@ widest_tokens(struct pdfdoc *d, enum pdf_face face, double size,
 			;
 		if (j == i)
 			break;
-		w = width_pt(FONT(d, face), size, s + i, j - i);
+		g = glued_end(s, j);	/* "95,5% (*)" stays whole */
+		w = width_pt(FONT(d, face), size, s + i, g - i);
 		if (is_number(s + i, j - i))
 			*num = fmax(*num, w);
 		else
 			*word = fmax(*word, w);
-		i = j;
+		i = g;
 	}
 }
 
@@ -1329,7 +1635,7 @@ cells_wrap(struct pdfdoc *d, struct cell *c, enum pdf_face face)
 	for (i = 0; i < d->tcols; i++) {
 		c[i].size = cell_size(d, face, i, c[i].text);
 		c[i].nlines = wrap(FONT(d, face), c[i].size, c[i].text,
-		    d->tw[i] - 2 * PAD_H, 0, &c[i].lines);
+		    d->tw[i] - 2 * PAD_H, 0, 0, 0, &c[i].lines);
 	}
 }
 
@@ -1487,7 +1793,7 @@ max_lines(const struct pdfdoc *d, const struct cell *c, const int *from)
 static int
 cell_lines(struct pdfdoc *d, const char *s, double w, struct wline **out)
 {
-	return wrap(FONT(d, PF_BOLD), THSIZE, s, w - 2 * PAD_H, 0, out);
+	return wrap(FONT(d, PF_BOLD), THSIZE, s, w - 2 * PAD_H, 0, 0, 0, out);
 }
 
 /* A bordered header cell [x, x+w) from top down h pt, its text centred. */
@@ -1763,7 +2069,7 @@ label_wrapped(struct pdfdoc *d, double size, double x, double w, double top,
 
 	if (s == NULL)
 		return 0;
-	n = wrap(FONT(d, PF_REGULAR), size, s, w, 0, &lines);
+	n = wrap(FONT(d, PF_REGULAR), size, s, w, 0, 0, 0, &lines);
 	if (draw) {
 		set_rgb(d, 0, 0, 0, 0);
 		for (i = 0; i < n; i++)
@@ -1779,7 +2085,7 @@ label_wrapped(struct pdfdoc *d, double size, double x, double w, double top,
 static void
 chart_title(struct pdfdoc *d, const char *title)
 {
-	struct pdf_style st = { PF_BOLD, 11, PA_CENTER, 1.2, 0, 1, 1, 0 };
+	struct pdf_style st = { PF_BOLD, 11, PA_CENTER, 1.2, 0, 1, 1, 0, 0, 0 };
 
 	pdfdoc_para(d, &st, title);
 }
@@ -1869,8 +2175,8 @@ pdfdoc_chart_bars(struct pdfdoc *d, const char *title, int n,
 			int j, m;
 
 			if (s != NULL) {
-				m = wrap(FONT(d, PF_REGULAR), lsize, s,
-				    lab_w - PT(2), 0, &ls);
+				m = wrap_balanced(FONT(d, PF_REGULAR), lsize,
+				    s, lab_w - PT(2), &ls);
 				set_rgb(d, 0, 0, 0, 0);
 				for (j = 0; j < m; j++)
 					draw_line(d, FONT(d, PF_REGULAR), lsize,

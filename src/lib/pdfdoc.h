@@ -3,9 +3,13 @@
  * pdfdoc: a small layout engine on libharu for A4 Vietnamese administrative
  * documents (Decree 30/2020/NĐ-CP): margins top 20, bottom 20, left 30,
  * right 15 mm; four faces of one TrueType serif, embedded, UTF-8 text;
- * wrapped paragraphs that break between words (inside a word only at a
- * character boundary when one word is wider than the line; never before a
- * lone dash, which stays with the word before it) and flow onto
+ * wrapped paragraphs that break between words (inside a word only when
+ * it is wider than the line, after '/', '?', '&', '=', '-', '_', '.' or
+ * '@' when that fills half the line, else at a character boundary; in
+ * justified text also a long token that would leave gaps over three
+ * spaces wide, which are otherwise set ragged; never before a lone dash
+ * or a short "(x)", which stay with the word before it), keep two lines
+ * of a paragraph at least on either side of a page break and flow onto
  * new pages; bordered tables that wrap cell text and repeat their header
  * row after a page break; page numbers from page 2 centred in the top
  * margin; the box "DỰ THẢO LẦN N" at the top right of every page of a
@@ -38,6 +42,12 @@ struct pdf_style {
 	double		 before;	/* space above, mm */
 	double		 after;		/* space below, mm */
 	int		 balance;	/* pdfdoc_text_at: lines of even length */
+	double		 hang;		/* mm: lines after a paragraph's first
+					   start so far in (a hanging indent) */
+	int		 names;		/* no line ends with a capitalized
+					   word followed by another (inside
+					   a name) when an earlier break
+					   keeps it half full */
 };
 
 struct pdfdoc;

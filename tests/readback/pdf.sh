@@ -376,6 +376,12 @@ lc() {
 	cfg=
 	return $rv
 }
+# Nơi nhận: a long entry hangs after its dash and is not broken inside a
+# name ("tỉnh Thanh / Hóa")
+lc report "$tmp/lc-rec.pdf" || no "report, long recipients: status $? $(cat "$tmp/err")"
+text "$tmp/lc-rec.pdf" | sed -n '/^Nơi nhận:/,$p' |
+    grep -qE '(Thanh|Môi|Tài|Kế|Xây|Giao|Bộ|Văn)$' &&
+    no "report, long recipients: a line ends inside a name"
 # BM.07.01: the date line stays on one line (the year never alone)
 lc bm "$tmp/lc-bm.pdf" --unit PNNPTNT || no "bm, long place: status $? $(cat "$tmp/err")"
 has "$tmp/lc-bm.pdf" "Thị trấn Thường Xuân, ngày 05 tháng 11 năm 2024"
@@ -460,6 +466,34 @@ awk -F'\t' 'BEGIN { OFS = "\t" } $1 == "pareto" { $5 = 0; $6 = ""; $7 = "" }
 has "$tmp/zero.pdf" "Trong kỳ không có văn bản sai lỗi." \
     "Trong kỳ không có phản ánh, khiếu nại."
 text "$tmp/zero.pdf" | grep -q "(Pareto)" && no "no Pareto data: a Pareto table"
+# no dossiers in the period: the sentence, not a header and a row of 0
+awk -F, 'BEGIN { OFS = "," } $3 ~ /^dossiers\./ { $4 = 0 } { print }' \
+    "$fx/chi-so.csv" >"$tmp/nodos.csv"
+"$p" --kind report --config "$fx/config" --period 2024-12 \
+    --indicators "$tmp/nodos.csv" --analysis "$fx/analysis.tsv" \
+    --data "$fx/norm.tsv" --templates "$TOP/templates" -o "$tmp/nodos.pdf" \
+    2>"$tmp/err" || no "no dossiers: status $? $(cat "$tmp/err")"
+has "$tmp/nodos.pdf" "Trong kỳ không có hồ sơ thủ tục hành chính phải giải quyết."
+text "$tmp/nodos.pdf" | grep -q "Tổng số phải giải" &&
+    no "no dossiers: the dossiers table is drawn"
+# a long URL and e-mail address in a justified narrative: each line that
+# ends inside one ends after / ? & = - _ . or @, and the address comes
+# back whole once the lines are joined
+url='https://dichvucong.thanhhoa.gov.vn/portaldvc/KenhTin/dich-vu-cong-truc-tuyen.aspx?_dv=8A2F0C3B-7D41-4E9B&linhvuc=1.004227.000.00.00.H56'
+cp "$fx/norm.tsv" "$tmp/url.tsv"
+printf 'S\t2024-12\tPNNPTNT\tnarrative.weaknesses\tTrang thông tin tại %s chưa cập nhật; hệ thống một_cửa_điện_tử_liên_thông_cấp_huyện_và_cấp_xã_Thường_Xuân chưa đồng bộ. Email hotro.motcua.thuongxuan@thanhhoa.gov.vn.\n' \
+    "$url" >>"$tmp/url.tsv"
+"$p" --kind bm --unit PNNPTNT --config "$fx/config" --period 2024-12 \
+    --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
+    --data "$tmp/url.tsv" --templates "$TOP/templates" -o "$tmp/url.pdf" \
+    2>"$tmp/err" || no "URL narrative: status $? $(cat "$tmp/err")"
+text "$tmp/url.pdf" | grep -v '^ *[0-9]* *$' | grep -v 'DỰ THẢO' >"$tmp/url.txt"
+tr '\n' ' ' <"$tmp/url.txt" | sed 's/\([/?&=_.@-]\) /\1/g' |
+    grep -qF "$url" || no "URL narrative: the URL does not come back whole"
+awk '/https:|dichvucong|portaldvc|_dv=|hotro\.|thuongxuan@|một_cửa|cấp_xã/ &&
+    $NF ~ /[a-zA-Z0-9]$/ && $NF !~ /^(tại|Email|thống)$/ { print; bad = 1 }
+    END { exit bad }' "$tmp/url.txt" >"$tmp/url.bad" ||
+    no "URL narrative: a long token broken elsewhere: $(head -1 "$tmp/url.bad")"
 # the header: a "\n" written in the agency's name breaks the line there;
 # a long name breaks between set phrases; a long signer's name stays on
 # one line

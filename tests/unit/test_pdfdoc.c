@@ -102,7 +102,7 @@ check_wrap(struct pdfdoc *d, const char *text, double w, int want_lines)
 	char *s = clean(d, text);
 	int n, i;
 
-	n = wrap(d->font[PF_REGULAR], 13, s, w, 0, &l);
+	n = wrap(d->font[PF_REGULAR], 13, s, w, 0, 0, 0, &l);
 	if (want_lines > 0)
 		assert_int_equal(n, want_lines);
 	for (i = 0; i < n; i++) {
@@ -155,7 +155,7 @@ test_dash(void **state)
 		for (w = 20; w < 300; w += 3) {
 			char *s = clean(d, texts[t]);
 			struct wline *l;
-			int n = wrap(d->font[PF_REGULAR], 13, s, w, 0, &l), i;
+			int n = wrap(d->font[PF_REGULAR], 13, s, w, 0, 0, 0, &l), i;
 
 			for (i = 0; i < n; i++) {
 				assert_false(strncmp(s + l[i].start, "- ", 2) == 0);
@@ -237,7 +237,7 @@ test_cells(void **state)
 	c[0].size = cell_size(d, PF_REGULAR, 1, c[0].text);
 	assert_true(c[0].size < CELL_MIN_PT);
 	c[0].nlines = wrap(d->font[PF_REGULAR], c[0].size, c[0].text,
-	    d->tw[1] - 2 * PAD_H, 0, &c[0].lines);
+	    d->tw[1] - 2 * PAD_H, 0, 0, 0, &c[0].lines);
 	assert_int_equal(c[0].nlines, 1);
 	libc_free(c[0].text);
 	libc_free(c[0].lines);
@@ -259,7 +259,8 @@ test_keep_last(void **state)
 	static const char text[] = "Cán bộ, công chức có tinh thần trách "
 	    "nhiệm, thái độ phục vụ tận tình, chu đáo; hồ sơ được giải quyết "
 	    "đúng hạn, công khai, minh bạch, đúng quy định của pháp luật.";
-	struct pdf_style st = { PF_REGULAR, 13, PA_JUSTIFY, 1.2, 10, 0, 0, 0 };
+	struct pdf_style st = { PF_REGULAR, 13, PA_JUSTIFY, 1.2, 10, 0, 0, 0,
+	    0, 0 };
 	double lh = 13 * 1.2 * 25.4 / 72, room;
 	int keep;
 
@@ -315,7 +316,8 @@ test_render(void **state)
 	const char *row[3] = { "Phòng Tài nguyên và Môi trường", "1.234",
 	    "95,5%" };
 	double w[3] = { 3, 1, 1 };
-	struct pdf_style st = { PF_REGULAR, 13, PA_JUSTIFY, 1.2, 10, 0, 1, 0 };
+	struct pdf_style st = { PF_REGULAR, 13, PA_JUSTIFY, 1.2, 10, 0, 1, 0,
+	    0, 0 };
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp;
@@ -354,8 +356,9 @@ layout_all(struct pdfdoc *d, double *ys)
 	const char *row[3] = { "Phòng Tài nguyên và Môi trường huyện", "1.234",
 	    "95,5%" };
 	double w[3] = { 3, 1, 1 };
-	struct pdf_style st = { PF_REGULAR, 13, PA_JUSTIFY, 1.2, 10, 0, 1, 0 };
-	struct pdf_style c = { PF_BOLD, 12, PA_CENTER, 1.15, 0, 0, 0, 1 };
+	struct pdf_style st = { PF_REGULAR, 13, PA_JUSTIFY, 1.2, 10, 0, 1, 0,
+	    0, 0 };
+	struct pdf_style c = { PF_BOLD, 12, PA_CENTER, 1.15, 0, 0, 0, 1, 0, 0 };
 	struct pdf_bar bars[2] = { { "Một", 0.9, 0.95, NULL },
 	    { "Hai", 0.5, NAN, "50%" } };
 	const char *lab[3] = { "T10", "T11", "T12" };
@@ -435,7 +438,7 @@ static void
 test_repertoire(void **state)
 {
 	static const struct pdf_style st = { PF_REGULAR, 12, PA_LEFT, 0, 0,
-	    0, 0, 0 };
+	    0, 0, 0, 0, 0 };
 	static const char vi[] = "Cộng hòa xã hội chủ nghĩa Việt Nam – ≥ 95,5% "
 	    "“Ưu điểm” … № 5 ₫";
 	struct pdfdoc *d = doc();
