@@ -2253,6 +2253,8 @@ make_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
 	format_set_bg_color(F->header, 0xDDEBF7);
 	F->note = newfmt(wb, b, 0);
 	format_set_italic(F->note);
+	format_set_text_wrap(F->note);
+	format_set_align(F->note, LXW_ALIGN_VERTICAL_TOP);
 	F->data = newfmt(wb, b, 0);	/* the workbook's font */
 	F->data_head = newfmt(wb, b, 1);
 	format_set_border(F->data_head, LXW_BORDER_THIN);
@@ -2509,9 +2511,9 @@ line_height(const struct book *b)
 	return b->fsize * 1.35;
 }
 
-/* Writes a title row merged over ncols columns, sized to its text. */
+/* Writes a title row merged over columns c0..c1, sized to its text. */
 static void
-title_row(lxw_worksheet *ws, const struct book *b, int r, int ncols,
+title_row(lxw_worksheet *ws, const struct book *b, int r, int c0, int c1,
     double totw, const char *text, lxw_format *f, double scale)
 {
 	char *s = subst(b, text), *n;
@@ -2523,11 +2525,11 @@ title_row(lxw_worksheet *ws, const struct book *b, int r, int ncols,
 	}
 	n = nfc_or(s);
 	lines = wrap_lines(n, totw / scale - 1);
-	if (ncols > 1)
-		chk(worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)r,
-		    (lxw_col_t)(ncols - 1), n, f), "merge_range");
+	if (c1 > c0)
+		chk(worksheet_merge_range(ws, (lxw_row_t)r, (lxw_col_t)c0,
+		    (lxw_row_t)r, (lxw_col_t)c1, n, f), "merge_range");
 	else
-		put_text(ws, r, 0, n, f);
+		put_text(ws, r, c0, n, f);
 	chk(worksheet_set_row(ws, (lxw_row_t)r,
 	    fmin(409, lines * line_height(b) * scale + 4), NULL), "set_row");
 	free(n);
@@ -2615,12 +2617,159 @@ draft_header(lxw_worksheet *ws, const struct book *b)
 	free(t);
 }
 
+static double
+sum_widths(const struct sheet *s)
+{
+	double w = 0;
+	int j;
+
+	for (j = 0; j < s->ncols; j++)
+		w += s->cols[j].width;
+	return w;
+}
+
+static void
+set_widths(lxw_worksheet *ws, const struct sheet *s)
+{
+	int j;
+
+	for (j = 0; j < s->ncols; j++)
+		chk(worksheet_set_column(ws, (lxw_col_t)j, (lxw_col_t)j,
+		    s->cols[j].width, NULL), "set_column");
+}
+
+/* Leading text columns (code, name) stay in view when scrolling right. */
+static int
+freeze_cols(const struct sheet *s)
+{
+	int j;
+
+	for (j = 0; j < s->ncols && j < 3; j++)
+		if (s->cols[j].src != S_CODE && s->cols[j].src != S_NAME)
+			break;
+	return j;
+}
+
+/*
+ * Printed A4 landscape pages. A sheet that fits one page at PRINT_SCALE %
+ * or more is fitted to one page wide. A wider one (a 39-column objectives
+ * sheet on one page would print at 4 pt) is printed at PRINT_SCALE with
+ * column breaks of our own, never inside a group header that fits a page,
+ * and the frozen name columns repeat on every page: Excel ignores manual
+ * breaks under fit-to-width, and with our own breaks the titles can be
+ * centred on the first page instead of cut at a break.
+ */
+#define PRINT_SCALE	60
+#define PAGE_UNITS	180	/* column widths on a page at PRINT_SCALE %
+				   (LibreOffice prints 183 to 196: measured) */
+#define MAXBREAKS	64
+
+/* Columns from j under the same group header as j (at least 1). */
+static int
+group_run(const struct sheet *s, int j)
+{
+	int g = j + 1;
+
+	if (s->cols[j].group == NULL)
+		return 1;
+	while (g < s->ncols && s->cols[g].group != NULL &&
+	    strcmp(s->cols[g].group, s->cols[j].group) == 0)
+		g++;
+	return g - j;
+}
+
+/*
+ * The first column of each printed page after the first into breaks[]
+ * (0-terminated, as worksheet_set_v_pagebreaks wants); returns how many
+ * (0: the sheet fits one page).
+ */
+static int
+page_breaks(const struct sheet *s, lxw_col_t *breaks)
+{
+	double rep = 0, used = 0, run;
+	int j, k, n, nb = 0;
+
+	if (s->kind == K_DATA || sum_widths(s) <= PAGE_UNITS) {
+		breaks[0] = 0;
+		return 0;
+	}
+	for (j = 0; j < freeze_cols(s); j++)
+		rep += s->cols[j].width;
+	for (j = 0; j < s->ncols; j += n) {
+		n = group_run(s, j);
+		for (run = 0, k = j; k < j + n; k++)
+			run += s->cols[k].width;
+		if (run + rep > PAGE_UNITS)
+			n = 1;		/* a group wider than a page: by column */
+		if (n == 1)
+			run = s->cols[j].width;
+		if (used > rep && used + run > PAGE_UNITS &&
+		    nb < MAXBREAKS - 1) {
+			breaks[nb++] = (lxw_col_t)j;
+			used = rep;
+		}
+		used += run;
+	}
+	breaks[nb] = 0;
+	return nb;
+}
+
+/* Columns on the first printed page. */
+static int
+first_page_cols(const struct sheet *s)
+{
+	lxw_col_t breaks[MAXBREAKS];
+
+	return page_breaks(s, breaks) > 0 ? (int)breaks[0] : s->ncols;
+}
+
+/*
+ * The columns titles and notes are written over, and their width: the
+ * first printed page's; on a sheet printed across pages, after the name
+ * columns, which repeat on every page and would show a clipped copy.
+ */
+static void
+title_span(const struct sheet *s, int *c0, int *c1, double *w)
+{
+	int j;
+
+	*c0 = 0;
+	*c1 = first_page_cols(s) - 1;
+	if (*c1 < s->ncols - 1 && freeze_cols(s) > 0 &&
+	    freeze_cols(s) < *c1)
+		*c0 = freeze_cols(s);
+	if (*c1 < *c0)
+		*c1 = *c0;
+	for (*w = 0, j = *c0; j <= *c1 && j < s->ncols; j++)
+		*w += s->cols[j].width;
+}
+
+/* Page set-up: landscape A4, one page wide or our own column breaks. */
+static void
+page_setup(lxw_worksheet *ws, const struct sheet *s)
+{
+	lxw_col_t breaks[MAXBREAKS];
+
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);	/* A4 */
+	if (page_breaks(s, breaks) == 0) {
+		worksheet_fit_to_pages(ws, 1, 0);
+		return;
+	}
+	worksheet_set_print_scale(ws, PRINT_SCALE);
+	chk(worksheet_set_v_pagebreaks(ws, breaks), "set_v_pagebreaks");
+	if (freeze_cols(s) > 0)
+		chk(worksheet_repeat_columns(ws, 0,
+		    (lxw_col_t)(freeze_cols(s) - 1)), "repeat_columns");
+}
+
 /* The agency rows (parent, name) and title rows; returns the next row. */
 static int
 head_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
-    const struct fmts *F, double totw)
+    const struct fmts *F)
 {
-	int r = 0;
+	double w;
+	int r = 0, c0, c1;
 
 	draft_mark(ws, b, s, F);
 	if (b->cfg.parent != NULL && *b->cfg.parent)
@@ -2628,10 +2777,11 @@ head_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 	if (b->cfg.name != NULL && *b->cfg.name)
 		put_text(ws, r++, 0, b->cfg.name, F->agency_bold);
 	r++;
-	title_row(ws, b, r++, s->ncols, totw, s->title, F->title,
+	title_span(s, &c0, &c1, &w);
+	title_row(ws, b, r++, c0, c1, w, s->title, F->title,
 	    (b->fsize + 2) / 11 * b->wfont * 1.1);
 	if (*s->subtitle)
-		title_row(ws, b, r++, s->ncols, totw, s->subtitle, F->subtitle,
+		title_row(ws, b, r++, c0, c1, w, s->subtitle, F->subtitle,
 		    wscale(b));
 	return r + 1;
 }
@@ -2978,56 +3128,34 @@ header_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 	return number_row(ws, s, F, r + 2);
 }
 
-static double
-sum_widths(const struct sheet *s)
-{
-	double w = 0;
-	int j;
-
-	for (j = 0; j < s->ncols; j++)
-		w += s->cols[j].width;
-	return w;
-}
-
-static void
-set_widths(lxw_worksheet *ws, const struct sheet *s)
-{
-	int j;
-
-	for (j = 0; j < s->ncols; j++)
-		chk(worksheet_set_column(ws, (lxw_col_t)j, (lxw_col_t)j,
-		    s->cols[j].width, NULL), "set_column");
-}
-
-/* Leading text columns (code, name) stay in view when scrolling right. */
-static int
-freeze_cols(const struct sheet *s)
-{
-	int j;
-
-	for (j = 0; j < s->ncols && j < 3; j++)
-		if (s->cols[j].src != S_CODE && s->cols[j].src != S_NAME)
-			break;
-	return j;
-}
-
 /*
- * Printed A4 landscape pages a sheet is fitted across: one, unless that
- * would shrink the print below about 60 % (a 39-column objectives sheet
- * on one page prints at 4 pt); the frozen name columns repeat on each.
- * A page holds about 140 character widths at 100 %.
+ * The sheet's note under its table, wrapped over the columns of titles
+ * (a long note in one cell runs on and is cut at a page break).
  */
-static int
-pages_wide(const struct sheet *s)
+static void
+note_row(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
+    int r, const struct fmts *F)
 {
-	double w = 0;
-	int j;
+	char *t, *n;
+	double w;
+	int c0, c1, lines;
 
-	if (s->kind == K_DATA)
-		return 1;
-	for (j = 0; j < s->ncols; j++)
-		w += s->cols[j].width;
-	return w <= 230 ? 1 : (int)ceil(w / 230);
+	if (*s->note == '\0')
+		return;
+	t = subst(b, s->note);
+	n = nfc_or(t);
+	title_span(s, &c0, &c1, &w);
+	lines = wrap_lines(n, w / wscale(b) - 1);
+	if (c1 > c0)
+		chk(worksheet_merge_range(ws, (lxw_row_t)r, (lxw_col_t)c0,
+		    (lxw_row_t)r, (lxw_col_t)c1, n, F->note), "merge_range");
+	else
+		put_text(ws, r, c0, n, F->note);
+	if (lines > 1)
+		chk(worksheet_set_row(ws, (lxw_row_t)r, fmin(409, lines *
+		    line_height(b) + 4), NULL), "set_row");
+	free(n);
+	free(t);
 }
 
 static void
@@ -3042,7 +3170,7 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	char *own;
 
 	set_widths(ws, s);
-	r = head_rows(ws, b, s, F, sum_widths(s));
+	r = head_rows(ws, b, s, F);
 	hdr = r;
 	r = header_rows(ws, b, s, F, r);
 	r1 = r;
@@ -3200,12 +3328,7 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	if (lines > 1)
 		chk(worksheet_set_row(ws, (lxw_row_t)r,
 		    fmin(409, lines * line_height(b) + 4), NULL), "set_row");
-	if (*s->note) {
-		char *n = subst(b, s->note);
-
-		put_text(ws, r + 2, 0, n, F->note);
-		free(n);
-	}
+	note_row(ws, b, s, r + 2, F);
 	worksheet_freeze_panes(ws, (lxw_row_t)r1, (lxw_col_t)freeze_cols(s));
 	if (s->ncols > 0)
 		chk(worksheet_autofilter(ws, (lxw_row_t)(r1 - 1), 0,
@@ -3214,9 +3337,6 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	/* printed pages repeat the header rows, and the names across */
 	chk(worksheet_repeat_rows(ws, (lxw_row_t)hdr, (lxw_row_t)(r1 - 1)),
 	    "repeat_rows");
-	if (pages_wide(s) > 1 && freeze_cols(s) > 0)
-		chk(worksheet_repeat_columns(ws, 0,
-		    (lxw_col_t)(freeze_cols(s) - 1)), "repeat_columns");
 	if (s->chart != NULL && b->nu > 0) {
 		int vc = col_of(s, s->ncols, s->chart);
 		int cc = namecol >= 0 ? namecol : 0;
@@ -3269,7 +3389,7 @@ write_register_sheet(lxw_worksheet *ws, const struct book *b,
 	size_t i;
 
 	set_widths(ws, s);
-	r = head_rows(ws, b, s, F, sum_widths(s));
+	r = head_rows(ws, b, s, F);
 	r1 = header_rows(ws, b, s, F, r);
 	/* printed pages repeat the header rows */
 	chk(worksheet_repeat_rows(ws, (lxw_row_t)r, (lxw_row_t)(r1 - 1)),
@@ -3334,12 +3454,7 @@ write_register_sheet(lxw_worksheet *ws, const struct book *b,
 
 		put_text(ws, r, 0, none, F->note);
 	}
-	if (*s->note) {
-		char *t = subst(b, s->note);
-
-		put_text(ws, r + 2, 0, t, F->note);
-		free(t);
-	}
+	note_row(ws, b, s, r + 2, F);
 	worksheet_freeze_panes(ws, (lxw_row_t)r1, 0);
 	chk(worksheet_autofilter(ws, (lxw_row_t)(r1 - 1), 0,
 	    (lxw_row_t)(n > 0 ? r - 1 : r1 - 1), (lxw_col_t)(s->ncols - 1)),
@@ -3447,9 +3562,7 @@ write_book(struct book *b, const char *out)
 			break;
 		}
 		cur_sheet++;	/* xl/worksheets/sheetN.xml */
-		worksheet_set_landscape(ws);
-		worksheet_set_paper(ws, 9);	/* A4 */
-		worksheet_fit_to_pages(ws, pages_wide(s), 0);
+		page_setup(ws, s);
 		if (s->kind != K_DATA)
 			draft_header(ws, b);
 		if (s->kind == K_UNITS)
