@@ -3375,6 +3375,13 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 		co.y_scale = fmax(1.0, ((double)b->nu * 24 + 80) / 288);
 		chk(worksheet_insert_chart_opt(ws, (lxw_row_t)(r + 4), 0, ch,
 		    &co), "insert_chart");
+		/* printed on a page of its own, never cut across two */
+		{
+			lxw_row_t brk[] = { (lxw_row_t)(r + 3), 0 };
+
+			chk(worksheet_set_h_pagebreaks(ws, brk),
+			    "set_h_pagebreaks");
+		}
 		free(ct);
 		free(ctn);
 	}
