@@ -2651,6 +2651,25 @@ freeze_cols(const struct sheet *s)
 }
 
 /*
+ * Leading columns repeated on every printed page of a sheet printed
+ * across pages: the code and name of a sheet of units, the unit and its
+ * name of a register.
+ */
+static int
+repeat_cols(const struct sheet *s)
+{
+	int j;
+
+	if (s->kind == K_UNITS)
+		return freeze_cols(s);
+	for (j = 0; j < s->ncols && j < 2; j++)
+		if (s->cols[j].src != S_UNITNAME && (s->cols[j].src != S_REG ||
+		    strcmp(s->cols[j].ind, "unit") != 0))
+			break;
+	return j;
+}
+
+/*
  * Printed A4 landscape pages. A sheet that fits one page at PRINT_SCALE %
  * or more is fitted to one page wide. A wider one (a 39-column objectives
  * sheet on one page would print at 4 pt) is printed at PRINT_SCALE with
@@ -2693,7 +2712,7 @@ page_breaks(const struct sheet *s, lxw_col_t *breaks)
 		breaks[0] = 0;
 		return 0;
 	}
-	for (j = 0; j < freeze_cols(s); j++)
+	for (j = 0; j < repeat_cols(s); j++)
 		rep += s->cols[j].width;
 	for (j = 0; j < s->ncols; j += n) {
 		n = group_run(s, j);
@@ -2735,9 +2754,9 @@ title_span(const struct sheet *s, int *c0, int *c1, double *w)
 
 	*c0 = 0;
 	*c1 = first_page_cols(s) - 1;
-	if (*c1 < s->ncols - 1 && freeze_cols(s) > 0 &&
-	    freeze_cols(s) < *c1)
-		*c0 = freeze_cols(s);
+	if (*c1 < s->ncols - 1 && repeat_cols(s) > 0 &&
+	    repeat_cols(s) < *c1)
+		*c0 = repeat_cols(s);
 	if (*c1 < *c0)
 		*c1 = *c0;
 	for (*w = 0, j = *c0; j <= *c1 && j < s->ncols; j++)
@@ -2758,9 +2777,9 @@ page_setup(lxw_worksheet *ws, const struct sheet *s)
 	}
 	worksheet_set_print_scale(ws, PRINT_SCALE);
 	chk(worksheet_set_v_pagebreaks(ws, breaks), "set_v_pagebreaks");
-	if (freeze_cols(s) > 0)
+	if (repeat_cols(s) > 0)
 		chk(worksheet_repeat_columns(ws, 0,
-		    (lxw_col_t)(freeze_cols(s) - 1)), "repeat_columns");
+		    (lxw_col_t)(repeat_cols(s) - 1)), "repeat_columns");
 }
 
 /* The agency rows (parent, name) and title rows; returns the next row. */
