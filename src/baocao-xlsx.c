@@ -3177,16 +3177,227 @@ note_row(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 	free(t);
 }
 
+static int
+imax(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+/*
+ * Writes the cell of unit u in column j at row r; returns the lines the
+ * row needs for it (a wrapped name, status or note).
+ */
+static int
+unit_cell(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
+    const struct fmts *F, const struct urow *u, int r, int j)
+{
+	const struct col *c = &s->cols[j];
+	lxw_format *tf = F->cell[c->wrap ? ST_WRAP : ST_TEXT][0];
+	double v, cw = c->width / wscale(b) - 1;
+	const char *t;
+	char *own = NULL;
+	int lines = 1, fl;
+
+	switch (c->src) {
+	case S_CODE:
+		put_text(ws, r, j, u->code, tf);
+		break;
+	case S_NAME:
+		put_text(ws, r, j, u->name, tf);
+		if (c->wrap)
+			lines = wrap_lines(u->name, cw);
+		break;
+	case S_STATUS:
+		t = status_text(b, u, &own);
+		put_text(ws, r, j, t, u->st == US_MISSING ?
+		    F->cell[ST_MISSING][0] : tf);
+		/* "Nộp thiếu tháng 01/2024, …" of a long period wraps: the
+		   row grows with it */
+		if (c->wrap)
+			lines = wrap_lines(t, cw);
+		break;
+	case S_MET:
+		t = met_text(b, c, u->code, &fl);
+		put_text(ws, r, j, t != NULL ? t : "",
+		    F->cell[fl ? ST_FAIL : ST_TEXT][0]);
+		break;
+	case S_LOWSAMPLE:
+		own = lowsample_text(b, u->lowsample);
+		put_text(ws, r, j, own != NULL ? own : "", F->cell[ST_FLAG][0]);
+		if (own != NULL && c->wrap)
+			lines = wrap_lines(own, cw);
+		break;
+	default:
+		if (!colval(b, s, c, u->code, &v))
+			chk(worksheet_write_blank(ws, (lxw_row_t)r,
+			    (lxw_col_t)j, num_cell_fmt(F, c, 0)),
+			    "write_blank");
+		else if (c->src == S_CALC) {
+			struct sbuf fo = SBUF_INIT;
+
+			calc_formula(&fo, c, r);
+			chk(put_formula_num(ws, (lxw_row_t)r, (lxw_col_t)j,
+			    sbuf_str(&fo), F->cell[style_of(c->fmt)][0], v),
+			    "write_formula");
+			sbuf_release(&fo);
+		} else
+			chk(put_number(ws, (lxw_row_t)r, (lxw_col_t)j, v,
+			    result_fmt(b, F, c, u->code, v, 0)),
+			    "write_number");
+		break;
+	}
+	free(own);
+	return lines;
+}
+
+/* Sets row r to the height of lines lines when it needs more than one. */
+static void
+row_lines(lxw_worksheet *ws, const struct book *b, int r, int lines)
+{
+	if (lines > 1)
+		chk(worksheet_set_row(ws, (lxw_row_t)r,
+		    fmin(409, lines * line_height(b) + 4), NULL), "set_row");
+}
+
+/*
+ * The organization's formula of column j over the unit rows r1..r2 into
+ * fo: a sum, or a ratio of sums; blank ("") when there is nothing.
+ */
+static void
+total_formula(struct sbuf *fo, const struct col *c, int j, int r1, int r2)
+{
+	struct sbuf den = SBUF_INIT;
+	char rg[48], key[48];
+
+	range_of(j, r1, r2, rg, sizeof(rg));
+	if (c->tot == T_SUM) {
+		sbuf_printf(fo, "=IF(COUNT(%s)=0,\"\",SUM(%s))", rg, rg);
+		return;
+	}
+	range_of(c->den[0].col, r1, r2, key, sizeof(key));
+	terms_formula(&den, c->den, c->nden, key, r1, r2);
+	sbuf_printf(fo, "=IF((%s)=0,\"\",(", sbuf_str(&den));
+	terms_formula(fo, c->num, c->nnum, key, r1, r2);
+	sbuf_printf(fo, ")/(%s))", sbuf_str(&den));
+	sbuf_release(&den);
+}
+
+/*
+ * Writes the organization's cell of column j at row r (units in rows
+ * r1..r2): the total label, a text, a plain value, or a formula with the
+ * computed value cached. Returns the lines it needs.
+ */
+static int
+total_cell(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
+    const struct fmts *F, int r, int j, int r1, int r2)
+{
+	const struct col *c = &s->cols[j];
+	lxw_format *f = num_cell_fmt(F, c, 1);
+	struct sbuf fo = SBUF_INIT;
+	double sv = 0;
+	int hs = colval(b, s, c, "*", &sv), fl, lines = 1;
+	const char *t;
+	char *own;
+
+	if (c->tot == T_LABEL) {
+		put_text(ws, r, j, tmpl_get(b->t, "workbook", "total_label",
+		    "Tổng cộng"), F->cell[ST_TEXT][1]);
+	} else if (c->src == S_MET) {
+		t = met_text(b, c, "*", &fl);
+		put_text(ws, r, j, t != NULL ? t : "",
+		    F->cell[fl ? ST_FAIL : ST_TEXT][1]);
+	} else if (c->src == S_LOWSAMPLE) {
+		own = lowsample_text(b, b->low_star);
+		put_text(ws, r, j, own != NULL ? own : "", F->cell[ST_FLAG][1]);
+		if (own != NULL && c->wrap)
+			lines = wrap_lines(own, c->width / wscale(b) - 1);
+		free(own);
+	} else if (c->tot == T_NONE || (c->tot == T_VALUE && !hs) ||
+	    (b->nu == 0 && !hs)) {
+		chk(worksheet_write_blank(ws, (lxw_row_t)r, (lxw_col_t)j, f),
+		    "write_blank");
+	} else if (c->tot == T_VALUE || b->nu == 0) {
+		chk(put_number(ws, (lxw_row_t)r, (lxw_col_t)j, sv,
+		    result_fmt(b, F, c, "*", sv, 1)), "write_number");
+	} else {
+		total_formula(&fo, c, j, r1, r2);
+		if (hs)
+			chk(put_formula_num(ws, (lxw_row_t)r, (lxw_col_t)j,
+			    sbuf_str(&fo), f, sv), "write_formula");
+		else
+			chk(worksheet_write_formula_str(ws, (lxw_row_t)r,
+			    (lxw_col_t)j, sbuf_str(&fo), f, ""),
+			    "write_formula");
+		sbuf_release(&fo);
+	}
+	return lines;
+}
+
+/*
+ * The sheet's bar chart of column s->chart by unit (rows r1..r2), put at
+ * row at, on a printed page of its own.
+ */
+static void
+units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
+    const struct sheet *s, int r1, int r2, int at)
+{
+	int vc = col_of(s, s->ncols, s->chart), cc = 0, j;
+	lxw_chart *ch = workbook_add_chart(wb, LXW_CHART_BAR);
+	lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+	lxw_chart_font cf = { 0 };
+	lxw_chart_options co = { 0 };
+	lxw_row_t brk[] = { (lxw_row_t)(at - 1), 0 };
+	char *ct = subst(b, s->chart_title), *ctn = nfc_or(ct);
+
+	for (j = 0; j < s->ncols; j++)	/* bars named by the first name */
+		if (s->cols[j].src == S_NAME) {
+			cc = j;
+			break;
+		}
+	/* a unit without the rate has no bar, not a bar at 0 */
+	chart_show_blanks_as(ch, LXW_CHART_BLANKS_AS_GAP);
+	cf.name = (char *)b->font;
+	cf.size = 12;
+	cf.bold = 1;
+	chart_series_set_categories(se, s->name, (lxw_row_t)r1, (lxw_col_t)cc,
+	    (lxw_row_t)r2, (lxw_col_t)cc);
+	chart_series_set_values(se, s->name, (lxw_row_t)r1, (lxw_col_t)vc,
+	    (lxw_row_t)r2, (lxw_col_t)vc);
+	xlsxnum_chart(++cur_chart, cur_sheet, (unsigned)r1, (unsigned)vc);
+	chart_series_set_labels(se);
+	chart_series_set_labels_num_format(se, b->numfmt[FM_RATE]);
+	if (*ctn) {
+		chart_title_set_name(ch, ctn);
+		chart_title_set_name_font(ch, &cf);
+	}
+	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+	/* a bar chart: the value axis is x, units read top down */
+	chart_axis_set_num_format(ch->x_axis, "0%");
+	if (s->cols[vc].fmt == FM_RATE) {
+		chart_axis_set_min(ch->x_axis, 0);
+		chart_axis_set_max(ch->x_axis, 1);
+	}
+	chart_axis_set_reverse(ch->y_axis);
+	co.x_scale = 1.8;
+	co.y_scale = fmax(1.0, ((double)b->nu * 24 + 80) / 288);
+	chk(worksheet_insert_chart_opt(ws, (lxw_row_t)at, 0, ch, &co),
+	    "insert_chart");
+	/* printed on a page of its own, never cut across two */
+	chk(worksheet_set_h_pagebreaks(ws, brk), "set_h_pagebreaks");
+	free(ct);
+	free(ctn);
+}
+
+/*
+ * A sheet of units: agency and title rows, headers, a row per unit, the
+ * organization's row of formulas, the note, and the chart.
+ */
 static void
 write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
     const struct sheet *s, const struct fmts *F)
 {
-	const char *totlabel = tmpl_get(b->t, "workbook", "total_label",
-	    "Tổng cộng");
-	double scale = wscale(b);
-	int r, r1, r2, j, hdr, namecol = -1, lines;
+	int r, r1, r2, j, hdr, lines;
 	size_t i;
-	char *own;
 
 	set_widths(ws, s);
 	r = head_rows(ws, b, s, F);
@@ -3194,216 +3405,26 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	r = header_rows(ws, b, s, F, r);
 	r1 = r;
 	for (i = 0; i < b->nu; i++, r++) {
-		const struct urow *u = &b->u[i];
-
-		lines = 1;
-
-		for (j = 0; j < s->ncols; j++) {
-			const struct col *c = &s->cols[j];
-			lxw_format *tf = F->cell[c->wrap ? ST_WRAP : ST_TEXT][0];
-			double v;
-
-			switch (c->src) {
-			case S_CODE:
-				put_text(ws, r, j, u->code, tf);
-				break;
-			case S_NAME:
-				put_text(ws, r, j, u->name, tf);
-				if (c->wrap)
-					lines = fmax(lines, wrap_lines(u->name,
-					    c->width / scale - 1));
-				break;
-			case S_STATUS: {
-				const char *st = status_text(b, u, &own);
-
-				put_text(ws, r, j, st, u->st == US_MISSING ?
-				    F->cell[ST_MISSING][0] : tf);
-				/* "Nộp thiếu tháng 01/2024, …" of a long
-				   period wraps: the row grows with it */
-				if (c->wrap)
-					lines = fmax(lines, wrap_lines(st,
-					    c->width / scale - 1));
-				free(own);
-				break;
-			}
-			case S_MET: {
-				int fl;
-				const char *t = met_text(b, c, u->code, &fl);
-
-				put_text(ws, r, j, t != NULL ? t : "",
-				    F->cell[fl ? ST_FAIL : ST_TEXT][0]);
-				break;
-			}
-			case S_LOWSAMPLE:
-				own = lowsample_text(b, u->lowsample);
-				put_text(ws, r, j, own != NULL ? own : "",
-				    F->cell[ST_FLAG][0]);
-				if (own != NULL && c->wrap)
-					lines = fmax(lines, wrap_lines(own,
-					    c->width / scale - 1));
-				free(own);
-				break;
-			default:
-				if (!colval(b, s, c, u->code, &v))
-					chk(worksheet_write_blank(ws,
-					    (lxw_row_t)r, (lxw_col_t)j,
-					    num_cell_fmt(F, c, 0)),
-					    "write_blank");
-				else if (c->src == S_CALC) {
-					struct sbuf fo = SBUF_INIT;
-
-					calc_formula(&fo, c, r);
-					chk(put_formula_num(ws,
-					    (lxw_row_t)r, (lxw_col_t)j,
-					    sbuf_str(&fo),
-					    F->cell[style_of(c->fmt)][0], v),
-					    "write_formula");
-					sbuf_release(&fo);
-				} else
-					chk(put_number(ws,
-					    (lxw_row_t)r, (lxw_col_t)j, v,
-					    result_fmt(b, F, c, u->code, v, 0)),
-					    "write_number");
-				break;
-			}
-		}
-		if (lines > 1)
-			chk(worksheet_set_row(ws, (lxw_row_t)r,
-			    fmin(409, lines * line_height(b) + 4), NULL),
-			    "set_row");
+		for (lines = 1, j = 0; j < s->ncols; j++)
+			lines = imax(lines, unit_cell(ws, b, s, F, &b->u[i], r,
+			    j));
+		row_lines(ws, b, r, lines);
 	}
 	r2 = r - 1;
-	/* the organization row: formulas with cached values */
-	lines = 1;
-	for (j = 0; j < s->ncols; j++) {
-		const struct col *c = &s->cols[j];
-		lxw_format *f = num_cell_fmt(F, c, 1);
-		double sv = 0;
-		int hs = colval(b, s, c, "*", &sv);
-		struct sbuf fo = SBUF_INIT;
-		char rg[48];
-
-		if (c->src == S_NAME && namecol < 0)
-			namecol = j;
-		if (c->tot == T_LABEL) {
-			put_text(ws, r, j, totlabel, F->cell[ST_TEXT][1]);
-			continue;
-		}
-		if (c->src == S_MET) {
-			int fl;
-			const char *t = met_text(b, c, "*", &fl);
-
-			put_text(ws, r, j, t != NULL ? t : "",
-			    F->cell[fl ? ST_FAIL : ST_TEXT][1]);
-			continue;
-		}
-		if (c->src == S_LOWSAMPLE) {
-			char *t = lowsample_text(b, b->low_star);
-
-			put_text(ws, r, j, t != NULL ? t : "",
-			    F->cell[ST_FLAG][1]);
-			if (t != NULL && c->wrap)
-				lines = fmax(lines, wrap_lines(t,
-				    c->width / scale - 1));
-			free(t);
-			continue;
-		}
-		if (c->tot == T_NONE || (c->tot == T_VALUE && !hs) ||
-		    (b->nu == 0 && !hs)) {
-			chk(worksheet_write_blank(ws, (lxw_row_t)r, (lxw_col_t)j,
-			    f), "write_blank");
-			continue;
-		}
-		if (c->tot == T_VALUE || b->nu == 0) {
-			chk(put_number(ws, (lxw_row_t)r,
-			    (lxw_col_t)j, sv, result_fmt(b, F, c, "*", sv, 1)),
-			    "write_number");
-			continue;
-		}
-		range_of(j, r1, r2, rg, sizeof(rg));
-		if (c->tot == T_SUM)
-			sbuf_printf(&fo, "=IF(COUNT(%s)=0,\"\",SUM(%s))", rg, rg);
-		else {
-			char key[48];
-			struct sbuf den = SBUF_INIT;
-
-			range_of(c->den[0].col, r1, r2, key, sizeof(key));
-			terms_formula(&den, c->den, c->nden, key, r1, r2);
-			sbuf_printf(&fo, "=IF((%s)=0,\"\",(", sbuf_str(&den));
-			terms_formula(&fo, c->num, c->nnum, key, r1, r2);
-			sbuf_printf(&fo, ")/(%s))", sbuf_str(&den));
-			sbuf_release(&den);
-		}
-		if (hs)
-			chk(put_formula_num(ws, (lxw_row_t)r,
-			    (lxw_col_t)j, sbuf_str(&fo), f, sv),
-			    "write_formula");
-		else
-			chk(worksheet_write_formula_str(ws, (lxw_row_t)r,
-			    (lxw_col_t)j, sbuf_str(&fo), f, ""),
-			    "write_formula");
-		sbuf_release(&fo);
-	}
-	if (lines > 1)
-		chk(worksheet_set_row(ws, (lxw_row_t)r,
-		    fmin(409, lines * line_height(b) + 4), NULL), "set_row");
+	for (lines = 1, j = 0; j < s->ncols; j++)
+		lines = imax(lines, total_cell(ws, b, s, F, r, j, r1, r2));
+	row_lines(ws, b, r, lines);
 	note_row(ws, b, s, r + 2, F);
 	worksheet_freeze_panes(ws, (lxw_row_t)r1, (lxw_col_t)freeze_cols(s));
 	if (s->ncols > 0)
 		chk(worksheet_autofilter(ws, (lxw_row_t)(r1 - 1), 0,
 		    (lxw_row_t)(b->nu > 0 ? r2 : r1 - 1),
 		    (lxw_col_t)(s->ncols - 1)), "autofilter");
-	/* printed pages repeat the header rows, and the names across */
+	/* printed pages repeat the header rows */
 	chk(worksheet_repeat_rows(ws, (lxw_row_t)hdr, (lxw_row_t)(r1 - 1)),
 	    "repeat_rows");
-	if (s->chart != NULL && b->nu > 0) {
-		int vc = col_of(s, s->ncols, s->chart);
-		int cc = namecol >= 0 ? namecol : 0;
-		lxw_chart *ch = workbook_add_chart(wb, LXW_CHART_BAR);
-		lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
-		lxw_chart_font cf = { 0 };
-		lxw_chart_options co = { 0 };
-		char *ct = subst(b, s->chart_title), *ctn = nfc_or(ct);
-
-		/* a unit without the rate has no bar, not a bar at 0 */
-		chart_show_blanks_as(ch, LXW_CHART_BLANKS_AS_GAP);
-		cf.name = (char *)b->font;
-		cf.size = 12;
-		cf.bold = 1;
-		chart_series_set_categories(se, s->name, (lxw_row_t)r1,
-		    (lxw_col_t)cc, (lxw_row_t)r2, (lxw_col_t)cc);
-		chart_series_set_values(se, s->name, (lxw_row_t)r1,
-		    (lxw_col_t)vc, (lxw_row_t)r2, (lxw_col_t)vc);
-		xlsxnum_chart(++cur_chart, cur_sheet, (unsigned)r1,
-		    (unsigned)vc);
-		chart_series_set_labels(se);
-		chart_series_set_labels_num_format(se, b->numfmt[FM_RATE]);
-		if (*ctn) {
-			chart_title_set_name(ch, ctn);
-			chart_title_set_name_font(ch, &cf);
-		}
-		chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
-		/* a bar chart: the value axis is x, units read top down */
-		chart_axis_set_num_format(ch->x_axis, "0%");
-		if (s->cols[vc].fmt == FM_RATE) {
-			chart_axis_set_min(ch->x_axis, 0);
-			chart_axis_set_max(ch->x_axis, 1);
-		}
-		chart_axis_set_reverse(ch->y_axis);
-		co.x_scale = 1.8;
-		co.y_scale = fmax(1.0, ((double)b->nu * 24 + 80) / 288);
-		chk(worksheet_insert_chart_opt(ws, (lxw_row_t)(r + 4), 0, ch,
-		    &co), "insert_chart");
-		/* printed on a page of its own, never cut across two */
-		{
-			lxw_row_t brk[] = { (lxw_row_t)(r + 3), 0 };
-
-			chk(worksheet_set_h_pagebreaks(ws, brk),
-			    "set_h_pagebreaks");
-		}
-		free(ct);
-		free(ctn);
-	}
+	if (s->chart != NULL && b->nu > 0)
+		units_chart(wb, ws, b, s, r1, r2, r + 4);
 }
 
 static void
