@@ -3769,6 +3769,82 @@ one_line_names(struct config *c)
 		config_one_line(c->units[i].name);
 }
 
+/* The command line. */
+struct xopts {
+	const char	*analysis, *confdir, *data, *indicators, *draft;
+	const char	*period, *tpath, *out;
+};
+
+/*
+ * Everything the workbook is made from, read and checked: configuration,
+ * period, template, indicators, analysis, registers. Returns an exit
+ * status; diag said what is wrong.
+ */
+static int
+load_book(struct book *b, const struct xopts *o)
+{
+	static char deftmpl[4096];
+	char ptitle[PERIOD_TITLESZ];
+	const char *err;
+	size_t i;
+	long v;
+	int rv;
+
+	if (o->draft != NULL) {
+		if (num_option(o->draft, 0, 99, &v) != 0) {
+			diag_plain("draft number is %s: expected 0 to 99",
+			    o->draft);
+			return EXIT_USAGE;
+		}
+		b->draft = (int)v;
+	}
+	status_list_init(&b->sl);
+	b->indpath = o->indicators;
+	b->tpath = o->tpath;
+	if (b->tpath == NULL) {
+		snprintf(deftmpl, sizeof(deftmpl), "%s/xlsx/default.ini",
+		    tmpl_dir(NULL));
+		b->tpath = deftmpl;
+	}
+	rv = config_load(&b->cfg, o->confdir);
+	b->have_cfg = 1;
+	if (rv != 0)
+		return rv;
+	one_line_names(&b->cfg);
+	if (period_parse(o->period, b->cfg.cutoff_day, date_today(), &b->per,
+	    &err) != 0) {
+		diag_plain("bad period '%s': %s", o->period, err);
+		return EXIT_USAGE;
+	}
+	period_label(&b->per, b->label);
+	if ((b->t = tmpl_load(b->tpath)) == NULL)
+		return EXIT_USAGE;
+	/* the CSV first: the template's @objectives needs the period's rows */
+	rv = worst(rv, read_indicators(b, b->indpath));
+	rv = worst(rv, load_template(b));
+	rv = worst(rv, read_analysis(b, o->analysis));
+	if (o->data != NULL)
+		rv = worst(rv, read_data(b, o->data));
+	if (rv != 0)
+		return rv;
+	if (b->title == NULL) {
+		period_title(&b->per, ptitle);
+		b->title = xstrdup(ptitle);
+	}
+	/* every unit with a value gets a row, even one the analysis lacks */
+	for (i = 0; i < b->niv; i++)
+		if (strcmp(b->iv[i].unit, "*") != 0)
+			urow_get(b, b->iv[i].unit);
+	qsort(b->u, b->nu, sizeof(*b->u), cmp_urow);
+	if (b->niv + 1 >= LXW_ROW_MAX || b->nu + 100 >= LXW_ROW_MAX ||
+	    b->nrr + 100 >= LXW_ROW_MAX) {
+		diag_errorat(b->indpath, 0, 0, "too many rows for one sheet "
+		    "(Excel holds %d)", LXW_ROW_MAX);
+		return EXIT_DATA;
+	}
+	return check_totals(b);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -3785,14 +3861,12 @@ main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *analysis = NULL, *confdir = NULL, *data = NULL;
-	const char *indicators = NULL, *draft = NULL;
-	const char *period = NULL, *tpath = NULL, *out = NULL, *err;
-	char deftmpl[4096], ptitle[PERIOD_TITLESZ];
+	struct xopts o;
 	struct book b;
-	int ch, rv = 0;
+	int ch, rv;
 
 	diag_init(argv[0]);
+	memset(&o, 0, sizeof(o));
 	opterr = 0;		/* diag writes every message */
 	while ((ch = getopt_long(argc, argv, ":Va:c:d:hi:o:p:t:", longopts,
 	    NULL)) != -1) {
@@ -3801,33 +3875,15 @@ main(int argc, char *argv[])
 			printf("baocao-xlsx (baocao) %s, libxlsxwriter %s\n",
 			    BAOCAO_VERSION, LXW_VERSION);
 			return EXIT_OK;
-		case 'a':
-			analysis = optarg;
-			break;
-		case 'c':
-			confdir = optarg;
-			break;
-		case 'd':
-			data = optarg;
-			break;
-		case 'D':
-			draft = optarg;
-			break;
-		case 'h':
-			help();
-			break;
-		case 'i':
-			indicators = optarg;
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case 'p':
-			period = optarg;
-			break;
-		case 't':
-			tpath = optarg;
-			break;
+		case 'a': o.analysis = optarg; break;
+		case 'c': o.confdir = optarg; break;
+		case 'd': o.data = optarg; break;
+		case 'D': o.draft = optarg; break;
+		case 'h': help(); break;
+		case 'i': o.indicators = optarg; break;
+		case 'o': o.out = optarg; break;
+		case 'p': o.period = optarg; break;
+		case 't': o.tpath = optarg; break;
 		case ':':
 			diag_plain("option '%s' needs a value", argv[optind - 1]);
 			usage();
@@ -3837,78 +3893,13 @@ main(int argc, char *argv[])
 			usage();
 		}
 	}
-	if (optind != argc || confdir == NULL || period == NULL ||
-	    indicators == NULL || analysis == NULL || out == NULL)
+	if (optind != argc || o.confdir == NULL || o.period == NULL ||
+	    o.indicators == NULL || o.analysis == NULL || o.out == NULL)
 		usage();
 	memset(&b, 0, sizeof(b));
-	if (draft != NULL) {
-		long v;
-
-		if (num_option(draft, 0, 99, &v) != 0) {
-			diag_plain("draft number is %s: expected 0 to 99",
-			    draft);
-			return EXIT_USAGE;
-		}
-		b.draft = (int)v;
-	}
-	status_list_init(&b.sl);
-	b.indpath = indicators;
-	if (tpath == NULL) {
-		snprintf(deftmpl, sizeof(deftmpl), "%s/xlsx/default.ini",
-		    tmpl_dir(NULL));
-		tpath = deftmpl;
-	}
-	b.tpath = tpath;
-	rv = config_load(&b.cfg, confdir);
-	b.have_cfg = 1;
-	if (rv != 0)
-		goto done;
-	one_line_names(&b.cfg);
-	if (period_parse(period, b.cfg.cutoff_day, date_today(), &b.per,
-	    &err) != 0) {
-		diag_plain("bad period '%s': %s", period, err);
-		rv = EXIT_USAGE;
-		goto done;
-	}
-	period_label(&b.per, b.label);
-	b.t = tmpl_load(tpath);
-	if (b.t == NULL) {
-		rv = EXIT_USAGE;
-		goto done;
-	}
-	/* the CSV first: the template's @objectives needs the period's rows */
-	rv = worst(rv, read_indicators(&b, b.indpath));
-	rv = worst(rv, load_template(&b));
-	rv = worst(rv, read_analysis(&b, analysis));
-	if (data != NULL)
-		rv = worst(rv, read_data(&b, data));
-	if (rv != 0)
-		goto done;
-	if (b.title == NULL) {
-		period_title(&b.per, ptitle);
-		b.title = xstrdup(ptitle);
-	}
-	/* every unit with a value gets a row, even one the analysis lacks */
-	{
-		size_t i;
-
-		for (i = 0; i < b.niv; i++)
-			if (strcmp(b.iv[i].unit, "*") != 0)
-				urow_get(&b, b.iv[i].unit);
-		qsort(b.u, b.nu, sizeof(*b.u), cmp_urow);
-	}
-	if (b.niv + 1 >= LXW_ROW_MAX || b.nu + 100 >= LXW_ROW_MAX ||
-	    b.nrr + 100 >= LXW_ROW_MAX) {
-		diag_errorat(b.indpath, 0, 0, "too many rows for one sheet "
-		    "(Excel holds %d)", LXW_ROW_MAX);
-		rv = EXIT_DATA;
-		goto done;
-	}
-	rv = check_totals(&b);
-	if (rv != 0)
-		goto done;
-	rv = write_book(&b, out);
-done:
+	rv = load_book(&b, &o);
+	if (rv == 0)
+		rv = write_book(&b, o.out);
 	book_release(&b);
 	return rv;
 }
