@@ -3563,42 +3563,19 @@ created_time(const struct book *b)
 	return (time_t)b->per.last_day * 86400;
 }
 
-/*
- * Writes the workbook to out through a temporary file renamed into place.
- * Returns 0, or EXIT_USAGE when it cannot be written.
- */
-static int
-write_book(struct book *b, const char *out)
+/* Every sheet of the template, in order (registers when there is data). */
+static void
+write_sheets(lxw_workbook *wb, struct book *b, const struct fmts *F)
 {
-	struct atomic_file af;
-	lxw_workbook *wb;
-	lxw_doc_properties dp;
-	struct fmts F;
-	lxw_error e;
-	char *title, *subject, *keywords, *draft;
+	struct sheet *s;
+	lxw_worksheet *ws;
 	int i;
 
-	if (atomic_open(&af, out) == NULL) {
-		diag_plain("%s: cannot write:", out);
-		return EXIT_USAGE;
-	}
-	fclose(af.fp);
-	af.fp = NULL;
-	wb = workbook_new(af.tmp);
-	if (wb == NULL) {
-		diag_plain("%s: cannot create the workbook", out);
-		atomic_abort(&af);
-		return EXIT_USAGE;
-	}
-	memset(&F, 0, sizeof(F));
-	make_formats(wb, b, &F);
 	xlsxnum_reset();
 	cur_sheet = 0;
 	cur_chart = 0;
 	for (i = 0; i < b->nsh; i++) {
-		struct sheet *s = &b->sh[i];
-		lxw_worksheet *ws;
-
+		s = &b->sh[i];
 		if (s->kind == K_REGISTER && !b->have_data)
 			continue;
 		if (s->kind != K_DATA)
@@ -3613,18 +3590,26 @@ write_book(struct book *b, const char *out)
 		if (s->kind != K_DATA)
 			draft_header(ws, b);
 		if (s->kind == K_UNITS)
-			write_units_sheet(wb, ws, b, s, &F);
+			write_units_sheet(wb, ws, b, s, F);
 		else if (s->kind == K_REGISTER)
-			write_register_sheet(ws, b, s, &F);
+			write_register_sheet(ws, b, s, F);
 		else
-			write_data_sheet(ws, b, &F);
+			write_data_sheet(ws, b, F);
 	}
+}
+
+/* Document properties: title (with the draft's mark), subject, keywords,
+ * the agency as author and company, the parent agency as manager. */
+static void
+set_properties(lxw_workbook *wb, const struct book *b)
+{
+	lxw_doc_properties dp;
+	struct sbuf sb = SBUF_INIT;
+	char *title, *subject, *keywords, *draft = NULL;
+
 	title = subst(b, tmpl_get(b->t, "workbook", "title",
 	    "Báo cáo thống kê {period_title}"));
-	draft = NULL;
 	if (b->draft > 0) {
-		struct sbuf sb = SBUF_INIT;
-
 		draft = draft_text(b);
 		sbuf_printf(&sb, "%s (%s)", title, draft);
 		free(title);
@@ -3642,22 +3627,46 @@ write_book(struct book *b, const char *out)
 	dp.created = created_time(b);
 	dp.status = draft;
 	chk(workbook_set_properties(wb, &dp), "set_properties");
-	if (lxw_err != LXW_NO_ERROR) {
-		diag_plain("%s: %s: %s", out, lxw_what, lxw_strerror(lxw_err));
-		lxw_workbook_free(wb);
-		atomic_abort(&af);
-		free(title);
-		free(subject);
-		free(keywords);
-		free(draft);
-		return EXIT_USAGE;
-	}
-	e = workbook_close(wb);
 	free(title);
 	free(subject);
 	free(keywords);
 	free(draft);
-	if (e != LXW_NO_ERROR) {
+}
+
+/*
+ * Writes the workbook to out through a temporary file, its numbers made
+ * exact (xlsxnum), and renames it into place only when all went well.
+ */
+static int
+write_book(struct book *b, const char *out)
+{
+	struct atomic_file af;
+	lxw_workbook *wb;
+	struct fmts F;
+	lxw_error e;
+
+	if (atomic_open(&af, out) == NULL) {
+		diag_plain("%s: cannot write:", out);
+		return EXIT_USAGE;
+	}
+	fclose(af.fp);
+	af.fp = NULL;
+	if ((wb = workbook_new(af.tmp)) == NULL) {
+		diag_plain("%s: cannot create the workbook", out);
+		atomic_abort(&af);
+		return EXIT_USAGE;
+	}
+	memset(&F, 0, sizeof(F));
+	make_formats(wb, b, &F);
+	write_sheets(wb, b, &F);
+	set_properties(wb, b);
+	if (lxw_err != LXW_NO_ERROR) {
+		diag_plain("%s: %s: %s", out, lxw_what, lxw_strerror(lxw_err));
+		lxw_workbook_free(wb);
+		atomic_abort(&af);
+		return EXIT_USAGE;
+	}
+	if ((e = workbook_close(wb)) != LXW_NO_ERROR) {
 		diag_errorat(out, 0, 0, "cannot write: %s", lxw_strerror(e));
 		atomic_abort(&af);
 		return EXIT_USAGE;
