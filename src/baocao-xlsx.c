@@ -1746,19 +1746,14 @@ expand_objectives(struct book *b, struct sheet *s)
 	s->ncols = n;
 }
 
-/* Loads the template into b->sh; 0 or EXIT_DATA (every mistake reported). */
+/* [formats] and the font of [workbook]; returns the mistakes reported. */
 static int
-load_template(struct book *b)
+template_formats(struct book *b)
 {
-	const char *list, *v, *kinds[16];
-	char *copy, *save = NULL, *tok, sec[300], kbuf[16][40];
-	int i, nkinds = 0, bad = 0;
+	const char *v, *why;
+	int i, bad = 0;
 
-	bad += scan_template(b);
-	bad += lint_template(b);
 	for (i = 0; i < FM_N; i++) {
-		const char *why;
-
 		b->numfmt[i] = tmpl_get(b->t, "formats", fmt_names[i],
 		    fmt_defaults[i]);
 		if ((why = numfmt_bad(b->numfmt[i], (enum fmt)i)) != NULL) {
@@ -1779,16 +1774,186 @@ load_template(struct book *b)
 		b->fsize = 12;
 		bad++;
 	}
-	for (i = 0; i < nreg_kinds && nkinds < 13; i++)
-		if (reg_kinds[i].key_col != NULL) {
-			snprintf(kbuf[nkinds], sizeof(kbuf[0]), "register:%s",
-			    reg_kinds[i].name);
-			kinds[nkinds] = kbuf[nkinds];
-			nkinds++;
+	return bad;
+}
+
+/* The sheet's kind from its "kind" key; -1 (reported) when unknown. */
+static int
+sheet_kind(struct book *b, struct sheet *s, const char *sec)
+{
+	static char kbuf[16][40];
+	const char *kinds[16], *kind = tmpl_get(b->t, sec, "kind", "units");
+	int i, n = 0;
+
+	if (strcmp(kind, "units") == 0)
+		s->kind = K_UNITS;
+	else if (strcmp(kind, "data") == 0)
+		s->kind = K_DATA;
+	else if (strncmp(kind, "register:", 9) == 0 &&
+	    (s->rk = reg_kind_find(kind + 9)) != NULL &&
+	    s->rk->key_col != NULL)
+		s->kind = K_REGISTER;
+	else {
+		for (i = 0; i < nreg_kinds && n < 13; i++)
+			if (reg_kinds[i].key_col != NULL) {
+				snprintf(kbuf[n], sizeof(kbuf[0]),
+				    "register:%s", reg_kinds[i].name);
+				kinds[n] = kbuf[n];
+				n++;
+			}
+		kinds[n++] = "units";
+		kinds[n++] = "data";
+		kinds[n] = NULL;
+		diag_errorat(b->tpath, tline(b, sec, "kind"), 0, "[%s] kind "
+		    "'%s' is not units, data or register:<kind> (errors, "
+		    "actions, suggestions, complaints, incidents, audits)%s",
+		    sec, kind, suggest_phrase(suggest_nearest(kind,
+		    strlen(kind), kinds)));
+		return -1;
+	}
+	return 0;
+}
+
+/* The name of sheet s of [sec]: present, valid, not used before. */
+static int
+sheet_name(struct book *b, struct sheet *s, const char *sec)
+{
+	const char *why;
+	long l;
+	int k, bad = 0;
+
+	s->name = tmpl_get(b->t, sec, "name", NULL);
+	if (s->name == NULL) {
+		l = tline(b, sec, NULL);
+		diag_errorat(b->tpath, l ? l : tline(b, "workbook", "sheets"),
+		    0, "[%s] is missing or has no name", sec);
+		return -1;
+	}
+	if (!sheet_name_ok(s->name, &why)) {
+		diag_errorat(b->tpath, tline(b, sec, "name"), 0, "[%s] sheet "
+		    "name '%s' %s", sec, s->name, why);
+		return -1;
+	}
+	for (k = 0; k < b->nsh - 1; k++)
+		if (b->sh[k].name != NULL && same_sheet_name(b->sh[k].name,
+		    s->name)) {
+			diag_errorat(b->tpath, tline(b, sec, "name"), 0, "[%s] "
+			    "sheet name '%s' is used twice", sec, s->name);
+			bad++;
 		}
-	kinds[nkinds++] = "units";
-	kinds[nkinds++] = "data";
-	kinds[nkinds] = NULL;
+	return bad;
+}
+
+/* The col... keys of [sec] into s->cols; returns the mistakes reported. */
+static int
+sheet_columns(struct book *b, struct sheet *s, const char *sec)
+{
+	const char *const *keys = NULL;
+	char **kcopy;
+	struct col *c;
+	int nk, k, bad = 0;
+
+	keys = tmpl_keys(b->t, sec, &nk);
+	kcopy = xcalloc((size_t)nk + 1, sizeof(char *));
+	for (k = 0; k < nk; k++)
+		kcopy[k] = xstrdup(keys[k]);
+	s->cols = xcalloc((size_t)nk + 1, sizeof(*s->cols));
+	for (k = 0; k < nk; k++) {
+		if (!is_col_key(kcopy[k]))
+			continue;	/* reported by lint_template */
+		c = &s->cols[s->ncols];
+		if (parse_col(b, s, kcopy[k], tline(b, sec, kcopy[k]),
+		    tmpl_get(b->t, sec, kcopy[k], ""), c) != 0) {
+			if (c->ind != NULL)
+				add_unknown(s, c->key, c->ind);
+			free(c->spec);
+			bad++;
+			continue;
+		}
+		s->ncols++;
+	}
+	for (k = 0; k < nk; k++)
+		free(kcopy[k]);
+	free(kcopy);
+	return bad;
+}
+
+/* The chart of sheet s: an indicator column of it; 1 when it is not. */
+static int
+sheet_chart(struct book *b, struct sheet *s, const char *sec)
+{
+	const char **ic;
+	int k, ni = 0;
+
+	for (k = 0; k < s->nunknown && s->chart != NULL; k++)
+		if (strcmp(s->unknown[k] + strlen(s->unknown[k]) + 1,
+		    s->chart) == 0)
+			s->chart = NULL;	/* its column is reported */
+	if (s->chart == NULL || col_of(s, s->ncols, s->chart) >= 0)
+		return 0;
+	ic = xcalloc((size_t)s->ncols + 1, sizeof(*ic));
+	for (k = 0; k < s->ncols; k++)
+		if (s->cols[k].src == S_IND)
+			ic[ni++] = s->cols[k].ind;
+	diag_errorat(b->tpath, tline(b, sec, "chart"), 0, "[%s] chart '%s' is "
+	    "not an indicator column of this sheet%s", sec, s->chart,
+	    suggest_phrase(suggest_nearest(s->chart, strlen(s->chart), ic)));
+	free(ic);
+	return 1;
+}
+
+/* Sheet tok of [workbook] sheets, appended to b->sh; returns the mistakes
+ * reported. */
+static int
+load_sheet(struct book *b, const char *tok)
+{
+	struct sheet *s;
+	char sec[300];
+	int bad;
+
+	b->sh = xrealloc(b->sh, (size_t)(b->nsh + 1) * sizeof(*b->sh));
+	s = &b->sh[b->nsh++];
+	memset(s, 0, sizeof(*s));
+	s->keybuf = xstrdup(tok);
+	s->key = s->keybuf;
+	snprintf(sec, sizeof(sec), "sheet.%s", tok);
+	if ((bad = sheet_name(b, s, sec)) < 0)
+		return 1;
+	s->title = tmpl_get(b->t, sec, "title", "");
+	s->subtitle = tmpl_get(b->t, sec, "subtitle", "");
+	s->note = tmpl_get(b->t, sec, "note", "");
+	s->chart = tmpl_get(b->t, sec, "chart", NULL);
+	s->chart_title = tmpl_get(b->t, sec, "chart_title", "");
+	if (sheet_kind(b, s, sec) < 0)
+		return bad + 1;
+	if (s->kind == K_DATA)
+		return bad;
+	bad += sheet_columns(b, s, sec);
+	bad += check_twice(b, s);
+	expand_objectives(b, s);
+	if (s->ncols == 0 && s->nunknown > 0)
+		;	/* its columns are reported */
+	else if (s->ncols == 0) {
+		diag_errorat(b->tpath, tline(b, sec, NULL), 0, "[%s] has no "
+		    "columns (col... = source | header | format | total)",
+		    sec);
+		bad++;
+	} else
+		bad += resolve_ratios(b, s);
+	return bad + sheet_chart(b, s, sec);
+}
+
+/* Loads the template into b->sh; 0 or EXIT_DATA (every mistake reported). */
+static int
+load_template(struct book *b)
+{
+	const char *list;
+	char *copy, *save = NULL, *tok;
+	int bad = 0;
+
+	bad += scan_template(b);
+	bad += lint_template(b);
+	bad += template_formats(b);
 	list = tmpl_get(b->t, "workbook", "sheets", NULL);
 	if (list == NULL || *list == '\0') {
 		diag_errorat(b->tpath, tline(b, "workbook", NULL), 0,
@@ -1797,122 +1962,8 @@ load_template(struct book *b)
 	}
 	copy = xstrdup(list);
 	for (tok = strtok_r(copy, ", ", &save); tok != NULL;
-	    tok = strtok_r(NULL, ", ", &save)) {
-		struct sheet *s;
-		const char *kind, *why, *const *keys;
-		char **kcopy;
-		int nk, k;
-
-		b->sh = xrealloc(b->sh, (size_t)(b->nsh + 1) * sizeof(*b->sh));
-		s = &b->sh[b->nsh++];
-		memset(s, 0, sizeof(*s));
-		s->keybuf = xstrdup(tok);
-		s->key = s->keybuf;
-		snprintf(sec, sizeof(sec), "sheet.%s", tok);
-		s->name = tmpl_get(b->t, sec, "name", NULL);
-		if (s->name == NULL) {
-			long l = tline(b, sec, NULL);
-
-			diag_errorat(b->tpath, l ? l : tline(b, "workbook",
-			    "sheets"), 0, "[%s] is missing or has no name", sec);
-			bad++;
-			continue;
-		}
-		if (!sheet_name_ok(s->name, &why)) {
-			diag_errorat(b->tpath, tline(b, sec, "name"), 0,
-			    "[%s] sheet name '%s' %s", sec, s->name, why);
-			bad++;
-			continue;
-		}
-		for (k = 0; k < b->nsh - 1; k++)
-			if (b->sh[k].name != NULL &&
-			    same_sheet_name(b->sh[k].name, s->name)) {
-				diag_errorat(b->tpath, tline(b, sec, "name"), 0,
-				    "[%s] sheet name '%s' is used twice", sec,
-				    s->name);
-				bad++;
-			}
-		s->title = tmpl_get(b->t, sec, "title", "");
-		s->subtitle = tmpl_get(b->t, sec, "subtitle", "");
-		s->note = tmpl_get(b->t, sec, "note", "");
-		s->chart = tmpl_get(b->t, sec, "chart", NULL);
-		s->chart_title = tmpl_get(b->t, sec, "chart_title", "");
-		kind = tmpl_get(b->t, sec, "kind", "units");
-		if (strcmp(kind, "units") == 0)
-			s->kind = K_UNITS;
-		else if (strcmp(kind, "data") == 0)
-			s->kind = K_DATA;
-		else if (strncmp(kind, "register:", 9) == 0 &&
-		    (s->rk = reg_kind_find(kind + 9)) != NULL &&
-		    s->rk->key_col != NULL)
-			s->kind = K_REGISTER;
-		else {
-			diag_errorat(b->tpath, tline(b, sec, "kind"), 0, "[%s] "
-			    "kind '%s' is not units, data or register:<kind> "
-			    "(errors, actions, suggestions, complaints, "
-			    "incidents, audits)%s", sec, kind, suggest_phrase(
-			    suggest_nearest(kind, strlen(kind), kinds)));
-			bad++;
-			continue;
-		}
-		if (s->kind == K_DATA)
-			continue;
-		keys = tmpl_keys(b->t, sec, &nk);
-		kcopy = xcalloc((size_t)nk + 1, sizeof(char *));
-		for (k = 0; k < nk; k++)
-			kcopy[k] = xstrdup(keys[k]);
-		s->cols = xcalloc((size_t)nk + 1, sizeof(*s->cols));
-		for (k = 0; k < nk; k++) {
-			struct col *c;
-
-			if (!is_col_key(kcopy[k]))
-				continue;	/* reported by lint_template */
-			c = &s->cols[s->ncols];
-			v = tmpl_get(b->t, sec, kcopy[k], "");
-			if (parse_col(b, s, kcopy[k], tline(b, sec, kcopy[k]),
-			    v, c) != 0) {
-				if (c->ind != NULL)
-					add_unknown(s, c->key, c->ind);
-				free(c->spec);
-				bad++;
-				continue;
-			}
-			s->ncols++;
-		}
-		bad += check_twice(b, s);
-		expand_objectives(b, s);
-		if (s->ncols == 0 && s->nunknown > 0)
-			;	/* its columns are reported */
-		else if (s->ncols == 0) {
-			diag_errorat(b->tpath, tline(b, sec, NULL), 0, "[%s] has "
-			    "no columns (col... = source | header | format | "
-			    "total)", sec);
-			bad++;
-		} else
-			bad += resolve_ratios(b, s);
-		for (k = 0; k < s->nunknown && s->chart != NULL; k++)
-			if (strcmp(s->unknown[k] + strlen(s->unknown[k]) + 1,
-			    s->chart) == 0)
-				s->chart = NULL;	/* its column is reported */
-		if (s->chart != NULL && col_of(s, s->ncols, s->chart) < 0) {
-			const char **ic = xcalloc((size_t)s->ncols + 1,
-			    sizeof(*ic));
-			int ni = 0;
-
-			for (k = 0; k < s->ncols; k++)
-				if (s->cols[k].src == S_IND)
-					ic[ni++] = s->cols[k].ind;
-			diag_errorat(b->tpath, tline(b, sec, "chart"), 0, "[%s] "
-			    "chart '%s' is not an indicator column of this "
-			    "sheet%s", sec, s->chart, suggest_phrase(
-			    suggest_nearest(s->chart, strlen(s->chart), ic)));
-			free(ic);
-			bad++;
-		}
-		for (k = 0; k < nk; k++)
-			free(kcopy[k]);
-		free(kcopy);
-	}
+	    tok = strtok_r(NULL, ", ", &save))
+		bad += load_sheet(b, tok);
 	free(copy);
 	if (b->nsh == 0) {
 		diag_errorat(b->tpath, tline(b, "workbook", "sheets"), 0,
