@@ -15,6 +15,7 @@
 #include "date.h"
 #include "diag.h"
 #include "norm.h"
+#include "num.h"
 #include "numfmt.h"
 #include "period.h"
 #include "schema.h"
@@ -98,30 +99,12 @@ help(void)
 }
 
 static int
-parse_count(const char *s, long long *v)
-{
-	long long x = 0;
-
-	if (*s == '\0')
-		return -1;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		if (__builtin_mul_overflow(x, 10, &x) ||
-		    __builtin_add_overflow(x, *s - '0', &x))
-			return -1;
-	}
-	*v = x;
-	return 0;
-}
-
-static int
 parse_num(const char *s, struct num *n)
 {
 	char *end;
 
 	memset(n, 0, sizeof(*n));
-	if (parse_count(s, &n->i) == 0) {
+	if (num_count(s, strlen(s), &n->i) == NUM_OK) {
 		n->isint = 1;
 		n->d = (double)n->i;
 		return 0;
@@ -289,8 +272,8 @@ read_record(struct norm_reader *r)
 		if (month_parse(r->f[3], r->len[3], &month) != 0)
 			return "bad month in E record";
 		rev = 0;
-		if (r->len[4] > 0 && (parse_count(r->f[4], &rev) != 0 ||
-		    rev == 0))
+		if (r->len[4] > 0 && (num_count(r->f[4], r->len[4],
+		    &rev) != NUM_OK || rev == 0))
 			return "bad revision in E record";
 		u = uent_get(d, r->f[2]);
 		if (u->nex == u->capex) {

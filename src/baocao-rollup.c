@@ -14,6 +14,7 @@
 #include "date.h"
 #include "diag.h"
 #include "norm.h"
+#include "num.h"
 #include "numfmt.h"
 #include "period.h"
 #include "schema.h"
@@ -154,25 +155,6 @@ add(long long *a, long long b)
 		overflow = 1;
 }
 
-/* A count: decimal digits only, at most 2^63-1. 0, or -1. */
-static int
-parse_count(const char *s, long long *v)
-{
-	long long x = 0;
-
-	if (*s == '\0')
-		return -1;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		if (__builtin_mul_overflow(x, 10, &x) ||
-		    __builtin_add_overflow(x, *s - '0', &x))
-			return -1;
-	}
-	*v = x;
-	return 0;
-}
-
 static int
 unit_index(const char *code)
 {
@@ -269,12 +251,12 @@ read_s(struct norm_reader *r)
 	sh = sheet_of(&units[unit_index(r->f[2])], month);
 	sh->secmask |= 1u << (sec - sheet_sections);
 	if (k->type == FT_REVISION) {
-		if (parse_count(r->f[4], &v) != 0)
+		if (num_count(r->f[4], r->len[4], &v) != NUM_OK)
 			return bad("bad revision in S record:", r->f[4]);
 		if (v > sh->revision)
 			sh->revision = v;
 	} else if (k->stock != NOT_NUMBER) {
-		if (parse_count(r->f[4], &v) != 0)
+		if (num_count(r->f[4], r->len[4], &v) != NUM_OK)
 			return bad("bad count in S record:", r->f[4]);
 		sh->val[k - sheet_keys] = v;
 	}
@@ -316,7 +298,7 @@ read_v(struct norm_reader *r)
 	}
 	if ((m = metric_find(r->f[4])) < 0)
 		return bad("unknown survey metric in V record:", r->f[4]);
-	if (parse_count(r->f[5], &v) != 0)
+	if (num_count(r->f[5], r->len[5], &v) != NUM_OK)
 		return bad("bad count in V record:", r->f[5]);
 	acc = units[vcache.unit].surv;
 	for (i = 0; i < nper; i++)
