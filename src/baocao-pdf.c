@@ -2222,17 +2222,17 @@ block_objectives(const char *arg, int number)
 		al[k++] = PA_CENTER;
 	}
 	head[k] = T("objectives", "objective", "Mục tiêu chất lượng");
-	w[k] = G.kind == K_BM ? 10 : 6;
+	w[k] = G.kind == K_BM ? 10 : 6.1;
 	al[k++] = PA_LEFT;
 	head[k] = T("objectives", "target", "Chỉ tiêu");
-	w[k] = G.kind == K_BM ? 1.4 : 1.5;
+	w[k] = G.kind == K_BM ? 1.4 : 1.3;
 	al[k++] = PA_CENTER;
 	head[k] = G.kind == K_BM ? T("objectives", "value", "Kết quả") :
 	    T("objectives", "value_org", "Kết quả toàn cơ quan");
-	w[k] = 1.6;
+	w[k] = G.kind == K_BM ? 1.6 : 1.5;
 	al[k++] = PA_CENTER;
 	head[k] = T("objectives", "met", "Đánh giá");
-	w[k] = 1.6;
+	w[k] = G.kind == K_BM ? 1.6 : 2.0;
 	al[k++] = PA_CENTER;
 	tbl_begin(k, w, al, TABLE_PT, head);
 	for (i = 0; i < nobj; i++) {

@@ -476,6 +476,33 @@ awk -F, 'BEGIN { OFS = "," } $3 ~ /^dossiers\./ { $4 = 0 } { print }' \
 has "$tmp/nodos.pdf" "Trong kỳ không có hồ sơ thủ tục hành chính phải giải quyết."
 text "$tmp/nodos.pdf" | grep -q "Tổng số phải giải" &&
     no "no dossiers: the dossiers table is drawn"
+# a month of zeros (tasks, dossiers, incoming documents, survey, errors;
+# documents still issued, actions still open): each table of zeros is its
+# sentence; the errors table stays (documents were issued); the
+# objectives, without results, are one table with its title on one page,
+# "Chưa có số liệu" never wrapped in its column
+awk -F, 'BEGIN { OFS = "," } $1 == "2024-12" && ($3 ~ /rate$|share$|mean$|^objective\..*\.(value|met)$/) { next }
+	$1 == "2024-12" && $3 ~ /^(tasks|dossiers|satisfaction|errors)\.|^documents\.(incoming|files)/ { $4 = 0 }
+	{ print }' "$fx/chi-so.csv" >"$tmp/zm.csv"
+"$p" --kind report --config "$fx/config" --period 2024-12 \
+    --indicators "$tmp/zm.csv" --analysis "$fx/analysis.tsv" \
+    --data "$fx/norm.tsv" --templates "$TOP/templates" -o "$tmp/zm.pdf" \
+    2>"$tmp/err" || no "zero month: status $? $(cat "$tmp/err")"
+has "$tmp/zm.pdf" "Trong kỳ các đơn vị không có nhiệm vụ nào trong chương trình công tác." \
+    "Trong kỳ các đơn vị không tiếp nhận văn bản đến, không có hồ sơ đưa vào lưu trữ."
+text "$tmp/zm.pdf" | grep -q "không ban hành văn bản nào" &&
+    no "zero month: the errors table is a sentence though documents were issued"
+i=1 pg=
+while [ "$i" -le "$(pages "$tmp/zm.pdf")" ]; do
+	pdftotext -layout -f $i -l $i "$tmp/zm.pdf" - 2>/dev/null >"$tmp/pg"
+	grep -q "^ *MT1 " "$tmp/pg" && pg=$i && break
+	i=$((i + 1))
+done
+[ -n "$pg" ] && grep -q "^Kết quả thực hiện mục tiêu chất lượng theo đơn vị" "$tmp/pg" &&
+    grep -q "^ *MT7 " "$tmp/pg" ||
+    no "zero month: the objectives table is split or away from its title"
+[ "$(grep -c 'Chưa có số liệu$' "$tmp/pg")" -ge 7 ] ||
+    no "zero month: 'Chưa có số liệu' wraps in the objectives table"
 # a long URL and e-mail address in a justified narrative: each line that
 # ends inside one ends after / ? & = - _ . or @, and the address comes
 # back whole once the lines are joined
