@@ -1141,9 +1141,12 @@ lines_width(enum pdf_face face, double size, const char *text)
  */
 struct hwords {
 	char	**w;		/* the words */
+	char	**u;		/* the words matched: w, or w in upper case */
 	int	 n;
 	char	*glue;		/* glue[i]: no break between words i, i+1 */
 	char	*good;		/* good[i]: a natural break there */
+	char	*name;		/* name[i]: a break there is inside a name
+				   (recipients only; NULL: none) */
 };
 
 /* Whether the words from i are the words of phrase ph (upper case). */
@@ -1155,7 +1158,7 @@ words_match(const struct hwords *h, int i, char **ph, int nph)
 	if (i + nph > h->n)
 		return 0;
 	for (k = 0; k < nph; k++)
-		if (strcmp(h->w[i + k], ph[k]) != 0)
+		if (strcmp(h->u[i + k], ph[k]) != 0)
 			return 0;
 	return 1;
 }
@@ -1181,7 +1184,9 @@ glue_phrases(struct hwords *h, const char *key, const char *def, int level,
 		for (i = 0; nw > 0 && i < h->n; i++) {
 			if (!words_match(h, i, pw, nw))
 				continue;
-			if (i > 0 && (level || good))
+			/* (not before a level in a recipient's line:
+			 * "Ủy ban nhân dân / tỉnh Thanh Hóa (để báo cáo)") */
+			if (i > 0 && (good || (level && h->u == h->w)))
 				h->good[i - 1] = 1;
 			if (good)
 				continue;
@@ -1189,9 +1194,9 @@ glue_phrases(struct hwords *h, const char *key, const char *def, int level,
 				h->glue[k] = 1;
 			/* a level: on to the end of the place's name */
 			for (; level && k + 1 < h->n &&
-			    h->w[k][strlen(h->w[k]) - 1] != ',' &&
-			    strcmp(h->w[k + 1], "VÀ") != 0 &&
-			    h->w[k + 1][0] != '('; k++)
+			    h->u[k][strlen(h->u[k]) - 1] != ',' &&
+			    strcmp(h->u[k + 1], "VÀ") != 0 &&
+			    h->u[k + 1][0] != '('; k++)
 				h->glue[k] = 1;
 		}
 		free(pw);
@@ -1200,9 +1205,13 @@ glue_phrases(struct hwords *h, const char *key, const char *def, int level,
 	free(list);
 }
 
-/* The words of one line of text, and where it must not break. */
+/*
+ * The words of one line of text, and where it must not break; with
+ * mixed (a recipient's mixed-case text), the phrases are matched on the
+ * words in upper case (h->u, freed by hwords_free).
+ */
 static void
-hwords_init(struct hwords *h, char *line)
+hwords_init(struct hwords *h, char *line, int mixed)
 {
 	char *p = line, *tok;
 	int i;
@@ -1213,6 +1222,12 @@ hwords_init(struct hwords *h, char *line)
 			continue;
 		h->w = xrealloc(h->w, (size_t)(h->n + 1) * sizeof(*h->w));
 		h->w[h->n++] = tok;
+	}
+	h->u = h->w;
+	if (mixed && h->n > 0) {
+		h->u = xcalloc((size_t)h->n, sizeof(*h->u));
+		for (i = 0; i < h->n; i++)
+			h->u[i] = upper(h->w[i]);
 	}
 	h->glue = xcalloc((size_t)h->n + 1, 1);
 	h->good = xcalloc((size_t)h->n + 1, 1);
@@ -1231,6 +1246,22 @@ hwords_init(struct hwords *h, char *line)
 	}
 }
 
+static void
+hwords_free(struct hwords *h)
+{
+	int i;
+
+	if (h->u != h->w) {
+		for (i = 0; i < h->n; i++)
+			free(h->u[i]);
+		free(h->u);
+	}
+	free(h->w);
+	free(h->glue);
+	free(h->good);
+	free(h->name);
+}
+
 /*
  * What a way of breaking costs, compared in this order. A break elsewhere
  * than in a natural place (before "VÀ", a level, a bracket; after a comma)
@@ -1241,6 +1272,7 @@ struct hcost {
 	int	 over;		/* lines wider than the column */
 	int	 glued;		/* breaks inside a set phrase */
 	int	 lines;
+	int	 names;		/* breaks inside a name (h->name) */
 	int	 plain;		/* breaks elsewhere than in natural places */
 	double	 maxw;		/* the longest line, mm */
 };
@@ -1256,6 +1288,8 @@ hcost_less(const struct hcost *a, const struct hcost *b, double w)
 		return a->glued < b->glued;
 	if (a->lines != b->lines)
 		return a->lines < b->lines;
+	if (a->names != b->names)
+		return a->names < b->names;
 	return a->maxw + a->plain * PLAIN_BREAK * w <
 	    b->maxw + b->plain * PLAIN_BREAK * w - 0.01;
 }
@@ -1304,6 +1338,8 @@ hwords_break(const struct hwords *h, const struct pdf_style *st, double w,
 					continue;
 				e.over += lw > w;
 				e.glued += j < h->n && h->glue[j - 1];
+				e.names += j < h->n && h->name != NULL &&
+				    h->name[j - 1];
 				e.plain += plain;
 				e.lines++;
 				e.maxw = fmax(e.maxw, lw);
@@ -1345,16 +1381,73 @@ header_lines(const struct pdf_style *st, double w, const char *name)
 	struct hwords h;
 
 	while ((line = strsep(&p, "\n")) != NULL) {
-		hwords_init(&h, line);
+		hwords_init(&h, line, 0);
 		if (h.n > 0) {
 			if (out.len > 0)
 				sbuf_addc(&out, '\n');
 			hwords_break(&h, st, w - 0.5, &out);
 		}
-		free(h.w);
-		free(h.glue);
-		free(h.good);
+		hwords_free(&h);
 	}
+	free(s);
+	return sbuf_detach(&out);
+}
+
+/* Whether word s starts (after an opening sign) with a capital letter. */
+static int
+capitalized(const char *s)
+{
+	utf8proc_int32_t cp;
+
+	while (*s != '\0' && strchr("(\"'[", *s) != NULL)
+		s++;
+	return *s != '\0' && utf8proc_iterate((const utf8proc_uint8_t *)s, -1,
+	    &cp) > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/*
+ * A recipient of "Nơi nhận" ("Ủy ban nhân dân tỉnh Thanh Hóa (để báo
+ * cáo);") broken into lines of w mm in style st, joined by LF, as the
+ * header's names are (struct hwords: the fewest lines, of the most even
+ * length), with the phrases of [header] keep_together matched in any
+ * case ("Ủy ban nhân dân" whole), an administrative level kept with its
+ * place ("tỉnh Thanh Hóa"), a parenthesised group of up to three words
+ * kept whole ("(để báo cáo)"), breaks after a comma or before "(" or
+ * "và" preferred, and, among as many lines, the fewest breaks after a
+ * capitalized word followed by another word (inside a name: "Sở Tài /
+ * nguyên"). The caller frees it.
+ */
+static char *
+recipient_lines(const struct pdf_style *st, double w, const char *text)
+{
+	struct sbuf out = SBUF_INIT;
+	utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)text);
+	char *s = xstrdup(nfc != NULL ? (char *)nfc : text);
+	struct hwords h;
+	int i, j, k;
+
+	free(nfc);
+	hwords_init(&h, s, 1);
+	h.name = xcalloc((size_t)h.n + 1, 1);
+	for (i = 0; i < h.n; i++) {
+		const char *e = h.w[i] + strlen(h.w[i]) - 1;
+
+		if (i + 1 < h.n && capitalized(h.w[i]) &&
+		    strchr(",;.)", *e) == NULL && h.w[i + 1][0] != '(')
+			h.name[i] = 1;
+		if (h.w[i][0] != '(' || strchr(h.w[i], ')') != NULL)
+			continue;
+		/* "(để báo cáo)": up to three words, whole */
+		for (j = i + 1; j < h.n && j < i + 3 &&
+		    strchr(h.w[j], ')') == NULL; j++)
+			;
+		if (j < h.n && strchr(h.w[j], ')') != NULL)
+			for (k = i; k < j; k++)
+				h.glue[k] = 1;
+	}
+	if (h.n > 0)
+		hwords_break(&h, st, w - 0.5, &out);
+	hwords_free(&h);
 	free(s);
 	return sbuf_detach(&out);
 }
@@ -1480,21 +1573,36 @@ closing(const struct signer *sg, const char *last_para)
 	    0 };
 	/* Nơi nhận on the left, 4 mm clear of the signer's column */
 	double lw = 71, rw = PDF_BODY_W - 75, rx = 75, hl = 0, hr, y, yl, yr;
-	struct sbuf lines = SBUF_INIT;
+	double hang;
+	struct sbuf lines = SBUF_INIT, one = SBUF_INIT;
 	const char *sign[3];
+	char *rl, *l, *p;
 	int i;
 
 	sign[0] = sg->authority;
 	sign[1] = sg->deputy;
 	sign[2] = sg->title;
-	/* "- X;" lines hang after their dash; names are kept whole */
-	rec.hang = pdfdoc_text_width(G.doc, rec.face, rec.size, "- x") -
+	/*
+	 * "- X;" lines hang after their dash: each broken as
+	 * recipient_lines() says, its first line after "- ", the others
+	 * as far in (drawn one by one below)
+	 */
+	hang = pdfdoc_text_width(G.doc, rec.face, rec.size, "- x") -
 	    pdfdoc_text_width(G.doc, rec.face, rec.size, "x");
-	rec.names = 1;
-	for (i = 0; i < G.cfg.nrecipients; i++)
-		sbuf_printf(&lines, "- %s;\n", G.cfg.recipients[i]);
-	sbuf_printf(&lines, "- %s %s.", T("closing", "archive", "Lưu:"),
-	    G.cfg.archive != NULL && *G.cfg.archive ? G.cfg.archive : "VT");
+	for (i = 0; i <= G.cfg.nrecipients; i++) {
+		sbuf_reset(&one);
+		if (i < G.cfg.nrecipients)
+			sbuf_printf(&one, "%s;", G.cfg.recipients[i]);
+		else
+			sbuf_printf(&one, "%s %s.", T("closing", "archive",
+			    "Lưu:"), G.cfg.archive != NULL &&
+			    *G.cfg.archive ? G.cfg.archive : "VT");
+		rl = recipient_lines(&rec, lw - hang, sbuf_str(&one));
+		for (p = rl; (l = strsep(&p, "\n")) != NULL;)
+			sbuf_printf(&lines, "%s%s%s", lines.len > 0 ? "\n" : "",
+			    l == rl ? "- " : "\t", l);
+		free(rl);
+	}
 	hl = pdfdoc_text_height(G.doc, &head, lw, T("closing", "recipients",
 	    "Nơi nhận:")) + pdfdoc_text_height(G.doc, &rec, lw,
 	    sbuf_str(&lines));
@@ -1509,7 +1617,12 @@ closing(const struct signer *sg, const char *last_para)
 	y = pdfdoc_y(G.doc);
 	yl = pdfdoc_text_at(G.doc, &head, 0, lw, y + 0.5,
 	    T("closing", "recipients", "Nơi nhận:"));
-	yl = pdfdoc_text_at(G.doc, &rec, 0, lw, yl, sbuf_str(&lines));
+	/* a line after a tab hangs: it is drawn hang mm in */
+	rl = xstrdup(sbuf_str(&lines));
+	for (p = rl; (l = strsep(&p, "\n")) != NULL;)
+		yl = *l == '\t' ? pdfdoc_text_at(G.doc, &rec, hang, lw - hang,
+		    yl, l + 1) : pdfdoc_text_at(G.doc, &rec, 0, lw, yl, l);
+	free(rl);
 	yr = y;
 	for (i = 0; i < 3; i++) {
 		char *t, *u;
@@ -1527,6 +1640,7 @@ closing(const struct signer *sg, const char *last_para)
 		yr = sign_name(&nm, rx, rw, yr, sg->name);
 	pdfdoc_set_y(G.doc, fmax(yl, yr));
 	sbuf_release(&lines);
+	sbuf_release(&one);
 }
 
 /* Roman numerals for section numbers. */

@@ -359,7 +359,11 @@ sed -i 's/^place *=.*/place = Thị trấn Thường Xuân/' "$tmp/lc/baocao.ini
 {
 	echo '[recipients]'
 	echo '1 = Sở Kế hoạch và Đầu tư, Sở Tài chính, Sở Xây dựng, Sở Giao thông vận tải, Sở Tài nguyên và Môi trường tỉnh Thanh Hóa (để phối hợp)'
-	i=2
+	echo '2 = Ủy ban nhân dân tỉnh Thanh Hóa (để báo cáo)'
+	echo '3 = Văn phòng Ủy ban nhân dân tỉnh Thanh Hóa (Phòng Kiểm soát thủ tục hành chính, để báo cáo)'
+	echo '4 = Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân huyện'
+	echo '5 = Các phòng, ban chuyên môn thuộc Ủy ban nhân dân huyện'
+	i=6
 	while [ $i -le 14 ]; do echo "$i = Phòng chuyên môn số $i"; i=$((i + 1)); done
 	echo 'archive = VT, VP, Phòng Tài chính - Kế hoạch, Bộ phận ISO (Nguyễn Văn A, 05b)'
 } >"$tmp/lc/rec.ini"
@@ -382,6 +386,13 @@ lc report "$tmp/lc-rec.pdf" || no "report, long recipients: status $? $(cat "$tm
 text "$tmp/lc-rec.pdf" | sed -n '/^Nơi nhận:/,$p' |
     grep -qE '(Thanh|Môi|Tài|Kế|Xây|Giao|Bộ|Văn)$' &&
     no "report, long recipients: a line ends inside a name"
+# ... nor inside a set phrase ("Ủy ban nhân / dân"), a short bracket
+# ("(để báo / cáo)") or "thủ tục hành / chính"; "(để báo cáo);" whole
+text "$tmp/lc-rec.pdf" | sed -n '/^Nơi nhận:/,$p' >"$tmp/rec.txt"
+grep -E '(^|[- ])(nhân|Ủy ban|báo|hành|\(để)$' "$tmp/rec.txt" >"$tmp/rec.bad" &&
+    no "report, recipients: a line breaks a phrase: $(head -1 "$tmp/rec.bad")"
+grep -qx "(để báo cáo);" "$tmp/rec.txt" ||
+    no "report, recipients: '(để báo cáo);' not on a line of its own"
 # BM.07.01: the date line stays on one line (the year never alone)
 lc bm "$tmp/lc-bm.pdf" --unit PNNPTNT || no "bm, long place: status $? $(cat "$tmp/err")"
 has "$tmp/lc-bm.pdf" "Thị trấn Thường Xuân, ngày 05 tháng 11 năm 2024"
