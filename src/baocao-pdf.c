@@ -1146,7 +1146,10 @@ struct hwords {
 	char	*glue;		/* glue[i]: no break between words i, i+1 */
 	char	*good;		/* good[i]: a natural break there */
 	char	*name;		/* name[i]: a break there is inside a name
-				   (recipients only; NULL: none) */
+				   (mixed-case text only; NULL: none) */
+	int	 mixed;		/* 0 a header's upper-case name; 1 a
+				   recipient (no break before a level
+				   preferred); 2 a chart's label */
 };
 
 /* Whether the words from i are the words of phrase ph (upper case). */
@@ -1186,7 +1189,7 @@ glue_phrases(struct hwords *h, const char *key, const char *def, int level,
 				continue;
 			/* (not before a level in a recipient's line:
 			 * "Ủy ban nhân dân / tỉnh Thanh Hóa (để báo cáo)") */
-			if (i > 0 && (good || (level && h->u == h->w)))
+			if (i > 0 && (good || (level && h->mixed != 1)))
 				h->good[i - 1] = 1;
 			if (good)
 				continue;
@@ -1217,6 +1220,7 @@ hwords_init(struct hwords *h, char *line, int mixed)
 	int i;
 
 	memset(h, 0, sizeof(*h));
+	h->mixed = mixed;
 	while ((tok = strsep(&p, " ")) != NULL) {
 		if (*tok == '\0')
 			continue;
@@ -1271,8 +1275,8 @@ hwords_free(struct hwords *h)
 struct hcost {
 	int	 over;		/* lines wider than the column */
 	int	 glued;		/* breaks inside a set phrase */
-	int	 lines;
 	int	 names;		/* breaks inside a name (h->name) */
+	int	 lines;
 	int	 plain;		/* breaks elsewhere than in natural places */
 	double	 maxw;		/* the longest line, mm */
 };
@@ -1286,10 +1290,10 @@ hcost_less(const struct hcost *a, const struct hcost *b, double w)
 		return a->over < b->over;
 	if (a->glued != b->glued)
 		return a->glued < b->glued;
-	if (a->lines != b->lines)
-		return a->lines < b->lines;
 	if (a->names != b->names)
 		return a->names < b->names;
+	if (a->lines != b->lines)
+		return a->lines < b->lines;
 	return a->maxw + a->plain * PLAIN_BREAK * w <
 	    b->maxw + b->plain * PLAIN_BREAK * w - 0.01;
 }
@@ -1406,28 +1410,27 @@ capitalized(const char *s)
 }
 
 /*
- * A recipient of "Nơi nhận" ("Ủy ban nhân dân tỉnh Thanh Hóa (để báo
- * cáo);") broken into lines of w mm in style st, joined by LF, as the
- * header's names are (struct hwords: the fewest lines, of the most even
- * length), with the phrases of [header] keep_together matched in any
- * case ("Ủy ban nhân dân" whole), an administrative level kept with its
- * place ("tỉnh Thanh Hóa"), a parenthesised group of up to three words
- * kept whole ("(để báo cáo)"), breaks after a comma or before "(" or
- * "và" preferred, and, among as many lines, the fewest breaks after a
- * capitalized word followed by another word (inside a name: "Sở Tài /
- * nguyên"). The caller frees it.
+ * Mixed-case text (a recipient of "Nơi nhận": "Ủy ban nhân dân tỉnh
+ * Thanh Hóa (để báo cáo);", a unit's name as a chart label) broken into
+ * lines of w mm in style st, joined by LF (an LF in text is kept), as
+ * the header's names are (struct hwords: the fewest lines, of the most
+ * even length), with the phrases of [header] keep_together matched in
+ * any case ("Ủy ban nhân dân" whole), an administrative level kept with
+ * its place ("tỉnh Thanh Hóa"), a parenthesised group of up to three
+ * words kept whole ("(để báo cáo)"), breaks after a comma, after a lone
+ * dash or before "(" or "và" preferred, and, among as many lines, the
+ * fewest breaks after a capitalized word followed by another word
+ * (inside a name: "Sở Tài / nguyên"). The caller frees it.
  */
-static char *
-recipient_lines(const struct pdf_style *st, double w, const char *text)
+/* One line of mixed_lines(), appended to out. */
+static void
+mixed_line(const struct pdf_style *st, double w, char *line, int kind,
+    struct sbuf *out)
 {
-	struct sbuf out = SBUF_INIT;
-	utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)text);
-	char *s = xstrdup(nfc != NULL ? (char *)nfc : text);
 	struct hwords h;
 	int i, j, k;
 
-	free(nfc);
-	hwords_init(&h, s, 1);
+	hwords_init(&h, line, kind);
 	h.name = xcalloc((size_t)h.n + 1, 1);
 	for (i = 0; i < h.n; i++) {
 		const char *e = h.w[i] + strlen(h.w[i]) - 1;
@@ -1435,6 +1438,9 @@ recipient_lines(const struct pdf_style *st, double w, const char *text)
 		if (i + 1 < h.n && capitalized(h.w[i]) &&
 		    strchr(",;.)", *e) == NULL && h.w[i + 1][0] != '(')
 			h.name[i] = 1;
+		if (i > 0 && (strcmp(h.w[i], "-") == 0 ||
+		    strcmp(h.w[i], "–") == 0))
+			h.good[i] = 1;	/* "nghề nghiệp - / Giáo dục" */
 		if (h.w[i][0] != '(' || strchr(h.w[i], ')') != NULL)
 			continue;
 		/* "(để báo cáo)": up to three words, whole */
@@ -1446,8 +1452,24 @@ recipient_lines(const struct pdf_style *st, double w, const char *text)
 				h.glue[k] = 1;
 	}
 	if (h.n > 0)
-		hwords_break(&h, st, w - 0.5, &out);
+		hwords_break(&h, st, w - 0.5, out);
 	hwords_free(&h);
+}
+
+static char *
+mixed_lines(const struct pdf_style *st, double w, const char *text, int kind)
+{
+	struct sbuf out = SBUF_INIT;
+	utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)text);
+	char *s = xstrdup(nfc != NULL ? (char *)nfc : text), *p = s, *line;
+	int more = 0;
+
+	free(nfc);
+	while ((line = strsep(&p, "\n")) != NULL) {
+		if (more++)
+			sbuf_addc(&out, '\n');
+		mixed_line(st, w, line, kind, &out);
+	}
 	free(s);
 	return sbuf_detach(&out);
 }
@@ -1584,7 +1606,7 @@ closing(const struct signer *sg, const char *last_para)
 	sign[2] = sg->title;
 	/*
 	 * "- X;" lines hang after their dash: each broken as
-	 * recipient_lines() says, its first line after "- ", the others
+	 * mixed_lines() says, its first line after "- ", the others
 	 * as far in (drawn one by one below)
 	 */
 	hang = pdfdoc_text_width(G.doc, rec.face, rec.size, "- x") -
@@ -1597,7 +1619,7 @@ closing(const struct signer *sg, const char *last_para)
 			sbuf_printf(&one, "%s %s.", T("closing", "archive",
 			    "Lưu:"), G.cfg.archive != NULL &&
 			    *G.cfg.archive ? G.cfg.archive : "VT");
-		rl = recipient_lines(&rec, lw - hang, sbuf_str(&one));
+		rl = mixed_lines(&rec, lw - hang, sbuf_str(&one), 1);
 		for (p = rl; (l = strsep(&p, "\n")) != NULL;)
 			sbuf_printf(&lines, "%s%s%s", lines.len > 0 ? "\n" : "",
 			    l == rl ? "- " : "\t", l);
@@ -2960,6 +2982,8 @@ block_satisfaction_chart(const char *arg, int number)
 {
 	struct pdf_bar *bars;
 	const struct objective *obj = NULL;
+	struct pdf_style lab = { PF_REGULAR, PDF_BAR_LABEL_PT, PA_RIGHT, 1.15,
+	    0, 0, 0, 0, 0, 0 };
 	char *texts;
 	int i, n = 0;
 
@@ -2977,7 +3001,10 @@ block_satisfaction_chart(const char *arg, int number)
 
 		if (isnan(v))
 			continue;
-		bars[n].label = unit_name(code);
+		/* broken as a recipient is: "Trung tâm Văn hóa, Thông
+		 * tin, / Thể thao và Du lịch huyện" */
+		bars[n].label = mixed_lines(&lab, PDF_BAR_LABEL_W,
+		    unit_name(code), 2);
 		bars[n].value = v;
 		/* as the tables print it */
 		bars[n].text = fmt_ind(code, "satisfaction.rate", v,
@@ -3002,6 +3029,8 @@ block_satisfaction_chart(const char *arg, int number)
 		    T("chart.satisfaction", "legend_value", "Tỷ lệ hài lòng"),
 		    T("chart.satisfaction", "legend_target", "Mục tiêu"));
 	}
+	for (i = 0; i < n; i++)
+		free((char *)bars[i].label);
 	free(bars);
 	free(texts);
 	return n;

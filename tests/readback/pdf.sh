@@ -444,6 +444,10 @@ done
 # the objectives and the comparison
 [ "$(text "$r" | grep -c '^1,16%$')" -ge 3 ] ||
     no "report: the error rate is not printed 1,16% everywhere"
+# a chart's label breaks before a bracket, not inside it ("Bộ phận Một
+# cửa (Bộ phận / tiếp nhận và trả kết quả)")
+text "$r" | grep -A1 -x "Bộ phận Một cửa" | grep -qx "(Bộ phận tiếp nhận và trả kết quả)" ||
+    no "report: the chart's label of MOTCUA is not broken before its bracket"
 # a quarter's section VIII says which month each narrative comes from
 "$p" --kind report --config "$fx/config" --period 2024-Q4 \
     --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
