@@ -2526,17 +2526,27 @@ narrative_text(const char *unit, const char *key, long m)
 /*
  * The report's heading of a unit's narrative: its name, and for a period
  * of several months the month it comes from: "Phòng Nội vụ (báo cáo tháng
- * 12/2024)".
+ * 12/2024)". The bracket is never broken: a heading wider than the body
+ * puts it on a line of its own ("Trung tâm Phát triển quỹ đất huyện" /
+ * "(báo cáo tháng 12/2024)").
  */
 static char *
 narrative_heading(const char *unit, long m)
 {
-	char mb[VNFMT_BUFSZ];
+	char mb[VNFMT_BUFSZ], *h;
 
 	if (G.first_month == G.last_month || m == LONG_MIN)
 		return xstrdup(unit_name(unit));
-	return xasprintf("%s (%s %s)", unit_name(unit), T("narrative",
+	h = xasprintf("%s (%s %s)", unit_name(unit), T("narrative",
 	    "month", "báo cáo tháng"), vn_month(m, mb));
+	if (pdfdoc_text_width(G.doc, ST_H3.face, ST_H3.size, h) >
+	    PDF_BODY_W - ST_H3.indent) {
+		free(h);
+		h = xasprintf("%s\n(%s %s)", unit_name(unit),
+		    T("narrative", "month", "báo cáo tháng"),
+		    vn_month(m, mb));
+	}
+	return h;
 }
 
 /*

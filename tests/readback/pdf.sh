@@ -455,6 +455,9 @@ text "$r" | grep -A1 -x "Bộ phận Một cửa" | grep -qx "(Bộ phận tiế
     2>"$tmp/err" || no "report Q4: status $? $(cat "$tmp/err")"
 has "$tmp/q4.pdf" "Phòng Nội vụ (báo cáo tháng 12/2024)" \
     "lấy từ báo cáo tháng gần nhất trong kỳ"
+# ... and its bracket is never broken ("huyện (báo cáo tháng / 12/2024)")
+text "$tmp/q4.pdf" | grep -E '\((báo|báo cáo|báo cáo tháng)$' >"$tmp/q4.bad" &&
+    no "report Q4: a narrative heading's month broken: $(head -1 "$tmp/q4.bad")"
 # a line break in a narrative is a new paragraph, never "\n"
 cp "$fx/norm.tsv" "$tmp/nl.tsv"
 printf 'S\t2024-12\tPNNPTNT\tnarrative.causes\tĐoạn một.\\nĐoạn hai mới.\n' \
