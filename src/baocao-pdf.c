@@ -1141,9 +1141,15 @@ lines_width(enum pdf_face face, double size, const char *text)
  */
 struct hwords {
 	char	**w;		/* the words */
+	char	**u;		/* the words matched: w, or w in upper case */
 	int	 n;
 	char	*glue;		/* glue[i]: no break between words i, i+1 */
 	char	*good;		/* good[i]: a natural break there */
+	char	*name;		/* name[i]: a break there is inside a name
+				   (mixed-case text only; NULL: none) */
+	int	 mixed;		/* 0 a header's upper-case name; 1 a
+				   recipient (no break before a level
+				   preferred); 2 a chart's label */
 };
 
 /* Whether the words from i are the words of phrase ph (upper case). */
@@ -1155,7 +1161,7 @@ words_match(const struct hwords *h, int i, char **ph, int nph)
 	if (i + nph > h->n)
 		return 0;
 	for (k = 0; k < nph; k++)
-		if (strcmp(h->w[i + k], ph[k]) != 0)
+		if (strcmp(h->u[i + k], ph[k]) != 0)
 			return 0;
 	return 1;
 }
@@ -1181,7 +1187,9 @@ glue_phrases(struct hwords *h, const char *key, const char *def, int level,
 		for (i = 0; nw > 0 && i < h->n; i++) {
 			if (!words_match(h, i, pw, nw))
 				continue;
-			if (i > 0 && (level || good))
+			/* (not before a level in a recipient's line:
+			 * "Ủy ban nhân dân / tỉnh Thanh Hóa (để báo cáo)") */
+			if (i > 0 && (good || (level && h->mixed != 1)))
 				h->good[i - 1] = 1;
 			if (good)
 				continue;
@@ -1189,9 +1197,9 @@ glue_phrases(struct hwords *h, const char *key, const char *def, int level,
 				h->glue[k] = 1;
 			/* a level: on to the end of the place's name */
 			for (; level && k + 1 < h->n &&
-			    h->w[k][strlen(h->w[k]) - 1] != ',' &&
-			    strcmp(h->w[k + 1], "VÀ") != 0 &&
-			    h->w[k + 1][0] != '('; k++)
+			    h->u[k][strlen(h->u[k]) - 1] != ',' &&
+			    strcmp(h->u[k + 1], "VÀ") != 0 &&
+			    h->u[k + 1][0] != '('; k++)
 				h->glue[k] = 1;
 		}
 		free(pw);
@@ -1200,19 +1208,30 @@ glue_phrases(struct hwords *h, const char *key, const char *def, int level,
 	free(list);
 }
 
-/* The words of one line of text, and where it must not break. */
+/*
+ * The words of one line of text, and where it must not break; with
+ * mixed (a recipient's mixed-case text), the phrases are matched on the
+ * words in upper case (h->u, freed by hwords_free).
+ */
 static void
-hwords_init(struct hwords *h, char *line)
+hwords_init(struct hwords *h, char *line, int mixed)
 {
 	char *p = line, *tok;
 	int i;
 
 	memset(h, 0, sizeof(*h));
+	h->mixed = mixed;
 	while ((tok = strsep(&p, " ")) != NULL) {
 		if (*tok == '\0')
 			continue;
 		h->w = xrealloc(h->w, (size_t)(h->n + 1) * sizeof(*h->w));
 		h->w[h->n++] = tok;
+	}
+	h->u = h->w;
+	if (mixed && h->n > 0) {
+		h->u = xcalloc((size_t)h->n, sizeof(*h->u));
+		for (i = 0; i < h->n; i++)
+			h->u[i] = upper(h->w[i]);
 	}
 	h->glue = xcalloc((size_t)h->n + 1, 1);
 	h->good = xcalloc((size_t)h->n + 1, 1);
@@ -1231,6 +1250,22 @@ hwords_init(struct hwords *h, char *line)
 	}
 }
 
+static void
+hwords_free(struct hwords *h)
+{
+	int i;
+
+	if (h->u != h->w) {
+		for (i = 0; i < h->n; i++)
+			free(h->u[i]);
+		free(h->u);
+	}
+	free(h->w);
+	free(h->glue);
+	free(h->good);
+	free(h->name);
+}
+
 /*
  * What a way of breaking costs, compared in this order. A break elsewhere
  * than in a natural place (before "VÀ", a level, a bracket; after a comma)
@@ -1240,6 +1275,7 @@ hwords_init(struct hwords *h, char *line)
 struct hcost {
 	int	 over;		/* lines wider than the column */
 	int	 glued;		/* breaks inside a set phrase */
+	int	 names;		/* breaks inside a name (h->name) */
 	int	 lines;
 	int	 plain;		/* breaks elsewhere than in natural places */
 	double	 maxw;		/* the longest line, mm */
@@ -1254,6 +1290,8 @@ hcost_less(const struct hcost *a, const struct hcost *b, double w)
 		return a->over < b->over;
 	if (a->glued != b->glued)
 		return a->glued < b->glued;
+	if (a->names != b->names)
+		return a->names < b->names;
 	if (a->lines != b->lines)
 		return a->lines < b->lines;
 	return a->maxw + a->plain * PLAIN_BREAK * w <
@@ -1304,6 +1342,8 @@ hwords_break(const struct hwords *h, const struct pdf_style *st, double w,
 					continue;
 				e.over += lw > w;
 				e.glued += j < h->n && h->glue[j - 1];
+				e.names += j < h->n && h->name != NULL &&
+				    h->name[j - 1];
 				e.plain += plain;
 				e.lines++;
 				e.maxw = fmax(e.maxw, lw);
@@ -1345,15 +1385,90 @@ header_lines(const struct pdf_style *st, double w, const char *name)
 	struct hwords h;
 
 	while ((line = strsep(&p, "\n")) != NULL) {
-		hwords_init(&h, line);
+		hwords_init(&h, line, 0);
 		if (h.n > 0) {
 			if (out.len > 0)
 				sbuf_addc(&out, '\n');
 			hwords_break(&h, st, w - 0.5, &out);
 		}
-		free(h.w);
-		free(h.glue);
-		free(h.good);
+		hwords_free(&h);
+	}
+	free(s);
+	return sbuf_detach(&out);
+}
+
+/* Whether word s starts (after an opening sign) with a capital letter. */
+static int
+capitalized(const char *s)
+{
+	utf8proc_int32_t cp;
+
+	while (*s != '\0' && strchr("(\"'[", *s) != NULL)
+		s++;
+	return *s != '\0' && utf8proc_iterate((const utf8proc_uint8_t *)s, -1,
+	    &cp) > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/*
+ * Mixed-case text (a recipient of "Nơi nhận": "Ủy ban nhân dân tỉnh
+ * Thanh Hóa (để báo cáo);", a unit's name as a chart label) broken into
+ * lines of w mm in style st, joined by LF (an LF in text is kept), as
+ * the header's names are (struct hwords: the fewest lines, of the most
+ * even length), with the phrases of [header] keep_together matched in
+ * any case ("Ủy ban nhân dân" whole), an administrative level kept with
+ * its place ("tỉnh Thanh Hóa"), a parenthesised group of up to three
+ * words kept whole ("(để báo cáo)"), breaks after a comma, after a lone
+ * dash or before "(" or "và" preferred, and, among as many lines, the
+ * fewest breaks after a capitalized word followed by another word
+ * (inside a name: "Sở Tài / nguyên"). The caller frees it.
+ */
+/* One line of mixed_lines(), appended to out. */
+static void
+mixed_line(const struct pdf_style *st, double w, char *line, int kind,
+    struct sbuf *out)
+{
+	struct hwords h;
+	int i, j, k;
+
+	hwords_init(&h, line, kind);
+	h.name = xcalloc((size_t)h.n + 1, 1);
+	for (i = 0; i < h.n; i++) {
+		const char *e = h.w[i] + strlen(h.w[i]) - 1;
+
+		if (i + 1 < h.n && capitalized(h.w[i]) &&
+		    strchr(",;.)", *e) == NULL && h.w[i + 1][0] != '(')
+			h.name[i] = 1;
+		if (i > 0 && (strcmp(h.w[i], "-") == 0 ||
+		    strcmp(h.w[i], "–") == 0))
+			h.good[i] = 1;	/* "nghề nghiệp - / Giáo dục" */
+		if (h.w[i][0] != '(' || strchr(h.w[i], ')') != NULL)
+			continue;
+		/* "(để báo cáo)": up to three words, whole */
+		for (j = i + 1; j < h.n && j < i + 3 &&
+		    strchr(h.w[j], ')') == NULL; j++)
+			;
+		if (j < h.n && strchr(h.w[j], ')') != NULL)
+			for (k = i; k < j; k++)
+				h.glue[k] = 1;
+	}
+	if (h.n > 0)
+		hwords_break(&h, st, w - 0.5, out);
+	hwords_free(&h);
+}
+
+static char *
+mixed_lines(const struct pdf_style *st, double w, const char *text, int kind)
+{
+	struct sbuf out = SBUF_INIT;
+	utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)text);
+	char *s = xstrdup(nfc != NULL ? (char *)nfc : text), *p = s, *line;
+	int more = 0;
+
+	free(nfc);
+	while ((line = strsep(&p, "\n")) != NULL) {
+		if (more++)
+			sbuf_addc(&out, '\n');
+		mixed_line(st, w, line, kind, &out);
 	}
 	free(s);
 	return sbuf_detach(&out);
@@ -1480,21 +1595,36 @@ closing(const struct signer *sg, const char *last_para)
 	    0 };
 	/* Nơi nhận on the left, 4 mm clear of the signer's column */
 	double lw = 71, rw = PDF_BODY_W - 75, rx = 75, hl = 0, hr, y, yl, yr;
-	struct sbuf lines = SBUF_INIT;
+	double hang;
+	struct sbuf lines = SBUF_INIT, one = SBUF_INIT;
 	const char *sign[3];
+	char *rl, *l, *p;
 	int i;
 
 	sign[0] = sg->authority;
 	sign[1] = sg->deputy;
 	sign[2] = sg->title;
-	/* "- X;" lines hang after their dash; names are kept whole */
-	rec.hang = pdfdoc_text_width(G.doc, rec.face, rec.size, "- x") -
+	/*
+	 * "- X;" lines hang after their dash: each broken as
+	 * mixed_lines() says, its first line after "- ", the others
+	 * as far in (drawn one by one below)
+	 */
+	hang = pdfdoc_text_width(G.doc, rec.face, rec.size, "- x") -
 	    pdfdoc_text_width(G.doc, rec.face, rec.size, "x");
-	rec.names = 1;
-	for (i = 0; i < G.cfg.nrecipients; i++)
-		sbuf_printf(&lines, "- %s;\n", G.cfg.recipients[i]);
-	sbuf_printf(&lines, "- %s %s.", T("closing", "archive", "Lưu:"),
-	    G.cfg.archive != NULL && *G.cfg.archive ? G.cfg.archive : "VT");
+	for (i = 0; i <= G.cfg.nrecipients; i++) {
+		sbuf_reset(&one);
+		if (i < G.cfg.nrecipients)
+			sbuf_printf(&one, "%s;", G.cfg.recipients[i]);
+		else
+			sbuf_printf(&one, "%s %s.", T("closing", "archive",
+			    "Lưu:"), G.cfg.archive != NULL &&
+			    *G.cfg.archive ? G.cfg.archive : "VT");
+		rl = mixed_lines(&rec, lw - hang, sbuf_str(&one), 1);
+		for (p = rl; (l = strsep(&p, "\n")) != NULL;)
+			sbuf_printf(&lines, "%s%s%s", lines.len > 0 ? "\n" : "",
+			    l == rl ? "- " : "\t", l);
+		free(rl);
+	}
 	hl = pdfdoc_text_height(G.doc, &head, lw, T("closing", "recipients",
 	    "Nơi nhận:")) + pdfdoc_text_height(G.doc, &rec, lw,
 	    sbuf_str(&lines));
@@ -1509,7 +1639,12 @@ closing(const struct signer *sg, const char *last_para)
 	y = pdfdoc_y(G.doc);
 	yl = pdfdoc_text_at(G.doc, &head, 0, lw, y + 0.5,
 	    T("closing", "recipients", "Nơi nhận:"));
-	yl = pdfdoc_text_at(G.doc, &rec, 0, lw, yl, sbuf_str(&lines));
+	/* a line after a tab hangs: it is drawn hang mm in */
+	rl = xstrdup(sbuf_str(&lines));
+	for (p = rl; (l = strsep(&p, "\n")) != NULL;)
+		yl = *l == '\t' ? pdfdoc_text_at(G.doc, &rec, hang, lw - hang,
+		    yl, l + 1) : pdfdoc_text_at(G.doc, &rec, 0, lw, yl, l);
+	free(rl);
 	yr = y;
 	for (i = 0; i < 3; i++) {
 		char *t, *u;
@@ -1527,6 +1662,7 @@ closing(const struct signer *sg, const char *last_para)
 		yr = sign_name(&nm, rx, rw, yr, sg->name);
 	pdfdoc_set_y(G.doc, fmax(yl, yr));
 	sbuf_release(&lines);
+	sbuf_release(&one);
 }
 
 /* Roman numerals for section numbers. */
@@ -2222,17 +2358,17 @@ block_objectives(const char *arg, int number)
 		al[k++] = PA_CENTER;
 	}
 	head[k] = T("objectives", "objective", "Mục tiêu chất lượng");
-	w[k] = G.kind == K_BM ? 10 : 6;
+	w[k] = G.kind == K_BM ? 10 : 6.1;
 	al[k++] = PA_LEFT;
 	head[k] = T("objectives", "target", "Chỉ tiêu");
-	w[k] = G.kind == K_BM ? 1.4 : 1.5;
+	w[k] = G.kind == K_BM ? 1.4 : 1.3;
 	al[k++] = PA_CENTER;
 	head[k] = G.kind == K_BM ? T("objectives", "value", "Kết quả") :
 	    T("objectives", "value_org", "Kết quả toàn cơ quan");
-	w[k] = 1.6;
+	w[k] = G.kind == K_BM ? 1.6 : 1.5;
 	al[k++] = PA_CENTER;
 	head[k] = T("objectives", "met", "Đánh giá");
-	w[k] = 1.6;
+	w[k] = G.kind == K_BM ? 1.6 : 2.0;
 	al[k++] = PA_CENTER;
 	tbl_begin(k, w, al, TABLE_PT, head);
 	for (i = 0; i < nobj; i++) {
@@ -2390,17 +2526,27 @@ narrative_text(const char *unit, const char *key, long m)
 /*
  * The report's heading of a unit's narrative: its name, and for a period
  * of several months the month it comes from: "Phòng Nội vụ (báo cáo tháng
- * 12/2024)".
+ * 12/2024)". The bracket is never broken: a heading wider than the body
+ * puts it on a line of its own ("Trung tâm Phát triển quỹ đất huyện" /
+ * "(báo cáo tháng 12/2024)").
  */
 static char *
 narrative_heading(const char *unit, long m)
 {
-	char mb[VNFMT_BUFSZ];
+	char mb[VNFMT_BUFSZ], *h;
 
 	if (G.first_month == G.last_month || m == LONG_MIN)
 		return xstrdup(unit_name(unit));
-	return xasprintf("%s (%s %s)", unit_name(unit), T("narrative",
+	h = xasprintf("%s (%s %s)", unit_name(unit), T("narrative",
 	    "month", "báo cáo tháng"), vn_month(m, mb));
+	if (pdfdoc_text_width(G.doc, ST_H3.face, ST_H3.size, h) >
+	    PDF_BODY_W - ST_H3.indent) {
+		free(h);
+		h = xasprintf("%s\n(%s %s)", unit_name(unit),
+		    T("narrative", "month", "báo cáo tháng"),
+		    vn_month(m, mb));
+	}
+	return h;
 }
 
 /*
@@ -2846,6 +2992,8 @@ block_satisfaction_chart(const char *arg, int number)
 {
 	struct pdf_bar *bars;
 	const struct objective *obj = NULL;
+	struct pdf_style lab = { PF_REGULAR, PDF_BAR_LABEL_PT, PA_RIGHT, 1.15,
+	    0, 0, 0, 0, 0, 0 };
 	char *texts;
 	int i, n = 0;
 
@@ -2863,7 +3011,10 @@ block_satisfaction_chart(const char *arg, int number)
 
 		if (isnan(v))
 			continue;
-		bars[n].label = unit_name(code);
+		/* broken as a recipient is: "Trung tâm Văn hóa, Thông
+		 * tin, / Thể thao và Du lịch huyện" */
+		bars[n].label = mixed_lines(&lab, PDF_BAR_LABEL_W,
+		    unit_name(code), 2);
 		bars[n].value = v;
 		/* as the tables print it */
 		bars[n].text = fmt_ind(code, "satisfaction.rate", v,
@@ -2888,6 +3039,8 @@ block_satisfaction_chart(const char *arg, int number)
 		    T("chart.satisfaction", "legend_value", "Tỷ lệ hài lòng"),
 		    T("chart.satisfaction", "legend_target", "Mục tiêu"));
 	}
+	for (i = 0; i < n; i++)
+		free((char *)bars[i].label);
 	free(bars);
 	free(texts);
 	return n;

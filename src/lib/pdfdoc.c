@@ -2131,7 +2131,8 @@ pdfdoc_chart_bars(struct pdfdoc *d, const char *title, int n,
     const struct pdf_bar *bars, const char *legend_value,
     const char *legend_target)
 {
-	double lsize = 9, lab_w = PT(58), x0, x1, total, top, y;
+	double lsize = PDF_BAR_LABEL_PT, lab_w = PT(PDF_BAR_LABEL_W + 2);
+	double x0, x1, total, top, y;
 	double *rowh;
 	char buf[VNFMT_BUFSZ], *leg;
 	int i, k;

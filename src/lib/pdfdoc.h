@@ -265,7 +265,14 @@ struct pdf_bar {
 	double		 target;	/* fraction; NaN: none */
 	const char	*text;		/* the value as printed; NULL: vn_rate() */
 };
-/* Horizontal bars, one per label, with each bar's target marked. */
+/*
+ * Horizontal bars, one per label, with each bar's target marked. A label
+ * is set in PDF_BAR_LABEL_PT points, right-aligned in a column
+ * PDF_BAR_LABEL_W mm wide, wrapped into lines of even length; an LF in
+ * it is a line break (a caller that breaks its labels itself).
+ */
+#define PDF_BAR_LABEL_W		56.0
+#define PDF_BAR_LABEL_PT	9.0
 void	 pdfdoc_chart_bars(struct pdfdoc *, const char *title, int n,
 	    const struct pdf_bar *bars, const char *legend_value,
 	    const char *legend_target);

@@ -359,7 +359,11 @@ sed -i 's/^place *=.*/place = Thị trấn Thường Xuân/' "$tmp/lc/baocao.ini
 {
 	echo '[recipients]'
 	echo '1 = Sở Kế hoạch và Đầu tư, Sở Tài chính, Sở Xây dựng, Sở Giao thông vận tải, Sở Tài nguyên và Môi trường tỉnh Thanh Hóa (để phối hợp)'
-	i=2
+	echo '2 = Ủy ban nhân dân tỉnh Thanh Hóa (để báo cáo)'
+	echo '3 = Văn phòng Ủy ban nhân dân tỉnh Thanh Hóa (Phòng Kiểm soát thủ tục hành chính, để báo cáo)'
+	echo '4 = Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân huyện'
+	echo '5 = Các phòng, ban chuyên môn thuộc Ủy ban nhân dân huyện'
+	i=6
 	while [ $i -le 14 ]; do echo "$i = Phòng chuyên môn số $i"; i=$((i + 1)); done
 	echo 'archive = VT, VP, Phòng Tài chính - Kế hoạch, Bộ phận ISO (Nguyễn Văn A, 05b)'
 } >"$tmp/lc/rec.ini"
@@ -382,6 +386,13 @@ lc report "$tmp/lc-rec.pdf" || no "report, long recipients: status $? $(cat "$tm
 text "$tmp/lc-rec.pdf" | sed -n '/^Nơi nhận:/,$p' |
     grep -qE '(Thanh|Môi|Tài|Kế|Xây|Giao|Bộ|Văn)$' &&
     no "report, long recipients: a line ends inside a name"
+# ... nor inside a set phrase ("Ủy ban nhân / dân"), a short bracket
+# ("(để báo / cáo)") or "thủ tục hành / chính"; "(để báo cáo);" whole
+text "$tmp/lc-rec.pdf" | sed -n '/^Nơi nhận:/,$p' >"$tmp/rec.txt"
+grep -E '(^|[- ])(nhân|Ủy ban|báo|hành|\(để)$' "$tmp/rec.txt" >"$tmp/rec.bad" &&
+    no "report, recipients: a line breaks a phrase: $(head -1 "$tmp/rec.bad")"
+grep -qx "(để báo cáo);" "$tmp/rec.txt" ||
+    no "report, recipients: '(để báo cáo);' not on a line of its own"
 # BM.07.01: the date line stays on one line (the year never alone)
 lc bm "$tmp/lc-bm.pdf" --unit PNNPTNT || no "bm, long place: status $? $(cat "$tmp/err")"
 has "$tmp/lc-bm.pdf" "Thị trấn Thường Xuân, ngày 05 tháng 11 năm 2024"
@@ -433,6 +444,10 @@ done
 # the objectives and the comparison
 [ "$(text "$r" | grep -c '^1,16%$')" -ge 3 ] ||
     no "report: the error rate is not printed 1,16% everywhere"
+# a chart's label breaks before a bracket, not inside it ("Bộ phận Một
+# cửa (Bộ phận / tiếp nhận và trả kết quả)")
+text "$r" | grep -A1 -x "Bộ phận Một cửa" | grep -qx "(Bộ phận tiếp nhận và trả kết quả)" ||
+    no "report: the chart's label of MOTCUA is not broken before its bracket"
 # a quarter's section VIII says which month each narrative comes from
 "$p" --kind report --config "$fx/config" --period 2024-Q4 \
     --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
@@ -440,6 +455,9 @@ done
     2>"$tmp/err" || no "report Q4: status $? $(cat "$tmp/err")"
 has "$tmp/q4.pdf" "Phòng Nội vụ (báo cáo tháng 12/2024)" \
     "lấy từ báo cáo tháng gần nhất trong kỳ"
+# ... and its bracket is never broken ("huyện (báo cáo tháng / 12/2024)")
+text "$tmp/q4.pdf" | grep -E '\((báo|báo cáo|báo cáo tháng)$' >"$tmp/q4.bad" &&
+    no "report Q4: a narrative heading's month broken: $(head -1 "$tmp/q4.bad")"
 # a line break in a narrative is a new paragraph, never "\n"
 cp "$fx/norm.tsv" "$tmp/nl.tsv"
 printf 'S\t2024-12\tPNNPTNT\tnarrative.causes\tĐoạn một.\\nĐoạn hai mới.\n' \
@@ -476,6 +494,33 @@ awk -F, 'BEGIN { OFS = "," } $3 ~ /^dossiers\./ { $4 = 0 } { print }' \
 has "$tmp/nodos.pdf" "Trong kỳ không có hồ sơ thủ tục hành chính phải giải quyết."
 text "$tmp/nodos.pdf" | grep -q "Tổng số phải giải" &&
     no "no dossiers: the dossiers table is drawn"
+# a month of zeros (tasks, dossiers, incoming documents, survey, errors;
+# documents still issued, actions still open): each table of zeros is its
+# sentence; the errors table stays (documents were issued); the
+# objectives, without results, are one table with its title on one page,
+# "Chưa có số liệu" never wrapped in its column
+awk -F, 'BEGIN { OFS = "," } $1 == "2024-12" && ($3 ~ /rate$|share$|mean$|^objective\..*\.(value|met)$/) { next }
+	$1 == "2024-12" && $3 ~ /^(tasks|dossiers|satisfaction|errors)\.|^documents\.(incoming|files)/ { $4 = 0 }
+	{ print }' "$fx/chi-so.csv" >"$tmp/zm.csv"
+"$p" --kind report --config "$fx/config" --period 2024-12 \
+    --indicators "$tmp/zm.csv" --analysis "$fx/analysis.tsv" \
+    --data "$fx/norm.tsv" --templates "$TOP/templates" -o "$tmp/zm.pdf" \
+    2>"$tmp/err" || no "zero month: status $? $(cat "$tmp/err")"
+has "$tmp/zm.pdf" "Trong kỳ các đơn vị không có nhiệm vụ nào trong chương trình công tác." \
+    "Trong kỳ các đơn vị không tiếp nhận văn bản đến, không có hồ sơ đưa vào lưu trữ."
+text "$tmp/zm.pdf" | grep -q "không ban hành văn bản nào" &&
+    no "zero month: the errors table is a sentence though documents were issued"
+i=1 pg=
+while [ "$i" -le "$(pages "$tmp/zm.pdf")" ]; do
+	pdftotext -layout -f $i -l $i "$tmp/zm.pdf" - 2>/dev/null >"$tmp/pg"
+	grep -q "^ *MT1 " "$tmp/pg" && pg=$i && break
+	i=$((i + 1))
+done
+[ -n "$pg" ] && grep -q "^Kết quả thực hiện mục tiêu chất lượng theo đơn vị" "$tmp/pg" &&
+    grep -q "^ *MT7 " "$tmp/pg" ||
+    no "zero month: the objectives table is split or away from its title"
+[ "$(grep -c 'Chưa có số liệu$' "$tmp/pg")" -ge 7 ] ||
+    no "zero month: 'Chưa có số liệu' wraps in the objectives table"
 # a long URL and e-mail address in a justified narrative: each line that
 # ends inside one ends after / ? & = - _ . or @, and the address comes
 # back whole once the lines are joined
