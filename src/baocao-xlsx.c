@@ -3809,7 +3809,8 @@ help(void)
 	    "  -t, --template FILE    layout (default "
 	    "$BAOCAO_TEMPLATES/xlsx/default.ini)\n"
 	    "      --draft N          draft number (1-99): \"DỰ THẢO LẦN N\" on\n"
-	    "                         every sheet and in the properties;\n"
+	    "                         every sheet but the data sheet, in\n"
+	    "                         the page headers and the properties;\n"
 	    "                         0, the default, is the final\n"
 	    "  -o, --output OUT       the workbook to write\n"
 	    "\nExit status: 0 written, 1 bad data, 2 usage or I/O error.\n");

@@ -523,8 +523,9 @@ each_unit(const struct run *r, void (*fn)(char **f, void *arg), void *arg)
 }
 
 struct summary {
-	FILE	*fp;
-	int	 missing;	/* units missing or incomplete */
+	FILE		*fp;
+	int		 missing;	/* units missing or incomplete */
+	struct sbuf	 names;		/* their codes, "PDT, PTP" */
 };
 
 /*
@@ -620,9 +621,11 @@ print_unit_status(char **f, void *arg)
 	if (strcmp(f[2], "missing") == 0) {
 		fprintf(s->fp, "chưa nộp: %s\n", f[1]);
 		s->missing++;
+		sbuf_printf(&s->names, "%s%s", s->names.len ? ", " : "", f[1]);
 	} else if (strcmp(f[2], "incomplete") == 0) {
 		fprintf(s->fp, "nộp chưa đủ: %s (thiếu %s)\n", f[1], f[3]);
 		s->missing++;
+		sbuf_printf(&s->names, "%s%s", s->names.len ? ", " : "", f[1]);
 	} else if (f[4][0] != '\0')
 		fprintf(s->fp, "đã nộp: %s (lần %s)\n", f[1], f[4]);
 	else if (strcmp(f[2], "submitted") == 0)
@@ -655,7 +658,7 @@ static int
 cmd_check(int argc, char **argv)
 {
 	struct run r;
-	struct summary s = { stdout, 0 };
+	struct summary s = { stdout, 0, SBUF_INIT };
 	const char *label = period_arg(argc, argv);
 	int rv;
 
@@ -672,6 +675,7 @@ cmd_check(int argc, char **argv)
 	}
 	printf("kỳ báo cáo: %s; thư mục đã đọc: %d\n", r.label, r.nfolders);
 	each_unit(&r, print_unit_status, &s);
+	sbuf_release(&s.names);
 	run_release(&r);
 	return 0;
 }
@@ -783,10 +787,10 @@ lock_period(const char *outdir)
  * incomplete. publish_validation() puts it in place.
  */
 static int
-write_validation(struct run *r, int *missing)
+write_validation(struct run *r, int *missing, struct sbuf *names)
 {
 	char tmp[PATH_MAX];
-	struct summary s;
+	struct summary s = { NULL, 0, SBUF_INIT };
 	FILE *fp;
 	int i;
 
@@ -811,6 +815,7 @@ write_validation(struct run *r, int *missing)
 	}
 	fclose(fp);
 	*missing = s.missing;
+	*names = s.names;
 	return 0;
 }
 
@@ -1345,7 +1350,8 @@ static int
 make_report(struct run *r, struct report_opts *o, int force)
 {
 	char digest[DOCREG_DIGESTSZ];
-	int rv, missing = 0;
+	struct sbuf names = SBUF_INIT;
+	int rv, missing = 0, refuse;
 
 	if (o->draft > 0)
 		snprintf(o->suffix, sizeof(o->suffix), "-du-thao-%d", o->draft);
@@ -1355,17 +1361,19 @@ make_report(struct run *r, struct report_opts *o, int force)
 		return rv;
 	rv = run_numbers(r);
 	if (rv == EXIT_DATA || rv == 0)
-		rv = worst(rv, write_validation(r, &missing));
+		rv = worst(rv, write_validation(r, &missing, &names));
+	refuse = rv == 0 && o->draft == 0 && missing > 0 && !o->allow_missing;
+	if (refuse)
+		diag_plain("%d unit(s) have not submitted everything for %s "
+		    "(%s); a final report needs them all (or --allow-missing)",
+		    missing, r->label, sbuf_str(&names));
+	sbuf_release(&names);
+	if (refuse)
+		return EXIT_DATA;
 	if (rv == EXIT_DATA)
 		return worst(rv, install_validation(r, o));
 	if (rv != 0)
 		return rv;
-	if (o->draft == 0 && missing > 0 && !o->allow_missing) {
-		diag_plain("%d unit(s) have not submitted everything for %s; a "
-		    "final report needs them all (or --allow-missing)", missing,
-		    r->label);
-		return EXIT_DATA;
-	}
 	if (o->draft == 0 && o->number[0] == '\0' &&
 	    (rv = registered_number(r, o, digest)) != 0)
 		return rv;
@@ -1474,10 +1482,20 @@ cmd_report(int argc, char **argv)
 				usage();
 		}
 	}
+	if (optind != argc)
+		diag_plain("unexpected argument '%s' (the period goes after "
+		    "--period)", argv[optind]);
+	else if (label == NULL)
+		diag_plain("which period? give --period P, e.g. --period "
+		    "2024-12");
 	if (label == NULL || optind != argc)
 		usage();
 	if (drafted && final) {
 		diag_plain("--draft and --final exclude each other");
+		return EXIT_USAGE;
+	}
+	if (force && !final) {
+		diag_plain("--force replaces a final: it goes with --final");
 		return EXIT_USAGE;
 	}
 	if (final)

@@ -7,6 +7,8 @@
  * the clean copy is what iniparser loads. Lines are then found again in the
  * clean text to give every message its file and line.
  */
+#include <sys/stat.h>
+
 #include <ctype.h>
 #include <errno.h>
 #include <iniparser.h>
@@ -707,11 +709,20 @@ config_load(struct config *c, const char *dir)
 	static const char *const names[] = { "baocao.ini", "units.ini",
 		"objectives.ini" };
 	struct inifile f[3];
+	struct stat st;
 	int i, rv = 0, bad = 0;
 
 	memset(c, 0, sizeof(*c));
 	memset(f, 0, sizeof(f));
 	c->dir = xstrdup(dir);
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		/* the usual slip: a command run outside the working folder */
+		diag_errorat(dir, 0, 0, "no configuration folder here: run in "
+		    "the folder that holds config/ and input/, or give "
+		    "--config DIR (an installed example: "
+		    "share/baocao/config-example)");
+		return EXIT_USAGE;
+	}
 	for (i = 0; i < 3; i++)
 		rv = worst(rv, ini_open(&f[i], dir, names[i]));
 	for (i = 0; rv == 0 && i < 3; i++)
