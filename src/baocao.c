@@ -1263,6 +1263,26 @@ registered_number(struct run *r, struct report_opts *o, const char *digest)
 	return 0;
 }
 
+/* Says why a final is not replaced: what changed, and what to do. */
+static void
+refuse_final(const struct report_opts *o)
+{
+	struct sbuf what = SBUF_INIT;
+
+	if (final_changed_inputs(o->outdir, o->stage, 5, &what) > 0)
+		diag_errorat(o->outdir, 0, 0, "a final report is already there "
+		    "and this one would differ, because these changed since: "
+		    "%s; use --force to replace it (the old files are kept as "
+		    "*.vN.*; a registered final then needs its new number)",
+		    sbuf_str(&what));
+	else
+		diag_errorat(o->outdir, 0, 0, "a final report is already there "
+		    "and this one would differ (its date or the programs "
+		    "changed); use --force to replace it (the old files are "
+		    "kept as *.vN.*)");
+	sbuf_release(&what);
+}
+
 /*
  * Puts the staged final in place (SPEC §8): over a finished final only
  * when the two are the same files (so a rerun changes nothing), or, with
@@ -1276,11 +1296,7 @@ install_final(struct run *r, struct report_opts *o, int force)
 
 	if (final_done(r, o) && final_differs(o->outdir, o->stage, NULL)) {
 		if (!force) {
-			diag_errorat(o->outdir, 0, 0, "a final report is "
-			    "already there and this one would differ (inputs, "
-			    "configuration, templates or date changed); use "
-			    "--force to replace it (the old files are kept as "
-			    "*.vN.*)");
+			refuse_final(o);
 			return EXIT_DATA;
 		}
 		if (final_keep_old(o->outdir, &v) != 0)

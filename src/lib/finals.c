@@ -311,3 +311,82 @@ final_keep_old(const char *outdir, int *version)
 	}
 	return rv;
 }
+
+/* The lines of manifest path that name a file with a '/': "hash  name". */
+static char **
+input_lines(const char *path, int *n)
+{
+	char **v = NULL, *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	FILE *fp;
+
+	*n = 0;
+	if ((fp = fopen(path, "r")) == NULL)
+		return NULL;
+	while ((len = getline(&line, &cap, fp)) > 66) {
+		line[strcspn(line, "\n")] = '\0';
+		if (strchr(line + 66, '/') == NULL)
+			continue;
+		v = xrealloc(v, (size_t)(*n + 1) * sizeof(*v));
+		v[(*n)++] = xstrdup(line);
+	}
+	free(line);
+	fclose(fp);
+	return v;
+}
+
+/* Whether line is in v[0..n) (same hash and name). */
+static int
+has_line(char **v, int n, const char *line)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], line) == 0)
+			return 1;
+	return 0;
+}
+
+/* Appends the name of manifest line to out unless it is there already. */
+static void
+add_name(struct sbuf *out, const char *line, int *count, int max)
+{
+	const char *name = line + 66;
+
+	while (strncmp(name, "../", 3) == 0)
+		name += 3;
+	if (out->len > 0 && strstr(sbuf_str(out), name) != NULL)
+		return;
+	if (++*count <= max)
+		sbuf_printf(out, "%s%s", out->len ? ", " : "", name);
+}
+
+int
+final_changed_inputs(const char *outdir, const char *stage, int max,
+    struct sbuf *out)
+{
+	char path[4096];
+	char **old, **new;
+	int nold, nnew, i, count = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", outdir, MANIFEST_NAME);
+	old = input_lines(path, &nold);
+	snprintf(path, sizeof(path), "%s/%s", stage, MANIFEST_NAME);
+	new = input_lines(path, &nnew);
+	for (i = 0; i < nnew; i++)
+		if (!has_line(old, nold, new[i]))
+			add_name(out, new[i], &count, max);
+	for (i = 0; i < nold; i++)
+		if (!has_line(new, nnew, old[i]))
+			add_name(out, old[i], &count, max);
+	if (count > max)
+		sbuf_printf(out, " and %d more", count - max);
+	for (i = 0; i < nold; i++)
+		free(old[i]);
+	for (i = 0; i < nnew; i++)
+		free(new[i]);
+	free(old);
+	free(new);
+	return count;
+}

@@ -18,6 +18,8 @@
 
 #include <stddef.h>
 
+struct sbuf;
+
 #define STAGE_NAME	".stage"
 #define MANIFEST_NAME	"SHA256SUMS"
 
@@ -53,6 +55,14 @@ int	final_complete(const char *outdir, const char *report);
  */
 int	final_differs(const char *outdir, const char *stage,
 	    const char *const *exempt);
+/*
+ * The files the manifests of outdir and stage list with a '/' (inputs,
+ * configuration, templates) whose hash differs or that only one lists,
+ * as "input/2024-11/PNV.ini, config/baocao.ini" (leading "../" dropped,
+ * at most max names, then "and N more") into out; how many there are.
+ */
+int	final_changed_inputs(const char *outdir, const char *stage, int max,
+	    struct sbuf *out);
 /*
  * Renames every final file F of outdir to F.vN (name.vN.ext), N the first
  * version whose manifest is free, the manifest last and rewritten so that
