@@ -348,18 +348,28 @@ has_line(char **v, int n, const char *line)
 	return 0;
 }
 
-/* Appends the name of manifest line to out unless it is there already. */
-static void
-add_name(struct sbuf *out, const char *line, int *count, int max)
+/* The name of manifest line, leading "../" dropped. */
+static const char *
+line_name(const char *line)
 {
 	const char *name = line + 66;
 
 	while (strncmp(name, "../", 3) == 0)
 		name += 3;
-	if (out->len > 0 && strstr(sbuf_str(out), name) != NULL)
-		return;
-	if (++*count <= max)
-		sbuf_printf(out, "%s%s", out->len ? ", " : "", name);
+	return name;
+}
+
+/* Adds the name of line to names[0..*n) unless it is there. */
+static void
+add_name(const char **names, int *n, const char *line)
+{
+	const char *name = line_name(line);
+	int i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp(names[i], name) == 0)
+			return;
+	names[(*n)++] = name;
 }
 
 int
@@ -368,25 +378,30 @@ final_changed_inputs(const char *outdir, const char *stage, int max,
 {
 	char path[4096];
 	char **old, **new;
-	int nold, nnew, i, count = 0;
+	const char **names;
+	int nold, nnew, i, n = 0;
 
 	snprintf(path, sizeof(path), "%s/%s", outdir, MANIFEST_NAME);
 	old = input_lines(path, &nold);
 	snprintf(path, sizeof(path), "%s/%s", stage, MANIFEST_NAME);
 	new = input_lines(path, &nnew);
+	names = xcalloc((size_t)(nold + nnew + 1), sizeof(*names));
 	for (i = 0; i < nnew; i++)
 		if (!has_line(old, nold, new[i]))
-			add_name(out, new[i], &count, max);
+			add_name(names, &n, new[i]);
 	for (i = 0; i < nold; i++)
 		if (!has_line(new, nnew, old[i]))
-			add_name(out, old[i], &count, max);
-	if (count > max)
-		sbuf_printf(out, " and %d more", count - max);
+			add_name(names, &n, old[i]);
+	for (i = 0; i < n && i < max; i++)
+		sbuf_printf(out, "%s%s", i ? ", " : "", names[i]);
+	if (n > max)
+		sbuf_printf(out, " and %d more", n - max);
+	free(names);
 	for (i = 0; i < nold; i++)
 		free(old[i]);
 	for (i = 0; i < nnew; i++)
 		free(new[i]);
 	free(old);
 	free(new);
-	return count;
+	return n;
 }

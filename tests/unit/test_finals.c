@@ -165,6 +165,42 @@ test_keep_old(void **state)
 	libc_free(m);
 }
 
+/* What changed between two manifests: inputs and configuration only. */
+static void
+test_changed_inputs(void **state)
+{
+	static const char *const h1 = "1111111111111111111111111111111111111111111111111111111111111111";
+	static const char *const h2 = "2222222222222222222222222222222222222222222222222222222222222222";
+	char text[1024], stage[128];
+	struct sbuf what = SBUF_INIT;
+
+	(void)state;
+	snprintf(stage, sizeof(stage), "%s/.stage", dir);
+	assert_int_equal(mkdir(stage, 0755), 0);
+	snprintf(text, sizeof(text), "%s  bao-cao.pdf\n%s  ../../input/"
+	    "2024-11/PNV.ini\n%s  ../../config/baocao.ini\n%s  ../../input/"
+	    "2024-11/OLD.ini\n", h1, h1, h1, h1);
+	put("SHA256SUMS", text);
+	/* the report differs (not listed), PNV.ini changed, OLD.ini went,
+	   NEW.ini came, baocao.ini is the same */
+	snprintf(text, sizeof(text), "%s  bao-cao.pdf\n%s  ../../input/"
+	    "2024-11/PNV.ini\n%s  ../../config/baocao.ini\n%s  ../../input/"
+	    "2024-11/NEW.ini\n", h2, h2, h1, h1);
+	put(".stage/SHA256SUMS", text);
+	assert_int_equal(final_changed_inputs(dir, stage, 5, &what), 3);
+	assert_string_equal(sbuf_str(&what), "input/2024-11/PNV.ini, "
+	    "input/2024-11/NEW.ini, input/2024-11/OLD.ini");
+	sbuf_reset(&what);
+	assert_int_equal(final_changed_inputs(dir, stage, 1, &what), 3);
+	assert_string_equal(sbuf_str(&what), "input/2024-11/PNV.ini and 2 "
+	    "more");
+	sbuf_reset(&what);
+	put(".stage/SHA256SUMS", "");
+	put("SHA256SUMS", "");
+	assert_int_equal(final_changed_inputs(dir, stage, 5, &what), 0);
+	sbuf_release(&what);
+}
+
 int
 main(void)
 {
@@ -172,6 +208,8 @@ main(void)
 		cmocka_unit_test(test_final_file),
 		cmocka_unit_test_setup_teardown(test_differs_and_complete,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_changed_inputs, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_keep_old, setup,
 		    teardown),
 	};
