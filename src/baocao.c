@@ -388,7 +388,18 @@ xlsx_template(struct run *r)
 	if (r->cfg.xlsx_template == NULL || *r->cfg.xlsx_template == '\0' ||
 	    access(r->xlsx_template, R_OK) == 0)
 		return 0;
+	snprintf(cfgpath, sizeof(cfgpath), "%s/baocao.ini", config_dir);
+	if (strchr(name, '/') != NULL) {
+		diag_errorat(cfgpath, r->cfg.xlsx_template_line, 0, "[xlsx] "
+		    "template '%s': cannot read the file:", name);
+		return EXIT_USAGE;
+	}
 	ne = scandir(xdir, &ents, NULL, alphasort);
+	if (ne < 0) {
+		diag_plain("%s: no templates folder here (give --templates DIR "
+		    "or set BAOCAO_TEMPLATES):", xdir);
+		return EXIT_USAGE;
+	}
 	names = xcalloc((size_t)(ne > 0 ? ne : 0) + 1, sizeof(*names));
 	for (i = 0; i < ne; i++) {
 		char *n = ents[i]->d_name;
@@ -399,12 +410,10 @@ xlsx_template(struct run *r)
 			names[k++] = n;
 		}
 	}
-	snprintf(cfgpath, sizeof(cfgpath), "%s/baocao.ini", config_dir);
 	diag_errorat(cfgpath, r->cfg.xlsx_template_line, 0, "[xlsx] template "
 	    "'%s': no such template in %s%s", name, xdir, suggest_phrase(
-	    strchr(name, '/') == NULL ? suggest_nearest(name, len > 4 &&
-	    strcmp(name + len - 4, ".ini") == 0 ? len - 4 : len, names) :
-	    NULL));
+	    suggest_nearest(name, len > 4 && strcmp(name + len - 4, ".ini") ==
+	    0 ? len - 4 : len, names)));
 	for (i = 0; i < ne; i++)
 		free(ents[i]);
 	if (ne > 0)
