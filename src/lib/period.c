@@ -110,7 +110,7 @@ parse_label(const char *s, int cutoff_day, struct period *p,
 	n -= 5;
 	if (n == 2 && digits(s, 2, &v) == 0) {
 		if (v < 1 || v > 12) {
-			*err = "no such month";
+			*err = "no such month: a month is YYYY-01 to YYYY-12";
 			return -1;
 		}
 		period_make(p, PK_MONTH, y, v, cutoff_day);
