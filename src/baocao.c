@@ -71,7 +71,7 @@ static const char usage_text[] =
     "       baocao template --unit UNIT --period YYYY-MM\n"
     "       baocao register --period PERIOD [--number N] [--date YYYY-MM-DD]\n"
     "       baocao archive [--move] [--to DIR]\n"
-    "PERIOD: 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026, "
+    "PERIOD: 2026-10, 2026-Q3, 2026-H1, 2026-H2, 2026-9M, 2026, "
     "2026-10-01..2026-10-15, previous-month|quarter|half|9m|year\n";
 
 /*
@@ -157,8 +157,9 @@ help(void)
 	    "                   or the installed copy)\n"
 	    "  --today DATE     the day previous-* periods count back from\n"
 	    "These options may also follow the command.\n"
-	    "Exit status: 0 done, 1 the data has errors, 2 usage or "
-	    "unreadable file.\n", stdout);
+	    "Exit status: 0 done, 1 the data has errors (or a final is "
+	    "refused),\n2 usage, configuration or unreadable file.\n",
+	    stdout);
 	exit(EXIT_OK);
 }
 
