@@ -2827,6 +2827,8 @@ page_setup(lxw_worksheet *ws, const struct sheet *s)
 		return;
 	}
 	worksheet_set_print_scale(ws, PRINT_SCALE);
+	/* the table's pages side by side first, then what is below it */
+	worksheet_print_across(ws);
 	chk(worksheet_set_v_pagebreaks(ws, breaks), "set_v_pagebreaks");
 	if (repeat_cols(s) > 0)
 		chk(worksheet_repeat_columns(ws, 0,
