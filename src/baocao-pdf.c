@@ -959,15 +959,16 @@ read_data(const char *path)
 
 /* ---- document pieces ---- */
 
-static struct pdf_style ST_BODY = { PF_REGULAR, 13, PA_JUSTIFY, 1.2,
-    10, 0, 1.5, 0, 0, 0 };
-static struct pdf_style ST_H1 = { PF_BOLD, 13, PA_LEFT, 1.2, 0, 4, 2, 0, 0, 0 };
-static struct pdf_style ST_H2 = { PF_BOLD, 13, PA_LEFT, 1.2, 0, 2.5,
-    1.5, 0, 0, 0 };
-static struct pdf_style ST_H3 = { PF_BOLDITALIC, 13, PA_LEFT, 1.2, 0,
-    1.5, 1, 0, 0, 0 };
-static struct pdf_style ST_NOTE = { PF_ITALIC, 12, PA_JUSTIFY, 1.2, 0,
-    1, 1.5, 0, 0, 0 };
+static struct pdf_style ST_BODY = { .face = PF_REGULAR, .size = 13,
+    .align = PA_JUSTIFY, .leading = 1.2, .indent = 10, .after = 1.5 };
+static struct pdf_style ST_H1 = { .face = PF_BOLD, .size = 13, .align = PA_LEFT,
+    .leading = 1.2, .before = 4, .after = 2 };
+static struct pdf_style ST_H2 = { .face = PF_BOLD, .size = 13, .align = PA_LEFT,
+    .leading = 1.2, .before = 2.5, .after = 1.5 };
+static struct pdf_style ST_H3 = { .face = PF_BOLDITALIC, .size = 13,
+    .align = PA_LEFT, .leading = 1.2, .before = 1.5, .after = 1 };
+static struct pdf_style ST_NOTE = { .face = PF_ITALIC, .size = 12,
+    .align = PA_JUSTIFY, .leading = 1.2, .before = 1, .after = 1.5 };
 
 #define TABLE_PT	table_pt
 static double table_pt = 11;
@@ -1499,16 +1500,16 @@ sign_name(const struct pdf_style *st, double x, double w, double y,
 static void
 admin_header(void)
 {
-	struct pdf_style reg = { PF_REGULAR, 13, PA_CENTER, 1.15, 0, 0, 0, 0,
-	    0, 0 };
-	struct pdf_style bold = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 0, 0,
-	    0 };
-	struct pdf_style motto = { PF_BOLD, 12, PA_CENTER, 1.15, 0, 0, 0, 0, 0,
-	    0 };
-	struct pdf_style m2s = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 0, 0,
-	    0 };
-	struct pdf_style ital = { PF_ITALIC, 13, PA_CENTER, 1.15, 0, 0, 0, 1,
-	    0, 0 };
+	struct pdf_style reg = { .face = PF_REGULAR, .size = 13,
+	    .align = PA_CENTER, .leading = 1.15 };
+	struct pdf_style bold = { .face = PF_BOLD, .size = 13,
+	    .align = PA_CENTER, .leading = 1.15 };
+	struct pdf_style motto = { .face = PF_BOLD, .size = 12,
+	    .align = PA_CENTER, .leading = 1.15 };
+	struct pdf_style m2s = { .face = PF_BOLD, .size = 13,
+	    .align = PA_CENTER, .leading = 1.15 };
+	struct pdf_style ital = { .face = PF_ITALIC, .size = 13,
+	    .align = PA_CENTER, .leading = 1.15, .balance = 1 };
 	const char *m1 = T("header", "motto", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
 	const char *m2 = T("header", "motto2", "Độc lập - Tự do - Hạnh phúc");
 	double rw, lw, y0, yl, yr, w;
@@ -1562,8 +1563,10 @@ admin_header(void)
 static void
 title_block(const char *title, const char *subject)
 {
-	struct pdf_style t = { PF_BOLD, 14, PA_CENTER, 1.2, 0, 0, 0, 0, 0, 0 };
-	struct pdf_style s = { PF_BOLD, 14, PA_CENTER, 1.2, 0, 0, 0, 1, 0, 0 };
+	struct pdf_style t = { .face = PF_BOLD, .size = 14, .align = PA_CENTER,
+	    .leading = 1.2 };
+	struct pdf_style s = { .face = PF_BOLD, .size = 14, .align = PA_CENTER,
+	    .leading = 1.2, .balance = 1 };
 	double w, y;
 
 	pdfdoc_para(G.doc, &t, title);
@@ -1585,14 +1588,14 @@ title_block(const char *title, const char *subject)
 static void
 closing(const struct signer *sg, const char *last_para)
 {
-	struct pdf_style head = { PF_BOLDITALIC, 12, PA_LEFT, 1.15, 0, 0, 0, 0,
-	    0, 0 };
-	struct pdf_style rec = { PF_REGULAR, 11, PA_LEFT, 1.15, 0, 0, 0, 0, 0,
-	    0 };
-	struct pdf_style sb = { PF_BOLD, 13, PA_CENTER, 1.15, 0, 0, 0, 0, 0,
-	    0 };
-	struct pdf_style nm = { PF_BOLD, 14, PA_CENTER, 1.15, 0, 0, 0, 0, 0,
-	    0 };
+	struct pdf_style head = { .face = PF_BOLDITALIC, .size = 12,
+	    .align = PA_LEFT, .leading = 1.15 };
+	struct pdf_style rec = { .face = PF_REGULAR, .size = 11,
+	    .align = PA_LEFT, .leading = 1.15 };
+	struct pdf_style sb = { .face = PF_BOLD, .size = 13, .align = PA_CENTER,
+	    .leading = 1.15 };
+	struct pdf_style nm = { .face = PF_BOLD, .size = 14, .align = PA_CENTER,
+	    .leading = 1.15 };
 	/* Nơi nhận on the left, 4 mm clear of the signer's column */
 	double lw = 71, rw = PDF_BODY_W - 75, rx = 75, hl = 0, hr, y, yl, yr;
 	double hang;
@@ -2015,8 +2018,8 @@ section_table(int number, const char *title, int ncols, const double *w,
     const enum pdf_align *al, const char *const *head,
     const char *const *cells, double tail)
 {
-	struct pdf_style ts = { PF_BOLD, TABLE_PT, PA_LEFT, 1.2, 0, 0, 0, 0, 0,
-	    0 };
+	struct pdf_style ts = { .face = PF_BOLD, .size = TABLE_PT,
+	    .align = PA_LEFT, .leading = 1.2 };
 	double pad_h = tab_pad_h >= 0 ? tab_pad_h : 1.3;
 	double pad_v = tab_pad_v >= 0 ? tab_pad_v : 0.9;
 	double ht, hs, y0, y1;
@@ -2992,8 +2995,8 @@ block_satisfaction_chart(const char *arg, int number)
 {
 	struct pdf_bar *bars;
 	const struct objective *obj = NULL;
-	struct pdf_style lab = { PF_REGULAR, PDF_BAR_LABEL_PT, PA_RIGHT, 1.15,
-	    0, 0, 0, 0, 0, 0 };
+	struct pdf_style lab = { .face = PF_REGULAR, .size = PDF_BAR_LABEL_PT,
+	    .align = PA_RIGHT, .leading = 1.15 };
 	char *texts;
 	int i, n = 0;
 
@@ -3179,8 +3182,8 @@ struct bm_look {
 static void
 bm_look(struct bm_look *k)
 {
-	static const struct pdf_style reg = { PF_REGULAR, 12, PA_CENTER, 1.15,
-	    0, 0, 0, 0, 0, 0 };
+	static const struct pdf_style reg = { .face = PF_REGULAR, .size = 12,
+	    .align = PA_CENTER, .leading = 1.15 };
 	double hs = atof(T("layout", "header_pt", "12")), v;
 
 	k->reg = k->bold = k->code = k->sh = k->sn = k->si = reg;

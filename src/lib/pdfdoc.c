@@ -2085,7 +2085,8 @@ label_wrapped(struct pdfdoc *d, double size, double x, double w, double top,
 static void
 chart_title(struct pdfdoc *d, const char *title)
 {
-	struct pdf_style st = { PF_BOLD, 11, PA_CENTER, 1.2, 0, 1, 1, 0, 0, 0 };
+	struct pdf_style st = { .face = PF_BOLD, .size = 11, .align = PA_CENTER,
+	    .leading = 1.2, .before = 1, .after = 1 };
 
 	pdfdoc_para(d, &st, title);
 }

@@ -259,8 +259,8 @@ test_keep_last(void **state)
 	static const char text[] = "Cán bộ, công chức có tinh thần trách "
 	    "nhiệm, thái độ phục vụ tận tình, chu đáo; hồ sơ được giải quyết "
 	    "đúng hạn, công khai, minh bạch, đúng quy định của pháp luật.";
-	struct pdf_style st = { PF_REGULAR, 13, PA_JUSTIFY, 1.2, 10, 0, 0, 0,
-	    0, 0 };
+	struct pdf_style st = { .face = PF_REGULAR, .size = 13,
+	    .align = PA_JUSTIFY, .leading = 1.2, .indent = 10 };
 	double lh = 13 * 1.2 * 25.4 / 72, room;
 	int keep;
 
@@ -316,8 +316,8 @@ test_render(void **state)
 	const char *row[3] = { "Phòng Tài nguyên và Môi trường", "1.234",
 	    "95,5%" };
 	double w[3] = { 3, 1, 1 };
-	struct pdf_style st = { PF_REGULAR, 13, PA_JUSTIFY, 1.2, 10, 0, 1, 0,
-	    0, 0 };
+	struct pdf_style st = { .face = PF_REGULAR, .size = 13,
+	    .align = PA_JUSTIFY, .leading = 1.2, .indent = 10, .after = 1 };
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp;
@@ -356,9 +356,10 @@ layout_all(struct pdfdoc *d, double *ys)
 	const char *row[3] = { "Phòng Tài nguyên và Môi trường huyện", "1.234",
 	    "95,5%" };
 	double w[3] = { 3, 1, 1 };
-	struct pdf_style st = { PF_REGULAR, 13, PA_JUSTIFY, 1.2, 10, 0, 1, 0,
-	    0, 0 };
-	struct pdf_style c = { PF_BOLD, 12, PA_CENTER, 1.15, 0, 0, 0, 1, 0, 0 };
+	struct pdf_style st = { .face = PF_REGULAR, .size = 13,
+	    .align = PA_JUSTIFY, .leading = 1.2, .indent = 10, .after = 1 };
+	struct pdf_style c = { .face = PF_BOLD, .size = 12, .align = PA_CENTER,
+	    .leading = 1.15, .balance = 1 };
 	struct pdf_bar bars[2] = { { "Một", 0.9, 0.95, NULL },
 	    { "Hai", 0.5, NAN, "50%" } };
 	const char *lab[3] = { "T10", "T11", "T12" };
@@ -437,8 +438,8 @@ test_measure(void **state)
 static void
 test_repertoire(void **state)
 {
-	static const struct pdf_style st = { PF_REGULAR, 12, PA_LEFT, 0, 0,
-	    0, 0, 0, 0, 0 };
+	static const struct pdf_style st = { .face = PF_REGULAR, .size = 12,
+	    .align = PA_LEFT };
 	static const char vi[] = "Cộng hòa xã hội chủ nghĩa Việt Nam – ≥ 95,5% "
 	    "“Ưu điểm” … № 5 ₫";
 	struct pdfdoc *d = doc();
