@@ -35,13 +35,24 @@ done
 SOURCE_DATE_EPOCH=1730764800; export SOURCE_DATE_EPOCH
 
 # run KIND OUT [ARGS...]: renders from the fixtures (with the config in
-# $cfg, else the fixture's); the status is returned
+# $cfg, the indicators in $ind, the analysis in $ana, else the fixture's);
+# the status is returned
 run() {
 	k=$1 o=$2; shift 2
 	"$p" --kind "$k" --config "${cfg:-$fx/config}" --period 2024-12 \
-	    --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
+	    --indicators "${ind:-$fx/chi-so.csv}" \
+	    --analysis "${ana:-$fx/analysis.tsv}" \
 	    --data "$fx/norm.tsv" --templates "$TOP/templates" -o "$o" "$@" \
 	    2>"$tmp/err"
+}
+# report_with CSV ANALYSIS OUT: the report from other indicators or
+# analysis ("" for the fixture's)
+report_with() {
+	ind=$1 ana=$2
+	run report "$3"
+	rv=$?
+	ind= ana=
+	return $rv
 }
 # text PDF [FIRST [LAST]]: the extracted text; poppler must have nothing
 # to complain about (libharu's own ToUnicode CMap made it warn on every page)
@@ -477,20 +488,16 @@ done
 # complaints by type all 0)
 awk -F'\t' 'BEGIN { OFS = "\t" } $1 == "pareto" { $5 = 0; $6 = ""; $7 = "" }
 	{ print }' "$fx/analysis.tsv" >"$tmp/zero.tsv"
-"$p" --kind report --config "$fx/config" --period 2024-12 \
-    --indicators "$fx/chi-so.csv" --analysis "$tmp/zero.tsv" \
-    --data "$fx/norm.tsv" --templates "$TOP/templates" -o "$tmp/zero.pdf" \
-    2>"$tmp/err" || no "no Pareto data: status $? $(cat "$tmp/err")"
+report_with "" "$tmp/zero.tsv" "$tmp/zero.pdf" ||
+    no "no Pareto data: status $? $(cat "$tmp/err")"
 has "$tmp/zero.pdf" "Trong kỳ không có văn bản sai lỗi." \
     "Trong kỳ không có phản ánh, khiếu nại."
 text "$tmp/zero.pdf" | grep -q "(Pareto)" && no "no Pareto data: a Pareto table"
 # no dossiers in the period: the sentence, not a header and a row of 0
 awk -F, 'BEGIN { OFS = "," } $3 ~ /^dossiers\./ { $4 = 0 } { print }' \
     "$fx/chi-so.csv" >"$tmp/nodos.csv"
-"$p" --kind report --config "$fx/config" --period 2024-12 \
-    --indicators "$tmp/nodos.csv" --analysis "$fx/analysis.tsv" \
-    --data "$fx/norm.tsv" --templates "$TOP/templates" -o "$tmp/nodos.pdf" \
-    2>"$tmp/err" || no "no dossiers: status $? $(cat "$tmp/err")"
+report_with "$tmp/nodos.csv" "" "$tmp/nodos.pdf" ||
+    no "no dossiers: status $? $(cat "$tmp/err")"
 has "$tmp/nodos.pdf" "Trong kỳ không có hồ sơ thủ tục hành chính phải giải quyết."
 text "$tmp/nodos.pdf" | grep -q "Tổng số phải giải" &&
     no "no dossiers: the dossiers table is drawn"
@@ -502,10 +509,8 @@ text "$tmp/nodos.pdf" | grep -q "Tổng số phải giải" &&
 awk -F, 'BEGIN { OFS = "," } $1 == "2024-12" && ($3 ~ /rate$|share$|mean$|^objective\..*\.(value|met)$/) { next }
 	$1 == "2024-12" && $3 ~ /^(tasks|dossiers|satisfaction|errors)\.|^documents\.(incoming|files)/ { $4 = 0 }
 	{ print }' "$fx/chi-so.csv" >"$tmp/zm.csv"
-"$p" --kind report --config "$fx/config" --period 2024-12 \
-    --indicators "$tmp/zm.csv" --analysis "$fx/analysis.tsv" \
-    --data "$fx/norm.tsv" --templates "$TOP/templates" -o "$tmp/zm.pdf" \
-    2>"$tmp/err" || no "zero month: status $? $(cat "$tmp/err")"
+report_with "$tmp/zm.csv" "" "$tmp/zm.pdf" ||
+    no "zero month: status $? $(cat "$tmp/err")"
 has "$tmp/zm.pdf" "Trong kỳ các đơn vị không có nhiệm vụ nào trong chương trình công tác." \
     "Trong kỳ các đơn vị không tiếp nhận văn bản đến, không có hồ sơ đưa vào lưu trữ."
 text "$tmp/zm.pdf" | grep -q "không ban hành văn bản nào" &&
@@ -585,10 +590,7 @@ run bm "$tmp/none.pdf"
 s=$?
 [ $s = 2 ] || no "bm without --unit: status $s, expected 2"
 printf 'period,unit,indicator,value\n2024-12,*,x,abc\n' >"$tmp/bad.csv"
-"$p" --kind report --config "$fx/config" --period 2024-12 \
-    --indicators "$tmp/bad.csv" --analysis "$fx/analysis.tsv" \
-    --data "$fx/norm.tsv" --templates "$TOP/templates" -o "$tmp/none.pdf" \
-    2>"$tmp/err"
+report_with "$tmp/bad.csv" "" "$tmp/none.pdf"
 s=$?
 [ $s = 1 ] || no "bad indicators: status $s, expected 1"
 grep -q "bad.csv:2: " "$tmp/err" || no "bad indicators: no located message"
