@@ -1781,7 +1781,7 @@ template_formats(struct book *b)
 static int
 sheet_kind(struct book *b, struct sheet *s, const char *sec)
 {
-	static char kbuf[16][40];
+	char kbuf[16][40];
 	const char *kinds[16], *kind = tmpl_get(b->t, sec, "kind", "units");
 	int i, n = 0;
 

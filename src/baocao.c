@@ -401,7 +401,7 @@ xlsx_template(struct run *r)
 		    "or set BAOCAO_TEMPLATES):", xdir);
 		return EXIT_USAGE;
 	}
-	names = xcalloc((size_t)(ne > 0 ? ne : 0) + 1, sizeof(*names));
+	names = xcalloc((size_t)ne + 1, sizeof(*names));
 	for (i = 0; i < ne; i++) {
 		char *n = ents[i]->d_name;
 		size_t nl = strlen(n);
@@ -417,8 +417,7 @@ xlsx_template(struct run *r)
 	    0 ? len - 4 : len, names)));
 	for (i = 0; i < ne; i++)
 		free(ents[i]);
-	if (ne > 0)
-		free(ents);
+	free(ents);
 	free(names);
 	return EXIT_USAGE;
 }
