@@ -241,9 +241,18 @@ cb_field(void *s, size_t len, void *data)
 	r->dlen += len;
 	r->data[r->dlen++] = '\0';
 	r->nf++;
-	/* the terminator is the last byte fed: the next field opens after it */
+	/*
+	 * The terminator is the last byte fed: the next field opens after it,
+	 * at its first byte that is not a space or tab, as on the fast path.
+	 */
 	r->fline = r->ln_no;
-	r->fcol = (long)r->lnpos + 2;
+	{
+		size_t k = r->lnpos + 1;
+
+		while (k < r->lnlen && (r->ln[k] == ' ' || r->ln[k] == '\t'))
+			k++;
+		r->fcol = (long)k + 1;
+	}
 }
 
 static void
@@ -351,10 +360,6 @@ finish_record(struct csvread *r)
 	r->rec_done = 0;
 }
 
-/*
- * Splits a line without quotes or CRs into fields, in place. Returns 1 with
- * a record, 0 for a blank line, -1 on error, 2 when the line needs libcsv.
- */
 /* 0x80 in each byte of w that equals the byte of pat (exact, no carries). */
 static inline uint64_t
 eqmask(uint64_t w, uint64_t pat)
@@ -366,32 +371,129 @@ eqmask(uint64_t w, uint64_t pat)
 }
 
 #define ONES	0x0101010101010101ULL
+#define HIGH	(ONES * 0x80)
 
+/*
+ * Validates the UTF-8 of u[*v .. upto) (and the rest of a sequence that
+ * starts before upto), moving *v past it. -1 at an invalid sequence.
+ */
+static inline int
+fast_utf8(struct csvread *r, const unsigned char *u, size_t len, size_t *v,
+    size_t upto)
+{
+	size_t i = *v;
+	int k;
+
+	while (i < upto) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((k = utf8_seqlen(u + i, len - i)) == 0)
+			return fail(r, CSVREAD_EUTF8, r->ln_no, (long)i + 1,
+			    r->ln_off + (long long)i);
+		i += (size_t)k;
+	}
+	*v = i;
+	return 0;
+}
+
+/*
+ * Adds the field l[from .. to), opening at byte column col; an unquoted
+ * one is trimmed of spaces and tabs as libcsv does, and located where its
+ * text starts.
+ */
+static inline int
+fast_field(struct csvread *r, const char *l, size_t from, size_t to,
+    int quoted)
+{
+	struct csvread_field *f;
+
+	grow_fields(r);
+	f = &r->f[r->nf++];
+	f->line = r->ln_no;
+	if (quoted)
+		f->col = (long)from;		/* the opening quote's column */
+	else {
+		while (from < to && (l[from] == ' ' || l[from] == '\t'))
+			from++;
+		while (to > from && (l[to - 1] == ' ' || l[to - 1] == '\t'))
+			to--;
+		f->col = (long)from + 1;
+	}
+	f->s = l + from;
+	f->len = to - from;
+	if (f->len > (size_t)CSVREAD_FIELD_MAX)
+		return fail(r, CSVREAD_EFIELD, f->line, f->col, 0);
+	return 0;
+}
+
+/*
+ * A quoted field opening at u[i] that ends on this line with a closing
+ * quote followed by a comma or the line's end, and holds no doubled quote,
+ * CR or NUL: the common "a, b". Adds it and returns the index after the
+ * closing quote; 0 for any other quoted field (libcsv's case); (size_t)-1
+ * on error.
+ */
+static size_t
+fast_quoted(struct csvread *r, const char *l, size_t len, size_t i,
+    size_t *v)
+{
+	const unsigned char *u = (const unsigned char *)l;
+	const char *q = memchr(l + i + 1, '"', len - i - 1);
+	size_t end, j;
+
+	if (q == NULL)
+		return 0;
+	end = (size_t)(q - l);
+	if (end + 1 < len && l[end + 1] != ',')
+		return 0;
+	for (j = i + 1; j < end; j++)
+		if (u[j] == '\r' || u[j] == '\0')
+			return 0;
+	if (*v < i + 1)
+		*v = i + 1;
+	if (fast_utf8(r, u, len, v, end) < 0 ||
+	    fast_field(r, l, i + 1, end, 1) < 0)
+		return (size_t)-1;
+	return end + 1;
+}
+
+/*
+ * Splits a line into fields, in place: lines without quotes, and lines
+ * whose quoted fields are simple (see fast_quoted). Returns 1 with a
+ * record, 0 for a blank line, -1 on error, 2 when the line needs libcsv.
+ * UTF-8 is validated as far as the line is read (v: validated up to).
+ */
 static int
 fast_line(struct csvread *r, const char *l, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)l;
-	size_t i = 0, fs = 0;
+	size_t i = 0, fs = 0, v = 0, next;
 	uint64_t w, special, commas;
-	int k;
+	int quoted = 0, ended = 0;
 
 	r->nf = 0;
 	while (i < len) {
-		/* eight bytes at a time while they hold nothing special */
+		/* eight bytes at a time while they hold no quote, CR or NUL */
 		if (i + 8 <= len) {
 			memcpy(&w, u + i, 8);
 			special = eqmask(w, ONES * '"') | eqmask(w, ONES * '\r') |
-			    eqmask(w, 0) | (w & (ONES * 0x80));
+			    eqmask(w, 0);
 			if (special == 0) {
+				if ((w & HIGH) != 0 && v < i + 8) {
+					if (v < i)
+						v = i;
+					if (fast_utf8(r, u, len, &v, i + 8) < 0)
+						return -1;
+				}
 				commas = eqmask(w, ONES * ',');
 				while (commas != 0) {
 					size_t at = i + (size_t)(
 					    __builtin_ctzll(commas) >> 3);
 
-					grow_fields(r);
-					r->f[r->nf].s = l + fs;
-					r->f[r->nf].len = at - fs;
-					r->nf++;
+					if (fast_field(r, l, fs, at, 0) < 0)
+						return -1;
 					fs = at + 1;
 					commas &= commas - 1;
 				}
@@ -399,64 +501,44 @@ fast_line(struct csvread *r, const char *l, size_t len)
 				continue;
 			}
 		}
-		{
-			unsigned char c = u[i];
-
-			if (cls[c] == 0) {
-				i++;
-				continue;
+		switch (cls[u[i]]) {
+		case 0:
+			i++;
+			continue;
+		case 1:				/* a comma */
+			if (fast_field(r, l, fs, i, 0) < 0)
+				return -1;
+			fs = ++i;
+			continue;
+		case 3:				/* non-ASCII */
+			if (i >= v) {
+				v = i;
+				if (fast_utf8(r, u, len, &v, i + 1) < 0)
+					return -1;
 			}
-			if (c == ',') {
-				grow_fields(r);
-				r->f[r->nf].s = l + fs;
-				r->f[r->nf].len = i - fs;
-				r->nf++;
-				fs = ++i;
-				continue;
-			}
-			if (c >= 0x80) {
-				if ((k = utf8_seqlen(u + i, len - i)) == 0)
-					return fail(r, CSVREAD_EUTF8, r->ln_no,
-					    (long)i + 1, r->ln_off +
-					    (long long)i);
-				i += (size_t)k;
-				continue;
-			}
-			if (c == '\0')
-				return fail(r, CSVREAD_ENUL, r->ln_no,
-				    (long)i + 1, r->ln_off + (long long)i);
+			i++;
+			continue;
+		}
+		if (u[i] == '\0')
+			return fail(r, CSVREAD_ENUL, r->ln_no, (long)i + 1,
+			    r->ln_off + (long long)i);
+		if (u[i] != '"' || i != fs)
+			return 2;		/* a CR, or a quote inside a field */
+		if ((next = fast_quoted(r, l, len, i, &v)) == (size_t)-1)
+			return -1;
+		if (next == 0)
 			return 2;
+		quoted = 1;
+		if (next == len) {
+			ended = 1;
+			break;
 		}
+		fs = i = next + 1;		/* past the comma */
 	}
-	grow_fields(r);
-	r->f[r->nf].s = l + fs;
-	r->f[r->nf].len = len - fs;
-	r->nf++;
-	if (r->nf == 1) {		/* a blank line is no record */
-		for (i = 0; i < len; i++)
-			if (l[i] != ' ' && l[i] != '\t')
-				break;
-		if (i == len)
-			return 0;
-	}
-	/* trim as libcsv does, and locate */
-	for (k = 0; k < r->nf; k++) {
-		struct csvread_field *f = &r->f[k];
-		const char *e = f->s + f->len;
-
-		if (f->len > 0 && (*f->s == ' ' || *f->s == '\t' ||
-		    e[-1] == ' ' || e[-1] == '\t')) {
-			while (f->s < e && (*f->s == ' ' || *f->s == '\t'))
-				f->s++;
-			while (e > f->s && (e[-1] == ' ' || e[-1] == '\t'))
-				e--;
-			f->len = (size_t)(e - f->s);
-		}
-		f->line = r->ln_no;
-		f->col = (long)(f->s - l) + 1;
-		if (f->len > (size_t)CSVREAD_FIELD_MAX)
-			return fail(r, CSVREAD_EFIELD, f->line, f->col, 0);
-	}
+	if (!ended && fast_field(r, l, fs, len, 0) < 0)
+		return -1;
+	if (r->nf == 1 && !quoted && r->f[0].len == 0)
+		return 0;		/* a blank line is no record */
 	r->line = r->ln_no;
 	r->col = r->f[0].col;
 	r->rec_off = r->ln_off;
@@ -495,7 +577,7 @@ csvread_next(struct csvread *r)
 			finish_record(r);
 			return 1;
 		}
-		if (r->p.pstate == ROW_NOT_BEGUN) {
+		if (r->p.pstate == ROW_NOT_BEGUN && !r->no_fast) {
 			size_t fl = len;
 
 			if (fl > 0 && l[fl - 1] == '\r')

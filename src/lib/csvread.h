@@ -17,11 +17,15 @@
  *   - refuses a field longer than CSVREAD_FIELD_MAX (1 MiB) and a physical
  *     line longer than CSVREAD_LINE_MAX (16 MiB), so memory stays bounded.
  *
- * Speed: a line without a double quote or a stray CR is split here in one
- * pass with no copy (fields point into the read buffer); libcsv (strict
- * mode) parses records that use quotes. Both follow libcsv's rules: spaces
- * and tabs around unquoted fields are trimmed, blank lines are skipped.
- * Nothing is allocated per record or per field: buffers are reused.
+ * Speed: most lines are split here in one pass with no copy (fields point
+ * into the read buffer): lines without a CR (but a CRLF end) whose quoted
+ * fields, if any, open a field, close on the same line just before a comma
+ * or the line's end, and hold no doubled quote, CR or NUL. libcsv (strict
+ * mode) parses the other records. Both follow libcsv's rules (spaces and
+ * tabs around unquoted fields trimmed, blank lines skipped) and give the
+ * same fields, positions and errors (tests compare them); a field is
+ * located at its first byte that is not a space or tab. Nothing is
+ * allocated per record or per field: buffers are reused.
  *
  * Columns count bytes from 1 (an editor's byte column), as in diag.h.
  *
@@ -73,6 +77,8 @@ struct csvread {
 	long long	 limit;		/* -1, or read as if the file ended here */
 	int		 at_limit;	/* stopped at limit */
 	int		 no_bom;	/* a BOM on the first line is text */
+	int		 no_fast;	/* every line through libcsv (tests
+					   compare the two paths) */
 	long long	 rec_off;	/* file offset of the record's first line */
 	long long	 bytes;		/* bytes read so far (0 at EOF: empty) */
 	long		 lineno;	/* physical lines taken so far */

@@ -25,7 +25,7 @@
  * @LINE:COL +OFFSET" when reading stopped on an error.
  */
 static char *
-describe(const char *text, size_t n)
+describe_with(const char *text, size_t n, int no_fast)
 {
 	FILE *fp = fmemopen((void *)text, n, "rb");
 	struct csvread r;
@@ -35,6 +35,7 @@ describe(const char *text, size_t n)
 
 	assert_non_null(fp);
 	csvread_init(&r, fp);
+	r.no_fast = no_fast;
 	while ((rv = csvread_next(&r)) == 1) {
 		sbuf_printf(&sb, "%ld:%ld", r.line, r.col);
 		for (i = 0; i < r.nf; i++) {
@@ -56,6 +57,12 @@ describe(const char *text, size_t n)
 	csvread_release(&r);
 	fclose(fp);
 	return sbuf_detach(&sb);
+}
+
+static char *
+describe(const char *text, size_t n)
+{
+	return describe_with(text, n, 0);
 }
 
 struct tcase {
@@ -135,6 +142,66 @@ test_table(void **state)
 			fail_msg("%s:\n got: %s want: %s", c->name, got, c->want);
 		free(got);
 	}
+}
+
+/*
+ * The fast path and libcsv agree: random files made of pieces that hit
+ * every branch of both (quotes simple and not, spaces around fields,
+ * multi-byte and invalid UTF-8 across eight-byte words, CR, NUL) give the
+ * same records, fields, positions and errors either way.
+ */
+static void
+test_fast_path_is_libcsv(void **state)
+{
+	static const struct { const char *s; size_t n; } piece[] = {
+		{ "a", 1 }, { "bcdefgh", 7 }, { " ", 1 }, { "\t", 1 },
+		{ ",", 1 }, { ",", 1 }, { "\"", 1 }, { "\"\"", 2 },
+		{ "\"x, y\"", 6 }, { "\"Lê Thị\",", 12 }, { "é", 2 },
+		{ "ệ", 3 }, { "\xFF", 1 }, { "\xC3", 1 }, { "\r", 1 },
+		{ "\n", 1 }, { "\n", 1 }, { "\r\n", 2 }, { "\0", 1 },
+		{ "\xF0\x9F\x98\x80", 4 },
+	};
+	const size_t npiece = sizeof(piece) / sizeof(piece[0]);
+	uint64_t seed = 20241231;
+	char buf[256];
+	int iter, differ = 0;
+
+	(void)state;
+	for (iter = 0; iter < 20000; iter++) {
+		size_t n = 0, k, len;
+		char *fast, *slow;
+
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		len = 1 + (size_t)(seed >> 59);		/* 1 to 32 pieces */
+		for (k = 0; k < len; k++) {
+			size_t p;
+
+			seed = seed * 6364136223846793005ULL +
+			    1442695040888963407ULL;
+			p = (size_t)(seed >> 33) % npiece;
+			/* plain text more often, so many lines are valid */
+			if ((seed >> 20) % 3 == 0)
+				p = (size_t)(seed >> 40) % 6;
+			memcpy(buf + n, piece[p].s, piece[p].n);
+			n += piece[p].n;
+		}
+		fast = describe_with(buf, n, 0);
+		slow = describe_with(buf, n, 1);
+		if (strcmp(fast, slow) != 0 && differ++ < 5) {
+			struct sbuf in = SBUF_INIT;
+
+			for (k = 0; k < n; k++)
+				sbuf_printf(&in, (unsigned char)buf[k] < 0x20 ||
+				    (unsigned char)buf[k] >= 0x7f ? "\\x%02X" :
+				    "%c", (unsigned char)buf[k]);
+			print_error("input: %s\nfast: %sslow: %s\n", in.buf, fast,
+			    slow);
+			sbuf_release(&in);
+		}
+		free(fast);
+		free(slow);
+	}
+	assert_int_equal(differ, 0);
 }
 
 static void
@@ -326,6 +393,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_fast_path_is_libcsv),
 		cmocka_unit_test(test_nul_byte),
 		cmocka_unit_test(test_nul_in_quoted_line),
 		cmocka_unit_test(test_field_limit),
