@@ -27,12 +27,14 @@
 #include "config.h"
 #include "date.h"
 #include "diag.h"
+#include "indicator.h"
 #include "norm.h"
 #include "num.h"
 #include "pdfdoc.h"
 #include "period.h"
 #include "schema.h"
 #include "statuslist.h"
+#include "suggest.h"
 #include "tmpl.h"
 #include "util.h"
 #include "vnfmt.h"
@@ -3171,6 +3173,251 @@ run_blocks(const char *list, int *number)
 	free(s);
 }
 
+/* ---- checking the templates before anything is drawn ---- */
+
+/* BM.07.01's blocks when bm.ini lists none. */
+#define BM_BLOCKS "table.tasks, table.dossiers, table.documents, " \
+	"table.errors, table.satisfaction, table.actions, table.complaints, " \
+	"objectives, narrative"
+
+/* The analysis file's Pareto tables and p-charts (docs/FORMATS.md). */
+static const char *const pareto_tables[] = { "errors", "complaints", NULL };
+static const char *const pchart_names[] = { "satisfaction.rate",
+	"errors.rate", NULL };
+
+/* Keys of [table.X] and [compare.X] besides indicator column labels. */
+static const char *const table_keys[] = { "title", "columns", "require",
+	"none", "unit_width", "widths", "lowsample_column", "lowsample_mark",
+	"lowsample_note", NULL };
+static const char *const compare_keys[] = { "title", "columns", NULL };
+
+/* Whether name is in the NULL-terminated list. */
+static int
+in_list(const char *const *list, const char *name)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(*list, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* The template that holds sec:key (the kind's, else common.ini's); *line. */
+static const struct tmpl *
+tmpl_of(const char *sec, const char *key, long *line)
+{
+	if ((*line = tmpl_line(G.t, sec, key)) > 0 ||
+	    (*line = tmpl_line(G.common, sec, key)) == 0)
+		return G.t;
+	return G.common;
+}
+
+/* An error about sec:key at its line, naming the template file. */
+static void
+lint_error(const char *sec, const char *key, const char *fmt, ...)
+{
+	long line;
+	const struct tmpl *t = tmpl_of(sec, key, &line);
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag_errorat(tmpl_path(t), line, 0, "[%s] %s: %s", sec, key, msg);
+}
+
+/* Each name of the list sec:key that is not an indicator; their number. */
+static int
+lint_indicators(const char *sec, const char *key)
+{
+	char *s = xstrdup(T(sec, key, "")), **v;
+	int n = split_list(s, &v), i, bad = 0;
+
+	for (i = 0; i < n; i++) {
+		if (indicator_known(v[i]))
+			continue;
+		lint_error(sec, key, "'%s' is not an indicator (SPEC §6)%s",
+		    v[i], suggest_phrase(indicator_nearest(v[i])));
+		bad++;
+	}
+	free(v);
+	free(s);
+	return bad;
+}
+
+/*
+ * [table.X] and [compare.X] of both templates: their indicator lists, and
+ * keys that are neither theirs nor an indicator's column label (a
+ * misspelt label key would leave the indicator's name as the heading).
+ */
+static int
+lint_tables(const struct tmpl *t)
+{
+	size_t n, i;
+	const struct tmpl_item *it = tmpl_items(t, &n);
+	int bad = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *sec = it[i].sec, *key = it[i].key;
+		int table = strncmp(sec, "table.", 6) == 0;
+		const char *const *keys = table ? table_keys : compare_keys;
+
+		if (!table && strncmp(sec, "compare.", 8) != 0)
+			continue;
+		if (key == NULL) {
+			if (*T(sec, "columns", "") == '\0') {
+				diag_errorat(tmpl_path(t), it[i].line, 0,
+				    "[%s] has no columns", sec);
+				bad++;
+			}
+			continue;
+		}
+		if (strcmp(key, "columns") == 0 || strcmp(key, "require") == 0)
+			bad += lint_indicators(sec, key);
+		if (in_list(keys, key) || indicator_known(key))
+			continue;
+		{
+			const char *near = suggest_nearest(key, strlen(key), keys);
+
+			diag_errorat(tmpl_path(t), it[i].line, 0, "[%s] unknown "
+			    "key '%s'%s", sec, key, suggest_phrase(near != NULL ?
+			    near : indicator_nearest(key)));
+		}
+		bad++;
+	}
+	return bad;
+}
+
+/* The names a block list may hold, for "did you mean"; NULL-terminated. */
+static char **
+block_names(void)
+{
+	static const char *const fixed[] = { "objectives", "narrative",
+		"submission", "chart.satisfaction", "lowsample" };
+	const struct tmpl *ts[2] = { G.t, G.common };
+	char **v = NULL;
+	size_t n = 0, i, k, j;
+
+	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
+		v = xrealloc(v, (n + 1) * sizeof(*v));
+		v[n++] = xstrdup(fixed[i]);
+	}
+	for (i = 0; pareto_tables[i] != NULL; i++) {
+		v = xrealloc(v, (n + 1) * sizeof(*v));
+		v[n++] = xasprintf("pareto.%s", pareto_tables[i]);
+	}
+	for (i = 0; pchart_names[i] != NULL; i++) {
+		v = xrealloc(v, (n + 1) * sizeof(*v));
+		v[n++] = xasprintf("pchart.%s", pchart_names[i]);
+	}
+	for (k = 0; k < 2; k++) {
+		const struct tmpl_item *it = tmpl_items(ts[k], &j);
+
+		for (i = 0; i < j; i++) {
+			const char *sec = it[i].sec;
+
+			if (it[i].key == NULL ? strncmp(sec, "table.", 6) != 0 &&
+			    strncmp(sec, "compare.", 8) != 0 :
+			    strcmp(sec, "text") != 0)
+				continue;
+			v = xrealloc(v, (n + 1) * sizeof(*v));
+			v[n++] = it[i].key == NULL ? xstrdup(sec) :
+			    xasprintf("text.%s", it[i].key);
+		}
+	}
+	v = xrealloc(v, (n + 1) * sizeof(*v));
+	v[n] = NULL;
+	return v;
+}
+
+/* What is wrong with block b of a list (NULL: nothing); static text. */
+static const char *
+block_problem(const char *b, char *buf, size_t size)
+{
+	const char *arg;
+	int k = block_find(b, &arg);
+
+	if (k < 0)
+		return "unknown block";
+	if (blocks[k].fn == block_table && *T(arg, "columns", "") == '\0')
+		snprintf(buf, size, "no [%s] with columns", arg);
+	else if (blocks[k].fn == block_compare &&
+	    *T(arg, "columns", "") == '\0')
+		snprintf(buf, size, "no [%s] with columns", arg);
+	else if (blocks[k].fn == block_pareto && !in_list(pareto_tables, arg))
+		snprintf(buf, size, "no Pareto table '%s' (errors, complaints)",
+		    arg);
+	else if (blocks[k].fn == block_pchart && !in_list(pchart_names, arg))
+		snprintf(buf, size, "no p-chart of '%s' (satisfaction.rate, "
+		    "errors.rate)", arg);
+	else if (blocks[k].fn == block_text && tmpl_get(G.t, "text", arg,
+	    NULL) == NULL && tmpl_get(G.common, "text", arg, NULL) == NULL)
+		snprintf(buf, size, "no key '%s' in [text]", arg);
+	else
+		return NULL;
+	return buf;
+}
+
+/* The blocks of the list sec:key (def when absent); errors, counted. */
+static int
+lint_blocks(const char *sec, const char *key, const char *def)
+{
+	char *s = xstrdup(T(sec, key, def)), **v, **names = block_names();
+	int n = split_list(s, &v), i, bad = 0;
+	char buf[256];
+
+	for (i = 0; i < n; i++) {
+		const char *why = block_problem(v[i], buf, sizeof(buf));
+
+		if (why == NULL)
+			continue;
+		lint_error(sec, key, "'%s': %s%s", v[i], why, suggest_phrase(
+		    in_list((const char *const *)names, v[i]) ? NULL :
+		    suggest_nearest(v[i], strlen(v[i]),
+		    (const char *const *)names)));
+		bad++;
+	}
+	for (i = 0; names[i] != NULL; i++)
+		free(names[i]);
+	free(names);
+	free(v);
+	free(s);
+	return bad;
+}
+
+/*
+ * Checks the templates of this document: a name written twice, block
+ * lists, table and comparison columns. Every mistake is reported at its
+ * file and line; returns their number (nothing is drawn when not 0).
+ */
+static int
+lint_templates(void)
+{
+	int bad = tmpl_lint_repeats(G.common) + tmpl_lint_repeats(G.t);
+	char **secs;
+	int n, i;
+
+	bad += lint_tables(G.t) + lint_tables(G.common);
+	if (G.kind == K_BM)
+		return bad + lint_blocks("bm", "blocks", BM_BLOCKS);
+	if (G.kind != K_REPORT)
+		return bad;
+	n = keys_of("sections", &secs);
+	for (i = 0; i < n; i++) {
+		char sec[128];
+
+		snprintf(sec, sizeof(sec), "section.%s", secs[i]);
+		if (*T(sec, "blocks", "") == '\0') {
+			lint_error("sections", secs[i], "no [%s] with blocks",
+			    sec);
+			bad++;
+		} else
+			bad += lint_blocks(sec, "blocks", "");
+	}
+	free_strv(secs, n);
+	return bad;
+}
+
 /* ---- the three documents ---- */
 
 /* BM.07.01's sizes and spaces, from [layout] of bm.ini. */
@@ -3323,9 +3570,7 @@ render_bm(void)
 	dl = date_line_in(&k.si, &dx, &dw, PDF_BODY_W * 0.75);
 	sig_h = bm_signatures(&k, dl, dx, dw, 1);
 	keep_after = 2 + sig_h;
-	run_blocks(T("bm", "blocks", "table.tasks, table.dossiers, "
-	    "table.documents, table.errors, table.satisfaction, table.actions, "
-	    "table.complaints, objectives, narrative"), &number);
+	run_blocks(T("bm", "blocks", BM_BLOCKS), &number);
 	flush_headings(0);
 	pdfdoc_space(G.doc, 2);
 	pdfdoc_ensure(G.doc, sig_h);
@@ -4418,7 +4663,7 @@ main(int argc, char *argv[])
 	}
 	G.common = load_template("common");
 	G.t = load_template(kind);
-	if (G.common == NULL || G.t == NULL) {
+	if (G.common == NULL || G.t == NULL || lint_templates() > 0) {
 		cleanup();
 		return EXIT_USAGE;
 	}

@@ -119,21 +119,12 @@ struct sheet {
 	int			 nunknown;
 };
 
-/* Where a section header or key of the template is, for messages. */
-struct tline {
-	char	*sec;		/* lower case, as iniparser folds it */
-	char	*key;		/* lower case; NULL: the section header */
-	long	 line;
-};
-
 /* Everything the workbook is made from. */
 struct book {
 	struct config	 cfg;
 	int		 have_cfg;
 	struct tmpl	*t;
 	const char	*tpath;
-	struct tline	*tl;		/* every item of the template file */
-	size_t		 ntl;
 	double		 wfont;		/* width factor of the font */
 	struct period	 per;
 	char		 label[PERIOD_LABELSZ];
@@ -989,41 +980,11 @@ static const struct tsection {
 static const char *const unit_sources[] = { "@code", "@name", "@status",
 	"@lowsample", "@objectives", NULL };
 
-/* An ASCII lower-case copy of s[0..n) (iniparser folds names so); owned. */
-static char *
-lower_dup(const char *s, size_t n)
-{
-	char *d = xmalloc(n + 1);
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		d[i] = (char)tolower((unsigned char)s[i]);
-	d[n] = '\0';
-	return d;
-}
-
-/*
- * The line of key in section sec of the template (its last copy, the one
- * iniparser keeps), or of the section's first header when key is NULL;
- * 0 when the file has none.
- */
+/* The line of key in section sec of the template (tmpl_line). */
 static long
 tline(const struct book *b, const char *sec, const char *key)
 {
-	long line = 0;
-	size_t i;
-
-	for (i = 0; i < b->ntl; i++) {
-		const struct tline *t = &b->tl[i];
-
-		if (strcasecmp(t->sec, sec) != 0)
-			continue;
-		if (key == NULL && t->key == NULL)
-			return t->line;
-		if (key != NULL && t->key != NULL && strcasecmp(t->key, key) == 0)
-			line = t->line;
-	}
-	return line;
+	return tmpl_line(b->t, sec, key);
 }
 
 /* Whether key is a column key: "col" and digits. */
@@ -1032,52 +993,6 @@ is_col_key(const char *key)
 {
 	return strncmp(key, "col", 3) == 0 && key[3] != '\0' &&
 	    strspn(key + 3, "0123456789") == strlen(key + 3);
-}
-
-/*
- * Reads the template file again with iniread, which keeps what iniparser
- * loses (lines, a key or section written twice), into b->tl. Returns the
- * number of syntax errors reported.
- */
-static int
-scan_template(struct book *b)
-{
-	struct iniread r;
-	char *sec = xstrdup("");
-	FILE *fp;
-	int it, bad = 0;
-
-	if ((fp = fopen(b->tpath, "r")) == NULL) {
-		free(sec);
-		return 0;	/* tmpl_load has read it: not reached */
-	}
-	iniread_init(&r, fp);
-	while ((it = iniread_next(&r)) != INI_END) {
-		struct tline *t;
-
-		if (it < 0) {
-			diag_errorat(b->tpath, r.err_line, r.err_col, "%s",
-			    r.errmsg);
-			bad++;
-			continue;
-		}
-		b->tl = xrealloc(b->tl, (b->ntl + 1) * sizeof(*b->tl));
-		t = &b->tl[b->ntl++];
-		t->line = r.line;
-		if (it == INI_SECTION) {
-			free(sec);
-			sec = lower_dup(sbuf_str(&r.name), r.name.len);
-			t->sec = xstrdup(sec);
-			t->key = NULL;
-		} else {
-			t->sec = xstrdup(sec);
-			t->key = lower_dup(sbuf_str(&r.name), r.name.len);
-		}
-	}
-	iniread_release(&r);
-	fclose(fp);
-	free(sec);
-	return bad;
 }
 
 /* Whether key is a sheet key of the [workbook] sheets list. */
@@ -1108,14 +1023,15 @@ lint_template(struct book *b)
 {
 	const char *list = tmpl_get(b->t, "workbook", "sheets", "");
 	const char *cands[NTSECTIONS + 64];
-	size_t i, j;
+	size_t i, j, ntl;
+	const struct tmpl_item *tl = tmpl_items(b->t, &ntl);
 	int bad = 0, nc = 0;
 
 	for (i = 0; i < NTSECTIONS; i++)
 		cands[nc++] = tsections[i].name;
 	cands[nc] = NULL;
-	for (i = 0; i < b->ntl; i++) {
-		const struct tline *t = &b->tl[i];
+	for (i = 0; i < ntl; i++) {
+		const struct tmpl_item *t = &tl[i];
 		const struct tsection *ts = NULL;
 		const char *const *keys;
 		int sheet = strncmp(t->sec, "sheet.", 6) == 0, known = 0;
@@ -1125,13 +1041,13 @@ lint_template(struct book *b)
 				ts = &tsections[j];
 		if (t->key == NULL) {
 			for (j = 0; j < i; j++)
-				if (b->tl[j].key == NULL &&
-				    strcmp(b->tl[j].sec, t->sec) == 0)
+				if (tl[j].key == NULL &&
+				    strcmp(tl[j].sec, t->sec) == 0)
 					break;
 			if (j < i) {
 				diag_errorat(b->tpath, t->line, 0, "section "
 				    "[%s] again; first at line %ld", t->sec,
-				    b->tl[j].line);
+				    tl[j].line);
 				bad++;
 			} else if (sheet && !listed_sheet(list, t->sec + 6)) {
 				diag_errorat(b->tpath, t->line, 0, "[%s] is not "
@@ -1153,14 +1069,14 @@ lint_template(struct book *b)
 			continue;
 		}
 		for (j = 0; j < i; j++)
-			if (b->tl[j].key != NULL &&
-			    strcmp(b->tl[j].sec, t->sec) == 0 &&
-			    strcmp(b->tl[j].key, t->key) == 0)
+			if (tl[j].key != NULL &&
+			    strcmp(tl[j].sec, t->sec) == 0 &&
+			    strcmp(tl[j].key, t->key) == 0)
 				break;
 		if (j < i) {
 			diag_errorat(b->tpath, t->line, 0, "[%s] %s again; "
 			    "first at line %ld (only one is used)", t->sec,
-			    t->key, b->tl[j].line);
+			    t->key, tl[j].line);
 			bad++;
 			continue;
 		}
@@ -1951,7 +1867,6 @@ load_template(struct book *b)
 	char *copy, *save = NULL, *tok;
 	int bad = 0;
 
-	bad += scan_template(b);
 	bad += lint_template(b);
 	bad += template_formats(b);
 	list = tmpl_get(b->t, "workbook", "sheets", NULL);
@@ -3773,11 +3688,6 @@ book_release(struct book *b)
 		free(b->sh[j].unknown);
 	}
 	free(b->sh);
-	for (i = 0; i < b->ntl; i++) {
-		free(b->tl[i].sec);
-		free(b->tl[i].key);
-	}
-	free(b->tl);
 	free(b->title);
 	tmpl_free(b->t);
 	if (b->have_cfg)

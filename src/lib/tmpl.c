@@ -6,17 +6,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
 #include "diag.h"
+#include "iniread.h"
 #include "tmpl.h"
 #include "util.h"
 
 
 struct tmpl {
 	dictionary	 *d;
+	char		 *path;
+	struct tmpl_item *items;
+	size_t		  nitems;
 	const char	**keys;		/* tmpl_keys() scratch, stripped names */
 	char		**norm;		/* NFC copies handed out, freed at end */
 	int		  nnorm;
@@ -33,6 +38,64 @@ tmpl_error(const char *fmt, ...)
 	vsnprintf(tmpl_errbuf, sizeof(tmpl_errbuf), fmt, ap);
 	va_end(ap);
 	return 0;
+}
+
+/* An ASCII lower-case copy of s[0..n) (iniparser folds names so). */
+static char *
+lower_dup(const char *s, size_t n)
+{
+	char *d = xmalloc(n + 1);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		d[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') :
+		    s[i];
+	d[n] = '\0';
+	return d;
+}
+
+/*
+ * Reads t->path again with iniread for the line of every item; reports
+ * its syntax errors (iniparser took the file, but the two must agree on
+ * what it says). Returns their number.
+ */
+static int
+scan(struct tmpl *t)
+{
+	struct iniread r;
+	const char *sec = "";
+	FILE *fp;
+	int it, bad = 0;
+
+	if ((fp = fopen(t->path, "r")) == NULL) {
+		diag_errorat(t->path, 0, 0, "cannot read template");
+		return 1;
+	}
+	iniread_init(&r, fp);
+	while ((it = iniread_next(&r)) != INI_END) {
+		struct tmpl_item *x;
+
+		if (it < 0) {
+			diag_errorat(t->path, r.err_line, r.err_col, "%s",
+			    r.errmsg);
+			bad++;
+			continue;
+		}
+		t->items = xrealloc(t->items, (t->nitems + 1) *
+		    sizeof(*t->items));
+		x = &t->items[t->nitems++];
+		x->line = r.line;
+		if (it == INI_SECTION) {
+			x->sec = sec = lower_dup(sbuf_str(&r.name), r.name.len);
+			x->key = NULL;
+		} else {
+			x->sec = sec;
+			x->key = lower_dup(sbuf_str(&r.name), r.name.len);
+		}
+	}
+	iniread_release(&r);
+	fclose(fp);
+	return bad;
 }
 
 struct tmpl *
@@ -65,19 +128,31 @@ tmpl_load(const char *path)
 	}
 	t = xcalloc(1, sizeof(*t));
 	t->d = d;
+	t->path = xstrdup(path);
+	if (scan(t) != 0) {
+		tmpl_free(t);
+		return NULL;
+	}
 	return t;
 }
 
 void
 tmpl_free(struct tmpl *t)
 {
-	int i;
+	size_t i;
 
 	if (t == NULL)
 		return;
 	iniparser_freedict(t->d);
+	for (i = 0; i < t->nitems; i++) {
+		free((char *)t->items[i].key);
+		if (t->items[i].key == NULL)
+			free((char *)t->items[i].sec);
+	}
+	free(t->items);
+	free(t->path);
 	free(t->keys);
-	for (i = 0; i < t->nnorm; i++)
+	for (i = 0; i < (size_t)t->nnorm; i++)
 		free(t->norm[i]);
 	free(t->norm);
 	free(t);
@@ -149,6 +224,70 @@ tmpl_keys(const struct tmpl *ct, const char *section, int *n)
 	}
 	*n = k;
 	return t->keys;
+}
+
+const struct tmpl_item *
+tmpl_items(const struct tmpl *t, size_t *n)
+{
+	*n = t->nitems;
+	return t->items;
+}
+
+const char *
+tmpl_path(const struct tmpl *t)
+{
+	return t->path;
+}
+
+long
+tmpl_line(const struct tmpl *t, const char *sec, const char *key)
+{
+	long line = 0;
+	size_t i;
+
+	if (t == NULL)
+		return 0;
+	for (i = 0; i < t->nitems; i++) {
+		const struct tmpl_item *x = &t->items[i];
+
+		if (strcasecmp(x->sec, sec) != 0)
+			continue;
+		if (key == NULL && x->key == NULL)
+			return x->line;
+		if (key != NULL && x->key != NULL && strcasecmp(x->key, key) == 0)
+			line = x->line;
+	}
+	return line;
+}
+
+int
+tmpl_lint_repeats(const struct tmpl *t)
+{
+	size_t i, j;
+	int bad = 0;
+
+	for (i = 0; i < t->nitems; i++) {
+		const struct tmpl_item *x = &t->items[i];
+
+		for (j = 0; j < i; j++) {
+			const struct tmpl_item *y = &t->items[j];
+
+			if (strcmp(x->sec, y->sec) != 0 ||
+			    (x->key == NULL) != (y->key == NULL) ||
+			    (x->key != NULL && strcmp(x->key, y->key) != 0))
+				continue;
+			if (x->key == NULL)
+				diag_errorat(t->path, x->line, 0, "section [%s] "
+				    "again; first at line %ld", x->sec, y->line);
+			else
+				diag_errorat(t->path, x->line, 0, "[%s] %s "
+				    "again; first at line %ld (only one is "
+				    "used)", x->sec, x->key, y->line);
+			bad++;
+			break;
+		}
+	}
+	return bad;
 }
 
 /*

@@ -9,7 +9,13 @@
 
 struct tmpl;
 
-/* Loads path; NULL (after a diag message naming the file) on failure. */
+/*
+ * Loads path; NULL (after diag messages naming the file and line) on
+ * failure. The file is read twice: by iniparser for the values, and by
+ * iniread for where each section and key is written (iniparser keeps no
+ * lines), so that a program can check its templates and point at a
+ * mistake's line.
+ */
 struct tmpl	*tmpl_load(const char *path);
 void		 tmpl_free(struct tmpl *);
 /* The value of section:key, or def when absent. Borrowed from t. */
@@ -17,6 +23,30 @@ const char	*tmpl_get(const struct tmpl *t, const char *section,
 		    const char *key, const char *def);
 /* The keys of section in file order (borrowed array, *n set). */
 const char *const *tmpl_keys(const struct tmpl *t, const char *section, int *n);
+/*
+ * Every section header (key NULL) and key of the file, in file order, a
+ * name written twice included; names lower-case, as iniparser folds them.
+ */
+struct tmpl_item {
+	const char	*sec;
+	const char	*key;
+	long		 line;
+};
+const struct tmpl_item *tmpl_items(const struct tmpl *t, size_t *n);
+/*
+ * The line of key in section sec (its last copy: the value iniparser
+ * keeps), or of the section's first header when key is NULL; 0 when the
+ * file has none. Names compare without case.
+ */
+long		 tmpl_line(const struct tmpl *t, const char *sec,
+		    const char *key);
+const char	*tmpl_path(const struct tmpl *t);
+/*
+ * Reports, as errors, a section header or a key written twice in a
+ * section (iniparser silently keeps the last value); returns how many.
+ */
+int		 tmpl_lint_repeats(const struct tmpl *t);
+
 /*
  * Directory for templates: override, else $BAOCAO_TEMPLATES, else
  * "templates" under the current directory, else the installed copy
