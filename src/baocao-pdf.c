@@ -2324,6 +2324,46 @@ objective_ind(const char *code, const struct objective *o, const char *what)
  * result and whether it met its target (with the target when it differs
  * from the organization's).
  */
+/*
+ * The assessment of objective o for code: no result gives the same words
+ * whether or not there is a target; a result without a target is not
+ * assessed.
+ */
+static const char *
+met_cell(const char *code, const struct objective *o)
+{
+	if (isnan(objective_ind(code, o, "value")))
+		return met_text(NAN);
+	if (isnan(objective_ind(code, o, "target")))
+		return T("labels", "absent", "-");
+	return met_text(objective_ind(code, o, "met"));
+}
+
+/*
+ * Widens column col of the n relative widths w so that text fits it on one
+ * line, taking the width from column from, which keeps at least two
+ * thirds of its own; the table's width does not change.
+ */
+static void
+widen_for(double *w, int n, int col, int from, const char *text)
+{
+	double sum = 0, need, extra;
+	int i;
+
+	for (i = 0; i < n; i++)
+		sum += w[i];
+	/* the text, the cell's padding on both sides and a margin */
+	need = (pdfdoc_text_width(G.doc, PF_REGULAR, TABLE_PT, text) + 3) *
+	    sum / PDF_BODY_W;
+	if (need <= w[col])
+		return;
+	extra = need - w[col];
+	if (extra > w[from] / 3)
+		extra = w[from] / 3;
+	w[col] += extra;
+	w[from] -= extra;
+}
+
 static int
 block_objectives(const char *arg, int number)
 {
@@ -2375,6 +2415,11 @@ block_objectives(const char *arg, int number)
 	head[k] = T("objectives", "met", "Đánh giá");
 	w[k] = G.kind == K_BM ? 1.6 : 2.0;
 	al[k++] = PA_CENTER;
+	/* the assessment on one line: its column widens, the objective's
+	 * narrows (a word such as "Chưa có số liệu" would break) */
+	for (i = 0; i < nobj; i++)
+		widen_for(w, k, k - 1, k - 4, met_cell(G.kind == K_BM ?
+		    G.unit : "*", obj[i]));
 	tbl_begin(k, w, al, TABLE_PT, head);
 	for (i = 0; i < nobj; i++) {
 		const struct objective *o = obj[i];
@@ -2393,13 +2438,7 @@ block_objectives(const char *arg, int number)
 		cells[c++] = tt;
 		cells[c++] = fmt_ind(code, o->indicator,
 		    objective_ind(code, o, "value"), b[0]);
-		/* no result: the same words whether or not there is a
-		 * target; a result without a target is not assessed */
-		cells[c++] = isnan(objective_ind(code, o, "value")) ?
-		    met_text(NAN) :
-		    isnan(objective_ind(code, o, "target")) ?
-		    T("labels", "absent", "-") :
-		    met_text(objective_ind(code, o, "met"));
+		cells[c++] = met_cell(code, o);
 		table_row(&nrows, cells, PF_REGULAR);
 		free(tt);
 		free(mt);
