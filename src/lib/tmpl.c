@@ -76,8 +76,10 @@ scan(struct tmpl *t)
 		struct tmpl_item *x;
 
 		if (it < 0) {
-			diag_errorat(t->path, r.err_line, r.err_col, "%s",
-			    r.errmsg);
+			diag_errorat(t->path, r.err_line, r.err_col, "%s%s",
+			    r.errmsg, r.err == INIREAD_EUTF8 ? "; a template "
+			    "is UTF-8 text: convert with 'iconv -f CP1258 -t "
+			    "UTF-8'" : "");
 			bad++;
 			continue;
 		}
