@@ -375,17 +375,28 @@ eqmask(uint64_t w, uint64_t pat)
 
 /*
  * Validates the UTF-8 of u[*v .. upto) (and the rest of a sequence that
- * starts before upto), moving *v past it. -1 at an invalid sequence.
+ * starts before upto), moving *v past it, eight bytes at a time over
+ * ASCII. -1 at an invalid sequence.
  */
 static inline int
 fast_utf8(struct csvread *r, const unsigned char *u, size_t len, size_t *v,
     size_t upto)
 {
 	size_t i = *v;
+	uint64_t w, hi;
 	int k;
 
 	while (i < upto) {
-		if (u[i] < 0x80) {
+		if (i + 8 <= len) {
+			memcpy(&w, u + i, 8);
+			if ((hi = w & HIGH) == 0) {
+				i += 8;
+				continue;
+			}
+			i += (size_t)__builtin_ctzll(hi) >> 3;
+			if (i >= upto)
+				break;
+		} else if (u[i] < 0x80) {
 			i++;
 			continue;
 		}
@@ -441,16 +452,16 @@ fast_quoted(struct csvread *r, const char *l, size_t len, size_t i,
 {
 	const unsigned char *u = (const unsigned char *)l;
 	const char *q = memchr(l + i + 1, '"', len - i - 1);
-	size_t end, j;
+	size_t end;
 
 	if (q == NULL)
 		return 0;
 	end = (size_t)(q - l);
 	if (end + 1 < len && l[end + 1] != ',')
 		return 0;
-	for (j = i + 1; j < end; j++)
-		if (u[j] == '\r' || u[j] == '\0')
-			return 0;
+	if (memchr(l + i + 1, '\r', end - i - 1) != NULL ||
+	    memchr(l + i + 1, '\0', end - i - 1) != NULL)
+		return 0;
 	if (*v < i + 1)
 		*v = i + 1;
 	if (fast_utf8(r, u, len, v, end) < 0 ||
