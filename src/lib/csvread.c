@@ -4,6 +4,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "csvread.h"
 #include "utf8.h"
@@ -373,27 +376,89 @@ eqmask(uint64_t w, uint64_t pat)
 #define ONES	0x0101010101010101ULL
 #define HIGH	(ONES * 0x80)
 
+/* Bit k set for each byte k of m that is 0x80 (an eqmask() result). */
+static inline uint32_t
+bits8(uint64_t m)
+{
+	return (uint32_t)(((m >> 7) * 0x0102040810204080ULL) >> 56);
+}
+
+/*
+ * Looks at the block of bytes at p (n available): bit k of *special is set
+ * when byte k is a quote, CR or NUL, of *high when it is 0x80 or above, of
+ * *commas when it is a comma. Returns the block's length: 16 bytes with
+ * SSE2 (every x86-64), else 8; 0 when fewer than 8 bytes are left.
+ */
+static inline size_t
+scan_block(const unsigned char *p, size_t n, uint32_t *special,
+    uint32_t *high, uint32_t *commas)
+{
+	uint64_t w;
+
+#if defined(__SSE2__)
+	if (n >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+
+		*special = (uint32_t)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
+		    _mm_cmpeq_epi8(v, _mm_setzero_si128())));
+		*high = (uint32_t)_mm_movemask_epi8(v);
+		*commas = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+		    _mm_set1_epi8(',')));
+		return 16;
+	}
+#endif
+	if (n < 8)
+		return 0;
+	memcpy(&w, p, 8);
+	*special = bits8(eqmask(w, ONES * '"') | eqmask(w, ONES * '\r') |
+	    eqmask(w, 0));
+	*high = bits8(w & HIGH);
+	*commas = bits8(eqmask(w, ONES * ','));
+	return 8;
+}
+
+/* As scan_block, for the bytes of 0x80 and above only. */
+static inline size_t
+scan_high(const unsigned char *p, size_t n, uint32_t *high)
+{
+	uint64_t w;
+
+#if defined(__SSE2__)
+	if (n >= 16) {
+		*high = (uint32_t)_mm_movemask_epi8(_mm_loadu_si128(
+		    (const __m128i *)(const void *)p));
+		return 16;
+	}
+#endif
+	if (n < 8)
+		return 0;
+	memcpy(&w, p, 8);
+	*high = bits8(w & HIGH);
+	return 8;
+}
+
 /*
  * Validates the UTF-8 of u[*v .. upto) (and the rest of a sequence that
- * starts before upto), moving *v past it, eight bytes at a time over
- * ASCII. -1 at an invalid sequence.
+ * starts before upto), moving *v past it, a block at a time over ASCII.
+ * -1 at an invalid sequence.
  */
 static inline int
 fast_utf8(struct csvread *r, const unsigned char *u, size_t len, size_t *v,
     size_t upto)
 {
-	size_t i = *v;
-	uint64_t w, hi;
+	size_t i = *v, n;
+	uint32_t hi;
 	int k;
 
 	while (i < upto) {
-		if (i + 8 <= len) {
-			memcpy(&w, u + i, 8);
-			if ((hi = w & HIGH) == 0) {
-				i += 8;
+		if ((n = scan_high(u + i, len - i, &hi)) > 0) {
+			if (hi == 0) {
+				i += n;
 				continue;
 			}
-			i += (size_t)__builtin_ctzll(hi) >> 3;
+			i += (size_t)__builtin_ctz(hi);
 			if (i >= upto)
 				break;
 		} else if (u[i] < 0x80) {
@@ -480,37 +545,31 @@ static int
 fast_line(struct csvread *r, const char *l, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)l;
-	size_t i = 0, fs = 0, v = 0, next;
-	uint64_t w, special, commas;
+	size_t i = 0, fs = 0, v = 0, next, n;
+	uint32_t special, high, commas;
 	int quoted = 0, ended = 0;
 
 	r->nf = 0;
 	while (i < len) {
-		/* eight bytes at a time while they hold no quote, CR or NUL */
-		if (i + 8 <= len) {
-			memcpy(&w, u + i, 8);
-			special = eqmask(w, ONES * '"') | eqmask(w, ONES * '\r') |
-			    eqmask(w, 0);
-			if (special == 0) {
-				if ((w & HIGH) != 0 && v < i + 8) {
-					if (v < i)
-						v = i;
-					if (fast_utf8(r, u, len, &v, i + 8) < 0)
-						return -1;
-				}
-				commas = eqmask(w, ONES * ',');
-				while (commas != 0) {
-					size_t at = i + (size_t)(
-					    __builtin_ctzll(commas) >> 3);
-
-					if (fast_field(r, l, fs, at, 0) < 0)
-						return -1;
-					fs = at + 1;
-					commas &= commas - 1;
-				}
-				i += 8;
-				continue;
+		/* a block at a time while it holds no quote, CR or NUL */
+		n = scan_block(u + i, len - i, &special, &high, &commas);
+		if (n > 0 && special == 0) {
+			if (high != 0 && v < i + n) {
+				if (v < i)
+					v = i;
+				if (fast_utf8(r, u, len, &v, i + n) < 0)
+					return -1;
 			}
+			while (commas != 0) {
+				size_t at = i + (size_t)__builtin_ctz(commas);
+
+				if (fast_field(r, l, fs, at, 0) < 0)
+					return -1;
+				fs = at + 1;
+				commas &= commas - 1;
+			}
+			i += n;
+			continue;
 		}
 		switch (cls[u[i]]) {
 		case 0:
