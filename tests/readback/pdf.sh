@@ -526,6 +526,14 @@ done
     no "zero month: the objectives table is split or away from its title"
 [ "$(grep -c 'Chưa có số liệu$' "$tmp/pg")" -ge 7 ] ||
     no "zero month: 'Chưa có số liệu' wraps in the objectives table"
+# nor in BM.07.01's objectives table, whose assessment column is narrower
+ind=$tmp/zm.csv
+run bm "$tmp/zmbm.pdf" --unit VP || no "zero month BM: status $? $(cat "$tmp/err")"
+ind=
+n=$(pdftotext -layout "$tmp/zmbm.pdf" - 2>/dev/null | grep -c 'Chưa có số liệu$')
+[ "$n" -ge 2 ] && ! pdftotext -layout "$tmp/zmbm.pdf" - 2>/dev/null |
+    grep -q '^ *số liệu$' ||
+    no "zero month BM: 'Chưa có số liệu' wraps in the objectives table ($n whole)"
 # a long URL and e-mail address in a justified narrative: each line that
 # ends inside one ends after / ? & = - _ . or @, and the address comes
 # back whole once the lines are joined
