@@ -3265,6 +3265,58 @@ lint_error(const char *sec, const char *key, const char *fmt, ...)
 	diag_errorat(tmpl_path(t), line, 0, "[%s] %s: %s", sec, key, msg);
 }
 
+/*
+ * Whether name is an indicator: SPEC §6's, or objective.<name>.value,
+ * .target or .met of an objective of config/objectives.ini.
+ */
+static int
+lint_known(const char *name)
+{
+	int i;
+
+	if (indicator_known(name))
+		return 1;
+	if (!indicator_or_objective(name))
+		return 0;
+	for (i = 0; i < G.cfg.nobjectives; i++) {
+		const char *o = G.cfg.objectives[i].name;
+		size_t n = strlen(o);
+
+		if (strncmp(name + 10, o, n) == 0 && name[10 + n] == '.' &&
+		    strchr(name + 11 + n, '.') == NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/* The indicator nearest to a misspelt name, or NULL; static storage. */
+static const char *
+lint_nearest(const char *name)
+{
+	static char best[256];
+	const char *part = strrchr(name, '.');
+	const char **cands;
+	const char *near;
+	char **own;
+	int i, n = G.cfg.nobjectives;
+
+	if (strncmp(name, "objective.", 10) != 0 || part == NULL)
+		return indicator_nearest(name);
+	/* objective.<each name> with the part written */
+	own = xcalloc((size_t)n + 1, sizeof(*own));
+	cands = xcalloc((size_t)n + 1, sizeof(*cands));
+	for (i = 0; i < n; i++)
+		cands[i] = own[i] = xasprintf("objective.%s%s",
+		    G.cfg.objectives[i].name, part);
+	near = suggest_nearest(name, strlen(name), cands);
+	snprintf(best, sizeof(best), "%s", near != NULL ? near : "");
+	for (i = 0; i < n; i++)
+		free(own[i]);
+	free(own);
+	free(cands);
+	return best[0] != '\0' ? best : NULL;
+}
+
 /* Each name of the list sec:key that is not an indicator; their number. */
 static int
 lint_indicators(const char *sec, const char *key)
@@ -3273,10 +3325,10 @@ lint_indicators(const char *sec, const char *key)
 	int n = split_list(s, &v), i, bad = 0;
 
 	for (i = 0; i < n; i++) {
-		if (indicator_known(v[i]))
+		if (lint_known(v[i]))
 			continue;
-		lint_error(sec, key, "'%s' is not an indicator (SPEC §6)%s",
-		    v[i], suggest_phrase(indicator_nearest(v[i])));
+		lint_error(sec, key, "'%s' is not an indicator (SPEC §6 or "
+		    "an objective's)%s", v[i], suggest_phrase(lint_nearest(v[i])));
 		bad++;
 	}
 	free(v);
@@ -3313,14 +3365,14 @@ lint_tables(const struct tmpl *t)
 		}
 		if (strcmp(key, "columns") == 0 || strcmp(key, "require") == 0)
 			bad += lint_indicators(sec, key);
-		if (in_list(keys, key) || indicator_known(key))
+		if (in_list(keys, key) || lint_known(key))
 			continue;
 		{
 			const char *near = suggest_nearest(key, strlen(key), keys);
 
 			diag_errorat(tmpl_path(t), it[i].line, 0, "[%s] unknown "
 			    "key '%s'%s", sec, key, suggest_phrase(near != NULL ?
-			    near : indicator_nearest(key)));
+			    near : lint_nearest(key)));
 		}
 		bad++;
 	}

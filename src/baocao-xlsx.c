@@ -1243,7 +1243,7 @@ parse_terms(const struct sheet *s, char *expr, struct term *t,
 static int
 ind_known(const char *ind)
 {
-	return indicator_known(ind) || strncmp(ind, "objective.", 10) == 0;
+	return indicator_or_objective(ind);
 }
 
 /*

@@ -116,3 +116,21 @@ indicator_nearest(const char *name)
 {
 	return suggest_nearest(name, strlen(name), indicator_names());
 }
+
+int
+indicator_or_objective(const char *name)
+{
+	static const char *const part[] = { ".value", ".target", ".met" };
+	size_t n = strlen(name), i, k;
+
+	if (indicator_known(name))
+		return 1;
+	if (strncmp(name, "objective.", 10) != 0)
+		return 0;
+	for (i = 0; i < sizeof(part) / sizeof(part[0]); i++) {
+		k = strlen(part[i]);
+		if (n > 10 + k && strcmp(name + n - k, part[i]) == 0)
+			return 1;
+	}
+	return 0;
+}

@@ -15,6 +15,13 @@ const char *const	*indicator_names(void);
 /* 1 when name is in the catalogue, else 0. */
 int			 indicator_known(const char *name);
 
+/*
+ * 1 when name is in the catalogue or has the shape of an objective's
+ * indicator, objective.<name>.value|target|met (a template may show them;
+ * the objectives themselves are in config/, not here), else 0.
+ */
+int			 indicator_or_objective(const char *name);
+
 /* The catalogue name nearest to a misspelt one, or NULL. */
 const char		*indicator_nearest(const char *name);
 

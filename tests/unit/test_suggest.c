@@ -82,6 +82,16 @@ test_catalogue(void **state)
 	    "dossiers.on_time_rate");
 	assert_string_equal(indicator_nearest("errors.cuont"), "errors.count");
 	assert_null(indicator_nearest("nothing.like.it"));
+	/* an objective's indicators by their shape */
+	assert_true(indicator_or_objective("tasks.planned"));
+	assert_true(indicator_or_objective("objective.x.value"));
+	assert_true(indicator_or_objective("objective.tasks_on_time.target"));
+	assert_true(indicator_or_objective("objective.x.met"));
+	assert_false(indicator_or_objective("objective.x.rate"));
+	assert_false(indicator_or_objective("objective..met"));
+	assert_false(indicator_or_objective("objective.met"));
+	assert_false(indicator_or_objective("objectives.x.met"));
+	assert_false(indicator_or_objective("tasks.planed"));
 }
 
 int
