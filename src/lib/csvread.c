@@ -419,65 +419,24 @@ scan_block(const unsigned char *p, size_t n, uint32_t *special,
 	return 8;
 }
 
-/* As scan_block, for the bytes of 0x80 and above only. */
-static inline size_t
-scan_high(const unsigned char *p, size_t n, uint32_t *high)
-{
-	uint64_t w;
-
-#if defined(__SSE2__)
-	if (n >= 16) {
-		*high = (uint32_t)_mm_movemask_epi8(_mm_loadu_si128(
-		    (const __m128i *)(const void *)p));
-		return 16;
-	}
-#endif
-	if (n < 8)
-		return 0;
-	memcpy(&w, p, 8);
-	*high = bits8(w & HIGH);
-	return 8;
-}
-
 /*
- * Validates the UTF-8 of u[*v .. upto) (and the rest of a sequence that
- * starts before upto), moving *v past it, a block at a time over ASCII.
- * -1 at an invalid sequence.
+ * Validates the UTF-8 of u[*v .. upto) (utf8_valid_span); -1 at an
+ * invalid sequence, reported where it starts.
  */
 static inline int
 fast_utf8(struct csvread *r, const unsigned char *u, size_t len, size_t *v,
     size_t upto)
 {
-	size_t i = *v, n;
-	uint32_t hi;
-	int k;
-
-	while (i < upto) {
-		if ((n = scan_high(u + i, len - i, &hi)) > 0) {
-			if (hi == 0) {
-				i += n;
-				continue;
-			}
-			i += (size_t)__builtin_ctz(hi);
-			if (i >= upto)
-				break;
-		} else if (u[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if ((k = utf8_seqlen(u + i, len - i)) == 0)
-			return fail(r, CSVREAD_EUTF8, r->ln_no, (long)i + 1,
-			    r->ln_off + (long long)i);
-		i += (size_t)k;
-	}
-	*v = i;
-	return 0;
+	if (utf8_valid_span((const char *)u, len, v, upto))
+		return 0;
+	return fail(r, CSVREAD_EUTF8, r->ln_no, (long)*v + 1,
+	    r->ln_off + (long long)*v);
 }
 
 /*
- * Adds the field l[from .. to), opening at byte column col; an unquoted
- * one is trimmed of spaces and tabs as libcsv does, and located where its
- * text starts.
+ * Adds the field l[from .. to): a quoted one (from is past its opening
+ * quote) is located at that quote; an unquoted one is trimmed of spaces
+ * and tabs as libcsv does, and located where its text starts.
  */
 static inline int
 fast_field(struct csvread *r, const char *l, size_t from, size_t to,

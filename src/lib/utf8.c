@@ -113,31 +113,13 @@ utf8_ascii(const char *s, size_t n)
 int
 utf8_valid(const char *str, size_t n, size_t *bad)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
-	uint64_t w;
-	int len;
+	size_t pos = 0;
 
-	while (i < n) {
-		if (i + 8 <= n) {
-			memcpy(&w, s + i, 8);
-			if ((w & 0x8080808080808080ULL) == 0) {
-				i += 8;
-				continue;
-			}
-		}
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if ((len = utf8_seqlen(s + i, n - i)) == 0) {
-			if (bad != NULL)
-				*bad = i;
-			return 0;
-		}
-		i += (size_t)len;
-	}
-	return 1;
+	if (utf8_valid_span(str, n, &pos, n))
+		return 1;
+	if (bad != NULL)
+		*bad = pos;
+	return 0;
 }
 
 int

@@ -15,7 +15,12 @@
 #define BAOCAO_UTF8_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 struct sbuf;
 
@@ -33,6 +38,75 @@ int	 utf8_seqlen(const unsigned char *s, size_t n);
  * valid UTF-8; callers that refuse them look for them themselves.
  */
 int	 utf8_valid(const char *s, size_t n, size_t *bad);
+
+/*
+ * Bit k of the result set when byte k of the block at s is 0x80 or above;
+ * *len gets the block's length: 16 bytes with SSE2 (every x86-64), else 8;
+ * 0 when fewer than 8 of the n bytes are left.
+ */
+static inline uint32_t
+high_bytes(const unsigned char *s, size_t n, size_t *len)
+{
+	uint64_t w;
+
+#if defined(__SSE2__)
+	if (n >= 16) {
+		*len = 16;
+		return (uint32_t)_mm_movemask_epi8(_mm_loadu_si128(
+		    (const __m128i *)(const void *)s));
+	}
+#endif
+	if (n < 8) {
+		*len = 0;
+		return 0;
+	}
+	*len = 8;
+	memcpy(&w, s, 8);
+	/* the top bit of each byte, gathered into bits 0-7 */
+	return (uint32_t)((((w & 0x8080808080808080ULL) >> 7) *
+	    0x0102040810204080ULL) >> 56);
+}
+
+/*
+ * Validates s[*pos .. upto) of the n bytes at s, and the rest of a
+ * sequence that starts before upto, moving *pos past them: a reader that
+ * goes along a line validates each stretch once. Returns 1, or 0 with
+ * *pos at the first byte of the first invalid sequence. utf8_valid() is
+ * this with *pos = 0 and upto = n. Inline: the CSV reader's fast path
+ * calls it for every stretch of text.
+ */
+static inline int
+utf8_valid_span(const char *str, size_t n, size_t *pos, size_t upto)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = *pos, blk;
+	uint32_t hi;
+	int len;
+
+	while (i < upto) {
+		hi = high_bytes(s + i, n - i, &blk);
+		if (blk > 0) {
+			if (hi == 0) {		/* ASCII: a block at a time */
+				i += blk;
+				continue;
+			}
+			i += (size_t)__builtin_ctz(hi);
+			if (i >= upto)
+				break;
+		} else if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((len = utf8_seqlen(s + i, n - i)) == 0) {
+			*pos = i;
+			return 0;
+		}
+		i += (size_t)len;
+	}
+	*pos = i;
+	return 1;
+}
+
 
 /*
  * Whether the rest of the stream fp is valid UTF-8 (read in blocks; a
