@@ -542,6 +542,7 @@ fig_decimals(const char *unit, const char *name, enum fig k, double v,
 static char *
 fmt_ind(const char *unit, const char *name, double v, char *buf)
 {
+	char obj[128];
 	const char *p;
 	enum fig k;
 	int dec;
@@ -550,17 +551,12 @@ fmt_ind(const char *unit, const char *name, double v, char *buf)
 		snprintf(buf, VNFMT_BUFSZ, "%s", T("labels", "absent", "-"));
 		return buf;
 	}
-	if (strncmp(name, "objective.", 10) == 0 &&
-	    (ends_with(name, ".value") || ends_with(name, ".target"))) {
-		char obj[128];
-		const struct objective *o;
+	if ((p = indicator_objective(name, obj, sizeof(obj))) != NULL &&
+	    strcmp(p, "met") != 0) {
+		const struct objective *o = objective_by_name(obj);
 
-		p = strrchr(name, '.');
-		snprintf(obj, sizeof(obj), "%.*s", (int)(p - name - 10),
-		    name + 10);
-		o = objective_by_name(obj);
 		if (o != NULL)
-			return fmt_ind(ends_with(name, ".value") ? unit : NULL,
+			return fmt_ind(strcmp(p, "value") == 0 ? unit : NULL,
 			    o->indicator, v, buf);
 		return vn_num(v, 3, buf);
 	}
@@ -3272,21 +3268,10 @@ lint_error(const char *sec, const char *key, const char *fmt, ...)
 static int
 lint_known(const char *name)
 {
-	int i;
+	char obj[128];
 
-	if (indicator_known(name))
-		return 1;
-	if (!indicator_or_objective(name))
-		return 0;
-	for (i = 0; i < G.cfg.nobjectives; i++) {
-		const char *o = G.cfg.objectives[i].name;
-		size_t n = strlen(o);
-
-		if (strncmp(name + 10, o, n) == 0 && name[10 + n] == '.' &&
-		    strchr(name + 11 + n, '.') == NULL)
-			return 1;
-	}
-	return 0;
+	return indicator_known(name) || (indicator_objective(name, obj,
+	    sizeof(obj)) != NULL && objective_by_name(obj) != NULL);
 }
 
 /* The indicator nearest to a misspelt name, or NULL; static storage. */
@@ -3294,25 +3279,25 @@ static const char *
 lint_nearest(const char *name)
 {
 	static char best[256];
-	const char *part = strrchr(name, '.');
 	const char **cands;
 	const char *near;
-	char **own;
-	int i, n = G.cfg.nobjectives;
+	int i, k, n = 0, nparts = 0;
 
-	if (strncmp(name, "objective.", 10) != 0 || part == NULL)
+	if (strncmp(name, "objective.", 10) != 0)
 		return indicator_nearest(name);
-	/* objective.<each name> with the part written */
-	own = xcalloc((size_t)n + 1, sizeof(*own));
-	cands = xcalloc((size_t)n + 1, sizeof(*cands));
-	for (i = 0; i < n; i++)
-		cands[i] = own[i] = xasprintf("objective.%s%s",
-		    G.cfg.objectives[i].name, part);
+	/* every indicator of every objective */
+	while (objective_parts[nparts] != NULL)
+		nparts++;
+	cands = xcalloc((size_t)(G.cfg.nobjectives * nparts) + 1,
+	    sizeof(*cands));
+	for (i = 0; i < G.cfg.nobjectives; i++)
+		for (k = 0; objective_parts[k] != NULL; k++)
+			cands[n++] = xasprintf("objective.%s.%s",
+			    G.cfg.objectives[i].name, objective_parts[k]);
 	near = suggest_nearest(name, strlen(name), cands);
 	snprintf(best, sizeof(best), "%s", near != NULL ? near : "");
 	for (i = 0; i < n; i++)
-		free(own[i]);
-	free(own);
+		free((char *)cands[i]);
 	free(cands);
 	return best[0] != '\0' ? best : NULL;
 }

@@ -94,21 +94,11 @@ int
 indicator_known(const char *name)
 {
 	const char *const *v = indicator_names();
-	size_t lo = 0, hi = 0, mid;
-	int c;
+	size_t n = 0;
 
-	while (v[hi] != NULL)
-		hi++;
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if ((c = strcmp(name, v[mid])) == 0)
-			return 1;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return 0;
+	while (v[n] != NULL)
+		n++;
+	return bsearch(&name, v, n, sizeof(*v), bytecmp) != NULL;
 }
 
 const char *
@@ -117,20 +107,33 @@ indicator_nearest(const char *name)
 	return suggest_nearest(name, strlen(name), indicator_names());
 }
 
+const char *const objective_parts[] = { "value", "target", "met", NULL };
+
+const char *
+indicator_objective(const char *name, char *obj, size_t size)
+{
+	const char *dot = strrchr(name, '.');
+	size_t n;
+	int i;
+
+	if (strncmp(name, "objective.", 10) != 0 || dot == NULL ||
+	    dot <= name + 10)
+		return NULL;
+	n = (size_t)(dot - (name + 10));
+	for (i = 0; objective_parts[i] != NULL; i++)
+		if (strcmp(dot + 1, objective_parts[i]) == 0 && n < size) {
+			memcpy(obj, name + 10, n);
+			obj[n] = '\0';
+			return objective_parts[i];
+		}
+	return NULL;
+}
+
 int
 indicator_or_objective(const char *name)
 {
-	static const char *const part[] = { ".value", ".target", ".met" };
-	size_t n = strlen(name), i, k;
+	char obj[128];
 
-	if (indicator_known(name))
-		return 1;
-	if (strncmp(name, "objective.", 10) != 0)
-		return 0;
-	for (i = 0; i < sizeof(part) / sizeof(part[0]); i++) {
-		k = strlen(part[i]);
-		if (n > 10 + k && strcmp(name + n - k, part[i]) == 0)
-			return 1;
-	}
-	return 0;
+	return indicator_known(name) ||
+	    indicator_objective(name, obj, sizeof(obj)) != NULL;
 }

@@ -9,17 +9,26 @@
 #ifndef BAOCAO_INDICATOR_H
 #define BAOCAO_INDICATOR_H
 
+#include <stddef.h>
+
 /* Every name of the catalogue, NULL-terminated, in byte order. */
 const char *const	*indicator_names(void);
 
 /* 1 when name is in the catalogue, else 0. */
 int			 indicator_known(const char *name);
 
+/* The parts of an objective's indicators: "value", "target", "met". */
+extern const char *const objective_parts[];
+
 /*
- * 1 when name is in the catalogue or has the shape of an objective's
- * indicator, objective.<name>.value|target|met (a template may show them;
- * the objectives themselves are in config/, not here), else 0.
+ * For objective.<name>.<part> (objective_parts) copies <name> into obj
+ * (size bytes) and returns the part; NULL for any other name. The
+ * objectives themselves are in config/, not in the catalogue.
  */
+const char		*indicator_objective(const char *name, char *obj,
+			    size_t size);
+
+/* 1 when name is in the catalogue or is an objective's (shape only). */
 int			 indicator_or_objective(const char *name);
 
 /* The catalogue name nearest to a misspelt one, or NULL. */

@@ -92,6 +92,19 @@ test_catalogue(void **state)
 	assert_false(indicator_or_objective("objective.met"));
 	assert_false(indicator_or_objective("objectives.x.met"));
 	assert_false(indicator_or_objective("tasks.planed"));
+	{
+		char obj[32];
+
+		assert_string_equal(indicator_objective(
+		    "objective.tasks_on_time.target", obj, sizeof(obj)),
+		    "target");
+		assert_string_equal(obj, "tasks_on_time");
+		assert_null(indicator_objective("objective.x.valu", obj,
+		    sizeof(obj)));
+		/* a name too long for obj is none */
+		assert_null(indicator_objective("objective.a_very_long_"
+		    "objective_name_indeed.met", obj, 8));
+	}
 }
 
 int
