@@ -148,7 +148,8 @@ stage_install(const char *outdir, const char *stage, const char *manifest)
 			if (dot_entry(e) ||
 			    (strcmp(e, manifest) == 0) != (pass == 1))
 				continue;
-			rv = move(stage, e, outdir, e);
+			if (move(stage, e, outdir, e) != 0)
+				rv = -1;
 		}
 	free_entries(ents, n);
 	stage_discard(stage);
@@ -298,7 +299,8 @@ final_keep_old(const char *outdir, int *version)
 		if (!final_file(e) || strcmp(e, MANIFEST_NAME) == 0)
 			continue;
 		version_of(vname, sizeof(vname), e, v);
-		rv = move(outdir, e, outdir, vname);
+		if (move(outdir, e, outdir, vname) != 0)
+			rv = -1;
 	}
 	free_entries(ents, n);
 	snprintf(from, sizeof(from), "%s/%s", outdir, MANIFEST_NAME);

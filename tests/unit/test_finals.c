@@ -19,16 +19,23 @@ static void libc_free(void *p) { free(p); }
 
 static char dir[64];
 
+/* Writes text to the file name of folder d. */
 static void
-put(const char *name, const char *text)
+put_in(const char *d, const char *name, const char *text)
 {
-	char path[256];
+	char path[512];
 	FILE *fp;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	snprintf(path, sizeof(path), "%s/%s", d, name);
 	assert_non_null(fp = fopen(path, "w"));
 	fputs(text, fp);
 	fclose(fp);
+}
+
+static void
+put(const char *name, const char *text)
+{
+	put_in(dir, name, text);
 }
 
 static char *
@@ -165,6 +172,30 @@ test_keep_old(void **state)
 	libc_free(m);
 }
 
+/*
+ * A file of the stage that cannot be put in place (a directory in the way
+ * of a.pdf) fails the install, and the manifest, moved last, is not put in
+ * place: its presence means a complete set.
+ */
+static void
+test_install_failure(void **state)
+{
+	char stage[256], path[300];
+	struct stat st;
+
+	(void)state;
+	assert_int_equal(stage_open(dir, stage, sizeof(stage)), 0);
+	snprintf(path, sizeof(path), "%s/a.pdf", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	put("a.pdf/keep", "x");			/* non-empty: rename fails */
+	put_in(stage, "a.pdf", "a");
+	put_in(stage, "SHA256SUMS", "sums");
+	assert_int_equal(stage_install(dir, stage, "SHA256SUMS"), -1);
+	snprintf(path, sizeof(path), "%s/SHA256SUMS", dir);
+	assert_int_not_equal(stat(path, &st), 0);
+	assert_int_not_equal(stat(stage, &st), 0);	/* the stage is gone */
+}
+
 /* What changed between two manifests: inputs and configuration only. */
 static void
 test_changed_inputs(void **state)
@@ -210,6 +241,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_changed_inputs, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_install_failure,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_keep_old, setup,
 		    teardown),
 	};
