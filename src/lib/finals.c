@@ -13,6 +13,9 @@
 #include "finals.h"
 #include "util.h"
 
+/* A manifest line is sha256sum's: 64 hex digits, two spaces, the name. */
+#define NAME_AT	66
+
 /* The entries of dir in byte order, without "." and ".."; -1. */
 static int
 entries(const char *dir, struct dirent ***ents)
@@ -253,7 +256,7 @@ rewrite_manifest(const char *from, const char *to, int v)
 		return -1;
 	}
 	while ((len = getline(&line, &cap, in)) > 0) {
-		char *name = len > 66 ? line + 66 : NULL;
+		char *name = len > NAME_AT ? line + NAME_AT : NULL;
 
 		if (name != NULL)
 			name[strcspn(name, "\n")] = '\0';
@@ -264,7 +267,7 @@ rewrite_manifest(const char *from, const char *to, int v)
 			continue;
 		}
 		version_of(vname, sizeof(vname), name, v);
-		fprintf(out, "%.66s%s\n", line, vname);
+		fprintf(out, "%.*s%s\n", NAME_AT, line, vname);
 	}
 	free(line);
 	fclose(in);
@@ -326,9 +329,9 @@ input_lines(const char *path, int *n)
 	*n = 0;
 	if ((fp = fopen(path, "r")) == NULL)
 		return NULL;
-	while ((len = getline(&line, &cap, fp)) > 66) {
+	while ((len = getline(&line, &cap, fp)) > NAME_AT) {
 		line[strcspn(line, "\n")] = '\0';
-		if (strchr(line + 66, '/') == NULL)
+		if (strchr(line + NAME_AT, '/') == NULL)
 			continue;
 		v = xrealloc(v, (size_t)(*n + 1) * sizeof(*v));
 		v[(*n)++] = xstrdup(line);
@@ -354,7 +357,7 @@ has_line(char **v, int n, const char *line)
 static const char *
 line_name(const char *line)
 {
-	const char *name = line + 66;
+	const char *name = line + NAME_AT;
 
 	while (strncmp(name, "../", 3) == 0)
 		name += 3;
