@@ -1180,32 +1180,19 @@ write_manifest(struct report_opts *o)
 
 /*
  * Whether the inputs listed in the old manifest (the names with a '/';
- * outputs are bare names) are exactly the lines of now.
+ * outputs are bare names) are exactly those of now (manifest_inputs).
  */
 static int
 same_inputs(const char *old, const char *now)
 {
-	struct sbuf a = SBUF_INIT, b = SBUF_INIT;
-	char *line = NULL;
-	size_t cap = 0;
-	FILE *fp;
-	int same;
+	int na, nb, i, same;
+	char **a = manifest_inputs(old, &na), **b = manifest_inputs(now, &nb);
 
-	if ((fp = fopen(old, "r")) == NULL)
-		return 0;
-	while (getline(&line, &cap, fp) > 66)
-		if (strchr(line + 66, '/') != NULL)
-			sbuf_adds(&a, line);
-	fclose(fp);
-	if ((fp = fopen(now, "r")) != NULL) {
-		while (getline(&line, &cap, fp) > 0)
-			sbuf_adds(&b, line);
-		fclose(fp);
-	}
-	same = a.len == b.len && strcmp(sbuf_str(&a), sbuf_str(&b)) == 0;
-	free(line);
-	sbuf_release(&a);
-	sbuf_release(&b);
+	same = na >= 0 && na == nb;
+	for (i = 0; same && i < na; i++)
+		same = strcmp(a[i], b[i]) == 0;
+	manifest_inputs_free(a, na);
+	manifest_inputs_free(b, nb);
 	return same;
 }
 

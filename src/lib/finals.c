@@ -317,19 +317,18 @@ final_keep_old(const char *outdir, int *version)
 	return rv;
 }
 
-/* The lines of manifest path that name a file with a '/': "hash  name". */
-static char **
-input_lines(const char *path, int *n)
+char **
+manifest_inputs(const char *path, int *n)
 {
 	char **v = NULL, *line = NULL;
 	size_t cap = 0;
-	ssize_t len;
 	FILE *fp;
 
-	*n = 0;
+	*n = -1;
 	if ((fp = fopen(path, "r")) == NULL)
 		return NULL;
-	while ((len = getline(&line, &cap, fp)) > NAME_AT) {
+	*n = 0;
+	while (getline(&line, &cap, fp) > NAME_AT) {
 		line[strcspn(line, "\n")] = '\0';
 		if (strchr(line + NAME_AT, '/') == NULL)
 			continue;
@@ -339,6 +338,16 @@ input_lines(const char *path, int *n)
 	free(line);
 	fclose(fp);
 	return v;
+}
+
+void
+manifest_inputs_free(char **v, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
 }
 
 /* Whether line is in v[0..n) (same hash and name). */
@@ -387,9 +396,13 @@ final_changed_inputs(const char *outdir, const char *stage, int max,
 	int nold, nnew, i, n = 0;
 
 	snprintf(path, sizeof(path), "%s/%s", outdir, MANIFEST_NAME);
-	old = input_lines(path, &nold);
+	old = manifest_inputs(path, &nold);
 	snprintf(path, sizeof(path), "%s/%s", stage, MANIFEST_NAME);
-	new = input_lines(path, &nnew);
+	new = manifest_inputs(path, &nnew);
+	if (nold < 0)
+		nold = 0;
+	if (nnew < 0)
+		nnew = 0;
 	names = xcalloc((size_t)(nold + nnew + 1), sizeof(*names));
 	for (i = 0; i < nnew; i++)
 		if (!has_line(old, nold, new[i]))
@@ -402,11 +415,7 @@ final_changed_inputs(const char *outdir, const char *stage, int max,
 	if (n > max)
 		sbuf_printf(out, " and %d more", n - max);
 	free(names);
-	for (i = 0; i < nold; i++)
-		free(old[i]);
-	for (i = 0; i < nnew; i++)
-		free(new[i]);
-	free(old);
-	free(new);
+	manifest_inputs_free(old, nold);
+	manifest_inputs_free(new, nnew);
 	return n;
 }

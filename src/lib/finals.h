@@ -56,6 +56,14 @@ int	final_complete(const char *outdir, const char *report);
 int	final_differs(const char *outdir, const char *stage,
 	    const char *const *exempt);
 /*
+ * The lines of manifest path that name a file with a '/' (the inputs,
+ * configuration and templates a report was made from; its outputs are
+ * bare names), without their newline, in file order; *n of them, -1 (and
+ * NULL) when path cannot be read. manifest_inputs_free() frees them.
+ */
+char	**manifest_inputs(const char *path, int *n);
+void	 manifest_inputs_free(char **v, int n);
+/*
  * The files the manifests of outdir and stage list with a '/' (inputs,
  * configuration, templates) whose hash differs or that only one lists,
  * as "input/2024-11/PNV.ini, config/baocao.ini" (leading "../" dropped,
