@@ -1015,8 +1015,9 @@ listed_sheet(const char *list, const char *key)
 }
 
 /*
- * Reports every section and key of the template that is not in the table
- * above, or written twice, at its line; returns the number of errors.
+ * Reports every section and key of the template that is written twice
+ * (tmpl_lint_repeats) or is not in the table above, at its line; returns
+ * the number of errors.
  */
 static int
 lint_template(struct book *b)
@@ -1025,7 +1026,7 @@ lint_template(struct book *b)
 	const char *cands[NTSECTIONS + 64];
 	size_t i, j, ntl;
 	const struct tmpl_item *tl = tmpl_items(b->t, &ntl);
-	int bad = 0, nc = 0;
+	int bad = tmpl_lint_repeats(b->t), nc = 0;
 
 	for (i = 0; i < NTSECTIONS; i++)
 		cands[nc++] = tsections[i].name;
@@ -1039,17 +1040,10 @@ lint_template(struct book *b)
 		for (j = 0; j < NTSECTIONS; j++)
 			if (strcmp(t->sec, tsections[j].name) == 0)
 				ts = &tsections[j];
+		if (tmpl_repeats(b->t, i) != 0)
+			continue;	/* reported by tmpl_lint_repeats */
 		if (t->key == NULL) {
-			for (j = 0; j < i; j++)
-				if (tl[j].key == NULL &&
-				    strcmp(tl[j].sec, t->sec) == 0)
-					break;
-			if (j < i) {
-				diag_errorat(b->tpath, t->line, 0, "section "
-				    "[%s] again; first at line %ld", t->sec,
-				    tl[j].line);
-				bad++;
-			} else if (sheet && !listed_sheet(list, t->sec + 6)) {
+			if (sheet && !listed_sheet(list, t->sec + 6)) {
 				diag_errorat(b->tpath, t->line, 0, "[%s] is not "
 				    "listed in [workbook] sheets", t->sec);
 				bad++;
@@ -1065,18 +1059,6 @@ lint_template(struct book *b)
 		if (*t->sec == '\0') {
 			diag_errorat(b->tpath, t->line, 0, "key '%s' outside "
 			    "any section", t->key);
-			bad++;
-			continue;
-		}
-		for (j = 0; j < i; j++)
-			if (tl[j].key != NULL &&
-			    strcmp(tl[j].sec, t->sec) == 0 &&
-			    strcmp(tl[j].key, t->key) == 0)
-				break;
-		if (j < i) {
-			diag_errorat(b->tpath, t->line, 0, "[%s] %s again; "
-			    "first at line %ld (only one is used)", t->sec,
-			    t->key, tl[j].line);
 			bad++;
 			continue;
 		}

@@ -262,32 +262,43 @@ tmpl_line(const struct tmpl *t, const char *sec, const char *key)
 	return line;
 }
 
+long
+tmpl_repeats(const struct tmpl *t, size_t i)
+{
+	const struct tmpl_item *x = &t->items[i];
+	size_t j;
+
+	for (j = 0; j < i; j++) {
+		const struct tmpl_item *y = &t->items[j];
+
+		if (strcmp(x->sec, y->sec) == 0 &&
+		    (x->key == NULL) == (y->key == NULL) &&
+		    (x->key == NULL || strcmp(x->key, y->key) == 0))
+			return y->line;
+	}
+	return 0;
+}
+
 int
 tmpl_lint_repeats(const struct tmpl *t)
 {
-	size_t i, j;
+	size_t i;
+	long first;
 	int bad = 0;
 
 	for (i = 0; i < t->nitems; i++) {
 		const struct tmpl_item *x = &t->items[i];
 
-		for (j = 0; j < i; j++) {
-			const struct tmpl_item *y = &t->items[j];
-
-			if (strcmp(x->sec, y->sec) != 0 ||
-			    (x->key == NULL) != (y->key == NULL) ||
-			    (x->key != NULL && strcmp(x->key, y->key) != 0))
-				continue;
-			if (x->key == NULL)
-				diag_errorat(t->path, x->line, 0, "section [%s] "
-				    "again; first at line %ld", x->sec, y->line);
-			else
-				diag_errorat(t->path, x->line, 0, "[%s] %s "
-				    "again; first at line %ld (only one is "
-				    "used)", x->sec, x->key, y->line);
-			bad++;
-			break;
-		}
+		if ((first = tmpl_repeats(t, i)) == 0)
+			continue;
+		if (x->key == NULL)
+			diag_errorat(t->path, x->line, 0, "section [%s] again; "
+			    "first at line %ld", x->sec, first);
+		else
+			diag_errorat(t->path, x->line, 0, "[%s] %s again; first "
+			    "at line %ld (only one is used)", x->sec, x->key,
+			    first);
+		bad++;
 	}
 	return bad;
 }

@@ -42,6 +42,11 @@ long		 tmpl_line(const struct tmpl *t, const char *sec,
 		    const char *key);
 const char	*tmpl_path(const struct tmpl *t);
 /*
+ * When item i (tmpl_items) repeats an earlier section header or an earlier
+ * key of its section, the line of the first copy; else 0.
+ */
+long		 tmpl_repeats(const struct tmpl *t, size_t i);
+/*
  * Reports, as errors, a section header or a key written twice in a
  * section (iniparser silently keeps the last value); returns how many.
  */
