@@ -139,6 +139,37 @@ parse_ref(const char *s, unsigned *row, unsigned *col)
 	return 0;
 }
 
+static void
+sort_once(void)
+{
+	if (!sorted) {
+		qsort(numrecs, nnumrecs, sizeof(*numrecs), cmp_numrec);
+		sorted = 1;
+	}
+}
+
+/*
+ * Appends the cached number text v[0..ve) to sb, or x written exactly
+ * ("%.17G") when the text is a number that does not read back as x and x
+ * is finite; 1 when it rewrote it.
+ */
+static int
+put_exact(struct sbuf *sb, const char *v, const char *ve, double x)
+{
+	char buf[40], *e;
+	double got;
+
+	snprintf(buf, sizeof(buf), "%.*s", (int)(ve - v), v);
+	got = strtod(buf, &e);
+	if (*e != '\0' || got == x || !isfinite(x)) {
+		sbuf_add(sb, v, (size_t)(ve - v));
+		return 0;
+	}
+	snprintf(buf, sizeof(buf), "%.17G", x);
+	sbuf_adds(sb, buf);
+	return 1;
+}
+
 /*
  * The XML of worksheet `sheet` with every number cell's <v> read back
  * exactly; NULL when nothing changes.
@@ -150,17 +181,11 @@ xlsxnum_fix_sheet(const char *x, size_t n, int sheet, size_t *outn)
 	const char *p = x, *end = x + n, *c;
 	int changed = 0;
 
-	if (!sorted) {
-		qsort(numrecs, nnumrecs, sizeof(*numrecs), cmp_numrec);
-		sorted = 1;
-	}
-
+	sort_once();
 	while ((c = find_bytes(p, (size_t)(end - p), "<c r=\"", 6)) != NULL) {
 		const char *gt, *v, *ve, *ce;
 		const struct numrec *nr;
 		unsigned row, col;
-		char buf[40], *e;
-		double got;
 
 		c += 6;
 		gt = memchr(c, '>', (size_t)(end - c));
@@ -182,18 +207,9 @@ xlsxnum_fix_sheet(const char *x, size_t n, int sheet, size_t *outn)
 			continue;
 		}
 		v += 3;
-		snprintf(buf, sizeof(buf), "%.*s", (int)(ve - v), v);
-		got = strtod(buf, &e);
-		if (*e == '\0' && got != nr->v && isfinite(nr->v)) {
-			sbuf_add(&sb, p, (size_t)(v - p));
-			snprintf(buf, sizeof(buf), "%.17G", nr->v);
-			sbuf_adds(&sb, buf);
-			changed = 1;
-			p = ve;
-		} else {
-			sbuf_add(&sb, p, (size_t)(ve - p));
-			p = ve;
-		}
+		sbuf_add(&sb, p, (size_t)(v - p));
+		changed |= put_exact(&sb, v, ve, nr->v);
+		p = ve;
 	}
 	if (!changed) {
 		sbuf_release(&sb);
@@ -204,34 +220,32 @@ xlsxnum_fix_sheet(const char *x, size_t n, int sheet, size_t *outn)
 	return sbuf_detach(&sb);
 }
 
-/* One <c:pt> of a chart's value cache, as the cell holds it, or "". */
-static void
+/*
+ * One <c:pt> of a chart's value cache, as the cell holds it, or none (a
+ * gap) for an empty cell; 1 when it changed.
+ */
+static int
 chart_point(struct sbuf *sb, const char *pt, size_t n,
     const struct chartsrc *src)
 {
 	const struct numrec *nr;
 	const char *v, *ve;
-	char buf[40], *e;
 	unsigned idx;
+	int changed;
 
 	if (sscanf(pt, "<c:pt idx=\"%u\"", &idx) != 1 ||
 	    (v = find_bytes(pt, n, "<c:v>", 5)) == NULL ||
 	    (ve = find_bytes(v, n - (size_t)(v - pt), "</c:v>", 6)) == NULL) {
 		sbuf_add(sb, pt, n);	/* not understood: kept */
-		return;
+		return 0;
 	}
 	if ((nr = find_num(src->sheet, src->row1 + idx, src->col)) == NULL)
-		return;			/* an empty cell: no point, a gap */
+		return 1;		/* an empty cell: no point, a gap */
 	v += 5;
-	snprintf(buf, sizeof(buf), "%.*s", (int)(ve - v), v);
-	if (strtod(buf, &e) == nr->v && *e == '\0') {
-		sbuf_add(sb, pt, n);
-		return;
-	}
 	sbuf_add(sb, pt, (size_t)(v - pt));
-	snprintf(buf, sizeof(buf), "%.17G", nr->v);
-	sbuf_adds(sb, buf);
+	changed = put_exact(sb, v, ve, nr->v);
 	sbuf_add(sb, ve, n - (size_t)(ve - pt));
+	return changed;
 }
 
 char *
@@ -240,7 +254,7 @@ xlsxnum_fix_chart(const char *x, size_t n, int chart, size_t *outn)
 	struct sbuf sb = SBUF_INIT;
 	const char *end = x + n, *c, *ce, *p, *q, *qe;
 	const struct chartsrc *src = NULL;
-	int i;
+	int i, changed = 0;
 
 	for (i = 0; i < ncharts; i++)
 		if (charts[i].chart == chart)
@@ -249,10 +263,7 @@ xlsxnum_fix_chart(const char *x, size_t n, int chart, size_t *outn)
 	    (ce = find_bytes(c, (size_t)(end - c), "</c:numCache>", 13)) ==
 	    NULL)
 		return NULL;
-	if (!sorted) {
-		qsort(numrecs, nnumrecs, sizeof(*numrecs), cmp_numrec);
-		sorted = 1;
-	}
+	sort_once();
 	sbuf_add(&sb, x, (size_t)(c - x));
 	for (p = c; (q = find_bytes(p, (size_t)(ce - p), "<c:pt ", 6)) != NULL;
 	    p = qe) {
@@ -260,10 +271,10 @@ xlsxnum_fix_chart(const char *x, size_t n, int chart, size_t *outn)
 			break;
 		qe += 7;
 		sbuf_add(&sb, p, (size_t)(q - p));
-		chart_point(&sb, q, (size_t)(qe - q), src);
+		changed |= chart_point(&sb, q, (size_t)(qe - q), src);
 	}
 	sbuf_add(&sb, p, (size_t)(end - p));
-	if (sb.len == n && memcmp(sb.buf, x, n) == 0) {
+	if (!changed) {
 		sbuf_release(&sb);
 		return NULL;
 	}
