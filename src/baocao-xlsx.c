@@ -892,8 +892,9 @@ read_data(struct book *b, const char *path)
 
 /* --------------------------------------------------------- template */
 
-static const char *const fmt_names[FM_N] = { "text", "count", "number",
-	"rate", "date" };
+/* NULL-terminated: also the keys of [formats] */
+static const char *const fmt_names[FM_N + 1] = { "text", "count", "number",
+	"rate", "date", NULL };
 static const char *const fmt_defaults[FM_N] = { "@", "#,##0", "#,##0.00",
 	"0.0%", "dd/mm/yyyy" };
 
@@ -955,8 +956,6 @@ same_sheet_name(const char *a, const char *b)
 static const char *const wb_keys[] = { "title", "subject", "keywords",
 	"font", "font_size", "total_label", "no_rows", "draft", "sheets",
 	NULL };
-static const char *const fmt_keys[] = { "text", "count", "number", "rate",
-	"date", NULL };
 static const char *const status_keys[] = { "submitted", "incomplete",
 	"missing", "register", NULL };
 static const char *const obj_keys[] = { "target", "value", "met", "yes",
@@ -969,7 +968,7 @@ static const struct tsection {
 	const char *const	*keys;		/* NULL: [values] */
 } tsections[] = {
 	{ "workbook", wb_keys },
-	{ "formats", fmt_keys },
+	{ "formats", fmt_names },
 	{ "status", status_keys },
 	{ "objectives", obj_keys },
 	{ "notes", notes_keys },
@@ -979,13 +978,6 @@ static const struct tsection {
 
 static const char *const unit_sources[] = { "@code", "@name", "@status",
 	"@lowsample", "@objectives", NULL };
-
-/* The line of key in section sec of the template (tmpl_line). */
-static long
-tline(const struct book *b, const char *sec, const char *key)
-{
-	return tmpl_line(b->t, sec, key);
-}
 
 /* Whether key is a column key: "col" and digits. */
 static int
@@ -1221,13 +1213,6 @@ parse_terms(const struct sheet *s, char *expr, struct term *t,
 	return n > 0 ? n : -1;
 }
 
-/* Whether ind is an indicator name: SPEC §6, or an objective's. */
-static int
-ind_known(const char *ind)
-{
-	return indicator_or_objective(ind);
-}
-
 /*
  * Reports the term bad of column c's formula (what: "ratio" or "computed
  * column") that parse_terms() refused: a misspelt indicator is named with
@@ -1246,7 +1231,7 @@ term_error(const struct book *b, const struct sheet *s, const struct col *c,
 		    "%s", s->key, c->key, what, bad, why);
 		return;
 	}
-	if (!ind_known(bad)) {
+	if (!indicator_or_objective(bad)) {
 		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: %s term '%s' "
 		    "is not an indicator%s", s->key, c->key, what, bad,
 		    suggest_phrase(indicator_nearest(bad)));
@@ -1261,7 +1246,8 @@ term_error(const struct book *b, const struct sheet *s, const struct col *c,
 			    c->key, what, bad, s->unknown[i]);
 			return;
 		}
-		if (!ind_known(nm) && indicator_nearest(nm) != NULL &&
+		if (!indicator_or_objective(nm) &&
+		    indicator_nearest(nm) != NULL &&
 		    strcmp(indicator_nearest(nm), bad) == 0)
 			near = s->unknown[i];
 	}
@@ -1315,7 +1301,7 @@ unit_source(struct book *b, struct sheet *s, struct col *c, char *f0)
 		c->calcexpr = f0 + 1;
 		return 0;
 	}
-	if (ind_ok(f0) && ind_known(f0)) {
+	if (ind_ok(f0) && indicator_or_objective(f0)) {
 		c->src = S_IND;
 		return 0;
 	}
@@ -1409,7 +1395,7 @@ parse_col(struct book *b, struct sheet *s, const char *key, long line,
 			diag_errorat(b->tpath, line, 0, "[sheet.%s] %s: unknown "
 			    "format '%s' (text, count, number, rate, date)%s",
 			    s->key, key, f[2], suggest_phrase(suggest_nearest(
-			    f[2], strlen(f[2]), fmt_keys)));
+			    f[2], strlen(f[2]), fmt_names)));
 			return -1;
 		}
 		c->fmt = (enum fmt)i;
@@ -1655,7 +1641,7 @@ template_formats(struct book *b)
 		b->numfmt[i] = tmpl_get(b->t, "formats", fmt_names[i],
 		    fmt_defaults[i]);
 		if ((why = numfmt_bad(b->numfmt[i], (enum fmt)i)) != NULL) {
-			diag_errorat(b->tpath, tline(b, "formats",
+			diag_errorat(b->tpath, tmpl_line(b->t, "formats",
 			    fmt_names[i]), 0, "[formats] %s '%s' is not an "
 			    "Excel number format for %s: %s", fmt_names[i],
 			    b->numfmt[i], fmt_names[i], why);
@@ -1667,8 +1653,9 @@ template_formats(struct book *b)
 	v = tmpl_get(b->t, "workbook", "font_size", "12");
 	b->fsize = strtod(v, NULL);
 	if (!(b->fsize >= 6 && b->fsize <= 36)) {
-		diag_errorat(b->tpath, tline(b, "workbook", "font_size"), 0,
-		    "[workbook] font_size '%s' is not between 6 and 36", v);
+		diag_errorat(b->tpath, tmpl_line(b->t, "workbook",
+		    "font_size"), 0, "[workbook] font_size '%s' is not "
+		    "between 6 and 36", v);
 		b->fsize = 12;
 		bad++;
 	}
@@ -1679,8 +1666,9 @@ template_formats(struct book *b)
 static int
 sheet_kind(struct book *b, struct sheet *s, const char *sec)
 {
-	char kbuf[16][40];
-	const char *kinds[16], *kind = tmpl_get(b->t, sec, "kind", "units");
+	const char *kind = tmpl_get(b->t, sec, "kind", "units");
+	const char **kinds;
+	struct sbuf names = SBUF_INIT;
 	int i, n = 0;
 
 	if (strcmp(kind, "units") == 0)
@@ -1692,21 +1680,30 @@ sheet_kind(struct book *b, struct sheet *s, const char *sec)
 	    s->rk->key_col != NULL)
 		s->kind = K_REGISTER;
 	else {
-		for (i = 0; i < nreg_kinds && n < 13; i++)
+		/* the registers that can be listed: those with a key */
+		kinds = xcalloc((size_t)nreg_kinds + 3, sizeof(*kinds));
+		for (i = 0; i < nreg_kinds; i++)
 			if (reg_kinds[i].key_col != NULL) {
-				snprintf(kbuf[n], sizeof(kbuf[0]),
-				    "register:%s", reg_kinds[i].name);
-				kinds[n] = kbuf[n];
-				n++;
+				size_t len = strlen(reg_kinds[i].name) + 10;
+				char *k = xmalloc(len);
+
+				snprintf(k, len, "register:%s",
+				    reg_kinds[i].name);
+				kinds[n++] = k;
+				sbuf_printf(&names, "%s%s", names.len ? ", " :
+				    "", reg_kinds[i].name);
 			}
-		kinds[n++] = "units";
-		kinds[n++] = "data";
-		kinds[n] = NULL;
-		diag_errorat(b->tpath, tline(b, sec, "kind"), 0, "[%s] kind "
-		    "'%s' is not units, data or register:<kind> (errors, "
-		    "actions, suggestions, complaints, incidents, audits)%s",
-		    sec, kind, suggest_phrase(suggest_nearest(kind,
-		    strlen(kind), kinds)));
+		kinds[n] = "units";
+		kinds[n + 1] = "data";
+		diag_errorat(b->tpath, tmpl_line(b->t, sec, "kind"), 0,
+		    "[%s] kind '%s' is not units, data or register:<kind> "
+		    "(%s)%s", sec, kind, sbuf_str(&names),
+		    suggest_phrase(suggest_nearest(kind, strlen(kind),
+		    kinds)));
+		for (i = 0; i < n; i++)
+			free((char *)kinds[i]);
+		free(kinds);
+		sbuf_release(&names);
 		return -1;
 	}
 	return 0;
@@ -1722,21 +1719,21 @@ sheet_name(struct book *b, struct sheet *s, const char *sec)
 
 	s->name = tmpl_get(b->t, sec, "name", NULL);
 	if (s->name == NULL) {
-		l = tline(b, sec, NULL);
-		diag_errorat(b->tpath, l ? l : tline(b, "workbook", "sheets"),
-		    0, "[%s] is missing or has no name", sec);
+		l = tmpl_line(b->t, sec, NULL);
+		diag_errorat(b->tpath, l ? l : tmpl_line(b->t, "workbook",
+		    "sheets"), 0, "[%s] is missing or has no name", sec);
 		return -1;
 	}
 	if (!sheet_name_ok(s->name, &why)) {
-		diag_errorat(b->tpath, tline(b, sec, "name"), 0, "[%s] sheet "
-		    "name '%s' %s", sec, s->name, why);
+		diag_errorat(b->tpath, tmpl_line(b->t, sec, "name"), 0,
+		    "[%s] sheet name '%s' %s", sec, s->name, why);
 		return -1;
 	}
 	for (k = 0; k < b->nsh - 1; k++)
 		if (b->sh[k].name != NULL && same_sheet_name(b->sh[k].name,
 		    s->name)) {
-			diag_errorat(b->tpath, tline(b, sec, "name"), 0, "[%s] "
-			    "sheet name '%s' is used twice", sec, s->name);
+			diag_errorat(b->tpath, tmpl_line(b->t, sec, "name"), 0,
+			    "[%s] sheet name '%s' is used twice", sec, s->name);
 			bad++;
 		}
 	return bad;
@@ -1760,7 +1757,7 @@ sheet_columns(struct book *b, struct sheet *s, const char *sec)
 		if (!is_col_key(kcopy[k]))
 			continue;	/* reported by lint_template */
 		c = &s->cols[s->ncols];
-		if (parse_col(b, s, kcopy[k], tline(b, sec, kcopy[k]),
+		if (parse_col(b, s, kcopy[k], tmpl_line(b->t, sec, kcopy[k]),
 		    tmpl_get(b->t, sec, kcopy[k], ""), c) != 0) {
 			if (c->ind != NULL)
 				add_unknown(s, c->key, c->ind);
@@ -1793,8 +1790,8 @@ sheet_chart(struct book *b, struct sheet *s, const char *sec)
 	for (k = 0; k < s->ncols; k++)
 		if (s->cols[k].src == S_IND)
 			ic[ni++] = s->cols[k].ind;
-	diag_errorat(b->tpath, tline(b, sec, "chart"), 0, "[%s] chart '%s' is "
-	    "not an indicator column of this sheet%s", sec, s->chart,
+	diag_errorat(b->tpath, tmpl_line(b->t, sec, "chart"), 0, "[%s] chart "
+	    "'%s' is not an indicator column of this sheet%s", sec, s->chart,
 	    suggest_phrase(suggest_nearest(s->chart, strlen(s->chart), ic)));
 	free(ic);
 	return 1;
@@ -1832,8 +1829,8 @@ load_sheet(struct book *b, const char *tok)
 	if (s->ncols == 0 && s->nunknown > 0)
 		;	/* its columns are reported */
 	else if (s->ncols == 0) {
-		diag_errorat(b->tpath, tline(b, sec, NULL), 0, "[%s] has no "
-		    "columns (col... = source | header | format | total)",
+		diag_errorat(b->tpath, tmpl_line(b->t, sec, NULL), 0, "[%s] has "
+		    "no columns (col... = source | header | format | total)",
 		    sec);
 		bad++;
 	} else
@@ -1853,7 +1850,7 @@ load_template(struct book *b)
 	bad += template_formats(b);
 	list = tmpl_get(b->t, "workbook", "sheets", NULL);
 	if (list == NULL || *list == '\0') {
-		diag_errorat(b->tpath, tline(b, "workbook", NULL), 0,
+		diag_errorat(b->tpath, tmpl_line(b->t, "workbook", NULL), 0,
 		    "[workbook] sheets is missing");
 		return EXIT_DATA;
 	}
@@ -1863,7 +1860,7 @@ load_template(struct book *b)
 		bad += load_sheet(b, tok);
 	free(copy);
 	if (b->nsh == 0) {
-		diag_errorat(b->tpath, tline(b, "workbook", "sheets"), 0,
+		diag_errorat(b->tpath, tmpl_line(b->t, "workbook", "sheets"), 0,
 		    "[workbook] sheets names no sheet");
 		bad++;
 	}
@@ -2459,6 +2456,35 @@ line_height(const struct book *b)
 	return b->fsize * 1.35;
 }
 
+/* Sets row r to the height of lines lines of text at scale. */
+static void
+row_height(lxw_worksheet *ws, const struct book *b, int r, double lines,
+    double scale)
+{
+	chk(worksheet_set_row(ws, (lxw_row_t)r,
+	    fmin(409, lines * line_height(b) * scale + 4), NULL), "set_row");
+}
+
+/* Sets row r to the height of lines lines when it needs more than one. */
+static void
+row_lines(lxw_worksheet *ws, const struct book *b, int r, int lines)
+{
+	if (lines > 1)
+		row_height(ws, b, r, lines, 1);
+}
+
+/* Writes text in row r merged over columns c0..c1 (one cell when equal). */
+static void
+merged_text(lxw_worksheet *ws, int r, int c0, int c1, const char *text,
+    lxw_format *f)
+{
+	if (c1 > c0)
+		chk(worksheet_merge_range(ws, (lxw_row_t)r, (lxw_col_t)c0,
+		    (lxw_row_t)r, (lxw_col_t)c1, text, f), "merge_range");
+	else
+		put_text(ws, r, c0, text, f);
+}
+
 /* Writes a title row merged over columns c0..c1, sized to its text. */
 static void
 title_row(lxw_worksheet *ws, const struct book *b, int r, int c0, int c1,
@@ -2473,13 +2499,8 @@ title_row(lxw_worksheet *ws, const struct book *b, int r, int c0, int c1,
 	}
 	n = nfc_or(s);
 	lines = wrap_lines(n, totw / scale - 1);
-	if (c1 > c0)
-		chk(worksheet_merge_range(ws, (lxw_row_t)r, (lxw_col_t)c0,
-		    (lxw_row_t)r, (lxw_col_t)c1, n, f), "merge_range");
-	else
-		put_text(ws, r, c0, n, f);
-	chk(worksheet_set_row(ws, (lxw_row_t)r,
-	    fmin(409, lines * line_height(b) * scale + 4), NULL), "set_row");
+	merged_text(ws, r, c0, c1, n, f);
+	row_height(ws, b, r, lines, scale);
 	free(n);
 	free(s);
 }
@@ -3037,7 +3058,7 @@ static int
 header_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
     const struct fmts *F, int r)
 {
-	double scale = wscale(b) * 1.2, lh = line_height(b);
+	double scale = wscale(b) * 1.2;
 	int j, k, two = 0, lg = 1, lsub = 1, lone = 1;
 
 	for (j = 0; j < s->ncols; j++)
@@ -3084,16 +3105,13 @@ header_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 		}
 	}
 	if (!two) {
-		chk(worksheet_set_row(ws, (lxw_row_t)r, fmin(409, lone * lh + 4),
-		    NULL), "set_row");
+		row_height(ws, b, r, lone, 1);
 		return number_row(ws, s, F, r + 1);
 	}
 	if (lone > lg + lsub)
 		lsub = lone - lg;
-	chk(worksheet_set_row(ws, (lxw_row_t)r, fmin(409, lg * lh + 4), NULL),
-	    "set_row");
-	chk(worksheet_set_row(ws, (lxw_row_t)r + 1, fmin(409, lsub * lh + 4),
-	    NULL), "set_row");
+	row_height(ws, b, r, lg, 1);
+	row_height(ws, b, r + 1, lsub, 1);
 	return number_row(ws, s, F, r + 2);
 }
 
@@ -3115,14 +3133,8 @@ note_row(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 	n = nfc_or(t);
 	title_span(s, &c0, &c1, &w);
 	lines = wrap_lines(n, w / wscale(b) - 1);
-	if (c1 > c0)
-		chk(worksheet_merge_range(ws, (lxw_row_t)r, (lxw_col_t)c0,
-		    (lxw_row_t)r, (lxw_col_t)c1, n, F->note), "merge_range");
-	else
-		put_text(ws, r, c0, n, F->note);
-	if (lines > 1)
-		chk(worksheet_set_row(ws, (lxw_row_t)r, fmin(409, lines *
-		    line_height(b) + 4), NULL), "set_row");
+	merged_text(ws, r, c0, c1, n, F->note);
+	row_lines(ws, b, r, lines);
 	free(n);
 	free(t);
 }
@@ -3198,15 +3210,6 @@ unit_cell(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 	}
 	free(own);
 	return lines;
-}
-
-/* Sets row r to the height of lines lines when it needs more than one. */
-static void
-row_lines(lxw_worksheet *ws, const struct book *b, int r, int lines)
-{
-	if (lines > 1)
-		chk(worksheet_set_row(ws, (lxw_row_t)r,
-		    fmin(409, lines * line_height(b) + 4), NULL), "set_row");
 }
 
 /*
@@ -3439,10 +3442,7 @@ write_register_sheet(lxw_worksheet *ws, const struct book *b,
 				lines = fmax(lines, wrap_lines(v,
 				    c->width / scale - 1));
 		}
-		if (lines > 1)
-			chk(worksheet_set_row(ws, (lxw_row_t)r,
-			    fmin(409, lines * line_height(b) + 4), NULL),
-			    "set_row");
+		row_lines(ws, b, r, lines);
 		r++;
 	}
 	if (n == 0) {
