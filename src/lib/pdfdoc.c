@@ -651,90 +651,17 @@ token_break(HPDF_Font f, double size, const char *s, size_t p, size_t we,
 }
 
 /*
- * Whether the word at s[i..end) starts (after an opening sign) with a
- * capital (cap) or any letter (!cap).
- */
-static int
-letter_at(const char *s, size_t i, size_t end, int cap)
-{
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t k;
-	utf8proc_category_t c;
-
-	while (i < end && s[i] != '\0' && strchr("(\"'[", s[i]) != NULL)
-		i++;
-	if (i >= end)
-		return 0;
-	k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-	    (utf8proc_ssize_t)(end - i), &cp);
-	if (k <= 0)
-		return 0;
-	c = utf8proc_category(cp);
-	return cap ? c == UTF8PROC_CATEGORY_LU : c >= UTF8PROC_CATEGORY_LU &&
-	    c <= UTF8PROC_CATEGORY_LO;
-}
-
-/* Whether s[i..j) is a lone dash ("-", "–"). */
-static int
-lone_dash(const char *s, size_t i, size_t j)
-{
-	return (j - i == 1 && s[i] == '-') ||
-	    (j - i == 3 && memcmp(s + i, "\xe2\x80\x93", 3) == 0);
-}
-
-/*
- * With WRAP_NAMES: the break to take in the line s[ls..le) whose next word
- * starts at p (in a paragraph ending at q) when the break at le would
- * follow a capitalized word with a word after it, likely inside a name
- * ("tỉnh Thanh / Hóa", "Sở Tài / nguyên", "Thường Xuân - / Như Xuân"):
- * the last space of the line that does not, nor comes before a lone
- * dash, keeping the line at least min pt wide; 0: break at le.
- */
-static size_t
-name_break(HPDF_Font f, double size, const char *s, size_t ls, size_t le,
-    size_t p, size_t q, double min)
-{
-	size_t b = le, nx = p, ws, pe;
-
-	for (;;) {
-		/* the word before b, lone dashes skipped */
-		pe = b;
-		for (;;) {
-			ws = pe;
-			while (ws > ls && s[ws - 1] != ' ')
-				ws--;
-			if (ws == ls || !lone_dash(s, ws, pe))
-				break;
-			pe = ws - 1;
-		}
-		if (!letter_at(s, ws, pe, 1) || strchr(",;.)", s[pe - 1]) ||
-		    !letter_at(s, nx, q, 0))
-			return b == le ? 0 : b;
-		if (ws == ls)
-			return 0;
-		b = ws - 1;
-		nx = ws;
-		if (width_pt(f, size, s + ls, b - ls) < min)
-			return 0;
-	}
-}
-
-/*
- * Breaks cleaned text s into lines of at most w pt: the first line of each
- * paragraph w - indent, the others w - hang. Returns the number of lines;
- * *out is the caller's to free. An empty text gives one empty line. flags:
- * WRAP_TOKENS breaks a long token (a URL, an e-mail address, words joined
- * by '_') after '/', '?', '&', '=', '-', '_', '.' or '@' rather than leave
- * a justified line with gaps over three spaces wide; WRAP_NAMES does not
- * end a line with a capitalized word that has a word after it (inside a
- * name) when an earlier break keeps the line at least half full
- * (name_break).
+ * Breaks cleaned text s into lines of at most w pt, the first line of each
+ * paragraph w - indent. Returns the number of lines; *out is the caller's
+ * to free. An empty text gives one empty line. flags: WRAP_TOKENS breaks a
+ * long token (a URL, an e-mail address, words joined by '_') after '/',
+ * '?', '&', '=', '-', '_', '.' or '@' rather than leave a justified line
+ * with gaps over three spaces wide.
  */
 #define WRAP_TOKENS	1
-#define WRAP_NAMES	2
 static int
 wrap(HPDF_Font f, double size, const char *s, double w, double indent,
-    double hang, int flags, struct wline **out)
+    int flags, struct wline **out)
 {
 	struct wline *v = NULL;
 	int n = 0, cap = 0;
@@ -782,18 +709,11 @@ wrap(HPDF_Font f, double size, const char *s, double w, double indent,
 					    width_pt(f, size, s + p, cut - p),
 					    first);
 					p = cut;
-				} else if ((flags & WRAP_NAMES) &&
-				    (cut = name_break(f, size, s, ls, le, p, q,
-				    avail / 2)) != 0) {
-					add_line(&v, &n, &cap, ls, cut,
-					    width_pt(f, size, s + ls, cut - ls),
-					    first);
-					p = cut + 1;
 				} else
 					add_line(&v, &n, &cap, ls, le, lw,
 					    first);
 				first = 0;
-				avail = w - hang;
+				avail = w;
 				empty = 1;
 				continue;	/* the same word on a new line */
 			} else {
@@ -824,7 +744,7 @@ wrap(HPDF_Font f, double size, const char *s, double w, double indent,
 				add_line(&v, &n, &cap, p, cut,
 				    width_pt(f, size, s + p, cut - p), first);
 				first = 0;
-				avail = w - hang;
+				avail = w;
 				p = cut;
 				continue;
 			}
@@ -854,7 +774,7 @@ wrap_balanced(HPDF_Font f, double size, const char *s, double w,
     struct wline **out)
 {
 	double lo, hi, bw = w;
-	int n = wrap(f, size, s, w, 0, 0, 0, out), k;
+	int n = wrap(f, size, s, w, 0, 0, out), k;
 
 	if (n < 2)
 		return n;
@@ -864,7 +784,7 @@ wrap_balanced(HPDF_Font f, double size, const char *s, double w,
 		double mid = (lo + hi) / 2;
 		struct wline *t;
 
-		if (wrap(f, size, s, mid, 0, 0, 0, &t) <= n) {
+		if (wrap(f, size, s, mid, 0, 0, &t) <= n) {
 			hi = mid;
 			bw = mid;
 		} else
@@ -872,7 +792,7 @@ wrap_balanced(HPDF_Font f, double size, const char *s, double w,
 		free(t);
 	}
 	free(*out);
-	return wrap(f, size, s, bw + EPS, 0, 0, 0, out);
+	return wrap(f, size, s, bw + EPS, 0, 0, out);
 }
 
 /* The end of the word ending at j in s with what wrap() glues to it. */
@@ -1051,8 +971,7 @@ leading(const struct pdf_style *st)
 static int
 wrap_flags(const struct pdf_style *st)
 {
-	return (st->align == PA_JUSTIFY ? WRAP_TOKENS : 0) |
-	    (st->names ? WRAP_NAMES : 0);
+	return st->align == PA_JUSTIFY ? WRAP_TOKENS : 0;
 }
 
 /* The baseline below the top of a line box of height lh for size. */
@@ -1177,8 +1096,6 @@ flow_lines(struct pdfdoc *d, const struct pdf_style *st, double x, double w,
 	d->keep_lines = 0;
 	d->keep_mm = 0;
 	for (i = 0; i < n; i++) {
-		double hx = lines[i].first ? 0 : PT(st->hang);
-
 		if (d->y - lh < BODY_BOT - EPS || (k > 0 && i == n - k &&
 		    d->y - tail < BODY_BOT - EPS && d->y < BODY_TOP - EPS &&
 		    tail <= BODY_TOP - BODY_BOT) ||
@@ -1189,8 +1106,8 @@ flow_lines(struct pdfdoc *d, const struct pdf_style *st, double x, double w,
 		if (i == 0 && lead != NULL)
 			text_abs(d, lead_face, st->size, x + PT(st->indent),
 			    d->y - baseline_off(st->size, lh), lead, PA_LEFT);
-		draw_line(d, FONT(d, st->face), st->size, x + hx, w - hx, d->y,
-		    lh, s, &lines[i], st->align, ind);
+		draw_line(d, FONT(d, st->face), st->size, x, w, d->y, lh, s,
+		    &lines[i], st->align, ind);
 		d->y -= lh;
 	}
 }
@@ -1219,7 +1136,7 @@ pdfdoc_para_in(struct pdfdoc *d, const struct pdf_style *st, double xmm,
 	if (d->y < BODY_TOP - EPS)
 		d->y -= PT(st->before);
 	n = wrap(FONT(d, st->face), st->size, s, w, PT(st->indent),
-	    PT(st->hang), wrap_flags(st), &lines);
+	    wrap_flags(st), &lines);
 	flow_lines(d, st, x, w, s, lines, n, PT(st->indent), 0, NULL);
 	para_after(d, st);
 	free(lines);
@@ -1256,7 +1173,7 @@ pdfdoc_para_lead(struct pdfdoc *d, const struct pdf_style *st,
 	lw = width_pt(FONT(d, lead_face), st->size, ld, strlen(ld)) +
 	    width_pt(FONT(d, st->face), st->size, " ", 1);
 	ind = PT(st->indent) + lw;
-	n = wrap(FONT(d, st->face), st->size, s, w, ind, PT(st->hang),
+	n = wrap(FONT(d, st->face), st->size, s, w, ind,
 	    wrap_flags(st), &lines);
 	if (rest != NULL && keep_lines > 0) {
 		/*
@@ -1266,7 +1183,7 @@ pdfdoc_para_lead(struct pdfdoc *d, const struct pdf_style *st,
 		struct wline *rl;
 		char *rs = clean(d, rest);
 		int rn = rs != NULL ? wrap(FONT(d, st->face), st->size, rs, w,
-		    PT(st->indent), PT(st->hang), wrap_flags(st), &rl) : 0;
+		    PT(st->indent), wrap_flags(st), &rl) : 0;
 
 		if (rs != NULL)
 			free(rl);
@@ -1316,7 +1233,7 @@ pdfdoc_text_at(struct pdfdoc *d, const struct pdf_style *st, double xmm,
 		return ymm;
 	ensure_page(d);
 	n = wrap(FONT(d, st->face), st->size, s, w, PT(st->indent),
-	    PT(st->hang), wrap_flags(st), &lines);
+	    wrap_flags(st), &lines);
 	if (st->balance && n > 1) {
 		/* the narrowest band that needs no more lines */
 		double lo = w / (n + 1), hi = w, bw = w;
@@ -1327,7 +1244,7 @@ pdfdoc_text_at(struct pdfdoc *d, const struct pdf_style *st, double xmm,
 			struct wline *t;
 
 			m = wrap(FONT(d, st->face), st->size, s, mid,
-			    PT(st->indent), PT(st->hang), wrap_flags(st), &t);
+			    PT(st->indent), wrap_flags(st), &t);
 			free(t);
 			if (m <= n) {
 				hi = mid;
@@ -1337,13 +1254,11 @@ pdfdoc_text_at(struct pdfdoc *d, const struct pdf_style *st, double xmm,
 		}
 		free(lines);
 		n = wrap(FONT(d, st->face), st->size, s, bw + EPS,
-		    PT(st->indent), PT(st->hang), wrap_flags(st), &lines);
+		    PT(st->indent), wrap_flags(st), &lines);
 	}
 	for (i = 0; i < n; i++) {
-		double hx = lines[i].first ? 0 : PT(st->hang);
-
-		draw_line(d, FONT(d, st->face), st->size, x + hx, w - hx, top,
-		    lh, s, &lines[i], st->align, PT(st->indent));
+		draw_line(d, FONT(d, st->face), st->size, x, w, top, lh, s,
+		    &lines[i], st->align, PT(st->indent));
 		top -= lh;
 	}
 	free(lines);
@@ -1362,7 +1277,7 @@ pdfdoc_text_height(struct pdfdoc *d, const struct pdf_style *st, double wmm,
 	if ((s = clean(d, text)) == NULL)
 		return 0;
 	n = wrap(FONT(d, st->face), st->size, s, PT(wmm), PT(st->indent),
-	    PT(st->hang), wrap_flags(st), &lines);
+	    wrap_flags(st), &lines);
 	free(lines);
 	free(s);
 	return MM(n * leading(st)) + st->before + st->after;
@@ -1635,7 +1550,7 @@ cells_wrap(struct pdfdoc *d, struct cell *c, enum pdf_face face)
 	for (i = 0; i < d->tcols; i++) {
 		c[i].size = cell_size(d, face, i, c[i].text);
 		c[i].nlines = wrap(FONT(d, face), c[i].size, c[i].text,
-		    d->tw[i] - 2 * PAD_H, 0, 0, 0, &c[i].lines);
+		    d->tw[i] - 2 * PAD_H, 0, 0, &c[i].lines);
 	}
 }
 
@@ -1793,7 +1708,7 @@ max_lines(const struct pdfdoc *d, const struct cell *c, const int *from)
 static int
 cell_lines(struct pdfdoc *d, const char *s, double w, struct wline **out)
 {
-	return wrap(FONT(d, PF_BOLD), THSIZE, s, w - 2 * PAD_H, 0, 0, 0, out);
+	return wrap(FONT(d, PF_BOLD), THSIZE, s, w - 2 * PAD_H, 0, 0, out);
 }
 
 /* A bordered header cell [x, x+w) from top down h pt, its text centred. */
@@ -2069,7 +1984,7 @@ label_wrapped(struct pdfdoc *d, double size, double x, double w, double top,
 
 	if (s == NULL)
 		return 0;
-	n = wrap(FONT(d, PF_REGULAR), size, s, w, 0, 0, 0, &lines);
+	n = wrap(FONT(d, PF_REGULAR), size, s, w, 0, 0, &lines);
 	if (draw) {
 		set_rgb(d, 0, 0, 0, 0);
 		for (i = 0; i < n; i++)

@@ -42,12 +42,6 @@ struct pdf_style {
 	double		 before;	/* space above, mm */
 	double		 after;		/* space below, mm */
 	int		 balance;	/* pdfdoc_text_at: lines of even length */
-	double		 hang;		/* mm: lines after a paragraph's first
-					   start so far in (a hanging indent) */
-	int		 names;		/* no line ends with a capitalized
-					   word followed by another (inside
-					   a name) when an earlier break
-					   keeps it half full */
 };
 
 struct pdfdoc;

@@ -102,7 +102,7 @@ check_wrap(struct pdfdoc *d, const char *text, double w, int want_lines)
 	char *s = clean(d, text);
 	int n, i;
 
-	n = wrap(d->font[PF_REGULAR], 13, s, w, 0, 0, 0, &l);
+	n = wrap(d->font[PF_REGULAR], 13, s, w, 0, 0, &l);
 	if (want_lines > 0)
 		assert_int_equal(n, want_lines);
 	for (i = 0; i < n; i++) {
@@ -155,7 +155,7 @@ test_dash(void **state)
 		for (w = 20; w < 300; w += 3) {
 			char *s = clean(d, texts[t]);
 			struct wline *l;
-			int n = wrap(d->font[PF_REGULAR], 13, s, w, 0, 0, 0, &l), i;
+			int n = wrap(d->font[PF_REGULAR], 13, s, w, 0, 0, &l), i;
 
 			for (i = 0; i < n; i++) {
 				assert_false(strncmp(s + l[i].start, "- ", 2) == 0);
@@ -237,7 +237,7 @@ test_cells(void **state)
 	c[0].size = cell_size(d, PF_REGULAR, 1, c[0].text);
 	assert_true(c[0].size < CELL_MIN_PT);
 	c[0].nlines = wrap(d->font[PF_REGULAR], c[0].size, c[0].text,
-	    d->tw[1] - 2 * PAD_H, 0, 0, 0, &c[0].lines);
+	    d->tw[1] - 2 * PAD_H, 0, 0, &c[0].lines);
 	assert_int_equal(c[0].nlines, 1);
 	libc_free(c[0].text);
 	libc_free(c[0].lines);
