@@ -3186,10 +3186,8 @@ run_blocks(const char *list, int *number)
 	const char *arg;
 
 	for (i = 0; i < n; i++) {
-		if ((k = block_find(b[i], &arg)) < 0) {
-			diag_warn(NULL, "template: unknown block '%s'", b[i]);
-			continue;
-		}
+		if ((k = block_find(b[i], &arg)) < 0)
+			continue;	/* not reached: lint_blocks refused it */
 		/* a table keeps the low-sample note after it on its page */
 		block_tail = 0;
 		if (i + 1 < n && strcmp(b[i + 1], "lowsample") == 0 &&
@@ -3368,16 +3366,16 @@ lint_tables(const struct tmpl *t)
 static char **
 block_names(void)
 {
-	static const char *const fixed[] = { "objectives", "narrative",
-		"submission", "chart.satisfaction", "lowsample" };
 	const struct tmpl *ts[2] = { G.t, G.common };
 	char **v = NULL;
 	size_t n = 0, i, k, j;
 
-	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
-		v = xrealloc(v, (n + 1) * sizeof(*v));
-		v[n++] = xstrdup(fixed[i]);
-	}
+	/* the blocks without an argument */
+	for (i = 0; i < sizeof(blocks) / sizeof(blocks[0]); i++)
+		if (blocks[i].name[strlen(blocks[i].name) - 1] != '.') {
+			v = xrealloc(v, (n + 1) * sizeof(*v));
+			v[n++] = xstrdup(blocks[i].name);
+		}
 	for (i = 0; pareto_tables[i] != NULL; i++) {
 		v = xrealloc(v, (n + 1) * sizeof(*v));
 		v[n++] = xasprintf("pareto.%s", pareto_tables[i]);
@@ -3415,19 +3413,17 @@ block_problem(const char *b, char *buf, size_t size)
 
 	if (k < 0)
 		return "unknown block";
-	if (blocks[k].fn == block_table && *T(arg, "columns", "") == '\0')
-		snprintf(buf, size, "no [%s] with columns", arg);
-	else if (blocks[k].fn == block_compare &&
-	    *T(arg, "columns", "") == '\0')
-		snprintf(buf, size, "no [%s] with columns", arg);
+	/* a [table.X] or [compare.X] without columns is lint_tables' */
+	if ((blocks[k].fn == block_table || blocks[k].fn == block_compare) &&
+	    tmpl_line(G.t, arg, NULL) == 0 && tmpl_line(G.common, arg, NULL) == 0)
+		snprintf(buf, size, "no section [%s]", arg);
 	else if (blocks[k].fn == block_pareto && !in_list(pareto_tables, arg))
 		snprintf(buf, size, "no Pareto table '%s' (errors, complaints)",
 		    arg);
 	else if (blocks[k].fn == block_pchart && !in_list(pchart_names, arg))
 		snprintf(buf, size, "no p-chart of '%s' (satisfaction.rate, "
 		    "errors.rate)", arg);
-	else if (blocks[k].fn == block_text && tmpl_get(G.t, "text", arg,
-	    NULL) == NULL && tmpl_get(G.common, "text", arg, NULL) == NULL)
+	else if (blocks[k].fn == block_text && T("text", arg, NULL) == NULL)
 		snprintf(buf, size, "no key '%s' in [text]", arg);
 	else
 		return NULL;
