@@ -398,12 +398,18 @@ wilson(double p, double n, double *lo, double *hi)
 		*hi = 1;
 }
 
+/* Emits prefix + each name of list as a count of u. */
 static void
-copy_counts(struct pdata *d, const struct uent *u, const char *unit,
-    const char *const *names)
+emit_family(struct pdata *d, const struct uent *u, const char *unit,
+    const char *prefix, const char *const *list)
 {
-	for (; *names != NULL; names++)
-		emit_int(d, unit, *names, cnt(u, *names));
+	char name[128];
+	int i;
+
+	for (i = 0; list[i] != NULL; i++) {
+		snprintf(name, sizeof(name), "%s%s", prefix, list[i]);
+		emit_int(d, unit, name, cnt(u, name));
+	}
 }
 
 /* Sheet counts and their rates, for a unit that sent the section. */
@@ -424,7 +430,7 @@ derive_sheet(struct pdata *d, const struct uent *u, const char *unit)
 	long long a, rec, res;
 
 	if (uget(u, "tasks.planned") != NULL) {
-		copy_counts(d, u, unit, tasks);
+		emit_family(d, u, unit, "", tasks);
 		a = cnt(u, "tasks.completed_on_time");
 		emit_rate(d, unit, "tasks.on_time_rate", a,
 		    cnt(u, "tasks.planned"));
@@ -432,7 +438,7 @@ derive_sheet(struct pdata *d, const struct uent *u, const char *unit)
 		    cnt(u, "tasks.completed_late")), cnt(u, "tasks.planned"));
 	}
 	if (uget(u, "dossiers.carried_over") != NULL) {
-		copy_counts(d, u, unit, dossiers);
+		emit_family(d, u, unit, "", dossiers);
 		rec = sum2(cnt(u, "dossiers.received_online"),
 		    cnt(u, "dossiers.received_direct"));
 		emit_int(d, unit, "dossiers.received", rec);
@@ -447,26 +453,13 @@ derive_sheet(struct pdata *d, const struct uent *u, const char *unit)
 		    cnt(u, "dossiers.received_online"), rec);
 	}
 	if (uget(u, "documents.incoming") != NULL) {
-		copy_counts(d, u, unit, documents);
+		emit_family(d, u, unit, "", documents);
 		a = cnt(u, "documents.incoming_on_time");
 		emit_rate(d, unit, "documents.incoming_on_time_rate", a,
 		    sum2(a, cnt(u, "documents.incoming_late")));
 	}
 }
 
-/* Emits name = prefix + each of list + suffix, as a count of u. */
-static void
-emit_family(struct pdata *d, const struct uent *u, const char *unit,
-    const char *prefix, const char *const *list)
-{
-	char name[128];
-	int i;
-
-	for (i = 0; list[i] != NULL; i++) {
-		snprintf(name, sizeof(name), "%s%s", prefix, list[i]);
-		emit_int(d, unit, name, cnt(u, name));
-	}
-}
 
 /* Register counts and rates: every unit in scope, zeros included. */
 static void
@@ -485,7 +478,7 @@ derive_registers(struct pdata *d, const struct uent *u, const char *unit,
 	const struct num *hv;
 	long long a;
 
-	copy_counts(d, u, unit, registers);
+	emit_family(d, u, unit, "", registers);
 	emit_family(d, u, unit, "errors.by_type.", error_types);
 	if (has_outgoing)
 		emit_rate(d, unit, "errors.rate", errors_num, errors_den);
@@ -534,7 +527,7 @@ derive_satisfaction(struct pdata *d, const struct uent *u, const char *unit)
 	double lo, hi, p, ratesum = 0;
 	int i;
 
-	copy_counts(d, u, unit, sat);
+	emit_family(d, u, unit, "", sat);
 	for (i = 0; i < 5; i++) {
 		s5[i] = cnt(u, sat[i]);
 		resp = sum2(resp, s5[i]);

@@ -1108,7 +1108,7 @@ sheet_required(struct sheetread *s, long lastline)
 
 /*
  * The values of one side of a sum into v; the line of its first key in
- * *at. Returns 0 when a term is missing or bad.
+ * *at (when at is not NULL). Returns 0 when a term is missing or bad.
  */
 static int
 sum_terms(const struct sheetread *s, const char *section,
@@ -1122,7 +1122,7 @@ sum_terms(const struct sheetread *s, const char *section,
 			good = 0;
 		else {
 			v[j] = s->nums[ki];
-			if (*at == 0)
+			if (at != NULL && *at == 0)
 				*at = s->seen[ki];
 		}
 	}
@@ -1137,15 +1137,14 @@ sheet_sums_check(const struct sheetread *s)
 	struct sbuf msg = SBUF_INIT;
 	unsigned __int128 ls, rs;
 	long long lv[8], rv[8];
-	long at, unused;
+	long at;
 	int i, good;
 
 	for (i = 0; i < nsheet_sums; i++) {
 		sum = &sheet_sums[i];
 		at = 0;
-		unused = 0;
 		good = sum_terms(s, sum->section, sum->lhs, lv, &at);
-		if (!sum_terms(s, sum->section, sum->rhs, rv, &unused) || !good)
+		if (!sum_terms(s, sum->section, sum->rhs, rv, NULL) || !good)
 			continue;
 		sbuf_reset(&msg);
 		sbuf_printf(&msg, "[%s] does not add up: ", sum->section);
@@ -2211,7 +2210,7 @@ register_header(struct reg *g, struct csvread *r)
 {
 	const struct reg_kind *k = g->k;
 	const char *file = g->f->display;
-	const char *cands[17];
+	const char *cands[REG_COLS_MAX + 1];
 	struct sbuf nm = SBUF_INIT;
 	int i, j, bad = 0;
 

@@ -22,7 +22,8 @@
 #include "util.h"
 
 #define MAXPERIODS	16	/* P, previous, a year earlier, 12 months */
-#define MAXKEYS		64	/* sheet_keys[] entries */
+/* secmask has a bit for each sheet section */
+_Static_assert(SHEET_SECTIONS_MAX <= 32, "secmask needs more bits");
 #define NO_DATE		LONG_MAX	/* an empty date: never "by the last day" */
 
 /* Survey metrics of V records, in a fixed order (see metric_init). */
@@ -37,7 +38,7 @@ struct sheet {
 	long		 month;
 	long long	 revision;
 	unsigned	 secmask;		/* bit i: sheet_sections[i] present */
-	long long	 val[MAXKEYS];		/* by sheet_keys[] index */
+	long long	 val[SHEET_KEYS_MAX];	/* by sheet_keys[] index */
 };
 
 struct unitdata {
@@ -991,10 +992,6 @@ main(int argc, char *argv[])
 		return EXIT_USAGE;
 	}
 	want_periods(&p, only);
-	if (nsheet_keys > MAXKEYS || nsheet_sections > 32) {
-		diag_plain("schema has more sheet keys than MAXKEYS");
-		return EXIT_USAGE;
-	}
 	metric_init();
 	vcache.unit = -1;
 	/* The units of the configuration are known before any record. */
