@@ -21,7 +21,6 @@
 #include "schema.h"
 #include "util.h"
 
-#define MAXPERIODS	16
 #define LOWSAMPLE	30	/* fewer responses than this: a warning */
 
 /* A number of the roll-up or of the CSV: a count or a double. */
@@ -68,7 +67,7 @@ struct pdata {
 };
 
 static struct config	 cfg;
-static struct pdata	 pd[MAXPERIODS];
+static struct pdata	 pd[PERIOD_COMPANIONS];
 static int		 npd;
 static int		 overflow;
 
@@ -149,7 +148,7 @@ pdata_want(const struct period *p)
 	struct pdata *d;
 
 	period_label(p, label);
-	if ((d = pdata_find(label)) != NULL || npd == MAXPERIODS)
+	if ((d = pdata_find(label)) != NULL || npd == PERIOD_COMPANIONS)
 		return d;
 	d = &pd[npd++];
 	memset(d, 0, sizeof(*d));
@@ -1134,10 +1133,10 @@ main(int argc, char *argv[])
 	};
 	const char *confdir = "config", *label = NULL, *todays = NULL;
 	const char *apath = NULL;
-	struct period p, q;
+	struct period p, q[PERIOD_COMPANIONS];
 	struct pdata *d, *prev, *yoy;
 	char msg[256];
-	int ch, rv = EXIT_OK, i;
+	int ch, rv = EXIT_OK, i, nq;
 
 	diag_init(argv[0]);
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -1178,16 +1177,12 @@ main(int argc, char *argv[])
 		config_release(&cfg);
 		return EXIT_USAGE;
 	}
-	d = pdata_want(&p);
-	period_prev(&p, &q);
-	prev = pdata_want(&q);
-	period_year_before(&p, &q);
-	yoy = pdata_want(&q);
-	for (i = 11; i >= 0; i--) {
-		period_make(&q, PK_MONTH, month_year(p.last_folder - i),
-		    month_mon(p.last_folder - i), cfg.cutoff_day);
-		pdata_want(&q);
-	}
+	nq = period_companions(&p, q);
+	d = pdata_want(&q[0]);
+	prev = pdata_want(&q[1]);
+	yoy = pdata_want(&q[2]);
+	for (i = 3; i < nq; i++)
+		pdata_want(&q[i]);
 	rv = norm_each_file(argv, read_stream);
 	if (rv == EXIT_OK && diag_errors() == 0 && !d->seen) {
 		diag_plain("the roll-up stream has no period '%s' (run "

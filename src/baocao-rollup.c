@@ -21,7 +21,6 @@
 #include "statuslist.h"
 #include "util.h"
 
-#define MAXPERIODS	16	/* P, previous, a year earlier, 12 months */
 /* secmask has a bit for each sheet section */
 _Static_assert(SHEET_SECTIONS_MAX <= 32, "secmask needs more bits");
 #define NO_DATE		LONG_MAX	/* an empty date: never "by the last day" */
@@ -64,7 +63,7 @@ struct rrow {
 };
 
 static struct config	 cfg;
-static struct period	 per[MAXPERIODS];
+static struct period	 per[PERIOD_COMPANIONS];
 static int		 nper;
 static struct unitdata	*units;
 static int		 nunits, capunits;
@@ -845,7 +844,7 @@ want(const struct period *p)
 		if (strcmp(a, b) == 0)
 			return;
 	}
-	if (nper < MAXPERIODS)
+	if (nper < PERIOD_COMPANIONS)
 		per[nper++] = *p;
 }
 
@@ -874,21 +873,11 @@ flush_out(char *buf, size_t len)
 static void
 want_periods(const struct period *p, int only)
 {
-	struct period q;
-	int i;
+	struct period q[PERIOD_COMPANIONS];
+	int i, n = period_companions(p, q);
 
-	want(p);
-	if (only)
-		return;
-	period_prev(p, &q);
-	want(&q);
-	period_year_before(p, &q);
-	want(&q);
-	for (i = 11; i >= 0; i--) {
-		period_make(&q, PK_MONTH, month_year(p->last_folder - i),
-		    month_mon(p->last_folder - i), cfg.cutoff_day);
-		want(&q);
-	}
+	for (i = 0; i < (only ? 1 : n); i++)
+		want(&q[i]);
 }
 
 /* Writes every period wanted, in memory first: nothing on standard output

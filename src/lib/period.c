@@ -300,6 +300,21 @@ period_year_before(const struct period *p, struct period *out)
 		period_make(out, p->kind, p->year - 1, p->n, p->cutoff);
 }
 
+int
+period_companions(const struct period *p,
+    struct period out[PERIOD_COMPANIONS])
+{
+	int n = 0, i;
+
+	out[n++] = *p;
+	period_prev(p, &out[n++]);
+	period_year_before(p, &out[n++]);
+	for (i = 11; i >= 0; i--)
+		period_make(&out[n++], PK_MONTH, month_year(p->last_folder - i),
+		    month_mon(p->last_folder - i), p->cutoff);
+	return n;
+}
+
 void
 period_label(const struct period *p, char *buf)
 {

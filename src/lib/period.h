@@ -84,6 +84,17 @@ void	 period_make_range(struct period *p, long first, long last,
 void	 period_prev(const struct period *p, struct period *out);
 void	 period_year_before(const struct period *p, struct period *out);
 
+/*
+ * The periods a report of p compares and charts, in this order: p itself,
+ * period_prev(), period_year_before(), then the 12 reporting months that
+ * end with p's last folder (the p-charts), into out; returns how many
+ * (PERIOD_COMPANIONS). baocao-rollup sums them and baocao-analyze reads
+ * them: both take them from here.
+ */
+#define PERIOD_COMPANIONS	15
+int	 period_companions(const struct period *p,
+	    struct period out[PERIOD_COMPANIONS]);
+
 /* The canonical label into buf (PERIOD_LABELSZ): "2026-Q3", "2026". */
 void	 period_label(const struct period *p, char *buf);
 /* The Vietnamese title into buf (PERIOD_TITLESZ): "quý III năm 2026". */

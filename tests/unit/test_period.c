@@ -361,6 +361,29 @@ test_from_args(void **state)
 	assert_true(strncmp(msg, "bad period '2026-Q5': ", 22) == 0);
 }
 
+/* What a report of 2024-Q1 compares and charts, under the 15th cut-off. */
+static void
+test_companions(void **state)
+{
+	static const char *const want[] = { "2024-Q1", "2023-Q4", "2023-Q1",
+		"2023-04", "2023-05", "2023-06", "2023-07", "2023-08",
+		"2023-09", "2023-10", "2023-11", "2023-12", "2024-01",
+		"2024-02", "2024-03" };
+	struct period p, q[PERIOD_COMPANIONS];
+	char label[PERIOD_LABELSZ];
+	int i, n;
+
+	(void)state;
+	period_make(&p, PK_QUARTER, 2024, 1, 15);
+	n = period_companions(&p, q);
+	assert_int_equal(n, 15);
+	for (i = 0; i < n; i++) {
+		period_label(&q[i], label);
+		assert_string_equal(label, want[i]);
+		assert_int_equal(q[i].cutoff, 15);
+	}
+}
+
 int
 main(void)
 {
@@ -371,6 +394,7 @@ main(void)
 		cmocka_unit_test(test_bad_labels),
 		cmocka_unit_test(test_numfmt),
 		cmocka_unit_test(test_from_args),
+		cmocka_unit_test(test_companions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
