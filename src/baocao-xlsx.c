@@ -3700,8 +3700,8 @@ help(void)
 	    "  -i, --indicators CSV   indicators CSV of baocao-analyze\n"
 	    "  -a, --analysis FILE    analysis stream of baocao-analyze\n"
 	    "  -d, --data NORM        normalized stream (register lists)\n"
-	    "  -t, --template FILE    layout (default "
-	    "$BAOCAO_TEMPLATES/xlsx/default.ini)\n"
+	    "  -t, --template FILE    layout (default: config [xlsx] template,\n"
+	    "                         else $BAOCAO_TEMPLATES/xlsx/default.ini)\n"
 	    "      --draft N          draft number (1-99): \"DỰ THẢO LẦN N\" on\n"
 	    "                         every sheet but the data sheet, in\n"
 	    "                         the page headers and the properties;\n"
@@ -3755,16 +3755,22 @@ load_book(struct book *b, const struct xopts *o)
 	}
 	status_list_init(&b->sl);
 	b->indpath = o->indicators;
-	b->tpath = o->tpath;
-	if (b->tpath == NULL) {
-		snprintf(deftmpl, sizeof(deftmpl), "%s/xlsx/default.ini",
-		    tmpl_dir(NULL));
-		b->tpath = deftmpl;
-	}
 	rv = config_load(&b->cfg, o->confdir);
 	b->have_cfg = 1;
 	if (rv != 0)
 		return rv;
+	b->tpath = o->tpath;
+	if (b->tpath == NULL) {		/* config [xlsx] template */
+		char cfgpath[4096];
+
+		snprintf(cfgpath, sizeof(cfgpath), "%s/baocao.ini",
+		    o->confdir);
+		if (tmpl_xlsx_path(b->cfg.xlsx_template, cfgpath,
+		    b->cfg.xlsx_template_line, tmpl_dir(NULL), deftmpl,
+		    sizeof(deftmpl)) != 0)
+			return EXIT_USAGE;
+		b->tpath = deftmpl;
+	}
 	one_line_names(&b->cfg);
 	if (period_parse(o->period, b->cfg.cutoff_day, date_today(), &b->per,
 	    &err) != 0) {

@@ -355,71 +355,16 @@ set_today(void)
 		today = date_today();
 }
 
-/*
- * The workbook's layout of config [xlsx] template into r->xlsx_template: a
- * name in TEMPLATES/xlsx/ (".ini" may be left out), or a path when it holds
- * a '/'; TEMPLATES/xlsx/default.ini when not set. A template that cannot
- * be read is a configuration error (EXIT_USAGE) at its line, with the
- * nearest name among the templates present.
- */
+/* The workbook's layout (config [xlsx] template) into r->xlsx_template. */
 static int
 xlsx_template(struct run *r)
 {
-	const char *name = r->cfg.xlsx_template, *dir = tmpl_dir(templates_dir);
-	char xdir[PATH_MAX - 64], cfgpath[PATH_MAX + 16];
-	struct dirent **ents;
-	const char **names;
-	size_t len;
-	int i, k = 0, ne;
+	char cfgpath[PATH_MAX + 16];
 
-	snprintf(xdir, sizeof(xdir), "%s/xlsx", dir);
-	if (name == NULL || *name == '\0')
-		name = "default";
-	len = strlen(name);
-	if (strchr(name, '/') != NULL)
-		k = snprintf(r->xlsx_template, sizeof(r->xlsx_template), "%s",
-		    name);
-	else
-		k = snprintf(r->xlsx_template, sizeof(r->xlsx_template),
-		    "%s/%s%s", xdir, name, len > 4 &&
-		    strcmp(name + len - 4, ".ini") == 0 ? "" : ".ini");
-	if (k >= (int)sizeof(r->xlsx_template))
-		r->xlsx_template[0] = '\0';	/* too long: not found */
-	k = 0;
-	if (r->cfg.xlsx_template == NULL || *r->cfg.xlsx_template == '\0' ||
-	    access(r->xlsx_template, R_OK) == 0)
-		return 0;
 	snprintf(cfgpath, sizeof(cfgpath), "%s/baocao.ini", config_dir);
-	if (strchr(name, '/') != NULL) {
-		diag_errorat(cfgpath, r->cfg.xlsx_template_line, 0, "[xlsx] "
-		    "template '%s': cannot read the file:", name);
-		return EXIT_USAGE;
-	}
-	ne = scandir(xdir, &ents, NULL, alphasort);
-	if (ne < 0) {
-		diag_plain("%s: no templates folder here (give --templates DIR "
-		    "or set BAOCAO_TEMPLATES):", xdir);
-		return EXIT_USAGE;
-	}
-	names = xcalloc((size_t)ne + 1, sizeof(*names));
-	for (i = 0; i < ne; i++) {
-		char *n = ents[i]->d_name;
-		size_t nl = strlen(n);
-
-		if (nl > 4 && strcmp(n + nl - 4, ".ini") == 0) {
-			n[nl - 4] = '\0';
-			names[k++] = n;
-		}
-	}
-	diag_errorat(cfgpath, r->cfg.xlsx_template_line, 0, "[xlsx] template "
-	    "'%s': no such template in %s%s", name, xdir, suggest_phrase(
-	    suggest_nearest(name, len > 4 && strcmp(name + len - 4, ".ini") ==
-	    0 ? len - 4 : len, names)));
-	for (i = 0; i < ne; i++)
-		free(ents[i]);
-	free(ents);
-	free(names);
-	return EXIT_USAGE;
+	return tmpl_xlsx_path(r->cfg.xlsx_template, cfgpath,
+	    r->cfg.xlsx_template_line, tmpl_dir(templates_dir),
+	    r->xlsx_template, sizeof(r->xlsx_template));
 }
 
 static int

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -13,6 +14,7 @@
 
 #include "diag.h"
 #include "iniread.h"
+#include "suggest.h"
 #include "tmpl.h"
 #include "util.h"
 
@@ -350,4 +352,73 @@ tmpl_dir(const char *override)
 	if (access("templates", F_OK) != 0 && exe_dir() != NULL)
 		return exe_dir();
 	return "templates";
+}
+
+/* The length of name without a final ".ini". */
+static size_t
+stem_len(const char *name)
+{
+	size_t len = strlen(name);
+
+	return len > 4 && strcmp(name + len - 4, ".ini") == 0 ? len - 4 : len;
+}
+
+/* "no such template in xdir", with the nearest .ini name there. */
+static int
+no_xlsx_template(const char *name, const char *cfgpath, long line,
+    const char *xdir)
+{
+	struct dirent **ents;
+	const char **names;
+	int i, k = 0, ne = scandir(xdir, &ents, NULL, alphasort);
+
+	if (ne < 0) {
+		diag_plain("%s: no templates folder here (give --templates DIR "
+		    "or set BAOCAO_TEMPLATES):", xdir);
+		return EXIT_USAGE;
+	}
+	names = xcalloc((size_t)ne + 1, sizeof(*names));
+	for (i = 0; i < ne; i++) {
+		char *n = ents[i]->d_name;
+		size_t nl = strlen(n);
+
+		if (stem_len(n) < nl) {
+			n[nl - 4] = '\0';
+			names[k++] = n;
+		}
+	}
+	diag_errorat(cfgpath, line, 0, "[xlsx] template '%s': no such template "
+	    "in %s%s", name, xdir, suggest_phrase(suggest_nearest(name,
+	    stem_len(name), names)));
+	for (i = 0; i < ne; i++)
+		free(ents[i]);
+	free(ents);
+	free(names);
+	return EXIT_USAGE;
+}
+
+int
+tmpl_xlsx_path(const char *name, const char *cfgpath, long line,
+    const char *dir, char *buf, size_t size)
+{
+	int path = name != NULL && strchr(name, '/') != NULL, k;
+	const char *use = name != NULL && *name != '\0' ? name : "default";
+	char xdir[PATH_MAX];
+
+	snprintf(xdir, sizeof(xdir), "%s/xlsx", dir);
+	if (path)
+		k = snprintf(buf, size, "%s", name);
+	else
+		k = snprintf(buf, size, "%s/%.*s.ini", xdir,
+		    (int)stem_len(use), use);
+	if (k < 0 || (size_t)k >= size)
+		buf[0] = '\0';			/* too long: not found */
+	if (use != name || access(buf, R_OK) == 0)
+		return 0;	/* the default is looked for when loaded */
+	if (path) {
+		diag_errorat(cfgpath, line, 0, "[xlsx] template '%s': cannot "
+		    "read the file:", name);
+		return EXIT_USAGE;
+	}
+	return no_xlsx_template(name, cfgpath, line, xdir);
 }

@@ -53,6 +53,16 @@ long		 tmpl_repeats(const struct tmpl *t, size_t i);
 int		 tmpl_lint_repeats(const struct tmpl *t);
 
 /*
+ * The workbook template of config/baocao.ini's [xlsx] template, name (NULL
+ * or empty: "default"), into buf: a path when name holds a '/', else
+ * DIR/xlsx/NAME.ini (".ini" may be left out of name). 0, or EXIT_USAGE
+ * after a message at cfgpath:line when a named template cannot be read
+ * (with the nearest name among the templates present).
+ */
+int		 tmpl_xlsx_path(const char *name, const char *cfgpath,
+		    long line, const char *dir, char *buf, size_t size);
+
+/*
  * Directory for templates: override, else $BAOCAO_TEMPLATES, else
  * "templates" under the current directory, else the installed copy
  * (PREFIX/share/baocao/templates beside PREFIX/bin of the executable),
