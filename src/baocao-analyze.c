@@ -295,23 +295,6 @@ read_record(struct norm_reader *r)
 	}
 }
 
-static void
-read_stream(FILE *fp, const char *name)
-{
-	struct norm_reader r;
-	const char *err;
-	int rc;
-
-	norm_reader_init(&r, fp, name);
-	while ((rc = norm_read(&r, &err)) != 0) {
-		if (rc < 0)
-			diag_errorat(name, r.line, 0, "%s", err);
-		else if ((err = read_record(&r)) != NULL)
-			diag_errorat(name, r.line, 0, "%s", err);
-	}
-	norm_reader_release(&r);
-}
-
 /* Indicator rows. */
 
 static void
@@ -1183,7 +1166,7 @@ main(int argc, char *argv[])
 	yoy = pdata_want(&q[2]);
 	for (i = 3; i < nq; i++)
 		pdata_want(&q[i]);
-	rv = norm_each_file(argv, read_stream);
+	rv = norm_each_file(argv, read_record);
 	if (rv == EXIT_OK && diag_errors() == 0 && !d->seen) {
 		diag_plain("the roll-up stream has no period '%s' (run "
 		    "baocao-rollup --period %s)", d->label, label);

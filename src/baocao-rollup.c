@@ -445,32 +445,17 @@ read_r(struct norm_reader *r)
 	return NULL;
 }
 
-/* Reads one stream; data errors are reported and counted by diag. */
-static void
-read_stream(FILE *fp, const char *name)
+/* One record of the stream: V, S and R are the roll-up's; others skipped. */
+static const char *
+read_record(struct norm_reader *r)
 {
-	struct norm_reader r;
-	const char *err;
-	int rc;
-
-	norm_reader_init(&r, fp, name);
-	while ((rc = norm_read(&r, &err)) != 0) {
-		if (rc < 0) {
-			diag_errorat(name, r.line, 0, "%s", err);
-			continue;
-		}
-		err = NULL;
-		if (strcmp(r.f[0], "V") == 0)
-			err = read_v(&r);
-		else if (strcmp(r.f[0], "S") == 0)
-			err = read_s(&r);
-		else if (strcmp(r.f[0], "R") == 0)
-			err = read_r(&r);
-		/* Other record types are not the roll-up's: skip them. */
-		if (err != NULL)
-			diag_errorat(name, r.line, 0, "%s", err);
-	}
-	norm_reader_release(&r);
+	if (strcmp(r->f[0], "V") == 0)
+		return read_v(r);
+	if (strcmp(r->f[0], "S") == 0)
+		return read_s(r);
+	if (strcmp(r->f[0], "R") == 0)
+		return read_r(r);
+	return NULL;
 }
 
 /* Register counts of one unit in one period, by name. */
@@ -986,7 +971,7 @@ main(int argc, char *argv[])
 	/* The units of the configuration are known before any record. */
 	for (i = 0; i < cfg.nunits; i++)
 		unit_index(cfg.units[i].code);
-	rv = norm_each_file(argv + optind, read_stream);
+	rv = norm_each_file(argv + optind, read_record);
 	if (overflow) {
 		diag_plain("a sum of counts is larger than 2^63-1");
 		rv = worst(rv, EXIT_DATA);

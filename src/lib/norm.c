@@ -166,17 +166,34 @@ norm_each(const char *path, int (*fn)(struct norm_reader *, void *),
 	return rv;
 }
 
+/* Reads one stream of norm_each_file(). */
+static void
+each_record(FILE *fp, const char *name,
+    const char *(*record)(struct norm_reader *))
+{
+	struct norm_reader r;
+	const char *err;
+	int k;
+
+	norm_reader_init(&r, fp, name);
+	while ((k = norm_read(&r, &err)) != 0)
+		if (k < 0 || (err = record(&r)) != NULL)
+			diag_errorat(name, r.line, 0, "%s", err);
+	norm_reader_release(&r);
+}
+
 int
-norm_each_file(char *const *files, void (*read)(FILE *fp, const char *name))
+norm_each_file(char *const *files,
+    const char *(*record)(struct norm_reader *))
 {
 	FILE *fp;
 	int rv = EXIT_OK;
 
 	if (*files == NULL)
-		read(stdin, "<stdin>");
+		each_record(stdin, "<stdin>", record);
 	for (; *files != NULL; files++) {
 		if (strcmp(*files, "-") == 0) {
-			read(stdin, "<stdin>");
+			each_record(stdin, "<stdin>", record);
 			continue;
 		}
 		if ((fp = fopen(*files, "r")) == NULL) {
@@ -184,7 +201,7 @@ norm_each_file(char *const *files, void (*read)(FILE *fp, const char *name))
 			rv = EXIT_USAGE;
 			continue;
 		}
-		read(fp, *files);
+		each_record(fp, *files, record);
 		if (ferror(fp)) {
 			diag_errorat(*files, 0, 0, "read error:");
 			rv = EXIT_USAGE;

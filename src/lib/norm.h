@@ -52,12 +52,15 @@ int	norm_each(const char *path, int (*fn)(struct norm_reader *r, void *arg),
 	    void *arg);
 
 /*
- * Calls read(fp, name) for each file of the NULL-terminated list files,
- * and for standard input ("<stdin>") when the list is empty or names "-",
- * as a filter reads its arguments. A file that cannot be opened or read
- * is reported through diag. Returns EXIT_OK or EXIT_USAGE (util.h).
+ * Reads the streams of the NULL-terminated list files, and standard input
+ * ("<stdin>") when the list is empty or names "-", as a filter reads its
+ * arguments, calling record(r) for each record. A malformed line, or a
+ * record for which record() returns a message, is reported through diag
+ * at its file and line, and reading goes on (a filter reports every bad
+ * line; diag counts them). A file that cannot be opened or read is
+ * reported too. Returns EXIT_OK or EXIT_USAGE (util.h).
  */
 int	norm_each_file(char *const *files,
-	    void (*read)(FILE *fp, const char *name));
+	    const char *(*record)(struct norm_reader *r));
 
 #endif
