@@ -143,9 +143,9 @@ static char *
 render(const char *text, size_t *len)
 {
 	static const struct pdf_style st[3] = {
-		{ PF_REGULAR, 12, PA_LEFT, 0, 0, 0, 0, 0, 0, 0 },
-		{ PF_BOLD, 12, PA_LEFT, 0, 0, 0, 0, 0, 0, 0 },
-		{ PF_ITALIC, 12, PA_LEFT, 0, 0, 0, 0, 0, 0, 0 },
+		{ .face = PF_REGULAR, .size = 12, .align = PA_LEFT },
+		{ .face = PF_BOLD, .size = 12, .align = PA_LEFT },
+		{ .face = PF_ITALIC, .size = 12, .align = PA_LEFT },
 	};
 	char err[256], *buf = NULL;
 	struct pdfdoc *d = pdfdoc_new(NULL, err, sizeof(err));
