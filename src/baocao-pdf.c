@@ -2367,6 +2367,8 @@ block_objectives(const char *arg, int number)
 	double w[16];
 	enum pdf_align al[16];
 	const struct objective *obj[16];
+	const char *met[16];		/* each objective's assessment */
+	const char *who = G.kind == K_BM ? G.unit : "*";	/* the rows' code */
 	char b[4][VNFMT_BUFSZ];
 	int u, i, k, nobj = 0, nrows = 0;
 
@@ -2413,14 +2415,14 @@ block_objectives(const char *arg, int number)
 	al[k++] = PA_CENTER;
 	/* the assessment on one line: its column widens, the objective's
 	 * narrows (a word such as "Chưa có số liệu" would break) */
-	for (i = 0; i < nobj; i++)
-		widen_for(w, k, k - 1, k - 4, met_cell(G.kind == K_BM ?
-		    G.unit : "*", obj[i]));
+	for (i = 0; i < nobj; i++) {
+		met[i] = met_cell(who, obj[i]);
+		widen_for(w, k, k - 1, k - 4, met[i]);
+	}
 	tbl_begin(k, w, al, TABLE_PT, head);
 	for (i = 0; i < nobj; i++) {
 		const struct objective *o = obj[i];
-		const char *code = G.kind == K_BM ? G.unit : "*";
-		double t = objective_ind(code, o, "target");
+		double t = objective_ind(who, o, "target");
 		const char *cells[5];
 		char *tt, *mt = xasprintf("MT%d", i + 1);
 		int c = 0;
@@ -2432,9 +2434,9 @@ block_objectives(const char *arg, int number)
 			cells[c++] = mt;
 		cells[c++] = o->label != NULL ? o->label : o->name;
 		cells[c++] = tt;
-		cells[c++] = fmt_ind(code, o->indicator,
-		    objective_ind(code, o, "value"), b[0]);
-		cells[c++] = met_cell(code, o);
+		cells[c++] = fmt_ind(who, o->indicator,
+		    objective_ind(who, o, "value"), b[0]);
+		cells[c++] = met[i];
 		table_row(&nrows, cells, PF_REGULAR);
 		free(tt);
 		free(mt);
