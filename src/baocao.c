@@ -1058,13 +1058,30 @@ hash_inputs(struct run *r, const struct report_opts *o, FILE *fp)
 	return rv;
 }
 
+/* The report's file name, "bao-cao-P.pdf" with suffix before ".pdf"; buf. */
+static const char *
+report_name(char *buf, size_t size, const char *label, const char *suffix)
+{
+	snprintf(buf, size, "bao-cao-%s%s.pdf", label, suffix);
+	return buf;
+}
+
+/* The manifest's name for o: SHA256SUMS, a draft's suffix after it; buf. */
+static const char *
+manifest_name(char *buf, size_t size, const struct report_opts *o)
+{
+	snprintf(buf, size, "%s%s", MANIFEST_NAME, o->dsuffix);
+	return buf;
+}
+
 /* Whether the final report of label is in o's folder. */
 static int
 final_exists(const struct report_opts *o, const char *label)
 {
-	char path[PATH_MAX + 128];
+	char name[128], path[PATH_MAX + 128];
 
-	snprintf(path, sizeof(path), "%s/bao-cao-%s.pdf", o->outdir, label);
+	snprintf(path, sizeof(path), "%s/%s", o->outdir,
+	    report_name(name, sizeof(name), label, ""));
 	return access(path, F_OK) == 0;
 }
 
@@ -1074,8 +1091,8 @@ final_done(const struct run *r, const struct report_opts *o)
 {
 	char report[128];
 
-	snprintf(report, sizeof(report), "bao-cao-%s.pdf", r->label);
-	return final_complete(o->outdir, report);
+	return final_complete(o->outdir, report_name(report, sizeof(report),
+	    r->label, ""));
 }
 
 /* Puts the staged files in place, o's manifest last; 0 or EXIT_USAGE. */
@@ -1084,9 +1101,8 @@ install(const struct report_opts *o)
 {
 	char manifest[64];
 
-	snprintf(manifest, sizeof(manifest), "%s%s", MANIFEST_NAME, o->dsuffix);
-	return stage_install(o->outdir, o->stage, manifest) != 0 ?
-	    EXIT_USAGE : 0;
+	return stage_install(o->outdir, o->stage, manifest_name(manifest,
+	    sizeof(manifest), o)) != 0 ? EXIT_USAGE : 0;
 }
 
 /*
@@ -1117,9 +1133,8 @@ write_manifest(struct report_opts *o)
 		rv = copy_to(tmppath(ins, "inputs.sums"), fp);
 	if (fclose(fp) != 0)
 		rv = EXIT_USAGE;
-	snprintf(name, sizeof(name), "%s%s", MANIFEST_NAME, o->dsuffix);
 	if (rv == 0)
-		rv = publish(o, tmp, name);
+		rv = publish(o, tmp, manifest_name(name, sizeof(name), o));
 	return rv;
 }
 
@@ -1284,7 +1299,7 @@ render_all(struct run *r, struct report_opts *o)
 			return rv;
 	}
 	say("writing the report of %s", r->label);
-	snprintf(name, sizeof(name), "bao-cao-%s%s.pdf", r->label, o->suffix);
+	report_name(name, sizeof(name), r->label, o->suffix);
 	if ((rv = render_pdf(r, o, "report", NULL, name)) != 0)
 		return rv;
 	snprintf(name, sizeof(name), "cai-tien-%s%s.pdf", r->label, o->suffix);
@@ -1600,7 +1615,7 @@ print_number(struct run *r, struct report_opts *o)
 
 	if ((rv = run_numbers(r)) != 0)
 		return rv;
-	snprintf(name, sizeof(name), "bao-cao-%s.pdf", r->label);
+	report_name(name, sizeof(name), r->label, "");
 	if ((rv = render_pdf(r, o, "report", NULL, name)) != 0 ||
 	    (rv = renumbered_manifest(o, name)) != 0)
 		return rv;
