@@ -571,13 +571,14 @@ static void
 print_unit_status(char **f, void *arg)
 {
 	struct summary *s = arg;
+	int missing = strcmp(f[2], "missing") == 0;
 
-	if (strcmp(f[2], "missing") == 0) {
-		fprintf(s->fp, "chưa nộp: %s\n", f[1]);
-		s->missing++;
-		sbuf_printf(&s->names, "%s%s", s->names.len ? ", " : "", f[1]);
-	} else if (strcmp(f[2], "incomplete") == 0) {
-		fprintf(s->fp, "nộp chưa đủ: %s (thiếu %s)\n", f[1], f[3]);
+	if (missing || strcmp(f[2], "incomplete") == 0) {
+		if (missing)
+			fprintf(s->fp, "chưa nộp: %s\n", f[1]);
+		else
+			fprintf(s->fp, "nộp chưa đủ: %s (thiếu %s)\n", f[1],
+			    f[3]);
 		s->missing++;
 		sbuf_printf(&s->names, "%s%s", s->names.len ? ", " : "", f[1]);
 	} else if (f[4][0] != '\0')
