@@ -1323,6 +1323,8 @@ struct reg {
 	int			 map[32];	/* schema column of each field */
 	int			 pos[REG_COLS_MAX];	/* field of each schema column */
 	int			 nhdr;
+	int			 kcol, dcol;	/* schema columns of the key
+						   (-1: none) and the date */
 	long			 mfirst, mlast;	/* the folder's reporting month */
 	long			 warned;
 };
@@ -1949,8 +1951,8 @@ row_key(struct reg *g, struct csvread *r, const struct rowvals *rv)
 {
 	static struct sbuf keyb;
 	const struct reg_kind *k = g->k;
-	int kcol = reg_col_index(k, k->key_col), *slot, first;
-	const struct sbuf *id = &rv->v[kcol];
+	int *slot, first;
+	const struct sbuf *id = &rv->v[g->kcol];
 	struct where *w;
 
 	sbuf_reset(&keyb);
@@ -1960,7 +1962,7 @@ row_key(struct reg *g, struct csvread *r, const struct rowvals *rv)
 	if (*slot >= 0 && keys[*slot].folder == folderseq) {
 		w = &keys[*slot];
 		diag_errorat(g->f->display, r->line, fcol(r,
-		    &r->f[g->pos[kcol]]), "duplicate %s '%s' of unit '%s' in "
+		    &r->f[g->pos[g->kcol]]), "duplicate %s '%s' of unit '%s' in "
 		    "%s; first at %s:%ld", k->key_col, show(id->buf, id->len),
 		    units[rv->uidx].code, k->name, w->file, w->line);
 		return -1;
@@ -2008,7 +2010,7 @@ status_row(struct reg *g, struct csvread *r)
 {
 	static struct rowvals rv;	/* its buffers are reused */
 	const struct reg_kind *k = g->k;
-	int i, bad = 0, first = 1, kcol, dcol;
+	int i, bad = 0, first = 1, dcol = g->dcol;
 
 	rv.uidx = -1;
 	for (i = 0; i < k->ncols; i++)
@@ -2016,13 +2018,11 @@ status_row(struct reg *g, struct csvread *r)
 			bad = 1;
 	if (row_dates(g, r, &rv) < 0)
 		bad = 1;
-	kcol = reg_col_index(k, k->key_col);
-	if (rv.uidx >= 0 && rv.v[kcol].len > 0 &&
+	if (rv.uidx >= 0 && rv.v[g->kcol].len > 0 &&
 	    (first = row_key(g, r, &rv)) < 0)
 		bad = 1;
 	if (bad)
 		return;
-	dcol = reg_col_index(k, k->date_col);
 	if (first && (rv.days[dcol] < g->mfirst || rv.days[dcol] > g->mlast))
 		out_of_month(g, k->date_col, rv.days[dcol], r->line,
 		    fcol(r, &r->f[g->pos[dcol]]));
@@ -2278,6 +2278,8 @@ check_register(const struct infile *f, const struct reg_kind *k)
 	memset(&q, 0, sizeof(q));
 	g.f = f;
 	g.k = k;
+	g.kcol = k->key_col != NULL ? reg_col_index(k, k->key_col) : -1;
+	g.dcol = reg_col_index(k, k->date_col);
 	g.mfirst = report_month_first_day(f->month, cfg.cutoff_day);
 	g.mlast = report_month_last_day(f->month, cfg.cutoff_day);
 	if ((fp = open_input(f)) == NULL)
