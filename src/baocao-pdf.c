@@ -2821,9 +2821,7 @@ fmt_delta(const char *name, double d, char *buf)
 
 	if (fig_kind(name, &dec) != FIG_MEAN)
 		return vn_delta(d, is_rate(name), buf);
-	/* more, up to 4, when it would print 0 and is not */
-	while (dec < 4 && d != 0 && strcmp(vn_num(d, dec, tmp), "0") == 0)
-		dec++;
+	dec = vn_nonzero_places(d, dec);
 	vn_fixed(d, dec, tmp);
 	/* vn_num prints -0 as 0: no sign there */
 	snprintf(buf, VNFMT_BUFSZ, "%s%.30s", d > 0 && strcmp(vn_num(d, dec,

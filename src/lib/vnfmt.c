@@ -183,6 +183,16 @@ vn_rate(double rate, int decimals, char *buf)
 	return buf;
 }
 
+int
+vn_nonzero_places(double d, int dec)
+{
+	char tmp[VNFMT_BUFSZ];
+
+	while (dec < 4 && d != 0 && strcmp(vn_num(d, dec, tmp), "0") == 0)
+		dec++;
+	return dec;
+}
+
 char *
 vn_delta(double d, int pct, char *buf)
 {
@@ -192,9 +202,7 @@ vn_delta(double d, int pct, char *buf)
 
 	if (pct) {
 		/* as many decimals as the rates (2), more than 0 when it is not */
-		for (dec = 2; dec < 4; dec++)
-			if (strcmp(vn_num(d * 100.0, dec, tmp), "0") != 0)
-				break;
+		dec = vn_nonzero_places(d * 100.0, 2);
 		vn_num(d * 100.0, dec, tmp);
 	} else
 		vn_num(d, 2, tmp);

@@ -52,6 +52,11 @@ char	*vn_rate(double rate, int decimals, char *buf);
  * điểm %".
  */
 char	*vn_delta(double d, int pct, char *buf);
+/*
+ * The places, from dec up to 4, with which vn_num() shows d as something
+ * other than "0" (dec when d is 0): a difference is never printed 0.
+ */
+int	 vn_nonzero_places(double d, int dec);
 /* "ngày 05 tháng 11 năm 2026", "ngày 04 tháng 7 năm 2024", "ngày 09 tháng
  * 02 năm 2024" (Decree 30/2020: a zero before days under 10 and months
  * 1 and 2) for a day number (date.h). */

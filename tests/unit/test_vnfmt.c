@@ -149,6 +149,12 @@ test_delta(void **state)
 
 	(void)state;
 	assert_string_equal(vn_delta(12, 0, buf), "+12");
+	/* places until a difference is not 0: from 2 up to 4, none for 0 */
+	assert_int_equal(vn_nonzero_places(0.003, 2), 3);
+	assert_int_equal(vn_nonzero_places(0.00004, 2), 4);
+	assert_int_equal(vn_nonzero_places(0.5, 2), 2);
+	assert_int_equal(vn_nonzero_places(0, 1), 1);
+	assert_string_equal(vn_delta(0.00003, 1, buf), "+0,003 điểm %");
 	assert_string_equal(vn_delta(-3, 0, buf), "-3");
 	assert_string_equal(vn_delta(0, 0, buf), "0");
 	assert_string_equal(vn_delta(1500, 0, buf), "+1.500");
