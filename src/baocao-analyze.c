@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "countsum.h"
 #include "config.h"
 #include "date.h"
 #include "diag.h"
@@ -69,7 +70,6 @@ struct pdata {
 static struct config	 cfg;
 static struct pdata	 pd[PERIOD_COMPANIONS];
 static int		 npd;
-static int		 overflow;
 
 static void
 usage(void)
@@ -120,8 +120,7 @@ static void
 num_add(struct num *a, const struct num *b)
 {
 	if (a->isint && b->isint) {
-		if (__builtin_add_overflow(a->i, b->i, &a->i))
-			overflow = 1;
+		a->i = countsum_add(a->i, b->i);
 		a->d = (double)a->i;
 	} else {
 		a->isint = 0;
@@ -346,16 +345,6 @@ cnt(const struct uent *u, const char *name)
 	return v ? (v->isint ? v->i : (long long)v->d) : 0;
 }
 
-static long long
-sum2(long long a, long long b)
-{
-	long long s;
-
-	if (__builtin_add_overflow(a, b, &s))
-		overflow = 1;
-	return s;
-}
-
 /*
  * The 95 % Wilson score interval of rate p on n responses, exactly as
  * SPEC §6 writes it, clamped to [0, 1].
@@ -416,19 +405,19 @@ derive_sheet(struct pdata *d, const struct uent *u, const char *unit)
 		a = cnt(u, "tasks.completed_on_time");
 		emit_rate(d, unit, "tasks.on_time_rate", a,
 		    cnt(u, "tasks.planned"));
-		emit_rate(d, unit, "tasks.completion_rate", sum2(a,
+		emit_rate(d, unit, "tasks.completion_rate", countsum_add(a,
 		    cnt(u, "tasks.completed_late")), cnt(u, "tasks.planned"));
 	}
 	if (uget(u, "dossiers.carried_over") != NULL) {
 		emit_family(d, u, unit, "", dossiers);
-		rec = sum2(cnt(u, "dossiers.received_online"),
+		rec = countsum_add(cnt(u, "dossiers.received_online"),
 		    cnt(u, "dossiers.received_direct"));
 		emit_int(d, unit, "dossiers.received", rec);
 		emit_int(d, unit, "dossiers.to_handle",
-		    sum2(cnt(u, "dossiers.carried_over"), rec));
-		a = sum2(cnt(u, "dossiers.resolved_early"),
+		    countsum_add(cnt(u, "dossiers.carried_over"), rec));
+		a = countsum_add(cnt(u, "dossiers.resolved_early"),
 		    cnt(u, "dossiers.resolved_on_time"));
-		res = sum2(a, cnt(u, "dossiers.resolved_late"));
+		res = countsum_add(a, cnt(u, "dossiers.resolved_late"));
 		emit_int(d, unit, "dossiers.resolved", res);
 		emit_rate(d, unit, "dossiers.on_time_rate", a, res);
 		emit_rate(d, unit, "dossiers.online_share",
@@ -438,7 +427,7 @@ derive_sheet(struct pdata *d, const struct uent *u, const char *unit)
 		emit_family(d, u, unit, "", documents);
 		a = cnt(u, "documents.incoming_on_time");
 		emit_rate(d, unit, "documents.incoming_on_time_rate", a,
-		    sum2(a, cnt(u, "documents.incoming_late")));
+		    countsum_add(a, cnt(u, "documents.incoming_late")));
 	}
 }
 
@@ -469,10 +458,10 @@ derive_registers(struct pdata *d, const struct uent *u, const char *unit,
 	emit_family(d, u, unit, "actions.opened.", action_types);
 	a = cnt(u, "actions.effective_yes");
 	emit_rate(d, unit, "actions.effective_rate", a,
-	    sum2(a, cnt(u, "actions.effective_no")));
+	    countsum_add(a, cnt(u, "actions.effective_no")));
 	emit_rate(d, unit, "suggestions.notified_rate",
 	    cnt(u, "suggestions.notified"),
-	    sum2(cnt(u, "suggestions.implemented"),
+	    countsum_add(cnt(u, "suggestions.implemented"),
 	    cnt(u, "suggestions.rejected")));
 	hv = uget(u, "incidents.downtime_hours");
 	emit_dbl(d, unit, "incidents.downtime_hours", hv ? hv->d : 0);
@@ -512,12 +501,12 @@ derive_satisfaction(struct pdata *d, const struct uent *u, const char *unit)
 	emit_family(d, u, unit, "", sat);
 	for (i = 0; i < 5; i++) {
 		s5[i] = cnt(u, sat[i]);
-		resp = sum2(resp, s5[i]);
+		resp = countsum_add(resp, s5[i]);
 		ratesum += (double)(5 - i) * (double)s5[i];
 	}
 	emit_int(d, unit, "satisfaction.responses", resp);
 	if (resp > 0) {
-		p = (double)sum2(s5[0], s5[1]) / (double)resp;
+		p = (double)countsum_add(s5[0], s5[1]) / (double)resp;
 		emit_dbl(d, unit, "satisfaction.rate", p);
 		emit_dbl(d, unit, "satisfaction.mean", ratesum / (double)resp);
 		wilson(p, (double)resp, &lo, &hi);
@@ -659,6 +648,7 @@ compute(struct pdata *d)
 
 	memset(&org, 0, sizeof(org));
 	org.code = (char *)"*";
+	countsum_at("*", d->label);
 	for (i = 0; i < d->nunits; i++) {
 		const struct uent *u = &d->units[i];
 		const struct num *out = uget(u, "documents.outgoing");
@@ -667,8 +657,8 @@ compute(struct pdata *d)
 			uadd(&org, u->nums[j].name, &u->nums[j].v);
 		if (out != NULL) {
 			has_out = 1;
-			enum_ = sum2(enum_, cnt(u, "errors.count"));
-			eden = sum2(eden, out->i);
+			enum_ = countsum_add(enum_, cnt(u, "errors.count"));
+			eden = countsum_add(eden, out->i);
 		}
 	}
 	for (i = 0; i < d->nunits; i++) {
@@ -676,6 +666,7 @@ compute(struct pdata *d)
 		const struct num *out = uget(u, "documents.outgoing");
 
 		from = d->nrows;
+		countsum_at(u->code, d->label);
 		derive(d, u, u->code, cnt(u, "errors.count"),
 		    out ? out->i : 0, out != NULL);
 		if (submission(d, u, &s, &m, &inc)) {
@@ -688,6 +679,7 @@ compute(struct pdata *d)
 	}
 	/* The organization row exists even when no unit is in scope yet. */
 	from = d->nrows;
+	countsum_at("*", d->label);
 	if (d->nunits > 0)
 		derive(d, &org, "*", enum_, eden, has_out);
 	emit_int(d, "*", "submission.units_expected", expected);
@@ -768,9 +760,10 @@ put_pareto(FILE *out, const struct pdata *d, const char *table,
 		} else {
 			/* complaints.channel.* are roll-up numbers of units */
 			for (j = 0; j < d->nunits; j++)
-				e[n].n = sum2(e[n].n, cnt(&d->units[j], name));
+				e[n].n = countsum_add(e[n].n,
+				    cnt(&d->units[j], name));
 		}
-		total = sum2(total, e[n].n);
+		total = countsum_add(total, e[n].n);
 		n++;
 	}
 	for (i = 1; i < n; i++)		/* count descending, then name */
@@ -785,7 +778,7 @@ put_pareto(FILE *out, const struct pdata *d, const char *table,
 		const char *f[7] = { "pareto", d->label, table, e[i].cat, cb,
 		    "", "" };
 
-		cum = sum2(cum, e[i].n);
+		cum = countsum_add(cum, e[i].n);
 		numfmt_count(e[i].n, cb);
 		if (total > 0) {
 			f[5] = dbl((double)e[i].n / (double)total, sb);
@@ -815,8 +808,9 @@ pchart_point(const struct pdata *m, int errors, long long *num,
 			if (o == NULL)
 				continue;
 			has = 1;
-			*num = sum2(*num, cnt(&m->units[i], "errors.count"));
-			*den = sum2(*den, o->i);
+			*num = countsum_add(*num,
+			    cnt(&m->units[i], "errors.count"));
+			*den = countsum_add(*den, o->i);
 		}
 		return has;
 	}
@@ -829,7 +823,7 @@ pchart_point(const struct pdata *m, int errors, long long *num,
 		if (r == NULL)
 			return 0;
 		*den = r->v.i;
-		*num = sum2(a ? a->v.i : 0, b ? b->v.i : 0);
+		*num = countsum_add(a ? a->v.i : 0, b ? b->v.i : 0);
 		return 1;
 	}
 }
@@ -856,8 +850,8 @@ put_pchart(FILE *out, const struct pdata *d, const char *ind, int errors)
 		m[i] = pdata_find(label);
 		has[i] = pchart_point(m[i], errors, &num[i], &den[i]);
 		if (has[i] && den[i] > 0) {
-			snum = sum2(snum, num[i]);
-			sden = sum2(sden, den[i]);
+			snum = countsum_add(snum, num[i]);
+			sden = countsum_add(sden, den[i]);
 		}
 	}
 	if (sden > 0)
@@ -992,9 +986,11 @@ write_analysis(FILE *out, const struct pdata *d, const struct pdata *prev,
 			rec(out, 9, f);
 		}
 	}
+	countsum_at("*", d->label);
 	put_pareto(out, d, "errors", "errors.by_type.", error_types);
 	put_pareto(out, d, "complaints", "complaints.channel.",
 	    complaint_channels);
+	countsum_at("*", "the 12 months of the p-charts");
 	put_pchart(out, d, "errors.rate", 1);
 	put_pchart(out, d, "satisfaction.rate", 0);
 	for (i = 0; i < d->nrows; i++) {
@@ -1090,7 +1086,9 @@ write_outputs(const struct pdata *d, const struct pdata *prev,
 		write_analysis(aout, d, prev, yoy);
 	fclose(out);
 	fclose(aout);
-	if (apath != NULL)
+	if (countsum_report())
+		rv = EXIT_DATA;	/* in a chart's sums: nothing written */
+	else if (apath != NULL)
 		rv = write_file(apath, abuf, alen);
 	if (rv == EXIT_OK && (fwrite(obuf, 1, olen, stdout) != olen ||
 	    fflush(stdout) != 0 || ferror(stdout))) {
@@ -1178,10 +1176,8 @@ main(int argc, char *argv[])
 		for (i = 0; i < npd; i++)
 			if (pd[i].seen)
 				compute(&pd[i]);
-		if (overflow) {
-			diag_plain("a sum of counts is larger than 2^63-1");
+		if (countsum_report())
 			rv = EXIT_DATA;
-		}
 	}
 	if (rv == EXIT_OK)
 		rv = write_outputs(d, prev, yoy, apath);

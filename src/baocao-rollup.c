@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "countsum.h"
 #include "config.h"
 #include "date.h"
 #include "diag.h"
@@ -70,7 +71,6 @@ static int		 nunits, capunits;
 static struct status_list sl;		/* every status-list copy read */
 static struct rrow	*rows;		/* by seq, parallel to sl */
 static long		 nrows, caprows;
-static int		 overflow;
 
 /* Cache of the last V record's folder, date and unit (they repeat). */
 static struct {
@@ -151,8 +151,7 @@ metric_find(const char *s)
 static void
 add(long long *a, long long b)
 {
-	if (__builtin_add_overflow(*a, b, a))
-		overflow = 1;
+	*a = countsum_add(*a, b);
 }
 
 static int
@@ -742,6 +741,7 @@ put_period(FILE *out, int pi)
 	int u, k, survey;
 
 	period_label(p, label);
+	countsum_at(NULL, label);
 	/* Status lists: the copy of the latest folder this period reads. */
 	while ((w = status_list_next(&sl, p->last_folder, &pos, NULL)) !=
 	    NULL)
@@ -770,6 +770,7 @@ put_period(FILE *out, int pi)
 		long long tally[NRATING] = { 0 };
 		int sent_tally = 0, active;
 
+		countsum_at(ud->code, label);
 		survey = 0;
 		for (k = 0; k < NRATING; k++)
 			if (acc[k] != 0)
@@ -884,11 +885,7 @@ write_periods(void)
 	for (i = 0; i < nper; i++)
 		put_period(out, i);
 	fclose(out);
-	if (overflow) {
-		diag_plain("a sum of counts is larger than 2^63-1");
-		rv = EXIT_DATA;
-	} else
-		rv = flush_out(obuf, olen);
+	rv = countsum_report() ? EXIT_DATA : flush_out(obuf, olen);
 	free(obuf);
 	return rv;
 }
@@ -972,10 +969,8 @@ main(int argc, char *argv[])
 	for (i = 0; i < cfg.nunits; i++)
 		unit_index(cfg.units[i].code);
 	rv = norm_each_file(argv + optind, read_record);
-	if (overflow) {
-		diag_plain("a sum of counts is larger than 2^63-1");
+	if (countsum_report())
 		rv = worst(rv, EXIT_DATA);
-	}
 	if (diag_errors() > 0)
 		rv = worst(rv, EXIT_DATA);
 	if (rv == EXIT_OK)
