@@ -219,7 +219,7 @@ span_width(const char *s, size_t n)
 		i += (size_t)k;
 		switch (utf8proc_category(cp)) {
 		case UTF8PROC_CATEGORY_LU:
-			w += 1.2;
+			w += cp == 'M' || cp == 'W' ? 1.75 : 1.2;
 			break;
 		case UTF8PROC_CATEGORY_MN:
 		case UTF8PROC_CATEGORY_ME:
@@ -229,6 +229,7 @@ span_width(const char *s, size_t n)
 			break;
 		default:
 			w += utf8proc_charwidth(cp) >= 2 ? 2.0 :
+			    cp == 'm' || cp == 'w' ? 1.3 :
 			    strchr(" .,:;'()[]!|ijlrtf", (int)(cp < 128 ? cp : 1))
 			    != NULL && cp != 0 ? 0.55 : 0.85;
 			break;
@@ -2044,6 +2045,8 @@ chk(lxw_error e, const char *what)
 /* --------------------------------------------------------- exact numbers */
 
 static int cur_sheet;		/* 1-based: xl/worksheets/sheetN.xml */
+static const char *cur_name;	/* its name, for warnings */
+static const struct status_row *cur_row;	/* the register row written */
 static int cur_chart;		/* 1-based: xl/charts/chartN.xml */
 
 /*
@@ -2377,6 +2380,30 @@ escape_xhex(const char *s)
 	return sbuf_detach(&sb);
 }
 
+/*
+ * Warns that a text of n characters was cut in row r of the current
+ * sheet, at the register row it came from when it came from one: its
+ * file as FOLDER/NAME (the input folder is not known here) and line.
+ */
+static void
+warn_cut(int n, int r)
+{
+	const char *w = cur_row ? cur_row->where : NULL;
+	const char *colon = w ? strrchr(w, ':') : NULL;
+	char file[PATH_MAX], mb[DATE_BUFSZ];
+	long line = 0;
+
+	if (colon != NULL && colon - w < (long)sizeof(file) - DATE_BUFSZ) {
+		month_iso(cur_row->folder, mb);
+		snprintf(file, sizeof(file), "%s/%.*s", mb, (int)(colon - w),
+		    w);
+		line = strtol(colon + 1, NULL, 10);
+	}
+	diag_warnat(line > 0 ? file : NULL, line, 0, "text of %d characters "
+	    "cut to Excel's limit of %d in sheet '%s', row %d", n, CELL_MAX,
+	    cur_name ? cur_name : "", r + 1);
+}
+
 static void
 put_text(lxw_worksheet *ws, int r, int c, const char *s, lxw_format *f)
 {
@@ -2392,8 +2419,7 @@ put_text(lxw_worksheet *ws, int r, int c, const char *s, lxw_format *f)
 			k++;
 		}
 		strcpy(n + i, "\xE2\x80\xA6");	/* … */
-		diag_warnat(NULL, 0, 0, "text of %d characters cut to Excel's "
-		    "limit in row %d", (int)nchars(s), r + 1);
+		warn_cut((int)nchars(s), r);
 	}
 	if (*n == '\0')
 		chk(worksheet_write_blank(ws, (lxw_row_t)r, (lxw_col_t)c, f),
@@ -2513,10 +2539,13 @@ draft_text(const struct book *b)
 	    "Dự thảo lần {draft}"));
 }
 
+static int first_page_cols(const struct sheet *);
+
 /*
  * A draft's mark at the top right of the sheet, "DỰ THẢO LẦN 2" in a red
- * box as on the PDF pages, over as many of the last columns as it needs
- * (never the first, which holds the agency).
+ * box as on the PDF pages, over as many of the last columns of the first
+ * printed page as it needs (never the first, which holds the agency): a
+ * box over a page break would print in two halves.
  */
 static void
 draft_mark(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
@@ -2524,7 +2553,7 @@ draft_mark(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 {
 	char *t, *up;
 	double need, w = 0;
-	int j;
+	int j, last = first_page_cols(s) - 1;
 
 	if (b->draft <= 0)
 		return;
@@ -2536,17 +2565,16 @@ draft_mark(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 		chk(worksheet_set_column(ws, (lxw_col_t)s->ncols,
 		    (lxw_col_t)s->ncols, need, NULL), "set_column");
 	} else {
-		for (j = s->ncols - 1; j > 1; j--) {
+		for (j = last; j > 1; j--) {
 			w += s->cols[j].width;
 			if (w >= need)
 				break;
 		}
-		if (j == s->ncols - 1)
+		if (j == last)
 			put_text(ws, 0, j, up, F->draft);
 		else
 			chk(worksheet_merge_range(ws, 0, (lxw_col_t)j, 0,
-			    (lxw_col_t)(s->ncols - 1), up, F->draft),
-			    "merge_range");
+			    (lxw_col_t)last, up, F->draft), "merge_range");
 	}
 	free(up);
 	free(t);
@@ -2651,6 +2679,7 @@ repeat_cols(const struct sheet *s)
 #define PAGE_UNITS	180	/* column widths on a page at PRINT_SCALE %
 				   (LibreOffice prints 183 to 196: measured) */
 #define MAXBREAKS	64
+#define PRINT_H_PT	(595.3 - 2 * 54)	/* A4 landscape, 0.75 in margins */
 
 /* Columns from j under the same group header as j (at least 1). */
 static int
@@ -3021,8 +3050,13 @@ measure(struct book *b, struct sheet *s)
 			w = MAXWIDTH;
 			c->wrap = 1;
 		}
-		/* a note column wraps rather than widen the printed page */
-		if (c->src == S_LOWSAMPLE && w > 28 * scale + 2) {
+		/*
+		 * A note or status column wraps rather than widen the printed
+		 * page ("Nộp thiếu tháng 03/2024, 04/2024, …" of a long
+		 * period would push the figures to the next page).
+		 */
+		if ((c->src == S_LOWSAMPLE || c->src == S_STATUS) &&
+		    w > 28 * scale + 2) {
 			w = fmax(28 * scale + 2, word_width(c->header) * 1.2 *
 			    scale + 2);
 			c->wrap = 1;
@@ -3286,6 +3320,55 @@ total_cell(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 	return lines;
 }
 
+/* The scale a sheet prints at (page_setup()): 1 is 100 %. */
+static double
+print_scale(const struct sheet *s)
+{
+	lxw_col_t breaks[MAXBREAKS];
+	double w = sum_widths(s);
+
+	if (page_breaks(s, breaks) > 0 || w <= 0)
+		return PRINT_SCALE / 100.0;
+	return fmin(1, PAGE_UNITS * (PRINT_SCALE / 100.0) / w);
+}
+
+/*
+ * Whether rows 0..last surely print on one A4 landscape page (a fifth of
+ * it kept for the readers' own row heights): then the header rows need not repeat, and the page of the
+ * chart below shows no header without a table under it.
+ */
+static int
+fits_one_page(lxw_worksheet *ws, const struct book *b,
+    const struct sheet *s, int last)
+{
+	double pt = 0;
+	int r;
+
+	for (r = 0; r <= last; r++) {
+		lxw_row *row = lxw_worksheet_find_row(ws, (lxw_row_t)r);
+
+		pt += row != NULL && row->height_changed ? row->height :
+		    fmax(LXW_DEF_ROW_HEIGHT, line_height(b)) + 1;
+	}
+	return pt * print_scale(s) <= 0.8 * PRINT_H_PT;
+}
+
+/*
+ * Pixels per bar of the units' chart: a reader wraps a long unit name
+ * on the category axis (about 64 characters a line, measured in
+ * LibreOffice) and leaves out every other name when they do not fit.
+ */
+static double
+bar_px(const struct book *b)
+{
+	size_t i, most = 0;
+
+	for (i = 0; i < b->nu; i++)
+		if (nchars(b->u[i].name) > most)
+			most = nchars(b->u[i].name);
+	return fmax(24, 16 * ceil((double)most / 64) + 8);
+}
+
 /*
  * The sheet's bar chart of column s->chart by unit (rows r1..r2), put at
  * row at, on a printed page of its own.
@@ -3332,7 +3415,9 @@ units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	}
 	chart_axis_set_reverse(ch->y_axis);
 	co.x_scale = 1.8;
-	co.y_scale = fmax(1.0, ((double)b->nu * 24 + 80) / 288);
+	/* as tall as its bars need, but no taller than a printed page */
+	co.y_scale = fmin(fmax(1.0, ((double)b->nu * bar_px(b) + 80) / 288),
+	    0.9 * PRINT_H_PT / print_scale(s) * 96 / 72 / 288);
 	chk(worksheet_insert_chart_opt(ws, (lxw_row_t)at, 0, ch, &co),
 	    "insert_chart");
 	/* printed on a page of its own, never cut across two */
@@ -3373,9 +3458,10 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 		chk(worksheet_autofilter(ws, (lxw_row_t)(r1 - 1), 0,
 		    (lxw_row_t)(b->nu > 0 ? r2 : r1 - 1),
 		    (lxw_col_t)(s->ncols - 1)), "autofilter");
-	/* printed pages repeat the header rows */
-	chk(worksheet_repeat_rows(ws, (lxw_row_t)hdr, (lxw_row_t)(r1 - 1)),
-	    "repeat_rows");
+	/* printed pages repeat the header rows, when there are pages */
+	if (!fits_one_page(ws, b, s, r + 2))
+		chk(worksheet_repeat_rows(ws, (lxw_row_t)hdr,
+		    (lxw_row_t)(r1 - 1)), "repeat_rows");
 	if (s->chart != NULL && b->nu > 0)
 		units_chart(wb, ws, b, s, r1, r2, r + 4);
 }
@@ -3402,6 +3488,7 @@ write_register_sheet(lxw_worksheet *ws, const struct book *b,
 		if (rr->kind != s->rk)
 			continue;
 		n++;
+		cur_row = rr;
 		for (j = 0; j < s->ncols; j++) {
 			const struct col *c = &s->cols[j];
 			lxw_format *tf;
@@ -3445,11 +3532,18 @@ write_register_sheet(lxw_worksheet *ws, const struct book *b,
 		row_lines(ws, b, r, lines);
 		r++;
 	}
+	cur_row = NULL;
 	if (n == 0) {
 		const char *none = tmpl_get(b->t, "workbook", "no_rows",
 		    "Không có");
 
-		put_text(ws, r, 0, none, F->note);
+		/* across the table: the first column is a narrow code */
+		if (s->ncols > 1)
+			chk(worksheet_merge_range(ws, (lxw_row_t)r, 0,
+			    (lxw_row_t)r, (lxw_col_t)(s->ncols - 1), none,
+			    F->note), "merge_range");
+		else
+			put_text(ws, r, 0, none, F->note);
 	}
 	note_row(ws, b, s, r + 2, F);
 	worksheet_freeze_panes(ws, (lxw_row_t)r1, 0);
@@ -3536,6 +3630,7 @@ write_sheets(lxw_workbook *wb, struct book *b, const struct fmts *F)
 			break;
 		}
 		cur_sheet++;	/* xl/worksheets/sheetN.xml */
+		cur_name = s->name;
 		page_setup(ws, s);
 		if (s->kind != K_DATA)
 			draft_header(ws, b);
