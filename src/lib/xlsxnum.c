@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: ISC */
 /* xlsxnum: exact numbers in a finished XLSX (see xlsxnum.h for the why). */
+#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <zlib.h>
 
 #include "util.h"
@@ -360,6 +362,42 @@ deflate_raw(const char *in, size_t n, size_t *outn)
 }
 
 /*
+ * The shared strings with each "_x000D_" that libxlsxwriter wrote for a
+ * carriage return as the character reference "&#13;"; an escaped "_"
+ * ("_x005F_", what a typed "_x000D_" becomes) is stepped over whole.
+ * NULL when there is none.
+ */
+char *
+xlsxnum_fix_strings(const char *x, size_t n, size_t *outn)
+{
+	struct sbuf sb = SBUF_INIT;
+	size_t i = 0, k;
+	int found = 0;
+
+	while (i < n) {
+		if (x[i] != '_' || n - i < 7 || x[i + 1] != 'x' ||
+		    x[i + 6] != '_') {
+			sbuf_addc(&sb, x[i++]);
+			continue;
+		}
+		for (k = 2; k < 6 && isxdigit((unsigned char)x[i + k]); k++)
+			;
+		if (k == 6 && strncasecmp(x + i, "_x000D_", 7) == 0) {
+			sbuf_adds(&sb, "&#13;");
+			found = 1;
+		} else
+			sbuf_add(&sb, x + i, k == 6 ? 7 : 1);
+		i += k == 6 ? 7 : 1;
+	}
+	if (!found) {
+		sbuf_release(&sb);
+		return NULL;
+	}
+	*outn = sb.len;
+	return sbuf_detach(&sb);
+}
+
+/*
  * Rewrites the ZIP at path so that every number reads back exactly (see
  * above). Returns 0, or -1 when the file cannot be read, parsed or
  * written (the workbook is then left as libxlsxwriter wrote it).
@@ -373,8 +411,6 @@ xlsxnum_fix_file(const char *path)
 	int rc = -1, changed = 0;
 	FILE *fp;
 
-	if (nnumrecs == 0)
-		return 0;
 	if ((z = (unsigned char *)read_file(path, &n)) == NULL)
 		return -1;
 	if (n < 22 || get32((eocd = z + n - 22)) != 0x06054b50UL)
@@ -391,7 +427,7 @@ xlsxnum_fix_file(const char *path)
 		const unsigned char *lp, *data;
 		char name[64], *xml = NULL, *fixed = NULL;
 		unsigned char *dz = NULL;
-		int sheet = 0, chart = 0;
+		int sheet = 0, chart = 0, strs;
 
 		if (pos + 46 > cdsize || get32(cd + pos) != 0x02014b50UL)
 			goto done;
@@ -417,14 +453,17 @@ xlsxnum_fix_file(const char *path)
 			goto done;
 		snprintf(name, sizeof(name), "%.*s", (int)(nl < 63 ? nl : 63),
 		    (const char *)cd + pos + 46);
+		strs = strcmp(name, "xl/sharedStrings.xml") == 0;
 		if ((sscanf(name, "xl/worksheets/sheet%d.xml", &sheet) == 1 ||
-		    sscanf(name, "xl/charts/chart%d.xml", &chart) == 1) &&
+		    sscanf(name, "xl/charts/chart%d.xml", &chart) == 1 ||
+		    strs) &&
 		    get16(ce + 10) == 8 && (get16(ce + 8) & 0x0008) == 0 &&
 		    (xml = inflate_raw(data, cs, us)) != NULL) {
 			size_t fn;
 
-			fixed = sheet > 0 ? xlsxnum_fix_sheet(xml, us, sheet,
-			    &fn) : xlsxnum_fix_chart(xml, us, chart, &fn);
+			fixed = strs ? xlsxnum_fix_strings(xml, us, &fn) :
+			    sheet > 0 ? xlsxnum_fix_sheet(xml, us, sheet, &fn) :
+			    xlsxnum_fix_chart(xml, us, chart, &fn);
 			if (fixed != NULL &&
 			    (dz = deflate_raw(fixed, fn, &newcs)) != NULL) {
 				put32(lh + 14, crc32(0L, (unsigned char *)fixed,

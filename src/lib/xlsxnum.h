@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * xlsxnum: the numbers of a finished XLSX rewritten so that each reads back
- * as the exact double that was written.
+ * xlsxnum: the numbers (and carriage returns) of a finished XLSX rewritten
+ * so that each reads back as the exact double (or text) that was written.
  *
  * libxlsxwriter 1.1.4 (Debian, built without its dtoa) writes every number
  * as "%.16G", one significant digit short of what a double needs: 0.028028
@@ -14,6 +14,11 @@
  * kept), so the bytes stay reproducible. Chart value caches, which
  * libxlsxwriter fills the same way (and with 0 for an empty cell), are
  * rewritten from the cells they draw. One workbook at a time.
+ *
+ * The shared strings are rewritten too: libxlsxwriter stores a carriage
+ * return as Excel's escape "_x000D_" (a raw CR would read back as LF),
+ * which Excel and LibreOffice decode but openpyxl 3.0 does not; the
+ * character reference "&#13;" reads back as CR in every XML reader.
  */
 #ifndef BAOCAO_XLSXNUM_H
 #define BAOCAO_XLSXNUM_H
@@ -39,6 +44,8 @@ int	 xlsxnum_fix_file(const char *path);
 /* The XML of worksheet sheet with each recorded number exact; NULL when
  * nothing changes (*outn: its length; free() it). */
 char	*xlsxnum_fix_sheet(const char *xml, size_t n, int sheet, size_t *outn);
+/* The shared strings with "&#13;" for "_x000D_"; NULL when the same. */
+char	*xlsxnum_fix_strings(const char *xml, size_t n, size_t *outn);
 /* The XML of chart with its value cache as recorded; NULL when the same. */
 char	*xlsxnum_fix_chart(const char *xml, size_t n, int chart, size_t *outn);
 

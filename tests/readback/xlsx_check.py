@@ -61,13 +61,6 @@ def isnum(v):
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def unescape(s):
-    """Excel's _xHHHH_ escapes of control characters (openpyxl keeps them)."""
-    if isinstance(s, str):
-        return re.sub(r'_x([0-9A-Fa-f]{4})_', lambda m: chr(int(m.group(1), 16)), s)
-    return s
-
-
 # ------------------------------------------------------------- formulas
 
 TOKEN = re.compile(r'\s*(?:(?P<num>\d+(?:\.\d*)?(?:[eE][-+]?\d+)?)|'
@@ -560,7 +553,7 @@ def check_units_sheet(name, S, ind, units, names, stats, allowed, low):
     shows_status = any(wv.cell(r, c).value in (WORDS['submitted'], WORDS['missing'])
                        for r in unit_rows.values() for c in range(1, wf.max_column + 1))
     for u, r in unit_rows.items():
-        texts = [unescape(wv.cell(r, c).value) for c in range(1, wf.max_column + 1)]
+        texts = [wv.cell(r, c).value for c in range(1, wf.max_column + 1)]
         if u in names and names[u] not in texts:
             fail('%s row %d: name %r of %s not found (%r)' % (name, r, names[u], u, texts[:3]))
         if u in names and names[u].startswith(INJECT):
@@ -727,7 +720,7 @@ def check_register_sheet(name, S, ind, units, fields, stats):
                 if wv.cell(r, c).number_format.lower().find('yy') < 0:
                     fail('%s!%s: date without a date format' % (name, wv.cell(r, c).coordinate))
             elif isinstance(v, str):
-                t = unescape(v)
+                t = v
                 if t.startswith(INJECT):
                     if t not in fields:
                         fail('%s!%s: %r is not a field of the data' % (name, wv.cell(r, c).coordinate, t))
@@ -783,7 +776,7 @@ def check_fit(S, data_sheets):
                 width = dim.width if dim is not None and dim.width else 8.43
                 per_line = width * 1.4
                 size = float(c.font.sz or 11) if c.font is not None else 11.0
-                text = unescape(c.value)
+                text = c.value
                 if c.alignment is not None and c.alignment.wrap_text:
                     lines = sum(max(1, -(-len(p) // int(per_line))) for p in text.split('\n'))
                     h = ws.row_dimensions[c.row].height

@@ -98,12 +98,40 @@ test_chart_cache(void **state)
 	xlsxnum_reset();
 }
 
+/*
+ * A carriage return that libxlsxwriter wrote as "_x000D_" becomes "&#13;";
+ * a typed "_x000D_" (escaped "_x005F_x000D_"), other escapes and text
+ * without one are left alone.
+ */
+static void
+test_carriage_returns(void **state)
+{
+	static const char xml[] = "<si><t>_x000D_CR</t></si>"
+	    "<si><t>a_x000d_b</t></si><si><t>_x005F_x000D_</t></si>"
+	    "<si><t>__x005F_x000D__x0009_ _x00D_</t></si>";
+	static const char want[] = "<si><t>&#13;CR</t></si>"
+	    "<si><t>a&#13;b</t></si><si><t>_x005F_x000D_</t></si>"
+	    "<si><t>__x005F_x000D__x0009_ _x00D_</t></si>";
+	static const char plain[] = "<si><t>_x005F_x000D_ _x0009_</t></si>";
+	size_t n = 0;
+	char *out;
+
+	(void)state;
+	out = xlsxnum_fix_strings(xml, strlen(xml), &n);
+	assert_non_null(out);
+	assert_int_equal(n, strlen(want));
+	assert_memory_equal(out, want, n);
+	real_free(out);
+	assert_null(xlsxnum_fix_strings(plain, strlen(plain), &n));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_exact_numbers),
 		cmocka_unit_test(test_chart_cache),
+		cmocka_unit_test(test_carriage_returns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
