@@ -1051,13 +1051,23 @@ sheet_key(struct sheetread *s)
 	int i, nc = 0, ki;
 
 	if (k == NULL) {
+		const char *other = NULL;
+
 		for (i = 0; i < nsheet_keys; i++)
 			if (strcmp(sheet_keys[i].section, secname) == 0)
 				cands[nc++] = sheet_keys[i].key;
+			else if (strcmp(sheet_keys[i].key, s->name.buf) == 0)
+				other = sheet_keys[i].section;
 		cands[nc] = NULL;
-		diag_errorat(s->file, s->r.line, s->r.col, "unknown key '%s' in "
-		    "[%s]%s", show(s->r.name.buf, s->r.name.len), secname,
-		    suggest_phrase(suggest_nearest(s->name.buf, s->name.len, cands)));
+		if (other != NULL)	/* a key of another section */
+			diag_errorat(s->file, s->r.line, s->r.col, "unknown "
+			    "key '%s' in [%s]; it is a key of [%s]",
+			    show(s->r.name.buf, s->r.name.len), secname, other);
+		else
+			diag_errorat(s->file, s->r.line, s->r.col, "unknown "
+			    "key '%s' in [%s]%s", show(s->r.name.buf,
+			    s->r.name.len), secname, suggest_phrase(
+			    suggest_nearest(s->name.buf, s->name.len, cands)));
 		return;
 	}
 	ki = sheet_key_index(k);
@@ -1833,6 +1843,11 @@ decimal_value(const struct reg_column *c, const char *s, size_t n,
 	double x;
 	enum num_status st = num_decimal(s, n, &x);
 
+	if (st == NUM_RANGE) {
+		diag_errorat(file, line, col, "number '%s' for '%s' is too "
+		    "large", show(s, n), c->name);
+		return -1;
+	}
 	if (st != NUM_OK) {
 		diag_errorat(file, line, col, "%s '%s' for '%s': expected a "
 		    "number from 0 such as 2.5", st == NUM_NEGATIVE ?
@@ -1917,11 +1932,12 @@ row_dates(struct reg *g, struct csvread *r, const struct rowvals *rv)
 		const struct reg_column *c = &k->cols[i];
 
 		fx = g->pos[i] >= 0 ? &r->f[g->pos[i]] : NULL;
-		if (fx == NULL || fx->len == 0)
-			continue;
+		if (fx == NULL || blank(fx->s, fx->len))
+			continue;	/* as row_value(): no value */
 		if (c->needs != NULL) {
 			j = reg_col_index(k, c->needs);
-			if (g->pos[j] < 0 || r->f[g->pos[j]].len == 0) {
+			if (g->pos[j] < 0 || blank(r->f[g->pos[j]].s,
+			    r->f[g->pos[j]].len)) {
 				diag_errorat(g->f->display, r->line,
 				    fcol(r, fx), "'%s' is given without '%s'",
 				    c->name, c->needs);
@@ -2485,8 +2501,8 @@ static void
 not_regular(const char *path, const char *name, int dir)
 {
 	size_t n = strlen(name);
-	int data = (n > 4 && (strcmp(name + n - 4, ".ini") == 0 ||
-	    strcmp(name + n - 4, ".csv") == 0));
+	int data = (n > 4 && (strcasecmp(name + n - 4, ".ini") == 0 ||
+	    strcasecmp(name + n - 4, ".csv") == 0));
 
 	if (!data) {
 		diag_warnat(path, 0, 0, "ignored: %s", dir ? "a directory" :
@@ -2579,6 +2595,28 @@ cmp_file(const void *a, const void *b)
 	if ((c = strcmp(x->base, y->base)) != 0)
 		return c;
 	return strcmp(x->display, y->display);
+}
+
+/*
+ * Whether sorted files[i] is a file named before it (input/x, ./input/x):
+ * any earlier one of its month and name, since a copy of the same name in
+ * another folder may sort between the two.
+ */
+static int
+named_before(int i)
+{
+	const struct infile *f = &files[i], *e;
+	int j;
+
+	for (j = i - 1; j >= 0; j--) {
+		e = &files[j];
+		if (e->month != f->month || strcmp(e->base, f->base) != 0)
+			return 0;
+		if (strcmp(e->display, f->display) == 0 || (f->ino != 0 &&
+		    f->ino == e->ino && f->dev == e->dev))
+			return 1;
+	}
+	return 0;
 }
 
 static int
@@ -2736,11 +2774,7 @@ main(int argc, char *argv[])
 	}
 	fputs("#baocao-norm 1\n", out);
 	for (i = 0; i < nfiles; i++) {
-		if (i > 0 && files[i].month == files[i - 1].month &&
-		    strcmp(files[i].base, files[i - 1].base) == 0 &&
-		    (strcmp(files[i].display, files[i - 1].display) == 0 ||
-		    (files[i].ino != 0 && files[i].ino == files[i - 1].ino &&
-		    files[i].dev == files[i - 1].dev)))
+		if (named_before(i))
 			continue;	/* named twice (input/x, ./input/x) */
 		if (files[i].month != month) {
 			if (month >= 0) {

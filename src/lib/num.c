@@ -65,7 +65,7 @@ num_rating(const char *s, size_t n, int *v)
 enum num_status
 num_decimal(const char *s, size_t n, double *v)
 {
-	char buf[64];
+	char buf[64], *b;
 	size_t i = 0, digits = 0, frac = 0;
 	int neg = 0, dot = 0;
 	double x;
@@ -91,11 +91,14 @@ num_decimal(const char *s, size_t n, double *v)
 		return NUM_FORM;
 	if (neg)
 		return NUM_NEGATIVE;
-	if (n >= sizeof(buf))
+	/* any length: "0000…2.5" and "1.5000…0" are numbers too */
+	if ((b = n < sizeof(buf) ? buf : malloc(n + 1)) == NULL)
 		return NUM_RANGE;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	x = strtod(buf, NULL);		/* the syntax above is locale-proof */
+	memcpy(b, s, n);
+	b[n] = '\0';
+	x = strtod(b, NULL);		/* the syntax above is locale-proof */
+	if (b != buf)
+		free(b);
 	if (!isfinite(x))
 		return NUM_RANGE;
 	*v = x;

@@ -119,10 +119,22 @@ test_decimals(void **state)
 		{ "1.2.3", NUM_FORM, 0 }, { "nan", NUM_FORM, 0 },
 		{ "inf", NUM_FORM, 0 }, { " 1", NUM_FORM, 0 },
 	};
+	char lz[200], tz[200], big[400];
 	size_t i;
 	double v;
 
 	(void)state;
+	/* longer than any buffer: leading and trailing zeros, 400 digits */
+	memset(lz, '0', sizeof(lz));
+	memcpy(lz + sizeof(lz) - 4, "02.5", 4);
+	assert_int_equal(num_decimal(lz, sizeof(lz), &v), NUM_OK);
+	assert_true(v == 2.5);
+	memset(tz, '0', sizeof(tz));
+	memcpy(tz, "1.5", 3);
+	assert_int_equal(num_decimal(tz, sizeof(tz), &v), NUM_OK);
+	assert_true(v == 1.5);
+	memset(big, '9', sizeof(big));
+	assert_int_equal(num_decimal(big, sizeof(big), &v), NUM_RANGE);
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		v = -1;
 		assert_int_equal(num_decimal(t[i].in, strlen(t[i].in), &v),
