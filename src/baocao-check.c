@@ -1701,7 +1701,22 @@ fcol(const struct csvread *r, const struct csvread_field *fx)
 	return fx->line == r->line ? fx->col : 0;
 }
 
-/* A survey row survey_quick() refused: validate with messages, count. */
+/* True when the n bytes at s are only spaces, tabs and line breaks. */
+static int
+blank(const char *s, size_t n)
+{
+	size_t j;
+
+	for (j = 0; j < n; j++)
+		if (s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r')
+			return 0;
+	return 1;
+}
+
+/*
+ * A survey row survey_quick() refused: validate with messages, count. A
+ * quoted blank is no value, as in row_value().
+ */
 static void
 survey_row(struct reg *g, struct csvread *r)
 {
@@ -1726,7 +1741,12 @@ survey_row(struct reg *g, struct csvread *r)
 	if (last_uidx >= 0 && fu->len == units[last_uidx].len &&
 	    eqbytes(fu->s, units[last_uidx].code, fu->len))
 		uidx = last_uidx;
-	else {
+	else if (blank(fu->s, fu->len)) {
+		diag_errorat(file, r->line, fcol(r, fu), "missing value for "
+		    "'unit'");
+		uidx = -1;
+		bad = 1;
+	} else {
 		uidx = check_unit(fu->s, fu->len, g->f->month, file, r->line,
 		    fcol(r, fu));
 		if (uidx < 0)
@@ -1737,7 +1757,7 @@ survey_row(struct reg *g, struct csvread *r)
 	/* date: the month of the last date is remembered */
 	if (memo_day(&mm, fd->s, fd->len, &days))
 		;	/* the same month as the row before */
-	else if (fd->len == 0) {
+	else if (blank(fd->s, fd->len)) {
 		diag_errorat(file, r->line, fcol(r, fd), "missing value for "
 		    "'date'");
 		bad = 1;
@@ -1748,7 +1768,7 @@ survey_row(struct reg *g, struct csvread *r)
 		memo_set(&mm, days);
 	ch = quick_channel(fc);
 	if (ch < 0) {
-		if (fc->len == 0)
+		if (blank(fc->s, fc->len))
 			diag_errorat(file, r->line, fcol(r, fc),
 			    "missing value for 'channel'");
 		else
@@ -1761,7 +1781,11 @@ survey_row(struct reg *g, struct csvread *r)
 	/* ratings */
 	if (fr->len == 1 && fr->s[0] >= '1' && fr->s[0] <= '5')
 		rating = fr->s[0] - '0';
-	else if (check_rating(fr->s, fr->len, "rating", file, r->line,
+	else if (blank(fr->s, fr->len)) {
+		diag_errorat(file, r->line, fcol(r, fr), "missing value for "
+		    "'rating'");
+		bad = 1;
+	} else if (check_rating(fr->s, fr->len, "rating", file, r->line,
 	    fcol(r, fr), &rating) < 0)
 		bad = 1;
 	for (i = 0; i < 5; i++) {
@@ -1771,10 +1795,10 @@ survey_row(struct reg *g, struct csvread *r)
 		if (g->pos[5 + i] < 0)
 			continue;
 		fx = &r->f[g->pos[5 + i]];
-		if (fx->len == 0)
-			continue;
 		if (fx->len == 1 && fx->s[0] >= '1' && fx->s[0] <= '5')
 			comp[i] = fx->s[0] - '0';
+		else if (blank(fx->s, fx->len))
+			continue;
 		else if (check_rating(fx->s, fx->len, survey_components[i],
 		    file, r->line, fcol(r, fx), &comp[i]) < 0)
 			bad = 1;
@@ -1802,18 +1826,6 @@ struct rowvals {
 	int		 have[REG_COLS_MAX];	/* days[] holds a good date */
 	int		 uidx;			/* the row's unit, or -1 */
 };
-
-/* True when the n bytes at s are only spaces, tabs and line breaks. */
-static int
-blank(const char *s, size_t n)
-{
-	size_t j;
-
-	for (j = 0; j < n; j++)
-		if (s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r')
-			return 0;
-	return 1;
-}
 
 /* An FT_ENUM or FT_YESNO value into *dst; -1 when not one of them. */
 static int
