@@ -2512,6 +2512,29 @@ merged_text(lxw_worksheet *ws, int r, int c0, int c1, const char *text,
 }
 
 /* Writes a title row merged over columns c0..c1, sized to its text. */
+/*
+ * A title too long for one line breaks before the period's title
+ * ("… THỦ TỤC HÀNH CHÍNH" / "THÁNG 12 NĂM 2024") rather than inside it,
+ * when that takes no more lines; returns the lines of s (changed in
+ * place) at width w.
+ */
+static int
+break_before_period(const struct book *b, char *s, double w, int lines)
+{
+	char *pt = subst(b, "{PERIOD_TITLE}"), *at = strstr(s, pt);
+	int n = lines;
+
+	if (at != NULL && at > s && at[-1] == ' ' && wrap_lines(pt, w) == 1) {
+		at[-1] = '\n';
+		if ((n = wrap_lines(s, w)) > lines) {
+			at[-1] = ' ';
+			n = lines;
+		}
+	}
+	free(pt);
+	return n;
+}
+
 static void
 title_row(lxw_worksheet *ws, const struct book *b, int r, int c0, int c1,
     double totw, const char *text, lxw_format *f, double scale)
@@ -2525,6 +2548,8 @@ title_row(lxw_worksheet *ws, const struct book *b, int r, int c0, int c1,
 	}
 	n = nfc_or(s);
 	lines = wrap_lines(n, totw / scale - 1);
+	if (lines > 1)
+		lines = break_before_period(b, n, totw / scale - 1, lines);
 	merged_text(ws, r, c0, c1, n, f);
 	row_height(ws, b, r, lines, scale);
 	free(n);
