@@ -817,6 +817,14 @@ analysis_record(struct norm_reader *r, void *arg)
 	return 0;
 }
 
+/* units.ini's order, unknown units after by code (config_unit_cmp) */
+static int
+cmp_unitrow(const void *a, const void *b)
+{
+	return config_unit_cmp(&G.cfg, ((const struct unitrow *)a)->code,
+	    ((const struct unitrow *)b)->code);
+}
+
 static int
 read_analysis(const char *path)
 {
@@ -3835,7 +3843,8 @@ improvement_by_unit(void)
 	}
 	tbl_begin(7, w, al, TABLE_PT, head);
 	for (u = 0; u <= G.cfg.nunits; u++) {
-		const char *code = u < G.cfg.nunits ? G.cfg.units[u].code : "*";
+		const char *code = u < G.cfg.nunits ? G.cfg.ordered[u]->code :
+		    "*";
 		long c[6] = { 0 };
 		char cb[6][VNFMT_BUFSZ];
 		const char *cells[7];
@@ -3919,7 +3928,7 @@ improvement_open(void)
 			if (!by_last_day(s->received) || !is_open(s->status))
 				continue;
 			if (u < G.cfg.nunits ? strcmp(s->unit,
-			    G.cfg.units[u].code) != 0 : known)
+			    G.cfg.ordered[u]->code) != 0 : known)
 				continue;
 			/* the unit's by received date (unknown units by
 			 * code first), stable */
@@ -4744,6 +4753,10 @@ main(int argc, char *argv[])
 	if (rv == 0)
 		rv = read_analysis(G.analysis);
 	if (rv == 0) {
+		/* documents list units in the organization's order */
+		if (G.nunits > 1)
+			qsort(G.units, (size_t)G.nunits, sizeof(*G.units),
+			    cmp_unitrow);
 		/* the analysis is authoritative for the window */
 		if (G.first_day == LONG_MIN)
 			G.first_day = per.first_day;

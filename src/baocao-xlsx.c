@@ -698,10 +698,21 @@ urow_get(struct book *b, const char *code)
 	return u;
 }
 
+/* The configuration whose units.ini order sheets list units in. */
+static const struct config *order_cfg;
+
+/* Units in the organization's order (config_unit_cmp), else by code. */
+static int
+cmp_unit_code(const char *a, const char *b)
+{
+	return order_cfg != NULL ? config_unit_cmp(order_cfg, a, b) :
+	    strcmp(a, b);
+}
+
 static int
 cmp_urow(const void *a, const void *b)
 {
-	return strcmp(((const struct urow *)a)->code,
+	return cmp_unit_code(((const struct urow *)a)->code,
 	    ((const struct urow *)b)->code);
 }
 
@@ -806,7 +817,7 @@ cmp_rrow(const void *a, const void *b)
 
 	if (c != 0)
 		return c;
-	if ((c = strcmp(x->unit, y->unit)) != 0)
+	if ((c = cmp_unit_code(x->unit, y->unit)) != 0)
 		return c;
 	if ((c = strcmp(status_field(x, x->kind->date_col),
 	    status_field(y, y->kind->date_col))) != 0)
@@ -3879,6 +3890,7 @@ load_book(struct book *b, const struct xopts *o)
 	b->have_cfg = 1;
 	if (rv != 0)
 		return rv;
+	order_cfg = &b->cfg;	/* sheets list units as units.ini does */
 	b->tpath = o->tpath;
 	if (b->tpath == NULL) {		/* config [xlsx] template */
 		char cfgpath[4096];

@@ -504,6 +504,7 @@ load_units(struct config *c, const struct inifile *f)
 		long line = find_line(f->text, s, NULL);
 
 		u->code = xstrdup(s);
+		u->order = i;
 		upper(u->code);
 		bad += check_keys(f, s, u->code, keys);
 		if (!unit_code_valid(u->code, strlen(u->code))) {
@@ -533,6 +534,10 @@ load_units(struct config *c, const struct inifile *f)
 		c->nunits++;
 	}
 	qsort(c->units, (size_t)c->nunits, sizeof(*c->units), cmp_unit);
+	c->ordered = xcalloc((size_t)(c->nunits > 0 ? c->nunits : 1),
+	    sizeof(*c->ordered));
+	for (i = 0; i < c->nunits; i++)
+		c->ordered[c->units[i].order] = &c->units[i];
 	return bad;
 }
 
@@ -781,6 +786,7 @@ config_release(struct config *c)
 		free(c->units[i].head_name);
 	}
 	free(c->units);
+	free(c->ordered);
 	for (i = 0; i < c->nobjectives; i++) {
 		struct objective *o = &c->objectives[i];
 
@@ -806,9 +812,23 @@ config_unit(const struct config *c, const char *code)
 {
 	struct unit key = { 0 };
 
+	if (c->nunits == 0)
+		return NULL;
 	key.code = (char *)code;
 	return bsearch(&key, c->units, (size_t)c->nunits, sizeof(*c->units),
 	    cmp_unit);
+}
+
+int
+config_unit_cmp(const struct config *c, const char *a, const char *b)
+{
+	const struct unit *x = config_unit(c, a), *y = config_unit(c, b);
+
+	if (x != NULL && y != NULL)
+		return (x->order > y->order) - (x->order < y->order);
+	if (x != NULL || y != NULL)
+		return x != NULL ? -1 : 1;
+	return strcmp(a, b);
 }
 
 int

@@ -17,6 +17,7 @@ struct unit {
 	char	*head_name;
 	long	 active_from;	/* month number (date.h); LONG_MIN if unset */
 	long	 active_to;	/* month number; LONG_MAX if unset */
+	int	 order;		/* its place in units.ini, from 0 */
 };
 
 struct objective_override {
@@ -74,6 +75,8 @@ struct config {
 	/* units.ini, sorted by code (byte order) */
 	struct unit *units;
 	int	 nunits;
+	/* the same units in the order of units.ini (the organization's) */
+	const struct unit **ordered;
 	/* objectives.ini, sorted by name (byte order) */
 	struct objective *objectives;
 	int	 nobjectives;
@@ -96,6 +99,13 @@ void	 config_release(struct config *c);
 
 /* The unit with this code, or NULL. */
 const struct unit *config_unit(const struct config *, const char *code);
+/*
+ * Whether unit code a comes before b in the organization's order, the
+ * order of units.ini in which documents list units (units.ini's own are
+ * sorted by code for lookups): its units first, unknown codes ("*" among
+ * them) after them by code. A qsort(3) comparison of codes.
+ */
+int	 config_unit_cmp(const struct config *, const char *a, const char *b);
 /* Whether u exists in month (a month number). */
 int	 unit_active(const struct unit *u, long month);
 /* The target of o for unit ("*" for the organization). */
