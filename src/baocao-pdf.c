@@ -2852,18 +2852,28 @@ block_compare(const char *sec, int number)
 	char *hp = xasprintf("%s (%s)", T("compare", "previous", "Kỳ trước"), pt);
 	char *hy = xasprintf("%s (%s)", T("compare", "year_before",
 	    "Cùng kỳ năm trước"), yt);
-	int nrows = 0;
+	/* a year's (9 months') previous period is the year before's: once */
+	int nrows = 0, once = G.prev_label != NULL && G.yoy_label != NULL &&
+	    strcmp(G.prev_label, G.yoy_label) == 0;
+	int nc = once ? 4 : 6;
 
 	if (n == 0)
 		goto out;
-	heading(&ST_H3, T(sec, "title", "So sánh"));
+	heading(&ST_H3, once ? T("compare", "title_year_before",
+	    "So sánh với cùng kỳ năm trước") : T(sec, "title", "So sánh"));
 	head[0] = T("compare", "indicator", "Chỉ tiêu (toàn cơ quan)");
 	head[1] = T("compare", "current", "Kỳ này");
 	head[2] = hp;
 	head[3] = T("compare", "change", "Tăng (+), giảm (-)");
 	head[4] = hy;
 	head[5] = T("compare", "change", "Tăng (+), giảm (-)");
-	tbl_begin(6, w, al, TABLE_PT, head);
+	if (once) {		/* the year before's columns only */
+		head[2] = hy;
+		w[0] = 4.4;
+		w[2] = 2.4;
+		w[3] = 2.6;
+	}
+	tbl_begin(nc, w, al, TABLE_PT, head);
 	for (i = 0; i < n; i++) {
 		struct item *it = set_find(&G.ind, "*", cols[i]);
 		char b[5][VNFMT_BUFSZ];
@@ -2879,6 +2889,10 @@ block_compare(const char *sec, int number)
 		cells[4] = fmt_value(cols[i], y, b[3]);
 		cells[5] = isnan(v) || isnan(y) ? T("labels", "absent", "-") :
 		    fmt_delta(cols[i], v - y, b[4]);
+		if (once) {
+			cells[2] = cells[4];
+			cells[3] = cells[5];
+		}
 		table_row(&nrows, cells, PF_REGULAR);
 	}
 	tbl_end();
