@@ -2971,6 +2971,25 @@ block_pareto(const char *table, int number)
 	return n;
 }
 
+/* t with each "{months}" replaced by n and "{rate}" by rate; owned. */
+static char *
+pchart_text(const char *t, int n, const char *rate)
+{
+	struct sbuf sb = SBUF_INIT;
+	const char *p;
+
+	for (p = t; *p; p++)
+		if (strncmp(p, "{months}", 8) == 0) {
+			sbuf_printf(&sb, "%d", n);
+			p += 7;
+		} else if (strncmp(p, "{rate}", 6) == 0) {
+			sbuf_adds(&sb, rate);
+			p += 5;
+		} else
+			sbuf_addc(&sb, *p);
+	return sbuf_detach(&sb);
+}
+
 static int
 block_pchart(const char *indicator, int number)
 {
@@ -3017,8 +3036,22 @@ block_pchart(const char *indicator, int number)
 		int any = 0;
 
 		for (i = 0; i < n; i++)
-			any |= !isnan(p[i]);
-		if (any) {
+			any += !isnan(p[i]);
+		if (any > 0 && (any < 2 || center == 0 || center == 1)) {
+			/*
+			 * One month, or every month at 0 % (100 %): limits of
+			 * nothing, a flat line; said in a sentence instead.
+			 */
+			char *s = pchart_text(any < 2 ? T("pchart", "few",
+			    "Chưa đủ số liệu các tháng để vẽ biểu đồ kiểm soát "
+			    "(có số liệu {months} tháng).") : T("pchart", "flat",
+			    "Trong {months} tháng có số liệu, tỷ lệ đều là "
+			    "{rate}: không có biến động để vẽ biểu đồ kiểm "
+			    "soát."), any, vn_rate(center, 0, pb));
+
+			para(&ST_NOTE, s);
+			free(s);
+		} else if (any > 0) {
 			flush_headings(80);
 			pdfdoc_chart_pchart(G.doc, T(sec, "title", "Biểu đồ p"),
 			    n, labels, p, center, lcl, ucl, out, 50,
@@ -3032,9 +3065,10 @@ block_pchart(const char *indicator, int number)
 				para(&ST_NOTE, s);
 				free(s);
 			} else {
-				char *s = xasprintf("%s", T("pchart", "inside",
-				    "Không có tháng nào nằm ngoài giới hạn "
-				    "kiểm soát."));
+				char *s = pchart_text(T("pchart", "inside",
+				    "Trong {months} tháng có số liệu, không có "
+				    "tháng nào nằm ngoài giới hạn kiểm soát."),
+				    any, "");
 
 				para(&ST_NOTE, s);
 				free(s);
