@@ -2097,6 +2097,37 @@ struct tspec {
 	char		**vals;		/* ncells buffers of VNFMT_BUFSZ */
 };
 
+/* Whether the period takes no month's sheet (a range without one whole). */
+static int
+no_months(void)
+{
+	return G.pkind != NULL && strcmp(G.pkind, "range") == 0 &&
+	    (G.months_text == NULL || *G.months_text == '\0');
+}
+
+/*
+ * Whether a column of t is a figure of the monthly sheets only (tasks,
+ * dossiers, documents): the satisfaction section also counts survey rows,
+ * which a range counts by day.
+ */
+static int
+from_sheets(const struct tspec *t)
+{
+	int i, k;
+
+	for (i = 0; i < t->n; i++)
+		for (k = 0; k < nsheet_sections; k++) {
+			const char *sec = sheet_sections[k].name;
+			size_t n = strlen(sec);
+
+			if (strncmp(t->cols[i], sec, n) == 0 &&
+			    t->cols[i][n] == '.' &&
+			    strcmp(sec, "satisfaction") != 0)
+				return 1;
+		}
+	return 0;
+}
+
 static void
 tspec_init(struct tspec *t, const char *sec)
 {
@@ -2261,7 +2292,11 @@ report_table(struct tspec *t, double tail)
 	if (!nonzero && (*T(t->sec, "none", "") != '\0' ||
 	    !tspec_req(t, "*"))) {
 		tbl_discard();
-		para(&ST_BODY, T(t->sec, "none", "Trong kỳ không có số liệu."));
+		para(&ST_BODY, no_months() && from_sheets(t) ? T("labels",
+		    "no_months", "Kỳ báo cáo không có tháng nào nằm trọn "
+		    "trong kỳ nên mục này không có số liệu biểu tháng "
+		    "BM.07.01.") : T(t->sec, "none", "Trong kỳ không có số "
+		    "liệu."));
 		said_none = 1;
 		return 1;
 	}
@@ -2758,6 +2793,12 @@ block_submission(const char *arg, int number)
 		free(t);
 		free(m);
 		sbuf_release(&ms);
+	}
+	if (expected == 0) {	/* every unit "not due": no table of that */
+		pdfdoc_space(G.doc, 3);
+		sbuf_release(&msg);
+		sbuf_release(&names);
+		return 1;
 	}
 	head[0] = T("labels", "unit_column", "Đơn vị");
 	head[1] = T("submission", "status", "Tình trạng");
