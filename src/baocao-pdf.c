@@ -2419,7 +2419,9 @@ block_objectives(const char *arg, int number)
 		const struct objective *o = &G.cfg.objectives[i];
 
 		if (G.kind == K_BM) {
-			if (!isnan(objective_ind(G.unit, o, "target")))
+			/* every objective of the unit, with a result or not */
+			if (!isnan(objective_ind(G.unit, o, "target")) ||
+			    objective_lists(o, G.unit))
 				obj[nobj++] = o;
 			continue;
 		}
@@ -2471,7 +2473,7 @@ block_objectives(const char *arg, int number)
 		int c = 0;
 
 		if (isnan(t))
-			t = o->target;
+			t = objective_target(o, who);
 		tt = target_text(o, t);
 		if (G.kind != K_BM)
 			cells[c++] = mt;

@@ -626,8 +626,22 @@ long_token(HPDF_Font f, double size, const char *s, size_t n, double w)
 }
 
 /*
- * The last place in the token s[p..we) after a break character (and not
- * inside a run of them, "//") whose start s[p..) is at most room pt wide,
+ * Whether a long token may break between s[i - 1] and s[i]: after a break
+ * character, not inside a run of them ("//"); a '-' goes to the next line
+ * instead, since pdftotext takes a line-ending '-' for a hyphenation and
+ * drops it ("ke-hoach-nam-" + "2024" gives back "nam2024").
+ */
+static int
+token_break_at(const char *s, size_t i)
+{
+	if (s[i] == '-')
+		return !break_char(s[i - 1]);
+	return break_char(s[i - 1]) && s[i - 1] != '-' && !break_char(s[i]);
+}
+
+/*
+ * The last place in the token s[p..we) at a token_break_at() whose start
+ * s[p..) is at most room pt wide,
  * leaving two bytes at least before it and four after it; one after '.'
  * only when there is no other ("thuongxuan@ / thanhhoa.gov.vn"); 0 when
  * there is none.
@@ -639,7 +653,7 @@ token_break(HPDF_Font f, double size, const char *s, size_t p, size_t we,
 	size_t i, best = 0, strong = 0;
 
 	for (i = p + 2; i + 4 <= we; i++) {
-		if (!break_char(s[i - 1]) || break_char(s[i]))
+		if (!token_break_at(s, i))
 			continue;
 		if (width_pt(f, size, s + p, i - p) > room + EPS)
 			break;
@@ -735,6 +749,10 @@ wrap(HPDF_Font f, double size, const char *s, double w, double indent,
 						cut = nx;
 					}
 				}
+				/* a '-' starts the next line (token_break_at) */
+				if (cut < we && cut > next_char(s, p, we) &&
+				    s[cut - 1] == '-')
+					cut--;
 				/* not before a glued dash: its word's last
 				 * character goes with it */
 				if (cut < we && s[cut - 1] == ' ')

@@ -535,22 +535,29 @@ n=$(pdftotext -layout "$tmp/zmbm.pdf" - 2>/dev/null | grep -c 'Chưa có số li
     grep -q '^ *số liệu$' ||
     no "zero month BM: 'Chưa có số liệu' wraps in the objectives table ($n whole)"
 # a long URL and e-mail address in a justified narrative: each line that
-# ends inside one ends after / ? & = - _ . or @, and the address comes
-# back whole once the lines are joined
+# ends inside one ends after / ? & = _ . or @ or before a -, and the
+# address comes back whole once the lines are joined (pdftotext would drop
+# a - that ended a line)
 url='https://dichvucong.thanhhoa.gov.vn/portaldvc/KenhTin/dich-vu-cong-truc-tuyen.aspx?_dv=8A2F0C3B-7D41-4E9B&linhvuc=1.004227.000.00.00.H56'
+# (url2 breaks only at its dashes)
+url2='https://thuongxuan.thanhhoa.gov.vn/ke-hoach-cai-cach-hanh-chinh-nam-2024-chi-tiet-cua-uy-ban-nhan-dan-huyen-thuong-xuan-tinh-thanh-hoa'
 cp "$fx/norm.tsv" "$tmp/url.tsv"
-printf 'S\t2024-12\tPNNPTNT\tnarrative.weaknesses\tTrang thông tin tại %s chưa cập nhật; hệ thống một_cửa_điện_tử_liên_thông_cấp_huyện_và_cấp_xã_Thường_Xuân chưa đồng bộ. Email hotro.motcua.thuongxuan@thanhhoa.gov.vn.\n' \
-    "$url" >>"$tmp/url.tsv"
+printf 'S\t2024-12\tPNNPTNT\tnarrative.weaknesses\tTrang thông tin tại %s chưa cập nhật; hệ thống một_cửa_điện_tử_liên_thông_cấp_huyện_và_cấp_xã_Thường_Xuân chưa đồng bộ. Email hotro.motcua.thuongxuan@thanhhoa.gov.vn. Kế hoạch tại %s.\n' \
+    "$url" "$url2" >>"$tmp/url.tsv"
 "$p" --kind bm --unit PNNPTNT --config "$fx/config" --period 2024-12 \
     --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
     --data "$tmp/url.tsv" --templates "$TOP/templates" -o "$tmp/url.pdf" \
     2>"$tmp/err" || no "URL narrative: status $? $(cat "$tmp/err")"
 text "$tmp/url.pdf" | grep -v '^ *[0-9]* *$' | grep -v 'DỰ THẢO' >"$tmp/url.txt"
-tr '\n' ' ' <"$tmp/url.txt" | sed 's/\([/?&=_.@-]\) /\1/g' |
-    grep -qF "$url" || no "URL narrative: the URL does not come back whole"
-awk '/https:|dichvucong|portaldvc|_dv=|hotro\.|thuongxuan@|một_cửa|cấp_xã/ &&
-    $NF ~ /[a-zA-Z0-9]$/ && $NF !~ /^(tại|Email|thống)$/ { print; bad = 1 }
-    END { exit bad }' "$tmp/url.txt" >"$tmp/url.bad" ||
+for u in "$url" "$url2"; do
+	tr -d '\n' <"$tmp/url.txt" | grep -qF "$u" ||
+	    no "URL narrative: $u does not come back whole"
+done
+awk 'NR > 1 && cut && $1 !~ /^-/ { print prev; bad = 1 }
+    { cut = /https:|dichvucong|portaldvc|_dv=|hotro\.|thuongxuan@|một_cửa|cấp_xã|-hoach|-nhan|-thanh/ &&
+      $NF ~ /[a-zA-Z0-9]$/ && $NF !~ /^(tại|Email|thống)$/; prev = $0 }
+    END { if (cut) { print prev; bad = 1 } exit bad }' "$tmp/url.txt" \
+    >"$tmp/url.bad" ||
     no "URL narrative: a long token broken elsewhere: $(head -1 "$tmp/url.bad")"
 # the header: a "\n" written in the agency's name breaks the line there;
 # a long name breaks between set phrases; a long signer's name stays on
