@@ -1893,11 +1893,11 @@ static void
 tbl_draw_kept(void)
 {
 	double *h = xcalloc((size_t)TB.n, sizeof(*h)), need = 0, keep;
-	int i, k = atoi(T("layout", "keep_rows", "3"));
+	int i, got, k = atoi(T("layout", "keep_rows", "3"));
 	int last = atoi(T("layout", "keep_last_rows", "3"));
 
 	keep = atof(T("layout", "keep_table_mm", "90"));
-	if (tbl_heights(0, TB.n, 1, h) == TB.n) {
+	if ((got = tbl_heights(0, TB.n, 1, h)) == TB.n) {
 		for (i = 0; i < TB.n; i++)
 			need += h[i];
 		need += TB.tail;
@@ -1907,6 +1907,10 @@ tbl_draw_kept(void)
 			if (i == TB.n)
 				need += TB.tail;
 		}
+	} else if (got > 0) {
+		/* longer than a page: its header and first rows together */
+		for (i = 0; i < got && i < k; i++)
+			need += h[i];
 	} else
 		need = pdfdoc_table_height(G.doc, (const char *const *)TB.cells,
 		    TB.face[0]);
@@ -1920,7 +1924,7 @@ tbl_draw_kept(void)
 		 * widow and would leave a gap at the page foot.
 		 */
 		if (last > 1 && i == TB.n - last && i >= k &&
-		    (hl = tbl_rows_height(i, last)) <= keep / 3)
+		    (hl = tbl_rows_height(i, last)) <= keep / 2)
 			pdfdoc_table_keep(G.doc, hl + TB.tail);
 		else if (i == TB.n - 1 && i >= k && TB.tail > 0)
 			pdfdoc_table_keep(G.doc, tbl_rows_height(i, 1) +
