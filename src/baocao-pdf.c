@@ -1637,7 +1637,17 @@ closing(const struct signer *sg, const char *last_para)
 	hl = pdfdoc_text_height(G.doc, &head, lw, T("closing", "recipients",
 	    "Nơi nhận:")) + pdfdoc_text_height(G.doc, &rec, lw,
 	    sbuf_str(&lines));
-	hr = 3 * 6 + atof(T("closing", "signature_space_mm", "30")) + 7;
+	/* the signer's column as drawn below: its lines, the space, the name */
+	hr = atof(T("closing", "signature_space_mm", "30")) + 7;
+	for (i = 0; i < 3; i++)
+		if (sign[i] != NULL && *sign[i] != '\0') {
+			char *t = config_upper(sign[i]), *u = header_lines(&sb,
+			    rw, t);
+
+			hr += pdfdoc_text_height(G.doc, &sb, rw, u);
+			free(t);
+			free(u);
+		}
 	if (*last_para != '\0') {
 		pdfdoc_ensure(G.doc, pdfdoc_text_height(G.doc, &ST_BODY,
 		    PDF_BODY_W, last_para) + 4 + fmax(hl, hr) + 2);
