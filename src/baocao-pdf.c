@@ -2262,6 +2262,45 @@ bm_table(struct tspec *t, int number)
 }
 
 /*
+ * The note under a report table with errors.rate when units without
+ * documents.outgoing (no sheet) have erroneous documents: SPEC §6 leaves
+ * them out of the organization's rate, which then is not the table's
+ * count over its documents; NULL when there is none. Owned.
+ */
+static char *
+errors_rate_note(const struct tspec *t)
+{
+	struct sbuf names = SBUF_INIT;
+	double n = 0;
+	char nb[VNFMT_BUFSZ], *s;
+	int i, u, has = 0;
+
+	for (i = 0; i < t->n; i++)
+		has |= strcmp(t->cols[i], "errors.rate") == 0;
+	for (u = 0; has && u < G.nunits; u++) {
+		const char *code = G.units[u].code;
+		double e = ind(code, "errors.count");
+
+		if (!isnan(e) && e > 0 &&
+		    isnan(ind(code, "documents.outgoing"))) {
+			n += e;
+			sbuf_printf(&names, "%s%s", names.len ? ", " : "",
+			    unit_name(code));
+		}
+	}
+	if (n == 0) {
+		sbuf_release(&names);
+		return NULL;
+	}
+	s = xasprintf("%s %s (%s).", T("labels", "errors_rate_note", "Tỷ lệ "
+	    "sai lỗi toàn cơ quan không tính văn bản sai lỗi của đơn vị không "
+	    "có số văn bản ban hành trong kỳ (chưa gửi báo cáo tháng):"),
+	    vn_int((long long)n, nb), sbuf_str(&names));
+	sbuf_release(&names);
+	return s;
+}
+
+/*
  * Report: a row per unit that has any of the values (and the missing
  * units), then the organization; or, when every value is 0 and the
  * template has [sec] none (or the table has a require that not even the
@@ -2271,7 +2310,11 @@ static int
 report_table(struct tspec *t, double tail)
 {
 	int u, i, shown = 0, nonzero = 0;
+	char *note = errors_rate_note(t);
 
+	if (note != NULL)	/* kept with the table's last rows */
+		tail += pdfdoc_text_height(G.doc, &ST_NOTE, PDF_BODY_W, note) +
+		    ST_NOTE.before + ST_NOTE.after;
 	block_heading(&ST_H2, 0, T(t->sec, "title", t->sec));
 	tbl_begin(t->ncells, t->w, t->al, TABLE_PT, t->head);
 	for (u = 0; u <= G.nunits; u++) {
@@ -2312,10 +2355,14 @@ report_table(struct tspec *t, double tail)
 		    "BM.07.01.") : T(t->sec, "none", "Trong kỳ không có số "
 		    "liệu."));
 		said_none = 1;
+		free(note);
 		return 1;
 	}
 	tbl_tail(tail);
 	tbl_end();
+	if (note != NULL)
+		para(&ST_NOTE, note);
+	free(note);
 	pdfdoc_space(G.doc, 3);
 	return shown;
 }
@@ -2385,6 +2432,10 @@ objective_ind(const char *code, const struct objective *o, const char *what)
 static const char *
 met_cell(const char *code, const struct objective *o)
 {
+	/* an objective of listed units only: none for the organization */
+	if (strcmp(code, "*") == 0 && !objective_lists(o, "*") &&
+	    isnan(objective_ind(code, o, "value")))
+		return T("objectives", "by_unit", "Theo từng đơn vị");
 	if (isnan(objective_ind(code, o, "value")))
 		return met_text(NAN);
 	if (isnan(objective_ind(code, o, "target")))
