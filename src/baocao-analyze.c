@@ -740,6 +740,19 @@ dbl(double x, char *buf)
 	return numfmt_double(x, buf);
 }
 
+/* Whether Pareto category a (count na) comes before b (count nb). */
+static int
+pareto_before(const char *a, long long na, const char *b, long long nb)
+{
+	int oa = strcmp(a, "khac") == 0, ob = strcmp(b, "khac") == 0;
+
+	if (oa != ob)
+		return ob;
+	if (na != nb)
+		return na > nb;
+	return strcmp(a, b) < 0;
+}
+
 static void
 put_pareto(FILE *out, const struct pdata *d, const char *table,
     const char *prefix, const char *const *cats)
@@ -766,10 +779,11 @@ put_pareto(FILE *out, const struct pdata *d, const char *table,
 		total = countsum_add(total, e[n].n);
 		n++;
 	}
-	for (i = 1; i < n; i++)		/* count descending, then name */
-		for (j = i; j > 0 && (e[j].n > e[j - 1].n ||
-		    (e[j].n == e[j - 1].n &&
-		    strcmp(e[j].cat, e[j - 1].cat) < 0)); j--) {
+	/* count descending, then name; "khac" (other) last, as a Pareto
+	 * chart puts its residue */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && pareto_before(e[j].cat, e[j].n,
+		    e[j - 1].cat, e[j - 1].n); j--) {
 			t = e[j];
 			e[j] = e[j - 1];
 			e[j - 1] = t;
