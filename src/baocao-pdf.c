@@ -3783,10 +3783,11 @@ bm_signatures(const struct bm_look *k, const char *dl, double dx, double dw,
 	yl = pdfdoc_text_at(G.doc, &k->sh, 0, half, y, pb);
 	yr = pdfdoc_text_at(G.doc, &k->sh, half, half, y, ht);
 	y = fmax(yl, yr) + sign_space;
+	/* long names shrink to 5 mm less than their half: never touching */
 	if (prepared != NULL)
-		yl = sign_name(&k->sn, 0, half, y, prepared);
+		yl = sign_name(&k->sn, 2.5, half - 5, y, prepared);
 	if (u != NULL && u->head_name != NULL && *u->head_name)
-		yr = sign_name(&k->sn, half, half, y, u->head_name);
+		yr = sign_name(&k->sn, half + 2.5, half - 5, y, u->head_name);
 	free(ht);
 	return fmax(yl, yr);
 }
