@@ -108,6 +108,9 @@ static struct {
 	char		*months_text;	/* "2024-10,2024-11,2024-12" */
 	long		 first_day, last_day;
 	long		 first_month, last_month;
+	/* the latest folder the period reads (SPEC §6): a range's is the
+	 * month of its last day, which last_month (a whole month) is not */
+	long		 last_folder;
 	char		*prev_label, *yoy_label;
 	int		 have_period;
 	/* data */
@@ -866,7 +869,7 @@ pick_suggestions(void)
 	long first;
 
 	status_list_sort(&G.sl);
-	while ((w = status_list_next(&G.sl, G.last_month, &pos, &first)) !=
+	while ((w = status_list_next(&G.sl, G.last_folder, &pos, &first)) !=
 	    NULL) {
 		p[n].w = w;
 		p[n++].first = first;
@@ -944,7 +947,7 @@ data_record(struct norm_reader *r, void *arg)
 			    4 + sk->ncols);
 			return 1;
 		}
-		if (folder == LONG_MIN || folder > G.last_month)
+		if (folder == LONG_MIN || folder > G.last_folder)
 			return 0;
 		if (status_list_add(&G.sl, r, &err) != SL_OK) {
 			diag_errorat(path, r->line, 0, "%s", err);
@@ -4893,6 +4896,7 @@ main(int argc, char *argv[])
 	G.last_day = per.last_day;
 	G.first_month = per.first_month;
 	G.last_month = per.last_month;
+	G.last_folder = per.last_folder;
 	if (G.kind == K_BM && per.kind != PK_MONTH) {
 		diag_plain("BM.07.01 is monthly: '%s' is not a month",
 		    G.period_arg);

@@ -1,0 +1,43 @@
+#!/bin/sh
+# The improvement summary's figures (section 1) are the indicators CSV's
+# organization suggestions.* values, read back from the PDF with pdftotext,
+# for the sample's month, quarter, year and ranges that cut months under
+# both cut-off rules (a range reads the folders up to its last day's month,
+# not only its whole months).
+set -u
+cd "$TOP" || exit 1
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+cp -R config "$tmp/c0"
+cp -R config "$tmp/c15"
+sed -i 's/^cutoff_day *=.*/cutoff_day = 15/' "$tmp/c15/baocao.ini"
+fail=0
+for cfg in c0 c15; do
+	for p in 2024-03-10..2024-05-20 2024-04-15..2024-06-14 2024-Q2 2024; do
+		o=$tmp/out-$cfg
+		"$BIN/baocao" --config "$tmp/$cfg" --input input --output "$o" \
+		    report --period "$p" --allow-missing >/dev/null 2>"$tmp/err" ||
+		    { echo "improvement.sh: report $p ($cfg) failed"; cat "$tmp/err"; fail=1; continue; }
+		pdftotext -layout "$o/$p/cai-tien-$p-du-thao-1.pdf" - >"$tmp/txt"
+		# the PDF's rows, in the order of improvement_summary()
+		got=$(awk '/^Số ý kiến đóng góp tiếp nhận trong kỳ/ { r = $NF }
+		    /^Số ý kiến đã trình/ { q = $NF }
+		    /^Số ý kiến đã thực hiện/ { i = $NF }
+		    /^Số ý kiến không chấp nhận/ { j = $NF }
+		    /^Số ý kiến chưa xử lý xong/ { n = $NF }
+		    /^Số ý kiến đã thông báo/ { t = $NF }
+		    END { print r, q, i, j, n, t }' "$tmp/txt")
+		want=$(awk -F, -v p="$p" '$1 == p && $2 == "*" {
+		    v[$3] = $4 }
+		    END { print v["suggestions.received"] + 0,
+		    v["suggestions.to_qmr"] + 0, v["suggestions.implemented"] + 0,
+		    v["suggestions.rejected"] + 0, v["suggestions.pending"] + 0,
+		    v["suggestions.notified"] + 0 }' "$o/$p/chi-so-$p.csv")
+		if [ "$got" != "$want" ]; then
+			echo "improvement.sh: $p ($cfg): the summary says '$got'," \
+			    "the indicators '$want' (received to_qmr implemented" \
+			    "rejected pending notified)"
+			fail=1
+		fi
+	done
+done
+exit $fail
