@@ -2487,9 +2487,8 @@ block_objectives(const char *arg, int number)
 		const struct objective *o = &G.cfg.objectives[i];
 
 		if (G.kind == K_BM) {
-			/* every objective of the unit, with a result or not */
-			if (!isnan(objective_ind(G.unit, o, "target")) ||
-			    objective_lists(o, G.unit))
+			/* those that apply to the unit (SPEC §6: a target) */
+			if (!isnan(objective_ind(G.unit, o, "target")))
 				obj[nobj++] = o;
 			continue;
 		}
@@ -2501,6 +2500,15 @@ block_objectives(const char *arg, int number)
 				break;
 			}
 		}
+	}
+	if (nobj == 0 && G.kind == K_BM) {
+		/* said, not left out: the form has the section */
+		block_heading(&ST_H2, number, T("objectives", "title",
+		    "Thực hiện mục tiêu chất lượng"));
+		para(&ST_BODY, T("objectives", "none_for_unit", "Trong tháng "
+		    "chưa có số liệu của chỉ tiêu nào để đánh giá mục tiêu chất "
+		    "lượng của đơn vị."));
+		return 1;
 	}
 	if (nobj == 0)
 		return 0;
@@ -3759,6 +3767,9 @@ bm_header(const struct bm_look *k)
  * preparer, the unit's head title with the head's name, each name on one
  * line. With height set, only the height they take, in mm.
  */
+/* mm between the date line and the signers' titles under it */
+#define DATE_GAP	1.5
+
 static double
 bm_signatures(const struct bm_look *k, const char *dl, double dx, double dw,
     int height)
@@ -3774,7 +3785,7 @@ bm_signatures(const struct bm_look *k, const char *dl, double dx, double dw,
 	free(t);
 
 	if (height) {
-		y = pdfdoc_text_height(G.doc, &k->si, dw, dl) +
+		y = pdfdoc_text_height(G.doc, &k->si, dw, dl) + DATE_GAP +
 		    fmax(pdfdoc_text_height(G.doc, &k->sh, half, ht),
 		    pdfdoc_text_height(G.doc, &k->sh, half, pb)) + sign_space +
 		    pdfdoc_text_height(G.doc, &k->sn, half, "Ay");
@@ -3782,7 +3793,7 @@ bm_signatures(const struct bm_look *k, const char *dl, double dx, double dw,
 		return y;
 	}
 	y = pdfdoc_y(G.doc);
-	y = pdfdoc_text_at(G.doc, &k->si, dx, dw, y, dl);
+	y = pdfdoc_text_at(G.doc, &k->si, dx, dw, y, dl) + DATE_GAP;
 	yl = pdfdoc_text_at(G.doc, &k->sh, 0, half, y, pb);
 	yr = pdfdoc_text_at(G.doc, &k->sh, half, half, y, ht);
 	y = fmax(yl, yr) + sign_space;
