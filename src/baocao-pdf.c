@@ -829,6 +829,13 @@ cmp_unitrow(const void *a, const void *b)
 }
 
 static int
+cmp_lowsample(const void *a, const void *b)
+{
+	return config_unit_cmp(&G.cfg, ((const struct lowsample *)a)->unit,
+	    ((const struct lowsample *)b)->unit);
+}
+
+static int
 read_analysis(const char *path)
 {
 	int rv = norm_each(path, analysis_record, NULL);
@@ -4929,6 +4936,9 @@ main(int argc, char *argv[])
 		if (G.nunits > 1)
 			qsort(G.units, (size_t)G.nunits, sizeof(*G.units),
 			    cmp_unitrow);
+		if (G.nlowsample > 1)
+			qsort(G.lowsample, (size_t)G.nlowsample,
+			    sizeof(*G.lowsample), cmp_lowsample);
 		/* the analysis is authoritative for the window */
 		if (G.first_day == LONG_MIN)
 			G.first_day = per.first_day;
