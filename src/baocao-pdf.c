@@ -2867,9 +2867,13 @@ block_submission(const char *arg, int number)
 				    vn_month(mm, b1));
 		}
 		if (ms.len > 0)
-			t = xasprintf("%s %s.", T("submission", "range_months",
-			    "Số liệu biểu tháng BM.07.01 lấy từ các tháng nằm "
-			    "trọn trong kỳ:"), sbuf_str(&ms));
+			t = xasprintf("%s %s. %s", T("submission",
+			    "range_months", "Số liệu biểu tháng BM.07.01 lấy từ "
+			    "các tháng nằm trọn trong kỳ:"), sbuf_str(&ms),
+			    T("submission", "range_mixed", "Số liệu các sổ theo "
+			    "dõi tính theo ngày trong cả kỳ, nên tỷ lệ ghép hai "
+			    "nguồn (như tỷ lệ văn bản sai lỗi trên số văn bản "
+			    "ban hành) chỉ để tham khảo."));
 		else
 			t = xstrdup(T("submission", "range_no_months",
 			    "Không có tháng nào nằm trọn trong kỳ: báo cáo chỉ "
@@ -2963,7 +2967,28 @@ fmt_delta(const char *name, double d, char *buf)
 	return buf;
 }
 
-/* Organization indicators against the previous period and a year before. */
+/* Whether a compare row of any of the n columns has a value of what. */
+static int
+compare_has(char **cols, int n, int year)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		struct item *it = set_find(&G.ind, "*", cols[i]);
+
+		if (it != NULL && !isnan(year ? it->yoy : it->prev))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Organization indicators against the previous period and a year before:
+ * the columns of a period of which no indicator has a value (the sample's
+ * year before, 2023) are left out, and the table is a sentence when
+ * neither has one; a year's (9 months') previous period is the year
+ * before's, shown once.
+ */
 static int
 block_compare(const char *sec, int number)
 {
@@ -2978,28 +3003,34 @@ block_compare(const char *sec, int number)
 	char *hp = xasprintf("%s (%s)", T("compare", "previous", "Kỳ trước"), pt);
 	char *hy = xasprintf("%s (%s)", T("compare", "year_before",
 	    "Cùng kỳ năm trước"), yt);
-	/* a year's (9 months') previous period is the year before's: once */
 	int nrows = 0, once = G.prev_label != NULL && G.yoy_label != NULL &&
 	    strcmp(G.prev_label, G.yoy_label) == 0;
-	int nc = once ? 4 : 6;
+	int sp = !once && compare_has(cols, n, 0), sy = compare_has(cols, n, 1);
 
 	if (n == 0)
 		goto out;
-	heading(&ST_H3, once ? T("compare", "title_year_before",
-	    "So sánh với cùng kỳ năm trước") : T(sec, "title", "So sánh"));
+	heading(&ST_H3, !sp ? T("compare", "title_year_before",
+	    "So sánh với cùng kỳ năm trước") : !sy ? T("compare",
+	    "title_previous", "So sánh với kỳ trước") : T(sec, "title",
+	    "So sánh"));
+	if (!sp && !sy) {
+		para(&ST_BODY, T("compare", "none", "Chưa có số liệu của kỳ "
+		    "trước và cùng kỳ năm trước để so sánh."));
+		pdfdoc_space(G.doc, 3);
+		goto out;
+	}
 	head[0] = T("compare", "indicator", "Chỉ tiêu (toàn cơ quan)");
 	head[1] = T("compare", "current", "Kỳ này");
-	head[2] = hp;
+	head[2] = sp ? hp : hy;
 	head[3] = T("compare", "change", "Tăng (+), giảm (-)");
 	head[4] = hy;
 	head[5] = T("compare", "change", "Tăng (+), giảm (-)");
-	if (once) {		/* the year before's columns only */
-		head[2] = hy;
+	if (!sp || !sy) {	/* one period's columns only */
 		w[0] = 4.4;
 		w[2] = 2.4;
 		w[3] = 2.6;
 	}
-	tbl_begin(nc, w, al, TABLE_PT, head);
+	tbl_begin(sp && sy ? 6 : 4, w, al, TABLE_PT, head);
 	for (i = 0; i < n; i++) {
 		struct item *it = set_find(&G.ind, "*", cols[i]);
 		char b[5][VNFMT_BUFSZ];
@@ -3015,7 +3046,7 @@ block_compare(const char *sec, int number)
 		cells[4] = fmt_value(cols[i], y, b[3]);
 		cells[5] = isnan(v) || isnan(y) ? T("labels", "absent", "-") :
 		    fmt_delta(cols[i], v - y, b[4]);
-		if (once) {
+		if (!sp) {
 			cells[2] = cells[4];
 			cells[3] = cells[5];
 		}

@@ -1,9 +1,11 @@
 #!/bin/sh
-# The improvement summary's figures (section 1) are the indicators CSV's
+# On the sample: the improvement summary's figures (section 1) are the indicators CSV's
 # organization suggestions.* values, read back from the PDF with pdftotext,
 # for the sample's month, quarter, year and ranges that cut months under
 # both cut-off rules (a range reads the folders up to its last day's month,
-# not only its whole months).
+# not only its whole months). The same reports' comparisons leave out the
+# year before, of which the sample has no data (2023), and the year's,
+# whose previous period is that year too, are a sentence.
 set -u
 cd "$TOP" || exit 1
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -16,7 +18,7 @@ for cfg in c0 c15; do
 		o=$tmp/out-$cfg
 		"$BIN/baocao" --config "$tmp/$cfg" --input input --output "$o" \
 		    report --period "$p" --allow-missing >/dev/null 2>"$tmp/err" ||
-		    { echo "improvement.sh: report $p ($cfg) failed"; cat "$tmp/err"; fail=1; continue; }
+		    { echo "sample-reports.sh: report $p ($cfg) failed"; cat "$tmp/err"; fail=1; continue; }
 		pdftotext -layout "$o/$p/cai-tien-$p-du-thao-1.pdf" - >"$tmp/txt"
 		# the PDF's rows, in the order of improvement_summary()
 		got=$(awk '/^Số ý kiến đóng góp tiếp nhận trong kỳ/ { r = $NF }
@@ -32,8 +34,18 @@ for cfg in c0 c15; do
 		    v["suggestions.to_qmr"] + 0, v["suggestions.implemented"] + 0,
 		    v["suggestions.rejected"] + 0, v["suggestions.pending"] + 0,
 		    v["suggestions.notified"] + 0 }' "$o/$p/chi-so-$p.csv")
+		pdftotext "$o/$p/bao-cao-$p-du-thao-1.pdf" - >"$tmp/rep"
+		grep -q "^Cùng kỳ năm trước" "$tmp/rep" &&
+		    { echo "sample-reports.sh: $p ($cfg): a column of the year before, which has no data"; fail=1; }
+		if [ "$p" = 2024 ]; then
+			grep -q "^Chưa có số liệu của kỳ trước và cùng kỳ năm trước để so sánh" "$tmp/rep" ||
+			    { echo "sample-reports.sh: $p ($cfg): no sentence for a comparison without data"; fail=1; }
+		else
+			grep -q "^So sánh với kỳ trước$" "$tmp/rep" ||
+			    { echo "sample-reports.sh: $p ($cfg): no comparison with the previous period"; fail=1; }
+		fi
 		if [ "$got" != "$want" ]; then
-			echo "improvement.sh: $p ($cfg): the summary says '$got'," \
+			echo "sample-reports.sh: $p ($cfg): the summary says '$got'," \
 			    "the indicators '$want' (received to_qmr implemented" \
 			    "rejected pending notified)"
 			fail=1
