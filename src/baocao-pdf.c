@@ -2794,11 +2794,21 @@ block_narrative(const char *arg, int number)
 		    "Không có đơn vị nào gửi đánh giá."));
 		return 0;
 	}
-	/* several months: say that each unit's text is its latest month's */
-	if (G.first_month != G.last_month)
-		para(&ST_BODY, T("narrative", "several_months", "Phần tự đánh "
+	/*
+	 * several months: say that each unit's text is its latest month's,
+	 * with room after it for the first unit's heading and two lines
+	 */
+	if (G.first_month != G.last_month) {
+		const char *s = T("narrative", "several_months", "Phần tự đánh "
 		    "giá của mỗi đơn vị lấy từ báo cáo tháng gần nhất trong kỳ "
-		    "của đơn vị đó."));
+		    "của đơn vị đó.");
+
+		flush_headings(pdfdoc_text_height(G.doc, &ST_BODY, PDF_BODY_W,
+		    s) + pdfdoc_text_height(G.doc, &ST_H3, PDF_BODY_W, "Ay") +
+		    ST_H3.before + ST_H3.after + 2 * ST_BODY.size * 1.2 *
+		    25.4 / 72);
+		para(&ST_BODY, s);
+	}
 	for (any = 0, u = 0; u < G.nunits; u++)
 		any += narrative_of(G.units[u].code, 1);
 	return any;
