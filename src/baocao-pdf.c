@@ -3166,7 +3166,7 @@ block_pchart(const char *indicator, int number)
 	int *out, i, n = 0, nout = 0;
 	char sec[96];
 	struct sbuf note = SBUF_INIT;
-	char b[VNFMT_BUFSZ], pb[VNFMT_BUFSZ];
+	char b[VNFMT_BUFSZ], pb[VNFMT_BUFSZ], *title = NULL;
 
 	snprintf(sec, sizeof(sec), "pchart.%s", indicator);
 	labels = xcalloc((size_t)G.npch + 1, sizeof(*labels));
@@ -3219,9 +3219,19 @@ block_pchart(const char *indicator, int number)
 			para(&ST_NOTE, s);
 			free(s);
 		} else if (any > 0) {
+			/* from the first month with data (a new agency's or
+			 * a range's early months have none) */
+			int f = 0;
+
+			while (isnan(p[f]))
+				f++;
+			/* "{months} tháng gần nhất": the months drawn */
+			title = pchart_text(T(sec, "title", "Biểu đồ p"), n - f,
+			    "");
 			flush_headings(80);
-			pdfdoc_chart_pchart(G.doc, T(sec, "title", "Biểu đồ p"),
-			    n, labels, p, center, lcl, ucl, out, 50,
+			pdfdoc_chart_pchart(G.doc, title,
+			    n - f, labels + f, p + f, center, lcl + f, ucl + f,
+			    out + f, 50,
 			    T("pchart", "legend", "Tỷ lệ tháng|Đường tâm|Giới "
 			    "hạn kiểm soát (±3σ)|Ngoài giới hạn"));
 			if (nout > 0) {
@@ -3245,6 +3255,7 @@ block_pchart(const char *indicator, int number)
 	for (i = 0; i < n; i++)
 		free(lab[i]);
 	free(lab); free(labels); free(p); free(lcl); free(ucl); free(out);
+	free(title);
 	sbuf_release(&note);
 	return n;
 }
