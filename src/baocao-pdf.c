@@ -2822,6 +2822,7 @@ block_submission(const char *arg, int number)
 	double w[3] = { 4, 2, 3 };
 	enum pdf_align al[3] = { PA_LEFT, PA_CENTER, PA_LEFT };
 	int i, expected = 0, sent = 0, missing = 0, incomplete = 0, nrows = 0;
+	int notes;
 	struct sbuf msg = SBUF_INIT, names = SBUF_INIT;
 	char b1[VNFMT_BUFSZ];
 
@@ -2899,10 +2900,17 @@ block_submission(const char *arg, int number)
 		sbuf_release(&names);
 		return 1;
 	}
+	/* the note column only when a unit has one */
+	for (notes = 0, i = 0; i < G.nunits; i++)
+		notes |= *G.units[i].months_missing != '\0' ||
+		    (*G.units[i].revision != '\0' &&
+		    strcmp(G.units[i].revision, "1") != 0);
 	head[0] = T("labels", "unit_column", "Đơn vị");
 	head[1] = T("submission", "status", "Tình trạng");
 	head[2] = T("submission", "note", "Ghi chú");
-	tbl_begin(3, w, al, TABLE_PT, head);
+	if (!notes)
+		w[1] = 3;
+	tbl_begin(notes ? 3 : 2, w, al, TABLE_PT, head);
 	for (i = 0; i < G.nunits; i++) {
 		const struct unitrow *u = &G.units[i];
 		const char *cells[3];
