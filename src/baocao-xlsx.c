@@ -3391,8 +3391,9 @@ fits_one_page(lxw_worksheet *ws, const struct book *b,
 
 /*
  * Pixels per bar of the units' chart: a reader wraps a long unit name
- * on the category axis (about 64 characters a line, measured in
- * LibreOffice) and leaves out every other name when they do not fit.
+ * on the category axis (at 40 to 64 characters a line in LibreOffice,
+ * as wide as the chart lets it: 40 is safe) and leaves out every other
+ * name when they do not fit.
  */
 static double
 bar_px(const struct book *b)
@@ -3402,7 +3403,7 @@ bar_px(const struct book *b)
 	for (i = 0; i < b->nu; i++)
 		if (nchars(b->u[i].name) > most)
 			most = nchars(b->u[i].name);
-	return fmax(24, 16 * ceil((double)most / 64) + 8);
+	return fmax(24, 16 * ceil((double)most / 40) + 8);
 }
 
 /*
