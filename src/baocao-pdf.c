@@ -4133,7 +4133,7 @@ improvement_open(void)
 {
 	const char *head[6];
 	/* the status column holds "Đang thực hiện" on one line */
-	double w[6] = { 0.8, 2.2, 1.75, 4.7, 1.5, 2.3 };
+	double w[6] = { 0.8, 2.2, 1.75, 4.3, 1.9, 2.3 };
 	enum pdf_align al[6] = { PA_CENTER, PA_LEFT, PA_CENTER, PA_LEFT,
 	    PA_LEFT, PA_LEFT };
 	int i, u, nopen = 0, nrows = 0, *idx;
