@@ -2524,6 +2524,36 @@ merged_text(lxw_worksheet *ws, int r, int c0, int c1, const char *text,
 
 /* Writes a title row merged over columns c0..c1, sized to its text. */
 /*
+ * Else the title breaks after its last comma whose text before it fits a
+ * line ("… KHẮC PHỤC, PHÒNG NGỪA," / "CẢI TIẾN NĂM 2024", not inside
+ * "PHÒNG / NGỪA"), when that takes no more lines; returns the lines.
+ */
+static int
+break_after_comma(char *s, double w, int lines)
+{
+	char *c;
+
+	for (c = strrchr(s, ','); c != NULL; ) {
+		if (c[1] == ' ') {
+			c[1] = '\0';
+			if (wrap_lines(s, w) == 1) {
+				c[1] = '\n';
+				if (wrap_lines(s, w) <= lines)
+					return wrap_lines(s, w);
+				c[1] = ' ';
+				return lines;
+			}
+			c[1] = ' ';
+		}
+		while (--c >= s && *c != ',')
+			;
+		if (c < s)
+			break;
+	}
+	return lines;
+}
+
+/*
  * A title too long for one line breaks before the period's title
  * ("… THỦ TỤC HÀNH CHÍNH" / "THÁNG 12 NĂM 2024") rather than inside it,
  * when that takes no more lines; returns the lines of s (changed in
@@ -2543,6 +2573,8 @@ break_before_period(const struct book *b, char *s, double w, int lines)
 		}
 	}
 	free(pt);
+	if (n > 1 && strchr(s, '\n') == NULL)
+		n = break_after_comma(s, w, n);
 	return n;
 }
 
