@@ -2246,25 +2246,41 @@ num_cell_fmt(const struct fmts *F, const struct col *c, int tot)
 	return F->cell[style_of(c->fmt)][tot];
 }
 
+/* The first objective of objectives.ini on indicator ind, or NULL. */
+static const struct objective *
+objective_on(const struct book *b, const char *ind)
+{
+	int i;
+
+	for (i = 0; ind != NULL && i < b->cfg.nobjectives; i++)
+		if (strcmp(b->cfg.objectives[i].indicator, ind) == 0)
+			return &b->cfg.objectives[i];
+	return NULL;
+}
+
 /*
- * The format of an objective's result v for unit: the column's, or one
- * with more decimals when rounding would make it look equal to its target
- * while it is not (94.96% against 95% must not show "95.0%" beside
- * "Không đạt"), as the PDF report does.
+ * The format of value v for unit in an indicator column: the column's, or,
+ * when the indicator has an objective (the column's own, or one of
+ * objectives.ini on it), one with more decimals when rounding would make
+ * it look equal to its target while it is not (94.96% against 95% must
+ * not show "95.0%" beside "Không đạt"), in every sheet, as the PDF
+ * report does: one figure reads the same everywhere.
  */
 static lxw_format *
 result_fmt(const struct book *b, const struct fmts *F, const struct col *c,
     const char *unit, double v, int tot)
 {
 	char key[300], x[64], y[64];
+	const struct objective *o = c->obj != NULL ? c->obj :
+	    objective_on(b, c->ind);
 	const struct ival *t;
 	double k;
 	int d, rate;
 
-	if (c->obj == NULL || c->op != 0 || c->src != S_IND ||
+	if (o == NULL || c->op != 0 || c->src != S_IND ||
 	    (c->fmt != FM_RATE && c->fmt != FM_NUMBER && c->fmt != FM_COUNT))
 		return num_cell_fmt(F, c, tot);
-	snprintf(key, sizeof(key), "objective.%s.target", c->obj->name);
+	snprintf(key, sizeof(key), "objective.%s.target", o->name);
 	if ((t = ind_find(b, unit, key)) == NULL || t->v == v)
 		return num_cell_fmt(F, c, tot);
 	rate = c->fmt == FM_RATE;
@@ -3378,7 +3394,8 @@ total_cell(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 		total_formula(&fo, c, j, r1, r2);
 		if (hs)
 			chk(put_formula_num(ws, (lxw_row_t)r, (lxw_col_t)j,
-			    sbuf_str(&fo), f, sv), "write_formula");
+			    sbuf_str(&fo), result_fmt(b, F, c, "*", sv, 1), sv),
+			    "write_formula");
 		else
 			chk(worksheet_write_formula_str(ws, (lxw_row_t)r,
 			    (lxw_col_t)j, sbuf_str(&fo), f, ""),
