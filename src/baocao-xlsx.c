@@ -2733,8 +2733,8 @@ freeze_cols(const struct sheet *s)
 
 /*
  * Leading columns repeated on every printed page of a sheet printed
- * across pages: the code and name of a sheet of units, the unit and its
- * name of a register.
+ * across pages: the code and name of a sheet of units, the unit, its
+ * name and the row's key of a register.
  */
 static int
 repeat_cols(const struct sheet *s)
@@ -2747,6 +2747,12 @@ repeat_cols(const struct sheet *s)
 		if (s->cols[j].src != S_UNITNAME && (s->cols[j].src != S_REG ||
 		    strcmp(s->cols[j].ind, "unit") != 0))
 			break;
+	/* and the row's key right after them (doc_no, id): a continued
+	 * page's rows are then known by their document */
+	if (j == 2 && j < s->ncols && s->rk != NULL &&
+	    s->rk->key_col != NULL && s->cols[j].src == S_REG &&
+	    strcmp(s->cols[j].ind, s->rk->key_col) == 0)
+		j++;
 	return j;
 }
 
