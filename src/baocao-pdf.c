@@ -2287,6 +2287,8 @@ errors_rate_note(const struct tspec *t)
 
 	for (i = 0; i < t->n; i++)
 		has |= strcmp(t->cols[i], "errors.rate") == 0;
+	if (no_months())
+		has = 0;	/* no sheet at all: said at the start */
 	for (u = 0; has && u < G.nunits; u++) {
 		const char *code = G.units[u].code;
 		double e = ind(code, "errors.count");
@@ -2439,12 +2441,25 @@ objective_ind(const char *code, const struct objective *o, const char *what)
  * whether or not there is a target; a result without a target is not
  * assessed.
  */
+/* Whether a unit of the report has a result of objective o. */
+static int
+unit_has_result(const struct objective *o)
+{
+	int u;
+
+	for (u = 0; u < G.nunits; u++)
+		if (!isnan(objective_ind(G.units[u].code, o, "value")))
+			return 1;
+	return 0;
+}
+
 static const char *
 met_cell(const char *code, const struct objective *o)
 {
-	/* an objective of listed units only: none for the organization */
+	/* an objective of listed units only: none for the organization,
+	 * see the units' results, when one has a result */
 	if (strcmp(code, "*") == 0 && !objective_lists(o, "*") &&
-	    isnan(objective_ind(code, o, "value")))
+	    isnan(objective_ind(code, o, "value")) && unit_has_result(o))
 		return T("objectives", "by_unit", "Theo từng đơn vị");
 	if (isnan(objective_ind(code, o, "value")))
 		return met_text(NAN);
@@ -3027,13 +3042,15 @@ block_compare(const char *sec, int number)
 
 	if (n == 0)
 		goto out;
-	heading(&ST_H3, !sp ? T("compare", "title_year_before",
-	    "So sánh với cùng kỳ năm trước") : !sy ? T("compare",
-	    "title_previous", "So sánh với kỳ trước") : T(sec, "title",
-	    "So sánh"));
+	heading(&ST_H3, once || (!sp && sy) ? T("compare",
+	    "title_year_before", "So sánh với cùng kỳ năm trước") :
+	    sp && !sy ? T("compare", "title_previous", "So sánh với kỳ "
+	    "trước") : T(sec, "title", "So sánh"));
 	if (!sp && !sy) {
-		para(&ST_BODY, T("compare", "none", "Chưa có số liệu của kỳ "
-		    "trước và cùng kỳ năm trước để so sánh."));
+		para(&ST_BODY, once ? T("compare", "none_year_before", "Chưa "
+		    "có số liệu cùng kỳ năm trước để so sánh.") : T("compare",
+		    "none", "Chưa có số liệu của kỳ trước và cùng kỳ năm trước "
+		    "để so sánh."));
 		pdfdoc_space(G.doc, 3);
 		goto out;
 	}
@@ -3227,37 +3244,43 @@ block_pchart(const char *indicator, int number)
 			para(&ST_NOTE, s);
 			free(s);
 		} else if (any > 0) {
-			/* from the first month with data (a new agency's or
-			 * a range's early months have none) */
-			int f = 0;
+			/*
+			 * From the first month with data to the last (a new
+			 * agency's or a range's early months have none, a
+			 * month of a cut-off not yet sent neither); the
+			 * sentence under it stays on its page.
+			 */
+			int f = 0, l = n - 1;
+			double need;
+			char *s;
 
 			while (isnan(p[f]))
 				f++;
+			while (isnan(p[l]))
+				l--;
 			/* "{months} tháng gần nhất": the months drawn */
-			title = pchart_text(T(sec, "title", "Biểu đồ p"), n - f,
-			    "");
-			flush_headings(80);
+			title = pchart_text(T(sec, "title", "Biểu đồ p"),
+			    l - f + 1, "");
+			if (nout > 0)
+				s = xasprintf("%s %s.", T("pchart", "outside",
+				    "Tháng nằm ngoài giới hạn kiểm soát:"),
+				    sbuf_str(&note));
+			else
+				s = pchart_text(T("pchart", "inside", "Trong "
+				    "{months} tháng có số liệu, không có tháng "
+				    "nào nằm ngoài giới hạn kiểm soát."), any, "");
+			/* the chart is 50 mm and 22 of title and legend */
+			need = 50 + 22 + pdfdoc_text_height(G.doc, &ST_NOTE,
+			    PDF_BODY_W, s);
+			flush_headings(need);
+			pdfdoc_ensure(G.doc, need);
 			pdfdoc_chart_pchart(G.doc, title,
-			    n - f, labels + f, p + f, center, lcl + f, ucl + f,
-			    out + f, 50,
+			    l - f + 1, labels + f, p + f, center, lcl + f,
+			    ucl + f, out + f, 50,
 			    T("pchart", "legend", "Tỷ lệ tháng|Đường tâm|Giới "
 			    "hạn kiểm soát (±3σ)|Ngoài giới hạn"));
-			if (nout > 0) {
-				char *s = xasprintf("%s %s.", T("pchart",
-				    "outside", "Tháng nằm ngoài giới hạn kiểm "
-				    "soát:"), sbuf_str(&note));
-
-				para(&ST_NOTE, s);
-				free(s);
-			} else {
-				char *s = pchart_text(T("pchart", "inside",
-				    "Trong {months} tháng có số liệu, không có "
-				    "tháng nào nằm ngoài giới hạn kiểm soát."),
-				    any, "");
-
-				para(&ST_NOTE, s);
-				free(s);
-			}
+			para(&ST_NOTE, s);
+			free(s);
 		}
 	}
 	for (i = 0; i < n; i++)
