@@ -535,6 +535,14 @@ n=$(pdftotext -layout "$tmp/zmbm.pdf" - 2>/dev/null | grep -c 'Chưa có số li
 [ "$n" -ge 2 ] && ! pdftotext -layout "$tmp/zmbm.pdf" - 2>/dev/null |
     grep -q '^ *số liệu$' ||
     no "zero month BM: 'Chưa có số liệu' wraps in the objectives table ($n whole)"
+# a unit to which no objective applies (no target row) keeps the section,
+# with its sentence, and the sections after it keep their numbers
+grep -v '^2024-12,VP,objective\.' "$fx/chi-so.csv" >"$tmp/noobj.csv"
+ind=$tmp/noobj.csv
+run bm "$tmp/noobj.pdf" --unit VP || no "BM without objectives: status $? $(cat "$tmp/err")"
+ind=
+text "$tmp/noobj.pdf" | tr '\n' ' ' | grep -q "Thực hiện mục tiêu chất lượng Trong tháng chưa có số liệu của chỉ tiêu nào" ||
+    no "BM without objectives: no objectives section with its sentence"
 # a long URL and e-mail address in a justified narrative: each line that
 # ends inside one ends after / ? & = _ . or @ or before a -, and the
 # address comes back whole once the lines are joined (pdftotext would drop
