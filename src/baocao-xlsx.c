@@ -40,6 +40,7 @@
 #define MAXWIDTH	60.0	/* widest column; longer text wraps */
 #define CELL_MAX	32767	/* characters in one cell (Excel) */
 #define MOREDEC		6	/* most decimals of an objective's result */
+#define MAXBREAKS	64	/* printed pages across, at most */
 
 /* ---------------------------------------------------------------- model */
 
@@ -117,6 +118,10 @@ struct sheet {
 	char			**unknown;	/* "colNN\0source" of each
 						   column refused */
 	int			 nunknown;
+	/* the first column of each printed page after the first, from the
+	 * measured widths (page_breaks()), 0-terminated; nbreaks: how many */
+	lxw_col_t		 breaks[MAXBREAKS];
+	int			 nbreaks;
 };
 
 /* Everything the workbook is made from. */
@@ -2768,7 +2773,6 @@ repeat_cols(const struct sheet *s)
 #define PRINT_SCALE	60
 #define PAGE_UNITS	180	/* column widths on a page at PRINT_SCALE %
 				   (LibreOffice prints 183 to 196: measured) */
-#define MAXBREAKS	64
 #define PRINT_H_PT	(595.3 - 2 * 54)	/* A4 landscape, 0.75 in margins */
 
 /* Columns from j under the same group header as j (at least 1). */
@@ -2825,9 +2829,7 @@ page_breaks(const struct sheet *s, lxw_col_t *breaks)
 static int
 first_page_cols(const struct sheet *s)
 {
-	lxw_col_t breaks[MAXBREAKS];
-
-	return page_breaks(s, breaks) > 0 ? (int)breaks[0] : s->ncols;
+	return s->nbreaks > 0 ? (int)s->breaks[0] : s->ncols;
 }
 
 /*
@@ -2859,13 +2861,15 @@ page_setup(lxw_worksheet *ws, const struct sheet *s)
 
 	worksheet_set_landscape(ws);
 	worksheet_set_paper(ws, 9);	/* A4 */
-	if (page_breaks(s, breaks) == 0) {
+	if (s->nbreaks == 0) {
 		worksheet_fit_to_pages(ws, 1, 0);
 		return;
 	}
 	worksheet_set_print_scale(ws, PRINT_SCALE);
 	/* the table's pages side by side first, then what is below it */
 	worksheet_print_across(ws);
+	/* libxlsxwriter takes a non-const list */
+	memcpy(breaks, s->breaks, sizeof(breaks));
 	chk(worksheet_set_v_pagebreaks(ws, breaks), "set_v_pagebreaks");
 	if (repeat_cols(s) > 0)
 		chk(worksheet_repeat_columns(ws, 0,
@@ -3415,10 +3419,9 @@ total_cell(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 static double
 print_scale(const struct sheet *s)
 {
-	lxw_col_t breaks[MAXBREAKS];
 	double w = sum_widths(s);
 
-	if (page_breaks(s, breaks) > 0 || w <= 0)
+	if (s->nbreaks > 0 || w <= 0)
 		return PRINT_SCALE / 100.0;
 	return fmin(1, PAGE_UNITS * (PRINT_SCALE / 100.0) / w);
 }
@@ -3716,6 +3719,8 @@ write_sheets(lxw_workbook *wb, struct book *b, const struct fmts *F)
 			continue;
 		if (s->kind != K_DATA)
 			measure(b, s);
+		/* its printed pages, once its widths are known */
+		s->nbreaks = page_breaks(s, s->breaks);
 		ws = workbook_add_worksheet(wb, s->name);
 		if (ws == NULL) {
 			chk(LXW_ERROR_PARAMETER_VALIDATION, "add_worksheet");
