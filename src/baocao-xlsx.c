@@ -2543,61 +2543,62 @@ merged_text(lxw_worksheet *ws, int r, int c0, int c1, const char *text,
 		put_text(ws, r, c0, text, f);
 }
 
-/* Writes a title row merged over columns c0..c1, sized to its text. */
 /*
- * Else the title breaks after its last comma whose text before it fits a
- * line ("… KHẮC PHỤC, PHÒNG NGỪA," / "CẢI TIẾN NĂM 2024", not inside
- * "PHÒNG / NGỪA"), when that takes no more lines; returns the lines.
+ * Breaks s (lines lines at width w) at its space at, when that takes no
+ * more lines; returns the lines s then takes.
  */
 static int
-break_after_comma(char *s, double w, int lines)
+break_at(char *s, char *at, double w, int lines)
 {
-	char *c;
+	int n;
 
-	for (c = strrchr(s, ','); c != NULL; ) {
-		if (c[1] == ' ') {
-			c[1] = '\0';
-			if (wrap_lines(s, w) == 1) {
-				c[1] = '\n';
-				if (wrap_lines(s, w) <= lines)
-					return wrap_lines(s, w);
-				c[1] = ' ';
-				return lines;
-			}
-			c[1] = ' ';
-		}
-		while (--c >= s && *c != ',')
-			;
-		if (c < s)
-			break;
-	}
+	*at = '\n';
+	if ((n = wrap_lines(s, w)) <= lines)
+		return n;
+	*at = ' ';
 	return lines;
 }
 
+/* Whether s[0..n) takes one line at width w. */
+static int
+one_line(char *s, size_t n, double w)
+{
+	char c = s[n];
+	int one;
+
+	s[n] = '\0';
+	one = wrap_lines(s, w) == 1;
+	s[n] = c;
+	return one;
+}
+
 /*
- * A title too long for one line breaks before the period's title
+ * Where a title too long for one line breaks: before the period's title
  * ("… THỦ TỤC HÀNH CHÍNH" / "THÁNG 12 NĂM 2024") rather than inside it,
- * when that takes no more lines; returns the lines of s (changed in
- * place) at width w.
+ * and what comes before that, when too long itself, after its last comma
+ * whose start fits a line ("… KHẮC PHỤC," / "PHÒNG NGỪA, CẢI TIẾN", not
+ * inside "PHÒNG / NGỪA"). Never in more lines than the reader's own
+ * wrapping takes; returns the lines of s (changed in place).
  */
 static int
-break_before_period(const struct book *b, char *s, double w, int lines)
+title_break(const struct book *b, char *s, double w, int lines)
 {
-	char *pt = subst(b, "{PERIOD_TITLE}"), *at = strstr(s, pt);
-	int n = lines;
+	char *pt = subst(b, "{PERIOD_TITLE}"), *at = strstr(s, pt), *nl;
+	size_t i, end;
 
-	if (at != NULL && at > s && at[-1] == ' ' && wrap_lines(pt, w) == 1) {
-		at[-1] = '\n';
-		if ((n = wrap_lines(s, w)) > lines) {
-			at[-1] = ' ';
-			n = lines;
-		}
-	}
+	if (at != NULL && at > s && at[-1] == ' ' && wrap_lines(pt, w) == 1)
+		lines = break_at(s, at - 1, w, lines);
 	free(pt);
-	if (n > 1 && strchr(s, '\n') == NULL)
-		n = break_after_comma(s, w, n);
-	return n;
+	end = (nl = strchr(s, '\n')) != NULL ? (size_t)(nl - s) : strlen(s);
+	if (one_line(s, end, w))
+		return lines;
+	for (i = end; i-- > 0;)
+		if (s[i] == ',' && s[i + 1] == ' ' && one_line(s, i + 1, w))
+			return break_at(s, s + i + 1, w, lines);
+	return lines;
 }
+
+/* Writes a title row merged over columns c0..c1, sized to its text. */
 
 static void
 title_row(lxw_worksheet *ws, const struct book *b, int r, int c0, int c1,
@@ -2613,7 +2614,7 @@ title_row(lxw_worksheet *ws, const struct book *b, int r, int c0, int c1,
 	n = nfc_or(s);
 	lines = wrap_lines(n, totw / scale - 1);
 	if (lines > 1)
-		lines = break_before_period(b, n, totw / scale - 1, lines);
+		lines = title_break(b, n, totw / scale - 1, lines);
 	merged_text(ws, r, c0, c1, n, f);
 	row_height(ws, b, r, lines, scale);
 	free(n);
@@ -3428,8 +3429,9 @@ print_scale(const struct sheet *s)
 
 /*
  * Whether rows 0..last surely print on one A4 landscape page (a fifth of
- * it kept for the readers' own row heights): then the header rows need not repeat, and the page of the
- * chart below shows no header without a table under it.
+ * it kept for the readers' own row heights): then the header rows need
+ * not repeat, and the page of the chart below shows no header without a
+ * table under it.
  */
 static int
 fits_one_page(lxw_worksheet *ws, const struct book *b,
