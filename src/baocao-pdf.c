@@ -3167,19 +3167,13 @@ block_pareto(const char *table, int number)
 static char *
 pchart_text(const char *t, int n, const char *rate)
 {
-	struct sbuf sb = SBUF_INIT;
-	const char *p;
+	char nb[16], *m, *s;
 
-	for (p = t; *p; p++)
-		if (strncmp(p, "{months}", 8) == 0) {
-			sbuf_printf(&sb, "%d", n);
-			p += 7;
-		} else if (strncmp(p, "{rate}", 6) == 0) {
-			sbuf_adds(&sb, rate);
-			p += 5;
-		} else
-			sbuf_addc(&sb, *p);
-	return sbuf_detach(&sb);
+	snprintf(nb, sizeof(nb), "%d", n);
+	m = tmpl_fill(t, "months", nb);
+	s = tmpl_fill(m, "rate", rate);
+	free(m);
+	return s;
 }
 
 static int

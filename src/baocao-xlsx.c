@@ -1523,28 +1523,6 @@ check_twice(const struct book *b, const struct sheet *s)
 	return bad;
 }
 
-/* A copy of t with every "{key}" replaced by val; owned. */
-static char *
-replace_key(const char *t, const char *key, const char *val)
-{
-	struct sbuf sb = SBUF_INIT;
-	size_t kn = strlen(key);
-	const char *p;
-
-	while ((p = strchr(t, '{')) != NULL) {
-		sbuf_add(&sb, t, (size_t)(p - t));
-		if (strncmp(p + 1, key, kn) == 0 && p[kn + 1] == '}') {
-			sbuf_adds(&sb, val);
-			t = p + kn + 2;
-		} else {
-			sbuf_addc(&sb, '{');
-			t = p + 1;
-		}
-	}
-	sbuf_adds(&sb, t);
-	return sbuf_detach(&sb);
-}
-
 /* Whether the indicators CSV has indicator ind for any unit or '*'. */
 static int
 ind_any(const struct book *b, const char *ind)
@@ -1613,11 +1591,11 @@ expand_objectives(struct book *b, struct sheet *s)
 			if (!ind_any(b, key))
 				continue;
 			snprintf(num, sizeof(num), "%d", ++nn);
-			g1 = replace_key(pat, "n", num);
-			g2 = replace_key(g1, "label", ob->label != NULL &&
+			g1 = tmpl_fill(pat, "n", num);
+			g2 = tmpl_fill(g1, "label", ob->label != NULL &&
 			    *ob->label ? ob->label : ob->name);
 			free(g1);
-			g1 = replace_key(g2, "name", ob->name);
+			g1 = tmpl_fill(g2, "name", ob->name);
 			free(g2);
 			for (k = 0; k < 3; k++) {
 				struct col *x = &nc[n++];
@@ -2339,7 +2317,7 @@ lowsample_text(const struct book *b, const char *responses)
 {
 	if (responses == NULL)
 		return NULL;
-	return replace_key(tmpl_get(b->t, "notes", "lowsample",
+	return tmpl_fill(tmpl_get(b->t, "notes", "lowsample",
 	    "Chỉ {responses} phiếu (dưới 30), tỷ lệ chưa đủ tin cậy"),
 	    "responses", responses);
 }

@@ -422,3 +422,24 @@ tmpl_xlsx_path(const char *name, const char *cfgpath, long line,
 	}
 	return no_xlsx_template(name, cfgpath, line, xdir);
 }
+
+char *
+tmpl_fill(const char *t, const char *key, const char *val)
+{
+	struct sbuf sb = SBUF_INIT;
+	size_t kn = strlen(key);
+	const char *p;
+
+	while ((p = strchr(t, '{')) != NULL) {
+		sbuf_add(&sb, t, (size_t)(p - t));
+		if (strncmp(p + 1, key, kn) == 0 && p[kn + 1] == '}') {
+			sbuf_adds(&sb, val);
+			t = p + kn + 2;
+		} else {
+			sbuf_addc(&sb, '{');
+			t = p + 1;
+		}
+	}
+	sbuf_adds(&sb, t);
+	return sbuf_detach(&sb);
+}

@@ -21,6 +21,11 @@ void		 tmpl_free(struct tmpl *);
 /* The value of section:key, or def when absent. Borrowed from t. */
 const char	*tmpl_get(const struct tmpl *t, const char *section,
 		    const char *key, const char *def);
+/*
+ * A copy of a template value t with every "{key}" replaced by val (other
+ * braces kept as written); owned by the caller.
+ */
+char		*tmpl_fill(const char *t, const char *key, const char *val);
 /* The keys of section in file order (borrowed array, *n set). */
 const char *const *tmpl_keys(const struct tmpl *t, const char *section, int *n);
 /*

@@ -121,6 +121,21 @@ test_syntax_error(void **state)
 	assert_null(tmpl_load("/nonexistent/template.ini"));
 }
 
+/* "{key}" filled in, other braces kept as written */
+static void
+test_fill(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = tmpl_fill("MT{n}. {label} {x} {", "n", "3");
+	assert_string_equal(s, "MT3. {label} {x} {");
+	free(s);
+	s = tmpl_fill("Chỉ có {responses} phiếu", "responses", "23");
+	assert_string_equal(s, "Chỉ có 23 phiếu");
+	free(s);
+}
+
 int
 main(void)
 {
@@ -128,6 +143,7 @@ main(void)
 		cmocka_unit_test(test_values_and_lines),
 		cmocka_unit_test(test_repeats),
 		cmocka_unit_test(test_syntax_error),
+		cmocka_unit_test(test_fill),
 	};
 
 	diag_init("test_tmpl");

@@ -338,12 +338,6 @@ test_objective_helpers(void **state)
 	s = target_numfmt("0\";\"0", 0);	/* a quoted ; is not a section */
 	assert_string_equal(s, "\"\xE2\x89\xA5 \"0\";\"0");
 	real_free(s);
-	s = replace_key("MT{n}. {label} {x} {", "n", "3");
-	assert_string_equal(s, "MT3. {label} {x} {");
-	real_free(s);
-	s = replace_key("Chỉ có {responses} phiếu", "responses", "23");
-	assert_string_equal(s, "Chỉ có 23 phiếu");
-	real_free(s);
 	assert_int_equal(objective_fmt("dossiers.on_time_rate"), FM_RATE);
 	assert_int_equal(objective_fmt("dossiers.online_share"), FM_RATE);
 	assert_int_equal(objective_fmt("satisfaction.mean"), FM_NUMBER);
