@@ -1705,7 +1705,7 @@ roman(int n)
 	return n >= 0 && n < (int)(sizeof(r) / sizeof(r[0])) ? r[n] : "";
 }
 
-/* The units of the report in the order of the analysis (byte order of code). */
+/* The report's row of unit code (G.units, in units.ini's order), or NULL. */
 static const struct unitrow *
 unitrow(const char *code)
 {
@@ -2027,11 +2027,18 @@ table_row(int *nrows, const char *const *cells, enum pdf_face face)
 	(*nrows)++;
 }
 
+/* The height of two lines of st, in mm: what a heading keeps under it. */
+static double
+two_lines(const struct pdf_style *st)
+{
+	return 2 * st->size * 1.2 * 25.4 / 72;
+}
+
 /* A paragraph, after the headings above it (kept with two lines of it). */
 static void
 para(const struct pdf_style *st, const char *text)
 {
-	flush_headings(2 * st->size * 1.2 * 25.4 / 72 + st->before);
+	flush_headings(two_lines(st) + st->before);
 	pdfdoc_para(G.doc, st, text);
 }
 
@@ -2436,11 +2443,6 @@ objective_ind(const char *code, const struct objective *o, const char *what)
  * result and whether it met its target (with the target when it differs
  * from the organization's).
  */
-/*
- * The assessment of objective o for code: no result gives the same words
- * whether or not there is a target; a result without a target is not
- * assessed.
- */
 /* Whether a unit of the report has a result of objective o. */
 static int
 unit_has_result(const struct objective *o)
@@ -2453,6 +2455,11 @@ unit_has_result(const struct objective *o)
 	return 0;
 }
 
+/*
+ * The assessment of objective o for code: no result gives the same words
+ * whether or not there is a target; a result without a target is not
+ * assessed.
+ */
 static const char *
 met_cell(const char *code, const struct objective *o)
 {
@@ -2763,7 +2770,7 @@ narrative_of(const char *code, int with_unit)
 	for (i = 0; i < n; i++) {
 		const char *text = narrative_text(code, keys[i], m);
 		const char *lead = T("narrative_labels", keys[i], keys[i]);
-		double need = 2 * ST_BODY.size * 1.2 * 25.4 / 72;
+		double need = two_lines(&ST_BODY);
 
 		if (text == NULL)
 			continue;
@@ -2820,8 +2827,7 @@ block_narrative(const char *arg, int number)
 
 		flush_headings(pdfdoc_text_height(G.doc, &ST_BODY, PDF_BODY_W,
 		    s) + pdfdoc_text_height(G.doc, &ST_H3, PDF_BODY_W, "Ay") +
-		    ST_H3.before + ST_H3.after + 2 * ST_BODY.size * 1.2 *
-		    25.4 / 72);
+		    two_lines(&ST_BODY));
 		para(&ST_BODY, s);
 	}
 	for (any = 0, u = 0; u < G.nunits; u++)
@@ -3176,6 +3182,8 @@ pchart_text(const char *t, int n, const char *rate)
 	return s;
 }
 
+#define PCHART_MM	50	/* a p-chart's plot, high */
+
 static int
 block_pchart(const char *indicator, int number)
 {
@@ -3263,14 +3271,13 @@ block_pchart(const char *indicator, int number)
 				s = pchart_text(T("pchart", "inside", "Trong "
 				    "{months} tháng có số liệu, không có tháng "
 				    "nào nằm ngoài giới hạn kiểm soát."), any, "");
-			/* the chart is 50 mm and 22 of title and legend */
-			need = 50 + 22 + pdfdoc_text_height(G.doc, &ST_NOTE,
-			    PDF_BODY_W, s);
+			need = PCHART_MM + PDF_PCHART_EXTRA +
+			    pdfdoc_text_height(G.doc, &ST_NOTE, PDF_BODY_W, s);
 			flush_headings(need);
 			pdfdoc_ensure(G.doc, need);
 			pdfdoc_chart_pchart(G.doc, title,
 			    l - f + 1, labels + f, p + f, center, lcl + f,
-			    ucl + f, out + f, 50,
+			    ucl + f, out + f, PCHART_MM,
 			    T("pchart", "legend", "Tỷ lệ tháng|Đường tâm|Giới "
 			    "hạn kiểm soát (±3σ)|Ngoài giới hạn"));
 			para(&ST_NOTE, s);
@@ -3846,14 +3853,14 @@ bm_header(const struct bm_look *k)
 	free(ul);
 }
 
+/* mm between the date line and the signers' titles under it */
+#define DATE_GAP	1.5
+
 /*
  * The date line and two signature columns: NGƯỜI LẬP BIỂU with the
  * preparer, the unit's head title with the head's name, each name on one
  * line. With height set, only the height they take, in mm.
  */
-/* mm between the date line and the signers' titles under it */
-#define DATE_GAP	1.5
-
 static double
 bm_signatures(const struct bm_look *k, const char *dl, double dx, double dw,
     int height)

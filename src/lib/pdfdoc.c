@@ -2378,7 +2378,7 @@ pdfdoc_chart_pchart(struct pdfdoc *d, const char *title, int n,
 	hi = fmin(1, ceil(hi / step + 1e-9) * step);
 	if (hi - lo < step)
 		hi = fmin(1, lo + step), lo = fmax(0, hi - step);
-	pdfdoc_ensure(d, height + 22);
+	pdfdoc_ensure(d, height + PDF_PCHART_EXTRA);
 	chart_title(d, title);
 	top = d->y - PT(3);
 	bot = top - PT(height);

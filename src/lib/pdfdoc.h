@@ -279,8 +279,10 @@ void	 pdfdoc_chart_pareto(struct pdfdoc *, const char *title, int n,
  * (per-period) control limits; out[i] marks points outside the limits.
  * A legend is "item|item|...": the keys are drawn in the order value,
  * target (bars); count, cumulative, 80 % (Pareto); p, centre, limits,
- * outside (p-chart).
+ * outside (p-chart). It takes height + PDF_PCHART_EXTRA mm (title, month
+ * labels, legend), kept on one page.
  */
+#define PDF_PCHART_EXTRA	22.0
 void	 pdfdoc_chart_pchart(struct pdfdoc *, const char *title, int n,
 	    const char *const *labels, const double *p, double center,
 	    const double *lcl, const double *ucl, const int *out,
