@@ -3,11 +3,7 @@
 # order) with tests/oracle/spec_indicators.py, an independent implementation
 # of SPEC §5-§6, on the sample for every period form under both cut-off rules.
 set -u
-cd "$TOP" || exit 1
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-cp -R config "$tmp/c0"
-cp -R config "$tmp/c15"
-sed -i 's/^cutoff_day *=.*/cutoff_day = 15/' "$tmp/c15/baocao.ini"
+. "$TOP/tests/readback/cutoffs.inc"
 fail=0
 for cfg in c0 c15; do
 	for p in 2024-01 2024-05 2024-12 2024-Q1 2024-Q4 2024-H1 2024-H2 2024-9M \

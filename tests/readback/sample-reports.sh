@@ -1,17 +1,14 @@
 #!/bin/sh
-# On the sample: the improvement summary's figures (section 1) are the indicators CSV's
-# organization suggestions.* values, read back from the PDF with pdftotext,
+# On the sample: the improvement summary's figures (section 1) are the
+# indicators CSV's organization suggestions.* values, read back from the
+# PDF with pdftotext,
 # for the sample's month, quarter, year and ranges that cut months under
 # both cut-off rules (a range reads the folders up to its last day's month,
 # not only its whole months). The same reports' comparisons leave out the
 # year before, of which the sample has no data (2023), and the year's,
 # whose previous period is that year too, are a sentence.
 set -u
-cd "$TOP" || exit 1
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-cp -R config "$tmp/c0"
-cp -R config "$tmp/c15"
-sed -i 's/^cutoff_day *=.*/cutoff_day = 15/' "$tmp/c15/baocao.ini"
+. "$TOP/tests/readback/cutoffs.inc"
 fail=0
 for cfg in c0 c15; do
 	for p in 2024-03-10..2024-05-20 2024-04-15..2024-06-14 2024-Q2 2024; do
