@@ -47,6 +47,34 @@ capture_error(const char *fmt, ...)
 	return 0;
 }
 
+/*
+ * iniparser 4.1 reads "[PNV] ; comment" as a broken key line; the SPEC's
+ * own objectives.ini writes comments there. The comment is blanked in
+ * place (same lines, same columns) so every later line number holds.
+ */
+static char *
+strip_section_comments(char *text)
+{
+	char *p = text;
+
+	while (*p) {
+		char *e = p + strcspn(p, "\n"), *q = p, *close;
+
+		while (q < e && (*q == ' ' || *q == '\t'))
+			q++;
+		if (q < e && *q == '[' && (close = memchr(q, ']', e - q))) {
+			char *c = close + 1;
+
+			while (c < e && (*c == ' ' || *c == '\t' || *c == '\r'))
+				c++;
+			if (c < e && (*c == ';' || *c == '#'))
+				memset(c, ' ', e - c);
+		}
+		p = *e ? e + 1 : e;
+	}
+	return text;
+}
+
 /* Returns the clean text, or NULL after reporting the problem. */
 static char *
 clean_text(const char *path, char *raw, size_t len)
@@ -79,7 +107,7 @@ clean_text(const char *path, char *raw, size_t len)
 		return NULL;
 	}
 	utf8_nfc_append(&sb, raw + start, len - start);
-	return sbuf_detach(&sb);
+	return strip_section_comments(sbuf_detach(&sb));
 }
 
 /*
