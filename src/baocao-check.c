@@ -2769,6 +2769,7 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc == 0)
 		usage();
+	config_warnings = 1;
 	if ((rv = config_load(&cfg, cfgdir)) != 0)
 		return rv;
 	codes = xmalloc((size_t)(cfg.nunits + 1) * sizeof(*codes));

@@ -95,6 +95,12 @@ void	 config_one_line(char *s);
  * EXIT_USAGE (bad content, or a missing or unreadable file).
  */
 int	 config_load(struct config *c, const char *dir);
+/*
+ * Warnings about the configuration (a target for a unit not in units.ini)
+ * are printed only when this is set: baocao-check, the validator, sets it,
+ * so a run of the whole pipeline says it once, not once per program.
+ */
+extern int config_warnings;
 void	 config_release(struct config *c);
 
 /* The unit with this code, or NULL. */
