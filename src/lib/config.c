@@ -50,21 +50,24 @@ capture_error(const char *fmt, ...)
 }
 
 /*
- * iniparser 4.1 reads "[PNV] ; comment" as a broken key line; the SPEC's
- * own objectives.ini writes comments there. The comment is blanked in
- * place (same lines, same columns) so every later line number holds.
+ * What iniparser 4.1 cannot take is taken out, line numbers kept: it reads
+ * "[PNV] ; comment" (SPEC §3.3 writes comments there) as a broken key
+ * line, so the comment is blanked; and it fails on any line past ~1022
+ * bytes, so comment lines, which may be long, are emptied.
  */
 static char *
-strip_section_comments(char *text)
+strip_comments(char *text)
 {
-	char *p = text;
+	char *r = text, *w = text;
 
-	while (*p) {
-		char *e = p + strcspn(p, "\n"), *q = p, *close;
+	while (*r) {
+		char *e = r + strcspn(r, "\n"), *q = r, *close;
 
 		while (q < e && (*q == ' ' || *q == '\t'))
 			q++;
-		if (q < e && *q == '[' && (close = memchr(q, ']', e - q))) {
+		if (q < e && (*q == ';' || *q == '#'))
+			r = e;
+		else if (q < e && *q == '[' && (close = memchr(q, ']', e - q))) {
 			char *c = close + 1;
 
 			while (c < e && (*c == ' ' || *c == '\t' || *c == '\r'))
@@ -72,8 +75,13 @@ strip_section_comments(char *text)
 			if (c < e && (*c == ';' || *c == '#'))
 				memset(c, ' ', e - c);
 		}
-		p = *e ? e + 1 : e;
+		memmove(w, r, e - r);
+		w += e - r;
+		if (*e)
+			*w++ = '\n';
+		r = *e ? e + 1 : e;
 	}
+	*w = '\0';
 	return text;
 }
 
@@ -83,6 +91,7 @@ clean_text(const char *path, char *raw, size_t len)
 {
 	struct sbuf sb = SBUF_INIT;
 	size_t i, line = 1, col = 0, start = 0, bad;
+	char first = 0;		/* the line's first non-blank byte */
 
 	if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
 		start = 3;
@@ -94,7 +103,12 @@ clean_text(const char *path, char *raw, size_t len)
 		if (raw[i] == '\n') {
 			line++;
 			col = 0;
-		} else if (++col > MAXLINE) {
+			first = 0;
+			continue;
+		}
+		if (first == 0 && raw[i] != ' ' && raw[i] != '\t')
+			first = raw[i];
+		if (++col > MAXLINE && first != ';' && first != '#') {
 			diag_errorat(path, (long)line, 0,
 			    "line longer than %d bytes", MAXLINE);
 			return NULL;
@@ -109,7 +123,7 @@ clean_text(const char *path, char *raw, size_t len)
 		return NULL;
 	}
 	utf8_nfc_append(&sb, raw + start, len - start);
-	return strip_section_comments(sbuf_detach(&sb));
+	return strip_comments(sbuf_detach(&sb));
 }
 
 /*
@@ -155,6 +169,30 @@ static long
 find_line(const char *text, const char *section, const char *key)
 {
 	return find_nth_line(text, section, key, 1);
+}
+
+/*
+ * iniparser files a key written before any [section] as ":key" and no
+ * reader ever asks for it: "encoding = cp1258" at the top of baocao.ini
+ * would silently do nothing. An error instead, naming where keys go.
+ */
+static int
+check_sectionless(const struct inifile *f)
+{
+	ssize_t i;
+	int bad = 0;
+
+	for (i = 0; i < f->d->size; i++) {
+		const char *k = f->d->key[i];
+
+		if (k == NULL || k[0] != ':')
+			continue;
+		diag_errorat(f->path, find_line(f->text, NULL, k + 1), 0,
+		    "key '%s' is outside any section; write it under its "
+		    "[section]", k + 1);
+		bad++;
+	}
+	return bad;
 }
 
 /*
@@ -667,6 +705,10 @@ load_objective(struct config *c, const struct inifile *f, const char *s)
 		    tok = strtok_r(NULL, ", \t", &save)) {
 			upper(tok);
 			o->units[o->nunits++] = xstrdup(tok);
+			if (config_unit(c, tok) == NULL && config_warnings)
+				diag_warnat(f->path, find_line(f->text, s,
+				    "units"), 0, "unknown unit '%s' in the "
+				    "units of [%s] (not in units.ini)", tok, s);
 		}
 		free(copy);
 	}
@@ -762,7 +804,7 @@ config_load(struct config *c, const char *dir)
 	for (i = 0; i < 3; i++)
 		rv = worst(rv, ini_open(&f[i], dir, names[i]));
 	for (i = 0; rv == 0 && i < 3; i++)
-		bad += check_repeated_sections(&f[i]);
+		bad += check_repeated_sections(&f[i]) + check_sectionless(&f[i]);
 	if (rv == 0) {
 		bad += load_baocao(c, &f[0]);
 		bad += load_units(c, &f[1]);

@@ -74,10 +74,10 @@ test_bad(void **state)
 	config_warnings = 1;
 	assert_int_equal(config_load(&c, "tests/fixtures/config/bad"),
 	    EXIT_USAGE);
-	/* unknown key, bad month, bad code; an override of an unknown unit
-	 * is only a warning (its target is unused) */
-	assert_int_equal(diag_errors(), 3);
-	assert_int_equal(diag_warnings(), 1);
+	/* a key before any section, unknown key, bad month, bad code; an
+	 * unknown unit in an override or a units list is only a warning */
+	assert_int_equal(diag_errors(), 4);
+	assert_int_equal(diag_warnings(), 2);
 	config_warnings = 0;
 	config_release(&c);
 	diag_reset();
