@@ -303,15 +303,16 @@ iniread_next(struct iniread *r)
 				return fail(r, INIREAD_ESYNTAX,
 				    "unterminated quoted value", r->line,
 				    (long)j + 1, 0);
-			if (!rest_empty(s, k + 1, n)) {
-				for (k++; blank(s[k]); k++)
-					;
-				return fail(r, INIREAD_ESYNTAX,
-				    "text after the closing quote", r->line,
-				    (long)k + 1, 0);
+			if (rest_empty(s, k + 1, n)) {
+				r->vcut = r->value.len;
+				return INI_KEY;
 			}
-			r->vcut = r->value.len;
-			return INI_KEY;
+			/*
+			 * '"Một cửa" hoạt động tốt': the quotes belong to the
+			 * text, which is read as any unquoted value.
+			 */
+			r->quoted = 0;
+			sbuf_reset(&r->value);
 		}
 		for (k = j; k < n; k++)
 			if ((s[k] == ';' || s[k] == '#') &&
