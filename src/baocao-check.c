@@ -660,7 +660,12 @@ encoding_error(const char *file, long line, long col, long long off,
 		byte_at(fp, off + 2) };
 	unsigned char byte = b[0];
 
-	if (nul)
+	if (nul && off <= 1 && byte_at(fp, off ^ 1) != 0)
+		/* "u\0n\0i\0t\0" (LE) or "\0u\0n\0i" (BE): UTF-16 text */
+		diag_errorat(file, line, col, "NUL byte (at byte offset %lld); "
+		    "the file looks like UTF-16: convert it with 'iconv -f "
+		    "UTF-16%s -t UTF-8'", off, off == 1 ? "LE" : "BE");
+	else if (nul)
 		diag_errorat(file, line, col, "NUL byte (at byte offset %lld)",
 		    off);
 	else if (b[0] == 0xEF && b[1] == 0xBF && b[2] >= 0xBE)
