@@ -83,7 +83,10 @@ static const char usage_text[] =
 	{ "input", required_argument, NULL, 'i' }, \
 	{ "output", required_argument, NULL, 'o' }, \
 	{ "templates", required_argument, NULL, 'T' }, \
-	{ "today", required_argument, NULL, 't' }
+	{ "today", required_argument, NULL, 't' }, \
+	{ "help", no_argument, NULL, 'h' }
+
+static void help(void) __attribute__((noreturn));
 
 /*
  * Applies global option ch (with argument arg); returns 0 when ch is one,
@@ -93,6 +96,8 @@ static int
 global_option(int ch, const char *arg)
 {
 	switch (ch) {
+	case 'h':		/* "baocao report --help" too */
+		help();
 	case 'c':
 		config_dir = arg;
 		return 0;
@@ -601,7 +606,7 @@ period_arg(int argc, char **argv)
 	int ch;
 
 	optind = 0;	/* 0: glibc starts afresh (main parsed in "+" order) */
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1)
 		if (global_option(ch, optarg) != 0)
 			usage();
 	if (optind != argc - 1)
@@ -1423,7 +1428,7 @@ cmd_report(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	o.draft = 1;
 	optind = 0;	/* 0: glibc starts afresh (main parsed in "+" order) */
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
 			o.allow_missing = 1;
@@ -1647,7 +1652,7 @@ cmd_register(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	optind = 0;	/* 0: glibc starts afresh (main parsed in "+" order) */
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'D':
 			if (date_option(optarg, o.date) != 0)
@@ -1778,7 +1783,7 @@ cmd_template(int argc, char **argv)
 	int ch, i, j, rv;
 
 	optind = 0;	/* 0: glibc starts afresh (main parsed in "+" order) */
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'p':
 			label = optarg;
@@ -1950,7 +1955,7 @@ cmd_archive(int argc, char **argv)
 	long limit;
 
 	optind = 0;	/* 0: glibc starts afresh (main parsed in "+" order) */
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'm':
 			move = 1;
@@ -2010,7 +2015,6 @@ int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		GLOBAL_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
@@ -2022,11 +2026,8 @@ main(int argc, char *argv[])
 	find_bindir(argv[0]);
 	progress = isatty(2);
 	/* Global options come before the command ("+": stop at it). */
-	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'h':
-			help();
-			break;
 		case 'V':
 			printf("baocao (baocao) %s\n", BAOCAO_VERSION);
 			return 0;
