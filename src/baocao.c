@@ -2024,6 +2024,17 @@ main(int argc, char *argv[])
 
 	diag_init(argv[0]);
 	find_bindir(argv[0]);
+	{
+		long long sde;
+
+		/* as baocao-pdf would refuse it, only later and half-way */
+		if (date_epoch_env(&sde) < 0) {
+			diag_plain("SOURCE_DATE_EPOCH is '%s'; expected a whole "
+			    "number of seconds since 1970", getenv(
+			    "SOURCE_DATE_EPOCH"));
+			return EXIT_USAGE;
+		}
+	}
 	progress = isatty(2);
 	/* Global options come before the command ("+": stop at it). */
 	while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* date: parsing and arithmetic of calendar dates and months. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -182,15 +183,30 @@ report_month_last_day(long month, int cutoff_day)
 	return report_month_first_day(month + 1, cutoff_day) - 1;
 }
 
+int
+date_epoch_env(long long *t)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+
+	if (sde == NULL || *sde == '\0')
+		return 0;
+	errno = 0;
+	*t = strtoll(sde, &end, 10);
+	if (*end != '\0' || errno != 0 || *t < 0 || *t > 253402300799LL)
+		return -1;
+	return 1;
+}
+
 long
 date_today(void)
 {
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	long long sde;
 	time_t now;
 	struct tm tm;
 
-	if (sde != NULL && *sde != '\0') {
-		now = (time_t)strtoll(sde, NULL, 10);
+	if (date_epoch_env(&sde) == 1) {
+		now = (time_t)sde;
 		gmtime_r(&now, &tm);
 	} else {
 		now = time(NULL);

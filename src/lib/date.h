@@ -50,6 +50,11 @@ long	 report_month_last_day(long month, int cutoff_day);
  * so runs are reproducible, else the local date.
  */
 long	 date_today(void);
+/*
+ * $SOURCE_DATE_EPOCH: 0 when unset or empty, 1 with its seconds in *t,
+ * -1 when it is not a whole number of seconds from 1970 to 9999.
+ */
+int	 date_epoch_env(long long *t);
 
 #define DATE_BUFSZ	32	/* enough for any formatted date or month */
 
