@@ -976,6 +976,8 @@ list_inputs(struct run *r, char ***paths, int *n)
 {
 	static const char *const conf[] = { "baocao.ini", "units.ini",
 		"objectives.ini" };
+	static const char *const pdf_templates[] = { "common.ini", "bm.ini",
+		"report.ini", "improvement.ini" };
 	int i, cap = 0;
 
 	for (i = 0; i < r->nfolders; i++) {
@@ -1001,14 +1003,23 @@ list_inputs(struct run *r, char ***paths, int *n)
 		}
 		free(ents);
 	}
-	*paths = xrealloc(*paths, (size_t)(*n + 4) * sizeof(char *));
+	*paths = xrealloc(*paths, (size_t)(*n + 8) * sizeof(char *));
 	for (i = 0; i < 3; i++) {
 		char p[PATH_MAX + 32];
 
 		snprintf(p, sizeof(p), "%s/%s", config_dir, conf[i]);
 		(*paths)[(*n)++] = xstrdup(p);
 	}
-	/* the workbook's layout: another template makes another workbook */
+	/* the wording of the PDFs and the workbook's layout: another
+	 * template makes another document */
+	for (i = 0; i < 4; i++) {
+		char p[PATH_MAX + 32];
+
+		snprintf(p, sizeof(p), "%s/pdf/%s", tmpl_dir(templates_dir),
+		    pdf_templates[i]);
+		if (access(p, R_OK) == 0)
+			(*paths)[(*n)++] = xstrdup(p);
+	}
 	(*paths)[(*n)++] = xstrdup(r->xlsx_template);
 }
 
@@ -1144,24 +1155,6 @@ write_manifest(struct report_opts *o)
 	return rv;
 }
 
-/*
- * Whether the inputs listed in the old manifest (the names with a '/';
- * outputs are bare names) are exactly those of now (manifest_inputs).
- */
-static int
-same_inputs(const char *old, const char *now)
-{
-	int na, nb, i, same;
-	char **a = manifest_inputs(old, &na), **b = manifest_inputs(now, &nb);
-
-	same = na >= 0 && na == nb;
-	for (i = 0; same && i < na; i++)
-		same = strcmp(a[i], b[i]) == 0;
-	manifest_inputs_free(a, na);
-	manifest_inputs_free(b, nb);
-	return same;
-}
-
 /* The register of issued reports, beside the period folders. */
 static void
 register_path(char *buf, size_t size)
@@ -1172,24 +1165,36 @@ register_path(char *buf, size_t size)
 /*
  * The inputs r reads, configuration included, as "HASH  name" lines in the
  * temporary inputs.sums (what a manifest lists), hashed before they are
- * read, and their digest: the SHA-256 of those lines, which names the
- * version of a final in the register.
+ * read, and their digest: the SHA-256 of manifest_input_keys() (hashes
+ * and the last two components of each path: templates read from another
+ * folder are the same inputs), which names the version of a final in the
+ * register.
  */
 static int
 hash_inputs_now(struct run *r, const struct report_opts *o,
     char digest[DOCREG_DIGESTSZ])
 {
-	char sums[PATH_MAX], out[PATH_MAX], *text;
-	const char *argv[] = { "sha256sum", sums, NULL };
+	char sums[PATH_MAX], hashes[PATH_MAX], out[PATH_MAX], *text, **h;
+	const char *argv[] = { "sha256sum", hashes, NULL };
 	size_t len;
 	FILE *fp;
-	int rv;
+	int rv, i, n;
 
 	tmppath(sums, "inputs.sums");
+	tmppath(hashes, "inputs.hashes");
 	tmppath(out, "inputs.digest");
 	rv = (fp = fopen(sums, "w")) == NULL ? EXIT_USAGE : hash_inputs(r, o, fp);
 	if (fp != NULL && fclose(fp) != 0)
 		rv = EXIT_USAGE;
+	h = manifest_input_keys(sums, &n);
+	if (rv == 0 && (fp = fopen(hashes, "w")) != NULL) {
+		for (i = 0; i < n; i++)
+			fprintf(fp, "%s\n", h[i]);
+		if (fclose(fp) != 0)
+			rv = EXIT_USAGE;
+	} else
+		rv = EXIT_USAGE;
+	manifest_inputs_free(h, n);
 	text = rv == 0 && run_prog(argv, NULL, out, NULL) == 0 ?
 	    read_file(out, &len) : NULL;
 	if (text == NULL || len < 64) {
@@ -1693,7 +1698,7 @@ cmd_register(int argc, char **argv)
 	}
 	if ((rv = hash_inputs_now(&r, &o, digest)) != 0)
 		goto done;
-	if (!same_inputs(sums, tmppath(insums, "inputs.sums"))) {
+	if (!manifest_same_inputs(sums, tmppath(insums, "inputs.sums"))) {
 		diag_plain("the inputs of %s have changed since its final "
 		    "report was written; write it again first (baocao report "
 		    "--period %s --final --force)", r.label, r.label);

@@ -203,6 +203,91 @@ listed(const char *const *names, const char *e)
 	return 0;
 }
 
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The last two components of a manifest line's path ("2024-11/PNV.ini",
+ * "pdf/report.ini"): what the file is, wherever its folder lies.
+ */
+static const char *
+line_key(const char *line)
+{
+	const char *name = line + NAME_AT, *p = name + strlen(name), *key = name;
+	int slashes = 0;
+
+	while (p > name && slashes < 2)
+		if (*--p == '/' && ++slashes == 2)
+			key = p + 1;
+	return key;
+}
+
+char **
+manifest_input_keys(const char *path, int *n)
+{
+	char **v = manifest_inputs(path, n);
+	int i;
+
+	for (i = 0; i < *n; i++) {
+		const char *key = line_key(v[i]);
+
+		memmove(v[i] + NAME_AT, key, strlen(key) + 1);
+	}
+	if (*n > 0)
+		qsort(v, (size_t)*n, sizeof(*v), cmp_str);
+	return v;
+}
+
+int
+manifest_same_inputs(const char *a, const char *b)
+{
+	int na, nb, i, same;
+	char **x = manifest_input_keys(a, &na);
+	char **y = manifest_input_keys(b, &nb);
+
+	same = na >= 0 && na == nb;
+	for (i = 0; same && i < na; i++)
+		same = strcmp(x[i], y[i]) == 0;
+	manifest_inputs_free(x, na);
+	manifest_inputs_free(y, nb);
+	return same;
+}
+
+/* The output lines of manifest text (bare names), in order, joined. */
+static char *
+output_lines(const char *path)
+{
+	struct sbuf sb = SBUF_INIT;
+	char *text = read_file(path, NULL), *p, *e;
+
+	if (text == NULL)
+		return NULL;
+	for (p = text; *p != '\0'; p = *e ? e + 1 : e) {
+		e = p + strcspn(p, "\n");
+		if (e - p > NAME_AT && memchr(p + NAME_AT, '/', e - p - NAME_AT)
+		    == NULL)
+			sbuf_add(&sb, p, (size_t)(e - p + 1));
+	}
+	free(text);
+	return sbuf_detach(&sb);
+}
+
+/* Whether two manifests list the same outputs and inputs of one content. */
+static int
+same_manifest(const char *a, const char *b)
+{
+	char *x = output_lines(a), *y = output_lines(b);
+	int same = x != NULL && y != NULL && strcmp(x, y) == 0 &&
+	    manifest_same_inputs(a, b);
+
+	free(x);
+	free(y);
+	return same;
+}
+
 /* Whether a final file of dir is missing in other or, bytes, differs. */
 static int
 side_differs(const char *dir, const char *other, int bytes,
@@ -221,7 +306,9 @@ side_differs(const char *dir, const char *other, int bytes,
 			continue;
 		snprintf(a, sizeof(a), "%s/%s", dir, e);
 		snprintf(b, sizeof(b), "%s/%s", other, e);
-		differs = access(b, F_OK) != 0 || (bytes && !same_bytes(a, b));
+		differs = access(b, F_OK) != 0 || (bytes &&
+		    (strcmp(e, MANIFEST_NAME) == 0 ? !same_manifest(a, b) :
+		    !same_bytes(a, b)));
 	}
 	free_entries(ents, n);
 	return differs;
@@ -350,14 +437,18 @@ manifest_inputs_free(char **v, int n)
 	free(v);
 }
 
-/* Whether line is in v[0..n) (same hash and name). */
+/*
+ * Whether a line of v[0..n) has the hash and the key (line_key) of line:
+ * the same file, though its folder may lie elsewhere now.
+ */
 static int
 has_line(char **v, int n, const char *line)
 {
 	int i;
 
 	for (i = 0; i < n; i++)
-		if (strcmp(v[i], line) == 0)
+		if (strncmp(v[i], line, NAME_AT) == 0 &&
+		    strcmp(line_key(v[i]), line_key(line)) == 0)
 			return 1;
 	return 0;
 }

@@ -51,7 +51,10 @@ int	final_complete(const char *outdir, const char *report);
 /*
  * Whether the final staged differs from the final in outdir: a file whose
  * bytes differ, or one that only one of them has. Names listed in the
- * NULL-terminated exempt (may be NULL) are not compared.
+ * NULL-terminated exempt (may be NULL) are not compared. The manifests
+ * compare their outputs' lines and their inputs by manifest_same_inputs,
+ * not by where the input folders lay: templates read from another folder,
+ * bytes unchanged, make the same final.
  */
 int	final_differs(const char *outdir, const char *stage,
 	    const char *const *exempt);
@@ -64,8 +67,18 @@ int	final_differs(const char *outdir, const char *stage,
 char	**manifest_inputs(const char *path, int *n);
 void	 manifest_inputs_free(char **v, int n);
 /*
+ * manifest_inputs(path) with each path cut to its last two components
+ * ("HASH  2024-11/PNV.ini", "HASH  pdf/report.ini"), sorted: what the
+ * inputs were, wherever their folders lie; *n of them, -1 when
+ * unreadable. Freed with manifest_inputs_free().
+ */
+char	**manifest_input_keys(const char *path, int *n);
+/* Whether manifests a and b list the same inputs (manifest_input_keys). */
+int	 manifest_same_inputs(const char *a, const char *b);
+/*
  * The files the manifests of outdir and stage list with a '/' (inputs,
- * configuration, templates) whose hash differs or that only one lists,
+ * configuration, templates) that the other does not list with the same
+ * hash and last two path components (a folder moved is no change),
  * as "input/2024-11/PNV.ini, config/baocao.ini" (leading "../" dropped,
  * at most max names, then "and N more") into out; how many there are.
  */

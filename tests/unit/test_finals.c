@@ -197,6 +197,18 @@ test_install_failure(void **state)
 }
 
 /* What changed between two manifests: inputs and configuration only. */
+/* dir/name, in a static buffer (one at a time per call site) */
+static const char *
+text_path(const char *d, const char *name)
+{
+	static char buf[2][256];
+	static int k;
+
+	k = !k;
+	snprintf(buf[k], sizeof(buf[k]), "%s/%s", d, name);
+	return buf[k];
+}
+
 static void
 test_changed_inputs(void **state)
 {
@@ -226,8 +238,31 @@ test_changed_inputs(void **state)
 	assert_string_equal(sbuf_str(&what), "input/2024-11/PNV.ini and 2 "
 	    "more");
 	sbuf_reset(&what);
+	/* the templates read from another folder, bytes unchanged: no
+	   change, and the two finals are the same */
+	snprintf(text, sizeof(text), "%s  bao-cao.pdf\n%s  ../../templates/"
+	    "pdf/report.ini\n", h1, h2);
+	put("SHA256SUMS", text);
+	snprintf(text, sizeof(text), "%s  bao-cao.pdf\n%s  ../../../usr/share"
+	    "/baocao/templates/pdf/report.ini\n", h1, h2);
+	put(".stage/SHA256SUMS", text);
+	sbuf_reset(&what);
+	assert_int_equal(final_changed_inputs(dir, stage, 5, &what), 0);
+	assert_true(manifest_same_inputs(text_path(dir, "SHA256SUMS"),
+	    text_path(stage, "SHA256SUMS")));
+	/* the same bytes sent in another month's folder: a change */
+	snprintf(text, sizeof(text), "%s  bao-cao.pdf\n%s  ../../input/"
+	    "2024-12/PNV.ini\n", h1, h2);
+	put(".stage/SHA256SUMS", text);
+	snprintf(text, sizeof(text), "%s  bao-cao.pdf\n%s  ../../input/"
+	    "2024-11/PNV.ini\n", h1, h2);
+	put("SHA256SUMS", text);
+	assert_int_equal(final_changed_inputs(dir, stage, 5, &what), 2);
+	assert_false(manifest_same_inputs(text_path(dir, "SHA256SUMS"),
+	    text_path(stage, "SHA256SUMS")));
 	put(".stage/SHA256SUMS", "");
 	put("SHA256SUMS", "");
+	sbuf_reset(&what);
 	assert_int_equal(final_changed_inputs(dir, stage, 5, &what), 0);
 	sbuf_release(&what);
 }
