@@ -485,6 +485,7 @@ struct summary {
 	FILE		*fp;
 	int		 missing;	/* units missing or incomplete */
 	struct sbuf	 names;		/* their codes, "PDT, PTP" */
+	struct revisions *rev;		/* a longer period's, or NULL */
 };
 
 /*
@@ -572,11 +573,59 @@ status_by_file_names(const struct run *r, FILE *fp, const char *prefix,
 	return nmissing;
 }
 
+/*
+ * The revisions a longer period used, one sbuf per unit of r->cfg.units:
+ * "lần 1" when every month's sheet was the first, else "lần 1; 2024-05
+ * lần 2" (the months whose sheet was resent), from the normalized stream.
+ */
+struct revisions {
+	const struct run *r;
+	struct sbuf	*unit;		/* the resent months, per unit */
+};
+
+static int
+visit_revision(struct norm_reader *nr, void *arg)
+{
+	struct revisions *rv = arg;
+	const struct unit *u;
+	long month;
+
+	if (nr->nf < 5 || strcmp(nr->f[0], "S") != 0 ||
+	    strcmp(nr->f[3], "submission.revision") != 0 ||
+	    month_parse(nr->f[1], strlen(nr->f[1]), &month) != 0 ||
+	    month < rv->r->p.first_month || month > rv->r->p.last_month ||
+	    (u = config_unit(&rv->r->cfg, nr->f[2])) == NULL ||
+	    strcmp(nr->f[4], "1") == 0)
+		return 0;
+	sbuf_printf(&rv->unit[u - rv->r->cfg.units], "; %s lần %s", nr->f[1],
+	    nr->f[4]);
+	return 0;
+}
+
+static void
+revisions_read(const struct run *r, struct revisions *rv)
+{
+	rv->r = r;
+	rv->unit = xcalloc((size_t)(r->cfg.nunits + 1), sizeof(*rv->unit));
+	norm_each(r->norm, visit_revision, rv);
+}
+
+static void
+revisions_release(struct revisions *rv)
+{
+	int i;
+
+	for (i = 0; i < rv->r->cfg.nunits; i++)
+		sbuf_release(&rv->unit[i]);
+	free(rv->unit);
+}
+
 static void
 print_unit_status(char **f, void *arg)
 {
 	struct summary *s = arg;
 	int missing = strcmp(f[2], "missing") == 0;
+	const struct unit *u;
 
 	if (missing || strcmp(f[2], "incomplete") == 0) {
 		if (missing)
@@ -588,7 +637,12 @@ print_unit_status(char **f, void *arg)
 		sbuf_printf(&s->names, "%s%s", s->names.len ? ", " : "", f[1]);
 	} else if (f[4][0] != '\0')
 		fprintf(s->fp, "đã nộp: %s (lần %s)\n", f[1], f[4]);
-	else if (strcmp(f[2], "submitted") == 0)
+	else if (strcmp(f[2], "submitted") != 0)
+		return;
+	else if (s->rev != NULL && (u = config_unit(&s->rev->r->cfg, f[1])))
+		fprintf(s->fp, "đã nộp: %s (lần 1%s)\n", f[1],
+		    sbuf_str(&s->rev->unit[u - s->rev->r->cfg.units]));
+	else
 		fprintf(s->fp, "đã nộp: %s\n", f[1]);
 }
 
@@ -618,7 +672,8 @@ static int
 cmd_check(int argc, char **argv)
 {
 	struct run r;
-	struct summary s = { stdout, 0, SBUF_INIT };
+	struct summary s = { stdout, 0, SBUF_INIT, NULL };
+	struct revisions rev;
 	const char *label = period_arg(argc, argv);
 	int rv;
 
@@ -634,7 +689,10 @@ cmd_check(int argc, char **argv)
 		return rv;
 	}
 	printf("kỳ báo cáo: %s; thư mục đã đọc: %d\n", r.label, r.nfolders);
+	revisions_read(&r, &rev);
+	s.rev = &rev;
 	each_unit(&r, print_unit_status, &s);
+	revisions_release(&rev);
 	sbuf_release(&s.names);
 	run_release(&r);
 	return 0;
@@ -750,7 +808,8 @@ static int
 write_validation(struct run *r, int *missing, struct sbuf *names)
 {
 	char tmp[PATH_MAX];
-	struct summary s = { NULL, 0, SBUF_INIT };
+	struct summary s = { NULL, 0, SBUF_INIT, NULL };
+	struct revisions rev;
 	FILE *fp;
 	int i;
 
@@ -767,7 +826,10 @@ write_validation(struct run *r, int *missing, struct sbuf *names)
 	s.missing = 0;
 	if (access(r->analysis, F_OK) == 0) {
 		fprintf(fp, "\nTình hình nộp báo cáo:\n");
+		revisions_read(r, &rev);
+		s.rev = &rev;
 		each_unit(r, print_unit_status, &s);
+		revisions_release(&rev);
 	} else {
 		fprintf(fp, "\nTình hình nộp báo cáo (theo tên tệp; dữ liệu "
 		    "còn lỗi nên chưa đối chiếu nội dung):\n");
