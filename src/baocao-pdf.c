@@ -142,9 +142,15 @@ usage(FILE *fp, int status)
 	    "           --indicators CSV --analysis FILE --data NORM "
 	    "[--unit U] [--draft N]\n"
 	    "           [--number N] [--date YYYY-MM-DD] [--templates DIR] "
-	    "-o OUT.pdf\n"
+	    "[-o OUT.pdf]\n"
 	    "       baocao-pdf --kind bm (--unit U ... | --all-units) ... "
 	    "-o DIR | -o PATTERN\n");
+	if (status == EXIT_OK)
+		fprintf(fp, "\nOne document is written to -o OUT.pdf or, "
+		    "without -o or with -o -,\nto standard output (not a "
+		    "terminal). Several forms (--all-units, --unit\nmore "
+		    "than once) need -o DIR or -o PATTERN (a path with "
+		    "{unit}).\n");
 	exit(status);
 }
 
@@ -4443,21 +4449,26 @@ render(void)
 	struct atomic_file af;
 	FILE *fp;
 	int rv = 0;
+	/* -o - (or no -o): standard output, once the document is whole */
+	int out_std = strcmp(G.out, "-") == 0;
+	const char *name = out_std ? "standard output" : G.out;
 
 	if ((rv = G.kind == K_BM ? layout_bm() : layout(NULL)) != 0)
 		return rv;
-	if ((fp = atomic_open(&af, G.out)) == NULL) {
-		diag_errorat(G.out, 0, 0, "cannot create:");
+	if ((fp = out_std ? atomic_open_stdout(&af) :
+	    atomic_open(&af, G.out)) == NULL) {
+		diag_errorat(out_std ? "temporary file" : G.out, 0, 0,
+		    "cannot create:");
 		return EXIT_USAGE;
 	}
 	if (pdfdoc_save(G.doc, fp) != 0) {
 		/* a failed write: exit 2, like every other one */
-		diag_errorat(G.out, 0, 0, "%s", pdfdoc_error(G.doc));
+		diag_errorat(name, 0, 0, "%s", pdfdoc_error(G.doc));
 		atomic_abort(&af);
 		return EXIT_USAGE;
 	}
 	if (atomic_commit(&af) != 0) {
-		diag_errorat(G.out, 0, 0, "cannot write:");
+		diag_errorat(name, 0, 0, "cannot write:");
 		rv = EXIT_USAGE;
 	}
 	return rv;
@@ -4853,8 +4864,9 @@ cleanup(void)
 }
 
 /*
- * baocao-pdf renders one document of the kind asked for into -o OUT, through
- * a temporary file, so OUT is either the whole new document or untouched.
+ * baocao-pdf renders one document of the kind asked for into -o OUT (or
+ * standard output: no -o, or -o -), through a temporary file, so OUT is
+ * either the whole new document or untouched.
  */
 /*
  * The fonts baocao.ini names, checked once before any document: a wrong
@@ -4938,9 +4950,10 @@ main(int argc, char *argv[])
 		}
 	}
 	if (optind != argc || kind == NULL || G.period_arg == NULL ||
-	    G.indicators == NULL || G.analysis == NULL || G.data == NULL ||
-	    G.out == NULL)
+	    G.indicators == NULL || G.analysis == NULL || G.data == NULL)
 		usage(stderr, EXIT_USAGE);
+	if (G.out == NULL)
+		G.out = "-";	/* one document: standard output */
 	if (strcmp(kind, "bm") == 0)
 		G.kind = K_BM;
 	else if (strcmp(kind, "report") == 0)
@@ -4969,6 +4982,18 @@ main(int argc, char *argv[])
 	if (G.all_units && G.nunits_arg > 0) {
 		diag_plain("--all-units and --unit exclude each other");
 		usage(stderr, EXIT_USAGE);
+	}
+	if ((G.all_units || G.nunits_arg > 1) && strcmp(G.out, "-") == 0) {
+		diag_plain("%s writes one file per unit: it needs -o DIR (a "
+		    "directory) or -o PATTERN (a path with {unit}); standard "
+		    "output takes one document", G.all_units ? "--all-units" :
+		    "--unit given more than once");
+		usage(stderr, EXIT_USAGE);
+	}
+	if (strcmp(G.out, "-") == 0 && isatty(STDOUT_FILENO)) {
+		diag_plain("standard output is a terminal: give -o FILE.pdf "
+		    "or redirect it (> FILE.pdf)");
+		return EXIT_USAGE;
 	}
 	if (draft != NULL) {
 		long v;

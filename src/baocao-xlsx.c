@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <utf8proc.h>
 #include <xlsxwriter.h>
 
@@ -3757,18 +3758,23 @@ set_properties(lxw_workbook *wb, const struct book *b)
 
 /*
  * Writes the workbook to out through a temporary file, its numbers made
- * exact (xlsxnum), and renames it into place only when all went well.
+ * exact (xlsxnum), and renames it into place (or, out "-", copies it to
+ * standard output) only when all went well.
  */
 static int
-write_book(struct book *b, const char *out)
+write_book(struct book *b, const char *path)
 {
 	struct atomic_file af;
 	lxw_workbook *wb;
 	struct fmts F;
 	lxw_error e;
+	int out_std = strcmp(path, "-") == 0;
+	const char *out = out_std ? "standard output" : path;
 
-	if (atomic_open(&af, out) == NULL) {
-		diag_plain("%s: cannot write:", out);
+	if ((out_std ? atomic_open_stdout(&af) : atomic_open(&af, path)) ==
+	    NULL) {
+		diag_plain("%s: cannot write:", out_std ? "temporary file" :
+		    out);
 		return EXIT_USAGE;
 	}
 	fclose(af.fp);
@@ -3854,7 +3860,7 @@ usage(void)
 {
 	diag_plain("usage: baocao-xlsx --config DIR --period P --indicators CSV "
 	    "--analysis FILE [--data NORM] [--template FILE] [--draft N] "
-	    "-o OUT.xlsx");
+	    "[-o OUT.xlsx]");
 	exit(EXIT_USAGE);
 }
 
@@ -3863,7 +3869,7 @@ help(void)
 {
 	printf("usage: baocao-xlsx --config DIR --period P --indicators CSV\n"
 	    "           --analysis FILE [--data NORM] [--template FILE]\n"
-	    "           [--draft N] -o OUT.xlsx\n\n"
+	    "           [--draft N] [-o OUT.xlsx]\n\n"
 	    "Writes the workbook for the province (SPEC 7.2): one sheet per\n"
 	    "template section, organization totals as formulas, the\n"
 	    "indicators as a table. See docs/XLSX.md.\n\n"
@@ -3878,7 +3884,9 @@ help(void)
 	    "                         every sheet but the data sheet, in\n"
 	    "                         the page headers and the properties;\n"
 	    "                         0, the default, is the final\n"
-	    "  -o, --output OUT       the workbook to write\n"
+	    "  -o, --output OUT       the workbook to write; without -o or\n"
+	    "                         with -o -, standard output (not a\n"
+	    "                         terminal), written once it is whole\n"
 	    "\nExit status: 0 written, 1 bad data, 2 usage or I/O error.\n");
 	exit(EXIT_OK);
 }
@@ -4028,8 +4036,15 @@ main(int argc, char *argv[])
 		}
 	}
 	if (optind != argc || o.confdir == NULL || o.period == NULL ||
-	    o.indicators == NULL || o.analysis == NULL || o.out == NULL)
+	    o.indicators == NULL || o.analysis == NULL)
 		usage();
+	if (o.out == NULL)
+		o.out = "-";
+	if (strcmp(o.out, "-") == 0 && isatty(STDOUT_FILENO)) {
+		diag_plain("standard output is a terminal: give -o FILE.xlsx "
+		    "or redirect it (> FILE.xlsx)");
+		return EXIT_USAGE;
+	}
 	memset(&b, 0, sizeof(b));
 	rv = load_book(&b, &o);
 	if (rv == 0)

@@ -11,15 +11,12 @@
 #include "atomic.h"
 #include "util.h"
 
-FILE *
-atomic_open(struct atomic_file *af, const char *path)
+/* Creates and opens af->tmp, a mkstemp() template; af->path may be NULL. */
+static FILE *
+open_tmp(struct atomic_file *af)
 {
 	int fd;
 
-	memset(af, 0, sizeof(*af));
-	af->path = xstrdup(path);
-	af->tmp = xmalloc(strlen(path) + 16);
-	sprintf(af->tmp, "%s.tmp.XXXXXX", path);
 	fd = mkstemp(af->tmp);
 	if (fd < 0) {
 		int e = errno;
@@ -43,6 +40,64 @@ atomic_open(struct atomic_file *af, const char *path)
 	return af->fp;
 }
 
+FILE *
+atomic_open(struct atomic_file *af, const char *path)
+{
+	memset(af, 0, sizeof(*af));
+	af->path = xstrdup(path);
+	af->tmp = xmalloc(strlen(path) + 16);
+	sprintf(af->tmp, "%s.tmp.XXXXXX", path);
+	return open_tmp(af);
+}
+
+FILE *
+atomic_open_stdout(struct atomic_file *af)
+{
+	const char *dir = getenv("TMPDIR");
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	memset(af, 0, sizeof(*af));
+	af->to_stdout = 1;
+	af->tmp = xmalloc(strlen(dir) + 24);
+	sprintf(af->tmp, "%s/baocao-stdout.XXXXXX", dir);
+	return open_tmp(af);
+}
+
+/* Copies the file tmp to standard output and flushes it. 0, or -1 (errno). */
+static int
+copy_to_stdout(const char *tmp)
+{
+	char buf[65536];
+	size_t n;
+	FILE *in;
+	int e;
+
+	if ((in = fopen(tmp, "rb")) == NULL)
+		return -1;
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		if (fwrite(buf, 1, n, stdout) != n) {
+			e = errno;
+			fclose(in);
+			errno = e;
+			return -1;
+		}
+	if (ferror(in)) {
+		e = errno;
+		fclose(in);
+		errno = e ? e : EIO;
+		return -1;
+	}
+	fclose(in);
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno == 0)
+			errno = EIO;
+		return -1;
+	}
+	return 0;
+}
+
 int
 atomic_commit(struct atomic_file *af)
 {
@@ -52,7 +107,8 @@ atomic_commit(struct atomic_file *af)
 		if (fflush(af->fp) != 0 || ferror(af->fp))
 			goto fail;
 		fd = fileno(af->fp);
-		if (fsync(fd) != 0 && errno != EINVAL)
+		/* a file only read back and removed needs no sync */
+		if (!af->to_stdout && fsync(fd) != 0 && errno != EINVAL)
 			goto fail;
 		if (fclose(af->fp) != 0) {
 			af->fp = NULL;
@@ -60,7 +116,11 @@ atomic_commit(struct atomic_file *af)
 		}
 		af->fp = NULL;
 	}
-	if (rename(af->tmp, af->path) != 0)
+	if (af->to_stdout) {
+		if (copy_to_stdout(af->tmp) != 0)
+			goto fail;
+		unlink(af->tmp);
+	} else if (rename(af->tmp, af->path) != 0)
 		goto fail;
 	free(af->tmp);
 	af->tmp = NULL;

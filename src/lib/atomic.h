@@ -2,7 +2,9 @@
 /*
  * atomic: outputs appear whole or not at all. Write to a temporary file in
  * the same directory, then rename it over the real name; on any failure the
- * temporary file is removed and the real name is untouched.
+ * temporary file is removed and the real name is untouched. Standard
+ * output is the same: the whole output is made in a temporary file first
+ * and copied out only once it is complete (atomic_open_stdout).
  */
 #ifndef BAOCAO_ATOMIC_H
 #define BAOCAO_ATOMIC_H
@@ -13,6 +15,7 @@ struct atomic_file {
 	char	*path;		/* the real name */
 	char	*tmp;		/* path.tmp.XXXXXX, created by atomic_open */
 	FILE	*fp;		/* open for writing on tmp (atomic_open only) */
+	int	 to_stdout;	/* atomic_open_stdout: path is NULL */
 };
 
 /*
@@ -22,7 +25,16 @@ struct atomic_file {
  * atomic_commit() afterwards: it closes af->fp first.
  */
 FILE	*atomic_open(struct atomic_file *af, const char *path);
-/* Flushes, syncs and renames tmp to path. 0, or -1 with errno (tmp removed). */
+/*
+ * The same for standard output: the temporary file is made in $TMPDIR
+ * (else /tmp), and atomic_commit() copies its bytes to standard output,
+ * flushed, instead of renaming it; nothing reaches standard output before.
+ */
+FILE	*atomic_open_stdout(struct atomic_file *af);
+/*
+ * Flushes, syncs and renames tmp to path (or copies it to standard output
+ * and flushes that). 0, or -1 with errno (tmp removed).
+ */
 int	 atomic_commit(struct atomic_file *af);
 /* Removes tmp and frees af; safe after a failed commit or twice. */
 void	 atomic_abort(struct atomic_file *af);
