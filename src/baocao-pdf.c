@@ -2890,6 +2890,13 @@ block_submission(const char *arg, int number)
 		    vn_int(incomplete, b1), sbuf_str(&names));
 	}
 	sbuf_addc(&msg, '.');
+	if (G.draft == 0 && missing + incomplete > 0)
+		/* a final with units missing: only with --allow-missing,
+		 * which SPEC §8 wants the report to state */
+		sbuf_printf(&msg, " %s", T("submission", "final_missing",
+		    "Báo cáo được ban hành khi chưa đủ báo cáo của các đơn vị "
+		    "nêu trên; số liệu tổng hợp chỉ gồm các tháng đơn vị đã "
+		    "gửi."));
 	para(&ST_BODY, sbuf_str(&msg));
 	if (G.pkind != NULL && strcmp(G.pkind, "range") == 0) {
 		/* SPEC §5: a range says which months' sheets it took */
