@@ -43,9 +43,14 @@
 
 #define WARN_MAX	20	/* out-of-month warnings per file, then a summary */
 
-/* One input file. display is the path as given (dir joined with name). */
+/*
+ * One input file. display is the path as given (dir joined with name), or
+ * the --name of standard input; path is what is opened: display, or the
+ * spooled copy of standard input.
+ */
 struct infile {
 	char	*display;
+	char	*path;
 	char	*base;		/* the file name */
 	long	 month;		/* its folder's month */
 	dev_t	 dev;		/* the file, to see it named twice */
@@ -695,7 +700,7 @@ open_input(const struct infile *f)
 		 * O_NONBLOCK: a FIFO without a writer must not hang the run;
 		 * only regular files are read.
 		 */
-		int fd = open(f->display, O_RDONLY | O_NONBLOCK);
+		int fd = open(f->path, O_RDONLY | O_NONBLOCK);
 		struct stat st;
 
 		if (fd < 0) {
@@ -2196,7 +2201,7 @@ split_start(struct split *sp, const struct reg *g, const struct quick *q,
 	}
 	if (mid >= size || mid <= r->off + (long long)r->start)
 		return 0;
-	sp->path = g->f->display;
+	sp->path = g->f->path;
 	sp->start = mid;
 	sp->nhdr = g->nhdr;
 	sp->q = *q;			/* the units list is read-only */
@@ -2455,6 +2460,7 @@ add_file(const char *display, const char *base, long month)
 		files = xrealloc(files, (size_t)capfiles * sizeof(*files));
 	}
 	files[nfiles].display = xstrdup(display);
+	files[nfiles].path = files[nfiles].display;
 	files[nfiles].base = xstrdup(base);
 	files[nfiles].month = month;
 	{
@@ -2601,6 +2607,71 @@ add_path(const char *path)
 	}
 }
 
+/* The spooled copy of standard input, removed at exit. */
+static char stdin_copy[64];
+
+static void
+remove_stdin_copy(void)
+{
+	if (stdin_copy[0] != '\0')
+		unlink(stdin_copy);
+}
+
+/*
+ * PATH "-": standard input, checked as the file name says (its folder
+ * YYYY-MM the month, its name the unit and kind). It is copied to a
+ * temporary file first, since a survey register is read by two threads.
+ */
+static void
+add_stdin(const char *name)
+{
+	const char *slash;
+	const char *tmp = getenv("TMPDIR");
+	char buf[65536];
+	size_t n;
+	long m;
+	int fd;
+
+	if (name == NULL) {
+		diag_plain("standard input (-) needs --name YYYY-MM/FILE, e.g. "
+		    "--name 2024-03/PNV.ini: its folder gives the month, its "
+		    "name the unit and kind");
+		exit(EXIT_USAGE);
+	}
+	slash = strrchr(name, '/');
+	if (slash == NULL || slash[1] == '\0' ||
+	    (m = folder_month(name, (size_t)(slash - name))) < 0) {
+		diag_plain("--name '%s' is not YYYY-MM/FILE (e.g. "
+		    "2024-03/PNV.ini)", name);
+		exit(EXIT_USAGE);
+	}
+	if (stdin_copy[0] != '\0') {
+		diag_plain("standard input (-) named twice");
+		exit(EXIT_USAGE);
+	}
+	snprintf(stdin_copy, sizeof(stdin_copy), "%s/baocao-check.XXXXXX",
+	    tmp != NULL && *tmp == '/' && strlen(tmp) < 40 ? tmp : "/tmp");
+	if ((fd = mkstemp(stdin_copy)) < 0) {
+		stdin_copy[0] = '\0';
+		diag_plain("cannot create a temporary file:");
+		exit(EXIT_USAGE);
+	}
+	atexit(remove_stdin_copy);
+	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
+		if (write(fd, buf, n) != (ssize_t)n) {
+			diag_plain("cannot copy standard input:");
+			exit(EXIT_USAGE);
+		}
+	if (ferror(stdin) || close(fd) != 0) {
+		diag_plain("cannot read standard input:");
+		exit(EXIT_USAGE);
+	}
+	add_file(name, slash + 1, m);
+	files[nfiles - 1].path = xstrdup(stdin_copy);
+	files[nfiles - 1].dev = 0;
+	files[nfiles - 1].ino = 0;
+}
+
 static int
 cmp_file(const void *a, const void *b)
 {
@@ -2711,7 +2782,9 @@ copy_out(void)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [--config DIR] PATH...\n", diag_prog());
+	fprintf(stderr, "usage: %s [--config DIR] PATH...\n"
+	    "       %s [--config DIR] --name YYYY-MM/FILE [-] < FILE\n",
+	    diag_prog(), diag_prog());
 	exit(EXIT_USAGE);
 }
 
@@ -2719,6 +2792,7 @@ static void
 help(void)
 {
 	printf("usage: %s [--config DIR] PATH...\n"
+	    "       %s [--config DIR] --name YYYY-MM/FILE [-] < FILE\n"
 	    "Validates the monthly submissions in the month folders (or files\n"
 	    "of month folders) named by PATH, e.g. input/2024-03, and writes\n"
 	    "them in the normalized stream of docs/FORMATS.md on standard\n"
@@ -2727,11 +2801,16 @@ help(void)
 	    "written on standard output.\n\n"
 	    "  --config DIR  read baocao.ini, units.ini and objectives.ini from\n"
 	    "                DIR (config)\n"
+	    "  --name YYYY-MM/FILE\n"
+	    "                the name of standard input, PATH '-' (the only\n"
+	    "                PATH when none is given): its folder gives the\n"
+	    "                month, its name the unit and kind, as in\n"
+	    "                  baocao-check --name 2024-03/PNV.ini < PNV.ini\n"
 	    "  --help        show this help\n"
 	    "  --version     show the version\n\n"
 	    "Exit status: 0 valid (warnings allowed), 1 data errors,\n"
 	    "2 wrong usage, unreadable file, missing or invalid "
-	    "configuration.\n", diag_prog());
+	    "configuration.\n", diag_prog(), diag_prog());
 	exit(EXIT_OK);
 }
 
@@ -2745,20 +2824,24 @@ main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "config", required_argument, NULL, 'c' },
+		{ "name", required_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char **codes;
+	const char **codes, *stdin_name = NULL;
 	long month = -1;
 	int ch, i, rv;
 
 	diag_init(argv[0]);
 	argv[0] = (char *)diag_prog();	/* getopt's messages: the bare name */
-	while ((ch = getopt_long(argc, argv, "c:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			cfgdir = optarg;
+			break;
+		case 'n':
+			stdin_name = optarg;
 			break;
 		case 'h':
 			help();
@@ -2772,6 +2855,8 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (argc == 0 && stdin_name != NULL)
+		argv[argc++] = (char *)"-";	/* --name alone: stdin */
 	if (argc == 0)
 		usage();
 	config_warnings = 1;
@@ -2783,7 +2868,10 @@ main(int argc, char *argv[])
 	codes[cfg.nunits] = NULL;
 	unit_codes = codes;
 	for (i = 0; i < argc; i++)
-		add_path(argv[i]);
+		if (strcmp(argv[i], "-") == 0)
+			add_stdin(stdin_name);
+		else
+			add_path(argv[i]);
 	if (nfiles > 0)
 		qsort(files, (size_t)nfiles, sizeof(*files), cmp_file);
 	if ((out = tmpfile()) == NULL) {
@@ -2823,6 +2911,8 @@ main(int argc, char *argv[])
 	free(sheets);
 	free(fsheets);
 	for (i = 0; i < nfiles; i++) {
+		if (files[i].path != files[i].display)
+			free(files[i].path);
 		free(files[i].display);
 		free(files[i].base);
 	}
