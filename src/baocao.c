@@ -714,6 +714,7 @@ cmd_indicators(int argc, char **argv)
 struct report_opts {
 	int	 draft;		/* 0: final */
 	int	 allow_missing;
+	int	 date_given;	/* register: --date was given */
 	char	 suffix[32];	/* "-du-thao-N" or "" */
 	/*
 	 * The suffix of the files a draft shares with the final (indicators,
@@ -1616,7 +1617,9 @@ take_number(struct run *r, struct report_opts *o, const char *digest,
 		    "%s issued on %s", e.symbol, e.period, e.date);
 		return EXIT_DATA;
 	}
-	if (st == DOCREG_EXISTING && want > 0 && want != e.number) {
+	if (st == DOCREG_EXISTING && ((want > 0 && want != e.number) ||
+	    (o->date_given && strcmp(o->date, e.date) != 0))) {
+		/* a registered number and date of issue never change */
 		diag_errorat(path, 0, 0, "the final report of %s already has "
 		    "number %s (issued on %s)", r->label, e.symbol, e.date);
 		return EXIT_DATA;
@@ -1744,7 +1747,8 @@ cmd_register(int argc, char **argv)
 		usage();
 	if ((rv = run_init(&r, label)) != 0)
 		goto done;
-	if (o.date[0] == '\0')
+	o.date_given = o.date[0] != '\0';
+	if (!o.date_given)
 		date_iso(today, o.date);	/* issued today */
 	if (open_outdir(&r, &o) != 0) {
 		rv = EXIT_USAGE;
