@@ -4931,7 +4931,7 @@ main(int argc, char *argv[])
 
 	diag_init(argv[0]);
 	G.config_dir = "config";
-	while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'A': G.all_units = 1; break;
 		case 'D': G.data = optarg; break;
