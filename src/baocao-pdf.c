@@ -4450,6 +4450,44 @@ layout_bm(void)
 	return rv;
 }
 
+/*
+ * Characters of the data the fonts cannot draw (an emoji, a CJK or
+ * dingbat character a department pasted) print blank: say which, so the
+ * clerk can have the text fixed before the document is signed.
+ */
+static void
+warn_missing(const char *name)
+{
+	const unsigned long *cps;
+	int i, n = pdfdoc_missing(G.doc, &cps);
+	struct sbuf sb = SBUF_INIT;
+
+	const char *stage = strstr(name, "/.stage/");
+	struct sbuf shown = SBUF_INIT;
+
+	if (n == 0)
+		return;
+	/* baocao renders into OUTPUT/P/.stage: name the file it becomes */
+	if (stage != NULL) {
+		sbuf_add(&shown, name, (size_t)(stage - name));
+		sbuf_adds(&shown, stage + 7);
+	} else
+		sbuf_adds(&shown, name);
+	for (i = 0; i < n; i++) {
+		utf8proc_uint8_t u8[5] = { 0 };
+
+		utf8proc_encode_char((utf8proc_int32_t)cps[i], u8);
+		sbuf_printf(&sb, "%s%s (U+%04lX)", i ? ", " : "", (char *)u8,
+		    cps[i]);
+	}
+	diag_warnat(sbuf_str(&shown), 0, 0, "the fonts have no glyph for "
+	    "%s%s: %s print blank; replace them in the data", sbuf_str(&sb),
+	    n == PDF_MISSING_MAX ? " and maybe more" : "",
+	    n == 1 ? "it" : "they");
+	sbuf_release(&sb);
+	sbuf_release(&shown);
+}
+
 static int
 render(void)
 {
@@ -4462,6 +4500,7 @@ render(void)
 
 	if ((rv = G.kind == K_BM ? layout_bm() : layout(NULL)) != 0)
 		return rv;
+	warn_missing(name);
 	if ((fp = out_std ? atomic_open_stdout(&af) :
 	    atomic_open(&af, G.out)) == NULL) {
 		diag_errorat(out_std ? "temporary file" : G.out, 0, 0,

@@ -87,6 +87,9 @@ struct pdfdoc {
 	int		 repertoire;
 	/* the first code point outside it since new or restart; 0: none */
 	unsigned long	 outside;
+	/* code points the regular face has no glyph for (they print blank) */
+	unsigned long	 missing[PDF_MISSING_MAX];
+	int		 nmissing;
 	/* pdfdoc_keep_last(): for the next paragraph drawn */
 	int		 keep_lines;
 	double		 keep_mm;	/* pt */
@@ -413,6 +416,46 @@ first_outside(const char *s, size_t n)
 }
 
 /*
+ * The code points of s outside the repertoire that the regular face has
+ * no glyph for join d->missing (an emoji, a CJK character, a dingbat a
+ * department pasted): they print blank, and the program says so.
+ */
+static void
+note_missing(struct pdfdoc *d, const char *s, size_t n)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	const utf8proc_uint8_t *e = p + n;
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k;
+	int i;
+
+	while (p < e) {
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		if ((k = utf8proc_iterate(p, e - p, &c)) <= 0)
+			return;
+		p += k;
+		if (pdffont_in_repertoire((unsigned long)c) ||
+		    pdffont_has_glyph(font_of(d, PF_REGULAR), (unsigned long)c))
+			continue;
+		for (i = 0; i < d->nmissing && d->missing[i] != (unsigned long)c;
+		    i++)
+			;
+		if (i == d->nmissing && d->nmissing < PDF_MISSING_MAX)
+			d->missing[d->nmissing++] = (unsigned long)c;
+	}
+}
+
+int
+pdfdoc_missing(const struct pdfdoc *d, const unsigned long **cps)
+{
+	*cps = d->missing;
+	return d->nmissing;
+}
+
+/*
  * Text s (cleaned) is seen: its first code point outside the repertoire
  * is remembered, and is an error in a repertoire-only document (its
  * fonts have no glyph for it). 0 if s may be drawn.
@@ -426,6 +469,8 @@ outside(struct pdfdoc *d, const char *s, size_t n)
 		return 0;
 	if (d->outside == 0)
 		d->outside = c;
+	if (!d->repertoire)
+		note_missing(d, s, n);
 	if (!d->repertoire)
 		return 0;
 	fail(d, "U+%04lX is not in the fonts' repertoire and this document "
@@ -892,6 +937,7 @@ pdfdoc_restart(struct pdfdoc *d)
 	d->npages = 0;
 	d->y = BODY_TOP;
 	d->outside = 0;
+	d->nmissing = 0;
 }
 
 void

@@ -88,6 +88,13 @@ struct pdfdoc	*pdfdoc_new_repertoire(const char *const fonts[PF_NFACES],
  * (pdfdoc_restart), or 0 if there was none.
  */
 unsigned long	 pdfdoc_outside(const struct pdfdoc *);
+/*
+ * The code points of texts given to the document (since new or restart)
+ * that its regular face has no glyph for, which print blank: *cps gets
+ * them in order of first use, at most PDF_MISSING_MAX; returns how many.
+ */
+#define PDF_MISSING_MAX	16
+int		 pdfdoc_missing(const struct pdfdoc *, const unsigned long **cps);
 void		 pdfdoc_free(struct pdfdoc *);
 
 /*

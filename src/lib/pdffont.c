@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 
 #include <hpdf.h>
+#include <hpdf_font.h>
 #include <zlib.h>
 
 #include "pdffont.h"
@@ -1026,4 +1027,18 @@ HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst,
 		free(raw);
 	}
 	return ret;
+}
+
+int
+pdffont_has_glyph(void *font, unsigned long cp)
+{
+	HPDF_Font f = font;
+	HPDF_FontAttr attr;
+
+	if (f == NULL || cp > 0xFFFF)
+		return 0;
+	attr = (HPDF_FontAttr)f->attr;
+	return attr != NULL && attr->fontdef != NULL &&
+	    attr->fontdef->type == HPDF_FONTDEF_TYPE_TRUETYPE &&
+	    HPDF_TTFontDef_GetGlyphid(attr->fontdef, (HPDF_UINT16)cp) != 0;
 }

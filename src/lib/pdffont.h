@@ -50,6 +50,13 @@ int	pdffont_in_repertoire(unsigned long cp);
  */
 void	pdffont_repertoire_only(int on);
 
+/*
+ * Whether the face of font (an HPDF_Font of a TrueType file) has a glyph
+ * for code point cp; never for one past U+FFFF, which libharu's UTF-8
+ * fonts cannot show.
+ */
+int	pdffont_has_glyph(void *font, unsigned long cp);
+
 /* Counters for tests and the bench: font programs written from the
  * per-run copy, and made by libharu; UTF-8 fonts made for the
  * repertoire only, and made in full. */
