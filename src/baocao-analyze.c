@@ -231,7 +231,14 @@ uadd(struct uent *u, const char *name, const struct num *v)
 	u->nnums++;
 }
 
-/* Reads one roll-up record; returns an error message or NULL. */
+/* What baocao-analyze reads: the roll-up stream (docs/FORMATS.md §2). */
+static const char *const rollup_types[] = { "P", "U", "E", "N", NULL };
+static const struct norm_stream rollup_stream = {
+	"rollup", 1, "baocao-rollup", rollup_types
+};
+
+/* Reads one roll-up record (norm_each_file() has checked its type);
+ * returns an error message or NULL. */
 static const char *
 read_record(struct norm_reader *r)
 {
@@ -290,7 +297,7 @@ read_record(struct norm_reader *r)
 		uadd(uent_get(d, r->f[2]), r->f[3], &v);
 		return NULL;
 	default:
-		return NULL;	/* not a roll-up record: skip */
+		return NULL;	/* not reached: rollup_types */
 	}
 }
 
@@ -1178,7 +1185,7 @@ main(int argc, char *argv[])
 	yoy = pdata_want(&q[2]);
 	for (i = 3; i < nq; i++)
 		pdata_want(&q[i]);
-	rv = norm_each_file(argv, read_record);
+	rv = norm_each_file(argv, &rollup_stream, read_record);
 	if (rv == EXIT_OK && diag_errors() == 0 && !d->seen) {
 		diag_plain("the roll-up stream has no period '%s' (run "
 		    "baocao-rollup --period %s)", d->label, label);

@@ -444,7 +444,13 @@ read_r(struct norm_reader *r)
 	return NULL;
 }
 
-/* One record of the stream: V, S and R are the roll-up's; others skipped. */
+/* What baocao-rollup reads: the normalized stream (docs/FORMATS.md §1). */
+static const char *const norm_types[] = { "S", "V", "R", NULL };
+static const struct norm_stream norm_stream = {
+	"norm", 1, "baocao-check", norm_types
+};
+
+/* One record of the stream (norm_each_file() has checked its type). */
 static const char *
 read_record(struct norm_reader *r)
 {
@@ -452,9 +458,7 @@ read_record(struct norm_reader *r)
 		return read_v(r);
 	if (strcmp(r->f[0], "S") == 0)
 		return read_s(r);
-	if (strcmp(r->f[0], "R") == 0)
-		return read_r(r);
-	return NULL;
+	return read_r(r);
 }
 
 /* Register counts of one unit in one period, by name. */
@@ -968,7 +972,7 @@ main(int argc, char *argv[])
 	/* The units of the configuration are known before any record. */
 	for (i = 0; i < cfg.nunits; i++)
 		unit_index(cfg.units[i].code);
-	rv = norm_each_file(argv + optind, read_record);
+	rv = norm_each_file(argv + optind, &norm_stream, read_record);
 	if (countsum_report())
 		rv = worst(rv, EXIT_DATA);
 	if (diag_errors() > 0)

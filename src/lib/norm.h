@@ -27,6 +27,7 @@ struct norm_reader {
 	long		 line;		/* line of the current record */
 	char		*buf;
 	size_t		 cap;
+	int		 comments;	/* set: norm_read returns them too */
 	int		 nf;
 	char		*f[NORM_MAXFIELDS];
 	size_t		 len[NORM_MAXFIELDS];
@@ -37,7 +38,9 @@ void	norm_reader_release(struct norm_reader *);
 /*
  * Reads the next record: 1 when there is one, 0 at end of stream, -1 on a
  * malformed line (too many fields, bad escape, NUL, missing final LF), with
- * the message in *err (static text).
+ * the message in *err (static text). Comment lines are skipped, unless
+ * r->comments is set: then such a line is returned as 2, the line without
+ * its LF in f[0] (nf 1, not unescaped).
  */
 int	norm_read(struct norm_reader *, const char **err);
 
@@ -52,15 +55,32 @@ int	norm_each(const char *path, int (*fn)(struct norm_reader *r, void *arg),
 	    void *arg);
 
 /*
+ * The stream a filter reads (docs/FORMATS.md): its header comment is
+ * "#baocao-<name> <version>", writer is the program that writes it, and
+ * types the record types it may hold (NULL-terminated).
+ */
+struct norm_stream {
+	const char		*name;		/* "norm" */
+	int			 version;	/* 1 */
+	const char		*writer;	/* "baocao-check" */
+	const char *const	*types;		/* { "S", "V", "R", NULL } */
+};
+
+/*
  * Reads the streams of the NULL-terminated list files, and standard input
  * ("<stdin>") when the list is empty or names "-", as a filter reads its
- * arguments, calling record(r) for each record. A malformed line, or a
- * record for which record() returns a message, is reported through diag
- * at its file and line, and reading goes on (a filter reports every bad
- * line; diag counts them). A file that cannot be opened or read is
- * reported too. Returns EXIT_OK or EXIT_USAGE (util.h).
+ * arguments, calling record(r) for each record. Each input must start with
+ * the header of stream s; a later comment starting with "#baocao-" must be
+ * that header again (streams concatenate); an empty input (no line at all)
+ * is no records. A missing or wrong header is reported once and reading
+ * that input stops. A record of
+ * a type s does not list, a malformed line, or a record for which record()
+ * returns a message is reported through diag at its file and line, and
+ * reading goes on (a filter reports every bad line; diag counts them). A
+ * file that cannot be opened or read is reported too. Returns EXIT_OK or
+ * EXIT_USAGE (util.h).
  */
-int	norm_each_file(char *const *files,
+int	norm_each_file(char *const *files, const struct norm_stream *s,
 	    const char *(*record)(struct norm_reader *r));
 
 #endif

@@ -93,6 +93,32 @@ test_empty_fields(void **state)
 	fclose(fp);
 }
 
+/* r.comments: comment lines come back as 2, without their LF. */
+static void
+test_comments(void **state)
+{
+	const char text[] = "#baocao-norm 1\nS\ta\n# last";
+	FILE *fp = fmemopen((void *)text, strlen(text), "r");
+	struct norm_reader r;
+	const char *err;
+
+	(void)state;
+	norm_reader_init(&r, fp, "x");
+	r.comments = 1;
+	assert_int_equal(norm_read(&r, &err), 2);
+	assert_int_equal(r.nf, 1);
+	assert_string_equal(r.f[0], "#baocao-norm 1");
+	assert_int_equal(r.len[0], 14);
+	assert_int_equal(norm_read(&r, &err), 1);
+	assert_string_equal(r.f[1], "a");
+	assert_int_equal(norm_read(&r, &err), 2);
+	assert_string_equal(r.f[0], "# last");
+	assert_int_equal(r.line, 3);
+	assert_int_equal(norm_read(&r, &err), 0);
+	norm_reader_release(&r);
+	fclose(fp);
+}
+
 static int
 count_s(struct norm_reader *r, void *arg)
 {
@@ -133,6 +159,7 @@ main(void)
 		cmocka_unit_test(test_roundtrip),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_empty_fields),
+		cmocka_unit_test(test_comments),
 		cmocka_unit_test(test_each),
 	};
 
