@@ -424,9 +424,12 @@ run_check(struct run *r)
 		argv[3 + i] = r->folders[i];
 	say("checking %s", r->label);
 	if (r->nfolders == 0) {
-		/* Nothing submitted yet: an empty stream, every unit missing. */
-		argv[0] = "true";
-		argv[1] = NULL;
+		/* Nothing submitted yet: what baocao-check writes for no
+		 * records, its header alone (an empty input is an error to
+		 * baocao-rollup); every unit missing. */
+		argv[0] = "printf";
+		argv[1] = "#baocao-norm 1\\n";
+		argv[2] = NULL;
 	}
 	rv = run_prog(argv, NULL, r->norm, r->checklog);
 	free((void *)argv);

@@ -285,6 +285,7 @@ each_record(FILE *fp, const char *name, const struct norm_stream *s,
 {
 	struct norm_reader r;
 	const char *err;
+	char want[64];
 	int k;
 
 	norm_reader_init(&r, fp, name);
@@ -305,6 +306,12 @@ each_record(FILE *fp, const char *name, const struct norm_stream *s,
 			unknown_type(&r, s);
 		else if ((err = record(&r)) != NULL)
 			diag_errorat(name, r.line, 0, "%s", err);
+	}
+	if (r.line == 0 && !ferror(fp)) {
+		header_of(s, want, sizeof(want));
+		diag_errorat(name, 0, 0, "empty input, not a %s stream (%s "
+		    "writes at least the line '%s'; did it fail?)", s->writer,
+		    s->writer, want);
 	}
 	norm_reader_release(&r);
 }

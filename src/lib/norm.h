@@ -72,8 +72,8 @@ struct norm_stream {
  * arguments, calling record(r) for each record. Each input must start with
  * the header of stream s; a later comment starting with "#baocao-" must be
  * that header again (streams concatenate); an empty input (no line at all)
- * is no records. A missing or wrong header is reported once and reading
- * that input stops. A record of
+ * is refused, since the writer always writes the header: a missing or
+ * wrong header is reported once and reading that input stops. A record of
  * a type s does not list, a malformed line, or a record for which record()
  * returns a message is reported through diag at its file and line, and
  * reading goes on (a filter reports every bad line; diag counts them). A
