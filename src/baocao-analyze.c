@@ -1141,7 +1141,7 @@ main(int argc, char *argv[])
 	int ch, rv = EXIT_OK, i, nq;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
 			apath = optarg;

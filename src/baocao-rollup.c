@@ -930,7 +930,7 @@ main(int argc, char *argv[])
 	int ch, only = 0, rv = EXIT_OK, i;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			confdir = optarg;
