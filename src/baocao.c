@@ -1389,6 +1389,23 @@ render_all(struct run *r, struct report_opts *o)
 }
 
 /*
+ * A final made with --allow-missing says so in its validation report too
+ * (the report's PDF states it in section I).
+ */
+static int
+note_allow_missing(int missing, const struct sbuf *names)
+{
+	char tmp[PATH_MAX];
+	FILE *fp = fopen(tmppath(tmp, "kiem-tra.txt"), "a");
+
+	if (fp == NULL)
+		return EXIT_USAGE;
+	fprintf(fp, "\nBản chính thức lập khi còn %d đơn vị chưa nộp đủ (%s), "
+	    "theo lệnh --allow-missing.\n", missing, sbuf_str(names));
+	return fclose(fp) == 0 ? 0 : EXIT_USAGE;
+}
+
+/*
  * Everything of SPEC §7 for r's period into o->outdir, whose lock the
  * caller holds. Outputs wait in the stage and are put in place only when
  * all were written: with data errors, only the validation report; for a
@@ -1412,6 +1429,8 @@ make_report(struct run *r, struct report_opts *o, int force)
 	if (rv == EXIT_DATA || rv == 0)
 		rv = worst(rv, write_validation(r, &missing, &names));
 	refuse = rv == 0 && o->draft == 0 && missing > 0 && !o->allow_missing;
+	if (rv == 0 && o->draft == 0 && missing > 0 && o->allow_missing)
+		rv = note_allow_missing(missing, &names);
 	if (refuse)
 		diag_plain("%d unit(s) have not submitted everything for %s "
 		    "(%s); a final report needs them all (or --allow-missing)",

@@ -52,10 +52,11 @@ for cfg in c0 c15; do
 	done
 done
 said="Báo cáo được ban hành khi chưa đủ báo cáo"
-o=$tmp/out-final
+n=0
 for run in "2024-Q3 --final --allow-missing:bao-cao-2024-Q3.pdf:1" \
     "2024-Q3:bao-cao-2024-Q3-du-thao-1.pdf:0" "2024-12 --final:bao-cao-2024-12.pdf:0"; do
 	args=${run%%:*}; rest=${run#*:}; pdf=${rest%%:*}; want=${rest#*:}
+	n=$((n + 1)); o=$tmp/out-final-$n
 	# shellcheck disable=SC2086
 	"$BIN/baocao" --config "$tmp/c0" --input input --output "$o" report \
 	    --period $args >/dev/null 2>"$tmp/err" ||
@@ -63,5 +64,8 @@ for run in "2024-Q3 --final --allow-missing:bao-cao-2024-Q3.pdf:1" \
 	got=$(pdftotext "$o/${args%% *}/$pdf" - | tr '\n' ' ' | grep -c "$said")
 	[ "$got" = "$want" ] ||
 	    { echo "sample-reports.sh: $pdf: the statement of --allow-missing is there $got times, want $want"; fail=1; }
+	got=$(cat "$o/${args%% *}"/kiem-tra-"${args%% *}"*.txt | grep -c "theo lệnh --allow-missing")
+	[ "$got" = "$want" ] ||
+	    { echo "sample-reports.sh: ${args%% *}: the validation report states --allow-missing $got times, want $want"; fail=1; }
 done
 exit $fail
