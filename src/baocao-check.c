@@ -673,6 +673,12 @@ encoding_error(const char *file, long line, long col, long long off,
 	else if (nul)
 		diag_errorat(file, line, col, "NUL byte (at byte offset %lld)",
 		    off);
+	else if (off == 0 && ((b[0] == 0xFF && b[1] == 0xFE) ||
+	    (b[0] == 0xFE && b[1] == 0xFF)))
+		/* Excel's "Unicode Text" and Notepad's "Unicode": UTF-16 */
+		diag_errorat(file, line, col, "the file is UTF-16 (it starts "
+		    "with the byte-order mark %02X %02X); convert it with "
+		    "'iconv -f UTF-16 -t UTF-8'", b[0], b[1]);
 	else if (b[0] == 0xEF && b[1] == 0xBF && b[2] >= 0xBE)
 		diag_errorat(file, line, col, "U+%s is not a character (at "
 		    "byte offset %lld); delete it", b[2] == 0xBE ? "FFFE" :
@@ -2872,6 +2878,11 @@ main(int argc, char *argv[])
 			add_stdin(stdin_name);
 		else
 			add_path(argv[i]);
+	if (stdin_name != NULL && stdin_copy[0] == '\0') {
+		diag_plain("--name names standard input, which is read only as "
+		    "PATH '-' (or with no PATH)");
+		return EXIT_USAGE;
+	}
 	if (nfiles > 0)
 		qsort(files, (size_t)nfiles, sizeof(*files), cmp_file);
 	if ((out = tmpfile()) == NULL) {

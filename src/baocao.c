@@ -1398,11 +1398,15 @@ note_allow_missing(int missing, const struct sbuf *names)
 	char tmp[PATH_MAX];
 	FILE *fp = fopen(tmppath(tmp, "kiem-tra.txt"), "a");
 
-	if (fp == NULL)
+	if (fp != NULL)
+		fprintf(fp, "\nBản chính thức lập khi còn %d đơn vị chưa nộp đủ "
+		    "(%s), theo lệnh --allow-missing.\n", missing,
+		    sbuf_str(names));
+	if (fp == NULL || fclose(fp) != 0) {
+		diag_errorat(tmp, 0, 0, "cannot write:");
 		return EXIT_USAGE;
-	fprintf(fp, "\nBản chính thức lập khi còn %d đơn vị chưa nộp đủ (%s), "
-	    "theo lệnh --allow-missing.\n", missing, sbuf_str(names));
-	return fclose(fp) == 0 ? 0 : EXIT_USAGE;
+	}
+	return 0;
 }
 
 /*

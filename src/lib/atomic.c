@@ -27,7 +27,8 @@ open_tmp(struct atomic_file *af)
 		errno = e;
 		return NULL;
 	}
-	fchmod(fd, 0644);
+	if (!af->to_stdout)	/* a copy for stdout stays the owner's */
+		fchmod(fd, 0644);
 	af->fp = fdopen(fd, "wb");
 	if (af->fp == NULL) {
 		int e = errno;
@@ -75,6 +76,9 @@ copy_to_stdout(const char *tmp)
 
 	if ((in = fopen(tmp, "rb")) == NULL)
 		return -1;
+	/* gone from the folder at once: a reader that quits (SIGPIPE) must
+	 * not leave a copy of the document behind */
+	unlink(tmp);
 	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
 		if (fwrite(buf, 1, n, stdout) != n) {
 			e = errno;
@@ -119,7 +123,6 @@ atomic_commit(struct atomic_file *af)
 	if (af->to_stdout) {
 		if (copy_to_stdout(af->tmp) != 0)
 			goto fail;
-		unlink(af->tmp);
 	} else if (rename(af->tmp, af->path) != 0)
 		goto fail;
 	free(af->tmp);

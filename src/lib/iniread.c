@@ -228,7 +228,7 @@ int
 iniread_next(struct iniread *r)
 {
 	const char *s;
-	size_t n, i, j, k;
+	size_t n, i, j, k, q;
 	int rv;
 
 	if (r->err && r->err != INIREAD_ESYNTAX)
@@ -291,6 +291,7 @@ iniread_next(struct iniread *r)
 		for (j++; j < n && blank(s[j]); j++)
 			;
 		r->vcol = (long)j + 1;
+		q = j;			/* where a comment may start */
 		if (j < n && s[j] == '"') {
 			r->quoted = 1;
 			for (k = j + 1; k < n && s[k] != '"'; k++) {
@@ -309,12 +310,15 @@ iniread_next(struct iniread *r)
 			}
 			/*
 			 * '"Một cửa" hoạt động tốt': the quotes belong to the
-			 * text, which is read as any unquoted value.
+			 * text, which is read as any unquoted value, its
+			 * comment looked for after the quotes only (they keep
+			 * their ';' and '#').
 			 */
 			r->quoted = 0;
 			sbuf_reset(&r->value);
+			q = k + 1;
 		}
-		for (k = j; k < n; k++)
+		for (k = q; k < n; k++)
 			if ((s[k] == ';' || s[k] == '#') &&
 			    (k == j || comment_start(s, k)))
 				break;
