@@ -781,12 +781,13 @@ put_period(FILE *out, int pi)
 				survey = 1;
 		active = active_in(ud, wm1, wm2);
 		/*
-		 * In scope: active, or with a register row counted in P,
-		 * an action overdue at P's end included (so a month and its
-		 * quarter, ending the same day, count the same overdue).
+		 * In scope (SPEC §6): active, or with a register row counted
+		 * in P, by the date of SPEC §3.2's "counted by" column. An
+		 * action overdue at P's end but opened before P is not such a
+		 * row: a unit gone before P (active_to) with only that is out
+		 * of scope, its overdue action in no total.
 		 */
-		if (!active && !survey && rc[u].rows == 0 &&
-		    rc[u].n[A_OVERDUE] == 0)
+		if (!active && !survey && rc[u].rows == 0)
 			continue;	/* not in scope */
 		{
 			const char *f[4] = { "U", label, ud->code,

@@ -187,12 +187,8 @@ def compute(cfg, units, objectives, indir, p):
             counted.setdefault(kind, []).append(r); scope.add(u)
     srows = [r for r in survey if inp(parse_date(r["date"]))]
     for r in srows: scope.add(r["unit"])
-    # An action overdue at P's end is counted in P too (actions.overdue).
-    for (kind, u, _), r in status.items():
-        if kind == "actions" and parse_date(r["opened_on"]) <= p.last \
-                and parse_date(r["due_on"]) < p.last \
-                and not by_last(d_or_none(r.get("closed_on")), p):
-            scope.add(u)
+    # A row counts in P by its "counted by" date (SPEC §3.2): an action
+    # overdue at P's end but opened before P does not bring its unit in.
     val = {}   # (unit, name) -> number
     ints = set()
     def put(u, k, v, integer=True):
