@@ -602,9 +602,10 @@ value_of(const struct pdata *d, int from, int to, const char *ind)
 
 /*
  * The objectives of one unit (or "*"), whose indicator rows are
- * d->rows[from, to): with units = *, a unit that has the indicator, and
- * always the organization (value and met only when it has one); with a
- * list, each listed unit in scope (value and met only when it has one).
+ * d->rows[from, to): with units = *, a unit that has the indicator, the
+ * organization included (with the base target); with a list, each listed
+ * unit in scope (value and met only when it has one: SPEC §6's "a listed
+ * unit without the value gets only .target" is said of lists alone).
  */
 static void
 objectives(struct pdata *d, const char *unit, int from, int to)
@@ -625,7 +626,7 @@ objectives(struct pdata *d, const char *unit, int from, int to)
 			v = &val;
 		}
 		if (o->all_units) {
-			if (v == NULL && !is_org)
+			if (v == NULL)
 				continue;
 		} else if (is_org || !objective_lists(o, unit))
 			continue;

@@ -385,7 +385,9 @@ def compute(cfg, units, objectives, indir, p):
                 emit(u, "objective.%s.met" % name, int(met), True)
         if o["units"] == "*":
             for u in org_scope: obj(u, o["over"].get(u, o["target"]), False)
-            obj("*", o["target"], True)    # SPEC §3.3: "* gets every objective whose units is *"
+            # SPEC §6: "every unit that has the indicator, and * with the
+            # base target": * too only when it has the indicator
+            obj("*", o["target"], False)
         else:
             for u in o["units"]:
                 if u in scope: obj(u, o["over"].get(u, o["target"]), True)
