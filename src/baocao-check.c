@@ -2132,6 +2132,21 @@ split_row(struct split *sp, const struct csvread *r)
 	return 1;
 }
 
+/*
+ * Whether every field of the record is empty: the ",,,,," rows a
+ * spreadsheet exports below its data, skipped like blank lines.
+ */
+static int
+empty_record(const struct csvread *r)
+{
+	int i;
+
+	for (i = 0; i < r->nf; i++)
+		if (r->f[i].len != 0)
+			return 0;
+	return 1;
+}
+
 static void *
 split_main(void *arg)
 {
@@ -2353,6 +2368,8 @@ again:
 			rv = 1;
 			continue;
 		}
+		if (empty_record(&r))
+			continue;	/* ",,,": a spreadsheet's leftover row */
 		if (r.nf != g.nhdr) {
 			diag_errorat(f->display, r.line, 0, "row has %d field%s, "
 			    "the header has %d", r.nf, r.nf == 1 ? "" : "s",
