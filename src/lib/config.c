@@ -298,9 +298,46 @@ dup_or(const struct inifile *f, const char *sec, const char *key,
 }
 
 /* Reports keys of sec not in known[] (NULL-terminated); returns errors. */
+/* The sections of baocao.ini and their keys (recipients: any key). */
+static const char *const org_keys[] = { "parent", "name", "short_name",
+	"code", "place", NULL };
+static const char *const per_keys[] = { "cutoff_day", NULL };
+static const char *const inp_keys[] = { "encoding", NULL };
+static const char *const fon_keys[] = { "regular", "bold", "italic",
+	"bold_italic", NULL };
+static const char *const sig_keys[] = { "authority", "deputy", "title",
+	"name", NULL };
+static const char *const xls_keys[] = { "template", NULL };
+static const struct { const char *sec; const char *const *keys; }
+    baocao_sections[] = {
+	{ "organization", org_keys }, { "periods", per_keys },
+	{ "input", inp_keys }, { "fonts", fon_keys }, { "recipients", NULL },
+	{ "sign.report", sig_keys }, { "sign.improvement", sig_keys },
+	{ "xlsx", xls_keys },
+};
+
+/*
+ * The section of baocao.ini that has key (other than sec), or NULL: for
+ * "unknown key 'encoding' in [organization]; it is a key of [input]".
+ */
+static const char *
+home_of(const char *key, const char *sec)
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i < sizeof(baocao_sections) / sizeof(*baocao_sections); i++)
+		for (k = 0; baocao_sections[i].keys &&
+		    baocao_sections[i].keys[k]; k++)
+			if (strcmp(baocao_sections[i].keys[k], key) == 0 &&
+			    strcmp(baocao_sections[i].sec, sec) != 0)
+				return baocao_sections[i].sec;
+	return NULL;
+}
+
 static int
 check_keys(const struct inifile *f, const char *sec, const char *shown,
-    const char *const *known)
+    const char *const *known, const char *(*home)(const char *, const char *))
 {
 	int i, n = iniparser_getsecnkeys(f->d, sec), bad = 0;
 	const char **keys;
@@ -315,13 +352,16 @@ check_keys(const struct inifile *f, const char *sec, const char *shown,
 
 		for (j = 0; known[j]; j++)
 			ok |= strcmp(known[j], k) == 0;
-		if (!ok) {
+		if (!ok && home != NULL && home(k, sec) != NULL)
+			diag_errorat(f->path, find_line(f->text, sec, k), 0,
+			    "unknown key '%s' in [%s]; it is a key of [%s]", k,
+			    shown, home(k, sec));
+		else if (!ok)
 			diag_errorat(f->path, find_line(f->text, sec, k), 0,
 			    "unknown key '%s' in [%s]%s", k, shown,
 			    suggest_phrase(suggest_nearest(k, strlen(k),
 			    known)));
-			bad++;
-		}
+		bad += !ok;
 	}
 	free(keys);
 	return bad;
@@ -427,20 +467,6 @@ load_recipients(struct config *c, const struct inifile *f)
 static int
 load_baocao(struct config *c, const struct inifile *f)
 {
-	static const char *const org[] = { "parent", "name", "short_name",
-		"code", "place", NULL };
-	static const char *const per[] = { "cutoff_day", NULL };
-	static const char *const inp[] = { "encoding", NULL };
-	static const char *const fon[] = { "regular", "bold", "italic",
-		"bold_italic", NULL };
-	static const char *const sig[] = { "authority", "deputy", "title",
-		"name", NULL };
-	static const char *const xls[] = { "template", NULL };
-	static const struct { const char *sec; const char *const *keys; } known[] = {
-		{ "organization", org }, { "periods", per }, { "input", inp },
-		{ "fonts", fon }, { "recipients", NULL }, { "sign.report", sig },
-		{ "sign.improvement", sig }, { "xlsx", xls },
-	};
 	int i, j, bad = 0, nsec = iniparser_getnsec(f->d);
 	const char *v;
 	char tm[512];
@@ -449,10 +475,12 @@ load_baocao(struct config *c, const struct inifile *f)
 		const char *s = iniparser_getsecname(f->d, i);
 		int ok = 0;
 
-		for (j = 0; j < (int)(sizeof(known) / sizeof(known[0])); j++)
-			if (strcmp(known[j].sec, s) == 0) {
+		for (j = 0; j < (int)(sizeof(baocao_sections) /
+		    sizeof(baocao_sections[0])); j++)
+			if (strcmp(baocao_sections[j].sec, s) == 0) {
 				ok = 1;
-				bad += check_keys(f, s, s, known[j].keys);
+				bad += check_keys(f, s, s,
+				    baocao_sections[j].keys, home_of);
 			}
 		if (!ok) {
 			diag_errorat(f->path, find_line(f->text, s, NULL), 0,
@@ -574,7 +602,7 @@ load_units(struct config *c, const struct inifile *f)
 		u->code = xstrdup(s);
 		u->order = i;
 		upper(u->code);
-		bad += check_keys(f, s, u->code, keys);
+		bad += check_keys(f, s, u->code, keys, NULL);
 		if (!unit_code_valid(u->code, strlen(u->code))) {
 			diag_errorat(f->path, line, 0, "unit code '%s' does not "
 			    "match [A-Z0-9_-]{1,16}", u->code);
@@ -660,7 +688,7 @@ load_objective(struct config *c, const struct inifile *f, const char *s)
 	struct objective *o = &c->objectives[c->nobjectives++];
 	long line = find_line(f->text, s, NULL);
 	const char *v;
-	int bad = check_keys(f, s, s, keys);
+	int bad = check_keys(f, s, s, keys, NULL);
 
 	o->name = section_spelling(f->text, s);
 	o->label = dup_or(f, s, "label", o->name);
@@ -748,7 +776,7 @@ load_objectives(struct config *c, const struct inifile *f)
 
 		if (dot == NULL)
 			continue;
-		bad += check_keys(f, s, s, keys);
+		bad += check_keys(f, s, s, keys, NULL);
 		for (j = 0; j < c->nobjectives; j++)
 			if (strncasecmp(c->objectives[j].name, s, (size_t)(dot - s))
 			    == 0 && c->objectives[j].name[dot - s] == '\0')
