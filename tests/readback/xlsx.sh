@@ -165,7 +165,11 @@ if [ -x "$BIN/baocao-check" ] && [ -x "$BIN/baocao-rollup" ] &&
 	then
 		echo "xlsx.sh: baocao-check failed on the sample: sample skipped"
 	else
-		for p in 2024-12 2024-Q4 2024-08; do
+		# a month, a quarter, a month with a unit missing, a range
+		# with no whole month (no sheets) and a month after the data
+		# (every unit missing)
+		for p in 2024-12 2024-Q4 2024-08 2024-10-01..2024-10-15 \
+		    2025-01; do
 			if ! "$BIN/baocao-rollup" --config "$TOP/config" \
 			    --period $p <"$tmp/n.tsv" >"$tmp/r-$p.tsv" \
 			    2>/dev/null || ! "$BIN/baocao-analyze" \
