@@ -95,9 +95,20 @@ clean_text(const char *path, char *raw, size_t len)
 
 	if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
 		start = 3;
+	if (len >= 2 && ((raw[0] == '\xFF' && raw[1] == '\xFE') ||
+	    (raw[0] == '\xFE' && raw[1] == '\xFF'))) {
+		diag_errorat(path, 1, 0, "the file is UTF-16 (it starts with a "
+		    "byte-order mark); convert it with 'iconv -f UTF-16 -t "
+		    "UTF-8'");
+		return NULL;
+	}
 	for (i = start; i < len; i++) {
 		if (raw[i] == '\0') {
-			diag_errorat(path, (long)line, (long)col + 1, "NUL byte");
+			diag_errorat(path, (long)line, (long)col + 1, "NUL byte"
+			    "%s", i == start + 1 ? "; the file looks like UTF-16: "
+			    "convert it with 'iconv -f UTF-16LE -t UTF-8'" :
+			    i == start ? "; the file looks like UTF-16: convert "
+			    "it with 'iconv -f UTF-16BE -t UTF-8'" : "");
 			return NULL;
 		}
 		if (raw[i] == '\n') {
