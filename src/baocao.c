@@ -1860,6 +1860,82 @@ blank_sheet(struct sbuf *sb, const struct tmpl *t, const struct unit *u,
 	}
 }
 
+/* The code points of UTF-8 text s. */
+static size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/*
+ * Appends text as comment lines of at most 76 characters (code points, as
+ * an editor shows them), the first line after first, the others after
+ * rest; a word longer than a line stays whole.
+ */
+static void
+comment_wrapped(struct sbuf *sb, const char *first, const char *rest,
+    const char *text)
+{
+	const char *p = text, *lead = first;
+
+	while (*p != '\0') {
+		const char *e = p, *cut = NULL;
+		size_t n = utf8_chars(lead), room = 76;
+
+		for (; *e != '\0' && (n < room || cut == NULL); e++) {
+			if (*e == ' ')
+				cut = e;
+			if (((unsigned char)*e & 0xC0) != 0x80)
+				n++;
+		}
+		if (*e == '\0' && n <= room)
+			cut = e;
+		if (cut == NULL)
+			cut = e;
+		sbuf_printf(sb, "%s%.*s\n", lead, (int)(cut - p), p);
+		p = *cut == ' ' ? cut + 1 : cut;
+		lead = rest;
+	}
+}
+
+/*
+ * The registers' guide, as comments after the sheet: for each kind its
+ * file name and what it holds, then each column (in [ ] when optional)
+ * with its meaning and allowed values from t ([registers], [register.K]).
+ */
+static void
+register_guide(struct sbuf *sb, const struct tmpl *t, const struct unit *u)
+{
+	char sec[64], first[64];
+	int i, j;
+
+	sbuf_adds(sb, "\n");
+	comment_wrapped(sb, "; ", "; ", tmpl_get(t, "registers", "_", ""));
+	for (i = 0; i < nreg_kinds; i++) {
+		const struct reg_kind *k = &reg_kinds[i];
+
+		snprintf(sec, sizeof(sec), "register.%s", k->name);
+		sbuf_printf(sb, ";\n; %s.%s.csv: %s\n", u->code, k->name,
+		    tmpl_get(t, sec, "_", ""));
+		for (j = 0; j < k->ncols; j++) {
+			const struct reg_column *c = &k->cols[j];
+			const char *help = tmpl_get(t, sec, c->name,
+			    tmpl_get(t, "registers", c->name, ""));
+			char col[40];
+
+			snprintf(col, sizeof(col), c->required ? "%s" : "[%s]",
+			    c->name);
+			snprintf(first, sizeof(first), ";   %-19s ", col);
+			comment_wrapped(sb, first, ";                       ",
+			    help);
+		}
+	}
+}
+
 /* baocao template: a blank sheet and empty registers for one unit. */
 static int
 cmd_template(int argc, char **argv)
@@ -1920,6 +1996,7 @@ cmd_template(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	blank_sheet(&sb, t, u, m);
+	register_guide(&sb, t, u);
 	snprintf(name, sizeof(name), "%s.ini", u->code);
 	rv = write_text(dir, name, sbuf_str(&sb));
 	for (i = 0; i < nreg_kinds && rv == 0; i++) {
