@@ -664,21 +664,21 @@ encoding_error(const char *file, long line, long col, long long off,
 	unsigned char b[3] = { byte_at(fp, off), byte_at(fp, off + 1),
 		byte_at(fp, off + 2) };
 	unsigned char byte = b[0];
+	const char *utf16 = off <= 1 ? utf8_utf16_guess(byte_at(fp, 0),
+	    byte_at(fp, 1)) : NULL;
 
-	if (nul && off <= 1 && byte_at(fp, off ^ 1) != 0)
-		/* "u\0n\0i\0t\0" (LE) or "\0u\0n\0i" (BE): UTF-16 text */
+	if (nul && utf16 != NULL)
 		diag_errorat(file, line, col, "NUL byte (at byte offset %lld); "
-		    "the file looks like UTF-16: convert it with 'iconv -f "
-		    "UTF-16%s -t UTF-8'", off, off == 1 ? "LE" : "BE");
+		    "the file looks like UTF-16: convert it with 'iconv -f %s "
+		    "-t UTF-8'", off, utf16);
 	else if (nul)
 		diag_errorat(file, line, col, "NUL byte (at byte offset %lld)",
 		    off);
-	else if (off == 0 && ((b[0] == 0xFF && b[1] == 0xFE) ||
-	    (b[0] == 0xFE && b[1] == 0xFF)))
-		/* Excel's "Unicode Text" and Notepad's "Unicode": UTF-16 */
+	else if (off == 0 && utf16 != NULL)
+		/* Excel's "Unicode Text" and Notepad's "Unicode": a BOM */
 		diag_errorat(file, line, col, "the file is UTF-16 (it starts "
 		    "with the byte-order mark %02X %02X); convert it with "
-		    "'iconv -f UTF-16 -t UTF-8'", b[0], b[1]);
+		    "'iconv -f %s -t UTF-8'", b[0], b[1], utf16);
 	else if (b[0] == 0xEF && b[1] == 0xBF && b[2] >= 0xBE)
 		diag_errorat(file, line, col, "U+%s is not a character (at "
 		    "byte offset %lld); delete it", b[2] == 0xBE ? "FFFE" :

@@ -34,6 +34,7 @@
 #include "statuslist.h"
 #include "suggest.h"
 #include "tmpl.h"
+#include "utf8.h"
 #include "util.h"
 #include "xlsxnum.h"
 
@@ -187,18 +188,6 @@ nfc_or(const char *s)
 	char *r = nfc_dup(s, strlen(s));
 
 	return r != NULL ? r : xstrdup("?");
-}
-
-/* Number of characters (code points) of valid UTF-8 s. */
-static size_t
-nchars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
 }
 
 /*
@@ -920,7 +909,7 @@ static const char *const fmt_defaults[FM_N] = { "@", "#,##0", "#,##0.00",
 static int
 sheet_name_ok(const char *name, const char **why)
 {
-	size_t n = nchars(name), len = strlen(name);
+	size_t n = utf8_chars(name), len = strlen(name);
 
 	if (n == 0 || n > 31) {
 		*why = "must have 1 to 31 characters";
@@ -2420,7 +2409,7 @@ put_text(lxw_worksheet *ws, int r, int c, const char *s, lxw_format *f)
 {
 	char *n = nfc_or(s);
 
-	if (nchars(n) > CELL_MAX) {
+	if (utf8_chars(n) > CELL_MAX) {
 		size_t i = 0, k = 0;
 
 		while (n[i] && k < CELL_MAX - 1) {
@@ -2430,7 +2419,7 @@ put_text(lxw_worksheet *ws, int r, int c, const char *s, lxw_format *f)
 			k++;
 		}
 		strcpy(n + i, "\xE2\x80\xA6");	/* … */
-		warn_cut((int)nchars(s), r);
+		warn_cut((int)utf8_chars(s), r);
 	}
 	if (*n == '\0')
 		chk(worksheet_write_blank(ws, (lxw_row_t)r, (lxw_col_t)c, f),
@@ -3440,8 +3429,8 @@ bar_px(const struct book *b)
 	size_t i, most = 0;
 
 	for (i = 0; i < b->nu; i++)
-		if (nchars(b->u[i].name) > most)
-			most = nchars(b->u[i].name);
+		if (utf8_chars(b->u[i].name) > most)
+			most = utf8_chars(b->u[i].name);
 	return fmax(24, 16 * ceil((double)most / 40) + 8);
 }
 

@@ -35,6 +35,7 @@
 #include "schema.h"
 #include "suggest.h"
 #include "tmpl.h"
+#include "utf8.h"
 #include "util.h"
 
 
@@ -1858,17 +1859,6 @@ blank_sheet(struct sbuf *sb, const struct tmpl *t, const struct unit *u,
 		sbuf_printf(sb, "%-18s = %-8s ; %s\n", k->key, val,
 		    tmpl_get(t, sec, k->key, ""));
 	}
-}
-
-/* The code points of UTF-8 text s. */
-static size_t
-utf8_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
 }
 
 /*

@@ -92,11 +92,12 @@ clean_text(const char *path, char *raw, size_t len)
 	struct sbuf sb = SBUF_INIT;
 	size_t i, line = 1, col = 0, start = 0, bad;
 	char first = 0;		/* the line's first non-blank byte */
+	const char *utf16;
 
 	if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
 		start = 3;
-	if (len >= 2 && ((raw[0] == '\xFF' && raw[1] == '\xFE') ||
-	    (raw[0] == '\xFE' && raw[1] == '\xFF'))) {
+	utf16 = len >= 2 ? utf8_utf16_guess(raw[0], raw[1]) : NULL;
+	if (utf16 != NULL && strcmp(utf16, "UTF-16") == 0) {
 		diag_errorat(path, 1, 0, "the file is UTF-16 (it starts with a "
 		    "byte-order mark); convert it with 'iconv -f UTF-16 -t "
 		    "UTF-8'");
@@ -104,11 +105,13 @@ clean_text(const char *path, char *raw, size_t len)
 	}
 	for (i = start; i < len; i++) {
 		if (raw[i] == '\0') {
-			diag_errorat(path, (long)line, (long)col + 1, "NUL byte"
-			    "%s", i == start + 1 ? "; the file looks like UTF-16: "
-			    "convert it with 'iconv -f UTF-16LE -t UTF-8'" :
-			    i == start ? "; the file looks like UTF-16: convert "
-			    "it with 'iconv -f UTF-16BE -t UTF-8'" : "");
+			if (i <= 1 && utf16 != NULL)
+				diag_errorat(path, 1, (long)col + 1, "NUL byte; "
+				    "the file looks like UTF-16: convert it with "
+				    "'iconv -f %s -t UTF-8'", utf16);
+			else
+				diag_errorat(path, (long)line, (long)col + 1,
+				    "NUL byte");
 			return NULL;
 		}
 		if (raw[i] == '\n') {

@@ -64,6 +64,30 @@ cut_tail(const unsigned char *s, size_t n)
 	return 1;
 }
 
+size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+const char *
+utf8_utf16_guess(int b0, int b1)
+{
+	b0 &= 0xFF;
+	b1 &= 0xFF;
+	if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF))
+		return "UTF-16";
+	if (b0 != 0 && b1 == 0)
+		return "UTF-16LE";	/* "u\0n\0i\0t\0" */
+	if (b0 == 0 && b1 != 0)
+		return "UTF-16BE";	/* "\0u\0n\0i\0t" */
+	return NULL;
+}
+
 int
 utf8_valid_stream(FILE *fp)
 {

@@ -115,6 +115,17 @@ utf8_valid_span(const char *str, size_t n, size_t *pos, size_t upto)
  */
 int	 utf8_valid_stream(FILE *fp);
 
+/* The characters (code points) of valid UTF-8 text s, NUL-terminated. */
+size_t	 utf8_chars(const char *s);
+
+/*
+ * Whether the first bytes b0, b1 of a file that is not UTF-8 say UTF-16:
+ * "UTF-16" for a byte-order mark (FF FE or FE FF), "UTF-16LE" or
+ * "UTF-16BE" when b1 or b0 is a NUL beside text, the name iconv -f takes;
+ * NULL otherwise.
+ */
+const char *utf8_utf16_guess(int b0, int b1);
+
 /* Whether s[0..n) is plain ASCII (then it is also valid and NFC). */
 int	 utf8_ascii(const char *s, size_t n);
 

@@ -198,6 +198,21 @@ test_valid_stream(void **state)
 	}
 }
 
+static void
+test_chars_and_utf16(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_chars(""), 0);
+	assert_int_equal(utf8_chars("Phòng Nội vụ"), 12);
+	assert_int_equal(utf8_chars("\xF0\x9F\x98\x80a"), 2);
+	assert_string_equal(utf8_utf16_guess(0xFF, 0xFE), "UTF-16");
+	assert_string_equal(utf8_utf16_guess(0xFE, 0xFF), "UTF-16");
+	assert_string_equal(utf8_utf16_guess('u', 0), "UTF-16LE");
+	assert_string_equal(utf8_utf16_guess(0, 'u'), "UTF-16BE");
+	assert_null(utf8_utf16_guess(0, 0));
+	assert_null(utf8_utf16_guess(0xEA, 'x'));	/* Windows-1258 */
+}
+
 int
 main(void)
 {
@@ -207,6 +222,7 @@ main(void)
 		cmocka_unit_test(test_nfc),
 		cmocka_unit_test(test_cp1258),
 		cmocka_unit_test(test_valid_stream),
+		cmocka_unit_test(test_chars_and_utf16),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
