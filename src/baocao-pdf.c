@@ -4271,18 +4271,15 @@ render_improvement(void)
 static int
 pick_date(void)
 {
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	long long t;
+	int sde = date_epoch_env(&t);
 
-	if (sde != NULL && *sde != '\0') {
-		char *end;
-		long long t;
-
-		errno = 0;
-		t = strtoll(sde, &end, 10);
-		if (*end != '\0' || errno != 0 || t < 0 || t > 253402300799LL) {
-			diag_plain("bad SOURCE_DATE_EPOCH '%s'", sde);
-			return EXIT_USAGE;
-		}
+	if (sde < 0) {
+		diag_plain("bad SOURCE_DATE_EPOCH '%s'",
+		    getenv("SOURCE_DATE_EPOCH"));
+		return EXIT_USAGE;
+	}
+	if (sde > 0) {
 		G.created = t;
 		G.date_days = (long)(t / 86400);
 	} else {
@@ -4298,7 +4295,7 @@ pick_date(void)
 			return EXIT_USAGE;
 		}
 		G.date_days = d;
-		if (sde == NULL || *sde == '\0')
+		if (sde == 0)
 			G.created = (long long)d * 86400;
 	}
 	return 0;

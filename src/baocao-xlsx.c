@@ -3657,18 +3657,15 @@ write_data_sheet(lxw_worksheet *ws, const struct book *b,
 static time_t
 created_time(const struct book *b)
 {
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	char *end;
 	long long v;
+	int sde = date_epoch_env(&v);
 
-	if (e != NULL && *e) {
-		errno = 0;
-		v = strtoll(e, &end, 10);
-		if (*end == '\0' && errno == 0 && v >= 0)
-			return (time_t)v;
+	if (sde > 0)
+		return (time_t)v;
+	if (sde < 0)
 		diag_warnat(NULL, 0, 0, "SOURCE_DATE_EPOCH '%s' is not a "
-		    "number of seconds; using the period's last day", e);
-	}
+		    "number of seconds; using the period's last day",
+		    getenv("SOURCE_DATE_EPOCH"));
 	return (time_t)b->per.last_day * 86400;
 }
 
