@@ -390,28 +390,35 @@ nfc_already(const utf8proc_uint8_t *s)
 	return 1;
 }
 
-/* The first code point of s (valid UTF-8) outside pdffont's repertoire
- * but LF and the controls clean() drops; 0 if none. */
+/*
+ * The next code point of [*p, e) (valid UTF-8) outside pdffont's
+ * repertoire, *p moved past it; 0 at the end, 0xFFFD for a bad sequence.
+ * ASCII, most of every text, is skipped byte by byte.
+ */
 static unsigned long
-first_outside(const char *s, size_t n)
+next_outside(const char **p, const char *e)
 {
-	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-	const utf8proc_uint8_t *e = p + n;
+	const utf8proc_uint8_t *q = (const utf8proc_uint8_t *)*p;
 	utf8proc_int32_t c;
 	utf8proc_ssize_t k;
 
-	while (p < e) {
-		if (*p < 0x80) {
-			p++;
+	while (q < (const utf8proc_uint8_t *)e) {
+		if (*q < 0x80) {
+			q++;
 			continue;
 		}
-		k = utf8proc_iterate(p, e - p, &c);
-		if (k <= 0)
+		k = utf8proc_iterate(q, (const utf8proc_uint8_t *)e - q, &c);
+		if (k <= 0) {
+			*p = e;
 			return 0xFFFD;
-		if (!pdffont_in_repertoire((unsigned long)c))
+		}
+		q += k;
+		if (!pdffont_in_repertoire((unsigned long)c)) {
+			*p = (const char *)q;
 			return (unsigned long)c;
-		p += k;
+		}
 	}
+	*p = e;
 	return 0;
 }
 
@@ -423,28 +430,17 @@ first_outside(const char *s, size_t n)
 static void
 note_missing(struct pdfdoc *d, const char *s, size_t n)
 {
-	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-	const utf8proc_uint8_t *e = p + n;
-	utf8proc_int32_t c;
-	utf8proc_ssize_t k;
+	const char *e = s + n;
+	unsigned long c;
 	int i;
 
-	while (p < e) {
-		if (*p < 0x80) {
-			p++;
+	while ((c = next_outside(&s, e)) != 0) {
+		if (pdffont_has_glyph(font_of(d, PF_REGULAR), c))
 			continue;
-		}
-		if ((k = utf8proc_iterate(p, e - p, &c)) <= 0)
-			return;
-		p += k;
-		if (pdffont_in_repertoire((unsigned long)c) ||
-		    pdffont_has_glyph(font_of(d, PF_REGULAR), (unsigned long)c))
-			continue;
-		for (i = 0; i < d->nmissing && d->missing[i] != (unsigned long)c;
-		    i++)
+		for (i = 0; i < d->nmissing && d->missing[i] != c; i++)
 			;
 		if (i == d->nmissing && d->nmissing < PDF_MISSING_MAX)
-			d->missing[d->nmissing++] = (unsigned long)c;
+			d->missing[d->nmissing++] = c;
 	}
 }
 
@@ -463,16 +459,17 @@ pdfdoc_missing(const struct pdfdoc *d, const unsigned long **cps)
 static int
 outside(struct pdfdoc *d, const char *s, size_t n)
 {
-	unsigned long c = first_outside(s, n);
+	const char *p = s;
+	unsigned long c = next_outside(&p, s + n);
 
 	if (c == 0)
 		return 0;
 	if (d->outside == 0)
 		d->outside = c;
-	if (!d->repertoire)
+	if (!d->repertoire) {
 		note_missing(d, s, n);
-	if (!d->repertoire)
 		return 0;
+	}
 	fail(d, "U+%04lX is not in the fonts' repertoire and this document "
 	    "was made for it only", c);
 	return -1;
