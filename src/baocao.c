@@ -580,7 +580,8 @@ status_by_file_names(const struct run *r, FILE *fp, const char *prefix,
 /*
  * The revisions a longer period used, one sbuf per unit of r->cfg.units:
  * "lần 1" when every month's sheet was the first, else "lần 1; 2024-05
- * lần 2" (the months whose sheet was resent), from the normalized stream.
+ * lần 2" (the months whose sheet was resent), from the roll-up's E
+ * records (unit, month, revision) of the period itself.
  */
 struct revisions {
 	const struct run *r;
@@ -592,16 +593,13 @@ visit_revision(struct norm_reader *nr, void *arg)
 {
 	struct revisions *rv = arg;
 	const struct unit *u;
-	long month;
 
-	if (nr->nf < 5 || strcmp(nr->f[0], "S") != 0 ||
-	    strcmp(nr->f[3], "submission.revision") != 0 ||
-	    month_parse(nr->f[1], strlen(nr->f[1]), &month) != 0 ||
-	    month < rv->r->p.first_month || month > rv->r->p.last_month ||
-	    (u = config_unit(&rv->r->cfg, nr->f[2])) == NULL ||
-	    strcmp(nr->f[4], "1") == 0)
+	if (nr->nf < 5 || strcmp(nr->f[0], "E") != 0 ||
+	    strcmp(nr->f[1], rv->r->label) != 0 || nr->f[4][0] == '\0' ||
+	    strcmp(nr->f[4], "1") == 0 ||
+	    (u = config_unit(&rv->r->cfg, nr->f[2])) == NULL)
 		return 0;
-	sbuf_printf(&rv->unit[u - rv->r->cfg.units], "; %s lần %s", nr->f[1],
+	sbuf_printf(&rv->unit[u - rv->r->cfg.units], "; %s lần %s", nr->f[3],
 	    nr->f[4]);
 	return 0;
 }
@@ -611,7 +609,7 @@ revisions_read(const struct run *r, struct revisions *rv)
 {
 	rv->r = r;
 	rv->unit = xcalloc((size_t)(r->cfg.nunits + 1), sizeof(*rv->unit));
-	norm_each(r->norm, visit_revision, rv);
+	norm_each(r->rollup, visit_revision, rv);
 }
 
 static void
