@@ -808,7 +808,8 @@ lock_period(const char *outdir)
  * incomplete. publish_validation() puts it in place.
  */
 static int
-write_validation(struct run *r, int *missing, struct sbuf *names)
+write_validation(struct run *r, const struct report_opts *o, int *missing,
+    struct sbuf *names)
 {
 	char tmp[PATH_MAX];
 	struct summary s = { NULL, 0, SBUF_INIT, NULL };
@@ -817,8 +818,10 @@ write_validation(struct run *r, int *missing, struct sbuf *names)
 	int i;
 
 	tmppath(tmp, "kiem-tra.txt");
-	if ((fp = fopen(tmp, "w")) == NULL)
+	if ((fp = fopen(tmp, "w")) == NULL) {
+		diag_errorat(tmp, 0, 0, "cannot write:");
 		return EXIT_USAGE;
+	}
 	fprintf(fp, "BÁO CÁO KIỂM TRA DỮ LIỆU — kỳ %s\n", r->label);
 	fprintf(fp, "Thư mục đã đọc:");
 	for (i = 0; i < r->nfolders; i++)
@@ -838,7 +841,15 @@ write_validation(struct run *r, int *missing, struct sbuf *names)
 		    "còn lỗi nên chưa đối chiếu nội dung):\n");
 		s.missing = status_by_file_names(r, fp, "", 1);
 	}
-	fclose(fp);
+	if (o->draft == 0 && o->allow_missing && s.missing > 0)
+		fprintf(fp, "\nBản chính thức lập khi còn %d đơn vị chưa nộp đủ "
+		    "(%s), theo lệnh --allow-missing.\n", s.missing,
+		    sbuf_str(&s.names));
+	if (fclose(fp) != 0) {
+		diag_errorat(tmp, 0, 0, "cannot write:");
+		sbuf_release(&s.names);
+		return EXIT_USAGE;
+	}
 	*missing = s.missing;
 	*names = s.names;
 	return 0;
@@ -1388,27 +1399,6 @@ render_all(struct run *r, struct report_opts *o)
 }
 
 /*
- * A final made with --allow-missing says so in its validation report too
- * (the report's PDF states it in section I).
- */
-static int
-note_allow_missing(int missing, const struct sbuf *names)
-{
-	char tmp[PATH_MAX];
-	FILE *fp = fopen(tmppath(tmp, "kiem-tra.txt"), "a");
-
-	if (fp != NULL)
-		fprintf(fp, "\nBản chính thức lập khi còn %d đơn vị chưa nộp đủ "
-		    "(%s), theo lệnh --allow-missing.\n", missing,
-		    sbuf_str(names));
-	if (fp == NULL || fclose(fp) != 0) {
-		diag_errorat(tmp, 0, 0, "cannot write:");
-		return EXIT_USAGE;
-	}
-	return 0;
-}
-
-/*
  * Everything of SPEC §7 for r's period into o->outdir, whose lock the
  * caller holds. Outputs wait in the stage and are put in place only when
  * all were written: with data errors, only the validation report; for a
@@ -1430,10 +1420,8 @@ make_report(struct run *r, struct report_opts *o, int force)
 		return rv;
 	rv = run_numbers(r);
 	if (rv == EXIT_DATA || rv == 0)
-		rv = worst(rv, write_validation(r, &missing, &names));
+		rv = worst(rv, write_validation(r, o, &missing, &names));
 	refuse = rv == 0 && o->draft == 0 && missing > 0 && !o->allow_missing;
-	if (rv == 0 && o->draft == 0 && missing > 0 && o->allow_missing)
-		rv = note_allow_missing(missing, &names);
 	if (refuse)
 		diag_plain("%d unit(s) have not submitted everything for %s "
 		    "(%s); a final report needs them all (or --allow-missing)",
