@@ -49,20 +49,17 @@ assert wb["Dữ liệu"].max_row > 1
 PY
 
 # a terminal: refused before anything is made
+on_terminal() {	# on_terminal WHAT COMMAND: refused, exit 2, nothing written
+	script -qec "$2" /dev/null >tty.out 2>&1 </dev/null
+	rv=$?
+	[ $rv = 2 ] || no "$1 on a terminal: status $rv, want 2"
+	grep -q 'standard output is a terminal' tty.out ||
+		no "$1 on a terminal: no message"
+	[ "$(wc -c <tty.out)" -lt 400 ] || no "$1 on a terminal: bytes written"
+}
 if command -v script >/dev/null 2>&1 && script -qec true /dev/null >/dev/null 2>&1; then
-	script -qec "'$BIN/baocao-pdf' --kind report $(echo $pa)" /dev/null \
-	    >tty.out 2>&1 </dev/null
-	rv=$?
-	[ $rv = 2 ] || no "pdf on a terminal: status $rv, want 2"
-	grep -q 'standard output is a terminal' tty.out ||
-		no "pdf on a terminal: no message"
-	[ "$(wc -c <tty.out)" -lt 400 ] || no "pdf on a terminal: PDF bytes written"
-	script -qec "'$BIN/baocao-xlsx' $(echo $xa)" /dev/null \
-	    >tty.out 2>&1 </dev/null
-	rv=$?
-	[ $rv = 2 ] || no "xlsx on a terminal: status $rv, want 2"
-	grep -q 'standard output is a terminal' tty.out ||
-		no "xlsx on a terminal: no message"
+	on_terminal pdf "'$BIN/baocao-pdf' --kind report $(echo $pa)"
+	on_terminal xlsx "'$BIN/baocao-xlsx' $(echo $xa)"
 else
 	echo "stdout.sh: script(1) cannot make a terminal: terminal checks skipped"
 fi

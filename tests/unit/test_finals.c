@@ -196,24 +196,35 @@ test_install_failure(void **state)
 	assert_int_not_equal(stat(stage, &st), 0);	/* the stage is gone */
 }
 
-/* What changed between two manifests: inputs and configuration only. */
-/* dir/name, in a static buffer (one at a time per call site) */
-static const char *
-text_path(const char *d, const char *name)
-{
-	static char buf[2][256];
-	static int k;
+static const char *const h1 = "1111111111111111111111111111111111111111111111111111111111111111";
+static const char *const h2 = "2222222222222222222222222222222222222222222222222222222222222222";
 
-	k = !k;
-	snprintf(buf[k], sizeof(buf[k]), "%s/%s", d, name);
-	return buf[k];
+/* A manifest at name: the report (hash h1) and one input (hash h2). */
+static void
+put_one_input(const char *name, const char *input)
+{
+	char text[512];
+
+	snprintf(text, sizeof(text), "%s  bao-cao.pdf\n%s  %s\n", h1, h2,
+	    input);
+	put(name, text);
 }
 
+/* manifest_same_inputs() of the manifests of dir and of its stage. */
+static int
+same_inputs(void)
+{
+	char a[256], b[256];
+
+	snprintf(a, sizeof(a), "%s/SHA256SUMS", dir);
+	snprintf(b, sizeof(b), "%s/.stage/SHA256SUMS", dir);
+	return manifest_same_inputs(a, b);
+}
+
+/* What changed between two manifests: inputs and configuration only. */
 static void
 test_changed_inputs(void **state)
 {
-	static const char *const h1 = "1111111111111111111111111111111111111111111111111111111111111111";
-	static const char *const h2 = "2222222222222222222222222222222222222222222222222222222222222222";
 	char text[1024], stage[128];
 	struct sbuf what = SBUF_INIT;
 
@@ -240,26 +251,17 @@ test_changed_inputs(void **state)
 	sbuf_reset(&what);
 	/* the templates read from another folder, bytes unchanged: no
 	   change, and the two finals are the same */
-	snprintf(text, sizeof(text), "%s  bao-cao.pdf\n%s  ../../templates/"
-	    "pdf/report.ini\n", h1, h2);
-	put("SHA256SUMS", text);
-	snprintf(text, sizeof(text), "%s  bao-cao.pdf\n%s  ../../../usr/share"
-	    "/baocao/templates/pdf/report.ini\n", h1, h2);
-	put(".stage/SHA256SUMS", text);
+	put_one_input("SHA256SUMS", "../../templates/pdf/report.ini");
+	put_one_input(".stage/SHA256SUMS",
+	    "../../../usr/share/baocao/templates/pdf/report.ini");
 	sbuf_reset(&what);
 	assert_int_equal(final_changed_inputs(dir, stage, 5, &what), 0);
-	assert_true(manifest_same_inputs(text_path(dir, "SHA256SUMS"),
-	    text_path(stage, "SHA256SUMS")));
+	assert_true(same_inputs());
 	/* the same bytes sent in another month's folder: a change */
-	snprintf(text, sizeof(text), "%s  bao-cao.pdf\n%s  ../../input/"
-	    "2024-12/PNV.ini\n", h1, h2);
-	put(".stage/SHA256SUMS", text);
-	snprintf(text, sizeof(text), "%s  bao-cao.pdf\n%s  ../../input/"
-	    "2024-11/PNV.ini\n", h1, h2);
-	put("SHA256SUMS", text);
+	put_one_input("SHA256SUMS", "../../input/2024-11/PNV.ini");
+	put_one_input(".stage/SHA256SUMS", "../../input/2024-12/PNV.ini");
 	assert_int_equal(final_changed_inputs(dir, stage, 5, &what), 2);
-	assert_false(manifest_same_inputs(text_path(dir, "SHA256SUMS"),
-	    text_path(stage, "SHA256SUMS")));
+	assert_false(same_inputs());
 	put(".stage/SHA256SUMS", "");
 	put("SHA256SUMS", "");
 	sbuf_reset(&what);
