@@ -204,7 +204,7 @@ test_chars_and_utf16(void **state)
 	(void)state;
 	assert_int_equal(utf8_chars(""), 0);
 	assert_int_equal(utf8_chars("Phòng Nội vụ"), 12);
-	assert_int_equal(utf8_chars("\xF0\x9F\x98\x80a"), 2);
+	assert_int_equal(utf8_chars("\xF0\x9F\x98\x80" "a"), 2);
 	assert_string_equal(utf8_utf16_guess(0xFF, 0xFE), "UTF-16");
 	assert_string_equal(utf8_utf16_guess(0xFE, 0xFF), "UTF-16");
 	assert_string_equal(utf8_utf16_guess('u', 0), "UTF-16LE");
