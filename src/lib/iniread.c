@@ -22,6 +22,7 @@ void
 iniread_release(struct iniread *r)
 {
 	free(r->raw);
+	free(r->seg);
 	sbuf_release(&r->logical);
 	sbuf_release(&r->name);
 	sbuf_release(&r->value);
@@ -156,27 +157,56 @@ only_backslash(const char *l, size_t len)
 	return len == 1 && l[0] == '\\';
 }
 
+/* Notes that the next bytes of the logical line come from line:col. */
+static void
+add_seg(struct iniread *r, long line, long col)
+{
+	if (r->nseg == r->segcap) {
+		r->segcap = r->segcap ? r->segcap * 2 : 8;
+		r->seg = xrealloc(r->seg, r->segcap * sizeof(*r->seg));
+	}
+	r->seg[r->nseg].at = r->logical.len;
+	r->seg[r->nseg].line = line;
+	r->seg[r->nseg].col = col;
+	r->nseg++;
+}
+
+/* The physical line and column of offset at of the logical line. */
+static void
+locate(const struct iniread *r, size_t at, long *line, long *col)
+{
+	size_t i = r->nseg - 1;
+
+	while (i > 0 && r->seg[i].at > at)
+		i--;
+	*line = r->seg[i].line;
+	*col = r->seg[i].col + (long)(at - r->seg[i].at);
+}
+
 /* Reads a logical line (continuations joined) into r->logical. */
 static int
 logical(struct iniread *r)
 {
 	char *l;
-	size_t len;
+	size_t len, lead;
 	int rv, first = 1;
 
 	sbuf_reset(&r->logical);
+	r->nseg = 0;
 	for (;;) {
 		if ((rv = physical(r, &l, &len)) <= 0) {
 			if (rv == 0 && !first)
 				return 1;	/* '\' on the last line */
 			return rv;
 		}
+		lead = 0;
 		if (first)
 			r->line = r->lineno;
 		else {
 			while (len > 0 && blank(*l)) {
 				l++;
 				len--;
+				lead++;
 			}
 			if (only_backslash(l, len) &&
 			    r->logical.len < (size_t)INIREAD_LINE_MAX) {
@@ -187,6 +217,7 @@ logical(struct iniread *r)
 			    r->logical.buf[r->logical.len - 1] != '\n')
 				sbuf_addc(&r->logical, ' ');
 		}
+		add_seg(r, r->lineno, (long)lead + 1);
 		first = 0;
 		{
 			size_t e = len;
@@ -243,7 +274,7 @@ iniread_next(struct iniread *r)
 			;
 		if (i == n || s[i] == ';' || s[i] == '#')
 			continue;
-		r->col = (long)i + 1;
+		locate(r, i, &r->line, &r->col);
 		sbuf_reset(&r->name);
 		sbuf_reset(&r->value);
 		r->quoted = 0;
@@ -266,11 +297,13 @@ iniread_next(struct iniread *r)
 			for (j = i + 1; s[j] != ']'; j++)
 				;
 			if (!rest_empty(s, j + 1, n)) {
+				long el, ec;
+
 				for (j++; blank(s[j]); j++)
 					;
+				locate(r, j, &el, &ec);
 				fail(r, INIREAD_ESYNTAX,
-				    "text after section header", r->line,
-				    (long)j + 1, 0);
+				    "text after section header", el, ec, 0);
 				r->err_section = 1;
 				return -1;
 			}
@@ -290,7 +323,13 @@ iniread_next(struct iniread *r)
 		sbuf_add(&r->name, s + i, k - i);
 		for (j++; j < n && blank(s[j]); j++)
 			;
-		r->vcol = (long)j + 1;
+		{
+			long vl;
+
+			locate(r, j, &vl, &r->vcol);
+			if (vl != r->line)
+				r->vcol = 0;	/* opens on a later line */
+		}
 		q = j;			/* where a comment may start */
 		if (j < n && s[j] == '"') {
 			r->quoted = 1;
@@ -300,10 +339,13 @@ iniread_next(struct iniread *r)
 					k++;
 				sbuf_addc(&r->value, s[k]);
 			}
-			if (k == n)
+			if (k == n) {
+				long ql, qc;
+
+				locate(r, j, &ql, &qc);	/* at the quote */
 				return fail(r, INIREAD_ESYNTAX,
-				    "unterminated quoted value", r->line,
-				    (long)j + 1, 0);
+				    "unterminated quoted value", ql, qc, 0);
+			}
 			if (rest_empty(s, k + 1, n)) {
 				r->vcut = r->value.len;
 				return INI_KEY;

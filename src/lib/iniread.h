@@ -31,6 +31,11 @@
  * (INIREAD_ELINE), so memory stays bounded whatever the file.
  *
  * Lines are physical and 1-based; columns count bytes from 1 (diag.h).
+ * Positions are those of the physical lines, continuations included: an
+ * item is located where its key or '[' is, an unterminated quote or text
+ * after a section header where it is, and a value that opens on a
+ * continuation line gets no column (vcol 0), as a CSV field that opens on
+ * a later line of its record.
  */
 #ifndef BAOCAO_INIREAD_H
 #define BAOCAO_INIREAD_H
@@ -61,6 +66,12 @@ enum ini_error {
 /* Memory stays bounded: a value over 1 MiB is an error anyway. */
 #define INIREAD_LINE_MAX	(16L * 1024 * 1024)
 
+/* A physical line of a logical line: its first byte kept is at[.] */
+struct iniseg {
+	size_t	 at;		/* offset in the logical line */
+	long	 line, col;	/* physical line and byte column of it */
+};
+
 struct iniread {
 	FILE		*fp;
 	char		*raw;
@@ -69,11 +80,15 @@ struct iniread {
 	long long	 off;		/* file offset of the next line */
 	long long	 bytes;		/* bytes read so far */
 	struct sbuf	 logical;	/* the current logical line */
+	struct iniseg	*seg;		/* where its physical lines start */
+	size_t		 nseg, segcap;
 	/* the current item */
 	long		 line, col;	/* where it starts */
 	struct sbuf	 name;
 	struct sbuf	 value;
-	long		 vcol;		/* column where the value starts */
+	long		 vcol;		/* column where the value starts on
+					   line; 0 when it opens on a later
+					   (continuation) line */
 	int		 quoted;	/* the value was in double quotes */
 	size_t		 vcut;		/* length of the value before its first
 					   ';' or '#' (trimmed), value.len when
