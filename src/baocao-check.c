@@ -1346,7 +1346,6 @@ finish_sheets(void)
 struct reg {
 	const struct infile	*f;
 	const struct reg_kind	*k;
-	int			 map[32];	/* schema column of each field */
 	int			 pos[REG_COLS_MAX];	/* field of each schema column */
 	int			 nhdr;
 	int			 kcol, dcol;	/* schema columns of the key
@@ -2285,18 +2284,12 @@ register_header(struct reg *g, struct csvread *r)
 	}
 	cands[k->ncols] = NULL;
 	g->nhdr = r->nf;
-	if (r->nf > 32) {
-		diag_errorat(file, r->line, 0, "header has %d columns; the "
-		    "%s register has %d", r->nf, k->name, k->ncols);
-		return -1;
-	}
 	for (i = 0; i < r->nf; i++) {
 		const struct csvread_field *fx = &r->f[i];
 
 		normtext(&nm, fx->s, fx->len);
 		fold(&nm);
 		j = reg_col_index(k, nm.buf);
-		g->map[i] = j;
 		if (j < 0) {
 			diag_errorat(file, fx->line, fx->col, "unknown column "
 			    "'%s' (%s register)%s", show(fx->s, fx->len),

@@ -102,6 +102,10 @@ csvread_strerror(const struct csvread *r)
 		return strerror(r->err_errno);
 	case CSVREAD_ECR:
 		return "carriage return (CR) without a line feed (LF); save the file with LF or CRLF line ends";
+	case CSVREAD_EFIELDS:
+		return "record with more than 4096 fields";
+	case CSVREAD_ERECORD:
+		return "record longer than 16 MiB";
 	}
 	return "?";
 }
@@ -117,19 +121,25 @@ fail(struct csvread *r, enum csvread_error e, long line, long col,
 	return -1;
 }
 
-static void
+/*
+ * Room for one more field; -1 past CSVREAD_FIELDS_MAX, reported where the
+ * record starts (its first field, on either path).
+ */
+static int
 grow_fields_slow(struct csvread *r)
 {
+	if (r->fcap >= CSVREAD_FIELDS_MAX)
+		return fail(r, CSVREAD_EFIELDS, r->f[0].line, r->f[0].col, 0);
 	r->fcap *= 2;
 	r->f = xrealloc(r->f, r->fcap * sizeof(*r->f));
 	r->foff = xrealloc(r->foff, r->fcap * sizeof(*r->foff));
+	return 0;
 }
 
-static inline void
+static inline int
 grow_fields(struct csvread *r)
 {
-	if (r->nf == r->fcap)
-		grow_fields_slow(r);
+	return r->nf == r->fcap ? grow_fields_slow(r) : 0;
 }
 
 /*
@@ -229,7 +239,13 @@ cb_field(void *s, size_t len, void *data)
 		fail(r, CSVREAD_EFIELD, r->fline, r->fcol, 0);
 		return;
 	}
-	grow_fields(r);
+	if (grow_fields(r) < 0)
+		return;
+	/* the record's text so far (dlen less a NUL per field) and this */
+	if (r->dlen - (size_t)r->nf + len > (size_t)CSVREAD_LINE_MAX) {
+		fail(r, CSVREAD_ERECORD, r->line, r->col, 0);
+		return;
+	}
 	if (r->dlen + len + 1 > r->dcap) {
 		while (r->dlen + len + 1 > r->dcap)
 			r->dcap *= 2;
@@ -444,7 +460,8 @@ fast_field(struct csvread *r, const char *l, size_t from, size_t to,
 {
 	struct csvread_field *f;
 
-	grow_fields(r);
+	if (grow_fields(r) < 0)
+		return -1;
 	f = &r->f[r->nf++];
 	f->line = r->ln_no;
 	if (quoted)

@@ -14,8 +14,10 @@
  *   - skips a UTF-8 byte-order mark (columns on line 1 do not count it);
  *   - checks every physical line for valid UTF-8 and NUL bytes, reporting
  *     the first bad byte's line, column and offset in the file;
- *   - refuses a field longer than CSVREAD_FIELD_MAX (1 MiB) and a physical
- *     line longer than CSVREAD_LINE_MAX (16 MiB), so memory stays bounded.
+ *   - refuses a field longer than CSVREAD_FIELD_MAX (1 MiB), a physical
+ *     line longer than CSVREAD_LINE_MAX (16 MiB), a record of more than
+ *     CSVREAD_FIELDS_MAX fields or, across lines, of more than
+ *     CSVREAD_LINE_MAX bytes of text, so memory stays bounded.
  *
  * Speed: most lines are split here in one pass with no copy (fields point
  * into the read buffer): lines without a CR (but a CRLF end) whose quoted
@@ -45,6 +47,7 @@
 
 #define CSVREAD_FIELD_MAX	(1024L * 1024)		/* bytes, after unquoting */
 #define CSVREAD_LINE_MAX	(16L * 1024 * 1024)
+#define CSVREAD_FIELDS_MAX	4096			/* fields of a record */
 
 struct csvread_field {
 	const char	*s;	/* not NUL-terminated; valid until next call */
@@ -63,8 +66,12 @@ enum csvread_error {
 	CSVREAD_EUTF8,		/* invalid UTF-8 */
 	CSVREAD_ENUL,		/* a NUL byte */
 	CSVREAD_EIO,		/* read error (errno kept in err_errno) */
-	CSVREAD_ECR		/* a CR outside quotes not followed by LF
+	CSVREAD_ECR,		/* a CR outside quotes not followed by LF
 				   (CR-only line ends), at the CR */
+	CSVREAD_EFIELDS,	/* a record of more than CSVREAD_FIELDS_MAX
+				   fields, at the record's start */
+	CSVREAD_ERECORD		/* a record (spanning lines) of more than
+				   CSVREAD_LINE_MAX bytes, at its start */
 };
 
 struct csvread {

@@ -299,6 +299,53 @@ test_field_limit_many_lines(void **state)
 	sbuf_release(&sb);
 }
 
+/*
+ * Memory stays bounded whatever a record holds: more than 4096 fields, or
+ * more than 16 MiB of text across lines (each line and each field within
+ * its own limit), is an error at the record's start, on both paths.
+ */
+static void
+test_record_limits(void **state)
+{
+	struct sbuf sb = SBUF_INIT;
+	char *fast, *slow;
+	int i;
+
+	(void)state;
+	sbuf_adds(&sb, "h\n  a");
+	for (i = 1; i < 4096; i++)
+		sbuf_adds(&sb, ",a");
+	sbuf_adds(&sb, "\n");
+	fast = describe_with(sb.buf, sb.len, 0);
+	assert_int_equal(strstr(fast, "error") == NULL, 1);	/* 4096: fine */
+	free(fast);
+	sbuf_adds(&sb, "  b");
+	for (i = 1; i < 5000; i++)
+		sbuf_adds(&sb, ",b");
+	sbuf_adds(&sb, "\n");
+	fast = describe_with(sb.buf, sb.len, 0);
+	slow = describe_with(sb.buf, sb.len, 1);
+	assert_string_equal(fast, slow);
+	assert_non_null(strstr(fast, "\nerror: record with more than 4096 "
+	    "fields @3:3 +0\n"));
+	free(fast);
+	free(slow);
+	sbuf_reset(&sb);
+	sbuf_adds(&sb, "h\nx,");
+	for (i = 0; i < 4000; i++) {
+		sbuf_adds(&sb, i ? ",\"" : "\"");
+		while (sb.len % 5000 != 0)
+			sbuf_addc(&sb, 'y');
+		sbuf_adds(&sb, "\n\"");
+	}
+	sbuf_adds(&sb, "\n");
+	fast = describe(sb.buf, sb.len);
+	assert_string_equal(fast, "1:1 h@1:1\nerror: record longer than 16 MiB "
+	    "@2:1 +0\n");
+	free(fast);
+	sbuf_release(&sb);
+}
+
 /* Records across the 1 MiB read buffer keep their line numbers. */
 static void
 test_block_boundary(void **state)
@@ -398,6 +445,7 @@ main(void)
 		cmocka_unit_test(test_nul_in_quoted_line),
 		cmocka_unit_test(test_field_limit),
 		cmocka_unit_test(test_field_limit_many_lines),
+		cmocka_unit_test(test_record_limits),
 		cmocka_unit_test(test_block_boundary),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_recover),
