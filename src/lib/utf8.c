@@ -146,11 +146,72 @@ utf8_valid(const char *str, size_t n, size_t *bad)
 	return 0;
 }
 
+#define SAFE_RUN	30	/* UAX #15: non-starters in a row, at most */
+
+static int
+ccc(utf8proc_int32_t c)
+{
+	return utf8proc_get_property(c)->combining_class;
+}
+
+/*
+ * UAX #15's Stream-Safe Text Process on the valid UTF-8 s[0..n): a CGJ
+ * (U+034F) before the non-starter that would make a run of more than
+ * SAFE_RUN, counting the non-starters of each character's canonical
+ * decomposition. Returns 1 with the text in *safe (reset first) when one
+ * was needed, else 0 (s is fine as it is).
+ */
+static int
+stream_safe(const char *s, size_t n, struct sbuf *safe)
+{
+	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t c, d[32];
+	utf8proc_ssize_t k, nd, lead, trail;
+	size_t at = 0, last = 0;
+	int run = 0, bound = 0, needed = 0;
+
+	while (at < n) {
+		if ((k = utf8proc_iterate(u + at, (utf8proc_ssize_t)(n - at),
+		    &c)) <= 0)
+			break;			/* cannot happen: validated */
+		if (c < 0xC0)		/* no decomposition, a starter */
+			run = 0;
+		else {
+			nd = utf8proc_decompose_char(c, d, 32,
+			    UTF8PROC_DECOMPOSE, &bound);
+			if (nd < 1 || nd > 32) {
+				nd = 1;
+				d[0] = c;
+			}
+			for (lead = 0; lead < nd && ccc(d[lead]) != 0; lead++)
+				;
+			for (trail = 0; trail < nd && ccc(d[nd - 1 - trail]) != 0;
+			    trail++)
+				;
+			if (run + lead > SAFE_RUN) {
+				if (!needed)
+					sbuf_reset(safe);
+				needed = 1;
+				sbuf_add(safe, s + last, at - last);
+				sbuf_add(safe, "\xCD\x8F", 2);	/* U+034F */
+				last = at;
+				run = 0;
+			}
+			run = lead == nd ? run + (int)nd : (int)trail;
+		}
+		at += (size_t)k;
+	}
+	if (needed)
+		sbuf_add(safe, s + last, n - last);
+	return needed;
+}
+
 int
 utf8_nfc_append(struct sbuf *out, const char *s, size_t n)
 {
 	utf8proc_uint8_t *dst = NULL;
 	utf8proc_ssize_t len;
+	struct sbuf safe = SBUF_INIT;
 
 	if (utf8_ascii(s, n)) {
 		sbuf_add(out, s, n);
@@ -158,9 +219,14 @@ utf8_nfc_append(struct sbuf *out, const char *s, size_t n)
 	}
 	if (!utf8_valid(s, n, NULL))
 		return -1;
+	if (stream_safe(s, n, &safe)) {
+		s = safe.buf;
+		n = safe.len;
+	}
 	/* utf8proc stops at NUL only with UTF8PROC_NULLTERM; we pass n. */
 	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
 	    &dst, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	sbuf_release(&safe);
 	if (len < 0) {
 		free(dst);
 		return -1;

@@ -144,6 +144,47 @@ test_nfc(void **state)
 	assert_false(utf8_ascii(composed, strlen(composed)));
 }
 
+/*
+ * A run of combining marks: UAX #15's Stream-Safe Text Process puts a CGJ
+ * before every 31st in a row, so that normalizing a field of a million
+ * marks in alternating classes (ordered by a quadratic sort in utf8proc)
+ * takes a moment, not hours.
+ */
+static void
+test_nfc_stream_safe(void **state)
+{
+	struct sbuf in = SBUF_INIT, want = SBUF_INIT, sb = SBUF_INIT;
+	int i;
+
+	(void)state;
+	sbuf_addc(&in, 'a');
+	sbuf_adds(&want, "\xC3\xA1");		/* a + the first acute */
+	for (i = 1; i <= 100; i++) {
+		sbuf_adds(&in, "\xCC\x81");	/* U+0301 */
+		if (i > 1)
+			sbuf_adds(&want, "\xCC\x81");
+		if (i % 30 == 0)
+			sbuf_adds(&want, "\xCD\x8F");	/* U+034F CGJ */
+	}
+	assert_int_equal(utf8_nfc_append(&sb, in.buf, in.len), 0);
+	assert_string_equal(sb.buf, want.buf);
+	/* Vietnamese stacks two marks: left as NFC has it */
+	sbuf_reset(&sb);
+	assert_int_equal(utf8_nfc_append(&sb, "e\xCC\xA3\xCC\x82", 5), 0);
+	assert_string_equal(sb.buf, "\xE1\xBB\x87");
+	/* 1 MB of marks in alternating classes 230 and 220 */
+	sbuf_reset(&in);
+	sbuf_addc(&in, 'a');
+	for (i = 0; i < 250000; i++)
+		sbuf_adds(&in, "\xCC\x81\xCC\xA3");
+	sbuf_reset(&sb);
+	assert_int_equal(utf8_nfc_append(&sb, in.buf, in.len), 0);
+	assert_true(sb.len > in.len);
+	sbuf_release(&in);
+	sbuf_release(&want);
+	sbuf_release(&sb);
+}
+
 static void
 test_cp1258(void **state)
 {
@@ -220,6 +261,7 @@ main(void)
 		cmocka_unit_test(test_valid_table),
 		cmocka_unit_test(test_against_utf8proc),
 		cmocka_unit_test(test_nfc),
+		cmocka_unit_test(test_nfc_stream_safe),
 		cmocka_unit_test(test_cp1258),
 		cmocka_unit_test(test_valid_stream),
 		cmocka_unit_test(test_chars_and_utf16),
