@@ -3953,10 +3953,23 @@ render_bm(void)
 static void
 opening(const char *sec, const char *def_subject)
 {
+	const char *lead = T(sec, "subject", def_subject);
 	char *subject;
 
 	admin_header();
-	subject = xasprintf("%s %s", T(sec, "subject", def_subject), G.title);
+	subject = xasprintf("%s %s", lead, G.title);
+	/*
+	 * too long for one line: broken before the period's title when
+	 * each part fits one ("… và kết quả cải tiến" / "từ ngày … đến
+	 * ngày …"), rather than evenly inside a word pair ("cải / tiến")
+	 */
+	if (strchr(lead, '\n') == NULL && pdfdoc_text_width(G.doc, PF_BOLD,
+	    14, subject) > PDF_BODY_W && pdfdoc_text_width(G.doc, PF_BOLD, 14,
+	    lead) <= PDF_BODY_W && pdfdoc_text_width(G.doc, PF_BOLD, 14,
+	    G.title) <= PDF_BODY_W) {
+		free(subject);
+		subject = xasprintf("%s\n%s", lead, G.title);
+	}
 	title_block(T(sec, "title", "BÁO CÁO"), subject);
 	free(subject);
 	if (strcmp(T("text", "intro", ""), "") != 0)
