@@ -1621,6 +1621,7 @@ closing(const struct signer *sg, const char *last_para)
 	/* Nơi nhận on the left, 4 mm clear of the signer's column */
 	double lw = 71, rw = PDF_BODY_W - 75, rx = 75, hl = 0, hr, y, yl, yr;
 	double hang;
+	struct pdf_style hung;
 	struct sbuf lines = SBUF_INIT, one = SBUF_INIT;
 	const char *sign[3];
 	char *rl, *l, *p;
@@ -1650,9 +1651,19 @@ closing(const struct signer *sg, const char *last_para)
 			    l == rl ? "- " : "\t", l);
 		free(rl);
 	}
+	/*
+	 * a first line wider than the column (a URL mixed_lines() cannot
+	 * break) is wrapped by pdfdoc: its rest hangs too (hung)
+	 */
+	hung = rec;
+	hung.indent = -hang;
 	hl = pdfdoc_text_height(G.doc, &head, lw, T("closing", "recipients",
-	    "Nơi nhận:")) + pdfdoc_text_height(G.doc, &rec, lw,
-	    sbuf_str(&lines));
+	    "Nơi nhận:"));
+	rl = xstrdup(sbuf_str(&lines));
+	for (p = rl; (l = strsep(&p, "\n")) != NULL;)
+		hl += pdfdoc_text_height(G.doc, *l == '\t' ? &rec : &hung,
+		    lw - hang, *l == '\t' ? l + 1 : l);
+	free(rl);
 	/* the signer's column as drawn below: its lines, the space, the name */
 	hr = atof(T("closing", "signature_space_mm", "30")) + 7;
 	for (i = 0; i < 3; i++)
@@ -1674,11 +1685,12 @@ closing(const struct signer *sg, const char *last_para)
 	y = pdfdoc_y(G.doc);
 	yl = pdfdoc_text_at(G.doc, &head, 0, lw, y + 0.5,
 	    T("closing", "recipients", "Nơi nhận:"));
-	/* a line after a tab hangs: it is drawn hang mm in */
+	/* a line after a tab hangs: it is drawn hang mm in; a first line
+	 * starts hang mm further out */
 	rl = xstrdup(sbuf_str(&lines));
 	for (p = rl; (l = strsep(&p, "\n")) != NULL;)
-		yl = *l == '\t' ? pdfdoc_text_at(G.doc, &rec, hang, lw - hang,
-		    yl, l + 1) : pdfdoc_text_at(G.doc, &rec, 0, lw, yl, l);
+		yl = pdfdoc_text_at(G.doc, *l == '\t' ? &rec : &hung, hang,
+		    lw - hang, yl, *l == '\t' ? l + 1 : l);
 	free(rl);
 	yr = y;
 	for (i = 0; i < 3; i++) {
@@ -3941,10 +3953,23 @@ render_bm(void)
 static void
 opening(const char *sec, const char *def_subject)
 {
+	const char *lead = T(sec, "subject", def_subject);
 	char *subject;
 
 	admin_header();
-	subject = xasprintf("%s %s", T(sec, "subject", def_subject), G.title);
+	subject = xasprintf("%s %s", lead, G.title);
+	/*
+	 * too long for one line: broken before the period's title when
+	 * each part fits one ("… và kết quả cải tiến" / "từ ngày … đến
+	 * ngày …"), rather than evenly inside a word pair ("cải / tiến")
+	 */
+	if (strchr(lead, '\n') == NULL && pdfdoc_text_width(G.doc, PF_BOLD,
+	    14, subject) > PDF_BODY_W && pdfdoc_text_width(G.doc, PF_BOLD, 14,
+	    lead) <= PDF_BODY_W && pdfdoc_text_width(G.doc, PF_BOLD, 14,
+	    G.title) <= PDF_BODY_W) {
+		free(subject);
+		subject = xasprintf("%s\n%s", lead, G.title);
+	}
 	title_block(T(sec, "title", "BÁO CÁO"), subject);
 	free(subject);
 	if (strcmp(T("text", "intro", ""), "") != 0)

@@ -683,14 +683,15 @@ token_break_at(const char *s, size_t i)
 
 /*
  * The last place in the token s[p..we) at a token_break_at() whose start
- * s[p..) is at most room pt wide,
+ * s[p..) is at most room pt wide and at least least pt,
  * leaving two bytes at least before it and four after it; one after '.'
- * only when there is no other ("thuongxuan@ / thanhhoa.gov.vn"); 0 when
- * there is none.
+ * only when there is no other ("thuongxuan@ / thanhhoa.gov.vn"), or
+ * none as wide as least ("https://dichvucong.thanhhoa." rather than a
+ * cut at a character, "…thanhhoa.gov" / ".vn/…"); 0 when there is none.
  */
 static size_t
 token_break(HPDF_Font f, double size, const char *s, size_t p, size_t we,
-    double room)
+    double room, double least)
 {
 	size_t i, best = 0, strong = 0;
 
@@ -703,7 +704,11 @@ token_break(HPDF_Font f, double size, const char *s, size_t p, size_t we,
 		if (s[i - 1] != '.')
 			strong = i;
 	}
-	return strong != 0 ? strong : best;
+	if (strong != 0 && width_pt(f, size, s + p, strong - p) >= least)
+		return strong;
+	if (best != 0 && width_pt(f, size, s + p, best - p) >= least)
+		return best;
+	return 0;
 }
 
 /*
@@ -759,7 +764,7 @@ wrap(HPDF_Font f, double size, const char *s, double w, double indent,
 				    (gaps == 0 || avail - lw > 3 * sp * gaps) &&
 				    long_token(f, size, s + p, we - p, w) &&
 				    (cut = token_break(f, size, s, p, we,
-				    avail - lw - gap)) != 0) {
+				    avail - lw - gap, 0)) != 0) {
 					/* the token's start ends this line */
 					add_line(&v, &n, &cap, ls, cut, lw + gap +
 					    width_pt(f, size, s + p, cut - p),
@@ -777,10 +782,8 @@ wrap(HPDF_Font f, double size, const char *s, double w, double indent,
 				 * a break character if that fills half of it */
 				size_t nx;
 
-				cut = token_break(f, size, s, p, we, avail);
-				if (cut != 0 && width_pt(f, size, s + p,
-				    cut - p) < avail / 2)
-					cut = 0;
+				cut = token_break(f, size, s, p, we, avail,
+				    avail / 2);
 				if (cut == 0) {
 					cut = next_char(s, p, we);
 					while (cut < we) {

@@ -11,7 +11,8 @@
 # --unit repeated with an -o pattern) equal to single runs; short tables
 # never split, a long place name's date line (one line on the form, broken
 # after the place in the report's header), many and long recipients kept
-# clear of the signer's column; and stress data: huge counts never broken
+# clear of the signer's column, an address wider than it hanging after its
+# dash; and stress data: huge counts never broken
 # across lines, one figure printed one way, a quarter's narratives naming
 # their month, a narrative's line break as a new paragraph, a sentence
 # instead of a table of zeros, an agency's name broken at its "\n" and
@@ -376,6 +377,7 @@ sed -i 's/^place *=.*/place = Thị trấn Thường Xuân/' "$tmp/lc/baocao.ini
 	echo '5 = Các phòng, ban chuyên môn thuộc Ủy ban nhân dân huyện'
 	i=6
 	while [ $i -le 14 ]; do echo "$i = Phòng chuyên môn số $i"; i=$((i + 1)); done
+	echo '15 = Cổng thông tin điện tử huyện https://thuongxuan.thanhhoa.gov.vn/portal/thong-bao'
 	echo 'archive = VT, VP, Phòng Tài chính - Kế hoạch, Bộ phận ISO (Nguyễn Văn A, 05b)'
 } >"$tmp/lc/rec.ini"
 awk 'FNR == NR { if ($0 ~ /^\[/) sec = $0; if (sec != "[recipients]") print; next }' \
@@ -423,6 +425,14 @@ pdftotext -bbox -f "$n" -l "$n" "$tmp/lc-r.pdf" - 2>/dev/null |
 	if (top && y0 >= top && x0 < 280 && x1 > 292) bad = 1 }
 	END { exit !top || bad }' ||
     no "report, many recipients: Nơi nhận reaches into the signer's column"
+# ... and an entry with an address wider than the column hangs after its
+# dash on every line ("- Cổng thông tin điện tử huyện" / "  https://…/" /
+# "  thong-bao;"), none back at the margin (85 pt)
+pdftotext -bbox -f "$n" -l "$n" "$tmp/lc-r.pdf" - 2>/dev/null |
+    awk -F'"' '/<word/ && (index($0, ">https://") || index($0, ">thong-bao;<")) {
+	k++; if ($2 + 0 < 88) bad = 1 }
+	END { exit k < 2 || bad }' ||
+    no "report, recipients: a long address does not hang after its dash"
 
 # --- stress data (the reviewer's defects) ---
 # a number never breaks: huge counts in the report's tables and the

@@ -8,7 +8,8 @@
 # year before, of which the sample has no data (2023), and the year's,
 # whose previous period is that year too, are a sentence. A final made with
 # --allow-missing while a unit is incomplete says so (SPEC §8); its draft and
-# a complete final do not.
+# a complete final do not. A range's summary has its subject broken before
+# its dates.
 set -u
 . "$TOP/tests/readback/cutoffs.inc"
 fail=0
@@ -19,6 +20,13 @@ for cfg in c0 c15; do
 		    report --period "$p" --allow-missing >/dev/null 2>"$tmp/err" ||
 		    { echo "sample-reports.sh: report $p ($cfg) failed"; cat "$tmp/err"; fail=1; continue; }
 		pdftotext -layout "$o/$p/cai-tien-$p-du-thao-1.pdf" - >"$tmp/txt"
+		# a range's subject, too long for one line, is broken before
+		# its dates, not inside "cải / tiến"
+		case $p in *..*)
+			pdftotext -l 1 "$o/$p/cai-tien-$p-du-thao-1.pdf" - |
+			    grep -qx "Tổng hợp ý kiến đóng góp và kết quả cải tiến" ||
+			    { echo "sample-reports.sh: $p ($cfg): the summary's subject is not broken before its dates"; fail=1; }
+		esac
 		# the PDF's rows, in the order of improvement_summary()
 		got=$(awk '/^Số ý kiến đóng góp tiếp nhận trong kỳ/ { r = $NF }
 		    /^Số ý kiến đã trình/ { q = $NF }

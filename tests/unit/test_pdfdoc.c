@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * Tests of src/lib/pdfdoc.c: text cleaning (UTF-8 validation, NFC) and line
- * breaking (between words; inside a word only at a character boundary; no
- * line wider than its band; never a line that starts with a lone dash),
+ * breaking (between words; inside a word only at a character boundary, an
+ * address after a '.' rather than there; no line wider than its band;
+ * never a line that starts with a lone dash),
  * table cells (a number never broken: its column widened, its cell's text
  * smaller), a paragraph's last lines kept with what follows, and a
  * document that renders and saves.
@@ -135,6 +136,32 @@ test_wrap(void **state)
 	/* paragraphs and an empty one */
 	check_wrap(d, "một\n\nhai", 1000, 3);
 	check_wrap(d, "", 100, 1);
+	pdfdoc_free(d);
+}
+
+/*
+ * An address wider than its band whose breaks after '/' leave less than
+ * half a line ("https://") is broken after a '.', not cut inside a name
+ * ("…thanhhoa.gov" / ".vn/…").
+ */
+static void
+test_wrap_address(void **state)
+{
+	struct pdfdoc *d = doc();
+	char *s = clean(d, "https://dichvucong.thanhhoa.gov.vn/portaldvc/"
+	    "KenhTin/tra-cuu-ho-so.aspx?ma=ABC_123");
+	struct wline *l;
+	double w = width_pt(d->font[PF_REGULAR], 11, s,
+	    strlen("https://dichvucong.thanhhoa.gov")) + 0.5;
+	int n;
+
+	(void)state;
+	n = wrap(d->font[PF_REGULAR], 11, s, w, 0, 0, &l);
+	assert_true(n > 1);
+	assert_int_equal(l[0].end - l[0].start,
+	    strlen("https://dichvucong.thanhhoa."));
+	libc_free(l);
+	libc_free(s);
 	pdfdoc_free(d);
 }
 
@@ -493,6 +520,7 @@ main(void)
 		cmocka_unit_test(test_clean),
 		cmocka_unit_test(test_nfc_quick),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_wrap_address),
 		cmocka_unit_test(test_dash),
 		cmocka_unit_test(test_is_number),
 		cmocka_unit_test(test_cells),
