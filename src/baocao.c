@@ -1060,6 +1060,8 @@ list_inputs(struct run *r, char ***paths, int *n)
 		struct dirent **ents;
 		int k, ne = scandir(r->folders[i], &ents, NULL, alphasort);
 
+		if (ne < 0)
+			continue;	/* baocao-check names it, exit 2 */
 		for (k = 0; k < ne; k++) {
 			char p[PATH_MAX + 256];
 			struct stat sb;
