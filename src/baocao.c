@@ -1017,6 +1017,34 @@ render_xlsx(struct run *r, struct report_opts *o)
 	return rv;
 }
 
+/*
+ * Writes the manifest line "HASH  name" as sha256sum does: a name holding
+ * a backslash, a line feed or a carriage return is written escaped (\\,
+ * \n, \r) after a backslash at the start of the line, so that
+ * `sha256sum -c` reads it back.
+ */
+static void
+sum_line(FILE *out, const char *hash, const char *name)
+{
+	const char *p;
+
+	if (strpbrk(name, "\\\n\r") == NULL) {
+		fprintf(out, "%.64s  %s\n", hash, name);
+		return;
+	}
+	fprintf(out, "\\%.64s  ", hash);
+	for (p = name; *p != '\0'; p++)
+		if (*p == '\\')
+			fputs("\\\\", out);
+		else if (*p == '\n')
+			fputs("\\n", out);
+		else if (*p == '\r')
+			fputs("\\r", out);
+		else
+			fputc(*p, out);
+	fputc('\n', out);
+}
+
 /* Appends "HASH  name" lines for files, naming them by display names. */
 static int
 hash_files(FILE *out, char **paths, char **names, int n)
@@ -1036,8 +1064,9 @@ hash_files(FILE *out, char **paths, char **names, int n)
 	free((void *)argv);
 	if (rv != 0 || (fp = fopen(tmp, "r")) == NULL)
 		return EXIT_USAGE;
-	for (i = 0; i < n && getline(&line, &cap, fp) > 64; i++)
-		fprintf(out, "%.64s  %s\n", line, names[i]);
+	/* a line whose name sha256sum escaped starts with a backslash */
+	for (i = 0; i < n && getline(&line, &cap, fp) > 65; i++)
+		sum_line(out, line + (line[0] == '\\'), names[i]);
 	free(line);
 	fclose(fp);
 	return i == n ? 0 : EXIT_USAGE;

@@ -16,6 +16,16 @@
 /* A manifest line is sha256sum's: 64 hex digits, two spaces, the name. */
 #define NAME_AT	66
 
+/*
+ * Where line's name starts: one further when sha256sum escaped the name
+ * and put a backslash first ("\HASH  a\\b.csv" for the file a\b.csv).
+ */
+static size_t
+name_at(const char *line)
+{
+	return NAME_AT + (line[0] == '\\');
+}
+
 /* The entries of dir in byte order, without "." and ".."; -1. */
 static int
 entries(const char *dir, struct dirent ***ents)
@@ -216,7 +226,8 @@ cmp_str(const void *a, const void *b)
 static const char *
 line_key(const char *line)
 {
-	const char *name = line + NAME_AT, *p = name + strlen(name), *key = name;
+	const char *name = line + name_at(line), *p = name + strlen(name);
+	const char *key = name;
 	int slashes = 0;
 
 	while (p > name && slashes < 2)
@@ -234,7 +245,7 @@ manifest_input_keys(const char *path, int *n)
 	for (i = 0; i < *n; i++) {
 		const char *key = line_key(v[i]);
 
-		memmove(v[i] + NAME_AT, key, strlen(key) + 1);
+		memmove(v[i] + name_at(v[i]), key, strlen(key) + 1);
 	}
 	if (*n > 0)
 		qsort(v, (size_t)*n, sizeof(*v), cmp_str);
@@ -457,7 +468,7 @@ has_line(char **v, int n, const char *line)
 static const char *
 line_name(const char *line)
 {
-	const char *name = line + NAME_AT;
+	const char *name = line + name_at(line);
 
 	while (strncmp(name, "../", 3) == 0)
 		name += 3;
