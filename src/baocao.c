@@ -85,7 +85,8 @@ static const char usage_text[] =
 	{ "output", required_argument, NULL, 'o' }, \
 	{ "templates", required_argument, NULL, 'T' }, \
 	{ "today", required_argument, NULL, 't' }, \
-	{ "help", no_argument, NULL, 'h' }
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, 'V' }
 
 static void help(void) __attribute__((noreturn));
 
@@ -99,6 +100,9 @@ global_option(int ch, const char *arg)
 	switch (ch) {
 	case 'h':		/* "baocao report --help" too */
 		help();
+	case 'V':		/* and "baocao report --version" */
+		printf("baocao (baocao) %s\n", BAOCAO_VERSION);
+		exit(EXIT_OK);
 	case 'c':
 		config_dir = arg;
 		return 0;
@@ -2196,7 +2200,6 @@ int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
-		{ "version", no_argument, NULL, 'V' },
 		GLOBAL_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
@@ -2218,16 +2221,9 @@ main(int argc, char *argv[])
 	}
 	progress = isatty(2);
 	/* Global options come before the command ("+": stop at it). */
-	while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'V':
-			printf("baocao (baocao) %s\n", BAOCAO_VERSION);
-			return 0;
-		default:
-			if (global_option(ch, optarg) != 0)
-				usage();
-		}
-	}
+	while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1)
+		if (global_option(ch, optarg) != 0)
+			usage();
 	argc -= optind;
 	argv += optind;
 	if (argc < 1)
