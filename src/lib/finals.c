@@ -299,9 +299,14 @@ same_manifest(const char *a, const char *b)
 	return same;
 }
 
-/* Whether a final file of dir is missing in other or, bytes, differs. */
+/*
+ * Whether a final file of dir is missing in other or, bytes, differs. With
+ * restore (the two manifests are the same), a file missing in other that
+ * other's manifest lists is none: it is the file the final had, deleted
+ * since, and is written back with the same bytes.
+ */
 static int
-side_differs(const char *dir, const char *other, int bytes,
+side_differs(const char *dir, const char *other, int bytes, int restore,
     const char *const *exempt)
 {
 	struct dirent **ents;
@@ -317,9 +322,11 @@ side_differs(const char *dir, const char *other, int bytes,
 			continue;
 		snprintf(a, sizeof(a), "%s/%s", dir, e);
 		snprintf(b, sizeof(b), "%s/%s", other, e);
-		differs = access(b, F_OK) != 0 || (bytes &&
-		    (strcmp(e, MANIFEST_NAME) == 0 ? !same_manifest(a, b) :
-		    !same_bytes(a, b)));
+		if (access(b, F_OK) != 0)
+			differs = !(restore && final_complete(other, e));
+		else
+			differs = bytes && (strcmp(e, MANIFEST_NAME) == 0 ?
+			    !same_manifest(a, b) : !same_bytes(a, b));
 	}
 	free_entries(ents, n);
 	return differs;
@@ -329,8 +336,12 @@ int
 final_differs(const char *outdir, const char *stage,
     const char *const *exempt)
 {
-	return side_differs(stage, outdir, 1, exempt) ||
-	    side_differs(outdir, stage, 0, exempt);
+	char a[4096], b[4096];
+
+	snprintf(a, sizeof(a), "%s/%s", outdir, MANIFEST_NAME);
+	snprintf(b, sizeof(b), "%s/%s", stage, MANIFEST_NAME);
+	return side_differs(stage, outdir, 1, same_manifest(a, b), exempt) ||
+	    side_differs(outdir, stage, 0, 0, exempt);
 }
 
 /*
