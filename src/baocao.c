@@ -1477,12 +1477,33 @@ make_report(struct run *r, struct report_opts *o, int force)
 }
 
 /*
+ * Whether --output names the input folder itself, after a message: a
+ * month's period folder would be its submissions' folder (SPEC §8: inputs
+ * are never modified), and archive would move submissions away.
+ */
+static int
+output_is_input(void)
+{
+	char in[PATH_MAX], out[PATH_MAX];
+
+	if (realpath(input_dir, in) == NULL ||
+	    realpath(output_dir, out) == NULL || strcmp(in, out) != 0)
+		return 0;
+	diag_plain("--output '%s' is the input folder '%s': reports are never "
+	    "written among the submissions; give another --output", output_dir,
+	    input_dir);
+	return 1;
+}
+
+/*
  * Opens (creating) and locks r's output folder into o->outdir, and its
  * empty stage; -1.
  */
 static int
 open_outdir(struct run *r, struct report_opts *o)
 {
+	if (output_is_input())
+		return -1;
 	snprintf(o->outdir, sizeof(o->outdir), "%s/%s", output_dir, r->label);
 	if (mkdirs(o->outdir) != 0 || lock_period(o->outdir) < 0) {
 		diag_errorat(o->outdir, 0, 0, "cannot create:");
@@ -2155,6 +2176,8 @@ cmd_archive(int argc, char **argv)
 	}
 	if (optind != argc)
 		usage();
+	if (output_is_input())
+		return EXIT_USAGE;
 	if ((rv = config_load(&cfg, config_dir)) != 0)
 		return rv;
 	set_today();
