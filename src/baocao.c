@@ -92,11 +92,18 @@ static void help(void) __attribute__((noreturn));
 
 /*
  * Applies global option ch (with argument arg); returns 0 when ch is one,
- * -1 when it is not, or exits on a bad --today.
+ * -1 when it is not, or exits on a bad --today or an empty folder.
  */
 static int
 global_option(int ch, const char *arg)
 {
+	if (strchr("cioT", ch) != NULL && arg[0] == '\0') {
+		/* "--output $DIR" with DIR unset: not "/PERIOD" */
+		diag_plain("--%s is empty; expected a folder", ch == 'c' ?
+		    "config" : ch == 'i' ? "input" : ch == 'o' ? "output" :
+		    "templates");
+		exit(EXIT_USAGE);
+	}
 	switch (ch) {
 	case 'h':		/* "baocao report --help" too */
 		help();
@@ -2167,6 +2174,10 @@ cmd_archive(int argc, char **argv)
 			move = 1;
 			break;
 		case 'A':
+			if (optarg[0] == '\0') {
+				diag_plain("--to is empty; expected a folder");
+				return EXIT_USAGE;
+			}
 			to = optarg;
 			break;
 		default:
