@@ -847,15 +847,16 @@ write_validation(struct run *r, const struct report_opts *o, int *missing,
 		s.rev = &rev;
 		each_unit(r, print_unit_status, &s);
 		revisions_release(&rev);
+		if (o->draft == 0 && o->allow_missing && s.missing > 0)
+			fprintf(fp, "\nBản chính thức lập khi còn %d đơn vị chưa "
+			    "nộp đủ (%s), theo lệnh --allow-missing.\n",
+			    s.missing, sbuf_str(&s.names));
 	} else {
+		/* errors: no final is made, whatever --allow-missing says */
 		fprintf(fp, "\nTình hình nộp báo cáo (theo tên tệp; dữ liệu "
 		    "còn lỗi nên chưa đối chiếu nội dung):\n");
 		s.missing = status_by_file_names(r, fp, "", 1);
 	}
-	if (o->draft == 0 && o->allow_missing && s.missing > 0)
-		fprintf(fp, "\nBản chính thức lập khi còn %d đơn vị chưa nộp đủ "
-		    "(%s), theo lệnh --allow-missing.\n", s.missing,
-		    sbuf_str(&s.names));
 	if (fclose(fp) != 0) {
 		diag_errorat(tmp, 0, 0, "cannot write:");
 		sbuf_release(&s.names);
