@@ -85,20 +85,31 @@ static const char usage_text[] =
 	{ "output", required_argument, NULL, 'o' }, \
 	{ "templates", required_argument, NULL, 'T' }, \
 	{ "today", required_argument, NULL, 't' }, \
-	{ "help", no_argument, NULL, 'h' }
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, 'V' }
 
 static void help(void) __attribute__((noreturn));
 
 /*
  * Applies global option ch (with argument arg); returns 0 when ch is one,
- * -1 when it is not, or exits on a bad --today.
+ * -1 when it is not, or exits on a bad --today or an empty folder.
  */
 static int
 global_option(int ch, const char *arg)
 {
+	if (strchr("cioT", ch) != NULL && arg[0] == '\0') {
+		/* "--output $DIR" with DIR unset: not "/PERIOD" */
+		diag_plain("--%s is empty; expected a folder", ch == 'c' ?
+		    "config" : ch == 'i' ? "input" : ch == 'o' ? "output" :
+		    "templates");
+		exit(EXIT_USAGE);
+	}
 	switch (ch) {
 	case 'h':		/* "baocao report --help" too */
 		help();
+	case 'V':		/* and "baocao report --version" */
+		printf("baocao (baocao) %s\n", BAOCAO_VERSION);
+		exit(EXIT_OK);
 	case 'c':
 		config_dir = arg;
 		return 0;
@@ -836,15 +847,16 @@ write_validation(struct run *r, const struct report_opts *o, int *missing,
 		s.rev = &rev;
 		each_unit(r, print_unit_status, &s);
 		revisions_release(&rev);
+		if (o->draft == 0 && o->allow_missing && s.missing > 0)
+			fprintf(fp, "\nBản chính thức lập khi còn %d đơn vị chưa "
+			    "nộp đủ (%s), theo lệnh --allow-missing.\n",
+			    s.missing, sbuf_str(&s.names));
 	} else {
+		/* errors: no final is made, whatever --allow-missing says */
 		fprintf(fp, "\nTình hình nộp báo cáo (theo tên tệp; dữ liệu "
 		    "còn lỗi nên chưa đối chiếu nội dung):\n");
 		s.missing = status_by_file_names(r, fp, "", 1);
 	}
-	if (o->draft == 0 && o->allow_missing && s.missing > 0)
-		fprintf(fp, "\nBản chính thức lập khi còn %d đơn vị chưa nộp đủ "
-		    "(%s), theo lệnh --allow-missing.\n", s.missing,
-		    sbuf_str(&s.names));
 	if (fclose(fp) != 0) {
 		diag_errorat(tmp, 0, 0, "cannot write:");
 		sbuf_release(&s.names);
@@ -1017,6 +1029,34 @@ render_xlsx(struct run *r, struct report_opts *o)
 	return rv;
 }
 
+/*
+ * Writes the manifest line "HASH  name" as sha256sum does: a name holding
+ * a backslash, a line feed or a carriage return is written escaped (\\,
+ * \n, \r) after a backslash at the start of the line, so that
+ * `sha256sum -c` reads it back.
+ */
+static void
+sum_line(FILE *out, const char *hash, const char *name)
+{
+	const char *p;
+
+	if (strpbrk(name, "\\\n\r") == NULL) {
+		fprintf(out, "%.64s  %s\n", hash, name);
+		return;
+	}
+	fprintf(out, "\\%.64s  ", hash);
+	for (p = name; *p != '\0'; p++)
+		if (*p == '\\')
+			fputs("\\\\", out);
+		else if (*p == '\n')
+			fputs("\\n", out);
+		else if (*p == '\r')
+			fputs("\\r", out);
+		else
+			fputc(*p, out);
+	fputc('\n', out);
+}
+
 /* Appends "HASH  name" lines for files, naming them by display names. */
 static int
 hash_files(FILE *out, char **paths, char **names, int n)
@@ -1036,8 +1076,9 @@ hash_files(FILE *out, char **paths, char **names, int n)
 	free((void *)argv);
 	if (rv != 0 || (fp = fopen(tmp, "r")) == NULL)
 		return EXIT_USAGE;
-	for (i = 0; i < n && getline(&line, &cap, fp) > 64; i++)
-		fprintf(out, "%.64s  %s\n", line, names[i]);
+	/* a line whose name sha256sum escaped starts with a backslash */
+	for (i = 0; i < n && getline(&line, &cap, fp) > 65; i++)
+		sum_line(out, line + (line[0] == '\\'), names[i]);
 	free(line);
 	fclose(fp);
 	return i == n ? 0 : EXIT_USAGE;
@@ -1060,6 +1101,8 @@ list_inputs(struct run *r, char ***paths, int *n)
 		struct dirent **ents;
 		int k, ne = scandir(r->folders[i], &ents, NULL, alphasort);
 
+		if (ne < 0)
+			continue;	/* baocao-check names it, exit 2 */
 		for (k = 0; k < ne; k++) {
 			char p[PATH_MAX + 256];
 			struct stat sb;
@@ -1442,12 +1485,33 @@ make_report(struct run *r, struct report_opts *o, int force)
 }
 
 /*
+ * Whether --output names the input folder itself, after a message: a
+ * month's period folder would be its submissions' folder (SPEC §8: inputs
+ * are never modified), and archive would move submissions away.
+ */
+static int
+output_is_input(void)
+{
+	char in[PATH_MAX], out[PATH_MAX];
+
+	if (realpath(input_dir, in) == NULL ||
+	    realpath(output_dir, out) == NULL || strcmp(in, out) != 0)
+		return 0;
+	diag_plain("--output '%s' is the input folder '%s': reports are never "
+	    "written among the submissions; give another --output", output_dir,
+	    input_dir);
+	return 1;
+}
+
+/*
  * Opens (creating) and locks r's output folder into o->outdir, and its
  * empty stage; -1.
  */
 static int
 open_outdir(struct run *r, struct report_opts *o)
 {
+	if (output_is_input())
+		return -1;
 	snprintf(o->outdir, sizeof(o->outdir), "%s/%s", output_dir, r->label);
 	if (mkdirs(o->outdir) != 0 || lock_period(o->outdir) < 0) {
 		diag_errorat(o->outdir, 0, 0, "cannot create:");
@@ -2111,6 +2175,10 @@ cmd_archive(int argc, char **argv)
 			move = 1;
 			break;
 		case 'A':
+			if (optarg[0] == '\0') {
+				diag_plain("--to is empty; expected a folder");
+				return EXIT_USAGE;
+			}
 			to = optarg;
 			break;
 		default:
@@ -2120,6 +2188,8 @@ cmd_archive(int argc, char **argv)
 	}
 	if (optind != argc)
 		usage();
+	if (output_is_input())
+		return EXIT_USAGE;
 	if ((rv = config_load(&cfg, config_dir)) != 0)
 		return rv;
 	set_today();
@@ -2165,7 +2235,6 @@ int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
-		{ "version", no_argument, NULL, 'V' },
 		GLOBAL_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
@@ -2187,16 +2256,9 @@ main(int argc, char *argv[])
 	}
 	progress = isatty(2);
 	/* Global options come before the command ("+": stop at it). */
-	while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'V':
-			printf("baocao (baocao) %s\n", BAOCAO_VERSION);
-			return 0;
-		default:
-			if (global_option(ch, optarg) != 0)
-				usage();
-		}
-	}
+	while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1)
+		if (global_option(ch, optarg) != 0)
+			usage();
 	argc -= optind;
 	argv += optind;
 	if (argc < 1)

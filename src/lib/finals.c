@@ -16,6 +16,16 @@
 /* A manifest line is sha256sum's: 64 hex digits, two spaces, the name. */
 #define NAME_AT	66
 
+/*
+ * Where line's name starts: one further when sha256sum escaped the name
+ * and put a backslash first ("\HASH  a\\b.csv" for the file a\b.csv).
+ */
+static size_t
+name_at(const char *line)
+{
+	return NAME_AT + (line[0] == '\\');
+}
+
 /* The entries of dir in byte order, without "." and ".."; -1. */
 static int
 entries(const char *dir, struct dirent ***ents)
@@ -216,7 +226,8 @@ cmp_str(const void *a, const void *b)
 static const char *
 line_key(const char *line)
 {
-	const char *name = line + NAME_AT, *p = name + strlen(name), *key = name;
+	const char *name = line + name_at(line), *p = name + strlen(name);
+	const char *key = name;
 	int slashes = 0;
 
 	while (p > name && slashes < 2)
@@ -234,7 +245,7 @@ manifest_input_keys(const char *path, int *n)
 	for (i = 0; i < *n; i++) {
 		const char *key = line_key(v[i]);
 
-		memmove(v[i] + NAME_AT, key, strlen(key) + 1);
+		memmove(v[i] + name_at(v[i]), key, strlen(key) + 1);
 	}
 	if (*n > 0)
 		qsort(v, (size_t)*n, sizeof(*v), cmp_str);
@@ -288,9 +299,14 @@ same_manifest(const char *a, const char *b)
 	return same;
 }
 
-/* Whether a final file of dir is missing in other or, bytes, differs. */
+/*
+ * Whether a final file of dir is missing in other or, bytes, differs. With
+ * restore (the two manifests are the same), a file missing in other that
+ * other's manifest lists is none: it is the file the final had, deleted
+ * since, and is written back with the same bytes.
+ */
 static int
-side_differs(const char *dir, const char *other, int bytes,
+side_differs(const char *dir, const char *other, int bytes, int restore,
     const char *const *exempt)
 {
 	struct dirent **ents;
@@ -306,9 +322,11 @@ side_differs(const char *dir, const char *other, int bytes,
 			continue;
 		snprintf(a, sizeof(a), "%s/%s", dir, e);
 		snprintf(b, sizeof(b), "%s/%s", other, e);
-		differs = access(b, F_OK) != 0 || (bytes &&
-		    (strcmp(e, MANIFEST_NAME) == 0 ? !same_manifest(a, b) :
-		    !same_bytes(a, b)));
+		if (access(b, F_OK) != 0)
+			differs = !(restore && final_complete(other, e));
+		else
+			differs = bytes && (strcmp(e, MANIFEST_NAME) == 0 ?
+			    !same_manifest(a, b) : !same_bytes(a, b));
 	}
 	free_entries(ents, n);
 	return differs;
@@ -318,8 +336,12 @@ int
 final_differs(const char *outdir, const char *stage,
     const char *const *exempt)
 {
-	return side_differs(stage, outdir, 1, exempt) ||
-	    side_differs(outdir, stage, 0, exempt);
+	char a[4096], b[4096];
+
+	snprintf(a, sizeof(a), "%s/%s", outdir, MANIFEST_NAME);
+	snprintf(b, sizeof(b), "%s/%s", stage, MANIFEST_NAME);
+	return side_differs(stage, outdir, 1, same_manifest(a, b), exempt) ||
+	    side_differs(outdir, stage, 0, 0, exempt);
 }
 
 /*
@@ -457,7 +479,7 @@ has_line(char **v, int n, const char *line)
 static const char *
 line_name(const char *line)
 {
-	const char *name = line + NAME_AT;
+	const char *name = line + name_at(line);
 
 	while (strncmp(name, "../", 3) == 0)
 		name += 3;

@@ -50,7 +50,9 @@ int	final_file(const char *name);
 int	final_complete(const char *outdir, const char *report);
 /*
  * Whether the final staged differs from the final in outdir: a file whose
- * bytes differ, or one that only one of them has. Names listed in the
+ * bytes differ, or one that only one of them has (not one deleted from
+ * outdir since: when the two manifests are the same, a file the final in
+ * place lacks but its manifest lists is written back). Names listed in the
  * NULL-terminated exempt (may be NULL) are not compared. The manifests
  * compare their outputs' lines and their inputs by manifest_same_inputs,
  * not by where the input folders lay: templates read from another folder,

@@ -84,8 +84,9 @@ test_final_file(void **state)
 }
 
 /*
- * The same files are no change; a byte, a new file or a missing one is;
- * exempt names are not compared. Only a manifest naming the report makes
+ * The same files are no change; a byte, a new file or a missing one is,
+ * but not a file deleted from the final that its manifest lists; exempt
+ * names are not compared. Only a manifest naming the report makes
  * a finished final.
  */
 static void
@@ -129,6 +130,16 @@ test_differs_and_complete(void **state)
 	}
 	put("chi-so-P.csv", "a,b\n");
 	put("BM.07.01-X-P.pdf", "form");	/* only the old final has it */
+	assert_true(final_differs(dir, stage, NULL));
+	snprintf(path, sizeof(path), "%s/BM.07.01-X-P.pdf", dir);
+	unlink(path);
+	/* deleted from the final since: the same manifests list it, so it is
+	   written back; a file the final's manifest does not list is new */
+	snprintf(path, sizeof(path), "%s/bao-cao-P.pdf", dir);
+	unlink(path);
+	assert_false(final_differs(dir, stage, NULL));
+	snprintf(path, sizeof(path), "%s/chi-so-P.csv", dir);
+	unlink(path);
 	assert_true(final_differs(dir, stage, NULL));
 	stage_discard(stage);
 }
