@@ -913,15 +913,19 @@ put_pchart(FILE *out, const struct pdata *d, const char *ind, int errors)
  * in it (the roll-up writes a unit's numbers only then; register counts
  * of 0 are left out). A period before the first folder has nothing, and
  * comparing with its zeros would tell the reader "+1.266 responses".
+ * actions.overdue is no such number: it counts actions opened before the
+ * period too, so a period with nothing sent or dated in it can have one.
  */
 static int
 has_data(const struct pdata *d)
 {
-	int i;
+	int i, j;
 
 	for (i = 0; i < d->nunits; i++)
-		if (d->units[i].nnums > 0)
-			return 1;
+		for (j = 0; j < d->units[i].nnums; j++)
+			if (strcmp(d->units[i].nums[j].name,
+			    "actions.overdue") != 0)
+				return 1;
 	return 0;
 }
 
