@@ -913,16 +913,67 @@ put_pchart(FILE *out, const struct pdata *d, const char *ind, int errors)
  * in it (the roll-up writes a unit's numbers only then; register counts
  * of 0 are left out). A period before the first folder has nothing, and
  * comparing with its zeros would tell the reader "+1.266 responses".
+ * actions.overdue is no such number: it counts actions opened before the
+ * period too, so a period with nothing sent or dated in it can have one.
  */
 static int
 has_data(const struct pdata *d)
 {
-	int i;
+	int i, j;
 
 	for (i = 0; i < d->nunits; i++)
-		if (d->units[i].nnums > 0)
-			return 1;
+		for (j = 0; j < d->units[i].nnums; j++)
+			if (strcmp(d->units[i].nums[j].name,
+			    "actions.overdue") != 0)
+				return 1;
 	return 0;
+}
+
+static int
+cmp_row_unit(const void *a, const void *b)
+{
+	return strcmp(((const struct row *)a)->unit,
+	    ((const struct row *)b)->unit);
+}
+
+/*
+ * The rows of the compare records into *out (allocated; its strings are
+ * borrowed): every indicator row of d and, for a unit of d (or "*"), each
+ * indicator that d lacks but prev or yoy (NULL: not compared) has, such
+ * as a rate whose denominator is 0 in d: without it a report would show
+ * the earlier value as absent too. In the CSV's order; returns how many.
+ */
+static int
+compare_rows(const struct pdata *d, const struct pdata *prev,
+    const struct pdata *yoy, struct row **out)
+{
+	const struct pdata *o[2] = { prev, yoy };
+	struct row *w;
+	int n = 0, i, k;
+
+	w = xcalloc((size_t)d->nrows + (prev ? prev->nrows : 0) +
+	    (yoy ? yoy->nrows : 0) + 1, sizeof(*w));
+	for (i = 0; i < d->nrows; i++)
+		w[n++] = d->rows[i];
+	for (k = 0; k < 2; k++)
+		for (i = 0; o[k] != NULL && i < o[k]->nrows; i++) {
+			const struct row *r = &o[k]->rows[i];
+
+			if (find_row(d, r->unit, r->ind) != NULL ||
+			    d->nrows == 0 || bsearch(r, d->rows,
+			    (size_t)d->nrows, sizeof(*d->rows),
+			    cmp_row_unit) == NULL)
+				continue;
+			/* prev and yoy are one period for a year, 9M */
+			if (k == 1 && prev != NULL &&
+			    find_row(prev, r->unit, r->ind) != NULL)
+				continue;
+			w[n++] = *r;
+		}
+	if (n > 0)
+		qsort(w, (size_t)n, sizeof(*w), cmp_row);
+	*out = w;
+	return n;
 }
 
 static void
@@ -933,8 +984,9 @@ write_analysis(FILE *out, const struct pdata *d, const struct pdata *prev,
 	char title[PERIOD_TITLESZ], fd[DATE_BUFSZ], ld[DATE_BUFSZ];
 	char mb[DATE_BUFSZ], rb[NUMFMT_BUFSZ];
 	const struct row *w;
+	struct row *cr;
 	long mo;
-	int i, j, prev_data = has_data(prev), yoy_data = has_data(yoy);
+	int i, j, nc, prev_data = has_data(prev), yoy_data = has_data(yoy);
 
 	fputs("#baocao-analysis 1\n", out);
 	period_title(&d->p, title);
@@ -989,13 +1041,16 @@ write_analysis(FILE *out, const struct pdata *d, const struct pdata *prev,
 			rec(out, 6, f);
 		}
 	}
-	for (i = 0; i < d->nrows; i++) {
-		const struct row *r = &d->rows[i];
+	nc = compare_rows(d, prev_data ? prev : NULL, yoy_data ? yoy : NULL,
+	    &cr);
+	for (i = 0; i < nc; i++) {
+		const struct row *r = &cr[i];
 
 		sbuf_reset(&sb);
 		sbuf_reset(&a);
 		sbuf_reset(&b);
-		put_num(&sb, &r->v);
+		if ((w = find_row(d, r->unit, r->ind)) != NULL)
+			put_num(&sb, &w->v);
 		if (prev_data && (w = find_row(prev, r->unit, r->ind)) != NULL)
 			put_num(&a, &w->v);
 		if (yoy_data && (w = find_row(yoy, r->unit, r->ind)) != NULL)
@@ -1008,6 +1063,7 @@ write_analysis(FILE *out, const struct pdata *d, const struct pdata *prev,
 			rec(out, 9, f);
 		}
 	}
+	free(cr);
 	countsum_at("*", d->label);
 	put_pareto(out, d, "errors", "errors.by_type.", error_types);
 	put_pareto(out, d, "complaints", "complaints.channel.",

@@ -786,10 +786,12 @@ analysis_record(struct norm_reader *r, void *arg)
 	} else if (strcmp(f[0], "compare") == 0 && r->nf >= 9) {
 		struct item *it = set_find(&G.ind, f[2], f[3]);
 
-		if (it != NULL) {
-			it->prev = num_or_nan(f[6]);
-			it->yoy = num_or_nan(f[8]);
-		}
+		/* an indicator P lacks (a rate of a zero denominator) still
+		 * shows its earlier values: absent now, not then */
+		if (it == NULL)
+			set_add(&G.ind, f[2], f[3], &it);
+		it->prev = num_or_nan(f[6]);
+		it->yoy = num_or_nan(f[8]);
 	} else if (strcmp(f[0], "pareto") == 0 && r->nf >= 7) {
 		struct pareto *p;
 

@@ -616,6 +616,18 @@ while [ "$i" -le "$(pages "$r")" ]; do
 	i=$((i + 1))
 done
 
+# an organization rate that P lacks (no error this month: no correction
+# rate) still shows its earlier values, from the compare record that
+# baocao-analyze writes for it with an empty value
+grep -v '^2024-12,\*,errors\.correction_rate,' "$fx/chi-so.csv" >"$tmp/nocr.csv"
+awk -F'\t' 'BEGIN { OFS = "\t" } $1 == "compare" && $3 == "*" && $4 == "errors.correction_rate" { $5 = "" } { print }' \
+    "$fx/analysis.tsv" >"$tmp/nocr.tsv"
+report_with "$tmp/nocr.csv" "$tmp/nocr.tsv" "$tmp/nocr.pdf" ||
+    no "rate absent now: status $? $(cat "$tmp/err")"
+pdftotext -layout "$tmp/nocr.pdf" - 2>/dev/null |
+    grep -q '^Tỷ lệ đã khắc phục  *-  *69,14%  *-  *67,94%  *-$' ||
+    no "rate absent now: its previous and year-earlier values not shown"
+
 # --- failures leave nothing behind ---
 run bm "$tmp/none.pdf" --unit NOPE
 s=$?
