@@ -19,6 +19,7 @@
 
 #include "config.h"
 #include "indicator.h"
+#include "num.h"
 #include "suggest.h"
 #include "date.h"
 #include "diag.h"
@@ -651,23 +652,22 @@ load_units(struct config *c, const struct inifile *f)
 	return bad;
 }
 
-/* "95%" is 95.0 / 100 (one division); "0.95" is strtod's. -1 if bad. */
+/*
+ * "95%" is 95.0 / 100 (one division); "0.95" is the decimal itself. Only
+ * the two forms SPEC §3.3 names: num_decimal's digits, no exponent, sign
+ * or hexadecimal ("1e-1" and "0x1p-1" are not targets). -1 if bad.
+ */
 static int
 parse_target(const char *v, double *out)
 {
-	char *end;
 	size_t n = strlen(v);
 	double x;
 
-	if (n == 0 || !(isdigit((unsigned char)v[0])))
-		return -1;
-	errno = 0;
-	x = strtod(v, &end);
-	if (errno != 0)
-		return -1;
-	if (*end == '%' && end[1] == '\0')
+	if (n > 0 && v[n - 1] == '%') {
+		if (num_decimal(v, n - 1, &x) != NUM_OK)
+			return -1;
 		x = x / 100;
-	else if (*end != '\0')
+	} else if (num_decimal(v, n, &x) != NUM_OK)
 		return -1;
 	*out = x;
 	return 0;
