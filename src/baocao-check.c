@@ -2274,7 +2274,7 @@ register_header(struct reg *g, struct csvread *r)
 	const char *file = g->f->display;
 	const char *cands[REG_COLS_MAX + 1];
 	struct sbuf nm = SBUF_INIT;
-	int i, j, bad = 0;
+	int i, j, bad = 0, nameless = 0, first_nameless = 0;
 
 	/*
 	 * An unknown or repeated column is an error, but the rows are still
@@ -2294,6 +2294,12 @@ register_header(struct reg *g, struct csvread *r)
 		normtext(&nm, fx->s, fx->len);
 		fold(&nm);
 		j = reg_col_index(k, nm.buf);
+		if (j < 0 && nm.len == 0) {
+			/* a spreadsheet's empty columns: one message */
+			if (nameless++ == 0)
+				first_nameless = i;
+			continue;
+		}
 		if (j < 0) {
 			diag_errorat(file, fx->line, fx->col, "unknown column "
 			    "'%s' (%s register)%s", show(fx->s, fx->len),
@@ -2309,6 +2315,16 @@ register_header(struct reg *g, struct csvread *r)
 		}
 		g->pos[j] = i;
 	}
+	if (nameless == 1)
+		diag_errorat(file, r->f[first_nameless].line,
+		    r->f[first_nameless].col, "column %d has no name (%s "
+		    "register); delete the empty column", first_nameless + 1,
+		    k->name);
+	else if (nameless > 1)
+		diag_errorat(file, r->f[first_nameless].line,
+		    r->f[first_nameless].col, "column %d and %d more have no "
+		    "name (%s register); delete the empty columns",
+		    first_nameless + 1, nameless - 1, k->name);
 	for (j = 0; j < k->ncols; j++)
 		if (k->cols[j].required && g->pos[j] < 0) {
 			diag_errorat(file, r->line, 0, "missing column '%s' "
