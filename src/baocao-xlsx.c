@@ -909,8 +909,11 @@ static const char *const fmt_defaults[FM_N] = { "@", "#,##0", "#,##0.00",
 static int
 sheet_name_ok(const char *name, const char **why)
 {
-	size_t n = utf8_chars(name), len = strlen(name);
+	size_t n = 0, len = strlen(name), i;
 
+	for (i = 0; i < len; i++)	/* UTF-16 units, as Excel counts */
+		n += ((unsigned char)name[i] & 0xC0) != 0x80 ?
+		    1 + ((unsigned char)name[i] >= 0xF0) : 0;
 	if (n == 0 || n > 31) {
 		*why = "must have 1 to 31 characters";
 		return 0;
@@ -2343,12 +2346,19 @@ num_width(const struct book *b, enum fmt f, double v)
 	return (double)n + (digits > 3 ? (double)((digits - 1) / 3) : 0);
 }
 
-/*
- * Text written into a cell: always as a string, never as a formula, so a
- * name such as "=HYPERLINK(...)" or "+1" stays text (SPEC §7.2). The
- * string is validated and NFC-normalized first; text past Excel's cell
- * limit is cut with a warning.
- */
+/* Whether p starts with "_xHHHH_" (four hexadecimal digits). */
+static int
+is_xhex(const char *p)
+{
+	int k;
+
+	if (p[0] != '_' || p[1] != 'x')
+		return 0;
+	for (k = 2; k < 6 && isxdigit((unsigned char)p[k]); k++)
+		;
+	return k == 6 && p[6] == '_';
+}
+
 /*
  * A reader turns "_xHHHH_" in a cell's text into the character U+HHHH
  * (how OOXML writes control characters, and libxlsxwriter writes them so),
@@ -2360,16 +2370,12 @@ escape_xhex(const char *s)
 {
 	struct sbuf sb = SBUF_INIT;
 	const char *p;
-	int k, found = 0;
+	int found = 0;
 
 	for (p = s; *p != '\0'; p++) {
-		if (p[0] == '_' && p[1] == 'x') {
-			for (k = 2; k < 6 && isxdigit((unsigned char)p[k]); k++)
-				;
-			if (k == 6 && p[6] == '_') {
-				sbuf_adds(&sb, "_x005F");
-				found = 1;
-			}
+		if (is_xhex(p)) {
+			sbuf_adds(&sb, "_x005F");
+			found = 1;
 		}
 		sbuf_addc(&sb, *p);
 	}
@@ -2404,22 +2410,51 @@ warn_cut(int n, int r)
 	    cur_name ? cur_name : "", r + 1);
 }
 
+/*
+ * The length of text s in a cell as Excel's limit counts it: in UTF-16
+ * units (a character past U+FFFF, an emoji or a Hán Nôm character of
+ * CJK extension B, is 2), and each "_xHHHH_" the text holds with the 6
+ * characters of its "_x005F" (escape_xhex()), since libxlsxwriter checks
+ * the limit on the text as written. *at is set to the end of the longest
+ * prefix of at most lim.
+ */
+static size_t
+cell_units(const char *s, size_t lim, size_t *at)
+{
+	size_t i = 0, n = 0;
+
+	*at = 0;
+	while (s[i] != '\0') {
+		n += ((unsigned char)s[i] >= 0xF0 ? 2 : 1) +
+		    (is_xhex(s + i) ? 6 : 0);
+		do
+			i++;
+		while (((unsigned char)s[i] & 0xC0) == 0x80);
+		if (n <= lim)
+			*at = i;
+	}
+	return n;
+}
+
+/*
+ * Text written into a cell: always as a string, never as a formula, so a
+ * name such as "=HYPERLINK(...)" or "+1" stays text (SPEC §7.2). The
+ * string is validated and NFC-normalized first; text past Excel's cell
+ * limit is cut with a warning.
+ */
 static void
 put_text(lxw_worksheet *ws, int r, int c, const char *s, lxw_format *f)
 {
-	char *n = nfc_or(s);
+	char *n = nfc_or(s), *cut;
+	size_t at, len = cell_units(n, CELL_MAX - 1, &at);
 
-	if (utf8_chars(n) > CELL_MAX) {
-		size_t i = 0, k = 0;
-
-		while (n[i] && k < CELL_MAX - 1) {
-			i++;
-			while (((unsigned char)n[i] & 0xC0) == 0x80)
-				i++;
-			k++;
-		}
-		strcpy(n + i, "\xE2\x80\xA6");	/* … */
-		warn_cut((int)utf8_chars(s), r);
+	if (len > CELL_MAX) {
+		cut = xmalloc(at + 4);
+		memcpy(cut, n, at);
+		memcpy(cut + at, "\xE2\x80\xA6", 4);	/* … */
+		free(n);
+		n = cut;
+		warn_cut((int)len, r);
 	}
 	if (*n == '\0')
 		chk(worksheet_write_blank(ws, (lxw_row_t)r, (lxw_col_t)c, f),

@@ -749,6 +749,11 @@ def check_text(S):
             for c in row:
                 if isinstance(c.value, str) and unicodedata.normalize('NFC', c.value) != c.value:
                     fail('%s!%s: text is not NFC' % (ws.title, c.coordinate))
+                # Excel's limit is in UTF-16 units (an emoji is 2): past
+                # it, Excel reports the file damaged
+                if isinstance(c.value, str) and len(c.value.encode('utf-16-le')) // 2 > 32767:
+                    fail('%s!%s: text of %d UTF-16 units, past Excel\'s 32767' %
+                         (ws.title, c.coordinate, len(c.value.encode('utf-16-le')) // 2))
 
 
 def check_fit(S, data_sheets):
