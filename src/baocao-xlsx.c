@@ -2674,22 +2674,18 @@ draft_mark(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 }
 
 /*
- * A draft's mark in the printed page header too, at the right of every
- * page: a sheet printed two pages wide shows the cell of draft_mark() on
- * one page only. '&' in the template's wording is written "&&" (a code
- * of the header language otherwise); '"' is dropped from the font name.
+ * The printed page header of a draft's mark t (draft_text()), owned: at
+ * the right, in the workbook's font, bold and red. '&' in the template's
+ * wording is written "&&" (a code of the header language otherwise); '"'
+ * is dropped from the font name.
  */
-static void
-draft_header(lxw_worksheet *ws, const struct book *b)
+static char *
+header_text(const struct book *b, const char *t)
 {
 	struct sbuf sb = SBUF_INIT;
-	char *t, *up;
+	char *up = upper_dup(t);
 	const char *p;
 
-	if (b->draft <= 0)
-		return;
-	t = draft_text(b);
-	up = upper_dup(t);
 	sbuf_adds(&sb, "&R&\"");
 	for (p = b->font; *p; p++)
 		if (*p != '"')
@@ -2701,10 +2697,55 @@ draft_header(lxw_worksheet *ws, const struct book *b)
 		if (*p != '\n')
 			sbuf_addc(&sb, *p);
 	}
-	chk(worksheet_set_header(ws, sbuf_str(&sb)), "set_header");
-	sbuf_release(&sb);
 	free(up);
+	return sbuf_detach(&sb);
+}
+
+/*
+ * A draft's mark in the printed page header too, at the right of every
+ * page: a sheet printed two pages wide shows the cell of draft_mark() on
+ * one page only.
+ */
+static void
+draft_header(lxw_worksheet *ws, const struct book *b)
+{
+	char *t, *h;
+
+	if (b->draft <= 0)
+		return;
+	t = draft_text(b);
+	h = header_text(b, t);
+	chk(worksheet_set_header(ws, h), "set_header");
+	free(h);
 	free(t);
+}
+
+/*
+ * Whether a draft's page header, with any draft number, fits the 255
+ * characters Excel (and libxlsxwriter) allow a header; else reported at
+ * the template's draft (or font) line, a template mistake: a draft would
+ * otherwise fail when the workbook is written. 0 or EXIT_DATA.
+ */
+static int
+check_draft_header(const struct book *b)
+{
+	const char *v = tmpl_get(b->t, "workbook", "draft",
+	    "Dự thảo lần {draft}");
+	char *w = tmpl_fill(v, "draft", "99");
+	char *t = subst(b, w), *h = header_text(b, t);
+	size_t n = utf8_chars(h);
+	long line = tmpl_line(b->t, "workbook", "draft");
+
+	if (n > LXW_HEADER_FOOTER_MAX)
+		diag_errorat(b->tpath, line ? line : tmpl_line(b->t,
+		    "workbook", "font"), 0, "[workbook] draft '%s' is too long "
+		    "for the printed page header: %zu characters for draft 99 "
+		    "with the font and its codes, Excel holds %d", v, n,
+		    LXW_HEADER_FOOTER_MAX);
+	free(h);
+	free(t);
+	free(w);
+	return n > LXW_HEADER_FOOTER_MAX ? EXIT_DATA : 0;
 }
 
 static double
@@ -3999,6 +4040,8 @@ load_book(struct book *b, const struct xopts *o)
 		if (strcmp(b->iv[i].unit, "*") != 0)
 			urow_get(b, b->iv[i].unit);
 	qsort(b->u, b->nu, sizeof(*b->u), cmp_urow);
+	if (check_draft_header(b) != 0)
+		return EXIT_DATA;
 	if (b->niv + 1 >= LXW_ROW_MAX || b->nu + 100 >= LXW_ROW_MAX ||
 	    b->nrr + 100 >= LXW_ROW_MAX) {
 		diag_errorat(b->indpath, 0, 0, "too many rows for one sheet "
