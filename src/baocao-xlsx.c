@@ -2075,6 +2075,14 @@ newfmt(lxw_workbook *wb, const struct book *b, int bold)
 	return f;
 }
 
+/* The format of a result shown with d decimals: "0.00%", "#,##0.00". */
+static void
+more_numfmt(char *buf, size_t n, int rate, int d)
+{
+	snprintf(buf, n, "%s0.%.*s%s", rate ? "" : "#,##", d, "000000000",
+	    rate ? "%" : "");
+}
+
 static void
 make_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
 {
@@ -2152,8 +2160,7 @@ make_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
 				lxw_format *f = newfmt(wb, b, tot);
 				char nf[32];
 
-				snprintf(nf, sizeof(nf), "%s0.%.*s%s", st ?
-				    "" : "#,##", d, "000000000", st ? "%" : "");
+				more_numfmt(nf, sizeof(nf), st, d);
 				format_set_border(f, LXW_BORDER_THIN);
 				if (tot)
 					format_set_bg_color(f, 0xF2F2F2);
@@ -3511,12 +3518,43 @@ bar_px(const struct book *b)
 }
 
 /*
+ * The number format of the labels of a chart of column vc: the column's,
+ * with as many more decimals as the cell of any bar has (result_fmt():
+ * 94.99% against a 95% target), so that no bar reads "95.0%" where its
+ * cell reads "94.99%" beside "Không đạt"; buf holds it when built.
+ */
+static const char *
+chart_numfmt(const struct book *b, const struct fmts *F,
+    const struct sheet *s, int vc, char *buf, size_t n)
+{
+	const struct col *c = &s->cols[vc];
+	int rate = c->fmt == FM_RATE, d, most = 0;
+	lxw_format *f;
+	size_t i;
+	double v;
+
+	for (i = 0; i < b->nu; i++) {
+		if (!colval(b, s, c, b->u[i].code, &v))
+			continue;
+		f = result_fmt(b, F, c, b->u[i].code, v, 0);
+		for (d = most + 1; d <= MOREDEC; d++)
+			if (f == F->more[rate][d][0])
+				most = d;
+	}
+	if (most == 0)
+		return b->numfmt[c->fmt];
+	more_numfmt(buf, n, rate, most);
+	return buf;
+}
+
+/*
  * The sheet's bar chart of column s->chart by unit (rows r1..r2), put at
- * row at, on a printed page of its own.
+ * row at, on a printed page of its own; its labels and axis in the
+ * column's format (a chart of counts shows "20", not "2000.0%").
  */
 static void
 units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
-    const struct sheet *s, int r1, int r2, int at)
+    const struct sheet *s, const struct fmts *F, int r1, int r2, int at)
 {
 	int vc = col_of(s, s->ncols, s->chart), cc = 0, j;
 	lxw_chart *ch = workbook_add_chart(wb, LXW_CHART_BAR);
@@ -3524,7 +3562,7 @@ units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	lxw_chart_font cf = { 0 };
 	lxw_chart_options co = { 0 };
 	lxw_row_t brk[] = { (lxw_row_t)(at - 1), 0 };
-	char *ct = subst(b, s->chart_title), *ctn = nfc_or(ct);
+	char *ct = subst(b, s->chart_title), *ctn = nfc_or(ct), lf[32];
 
 	for (j = 0; j < s->ncols; j++)	/* bars named by the first name */
 		if (s->cols[j].src == S_NAME) {
@@ -3542,18 +3580,21 @@ units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	    (lxw_row_t)r2, (lxw_col_t)vc);
 	xlsxnum_chart(++cur_chart, cur_sheet, (unsigned)r1, (unsigned)vc);
 	chart_series_set_labels(se);
-	chart_series_set_labels_num_format(se, b->numfmt[FM_RATE]);
+	chart_series_set_labels_num_format(se, chart_numfmt(b, F, s, vc, lf,
+	    sizeof(lf)));
 	if (*ctn) {
 		chart_title_set_name(ch, ctn);
 		chart_title_set_name_font(ch, &cf);
 	}
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
 	/* a bar chart: the value axis is x, units read top down */
-	chart_axis_set_num_format(ch->x_axis, "0%");
 	if (s->cols[vc].fmt == FM_RATE) {
+		chart_axis_set_num_format(ch->x_axis, "0%");
 		chart_axis_set_min(ch->x_axis, 0);
 		chart_axis_set_max(ch->x_axis, 1);
-	}
+	} else
+		chart_axis_set_num_format(ch->x_axis,
+		    b->numfmt[s->cols[vc].fmt]);
 	chart_axis_set_reverse(ch->y_axis);
 	co.x_scale = 1.8;
 	/* as tall as its bars need, but no taller than a printed page */
@@ -3604,7 +3645,7 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 		chk(worksheet_repeat_rows(ws, (lxw_row_t)hdr,
 		    (lxw_row_t)(r1 - 1)), "repeat_rows");
 	if (s->chart != NULL && b->nu > 0)
-		units_chart(wb, ws, b, s, r1, r2, r + 4);
+		units_chart(wb, ws, b, s, F, r1, r2, r + 4);
 }
 
 static void

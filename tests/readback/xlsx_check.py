@@ -735,6 +735,60 @@ def check_register_sheet(name, S, ind, units, fields, stats):
     stats['dates'] += dates
 
 
+def decimals(fmt):
+    """Decimals a number format shows: '0.00%' 2, '#,##0' 0."""
+    m = re.search(r'\.([0#]+)', fmt.split(';')[0])
+    return len(m.group(1)) if m else 0
+
+
+C = '{http://schemas.openxmlformats.org/drawingml/2006/chart}'
+
+
+def check_charts(path, S, stats):
+    """Each chart's series: categories and values over the same rows of
+    one sheet, every value cell a number or blank, the cached points
+    those numbers, and the labels in the cells' kind of format (a chart
+    of counts does not read "2000.0%") with as many decimals as the most
+    precise cell (no bar reads "95.0%" where its cell reads "94.99%")."""
+    with zipfile.ZipFile(path) as z:
+        names = sorted(n for n in z.namelist() if re.match(r'xl/charts/chart\d+\.xml$', n))
+        for n in names:
+            root = ET.fromstring(z.read(n))
+            for ser in root.iter(C + 'ser'):
+                refs = [f.text for f in ser.iter(C + 'f')]
+                if len(refs) != 2:
+                    fail('%s: series with %d references' % (n, len(refs)))
+                    continue
+                m = [re.match(r"^'?(.*?)'?!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$", r) for r in refs]
+                if not all(m) or m[0].group(1) != m[1].group(1) or \
+                        (m[0].group(3), m[0].group(5)) != (m[1].group(3), m[1].group(5)):
+                    fail('%s: categories %s and values %s are not the same rows' % (n, refs[0], refs[1]))
+                    continue
+                sheet = m[1].group(1).replace("''", "'")
+                ws = S.v[sheet]
+                vc, r1, r2 = col_index(m[1].group(2)), int(m[1].group(3)), int(m[1].group(5))
+                cells = [ws.cell(r, vc) for r in range(r1, r2 + 1)]
+                if any(c.value is not None and not isnum(c.value) for c in cells):
+                    fail('%s: values %s hold text' % (n, refs[1]))
+                    continue
+                pts = {int(p.get('idx')): float(p.find(C + 'v').text)
+                       for p in ser.find(C + 'val').iter(C + 'pt')}
+                want = {i: float(c.value) for i, c in enumerate(cells) if isnum(c.value)}
+                if pts != want:
+                    fail('%s: cached points %r, cells %r' % (n, pts, want))
+                fmts = [c.number_format for c in cells if isnum(c.value)]
+                lab = ser.find(C + 'dLbls')
+                nf = lab.find(C + 'numFmt') if lab is not None else None
+                if fmts and nf is not None and nf.get('sourceLinked') != '1':
+                    code = nf.get('formatCode')
+                    if any(('%' in f) != ('%' in code) for f in fmts):
+                        fail('%s: labels %r, cells %r' % (n, code, sorted(set(fmts))))
+                    if decimals(code) < max(decimals(f) for f in fmts):
+                        fail('%s: labels %r show fewer decimals than cells %r' %
+                             (n, code, sorted(set(fmts))))
+                stats['charts'] += 1
+
+
 def check_no_stray_formulas(S, allowed):
     for ws in S.f.worksheets:
         for row in ws.iter_rows():
@@ -862,7 +916,7 @@ def main():
     check_text(S)
     stats = {'numbers': 0, 'totals': 0, 'formulas': 0, 'inject': 0, 'lists': 0,
              'dates': 0, 'inject_data': set(), 'identities': 0, 'numbered': 0,
-             'lowsample': 0, 'objectives': 0}
+             'lowsample': 0, 'objectives': 0, 'charts': 0}
     totals, allowed, data_seen, data_sheets, obj_sheets = {}, set(), False, set(), 0
     for name in S.f.sheetnames:
         ws = S.f[name]
@@ -886,6 +940,7 @@ def main():
         else:
             check_register_sheet(name, S, ind, units, fields, stats)
     check_no_stray_formulas(S, allowed)
+    check_charts(a.xlsx, S, stats)
     if not data_seen:
         fail('no data sheet (header period,unit,indicator,value)')
     if a.expect_objectives and obj_sheets == 0 and \
@@ -911,10 +966,10 @@ def main():
         return 1
     print('xlsx_check: %s: ok: %d numbers, %d organization values, %d formulas evaluated, '
           '%d injection names, %d lists (%d dates), %d objective values, %d low-sample flags, '
-          '%d numbered-row identities%s%s' %
+          '%d numbered-row identities, %d charts%s%s' %
           (os.path.basename(a.xlsx), stats['numbers'], stats['totals'], stats['formulas'],
            stats['inject'], stats['lists'], stats['dates'], stats['objectives'],
-           stats['lowsample'], stats['identities'],
+           stats['lowsample'], stats['identities'], stats['charts'],
            ', draft %d' % a.draft if a.draft is not None else '',
            ', %d values recomputed by LibreOffice' % lo if a.lo_dir else ''))
     return 0
