@@ -2541,14 +2541,29 @@ row_lines(lxw_worksheet *ws, const struct book *b, int r, int lines)
 		row_height(ws, b, r, lines, 1);
 }
 
+/*
+ * Text merged over rows r1..r2 and columns c1..c2, its "_xHHHH_" escaped
+ * as put_text() escapes a cell's (template wording, objectives' labels).
+ */
+static void
+put_merged(lxw_worksheet *ws, int r1, int c1, int r2, int c2,
+    const char *text, lxw_format *f)
+{
+	char *e = escape_xhex(text);
+
+	chk(worksheet_merge_range(ws, (lxw_row_t)r1, (lxw_col_t)c1,
+	    (lxw_row_t)r2, (lxw_col_t)c2, e != NULL ? e : text, f),
+	    "merge_range");
+	free(e);
+}
+
 /* Writes text in row r merged over columns c0..c1 (one cell when equal). */
 static void
 merged_text(lxw_worksheet *ws, int r, int c0, int c1, const char *text,
     lxw_format *f)
 {
 	if (c1 > c0)
-		chk(worksheet_merge_range(ws, (lxw_row_t)r, (lxw_col_t)c0,
-		    (lxw_row_t)r, (lxw_col_t)c1, text, f), "merge_range");
+		put_merged(ws, r, c0, r, c1, text, f);
 	else
 		put_text(ws, r, c0, text, f);
 }
@@ -2673,8 +2688,7 @@ draft_mark(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 		if (j == last)
 			put_text(ws, 0, j, up, F->draft);
 		else
-			chk(worksheet_merge_range(ws, 0, (lxw_col_t)j, 0,
-			    (lxw_col_t)last, up, F->draft), "merge_range");
+			put_merged(ws, 0, j, 0, last, up, F->draft);
 	}
 	free(up);
 	free(t);
@@ -3256,9 +3270,7 @@ header_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 			continue;
 		}
 		if (c->group == NULL) {
-			chk(worksheet_merge_range(ws, (lxw_row_t)r,
-			    (lxw_col_t)j, (lxw_row_t)r + 1, (lxw_col_t)j, h,
-			    F->header), "merge_range");
+			put_merged(ws, r, j, r + 1, j, h, F->header);
 			lone = fmax(lone, wrap_lines(h, c->width / scale - 1));
 			free(h);
 			continue;
@@ -3269,9 +3281,7 @@ header_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 			w += s->cols[k++].width;
 		h = nfc_or(c->group);
 		if (k - j > 1)
-			chk(worksheet_merge_range(ws, (lxw_row_t)r,
-			    (lxw_col_t)j, (lxw_row_t)r, (lxw_col_t)(k - 1), h,
-			    F->header), "merge_range");
+			put_merged(ws, r, j, r, k - 1, h, F->header);
 		else
 			put_text(ws, r, j, h, F->header);
 		lg = fmax(lg, wrap_lines(h, w / scale - 1));
@@ -3721,9 +3731,7 @@ write_register_sheet(lxw_worksheet *ws, const struct book *b,
 
 		/* across the table: the first column is a narrow code */
 		if (s->ncols > 1)
-			chk(worksheet_merge_range(ws, (lxw_row_t)r, 0,
-			    (lxw_row_t)r, (lxw_col_t)(s->ncols - 1), none,
-			    F->note), "merge_range");
+			put_merged(ws, r, 0, r, s->ncols - 1, none, F->note);
 		else
 			put_text(ws, r, 0, none, F->note);
 	}

@@ -113,6 +113,14 @@ sed 's/^\(unit\t2024-Q4\tINC\tincomplete\t\)2024-11/\12024-01,2024-02,2024-03,20
 grep -q '2024-09,2024-11' "$tmp/a-long.tsv" || no "a-long.tsv: INC not rewritten"
 check fixture-longstatus 2024-Q4 "$fx/config" "$fx/indicators.csv" \
     "$tmp/a-long.tsv"
+# an objective's label holding "_x0041_" (a merged group header) is
+# written "_x005F_x0041_", as a cell's text is: Excel showed "A"
+mkdir -p "$tmp/conf-xhex" && cp "$fx"/config/*.ini "$tmp/conf-xhex/" &&
+	sed 's/^label = Tỷ lệ hài lòng$/label = Tỷ lệ hài lòng (mã _x0041_)/' \
+	    "$fx/config/objectives.ini" >"$tmp/conf-xhex/objectives.ini"
+grep -q '_x0041_' "$tmp/conf-xhex/objectives.ini" || no "conf-xhex: label not rewritten"
+check fixture-xhex 2024-Q4 "$tmp/conf-xhex" "$fx/indicators.csv" \
+    "$fx/analysis.tsv"
 # every shipped template, and tinh-b.ini (a province's form written from
 # docs/XLSX.md alone: Arial 10, its own draft wording, no @code column on
 # some sheets), as a final and as a draft

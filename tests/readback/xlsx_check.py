@@ -320,6 +320,14 @@ def check_zip(path):
                     ET.fromstring(z.read(n))
                 except ET.ParseError as e:
                     fail('%s: %s is not well-formed XML: %s' % (path, n, e))
+            # Excel reads "_xHHHH_" in a text as U+HHHH: text that holds
+            # it is written "_x005F_xHHHH_"; only a control character
+            # (which XML cannot hold) is left an escape
+            if n == 'xl/sharedStrings.xml' or n.startswith('xl/worksheets/sheet'):
+                for m in re.finditer(r'_x([0-9A-Fa-f]{4})_', z.read(n).decode('utf-8')):
+                    if m.group(1).upper() != '005F' and int(m.group(1), 16) >= 0x20:
+                        fail('%s: %s holds %s unescaped: Excel shows U+%s' %
+                             (path, n, m.group(0), m.group(1).upper()))
 
 
 def check_names(wb):
