@@ -1991,7 +1991,7 @@ struct fmts {
 	lxw_format	*more[2][MOREDEC + 1][2]; /* [rate][decimals][total] */
 	int		 dec[FM_N];		/* decimals the formats show */
 	lxw_format	*agency, *agency_bold, *title, *subtitle, *header;
-	lxw_format	*note, *data_head, *data, *number, *draft;
+	lxw_format	*note, *data_head, *data, *data_text, *number, *draft;
 };
 
 /*
@@ -2095,6 +2095,9 @@ make_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
 			format_set_border(f, LXW_BORDER_THIN);
 			if (tot)
 				format_set_bg_color(f, 0xF2F2F2);
+			/* text stays text when a person edits it: "0012" */
+			if (st == ST_TEXT || st >= ST_WRAP)
+				format_set_num_format(f, b->numfmt[FM_TEXT]);
 			switch (st) {
 			case ST_COUNT:
 				format_set_num_format(f, b->numfmt[FM_COUNT]);
@@ -2198,6 +2201,8 @@ make_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
 	format_set_text_wrap(F->note);
 	format_set_align(F->note, LXW_ALIGN_VERTICAL_TOP);
 	F->data = newfmt(wb, b, 0);	/* the workbook's font */
+	F->data_text = newfmt(wb, b, 0);
+	format_set_num_format(F->data_text, b->numfmt[FM_TEXT]);
 	F->data_head = newfmt(wb, b, 1);
 	format_set_border(F->data_head, LXW_BORDER_THIN);
 	format_set_bg_color(F->data_head, 0xDDEBF7);
@@ -3759,9 +3764,9 @@ write_data_sheet(lxw_worksheet *ws, const struct book *b,
 	for (i = 0; i < b->niv; i++) {
 		const struct ival *r = &b->iv[i];
 
-		put_text(ws, (int)i + 1, 0, r->period, F->data);
-		put_text(ws, (int)i + 1, 1, r->unit, F->data);
-		put_text(ws, (int)i + 1, 2, r->ind, F->data);
+		put_text(ws, (int)i + 1, 0, r->period, F->data_text);
+		put_text(ws, (int)i + 1, 1, r->unit, F->data_text);
+		put_text(ws, (int)i + 1, 2, r->ind, F->data_text);
 		chk(put_number(ws, (lxw_row_t)i + 1, 3, r->v,
 		    F->data), "write_number");
 		w[0] = fmax(w[0], text_width(r->period));

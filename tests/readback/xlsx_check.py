@@ -356,6 +356,9 @@ def check_data_sheet(ws, order):
         if not isnum(row[3]):
             fail('%s!D%d: value %r is not a number' % (ws.title, r, row[3]))
             continue
+        # text format: a code "0012" stays text when a person edits it
+        if any(ws.cell(r, c).number_format != '@' for c in range(1, 4)):
+            fail('%s!A%d:C%d: text not in the text format @' % (ws.title, r, r))
         got.append(tuple(row))
     if len(got) != len(order):
         fail('%s: %d rows, indicators CSV has %d' % (ws.title, len(got), len(order)))
@@ -566,6 +569,10 @@ def check_units_sheet(name, S, ind, units, names, stats, allowed, low):
             fail('%s row %d: name %r of %s not found (%r)' % (name, r, names[u], u, texts[:3]))
         if u in names and names[u].startswith(INJECT):
             stats['inject'] += 1
+        for c in range(1, wf.max_column + 1):
+            if wv.cell(r, c).value in (u, names.get(u)) and wf.cell(r, c).number_format != '@':
+                fail('%s!%s: code or name of %s in format %r, not text (@)' %
+                     (name, wf.cell(r, c).coordinate, u, wf.cell(r, c).number_format))
         if units.get(u) == 'missing' and WORDS['missing'] not in texts and shows_status:
             fail('%s row %d: missing unit %s not shown "%s"' % (name, r, u, WORDS['missing']))
     for c in range(1, wf.max_column + 1):
