@@ -102,6 +102,37 @@ scan(struct tmpl *t)
 	return bad;
 }
 
+/*
+ * iniparser_load() of path. A file that starts with a UTF-8 byte-order
+ * mark (Windows Notepad writes one; iniread skips it) is read from a
+ * temporary copy without it: iniparser would take the mark for text
+ * before the first section and refuse the whole file. Lines are the same.
+ */
+static dictionary *
+load_dict(const char *path)
+{
+	char head[3], buf[8192], fdpath[64];
+	dictionary *d;
+	FILE *fp, *tmp = NULL;
+	size_t n;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return iniparser_load(path);	/* its own message */
+	if (fread(head, 1, 3, fp) != 3 ||
+	    memcmp(head, "\xEF\xBB\xBF", 3) != 0 || (tmp = tmpfile()) == NULL) {
+		fclose(fp);
+		return iniparser_load(path);
+	}
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		fwrite(buf, 1, n, tmp);
+	fclose(fp);
+	fflush(tmp);
+	snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d", fileno(tmp));
+	d = iniparser_load(fdpath);
+	fclose(tmp);
+	return d;
+}
+
 struct tmpl *
 tmpl_load(const char *path)
 {
@@ -119,7 +150,7 @@ tmpl_load(const char *path)
 	}
 	tmpl_errbuf[0] = '\0';
 	iniparser_set_error_callback(tmpl_error);
-	d = iniparser_load(path);
+	d = load_dict(path);
 	if (d == NULL) {
 		lp = strrchr(tmpl_errbuf, '(');
 		if (lp != NULL)
