@@ -142,6 +142,10 @@ test_bom(void **state)
 	assert_int_equal(tmpl_line(t, "workbook", NULL), 1);
 	assert_int_equal(tmpl_line(t, "sheet.a", "name"), 5);
 	tmpl_free(t);
+	/* UTF-16 (Notepad's "Unicode"): refused, with how to convert it */
+	write_tmp("\xFF\xFE[\0a\0]\0\n\0");
+	assert_null(tmpl_load(path));
+	unlink(path);
 }
 
 /* "{key}" filled in, other braces kept as written */
