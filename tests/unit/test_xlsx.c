@@ -402,6 +402,7 @@ main(void)
 	(void)read_data;
 	(void)load_template;
 	(void)check_totals;
+	(void)check_draft_header;
 	(void)write_book;
 	(void)book_release;
 	(void)cmp_urow;
