@@ -909,8 +909,11 @@ static const char *const fmt_defaults[FM_N] = { "@", "#,##0", "#,##0.00",
 static int
 sheet_name_ok(const char *name, const char **why)
 {
-	size_t n = utf8_chars(name), len = strlen(name);
+	size_t n = 0, len = strlen(name), i;
 
+	for (i = 0; i < len; i++)	/* UTF-16 units, as Excel counts */
+		n += ((unsigned char)name[i] & 0xC0) != 0x80 ?
+		    1 + ((unsigned char)name[i] >= 0xF0) : 0;
 	if (n == 0 || n > 31) {
 		*why = "must have 1 to 31 characters";
 		return 0;
@@ -1988,7 +1991,7 @@ struct fmts {
 	lxw_format	*more[2][MOREDEC + 1][2]; /* [rate][decimals][total] */
 	int		 dec[FM_N];		/* decimals the formats show */
 	lxw_format	*agency, *agency_bold, *title, *subtitle, *header;
-	lxw_format	*note, *data_head, *data, *number, *draft;
+	lxw_format	*note, *data_head, *data, *data_text, *number, *draft;
 };
 
 /*
@@ -2072,6 +2075,14 @@ newfmt(lxw_workbook *wb, const struct book *b, int bold)
 	return f;
 }
 
+/* The format of a result shown with d decimals: "0.00%", "#,##0.00". */
+static void
+more_numfmt(char *buf, size_t n, int rate, int d)
+{
+	snprintf(buf, n, "%s0.%.*s%s", rate ? "" : "#,##", d, "000000000",
+	    rate ? "%" : "");
+}
+
 static void
 make_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
 {
@@ -2084,6 +2095,9 @@ make_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
 			format_set_border(f, LXW_BORDER_THIN);
 			if (tot)
 				format_set_bg_color(f, 0xF2F2F2);
+			/* text stays text when a person edits it: "0012" */
+			if (st == ST_TEXT || st >= ST_WRAP)
+				format_set_num_format(f, b->numfmt[FM_TEXT]);
 			switch (st) {
 			case ST_COUNT:
 				format_set_num_format(f, b->numfmt[FM_COUNT]);
@@ -2149,8 +2163,7 @@ make_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
 				lxw_format *f = newfmt(wb, b, tot);
 				char nf[32];
 
-				snprintf(nf, sizeof(nf), "%s0.%.*s%s", st ?
-				    "" : "#,##", d, "000000000", st ? "%" : "");
+				more_numfmt(nf, sizeof(nf), st, d);
 				format_set_border(f, LXW_BORDER_THIN);
 				if (tot)
 					format_set_bg_color(f, 0xF2F2F2);
@@ -2188,6 +2201,8 @@ make_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
 	format_set_text_wrap(F->note);
 	format_set_align(F->note, LXW_ALIGN_VERTICAL_TOP);
 	F->data = newfmt(wb, b, 0);	/* the workbook's font */
+	F->data_text = newfmt(wb, b, 0);
+	format_set_num_format(F->data_text, b->numfmt[FM_TEXT]);
 	F->data_head = newfmt(wb, b, 1);
 	format_set_border(F->data_head, LXW_BORDER_THIN);
 	format_set_bg_color(F->data_head, 0xDDEBF7);
@@ -2343,12 +2358,19 @@ num_width(const struct book *b, enum fmt f, double v)
 	return (double)n + (digits > 3 ? (double)((digits - 1) / 3) : 0);
 }
 
-/*
- * Text written into a cell: always as a string, never as a formula, so a
- * name such as "=HYPERLINK(...)" or "+1" stays text (SPEC §7.2). The
- * string is validated and NFC-normalized first; text past Excel's cell
- * limit is cut with a warning.
- */
+/* Whether p starts with "_xHHHH_" (four hexadecimal digits). */
+static int
+is_xhex(const char *p)
+{
+	int k;
+
+	if (p[0] != '_' || p[1] != 'x')
+		return 0;
+	for (k = 2; k < 6 && isxdigit((unsigned char)p[k]); k++)
+		;
+	return k == 6 && p[6] == '_';
+}
+
 /*
  * A reader turns "_xHHHH_" in a cell's text into the character U+HHHH
  * (how OOXML writes control characters, and libxlsxwriter writes them so),
@@ -2360,16 +2382,12 @@ escape_xhex(const char *s)
 {
 	struct sbuf sb = SBUF_INIT;
 	const char *p;
-	int k, found = 0;
+	int found = 0;
 
 	for (p = s; *p != '\0'; p++) {
-		if (p[0] == '_' && p[1] == 'x') {
-			for (k = 2; k < 6 && isxdigit((unsigned char)p[k]); k++)
-				;
-			if (k == 6 && p[6] == '_') {
-				sbuf_adds(&sb, "_x005F");
-				found = 1;
-			}
+		if (is_xhex(p)) {
+			sbuf_adds(&sb, "_x005F");
+			found = 1;
 		}
 		sbuf_addc(&sb, *p);
 	}
@@ -2404,22 +2422,51 @@ warn_cut(int n, int r)
 	    cur_name ? cur_name : "", r + 1);
 }
 
+/*
+ * The length of text s in a cell as Excel's limit counts it: in UTF-16
+ * units (a character past U+FFFF, an emoji or a Hán Nôm character of
+ * CJK extension B, is 2), and each "_xHHHH_" the text holds with the 6
+ * characters of its "_x005F" (escape_xhex()), since libxlsxwriter checks
+ * the limit on the text as written. *at is set to the end of the longest
+ * prefix of at most lim.
+ */
+static size_t
+cell_units(const char *s, size_t lim, size_t *at)
+{
+	size_t i = 0, n = 0;
+
+	*at = 0;
+	while (s[i] != '\0') {
+		n += ((unsigned char)s[i] >= 0xF0 ? 2 : 1) +
+		    (is_xhex(s + i) ? 6 : 0);
+		do
+			i++;
+		while (((unsigned char)s[i] & 0xC0) == 0x80);
+		if (n <= lim)
+			*at = i;
+	}
+	return n;
+}
+
+/*
+ * Text written into a cell: always as a string, never as a formula, so a
+ * name such as "=HYPERLINK(...)" or "+1" stays text (SPEC §7.2). The
+ * string is validated and NFC-normalized first; text past Excel's cell
+ * limit is cut with a warning.
+ */
 static void
 put_text(lxw_worksheet *ws, int r, int c, const char *s, lxw_format *f)
 {
-	char *n = nfc_or(s);
+	char *n = nfc_or(s), *cut;
+	size_t at, len = cell_units(n, CELL_MAX - 1, &at);
 
-	if (utf8_chars(n) > CELL_MAX) {
-		size_t i = 0, k = 0;
-
-		while (n[i] && k < CELL_MAX - 1) {
-			i++;
-			while (((unsigned char)n[i] & 0xC0) == 0x80)
-				i++;
-			k++;
-		}
-		strcpy(n + i, "\xE2\x80\xA6");	/* … */
-		warn_cut((int)utf8_chars(s), r);
+	if (len > CELL_MAX) {
+		cut = xmalloc(at + 4);
+		memcpy(cut, n, at);
+		memcpy(cut + at, "\xE2\x80\xA6", 4);	/* … */
+		free(n);
+		n = cut;
+		warn_cut((int)len, r);
 	}
 	if (*n == '\0')
 		chk(worksheet_write_blank(ws, (lxw_row_t)r, (lxw_col_t)c, f),
@@ -2499,14 +2546,29 @@ row_lines(lxw_worksheet *ws, const struct book *b, int r, int lines)
 		row_height(ws, b, r, lines, 1);
 }
 
+/*
+ * Text merged over rows r1..r2 and columns c1..c2, its "_xHHHH_" escaped
+ * as put_text() escapes a cell's (template wording, objectives' labels).
+ */
+static void
+put_merged(lxw_worksheet *ws, int r1, int c1, int r2, int c2,
+    const char *text, lxw_format *f)
+{
+	char *e = escape_xhex(text);
+
+	chk(worksheet_merge_range(ws, (lxw_row_t)r1, (lxw_col_t)c1,
+	    (lxw_row_t)r2, (lxw_col_t)c2, e != NULL ? e : text, f),
+	    "merge_range");
+	free(e);
+}
+
 /* Writes text in row r merged over columns c0..c1 (one cell when equal). */
 static void
 merged_text(lxw_worksheet *ws, int r, int c0, int c1, const char *text,
     lxw_format *f)
 {
 	if (c1 > c0)
-		chk(worksheet_merge_range(ws, (lxw_row_t)r, (lxw_col_t)c0,
-		    (lxw_row_t)r, (lxw_col_t)c1, text, f), "merge_range");
+		put_merged(ws, r, c0, r, c1, text, f);
 	else
 		put_text(ws, r, c0, text, f);
 }
@@ -2631,30 +2693,25 @@ draft_mark(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 		if (j == last)
 			put_text(ws, 0, j, up, F->draft);
 		else
-			chk(worksheet_merge_range(ws, 0, (lxw_col_t)j, 0,
-			    (lxw_col_t)last, up, F->draft), "merge_range");
+			put_merged(ws, 0, j, 0, last, up, F->draft);
 	}
 	free(up);
 	free(t);
 }
 
 /*
- * A draft's mark in the printed page header too, at the right of every
- * page: a sheet printed two pages wide shows the cell of draft_mark() on
- * one page only. '&' in the template's wording is written "&&" (a code
- * of the header language otherwise); '"' is dropped from the font name.
+ * The printed page header of a draft's mark t (draft_text()), owned: at
+ * the right, in the workbook's font, bold and red. '&' in the template's
+ * wording is written "&&" (a code of the header language otherwise); '"'
+ * is dropped from the font name.
  */
-static void
-draft_header(lxw_worksheet *ws, const struct book *b)
+static char *
+header_text(const struct book *b, const char *t)
 {
 	struct sbuf sb = SBUF_INIT;
-	char *t, *up;
+	char *up = upper_dup(t);
 	const char *p;
 
-	if (b->draft <= 0)
-		return;
-	t = draft_text(b);
-	up = upper_dup(t);
 	sbuf_adds(&sb, "&R&\"");
 	for (p = b->font; *p; p++)
 		if (*p != '"')
@@ -2666,10 +2723,55 @@ draft_header(lxw_worksheet *ws, const struct book *b)
 		if (*p != '\n')
 			sbuf_addc(&sb, *p);
 	}
-	chk(worksheet_set_header(ws, sbuf_str(&sb)), "set_header");
-	sbuf_release(&sb);
 	free(up);
+	return sbuf_detach(&sb);
+}
+
+/*
+ * A draft's mark in the printed page header too, at the right of every
+ * page: a sheet printed two pages wide shows the cell of draft_mark() on
+ * one page only.
+ */
+static void
+draft_header(lxw_worksheet *ws, const struct book *b)
+{
+	char *t, *h;
+
+	if (b->draft <= 0)
+		return;
+	t = draft_text(b);
+	h = header_text(b, t);
+	chk(worksheet_set_header(ws, h), "set_header");
+	free(h);
 	free(t);
+}
+
+/*
+ * Whether a draft's page header, with any draft number, fits the 255
+ * characters Excel (and libxlsxwriter) allow a header; else reported at
+ * the template's draft (or font) line, a template mistake: a draft would
+ * otherwise fail when the workbook is written. 0 or EXIT_DATA.
+ */
+static int
+check_draft_header(const struct book *b)
+{
+	const char *v = tmpl_get(b->t, "workbook", "draft",
+	    "Dự thảo lần {draft}");
+	char *w = tmpl_fill(v, "draft", "99");
+	char *t = subst(b, w), *h = header_text(b, t);
+	size_t n = utf8_chars(h);
+	long line = tmpl_line(b->t, "workbook", "draft");
+
+	if (n > LXW_HEADER_FOOTER_MAX)
+		diag_errorat(b->tpath, line ? line : tmpl_line(b->t,
+		    "workbook", "font"), 0, "[workbook] draft '%s' is too long "
+		    "for the printed page header: %zu characters for draft 99 "
+		    "with the font and its codes, Excel holds %d", v, n,
+		    LXW_HEADER_FOOTER_MAX);
+	free(h);
+	free(t);
+	free(w);
+	return n > LXW_HEADER_FOOTER_MAX ? EXIT_DATA : 0;
 }
 
 static double
@@ -3173,9 +3275,7 @@ header_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 			continue;
 		}
 		if (c->group == NULL) {
-			chk(worksheet_merge_range(ws, (lxw_row_t)r,
-			    (lxw_col_t)j, (lxw_row_t)r + 1, (lxw_col_t)j, h,
-			    F->header), "merge_range");
+			put_merged(ws, r, j, r + 1, j, h, F->header);
 			lone = fmax(lone, wrap_lines(h, c->width / scale - 1));
 			free(h);
 			continue;
@@ -3186,9 +3286,7 @@ header_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 			w += s->cols[k++].width;
 		h = nfc_or(c->group);
 		if (k - j > 1)
-			chk(worksheet_merge_range(ws, (lxw_row_t)r,
-			    (lxw_col_t)j, (lxw_row_t)r, (lxw_col_t)(k - 1), h,
-			    F->header), "merge_range");
+			put_merged(ws, r, j, r, k - 1, h, F->header);
 		else
 			put_text(ws, r, j, h, F->header);
 		lg = fmax(lg, wrap_lines(h, w / scale - 1));
@@ -3435,12 +3533,43 @@ bar_px(const struct book *b)
 }
 
 /*
+ * The number format of the labels of a chart of column vc: the column's,
+ * with as many more decimals as the cell of any bar has (result_fmt():
+ * 94.99% against a 95% target), so that no bar reads "95.0%" where its
+ * cell reads "94.99%" beside "Không đạt"; buf holds it when built.
+ */
+static const char *
+chart_numfmt(const struct book *b, const struct fmts *F,
+    const struct sheet *s, int vc, char *buf, size_t n)
+{
+	const struct col *c = &s->cols[vc];
+	int rate = c->fmt == FM_RATE, d, most = 0;
+	lxw_format *f;
+	size_t i;
+	double v;
+
+	for (i = 0; i < b->nu; i++) {
+		if (!colval(b, s, c, b->u[i].code, &v))
+			continue;
+		f = result_fmt(b, F, c, b->u[i].code, v, 0);
+		for (d = most + 1; d <= MOREDEC; d++)
+			if (f == F->more[rate][d][0])
+				most = d;
+	}
+	if (most == 0)
+		return b->numfmt[c->fmt];
+	more_numfmt(buf, n, rate, most);
+	return buf;
+}
+
+/*
  * The sheet's bar chart of column s->chart by unit (rows r1..r2), put at
- * row at, on a printed page of its own.
+ * row at, on a printed page of its own; its labels and axis in the
+ * column's format (a chart of counts shows "20", not "2000.0%").
  */
 static void
 units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
-    const struct sheet *s, int r1, int r2, int at)
+    const struct sheet *s, const struct fmts *F, int r1, int r2, int at)
 {
 	int vc = col_of(s, s->ncols, s->chart), cc = 0, j;
 	lxw_chart *ch = workbook_add_chart(wb, LXW_CHART_BAR);
@@ -3448,7 +3577,7 @@ units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	lxw_chart_font cf = { 0 };
 	lxw_chart_options co = { 0 };
 	lxw_row_t brk[] = { (lxw_row_t)(at - 1), 0 };
-	char *ct = subst(b, s->chart_title), *ctn = nfc_or(ct);
+	char *ct = subst(b, s->chart_title), *ctn = nfc_or(ct), lf[32];
 
 	for (j = 0; j < s->ncols; j++)	/* bars named by the first name */
 		if (s->cols[j].src == S_NAME) {
@@ -3466,18 +3595,21 @@ units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	    (lxw_row_t)r2, (lxw_col_t)vc);
 	xlsxnum_chart(++cur_chart, cur_sheet, (unsigned)r1, (unsigned)vc);
 	chart_series_set_labels(se);
-	chart_series_set_labels_num_format(se, b->numfmt[FM_RATE]);
+	chart_series_set_labels_num_format(se, chart_numfmt(b, F, s, vc, lf,
+	    sizeof(lf)));
 	if (*ctn) {
 		chart_title_set_name(ch, ctn);
 		chart_title_set_name_font(ch, &cf);
 	}
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
 	/* a bar chart: the value axis is x, units read top down */
-	chart_axis_set_num_format(ch->x_axis, "0%");
 	if (s->cols[vc].fmt == FM_RATE) {
+		chart_axis_set_num_format(ch->x_axis, "0%");
 		chart_axis_set_min(ch->x_axis, 0);
 		chart_axis_set_max(ch->x_axis, 1);
-	}
+	} else
+		chart_axis_set_num_format(ch->x_axis,
+		    b->numfmt[s->cols[vc].fmt]);
 	chart_axis_set_reverse(ch->y_axis);
 	co.x_scale = 1.8;
 	/* as tall as its bars need, but no taller than a printed page */
@@ -3528,7 +3660,7 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 		chk(worksheet_repeat_rows(ws, (lxw_row_t)hdr,
 		    (lxw_row_t)(r1 - 1)), "repeat_rows");
 	if (s->chart != NULL && b->nu > 0)
-		units_chart(wb, ws, b, s, r1, r2, r + 4);
+		units_chart(wb, ws, b, s, F, r1, r2, r + 4);
 }
 
 static void
@@ -3604,9 +3736,7 @@ write_register_sheet(lxw_worksheet *ws, const struct book *b,
 
 		/* across the table: the first column is a narrow code */
 		if (s->ncols > 1)
-			chk(worksheet_merge_range(ws, (lxw_row_t)r, 0,
-			    (lxw_row_t)r, (lxw_col_t)(s->ncols - 1), none,
-			    F->note), "merge_range");
+			put_merged(ws, r, 0, r, s->ncols - 1, none, F->note);
 		else
 			put_text(ws, r, 0, none, F->note);
 	}
@@ -3634,9 +3764,9 @@ write_data_sheet(lxw_worksheet *ws, const struct book *b,
 	for (i = 0; i < b->niv; i++) {
 		const struct ival *r = &b->iv[i];
 
-		put_text(ws, (int)i + 1, 0, r->period, F->data);
-		put_text(ws, (int)i + 1, 1, r->unit, F->data);
-		put_text(ws, (int)i + 1, 2, r->ind, F->data);
+		put_text(ws, (int)i + 1, 0, r->period, F->data_text);
+		put_text(ws, (int)i + 1, 1, r->unit, F->data_text);
+		put_text(ws, (int)i + 1, 2, r->ind, F->data_text);
 		chk(put_number(ws, (lxw_row_t)i + 1, 3, r->v,
 		    F->data), "write_number");
 		w[0] = fmax(w[0], text_width(r->period));
@@ -3964,6 +4094,8 @@ load_book(struct book *b, const struct xopts *o)
 		if (strcmp(b->iv[i].unit, "*") != 0)
 			urow_get(b, b->iv[i].unit);
 	qsort(b->u, b->nu, sizeof(*b->u), cmp_urow);
+	if (check_draft_header(b) != 0)
+		return EXIT_DATA;
 	if (b->niv + 1 >= LXW_ROW_MAX || b->nu + 100 >= LXW_ROW_MAX ||
 	    b->nrr + 100 >= LXW_ROW_MAX) {
 		diag_errorat(b->indpath, 0, 0, "too many rows for one sheet "

@@ -16,6 +16,7 @@
 #include "iniread.h"
 #include "suggest.h"
 #include "tmpl.h"
+#include "utf8.h"
 #include "util.h"
 
 
@@ -102,6 +103,44 @@ scan(struct tmpl *t)
 	return bad;
 }
 
+/*
+ * iniparser_load() of path. A file that starts with a UTF-8 byte-order
+ * mark (Windows Notepad writes one; iniread skips it) is read from a
+ * temporary copy without it: iniparser would take the mark for text
+ * before the first section and refuse the whole file. Lines are the same.
+ * A UTF-16 file (Notepad's "Unicode") is not read: *utf16 names it.
+ */
+static dictionary *
+load_dict(const char *path, const char **utf16)
+{
+	char head[3], buf[8192], fdpath[64];
+	dictionary *d;
+	FILE *fp, *tmp = NULL;
+	size_t n;
+
+	*utf16 = NULL;
+	if ((fp = fopen(path, "rb")) == NULL)
+		return iniparser_load(path);	/* its own message */
+	n = fread(head, 1, 3, fp);
+	if (n >= 2 && (*utf16 = utf8_utf16_guess(head[0], head[1])) != NULL) {
+		fclose(fp);
+		return NULL;
+	}
+	if (n != 3 ||
+	    memcmp(head, "\xEF\xBB\xBF", 3) != 0 || (tmp = tmpfile()) == NULL) {
+		fclose(fp);
+		return iniparser_load(path);
+	}
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		fwrite(buf, 1, n, tmp);
+	fclose(fp);
+	fflush(tmp);
+	snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d", fileno(tmp));
+	d = iniparser_load(fdpath);
+	fclose(tmp);
+	return d;
+}
+
 struct tmpl *
 tmpl_load(const char *path)
 {
@@ -109,6 +148,7 @@ tmpl_load(const char *path)
 	struct stat st;
 	dictionary *d;
 	long line = 0;
+	const char *utf16;
 	char *lp;
 
 	/* iniparser would block on a FIFO: only regular files are read. */
@@ -119,7 +159,13 @@ tmpl_load(const char *path)
 	}
 	tmpl_errbuf[0] = '\0';
 	iniparser_set_error_callback(tmpl_error);
-	d = iniparser_load(path);
+	d = load_dict(path, &utf16);
+	if (d == NULL && utf16 != NULL) {
+		diag_errorat(path, 1, 0, "the template is UTF-16 text; a "
+		    "template is UTF-8: convert it with 'iconv -f %s -t UTF-8'",
+		    utf16);
+		return NULL;
+	}
 	if (d == NULL) {
 		lp = strrchr(tmpl_errbuf, '(');
 		if (lp != NULL)

@@ -113,6 +113,14 @@ sed 's/^\(unit\t2024-Q4\tINC\tincomplete\t\)2024-11/\12024-01,2024-02,2024-03,20
 grep -q '2024-09,2024-11' "$tmp/a-long.tsv" || no "a-long.tsv: INC not rewritten"
 check fixture-longstatus 2024-Q4 "$fx/config" "$fx/indicators.csv" \
     "$tmp/a-long.tsv"
+# an objective's label holding "_x0041_" (a merged group header) is
+# written "_x005F_x0041_", as a cell's text is: Excel showed "A"
+mkdir -p "$tmp/conf-xhex" && cp "$fx"/config/*.ini "$tmp/conf-xhex/" &&
+	sed 's/^label = Tỷ lệ hài lòng$/label = Tỷ lệ hài lòng (mã _x0041_)/' \
+	    "$fx/config/objectives.ini" >"$tmp/conf-xhex/objectives.ini"
+grep -q '_x0041_' "$tmp/conf-xhex/objectives.ini" || no "conf-xhex: label not rewritten"
+check fixture-xhex 2024-Q4 "$tmp/conf-xhex" "$fx/indicators.csv" \
+    "$fx/analysis.tsv"
 # every shipped template, and tinh-b.ini (a province's form written from
 # docs/XLSX.md alone: Arial 10, its own draft wording, no @code column on
 # some sheets), as a final and as a draft
@@ -156,6 +164,41 @@ printf '2024-Q4,PNV,tasks.planned,\377\n' | cat "$fx/indicators.csv" - >"$tmp/ba
 [ $? -eq 1 ] || no "bad value: want exit 1"
 [ -e "$tmp/new.xlsx" ] && no "bad value: output written"
 ls "$tmp" | grep -q '\.tmp\.' && no "temporary file left behind after an error"
+
+# 3b. Texts past a cell's limit: cut to what Excel holds (UTF-16 units,
+#     an emoji is 2), with a warning, and the workbook still reads back.
+$py - "$fx/data.tsv" >"$tmp/long.tsv" <<'PY'
+import sys
+rows = open(sys.argv[1], encoding='utf-8').read().splitlines()
+print('\n'.join(rows))
+r = 'R\terrors\t2024-11\tVP.errors.csv:%d\tDEC\t%s\t2024-11-20\tkhac\t2024-11-21\t\t%s\t\t'
+for i, t in enumerate(('a' * 32768, '\U0001F600' * 20000, '_x0041_' + 'b' * 32760,
+                       'Mô tả ' * 8000)):
+    print(r % (20 + i, '%d/QĐ-DAI' % i, t))
+PY
+if "$x" --config "$fx/config" --period 2024-Q4 --indicators "$fx/indicators.csv" \
+    --analysis "$fx/analysis.tsv" --data "$tmp/long.tsv" --template "$tmpl" \
+    -o "$tmp/long.xlsx" 2>"$tmp/long.err"; then
+	[ "$(grep -c 'cut to Excel' "$tmp/long.err")" = 4 ] ||
+		{ no "long texts: want 4 warnings"; cat "$tmp/long.err" >&2; }
+	$py - "$tmp/long.xlsx" <<'PY' || no "long texts: read-back check failed"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])['DS văn bản sai lỗi']
+want = {'0/QĐ-DAI': 'a', '1/QĐ-DAI': '\U0001F600', '2/QĐ-DAI': '_x0041_b',
+        '3/QĐ-DAI': 'Mô tả'}
+got = {}
+for row in ws.iter_rows(values_only=True):
+    if row[2] in want:
+        got[row[2]] = t = row[7]
+        n = len(t.encode('utf-16-le')) // 2
+        if not (32000 < n <= 32767 and t.startswith(want[row[2]]) and t.endswith('…')):
+            sys.exit('%s: %d UTF-16 units, %r…%r' % (row[2], n, t[:9], t[-3:]))
+if len(got) != 4:
+    sys.exit('long texts found: %r' % sorted(got))
+PY
+else
+	no "long texts: baocao-xlsx failed"; cat "$tmp/long.err" >&2
+fi
 
 # 4. The real pipeline on the sample year, when its programs are built.
 if [ -x "$BIN/baocao-check" ] && [ -x "$BIN/baocao-rollup" ] &&

@@ -320,6 +320,14 @@ def check_zip(path):
                     ET.fromstring(z.read(n))
                 except ET.ParseError as e:
                     fail('%s: %s is not well-formed XML: %s' % (path, n, e))
+            # Excel reads "_xHHHH_" in a text as U+HHHH: text that holds
+            # it is written "_x005F_xHHHH_"; only a control character
+            # (which XML cannot hold) is left an escape
+            if n == 'xl/sharedStrings.xml' or n.startswith('xl/worksheets/sheet'):
+                for m in re.finditer(r'_x([0-9A-Fa-f]{4})_', z.read(n).decode('utf-8')):
+                    if m.group(1).upper() != '005F' and int(m.group(1), 16) >= 0x20:
+                        fail('%s: %s holds %s unescaped: Excel shows U+%s' %
+                             (path, n, m.group(0), m.group(1).upper()))
 
 
 def check_names(wb):
@@ -348,6 +356,9 @@ def check_data_sheet(ws, order):
         if not isnum(row[3]):
             fail('%s!D%d: value %r is not a number' % (ws.title, r, row[3]))
             continue
+        # text format: a code "0012" stays text when a person edits it
+        if any(ws.cell(r, c).number_format != '@' for c in range(1, 4)):
+            fail('%s!A%d:C%d: text not in the text format @' % (ws.title, r, r))
         got.append(tuple(row))
     if len(got) != len(order):
         fail('%s: %d rows, indicators CSV has %d' % (ws.title, len(got), len(order)))
@@ -558,6 +569,10 @@ def check_units_sheet(name, S, ind, units, names, stats, allowed, low):
             fail('%s row %d: name %r of %s not found (%r)' % (name, r, names[u], u, texts[:3]))
         if u in names and names[u].startswith(INJECT):
             stats['inject'] += 1
+        for c in range(1, wf.max_column + 1):
+            if wv.cell(r, c).value in (u, names.get(u)) and wf.cell(r, c).number_format != '@':
+                fail('%s!%s: code or name of %s in format %r, not text (@)' %
+                     (name, wf.cell(r, c).coordinate, u, wf.cell(r, c).number_format))
         if units.get(u) == 'missing' and WORDS['missing'] not in texts and shows_status:
             fail('%s row %d: missing unit %s not shown "%s"' % (name, r, u, WORDS['missing']))
     for c in range(1, wf.max_column + 1):
@@ -735,6 +750,60 @@ def check_register_sheet(name, S, ind, units, fields, stats):
     stats['dates'] += dates
 
 
+def decimals(fmt):
+    """Decimals a number format shows: '0.00%' 2, '#,##0' 0."""
+    m = re.search(r'\.([0#]+)', fmt.split(';')[0])
+    return len(m.group(1)) if m else 0
+
+
+C = '{http://schemas.openxmlformats.org/drawingml/2006/chart}'
+
+
+def check_charts(path, S, stats):
+    """Each chart's series: categories and values over the same rows of
+    one sheet, every value cell a number or blank, the cached points
+    those numbers, and the labels in the cells' kind of format (a chart
+    of counts does not read "2000.0%") with as many decimals as the most
+    precise cell (no bar reads "95.0%" where its cell reads "94.99%")."""
+    with zipfile.ZipFile(path) as z:
+        names = sorted(n for n in z.namelist() if re.match(r'xl/charts/chart\d+\.xml$', n))
+        for n in names:
+            root = ET.fromstring(z.read(n))
+            for ser in root.iter(C + 'ser'):
+                refs = [f.text for f in ser.iter(C + 'f')]
+                if len(refs) != 2:
+                    fail('%s: series with %d references' % (n, len(refs)))
+                    continue
+                m = [re.match(r"^'?(.*?)'?!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$", r) for r in refs]
+                if not all(m) or m[0].group(1) != m[1].group(1) or \
+                        (m[0].group(3), m[0].group(5)) != (m[1].group(3), m[1].group(5)):
+                    fail('%s: categories %s and values %s are not the same rows' % (n, refs[0], refs[1]))
+                    continue
+                sheet = m[1].group(1).replace("''", "'")
+                ws = S.v[sheet]
+                vc, r1, r2 = col_index(m[1].group(2)), int(m[1].group(3)), int(m[1].group(5))
+                cells = [ws.cell(r, vc) for r in range(r1, r2 + 1)]
+                if any(c.value is not None and not isnum(c.value) for c in cells):
+                    fail('%s: values %s hold text' % (n, refs[1]))
+                    continue
+                pts = {int(p.get('idx')): float(p.find(C + 'v').text)
+                       for p in ser.find(C + 'val').iter(C + 'pt')}
+                want = {i: float(c.value) for i, c in enumerate(cells) if isnum(c.value)}
+                if pts != want:
+                    fail('%s: cached points %r, cells %r' % (n, pts, want))
+                fmts = [c.number_format for c in cells if isnum(c.value)]
+                lab = ser.find(C + 'dLbls')
+                nf = lab.find(C + 'numFmt') if lab is not None else None
+                if fmts and nf is not None and nf.get('sourceLinked') != '1':
+                    code = nf.get('formatCode')
+                    if any(('%' in f) != ('%' in code) for f in fmts):
+                        fail('%s: labels %r, cells %r' % (n, code, sorted(set(fmts))))
+                    if decimals(code) < max(decimals(f) for f in fmts):
+                        fail('%s: labels %r show fewer decimals than cells %r' %
+                             (n, code, sorted(set(fmts))))
+                stats['charts'] += 1
+
+
 def check_no_stray_formulas(S, allowed):
     for ws in S.f.worksheets:
         for row in ws.iter_rows():
@@ -749,6 +818,11 @@ def check_text(S):
             for c in row:
                 if isinstance(c.value, str) and unicodedata.normalize('NFC', c.value) != c.value:
                     fail('%s!%s: text is not NFC' % (ws.title, c.coordinate))
+                # Excel's limit is in UTF-16 units (an emoji is 2): past
+                # it, Excel reports the file damaged
+                if isinstance(c.value, str) and len(c.value.encode('utf-16-le')) // 2 > 32767:
+                    fail('%s!%s: text of %d UTF-16 units, past Excel\'s 32767' %
+                         (ws.title, c.coordinate, len(c.value.encode('utf-16-le')) // 2))
 
 
 def check_fit(S, data_sheets):
@@ -857,7 +931,7 @@ def main():
     check_text(S)
     stats = {'numbers': 0, 'totals': 0, 'formulas': 0, 'inject': 0, 'lists': 0,
              'dates': 0, 'inject_data': set(), 'identities': 0, 'numbered': 0,
-             'lowsample': 0, 'objectives': 0}
+             'lowsample': 0, 'objectives': 0, 'charts': 0}
     totals, allowed, data_seen, data_sheets, obj_sheets = {}, set(), False, set(), 0
     for name in S.f.sheetnames:
         ws = S.f[name]
@@ -881,6 +955,7 @@ def main():
         else:
             check_register_sheet(name, S, ind, units, fields, stats)
     check_no_stray_formulas(S, allowed)
+    check_charts(a.xlsx, S, stats)
     if not data_seen:
         fail('no data sheet (header period,unit,indicator,value)')
     if a.expect_objectives and obj_sheets == 0 and \
@@ -906,10 +981,10 @@ def main():
         return 1
     print('xlsx_check: %s: ok: %d numbers, %d organization values, %d formulas evaluated, '
           '%d injection names, %d lists (%d dates), %d objective values, %d low-sample flags, '
-          '%d numbered-row identities%s%s' %
+          '%d numbered-row identities, %d charts%s%s' %
           (os.path.basename(a.xlsx), stats['numbers'], stats['totals'], stats['formulas'],
            stats['inject'], stats['lists'], stats['dates'], stats['objectives'],
-           stats['lowsample'], stats['identities'],
+           stats['lowsample'], stats['identities'], stats['charts'],
            ', draft %d' % a.draft if a.draft is not None else '',
            ', %d values recomputed by LibreOffice' % lo if a.lo_dir else ''))
     return 0

@@ -121,6 +121,33 @@ test_syntax_error(void **state)
 	assert_null(tmpl_load("/nonexistent/template.ini"));
 }
 
+/*
+ * A byte-order mark (Windows Notepad saves UTF-8 with one) is no text
+ * before the first section: the template loads, its lines as written.
+ */
+static void
+test_bom(void **state)
+{
+	struct tmpl *t;
+
+	(void)state;
+	write_tmp("\xEF\xBB\xBF[workbook]\r\nsheets = a\r\n\r\n[sheet.a]\r\n"
+	    "name = T\xE1\xBB\x95ng h\xE1\xBB\xA3p\r\n");
+	t = tmpl_load(path);
+	unlink(path);
+	assert_non_null(t);
+	assert_string_equal(tmpl_get(t, "workbook", "sheets", NULL), "a");
+	assert_string_equal(tmpl_get(t, "sheet.a", "name", NULL),
+	    "T\xE1\xBB\x95ng h\xE1\xBB\xA3p");
+	assert_int_equal(tmpl_line(t, "workbook", NULL), 1);
+	assert_int_equal(tmpl_line(t, "sheet.a", "name"), 5);
+	tmpl_free(t);
+	/* UTF-16 (Notepad's "Unicode"): refused, with how to convert it */
+	write_tmp("\xFF\xFE[\0a\0]\0\n\0");
+	assert_null(tmpl_load(path));
+	unlink(path);
+}
+
 /* "{key}" filled in, other braces kept as written */
 static void
 test_fill(void **state)
@@ -143,6 +170,7 @@ main(void)
 		cmocka_unit_test(test_values_and_lines),
 		cmocka_unit_test(test_repeats),
 		cmocka_unit_test(test_syntax_error),
+		cmocka_unit_test(test_bom),
 		cmocka_unit_test(test_fill),
 	};
 

@@ -43,6 +43,9 @@ test_sheet_names(void **state)
 		/* 31 Vietnamese characters are 31, however many bytes */
 		{ "Ựựựựựựựựựựựựựựựựựựựựựựựựựựựựựựự", 1 },
 		{ "Ựựựựựựựựựựựựựựựựựựựựựựựựựựựựựựựự", 0 },
+		/* an emoji is 2 UTF-16 units to Excel: 15 + 2 + 15 is 32 */
+		{ "Ựựựựựựựựựựựựựựự\xF0\x9F\x98\x80" "Ựựựựựựựựựựựựựự", 1 },
+		{ "Ựựựựựựựựựựựựựựự\xF0\x9F\x98\x80" "Ựựựựựựựựựựựựựựự", 0 },
 	};
 	const char *why;
 	size_t i;
@@ -112,6 +115,33 @@ test_escape_xhex(void **state)
 	s = escape_xhex("a_x000D_b _x0041_");
 	assert_string_equal(s, "a_x005F_x000D_b _x005F_x0041_");
 	real_free(s);
+}
+
+/*
+ * A cell's length as Excel's limit counts it: UTF-16 units, and the
+ * "_x005F" written before a "_xHHHH_" of the text; where to cut.
+ */
+static void
+test_cell_units(void **state)
+{
+	size_t at;
+
+	(void)state;
+	assert_int_equal(cell_units("Đơn vị", 100, &at), 6);
+	assert_int_equal(at, strlen("Đơn vị"));
+	assert_int_equal(cell_units("Đơn vị", 2, &at), 6);
+	assert_int_equal(at, strlen("Đơ"));
+	/* an emoji is a surrogate pair: never cut in half */
+	assert_int_equal(cell_units("a\xF0\x9F\x98\x80" "b", 2, &at), 4);
+	assert_int_equal(at, 1);
+	assert_int_equal(cell_units("a\xF0\x9F\x98\x80" "b", 3, &at), 4);
+	assert_int_equal(at, 5);
+	/* "_x0041_" is written "_x005F_x0041_" */
+	assert_int_equal(cell_units("a_x0041_", 100, &at), 14);
+	assert_int_equal(cell_units("a_x0041_", 7, &at), 14);
+	assert_int_equal(at, 1);
+	assert_int_equal(cell_units("", 1, &at), 0);
+	assert_int_equal(at, 0);
 }
 
 static void
@@ -356,6 +386,7 @@ main(void)
 		cmocka_unit_test(test_font_factor),
 		cmocka_unit_test(test_upper),
 		cmocka_unit_test(test_escape_xhex),
+		cmocka_unit_test(test_cell_units),
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_nfc),
 		cmocka_unit_test(test_formulas),
@@ -371,6 +402,7 @@ main(void)
 	(void)read_data;
 	(void)load_template;
 	(void)check_totals;
+	(void)check_draft_header;
 	(void)write_book;
 	(void)book_release;
 	(void)cmp_urow;
