@@ -1864,8 +1864,8 @@ write_text(const char *dir, const char *name, const char *text)
 	char path[PATH_MAX + 256];
 	FILE *fp;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	if ((fp = atomic_open(&af, path)) == NULL) {
+	if (snprintf(path, sizeof(path), "%s/%s", dir, name) >=
+	    (int)sizeof(path) || (fp = atomic_open(&af, path)) == NULL) {
 		diag_errorat(path, 0, 0, "cannot write:");
 		return EXIT_USAGE;
 	}
@@ -1977,6 +1977,57 @@ register_guide(struct sbuf *sb, const struct tmpl *t, const struct unit *u)
 }
 
 /* baocao template: a blank sheet and empty registers for one unit. */
+/*
+ * The blank sheet and the register headers of unit u for month m into
+ * dir. A file there that differs from what would be written (a copy the
+ * department has begun to fill in) is never overwritten: the command
+ * refuses, exit 1, naming it, and writes nothing.
+ */
+static int
+write_template(const char *dir, const struct tmpl *t, const struct unit *u,
+    long m)
+{
+	struct sbuf text[1 + REG_KINDS_MAX];
+	char name[1 + REG_KINDS_MAX][64], path[PATH_MAX + 64];
+	int i, j, n = 1 + nreg_kinds, rv = 0;
+
+	for (i = 0; i < n; i++)
+		sbuf_init(&text[i]);
+	blank_sheet(&text[0], t, u, m);
+	register_guide(&text[0], t, u);
+	snprintf(name[0], sizeof(name[0]), "%s.ini", u->code);
+	for (i = 1; i < n; i++) {
+		const struct reg_kind *k = &reg_kinds[i - 1];
+
+		for (j = 0; j < k->ncols; j++)
+			sbuf_printf(&text[i], "%s%s", j ? "," : "",
+			    k->cols[j].name);
+		sbuf_addc(&text[i], '\n');
+		snprintf(name[i], sizeof(name[i]), "%s.%s.csv", u->code,
+		    k->name);
+	}
+	for (i = 0; i < n; i++) {
+		size_t len;
+		char *old;
+
+		if (snprintf(path, sizeof(path), "%s/%s", dir, name[i]) >=
+		    (int)sizeof(path) || (old = read_file(path, &len)) == NULL)
+			continue;	/* too long: write_text() says so */
+		if (len != text[i].len || memcmp(old, sbuf_str(&text[i]),
+		    len) != 0) {
+			diag_errorat(path, 0, 0, "exists and differs from the "
+			    "blank template (filled in?); move it away first");
+			rv = EXIT_DATA;
+		}
+		free(old);
+	}
+	for (i = 0; i < n && rv == 0; i++)
+		rv = write_text(dir, name[i], sbuf_str(&text[i]));
+	for (i = 0; i < n; i++)
+		sbuf_release(&text[i]);
+	return rv;
+}
+
 static int
 cmd_template(int argc, char **argv)
 {
@@ -1987,13 +2038,12 @@ cmd_template(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *code = NULL, *label = NULL;
-	char dir[PATH_MAX], name[64], path[PATH_MAX];
+	char dir[PATH_MAX], path[PATH_MAX];
 	struct config cfg;
 	const struct unit *u;
-	struct sbuf sb = SBUF_INIT;
 	struct tmpl *t;
 	long m;
-	int ch, i, j, rv;
+	int ch, rv;
 
 	optind = 0;	/* 0: glibc starts afresh (main parsed in "+" order) */
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -2035,21 +2085,7 @@ cmd_template(int argc, char **argv)
 		tmpl_free(t);
 		return EXIT_USAGE;
 	}
-	blank_sheet(&sb, t, u, m);
-	register_guide(&sb, t, u);
-	snprintf(name, sizeof(name), "%s.ini", u->code);
-	rv = write_text(dir, name, sbuf_str(&sb));
-	for (i = 0; i < nreg_kinds && rv == 0; i++) {
-		sbuf_reset(&sb);
-		for (j = 0; j < reg_kinds[i].ncols; j++)
-			sbuf_printf(&sb, "%s%s", j ? "," : "",
-			    reg_kinds[i].cols[j].name);
-		sbuf_addc(&sb, '\n');
-		snprintf(name, sizeof(name), "%s.%s.csv", u->code,
-		    reg_kinds[i].name);
-		rv = write_text(dir, name, sbuf_str(&sb));
-	}
-	sbuf_release(&sb);
+	rv = write_template(dir, t, u, m);
 	tmpl_free(t);
 	config_release(&cfg);
 	return rv;

@@ -123,6 +123,7 @@ const struct reg_kind reg_kinds[] = {
 	{ "audits", COLS(audits_cols), "audit_on", "id" },
 };
 const int nreg_kinds = N(reg_kinds);
+_Static_assert(N(reg_kinds) <= REG_KINDS_MAX, "REG_KINDS_MAX too small");
 
 const struct reg_kind *
 reg_kind_find(const char *name)

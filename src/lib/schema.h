@@ -32,6 +32,7 @@ struct reg_column {
 };
 
 #define REG_COLS_MAX	16	/* columns of the widest kind, at most */
+#define REG_KINDS_MAX	8	/* register kinds (nreg_kinds), at most */
 
 struct reg_kind {
 	const char		*name;		/* "survey", file NAME.<name>.csv */
