@@ -491,7 +491,8 @@ paragraphs(struct sbuf *sb)
 			continue;
 		b[w++] = c;
 	}
-	while (w > 0 && b[w - 1] == '\n')
+	while (w > 0 && (b[w - 1] == '\n' || b[w - 1] == ' ' ||
+	    b[w - 1] == '\t'))
 		w--;
 	sb->len = w;
 	if (sb->buf != NULL)
