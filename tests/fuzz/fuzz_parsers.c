@@ -56,6 +56,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		if (!utf8_valid(sb.buf, sb.len, NULL))
 			abort();
+		if (sb.len > 0) {
+			/* NFC (with its stream-safe marks) is idempotent */
+			struct sbuf again = SBUF_INIT;
+
+			if (utf8_nfc_append(&again, sb.buf, sb.len) < 0 ||
+			    again.len != sb.len ||
+			    memcmp(again.buf, sb.buf, sb.len) != 0)
+				abort();
+			sbuf_release(&again);
+		}
 	} else if (utf8_nfc_append(&sb, s, size) == 0)
 		abort();
 	sbuf_release(&sb);
