@@ -84,7 +84,9 @@ install: all
 	for p in $(PROGS); do install -m 755 $(BUILD)/bin/$$p $(DESTDIR)$(PREFIX)/bin/$$p; done
 	mkdir -p $(DESTDIR)$(PREFIX)/share/man/man1
 	for m in $(wildcard src/*.1); do install -m 644 $$m $(DESTDIR)$(PREFIX)/share/man/man1/; done
-	cp -R templates $(DESTDIR)$(PREFIX)/share/baocao/
+	rm -rf $(DESTDIR)$(PREFIX)/share/baocao/templates \
+	    $(DESTDIR)$(PREFIX)/share/baocao/config-example
+	cp -R templates $(DESTDIR)$(PREFIX)/share/baocao/templates
 	cp -R config $(DESTDIR)$(PREFIX)/share/baocao/config-example
 
 uninstall:
