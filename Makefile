@@ -59,7 +59,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbaocao.a $(HDRS)
 deps:
 	$(Q)sh scripts/ensure-deps
 
-run: deps all
+# deps first, then the build: under make -j the two would otherwise run side
+# by side and compile against headers still being installed
+run: deps
+	$(Q)$(MAKE) all
 	$(Q)BUILD=$(BUILD) sh scripts/run-sample
 
 test: all $(TESTS)
