@@ -62,7 +62,7 @@ deps:
 # deps first, then the build: under make -j the two would otherwise run side
 # by side and compile against headers still being installed
 run: deps
-	$(Q)$(MAKE) all
+	$(Q)$(MAKE) --no-print-directory $(if $(Q),-s) all
 	$(Q)BUILD=$(BUILD) sh scripts/run-sample
 
 test: all $(TESTS)
