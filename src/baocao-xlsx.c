@@ -2399,16 +2399,17 @@ escape_xhex(const char *s)
 }
 
 /*
- * Warns that a text of n characters was cut in row r of the current
- * sheet, at the register row it came from when it came from one: its
- * file as FOLDER/NAME (the input folder is not known here) and line.
+ * Warns that a text of n characters, units long as Excel's limit counts
+ * it (cell_units()), was cut in row r of the current sheet, at the
+ * register row it came from when it came from one: its file as
+ * FOLDER/NAME (the input folder is not known here) and line.
  */
 static void
-warn_cut(int n, int r)
+warn_cut(int n, int units, int r)
 {
 	const char *w = cur_row ? cur_row->where : NULL;
 	const char *colon = w ? strrchr(w, ':') : NULL;
-	char file[PATH_MAX], mb[DATE_BUFSZ];
+	char file[PATH_MAX], mb[DATE_BUFSZ], counted[48] = "";
 	long line = 0;
 
 	if (colon != NULL && colon - w < (long)sizeof(file) - DATE_BUFSZ) {
@@ -2417,9 +2418,12 @@ warn_cut(int n, int r)
 		    w);
 		line = strtol(colon + 1, NULL, 10);
 	}
-	diag_warnat(line > 0 ? file : NULL, line, 0, "text of %d characters "
-	    "cut to Excel's limit of %d in sheet '%s', row %d", n, CELL_MAX,
-	    cur_name ? cur_name : "", r + 1);
+	if (units != n)		/* emoji, "_xHHHH_": say what was counted */
+		snprintf(counted, sizeof(counted), " (%d as Excel counts them)",
+		    units);
+	diag_warnat(line > 0 ? file : NULL, line, 0, "text of %d characters%s "
+	    "cut to Excel's limit of %d in sheet '%s', row %d", n, counted,
+	    CELL_MAX, cur_name ? cur_name : "", r + 1);
 }
 
 /*
@@ -2461,12 +2465,14 @@ put_text(lxw_worksheet *ws, int r, int c, const char *s, lxw_format *f)
 	size_t at, len = cell_units(n, CELL_MAX - 1, &at);
 
 	if (len > CELL_MAX) {
+		int chars = (int)utf8_chars(n);
+
 		cut = xmalloc(at + 4);
 		memcpy(cut, n, at);
 		memcpy(cut + at, "\xE2\x80\xA6", 4);	/* … */
 		free(n);
 		n = cut;
-		warn_cut((int)len, r);
+		warn_cut(chars, (int)len, r);
 	}
 	if (*n == '\0')
 		chk(worksheet_write_blank(ws, (lxw_row_t)r, (lxw_col_t)c, f),

@@ -1976,12 +1976,12 @@ register_guide(struct sbuf *sb, const struct tmpl *t, const struct unit *u)
 	}
 }
 
-/* baocao template: a blank sheet and empty registers for one unit. */
 /*
  * The blank sheet and the register headers of unit u for month m into
  * dir. A file there that differs from what would be written (a copy the
  * department has begun to fill in) is never overwritten: the command
- * refuses, exit 1, naming it, and writes nothing.
+ * refuses, exit 1, naming it, and writes nothing; so too, exit 2, for one
+ * that cannot be read.
  */
 static int
 write_template(const char *dir, const struct tmpl *t, const struct unit *u,
@@ -2011,13 +2011,21 @@ write_template(const char *dir, const struct tmpl *t, const struct unit *u,
 		char *old;
 
 		if (snprintf(path, sizeof(path), "%s/%s", dir, name[i]) >=
-		    (int)sizeof(path) || (old = read_file(path, &len)) == NULL)
+		    (int)sizeof(path))
 			continue;	/* too long: write_text() says so */
+		if ((old = read_file(path, &len)) == NULL) {
+			/* one that cannot be read is not known to be blank */
+			if (errno != ENOENT) {
+				diag_errorat(path, 0, 0, "cannot read:");
+				rv = worst(rv, EXIT_USAGE);
+			}
+			continue;
+		}
 		if (len != text[i].len || memcmp(old, sbuf_str(&text[i]),
 		    len) != 0) {
 			diag_errorat(path, 0, 0, "exists and differs from the "
 			    "blank template (filled in?); move it away first");
-			rv = EXIT_DATA;
+			rv = worst(rv, EXIT_DATA);
 		}
 		free(old);
 	}
@@ -2028,6 +2036,7 @@ write_template(const char *dir, const struct tmpl *t, const struct unit *u,
 	return rv;
 }
 
+/* baocao template: a blank sheet and empty registers for one unit. */
 static int
 cmd_template(int argc, char **argv)
 {

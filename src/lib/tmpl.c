@@ -109,6 +109,7 @@ scan(struct tmpl *t)
  * temporary copy without it: iniparser would take the mark for text
  * before the first section and refuse the whole file. Lines are the same.
  * A UTF-16 file (Notepad's "Unicode") is not read: *utf16 names it.
+ * NULL, *utf16 NULL and no iniparser message, when the copy fails.
  */
 static dictionary *
 load_dict(const char *path, const char **utf16)
@@ -131,10 +132,16 @@ load_dict(const char *path, const char **utf16)
 		fclose(fp);
 		return iniparser_load(path);
 	}
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		fwrite(buf, 1, n, tmp);
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0 &&
+	    fwrite(buf, 1, n, tmp) == n)
+		;
+	/* a short copy would load as a template missing its end */
+	if (ferror(fp) || ferror(tmp) || fflush(tmp) != 0) {
+		fclose(fp);
+		fclose(tmp);
+		return NULL;	/* "cannot read template" */
+	}
 	fclose(fp);
-	fflush(tmp);
 	snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d", fileno(tmp));
 	d = iniparser_load(fdpath);
 	fclose(tmp);
