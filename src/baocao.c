@@ -497,11 +497,28 @@ each_unit(const struct run *r, void (*fn)(char **f, void *arg), void *arg)
 }
 
 struct summary {
+	const struct config *cfg;
 	FILE		*fp;
 	int		 missing;	/* units missing or incomplete */
 	struct sbuf	 names;		/* their codes, "PDT, PTP" */
 	struct revisions *rev;		/* a longer period's, or NULL */
 };
+
+/*
+ * "PNV - Phòng Nội vụ": a unit as the clerk reads it in a status line,
+ * its code (what file names carry) and its name from units.ini.
+ */
+static const char *
+unit_shown(const struct config *cfg, const char *code, struct sbuf *sb)
+{
+	const struct unit *u = cfg != NULL ? config_unit(cfg, code) : NULL;
+
+	sbuf_reset(sb);
+	sbuf_adds(sb, code);
+	if (u != NULL && u->name != NULL && u->name[0] != '\0')
+		sbuf_printf(sb, " - %s", u->name);
+	return sbuf_str(sb);
+}
 
 /*
  * The units with a sheet in folder (UNIT.ini or UNIT.<tag>.ini), as
@@ -555,6 +572,7 @@ status_by_file_names(const struct run *r, FILE *fp, const char *prefix,
 	for (i = 0; i < r->cfg.nunits; i++) {
 		const struct unit *u = &r->cfg.units[i];
 		struct sbuf months = SBUF_INIT, key = SBUF_INIT;
+		struct sbuf shown = SBUF_INIT;
 		int active = 0, sent = 0;
 
 		sbuf_printf(&key, "\n%s\n", u->code);
@@ -571,16 +589,18 @@ status_by_file_names(const struct run *r, FILE *fp, const char *prefix,
 			month_iso(r->p.first_month + m, iso);
 			sbuf_printf(&months, "%s%s", months.len ? ", " : "", iso);
 		}
+		unit_shown(&r->cfg, u->code, &shown);
 		if (active > 0 && sent == 0)
-			fprintf(fp, "%schưa nộp: %s\n", prefix, u->code);
+			fprintf(fp, "%schưa nộp: %s\n", prefix, sbuf_str(&shown));
 		else if (sent < active)
 			fprintf(fp, "%snộp chưa đủ: %s (thiếu %s)\n", prefix,
-			    u->code, sbuf_str(&months));
+			    sbuf_str(&shown), sbuf_str(&months));
 		else if (active > 0 && all)
-			fprintf(fp, "%sđã nộp: %s\n", prefix, u->code);
+			fprintf(fp, "%sđã nộp: %s\n", prefix, sbuf_str(&shown));
 		nmissing += sent < active;
 		sbuf_release(&months);
 		sbuf_release(&key);
+		sbuf_release(&shown);
 	}
 	for (m = 0; m < nm; m++)
 		sbuf_release(&sent_in[m]);
@@ -638,25 +658,28 @@ print_unit_status(char **f, void *arg)
 {
 	struct summary *s = arg;
 	int missing = strcmp(f[2], "missing") == 0;
+	struct sbuf sb = SBUF_INIT;
+	const char *shown = unit_shown(s->cfg, f[1], &sb);
 	const struct unit *u;
 
 	if (missing || strcmp(f[2], "incomplete") == 0) {
 		if (missing)
-			fprintf(s->fp, "chưa nộp: %s\n", f[1]);
+			fprintf(s->fp, "chưa nộp: %s\n", shown);
 		else
-			fprintf(s->fp, "nộp chưa đủ: %s (thiếu %s)\n", f[1],
+			fprintf(s->fp, "nộp chưa đủ: %s (thiếu %s)\n", shown,
 			    f[3]);
 		s->missing++;
 		sbuf_printf(&s->names, "%s%s", s->names.len ? ", " : "", f[1]);
 	} else if (f[4][0] != '\0')
-		fprintf(s->fp, "đã nộp: %s (lần %s)\n", f[1], f[4]);
+		fprintf(s->fp, "đã nộp: %s (lần %s)\n", shown, f[4]);
 	else if (strcmp(f[2], "submitted") != 0)
-		return;
+		;		/* in scope by its register rows only: no line */
 	else if (s->rev != NULL && (u = config_unit(&s->rev->r->cfg, f[1])))
-		fprintf(s->fp, "đã nộp: %s (lần 1%s)\n", f[1],
+		fprintf(s->fp, "đã nộp: %s (lần 1%s)\n", shown,
 		    sbuf_str(&s->rev->unit[u - s->rev->r->cfg.units]));
 	else
-		fprintf(s->fp, "đã nộp: %s\n", f[1]);
+		fprintf(s->fp, "đã nộp: %s\n", shown);
+	sbuf_release(&sb);
 }
 
 /*
@@ -685,7 +708,7 @@ static int
 cmd_check(int argc, char **argv)
 {
 	struct run r;
-	struct summary s = { stdout, 0, SBUF_INIT, NULL };
+	struct summary s = { NULL, stdout, 0, SBUF_INIT, NULL };
 	struct revisions rev;
 	const char *label = period_arg(argc, argv);
 	int rv;
@@ -704,6 +727,7 @@ cmd_check(int argc, char **argv)
 	printf("kỳ báo cáo: %s; thư mục đã đọc: %d\n", r.label, r.nfolders);
 	revisions_read(&r, &rev);
 	s.rev = &rev;
+	s.cfg = &r.cfg;
 	each_unit(&r, print_unit_status, &s);
 	revisions_release(&rev);
 	sbuf_release(&s.names);
@@ -823,7 +847,7 @@ write_validation(struct run *r, const struct report_opts *o, int *missing,
     struct sbuf *names)
 {
 	char tmp[PATH_MAX];
-	struct summary s = { NULL, 0, SBUF_INIT, NULL };
+	struct summary s = { NULL, NULL, 0, SBUF_INIT, NULL };
 	struct revisions rev;
 	FILE *fp;
 	int i;
@@ -840,6 +864,7 @@ write_validation(struct run *r, const struct report_opts *o, int *missing,
 	fprintf(fp, "\n\nLỗi và cảnh báo:\n");
 	copy_to(r->checklog, fp);
 	s.fp = fp;
+	s.cfg = &r->cfg;
 	s.missing = 0;
 	if (access(r->analysis, F_OK) == 0) {
 		fprintf(fp, "\nTình hình nộp báo cáo:\n");
