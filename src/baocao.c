@@ -861,7 +861,8 @@ write_validation(struct run *r, const struct report_opts *o, int *missing,
 	fprintf(fp, "Thư mục đã đọc:");
 	for (i = 0; i < r->nfolders; i++)
 		fprintf(fp, " %s", r->folders[i]);
-	fprintf(fp, "\n\nLỗi và cảnh báo:\n");
+	fprintf(fp, "\n\nLỗi và cảnh báo (mỗi dòng: tệp:dòng:cột: nội dung; "
+	    "dòng có 'warning' là cảnh báo, không phải lỗi):\n");
 	copy_to(r->checklog, fp);
 	s.fp = fp;
 	s.cfg = &r->cfg;
