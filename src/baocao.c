@@ -497,7 +497,6 @@ each_unit(const struct run *r, void (*fn)(char **f, void *arg), void *arg)
 }
 
 struct summary {
-	const struct config *cfg;
 	FILE		*fp;
 	int		 missing;	/* units missing or incomplete */
 	struct sbuf	 names;		/* their codes, "PDT, PTP" */
@@ -505,14 +504,12 @@ struct summary {
 };
 
 /*
- * "PNV - Phòng Nội vụ": a unit as the clerk reads it in a status line,
- * its code (what file names carry) and its name from units.ini.
+ * "PNV - Phòng Nội vụ": a unit as the clerk reads it in a status line, its
+ * code (what file names carry) and, when u (units.ini) is known, its name.
  */
 static const char *
-unit_shown(const struct config *cfg, const char *code, struct sbuf *sb)
+unit_shown(const struct unit *u, const char *code, struct sbuf *sb)
 {
-	const struct unit *u = cfg != NULL ? config_unit(cfg, code) : NULL;
-
 	sbuf_reset(sb);
 	sbuf_adds(sb, code);
 	if (u != NULL && u->name != NULL && u->name[0] != '\0')
@@ -589,7 +586,7 @@ status_by_file_names(const struct run *r, FILE *fp, const char *prefix,
 			month_iso(r->p.first_month + m, iso);
 			sbuf_printf(&months, "%s%s", months.len ? ", " : "", iso);
 		}
-		unit_shown(&r->cfg, u->code, &shown);
+		unit_shown(u, u->code, &shown);
 		if (active > 0 && sent == 0)
 			fprintf(fp, "%schưa nộp: %s\n", prefix, sbuf_str(&shown));
 		else if (sent < active)
@@ -657,11 +654,15 @@ static void
 print_unit_status(char **f, void *arg)
 {
 	struct summary *s = arg;
+	const struct config *cfg = s->rev != NULL ? &s->rev->r->cfg : NULL;
+	const struct unit *u = cfg != NULL ? config_unit(cfg, f[1]) : NULL;
 	int missing = strcmp(f[2], "missing") == 0;
 	struct sbuf sb = SBUF_INIT;
-	const char *shown = unit_shown(s->cfg, f[1], &sb);
-	const struct unit *u;
+	const char *shown;
 
+	if (strcmp(f[2], "register") == 0)
+		return;		/* in scope by its register rows only: no line */
+	shown = unit_shown(u, f[1], &sb);
 	if (missing || strcmp(f[2], "incomplete") == 0) {
 		if (missing)
 			fprintf(s->fp, "chưa nộp: %s\n", shown);
@@ -672,11 +673,9 @@ print_unit_status(char **f, void *arg)
 		sbuf_printf(&s->names, "%s%s", s->names.len ? ", " : "", f[1]);
 	} else if (f[4][0] != '\0')
 		fprintf(s->fp, "đã nộp: %s (lần %s)\n", shown, f[4]);
-	else if (strcmp(f[2], "submitted") != 0)
-		;		/* in scope by its register rows only: no line */
-	else if (s->rev != NULL && (u = config_unit(&s->rev->r->cfg, f[1])))
+	else if (u != NULL)
 		fprintf(s->fp, "đã nộp: %s (lần 1%s)\n", shown,
-		    sbuf_str(&s->rev->unit[u - s->rev->r->cfg.units]));
+		    sbuf_str(&s->rev->unit[u - cfg->units]));
 	else
 		fprintf(s->fp, "đã nộp: %s\n", shown);
 	sbuf_release(&sb);
@@ -708,7 +707,7 @@ static int
 cmd_check(int argc, char **argv)
 {
 	struct run r;
-	struct summary s = { NULL, stdout, 0, SBUF_INIT, NULL };
+	struct summary s = { stdout, 0, SBUF_INIT, NULL };
 	struct revisions rev;
 	const char *label = period_arg(argc, argv);
 	int rv;
@@ -727,7 +726,6 @@ cmd_check(int argc, char **argv)
 	printf("kỳ báo cáo: %s; thư mục đã đọc: %d\n", r.label, r.nfolders);
 	revisions_read(&r, &rev);
 	s.rev = &rev;
-	s.cfg = &r.cfg;
 	each_unit(&r, print_unit_status, &s);
 	revisions_release(&rev);
 	sbuf_release(&s.names);
@@ -847,7 +845,7 @@ write_validation(struct run *r, const struct report_opts *o, int *missing,
     struct sbuf *names)
 {
 	char tmp[PATH_MAX];
-	struct summary s = { NULL, NULL, 0, SBUF_INIT, NULL };
+	struct summary s = { NULL, 0, SBUF_INIT, NULL };
 	struct revisions rev;
 	FILE *fp;
 	int i;
@@ -865,7 +863,6 @@ write_validation(struct run *r, const struct report_opts *o, int *missing,
 	    "dòng có 'warning' là cảnh báo, không phải lỗi):\n");
 	copy_to(r->checklog, fp);
 	s.fp = fp;
-	s.cfg = &r->cfg;
 	s.missing = 0;
 	if (access(r->analysis, F_OK) == 0) {
 		fprintf(fp, "\nTình hình nộp báo cáo:\n");
