@@ -2000,6 +2000,37 @@ register_guide(struct sbuf *sb, const struct tmpl *t, const struct unit *u)
 }
 
 /*
+ * Whether dir/name may be written with text: 0 when it is absent or holds
+ * text already; EXIT_DATA (a copy being filled in) or EXIT_USAGE (cannot
+ * be read, so not known to be blank) after a message naming it.
+ */
+static int
+blank_or_absent(const char *dir, const char *name, const struct sbuf *text)
+{
+	char path[PATH_MAX + 64];
+	size_t len;
+	char *old;
+	int rv = 0;
+
+	if (snprintf(path, sizeof(path), "%s/%s", dir, name) >=
+	    (int)sizeof(path))
+		return 0;	/* too long: write_text() says so */
+	if ((old = read_file(path, &len)) == NULL) {
+		if (errno == ENOENT)
+			return 0;
+		diag_errorat(path, 0, 0, "cannot read:");
+		return EXIT_USAGE;
+	}
+	if (len != text->len || memcmp(old, sbuf_str(text), len) != 0) {
+		diag_errorat(path, 0, 0, "exists and differs from the blank "
+		    "template (filled in?); move it away first");
+		rv = EXIT_DATA;
+	}
+	free(old);
+	return rv;
+}
+
+/*
  * The blank sheet and the register headers of unit u for month m into
  * dir. A file there that differs from what would be written (a copy the
  * department has begun to fill in) is never overwritten: the command
@@ -2011,7 +2042,7 @@ write_template(const char *dir, const struct tmpl *t, const struct unit *u,
     long m)
 {
 	struct sbuf text[1 + REG_KINDS_MAX];
-	char name[1 + REG_KINDS_MAX][64], path[PATH_MAX + 64];
+	char name[1 + REG_KINDS_MAX][64];
 	int i, j, n = 1 + nreg_kinds, rv = 0;
 
 	for (i = 0; i < n; i++)
@@ -2029,29 +2060,8 @@ write_template(const char *dir, const struct tmpl *t, const struct unit *u,
 		snprintf(name[i], sizeof(name[i]), "%s.%s.csv", u->code,
 		    k->name);
 	}
-	for (i = 0; i < n; i++) {
-		size_t len;
-		char *old;
-
-		if (snprintf(path, sizeof(path), "%s/%s", dir, name[i]) >=
-		    (int)sizeof(path))
-			continue;	/* too long: write_text() says so */
-		if ((old = read_file(path, &len)) == NULL) {
-			/* one that cannot be read is not known to be blank */
-			if (errno != ENOENT) {
-				diag_errorat(path, 0, 0, "cannot read:");
-				rv = worst(rv, EXIT_USAGE);
-			}
-			continue;
-		}
-		if (len != text[i].len || memcmp(old, sbuf_str(&text[i]),
-		    len) != 0) {
-			diag_errorat(path, 0, 0, "exists and differs from the "
-			    "blank template (filled in?); move it away first");
-			rv = worst(rv, EXIT_DATA);
-		}
-		free(old);
-	}
+	for (i = 0; i < n; i++)
+		rv = worst(rv, blank_or_absent(dir, name[i], &text[i]));
 	for (i = 0; i < n && rv == 0; i++)
 		rv = write_text(dir, name[i], sbuf_str(&text[i]));
 	for (i = 0; i < n; i++)
