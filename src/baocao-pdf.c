@@ -3758,11 +3758,15 @@ lint_blocks(const char *sec, const char *key, const char *def)
 static int
 lint_templates(void)
 {
+	/* the "{...}" that pchart_text() fills */
+	static const char *const fills[] = { "months", "rate", NULL };
 	int bad = tmpl_lint_repeats(G.common) + tmpl_lint_repeats(G.t);
 	char **secs;
 	int n, i;
 
 	bad += lint_tables(G.t) + lint_tables(G.common);
+	bad += tmpl_lint_placeholders(G.common, fills) +
+	    tmpl_lint_placeholders(G.t, fills);
 	if (G.kind == K_BM)
 		return bad + lint_blocks("bm", "blocks", BM_BLOCKS);
 	if (G.kind != K_REPORT)

@@ -1024,12 +1024,17 @@ listed_sheet(const char *list, const char *key)
 static int
 lint_template(struct book *b)
 {
+	/* the "{...}" that subst(), tmpl_fill() and the notes fill */
+	static const char *const fills[] = { "period", "period_title",
+	    "PERIOD_TITLE", "agency", "from", "to", "draft", "responses",
+	    "months", "n", "label", "name", NULL };
 	const char *list = tmpl_get(b->t, "workbook", "sheets", "");
 	const char *cands[NTSECTIONS + 64];
 	size_t i, j, ntl;
 	const struct tmpl_item *tl = tmpl_items(b->t, &ntl);
 	int bad = tmpl_lint_repeats(b->t), nc = 0;
 
+	bad += tmpl_lint_placeholders(b->t, fills);
 	for (i = 0; i < NTSECTIONS; i++)
 		cands[nc++] = tsections[i].name;
 	cands[nc] = NULL;

@@ -358,6 +358,55 @@ tmpl_lint_repeats(const struct tmpl *t)
 	return bad;
 }
 
+/* Whether the n bytes at s are one of known. */
+static int
+is_known(const char *s, size_t n, const char *const *known)
+{
+	for (; *known != NULL; known++)
+		if (strlen(*known) == n && strncmp(*known, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The unknown placeholders of item x's value, reported; their number. */
+static int
+lint_value(const struct tmpl *t, const struct tmpl_item *x,
+    const char *const *known)
+{
+	const char *v = tmpl_get(t, x->sec, x->key, ""), *p = v, *near;
+	char want[64];
+	size_t n;
+	int bad = 0;
+
+	while ((p = strchr(p, '{')) != NULL) {
+		p++;
+		n = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "abcdefghijklmnopqrstuvwxyz_");
+		if (n == 0 || p[n] != '}' || is_known(p, n, known))
+			continue;
+		near = suggest_nearest(p, n, known);
+		if (near != NULL)
+			snprintf(want, sizeof(want), "{%s}", near);
+		diag_errorat(t->path, tmpl_line(t, x->sec, x->key), 0,
+		    "[%s] %s: unknown placeholder '{%.*s}'%s", x->sec, x->key,
+		    (int)n, p, suggest_phrase(near != NULL ? want : NULL));
+		bad++;
+	}
+	return bad;
+}
+
+int
+tmpl_lint_placeholders(const struct tmpl *t, const char *const *known)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < t->nitems; i++)
+		if (t->items[i].key != NULL && tmpl_repeats(t, i) == 0)
+			bad += lint_value(t, &t->items[i], known);
+	return bad;
+}
+
 /*
  * The templates that belong to our own executable (found from
  * /proc/self/exe, so that they follow PREFIX and DESTDIR): an installed

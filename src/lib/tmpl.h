@@ -56,6 +56,13 @@ long		 tmpl_repeats(const struct tmpl *t, size_t i);
  * section (iniparser silently keeps the last value); returns how many.
  */
 int		 tmpl_lint_repeats(const struct tmpl *t);
+/*
+ * Reports, as errors, a "{name}" in a value whose name is none of known
+ * (NULL-terminated; case matters): a misspelt placeholder would otherwise
+ * print as written in a signed document. Returns how many.
+ */
+int		 tmpl_lint_placeholders(const struct tmpl *t,
+		    const char *const *known);
 
 /*
  * The workbook template of config/baocao.ini's [xlsx] template, name (NULL

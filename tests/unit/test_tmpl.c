@@ -163,6 +163,32 @@ test_fill(void **state)
 	free(s);
 }
 
+/*
+ * A "{name}" not filled in is a mistake at its line; other braces ("{",
+ * "{}", "{ x }", "{2}") are text. Case matters: {MONTHS} is not {months}.
+ */
+static void
+test_placeholders(void **state)
+{
+	static const char *const known[] = { "months", "rate", NULL };
+	struct tmpl *t;
+	long before = diag_errors();
+
+	(void)state;
+	write_tmp("[a]\n"
+	    "x = {months} th\xC3\xA1ng, {rate}, { x }, {}, {2}, {\n"
+	    "y = {monts} {MONTHS}\n"	/* line 3: two mistakes */
+	    "[b]\n"
+	    "z = {rat\n"		/* unclosed: text */
+	    "w = a {b_c}\n");		/* line 6 */
+	t = tmpl_load(path);
+	unlink(path);
+	assert_non_null(t);
+	assert_int_equal(tmpl_lint_placeholders(t, known), 3);
+	assert_int_equal(diag_errors() - before, 3);
+	tmpl_free(t);
+}
+
 int
 main(void)
 {
@@ -172,6 +198,7 @@ main(void)
 		cmocka_unit_test(test_syntax_error),
 		cmocka_unit_test(test_bom),
 		cmocka_unit_test(test_fill),
+		cmocka_unit_test(test_placeholders),
 	};
 
 	diag_init("test_tmpl");
