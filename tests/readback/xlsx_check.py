@@ -53,8 +53,15 @@ def close(a, b):
 
 def exact(a, b):
     """A number read back from the workbook is the CSV's double itself
-    (libxlsxwriter's %.16G text would lose the 17th digit)."""
-    return float(a) == float(b)
+    (libxlsxwriter's %.16G text would lose the 17th digit); a CSV count is
+    kept as an int (csv_value), and Python compares an int with a float
+    exactly, so 9007199254740993 never passes as the double 9007199254740992."""
+    return a == b
+
+
+def csv_value(v):
+    """A value of the indicators CSV: an int for a count, exactly."""
+    return int(v) if re.fullmatch(r'-?[0-9]+', v) else float(v)
 
 
 def isnum(v):
@@ -232,8 +239,8 @@ def read_indicators(path, period):
         for p, u, ind, v in r:
             if p != period:
                 continue
-            rows[(u, ind)] = float(v)
-            order.append((p, u, ind, float(v)))
+            rows[(u, ind)] = csv_value(v)
+            order.append((p, u, ind, csv_value(v)))
     return rows, order
 
 
@@ -854,7 +861,10 @@ def check_fit(S, data_sheets):
                 if c.alignment is not None and c.alignment.wrap_text:
                     lines = sum(max(1, -(-len(p) // int(per_line))) for p in text.split('\n'))
                     h = ws.row_dimensions[c.row].height
-                    if lines >= 2 and (h is None or h < lines * size):
+                    # 409 pt is the tallest row Excel allows: a longer
+                    # text (a register's description of 32,767
+                    # characters) cannot be shown whole in any row
+                    if lines >= 2 and (h is None or h < min(409, lines * size)):
                         fail('%s!%s: %d lines of wrapped text in a row %s pt high' %
                              (ws.title, c.coordinate, lines, h))
                 elif len(max(text.split('\n'), key=len)) > per_line and \
