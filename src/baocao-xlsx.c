@@ -43,6 +43,7 @@
 #define CELL_MAX	32767	/* characters in one cell (Excel) */
 #define MOREDEC		6	/* most decimals of an objective's result */
 #define MAXBREAKS	64	/* printed pages across, at most */
+#define TITLE_MIN_W	12.0	/* narrowest span a title is written over */
 #define EXCEL_DIGITS	15	/* significant digits a spreadsheet shows */
 
 /* ---------------------------------------------------------------- model */
@@ -2938,25 +2939,38 @@ first_page_cols(const struct sheet *s)
 	return s->nbreaks > 0 ? (int)s->breaks[0] : s->ncols;
 }
 
+/* The width of columns c0..c1 of s. */
+static double
+span_cols(const struct sheet *s, int c0, int c1)
+{
+	double w = 0;
+	int j;
+
+	for (j = c0; j <= c1 && j < s->ncols; j++)
+		w += s->cols[j].width;
+	return w;
+}
+
 /*
  * The columns titles and notes are written over, and their width: the
  * first printed page's; on a sheet printed across pages, after the name
- * columns, which repeat on every page and would show a clipped copy.
+ * columns, which repeat on every page and would show a clipped copy,
+ * when two columns or more are left there, or one wide enough for a title
+ * in a few lines (a status column after a name column of 100-character
+ * names, the "Hành động" group then starting the second page).
  */
 static void
 title_span(const struct sheet *s, int *c0, int *c1, double *w)
 {
-	int j;
-
 	*c0 = 0;
 	*c1 = first_page_cols(s) - 1;
 	if (*c1 < s->ncols - 1 && repeat_cols(s) > 0 &&
-	    repeat_cols(s) < *c1)
+	    (repeat_cols(s) < *c1 || (repeat_cols(s) == *c1 &&
+	    span_cols(s, *c1, *c1) >= TITLE_MIN_W)))
 		*c0 = repeat_cols(s);
 	if (*c1 < *c0)
 		*c1 = *c0;
-	for (*w = 0, j = *c0; j <= *c1 && j < s->ncols; j++)
-		*w += s->cols[j].width;
+	*w = span_cols(s, *c0, *c1);
 }
 
 /* Page set-up: landscape A4, one page wide or our own column breaks. */

@@ -121,6 +121,16 @@ mkdir -p "$tmp/conf-xhex" && cp "$fx"/config/*.ini "$tmp/conf-xhex/" &&
 grep -q '_x0041_' "$tmp/conf-xhex/objectives.ini" || no "conf-xhex: label not rewritten"
 check fixture-xhex 2024-Q4 "$tmp/conf-xhex" "$fx/indicators.csv" \
     "$fx/analysis.tsv"
+# a unit name of 100 characters: the name column is so wide that the first
+# printed page of 'Cải tiến' holds only the status beside it; the title is
+# written there, not merged over the repeated code and name columns (a
+# clipped copy of it printed on every later page)
+mkdir -p "$tmp/conf-longname" && cp "$fx"/config/*.ini "$tmp/conf-longname/" &&
+	sed '3s/^name = .*/name = Trung tâm Phục vụ hành chính công và Kiểm soát thủ tục hành chính liên thông cấp huyện, xã, thị trấn/' \
+	    "$fx/config/units.ini" >"$tmp/conf-longname/units.ini"
+grep -q 'thị trấn$' "$tmp/conf-longname/units.ini" || no "conf-longname: name not rewritten"
+check fixture-longname 2024-Q4 "$tmp/conf-longname" "$fx/indicators.csv" \
+    "$fx/analysis.tsv" "$fx/data.tsv"
 # every shipped template, and tinh-b.ini (a province's form written from
 # docs/XLSX.md alone: Arial 10, its own draft wording, no @code column on
 # some sheets), as a final and as a draft

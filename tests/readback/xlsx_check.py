@@ -832,6 +832,24 @@ def check_text(S):
                          (ws.title, c.coordinate, len(c.value.encode('utf-16-le')) // 2))
 
 
+def check_title_repeat(S):
+    """On a sheet printed across pages, the title rows are not merged over
+    the repeated columns (code, name) and beyond: each later page would
+    print a clipped copy of the title (seen with 100-character names,
+    which left one column beside the name on the first page)."""
+    for ws in S.f.worksheets:
+        rep = ws.print_title_cols
+        if not rep or not ws.freeze_panes:
+            continue
+        last = col_index(rep.split(':')[-1].replace('$', ''))
+        top = openpyxl.utils.cell.coordinate_from_string(ws.freeze_panes)[1]
+        for m in ws.merged_cells.ranges:
+            if m.max_row < top and m.min_row == m.max_row and \
+                    m.min_col <= last < m.max_col:
+                fail('%s!%s: title merged over the repeated columns (to %s): '
+                     'a clipped copy on every printed page' % (ws.title, m, rep))
+
+
 def check_fit(S, data_sheets):
     """Text a person can read: a wrapped cell's row is tall enough for its
     lines (else they print over each other, as a long "Nộp thiếu tháng …"
@@ -974,6 +992,7 @@ def main():
     if a.draft is not None:
         check_draft(S, a.draft, data_sheets, WORDS['draft'])
     check_fit(S, data_sheets)
+    check_title_repeat(S)
     p = S.f.properties
     if not p.title or not p.creator or not p.created:
         fail('document properties missing: title %r author %r created %r' % (p.title, p.creator, p.created))
