@@ -3581,6 +3581,39 @@ bar_px(const struct book *b)
 	return fmax(24, 16 * ceil((double)most / 40) + 8);
 }
 
+/* The tallest chart a printed page holds, in pixels at 100 %. */
+static double
+chart_max_px(const struct sheet *s)
+{
+	return 0.9 * PRINT_H_PT / print_scale(s) * 96 / 72;
+}
+
+/*
+ * The column that names the bars of the units' chart, and the pixels per
+ * bar: the first name column, unless the names of every unit do not fit
+ * the page's height (a reader would leave out every other one, so half
+ * the bars had no name, 36 units of 100-character names): then the code
+ * column, one short line a bar.
+ */
+static int
+chart_cats(const struct book *b, const struct sheet *s, double *px)
+{
+	int j, name = -1, code = -1;
+
+	for (j = 0; j < s->ncols; j++) {
+		if (s->cols[j].src == S_NAME && name < 0)
+			name = j;
+		if (s->cols[j].src == S_CODE && code < 0)
+			code = j;
+	}
+	*px = bar_px(b);
+	if (name >= 0 && (code < 0 ||
+	    (double)b->nu * *px + 80 <= chart_max_px(s)))
+		return name;
+	*px = 24;
+	return code >= 0 ? code : 0;
+}
+
 /*
  * The number format of the labels of a chart of column vc: the column's,
  * with as many more decimals as the cell of any bar has (result_fmt():
@@ -3620,19 +3653,16 @@ static void
 units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
     const struct sheet *s, const struct fmts *F, int r1, int r2, int at)
 {
-	int vc = col_of(s, s->ncols, s->chart), cc = 0, j;
+	int vc = col_of(s, s->ncols, s->chart), cc;
 	lxw_chart *ch = workbook_add_chart(wb, LXW_CHART_BAR);
 	lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
 	lxw_chart_font cf = { 0 };
 	lxw_chart_options co = { 0 };
 	lxw_row_t brk[] = { (lxw_row_t)(at - 1), 0 };
 	char *ct = subst(b, s->chart_title), *ctn = nfc_or(ct), lf[32];
+	double px;
 
-	for (j = 0; j < s->ncols; j++)	/* bars named by the first name */
-		if (s->cols[j].src == S_NAME) {
-			cc = j;
-			break;
-		}
+	cc = chart_cats(b, s, &px);
 	/* a unit without the rate has no bar, not a bar at 0 */
 	chart_show_blanks_as(ch, LXW_CHART_BLANKS_AS_GAP);
 	cf.name = (char *)b->font;
@@ -3662,8 +3692,8 @@ units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	chart_axis_set_reverse(ch->y_axis);
 	co.x_scale = 1.8;
 	/* as tall as its bars need, but no taller than a printed page */
-	co.y_scale = fmin(fmax(1.0, ((double)b->nu * bar_px(b) + 80) / 288),
-	    0.9 * PRINT_H_PT / print_scale(s) * 96 / 72 / 288);
+	co.y_scale = fmin(fmax(1.0, ((double)b->nu * px + 80) / 288),
+	    chart_max_px(s) / 288);
 	chk(worksheet_insert_chart_opt(ws, (lxw_row_t)at, 0, ch, &co),
 	    "insert_chart");
 	/* printed on a page of its own, never cut across two */

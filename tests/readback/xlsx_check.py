@@ -808,7 +808,42 @@ def check_charts(path, S, stats):
                     if decimals(code) < max(decimals(f) for f in fmts):
                         fail('%s: labels %r show fewer decimals than cells %r' %
                              (n, code, sorted(set(fmts))))
+                check_chart_names(z, n, ws, m[0], r1, r2)
                 stats['charts'] += 1
+
+
+def chart_height_px(z, chart, ws):
+    """The height in pixels of the drawing anchor that holds chart."""
+    X = '{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}'
+    base = chart.rsplit('/', 1)[1]
+    for d in (n for n in z.namelist() if re.match(r'xl/drawings/_rels/drawing\d+\.xml\.rels$', n)):
+        if base not in z.read(d).decode():
+            continue
+        root = ET.fromstring(z.read(d.replace('_rels/', '').replace('.rels', '')))
+        a = next(root.iter(X + 'twoCellAnchor'))
+        f, t = a.find(X + 'from'), a.find(X + 'to')
+        row = lambda e: int(e.find(X + 'row').text)
+        off = lambda e: int(e.find(X + 'rowOff').text) / 9525
+        pt = sum(ws.row_dimensions[r + 1].height or 15 for r in range(row(f), row(t)))
+        return pt * 96 / 72 - off(f) + off(t)
+    return None
+
+
+def check_chart_names(z, chart, ws, cats, r1, r2):
+    """Every bar keeps its name: a reader wraps a name on the category
+    axis at about 40 characters a line (16 px a line, 8 between bars) and
+    leaves out every other name when the chart is not tall enough for
+    them all (36 units of 100-character names: half the bars unnamed)."""
+    cc = col_index(cats.group(2))
+    names = [str(ws.cell(r, cc).value or '') for r in range(r1, r2 + 1)]
+    h = chart_height_px(z, chart, ws)
+    if not names or h is None:
+        return
+    need = len(names) * (16 * max(1, -(-max(len(x) for x in names) // 40)) + 8) + 80
+    if need > h + 1:
+        fail('%s: %d bar names of up to %d characters in a chart %.0f px tall '
+             '(want %d): a reader leaves out every other name' %
+             (chart, len(names), max(len(x) for x in names), h, need))
 
 
 def check_no_stray_formulas(S, allowed):
