@@ -3589,14 +3589,17 @@ chart_max_px(const struct sheet *s)
 }
 
 /*
- * The column that names the bars of the units' chart, and the pixels per
- * bar: the first name column, unless the names of every unit do not fit
- * the page's height (a reader would leave out every other one, so half
- * the bars had no name, 36 units of 100-character names): then the code
- * column, one short line a bar.
+ * The column that names the bars of the units' chart, the pixels per bar
+ * and the points of the names (0: the reader's 10): the first name
+ * column, unless the names of every unit do not fit the page's height (a
+ * reader would leave out every other one, so half the bars had no name,
+ * 36 units of 100-character names): then the code column, one short line
+ * a bar, 24 px at 10 pt, in smaller type (down to 6 pt) for more units
+ * than that fits (48 units: 7 pt).
  */
 static int
-chart_cats(const struct book *b, const struct sheet *s, double *px)
+chart_cats(const struct book *b, const struct sheet *s, double *px,
+    double *pt)
 {
 	int j, name = -1, code = -1;
 
@@ -3607,10 +3610,15 @@ chart_cats(const struct book *b, const struct sheet *s, double *px)
 			code = j;
 	}
 	*px = bar_px(b);
+	*pt = 0;
 	if (name >= 0 && (code < 0 ||
 	    (double)b->nu * *px + 80 <= chart_max_px(s)))
 		return name;
 	*px = 24;
+	if ((double)b->nu * *px + 80 > chart_max_px(s)) {
+		*pt = fmax(6, floor((chart_max_px(s) - 80) / b->nu / 2.4));
+		*px = *pt * 2.4;
+	}
 	return code >= 0 ? code : 0;
 }
 
@@ -3660,9 +3668,10 @@ units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	lxw_chart_options co = { 0 };
 	lxw_row_t brk[] = { (lxw_row_t)(at - 1), 0 };
 	char *ct = subst(b, s->chart_title), *ctn = nfc_or(ct), lf[32];
-	double px;
+	lxw_chart_font nf = { 0 };
+	double px, pt;
 
-	cc = chart_cats(b, s, &px);
+	cc = chart_cats(b, s, &px, &pt);
 	/* a unit without the rate has no bar, not a bar at 0 */
 	chart_show_blanks_as(ch, LXW_CHART_BLANKS_AS_GAP);
 	cf.name = (char *)b->font;
@@ -3690,6 +3699,10 @@ units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 		chart_axis_set_num_format(ch->x_axis,
 		    b->numfmt[s->cols[vc].fmt]);
 	chart_axis_set_reverse(ch->y_axis);
+	if (pt > 0) {		/* the names: smaller, to keep every one */
+		nf.size = pt;
+		chart_axis_set_num_font(ch->y_axis, &nf);
+	}
 	co.x_scale = 1.8;
 	/* as tall as its bars need, but no taller than a printed page */
 	co.y_scale = fmin(fmax(1.0, ((double)b->nu * px + 80) / 288),

@@ -831,7 +831,8 @@ def chart_height_px(z, chart, ws):
 
 def check_chart_names(z, chart, ws, cats, r1, r2):
     """Every bar keeps its name: a reader wraps a name on the category
-    axis at about 40 characters a line (16 px a line, 8 between bars) and
+    axis at about 40 characters a line (16 px a line, 8 between bars, at
+    10 pt; in proportion at the axis's own size) and
     leaves out every other name when the chart is not tall enough for
     them all (36 units of 100-character names: half the bars unnamed)."""
     cc = col_index(cats.group(2))
@@ -839,7 +840,13 @@ def check_chart_names(z, chart, ws, cats, r1, r2):
     h = chart_height_px(z, chart, ws)
     if not names or h is None:
         return
-    need = len(names) * (16 * max(1, -(-max(len(x) for x in names) // 40)) + 8) + 80
+    # the names' type: the category axis's size, else the reader's 10 pt
+    root = ET.fromstring(z.read(chart))
+    sz = [int(e.get('sz')) / 100 for ax in root.iter(C + 'catAx')
+          for e in ax.iter('{http://schemas.openxmlformats.org/drawingml/2006/main}defRPr')
+          if e.get('sz')]
+    k = (sz[0] if sz else 10) / 10
+    need = len(names) * k * (16 * max(1, -(-max(len(x) for x in names) // 40)) + 8) + 80
     if need > h + 1:
         fail('%s: %d bar names of up to %d characters in a chart %.0f px tall '
              '(want %d): a reader leaves out every other name' %
