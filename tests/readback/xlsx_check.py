@@ -429,6 +429,55 @@ def read_wording(path):
             WORDS[key] = unicodedata.normalize('NFC', w)
 
 
+def unquote(v):
+    v = v.strip()
+    return v[1:-1] if len(v) >= 2 and v[0] == v[-1] and v[0] in '"\'' else v
+
+
+def read_columns(path):
+    """{sheet name: [source of each column]} of the template's sheets of
+    units whose columns are one cell each (no @objectives, which makes
+    three per objective): each indicator column is then checked against
+    that very indicator, not only against some indicator with the same
+    values."""
+    if not path:
+        return {}
+    cp = configparser.ConfigParser(inline_comment_prefixes=(';', '#'),
+                                   comment_prefixes=(';', '#'), interpolation=None,
+                                   strict=False)
+    with open(path, encoding='utf-8-sig') as f:
+        cp.read_file(f)
+    out = {}
+    for sec in cp.sections():
+        if not sec.lower().startswith('sheet.') or \
+                unquote(cp.get(sec, 'kind', fallback='units')) != 'units':
+            continue
+        srcs = [unquote(v).split('|')[0].strip() for k, v in cp.items(sec)
+                if re.fullmatch(r'col[0-9]+', k)]
+        if '@objectives' not in srcs and cp.has_option(sec, 'name'):
+            out[unicodedata.normalize('NFC', unquote(cp.get(sec, 'name')))] = srcs
+    return out
+
+
+def check_declared(name, wv, srcs, ind, unit_rows, total_row, stats):
+    """Each column whose template source is an indicator holds that
+    indicator: every unit's value (blank where the CSV has none) and, in
+    the organization row, its * value."""
+    for c, src in enumerate(srcs, 1):
+        if src.startswith('@') or src.startswith('='):
+            continue
+        for u, r in unit_rows.items():
+            if not matches(wv.cell(r, c).value, ind.get((u, src))):
+                fail('%s!%s: %r, the CSV\'s %s of %s is %r' %
+                     (name, wv.cell(r, c).coordinate, wv.cell(r, c).value, src, u,
+                      ind.get((u, src))))
+        tot = wv.cell(total_row, c).value
+        if isnum(tot) and not exact(tot, ind.get(('*', src))):
+            fail('%s!%s: organization %r, the CSV\'s %s of * is %r' %
+                 (name, wv.cell(total_row, c).coordinate, tot, src, ind.get(('*', src))))
+        stats['declared'] += 1
+
+
 class Sheets:
     def __init__(self, path):
         self.f = openpyxl.load_workbook(path)                  # formulas
@@ -485,7 +534,7 @@ def check_numbered(name, wv, nrow, found, rows, stats):
                 stats['identities'] += 1
 
 
-def check_units_sheet(name, S, ind, units, names, stats, allowed, low):
+def check_units_sheet(name, S, ind, units, names, stats, allowed, low, srcs=None):
     wf, wv = S.f[name], S.v[name]
     unit_rows, total_row = {}, None
     nrows = number_rows(wv)
@@ -511,6 +560,9 @@ def check_units_sheet(name, S, ind, units, names, stats, allowed, low):
         return
     if unit_rows and total_row <= max(unit_rows.values()):
         fail('%s: organization row %d is not below the units' % (name, total_row))
+
+    if srcs is not None:
+        check_declared(name, wv, srcs, ind, unit_rows, total_row, stats)
 
     def value_of(r, c):
         return wv.cell(r, c).value
@@ -989,6 +1041,7 @@ def main():
             units.setdefault(u, '')
     names = read_names(a.config)
     read_wording(a.template)
+    declared = read_columns(a.template)
     seen = {}
     for code, nm in names.items():
         seen[nm] = None if nm in seen else code
@@ -1001,7 +1054,7 @@ def main():
     check_text(S)
     stats = {'numbers': 0, 'totals': 0, 'formulas': 0, 'inject': 0, 'lists': 0,
              'dates': 0, 'inject_data': set(), 'identities': 0, 'numbered': 0,
-             'lowsample': 0, 'objectives': 0, 'charts': 0}
+             'lowsample': 0, 'objectives': 0, 'charts': 0, 'declared': 0}
     totals, allowed, data_seen, data_sheets, obj_sheets = {}, set(), False, set(), 0
     for name in S.f.sheetnames:
         ws = S.f[name]
@@ -1019,7 +1072,8 @@ def main():
             obj_sheets += 1
         elif has_formula or any(c.value == WORDS['total_label'] for row in ws.iter_rows()
                                 for c in row):
-            tr = check_units_sheet(name, S, ind, units, names, stats, allowed, low)
+            tr = check_units_sheet(name, S, ind, units, names, stats, allowed, low,
+                                   declared.get(name))
             if tr:
                 totals[name] = tr
         else:
@@ -1052,10 +1106,10 @@ def main():
         return 1
     print('xlsx_check: %s: ok: %d numbers, %d organization values, %d formulas evaluated, '
           '%d injection names, %d lists (%d dates), %d objective values, %d low-sample flags, '
-          '%d numbered-row identities, %d charts%s%s' %
+          '%d numbered-row identities, %d charts, %d columns as the template says%s%s' %
           (os.path.basename(a.xlsx), stats['numbers'], stats['totals'], stats['formulas'],
            stats['inject'], stats['lists'], stats['dates'], stats['objectives'],
-           stats['lowsample'], stats['identities'], stats['charts'],
+           stats['lowsample'], stats['identities'], stats['charts'], stats['declared'],
            ', draft %d' % a.draft if a.draft is not None else '',
            ', %d values recomputed by LibreOffice' % lo if a.lo_dir else ''))
     return 0
