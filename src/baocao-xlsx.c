@@ -43,6 +43,8 @@
 #define CELL_MAX	32767	/* characters in one cell (Excel) */
 #define MOREDEC		6	/* most decimals of an objective's result */
 #define MAXBREAKS	64	/* printed pages across, at most */
+#define TITLE_MIN_W	12.0	/* narrowest span a title is written over */
+#define EXCEL_DIGITS	15	/* significant digits a spreadsheet shows */
 
 /* ---------------------------------------------------------------- model */
 
@@ -461,6 +463,26 @@ parse_value(const char *s, double *v)
 	return 0;
 }
 
+/*
+ * Whether s, a value of the indicators CSV, is a count past what a
+ * spreadsheet shows exactly: Excel keeps and shows 15 significant digits
+ * (9007199254740993 would be the double 9007199254740992, shown as
+ * 9,007,199,254,740,990), so a count of 16 digits or more cannot be
+ * handed off as a number without changing it where nobody sees.
+ */
+static int
+count_past_excel(const char *s)
+{
+	size_t n;
+
+	if (*s == '-')
+		s++;
+	while (*s == '0' && s[1] != '\0')
+		s++;
+	n = strspn(s, "0123456789");
+	return s[n] == '\0' && n > EXCEL_DIGITS;
+}
+
 static void
 csv_record(int c, void *data)
 {
@@ -523,6 +545,14 @@ csv_record(int c, void *data)
 	}
 	if (strcmp(nf[0], b->label) != 0)
 		goto done;		/* another period: not ours */
+	if (count_past_excel(cs->f[3])) {
+		diag_errorat(cs->path, line, 0, "value %s of '%s' of unit "
+		    "'%s' has more than %d digits: a spreadsheet cannot hold "
+		    "or show it exactly (check that count in the input)",
+		    cs->f[3], nf[2], nf[1], EXCEL_DIGITS);
+		cs->bad++;
+		goto done;
+	}
 	if (b->niv == b->civ) {
 		b->civ = b->civ ? b->civ * 2 : 256;
 		b->iv = xrealloc(b->iv, b->civ * sizeof(*b->iv));
@@ -2914,25 +2944,38 @@ first_page_cols(const struct sheet *s)
 	return s->nbreaks > 0 ? (int)s->breaks[0] : s->ncols;
 }
 
+/* The width of columns c0..c1 of s. */
+static double
+span_cols(const struct sheet *s, int c0, int c1)
+{
+	double w = 0;
+	int j;
+
+	for (j = c0; j <= c1 && j < s->ncols; j++)
+		w += s->cols[j].width;
+	return w;
+}
+
 /*
  * The columns titles and notes are written over, and their width: the
  * first printed page's; on a sheet printed across pages, after the name
- * columns, which repeat on every page and would show a clipped copy.
+ * columns, which repeat on every page and would show a clipped copy,
+ * when two columns or more are left there, or one wide enough for a title
+ * in a few lines (a status column after a name column of 100-character
+ * names, the "Hành động" group then starting the second page).
  */
 static void
 title_span(const struct sheet *s, int *c0, int *c1, double *w)
 {
-	int j;
-
 	*c0 = 0;
 	*c1 = first_page_cols(s) - 1;
 	if (*c1 < s->ncols - 1 && repeat_cols(s) > 0 &&
-	    repeat_cols(s) < *c1)
+	    (repeat_cols(s) < *c1 || (repeat_cols(s) == *c1 &&
+	    span_cols(s, *c1, *c1) >= TITLE_MIN_W)))
 		*c0 = repeat_cols(s);
 	if (*c1 < *c0)
 		*c1 = *c0;
-	for (*w = 0, j = *c0; j <= *c1 && j < s->ncols; j++)
-		*w += s->cols[j].width;
+	*w = span_cols(s, *c0, *c1);
 }
 
 /* Page set-up: landscape A4, one page wide or our own column breaks. */
@@ -3543,6 +3586,47 @@ bar_px(const struct book *b)
 	return fmax(24, 16 * ceil((double)most / 40) + 8);
 }
 
+/* The tallest chart a printed page holds, in pixels at 100 %. */
+static double
+chart_max_px(const struct sheet *s)
+{
+	return 0.9 * PRINT_H_PT / print_scale(s) * 96 / 72;
+}
+
+/*
+ * The column that names the bars of the units' chart, the pixels per bar
+ * and the points of the names (0: the reader's 10): the first name
+ * column, unless the names of every unit do not fit the page's height (a
+ * reader would leave out every other one, so half the bars had no name,
+ * 36 units of 100-character names): then the code column, one short line
+ * a bar, 24 px at 10 pt, in smaller type (down to 6 pt) for more units
+ * than that fits (48 units: 7 pt).
+ */
+static int
+chart_cats(const struct book *b, const struct sheet *s, double *px,
+    double *pt)
+{
+	int j, name = -1, code = -1;
+
+	for (j = 0; j < s->ncols; j++) {
+		if (s->cols[j].src == S_NAME && name < 0)
+			name = j;
+		if (s->cols[j].src == S_CODE && code < 0)
+			code = j;
+	}
+	*px = bar_px(b);
+	*pt = 0;
+	if (name >= 0 && (code < 0 ||
+	    (double)b->nu * *px + 80 <= chart_max_px(s)))
+		return name;
+	*px = 24;
+	if ((double)b->nu * *px + 80 > chart_max_px(s)) {
+		*pt = fmax(6, floor((chart_max_px(s) - 80) / b->nu / 2.4));
+		*px = *pt * 2.4;
+	}
+	return code >= 0 ? code : 0;
+}
+
 /*
  * The number format of the labels of a chart of column vc: the column's,
  * with as many more decimals as the cell of any bar has (result_fmt():
@@ -3582,19 +3666,17 @@ static void
 units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
     const struct sheet *s, const struct fmts *F, int r1, int r2, int at)
 {
-	int vc = col_of(s, s->ncols, s->chart), cc = 0, j;
+	int vc = col_of(s, s->ncols, s->chart), cc;
 	lxw_chart *ch = workbook_add_chart(wb, LXW_CHART_BAR);
 	lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
 	lxw_chart_font cf = { 0 };
 	lxw_chart_options co = { 0 };
 	lxw_row_t brk[] = { (lxw_row_t)(at - 1), 0 };
 	char *ct = subst(b, s->chart_title), *ctn = nfc_or(ct), lf[32];
+	lxw_chart_font nf = { 0 };
+	double px, pt;
 
-	for (j = 0; j < s->ncols; j++)	/* bars named by the first name */
-		if (s->cols[j].src == S_NAME) {
-			cc = j;
-			break;
-		}
+	cc = chart_cats(b, s, &px, &pt);
 	/* a unit without the rate has no bar, not a bar at 0 */
 	chart_show_blanks_as(ch, LXW_CHART_BLANKS_AS_GAP);
 	cf.name = (char *)b->font;
@@ -3622,10 +3704,14 @@ units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 		chart_axis_set_num_format(ch->x_axis,
 		    b->numfmt[s->cols[vc].fmt]);
 	chart_axis_set_reverse(ch->y_axis);
+	if (pt > 0) {		/* the names: smaller, to keep every one */
+		nf.size = pt;
+		chart_axis_set_num_font(ch->y_axis, &nf);
+	}
 	co.x_scale = 1.8;
 	/* as tall as its bars need, but no taller than a printed page */
-	co.y_scale = fmin(fmax(1.0, ((double)b->nu * bar_px(b) + 80) / 288),
-	    0.9 * PRINT_H_PT / print_scale(s) * 96 / 72 / 288);
+	co.y_scale = fmin(fmax(1.0, ((double)b->nu * px + 80) / 288),
+	    chart_max_px(s) / 288);
 	chk(worksheet_insert_chart_opt(ws, (lxw_row_t)at, 0, ch, &co),
 	    "insert_chart");
 	/* printed on a page of its own, never cut across two */

@@ -121,6 +121,51 @@ mkdir -p "$tmp/conf-xhex" && cp "$fx"/config/*.ini "$tmp/conf-xhex/" &&
 grep -q '_x0041_' "$tmp/conf-xhex/objectives.ini" || no "conf-xhex: label not rewritten"
 check fixture-xhex 2024-Q4 "$tmp/conf-xhex" "$fx/indicators.csv" \
     "$fx/analysis.tsv"
+# a unit name of 100 characters: the name column is so wide that the first
+# printed page of 'Cải tiến' holds only the status beside it; the title is
+# written there, not merged over the repeated code and name columns (a
+# clipped copy of it printed on every later page)
+mkdir -p "$tmp/conf-longname" && cp "$fx"/config/*.ini "$tmp/conf-longname/" &&
+	sed '3s/^name = .*/name = Trung tâm Phục vụ hành chính công và Kiểm soát thủ tục hành chính liên thông cấp huyện, xã, thị trấn/' \
+	    "$fx/config/units.ini" >"$tmp/conf-longname/units.ini"
+grep -q 'thị trấn$' "$tmp/conf-longname/units.ini" || no "conf-longname: name not rewritten"
+check fixture-longname 2024-Q4 "$tmp/conf-longname" "$fx/indicators.csv" \
+    "$fx/analysis.tsv" "$fx/data.tsv"
+# 36 units of 100-character names: the satisfaction chart cannot be tall
+# enough for every name on a page (a reader left out every other one, half
+# the bars unnamed), so its bars are named by the unit codes; 48 units:
+# the codes in smaller type
+for n in 36 48; do
+$py - "$tmp/conf-many$n" "$tmp/many$n" $n <<'PY' || no "many units: generator failed"
+import os, sys
+conf, out, nu = sys.argv[1], sys.argv[2], int(sys.argv[3])
+os.makedirs(conf, exist_ok=True)
+open(conf + '/baocao.ini', 'w').write('[organization]\nparent = ỦY BAN NHÂN DÂN TỈNH THỬ\n'
+    'name = ỦY BAN NHÂN DÂN HUYỆN THỬ\ncode = UBND\nplace = Thử\n[periods]\ncutoff_day = 0\n')
+open(conf + '/objectives.ini', 'w').write('; none\n')
+units, rows, tot = [], [], [0, 0, 0]
+for i in range(nu):
+    u = 'U%02d' % i
+    units.append('[%s]\nname = %s\n' % (u, ('Trung tâm Phục vụ hành chính công số %02d và Kiểm soát thủ tục '
+                                          'hành chính liên thông cấp huyện, xã' % i)[:100].ljust(100, '.')))
+    n, vs, sa = 30 + i, i % 7, 20
+    tot = [tot[0] + n, tot[1] + vs, tot[2] + sa]
+    rows += [(u, 'satisfaction.responses', n), (u, 'satisfaction.very_satisfied', vs),
+             (u, 'satisfaction.satisfied', sa), (u, 'satisfaction.rate', repr((vs + sa) / n)),
+             (u, 'satisfaction.mean', repr((5 * vs + 4 * sa) / n))]
+rows += [('*', 'satisfaction.responses', tot[0]), ('*', 'satisfaction.very_satisfied', tot[1]),
+         ('*', 'satisfaction.satisfied', tot[2]), ('*', 'satisfaction.rate', repr((tot[1] + tot[2]) / tot[0])),
+         ('*', 'satisfaction.mean', repr((5 * tot[1] + 4 * tot[2]) / tot[0]))]
+open(conf + '/units.ini', 'w').write(''.join(units))
+open(out + '.csv', 'w').write('period,unit,indicator,value\n' +
+                              ''.join('2024-12,%s,%s,%s\n' % r for r in rows))
+open(out + '.tsv', 'w').write('#baocao-analysis 1\nperiod\t2024-12\tmonth\ttháng 12 năm 2024\t2024-12-01\t'
+                              '2024-12-31\t2024-12\t2024-11\t2023-12\n' +
+                              ''.join('unit\t2024-12\tU%02d\tsubmitted\t\t\n' % i for i in range(nu)))
+PY
+check many-longnames-$n 2024-12 "$tmp/conf-many$n" "$tmp/many$n.csv" \
+    "$tmp/many$n.tsv"
+done
 # every shipped template, and tinh-b.ini (a province's form written from
 # docs/XLSX.md alone: Arial 10, its own draft wording, no @code column on
 # some sheets), as a final and as a draft

@@ -53,8 +53,15 @@ def close(a, b):
 
 def exact(a, b):
     """A number read back from the workbook is the CSV's double itself
-    (libxlsxwriter's %.16G text would lose the 17th digit)."""
-    return float(a) == float(b)
+    (libxlsxwriter's %.16G text would lose the 17th digit); a CSV count is
+    kept as an int (csv_value), and Python compares an int with a float
+    exactly, so 9007199254740993 never passes as the double 9007199254740992."""
+    return a == b
+
+
+def csv_value(v):
+    """A value of the indicators CSV: an int for a count, exactly."""
+    return int(v) if re.fullmatch(r'-?[0-9]+', v) else float(v)
 
 
 def isnum(v):
@@ -232,8 +239,8 @@ def read_indicators(path, period):
         for p, u, ind, v in r:
             if p != period:
                 continue
-            rows[(u, ind)] = float(v)
-            order.append((p, u, ind, float(v)))
+            rows[(u, ind)] = csv_value(v)
+            order.append((p, u, ind, csv_value(v)))
     return rows, order
 
 
@@ -422,6 +429,55 @@ def read_wording(path):
             WORDS[key] = unicodedata.normalize('NFC', w)
 
 
+def unquote(v):
+    v = v.strip()
+    return v[1:-1] if len(v) >= 2 and v[0] == v[-1] and v[0] in '"\'' else v
+
+
+def read_columns(path):
+    """{sheet name: [source of each column]} of the template's sheets of
+    units whose columns are one cell each (no @objectives, which makes
+    three per objective): each indicator column is then checked against
+    that very indicator, not only against some indicator with the same
+    values."""
+    if not path:
+        return {}
+    cp = configparser.ConfigParser(inline_comment_prefixes=(';', '#'),
+                                   comment_prefixes=(';', '#'), interpolation=None,
+                                   strict=False)
+    with open(path, encoding='utf-8-sig') as f:
+        cp.read_file(f)
+    out = {}
+    for sec in cp.sections():
+        if not sec.lower().startswith('sheet.') or \
+                unquote(cp.get(sec, 'kind', fallback='units')) != 'units':
+            continue
+        srcs = [unquote(v).split('|')[0].strip() for k, v in cp.items(sec)
+                if re.fullmatch(r'col[0-9]+', k)]
+        if '@objectives' not in srcs and cp.has_option(sec, 'name'):
+            out[unicodedata.normalize('NFC', unquote(cp.get(sec, 'name')))] = srcs
+    return out
+
+
+def check_declared(name, wv, srcs, ind, unit_rows, total_row, stats):
+    """Each column whose template source is an indicator holds that
+    indicator: every unit's value (blank where the CSV has none) and, in
+    the organization row, its * value."""
+    for c, src in enumerate(srcs, 1):
+        if src.startswith('@') or src.startswith('='):
+            continue
+        for u, r in unit_rows.items():
+            if not matches(wv.cell(r, c).value, ind.get((u, src))):
+                fail('%s!%s: %r, the CSV\'s %s of %s is %r' %
+                     (name, wv.cell(r, c).coordinate, wv.cell(r, c).value, src, u,
+                      ind.get((u, src))))
+        tot = wv.cell(total_row, c).value
+        if isnum(tot) and not exact(tot, ind.get(('*', src))):
+            fail('%s!%s: organization %r, the CSV\'s %s of * is %r' %
+                 (name, wv.cell(total_row, c).coordinate, tot, src, ind.get(('*', src))))
+        stats['declared'] += 1
+
+
 class Sheets:
     def __init__(self, path):
         self.f = openpyxl.load_workbook(path)                  # formulas
@@ -478,7 +534,7 @@ def check_numbered(name, wv, nrow, found, rows, stats):
                 stats['identities'] += 1
 
 
-def check_units_sheet(name, S, ind, units, names, stats, allowed, low):
+def check_units_sheet(name, S, ind, units, names, stats, allowed, low, srcs=None):
     wf, wv = S.f[name], S.v[name]
     unit_rows, total_row = {}, None
     nrows = number_rows(wv)
@@ -504,6 +560,9 @@ def check_units_sheet(name, S, ind, units, names, stats, allowed, low):
         return
     if unit_rows and total_row <= max(unit_rows.values()):
         fail('%s: organization row %d is not below the units' % (name, total_row))
+
+    if srcs is not None:
+        check_declared(name, wv, srcs, ind, unit_rows, total_row, stats)
 
     def value_of(r, c):
         return wv.cell(r, c).value
@@ -801,7 +860,49 @@ def check_charts(path, S, stats):
                     if decimals(code) < max(decimals(f) for f in fmts):
                         fail('%s: labels %r show fewer decimals than cells %r' %
                              (n, code, sorted(set(fmts))))
+                check_chart_names(z, n, ws, m[0], r1, r2)
                 stats['charts'] += 1
+
+
+def chart_height_px(z, chart, ws):
+    """The height in pixels of the drawing anchor that holds chart."""
+    X = '{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}'
+    base = chart.rsplit('/', 1)[1]
+    for d in (n for n in z.namelist() if re.match(r'xl/drawings/_rels/drawing\d+\.xml\.rels$', n)):
+        if base not in z.read(d).decode():
+            continue
+        root = ET.fromstring(z.read(d.replace('_rels/', '').replace('.rels', '')))
+        a = next(root.iter(X + 'twoCellAnchor'))
+        f, t = a.find(X + 'from'), a.find(X + 'to')
+        row = lambda e: int(e.find(X + 'row').text)
+        off = lambda e: int(e.find(X + 'rowOff').text) / 9525
+        pt = sum(ws.row_dimensions[r + 1].height or 15 for r in range(row(f), row(t)))
+        return pt * 96 / 72 - off(f) + off(t)
+    return None
+
+
+def check_chart_names(z, chart, ws, cats, r1, r2):
+    """Every bar keeps its name: a reader wraps a name on the category
+    axis at about 40 characters a line (16 px a line, 8 between bars, at
+    10 pt; in proportion at the axis's own size) and
+    leaves out every other name when the chart is not tall enough for
+    them all (36 units of 100-character names: half the bars unnamed)."""
+    cc = col_index(cats.group(2))
+    names = [str(ws.cell(r, cc).value or '') for r in range(r1, r2 + 1)]
+    h = chart_height_px(z, chart, ws)
+    if not names or h is None:
+        return
+    # the names' type: the category axis's size, else the reader's 10 pt
+    root = ET.fromstring(z.read(chart))
+    sz = [int(e.get('sz')) / 100 for ax in root.iter(C + 'catAx')
+          for e in ax.iter('{http://schemas.openxmlformats.org/drawingml/2006/main}defRPr')
+          if e.get('sz')]
+    k = (sz[0] if sz else 10) / 10
+    need = len(names) * k * (16 * max(1, -(-max(len(x) for x in names) // 40)) + 8) + 80
+    if need > h + 1:
+        fail('%s: %d bar names of up to %d characters in a chart %.0f px tall '
+             '(want %d): a reader leaves out every other name' %
+             (chart, len(names), max(len(x) for x in names), h, need))
 
 
 def check_no_stray_formulas(S, allowed):
@@ -823,6 +924,24 @@ def check_text(S):
                 if isinstance(c.value, str) and len(c.value.encode('utf-16-le')) // 2 > 32767:
                     fail('%s!%s: text of %d UTF-16 units, past Excel\'s 32767' %
                          (ws.title, c.coordinate, len(c.value.encode('utf-16-le')) // 2))
+
+
+def check_title_repeat(S):
+    """On a sheet printed across pages, the title rows are not merged over
+    the repeated columns (code, name) and beyond: each later page would
+    print a clipped copy of the title (seen with 100-character names,
+    which left one column beside the name on the first page)."""
+    for ws in S.f.worksheets:
+        rep = ws.print_title_cols
+        if not rep or not ws.freeze_panes:
+            continue
+        last = col_index(rep.split(':')[-1].replace('$', ''))
+        top = openpyxl.utils.cell.coordinate_from_string(ws.freeze_panes)[1]
+        for m in ws.merged_cells.ranges:
+            if m.max_row < top and m.min_row == m.max_row and \
+                    m.min_col <= last < m.max_col:
+                fail('%s!%s: title merged over the repeated columns (to %s): '
+                     'a clipped copy on every printed page' % (ws.title, m, rep))
 
 
 def check_fit(S, data_sheets):
@@ -854,7 +973,10 @@ def check_fit(S, data_sheets):
                 if c.alignment is not None and c.alignment.wrap_text:
                     lines = sum(max(1, -(-len(p) // int(per_line))) for p in text.split('\n'))
                     h = ws.row_dimensions[c.row].height
-                    if lines >= 2 and (h is None or h < lines * size):
+                    # 409 pt is the tallest row Excel allows: a longer
+                    # text (a register's description of 32,767
+                    # characters) cannot be shown whole in any row
+                    if lines >= 2 and (h is None or h < min(409, lines * size)):
                         fail('%s!%s: %d lines of wrapped text in a row %s pt high' %
                              (ws.title, c.coordinate, lines, h))
                 elif len(max(text.split('\n'), key=len)) > per_line and \
@@ -919,6 +1041,7 @@ def main():
             units.setdefault(u, '')
     names = read_names(a.config)
     read_wording(a.template)
+    declared = read_columns(a.template)
     seen = {}
     for code, nm in names.items():
         seen[nm] = None if nm in seen else code
@@ -931,7 +1054,7 @@ def main():
     check_text(S)
     stats = {'numbers': 0, 'totals': 0, 'formulas': 0, 'inject': 0, 'lists': 0,
              'dates': 0, 'inject_data': set(), 'identities': 0, 'numbered': 0,
-             'lowsample': 0, 'objectives': 0, 'charts': 0}
+             'lowsample': 0, 'objectives': 0, 'charts': 0, 'declared': 0}
     totals, allowed, data_seen, data_sheets, obj_sheets = {}, set(), False, set(), 0
     for name in S.f.sheetnames:
         ws = S.f[name]
@@ -949,7 +1072,8 @@ def main():
             obj_sheets += 1
         elif has_formula or any(c.value == WORDS['total_label'] for row in ws.iter_rows()
                                 for c in row):
-            tr = check_units_sheet(name, S, ind, units, names, stats, allowed, low)
+            tr = check_units_sheet(name, S, ind, units, names, stats, allowed, low,
+                                   declared.get(name))
             if tr:
                 totals[name] = tr
         else:
@@ -964,6 +1088,7 @@ def main():
     if a.draft is not None:
         check_draft(S, a.draft, data_sheets, WORDS['draft'])
     check_fit(S, data_sheets)
+    check_title_repeat(S)
     p = S.f.properties
     if not p.title or not p.creator or not p.created:
         fail('document properties missing: title %r author %r created %r' % (p.title, p.creator, p.created))
@@ -981,10 +1106,10 @@ def main():
         return 1
     print('xlsx_check: %s: ok: %d numbers, %d organization values, %d formulas evaluated, '
           '%d injection names, %d lists (%d dates), %d objective values, %d low-sample flags, '
-          '%d numbered-row identities, %d charts%s%s' %
+          '%d numbered-row identities, %d charts, %d columns as the template says%s%s' %
           (os.path.basename(a.xlsx), stats['numbers'], stats['totals'], stats['formulas'],
            stats['inject'], stats['lists'], stats['dates'], stats['objectives'],
-           stats['lowsample'], stats['identities'], stats['charts'],
+           stats['lowsample'], stats['identities'], stats['charts'], stats['declared'],
            ', draft %d' % a.draft if a.draft is not None else '',
            ', %d values recomputed by LibreOffice' % lo if a.lo_dir else ''))
     return 0
