@@ -1861,7 +1861,11 @@ load_sheet(struct book *b, const char *tok)
 	return bad + sheet_chart(b, s, sec);
 }
 
-/* Loads the template into b->sh; 0 or EXIT_DATA (every mistake reported). */
+/*
+ * Loads the template into b->sh; 0 or EXIT_USAGE (every mistake reported):
+ * a template mistake is the installation's, as for baocao-pdf and the
+ * configuration, not the departments' data.
+ */
 static int
 load_template(struct book *b)
 {
@@ -1875,7 +1879,7 @@ load_template(struct book *b)
 	if (list == NULL || *list == '\0') {
 		diag_errorat(b->tpath, tmpl_line(b->t, "workbook", NULL), 0,
 		    "[workbook] sheets is missing");
-		return EXIT_DATA;
+		return EXIT_USAGE;
 	}
 	copy = xstrdup(list);
 	for (tok = strtok_r(copy, ", ", &save); tok != NULL;
@@ -1887,7 +1891,7 @@ load_template(struct book *b)
 		    "[workbook] sheets names no sheet");
 		bad++;
 	}
-	return bad ? EXIT_DATA : 0;
+	return bad ? EXIT_USAGE : 0;
 }
 
 /* ---------------------------------------------------- totals */
@@ -2791,7 +2795,7 @@ draft_header(lxw_worksheet *ws, const struct book *b)
  * Whether a draft's page header, with any draft number, fits the 255
  * characters Excel (and libxlsxwriter) allow a header; else reported at
  * the template's draft (or font) line, a template mistake: a draft would
- * otherwise fail when the workbook is written. 0 or EXIT_DATA.
+ * otherwise fail when the workbook is written. 0 or EXIT_USAGE.
  */
 static int
 check_draft_header(const struct book *b)
@@ -2812,7 +2816,7 @@ check_draft_header(const struct book *b)
 	free(h);
 	free(t);
 	free(w);
-	return n > LXW_HEADER_FOOTER_MAX ? EXIT_DATA : 0;
+	return n > LXW_HEADER_FOOTER_MAX ? EXIT_USAGE : 0;
 }
 
 static double
@@ -4192,7 +4196,7 @@ load_book(struct book *b, const struct xopts *o)
 			urow_get(b, b->iv[i].unit);
 	qsort(b->u, b->nu, sizeof(*b->u), cmp_urow);
 	if (check_draft_header(b) != 0)
-		return EXIT_DATA;
+		return EXIT_USAGE;
 	if (b->niv + 1 >= LXW_ROW_MAX || b->nu + 100 >= LXW_ROW_MAX ||
 	    b->nrr + 100 >= LXW_ROW_MAX) {
 		diag_errorat(b->indpath, 0, 0, "too many rows for one sheet "
