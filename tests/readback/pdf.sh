@@ -17,7 +17,8 @@
 # their month, a narrative's line break as a new paragraph, a sentence
 # instead of a table of zeros, an agency's name broken at its "\n" and
 # between set phrases, a long signer's name on one line, the low-sample
-# note on its table's page.
+# note on its table's page, a satisfaction chart of 60 more units over
+# several pages within the margins.
 # Inputs: tests/fixtures/pdf (make-fixtures.py). Run by tests/run-readback
 # with BIN and TOP set.
 : "${BIN:?}" "${TOP:?}"
@@ -469,6 +470,28 @@ done
 # cửa (Bộ phận / tiếp nhận và trả kết quả)")
 text "$r" | grep -A1 -x "Bộ phận Một cửa" | grep -qx "(Bộ phận tiếp nhận và trả kết quả)" ||
     no "report: the chart's label of MOTCUA is not broken before its bracket"
+# a satisfaction chart of 60 more units, taller than a page, goes on over
+# the next pages: no word below the bottom margin (842 - 56.7 pt) on any
+# page, every unit's bar labelled, the legend after the last
+mkdir "$tmp/many"
+cp "$fx/config/baocao.ini" "$fx/config/objectives.ini" "$tmp/many/"
+cp "$fx/chi-so.csv" "$tmp/many.csv"
+cp "$fx/analysis.tsv" "$tmp/many.tsv"
+{ cat "$fx/config/units.ini"; i=10; while [ $i -lt 70 ]; do
+	printf '[X%d]\nname = Phòng thử %d xã Luận Thành và xã Luận Khê thuộc cụm các xã vùng cao\n' $i $i
+	printf '2024-12,X%d,satisfaction.rate,0.9%d\n2024-12,X%d,satisfaction.responses,40\n' \
+	    $i $i $i >>"$tmp/many.csv"
+	printf 'unit\t2024-12\tX%d\tsubmitted\t\t1\n' $i >>"$tmp/many.tsv"
+	i=$((i + 1)); done; } >"$tmp/many/units.ini"
+cfg=$tmp/many ind=$tmp/many.csv ana=$tmp/many.tsv
+run report "$tmp/many.pdf" || no "report, 60 more units: status $? $(cat "$tmp/err")"
+cfg= ind= ana=
+pdftotext -bbox "$tmp/many.pdf" - 2>/dev/null | awk -F'"' '/<word/ &&
+	$8 + 0 > 842 - 56.7 + 0.5 { bad = 1 } END { exit bad }' ||
+    no "report, 60 more units: a word below the bottom margin"
+text "$tmp/many.pdf" | sed -n '/^Tỷ lệ hài lòng theo đơn vị/,/^Mục tiêu chất lượng của đơn vị$/p' >"$tmp/txt"
+[ "$(grep -c '^Phòng thử [0-9]* xã Luận' "$tmp/txt")" = 60 ] && tail -n 1 "$tmp/txt" | grep -q '^Mục tiêu' ||
+    no "report, 60 more units: a bar not labelled, or no legend after the last"
 # a quarter's section VIII says which month each narrative comes from
 "$p" --kind report --config "$fx/config" --period 2024-Q4 \
     --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
