@@ -475,6 +475,25 @@ outside(struct pdfdoc *d, const char *s, size_t n)
 	return -1;
 }
 
+/*
+ * The bytes of an invisible format character at p, dropped from a text
+ * to draw: a soft hyphen (U+00AD, Word's optional hyphen: the text is
+ * never hyphenated, and the font's glyph for it is a visible hyphen), a
+ * zero-width space, a word joiner, a byte order mark inside a text
+ * (U+200B, U+2060, U+FEFF: no width, the last no glyph). 0 otherwise.
+ */
+static size_t
+invisible(const unsigned char *p)
+{
+	if (p[0] == 0xC2 && p[1] == 0xAD)
+		return 2;
+	if ((p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x8B) ||
+	    (p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0xA0) ||
+	    (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF))
+		return 3;
+	return 0;
+}
+
 static char *
 clean(struct pdfdoc *d, const char *s)
 {
@@ -501,7 +520,21 @@ clean(struct pdfdoc *d, const char *s)
 	o = out;
 	for (p = (const char *)nfc; *p != '\0'; p++) {
 		unsigned char c = (unsigned char)*p;
+		size_t k = c >= 0xC2 ? invisible((const unsigned char *)p) : 0;
 
+		if (k > 0) {
+			p += k - 1;
+			continue;
+		}
+		/* a non-breaking hyphen (U+2011), which the fonts lack, is
+		 * the hyphen U+2010: never a line break either */
+		if (c == 0xE2 && (unsigned char)p[1] == 0x80 &&
+		    (unsigned char)p[2] == 0x91) {
+			memcpy(o, "\xE2\x80\x90", 3);
+			o += 3;
+			p += 2;
+			continue;
+		}
 		if (c == '\t' || c == '\r')
 			c = ' ';
 		if (c == ' ') {

@@ -517,6 +517,20 @@ for k in bm report; do
 	    no "narrative with a line break, $k: not two paragraphs"
 	grep -qF '\n' "$tmp/txt" && no "narrative with a line break, $k: a literal \\n"
 done
+# invisible format characters pasted from a word processor print
+# nothing: a soft hyphen (its glyph is a visible hyphen), a zero-width
+# space, a byte order mark; a non-breaking hyphen, which the fonts lack,
+# is a hyphen (U+2010), not a blank; none of them is warned about
+printf 'S\t2024-12\tPNNPTNT\tnarrative.causes\tChuẩn ISO\302\2559001:2015, mã\342\200\213số A\342\200\22101\357\273\277.\n' \
+    >"$tmp/fmt.tsv"
+cat "$fx/norm.tsv" "$tmp/fmt.tsv" >"$tmp/fmt2.tsv"
+"$p" --kind bm --config "$fx/config" --period 2024-12 \
+    --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
+    --data "$tmp/fmt2.tsv" --templates "$TOP/templates" --unit PNNPTNT \
+    -o "$tmp/fmt.pdf" 2>"$tmp/err" || no "format characters: status $?"
+[ -s "$tmp/err" ] && no "format characters: $(cat "$tmp/err")"
+text "$tmp/fmt.pdf" | grep -qx "Nguyên nhân: Chuẩn ISO9001:2015, mãsố A‐01." ||
+    no "format characters: not dropped, or the non-breaking hyphen not a hyphen"
 # nothing to show: a sentence, not a table of zeros (errors and
 # complaints by type all 0)
 awk -F'\t' 'BEGIN { OFS = "\t" } $1 == "pareto" { $5 = 0; $6 = ""; $7 = "" }
