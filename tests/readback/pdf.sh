@@ -435,6 +435,27 @@ pdftotext -bbox -f "$n" -l "$n" "$tmp/lc-r.pdf" - 2>/dev/null |
 	END { exit k < 2 || bad }' ||
     no "report, recipients: a long address does not hang after its dash"
 
+# a "Nơi nhận" longer than a page goes on over the next, a recipient never
+# split, nothing below the bottom margin; the signer stays beside its start
+mkdir "$tmp/lr"
+cp "$fx/config/units.ini" "$fx/config/objectives.ini" "$tmp/lr/"
+{ awk '/^\[/ { sec = $0 } sec != "[recipients]"' "$fx/config/baocao.ini"
+	echo "[recipients]"; i=1; while [ $i -le 70 ]; do
+	echo "$i = Ủy ban nhân dân xã số $i thuộc huyện Thường Xuân tỉnh Thanh Hóa (để thực hiện)"
+	i=$((i + 1)); done; echo "archive = VT, VP"; } >"$tmp/lr/baocao.ini"
+cfg=$tmp/lr
+run report "$tmp/lr.pdf" || no "report, 70 recipients: status $? $(cat "$tmp/err")"
+cfg=
+pdftotext -bbox "$tmp/lr.pdf" - 2>/dev/null | awk -F'"' '/<word/ &&
+	$8 + 0 > 842 - 56.7 + 0.5 { bad = 1 } END { exit bad }' ||
+    no "report, 70 recipients: a word below the bottom margin"
+[ "$(text "$tmp/lr.pdf" | grep -c '^- Ủy ban nhân dân xã số [0-9]* thuộc')" = 70 ] &&
+    has "$tmp/lr.pdf" "- Lưu: VT, VP." ||
+    no "report, 70 recipients: not every recipient printed"
+n=$(text "$tmp/lr.pdf" | awk '/^Nơi nhận:/ { print p + 1; exit } /\f/ { p++ }')
+text "$tmp/lr.pdf" "${n:-1}" | grep -q "^Lê Văn Thành$" ||
+    no "report, 70 recipients: the signer is not beside the start of Nơi nhận"
+
 # --- stress data (the reviewer's defects) ---
 # a number never breaks: huge counts in the report's tables and the
 # comparison, and in a form's cells, each on one line
