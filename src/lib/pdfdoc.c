@@ -1801,11 +1801,36 @@ max_lines(const struct pdfdoc *d, const struct cell *c, const int *from)
 	return m;
 }
 
-/* Lines of cleaned text s in a cell w pt wide (padding excluded here). */
-static int
-cell_lines(struct pdfdoc *d, const char *s, double w, struct wline **out)
+/*
+ * The size of header text s in a cell w pt wide: the header's, or just
+ * small enough for its widest word to fit if that takes no less than
+ * CELL_MIN_PT (a code, "MT10", in a matrix of many columns is never cut
+ * "MT1" / "0"); a longer word is broken at the header's size.
+ */
+static double
+head_size(struct pdfdoc *d, const char *s, double w)
 {
-	return wrap(FONT(d, PF_BOLD), THSIZE, s, w - 2 * PAD_H, 0, 0, out);
+	double avail = w - 2 * PAD_H, word = widest_word(d, PF_BOLD, THSIZE, s);
+
+	if (avail > 0 && word > avail + EPS &&
+	    THSIZE * avail / word >= CELL_MIN_PT)
+		return THSIZE * avail / word * 0.999;
+	return THSIZE;
+}
+
+/*
+ * Lines of cleaned text s in a header cell w pt wide (padding excluded
+ * here), set in head_size(), and their height into *h.
+ */
+static int
+cell_lines(struct pdfdoc *d, const char *s, double w, struct wline **out,
+    double *h)
+{
+	double size = head_size(d, s, w);
+	int n = wrap(FONT(d, PF_BOLD), size, s, w - 2 * PAD_H, 0, 0, out);
+
+	*h = n * size * TLEAD;
+	return n;
 }
 
 /* A bordered header cell [x, x+w) from top down h pt, its text centred. */
@@ -1814,17 +1839,17 @@ head_cell(struct pdfdoc *d, double x, double w, double top, double h,
     const char *s)
 {
 	struct wline *l;
-	double lh = THSIZE * TLEAD, t;
-	int k, n = cell_lines(d, s, w, &l);
+	double size = head_size(d, s, w), lh = size * TLEAD, t, th;
+	int k, n = cell_lines(d, s, w, &l, &th);
 
 	HPDF_Page_SetLineWidth(PG(d), 0.5);
 	HPDF_Page_SetRGBStroke(PG(d), 0, 0, 0);
 	HPDF_Page_Rectangle(PG(d), (HPDF_REAL)x, (HPDF_REAL)(top - h),
 	    (HPDF_REAL)w, (HPDF_REAL)h);
 	HPDF_Page_Stroke(PG(d));
-	t = top - (h - n * lh) / 2;
+	t = top - (h - th) / 2;
 	for (k = 0; k < n; k++)
-		draw_line(d, FONT(d, PF_BOLD), THSIZE, x + PAD_H,
+		draw_line(d, FONT(d, PF_BOLD), size, x + PAD_H,
 		    w - 2 * PAD_H, t - k * lh, lh, s, &l[k], PA_CENTER, 0);
 	free(l);
 }
@@ -1837,9 +1862,9 @@ head_cell(struct pdfdoc *d, double x, double w, double top, double h,
 static void
 draw_header(struct pdfdoc *d, double *hh)
 {
-	double lh = THSIZE * TLEAD, hg = 0, hs = 0, hu = 0, h;
+	double hg = 0, hs = 0, hu = 0, h, th;
 	struct wline *l;
-	int i, j, n, grouped = 0;
+	int i, j, grouped = 0;
 
 	if (hh != NULL && d->thh_ok) {
 		/* the same header, asked again for every row */
@@ -1847,13 +1872,13 @@ draw_header(struct pdfdoc *d, double *hh)
 		return;
 	}
 	for (i = 0; i < d->tcols; i++) {
-		n = cell_lines(d, d->thead[i], d->tw[i], &l);
+		(void)cell_lines(d, d->thead[i], d->tw[i], &l, &th);
 		free(l);
 		if (d->tgroup[i] != NULL) {
 			grouped = 1;
-			hs = fmax(hs, n * lh + 2 * PAD_V);
+			hs = fmax(hs, th + 2 * PAD_V);
 		} else
-			hu = fmax(hu, n * lh + 2 * PAD_V);
+			hu = fmax(hu, th + 2 * PAD_V);
 	}
 	for (i = 0; i < d->tcols; i = j) {
 		double w = d->tw[i];
@@ -1864,9 +1889,9 @@ draw_header(struct pdfdoc *d, double *hh)
 			w += d->tw[j];
 		if (d->tgroup[i] == NULL)
 			continue;
-		n = cell_lines(d, d->tgroup[i], w, &l);
+		(void)cell_lines(d, d->tgroup[i], w, &l, &th);
 		free(l);
-		hg = fmax(hg, n * lh + 2 * PAD_V);
+		hg = fmax(hg, th + 2 * PAD_V);
 	}
 	h = fmax(fmax(hu, hg + hs), d->thead_min);
 	d->thh = h;

@@ -456,6 +456,23 @@ n=$(text "$tmp/lr.pdf" | awk '/^Nơi nhận:/ { print p + 1; exit } /\f/ { p++ }
 text "$tmp/lr.pdf" "${n:-1}" | grep -q "^Lê Văn Thành$" ||
     no "report, 70 recipients: the signer is not beside the start of Nơi nhận"
 
+# a matrix of fifteen objectives: a header code too wide for its column
+# is set smaller, never cut ("MT1" / "0")
+mkdir "$tmp/ob"
+cp "$fx/config/units.ini" "$fx/config/baocao.ini" "$tmp/ob/"
+{ cat "$fx/config/objectives.ini"; for i in 1 2 3 4 5 6 7 8; do
+	printf '[extra%d]\nlabel = Chỉ tiêu %d\nindicator = tasks.on_time_rate\nop = >=\ntarget = 90%%\nunits = *\n' $i $i
+	for u in '*' PNV VP; do
+		printf '2024-12,%s,objective.extra%d.%s\n' "$u" $i value,0.95 \
+		    "$u" $i target,0.9 "$u" $i met,1 >>"$tmp/ob.csv"
+	done; done; } >"$tmp/ob/objectives.ini"
+cat "$fx/chi-so.csv" "$tmp/ob.csv" >"$tmp/ob2.csv"
+cfg=$tmp/ob ind=$tmp/ob2.csv
+run report "$tmp/ob.pdf" || no "report, 15 objectives: status $? $(cat "$tmp/err")"
+cfg= ind=
+pdftotext -bbox "$tmp/ob.pdf" - 2>/dev/null | grep -c '>MT1[0-5]<' >"$tmp/n"
+[ "$(cat "$tmp/n")" -ge 12 ] || no "report, 15 objectives: a header code cut"
+
 # --- stress data (the reviewer's defects) ---
 # a number never breaks: huge counts in the report's tables and the
 # comparison, and in a form's cells, each on one line
