@@ -1633,7 +1633,7 @@ recipients_draw(const char *lines, const struct pdf_style *rec,
     int *paged)
 {
 	char *copy = xstrdup(lines), *p, *l, **ls = NULL;
-	double bottom = pdfdoc_y(G.doc) + pdfdoc_room(G.doc);
+	double bottom = pdfdoc_y(G.doc) + pdfdoc_room(G.doc), top = -1;
 	int i, n = 0;
 
 	for (p = copy; (l = strsep(&p, "\n")) != NULL; n++) {
@@ -1642,10 +1642,11 @@ recipients_draw(const char *lines, const struct pdf_style *rec,
 	}
 	*paged = 0;
 	for (i = 0; i < n; i++) {
-		if (*ls[i] != '\t' && y + recipient_height(ls, n, i, rec,
-		    hung, w) > bottom + 0.01) {
+		/* (one taller than a page is drawn from a page's top) */
+		if (*ls[i] != '\t' && y > top + 0.01 && y + recipient_height(ls,
+		    n, i, rec, hung, w) > bottom + 0.01) {
 			pdfdoc_newpage(G.doc);
-			y = pdfdoc_y(G.doc);
+			top = y = pdfdoc_y(G.doc);
 			bottom = y + pdfdoc_room(G.doc);
 			*paged = 1;
 		}
