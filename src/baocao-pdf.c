@@ -1605,9 +1605,64 @@ title_block(const char *title, const char *subject)
 }
 
 /*
+ * The height of the recipient whose first line is ls[i]: that line and
+ * the lines hung after it (each after a tab).
+ */
+static double
+recipient_height(char *const *ls, int n, int i, const struct pdf_style *rec,
+    const struct pdf_style *hung, double w)
+{
+	double h = 0;
+
+	do {
+		h += pdfdoc_text_height(G.doc, *ls[i] == '\t' ? rec : hung, w,
+		    *ls[i] == '\t' ? ls[i] + 1 : ls[i]);
+	} while (++i < n && *ls[i] == '\t');
+	return h;
+}
+
+/*
+ * Draws the lines of "Nơi nhận" (LF-separated; a line after a tab hangs)
+ * hang mm in from y down. A list longer than what is left of the page
+ * goes on at the top of the next, a recipient never split: *paged is then
+ * set. Returns the y below the last line.
+ */
+static double
+recipients_draw(const char *lines, const struct pdf_style *rec,
+    const struct pdf_style *hung, double hang, double w, double y,
+    int *paged)
+{
+	char *copy = xstrdup(lines), *p, *l, **ls = NULL;
+	double bottom = pdfdoc_y(G.doc) + pdfdoc_room(G.doc), top = -1;
+	int i, n = 0;
+
+	for (p = copy; (l = strsep(&p, "\n")) != NULL; n++) {
+		ls = xrealloc(ls, ((size_t)n + 1) * sizeof(*ls));
+		ls[n] = l;
+	}
+	*paged = 0;
+	for (i = 0; i < n; i++) {
+		/* (one taller than a page is drawn from a page's top) */
+		if (*ls[i] != '\t' && y > top + 0.01 && y + recipient_height(ls,
+		    n, i, rec, hung, w) > bottom + 0.01) {
+			pdfdoc_newpage(G.doc);
+			top = y = pdfdoc_y(G.doc);
+			bottom = y + pdfdoc_room(G.doc);
+			*paged = 1;
+		}
+		y = pdfdoc_text_at(G.doc, *ls[i] == '\t' ? rec : hung, hang, w,
+		    y, *ls[i] == '\t' ? ls[i] + 1 : ls[i]);
+	}
+	free(ls);
+	free(copy);
+	return y;
+}
+
+/*
  * The closing paragraph (may be ""), then "Nơi nhận" on the left and the
  * signer on the right, all kept on one page so that the signature never
- * stands alone on the last page.
+ * stands alone on the last page; a "Nơi nhận" taller than a page is kept
+ * with the signer's column only, and goes on over the next page.
  */
 static void
 closing(const struct signer *sg, const char *last_para)
@@ -1627,7 +1682,7 @@ closing(const struct signer *sg, const char *last_para)
 	struct sbuf lines = SBUF_INIT, one = SBUF_INIT;
 	const char *sign[3];
 	char *rl, *l, *p;
-	int i;
+	int i, paged;
 
 	sign[0] = sg->authority;
 	sign[1] = sg->deputy;
@@ -1677,6 +1732,8 @@ closing(const struct signer *sg, const char *last_para)
 			free(t);
 			free(u);
 		}
+	if (hl + 2 > PDF_PAGE_H - PDF_MARGIN_TOP - PDF_MARGIN_BOT)
+		hl = 0;		/* longer than a page: it goes on over the next */
 	if (*last_para != '\0') {
 		pdfdoc_ensure(G.doc, pdfdoc_text_height(G.doc, &ST_BODY,
 		    PDF_BODY_W, last_para) + 4 + fmax(hl, hr) + 2);
@@ -1687,13 +1744,6 @@ closing(const struct signer *sg, const char *last_para)
 	y = pdfdoc_y(G.doc);
 	yl = pdfdoc_text_at(G.doc, &head, 0, lw, y + 0.5,
 	    T("closing", "recipients", "Nơi nhận:"));
-	/* a line after a tab hangs: it is drawn hang mm in; a first line
-	 * starts hang mm further out */
-	rl = xstrdup(sbuf_str(&lines));
-	for (p = rl; (l = strsep(&p, "\n")) != NULL;)
-		yl = pdfdoc_text_at(G.doc, *l == '\t' ? &rec : &hung, hang,
-		    lw - hang, yl, *l == '\t' ? l + 1 : l);
-	free(rl);
 	yr = y;
 	for (i = 0; i < 3; i++) {
 		char *t, *u;
@@ -1709,7 +1759,12 @@ closing(const struct signer *sg, const char *last_para)
 	yr += atof(T("closing", "signature_space_mm", "30"));
 	if (sg->name != NULL)
 		yr = sign_name(&nm, rx, rw, yr, sg->name);
-	pdfdoc_set_y(G.doc, fmax(yl, yr));
+	/* then the recipients, which may go on over the next page: a line
+	 * after a tab hangs, drawn hang mm in; a first line starts hang mm
+	 * further out */
+	yl = recipients_draw(sbuf_str(&lines), &rec, &hung, hang, lw - hang,
+	    yl, &paged);
+	pdfdoc_set_y(G.doc, paged ? yl : fmax(yl, yr));
 	sbuf_release(&lines);
 	sbuf_release(&one);
 }

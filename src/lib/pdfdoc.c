@@ -475,6 +475,25 @@ outside(struct pdfdoc *d, const char *s, size_t n)
 	return -1;
 }
 
+/*
+ * The bytes of an invisible format character at p, dropped from a text
+ * to draw: a soft hyphen (U+00AD, Word's optional hyphen: the text is
+ * never hyphenated, and the font's glyph for it is a visible hyphen), a
+ * zero-width space, a word joiner, a byte order mark inside a text
+ * (U+200B, U+2060, U+FEFF: no width, the last no glyph). 0 otherwise.
+ */
+static size_t
+invisible(const unsigned char *p)
+{
+	if (p[0] == 0xC2 && p[1] == 0xAD)
+		return 2;
+	if ((p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x8B) ||
+	    (p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0xA0) ||
+	    (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF))
+		return 3;
+	return 0;
+}
+
 static char *
 clean(struct pdfdoc *d, const char *s)
 {
@@ -501,7 +520,21 @@ clean(struct pdfdoc *d, const char *s)
 	o = out;
 	for (p = (const char *)nfc; *p != '\0'; p++) {
 		unsigned char c = (unsigned char)*p;
+		size_t k = c >= 0xC2 ? invisible((const unsigned char *)p) : 0;
 
+		if (k > 0) {
+			p += k - 1;
+			continue;
+		}
+		/* a non-breaking hyphen (U+2011), which the fonts lack, is
+		 * the hyphen U+2010: never a line break either */
+		if (c == 0xE2 && (unsigned char)p[1] == 0x80 &&
+		    (unsigned char)p[2] == 0x91) {
+			memcpy(o, "\xE2\x80\x90", 3);
+			o += 3;
+			p += 2;
+			continue;
+		}
 		if (c == '\t' || c == '\r')
 			c = ' ';
 		if (c == ' ') {
@@ -1768,11 +1801,36 @@ max_lines(const struct pdfdoc *d, const struct cell *c, const int *from)
 	return m;
 }
 
-/* Lines of cleaned text s in a cell w pt wide (padding excluded here). */
-static int
-cell_lines(struct pdfdoc *d, const char *s, double w, struct wline **out)
+/*
+ * The size of header text s in a cell w pt wide: the header's, or just
+ * small enough for its widest word to fit if that takes no less than
+ * CELL_MIN_PT (a code, "MT10", in a matrix of many columns is never cut
+ * "MT1" / "0"); a longer word is broken at the header's size.
+ */
+static double
+head_size(struct pdfdoc *d, const char *s, double w)
 {
-	return wrap(FONT(d, PF_BOLD), THSIZE, s, w - 2 * PAD_H, 0, 0, out);
+	double avail = w - 2 * PAD_H, word = widest_word(d, PF_BOLD, THSIZE, s);
+
+	if (avail > 0 && word > avail + EPS &&
+	    THSIZE * avail / word >= CELL_MIN_PT)
+		return THSIZE * avail / word * 0.999;
+	return THSIZE;
+}
+
+/*
+ * Lines of cleaned text s in a header cell w pt wide (padding excluded
+ * here), set in head_size(), and their height into *h.
+ */
+static int
+cell_lines(struct pdfdoc *d, const char *s, double w, struct wline **out,
+    double *h)
+{
+	double size = head_size(d, s, w);
+	int n = wrap(FONT(d, PF_BOLD), size, s, w - 2 * PAD_H, 0, 0, out);
+
+	*h = n * size * TLEAD;
+	return n;
 }
 
 /* A bordered header cell [x, x+w) from top down h pt, its text centred. */
@@ -1781,17 +1839,17 @@ head_cell(struct pdfdoc *d, double x, double w, double top, double h,
     const char *s)
 {
 	struct wline *l;
-	double lh = THSIZE * TLEAD, t;
-	int k, n = cell_lines(d, s, w, &l);
+	double size = head_size(d, s, w), lh = size * TLEAD, t, th;
+	int k, n = cell_lines(d, s, w, &l, &th);
 
 	HPDF_Page_SetLineWidth(PG(d), 0.5);
 	HPDF_Page_SetRGBStroke(PG(d), 0, 0, 0);
 	HPDF_Page_Rectangle(PG(d), (HPDF_REAL)x, (HPDF_REAL)(top - h),
 	    (HPDF_REAL)w, (HPDF_REAL)h);
 	HPDF_Page_Stroke(PG(d));
-	t = top - (h - n * lh) / 2;
+	t = top - (h - th) / 2;
 	for (k = 0; k < n; k++)
-		draw_line(d, FONT(d, PF_BOLD), THSIZE, x + PAD_H,
+		draw_line(d, FONT(d, PF_BOLD), size, x + PAD_H,
 		    w - 2 * PAD_H, t - k * lh, lh, s, &l[k], PA_CENTER, 0);
 	free(l);
 }
@@ -1804,9 +1862,9 @@ head_cell(struct pdfdoc *d, double x, double w, double top, double h,
 static void
 draw_header(struct pdfdoc *d, double *hh)
 {
-	double lh = THSIZE * TLEAD, hg = 0, hs = 0, hu = 0, h;
+	double hg = 0, hs = 0, hu = 0, h, th;
 	struct wline *l;
-	int i, j, n, grouped = 0;
+	int i, j, grouped = 0;
 
 	if (hh != NULL && d->thh_ok) {
 		/* the same header, asked again for every row */
@@ -1814,13 +1872,13 @@ draw_header(struct pdfdoc *d, double *hh)
 		return;
 	}
 	for (i = 0; i < d->tcols; i++) {
-		n = cell_lines(d, d->thead[i], d->tw[i], &l);
+		(void)cell_lines(d, d->thead[i], d->tw[i], &l, &th);
 		free(l);
 		if (d->tgroup[i] != NULL) {
 			grouped = 1;
-			hs = fmax(hs, n * lh + 2 * PAD_V);
+			hs = fmax(hs, th + 2 * PAD_V);
 		} else
-			hu = fmax(hu, n * lh + 2 * PAD_V);
+			hu = fmax(hu, th + 2 * PAD_V);
 	}
 	for (i = 0; i < d->tcols; i = j) {
 		double w = d->tw[i];
@@ -1831,9 +1889,9 @@ draw_header(struct pdfdoc *d, double *hh)
 			w += d->tw[j];
 		if (d->tgroup[i] == NULL)
 			continue;
-		n = cell_lines(d, d->tgroup[i], w, &l);
+		(void)cell_lines(d, d->tgroup[i], w, &l, &th);
 		free(l);
-		hg = fmax(hg, n * lh + 2 * PAD_V);
+		hg = fmax(hg, th + 2 * PAD_V);
 	}
 	h = fmax(fmax(hu, hg + hs), d->thead_min);
 	d->thh = h;
@@ -2106,92 +2164,78 @@ bars_key(struct pdfdoc *d, int i, double x, double y)
 	}
 }
 
-void
-pdfdoc_chart_bars(struct pdfdoc *d, const char *title, int n,
-    const struct pdf_bar *bars, const char *legend_value,
-    const char *legend_target)
+/* Space under a part of the bar chart: its axis labels, and the legend. */
+#define BARS_FOOT	PT(6)
+#define BARS_FOOT_LAST	PT(14)
+
+/* One bar row whose top is y: its label, bar, value and target mark. */
+static void
+bars_row(struct pdfdoc *d, const struct pdf_bar *b, double rowh, double y,
+    double x0, double x1)
 {
 	double lsize = PDF_BAR_LABEL_PT, lab_w = PT(PDF_BAR_LABEL_W + 2);
-	double x0, x1, total, top, y;
-	double *rowh;
-	char buf[VNFMT_BUFSZ], *leg;
-	int i, k;
+	double cy = y - rowh / 2, bh = PT(3.6);
+	int nl = label_wrapped(d, lsize, 0, lab_w - PT(2), 0, b->label, 0);
+	double lt = cy + nl * lsize * 1.15 / 2;
+	char buf[VNFMT_BUFSZ], *s = clean(d, b->label);
+	struct wline *ls;
+	int j, m;
 
-	if (n <= 0)
-		return;
-	rowh = xcalloc((size_t)n, sizeof(double));
-	total = 0;
-	ensure_page(d);
-	for (i = 0; i < n; i++) {
-		int nl = label_wrapped(d, lsize, 0, lab_w - PT(2), 0,
-		    bars[i].label, 0);
-
-		rowh[i] = fmax(nl * lsize * 1.15, PT(4)) + PT(2);
-		total += rowh[i];
+	/* the label, right-aligned against the axis */
+	if (s != NULL) {
+		m = wrap_balanced(FONT(d, PF_REGULAR), lsize, s,
+		    lab_w - PT(2), &ls);
+		set_rgb(d, 0, 0, 0, 0);
+		for (j = 0; j < m; j++)
+			draw_line(d, FONT(d, PF_REGULAR), lsize, BODY_L,
+			    lab_w - PT(2), lt - j * lsize * 1.15,
+			    lsize * 1.15, s, &ls[j], PA_RIGHT, 0);
+		free(ls);
+		free(s);
 	}
-	pdfdoc_ensure(d, MM(total) + 30);
-	chart_title(d, title);
-	x0 = BODY_L + lab_w;
-	x1 = BODY_L + BODY_W - PT(16);	/* values in a column on the right */
-	top = d->y - PT(1);
-	y = top;
-	/* grid every 10 %, labelled every 20 % */
+	if (!isnan(b->value)) {
+		double v = fmin(fmax(b->value, 0), 1);
+
+		set_rgb(d, 0, 0.42, 0.58, 0.78);
+		HPDF_Page_Rectangle(PG(d), (HPDF_REAL)x0,
+		    (HPDF_REAL)(cy - bh / 2), (HPDF_REAL)((x1 - x0) * v),
+		    (HPDF_REAL)bh);
+		HPDF_Page_Fill(PG(d));
+		label(d, PF_REGULAR, 9, BODY_L + BODY_W, cy - 3.1,
+		    b->text != NULL ? b->text : vn_rate(b->value, 0, buf),
+		    PA_RIGHT);
+	}
+	if (!isnan(b->target)) {
+		double tx = x0 + (x1 - x0) * fmin(fmax(b->target, 0), 1);
+
+		set_rgb(d, 1, 0.8, 0, 0);
+		HPDF_Page_SetLineWidth(PG(d), 1.5);
+		line(d, tx, y - PT(0.5), tx, y - rowh + PT(0.5));
+	}
+}
+
+/* The grid (every 10 %) of a part of the chart from top to bottom. */
+static void
+bars_grid(struct pdfdoc *d, double x0, double x1, double top, double bottom)
+{
+	int k;
+
 	HPDF_Page_SetLineWidth(PG(d), 0.3);
 	set_rgb(d, 1, 0.75, 0.75, 0.75);
 	for (k = 0; k <= 10; k++) {
 		double gx = x0 + (x1 - x0) * k / 10;
 
-		line(d, gx, top, gx, top - total);
+		line(d, gx, top, gx, bottom);
 	}
-	for (i = 0; i < n; i++) {
-		double cy = y - rowh[i] / 2, bh = PT(3.6);
-		int nl = label_wrapped(d, lsize, 0, lab_w - PT(2), 0,
-		    bars[i].label, 0);
-		double lt = cy + nl * lsize * 1.15 / 2;
+}
 
-		/* the label, right-aligned against the axis */
-		{
-			char *s = clean(d, bars[i].label);
-			struct wline *ls;
-			int j, m;
+/* The axes of a part, the scale labelled every 20 % under it. */
+static void
+bars_axes(struct pdfdoc *d, double x0, double x1, double top, double y)
+{
+	char buf[VNFMT_BUFSZ];
+	int k;
 
-			if (s != NULL) {
-				m = wrap_balanced(FONT(d, PF_REGULAR), lsize,
-				    s, lab_w - PT(2), &ls);
-				set_rgb(d, 0, 0, 0, 0);
-				for (j = 0; j < m; j++)
-					draw_line(d, FONT(d, PF_REGULAR), lsize,
-					    BODY_L, lab_w - PT(2),
-					    lt - j * lsize * 1.15,
-					    lsize * 1.15, s, &ls[j], PA_RIGHT,
-					    0);
-				free(ls);
-				free(s);
-			}
-		}
-		if (!isnan(bars[i].value)) {
-			double v = fmin(fmax(bars[i].value, 0), 1);
-
-			set_rgb(d, 0, 0.42, 0.58, 0.78);
-			HPDF_Page_Rectangle(PG(d), (HPDF_REAL)x0,
-			    (HPDF_REAL)(cy - bh / 2),
-			    (HPDF_REAL)((x1 - x0) * v), (HPDF_REAL)bh);
-			HPDF_Page_Fill(PG(d));
-			label(d, PF_REGULAR, 9, BODY_L + BODY_W, cy - 3.1,
-			    bars[i].text != NULL ? bars[i].text :
-			    vn_rate(bars[i].value, 0, buf), PA_RIGHT);
-		}
-		if (!isnan(bars[i].target)) {
-			double tx = x0 + (x1 - x0) *
-			    fmin(fmax(bars[i].target, 0), 1);
-
-			set_rgb(d, 1, 0.8, 0, 0);
-			HPDF_Page_SetLineWidth(PG(d), 1.5);
-			line(d, tx, y - PT(0.5), tx, y - rowh[i] + PT(0.5));
-		}
-		y -= rowh[i];
-	}
-	/* axis */
 	set_rgb(d, 1, 0, 0, 0);
 	HPDF_Page_SetLineWidth(PG(d), 0.6);
 	line(d, x0, top, x0, y);
@@ -2199,6 +2243,84 @@ pdfdoc_chart_bars(struct pdfdoc *d, const char *title, int n,
 	for (k = 0; k <= 10; k += 2)
 		label(d, PF_REGULAR, 8, x0 + (x1 - x0) * k / 10, y - PT(4),
 		    vn_pct(k / 10.0, 0, buf), PA_CENTER);
+}
+
+/*
+ * The rows from i on that fit the page under top: at least one, all the
+ * rest when they fit with the legend, else as many as fit with the
+ * scale under them.
+ */
+static int
+bars_fit(const double *rowh, int i, int n, double top)
+{
+	double h = 0;
+	int j;
+
+	for (j = i; j < n; j++)
+		h += rowh[j];
+	if (top - h >= BODY_BOT + BARS_FOOT_LAST - EPS)
+		return n;
+	h = rowh[i];
+	for (j = i + 1; j < n && top - h - rowh[j] >= BODY_BOT + BARS_FOOT -
+	    EPS; j++)
+		h += rowh[j];
+	return j;
+}
+
+/*
+ * A chart taller than what is left of a page (a few dozen units) goes on
+ * over the next pages, each part with its grid, axes and scale, the
+ * legend under the last: it is never drawn past the bottom margin.
+ */
+void
+pdfdoc_chart_bars(struct pdfdoc *d, const char *title, int n,
+    const struct pdf_bar *bars, const char *legend_value,
+    const char *legend_target)
+{
+	double lsize = PDF_BAR_LABEL_PT, lab_w = PT(PDF_BAR_LABEL_W + 2);
+	double x0, x1, total, first, top, y;
+	double *rowh;
+	char *leg;
+	int i, j, k;
+
+	if (n <= 0)
+		return;
+	rowh = xcalloc((size_t)n, sizeof(double));
+	total = first = 0;
+	ensure_page(d);
+	for (i = 0; i < n; i++) {
+		int nl = label_wrapped(d, lsize, 0, lab_w - PT(2), 0,
+		    bars[i].label, 0);
+
+		rowh[i] = fmax(nl * lsize * 1.15, PT(4)) + PT(2);
+		total += rowh[i];
+		if (i < 3)
+			first += rowh[i];
+	}
+	/* whole when it fits a page, else with its first rows */
+	pdfdoc_ensure(d, MM(total) + 30 <= PDF_PAGE_H - PDF_MARGIN_TOP -
+	    PDF_MARGIN_BOT ? MM(total) + 30 : MM(first) + 30);
+	chart_title(d, title);
+	x0 = BODY_L + lab_w;
+	x1 = BODY_L + BODY_W - PT(16);	/* values in a column on the right */
+	y = d->y;
+	for (i = 0; i < n; i = j) {
+		if (i > 0) {
+			d->page = NULL;
+			ensure_page(d);
+		}
+		top = d->y - PT(1);
+		j = bars_fit(rowh, i, n, top);
+		for (y = top, k = i; k < j; k++)
+			y -= rowh[k];
+		bars_grid(d, x0, x1, top, y);
+		for (y = top, k = i; k < j; k++) {
+			bars_row(d, &bars[k], rowh[k], y, x0, x1);
+			y -= rowh[k];
+		}
+		bars_axes(d, x0, x1, top, y);
+		d->y = y - BARS_FOOT;
+	}
 	leg = xmalloc(strlen(legend_value ? legend_value : "") +
 	    strlen(legend_target ? legend_target : "") + 2);
 	sprintf(leg, "%s|%s", legend_value ? legend_value : "",

@@ -17,7 +17,8 @@
 # their month, a narrative's line break as a new paragraph, a sentence
 # instead of a table of zeros, an agency's name broken at its "\n" and
 # between set phrases, a long signer's name on one line, the low-sample
-# note on its table's page.
+# note on its table's page, a satisfaction chart of 60 more units over
+# several pages within the margins.
 # Inputs: tests/fixtures/pdf (make-fixtures.py). Run by tests/run-readback
 # with BIN and TOP set.
 : "${BIN:?}" "${TOP:?}"
@@ -434,6 +435,44 @@ pdftotext -bbox -f "$n" -l "$n" "$tmp/lc-r.pdf" - 2>/dev/null |
 	END { exit k < 2 || bad }' ||
     no "report, recipients: a long address does not hang after its dash"
 
+# a "Nơi nhận" longer than a page goes on over the next, a recipient never
+# split, nothing below the bottom margin; the signer stays beside its start
+mkdir "$tmp/lr"
+cp "$fx/config/units.ini" "$fx/config/objectives.ini" "$tmp/lr/"
+{ awk '/^\[/ { sec = $0 } sec != "[recipients]"' "$fx/config/baocao.ini"
+	echo "[recipients]"; i=1; while [ $i -le 70 ]; do
+	echo "$i = Ủy ban nhân dân xã số $i thuộc huyện Thường Xuân tỉnh Thanh Hóa (để thực hiện)"
+	i=$((i + 1)); done; echo "archive = VT, VP"; } >"$tmp/lr/baocao.ini"
+cfg=$tmp/lr
+run report "$tmp/lr.pdf" || no "report, 70 recipients: status $? $(cat "$tmp/err")"
+cfg=
+pdftotext -bbox "$tmp/lr.pdf" - 2>/dev/null | awk -F'"' '/<word/ &&
+	$8 + 0 > 842 - 56.7 + 0.5 { bad = 1 } END { exit bad }' ||
+    no "report, 70 recipients: a word below the bottom margin"
+[ "$(text "$tmp/lr.pdf" | grep -c '^- Ủy ban nhân dân xã số [0-9]* thuộc')" = 70 ] &&
+    has "$tmp/lr.pdf" "- Lưu: VT, VP." ||
+    no "report, 70 recipients: not every recipient printed"
+n=$(text "$tmp/lr.pdf" | awk '/^Nơi nhận:/ { print p + 1; exit } /\f/ { p++ }')
+text "$tmp/lr.pdf" "${n:-1}" | grep -q "^Lê Văn Thành$" ||
+    no "report, 70 recipients: the signer is not beside the start of Nơi nhận"
+
+# a matrix of fifteen objectives: a header code too wide for its column
+# is set smaller, never cut ("MT1" / "0")
+mkdir "$tmp/ob"
+cp "$fx/config/units.ini" "$fx/config/baocao.ini" "$tmp/ob/"
+{ cat "$fx/config/objectives.ini"; for i in 1 2 3 4 5 6 7 8; do
+	printf '[extra%d]\nlabel = Chỉ tiêu %d\nindicator = tasks.on_time_rate\nop = >=\ntarget = 90%%\nunits = *\n' $i $i
+	for u in '*' PNV VP; do
+		printf '2024-12,%s,objective.extra%d.%s\n' "$u" $i value,0.95 \
+		    "$u" $i target,0.9 "$u" $i met,1 >>"$tmp/ob.csv"
+	done; done; } >"$tmp/ob/objectives.ini"
+cat "$fx/chi-so.csv" "$tmp/ob.csv" >"$tmp/ob2.csv"
+cfg=$tmp/ob ind=$tmp/ob2.csv
+run report "$tmp/ob.pdf" || no "report, 15 objectives: status $? $(cat "$tmp/err")"
+cfg= ind=
+pdftotext -bbox "$tmp/ob.pdf" - 2>/dev/null | grep -c '>MT1[0-5]<' >"$tmp/n"
+[ "$(cat "$tmp/n")" -ge 12 ] || no "report, 15 objectives: a header code cut"
+
 # --- stress data (the reviewer's defects) ---
 # a number never breaks: huge counts in the report's tables and the
 # comparison, and in a form's cells, each on one line
@@ -469,6 +508,28 @@ done
 # cửa (Bộ phận / tiếp nhận và trả kết quả)")
 text "$r" | grep -A1 -x "Bộ phận Một cửa" | grep -qx "(Bộ phận tiếp nhận và trả kết quả)" ||
     no "report: the chart's label of MOTCUA is not broken before its bracket"
+# a satisfaction chart of 60 more units, taller than a page, goes on over
+# the next pages: no word below the bottom margin (842 - 56.7 pt) on any
+# page, every unit's bar labelled, the legend after the last
+mkdir "$tmp/many"
+cp "$fx/config/baocao.ini" "$fx/config/objectives.ini" "$tmp/many/"
+cp "$fx/chi-so.csv" "$tmp/many.csv"
+cp "$fx/analysis.tsv" "$tmp/many.tsv"
+{ cat "$fx/config/units.ini"; i=10; while [ $i -lt 70 ]; do
+	printf '[X%d]\nname = Phòng thử %d xã Luận Thành và xã Luận Khê thuộc cụm các xã vùng cao\n' $i $i
+	printf '2024-12,X%d,satisfaction.rate,0.9%d\n2024-12,X%d,satisfaction.responses,40\n' \
+	    $i $i $i >>"$tmp/many.csv"
+	printf 'unit\t2024-12\tX%d\tsubmitted\t\t1\n' $i >>"$tmp/many.tsv"
+	i=$((i + 1)); done; } >"$tmp/many/units.ini"
+cfg=$tmp/many ind=$tmp/many.csv ana=$tmp/many.tsv
+run report "$tmp/many.pdf" || no "report, 60 more units: status $? $(cat "$tmp/err")"
+cfg= ind= ana=
+pdftotext -bbox "$tmp/many.pdf" - 2>/dev/null | awk -F'"' '/<word/ &&
+	$8 + 0 > 842 - 56.7 + 0.5 { bad = 1 } END { exit bad }' ||
+    no "report, 60 more units: a word below the bottom margin"
+text "$tmp/many.pdf" | sed -n '/^Tỷ lệ hài lòng theo đơn vị/,/^Mục tiêu chất lượng của đơn vị$/p' >"$tmp/txt"
+[ "$(grep -c '^Phòng thử [0-9]* xã Luận' "$tmp/txt")" = 60 ] && tail -n 1 "$tmp/txt" | grep -q '^Mục tiêu' ||
+    no "report, 60 more units: a bar not labelled, or no legend after the last"
 # a quarter's section VIII says which month each narrative comes from
 "$p" --kind report --config "$fx/config" --period 2024-Q4 \
     --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
@@ -494,6 +555,20 @@ for k in bm report; do
 	    no "narrative with a line break, $k: not two paragraphs"
 	grep -qF '\n' "$tmp/txt" && no "narrative with a line break, $k: a literal \\n"
 done
+# invisible format characters pasted from a word processor print
+# nothing: a soft hyphen (its glyph is a visible hyphen), a zero-width
+# space, a byte order mark; a non-breaking hyphen, which the fonts lack,
+# is a hyphen (U+2010), not a blank; none of them is warned about
+printf 'S\t2024-12\tPNNPTNT\tnarrative.causes\tChuẩn ISO\302\2559001:2015, mã\342\200\213số A\342\200\22101\357\273\277.\n' \
+    >"$tmp/fmt.tsv"
+cat "$fx/norm.tsv" "$tmp/fmt.tsv" >"$tmp/fmt2.tsv"
+"$p" --kind bm --config "$fx/config" --period 2024-12 \
+    --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
+    --data "$tmp/fmt2.tsv" --templates "$TOP/templates" --unit PNNPTNT \
+    -o "$tmp/fmt.pdf" 2>"$tmp/err" || no "format characters: status $?"
+[ -s "$tmp/err" ] && no "format characters: $(cat "$tmp/err")"
+text "$tmp/fmt.pdf" | grep -qx "Nguyên nhân: Chuẩn ISO9001:2015, mãsố A‐01." ||
+    no "format characters: not dropped, or the non-breaking hyphen not a hyphen"
 # nothing to show: a sentence, not a table of zeros (errors and
 # complaints by type all 0)
 awk -F'\t' 'BEGIN { OFS = "\t" } $1 == "pareto" { $5 = 0; $6 = ""; $7 = "" }
