@@ -2910,6 +2910,27 @@ block_narrative(const char *arg, int number)
 	return any;
 }
 
+/*
+ * Under the cut-off rule a reporting month is not its calendar month
+ * (04/2024 runs from 15/03 to 14/04): adds to ms the days that the months
+ * first..last cover, from template [submission] range_window.
+ */
+static void
+range_window(struct sbuf *ms, long first, long last)
+{
+	char from[DATE_BUFSZ], to[DATE_BUFSZ];
+	char *a, *b;
+
+	date_vn(report_month_first_day(first, G.cfg.cutoff_day), from);
+	date_vn(report_month_last_day(last, G.cfg.cutoff_day), to);
+	a = tmpl_fill(T("submission", "range_window",
+	    "(từ ngày {from} đến ngày {to})"), "from", from);
+	b = tmpl_fill(a, "to", to);
+	sbuf_printf(ms, " %s", b);
+	free(b);
+	free(a);
+}
+
 /* Who submitted, who is missing, who sent only some months. */
 static int
 block_submission(const char *arg, int number)
@@ -2972,14 +2993,21 @@ block_submission(const char *arg, int number)
 		struct sbuf ms = SBUF_INIT;
 		char *m = xstrdup(G.months_text ? G.months_text : ""), *p = m;
 		char *tok, *t;
+		long first = LONG_MIN, last = LONG_MIN;
 
 		while ((tok = strsep(&p, ",")) != NULL) {
 			long mm = month_of_text(tok);
 
-			if (mm != LONG_MIN)
-				sbuf_printf(&ms, "%s%s", ms.len ? ", " : "",
-				    vn_month(mm, b1));
+			if (mm == LONG_MIN)
+				continue;
+			sbuf_printf(&ms, "%s%s", ms.len ? ", " : "",
+			    vn_month(mm, b1));
+			if (first == LONG_MIN)
+				first = mm;
+			last = mm;
 		}
+		if (ms.len > 0 && G.cfg.cutoff_day != 0)
+			range_window(&ms, first, last);
 		if (ms.len > 0)
 			t = xasprintf("%s %s. %s", T("submission",
 			    "range_months", "Số liệu biểu tháng BM.07.01 lấy từ "
@@ -3813,8 +3841,9 @@ lint_blocks(const char *sec, const char *key, const char *def)
 static int
 lint_templates(void)
 {
-	/* the "{...}" that pchart_text() fills */
-	static const char *const fills[] = { "months", "rate", NULL };
+	/* the "{...}" that pchart_text() and range_window() fill */
+	static const char *const fills[] = { "months", "rate", "from", "to",
+	    NULL };
 	int bad = tmpl_lint_repeats(G.common) + tmpl_lint_repeats(G.t);
 	char **secs;
 	int n, i;

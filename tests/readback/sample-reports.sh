@@ -9,7 +9,8 @@
 # whose previous period is that year too, are a sentence. A final made with
 # --allow-missing while a unit is incomplete says so (SPEC §8); its draft and
 # a complete final do not. A range's summary has its subject broken before
-# its dates.
+# its dates; its report names the months whose sheets it took (with their
+# days under cutoff_day = 15).
 set -u
 . "$TOP/tests/readback/cutoffs.inc"
 fail=0
@@ -42,6 +43,17 @@ for cfg in c0 c15; do
 		    v["suggestions.rejected"] + 0, v["suggestions.pending"] + 0,
 		    v["suggestions.notified"] + 0 }' "$o/$p/chi-so-$p.csv")
 		pdftotext "$o/$p/bao-cao-$p-du-thao-1.pdf" - >"$tmp/rep"
+		# a range names the months whose sheets it took, and under
+		# the cut-off rule the days they cover
+		case $cfg:$p in
+		c0:2024-03-10..*) w="trong kỳ: 04/2024. " ;;
+		c0:2024-04-15..*) w="trong kỳ: 05/2024. " ;;
+		c15:2024-03-10..*) w="trong kỳ: 04/2024, 05/2024 (từ ngày 15/03/2024 đến ngày 14/05/2024). " ;;
+		c15:2024-04-15..*) w="trong kỳ: 05/2024, 06/2024 (từ ngày 15/04/2024 đến ngày 14/06/2024). " ;;
+		*) w= ;;
+		esac
+		[ -z "$w" ] || tr '\n' ' ' <"$tmp/rep" | grep -qF "$w" ||
+		    { echo "sample-reports.sh: $p ($cfg): no '$w' in the report"; fail=1; }
 		grep -q "^Cùng kỳ năm trước" "$tmp/rep" &&
 		    { echo "sample-reports.sh: $p ($cfg): a column of the year before, which has no data"; fail=1; }
 		if [ "$p" = 2024 ]; then
