@@ -7,12 +7,16 @@
 # style SPEC §3 allows (CRLF, BOM, any order, comments, quotes,
 # continuation lines, NFD, both date forms, leading zeros, resubmissions
 # under tags, registers split over files, re-sent status rows, a folder
-# after the year), and `baocao check` must pass on it first.
+# after the year), and `baocao check` must pass on it first. A second
+# reading of SPEC, oracle2.py, written without looking at the first, checks
+# gen_edge.py's organizations (ending and starting units, re-sent rows moving
+# in and out, the 14th/15th, values exactly on target, ...).
 set -u
 cd "$TOP" || exit 1
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 py=/usr/bin/python3
 today=2024-10-20	# for previous-*
+oracle=tests/oracle/spec_indicators.py
 fail=0
 
 # against DIR PERIOD...: baocao and the oracle agree on each period.
@@ -25,7 +29,7 @@ against() {
 			grep -v warning "$tmp/err" | head -n 5
 			fail=1; continue
 		fi
-		$py tests/oracle/spec_indicators.py --today $today \
+		$py $oracle --today $today \
 		    --config "$d/config" --input "$d/input" --period "$p" \
 		    >"$tmp/want.csv" || { fail=1; continue; }
 		if ! $py tests/oracle/compare.py "$tmp/want.csv" "$tmp/got.csv" >"$tmp/diff"; then
@@ -54,6 +58,23 @@ for cut in 0 15; do
 		fi
 		against "$d" 2024-03 2024-12 2025-01 2024-Q3 2024-H1 2024-9M 2024 \
 		    2024-02-10..2024-07-20 2024-12-10..2025-01-20 previous-quarter
+	done
+done
+
+oracle=tests/oracle/oracle2.py today=2025-12-15
+for cut in 0 15; do
+	for seed in 21 22; do
+		d=$tmp/edge-seed$seed-cutoff$cut
+		$py tests/oracle/gen_edge.py "$seed" "$d" "$cut" || { fail=1; continue; }
+		if ! "$BIN/baocao" --config "$d/config" --input "$d/input" check 2026-01 \
+		    >/dev/null 2>"$tmp/err"; then
+			echo "$(basename "$d"): check failed:"
+			grep -v warning "$tmp/err" | head -n 5
+			fail=1; continue
+		fi
+		against "$d" 2025-02 2025-12 2026-01 2025-Q1 2025-H2 2025-9M 2025 \
+		    2025-03-15..2025-06-14 2024-12-14..2024-12-15 2025-04-10..2025-05-20 \
+		    previous-month previous-year
 	done
 done
 exit $fail
