@@ -324,16 +324,34 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/*
+ * Whether an input/YYYY-MM entry is a folder. One that is not (a dangling
+ * link to an unmounted share, a file) would make every unit of its month
+ * look missing: it is reported, as a folder that cannot be opened is.
+ */
+static int
+month_folder(const char *path)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0)
+		diag_errorat(path, 0, 0, "cannot open:");
+	else if (!S_ISDIR(sb.st_mode))
+		diag_errorat(path, 0, 0, "cannot open: not a directory");
+	else
+		return 1;
+	return 0;
+}
+
 /* Collects input/YYYY-MM folders up to the period's last folder. */
 static int
 find_folders(struct run *r)
 {
 	DIR *d = opendir(input_dir);
 	struct dirent *e;
-	struct stat sb;
 	char path[PATH_MAX + 256];
 	long m;
-	int cap = 0;
+	int cap = 0, rv = 0;
 
 	if (d == NULL) {
 		diag_errorat(input_dir, 0, 0, "cannot open:");
@@ -344,8 +362,10 @@ find_folders(struct run *r)
 		    m > r->p.last_folder)
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", input_dir, e->d_name);
-		if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		if (!month_folder(path)) {
+			rv = EXIT_USAGE;
 			continue;
+		}
 		if (r->nfolders == cap) {
 			cap = cap ? cap * 2 : 32;
 			r->folders = xrealloc(r->folders, (size_t)cap *
@@ -354,6 +374,8 @@ find_folders(struct run *r)
 		r->folders[r->nfolders++] = xstrdup(path);
 	}
 	closedir(d);
+	if (rv != 0)
+		return rv;
 	if (r->nfolders > 1)
 		qsort(r->folders, (size_t)r->nfolders, sizeof(char *),
 		    cmp_str);
