@@ -672,6 +672,20 @@ revisions_release(struct revisions *rv)
 	free(rv->unit);
 }
 
+/*
+ * The stream's month list "2024-05,2024-06" as the error path writes it
+ * (missing_units()): "2024-05, 2024-06".
+ */
+static void
+put_months(FILE *fp, const char *list)
+{
+	for (; *list != '\0'; list++)
+		if (*list == ',')
+			fputs(", ", fp);
+		else
+			putc(*list, fp);
+}
+
 static void
 print_unit_status(char **f, void *arg)
 {
@@ -688,9 +702,11 @@ print_unit_status(char **f, void *arg)
 	if (missing || strcmp(f[2], "incomplete") == 0) {
 		if (missing)
 			fprintf(s->fp, "chưa nộp: %s\n", shown);
-		else
-			fprintf(s->fp, "nộp chưa đủ: %s (thiếu %s)\n", shown,
-			    f[3]);
+		else {
+			fprintf(s->fp, "nộp chưa đủ: %s (thiếu ", shown);
+			put_months(s->fp, f[3]);
+			fputs(")\n", s->fp);
+		}
 		s->missing++;
 		sbuf_printf(&s->names, "%s%s", s->names.len ? ", " : "", f[1]);
 	} else if (f[4][0] != '\0')
