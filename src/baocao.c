@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -557,7 +558,7 @@ sheet_units(const char *folder, struct sbuf *set)
 		size_t len = strlen(e->d_name);
 
 		if (dot != NULL && dot > e->d_name && len > 4 &&
-		    strcmp(e->d_name + len - 4, ".ini") == 0) {
+		    strcasecmp(e->d_name + len - 4, ".ini") == 0) {
 			sbuf_add(set, e->d_name, (size_t)(dot - e->d_name));
 			sbuf_addc(set, '\n');
 		}
