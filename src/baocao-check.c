@@ -2097,6 +2097,8 @@ status_row(struct reg *g, struct csvread *r)
 struct split {
 	pthread_t		 th;
 	const char		*path;
+	dev_t			 dev;		/* the file the reader has open */
+	ino_t			 ino;
 	long long		 start;		/* offset of its first line */
 	int			 nhdr;
 	struct quick		 q;		/* its own caches, shared units */
@@ -2151,6 +2153,20 @@ empty_record(const struct csvread *r)
 	return 1;
 }
 
+/*
+ * Whether fp is the file dev/ino: a survey saved again while it is read
+ * (an editor writes a new file and renames it over the old) must not lend
+ * its second half to the first half of the old one.
+ */
+static int
+same_file(FILE *fp, dev_t dev, ino_t ino)
+{
+	struct stat st;
+
+	return fstat(fileno(fp), &st) == 0 && st.st_dev == dev &&
+	    st.st_ino == ino;
+}
+
 static void *
 split_main(void *arg)
 {
@@ -2163,6 +2179,10 @@ split_main(void *arg)
 	sp->stop_lines = 0;
 	if ((fp = fopen(sp->path, "rb")) == NULL)
 		return NULL;
+	if (!same_file(fp, sp->dev, sp->ino)) {
+		fclose(fp);		/* replaced since: the reader reads on */
+		return NULL;
+	}
 	csvread_init(&r, fp);
 	r.no_bom = 1;
 	if (csvread_resume(&r, sp->start, 0) == 0) {
@@ -2227,6 +2247,8 @@ split_start(struct split *sp, const struct reg *g, const struct quick *q,
 	if (mid >= size || mid <= r->off + (long long)r->start)
 		return 0;
 	sp->path = g->f->path;
+	sp->dev = st.st_dev;
+	sp->ino = st.st_ino;
 	sp->start = mid;
 	sp->nhdr = g->nhdr;
 	sp->q = *q;			/* the units list is read-only */
