@@ -2097,6 +2097,8 @@ status_row(struct reg *g, struct csvread *r)
 struct split {
 	pthread_t		 th;
 	const char		*path;
+	dev_t			 dev;		/* the file the reader has open */
+	ino_t			 ino;
 	long long		 start;		/* offset of its first line */
 	int			 nhdr;
 	struct quick		 q;		/* its own caches, shared units */
@@ -2151,6 +2153,20 @@ empty_record(const struct csvread *r)
 	return 1;
 }
 
+/*
+ * Whether fp is the file dev/ino: a survey saved again while it is read
+ * (an editor writes a new file and renames it over the old) must not lend
+ * its second half to the first half of the old one.
+ */
+static int
+same_file(FILE *fp, dev_t dev, ino_t ino)
+{
+	struct stat st;
+
+	return fstat(fileno(fp), &st) == 0 && st.st_dev == dev &&
+	    st.st_ino == ino;
+}
+
 static void *
 split_main(void *arg)
 {
@@ -2163,6 +2179,10 @@ split_main(void *arg)
 	sp->stop_lines = 0;
 	if ((fp = fopen(sp->path, "rb")) == NULL)
 		return NULL;
+	if (!same_file(fp, sp->dev, sp->ino)) {
+		fclose(fp);		/* replaced since: the reader reads on */
+		return NULL;
+	}
 	csvread_init(&r, fp);
 	r.no_bom = 1;
 	if (csvread_resume(&r, sp->start, 0) == 0) {
@@ -2227,6 +2247,8 @@ split_start(struct split *sp, const struct reg *g, const struct quick *q,
 	if (mid >= size || mid <= r->off + (long long)r->start)
 		return 0;
 	sp->path = g->f->path;
+	sp->dev = st.st_dev;
+	sp->ino = st.st_ino;
 	sp->start = mid;
 	sp->nhdr = g->nhdr;
 	sp->q = *q;			/* the units list is read-only */
@@ -2552,6 +2574,14 @@ cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Whether a name is that of a sheet or register (.ini, .csv, any case). */
+static int
+data_name(const char *name, size_t n)
+{
+	return n > 4 && (strncasecmp(name + n - 4, ".ini", 4) == 0 ||
+	    strncasecmp(name + n - 4, ".csv", 4) == 0);
+}
+
 /*
  * A directory or other non-regular entry of a month folder: skipped with a
  * warning, unless its name says it is a sheet or a register, which then
@@ -2560,17 +2590,36 @@ cmp_name(const void *a, const void *b)
 static void
 not_regular(const char *path, const char *name, int dir)
 {
-	size_t n = strlen(name);
-	int data = (n > 4 && (strcasecmp(name + n - 4, ".ini") == 0 ||
-	    strcasecmp(name + n - 4, ".csv") == 0));
-
-	if (!data) {
+	if (!data_name(name, strlen(name))) {
 		diag_warnat(path, 0, 0, "ignored: %s", dir ? "a directory" :
 		    "not a regular file");
 		return;
 	}
 	diag_errorat(path, 0, 0, "cannot open: %s", dir ? "a directory" :
 	    "not a regular file");
+	status = worst(status, EXIT_USAGE);
+}
+
+/*
+ * A directory named that is no month folder: one named like a sheet or
+ * register inside a month folder (input/2024-03/PNV.r2.ini) cannot be
+ * opened, as when its folder is named (not_regular()); any other is not
+ * a month folder. Both exit 2.
+ */
+static void
+dir_not_folder(const char *path, size_t len)
+{
+	const char *b;
+
+	while (len > 1 && path[len - 1] == '/')
+		len--;
+	for (b = path + len; b > path && b[-1] != '/'; b--)
+		;
+	if (data_name(b, (size_t)(path + len - b)) && b - path > 1 &&
+	    folder_month(path, (size_t)(b - path - 1)) >= 0)
+		diag_errorat(path, 0, 0, "cannot open: a directory");
+	else
+		diag_plain("'%s' is not a month folder (YYYY-MM)", path);
 	status = worst(status, EXIT_USAGE);
 }
 
@@ -2593,8 +2642,7 @@ add_path(const char *path)
 		struct sbuf p = SBUF_INIT;
 
 		if ((m = folder_month(path, len)) < 0) {
-			diag_plain("'%s' is not a month folder (YYYY-MM)", path);
-			status = worst(status, EXIT_USAGE);
+			dir_not_folder(path, len);
 			return;
 		}
 		if ((d = opendir(path)) == NULL) {

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -324,16 +325,34 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/*
+ * Whether an input/YYYY-MM entry is a folder. One that is not (a dangling
+ * link to an unmounted share, a file) would make every unit of its month
+ * look missing: it is reported, as a folder that cannot be opened is.
+ */
+static int
+month_folder(const char *path)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0)
+		diag_errorat(path, 0, 0, "cannot open:");
+	else if (!S_ISDIR(sb.st_mode))
+		diag_errorat(path, 0, 0, "cannot open: not a directory");
+	else
+		return 1;
+	return 0;
+}
+
 /* Collects input/YYYY-MM folders up to the period's last folder. */
 static int
 find_folders(struct run *r)
 {
 	DIR *d = opendir(input_dir);
 	struct dirent *e;
-	struct stat sb;
 	char path[PATH_MAX + 256];
 	long m;
-	int cap = 0;
+	int cap = 0, rv = 0;
 
 	if (d == NULL) {
 		diag_errorat(input_dir, 0, 0, "cannot open:");
@@ -344,8 +363,10 @@ find_folders(struct run *r)
 		    m > r->p.last_folder)
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", input_dir, e->d_name);
-		if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		if (!month_folder(path)) {
+			rv = EXIT_USAGE;
 			continue;
+		}
 		if (r->nfolders == cap) {
 			cap = cap ? cap * 2 : 32;
 			r->folders = xrealloc(r->folders, (size_t)cap *
@@ -354,6 +375,8 @@ find_folders(struct run *r)
 		r->folders[r->nfolders++] = xstrdup(path);
 	}
 	closedir(d);
+	if (rv != 0)
+		return rv;
 	if (r->nfolders > 1)
 		qsort(r->folders, (size_t)r->nfolders, sizeof(char *),
 		    cmp_str);
@@ -535,7 +558,7 @@ sheet_units(const char *folder, struct sbuf *set)
 		size_t len = strlen(e->d_name);
 
 		if (dot != NULL && dot > e->d_name && len > 4 &&
-		    strcmp(e->d_name + len - 4, ".ini") == 0) {
+		    strcasecmp(e->d_name + len - 4, ".ini") == 0) {
 			sbuf_add(set, e->d_name, (size_t)(dot - e->d_name));
 			sbuf_addc(set, '\n');
 		}
@@ -650,6 +673,20 @@ revisions_release(struct revisions *rv)
 	free(rv->unit);
 }
 
+/*
+ * The stream's month list "2024-05,2024-06" as the error path writes it
+ * (missing_units()): "2024-05, 2024-06".
+ */
+static void
+put_months(FILE *fp, const char *list)
+{
+	for (; *list != '\0'; list++)
+		if (*list == ',')
+			fputs(", ", fp);
+		else
+			putc(*list, fp);
+}
+
 static void
 print_unit_status(char **f, void *arg)
 {
@@ -666,9 +703,11 @@ print_unit_status(char **f, void *arg)
 	if (missing || strcmp(f[2], "incomplete") == 0) {
 		if (missing)
 			fprintf(s->fp, "chưa nộp: %s\n", shown);
-		else
-			fprintf(s->fp, "nộp chưa đủ: %s (thiếu %s)\n", shown,
-			    f[3]);
+		else {
+			fprintf(s->fp, "nộp chưa đủ: %s (thiếu ", shown);
+			put_months(s->fp, f[3]);
+			fputs(")\n", s->fp);
+		}
 		s->missing++;
 		sbuf_printf(&s->names, "%s%s", s->names.len ? ", " : "", f[1]);
 	} else if (f[4][0] != '\0')

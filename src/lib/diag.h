@@ -23,7 +23,8 @@ struct diag_loc {
 	long		 col;
 };
 
-void	diag_init(const char *argv0);	/* keeps the basename of argv0 */
+void	diag_init(const char *argv0);	/* keeps the basename of argv0;
+					   holds closed fds 0-2 */
 const char *diag_prog(void);
 void	diag_error(const struct diag_loc *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));

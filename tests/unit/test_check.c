@@ -61,12 +61,51 @@ test_show(void **state)
 	}
 }
 
+/*
+ * The second thread of a split survey reads the file by name: when that
+ * name is another file by then (saved again, renamed over the old one), it
+ * reads nothing and the reader reads on alone.
+ */
+static void
+test_split_replaced_file(void **state)
+{
+	char a[] = "/tmp/test_check.XXXXXX", b[] = "/tmp/test_check.XXXXXX";
+	int fa = mkstemp(a), fb = mkstemp(b);
+	struct split sp;
+	struct stat st;
+	FILE *fp;
+
+	(void)state;
+	assert_true(fa >= 0 && fb >= 0);
+	assert_int_equal(write(fb, "unit,date\nX,Y\n", 15), 15);
+	assert_int_equal(fstat(fa, &st), 0);
+	memset(&sp, 0, sizeof(sp));
+	sp.path = b;			/* the name now names b ... */
+	sp.dev = st.st_dev;		/* ... but the reader has a open */
+	sp.ino = st.st_ino;
+	sp.start = 10;
+	split_main(&sp);
+	assert_int_equal(sp.ne, 0);
+	assert_true(sp.stop_off == sp.start);
+	fp = fopen(b, "rb");
+	assert_non_null(fp);
+	assert_false(same_file(fp, st.st_dev, st.st_ino));
+	assert_int_equal(fstat(fb, &st), 0);
+	assert_true(same_file(fp, st.st_dev, st.st_ino));
+	fclose(fp);
+	close(fa);
+	close(fb);
+	unlink(a);
+	unlink(b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_unit_codes),
 		cmocka_unit_test(test_show),
+		cmocka_unit_test(test_split_replaced_file),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
