@@ -678,6 +678,28 @@ parse_target(const char *v, double *out)
  * case, but an objective's name is printed in the indicators CSV exactly
  * as written (objective.<name>.value). The folded name when not found.
  */
+/*
+ * A target past 1 for a rate (SPEC §6 rates are fractions): 'target = 95'
+ * probably meant 95%, and can never be met (or, with <=, always). A
+ * warning at line, not an error: the target is well formed, and SPEC
+ * §6's met compares whatever was written.
+ */
+static void
+warn_target_past_rate(const struct inifile *f, long line, const char *sec,
+    const struct objective *o, const char *text, double target)
+{
+	if (target <= 1 || !indicator_is_fraction(o->indicator) ||
+	    !config_warnings)
+		return;
+	if (strchr(text, '%') != NULL)
+		diag_warnat(f->path, line, 0, "target of [%s] is '%s', more "
+		    "than 100%% of the rate %s", sec, text, o->indicator);
+	else
+		diag_warnat(f->path, line, 0, "target of [%s] is '%s', but %s "
+		    "is a rate from 0 to 1: did you mean %s%% (or a fraction "
+		    "such as 0.95)?", sec, text, o->indicator, text);
+}
+
 static char *
 section_spelling(const char *text, const char *folded)
 {
@@ -735,7 +757,9 @@ load_objective(struct config *c, const struct inifile *f, const char *s)
 		    line, 0, "target of [%s] is '%s'; expected 0.95 or 95%%",
 		    s, v ? v : "");
 		bad++;
-	}
+	} else
+		warn_target_past_rate(f, find_line(f->text, s, "target"), s,
+		    o, v, o->target);
 	v = get(f, s, "units");
 	if (v == NULL || strcmp(v, "*") == 0 || *v == '\0')
 		o->all_units = 1;
@@ -812,7 +836,9 @@ load_objectives(struct config *c, const struct inifile *f)
 			diag_errorat(f->path, line, 0, "target of [%s] is '%s'; "
 			    "expected 0.95 or 95%%", s, v ? v : "");
 			bad++;
-		}
+		} else
+			warn_target_past_rate(f, find_line(f->text, s,
+			    "target"), s, o, v, ov->target);
 		/* SPEC §3.3's own example overrides MOTCUA beside a units.ini
 		 * without it: a target for a unit that is not there is unused,
 		 * not wrong. */

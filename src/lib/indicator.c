@@ -101,6 +101,19 @@ indicator_known(const char *name)
 	return bsearch(&name, v, n, sizeof(*v), bytecmp) != NULL;
 }
 
+int
+indicator_is_fraction(const char *name)
+{
+	const char *last = strrchr(name, '.');
+	size_t n;
+
+	last = last ? last + 1 : name;
+	n = strlen(last);
+	return strcmp(last, "rate_low") == 0 || strcmp(last, "rate_high") == 0
+	    || (n >= 4 && strcmp(last + n - 4, "rate") == 0)
+	    || (n >= 5 && strcmp(last + n - 5, "share") == 0);
+}
+
 const char *
 indicator_nearest(const char *name)
 {

@@ -31,6 +31,12 @@ const char		*indicator_objective(const char *name, char *obj,
 /* 1 when name is in the catalogue or is an objective's (shape only). */
 int			 indicator_or_objective(const char *name);
 
+/*
+ * 1 when name is a rate or share of SPEC §6 (…rate, …share, rate_low,
+ * rate_high): a fraction from 0 to 1, printed 0.95, never 95.
+ */
+int			 indicator_is_fraction(const char *name);
+
 /* The catalogue name nearest to a misspelt one, or NULL. */
 const char		*indicator_nearest(const char *name);
 
