@@ -644,6 +644,11 @@ load_units(struct config *c, const struct inifile *f)
 		}
 		c->nunits++;
 	}
+	if (c->nunits == 0) {	/* else every sheet's unit is "unknown" */
+		diag_errorat(f->path, 0, 0, "no unit: each unit is a section "
+		    "[CODE] with its name, head_title and head_name");
+		bad++;
+	}
 	qsort(c->units, (size_t)c->nunits, sizeof(*c->units), cmp_unit);
 	c->ordered = xcalloc((size_t)(c->nunits > 0 ? c->nunits : 1),
 	    sizeof(*c->ordered));
