@@ -2881,14 +2881,14 @@ block_narrative(const char *arg, int number)
 		if (narrative_month(G.unit) == LONG_MIN)
 			return 0;
 		block_heading(&ST_H2, number, T("narrative", "title",
-		    "Đánh giá, nhận xét"));
+		    "Tự đánh giá của đơn vị"));
 		return narrative_of(G.unit, 0);
 	}
 	for (u = 0; u < G.nunits; u++)
 		any += narrative_month(G.units[u].code) != LONG_MIN;
 	if (any == 0) {
 		para(&ST_BODY, T("narrative", "none",
-		    "Không có đơn vị nào gửi đánh giá."));
+		    "Không có đơn vị nào gửi phần tự đánh giá trong kỳ."));
 		return 0;
 	}
 	/*
@@ -2897,8 +2897,8 @@ block_narrative(const char *arg, int number)
 	 */
 	if (G.first_month != G.last_month) {
 		const char *s = T("narrative", "several_months", "Phần tự đánh "
-		    "giá của mỗi đơn vị lấy từ báo cáo tháng gần nhất trong kỳ "
-		    "của đơn vị đó.");
+		    "giá của mỗi đơn vị dưới đây lấy từ báo cáo tháng gần nhất "
+		    "trong kỳ của đơn vị đó.");
 
 		flush_headings(pdfdoc_text_height(G.doc, &ST_BODY, PDF_BODY_W,
 		    s) + pdfdoc_text_height(G.doc, &ST_H3, PDF_BODY_W, "Ay") +
@@ -2957,9 +2957,9 @@ block_submission(const char *arg, int number)
 			incomplete++;
 	}
 	sbuf_printf(&msg, "%s %s; ", T("submission", "expected",
-	    "Số đơn vị phải báo cáo:"), vn_int(expected, b1));
+	    "Số đơn vị phải gửi báo cáo:"), vn_int(expected, b1));
 	sbuf_printf(&msg, "%s %s; ", T("submission", "submitted",
-	    "đã gửi báo cáo:"), vn_int(sent, b1));
+	    "đã gửi:"), vn_int(sent, b1));
 	sbuf_printf(&msg, "%s %s", T("submission", "missing_count",
 	    "chưa gửi:"), vn_int(missing, b1));
 	if (missing > 0) {
@@ -3270,7 +3270,7 @@ block_pareto(const char *table, int number)
 			flush_headings(85);
 			pdfdoc_chart_pareto(G.doc, T(sec, "chart_title",
 			    "Biểu đồ Pareto"), n, labels, counts, cums, 55,
-			    T(sec, "legend", "Số lượng|Tỷ lệ tích lũy|80%"));
+			    T(sec, "legend", "Số lượng|Tỷ lệ tích lũy|Mức 80%"));
 		}
 	}
 	free(labels);
@@ -3375,7 +3375,8 @@ block_pchart(const char *indicator, int number)
 			    l - f + 1, "");
 			if (nout > 0)
 				s = xasprintf("%s %s.", T("pchart", "outside",
-				    "Tháng nằm ngoài giới hạn kiểm soát:"),
+				    "Tháng nằm ngoài giới hạn kiểm soát (cần "
+				    "tìm nguyên nhân):"),
 				    sbuf_str(&note));
 			else
 				s = pchart_text(T("pchart", "inside", "Trong "
@@ -3453,7 +3454,8 @@ block_satisfaction_chart(const char *arg, int number)
 		pdfdoc_chart_bars(G.doc, T("chart.satisfaction", "title",
 		    "Tỷ lệ hài lòng theo đơn vị so với mục tiêu"), n, bars,
 		    T("chart.satisfaction", "legend_value", "Tỷ lệ hài lòng"),
-		    T("chart.satisfaction", "legend_target", "Mục tiêu"));
+		    T("chart.satisfaction", "legend_target",
+		    "Mục tiêu chất lượng của đơn vị"));
 	}
 	for (i = 0; i < n; i++)
 		free((char *)bars[i].label);
@@ -3483,7 +3485,7 @@ lowsample_text(void)
 		    b));
 	}
 	s = xasprintf("%s %s.", T("lowsample", "text", "Lưu ý: tỷ lệ hài lòng "
-	    "của các đơn vị sau dựa trên dưới 30 phiếu nên chưa đủ tin cậy:"),
+	    "của các đơn vị sau dựa trên dưới 30 phiếu nên độ tin cậy thấp:"),
 	    sbuf_str(&sb));
 	sbuf_release(&sb);
 	return s;
@@ -3957,7 +3959,8 @@ bm_header(const struct bm_look *k)
 	pdfdoc_para(G.doc, &k->title, t);
 	free(t);
 	t = xasprintf("(%s %s)", T("bm", "subtitle", "Kèm theo quy trình"),
-	    T("bm", "procedure", "QT.07"));
+	    T("bm", "procedure",
+	    "QT.07 - Thống kê, phân tích và cải tiến"));
 	if (strcmp(T("bm", "show_subtitle", "yes"), "yes") == 0)
 		pdfdoc_para(G.doc, &k->sub, t);
 	free(t);
@@ -4199,7 +4202,7 @@ improvement_summary(char b[][VNFMT_BUFSZ])
 	int i, nrows = 0;
 
 	head[0] = T("improvement", "metric", "Nội dung");
-	head[1] = T("improvement", "value", "Số lượng");
+	head[1] = T("improvement", "value", "Kết quả");
 	tbl_begin(2, w, al, TABLE_PT, head);
 	for (i = 0; i < 10; i++) {
 		const char *cells[2];
@@ -4295,14 +4298,14 @@ improvement_open(void)
 			nopen++;
 	if (nopen == 0) {
 		para(&ST_BODY, T("improvement", "no_open",
-		    "Không có ý kiến đóng góp nào đang xử lý."));
+		    "Không còn ý kiến đóng góp nào chưa xử lý xong."));
 		pdfdoc_space(G.doc, 3);
 		return;
 	}
 	head[0] = T("improvement", "col_no", "TT");
 	head[1] = T("labels", "unit_column", "Đơn vị");
 	head[2] = T("improvement", "col_date", "Ngày tiếp nhận");
-	head[3] = T("improvement", "col_content", "Nội dung");
+	head[3] = T("improvement", "col_content", "Nội dung ý kiến");
 	head[4] = T("improvement", "col_assignee", "Người thực hiện");
 	head[5] = T("improvement", "col_status", "Tình trạng");
 	tbl_begin(6, w, al, TABLE_PT, head);
@@ -4357,19 +4360,21 @@ render_improvement(void)
 	opening("improvement", "Tổng hợp ý kiến đóng góp và kết quả cải tiến");
 	received = improvement_figures(b);
 	numbered_heading(&number, "summary_title",
-	    "Kết quả tiếp nhận và xử lý ý kiến đóng góp");
+	    "Kết quả tiếp nhận và xử lý ý kiến đóng góp trong kỳ");
 	improvement_summary(b);
-	numbered_heading(&number, "units_title", "Theo đơn vị");
+	numbered_heading(&number, "units_title",
+	    "Ý kiến đóng góp theo đơn vị tiếp nhận");
 	if (received > 0)
 		improvement_by_unit();
 	else {
 		/* a table of one row of zeros says less than this */
 		para(&ST_BODY, T("improvement", "no_units",
-		    "Trong kỳ không có ý kiến đóng góp nào."));
+		    "Trong kỳ các đơn vị không tiếp nhận ý kiến đóng góp "
+		    "nào."));
 		pdfdoc_space(G.doc, 3);
 	}
 	numbered_heading(&number, "open_title",
-	    "Các ý kiến đóng góp đang xử lý");
+	    "Các ý kiến đóng góp chưa xử lý xong (tính đến cuối kỳ)");
 	improvement_open();
 	flush_headings(0);
 	closing(&G.cfg.sign_improvement, T("text", "closing", ""));
@@ -4471,13 +4476,13 @@ layout(struct pdfdoc *trial)
 		title = xasprintf("%s %s", T("report", "doc_title",
 		    "Báo cáo kết quả thống kê, phân tích và cải tiến"), G.title);
 		subject = xasprintf("%s", T("report", "doc_subject",
-		    "QT.07 Thống kê, phân tích và cải tiến"));
+		    "QT.07 - Thống kê, phân tích và cải tiến"));
 		break;
 	default:
 		title = xasprintf("%s %s", T("improvement", "doc_title",
 		    "Báo cáo tổng hợp ý kiến đóng góp, cải tiến"), G.title);
 		subject = xasprintf("%s", T("improvement", "doc_subject",
-		    "QT.07 mục 5.2 Hoạt động cải tiến"));
+		    "QT.07 mục 5.2 - Hoạt động cải tiến"));
 		break;
 	}
 	author = unescape_breaks(G.cfg.name, 0);

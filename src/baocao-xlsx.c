@@ -2362,7 +2362,7 @@ lowsample_text(const struct book *b, const char *responses)
 	if (responses == NULL)
 		return NULL;
 	return tmpl_fill(tmpl_get(b->t, "notes", "lowsample",
-	    "Chỉ {responses} phiếu (dưới 30), tỷ lệ chưa đủ tin cậy"),
+	    "Chỉ có {responses} phiếu (dưới 30), tỷ lệ chưa đủ tin cậy"),
 	    "responses", responses);
 }
 
@@ -3243,7 +3243,7 @@ measure(struct book *b, struct sheet *s)
 			}
 		if (c->tot == T_LABEL)
 			w = fmax(w, text_width(tmpl_get(b->t, "workbook",
-			    "total_label", "Tổng cộng")) * 1.1);
+			    "total_label", "Toàn cơ quan")) * 1.1);
 		if (c->tot == T_SUM || c->tot == T_RATIO || c->tot == T_VALUE)
 			if (colval(b, s, c, "*", &v))
 				w = fmax(w, num_width(b, c->fmt, v) * 1.1);
@@ -3507,7 +3507,7 @@ total_cell(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 
 	if (c->tot == T_LABEL) {
 		put_text(ws, r, j, tmpl_get(b->t, "workbook", "total_label",
-		    "Tổng cộng"), F->cell[ST_TEXT][1]);
+		    "Toàn cơ quan"), F->cell[ST_TEXT][1]);
 	} else if (c->src == S_MET) {
 		t = met_text(b, c, "*", &fl);
 		put_text(ws, r, j, t != NULL ? t : "",
@@ -3948,7 +3948,7 @@ set_properties(lxw_workbook *wb, const struct book *b)
 	char *title, *subject, *keywords, *draft = NULL;
 
 	title = subst(b, tmpl_get(b->t, "workbook", "title",
-	    "Báo cáo thống kê {period_title}"));
+	    "Báo cáo thống kê, phân tích và cải tiến {period_title}"));
 	if (b->draft > 0) {
 		draft = draft_text(b);
 		sbuf_printf(&sb, "%s (%s)", title, draft);

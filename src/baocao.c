@@ -1950,8 +1950,9 @@ blank_sheet(struct sbuf *sb, const struct tmpl *t, const struct unit *u,
 	int i;
 
 	month_iso(m, ms);
-	sbuf_printf(sb, "; %s %d/%d\n; %s (%s)\n; %s\n",
-	    tmpl_get(t, "title", "sheet", "BM.07.01"), month_mon(m),
+	sbuf_printf(sb, "; %s %02d/%d\n; %s (%s)\n; %s\n",
+	    tmpl_get(t, "title", "sheet", "BM.07.01 — Thống kê tình hình "
+	    "thực hiện công tác tháng"), month_mon(m),
 	    month_year(m), u->name, u->code, tmpl_get(t, "title", "help", ""));
 	for (i = 0; i < nsheet_keys; i++) {
 		const struct sheet_key *k = &sheet_keys[i];

@@ -606,7 +606,7 @@ while [ "$i" -le "$(pages "$tmp/zm.pdf")" ]; do
 	grep -q "^ *MT1 " "$tmp/pg" && pg=$i && break
 	i=$((i + 1))
 done
-[ -n "$pg" ] && grep -q "^Kết quả thực hiện mục tiêu chất lượng theo đơn vị" "$tmp/pg" &&
+[ -n "$pg" ] && grep -q "^Kết quả thực hiện mục tiêu chất lượng *$" "$tmp/pg" &&
     grep -q "^ *MT7 " "$tmp/pg" ||
     no "zero month: the objectives table is split or away from its title"
 # (an objective of listed units says 'Theo từng đơn vị' on the org's row)
