@@ -109,7 +109,7 @@ global_option(int ch, const char *arg)
 		help();
 	case 'V':		/* and "baocao report --version" */
 		printf("baocao (baocao) %s\n", BAOCAO_VERSION);
-		exit(EXIT_OK);
+		diag_exit_stdout(EXIT_OK);
 	case 'c':
 		config_dir = arg;
 		return 0;
@@ -177,7 +177,7 @@ help(void)
 	    "Exit status: 0 done, 1 the data has errors (or a final is "
 	    "refused),\n2 usage, configuration or unreadable file.\n",
 	    stdout);
-	exit(EXIT_OK);
+	diag_exit_stdout(EXIT_OK);
 }
 
 static void
