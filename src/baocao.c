@@ -2151,63 +2151,98 @@ copy_file(const char *from, const char *to)
 }
 
 /*
+ * Copies each file of from (n entries ents) into the new folder dst, after
+ * a message on the first that cannot be; 0 or -1.
+ */
+static int
+copy_folder(const char *from, const char *dst, struct dirent **ents, int n)
+{
+	char a[PATH_MAX + 512], b[PATH_MAX + 512];
+	struct stat sb;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		const char *e = ents[i]->d_name;
+
+		if (strcmp(e, ".") == 0 || strcmp(e, "..") == 0)
+			continue;
+		snprintf(a, sizeof(a), "%s/%s", from, e);
+		snprintf(b, sizeof(b), "%s/%s", dst, e);
+		if (lstat(a, &sb) != 0) {
+			diag_errorat(a, 0, 0, "cannot read:");
+			return -1;
+		}
+		if (!S_ISREG(sb.st_mode)) {
+			diag_errorat(a, 0, 0, "not a file: cannot be copied to "
+			    "another file system; move or remove it first");
+			return -1;
+		}
+		if (copy_file(a, b) != 0) {
+			diag_errorat(b, 0, 0, "cannot write:");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Removes from dir its n entries ents (files), then dir. */
+static void
+remove_files(const char *dir, struct dirent **ents, int n)
+{
+	char a[PATH_MAX + 512];
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(ents[i]->d_name, ".") != 0 &&
+		    strcmp(ents[i]->d_name, "..") != 0) {
+			snprintf(a, sizeof(a), "%s/%s", dir, ents[i]->d_name);
+			unlink(a);
+		}
+	rmdir(dir);
+}
+
+/*
  * Moves the period folder from to dst: a rename, or, when the archive is on
  * another file system, a copy of each file followed by the removal of the
- * originals only once every copy is complete.
+ * originals only once every copy is complete (a failed copy is removed, so
+ * that the next archive starts afresh). 0, or -1 after a message.
  */
 static int
 move_folder(const char *from, const char *dst)
 {
 	struct dirent **ents;
-	char a[PATH_MAX + 512], b[PATH_MAX + 512];
-	struct stat sb;
-	int i, n, rv = 0;
+	int i, n, rv;
 
 	if (rename(from, dst) == 0)
 		return 0;
-	if (errno != EXDEV || (n = scandir(from, &ents, NULL, alphasort)) < 0)
+	if (errno != EXDEV || (n = scandir(from, &ents, NULL, alphasort)) < 0) {
+		diag_errorat(from, 0, 0, "cannot move to '%s':", dst);
 		return -1;
-	if (mkdir(dst, 0755) != 0)
-		rv = -1;
-	for (i = 0; i < n; i++) {
-		const char *e = ents[i]->d_name;
-
-		if (rv == 0 && strcmp(e, ".") != 0 && strcmp(e, "..") != 0) {
-			snprintf(a, sizeof(a), "%s/%s", from, e);
-			snprintf(b, sizeof(b), "%s/%s", dst, e);
-			if (lstat(a, &sb) != 0 || !S_ISREG(sb.st_mode) ||
-			    copy_file(a, b) != 0)
-				rv = -1;
-		}
 	}
-	for (i = 0; i < n; i++) {
-		const char *e = ents[i]->d_name;
-
-		if (rv == 0 && strcmp(e, ".") != 0 && strcmp(e, "..") != 0) {
-			snprintf(a, sizeof(a), "%s/%s", from, e);
-			if (unlink(a) != 0)
-				rv = -1;
-		}
+	if ((rv = mkdir(dst, 0755)) != 0)
+		diag_errorat(dst, 0, 0, "cannot create:");
+	else if ((rv = copy_folder(from, dst, ents, n)) != 0)
+		remove_files(dst, ents, n);
+	else
+		remove_files(from, ents, n);
+	for (i = 0; i < n; i++)
 		free(ents[i]);
-	}
 	free(ents);
-	if (rv == 0 && rmdir(from) != 0)
-		rv = -1;
-	if (rv != 0)
-		errno = errno ? errno : EIO;
 	return rv;
 }
 
 /*
  * Moves the period folder from to dst (under to), unless a run on that
  * period holds its lock: that folder is skipped, with a warning, until the
- * next archive.
+ * next archive. What a dead run left (its stage) is removed first; a
+ * folder already archived under that name is not touched.
  */
 static int
 archive_folder(const char *from, const char *to, const char *dst)
 {
 	char lock[PATH_MAX + 300];
-	int fd, rv = 0;
+	struct stat sb;
+	int fd, rv = EXIT_USAGE;
 
 	snprintf(lock, sizeof(lock), "%s/.lock", from);
 	if ((fd = open(lock, O_RDWR)) >= 0 && flock(fd, LOCK_EX | LOCK_NB) != 0) {
@@ -2216,11 +2251,16 @@ archive_folder(const char *from, const char *to, const char *dst)
 		close(fd);
 		return 0;
 	}
-	if (mkdirs(to) != 0 || move_folder(from, dst) != 0) {
-		diag_errorat(from, 0, 0, "cannot move to '%s':", dst);
-		rv = EXIT_USAGE;
-	} else
+	stage_leftovers(from);
+	if (lstat(dst, &sb) == 0)
+		diag_errorat(from, 0, 0, "not moved: '%s' is already in the "
+		    "archive", dst);
+	else if (mkdirs(to) != 0)
+		diag_errorat(to, 0, 0, "cannot create:");
+	else if (move_folder(from, dst) == 0) {
 		printf("%s -> %s\n", from, dst);
+		rv = 0;
+	}
 	if (fd >= 0)
 		close(fd);		/* the lock moved with the folder */
 	return rv;
