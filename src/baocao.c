@@ -90,6 +90,18 @@ static const char usage_text[] =
 
 static void help(void) __attribute__((noreturn));
 
+/* Drops a folder's trailing '/'s ("output/" prints as output/2024-12). */
+static const char *
+folder_arg(const char *arg)
+{
+	char *s = (char *)arg;	/* an argv string: writable */
+	size_t n = strlen(s);
+
+	while (n > 1 && s[n - 1] == '/')
+		s[--n] = '\0';
+	return s;
+}
+
 /*
  * Applies global option ch (with argument arg); returns 0 when ch is one,
  * -1 when it is not, or exits on a bad --today or an empty folder.
@@ -111,16 +123,16 @@ global_option(int ch, const char *arg)
 		printf("baocao (baocao) %s\n", BAOCAO_VERSION);
 		diag_exit_stdout(EXIT_OK);
 	case 'c':
-		config_dir = arg;
+		config_dir = folder_arg(arg);
 		return 0;
 	case 'i':
-		input_dir = arg;
+		input_dir = folder_arg(arg);
 		return 0;
 	case 'o':
-		output_dir = arg;
+		output_dir = folder_arg(arg);
 		return 0;
 	case 'T':
-		templates_dir = arg;
+		templates_dir = folder_arg(arg);
 		return 0;
 	case 't':
 		if (date_parse(arg, strlen(arg), &today) != DATE_OK) {
