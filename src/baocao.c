@@ -1862,12 +1862,14 @@ cmd_register(int argc, char **argv)
 	o.date_given = o.date[0] != '\0';
 	if (!o.date_given)
 		date_iso(today, o.date);	/* issued today */
-	if (open_outdir(&r, &o) != 0) {
+	/* no folder, no final: register makes none (archive would list it) */
+	snprintf(o.outdir, sizeof(o.outdir), "%s/%s", output_dir, r.label);
+	if (access(o.outdir, F_OK) == 0 && open_outdir(&r, &o) != 0) {
 		rv = EXIT_USAGE;
 		goto done;
 	}
 	snprintf(sums, sizeof(sums), "%s/%s", o.outdir, MANIFEST_NAME);
-	if (!final_done(&r, &o)) {
+	if (o.stage[0] == '\0' || !final_done(&r, &o)) {
 		diag_plain("there is no final report of %s in %s/ to register; "
 		    "write it first: baocao report --period %s --final",
 		    r.label, o.outdir, r.label);
