@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -221,6 +222,38 @@ find_bindir(const char *argv0)
 		bindir[0] = '\0';
 }
 
+/*
+ * A run asked to stop (SIGTERM from systemctl stop or a timeout, SIGINT
+ * from Ctrl-C, SIGHUP) stops its program, starts no other, and ends as
+ * any failed run does: nothing put in place, its stage and temporary
+ * files removed; then it dies of the same signal (stop_exit()).
+ */
+static volatile sig_atomic_t stop_sig;
+static volatile pid_t child_pid;
+
+static void
+on_stop(int sig)
+{
+	stop_sig = sig;
+	if (child_pid > 0)
+		kill(child_pid, sig);
+}
+
+/* No SA_RESTART: a wait for a period's lock ends too (lock_period()). */
+static void
+catch_stop(void)
+{
+	static const int sigs[] = { SIGTERM, SIGINT, SIGHUP };
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
 static void
 cleanup_tmp(void)
 {
@@ -257,6 +290,17 @@ make_tmpdir(void)
 	atexit(cleanup_tmp);
 }
 
+/* After a stop: the temporary files go, then the signal ends us. */
+static void
+stop_exit(int sig)
+{
+	diag_plain("stopped by signal %d (%s)", sig, strsignal(sig));
+	cleanup_tmp();
+	signal(sig, SIG_DFL);
+	raise(sig);
+	_exit(128 + sig);
+}
+
 static char *
 tmppath(char *buf, const char *name)
 {
@@ -277,6 +321,8 @@ run_prog(const char *const argv[], const char *in, const char *out, const char *
 	int st;
 
 	snprintf(path, sizeof(path), "%s/%s", bindir, argv[0]);
+	if (stop_sig)
+		return 128 + stop_sig;
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
@@ -301,9 +347,17 @@ run_prog(const char *const argv[], const char *in, const char *out, const char *
 		    strerror(errno));
 		_exit(127);
 	}
+	child_pid = pid;
+	if (stop_sig)
+		kill(pid, stop_sig);	/* came before child_pid was set */
 	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR)
+		if (errno != EINTR) {
+			child_pid = 0;
 			return EXIT_USAGE;
+		}
+	child_pid = 0;
+	if (stop_sig)
+		return 128 + stop_sig;
 	if (WIFSIGNALED(st)) {
 		diag_plain("'%s' was killed by signal %d", argv[0],
 		    WTERMSIG(st));
@@ -839,10 +893,11 @@ lock_period(const char *outdir)
 		return -1;
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		say("waiting for another run on %s", outdir);
-		if (flock(fd, LOCK_EX) != 0) {
-			close(fd);
-			return -1;
-		}
+		while (flock(fd, LOCK_EX) != 0)
+			if (errno != EINTR || stop_sig) {
+				close(fd);
+				return -1;
+			}
 	}
 	return fd;		/* held until exit */
 }
@@ -1549,7 +1604,8 @@ open_outdir(struct run *r, struct report_opts *o)
 		return -1;
 	snprintf(o->outdir, sizeof(o->outdir), "%s/%s", output_dir, r->label);
 	if (mkdirs(o->outdir) != 0 || lock_period(o->outdir) < 0) {
-		diag_errorat(o->outdir, 0, 0, "cannot create:");
+		if (!stop_sig)	/* else stopped while waiting for the lock */
+			diag_errorat(o->outdir, 0, 0, "cannot create:");
 		return -1;
 	}
 	if (stage_open(o->outdir, o->stage, sizeof(o->stage)) != 0) {
@@ -2387,6 +2443,7 @@ main(int argc, char *argv[])
 		}
 	}
 	progress = isatty(2);
+	catch_stop();
 	/* Global options come before the command ("+": stop at it). */
 	while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1)
 		if (global_option(ch, optarg) != 0)
@@ -2417,6 +2474,8 @@ main(int argc, char *argv[])
 		diag_plain("cannot write standard output:");
 		rv = worst(rv, EXIT_USAGE);
 	}
+	if (stop_sig && rv != 0)
+		stop_exit(stop_sig);
 	return rv;
 }
 #endif
