@@ -2255,20 +2255,21 @@ copy_folder(const char *from, const char *dst, struct dirent **ents, int n)
 	return 0;
 }
 
-/* Removes from dir its n entries ents (files), then dir. */
-static void
+/* Removes from dir its n entries ents (files), then dir; 0 or -1. */
+static int
 remove_files(const char *dir, struct dirent **ents, int n)
 {
 	char a[PATH_MAX + 512];
-	int i;
+	int i, rv = 0;
 
 	for (i = 0; i < n; i++)
 		if (strcmp(ents[i]->d_name, ".") != 0 &&
 		    strcmp(ents[i]->d_name, "..") != 0) {
 			snprintf(a, sizeof(a), "%s/%s", dir, ents[i]->d_name);
-			unlink(a);
+			if (unlink(a) != 0 && errno != ENOENT)
+				rv = -1;
 		}
-	rmdir(dir);
+	return rmdir(dir) != 0 ? -1 : rv;
 }
 
 /*
@@ -2292,9 +2293,10 @@ move_folder(const char *from, const char *dst)
 	if ((rv = mkdir(dst, 0755)) != 0)
 		diag_errorat(dst, 0, 0, "cannot create:");
 	else if ((rv = copy_folder(from, dst, ents, n)) != 0)
-		remove_files(dst, ents, n);
-	else
-		remove_files(from, ents, n);
+		(void)remove_files(dst, ents, n);
+	else if ((rv = remove_files(from, ents, n)) != 0)
+		diag_errorat(from, 0, 0, "copied to '%s' but cannot be "
+		    "removed:", dst);
 	for (i = 0; i < n; i++)
 		free(ents[i]);
 	free(ents);
