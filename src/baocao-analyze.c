@@ -94,7 +94,7 @@ help(void)
 	    "  --today DATE     the day previous-* counts back from "
 	    "(default: today)\n"
 	    "  --help, --version\n");
-	exit(EXIT_OK);
+	diag_exit_stdout(EXIT_OK);
 }
 
 static int
@@ -1217,7 +1217,7 @@ main(int argc, char *argv[])
 			break;
 		case 'V':
 			printf("baocao-analyze (baocao) %s\n", BAOCAO_VERSION);
-			return EXIT_OK;
+			diag_exit_stdout(EXIT_OK);
 		default:
 			usage();
 		}

@@ -2896,7 +2896,7 @@ help(void)
 	    "Exit status: 0 valid (warnings allowed), 1 data errors,\n"
 	    "2 wrong usage, unreadable file, missing or invalid "
 	    "configuration.\n", diag_prog(), diag_prog());
-	exit(EXIT_OK);
+	diag_exit_stdout(EXIT_OK);
 }
 
 /*
@@ -2933,7 +2933,7 @@ main(int argc, char *argv[])
 			break;
 		case 'V':
 			printf("baocao-check (baocao) %s\n", BAOCAO_VERSION);
-			return EXIT_OK;
+			diag_exit_stdout(EXIT_OK);
 		default:
 			usage();
 		}

@@ -151,7 +151,7 @@ usage(FILE *fp, int status)
 		    "terminal). Several forms (--all-units, --unit\nmore "
 		    "than once) need -o DIR or -o PATTERN (a path with "
 		    "{unit}).\n");
-	exit(status);
+	diag_exit_stdout(status);
 }
 
 /* ---- small helpers ---- */
@@ -5092,7 +5092,9 @@ main(int argc, char *argv[])
 		case 'A': G.all_units = 1; break;
 		case 'D': G.data = optarg; break;
 		case 'T': G.date_arg = optarg; break;
-		case 'V': printf("baocao-pdf (baocao) %s\n", BAOCAO_VERSION); return 0;
+		case 'V':
+			printf("baocao-pdf (baocao) %s\n", BAOCAO_VERSION);
+			diag_exit_stdout(EXIT_OK);
 		case 'a': G.analysis = optarg; break;
 		case 'c': G.config_dir = optarg; break;
 		case 'd': draft = optarg; break;

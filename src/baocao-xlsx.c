@@ -4105,7 +4105,7 @@ help(void)
 	    "                         with -o -, standard output (not a\n"
 	    "                         terminal), written once it is whole\n"
 	    "\nExit status: 0 written, 1 bad data, 2 usage or I/O error.\n");
-	exit(EXIT_OK);
+	diag_exit_stdout(EXIT_OK);
 }
 
 #ifndef UNIT_TESTING
@@ -4235,7 +4235,7 @@ main(int argc, char *argv[])
 		case 'V':
 			printf("baocao-xlsx (baocao) %s, libxlsxwriter %s\n",
 			    BAOCAO_VERSION, LXW_VERSION);
-			return EXIT_OK;
+			diag_exit_stdout(EXIT_OK);
 		case 'a': o.analysis = optarg; break;
 		case 'c': o.confdir = optarg; break;
 		case 'd': o.data = optarg; break;

@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +92,18 @@ static const char usage_text[] =
 
 static void help(void) __attribute__((noreturn));
 
+/* Drops a folder's trailing '/'s ("output/" prints as output/2024-12). */
+static const char *
+folder_arg(const char *arg)
+{
+	char *s = (char *)arg;	/* an argv string: writable */
+	size_t n = strlen(s);
+
+	while (n > 1 && s[n - 1] == '/')
+		s[--n] = '\0';
+	return s;
+}
+
 /*
  * Applies global option ch (with argument arg); returns 0 when ch is one,
  * -1 when it is not, or exits on a bad --today or an empty folder.
@@ -110,18 +123,18 @@ global_option(int ch, const char *arg)
 		help();
 	case 'V':		/* and "baocao report --version" */
 		printf("baocao (baocao) %s\n", BAOCAO_VERSION);
-		exit(EXIT_OK);
+		diag_exit_stdout(EXIT_OK);
 	case 'c':
-		config_dir = arg;
+		config_dir = folder_arg(arg);
 		return 0;
 	case 'i':
-		input_dir = arg;
+		input_dir = folder_arg(arg);
 		return 0;
 	case 'o':
-		output_dir = arg;
+		output_dir = folder_arg(arg);
 		return 0;
 	case 'T':
-		templates_dir = arg;
+		templates_dir = folder_arg(arg);
 		return 0;
 	case 't':
 		if (date_parse(arg, strlen(arg), &today) != DATE_OK) {
@@ -178,7 +191,7 @@ help(void)
 	    "Exit status: 0 done, 1 the data has errors (or a final is "
 	    "refused),\n2 usage, configuration or unreadable file.\n",
 	    stdout);
-	exit(EXIT_OK);
+	diag_exit_stdout(EXIT_OK);
 }
 
 static void
@@ -208,6 +221,38 @@ find_bindir(const char *argv0)
 		*slash = '\0';
 	else
 		bindir[0] = '\0';
+}
+
+/*
+ * A run asked to stop (SIGTERM from systemctl stop or a timeout, SIGINT
+ * from Ctrl-C, SIGHUP) stops its program, starts no other, and ends as
+ * any failed run does: nothing put in place, its stage and temporary
+ * files removed; then it dies of the same signal (stop_exit()).
+ */
+static volatile sig_atomic_t stop_sig;
+static volatile pid_t child_pid;
+
+static void
+on_stop(int sig)
+{
+	stop_sig = sig;
+	if (child_pid > 0)
+		kill(child_pid, sig);
+}
+
+/* No SA_RESTART: a wait for a period's lock ends too (lock_period()). */
+static void
+catch_stop(void)
+{
+	static const int sigs[] = { SIGTERM, SIGINT, SIGHUP };
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaction(sigs[i], &sa, NULL);
 }
 
 static void
@@ -246,6 +291,17 @@ make_tmpdir(void)
 	atexit(cleanup_tmp);
 }
 
+/* After a stop: the temporary files go, then the signal ends us. */
+static void
+stop_exit(int sig)
+{
+	diag_plain("stopped by signal %d (%s)", sig, strsignal(sig));
+	cleanup_tmp();
+	signal(sig, SIG_DFL);
+	raise(sig);
+	_exit(128 + sig);
+}
+
 static char *
 tmppath(char *buf, const char *name)
 {
@@ -266,6 +322,8 @@ run_prog(const char *const argv[], const char *in, const char *out, const char *
 	int st;
 
 	snprintf(path, sizeof(path), "%s/%s", bindir, argv[0]);
+	if (stop_sig)
+		return 128 + stop_sig;
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
@@ -290,9 +348,17 @@ run_prog(const char *const argv[], const char *in, const char *out, const char *
 		    strerror(errno));
 		_exit(127);
 	}
+	child_pid = pid;
+	if (stop_sig)
+		kill(pid, stop_sig);	/* came before child_pid was set */
 	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR)
+		if (errno != EINTR) {
+			child_pid = 0;
 			return EXIT_USAGE;
+		}
+	child_pid = 0;
+	if (stop_sig)
+		return 128 + stop_sig;
 	if (WIFSIGNALED(st)) {
 		diag_plain("'%s' was killed by signal %d", argv[0],
 		    WTERMSIG(st));
@@ -866,10 +932,11 @@ lock_period(const char *outdir)
 		return -1;
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		say("waiting for another run on %s", outdir);
-		if (flock(fd, LOCK_EX) != 0) {
-			close(fd);
-			return -1;
-		}
+		while (flock(fd, LOCK_EX) != 0)
+			if (errno != EINTR || stop_sig) {
+				close(fd);
+				return -1;
+			}
 	}
 	return fd;		/* held until exit */
 }
@@ -1576,7 +1643,8 @@ open_outdir(struct run *r, struct report_opts *o)
 		return -1;
 	snprintf(o->outdir, sizeof(o->outdir), "%s/%s", output_dir, r->label);
 	if (mkdirs(o->outdir) != 0 || lock_period(o->outdir) < 0) {
-		diag_errorat(o->outdir, 0, 0, "cannot create:");
+		if (!stop_sig)	/* else stopped while waiting for the lock */
+			diag_errorat(o->outdir, 0, 0, "cannot create:");
 		return -1;
 	}
 	if (stage_open(o->outdir, o->stage, sizeof(o->stage)) != 0) {
@@ -1889,12 +1957,14 @@ cmd_register(int argc, char **argv)
 	o.date_given = o.date[0] != '\0';
 	if (!o.date_given)
 		date_iso(today, o.date);	/* issued today */
-	if (open_outdir(&r, &o) != 0) {
+	/* no folder, no final: register makes none (archive would list it) */
+	snprintf(o.outdir, sizeof(o.outdir), "%s/%s", output_dir, r.label);
+	if (access(o.outdir, F_OK) == 0 && open_outdir(&r, &o) != 0) {
 		rv = EXIT_USAGE;
 		goto done;
 	}
 	snprintf(sums, sizeof(sums), "%s/%s", o.outdir, MANIFEST_NAME);
-	if (!final_done(&r, &o)) {
+	if (o.stage[0] == '\0' || !final_done(&r, &o)) {
 		diag_plain("there is no final report of %s in %s/ to register; "
 		    "write it first: baocao report --period %s --final",
 		    r.label, o.outdir, r.label);
@@ -2191,63 +2261,100 @@ copy_file(const char *from, const char *to)
 }
 
 /*
+ * Copies each file of from (n entries ents) into the new folder dst, after
+ * a message on the first that cannot be; 0 or -1.
+ */
+static int
+copy_folder(const char *from, const char *dst, struct dirent **ents, int n)
+{
+	char a[PATH_MAX + 512], b[PATH_MAX + 512];
+	struct stat sb;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		const char *e = ents[i]->d_name;
+
+		if (strcmp(e, ".") == 0 || strcmp(e, "..") == 0)
+			continue;
+		snprintf(a, sizeof(a), "%s/%s", from, e);
+		snprintf(b, sizeof(b), "%s/%s", dst, e);
+		if (lstat(a, &sb) != 0) {
+			diag_errorat(a, 0, 0, "cannot read:");
+			return -1;
+		}
+		if (!S_ISREG(sb.st_mode)) {
+			diag_errorat(a, 0, 0, "not a file: cannot be copied to "
+			    "another file system; move or remove it first");
+			return -1;
+		}
+		if (copy_file(a, b) != 0) {
+			diag_errorat(b, 0, 0, "cannot write:");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Removes from dir its n entries ents (files), then dir; 0 or -1. */
+static int
+remove_files(const char *dir, struct dirent **ents, int n)
+{
+	char a[PATH_MAX + 512];
+	int i, rv = 0;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(ents[i]->d_name, ".") != 0 &&
+		    strcmp(ents[i]->d_name, "..") != 0) {
+			snprintf(a, sizeof(a), "%s/%s", dir, ents[i]->d_name);
+			if (unlink(a) != 0 && errno != ENOENT)
+				rv = -1;
+		}
+	return rmdir(dir) != 0 ? -1 : rv;
+}
+
+/*
  * Moves the period folder from to dst: a rename, or, when the archive is on
  * another file system, a copy of each file followed by the removal of the
- * originals only once every copy is complete.
+ * originals only once every copy is complete (a failed copy is removed, so
+ * that the next archive starts afresh). 0, or -1 after a message.
  */
 static int
 move_folder(const char *from, const char *dst)
 {
 	struct dirent **ents;
-	char a[PATH_MAX + 512], b[PATH_MAX + 512];
-	struct stat sb;
-	int i, n, rv = 0;
+	int i, n, rv;
 
 	if (rename(from, dst) == 0)
 		return 0;
-	if (errno != EXDEV || (n = scandir(from, &ents, NULL, alphasort)) < 0)
+	if (errno != EXDEV || (n = scandir(from, &ents, NULL, alphasort)) < 0) {
+		diag_errorat(from, 0, 0, "cannot move to '%s':", dst);
 		return -1;
-	if (mkdir(dst, 0755) != 0)
-		rv = -1;
-	for (i = 0; i < n; i++) {
-		const char *e = ents[i]->d_name;
-
-		if (rv == 0 && strcmp(e, ".") != 0 && strcmp(e, "..") != 0) {
-			snprintf(a, sizeof(a), "%s/%s", from, e);
-			snprintf(b, sizeof(b), "%s/%s", dst, e);
-			if (lstat(a, &sb) != 0 || !S_ISREG(sb.st_mode) ||
-			    copy_file(a, b) != 0)
-				rv = -1;
-		}
 	}
-	for (i = 0; i < n; i++) {
-		const char *e = ents[i]->d_name;
-
-		if (rv == 0 && strcmp(e, ".") != 0 && strcmp(e, "..") != 0) {
-			snprintf(a, sizeof(a), "%s/%s", from, e);
-			if (unlink(a) != 0)
-				rv = -1;
-		}
+	if ((rv = mkdir(dst, 0755)) != 0)
+		diag_errorat(dst, 0, 0, "cannot create:");
+	else if ((rv = copy_folder(from, dst, ents, n)) != 0)
+		(void)remove_files(dst, ents, n);
+	else if ((rv = remove_files(from, ents, n)) != 0)
+		diag_errorat(from, 0, 0, "copied to '%s' but cannot be "
+		    "removed:", dst);
+	for (i = 0; i < n; i++)
 		free(ents[i]);
-	}
 	free(ents);
-	if (rv == 0 && rmdir(from) != 0)
-		rv = -1;
-	if (rv != 0)
-		errno = errno ? errno : EIO;
 	return rv;
 }
 
 /*
  * Moves the period folder from to dst (under to), unless a run on that
  * period holds its lock: that folder is skipped, with a warning, until the
- * next archive.
+ * next archive. What a dead run left (its stage) is removed first; a
+ * folder already archived under that name is not touched.
  */
 static int
 archive_folder(const char *from, const char *to, const char *dst)
 {
 	char lock[PATH_MAX + 300];
-	int fd, rv = 0;
+	struct stat sb;
+	int fd, rv = EXIT_USAGE;
 
 	snprintf(lock, sizeof(lock), "%s/.lock", from);
 	if ((fd = open(lock, O_RDWR)) >= 0 && flock(fd, LOCK_EX | LOCK_NB) != 0) {
@@ -2256,11 +2363,16 @@ archive_folder(const char *from, const char *to, const char *dst)
 		close(fd);
 		return 0;
 	}
-	if (mkdirs(to) != 0 || move_folder(from, dst) != 0) {
-		diag_errorat(from, 0, 0, "cannot move to '%s':", dst);
-		rv = EXIT_USAGE;
-	} else
+	stage_leftovers(from);
+	if (lstat(dst, &sb) == 0)
+		diag_errorat(from, 0, 0, "not moved: '%s' is already in the "
+		    "archive", dst);
+	else if (mkdirs(to) != 0)
+		diag_errorat(to, 0, 0, "cannot create:");
+	else if (move_folder(from, dst) == 0) {
 		printf("%s -> %s\n", from, dst);
+		rv = 0;
+	}
 	if (fd >= 0)
 		close(fd);		/* the lock moved with the folder */
 	return rv;
@@ -2373,6 +2485,7 @@ main(int argc, char *argv[])
 		}
 	}
 	progress = isatty(2);
+	catch_stop();
 	/* Global options come before the command ("+": stop at it). */
 	while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1)
 		if (global_option(ch, optarg) != 0)
@@ -2403,6 +2516,8 @@ main(int argc, char *argv[])
 		diag_plain("cannot write standard output:");
 		rv = worst(rv, EXIT_USAGE);
 	}
+	if (stop_sig && rv != 0)
+		stop_exit(stop_sig);
 	return rv;
 }
 #endif

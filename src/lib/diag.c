@@ -188,6 +188,16 @@ diag_plain(const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+diag_exit_stdout(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		diag_plain("cannot write standard output:");
+		status = 2;	/* EXIT_USAGE of util.h: a failed write */
+	}
+	exit(status);
+}
+
 long
 diag_errors(void)
 {

@@ -39,6 +39,11 @@ void	diag_plain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Number of diag_error*() calls so far. */
 long	diag_errors(void);
 long	diag_warnings(void);
+/*
+ * Exits with status, or with 2 after a message when standard output could
+ * not be written (--help or --version into a full disk or a closed pipe).
+ */
+void	diag_exit_stdout(int status) __attribute__((noreturn));
 /* Forget the counts (tests). */
 void	diag_reset(void);
 

@@ -122,15 +122,15 @@ stage_discard(const char *stage)
 	rmdir(stage);
 }
 
-int
-stage_open(const char *outdir, char *stage, size_t size)
+void
+stage_leftovers(const char *outdir)
 {
 	struct dirent **ents;
 	char path[4096];
 	int i, n;
 
-	snprintf(stage, size, "%s/%s", outdir, STAGE_NAME);
-	stage_discard(stage);
+	snprintf(path, sizeof(path), "%s/%s", outdir, STAGE_NAME);
+	stage_discard(path);
 	/* temporary files of a run that died (atomic.h names them) */
 	if ((n = entries(outdir, &ents)) >= 0) {
 		for (i = 0; i < n; i++)
@@ -141,6 +141,13 @@ stage_open(const char *outdir, char *stage, size_t size)
 			}
 		free_entries(ents, n);
 	}
+}
+
+int
+stage_open(const char *outdir, char *stage, size_t size)
+{
+	stage_leftovers(outdir);
+	snprintf(stage, size, "%s/%s", outdir, STAGE_NAME);
 	return mkdir(stage, 0755);
 }
 

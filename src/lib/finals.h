@@ -29,6 +29,8 @@ struct sbuf;
  * (errno set).
  */
 int	stage_open(const char *outdir, char *stage, size_t size);
+/* Removes what a dead run left in outdir: its stage, "*.tmp.*" files. */
+void	stage_leftovers(const char *outdir);
 /* Removes the stage and what is in it. */
 void	stage_discard(const char *stage);
 /*
