@@ -2468,6 +2468,13 @@ check_file(const struct infile *f)
 	size_t n = strlen(b);
 	const char *dot, *prev;
 
+	/* Excel's owner file beside an open PNV.survey.csv, named on its
+	 * own (a folder's are passed over): never data */
+	if (strncmp(b, "~$", 2) == 0) {
+		diag_warnat(f->display, 0, 0, "ignored: an Office lock file "
+		    "(the file it names is open in Excel or Word)");
+		return;
+	}
 	if (n > 4 && strcasecmp(b + n - 4, ".ini") == 0) {
 		check_sheet(f);
 		return;
@@ -2651,7 +2658,12 @@ add_path(const char *path)
 			return;
 		}
 		while ((de = readdir(d)) != NULL) {
-			if (de->d_name[0] == '.')
+			/* hidden files (LibreOffice's .~lock.NAME#) and
+			 * Excel's ~$NAME owner files are never data; passed
+			 * over silently, so that a file left open changes
+			 * neither the validation report nor a final */
+			if (de->d_name[0] == '.' ||
+			    strncmp(de->d_name, "~$", 2) == 0)
 				continue;
 			names = xrealloc(names, (nn + 1) * sizeof(*names));
 			names[nn++] = xstrdup(de->d_name);

@@ -1238,8 +1238,11 @@ list_inputs(struct run *r, char ***paths, int *n)
 
 			snprintf(p, sizeof(p), "%s/%s", r->folders[i],
 			    ents[k]->d_name);
-			if (ents[k]->d_name[0] != '.' && stat(p, &sb) == 0 &&
-			    S_ISREG(sb.st_mode)) {
+			/* as baocao-check: no hidden files, no Office lock
+			 * files (~$NAME), which come and go with Excel */
+			if (ents[k]->d_name[0] != '.' &&
+			    strncmp(ents[k]->d_name, "~$", 2) != 0 &&
+			    stat(p, &sb) == 0 && S_ISREG(sb.st_mode)) {
 				if (*n == cap) {
 					cap = cap ? cap * 2 : 64;
 					*paths = xrealloc(*paths, (size_t)cap *
