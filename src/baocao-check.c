@@ -2289,6 +2289,40 @@ split_join(struct split *sp, struct reg *g, struct csvread *r)
 	memset(sp, 0, sizeof(*sp));
 }
 
+/*
+ * A header of one field holding ';' or a tab whose first part is a column
+ * of the kind: a file saved with another separator (Excel under
+ * Vietnamese regional settings writes ';'). Reported as such, once,
+ * instead of an unknown column and every column missing; 1 when so.
+ */
+static int
+other_separator(const struct reg *g, const struct csvread *r)
+{
+	const struct csvread_field *fx = &r->f[0];
+	struct sbuf nm = SBUF_INIT;
+	size_t n = 0;
+	int known;
+
+	if (r->nf != 1)
+		return 0;
+	while (n < fx->len && fx->s[n] != ';' && fx->s[n] != '\t')
+		n++;
+	if (n == fx->len)
+		return 0;
+	normtext(&nm, fx->s, n);
+	fold(&nm);
+	known = reg_col_index(g->k, nm.buf) >= 0;
+	sbuf_release(&nm);
+	if (!known)
+		return 0;
+	diag_errorat(g->f->display, fx->line, fx->col, "the columns are "
+	    "separated by %s, not by commas: save the file as 'CSV UTF-8 "
+	    "(Comma delimited)'%s", fx->s[n] == ';' ? "';'" : "tabs",
+	    fx->s[n] == ';' ? " (Excel under Vietnamese regional settings "
+	    "writes ';')" : "");
+	return 1;
+}
+
 /* Reads the header row and maps columns; 0, or -1 after reporting. */
 static int
 register_header(struct reg *g, struct csvread *r)
@@ -2311,6 +2345,8 @@ register_header(struct reg *g, struct csvread *r)
 	}
 	cands[k->ncols] = NULL;
 	g->nhdr = r->nf;
+	if (other_separator(g, r))
+		return -1;
 	for (i = 0; i < r->nf; i++) {
 		const struct csvread_field *fx = &r->f[i];
 
