@@ -2298,13 +2298,14 @@ split_join(struct split *sp, struct reg *g, struct csvread *r)
 static int
 other_separator(const struct reg *g, const struct csvread *r)
 {
-	const struct csvread_field *fx = &r->f[0];
+	const struct csvread_field *fx;
 	struct sbuf nm = SBUF_INIT;
 	size_t n = 0;
 	int known;
 
 	if (r->nf != 1)
 		return 0;
+	fx = &r->f[0];
 	while (n < fx->len && fx->s[n] != ';' && fx->s[n] != '\t')
 		n++;
 	if (n == fx->len)
