@@ -2695,12 +2695,7 @@ add_path(const char *path)
 			return;
 		}
 		while ((de = readdir(d)) != NULL) {
-			/* hidden files (LibreOffice's .~lock.NAME#) and
-			 * Excel's ~$NAME owner files are never data; passed
-			 * over silently, so that a file left open changes
-			 * neither the validation report nor a final */
-			if (de->d_name[0] == '.' ||
-			    strncmp(de->d_name, "~$", 2) == 0)
+			if (input_passed_over(de->d_name))
 				continue;
 			names = xrealloc(names, (nn + 1) * sizeof(*names));
 			names[nn++] = xstrdup(de->d_name);

@@ -623,7 +623,7 @@ sheet_units(const char *folder, struct sbuf *set)
 		const char *dot = strchr(e->d_name, '.');
 		size_t len = strlen(e->d_name);
 
-		if (dot != NULL && dot > e->d_name && len > 4 &&
+		if (dot != NULL && !input_passed_over(e->d_name) && len > 4 &&
 		    strcasecmp(e->d_name + len - 4, ".ini") == 0) {
 			sbuf_add(set, e->d_name, (size_t)(dot - e->d_name));
 			sbuf_addc(set, '\n');
@@ -1238,10 +1238,7 @@ list_inputs(struct run *r, char ***paths, int *n)
 
 			snprintf(p, sizeof(p), "%s/%s", r->folders[i],
 			    ents[k]->d_name);
-			/* as baocao-check: no hidden files, no Office lock
-			 * files (~$NAME), which come and go with Excel */
-			if (ents[k]->d_name[0] != '.' &&
-			    strncmp(ents[k]->d_name, "~$", 2) != 0 &&
+			if (!input_passed_over(ents[k]->d_name) &&
 			    stat(p, &sb) == 0 && S_ISREG(sb.st_mode)) {
 				if (*n == cap) {
 					cap = cap ? cap * 2 : 64;

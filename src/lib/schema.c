@@ -237,3 +237,9 @@ sheet_key_find(const char *section, const char *key)
 			return &sheet_keys[i];
 	return NULL;
 }
+
+int
+input_passed_over(const char *name)
+{
+	return name[0] == '.' || strncmp(name, "~$", 2) == 0;
+}

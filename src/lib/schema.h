@@ -95,6 +95,14 @@ extern const int			nsheet_keys;
 extern const struct sheet_sum		sheet_sums[];
 extern const int			nsheet_sums;
 
+/*
+ * 1 when a month folder's entry name is never data and is passed over
+ * silently: hidden files (LibreOffice's .~lock.NAME#) and Excel's ~$NAME
+ * owner files, there while NAME is open. baocao-check and baocao's input
+ * manifest read the same files, so that a file left open changes neither.
+ */
+int	input_passed_over(const char *name);
+
 const struct sheet_section *sheet_section_find(const char *name);
 const struct sheet_key *sheet_key_find(const char *section, const char *key);
 
