@@ -49,6 +49,14 @@ lo_csv() {
 
 # check NAME PERIOD CONFIG IND ANALYSIS [DATA]: make, check, rerun, compare.
 # $draft (empty: option left out, checked as a final) is passed as --draft.
+# conf_variant NAME FILE WANT SED: $tmp/conf-NAME, the fixture's config
+# with FILE rewritten by SED, which must leave a line matching WANT.
+conf_variant() {
+	mkdir -p "$tmp/conf-$1" && cp "$fx"/config/*.ini "$tmp/conf-$1/" &&
+	    sed "$4" "$fx/config/$2" >"$tmp/conf-$1/$2"
+	grep -q "$3" "$tmp/conf-$1/$2" || no "conf-$1: $2 not rewritten"
+}
+
 check() {
 	name=$1 period=$2 conf=$3 ind=$4 an=$5 data=${6:-}
 	out=$tmp/$name.xlsx
@@ -115,20 +123,16 @@ check fixture-longstatus 2024-Q4 "$fx/config" "$fx/indicators.csv" \
     "$tmp/a-long.tsv"
 # an objective's label holding "_x0041_" (a merged group header) is
 # written "_x005F_x0041_", as a cell's text is: Excel showed "A"
-mkdir -p "$tmp/conf-xhex" && cp "$fx"/config/*.ini "$tmp/conf-xhex/" &&
-	sed 's/^label = Tỷ lệ hài lòng$/label = Tỷ lệ hài lòng (mã _x0041_)/' \
-	    "$fx/config/objectives.ini" >"$tmp/conf-xhex/objectives.ini"
-grep -q '_x0041_' "$tmp/conf-xhex/objectives.ini" || no "conf-xhex: label not rewritten"
+conf_variant xhex objectives.ini '_x0041_' \
+    's/^label = Tỷ lệ hài lòng$/label = Tỷ lệ hài lòng (mã _x0041_)/'
 check fixture-xhex 2024-Q4 "$tmp/conf-xhex" "$fx/indicators.csv" \
     "$fx/analysis.tsv"
 # a unit name of 100 characters: the name column is so wide that the first
 # printed page of 'Cải tiến' holds only the status beside it; the title is
 # written there, not merged over the repeated code and name columns (a
 # clipped copy of it printed on every later page)
-mkdir -p "$tmp/conf-longname" && cp "$fx"/config/*.ini "$tmp/conf-longname/" &&
-	sed '3s/^name = .*/name = Trung tâm Phục vụ hành chính công và Kiểm soát thủ tục hành chính liên thông cấp huyện, xã, thị trấn/' \
-	    "$fx/config/units.ini" >"$tmp/conf-longname/units.ini"
-grep -q 'thị trấn$' "$tmp/conf-longname/units.ini" || no "conf-longname: name not rewritten"
+conf_variant longname units.ini 'thị trấn$' \
+    '3s/^name = .*/name = Trung tâm Phục vụ hành chính công và Kiểm soát thủ tục hành chính liên thông cấp huyện, xã, thị trấn/'
 check fixture-longname 2024-Q4 "$tmp/conf-longname" "$fx/indicators.csv" \
     "$fx/analysis.tsv" "$fx/data.tsv"
 # 36 units of 100-character names: the satisfaction chart cannot be tall
