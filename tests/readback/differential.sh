@@ -39,6 +39,15 @@ against() {
 	done
 }
 
+# checks_clean DIR PERIOD: `baocao check` passes on the generated data.
+checks_clean() {
+	"$BIN/baocao" --config "$1/config" --input "$1/input" check "$2" \
+	    >/dev/null 2>"$tmp/err" && return 0
+	echo "$(basename "$1"): check failed:"
+	grep -v warning "$tmp/err" | head -n 5
+	fail=1; return 1
+}
+
 for cut in 0 15; do
 	for seed in 1 2 3; do
 		d=$tmp/gen1-seed$seed-cutoff$cut
@@ -50,12 +59,7 @@ for cut in 0 15; do
 	for seed in 11 12 13; do
 		d=$tmp/gen2-seed$seed-cutoff$cut
 		$py tests/oracle/gen_random2.py "$seed" "$d" "$cut" || { fail=1; continue; }
-		if ! "$BIN/baocao" --config "$d/config" --input "$d/input" check 2025-01 \
-		    >/dev/null 2>"$tmp/err"; then
-			echo "$(basename "$d"): check failed:"
-			grep -v warning "$tmp/err" | head -n 5
-			fail=1; continue
-		fi
+		checks_clean "$d" 2025-01 || continue
 		against "$d" 2024-03 2024-12 2025-01 2024-Q3 2024-H1 2024-9M 2024 \
 		    2024-02-10..2024-07-20 2024-12-10..2025-01-20 previous-quarter
 	done
@@ -66,12 +70,7 @@ for cut in 0 15; do
 	for seed in 21 22; do
 		d=$tmp/edge-seed$seed-cutoff$cut
 		$py tests/oracle/gen_edge.py "$seed" "$d" "$cut" || { fail=1; continue; }
-		if ! "$BIN/baocao" --config "$d/config" --input "$d/input" check 2026-01 \
-		    >/dev/null 2>"$tmp/err"; then
-			echo "$(basename "$d"): check failed:"
-			grep -v warning "$tmp/err" | head -n 5
-			fail=1; continue
-		fi
+		checks_clean "$d" 2026-01 || continue
 		against "$d" 2025-02 2025-12 2026-01 2025-Q1 2025-H2 2025-9M 2025 \
 		    2025-03-15..2025-06-14 2024-12-14..2024-12-15 2025-04-10..2025-05-20 \
 		    previous-month previous-year
