@@ -1585,7 +1585,7 @@ admin_header(void)
 }
 
 static void
-title_block(const char *title, const char *subject)
+title_block(const char *title, const char *subject, const char *note)
 {
 	struct pdf_style t = { .face = PF_BOLD, .size = 14, .align = PA_CENTER,
 	    .leading = 1.2 };
@@ -1597,6 +1597,12 @@ title_block(const char *title, const char *subject)
 	/* the subject in lines of even length, on this page (the first) */
 	y = pdfdoc_text_at(G.doc, &s, 0, PDF_BODY_W, pdfdoc_y(G.doc),
 	    subject);
+	if (note != NULL) {	/* window_line(), under the subject */
+		struct pdf_style n = { .face = PF_ITALIC, .size = 13,
+		    .align = PA_CENTER, .leading = 1.2 };
+
+		y = pdfdoc_text_at(G.doc, &n, 0, PDF_BODY_W, y, note);
+	}
 	pdfdoc_set_y(G.doc, y);
 	w = 40;
 	pdfdoc_rule(G.doc, PDF_BODY_W / 2 - w / 2, PDF_BODY_W / 2 + w / 2,
@@ -2931,6 +2937,32 @@ range_window(struct sbuf *ms, long first, long last)
 	free(a);
 }
 
+/*
+ * Under the cut-off rule the period's title ("tháng 5 năm 2025") does not
+ * say its days (15/04/2025 to 14/05/2025): the line [labels] window of
+ * common.ini that says them, as the workbook's subtitle does; NULL under
+ * calendar months, for a range (its title has its days) or when the
+ * template leaves the line empty.
+ */
+static char *
+window_line(void)
+{
+	char from[DATE_BUFSZ], to[DATE_BUFSZ];
+	const char *w = T("labels", "window",
+	    "(Số liệu từ ngày {from} đến ngày {to})");
+	char *a, *b;
+
+	if (G.cfg.cutoff_day == 0 || *w == '\0' || strstr(G.label, "..") ||
+	    G.first_day == LONG_MIN || G.last_day == LONG_MIN)
+		return NULL;
+	date_vn(G.first_day, from);
+	date_vn(G.last_day, to);
+	a = tmpl_fill(w, "from", from);
+	b = tmpl_fill(a, "to", to);
+	free(a);
+	return b;
+}
+
 /* Who submitted, who is missing, who sent only some months. */
 static int
 block_submission(const char *arg, int number)
@@ -3843,7 +3875,7 @@ lint_blocks(const char *sec, const char *key, const char *def)
 static int
 lint_templates(void)
 {
-	/* the "{...}" that pchart_text() and range_window() fill */
+	/* the "{...}" that pchart_text(), range_window() and window_line() fill */
 	static const char *const fills[] = { "months", "rate", "from", "to",
 	    NULL };
 	int bad = tmpl_lint_repeats(G.common) + tmpl_lint_repeats(G.t);
@@ -3964,6 +3996,9 @@ bm_header(const struct bm_look *k)
 	if (strcmp(T("bm", "show_subtitle", "yes"), "yes") == 0)
 		pdfdoc_para(G.doc, &k->sub, t);
 	free(t);
+	if ((t = window_line()) != NULL)
+		pdfdoc_para(G.doc, &k->sub, t);
+	free(t);
 	pdfdoc_space(G.doc, k->gap_title);
 	free(agency);
 	free(uname);
@@ -4047,7 +4082,7 @@ static void
 opening(const char *sec, const char *def_subject)
 {
 	const char *lead = T(sec, "subject", def_subject);
-	char *subject;
+	char *subject, *note;
 
 	admin_header();
 	subject = xasprintf("%s %s", lead, G.title);
@@ -4063,7 +4098,9 @@ opening(const char *sec, const char *def_subject)
 		free(subject);
 		subject = xasprintf("%s\n%s", lead, G.title);
 	}
-	title_block(T(sec, "title", "BÁO CÁO"), subject);
+	note = window_line();
+	title_block(T(sec, "title", "BÁO CÁO"), subject, note);
+	free(note);
 	free(subject);
 	if (strcmp(T("text", "intro", ""), "") != 0)
 		pdfdoc_para(G.doc, &ST_BODY, T("text", "intro", ""));

@@ -10,7 +10,8 @@
 # --allow-missing while a unit is incomplete says so (SPEC §8); its draft and
 # a complete final do not. A range's summary has its subject broken before
 # its dates; its report names the months whose sheets it took (with their
-# days under cutoff_day = 15).
+# days under cutoff_day = 15). Under cutoff_day = 15 a label period's
+# report, summary and BM.07.01 say the period's days under their title.
 set -u
 . "$TOP/tests/readback/cutoffs.inc"
 fail=0
@@ -54,6 +55,24 @@ for cfg in c0 c15; do
 		esac
 		[ -z "$w" ] || tr '\n' ' ' <"$tmp/rep" | grep -qF "$w" ||
 		    { echo "sample-reports.sh: $p ($cfg): no '$w' in the report"; fail=1; }
+		# under the cut-off rule a label period's title ("quý II năm
+		# 2024") does not say its days: the report and the summary say
+		# them under the subject, as the workbook does; a range's title
+		# has its days, and calendar months need none
+		case $cfg:$p in
+		c15:2024-Q2) w="(Số liệu từ ngày 15/03/2024 đến ngày 14/06/2024)" ;;
+		c15:2024) w="(Số liệu từ ngày 15/12/2023 đến ngày 14/12/2024)" ;;
+		*) w= ;;
+		esac
+		for f in "$tmp/rep" "$tmp/txt"; do
+			if [ -n "$w" ]; then
+				grep -qF "$w" "$f" ||
+				    { echo "sample-reports.sh: $p ($cfg): no '$w' under the subject of ${f##*/}"; fail=1; }
+			elif grep -q "^ *(Số liệu từ ngày" "$f"; then
+				echo "sample-reports.sh: $p ($cfg): a line of the window's days in ${f##*/}, which has none"
+				fail=1
+			fi
+		done
 		grep -q "^Cùng kỳ năm trước" "$tmp/rep" &&
 		    { echo "sample-reports.sh: $p ($cfg): a column of the year before, which has no data"; fail=1; }
 		if [ "$p" = 2024 ]; then
@@ -70,6 +89,18 @@ for cfg in c0 c15; do
 			fail=1
 		fi
 	done
+done
+# a month's BM.07.01 under the cut-off rule says the days of the month
+# (15/04 to 14/05), under calendar months it does not
+for cfg in c0 c15; do
+	o=$tmp/out-bm-$cfg
+	"$BIN/baocao" --config "$tmp/$cfg" --input input --output "$o" \
+	    report --period 2024-05 >/dev/null 2>"$tmp/err" ||
+	    { echo "sample-reports.sh: report 2024-05 ($cfg) failed"; cat "$tmp/err"; fail=1; continue; }
+	got=$(pdftotext -l 1 "$o/2024-05/BM.07.01-PNV-2024-05-du-thao-1.pdf" - |
+	    grep -c "^(Số liệu từ ngày 15/04/2024 đến ngày 14/05/2024)$")
+	[ "$got" = "$([ $cfg = c15 ] && echo 1 || echo 0)" ] ||
+	    { echo "sample-reports.sh: BM.07.01 of 2024-05 ($cfg): the line of the month's days is there $got times"; fail=1; }
 done
 said="Báo cáo được ban hành khi chưa đủ báo cáo"
 n=0
