@@ -91,11 +91,13 @@ install: all
 	    $(DESTDIR)$(PREFIX)/share/baocao/config-example
 	cp -R templates $(DESTDIR)$(PREFIX)/share/baocao/templates
 	cp -R config $(DESTDIR)$(PREFIX)/share/baocao/config-example
+	mkdir -p $(DESTDIR)$(PREFIX)/share/doc/baocao
+	for d in README.md docs/*.md; do install -m 644 $$d $(DESTDIR)$(PREFIX)/share/doc/baocao/; done
 
 uninstall:
 	for p in $(PROGS); do rm -f $(DESTDIR)$(PREFIX)/bin/$$p \
 	    $(DESTDIR)$(PREFIX)/share/man/man1/$$p.1; done
-	rm -rf $(DESTDIR)$(PREFIX)/share/baocao
+	rm -rf $(DESTDIR)$(PREFIX)/share/baocao $(DESTDIR)$(PREFIX)/share/doc/baocao
 
 clean:
 	rm -rf build build-san
