@@ -2989,11 +2989,11 @@ block_submission(const char *arg, int number)
 			incomplete++;
 	}
 	sbuf_printf(&msg, "%s %s; ", T("submission", "expected",
-	    "Số đơn vị phải gửi báo cáo:"), vn_int(expected, b1));
+	    "Số đơn vị phải nộp báo cáo:"), vn_int(expected, b1));
 	sbuf_printf(&msg, "%s %s; ", T("submission", "submitted",
-	    "đã gửi:"), vn_int(sent, b1));
+	    "đã nộp:"), vn_int(sent, b1));
 	sbuf_printf(&msg, "%s %s", T("submission", "missing_count",
-	    "chưa gửi:"), vn_int(missing, b1));
+	    "chưa nộp:"), vn_int(missing, b1));
 	if (missing > 0) {
 		for (i = 0; i < G.nunits; i++)
 			if (strcmp(G.units[i].status, "missing") == 0)
@@ -3008,7 +3008,7 @@ block_submission(const char *arg, int number)
 				sbuf_printf(&names, "%s%s", names.len ? ", " :
 				    "", unit_name(G.units[i].code));
 		sbuf_printf(&msg, "; %s %s (%s)", T("submission",
-		    "incomplete_count", "gửi chưa đủ các tháng:"),
+		    "incomplete_count", "nộp chưa đủ các tháng:"),
 		    vn_int(incomplete, b1), sbuf_str(&names));
 	}
 	sbuf_addc(&msg, '.');
@@ -3018,7 +3018,7 @@ block_submission(const char *arg, int number)
 		sbuf_printf(&msg, " %s", T("submission", "final_missing",
 		    "Báo cáo được ban hành khi chưa đủ báo cáo của các đơn vị "
 		    "nêu trên; số liệu tổng hợp chỉ gồm các tháng đơn vị đã "
-		    "gửi."));
+		    "nộp."));
 	para(&ST_BODY, sbuf_str(&msg));
 	if (G.pkind != NULL && strcmp(G.pkind, "range") == 0) {
 		/* SPEC §5: a range says which months' sheets it took */

@@ -122,7 +122,7 @@ has "$r" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Độc lập - Tự do
     "Biểu đồ kiểm soát p: tỷ lệ hài lòng toàn cơ quan 12 tháng gần nhất" \
     "Tháng nằm ngoài giới hạn kiểm soát" "Nơi nhận:" "- Lưu: VT, VP." \
     "TM. ỦY BAN NHÂN DÂN" "KT. CHỦ TỊCH" "PHÓ CHỦ TỊCH" "Lê Văn Thành" \
-    "I. TÌNH HÌNH GỬI BÁO CÁO THỐNG KÊ CỦA CÁC ĐƠN VỊ" \
+    "I. TÌNH HÌNH NỘP BÁO CÁO THỐNG KÊ CỦA CÁC ĐƠN VỊ" "Chưa nộp" \
     "VIII. ĐÁNH GIÁ CỦA CÁC ĐƠN VỊ" "Tồn tại, hạn chế:"
 n=$(pages "$r")
 [ "${n:-0}" -ge 5 ] || no "report: $n pages, expected several"
