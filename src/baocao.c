@@ -954,6 +954,7 @@ write_validation(struct run *r, const struct report_opts *o, int *missing,
 	struct summary s = { NULL, 0, SBUF_INIT, NULL };
 	struct revisions rev;
 	FILE *fp;
+	long hdr;
 	int i;
 
 	tmppath(tmp, "kiem-tra.txt");
@@ -967,7 +968,10 @@ write_validation(struct run *r, const struct report_opts *o, int *missing,
 		fprintf(fp, " %s", r->folders[i]);
 	fprintf(fp, "\n\nLỗi và cảnh báo (mỗi dòng: tệp:dòng:cột: nội dung; "
 	    "dòng có 'warning' là cảnh báo, không phải lỗi):\n");
+	hdr = ftell(fp);
 	copy_to(r->checklog, fp);
+	if (ftell(fp) == hdr)	/* nothing said: say so, not a blank */
+		fprintf(fp, "Không có lỗi, cảnh báo.\n");
 	s.fp = fp;
 	s.missing = 0;
 	if (access(r->analysis, F_OK) == 0) {
@@ -2010,20 +2014,37 @@ write_text(const char *dir, const char *name, const char *text)
 	return 0;
 }
 
-/* The blank monthly sheet of unit u for month m, commented from t. */
+/*
+ * The blank monthly sheet of unit u for month m, commented from t; under
+ * the cut-off rule (cutoff_day) it says the days the month holds.
+ */
 static void
 blank_sheet(struct sbuf *sb, const struct tmpl *t, const struct unit *u,
-    long m)
+    long m, int cutoff_day)
 {
-	const char *sec = "";
+	const char *sec = "", *w;
 	char ms[DATE_BUFSZ];
 	int i;
 
 	month_iso(m, ms);
-	sbuf_printf(sb, "; %s %02d/%d\n; %s (%s)\n; %s\n",
+	sbuf_printf(sb, "; %s %02d/%d\n; %s (%s)\n",
 	    tmpl_get(t, "title", "sheet", "BM.07.01 — Thống kê tình hình "
 	    "thực hiện công tác tháng"), month_mon(m),
-	    month_year(m), u->name, u->code, tmpl_get(t, "title", "help", ""));
+	    month_year(m), u->name, u->code);
+	w = tmpl_get(t, "title", "window", "Số liệu từ ngày {from} đến ngày "
+	    "{to}");
+	if (cutoff_day != 0 && *w != '\0') {
+		char from[DATE_BUFSZ], to[DATE_BUFSZ], *a, *b;
+
+		date_vn(report_month_first_day(m, cutoff_day), from);
+		date_vn(report_month_last_day(m, cutoff_day), to);
+		a = tmpl_fill(w, "from", from);
+		b = tmpl_fill(a, "to", to);
+		sbuf_printf(sb, "; %s\n", b);
+		free(b);
+		free(a);
+	}
+	sbuf_printf(sb, "; %s\n", tmpl_get(t, "title", "help", ""));
 	for (i = 0; i < nsheet_keys; i++) {
 		const struct sheet_key *k = &sheet_keys[i];
 		const char *val = "";
@@ -2149,7 +2170,7 @@ blank_or_absent(const char *dir, const char *name, const struct sbuf *text)
  */
 static int
 write_template(const char *dir, const struct tmpl *t, const struct unit *u,
-    long m)
+    long m, int cutoff_day)
 {
 	struct sbuf text[1 + REG_KINDS_MAX];
 	char name[1 + REG_KINDS_MAX][64];
@@ -2157,7 +2178,7 @@ write_template(const char *dir, const struct tmpl *t, const struct unit *u,
 
 	for (i = 0; i < n; i++)
 		sbuf_init(&text[i]);
-	blank_sheet(&text[0], t, u, m);
+	blank_sheet(&text[0], t, u, m, cutoff_day);
 	register_guide(&text[0], t, u);
 	snprintf(name[0], sizeof(name[0]), "%s.ini", u->code);
 	for (i = 1; i < n; i++) {
@@ -2237,7 +2258,7 @@ cmd_template(int argc, char **argv)
 		tmpl_free(t);
 		return EXIT_USAGE;
 	}
-	rv = write_template(dir, t, u, m);
+	rv = write_template(dir, t, u, m, cfg.cutoff_day);
 	tmpl_free(t);
 	config_release(&cfg);
 	return rv;
