@@ -462,7 +462,8 @@ ends_with(const char *s, const char *suffix)
 /*
  * How a figure is printed, by the end of its indicator's name: rates and
  * shares as percentages (vn_rate), means with two decimals, hours with
- * one, counts grouped (other numbers with up to two decimals).
+ * up to two (a quarter hour, 0,25, as the register gives it), counts
+ * grouped (other numbers with up to two decimals).
  */
 enum fig { FIG_COUNT, FIG_RATE, FIG_MEAN, FIG_HOURS };
 
@@ -473,7 +474,7 @@ static const struct {
 } fig_kinds[] = {
 	{ "rate", FIG_RATE, 0 }, { "share", FIG_RATE, 0 },
 	{ "rate_low", FIG_RATE, 0 }, { "rate_high", FIG_RATE, 0 },
-	{ ".mean", FIG_MEAN, 2 }, { "hours", FIG_HOURS, 1 },
+	{ ".mean", FIG_MEAN, 2 }, { "hours", FIG_HOURS, 2 },
 };
 
 static int

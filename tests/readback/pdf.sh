@@ -586,6 +586,16 @@ report_with "$tmp/nodos.csv" "" "$tmp/nodos.pdf" ||
 has "$tmp/nodos.pdf" "Trong kỳ không có hồ sơ thủ tục hành chính phải giải quyết."
 text "$tmp/nodos.pdf" | grep -q "Tổng số phải giải" &&
     no "no dossiers: the dossiers table is drawn"
+# downtime hours as the register gives them: a quarter hour is 0,25 and a
+# sum 10,25 as in the indicators CSV, not 0,3 and 10,3
+awk -F, 'BEGIN { OFS = "," } $3 == "incidents.count" && ($2 == "*" || $2 == "PNV") { $4 = 2 }
+	$3 == "incidents.downtime_hours" && $2 == "*" { $4 = "10.25" }
+	$3 == "incidents.downtime_hours" && $2 == "PNV" { $4 = "0.25" } { print }' \
+    "$fx/chi-so.csv" >"$tmp/hours.csv"
+report_with "$tmp/hours.csv" "" "$tmp/hours.pdf" ||
+    no "downtime hours: status $? $(cat "$tmp/err")"
+text "$tmp/hours.pdf" | grep -qx "10,25" || no "downtime hours: no '10,25' for the organization"
+text "$tmp/hours.pdf" | grep -qx "0,25" || no "downtime hours: no '0,25' for PNV"
 # a month of zeros (tasks, dossiers, incoming documents, survey, errors;
 # documents still issued, actions still open): each table of zeros is its
 # sentence; the errors table stays (documents were issued); the
