@@ -87,17 +87,18 @@ dup(const char *s)
 }
 
 static void
-run(struct csv *c, const char *conf, const char *period)
+run(struct csv *c, const char *fx, const char *conf, const char *period)
 {
 	const char *b = getenv("BUILD");
 	char cmd[1024], line[512], *comma;
 	FILE *fp;
 
 	snprintf(cmd, sizeof(cmd), "%s/bin/baocao-rollup --config "
-	    "tests/fixtures/analyze/%s --period %s "
-	    "tests/fixtures/analyze/input.norm | %s/bin/baocao-analyze "
-	    "--config tests/fixtures/analyze/%s --period %s",
-	    b ? b : "build", conf, period, b ? b : "build", conf, period);
+	    "tests/fixtures/%s/%s --period %s "
+	    "tests/fixtures/%s/input.norm | %s/bin/baocao-analyze "
+	    "--config tests/fixtures/%s/%s --period %s",
+	    b ? b : "build", fx, conf, period, fx, b ? b : "build", fx, conf,
+	    period);
 	fp = popen(cmd, "r");
 	assert_non_null(fp);
 	memset(c, 0, sizeof(*c));
@@ -162,8 +163,8 @@ lookup(const struct csv *c, const char *unit, const char *ind, int *idx)
  * unit in scope, SPEC §6), and nrows is the exact number of rows.
  */
 static void
-check(const char *conf, const char *period, const struct want *w, size_t n,
-    int all_listed, int nrows)
+check_fx(const char *fx, const char *conf, const char *period,
+    const struct want *w, size_t n, int all_listed, int nrows)
 {
 	struct csv c;
 	char *seen;
@@ -171,7 +172,7 @@ check(const char *conf, const char *period, const struct want *w, size_t n,
 	size_t i;
 	int idx = 0, j;
 
-	run(&c, conf, period);
+	run(&c, fx, conf, period);
 	seen = calloc((size_t)c.n + 1, 1);
 	for (i = 0; i < n; i++) {
 		print_message("%s %s %s %s\n", period, w[i].unit, w[i].ind,
@@ -196,6 +197,14 @@ check(const char *conf, const char *period, const struct want *w, size_t n,
 	}
 	free(seen);
 	release(&c);
+}
+
+/* check_fx() on the fixture of tests/fixtures/analyze. */
+static void
+check(const char *conf, const char *period, const struct want *w, size_t n,
+    int all_listed, int nrows)
+{
+	check_fx("analyze", conf, period, w, n, all_listed, nrows);
 }
 
 #define N(a)	(sizeof(a) / sizeof((a)[0]))
@@ -626,6 +635,230 @@ static const struct want range[] = {
 	{ "*", "errors.rate", "0.05454545454545454" },		/* 3/55 */
 };
 
+/*
+ * The boundary fixture of tests/fixtures/edge (config: cutoff_day 0;
+ * objective errors_rate <= 5 %, units *, and an override [errors_rate.*]
+ * of 50 % that must stay unused: '*' is no unit; objective tasks_listed
+ * >= 100 % with units = DESK, *, a list, not '*'): rows dated on the last
+ * day of the period and sums that land exactly on a target, each of
+ * which a one-character change of the code (< for <=, a dropped clamp or
+ * term) would move. Units DESK, PNV always; NEW from 2024-03; OLD to 2024-02.
+ *   2024-02 sheets DESK, PNV, OLD (tasks 1/1/0/0, outgoing 0); OLD's
+ *           survey of 03-01..03-05 (ratings 3, 3, 2, 1, 1), sent in
+ *           February's folder (a warning, not an error)
+ *   2024-03 sheets DESK (tasks 4/4/0/0, outgoing 20), NEW (tasks
+ *           1/1/0/0, outgoing 0); PNV sends no sheet
+ *           DESK errors 1/GM 03-05 the_thuc corrected 03-31 verified 03-31
+ *           DESK action A1 khac_phuc opened 03-01 due 03-20 closed 03-31
+ *             effective yes
+ *           DESK complaints C1 03-05 truc_tiep explained 03-31 resolved
+ *             03-31 justified empty; C2 03-06 justified no
+ *           DESK incident I1 03-07 9.95 hours
+ *           PNV suggestions S1 03-10 to_qmr 03-31 khong_chap_nhan notified
+ *             03-31; S2 03-11 khong_chap_nhan; S3 03-12 dang_thuc_hien
+ *           PNV audits AU1 03-10 obs closed 03-31; AU2 03-11 obs;
+ *             AU3 03-12 nc
+ *           NEW survey 03-01..03-05 truc_tuyen, five ratings of 5
+ */
+
+/*
+ * 2024-03: window 03-01..03-31, folders <= 03. In scope: DESK, PNV, NEW
+ * (active in March) and OLD (not active, in scope by its survey rows
+ * dated in March). Rows: 36 per unit in scope (30 register counts,
+ * downtime, responses and 5 levels) plus DESK 22 (tasks 6, documents 6,
+ * errors.rate and correction_rate, effective_rate, submission 4,
+ * objectives 3 + 3) = 61; PNV 4 (notified_rate, submission 3) = 40; NEW 21
+ * (tasks 6, documents 6, satisfaction rate/mean/low/high 4, channel 1,
+ * submission 4) = 57; OLD 5 (rate/mean/low/high, channel) = 41;
+ * * 29 (tasks 6, documents 6, four register rates, satisfaction 4, two
+ * channels, units 4, objective 3) = 65. 264 in all.
+ */
+static const struct want edge_month[] = {
+	/* "by the last day" is on or before 03-31: the 03-31 dates count */
+	{ "DESK", "errors.count", "1" },
+	{ "DESK", "errors.by_type.the_thuc", "1" },
+	{ "DESK", "errors.corrected", "1" },			/* 03-31 */
+	{ "DESK", "errors.verified", "1" },			/* 03-31 */
+	{ "DESK", "errors.correction_rate", "1" },		/* 1/1 */
+	/* 1/20 = 0.05 and the target 5/100 are the same double: met */
+	{ "DESK", "errors.rate", "0.05" },
+	{ "DESK", "objective.errors_rate.value", "0.05" },
+	{ "DESK", "objective.errors_rate.target", "0.05" },
+	{ "DESK", "objective.errors_rate.met", "1" },
+	/* listed: 4/4 = 1 >= 100/100 */
+	{ "DESK", "objective.tasks_listed.value", "1" },
+	{ "DESK", "objective.tasks_listed.target", "1" },
+	{ "DESK", "objective.tasks_listed.met", "1" },
+	{ "DESK", "actions.opened", "1" },
+	{ "DESK", "actions.opened.khac_phuc", "1" },
+	{ "DESK", "actions.closed", "1" },			/* 03-31 */
+	/* due 03-20 < 03-31, but closed by 03-31: not overdue */
+	{ "DESK", "actions.overdue", "0" },
+	{ "DESK", "actions.effective_rate", "1" },		/* 1/(1+0) */
+	{ "DESK", "complaints.received", "2" },
+	{ "DESK", "complaints.explained", "1" },		/* 03-31 */
+	{ "DESK", "complaints.resolved", "1" },			/* 03-31 */
+	/* justified: C1 empty, C2 no: neither is "yes" */
+	{ "DESK", "complaints.justified", "0" },
+	{ "DESK", "incidents.count", "1" },
+	/* 9.95 is 9.9499999999999993 as a double: the shortest text that
+	 * reads back is "9.95" (16 digits would give 9.949999999999999) */
+	{ "DESK", "incidents.downtime_hours", "9.95" },
+	{ "DESK", "tasks.planned", "4" },
+	{ "DESK", "tasks.completed_on_time", "4" },
+	{ "DESK", "tasks.on_time_rate", "1" },			/* 4/4 */
+	{ "DESK", "tasks.completion_rate", "1" },
+	{ "DESK", "documents.outgoing", "20" },
+	{ "DESK", "documents.incoming_on_time_rate", ABSENT },	/* 0/0 */
+	{ "DESK", "submission.revision", "1" },
+	{ "DESK", "submission.months_missing", "0" },
+	{ "DESK", "satisfaction.responses", "0" },
+	{ "DESK", "satisfaction.rate", ABSENT },
+
+	/* PNV: no sheet in March, its only month: missing, not incomplete */
+	{ "PNV", "submission.months_missing", "1" },
+	{ "PNV", "submission.missing", "1" },
+	{ "PNV", "submission.incomplete", "0" },
+	{ "PNV", "submission.revision", ABSENT },
+	{ "PNV", "tasks.planned", ABSENT },
+	{ "PNV", "errors.rate", ABSENT },		/* no documents.outgoing */
+	{ "PNV", "objective.errors_rate.target", ABSENT },	/* units = * */
+	{ "PNV", "suggestions.received", "3" },
+	{ "PNV", "suggestions.to_qmr", "1" },			/* S1, 03-31 */
+	{ "PNV", "suggestions.implemented", "0" },
+	{ "PNV", "suggestions.rejected", "2" },			/* S1, S2 */
+	{ "PNV", "suggestions.pending", "1" },			/* S3 */
+	{ "PNV", "suggestions.notified", "1" },			/* S1, 03-31 */
+	{ "PNV", "suggestions.notified_rate", "0.5" },		/* 1/(0+2) */
+	{ "PNV", "audits.nc", "1" },				/* AU3 */
+	{ "PNV", "audits.obs", "2" },				/* AU1, AU2 */
+	{ "PNV", "audits.closed", "1" },			/* AU1, 03-31 */
+
+	/*
+	 * NEW: five ratings of 5, p = 1, n = 5, z² = 3.8416: centre
+	 * 1 + 0.38416 = 1.38416, margin 1.96·√(0 + 0.038416) = 0.38416,
+	 * divided by 1 + 0.76832 = 1.76832: low 1/1.76832 = 0.5655085,
+	 * high 1.76832/1.76832 = 1 (the doubles give 1.0000000000000002:
+	 * clamped to 1).
+	 */
+	{ "NEW", "satisfaction.responses", "5" },
+	{ "NEW", "satisfaction.very_satisfied", "5" },
+	{ "NEW", "satisfaction.rate", "1" },
+	{ "NEW", "satisfaction.mean", "5" },
+	{ "NEW", "satisfaction.rate_low", "0.565508505247919" },
+	{ "NEW", "satisfaction.rate_high", "1" },
+	{ "NEW", "satisfaction.channel.truc_tuyen.rate", "1" },
+	{ "NEW", "tasks.planned", "1" },
+	{ "NEW", "tasks.completed_on_time", "1" },
+	{ "NEW", "tasks.on_time_rate", "1" },			/* 1/1 */
+	{ "NEW", "tasks.completion_rate", "1" },
+	{ "NEW", "documents.outgoing", "0" },
+	{ "NEW", "errors.rate", ABSENT },			/* 0/0 */
+	{ "NEW", "submission.months_missing", "0" },
+	{ "NEW", "submission.revision", "1" },
+
+	/*
+	 * OLD: ratings 3, 3, 2, 1, 1: p = 0, n = 5, mean 10/5 = 2; Wilson
+	 * centre 0.38416, margin 1.96·√(0 + 0.038416) = 0.38416: low 0
+	 * (the doubles give -3.1e-17: clamped to 0), high 0.76832/1.76832
+	 * = 0.4344915.
+	 */
+	{ "OLD", "satisfaction.responses", "5" },
+	{ "OLD", "satisfaction.neutral", "2" },
+	{ "OLD", "satisfaction.dissatisfied", "1" },
+	{ "OLD", "satisfaction.very_dissatisfied", "2" },
+	{ "OLD", "satisfaction.rate", "0" },
+	{ "OLD", "satisfaction.mean", "2" },
+	{ "OLD", "satisfaction.rate_low", "0" },
+	{ "OLD", "satisfaction.rate_high", "0.43449149475208104" },
+	{ "OLD", "satisfaction.channel.truc_tiep.rate", "0" },	/* 0/5 */
+	{ "OLD", "errors.count", "0" },
+	{ "OLD", "submission.months_missing", ABSENT },	/* not active */
+	{ "OLD", "tasks.planned", ABSENT },		/* February's sheet */
+
+	/* *: DESK + NEW sheets; errors over the units with outgoing 1/20 */
+	{ "*", "tasks.planned", "5" },				/* 4 + 1 */
+	{ "*", "tasks.completed_on_time", "5" },
+	{ "*", "tasks.on_time_rate", "1" },
+	{ "*", "tasks.completion_rate", "1" },
+	{ "*", "documents.outgoing", "20" },			/* 20 + 0 */
+	{ "*", "errors.count", "1" },
+	{ "*", "errors.by_type.the_thuc", "1" },
+	{ "*", "errors.corrected", "1" },
+	{ "*", "errors.verified", "1" },
+	{ "*", "errors.correction_rate", "1" },
+	{ "*", "errors.rate", "0.05" },
+	{ "*", "objective.errors_rate.value", "0.05" },
+	/* the base target, not [errors_rate.*]'s 50 % */
+	{ "*", "objective.errors_rate.target", "0.05" },
+	{ "*", "objective.errors_rate.met", "1" },
+	/* units = DESK, * is a list: nothing for the organization */
+	{ "*", "objective.tasks_listed.value", ABSENT },
+	{ "*", "objective.tasks_listed.target", ABSENT },
+	{ "*", "actions.opened", "1" },
+	{ "*", "actions.opened.khac_phuc", "1" },
+	{ "*", "actions.closed", "1" },
+	{ "*", "actions.effective_rate", "1" },
+	{ "*", "complaints.received", "2" },
+	{ "*", "complaints.explained", "1" },
+	{ "*", "complaints.resolved", "1" },
+	{ "*", "incidents.count", "1" },
+	{ "*", "incidents.downtime_hours", "9.95" },
+	{ "*", "suggestions.received", "3" },
+	{ "*", "suggestions.to_qmr", "1" },
+	{ "*", "suggestions.rejected", "2" },
+	{ "*", "suggestions.pending", "1" },
+	{ "*", "suggestions.notified", "1" },
+	{ "*", "suggestions.notified_rate", "0.5" },
+	{ "*", "audits.nc", "1" },
+	{ "*", "audits.obs", "2" },
+	{ "*", "audits.closed", "1" },
+	/*
+	 * NEW's 5×5 and OLD's 3, 3, 2, 1, 1: n = 10, p = 5/10 = 0.5, mean
+	 * (25 + 10)/10 = 3.5; Wilson centre 0.5 + 0.19208 = 0.69208, margin
+	 * 1.96·√(0.025 + 0.009604) = 1.96 · 0.1860215 = 0.3646021, divided
+	 * by 1.38416: low 0.2365896, high 0.7634104.
+	 */
+	{ "*", "satisfaction.responses", "10" },
+	{ "*", "satisfaction.very_satisfied", "5" },
+	{ "*", "satisfaction.neutral", "2" },
+	{ "*", "satisfaction.dissatisfied", "1" },
+	{ "*", "satisfaction.very_dissatisfied", "2" },
+	{ "*", "satisfaction.rate", "0.5" },
+	{ "*", "satisfaction.mean", "3.5" },
+	{ "*", "satisfaction.rate_low", "0.2365895936154873" },
+	{ "*", "satisfaction.rate_high", "0.7634104063845127" },
+	{ "*", "satisfaction.channel.truc_tuyen.rate", "1" },	/* 5/5 */
+	{ "*", "satisfaction.channel.truc_tiep.rate", "0" },	/* 0/5 */
+	{ "*", "submission.units_expected", "3" },	/* DESK, PNV, NEW */
+	{ "*", "submission.units_submitted", "2" },		/* DESK, NEW */
+	{ "*", "submission.units_missing", "1" },		/* PNV */
+	{ "*", "submission.units_incomplete", "0" },
+};
+
+/*
+ * 2024-02-20..2024-02-28: no reporting month lies wholly inside (February
+ * runs 02-01..02-29), so no sheet and no submission flags; no row is
+ * dated in it. Units in scope are those active in a reporting month the
+ * window touches: February, so DESK, PNV and OLD (each with its 36 zero
+ * counts; DESK also the target of tasks_listed), not NEW (from
+ * 2024-03). * has the 36 and the four unit counts.
+ */
+static const struct want edge_range[] = {
+	{ "DESK", "errors.count", "0" },
+	{ "DESK", "satisfaction.responses", "0" },
+	/* listed, no tasks.on_time_rate without a sheet: the target only */
+	{ "DESK", "objective.tasks_listed.target", "1" },
+	{ "DESK", "objective.tasks_listed.value", ABSENT },
+	{ "PNV", "errors.count", "0" },
+	{ "OLD", "errors.count", "0" },
+	{ "OLD", "submission.months_missing", ABSENT },
+	{ "NEW", "errors.count", ABSENT },
+	{ "*", "errors.count", "0" },
+	{ "*", "submission.units_expected", "0" },
+	{ "*", "submission.units_submitted", "0" },
+};
+
 static void
 test_month(void **state)
 {
@@ -654,6 +887,23 @@ test_range(void **state)
 	check("config", "2024-02-15..2024-04-10", range, N(range), 0, 0);
 }
 
+static void
+test_edge_month(void **state)
+{
+	(void)state;
+	check_fx("edge", "config", "2024-03", edge_month, N(edge_month), 1,
+	    264);
+}
+
+static void
+test_edge_range(void **state)
+{
+	(void)state;
+	/* 36 rows each for DESK (+ 1 target), PNV, OLD; * 36 + 4 */
+	check_fx("edge", "config", "2024-02-20..2024-02-28", edge_range,
+	    N(edge_range), 1, 149);
+}
+
 int
 main(void)
 {
@@ -662,6 +912,8 @@ main(void)
 		cmocka_unit_test(test_quarter),
 		cmocka_unit_test(test_cutoff15),
 		cmocka_unit_test(test_range),
+		cmocka_unit_test(test_edge_month),
+		cmocka_unit_test(test_edge_range),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
