@@ -1780,6 +1780,13 @@ roman(int n)
 	return n >= 0 && n < (int)(sizeof(r) / sizeof(r[0])) ? r[n] : "";
 }
 
+/* The code of report row u: a unit's, then "*" (the organization) last. */
+static const char *
+row_code(int u)
+{
+	return u < G.nunits ? G.units[u].code : "*";
+}
+
 /* The report's row of unit code (G.units, in units.ini's order), or NULL. */
 static const struct unitrow *
 unitrow(const char *code)
@@ -2412,7 +2419,7 @@ report_table(struct tspec *t, double tail)
 	block_heading(&ST_H2, 0, T(t->sec, "title", t->sec));
 	tbl_begin(t->ncells, t->w, t->al, TABLE_PT, t->head);
 	for (u = 0; u <= G.nunits; u++) {
-		const char *code = u < G.nunits ? G.units[u].code : "*";
+		const char *code = row_code(u);
 		int missing = u < G.nunits &&
 		    strcmp(G.units[u].status, "missing") == 0;
 		char *lab;
@@ -2511,13 +2518,6 @@ objective_ind(const char *code, const struct objective *o, const char *what)
 	return ind(code, key);
 }
 
-/*
- * BM: the unit's objectives, one row each (objective, target, result,
- * met). Report: the objectives with the organization's result, then a
- * matrix of units by objective ("MT1", ...) whose cells hold the unit's
- * result and whether it met its target (with the target when it differs
- * from the organization's).
- */
 /* Whether a unit of the report has a result of objective o. */
 static int
 unit_has_result(const struct objective *o)
@@ -2575,69 +2575,97 @@ widen_for(double *w, int n, int col, int from, const char *text)
 	w[from] -= extra;
 }
 
+/*
+ * Whether objective o is assessed: BM, when it applies to the unit (SPEC
+ * §6: a target); the report, when it has a target for a unit or for the
+ * organization.
+ */
 static int
-block_objectives(const char *arg, int number)
+objective_shown(const struct objective *o)
 {
-	const char *head[16];
-	double w[16];
-	enum pdf_align al[16];
-	const struct objective *obj[16];
-	const char *met[16];		/* each objective's assessment */
-	const char *who = G.kind == K_BM ? G.unit : "*";	/* the rows' code */
-	char b[4][VNFMT_BUFSZ];
-	int u, i, k, nobj = 0, nrows = 0;
+	int u;
 
-	for (i = 0; i < G.cfg.nobjectives && nobj < 15; i++) {
-		const struct objective *o = &G.cfg.objectives[i];
+	if (G.kind == K_BM)
+		return !isnan(objective_ind(G.unit, o, "target"));
+	for (u = 0; u <= G.nunits; u++)
+		if (!isnan(objective_ind(row_code(u), o, "target")))
+			return 1;
+	return 0;
+}
 
-		if (G.kind == K_BM) {
-			/* those that apply to the unit (SPEC §6: a target) */
-			if (!isnan(objective_ind(G.unit, o, "target")))
-				obj[nobj++] = o;
+/* The columns of the table of objectives; a width 0: not in that document. */
+static const struct objective_column {
+	const char	*key, *def;
+	const char	*report_key, *report_def;	/* NULL: as key */
+	double		 w_bm, w_report;
+	enum pdf_align	 al;
+} objective_columns[] = {
+	{ "code", "Ký hiệu", NULL, NULL, 0, 1.1, PA_CENTER },
+	{ "objective", "Mục tiêu chất lượng", NULL, NULL, 10, 6.1, PA_LEFT },
+	{ "target", "Chỉ tiêu", NULL, NULL, 1.4, 1.3, PA_CENTER },
+	{ "value", "Kết quả", "value_org", "Kết quả toàn cơ quan", 1.6, 1.5,
+	    PA_CENTER },
+	{ "met", "Đánh giá", NULL, NULL, 1.6, 2.0, PA_CENTER },
+};
+
+/* The heads, widths and alignments of this document's columns; how many. */
+static int
+objective_table_columns(const char **head, double *w, enum pdf_align *al)
+{
+	const struct objective_column *c;
+	size_t i;
+	int k = 0;
+
+	for (i = 0; i < sizeof(objective_columns) /
+	    sizeof(objective_columns[0]); i++) {
+		c = &objective_columns[i];
+		w[k] = G.kind == K_BM ? c->w_bm : c->w_report;
+		if (w[k] == 0)
 			continue;
-		}
-		for (u = 0; u <= G.nunits; u++) {
-			const char *code = u < G.nunits ? G.units[u].code : "*";
+		head[k] = G.kind != K_BM && c->report_key != NULL ?
+		    T("objectives", c->report_key, c->report_def) :
+		    T("objectives", c->key, c->def);
+		al[k++] = c->al;
+	}
+	return k;
+}
 
-			if (!isnan(objective_ind(code, o, "target"))) {
-				obj[nobj++] = o;
-				break;
-			}
-		}
-	}
-	if (nobj == 0 && G.kind == K_BM) {
-		/* said, not left out: the form has the section */
-		block_heading(&ST_H2, number, T("objectives", "title",
-		    "Thực hiện mục tiêu chất lượng"));
-		para(&ST_BODY, T("objectives", "none_for_unit", "Trong tháng "
-		    "chưa có số liệu của chỉ tiêu nào để đánh giá mục tiêu chất "
-		    "lượng của đơn vị."));
-		return 1;
-	}
-	if (nobj == 0)
-		return 0;
-	block_heading(&ST_H2, number, T("objectives", "title",
-	    "Thực hiện mục tiêu chất lượng"));
-	/* the objectives: one row each */
-	k = 0;
-	if (G.kind != K_BM) {
-		head[k] = T("objectives", "code", "Ký hiệu");
-		w[k] = 1.1;
-		al[k++] = PA_CENTER;
-	}
-	head[k] = T("objectives", "objective", "Mục tiêu chất lượng");
-	w[k] = G.kind == K_BM ? 10 : 6.1;
-	al[k++] = PA_LEFT;
-	head[k] = T("objectives", "target", "Chỉ tiêu");
-	w[k] = G.kind == K_BM ? 1.4 : 1.3;
-	al[k++] = PA_CENTER;
-	head[k] = G.kind == K_BM ? T("objectives", "value", "Kết quả") :
-	    T("objectives", "value_org", "Kết quả toàn cơ quan");
-	w[k] = G.kind == K_BM ? 1.6 : 1.5;
-	al[k++] = PA_CENTER;
-	head[k] = T("objectives", "met", "Đánh giá");
-	w[k] = G.kind == K_BM ? 1.6 : 2.0;
-	al[k++] = PA_CENTER;
+/* Objective o's row, the i-th: (MTn,) objective, target, result, met. */
+static void
+objective_row(int *nrows, int i, const struct objective *o, const char *met,
+    const char *who)
+{
+	double t = objective_ind(who, o, "target");
+	const char *cells[5];
+	char b[VNFMT_BUFSZ], *tt, *mt = xasprintf("MT%d", i + 1);
+	int c = 0;
+
+	if (isnan(t))
+		t = objective_target(o, who);
+	tt = target_text(o, t);
+	if (G.kind != K_BM)
+		cells[c++] = mt;
+	cells[c++] = o->label != NULL ? o->label : o->name;
+	cells[c++] = tt;
+	cells[c++] = fmt_ind(who, o->indicator, objective_ind(who, o, "value"),
+	    b);
+	cells[c++] = met;
+	table_row(nrows, cells, PF_REGULAR);
+	free(tt);
+	free(mt);
+}
+
+/* The objectives, one row each, with the unit's or the organization's result. */
+static void
+objectives_table(const struct objective *const *obj, int nobj)
+{
+	const char *head[5], *met[16];	/* met: each one's assessment */
+	const char *who = G.kind == K_BM ? G.unit : "*";	/* the rows' code */
+	double w[5];
+	enum pdf_align al[5];
+	int i, k, nrows = 0;
+
+	k = objective_table_columns(head, w, al);
 	/* the assessment on one line: its column widens, the objective's
 	 * narrows (a word such as "Chưa có số liệu" would break) */
 	for (i = 0; i < nobj; i++) {
@@ -2645,47 +2673,98 @@ block_objectives(const char *arg, int number)
 		widen_for(w, k, k - 1, k - 4, met[i]);
 	}
 	tbl_begin(k, w, al, TABLE_PT, head);
-	for (i = 0; i < nobj; i++) {
-		const struct objective *o = obj[i];
-		double t = objective_ind(who, o, "target");
-		const char *cells[5];
-		char *tt, *mt = xasprintf("MT%d", i + 1);
-		int c = 0;
-
-		if (isnan(t))
-			t = objective_target(o, who);
-		tt = target_text(o, t);
-		if (G.kind != K_BM)
-			cells[c++] = mt;
-		cells[c++] = o->label != NULL ? o->label : o->name;
-		cells[c++] = tt;
-		cells[c++] = fmt_ind(who, o->indicator,
-		    objective_ind(who, o, "value"), b[0]);
-		cells[c++] = met[i];
-		table_row(&nrows, cells, PF_REGULAR);
-		free(tt);
-		free(mt);
-	}
+	for (i = 0; i < nobj; i++)
+		objective_row(&nrows, i, obj[i], met[i], who);
 	tbl_end();
 	pdfdoc_space(G.doc, 3);
-	if (G.kind == K_BM)
-		return nobj;
-	/* the matrix of units, or a sentence when no unit has a result */
+}
+
+/* Whether a unit or the organization has a target and a result of one. */
+static int
+matrix_has_result(const struct objective *const *obj, int nobj)
+{
+	int u, i;
+
+	for (u = 0; u <= G.nunits; u++)
+		for (i = 0; i < nobj; i++)
+			if (!isnan(objective_ind(row_code(u), obj[i],
+			    "target")) && !isnan(objective_ind(row_code(u),
+			    obj[i], "value")))
+				return 1;
+	return 0;
+}
+
+/*
+ * The cell of code for objective o in the matrix: empty without a target,
+ * "-" without a result, else the result and whether it met the target,
+ * with that target when it is not the organization's. The caller frees it.
+ */
+static char *
+matrix_cell(const char *code, const struct objective *o)
+{
+	double t = objective_ind(code, o, "target");
+	double v = objective_ind(code, o, "value");
+	double base = objective_ind("*", o, "target");
+	char b[VNFMT_BUFSZ], *tt, *s;
+
+	if (isnan(t))
+		return xstrdup("");
+	if (isnan(v))
+		return xstrdup(T("labels", "absent", "-"));
+	if (isnan(base) || t == base)
+		return xasprintf("%s\n%s", fmt_ind(code, o->indicator, v, b),
+		    met_text(objective_ind(code, o, "met")));
+	tt = target_text(o, t);
+	s = xasprintf("%s\n%s\n(%s)", fmt_ind(code, o->indicator, v, b),
+	    met_text(objective_ind(code, o, "met")), tt);
+	free(tt);
+	return s;
+}
+
+/* The row of code in the matrix, when it has a target of an objective. */
+static void
+matrix_row(int *nrows, const char *code, const struct objective *const *obj,
+    int nobj)
+{
+	const char *cells[16];
+	char *own[16], *lab;
+	int i, any = 0;
+
+	for (i = 0; i < nobj; i++) {
+		any |= !isnan(objective_ind(code, obj[i], "target"));
+		cells[i + 1] = own[i] = matrix_cell(code, obj[i]);
+	}
+	if (any) {
+		lab = unit_label(code);
+		cells[0] = lab;
+		table_row(nrows, cells, strcmp(code, "*") == 0 ? PF_BOLD :
+		    PF_REGULAR);
+		free(lab);
+	}
+	for (i = 0; i < nobj; i++)
+		free(own[i]);
+}
+
+/*
+ * The report's matrix of units by objective ("MT1", ...), or a sentence
+ * when no unit has a result.
+ */
+static void
+objectives_matrix(const struct objective *const *obj, int nobj)
+{
+	const char *head[16];
+	double w[16];
+	enum pdf_align al[16];
+	int u, i, nrows = 0;
+
 	heading(&ST_H3, T("objectives", "matrix_title",
 	    "Kết quả theo đơn vị"));
-	k = 0;
-	for (u = 0; u <= G.nunits && !k; u++)
-		for (i = 0; i < nobj && !k; i++)
-			k = !isnan(objective_ind(u < G.nunits ?
-			    G.units[u].code : "*", obj[i], "target")) &&
-			    !isnan(objective_ind(u < G.nunits ?
-			    G.units[u].code : "*", obj[i], "value"));
-	if (!k) {
+	if (!matrix_has_result(obj, nobj)) {
 		para(&ST_BODY, T("objectives", "matrix_none", "Trong kỳ chưa "
 		    "có số liệu để đánh giá mục tiêu chất lượng của các đơn "
 		    "vị."));
 		pdfdoc_space(G.doc, 3);
-		return nobj;
+		return;
 	}
 	head[0] = T("labels", "unit_column", "Đơn vị");
 	w[0] = 2.1;
@@ -2696,59 +2775,45 @@ block_objectives(const char *arg, int number)
 		al[i + 1] = PA_CENTER;
 	}
 	tbl_begin(nobj + 1, w, al, TABLE_PT - 1.5, head);
-	nrows = 0;
-	for (u = 0; u <= G.nunits; u++) {
-		const char *code = u < G.nunits ? G.units[u].code : "*";
-		const char *cells[16];
-		char *own[16];
-		int any = 0;
-
-		for (i = 0; i < nobj; i++) {
-			double t = objective_ind(code, obj[i], "target");
-			double v = objective_ind(code, obj[i], "value");
-			double base = objective_ind("*", obj[i], "target");
-
-			own[i] = NULL;
-			if (isnan(t)) {
-				cells[i + 1] = "";
-				continue;
-			}
-			any = 1;
-			if (isnan(v)) {
-				cells[i + 1] = T("labels", "absent", "-");
-				continue;
-			}
-			if (!isnan(base) && t != base) {
-				char *tt = target_text(obj[i], t);
-
-				own[i] = xasprintf("%s\n%s\n(%s)",
-				    fmt_ind(code, obj[i]->indicator, v, b[0]),
-				    met_text(objective_ind(code, obj[i],
-				    "met")), tt);
-				free(tt);
-			} else
-				own[i] = xasprintf("%s\n%s",
-				    fmt_ind(code, obj[i]->indicator, v, b[0]),
-				    met_text(objective_ind(code, obj[i],
-				    "met")));
-			cells[i + 1] = own[i];
-		}
-		if (any) {
-			char *lab = unit_label(code);
-
-			cells[0] = lab;
-			table_row(&nrows, cells,
-			    strcmp(code, "*") == 0 ? PF_BOLD : PF_REGULAR);
-			free(lab);
-		}
-		for (i = 0; i < nobj; i++)
-			free(own[i]);
-	}
+	for (u = 0; u <= G.nunits; u++)
+		matrix_row(&nrows, row_code(u), obj, nobj);
 	tbl_end();
 	for (i = 0; i < nobj; i++)
 		free((char *)head[i + 1]);
 	flush_headings(0);
 	pdfdoc_space(G.doc, 3);
+}
+
+/*
+ * BM: the unit's objectives, one row each (objective, target, result,
+ * met). Report: the objectives with the organization's result, then a
+ * matrix of units by objective ("MT1", ...) whose cells hold the unit's
+ * result and whether it met its target (with the target when it differs
+ * from the organization's).
+ */
+static int
+block_objectives(const char *arg, int number)
+{
+	const struct objective *obj[16];
+	int i, nobj = 0;
+
+	for (i = 0; i < G.cfg.nobjectives && nobj < 15; i++)
+		if (objective_shown(&G.cfg.objectives[i]))
+			obj[nobj++] = &G.cfg.objectives[i];
+	if (nobj == 0 && G.kind != K_BM)
+		return 0;
+	block_heading(&ST_H2, number, T("objectives", "title",
+	    "Thực hiện mục tiêu chất lượng"));
+	if (nobj == 0) {
+		/* said, not left out: the form has the section */
+		para(&ST_BODY, T("objectives", "none_for_unit", "Trong tháng "
+		    "chưa có số liệu của chỉ tiêu nào để đánh giá mục tiêu chất "
+		    "lượng của đơn vị."));
+		return 1;
+	}
+	objectives_table(obj, nobj);
+	if (G.kind != K_BM)
+		objectives_matrix(obj, nobj);
 	return nobj;
 }
 
