@@ -2996,56 +2996,97 @@ range_window(struct sbuf *ms, long first, long last)
 	free(a);
 }
 
-/* Who submitted, who is missing, who sent only some months. */
-static int
-block_submission(const char *arg, int number)
+/* How many units had to send their sheets, and what came of it. */
+struct submission {
+	int	expected, sent, missing, incomplete;
+};
+
+static struct submission
+submission_count(void)
 {
-	const char *head[3];
-	double w[3] = { 4, 2, 3 };
-	enum pdf_align al[3] = { PA_LEFT, PA_CENTER, PA_LEFT };
-	int i, expected = 0, sent = 0, missing = 0, incomplete = 0, nrows = 0;
-	int notes;
-	struct sbuf msg = SBUF_INIT, names = SBUF_INIT;
-	char b1[VNFMT_BUFSZ];
+	struct submission c = { 0 };
+	int i;
 
 	for (i = 0; i < G.nunits; i++) {
 		const char *s = G.units[i].status;
 
 		if (strcmp(s, "register") == 0)
 			continue;
-		expected++;
+		c.expected++;
 		if (strcmp(s, "missing") == 0)
-			missing++;
+			c.missing++;
 		else
-			sent++;
+			c.sent++;
 		if (strcmp(s, "incomplete") == 0)
-			incomplete++;
+			c.incomplete++;
 	}
+	return c;
+}
+
+/* The names of the units whose status is status, comma-separated. */
+static void
+names_with_status(struct sbuf *names, const char *status)
+{
+	int i;
+
+	sbuf_reset(names);
+	for (i = 0; i < G.nunits; i++)
+		if (strcmp(G.units[i].status, status) == 0)
+			sbuf_printf(names, "%s%s", names->len ? ", " : "",
+			    unit_name(G.units[i].code));
+}
+
+/*
+ * Adds to sb the months of list ("2024-10,2024-11") as "10/2024, 11/2024";
+ * first and last (when not NULL) get the first and the last of them, or
+ * LONG_MIN.
+ */
+static void
+vn_month_list(struct sbuf *sb, const char *list, long *first, long *last)
+{
+	char b[VNFMT_BUFSZ], *m = xstrdup(list), *p = m, *tok;
+	long mm, f = LONG_MIN, l = LONG_MIN;
+
+	while ((tok = strsep(&p, ",")) != NULL) {
+		if ((mm = month_of_text(tok)) == LONG_MIN)
+			continue;
+		sbuf_printf(sb, "%s%s", sb->len ? ", " : "", vn_month(mm, b));
+		if (f == LONG_MIN)
+			f = mm;
+		l = mm;
+	}
+	if (first != NULL)
+		*first = f;
+	if (last != NULL)
+		*last = l;
+	free(m);
+}
+
+/* The sentence of counts, the units missing or incomplete named. */
+static void
+submission_summary(const struct submission *c)
+{
+	struct sbuf msg = SBUF_INIT, names = SBUF_INIT;
+	char b[VNFMT_BUFSZ];
+
 	sbuf_printf(&msg, "%s %s; ", T("submission", "expected",
-	    "Số đơn vị phải gửi báo cáo:"), vn_int(expected, b1));
+	    "Số đơn vị phải gửi báo cáo:"), vn_int(c->expected, b));
 	sbuf_printf(&msg, "%s %s; ", T("submission", "submitted",
-	    "đã gửi:"), vn_int(sent, b1));
+	    "đã gửi:"), vn_int(c->sent, b));
 	sbuf_printf(&msg, "%s %s", T("submission", "missing_count",
-	    "chưa gửi:"), vn_int(missing, b1));
-	if (missing > 0) {
-		for (i = 0; i < G.nunits; i++)
-			if (strcmp(G.units[i].status, "missing") == 0)
-				sbuf_printf(&names, "%s%s", names.len ? ", " :
-				    "", unit_name(G.units[i].code));
+	    "chưa gửi:"), vn_int(c->missing, b));
+	if (c->missing > 0) {
+		names_with_status(&names, "missing");
 		sbuf_printf(&msg, " (%s)", sbuf_str(&names));
 	}
-	if (incomplete > 0) {
-		sbuf_reset(&names);
-		for (i = 0; i < G.nunits; i++)
-			if (strcmp(G.units[i].status, "incomplete") == 0)
-				sbuf_printf(&names, "%s%s", names.len ? ", " :
-				    "", unit_name(G.units[i].code));
+	if (c->incomplete > 0) {
+		names_with_status(&names, "incomplete");
 		sbuf_printf(&msg, "; %s %s (%s)", T("submission",
 		    "incomplete_count", "gửi chưa đủ các tháng:"),
-		    vn_int(incomplete, b1), sbuf_str(&names));
+		    vn_int(c->incomplete, b), sbuf_str(&names));
 	}
 	sbuf_addc(&msg, '.');
-	if (G.draft == 0 && missing + incomplete > 0)
+	if (G.draft == 0 && c->missing + c->incomplete > 0)
 		/* a final with units missing: only with --allow-missing,
 		 * which SPEC §8 wants the report to state */
 		sbuf_printf(&msg, " %s", T("submission", "final_missing",
@@ -3053,54 +3094,76 @@ block_submission(const char *arg, int number)
 		    "nêu trên; số liệu tổng hợp chỉ gồm các tháng đơn vị đã "
 		    "gửi."));
 	para(&ST_BODY, sbuf_str(&msg));
-	if (G.pkind != NULL && strcmp(G.pkind, "range") == 0) {
-		/* SPEC §5: a range says which months' sheets it took */
-		struct sbuf ms = SBUF_INIT;
-		char *m = xstrdup(G.months_text ? G.months_text : ""), *p = m;
-		char *tok, *t;
-		long first = LONG_MIN, last = LONG_MIN;
+	sbuf_release(&msg);
+	sbuf_release(&names);
+}
 
-		while ((tok = strsep(&p, ",")) != NULL) {
-			long mm = month_of_text(tok);
+/* SPEC §5: a range says which months' sheets it took. */
+static void
+submission_range_months(void)
+{
+	struct sbuf ms = SBUF_INIT;
+	long first, last;
+	char *t;
 
-			if (mm == LONG_MIN)
-				continue;
-			sbuf_printf(&ms, "%s%s", ms.len ? ", " : "",
-			    vn_month(mm, b1));
-			if (first == LONG_MIN)
-				first = mm;
-			last = mm;
-		}
-		if (ms.len > 0 && G.cfg.cutoff_day != 0)
-			range_window(&ms, first, last);
-		if (ms.len > 0)
-			t = xasprintf("%s %s. %s", T("submission",
-			    "range_months", "Số liệu biểu tháng BM.07.01 lấy từ "
-			    "các tháng nằm trọn trong kỳ:"), sbuf_str(&ms),
-			    T("submission", "range_mixed", "Số liệu các sổ theo "
-			    "dõi tính theo ngày trong cả kỳ, nên tỷ lệ ghép hai "
-			    "nguồn (như tỷ lệ văn bản sai lỗi trên số văn bản "
-			    "ban hành) chỉ để tham khảo."));
-		else
-			t = xstrdup(T("submission", "range_no_months",
-			    "Không có tháng nào nằm trọn trong kỳ: báo cáo chỉ "
-			    "gồm số liệu các sổ theo dõi tính theo ngày."));
-		para(&ST_BODY, t);
-		free(t);
-		free(m);
-		sbuf_release(&ms);
+	vn_month_list(&ms, G.months_text ? G.months_text : "", &first, &last);
+	if (ms.len > 0 && G.cfg.cutoff_day != 0)
+		range_window(&ms, first, last);
+	if (ms.len > 0)
+		t = xasprintf("%s %s. %s", T("submission", "range_months",
+		    "Số liệu biểu tháng BM.07.01 lấy từ các tháng nằm trọn "
+		    "trong kỳ:"), sbuf_str(&ms), T("submission", "range_mixed",
+		    "Số liệu các sổ theo dõi tính theo ngày trong cả kỳ, nên tỷ "
+		    "lệ ghép hai nguồn (như tỷ lệ văn bản sai lỗi trên số văn "
+		    "bản ban hành) chỉ để tham khảo."));
+	else
+		t = xstrdup(T("submission", "range_no_months",
+		    "Không có tháng nào nằm trọn trong kỳ: báo cáo chỉ gồm số "
+		    "liệu các sổ theo dõi tính theo ngày."));
+	para(&ST_BODY, t);
+	free(t);
+	sbuf_release(&ms);
+}
+
+/* Whether unit u's row has a note: months missing, or a later revision. */
+static int
+has_note(const struct unitrow *u)
+{
+	return *u->months_missing != '\0' ||
+	    (*u->revision != '\0' && strcmp(u->revision, "1") != 0);
+}
+
+/* The note of unit u's row ("Thiếu tháng 10/2024"), or NULL; owned. */
+static char *
+submission_note(const struct unitrow *u)
+{
+	struct sbuf sb = SBUF_INIT;
+	char *note;
+
+	if (*u->months_missing != '\0') {
+		vn_month_list(&sb, u->months_missing, NULL, NULL);
+		note = xasprintf("%s %s", T("submission", "months_missing",
+		    "Thiếu tháng"), sbuf_str(&sb));
+		sbuf_release(&sb);
+		return note;
 	}
-	if (expected == 0) {	/* every unit "not due": no table of that */
-		pdfdoc_space(G.doc, 3);
-		sbuf_release(&msg);
-		sbuf_release(&names);
-		return 1;
-	}
-	/* the note column only when a unit has one */
+	if (has_note(u))
+		return xasprintf("%s %s", T("submission", "revision",
+		    "Bản gửi lần"), u->revision);
+	return NULL;
+}
+
+/* Each unit's status, with a note column only when a unit has one. */
+static void
+submission_table(void)
+{
+	const char *head[3];
+	double w[3] = { 4, 2, 3 };
+	enum pdf_align al[3] = { PA_LEFT, PA_CENTER, PA_LEFT };
+	int i, notes, nrows = 0;
+
 	for (notes = 0, i = 0; i < G.nunits; i++)
-		notes |= *G.units[i].months_missing != '\0' ||
-		    (*G.units[i].revision != '\0' &&
-		    strcmp(G.units[i].revision, "1") != 0);
+		notes |= has_note(&G.units[i]);
 	head[0] = T("labels", "unit_column", "Đơn vị");
 	head[1] = T("submission", "status", "Tình trạng");
 	head[2] = T("submission", "note", "Ghi chú");
@@ -3110,38 +3173,30 @@ block_submission(const char *arg, int number)
 	for (i = 0; i < G.nunits; i++) {
 		const struct unitrow *u = &G.units[i];
 		const char *cells[3];
-		char key[64], *note = NULL;
+		char key[64], *note = submission_note(u);
 
 		snprintf(key, sizeof(key), "status_%s", u->status);
 		cells[0] = unit_name(u->code);
 		cells[1] = T("submission", key, u->status);
-		if (*u->months_missing != '\0') {
-			/* "2024-10,2024-11" → "10/2024, 11/2024" */
-			struct sbuf sb = SBUF_INIT;
-			char *m = xstrdup(u->months_missing), *p = m, *tok;
-
-			while ((tok = strsep(&p, ",")) != NULL) {
-				long mm = month_of_text(tok);
-
-				if (mm != LONG_MIN)
-					sbuf_printf(&sb, "%s%s", sb.len ? ", " :
-					    "", vn_month(mm, b1));
-			}
-			note = xasprintf("%s %s", T("submission",
-			    "months_missing", "Thiếu tháng"), sbuf_str(&sb));
-			sbuf_release(&sb);
-			free(m);
-		} else if (*u->revision != '\0' && strcmp(u->revision, "1"))
-			note = xasprintf("%s %s", T("submission", "revision",
-			    "Bản gửi lần"), u->revision);
 		cells[2] = note != NULL ? note : "";
 		table_row(&nrows, cells, PF_REGULAR);
 		free(note);
 	}
 	tbl_end();
+}
+
+/* Who submitted, who is missing, who sent only some months. */
+static int
+block_submission(const char *arg, int number)
+{
+	struct submission c = submission_count();
+
+	submission_summary(&c);
+	if (G.pkind != NULL && strcmp(G.pkind, "range") == 0)
+		submission_range_months();
+	if (c.expected > 0)	/* every unit "not due": no table of that */
+		submission_table();
 	pdfdoc_space(G.doc, 3);
-	sbuf_release(&msg);
-	sbuf_release(&names);
 	return 1;
 }
 
