@@ -5147,11 +5147,6 @@ cleanup(void)
 }
 
 /*
- * baocao-pdf renders one document of the kind asked for into -o OUT (or
- * standard output: no -o, or -o -), through a temporary file, so OUT is
- * either the whole new document or untouched.
- */
-/*
  * The fonts baocao.ini names, checked once before any document: a wrong
  * path is one message naming it, not one per form.
  */
@@ -5180,9 +5175,19 @@ fonts_readable(const struct config *c)
 	return rv;
 }
 
-#ifndef UNIT_TESTING
-int
-main(int argc, char *argv[])
+/* The kinds of document, as --kind names them. */
+static const struct {
+	const char	*name;
+	enum kind	 kind;
+} kinds[] = {
+	{ "bm", K_BM },
+	{ "report", K_REPORT },
+	{ "improvement", K_IMPROVEMENT },
+};
+
+/* Sets G from the options; *kind and *draft get their text. */
+static void
+parse_options(int argc, char *argv[], const char **kind, const char **draft)
 {
 	static const struct option longopts[] = {
 		{ "all-units", no_argument, NULL, 'A' },
@@ -5201,12 +5206,8 @@ main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *kind = NULL, *draft = NULL, *err;
-	struct period per;
-	int ch, rv;
+	int ch;
 
-	diag_init(argv[0]);
-	G.config_dir = "config";
 	while ((ch = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'A': G.all_units = 1; break;
@@ -5217,10 +5218,10 @@ main(int argc, char *argv[])
 			diag_exit_stdout(EXIT_OK);
 		case 'a': G.analysis = optarg; break;
 		case 'c': G.config_dir = optarg; break;
-		case 'd': draft = optarg; break;
+		case 'd': *draft = optarg; break;
 		case 'h': usage(stdout, EXIT_OK);
 		case 'i': G.indicators = optarg; break;
-		case 'k': kind = optarg; break;
+		case 'k': *kind = optarg; break;
 		case 'n': G.number = optarg; break;
 		case 'o': G.out = optarg; break;
 		case 'p': G.period_arg = optarg; break;
@@ -5234,22 +5235,33 @@ main(int argc, char *argv[])
 		default: usage(stderr, EXIT_USAGE);
 		}
 	}
-	if (optind != argc || kind == NULL || G.period_arg == NULL ||
+	if (optind != argc || *kind == NULL || G.period_arg == NULL ||
 	    G.indicators == NULL || G.analysis == NULL || G.data == NULL)
 		usage(stderr, EXIT_USAGE);
 	if (G.out == NULL)
 		G.out = "-";	/* one document: standard output */
-	if (strcmp(kind, "bm") == 0)
-		G.kind = K_BM;
-	else if (strcmp(kind, "report") == 0)
-		G.kind = K_REPORT;
-	else if (strcmp(kind, "improvement") == 0)
-		G.kind = K_IMPROVEMENT;
-	else {
-		diag_plain("unknown kind '%s': expected bm, report or "
-		    "improvement", kind);
-		usage(stderr, EXIT_USAGE);
-	}
+}
+
+/* Sets G.kind from --kind's name; an unknown one is a usage error. */
+static void
+set_kind(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(name, kinds[i].name) == 0) {
+			G.kind = kinds[i].kind;
+			return;
+		}
+	diag_plain("unknown kind '%s': expected bm, report or improvement",
+	    name);
+	usage(stderr, EXIT_USAGE);
+}
+
+/* --unit and --all-units against the kind and -o; a usage error if wrong. */
+static void
+check_units(void)
+{
 	if (G.kind == K_BM && G.unit == NULL && !G.all_units) {
 		diag_plain("--kind bm needs --unit with a unit code, or "
 		    "--all-units");
@@ -5275,80 +5287,133 @@ main(int argc, char *argv[])
 		    "--unit given more than once");
 		usage(stderr, EXIT_USAGE);
 	}
+}
+
+/* The checks of the options that need no file: 0, or the exit status. */
+static int
+check_options(const char *kind, const char *draft)
+{
+	long v;
+
+	set_kind(kind);
+	check_units();
 	if (strcmp(G.out, "-") == 0 && isatty(STDOUT_FILENO)) {
 		diag_plain("standard output is a terminal: give -o FILE.pdf "
 		    "or redirect it (> FILE.pdf)");
 		return EXIT_USAGE;
 	}
-	if (draft != NULL) {
-		long v;
-
-		if (num_option(draft, 0, 99, &v) != 0) {
-			diag_plain("draft number is %s: expected 0 to 99",
-			    draft);
-			return EXIT_USAGE;
-		}
-		G.draft = (int)v;
+	if (draft == NULL)
+		return 0;
+	if (num_option(draft, 0, 99, &v) != 0) {
+		diag_plain("draft number is %s: expected 0 to 99", draft);
+		return EXIT_USAGE;
 	}
+	G.draft = (int)v;
+	return 0;
+}
+
+/* G's period from --period: 0, or the exit status. */
+static int
+set_period(struct period *per)
+{
+	const char *err;
+
+	/* relative labels (previous-month, ...) count from today */
+	if (period_parse(G.period_arg, G.cfg.cutoff_day, date_today(), per,
+	    &err) != 0) {
+		diag_plain("bad period '%s': %s", G.period_arg, err);
+		return EXIT_USAGE;
+	}
+	period_label(per, G.label);
+	period_title(per, G.title);
+	G.first_day = per->first_day;
+	G.last_day = per->last_day;
+	G.first_month = per->first_month;
+	G.last_month = per->last_month;
+	G.last_folder = per->last_folder;
+	if (G.kind == K_BM && per->kind != PK_MONTH) {
+		diag_plain("BM.07.01 is monthly: '%s' is not a month",
+		    G.period_arg);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* common.ini and the kind's template, checked: 0, or the exit status. */
+static int
+load_templates(const char *kind)
+{
+	G.common = load_template("common");
+	G.t = load_template(kind);
+	if (G.common == NULL || G.t == NULL || lint_templates() > 0)
+		return EXIT_USAGE;
+	return 0;
+}
+
+/* The indicators, the analysis and the data: 0, or the exit status. */
+static int
+read_inputs(const struct period *per)
+{
+	int rv;
+
+	if ((rv = read_indicators(G.indicators)) != 0 ||
+	    (rv = read_analysis(G.analysis)) != 0)
+		return rv;
+	/* documents list units in the organization's order */
+	if (G.nunits > 1)
+		qsort(G.units, (size_t)G.nunits, sizeof(*G.units),
+		    cmp_unitrow);
+	if (G.nlowsample > 1)
+		qsort(G.lowsample, (size_t)G.nlowsample,
+		    sizeof(*G.lowsample), cmp_lowsample);
+	/* the analysis is authoritative for the window */
+	if (G.first_day == LONG_MIN)
+		G.first_day = per->first_day;
+	if (G.last_day == LONG_MIN)
+		G.last_day = per->last_day;
+	return read_data(G.data);
+}
+
+/* The document, or the forms of several units (-o DIR or PATTERN). */
+static int
+render_asked(void)
+{
+	if (G.kind == K_BM && (G.all_units || G.nunits_arg > 1 ||
+	    strstr(G.out, "{unit}") != NULL))
+		return render_units();
+	if (G.kind == K_BM && !unit_ok(G.unit))
+		return EXIT_DATA;
+	return render();
+}
+
+/*
+ * baocao-pdf renders one document of the kind asked for into -o OUT (or
+ * standard output: no -o, or -o -), through a temporary file, so OUT is
+ * either the whole new document or untouched.
+ */
+#ifndef UNIT_TESTING
+int
+main(int argc, char *argv[])
+{
+	const char *kind = NULL, *draft = NULL;
+	struct period per;
+	int rv;
+
+	diag_init(argv[0]);
+	G.config_dir = "config";
+	parse_options(argc, argv, &kind, &draft);
+	if ((rv = check_options(kind, draft)) != 0)
+		return rv;
 	if ((rv = config_load(&G.cfg, G.config_dir)) != 0 ||
-	    (rv = fonts_readable(&G.cfg)) != 0) {
+	    (rv = fonts_readable(&G.cfg)) != 0 ||
+	    (rv = set_period(&per)) != 0 ||
+	    (rv = load_templates(kind)) != 0) {
 		cleanup();
 		return rv;
 	}
-	/* relative labels (previous-month, ...) count from today */
-	if (period_parse(G.period_arg, G.cfg.cutoff_day, date_today(), &per,
-	    &err) != 0) {
-		diag_plain("bad period '%s': %s", G.period_arg, err);
-		cleanup();
-		return EXIT_USAGE;
-	}
-	period_label(&per, G.label);
-	period_title(&per, G.title);
-	G.first_day = per.first_day;
-	G.last_day = per.last_day;
-	G.first_month = per.first_month;
-	G.last_month = per.last_month;
-	G.last_folder = per.last_folder;
-	if (G.kind == K_BM && per.kind != PK_MONTH) {
-		diag_plain("BM.07.01 is monthly: '%s' is not a month",
-		    G.period_arg);
-		cleanup();
-		return EXIT_USAGE;
-	}
-	G.common = load_template("common");
-	G.t = load_template(kind);
-	if (G.common == NULL || G.t == NULL || lint_templates() > 0) {
-		cleanup();
-		return EXIT_USAGE;
-	}
 	apply_layout();
-	rv = read_indicators(G.indicators);
-	if (rv == 0)
-		rv = read_analysis(G.analysis);
-	if (rv == 0) {
-		/* documents list units in the organization's order */
-		if (G.nunits > 1)
-			qsort(G.units, (size_t)G.nunits, sizeof(*G.units),
-			    cmp_unitrow);
-		if (G.nlowsample > 1)
-			qsort(G.lowsample, (size_t)G.nlowsample,
-			    sizeof(*G.lowsample), cmp_lowsample);
-		/* the analysis is authoritative for the window */
-		if (G.first_day == LONG_MIN)
-			G.first_day = per.first_day;
-		if (G.last_day == LONG_MIN)
-			G.last_day = per.last_day;
-		rv = read_data(G.data);
-	}
-	if (rv == 0)
-		rv = pick_date();
-	if (rv == 0 && G.kind == K_BM && (G.all_units || G.nunits_arg > 1 ||
-	    strstr(G.out, "{unit}") != NULL))
-		rv = render_units();
-	else if (rv == 0 && G.kind == K_BM && !unit_ok(G.unit))
-		rv = EXIT_DATA;
-	else if (rv == 0)
-		rv = render();
+	if ((rv = read_inputs(&per)) == 0 && (rv = pick_date()) == 0)
+		rv = render_asked();
 	cleanup();
 	return rv;
 }
