@@ -4937,29 +4937,63 @@ jobs_for(int n)
 	return j < 1 ? 1 : (int)j;
 }
 
+/* Duplicates standard output and error into saved, to come back to. */
 static int
-render_parallel(const char **list, int n, int jobs)
+std_save(int saved[2])
 {
-	struct share *sh;
-	int k, i, rv = 0, saved_out, saved_err, st;
-	pid_t me = getpid();
-	struct share_rec rec;
-	long long *opos, *epos;
-	int *dead;
+	fflush(stdout);
+	fflush(stderr);
+	saved[0] = dup(STDOUT_FILENO);
+	saved[1] = dup(STDERR_FILENO);
+	if (saved[0] >= 0 && saved[1] >= 0)
+		return 0;
+	if (saved[0] >= 0)
+		close(saved[0]);
+	if (saved[1] >= 0)
+		close(saved[1]);
+	return -1;
+}
+
+/* Puts back the standard output and error std_save() saved. */
+static int
+std_restore(const int saved[2])
+{
+	int rv = 0;
 
 	fflush(stdout);
 	fflush(stderr);
-	/* the real outputs, to come back to */
-	saved_out = dup(STDOUT_FILENO);
-	saved_err = dup(STDERR_FILENO);
-	if (saved_out < 0 || saved_err < 0) {
-		if (saved_out >= 0)
-			close(saved_out);
-		if (saved_err >= 0)
-			close(saved_err);
-		return -1;	/* the caller makes them here */
+	if (dup2(saved[0], STDOUT_FILENO) < 0 ||
+	    dup2(saved[1], STDERR_FILENO) < 0)
+		rv = EXIT_USAGE;
+	close(saved[0]);
+	close(saved[1]);
+	return rv;
+}
+
+/* Closes the files of the jobs shares sh (those open) and frees sh. */
+static void
+shares_close(struct share *sh, int jobs)
+{
+	int k;
+
+	for (k = 0; k < jobs; k++) {
+		if (sh[k].out)
+			fclose(sh[k].out);
+		if (sh[k].err)
+			fclose(sh[k].err);
+		if (sh[k].idx)
+			fclose(sh[k].idx);
 	}
-	sh = xcalloc((size_t)jobs, sizeof(*sh));
+	free(sh);
+}
+
+/* jobs shares, each with its three temporary files; NULL (said) if not. */
+static struct share *
+shares_open(int jobs)
+{
+	struct share *sh = xcalloc((size_t)jobs, sizeof(*sh));
+	int k;
+
 	for (k = 0; k < jobs; k++) {
 		sh[k].out = tmpfile();
 		sh[k].err = tmpfile();
@@ -4967,21 +5001,25 @@ render_parallel(const char **list, int n, int jobs)
 		if (sh[k].out == NULL || sh[k].err == NULL ||
 		    sh[k].idx == NULL) {
 			diag_plain("cannot create a temporary file:");
-			for (; k >= 0; k--) {
-				if (sh[k].out) fclose(sh[k].out);
-				if (sh[k].err) fclose(sh[k].err);
-				if (sh[k].idx) fclose(sh[k].idx);
-			}
-			free(sh);
-			close(saved_out);
-			close(saved_err);
-			return -1;	/* the caller makes them here */
+			shares_close(sh, jobs);
+			return NULL;
 		}
 	}
-	for (k = 1; k < jobs; k++) {
-		pid_t pid = fork();
+	return sh;
+}
 
-		if (pid == 0) {
+/*
+ * Forks a worker for each share but the first; a share whose fork failed
+ * keeps pid 0 and is made by this process.
+ */
+static void
+shares_fork(const char **list, int n, int jobs, struct share *sh)
+{
+	pid_t pid, me = getpid();
+	int k, st;
+
+	for (k = 1; k < jobs; k++) {
+		if ((pid = fork()) == 0) {
 #ifdef __linux__
 			/* never outlive this process */
 			prctl(PR_SET_PDEATHSIG, SIGTERM);
@@ -4993,22 +5031,21 @@ render_parallel(const char **list, int n, int jobs)
 			fflush(stderr);
 			_exit(st);
 		}
-		sh[k].pid = pid > 0 ? pid : 0;	/* no fork: made here */
+		sh[k].pid = pid > 0 ? pid : 0;
 	}
-	for (k = 0; k < jobs; k++)
-		if (k == 0 || sh[k].pid == 0)
-			rv = worst(rv, run_share(list, n, k, jobs, &sh[k]));
-	fflush(stdout);
-	fflush(stderr);
-	if (dup2(saved_out, STDOUT_FILENO) < 0 ||
-	    dup2(saved_err, STDERR_FILENO) < 0)
-		rv = worst(rv, EXIT_USAGE);
-	close(saved_out);
-	close(saved_err);
-	dead = xcalloc((size_t)jobs, sizeof(int));
-	for (k = 1; k < jobs; k++) {
-		pid_t w;
+}
 
+/*
+ * Waits for the workers: the worst of their statuses; dead[k] is the
+ * signal that killed worker k, or -1 when it could not be waited for.
+ */
+static int
+shares_wait(const struct share *sh, int jobs, int *dead)
+{
+	pid_t w;
+	int k, st, rv = 0;
+
+	for (k = 1; k < jobs; k++) {
 		if (sh[k].pid == 0)
 			continue;
 		while ((w = waitpid(sh[k].pid, &st, 0)) < 0 && errno == EINTR)
@@ -5020,9 +5057,39 @@ render_parallel(const char **list, int n, int jobs)
 		else if (WIFEXITED(st))
 			rv = worst(rv, WEXITSTATUS(st));
 	}
-	/* the messages and paths of the forms, in the order of the list */
-	opos = xcalloc((size_t)jobs, sizeof(*opos));
-	epos = xcalloc((size_t)jobs, sizeof(*epos));
+	return rv;
+}
+
+/*
+ * Share sh stopped before form name: what it wrote is copied out, the
+ * stop said, and its index closed, so that its later forms are passed over.
+ */
+static void
+share_stopped(struct share *sh, long long *opos, long long *epos,
+    const char *name, int dead)
+{
+	copy_out(sh->err, epos, -1, stderr);
+	copy_out(sh->out, opos, -1, stdout);
+	if (dead > 0)
+		diag_plain("the process making form %s and the next ones died "
+		    "of signal %d", name, dead);
+	else
+		diag_plain("the process making form %s and the next ones "
+		    "stopped", name);
+	fclose(sh->idx);
+	sh->idx = NULL;
+}
+
+/* Copies the messages and paths of the forms out, in the order of list. */
+static int
+shares_copy(const char **list, int n, int jobs, struct share *sh,
+    const int *dead)
+{
+	struct share_rec rec;
+	long long *opos = xcalloc((size_t)jobs, sizeof(*opos));
+	long long *epos = xcalloc((size_t)jobs, sizeof(*epos));
+	int i, k, rv = 0;
+
 	for (k = 0; k < jobs; k++)
 		rewind(sh[k].idx);
 	for (i = 0; i < n; i++) {
@@ -5032,18 +5099,9 @@ render_parallel(const char **list, int n, int jobs)
 		if (fread(&rec, sizeof(rec), 1, sh[k].idx) != 1 ||
 		    rec.i != i) {
 			/* the worker stopped before this form */
-			copy_out(sh[k].err, &epos[k], -1, stderr);
-			copy_out(sh[k].out, &opos[k], -1, stdout);
-			if (dead[k] > 0)
-				diag_plain("the process making form %s and "
-				    "the next ones died of signal %d", list[i],
-				    dead[k]);
-			else
-				diag_plain("the process making form %s and "
-				    "the next ones stopped", list[i]);
+			share_stopped(&sh[k], &opos[k], &epos[k], list[i],
+			    dead[k]);
 			rv = worst(rv, EXIT_USAGE);
-			fclose(sh[k].idx);
-			sh[k].idx = NULL;
 			continue;
 		}
 		copy_out(sh[k].err, &epos[k], rec.err_end, stderr);
@@ -5051,17 +5109,40 @@ render_parallel(const char **list, int n, int jobs)
 		fflush(stderr);
 		rv = worst(rv, rec.rv);
 	}
-	for (k = 0; k < jobs; k++) {
-		fclose(sh[k].out);
-		fclose(sh[k].err);
-		if (sh[k].idx != NULL)
-			fclose(sh[k].idx);
-	}
-	fflush(stdout);
 	free(opos);
 	free(epos);
+	return rv;
+}
+
+/*
+ * The n forms of list made by jobs processes: the worst status, or -1
+ * when they could not be set up (the caller then makes them here).
+ */
+static int
+render_parallel(const char **list, int n, int jobs)
+{
+	struct share *sh;
+	int k, rv = 0, saved[2], *dead;
+
+	/* the real outputs, to come back to */
+	if (std_save(saved) != 0)
+		return -1;
+	if ((sh = shares_open(jobs)) == NULL) {
+		close(saved[0]);
+		close(saved[1]);
+		return -1;
+	}
+	shares_fork(list, n, jobs, sh);
+	for (k = 0; k < jobs; k++)
+		if (k == 0 || sh[k].pid == 0)
+			rv = worst(rv, run_share(list, n, k, jobs, &sh[k]));
+	rv = worst(rv, std_restore(saved));
+	dead = xcalloc((size_t)jobs, sizeof(int));
+	rv = worst(rv, shares_wait(sh, jobs, dead));
+	rv = worst(rv, shares_copy(list, n, jobs, sh, dead));
+	shares_close(sh, jobs);
+	fflush(stdout);
 	free(dead);
-	free(sh);
 	return rv;
 }
 
