@@ -3414,112 +3414,159 @@ pchart_text(const char *t, int n, const char *rate)
 
 #define PCHART_MM	50	/* a p-chart's plot, high */
 
-static int
-block_pchart(const char *indicator, int number)
-{
-	const char **labels;
-	char **lab;
-	double *p, *lcl, *ucl, center = NAN;
-	int *out, i, n = 0, nout = 0;
-	char sec[96];
-	struct sbuf note = SBUF_INIT;
-	char b[VNFMT_BUFSZ], pb[VNFMT_BUFSZ], *title = NULL;
+/* One indicator's months of the p-chart, as the analysis gave them. */
+struct pseries {
+	const char	**labels;	/* "10/24"; owned */
+	double		 *p, *lcl, *ucl, center;
+	int		 *out, n;
+	int		  nout;		/* months outside the limits */
+	struct sbuf	  outside;	/* those months, with their rates */
+};
 
-	snprintf(sec, sizeof(sec), "pchart.%s", indicator);
-	labels = xcalloc((size_t)G.npch + 1, sizeof(*labels));
-	lab = xcalloc((size_t)G.npch + 1, sizeof(*lab));
-	p = xcalloc((size_t)G.npch + 1, sizeof(double));
-	lcl = xcalloc((size_t)G.npch + 1, sizeof(double));
-	ucl = xcalloc((size_t)G.npch + 1, sizeof(double));
-	out = xcalloc((size_t)G.npch + 1, sizeof(int));
+/* The series of indicator; pseries_free() releases it. */
+static void
+pseries_read(struct pseries *s, const char *indicator)
+{
+	char b[VNFMT_BUFSZ], pb[VNFMT_BUFSZ];
+	int i;
+
+	memset(s, 0, sizeof(*s));
+	s->center = NAN;
+	s->labels = xcalloc((size_t)G.npch + 1, sizeof(*s->labels));
+	s->p = xcalloc((size_t)G.npch + 1, sizeof(double));
+	s->lcl = xcalloc((size_t)G.npch + 1, sizeof(double));
+	s->ucl = xcalloc((size_t)G.npch + 1, sizeof(double));
+	s->out = xcalloc((size_t)G.npch + 1, sizeof(int));
 	for (i = 0; i < G.npch; i++) {
 		const struct pchart *c = &G.pch[i];
 
 		if (strcmp(c->indicator, indicator) != 0)
 			continue;
-		lab[n] = xasprintf("%02d/%02d", month_mon(c->month),
+		s->labels[s->n] = xasprintf("%02d/%02d", month_mon(c->month),
 		    month_year(c->month) % 100);
-		labels[n] = lab[n];
-		p[n] = c->p;
-		lcl[n] = c->lcl;
-		ucl[n] = c->ucl;
-		out[n] = c->out;
+		s->p[s->n] = c->p;
+		s->lcl[s->n] = c->lcl;
+		s->ucl[s->n] = c->ucl;
+		s->out[s->n] = c->out;
 		if (!isnan(c->center))
-			center = c->center;
+			s->center = c->center;
 		if (c->out) {
 			/* the period's own month: its figure as elsewhere */
-			sbuf_printf(&note, "%s%s (%s)", nout ? ", " : "",
-			    vn_month(c->month, b), G.first_month == c->month &&
-			    G.last_month == c->month ? fmt_ind("*", indicator,
-			    c->p, pb) : vn_rate(c->p, 0, pb));
-			nout++;
+			sbuf_printf(&s->outside, "%s%s (%s)", s->nout ? ", " :
+			    "", vn_month(c->month, b), G.first_month ==
+			    c->month && G.last_month == c->month ?
+			    fmt_ind("*", indicator, c->p, pb) :
+			    vn_rate(c->p, 0, pb));
+			s->nout++;
 		}
-		n++;
+		s->n++;
 	}
-	if (n > 0) {
-		int any = 0;
+}
 
-		for (i = 0; i < n; i++)
-			any += !isnan(p[i]);
-		if (any > 0 && (any < 2 || center == 0 || center == 1)) {
-			/*
-			 * One month, or every month at 0 % (100 %): limits of
-			 * nothing, a flat line; said in a sentence instead.
-			 */
-			char *s = pchart_text(any < 2 ? T("pchart", "few",
-			    "Chưa đủ số liệu các tháng để vẽ biểu đồ kiểm soát "
-			    "(có số liệu {months} tháng).") : T("pchart", "flat",
-			    "Trong {months} tháng có số liệu, tỷ lệ đều là "
-			    "{rate}: không có biến động để vẽ biểu đồ kiểm "
-			    "soát."), any, vn_rate(center, 0, pb));
+static void
+pseries_free(struct pseries *s)
+{
+	int i;
 
-			para(&ST_NOTE, s);
-			free(s);
-		} else if (any > 0) {
-			/*
-			 * From the first month with data to the last (a new
-			 * agency's or a range's early months have none, a
-			 * month of a cut-off not yet sent neither); the
-			 * sentence under it stays on its page.
-			 */
-			int f = 0, l = n - 1;
-			double need;
-			char *s;
+	for (i = 0; i < s->n; i++)
+		free((char *)s->labels[i]);
+	free(s->labels);
+	free(s->p);
+	free(s->lcl);
+	free(s->ucl);
+	free(s->out);
+	sbuf_release(&s->outside);
+}
 
-			while (isnan(p[f]))
-				f++;
-			while (isnan(p[l]))
-				l--;
-			/* "{months} tháng gần nhất": the months drawn */
-			title = pchart_text(T(sec, "title", "Biểu đồ p"),
-			    l - f + 1, "");
-			if (nout > 0)
-				s = xasprintf("%s %s.", T("pchart", "outside",
-				    "Tháng nằm ngoài giới hạn kiểm soát (cần "
-				    "tìm nguyên nhân):"),
-				    sbuf_str(&note));
-			else
-				s = pchart_text(T("pchart", "inside", "Trong "
-				    "{months} tháng có số liệu, không có tháng "
-				    "nào nằm ngoài giới hạn kiểm soát."), any, "");
-			need = PCHART_MM + PDF_PCHART_EXTRA +
-			    pdfdoc_text_height(G.doc, &ST_NOTE, PDF_BODY_W, s);
-			flush_headings(need);
-			pdfdoc_ensure(G.doc, need);
-			pdfdoc_chart_pchart(G.doc, title,
-			    l - f + 1, labels + f, p + f, center, lcl + f,
-			    ucl + f, out + f, PCHART_MM,
-			    T("pchart", "legend", "Tỷ lệ tháng|Đường tâm|Giới "
-			    "hạn kiểm soát (±3σ)|Ngoài giới hạn"));
-			para(&ST_NOTE, s);
-			free(s);
-		}
-	}
-	for (i = 0; i < n; i++)
-		free(lab[i]);
-	free(lab); free(labels); free(p); free(lcl); free(ucl); free(out);
+/* How many months of s have a rate. */
+static int
+pseries_months(const struct pseries *s)
+{
+	int i, any = 0;
+
+	for (i = 0; i < s->n; i++)
+		any += !isnan(s->p[i]);
+	return any;
+}
+
+/*
+ * One month, or every month at 0 % (100 %): limits of nothing, a flat
+ * line; said in a sentence instead.
+ */
+static void
+pchart_sentence(const struct pseries *s, int any)
+{
+	char pb[VNFMT_BUFSZ];
+	char *t = pchart_text(any < 2 ? T("pchart", "few", "Chưa đủ số liệu "
+	    "các tháng để vẽ biểu đồ kiểm soát (có số liệu {months} tháng).") :
+	    T("pchart", "flat", "Trong {months} tháng có số liệu, tỷ lệ đều là "
+	    "{rate}: không có biến động để vẽ biểu đồ kiểm soát."), any,
+	    vn_rate(s->center, 0, pb));
+
+	para(&ST_NOTE, t);
+	free(t);
+}
+
+/* The sentence under the chart: the months outside the limits, or none. */
+static char *
+pchart_note(const struct pseries *s, int any)
+{
+	if (s->nout > 0)
+		return xasprintf("%s %s.", T("pchart", "outside", "Tháng nằm "
+		    "ngoài giới hạn kiểm soát (cần tìm nguyên nhân):"),
+		    sbuf_str(&s->outside));
+	return pchart_text(T("pchart", "inside", "Trong {months} tháng có số "
+	    "liệu, không có tháng nào nằm ngoài giới hạn kiểm soát."), any, "");
+}
+
+/*
+ * The chart from the first month with data to the last (a new agency's or
+ * a range's early months have none, a month of a cut-off not yet sent
+ * neither); the sentence under it stays on its page.
+ */
+static void
+pchart_drawn(const struct pseries *s, const char *indicator, int any)
+{
+	int f = 0, l = s->n - 1;
+	double need;
+	char sec[96], *title, *note;
+
+	while (isnan(s->p[f]))
+		f++;
+	while (isnan(s->p[l]))
+		l--;
+	snprintf(sec, sizeof(sec), "pchart.%s", indicator);
+	/* "{months} tháng gần nhất": the months drawn */
+	title = pchart_text(T(sec, "title", "Biểu đồ p"), l - f + 1, "");
+	note = pchart_note(s, any);
+	need = PCHART_MM + PDF_PCHART_EXTRA + pdfdoc_text_height(G.doc,
+	    &ST_NOTE, PDF_BODY_W, note);
+	flush_headings(need);
+	pdfdoc_ensure(G.doc, need);
+	pdfdoc_chart_pchart(G.doc, title, l - f + 1, s->labels + f, s->p + f,
+	    s->center, s->lcl + f, s->ucl + f, s->out + f, PCHART_MM,
+	    T("pchart", "legend", "Tỷ lệ tháng|Đường tâm|Giới hạn kiểm soát "
+	    "(±3σ)|Ngoài giới hạn"));
+	para(&ST_NOTE, note);
+	free(note);
 	free(title);
-	sbuf_release(&note);
+}
+
+/* The p-chart of indicator, or a sentence when it would show nothing. */
+static int
+block_pchart(const char *indicator, int number)
+{
+	struct pseries s;
+	int any, n;
+
+	pseries_read(&s, indicator);
+	any = pseries_months(&s);
+	if (any > 0 && (any < 2 || s.center == 0 || s.center == 1))
+		pchart_sentence(&s, any);
+	else if (any > 0)
+		pchart_drawn(&s, indicator, any);
+	n = s.n;
+	pseries_free(&s);
 	return n;
 }
 
