@@ -1658,6 +1658,115 @@ recipients_draw(const char *lines, const struct pdf_style *rec,
 	return y;
 }
 
+/* The closing's columns: "Nơi nhận" on the left, 4 mm clear of the signer's. */
+#define CLOSING_LW	71	/* the left column, wide */
+#define CLOSING_RX	75	/* where the signer's column starts */
+
+static const struct pdf_style CLOSING_HEAD = { .face = PF_BOLDITALIC,
+	.size = 12, .align = PA_LEFT, .leading = 1.15 };
+static const struct pdf_style CLOSING_REC = { .face = PF_REGULAR, .size = 11,
+	.align = PA_LEFT, .leading = 1.15 };
+static const struct pdf_style CLOSING_SIGNER = { .face = PF_BOLD, .size = 13,
+	.align = PA_CENTER, .leading = 1.15 };
+static const struct pdf_style CLOSING_NAME = { .face = PF_BOLD, .size = 14,
+	.align = PA_CENTER, .leading = 1.15 };
+
+/*
+ * The lines of "Nơi nhận", LF-separated: each recipient, then the archive,
+ * broken into w mm as mixed_lines() says, its first line after "- ", the
+ * others after a tab (they hang). The caller frees them.
+ */
+static char *
+recipient_lines(double w)
+{
+	struct sbuf lines = SBUF_INIT, one = SBUF_INIT;
+	char *rl, *l, *p;
+	int i;
+
+	for (i = 0; i <= G.cfg.nrecipients; i++) {
+		sbuf_reset(&one);
+		if (i < G.cfg.nrecipients)
+			sbuf_printf(&one, "%s;", G.cfg.recipients[i]);
+		else
+			sbuf_printf(&one, "%s %s.", T("closing", "archive",
+			    "Lưu:"), G.cfg.archive != NULL &&
+			    *G.cfg.archive ? G.cfg.archive : "VT");
+		rl = mixed_lines(&CLOSING_REC, w, sbuf_str(&one), 1);
+		for (p = rl; (l = strsep(&p, "\n")) != NULL;)
+			sbuf_printf(&lines, "%s%s%s", lines.len > 0 ? "\n" : "",
+			    l == rl ? "- " : "\t", l);
+		free(rl);
+	}
+	sbuf_release(&one);
+	return sbuf_detach(&lines);
+}
+
+/* The height of "Nơi nhận:" and its lines, as recipients_draw() draws them. */
+static double
+recipients_height(const char *lines, const struct pdf_style *hung,
+    double hang)
+{
+	double h;
+	char *copy = xstrdup(lines), *p, *l;
+
+	h = pdfdoc_text_height(G.doc, &CLOSING_HEAD, CLOSING_LW,
+	    T("closing", "recipients", "Nơi nhận:"));
+	for (p = copy; (l = strsep(&p, "\n")) != NULL;)
+		h += pdfdoc_text_height(G.doc, *l == '\t' ? &CLOSING_REC : hung,
+		    CLOSING_LW - hang, *l == '\t' ? l + 1 : l);
+	free(copy);
+	return h;
+}
+
+/* A title of the signer (authority, deputy, title) as drawn, or NULL. */
+static char *
+signer_line(const char *s, double w)
+{
+	char *t, *u;
+
+	if (s == NULL || *s == '\0')
+		return NULL;
+	t = config_upper(s);
+	u = header_lines(&CLOSING_SIGNER, w, t);
+	free(t);
+	return u;
+}
+
+/* The height of the signer's column as drawn: its lines, the space, the name. */
+static double
+signer_height(const char *const *sign, double w)
+{
+	double h = atof(T("closing", "signature_space_mm", "30")) + 7;
+	char *u;
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if ((u = signer_line(sign[i], w)) != NULL) {
+			h += pdfdoc_text_height(G.doc, &CLOSING_SIGNER, w, u);
+			free(u);
+		}
+	return h;
+}
+
+/* Draws the signer's column at x, w mm wide, from y down; the y below it. */
+static double
+signer_draw(const char *const *sign, const char *name, double x, double w,
+    double y)
+{
+	char *u;
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if ((u = signer_line(sign[i], w)) != NULL) {
+			y = pdfdoc_text_at(G.doc, &CLOSING_SIGNER, x, w, y, u);
+			free(u);
+		}
+	y += atof(T("closing", "signature_space_mm", "30"));
+	if (name != NULL)
+		y = sign_name(&CLOSING_NAME, x, w, y, name);
+	return y;
+}
+
 /*
  * The closing paragraph (may be ""), then "Nơi nhận" on the left and the
  * signer on the right, all kept on one page so that the signature never
@@ -1667,71 +1776,28 @@ recipients_draw(const char *lines, const struct pdf_style *rec,
 static void
 closing(const struct signer *sg, const char *last_para)
 {
-	struct pdf_style head = { .face = PF_BOLDITALIC, .size = 12,
-	    .align = PA_LEFT, .leading = 1.15 };
-	struct pdf_style rec = { .face = PF_REGULAR, .size = 11,
-	    .align = PA_LEFT, .leading = 1.15 };
-	struct pdf_style sb = { .face = PF_BOLD, .size = 13, .align = PA_CENTER,
-	    .leading = 1.15 };
-	struct pdf_style nm = { .face = PF_BOLD, .size = 14, .align = PA_CENTER,
-	    .leading = 1.15 };
-	/* Nơi nhận on the left, 4 mm clear of the signer's column */
-	double lw = 71, rw = PDF_BODY_W - 75, rx = 75, hl = 0, hr, y, yl, yr;
-	double hang;
-	struct pdf_style hung;
-	struct sbuf lines = SBUF_INIT, one = SBUF_INIT;
-	const char *sign[3];
-	char *rl, *l, *p;
-	int i, paged;
+	const char *sign[3] = { sg->authority, sg->deputy, sg->title };
+	double rw = PDF_BODY_W - CLOSING_RX, hang, hl, hr, y, yl, yr;
+	struct pdf_style hung = CLOSING_REC;
+	char *lines;
+	int paged;
 
-	sign[0] = sg->authority;
-	sign[1] = sg->deputy;
-	sign[2] = sg->title;
 	/*
 	 * "- X;" lines hang after their dash: each broken as
 	 * mixed_lines() says, its first line after "- ", the others
 	 * as far in (drawn one by one below)
 	 */
-	hang = pdfdoc_text_width(G.doc, rec.face, rec.size, "- x") -
-	    pdfdoc_text_width(G.doc, rec.face, rec.size, "x");
-	for (i = 0; i <= G.cfg.nrecipients; i++) {
-		sbuf_reset(&one);
-		if (i < G.cfg.nrecipients)
-			sbuf_printf(&one, "%s;", G.cfg.recipients[i]);
-		else
-			sbuf_printf(&one, "%s %s.", T("closing", "archive",
-			    "Lưu:"), G.cfg.archive != NULL &&
-			    *G.cfg.archive ? G.cfg.archive : "VT");
-		rl = mixed_lines(&rec, lw - hang, sbuf_str(&one), 1);
-		for (p = rl; (l = strsep(&p, "\n")) != NULL;)
-			sbuf_printf(&lines, "%s%s%s", lines.len > 0 ? "\n" : "",
-			    l == rl ? "- " : "\t", l);
-		free(rl);
-	}
+	hang = pdfdoc_text_width(G.doc, CLOSING_REC.face, CLOSING_REC.size,
+	    "- x") - pdfdoc_text_width(G.doc, CLOSING_REC.face,
+	    CLOSING_REC.size, "x");
+	lines = recipient_lines(CLOSING_LW - hang);
 	/*
 	 * a first line wider than the column (a URL mixed_lines() cannot
 	 * break) is wrapped by pdfdoc: its rest hangs too (hung)
 	 */
-	hung = rec;
 	hung.indent = -hang;
-	hl = pdfdoc_text_height(G.doc, &head, lw, T("closing", "recipients",
-	    "Nơi nhận:"));
-	rl = xstrdup(sbuf_str(&lines));
-	for (p = rl; (l = strsep(&p, "\n")) != NULL;)
-		hl += pdfdoc_text_height(G.doc, *l == '\t' ? &rec : &hung,
-		    lw - hang, *l == '\t' ? l + 1 : l);
-	free(rl);
-	/* the signer's column as drawn below: its lines, the space, the name */
-	hr = atof(T("closing", "signature_space_mm", "30")) + 7;
-	for (i = 0; i < 3; i++)
-		if (sign[i] != NULL && *sign[i] != '\0') {
-			char *t = config_upper(sign[i]), *u = header_lines(&sb,
-			    rw, t);
-
-			hr += pdfdoc_text_height(G.doc, &sb, rw, u);
-			free(t);
-			free(u);
-		}
+	hl = recipients_height(lines, &hung, hang);
+	hr = signer_height(sign, rw);
 	if (hl + 2 > PDF_PAGE_H - PDF_MARGIN_TOP - PDF_MARGIN_BOT)
 		hl = 0;		/* longer than a page: it goes on over the next */
 	if (*last_para != '\0') {
@@ -1742,31 +1808,16 @@ closing(const struct signer *sg, const char *last_para)
 	pdfdoc_space(G.doc, 4);
 	pdfdoc_ensure(G.doc, fmax(hl, hr) + 2);
 	y = pdfdoc_y(G.doc);
-	yl = pdfdoc_text_at(G.doc, &head, 0, lw, y + 0.5,
+	yl = pdfdoc_text_at(G.doc, &CLOSING_HEAD, 0, CLOSING_LW, y + 0.5,
 	    T("closing", "recipients", "Nơi nhận:"));
-	yr = y;
-	for (i = 0; i < 3; i++) {
-		char *t, *u;
-
-		if (sign[i] == NULL || *sign[i] == '\0')
-			continue;
-		t = config_upper(sign[i]);
-		u = header_lines(&sb, rw, t);
-		yr = pdfdoc_text_at(G.doc, &sb, rx, rw, yr, u);
-		free(t);
-		free(u);
-	}
-	yr += atof(T("closing", "signature_space_mm", "30"));
-	if (sg->name != NULL)
-		yr = sign_name(&nm, rx, rw, yr, sg->name);
+	yr = signer_draw(sign, sg->name, CLOSING_RX, rw, y);
 	/* then the recipients, which may go on over the next page: a line
 	 * after a tab hangs, drawn hang mm in; a first line starts hang mm
 	 * further out */
-	yl = recipients_draw(sbuf_str(&lines), &rec, &hung, hang, lw - hang,
-	    yl, &paged);
+	yl = recipients_draw(lines, &CLOSING_REC, &hung, hang,
+	    CLOSING_LW - hang, yl, &paged);
 	pdfdoc_set_y(G.doc, paged ? yl : fmax(yl, yr));
-	sbuf_release(&lines);
-	sbuf_release(&one);
+	free(lines);
 }
 
 /* Roman numerals for section numbers. */
