@@ -2149,15 +2149,33 @@ legend(struct pdfdoc *d, const char *items, double y,
 	free(copy);
 }
 
+/* A key of a bar: a small blue rectangle. */
+static void
+key_bar(struct pdfdoc *d, double x, double y)
+{
+	set_rgb(d, 0, 0.42, 0.58, 0.78);
+	HPDF_Page_Rectangle(PG(d), (HPDF_REAL)x, (HPDF_REAL)(y - 3),
+	    (HPDF_REAL)PT(5), 6);
+	HPDF_Page_Fill(PG(d));
+}
+
+/* A grey dashed line from (x0, y0) to (x1, y1): Pareto's 80 % and its key. */
+static void
+grey_dashed(struct pdfdoc *d, double x0, double y0, double x1, double y1)
+{
+	set_rgb(d, 1, 0.5, 0.5, 0.5);
+	HPDF_Page_SetLineWidth(PG(d), 0.6);
+	dash(d, 1);
+	line(d, x0, y0, x1, y1);
+	dash(d, 0);
+}
+
 static void
 bars_key(struct pdfdoc *d, int i, double x, double y)
 {
-	if (i == 0) {
-		set_rgb(d, 0, 0.42, 0.58, 0.78);
-		HPDF_Page_Rectangle(PG(d), (HPDF_REAL)x, (HPDF_REAL)(y - 3),
-		    (HPDF_REAL)PT(5), 6);
-		HPDF_Page_Fill(PG(d));
-	} else {
+	if (i == 0)
+		key_bar(d, x, y);
+	else {
 		set_rgb(d, 1, 0.8, 0, 0);
 		HPDF_Page_SetLineWidth(PG(d), 1.5);
 		line(d, x + PT(2.5), y - 4, x + PT(2.5), y + 4);
@@ -2349,24 +2367,157 @@ nice_axis(double v, double *max, double *step)
 		*max += *step;
 }
 
+/*
+ * The plot of a Pareto chart or a p-chart, in points: x0 to x1 wide, bot
+ * to top high (h = top - bot), one slot a category; lo to hi, the p-chart's
+ * value axis.
+ */
+struct plot {
+	double	x0, x1, top, bot, h, slot;
+	double	lo, hi;
+};
+
+/* Places the plot, height mm high, under the title just drawn. */
+static void
+plot_place(struct pdfdoc *d, struct plot *pl, double height)
+{
+	pl->top = d->y - PT(3);
+	pl->bot = pl->top - PT(height);
+	pl->h = pl->top - pl->bot;
+}
+
+/* The x of the middle of category i. */
+static double
+plot_x(const struct plot *pl, int i)
+{
+	return pl->x0 + pl->slot * (i + 0.5);
+}
+
+/* The frame: the bottom and left axes, and the right one when asked. */
+static void
+plot_frame(struct pdfdoc *d, const struct plot *pl, int right)
+{
+	set_rgb(d, 1, 0, 0, 0);
+	HPDF_Page_SetLineWidth(PG(d), 0.6);
+	line(d, pl->x0, pl->bot, pl->x1, pl->bot);
+	line(d, pl->x0, pl->bot, pl->x0, pl->top);
+	if (right)
+		line(d, pl->x1, pl->bot, pl->x1, pl->top);
+}
+
 static void
 pareto_key(struct pdfdoc *d, int i, double x, double y)
 {
-	if (i == 0) {
-		set_rgb(d, 0, 0.42, 0.58, 0.78);
-		HPDF_Page_Rectangle(PG(d), (HPDF_REAL)x, (HPDF_REAL)(y - 3),
-		    (HPDF_REAL)PT(5), 6);
-		HPDF_Page_Fill(PG(d));
-	} else if (i == 1) {
+	if (i == 0)
+		key_bar(d, x, y);
+	else if (i == 1) {
 		set_rgb(d, 1, 0.8, 0.3, 0);
 		HPDF_Page_SetLineWidth(PG(d), 1.2);
 		line(d, x, y, x + PT(5), y);
-	} else {
-		set_rgb(d, 1, 0.5, 0.5, 0.5);
-		HPDF_Page_SetLineWidth(PG(d), 0.6);
-		dash(d, 1);
-		line(d, x, y, x + PT(5), y);
-		dash(d, 0);
+	} else
+		grey_dashed(d, x, y, x + PT(5), y);
+}
+
+/* The most lines a category label of the Pareto chart takes (1 at least). */
+static int
+pareto_label_lines(struct pdfdoc *d, const struct plot *pl, int n,
+    const char *const *labels)
+{
+	int i, nl, maxl = 1;
+
+	for (i = 0; i < n; i++) {
+		nl = label_wrapped(d, 8, 0, pl->slot - PT(1), 0, labels[i], 0);
+		if (nl > maxl)
+			maxl = nl;
+	}
+	return maxl;
+}
+
+/* The grid with the counts on the left, the shares on the right, the 80 %. */
+static void
+pareto_axes(struct pdfdoc *d, const struct plot *pl, double amax,
+    double astep)
+{
+	char buf[VNFMT_BUFSZ];
+	double v, gy;
+	int i;
+
+	HPDF_Page_SetLineWidth(PG(d), 0.3);
+	for (v = 0; v <= amax + 1e-9; v += astep) {
+		gy = pl->bot + pl->h * v / amax;
+		set_rgb(d, 1, 0.8, 0.8, 0.8);
+		line(d, pl->x0, gy, pl->x1, gy);
+		label(d, PF_REGULAR, 8, pl->x0 - PT(1.5), gy - 2.8,
+		    vn_int((long long)v, buf), PA_RIGHT);
+	}
+	/* right axis (cumulative %) */
+	for (i = 0; i <= 4; i++)
+		label(d, PF_REGULAR, 8, pl->x1 + PT(1.5),
+		    pl->bot + pl->h * i / 4 - 2.8, vn_pct(i / 4.0, 0, buf),
+		    PA_LEFT);
+	/* 80 % reference */
+	grey_dashed(d, pl->x0, pl->bot + pl->h * 0.8, pl->x1,
+	    pl->bot + pl->h * 0.8);
+}
+
+/* Category i's bar, its count and its label under the axis. */
+static void
+pareto_bar(struct pdfdoc *d, const struct plot *pl, int i, const char *lab,
+    double count, double amax)
+{
+	double cx = plot_x(pl, i), bw = pl->slot * 0.6;
+	double bh = amax > 0 ? pl->h * count / amax : 0;
+	char buf[VNFMT_BUFSZ], *s;
+
+	set_rgb(d, 0, 0.42, 0.58, 0.78);
+	if (bh > 0) {
+		HPDF_Page_Rectangle(PG(d), (HPDF_REAL)(cx - bw / 2),
+		    (HPDF_REAL)pl->bot, (HPDF_REAL)bw, (HPDF_REAL)bh);
+		HPDF_Page_Fill(PG(d));
+	}
+	/* the count inside the top of a tall bar, clear of the line */
+	if (bh > 14) {
+		if ((s = clean(d, vn_int((long long)count, buf))) != NULL) {
+			set_rgb(d, 0, 1, 1, 1);
+			text_abs(d, PF_BOLD, 8, cx, pl->bot + bh - 10, s,
+			    PA_CENTER);
+			free(s);
+		}
+	} else
+		label(d, PF_REGULAR, 8, cx, pl->bot + bh + PT(1),
+		    vn_int((long long)count, buf), PA_CENTER);
+	label_wrapped(d, 8, cx - pl->slot / 2 + PT(0.5), pl->slot - PT(1),
+	    pl->bot - PT(1.5), lab, 1);
+}
+
+/* The cumulative share: a line through the categories that have one, dots. */
+static void
+pareto_cumulative(struct pdfdoc *d, const struct plot *pl, int n,
+    const double *cumulative)
+{
+	double cx, cy, px = 0, py = 0;
+	int i;
+
+	set_rgb(d, 1, 0.8, 0.3, 0);
+	HPDF_Page_SetLineWidth(PG(d), 1.2);
+	for (i = 0; i < n; i++) {
+		if (isnan(cumulative[i]))
+			continue;
+		cx = plot_x(pl, i);
+		cy = pl->bot + pl->h * fmin(fmax(cumulative[i], 0), 1);
+		if (i > 0 && !isnan(cumulative[i - 1]))
+			line(d, px, py, cx, cy);
+		px = cx;
+		py = cy;
+	}
+	set_rgb(d, 0, 0.8, 0.3, 0);
+	for (i = 0; i < n; i++) {
+		if (isnan(cumulative[i]))
+			continue;
+		HPDF_Page_Circle(PG(d), (HPDF_REAL)plot_x(pl, i),
+		    (HPDF_REAL)(pl->bot + pl->h * fmin(fmax(cumulative[i], 0),
+		    1)), 2);
+		HPDF_Page_Fill(PG(d));
 	}
 }
 
@@ -2375,106 +2526,29 @@ pdfdoc_chart_pareto(struct pdfdoc *d, const char *title, int n,
     const char *const *labels, const double *counts,
     const double *cumulative, double height, const char *legend_items)
 {
-	double x0 = BODY_L + PT(14), x1 = BODY_L + BODY_W - PT(14);
-	double top, bot, h, slot, vmax = 0, amax, astep, v, px = 0, py = 0;
-	char buf[VNFMT_BUFSZ];
-	int i, maxl = 1;
+	struct plot pl = { .x0 = BODY_L + PT(14), .x1 = BODY_L + BODY_W -
+	    PT(14) };
+	double vmax = 0, amax, astep;
+	int i, maxl;
 
 	if (n <= 0)
 		return;
 	ensure_page(d);
-	slot = (x1 - x0) / n;
-	for (i = 0; i < n; i++) {
-		int nl = label_wrapped(d, 8, 0, slot - PT(1), 0, labels[i], 0);
-
-		if (nl > maxl)
-			maxl = nl;
+	pl.slot = (pl.x1 - pl.x0) / n;
+	maxl = pareto_label_lines(d, &pl, n, labels);
+	for (i = 0; i < n; i++)
 		if (counts[i] > vmax)
 			vmax = counts[i];
-	}
 	pdfdoc_ensure(d, height + 12 + MM(maxl * 8 * 1.15));
 	chart_title(d, title);
-	top = d->y - PT(3);
-	bot = top - PT(height);
-	h = top - bot;
+	plot_place(d, &pl, height);
 	nice_axis(vmax, &amax, &astep);
-	/* grid and left axis (counts) */
-	HPDF_Page_SetLineWidth(PG(d), 0.3);
-	for (v = 0; v <= amax + 1e-9; v += astep) {
-		double gy = bot + h * v / amax;
-
-		set_rgb(d, 1, 0.8, 0.8, 0.8);
-		line(d, x0, gy, x1, gy);
-		label(d, PF_REGULAR, 8, x0 - PT(1.5), gy - 2.8,
-		    vn_int((long long)v, buf), PA_RIGHT);
-	}
-	/* right axis (cumulative %) */
-	for (i = 0; i <= 4; i++)
-		label(d, PF_REGULAR, 8, x1 + PT(1.5), bot + h * i / 4 - 2.8,
-		    vn_pct(i / 4.0, 0, buf), PA_LEFT);
-	/* 80 % reference */
-	set_rgb(d, 1, 0.5, 0.5, 0.5);
-	HPDF_Page_SetLineWidth(PG(d), 0.6);
-	dash(d, 1);
-	line(d, x0, bot + h * 0.8, x1, bot + h * 0.8);
-	dash(d, 0);
-	for (i = 0; i < n; i++) {
-		double cx = x0 + slot * (i + 0.5), bw = slot * 0.6;
-		double bh = amax > 0 ? h * counts[i] / amax : 0;
-
-		set_rgb(d, 0, 0.42, 0.58, 0.78);
-		if (bh > 0) {
-			HPDF_Page_Rectangle(PG(d), (HPDF_REAL)(cx - bw / 2),
-			    (HPDF_REAL)bot, (HPDF_REAL)bw, (HPDF_REAL)bh);
-			HPDF_Page_Fill(PG(d));
-		}
-		/* the count inside the top of a tall bar, clear of the line */
-		if (bh > 14) {
-			char *s = clean(d, vn_int((long long)counts[i], buf));
-
-			if (s != NULL) {
-				set_rgb(d, 0, 1, 1, 1);
-				text_abs(d, PF_BOLD, 8, cx, bot + bh - 10, s,
-				    PA_CENTER);
-				free(s);
-			}
-		} else
-			label(d, PF_REGULAR, 8, cx, bot + bh + PT(1),
-			    vn_int((long long)counts[i], buf), PA_CENTER);
-		label_wrapped(d, 8, cx - slot / 2 + PT(0.5), slot - PT(1),
-		    bot - PT(1.5), labels[i], 1);
-	}
-	/* cumulative line */
-	set_rgb(d, 1, 0.8, 0.3, 0);
-	HPDF_Page_SetLineWidth(PG(d), 1.2);
-	for (i = 0; i < n; i++) {
-		double cx = x0 + slot * (i + 0.5), cy;
-
-		if (isnan(cumulative[i]))
-			continue;
-		cy = bot + h * fmin(fmax(cumulative[i], 0), 1);
-		if (i > 0 && !isnan(cumulative[i - 1]))
-			line(d, px, py, cx, cy);
-		px = cx;
-		py = cy;
-	}
-	set_rgb(d, 0, 0.8, 0.3, 0);
-	for (i = 0; i < n; i++) {
-		double cx = x0 + slot * (i + 0.5);
-
-		if (isnan(cumulative[i]))
-			continue;
-		HPDF_Page_Circle(PG(d), (HPDF_REAL)cx,
-		    (HPDF_REAL)(bot + h * fmin(fmax(cumulative[i], 0), 1)), 2);
-		HPDF_Page_Fill(PG(d));
-	}
-	/* frame */
-	set_rgb(d, 1, 0, 0, 0);
-	HPDF_Page_SetLineWidth(PG(d), 0.6);
-	line(d, x0, bot, x1, bot);
-	line(d, x0, bot, x0, top);
-	line(d, x1, bot, x1, top);
-	d->y = bot - PT(2) - maxl * 8 * 1.15;
+	pareto_axes(d, &pl, amax, astep);
+	for (i = 0; i < n; i++)
+		pareto_bar(d, &pl, i, labels[i], counts[i], amax);
+	pareto_cumulative(d, &pl, n, cumulative);
+	plot_frame(d, &pl, 1);
+	d->y = pl.bot - PT(2) - maxl * 8 * 1.15;
 	legend(d, legend_items, d->y - PT(4), pareto_key);
 	d->y -= PT(8);
 }
@@ -2506,115 +2580,164 @@ pchart_key(struct pdfdoc *d, int i, double x, double y)
 	}
 }
 
-void
-pdfdoc_chart_pchart(struct pdfdoc *d, const char *title, int n,
-    const char *const *labels, const double *p, double center,
-    const double *lcl, const double *ucl, const int *out, double height,
-    const char *legend_items)
+/* Widens [*lo, *hi] to take v, when v is a number; *have is then set. */
+static void
+take(double v, double *lo, double *hi, int *have)
 {
-	double x0 = BODY_L + PT(14), x1 = BODY_L + BODY_W - PT(4);
-	double top, bot, h, slot, lo = 1, hi = 0, step, v, px = 0, py = 0;
-	char buf[VNFMT_BUFSZ];
-	int i, have = 0, prev = 0;
-
-	if (n <= 0)
+	if (isnan(v))
 		return;
-	for (i = 0; i < n; i++) {
-		const double *vals[3] = { &p[i], &lcl[i], &ucl[i] };
-		int k;
+	*lo = fmin(*lo, v);
+	*hi = fmax(*hi, v);
+	*have = 1;
+}
 
-		for (k = 0; k < 3; k++)
-			if (!isnan(*vals[k])) {
-				lo = fmin(lo, *vals[k]);
-				hi = fmax(hi, *vals[k]);
-				have = 1;
-			}
+/*
+ * The p-chart's value axis, pl->lo to pl->hi, from the rates, the limits
+ * and the centre line, in steps of 1, 2, 5, 10 or 20 points of
+ * percentage; returns the step.
+ */
+static double
+pchart_axis(struct plot *pl, int n, const double *p, const double *lcl,
+    const double *ucl, double center)
+{
+	double lo = 1, hi = 0, step;
+	int i, have = 0;
+
+	for (i = 0; i < n; i++) {
+		take(p[i], &lo, &hi, &have);
+		take(lcl[i], &lo, &hi, &have);
+		take(ucl[i], &lo, &hi, &have);
 	}
-	if (!isnan(center)) {
-		lo = fmin(lo, center);
-		hi = fmax(hi, center);
-		have = 1;
-	}
+	take(center, &lo, &hi, &have);
 	if (!have) {
 		lo = 0;
 		hi = 1;
 	}
-	/* an axis in steps of 1, 2, 5, 10 or 20 points of percentage */
 	step = hi - lo > 0.5 ? 0.2 : hi - lo > 0.2 ? 0.1 : hi - lo > 0.08 ?
 	    0.05 : hi - lo > 0.04 ? 0.02 : 0.01;
 	lo = fmax(0, floor(lo / step - 1e-9) * step);
 	hi = fmin(1, ceil(hi / step + 1e-9) * step);
 	if (hi - lo < step)
 		hi = fmin(1, lo + step), lo = fmax(0, hi - step);
-	pdfdoc_ensure(d, height + PDF_PCHART_EXTRA);
-	chart_title(d, title);
-	top = d->y - PT(3);
-	bot = top - PT(height);
-	h = top - bot;
-	slot = (x1 - x0) / n;
-#define YV(val)	(bot + h * ((val) - lo) / (hi - lo))
+	pl->lo = lo;
+	pl->hi = hi;
+	return step;
+}
+
+/* The y of the value v on the p-chart's axis. */
+static double
+plot_y(const struct plot *pl, double v)
+{
+	return pl->bot + pl->h * (v - pl->lo) / (pl->hi - pl->lo);
+}
+
+/* The grid, labelled on the left every step. */
+static void
+pchart_grid(struct pdfdoc *d, const struct plot *pl, double step)
+{
+	char buf[VNFMT_BUFSZ];
+	double v;
+
 	HPDF_Page_SetLineWidth(PG(d), 0.3);
-	for (v = lo; v <= hi + 1e-9; v += step) {
+	for (v = pl->lo; v <= pl->hi + 1e-9; v += step) {
 		set_rgb(d, 1, 0.85, 0.85, 0.85);
-		line(d, x0, YV(v), x1, YV(v));
-		label(d, PF_REGULAR, 8, x0 - PT(1.5), YV(v) - 2.8,
+		line(d, pl->x0, plot_y(pl, v), pl->x1, plot_y(pl, v));
+		label(d, PF_REGULAR, 8, pl->x0 - PT(1.5), plot_y(pl, v) - 2.8,
 		    vn_pct(v, step < 0.02 ? 1 : 0, buf), PA_RIGHT);
 	}
-	/* limits as steps, one per month */
+}
+
+/* The control limits as steps, one per month, and the centre line. */
+static void
+pchart_limits(struct pdfdoc *d, const struct plot *pl, int n,
+    const double *lcl, const double *ucl, double center)
+{
+	double xa, xb;
+	int i;
+
 	HPDF_Page_SetLineWidth(PG(d), 0.9);
 	set_rgb(d, 1, 0.8, 0, 0);
 	dash(d, 1);
 	for (i = 0; i < n; i++) {
-		double xa = x0 + slot * i, xb = xa + slot;
-
+		xa = pl->x0 + pl->slot * i;
+		xb = xa + pl->slot;
 		if (!isnan(ucl[i]))
-			line(d, xa, YV(ucl[i]), xb, YV(ucl[i]));
+			line(d, xa, plot_y(pl, ucl[i]), xb, plot_y(pl, ucl[i]));
 		if (!isnan(lcl[i]))
-			line(d, xa, YV(lcl[i]), xb, YV(lcl[i]));
+			line(d, xa, plot_y(pl, lcl[i]), xb, plot_y(pl, lcl[i]));
 	}
 	dash(d, 0);
 	if (!isnan(center)) {
 		set_rgb(d, 1, 0.1, 0.5, 0.1);
 		HPDF_Page_SetLineWidth(PG(d), 1);
-		line(d, x0, YV(center), x1, YV(center));
+		line(d, pl->x0, plot_y(pl, center), pl->x1,
+		    plot_y(pl, center));
 	}
+}
+
+/*
+ * The monthly rates: a line broken where a month has none, then the dots,
+ * red and larger outside the limits.
+ */
+static void
+pchart_rates(struct pdfdoc *d, const struct plot *pl, int n, const double *p,
+    const int *out)
+{
+	double px = 0, py = 0;
+	int i, prev = 0;
+
 	set_rgb(d, 1, 0.15, 0.3, 0.65);
 	HPDF_Page_SetLineWidth(PG(d), 1.1);
 	for (i = 0; i < n; i++) {
-		double cx = x0 + slot * (i + 0.5);
-
 		if (isnan(p[i])) {
 			prev = 0;
 			continue;
 		}
 		if (prev)
-			line(d, px, py, cx, YV(p[i]));
-		px = cx;
-		py = YV(p[i]);
+			line(d, px, py, plot_x(pl, i), plot_y(pl, p[i]));
+		px = plot_x(pl, i);
+		py = plot_y(pl, p[i]);
 		prev = 1;
 	}
 	for (i = 0; i < n; i++) {
-		double cx = x0 + slot * (i + 0.5);
-
 		if (isnan(p[i]))
 			continue;
 		if (out[i])
 			set_rgb(d, 0, 0.8, 0, 0);
 		else
 			set_rgb(d, 0, 0.15, 0.3, 0.65);
-		HPDF_Page_Circle(PG(d), (HPDF_REAL)cx, (HPDF_REAL)YV(p[i]),
-		    out[i] ? 2.6 : 1.8);
+		HPDF_Page_Circle(PG(d), (HPDF_REAL)plot_x(pl, i),
+		    (HPDF_REAL)plot_y(pl, p[i]), out[i] ? 2.6 : 1.8);
 		HPDF_Page_Fill(PG(d));
 	}
-#undef YV
+}
+
+void
+pdfdoc_chart_pchart(struct pdfdoc *d, const char *title, int n,
+    const char *const *labels, const double *p, double center,
+    const double *lcl, const double *ucl, const int *out, double height,
+    const char *legend_items)
+{
+	struct plot pl = { .x0 = BODY_L + PT(14), .x1 = BODY_L + BODY_W -
+	    PT(4) };
+	double step;
+	int i;
+
+	if (n <= 0)
+		return;
+	step = pchart_axis(&pl, n, p, lcl, ucl, center);
+	pdfdoc_ensure(d, height + PDF_PCHART_EXTRA);
+	chart_title(d, title);
+	plot_place(d, &pl, height);
+	pl.slot = (pl.x1 - pl.x0) / n;
+	pchart_grid(d, &pl, step);
+	pchart_limits(d, &pl, n, lcl, ucl, center);
+	pchart_rates(d, &pl, n, p, out);
 	for (i = 0; i < n; i++)
-		label(d, PF_REGULAR, 8, x0 + slot * (i + 0.5), bot - PT(4),
+		label(d, PF_REGULAR, 8, plot_x(&pl, i), pl.bot - PT(4),
 		    labels[i], PA_CENTER);
-	set_rgb(d, 1, 0, 0, 0);
-	HPDF_Page_SetLineWidth(PG(d), 0.6);
-	line(d, x0, bot, x1, bot);
-	line(d, x0, bot, x0, top);
-	d->y = bot - PT(6);
+	plot_frame(d, &pl, 0);
+	d->y = pl.bot - PT(6);
 	legend(d, legend_items, d->y - PT(4), pchart_key);
 	d->y -= PT(8);
 }
