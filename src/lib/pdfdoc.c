@@ -607,20 +607,39 @@ prev_char(const char *s, size_t p, size_t e)
 	return b;
 }
 
+/*
+ * wrap()'s work: the text, the lines made so far, and the line being
+ * filled, s[ls..le), lw pt wide of the avail pt its line has.
+ */
+struct wrapper {
+	HPDF_Font	 f;
+	double		 size;
+	const char	*s;
+	double		 w;		/* a line's width, pt */
+	int		 flags;
+	double		 sp;		/* a space's width */
+	struct wline	*v;
+	int		 n, cap;
+	size_t		 ls, le;
+	double		 lw, avail;
+	int		 first;		/* the paragraph's first line */
+	int		 empty;		/* no word on the line yet */
+};
+
+/* Adds the line s[start..end), width pt wide. */
 static void
-add_line(struct wline **v, int *n, int *cap, size_t start, size_t end,
-    double width, int first)
+add_line(struct wrapper *r, size_t start, size_t end, double width)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		*v = xrealloc(*v, (size_t)*cap * sizeof(**v));
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->v = xrealloc(r->v, (size_t)r->cap * sizeof(*r->v));
 	}
-	(*v)[*n].start = start;
-	(*v)[*n].end = end;
-	(*v)[*n].width = width;
-	(*v)[*n].last = 0;
-	(*v)[*n].first = first;
-	(*n)++;
+	r->v[r->n].start = start;
+	r->v[r->n].end = end;
+	r->v[r->n].width = width;
+	r->v[r->n].last = 0;
+	r->v[r->n].first = r->first;
+	r->n++;
 }
 
 /*
@@ -744,6 +763,135 @@ token_break(HPDF_Font f, double size, const char *s, size_t p, size_t we,
 	return 0;
 }
 
+#define WRAP_TOKENS	1	/* wrap(): break a long token, see there */
+
+/*
+ * The line is full before the word s[p..we): it ends there or, for a long
+ * token that would leave gaps over three spaces wide (WRAP_TOKENS), after
+ * the token's start; gap is the width between the line and the word.
+ * Returns where the next line starts.
+ */
+static size_t
+wrap_end_line(struct wrapper *r, size_t p, size_t we, double gap)
+{
+	const char *s = r->s;
+	size_t cut, i;
+	int gaps;
+
+	for (gaps = 0, i = r->ls; i < r->le; i++)
+		gaps += s[i] == ' ';
+	if ((r->flags & WRAP_TOKENS) &&
+	    (gaps == 0 || r->avail - r->lw > 3 * r->sp * gaps) &&
+	    long_token(r->f, r->size, s + p, we - p, r->w) &&
+	    (cut = token_break(r->f, r->size, s, p, we,
+	    r->avail - r->lw - gap, 0)) != 0) {
+		/* the token's start ends this line */
+		add_line(r, r->ls, cut, r->lw + gap +
+		    width_pt(r->f, r->size, s + p, cut - p));
+		p = cut;
+	} else
+		add_line(r, r->ls, r->le, r->lw);
+	r->first = 0;
+	r->avail = r->w;
+	r->empty = 1;
+	return p;
+}
+
+/* The end of the longest start of s[p..we) that fits: a character at least. */
+static size_t
+chars_fitting(const struct wrapper *r, size_t p, size_t we)
+{
+	size_t cut = next_char(r->s, p, we), nx;
+
+	while (cut < we) {
+		nx = next_char(r->s, cut, we);
+		if (width_pt(r->f, r->size, r->s + p, nx - p) > r->avail + EPS)
+			break;
+		cut = nx;
+	}
+	return cut;
+}
+
+/*
+ * One word s[p..we) wider than the line: cut it, after a break character
+ * if that fills half of it. Returns where the next line starts.
+ */
+static size_t
+wrap_cut_word(struct wrapper *r, size_t p, size_t we)
+{
+	const char *s = r->s;
+	size_t cut;
+
+	cut = token_break(r->f, r->size, s, p, we, r->avail, r->avail / 2);
+	if (cut == 0)
+		cut = chars_fitting(r, p, we);
+	/* a '-' starts the next line (token_break_at) */
+	if (cut < we && cut > next_char(s, p, we) && s[cut - 1] == '-')
+		cut--;
+	/* not before a glued dash: its word's last character goes with it */
+	if (cut < we && s[cut - 1] == ' ')
+		cut--;
+	if (cut < we && s[cut] == ' ')
+		cut = prev_char(s, p, cut);
+	add_line(r, p, cut, width_pt(r->f, r->size, s + p, cut - p));
+	r->first = 0;
+	r->avail = r->w;
+	return cut;
+}
+
+/*
+ * The word at s[p..) of the paragraph ending at q: on the line when it
+ * fits, else the line ends (the word goes on the next) or, alone and too
+ * wide, the word is cut. Returns where to go on.
+ */
+static size_t
+wrap_word(struct wrapper *r, size_t p, size_t q)
+{
+	const char *s = r->s;
+	size_t we = p;
+	double ww, nw, gap;
+
+	while (we < q && s[we] != ' ')
+		we++;
+	we = glue_dash(s, we, q);
+	ww = width_pt(r->f, r->size, s + p, we - p);
+	/* widths add up: libharu does not kern */
+	gap = r->empty ? 0 : width_pt(r->f, r->size, s + r->le, p - r->le);
+	if (!r->empty && (nw = r->lw + gap + ww) <= r->avail + EPS) {
+		r->lw = nw;
+		r->le = we;
+	} else if (r->empty && ww <= r->avail + EPS) {
+		r->ls = p;
+		r->le = we;
+		r->lw = ww;
+		r->empty = 0;
+	} else if (!r->empty)
+		return wrap_end_line(r, p, we, gap);
+	else
+		return wrap_cut_word(r, p, we);
+	p = we;
+	while (p < q && s[p] == ' ')
+		p++;
+	return p;
+}
+
+/* The paragraph s[p..q), its first line avail pt wide. */
+static void
+wrap_paragraph(struct wrapper *r, size_t p, size_t q, double avail)
+{
+	r->ls = r->le = p;
+	r->lw = 0;
+	r->avail = avail;
+	r->first = 1;
+	r->empty = 1;
+	while (p < q)
+		p = wrap_word(r, p, q);
+	if (!r->empty || r->first)
+		add_line(r, r->empty ? p : r->ls, r->empty ? p : r->le,
+		    r->empty ? 0 : r->lw);
+	r->v[r->n - 1].last = 1;
+}
+
 /*
  * Breaks cleaned text s into lines of at most w pt, the first line of each
  * paragraph w - indent. Returns the number of lines; *out is the caller's
@@ -752,112 +900,25 @@ token_break(HPDF_Font f, double size, const char *s, size_t p, size_t we,
  * '?', '&', '=', '-', '_', '.' or '@' rather than leave a justified line
  * with gaps over three spaces wide.
  */
-#define WRAP_TOKENS	1
 static int
 wrap(HPDF_Font f, double size, const char *s, double w, double indent,
     int flags, struct wline **out)
 {
-	struct wline *v = NULL;
-	int n = 0, cap = 0;
-	size_t len = strlen(s), p = 0;
-	double sp = width_pt(f, size, " ", 1);
+	struct wrapper r = { .f = f, .size = size, .s = s, .w = w,
+	    .flags = flags };
+	size_t len = strlen(s), p = 0, q;
 
+	r.sp = width_pt(f, size, " ", 1);
 	for (;;) {
-		size_t q = p;
-		size_t ls = p, le = p;
-		double lw = 0, avail = w - indent;
-		int first = 1, empty = 1;
-
-		while (q < len && s[q] != '\n')
-			q++;
-		/* paragraph s[p..q) */
-		while (p < q) {
-			size_t we = p, cut, i;
-			double ww, nw, gap;
-			int gaps;
-
-			while (we < q && s[we] != ' ')
-				we++;
-			we = glue_dash(s, we, q);
-			ww = width_pt(f, size, s + p, we - p);
-			/* widths add up: libharu does not kern */
-			gap = empty ? 0 : width_pt(f, size, s + le, p - le);
-			if (!empty && (nw = lw + gap + ww) <= avail + EPS) {
-				lw = nw;
-				le = we;
-			} else if (empty && ww <= avail + EPS) {
-				ls = p;
-				le = we;
-				lw = ww;
-				empty = 0;
-			} else if (!empty) {
-				for (gaps = 0, i = ls; i < le; i++)
-					gaps += s[i] == ' ';
-				if ((flags & WRAP_TOKENS) &&
-				    (gaps == 0 || avail - lw > 3 * sp * gaps) &&
-				    long_token(f, size, s + p, we - p, w) &&
-				    (cut = token_break(f, size, s, p, we,
-				    avail - lw - gap, 0)) != 0) {
-					/* the token's start ends this line */
-					add_line(&v, &n, &cap, ls, cut, lw + gap +
-					    width_pt(f, size, s + p, cut - p),
-					    first);
-					p = cut;
-				} else
-					add_line(&v, &n, &cap, ls, le, lw,
-					    first);
-				first = 0;
-				avail = w;
-				empty = 1;
-				continue;	/* the same word on a new line */
-			} else {
-				/* one word wider than the line: cut it, after
-				 * a break character if that fills half of it */
-				size_t nx;
-
-				cut = token_break(f, size, s, p, we, avail,
-				    avail / 2);
-				if (cut == 0) {
-					cut = next_char(s, p, we);
-					while (cut < we) {
-						nx = next_char(s, cut, we);
-						if (width_pt(f, size, s + p,
-						    nx - p) > avail + EPS)
-							break;
-						cut = nx;
-					}
-				}
-				/* a '-' starts the next line (token_break_at) */
-				if (cut < we && cut > next_char(s, p, we) &&
-				    s[cut - 1] == '-')
-					cut--;
-				/* not before a glued dash: its word's last
-				 * character goes with it */
-				if (cut < we && s[cut - 1] == ' ')
-					cut--;
-				if (cut < we && s[cut] == ' ')
-					cut = prev_char(s, p, cut);
-				add_line(&v, &n, &cap, p, cut,
-				    width_pt(f, size, s + p, cut - p), first);
-				first = 0;
-				avail = w;
-				p = cut;
-				continue;
-			}
-			p = we;
-			while (p < q && s[p] == ' ')
-				p++;
-		}
-		if (!empty || first)
-			add_line(&v, &n, &cap, empty ? p : ls, empty ? p : le,
-			    empty ? 0 : lw, first);
-		v[n - 1].last = 1;
+		for (q = p; q < len && s[q] != '\n'; q++)
+			;
+		wrap_paragraph(&r, p, q, w - indent);
 		if (q >= len)
 			break;
 		p = q + 1;
 	}
-	*out = v;
-	return n;
+	*out = r.v;
+	return r.n;
 }
 
 /*
