@@ -737,94 +737,141 @@ day_of_text(const char *s)
 	    LONG_MIN;
 }
 
+/* A period record: the period's title, kind, window, months and labels. */
+static void
+keep_period(char **f)
+{
+	G.have_period = 1;
+	snprintf(G.title, sizeof(G.title), "%s", f[3]);
+	free(G.pkind);
+	G.pkind = xstrdup(f[2]);
+	free(G.months_text);
+	G.months_text = xstrdup(f[6]);
+	G.first_day = day_of_text(f[4]);
+	G.last_day = day_of_text(f[5]);
+	free(G.prev_label);
+	free(G.yoy_label);
+	G.prev_label = xstrdup(f[7]);
+	G.yoy_label = xstrdup(f[8]);
+	if (*f[6] != '\0') {
+		char *m = xstrdup(f[6]), *c = strrchr(m, ',');
+
+		G.last_month = month_of_text(c ? c + 1 : m);
+		if (c)
+			*strchr(m, ',') = '\0';
+		G.first_month = month_of_text(m);
+		free(m);
+	}
+}
+
+/* A unit record: its status, the months it lacks, its revision. */
+static void
+keep_unit(char **f)
+{
+	struct unitrow *u;
+
+	G.units = xrealloc(G.units, (size_t)(G.nunits + 1) * sizeof(*G.units));
+	u = &G.units[G.nunits++];
+	u->code = xstrdup(f[2]);
+	u->status = xstrdup(f[3]);
+	u->months_missing = xstrdup(f[4]);
+	u->revision = xstrdup(f[5]);
+}
+
+/* A compare record: an indicator's earlier values. */
+static void
+keep_compare(char **f)
+{
+	struct item *it = set_find(&G.ind, f[2], f[3]);
+
+	/* an indicator P lacks (a rate of a zero denominator) still
+	 * shows its earlier values: absent now, not then */
+	if (it == NULL)
+		set_add(&G.ind, f[2], f[3], &it);
+	it->prev = num_or_nan(f[6]);
+	it->yoy = num_or_nan(f[8]);
+}
+
+/* A pareto record: one category of a Pareto table. */
+static void
+keep_pareto(char **f)
+{
+	struct pareto *p;
+
+	G.pareto = xrealloc(G.pareto, (size_t)(G.npareto + 1) *
+	    sizeof(*G.pareto));
+	p = &G.pareto[G.npareto++];
+	p->table = xstrdup(f[2]);
+	p->category = xstrdup(f[3]);
+	p->count = num_or_nan(f[4]);
+	p->share = num_or_nan(f[5]);
+	p->cum = num_or_nan(f[6]);
+}
+
+/* A pchart record: one month of an indicator's p-chart. */
+static void
+keep_pchart(char **f)
+{
+	struct pchart *p;
+
+	G.pch = xrealloc(G.pch, (size_t)(G.npch + 1) * sizeof(*G.pch));
+	p = &G.pch[G.npch++];
+	p->indicator = xstrdup(f[2]);
+	p->month = month_of_text(f[3]);
+	p->p = num_or_nan(f[6]);
+	p->center = num_or_nan(f[7]);
+	p->lcl = num_or_nan(f[8]);
+	p->ucl = num_or_nan(f[9]);
+	p->out = strcmp(f[10], "1") == 0;
+}
+
+/* A lowsample record: a unit whose rate rests on few responses. */
+static void
+keep_lowsample(char **f)
+{
+	struct lowsample *l;
+
+	G.lowsample = xrealloc(G.lowsample, (size_t)(G.nlowsample + 1) *
+	    sizeof(*G.lowsample));
+	l = &G.lowsample[G.nlowsample++];
+	l->unit = xstrdup(f[2]);
+	l->responses = num_or_nan(f[3]);
+}
+
+/* The records of the analysis stream the documents use; the others pass. */
+static const struct {
+	const char	*kind;
+	int		 nf;		/* fields it has at least */
+	void		(*keep)(char **f);
+} analysis_kinds[] = {
+	{ "period", 9, keep_period },
+	{ "unit", 6, keep_unit },
+	{ "compare", 9, keep_compare },
+	{ "pareto", 7, keep_pareto },
+	{ "pchart", 11, keep_pchart },
+	{ "lowsample", 4, keep_lowsample },
+};
+
 /* One record of the analysis stream: keeps what the documents of G.label use. */
 static int
 analysis_record(struct norm_reader *r, void *arg)
 {
-	const char *path = r->name;
-	char **f = r->f;
+	size_t i;
 
 	(void)arg;
-	if (r->nf < 2 || strcmp(f[1], G.label) != 0)
+	if (r->nf < 2 || strcmp(r->f[1], G.label) != 0)
 		return 0;
 	if (!record_utf8(r)) {
-		diag_errorat(path, r->line, 0, "invalid UTF-8");
+		diag_errorat(r->name, r->line, 0, "invalid UTF-8");
 		return 1;
 	}
-	if (strcmp(f[0], "period") == 0 && r->nf >= 9) {
-		G.have_period = 1;
-		snprintf(G.title, sizeof(G.title), "%s", f[3]);
-		free(G.pkind);
-		G.pkind = xstrdup(f[2]);
-		free(G.months_text);
-		G.months_text = xstrdup(f[6]);
-		G.first_day = day_of_text(f[4]);
-		G.last_day = day_of_text(f[5]);
-		free(G.prev_label);
-		free(G.yoy_label);
-		G.prev_label = xstrdup(f[7]);
-		G.yoy_label = xstrdup(f[8]);
-		if (*f[6] != '\0') {
-			char *m = xstrdup(f[6]), *c = strrchr(m, ',');
-
-			G.last_month = month_of_text(c ? c + 1 : m);
-			if (c)
-				*strchr(m, ',') = '\0';
-			G.first_month = month_of_text(m);
-			free(m);
+	for (i = 0; i < sizeof(analysis_kinds) / sizeof(analysis_kinds[0]);
+	    i++)
+		if (strcmp(r->f[0], analysis_kinds[i].kind) == 0) {
+			if (r->nf >= analysis_kinds[i].nf)
+				analysis_kinds[i].keep(r->f);
+			break;
 		}
-	} else if (strcmp(f[0], "unit") == 0 && r->nf >= 6) {
-		struct unitrow *u;
-
-		G.units = xrealloc(G.units, (size_t)(G.nunits + 1) *
-		    sizeof(*G.units));
-		u = &G.units[G.nunits++];
-		u->code = xstrdup(f[2]);
-		u->status = xstrdup(f[3]);
-		u->months_missing = xstrdup(f[4]);
-		u->revision = xstrdup(f[5]);
-	} else if (strcmp(f[0], "compare") == 0 && r->nf >= 9) {
-		struct item *it = set_find(&G.ind, f[2], f[3]);
-
-		/* an indicator P lacks (a rate of a zero denominator) still
-		 * shows its earlier values: absent now, not then */
-		if (it == NULL)
-			set_add(&G.ind, f[2], f[3], &it);
-		it->prev = num_or_nan(f[6]);
-		it->yoy = num_or_nan(f[8]);
-	} else if (strcmp(f[0], "pareto") == 0 && r->nf >= 7) {
-		struct pareto *p;
-
-		G.pareto = xrealloc(G.pareto, (size_t)(G.npareto + 1) *
-		    sizeof(*G.pareto));
-		p = &G.pareto[G.npareto++];
-		p->table = xstrdup(f[2]);
-		p->category = xstrdup(f[3]);
-		p->count = num_or_nan(f[4]);
-		p->share = num_or_nan(f[5]);
-		p->cum = num_or_nan(f[6]);
-	} else if (strcmp(f[0], "pchart") == 0 && r->nf >= 11) {
-		struct pchart *p;
-
-		G.pch = xrealloc(G.pch, (size_t)(G.npch + 1) *
-		    sizeof(*G.pch));
-		p = &G.pch[G.npch++];
-		p->indicator = xstrdup(f[2]);
-		p->month = month_of_text(f[3]);
-		p->p = num_or_nan(f[6]);
-		p->center = num_or_nan(f[7]);
-		p->lcl = num_or_nan(f[8]);
-		p->ucl = num_or_nan(f[9]);
-		p->out = strcmp(f[10], "1") == 0;
-	} else if (strcmp(f[0], "lowsample") == 0 && r->nf >= 4) {
-		struct lowsample *l;
-
-		G.lowsample = xrealloc(G.lowsample,
-		    (size_t)(G.nlowsample + 1) * sizeof(*G.lowsample));
-		l = &G.lowsample[G.nlowsample++];
-		l->unit = xstrdup(f[2]);
-		l->responses = num_or_nan(f[3]);
-	}
 	return 0;
 }
 
