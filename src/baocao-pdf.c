@@ -299,6 +299,24 @@ upper(const char *s)
 	return sbuf_detach(&sb);
 }
 
+/* Adds item to the comma-separated list in sb. */
+static void
+list_add(struct sbuf *sb, const char *item)
+{
+	sbuf_printf(sb, "%s%s", sb->len ? ", " : "", item);
+}
+
+/* Template text t with "{k1}" replaced by v1, then "{k2}" by v2; owned. */
+static char *
+fill2(const char *t, const char *k1, const char *v1, const char *k2,
+    const char *v2)
+{
+	char *a = tmpl_fill(t, k1, v1), *s = tmpl_fill(a, k2, v2);
+
+	free(a);
+	return s;
+}
+
 /*
  * s with each "\n" (backslash, n: a line break a clerk wrote in
  * config/baocao.ini or in a sheet) made a line break (brk set) or a
@@ -2483,8 +2501,7 @@ errors_rate_note(const struct tspec *t)
 		if (!isnan(e) && e > 0 &&
 		    isnan(ind(code, "documents.outgoing"))) {
 			n += e;
-			sbuf_printf(&names, "%s%s", names.len ? ", " : "",
-			    unit_name(code));
+			list_add(&names, unit_name(code));
 		}
 	}
 	if (n == 0) {
@@ -3081,17 +3098,14 @@ block_narrative(const char *arg, int number)
 static void
 range_window(struct sbuf *ms, long first, long last)
 {
-	char from[DATE_BUFSZ], to[DATE_BUFSZ];
-	char *a, *b;
+	char from[DATE_BUFSZ], to[DATE_BUFSZ], *s;
 
 	date_vn(report_month_first_day(first, G.cfg.cutoff_day), from);
 	date_vn(report_month_last_day(last, G.cfg.cutoff_day), to);
-	a = tmpl_fill(T("submission", "range_window",
-	    "(từ ngày {from} đến ngày {to})"), "from", from);
-	b = tmpl_fill(a, "to", to);
-	sbuf_printf(ms, " %s", b);
-	free(b);
-	free(a);
+	s = fill2(T("submission", "range_window",
+	    "(từ ngày {from} đến ngày {to})"), "from", from, "to", to);
+	sbuf_printf(ms, " %s", s);
+	free(s);
 }
 
 /* How many units had to send their sheets, and what came of it. */
@@ -3130,8 +3144,7 @@ names_with_status(struct sbuf *names, const char *status)
 	sbuf_reset(names);
 	for (i = 0; i < G.nunits; i++)
 		if (strcmp(G.units[i].status, status) == 0)
-			sbuf_printf(names, "%s%s", names->len ? ", " : "",
-			    unit_name(G.units[i].code));
+			list_add(names, unit_name(G.units[i].code));
 }
 
 /*
@@ -3148,7 +3161,7 @@ vn_month_list(struct sbuf *sb, const char *list, long *first, long *last)
 	while ((tok = strsep(&p, ",")) != NULL) {
 		if ((mm = month_of_text(tok)) == LONG_MIN)
 			continue;
-		sbuf_printf(sb, "%s%s", sb->len ? ", " : "", vn_month(mm, b));
+		list_add(sb, vn_month(mm, b));
 		if (f == LONG_MIN)
 			f = mm;
 		l = mm;
@@ -3501,13 +3514,10 @@ block_pareto(const char *table, int number)
 static char *
 pchart_text(const char *t, int n, const char *rate)
 {
-	char nb[16], *m, *s;
+	char nb[16];
 
 	snprintf(nb, sizeof(nb), "%d", n);
-	m = tmpl_fill(t, "months", nb);
-	s = tmpl_fill(m, "rate", rate);
-	free(m);
-	return s;
+	return fill2(t, "months", nb, "rate", rate);
 }
 
 #define PCHART_MM	50	/* a p-chart's plot, high */
