@@ -1797,7 +1797,7 @@ signer_line(const char *s, double w)
 	return u;
 }
 
-/* The height of the signer's column as drawn: its lines, the space, the name. */
+/* The height of the signer's column: its lines, the space, the name. */
 static double
 signer_height(const char *const *sign, double w)
 {
@@ -2770,12 +2770,13 @@ objective_row(int *nrows, int i, const struct objective *o, const char *met,
 	free(mt);
 }
 
-/* The objectives, one row each, with the unit's or the organization's result. */
+/* The objectives, one row each: the unit's or the organization's result. */
 static void
 objectives_table(const struct objective *const *obj, int nobj)
 {
 	const char *head[5], *met[16];	/* met: each one's assessment */
-	const char *who = G.kind == K_BM ? G.unit : "*";	/* the rows' code */
+	/* the rows' code */
+	const char *who = G.kind == K_BM ? G.unit : "*";
 	double w[5];
 	enum pdf_align al[5];
 	int i, k, nrows = 0;
@@ -2922,8 +2923,8 @@ block_objectives(const char *arg, int number)
 	if (nobj == 0) {
 		/* said, not left out: the form has the section */
 		para(&ST_BODY, T("objectives", "none_for_unit", "Trong tháng "
-		    "chưa có số liệu của chỉ tiêu nào để đánh giá mục tiêu chất "
-		    "lượng của đơn vị."));
+		    "chưa có số liệu của chỉ tiêu nào để đánh giá mục tiêu "
+		    "chất lượng của đơn vị."));
 		return 1;
 	}
 	objectives_table(obj, nobj);
@@ -3224,9 +3225,9 @@ submission_range_months(void)
 		t = xasprintf("%s %s. %s", T("submission", "range_months",
 		    "Số liệu biểu tháng BM.07.01 lấy từ các tháng nằm trọn "
 		    "trong kỳ:"), sbuf_str(&ms), T("submission", "range_mixed",
-		    "Số liệu các sổ theo dõi tính theo ngày trong cả kỳ, nên tỷ "
-		    "lệ ghép hai nguồn (như tỷ lệ văn bản sai lỗi trên số văn "
-		    "bản ban hành) chỉ để tham khảo."));
+		    "Số liệu các sổ theo dõi tính theo ngày trong cả kỳ, nên "
+		    "tỷ lệ ghép hai nguồn (như tỷ lệ văn bản sai lỗi trên số "
+		    "văn bản ban hành) chỉ để tham khảo."));
 	else
 		t = xstrdup(T("submission", "range_no_months",
 		    "Không có tháng nào nằm trọn trong kỳ: báo cáo chỉ gồm số "
