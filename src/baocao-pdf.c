@@ -299,6 +299,24 @@ upper(const char *s)
 	return sbuf_detach(&sb);
 }
 
+/* Adds item to the comma-separated list in sb. */
+static void
+list_add(struct sbuf *sb, const char *item)
+{
+	sbuf_printf(sb, "%s%s", sb->len ? ", " : "", item);
+}
+
+/* Template text t with "{k1}" replaced by v1, then "{k2}" by v2; owned. */
+static char *
+fill2(const char *t, const char *k1, const char *v1, const char *k2,
+    const char *v2)
+{
+	char *a = tmpl_fill(t, k1, v1), *s = tmpl_fill(a, k2, v2);
+
+	free(a);
+	return s;
+}
+
 /*
  * s with each "\n" (backslash, n: a line break a clerk wrote in
  * config/baocao.ini or in a sheet) made a line break (brk set) or a
@@ -738,94 +756,141 @@ day_of_text(const char *s)
 	    LONG_MIN;
 }
 
+/* A period record: the period's title, kind, window, months and labels. */
+static void
+keep_period(char **f)
+{
+	G.have_period = 1;
+	snprintf(G.title, sizeof(G.title), "%s", f[3]);
+	free(G.pkind);
+	G.pkind = xstrdup(f[2]);
+	free(G.months_text);
+	G.months_text = xstrdup(f[6]);
+	G.first_day = day_of_text(f[4]);
+	G.last_day = day_of_text(f[5]);
+	free(G.prev_label);
+	free(G.yoy_label);
+	G.prev_label = xstrdup(f[7]);
+	G.yoy_label = xstrdup(f[8]);
+	if (*f[6] != '\0') {
+		char *m = xstrdup(f[6]), *c = strrchr(m, ',');
+
+		G.last_month = month_of_text(c ? c + 1 : m);
+		if (c)
+			*strchr(m, ',') = '\0';
+		G.first_month = month_of_text(m);
+		free(m);
+	}
+}
+
+/* A unit record: its status, the months it lacks, its revision. */
+static void
+keep_unit(char **f)
+{
+	struct unitrow *u;
+
+	G.units = xrealloc(G.units, (size_t)(G.nunits + 1) * sizeof(*G.units));
+	u = &G.units[G.nunits++];
+	u->code = xstrdup(f[2]);
+	u->status = xstrdup(f[3]);
+	u->months_missing = xstrdup(f[4]);
+	u->revision = xstrdup(f[5]);
+}
+
+/* A compare record: an indicator's earlier values. */
+static void
+keep_compare(char **f)
+{
+	struct item *it = set_find(&G.ind, f[2], f[3]);
+
+	/* an indicator P lacks (a rate of a zero denominator) still
+	 * shows its earlier values: absent now, not then */
+	if (it == NULL)
+		set_add(&G.ind, f[2], f[3], &it);
+	it->prev = num_or_nan(f[6]);
+	it->yoy = num_or_nan(f[8]);
+}
+
+/* A pareto record: one category of a Pareto table. */
+static void
+keep_pareto(char **f)
+{
+	struct pareto *p;
+
+	G.pareto = xrealloc(G.pareto, (size_t)(G.npareto + 1) *
+	    sizeof(*G.pareto));
+	p = &G.pareto[G.npareto++];
+	p->table = xstrdup(f[2]);
+	p->category = xstrdup(f[3]);
+	p->count = num_or_nan(f[4]);
+	p->share = num_or_nan(f[5]);
+	p->cum = num_or_nan(f[6]);
+}
+
+/* A pchart record: one month of an indicator's p-chart. */
+static void
+keep_pchart(char **f)
+{
+	struct pchart *p;
+
+	G.pch = xrealloc(G.pch, (size_t)(G.npch + 1) * sizeof(*G.pch));
+	p = &G.pch[G.npch++];
+	p->indicator = xstrdup(f[2]);
+	p->month = month_of_text(f[3]);
+	p->p = num_or_nan(f[6]);
+	p->center = num_or_nan(f[7]);
+	p->lcl = num_or_nan(f[8]);
+	p->ucl = num_or_nan(f[9]);
+	p->out = strcmp(f[10], "1") == 0;
+}
+
+/* A lowsample record: a unit whose rate rests on few responses. */
+static void
+keep_lowsample(char **f)
+{
+	struct lowsample *l;
+
+	G.lowsample = xrealloc(G.lowsample, (size_t)(G.nlowsample + 1) *
+	    sizeof(*G.lowsample));
+	l = &G.lowsample[G.nlowsample++];
+	l->unit = xstrdup(f[2]);
+	l->responses = num_or_nan(f[3]);
+}
+
+/* The records of the analysis stream the documents use; the others pass. */
+static const struct {
+	const char	*kind;
+	int		 nf;		/* fields it has at least */
+	void		(*keep)(char **f);
+} analysis_kinds[] = {
+	{ "period", 9, keep_period },
+	{ "unit", 6, keep_unit },
+	{ "compare", 9, keep_compare },
+	{ "pareto", 7, keep_pareto },
+	{ "pchart", 11, keep_pchart },
+	{ "lowsample", 4, keep_lowsample },
+};
+
 /* One record of the analysis stream: keeps what the documents of G.label use. */
 static int
 analysis_record(struct norm_reader *r, void *arg)
 {
-	const char *path = r->name;
-	char **f = r->f;
+	size_t i;
 
 	(void)arg;
-	if (r->nf < 2 || strcmp(f[1], G.label) != 0)
+	if (r->nf < 2 || strcmp(r->f[1], G.label) != 0)
 		return 0;
 	if (!record_utf8(r)) {
-		diag_errorat(path, r->line, 0, "invalid UTF-8");
+		diag_errorat(r->name, r->line, 0, "invalid UTF-8");
 		return 1;
 	}
-	if (strcmp(f[0], "period") == 0 && r->nf >= 9) {
-		G.have_period = 1;
-		snprintf(G.title, sizeof(G.title), "%s", f[3]);
-		free(G.pkind);
-		G.pkind = xstrdup(f[2]);
-		free(G.months_text);
-		G.months_text = xstrdup(f[6]);
-		G.first_day = day_of_text(f[4]);
-		G.last_day = day_of_text(f[5]);
-		free(G.prev_label);
-		free(G.yoy_label);
-		G.prev_label = xstrdup(f[7]);
-		G.yoy_label = xstrdup(f[8]);
-		if (*f[6] != '\0') {
-			char *m = xstrdup(f[6]), *c = strrchr(m, ',');
-
-			G.last_month = month_of_text(c ? c + 1 : m);
-			if (c)
-				*strchr(m, ',') = '\0';
-			G.first_month = month_of_text(m);
-			free(m);
+	for (i = 0; i < sizeof(analysis_kinds) / sizeof(analysis_kinds[0]);
+	    i++)
+		if (strcmp(r->f[0], analysis_kinds[i].kind) == 0) {
+			if (r->nf >= analysis_kinds[i].nf)
+				analysis_kinds[i].keep(r->f);
+			break;
 		}
-	} else if (strcmp(f[0], "unit") == 0 && r->nf >= 6) {
-		struct unitrow *u;
-
-		G.units = xrealloc(G.units, (size_t)(G.nunits + 1) *
-		    sizeof(*G.units));
-		u = &G.units[G.nunits++];
-		u->code = xstrdup(f[2]);
-		u->status = xstrdup(f[3]);
-		u->months_missing = xstrdup(f[4]);
-		u->revision = xstrdup(f[5]);
-	} else if (strcmp(f[0], "compare") == 0 && r->nf >= 9) {
-		struct item *it = set_find(&G.ind, f[2], f[3]);
-
-		/* an indicator P lacks (a rate of a zero denominator) still
-		 * shows its earlier values: absent now, not then */
-		if (it == NULL)
-			set_add(&G.ind, f[2], f[3], &it);
-		it->prev = num_or_nan(f[6]);
-		it->yoy = num_or_nan(f[8]);
-	} else if (strcmp(f[0], "pareto") == 0 && r->nf >= 7) {
-		struct pareto *p;
-
-		G.pareto = xrealloc(G.pareto, (size_t)(G.npareto + 1) *
-		    sizeof(*G.pareto));
-		p = &G.pareto[G.npareto++];
-		p->table = xstrdup(f[2]);
-		p->category = xstrdup(f[3]);
-		p->count = num_or_nan(f[4]);
-		p->share = num_or_nan(f[5]);
-		p->cum = num_or_nan(f[6]);
-	} else if (strcmp(f[0], "pchart") == 0 && r->nf >= 11) {
-		struct pchart *p;
-
-		G.pch = xrealloc(G.pch, (size_t)(G.npch + 1) *
-		    sizeof(*G.pch));
-		p = &G.pch[G.npch++];
-		p->indicator = xstrdup(f[2]);
-		p->month = month_of_text(f[3]);
-		p->p = num_or_nan(f[6]);
-		p->center = num_or_nan(f[7]);
-		p->lcl = num_or_nan(f[8]);
-		p->ucl = num_or_nan(f[9]);
-		p->out = strcmp(f[10], "1") == 0;
-	} else if (strcmp(f[0], "lowsample") == 0 && r->nf >= 4) {
-		struct lowsample *l;
-
-		G.lowsample = xrealloc(G.lowsample,
-		    (size_t)(G.nlowsample + 1) * sizeof(*G.lowsample));
-		l = &G.lowsample[G.nlowsample++];
-		l->unit = xstrdup(f[2]);
-		l->responses = num_or_nan(f[3]);
-	}
 	return 0;
 }
 
@@ -1665,6 +1730,115 @@ recipients_draw(const char *lines, const struct pdf_style *rec,
 	return y;
 }
 
+/* The closing's columns: "Nơi nhận" on the left, 4 mm clear of the signer's. */
+#define CLOSING_LW	71	/* the left column, wide */
+#define CLOSING_RX	75	/* where the signer's column starts */
+
+static const struct pdf_style CLOSING_HEAD = { .face = PF_BOLDITALIC,
+	.size = 12, .align = PA_LEFT, .leading = 1.15 };
+static const struct pdf_style CLOSING_REC = { .face = PF_REGULAR, .size = 11,
+	.align = PA_LEFT, .leading = 1.15 };
+static const struct pdf_style CLOSING_SIGNER = { .face = PF_BOLD, .size = 13,
+	.align = PA_CENTER, .leading = 1.15 };
+static const struct pdf_style CLOSING_NAME = { .face = PF_BOLD, .size = 14,
+	.align = PA_CENTER, .leading = 1.15 };
+
+/*
+ * The lines of "Nơi nhận", LF-separated: each recipient, then the archive,
+ * broken into w mm as mixed_lines() says, its first line after "- ", the
+ * others after a tab (they hang). The caller frees them.
+ */
+static char *
+recipient_lines(double w)
+{
+	struct sbuf lines = SBUF_INIT, one = SBUF_INIT;
+	char *rl, *l, *p;
+	int i;
+
+	for (i = 0; i <= G.cfg.nrecipients; i++) {
+		sbuf_reset(&one);
+		if (i < G.cfg.nrecipients)
+			sbuf_printf(&one, "%s;", G.cfg.recipients[i]);
+		else
+			sbuf_printf(&one, "%s %s.", T("closing", "archive",
+			    "Lưu:"), G.cfg.archive != NULL &&
+			    *G.cfg.archive ? G.cfg.archive : "VT");
+		rl = mixed_lines(&CLOSING_REC, w, sbuf_str(&one), 1);
+		for (p = rl; (l = strsep(&p, "\n")) != NULL;)
+			sbuf_printf(&lines, "%s%s%s", lines.len > 0 ? "\n" : "",
+			    l == rl ? "- " : "\t", l);
+		free(rl);
+	}
+	sbuf_release(&one);
+	return sbuf_detach(&lines);
+}
+
+/* The height of "Nơi nhận:" and its lines, as recipients_draw() draws them. */
+static double
+recipients_height(const char *lines, const struct pdf_style *hung,
+    double hang)
+{
+	double h;
+	char *copy = xstrdup(lines), *p, *l;
+
+	h = pdfdoc_text_height(G.doc, &CLOSING_HEAD, CLOSING_LW,
+	    T("closing", "recipients", "Nơi nhận:"));
+	for (p = copy; (l = strsep(&p, "\n")) != NULL;)
+		h += pdfdoc_text_height(G.doc, *l == '\t' ? &CLOSING_REC : hung,
+		    CLOSING_LW - hang, *l == '\t' ? l + 1 : l);
+	free(copy);
+	return h;
+}
+
+/* A title of the signer (authority, deputy, title) as drawn, or NULL. */
+static char *
+signer_line(const char *s, double w)
+{
+	char *t, *u;
+
+	if (s == NULL || *s == '\0')
+		return NULL;
+	t = config_upper(s);
+	u = header_lines(&CLOSING_SIGNER, w, t);
+	free(t);
+	return u;
+}
+
+/* The height of the signer's column: its lines, the space, the name. */
+static double
+signer_height(const char *const *sign, double w)
+{
+	double h = atof(T("closing", "signature_space_mm", "30")) + 7;
+	char *u;
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if ((u = signer_line(sign[i], w)) != NULL) {
+			h += pdfdoc_text_height(G.doc, &CLOSING_SIGNER, w, u);
+			free(u);
+		}
+	return h;
+}
+
+/* Draws the signer's column at x, w mm wide, from y down; the y below it. */
+static double
+signer_draw(const char *const *sign, const char *name, double x, double w,
+    double y)
+{
+	char *u;
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if ((u = signer_line(sign[i], w)) != NULL) {
+			y = pdfdoc_text_at(G.doc, &CLOSING_SIGNER, x, w, y, u);
+			free(u);
+		}
+	y += atof(T("closing", "signature_space_mm", "30"));
+	if (name != NULL)
+		y = sign_name(&CLOSING_NAME, x, w, y, name);
+	return y;
+}
+
 /*
  * The closing paragraph (may be ""), then "Nơi nhận" on the left and the
  * signer on the right, all kept on one page so that the signature never
@@ -1674,71 +1848,28 @@ recipients_draw(const char *lines, const struct pdf_style *rec,
 static void
 closing(const struct signer *sg, const char *last_para)
 {
-	struct pdf_style head = { .face = PF_BOLDITALIC, .size = 12,
-	    .align = PA_LEFT, .leading = 1.15 };
-	struct pdf_style rec = { .face = PF_REGULAR, .size = 11,
-	    .align = PA_LEFT, .leading = 1.15 };
-	struct pdf_style sb = { .face = PF_BOLD, .size = 13, .align = PA_CENTER,
-	    .leading = 1.15 };
-	struct pdf_style nm = { .face = PF_BOLD, .size = 14, .align = PA_CENTER,
-	    .leading = 1.15 };
-	/* Nơi nhận on the left, 4 mm clear of the signer's column */
-	double lw = 71, rw = PDF_BODY_W - 75, rx = 75, hl = 0, hr, y, yl, yr;
-	double hang;
-	struct pdf_style hung;
-	struct sbuf lines = SBUF_INIT, one = SBUF_INIT;
-	const char *sign[3];
-	char *rl, *l, *p;
-	int i, paged;
+	const char *sign[3] = { sg->authority, sg->deputy, sg->title };
+	double rw = PDF_BODY_W - CLOSING_RX, hang, hl, hr, y, yl, yr;
+	struct pdf_style hung = CLOSING_REC;
+	char *lines;
+	int paged;
 
-	sign[0] = sg->authority;
-	sign[1] = sg->deputy;
-	sign[2] = sg->title;
 	/*
 	 * "- X;" lines hang after their dash: each broken as
 	 * mixed_lines() says, its first line after "- ", the others
 	 * as far in (drawn one by one below)
 	 */
-	hang = pdfdoc_text_width(G.doc, rec.face, rec.size, "- x") -
-	    pdfdoc_text_width(G.doc, rec.face, rec.size, "x");
-	for (i = 0; i <= G.cfg.nrecipients; i++) {
-		sbuf_reset(&one);
-		if (i < G.cfg.nrecipients)
-			sbuf_printf(&one, "%s;", G.cfg.recipients[i]);
-		else
-			sbuf_printf(&one, "%s %s.", T("closing", "archive",
-			    "Lưu:"), G.cfg.archive != NULL &&
-			    *G.cfg.archive ? G.cfg.archive : "VT");
-		rl = mixed_lines(&rec, lw - hang, sbuf_str(&one), 1);
-		for (p = rl; (l = strsep(&p, "\n")) != NULL;)
-			sbuf_printf(&lines, "%s%s%s", lines.len > 0 ? "\n" : "",
-			    l == rl ? "- " : "\t", l);
-		free(rl);
-	}
+	hang = pdfdoc_text_width(G.doc, CLOSING_REC.face, CLOSING_REC.size,
+	    "- x") - pdfdoc_text_width(G.doc, CLOSING_REC.face,
+	    CLOSING_REC.size, "x");
+	lines = recipient_lines(CLOSING_LW - hang);
 	/*
 	 * a first line wider than the column (a URL mixed_lines() cannot
 	 * break) is wrapped by pdfdoc: its rest hangs too (hung)
 	 */
-	hung = rec;
 	hung.indent = -hang;
-	hl = pdfdoc_text_height(G.doc, &head, lw, T("closing", "recipients",
-	    "Nơi nhận:"));
-	rl = xstrdup(sbuf_str(&lines));
-	for (p = rl; (l = strsep(&p, "\n")) != NULL;)
-		hl += pdfdoc_text_height(G.doc, *l == '\t' ? &rec : &hung,
-		    lw - hang, *l == '\t' ? l + 1 : l);
-	free(rl);
-	/* the signer's column as drawn below: its lines, the space, the name */
-	hr = atof(T("closing", "signature_space_mm", "30")) + 7;
-	for (i = 0; i < 3; i++)
-		if (sign[i] != NULL && *sign[i] != '\0') {
-			char *t = config_upper(sign[i]), *u = header_lines(&sb,
-			    rw, t);
-
-			hr += pdfdoc_text_height(G.doc, &sb, rw, u);
-			free(t);
-			free(u);
-		}
+	hl = recipients_height(lines, &hung, hang);
+	hr = signer_height(sign, rw);
 	if (hl + 2 > PDF_PAGE_H - PDF_MARGIN_TOP - PDF_MARGIN_BOT)
 		hl = 0;		/* longer than a page: it goes on over the next */
 	if (*last_para != '\0') {
@@ -1749,31 +1880,16 @@ closing(const struct signer *sg, const char *last_para)
 	pdfdoc_space(G.doc, 4);
 	pdfdoc_ensure(G.doc, fmax(hl, hr) + 2);
 	y = pdfdoc_y(G.doc);
-	yl = pdfdoc_text_at(G.doc, &head, 0, lw, y + 0.5,
+	yl = pdfdoc_text_at(G.doc, &CLOSING_HEAD, 0, CLOSING_LW, y + 0.5,
 	    T("closing", "recipients", "Nơi nhận:"));
-	yr = y;
-	for (i = 0; i < 3; i++) {
-		char *t, *u;
-
-		if (sign[i] == NULL || *sign[i] == '\0')
-			continue;
-		t = config_upper(sign[i]);
-		u = header_lines(&sb, rw, t);
-		yr = pdfdoc_text_at(G.doc, &sb, rx, rw, yr, u);
-		free(t);
-		free(u);
-	}
-	yr += atof(T("closing", "signature_space_mm", "30"));
-	if (sg->name != NULL)
-		yr = sign_name(&nm, rx, rw, yr, sg->name);
+	yr = signer_draw(sign, sg->name, CLOSING_RX, rw, y);
 	/* then the recipients, which may go on over the next page: a line
 	 * after a tab hangs, drawn hang mm in; a first line starts hang mm
 	 * further out */
-	yl = recipients_draw(sbuf_str(&lines), &rec, &hung, hang, lw - hang,
-	    yl, &paged);
+	yl = recipients_draw(lines, &CLOSING_REC, &hung, hang,
+	    CLOSING_LW - hang, yl, &paged);
 	pdfdoc_set_y(G.doc, paged ? yl : fmax(yl, yr));
-	sbuf_release(&lines);
-	sbuf_release(&one);
+	free(lines);
 }
 
 /* Roman numerals for section numbers. */
@@ -1785,6 +1901,13 @@ roman(int n)
 	    "XV" };
 
 	return n >= 0 && n < (int)(sizeof(r) / sizeof(r[0])) ? r[n] : "";
+}
+
+/* The code of report row u: a unit's, then "*" (the organization) last. */
+static const char *
+row_code(int u)
+{
+	return u < G.nunits ? G.units[u].code : "*";
 }
 
 /* The report's row of unit code (G.units, in units.ini's order), or NULL. */
@@ -2385,8 +2508,7 @@ errors_rate_note(const struct tspec *t)
 		if (!isnan(e) && e > 0 &&
 		    isnan(ind(code, "documents.outgoing"))) {
 			n += e;
-			sbuf_printf(&names, "%s%s", names.len ? ", " : "",
-			    unit_name(code));
+			list_add(&names, unit_name(code));
 		}
 	}
 	if (n == 0) {
@@ -2419,7 +2541,7 @@ report_table(struct tspec *t, double tail)
 	block_heading(&ST_H2, 0, T(t->sec, "title", t->sec));
 	tbl_begin(t->ncells, t->w, t->al, TABLE_PT, t->head);
 	for (u = 0; u <= G.nunits; u++) {
-		const char *code = u < G.nunits ? G.units[u].code : "*";
+		const char *code = row_code(u);
 		int missing = u < G.nunits &&
 		    strcmp(G.units[u].status, "missing") == 0;
 		char *lab;
@@ -2518,13 +2640,6 @@ objective_ind(const char *code, const struct objective *o, const char *what)
 	return ind(code, key);
 }
 
-/*
- * BM: the unit's objectives, one row each (objective, target, result,
- * met). Report: the objectives with the organization's result, then a
- * matrix of units by objective ("MT1", ...) whose cells hold the unit's
- * result and whether it met its target (with the target when it differs
- * from the organization's).
- */
 /* Whether a unit of the report has a result of objective o. */
 static int
 unit_has_result(const struct objective *o)
@@ -2582,69 +2697,98 @@ widen_for(double *w, int n, int col, int from, const char *text)
 	w[from] -= extra;
 }
 
+/*
+ * Whether objective o is assessed: BM, when it applies to the unit (SPEC
+ * §6: a target); the report, when it has a target for a unit or for the
+ * organization.
+ */
 static int
-block_objectives(const char *arg, int number)
+objective_shown(const struct objective *o)
 {
-	const char *head[16];
-	double w[16];
-	enum pdf_align al[16];
-	const struct objective *obj[16];
-	const char *met[16];		/* each objective's assessment */
-	const char *who = G.kind == K_BM ? G.unit : "*";	/* the rows' code */
-	char b[4][VNFMT_BUFSZ];
-	int u, i, k, nobj = 0, nrows = 0;
+	int u;
 
-	for (i = 0; i < G.cfg.nobjectives && nobj < 15; i++) {
-		const struct objective *o = &G.cfg.objectives[i];
+	if (G.kind == K_BM)
+		return !isnan(objective_ind(G.unit, o, "target"));
+	for (u = 0; u <= G.nunits; u++)
+		if (!isnan(objective_ind(row_code(u), o, "target")))
+			return 1;
+	return 0;
+}
 
-		if (G.kind == K_BM) {
-			/* those that apply to the unit (SPEC §6: a target) */
-			if (!isnan(objective_ind(G.unit, o, "target")))
-				obj[nobj++] = o;
+/* The columns of the table of objectives; a width 0: not in that document. */
+static const struct objective_column {
+	const char	*key, *def;
+	const char	*report_key, *report_def;	/* NULL: as key */
+	double		 w_bm, w_report;
+	enum pdf_align	 al;
+} objective_columns[] = {
+	{ "code", "Ký hiệu", NULL, NULL, 0, 1.1, PA_CENTER },
+	{ "objective", "Mục tiêu chất lượng", NULL, NULL, 10, 6.1, PA_LEFT },
+	{ "target", "Chỉ tiêu", NULL, NULL, 1.4, 1.3, PA_CENTER },
+	{ "value", "Kết quả", "value_org", "Kết quả toàn cơ quan", 1.6, 1.5,
+	    PA_CENTER },
+	{ "met", "Đánh giá", NULL, NULL, 1.6, 2.0, PA_CENTER },
+};
+
+/* The heads, widths and alignments of this document's columns; how many. */
+static int
+objective_table_columns(const char **head, double *w, enum pdf_align *al)
+{
+	const struct objective_column *c;
+	size_t i;
+	int k = 0;
+
+	for (i = 0; i < sizeof(objective_columns) /
+	    sizeof(objective_columns[0]); i++) {
+		c = &objective_columns[i];
+		w[k] = G.kind == K_BM ? c->w_bm : c->w_report;
+		if (w[k] == 0)
 			continue;
-		}
-		for (u = 0; u <= G.nunits; u++) {
-			const char *code = u < G.nunits ? G.units[u].code : "*";
+		head[k] = G.kind != K_BM && c->report_key != NULL ?
+		    T("objectives", c->report_key, c->report_def) :
+		    T("objectives", c->key, c->def);
+		al[k++] = c->al;
+	}
+	return k;
+}
 
-			if (!isnan(objective_ind(code, o, "target"))) {
-				obj[nobj++] = o;
-				break;
-			}
-		}
-	}
-	if (nobj == 0 && G.kind == K_BM) {
-		/* said, not left out: the form has the section */
-		block_heading(&ST_H2, number, T("objectives", "title",
-		    "Thực hiện mục tiêu chất lượng"));
-		para(&ST_BODY, T("objectives", "none_for_unit", "Trong tháng "
-		    "chưa có số liệu của chỉ tiêu nào để đánh giá mục tiêu chất "
-		    "lượng của đơn vị."));
-		return 1;
-	}
-	if (nobj == 0)
-		return 0;
-	block_heading(&ST_H2, number, T("objectives", "title",
-	    "Thực hiện mục tiêu chất lượng"));
-	/* the objectives: one row each */
-	k = 0;
-	if (G.kind != K_BM) {
-		head[k] = T("objectives", "code", "Ký hiệu");
-		w[k] = 1.1;
-		al[k++] = PA_CENTER;
-	}
-	head[k] = T("objectives", "objective", "Mục tiêu chất lượng");
-	w[k] = G.kind == K_BM ? 10 : 6.1;
-	al[k++] = PA_LEFT;
-	head[k] = T("objectives", "target", "Chỉ tiêu");
-	w[k] = G.kind == K_BM ? 1.4 : 1.3;
-	al[k++] = PA_CENTER;
-	head[k] = G.kind == K_BM ? T("objectives", "value", "Kết quả") :
-	    T("objectives", "value_org", "Kết quả toàn cơ quan");
-	w[k] = G.kind == K_BM ? 1.6 : 1.5;
-	al[k++] = PA_CENTER;
-	head[k] = T("objectives", "met", "Đánh giá");
-	w[k] = G.kind == K_BM ? 1.6 : 2.0;
-	al[k++] = PA_CENTER;
+/* Objective o's row, the i-th: (MTn,) objective, target, result, met. */
+static void
+objective_row(int *nrows, int i, const struct objective *o, const char *met,
+    const char *who)
+{
+	double t = objective_ind(who, o, "target");
+	const char *cells[5];
+	char b[VNFMT_BUFSZ], *tt, *mt = xasprintf("MT%d", i + 1);
+	int c = 0;
+
+	if (isnan(t))
+		t = objective_target(o, who);
+	tt = target_text(o, t);
+	if (G.kind != K_BM)
+		cells[c++] = mt;
+	cells[c++] = o->label != NULL ? o->label : o->name;
+	cells[c++] = tt;
+	cells[c++] = fmt_ind(who, o->indicator, objective_ind(who, o, "value"),
+	    b);
+	cells[c++] = met;
+	table_row(nrows, cells, PF_REGULAR);
+	free(tt);
+	free(mt);
+}
+
+/* The objectives, one row each: the unit's or the organization's result. */
+static void
+objectives_table(const struct objective *const *obj, int nobj)
+{
+	const char *head[5], *met[16];	/* met: each one's assessment */
+	/* the rows' code */
+	const char *who = G.kind == K_BM ? G.unit : "*";
+	double w[5];
+	enum pdf_align al[5];
+	int i, k, nrows = 0;
+
+	k = objective_table_columns(head, w, al);
 	/* the assessment on one line: its column widens, the objective's
 	 * narrows (a word such as "Chưa có số liệu" would break) */
 	for (i = 0; i < nobj; i++) {
@@ -2652,47 +2796,98 @@ block_objectives(const char *arg, int number)
 		widen_for(w, k, k - 1, k - 4, met[i]);
 	}
 	tbl_begin(k, w, al, TABLE_PT, head);
-	for (i = 0; i < nobj; i++) {
-		const struct objective *o = obj[i];
-		double t = objective_ind(who, o, "target");
-		const char *cells[5];
-		char *tt, *mt = xasprintf("MT%d", i + 1);
-		int c = 0;
-
-		if (isnan(t))
-			t = objective_target(o, who);
-		tt = target_text(o, t);
-		if (G.kind != K_BM)
-			cells[c++] = mt;
-		cells[c++] = o->label != NULL ? o->label : o->name;
-		cells[c++] = tt;
-		cells[c++] = fmt_ind(who, o->indicator,
-		    objective_ind(who, o, "value"), b[0]);
-		cells[c++] = met[i];
-		table_row(&nrows, cells, PF_REGULAR);
-		free(tt);
-		free(mt);
-	}
+	for (i = 0; i < nobj; i++)
+		objective_row(&nrows, i, obj[i], met[i], who);
 	tbl_end();
 	pdfdoc_space(G.doc, 3);
-	if (G.kind == K_BM)
-		return nobj;
-	/* the matrix of units, or a sentence when no unit has a result */
+}
+
+/* Whether a unit or the organization has a target and a result of one. */
+static int
+matrix_has_result(const struct objective *const *obj, int nobj)
+{
+	int u, i;
+
+	for (u = 0; u <= G.nunits; u++)
+		for (i = 0; i < nobj; i++)
+			if (!isnan(objective_ind(row_code(u), obj[i],
+			    "target")) && !isnan(objective_ind(row_code(u),
+			    obj[i], "value")))
+				return 1;
+	return 0;
+}
+
+/*
+ * The cell of code for objective o in the matrix: empty without a target,
+ * "-" without a result, else the result and whether it met the target,
+ * with that target when it is not the organization's. The caller frees it.
+ */
+static char *
+matrix_cell(const char *code, const struct objective *o)
+{
+	double t = objective_ind(code, o, "target");
+	double v = objective_ind(code, o, "value");
+	double base = objective_ind("*", o, "target");
+	char b[VNFMT_BUFSZ], *tt, *s;
+
+	if (isnan(t))
+		return xstrdup("");
+	if (isnan(v))
+		return xstrdup(T("labels", "absent", "-"));
+	if (isnan(base) || t == base)
+		return xasprintf("%s\n%s", fmt_ind(code, o->indicator, v, b),
+		    met_text(objective_ind(code, o, "met")));
+	tt = target_text(o, t);
+	s = xasprintf("%s\n%s\n(%s)", fmt_ind(code, o->indicator, v, b),
+	    met_text(objective_ind(code, o, "met")), tt);
+	free(tt);
+	return s;
+}
+
+/* The row of code in the matrix, when it has a target of an objective. */
+static void
+matrix_row(int *nrows, const char *code, const struct objective *const *obj,
+    int nobj)
+{
+	const char *cells[16];
+	char *own[16], *lab;
+	int i, any = 0;
+
+	for (i = 0; i < nobj; i++) {
+		any |= !isnan(objective_ind(code, obj[i], "target"));
+		cells[i + 1] = own[i] = matrix_cell(code, obj[i]);
+	}
+	if (any) {
+		lab = unit_label(code);
+		cells[0] = lab;
+		table_row(nrows, cells, strcmp(code, "*") == 0 ? PF_BOLD :
+		    PF_REGULAR);
+		free(lab);
+	}
+	for (i = 0; i < nobj; i++)
+		free(own[i]);
+}
+
+/*
+ * The report's matrix of units by objective ("MT1", ...), or a sentence
+ * when no unit has a result.
+ */
+static void
+objectives_matrix(const struct objective *const *obj, int nobj)
+{
+	const char *head[16];
+	double w[16];
+	enum pdf_align al[16];
+	int u, i, nrows = 0;
+
 	heading(&ST_H3, T("objectives", "matrix_title",
 	    "Kết quả theo đơn vị"));
-	k = 0;
-	for (u = 0; u <= G.nunits && !k; u++)
-		for (i = 0; i < nobj && !k; i++)
-			k = !isnan(objective_ind(u < G.nunits ?
-			    G.units[u].code : "*", obj[i], "target")) &&
-			    !isnan(objective_ind(u < G.nunits ?
-			    G.units[u].code : "*", obj[i], "value"));
-	if (!k) {
+	if (!matrix_has_result(obj, nobj)) {
 		para(&ST_BODY, T("objectives", "matrix_none", "Trong kỳ chưa "
 		    "có số liệu để đánh giá mục tiêu chất lượng của các đơn "
 		    "vị."));
 		pdfdoc_space(G.doc, 3);
-		return nobj;
+		return;
 	}
 	head[0] = T("labels", "unit_column", "Đơn vị");
 	w[0] = 2.1;
@@ -2703,59 +2898,45 @@ block_objectives(const char *arg, int number)
 		al[i + 1] = PA_CENTER;
 	}
 	tbl_begin(nobj + 1, w, al, TABLE_PT - 1.5, head);
-	nrows = 0;
-	for (u = 0; u <= G.nunits; u++) {
-		const char *code = u < G.nunits ? G.units[u].code : "*";
-		const char *cells[16];
-		char *own[16];
-		int any = 0;
-
-		for (i = 0; i < nobj; i++) {
-			double t = objective_ind(code, obj[i], "target");
-			double v = objective_ind(code, obj[i], "value");
-			double base = objective_ind("*", obj[i], "target");
-
-			own[i] = NULL;
-			if (isnan(t)) {
-				cells[i + 1] = "";
-				continue;
-			}
-			any = 1;
-			if (isnan(v)) {
-				cells[i + 1] = T("labels", "absent", "-");
-				continue;
-			}
-			if (!isnan(base) && t != base) {
-				char *tt = target_text(obj[i], t);
-
-				own[i] = xasprintf("%s\n%s\n(%s)",
-				    fmt_ind(code, obj[i]->indicator, v, b[0]),
-				    met_text(objective_ind(code, obj[i],
-				    "met")), tt);
-				free(tt);
-			} else
-				own[i] = xasprintf("%s\n%s",
-				    fmt_ind(code, obj[i]->indicator, v, b[0]),
-				    met_text(objective_ind(code, obj[i],
-				    "met")));
-			cells[i + 1] = own[i];
-		}
-		if (any) {
-			char *lab = unit_label(code);
-
-			cells[0] = lab;
-			table_row(&nrows, cells,
-			    strcmp(code, "*") == 0 ? PF_BOLD : PF_REGULAR);
-			free(lab);
-		}
-		for (i = 0; i < nobj; i++)
-			free(own[i]);
-	}
+	for (u = 0; u <= G.nunits; u++)
+		matrix_row(&nrows, row_code(u), obj, nobj);
 	tbl_end();
 	for (i = 0; i < nobj; i++)
 		free((char *)head[i + 1]);
 	flush_headings(0);
 	pdfdoc_space(G.doc, 3);
+}
+
+/*
+ * BM: the unit's objectives, one row each (objective, target, result,
+ * met). Report: the objectives with the organization's result, then a
+ * matrix of units by objective ("MT1", ...) whose cells hold the unit's
+ * result and whether it met its target (with the target when it differs
+ * from the organization's).
+ */
+static int
+block_objectives(const char *arg, int number)
+{
+	const struct objective *obj[16];
+	int i, nobj = 0;
+
+	for (i = 0; i < G.cfg.nobjectives && nobj < 15; i++)
+		if (objective_shown(&G.cfg.objectives[i]))
+			obj[nobj++] = &G.cfg.objectives[i];
+	if (nobj == 0 && G.kind != K_BM)
+		return 0;
+	block_heading(&ST_H2, number, T("objectives", "title",
+	    "Thực hiện mục tiêu chất lượng"));
+	if (nobj == 0) {
+		/* said, not left out: the form has the section */
+		para(&ST_BODY, T("objectives", "none_for_unit", "Trong tháng "
+		    "chưa có số liệu của chỉ tiêu nào để đánh giá mục tiêu "
+		    "chất lượng của đơn vị."));
+		return 1;
+	}
+	objectives_table(obj, nobj);
+	if (G.kind != K_BM)
+		objectives_matrix(obj, nobj);
 	return nobj;
 }
 
@@ -2925,17 +3106,202 @@ block_narrative(const char *arg, int number)
 static void
 range_window(struct sbuf *ms, long first, long last)
 {
-	char from[DATE_BUFSZ], to[DATE_BUFSZ];
-	char *a, *b;
+	char from[DATE_BUFSZ], to[DATE_BUFSZ], *s;
 
 	date_vn(report_month_first_day(first, G.cfg.cutoff_day), from);
 	date_vn(report_month_last_day(last, G.cfg.cutoff_day), to);
-	a = tmpl_fill(T("submission", "range_window",
-	    "(từ ngày {from} đến ngày {to})"), "from", from);
-	b = tmpl_fill(a, "to", to);
-	sbuf_printf(ms, " %s", b);
-	free(b);
-	free(a);
+	s = fill2(T("submission", "range_window",
+	    "(từ ngày {from} đến ngày {to})"), "from", from, "to", to);
+	sbuf_printf(ms, " %s", s);
+	free(s);
+}
+
+/* How many units had to send their sheets, and what came of it. */
+struct submission {
+	int	expected, sent, missing, incomplete;
+};
+
+static struct submission
+submission_count(void)
+{
+	struct submission c = { 0 };
+	int i;
+
+	for (i = 0; i < G.nunits; i++) {
+		const char *s = G.units[i].status;
+
+		if (strcmp(s, "register") == 0)
+			continue;
+		c.expected++;
+		if (strcmp(s, "missing") == 0)
+			c.missing++;
+		else
+			c.sent++;
+		if (strcmp(s, "incomplete") == 0)
+			c.incomplete++;
+	}
+	return c;
+}
+
+/* The names of the units whose status is status, comma-separated. */
+static void
+names_with_status(struct sbuf *names, const char *status)
+{
+	int i;
+
+	sbuf_reset(names);
+	for (i = 0; i < G.nunits; i++)
+		if (strcmp(G.units[i].status, status) == 0)
+			list_add(names, unit_name(G.units[i].code));
+}
+
+/*
+ * Adds to sb the months of list ("2024-10,2024-11") as "10/2024, 11/2024";
+ * first and last (when not NULL) get the first and the last of them, or
+ * LONG_MIN.
+ */
+static void
+vn_month_list(struct sbuf *sb, const char *list, long *first, long *last)
+{
+	char b[VNFMT_BUFSZ], *m = xstrdup(list), *p = m, *tok;
+	long mm, f = LONG_MIN, l = LONG_MIN;
+
+	while ((tok = strsep(&p, ",")) != NULL) {
+		if ((mm = month_of_text(tok)) == LONG_MIN)
+			continue;
+		list_add(sb, vn_month(mm, b));
+		if (f == LONG_MIN)
+			f = mm;
+		l = mm;
+	}
+	if (first != NULL)
+		*first = f;
+	if (last != NULL)
+		*last = l;
+	free(m);
+}
+
+/* The sentence of counts, the units missing or incomplete named. */
+static void
+submission_summary(const struct submission *c)
+{
+	struct sbuf msg = SBUF_INIT, names = SBUF_INIT;
+	char b[VNFMT_BUFSZ];
+
+	sbuf_printf(&msg, "%s %s; ", T("submission", "expected",
+	    "Số đơn vị phải nộp báo cáo:"), vn_int(c->expected, b));
+	sbuf_printf(&msg, "%s %s; ", T("submission", "submitted",
+	    "đã nộp:"), vn_int(c->sent, b));
+	sbuf_printf(&msg, "%s %s", T("submission", "missing_count",
+	    "chưa nộp:"), vn_int(c->missing, b));
+	if (c->missing > 0) {
+		names_with_status(&names, "missing");
+		sbuf_printf(&msg, " (%s)", sbuf_str(&names));
+	}
+	if (c->incomplete > 0) {
+		names_with_status(&names, "incomplete");
+		sbuf_printf(&msg, "; %s %s (%s)", T("submission",
+		    "incomplete_count", "nộp chưa đủ các tháng:"),
+		    vn_int(c->incomplete, b), sbuf_str(&names));
+	}
+	sbuf_addc(&msg, '.');
+	if (G.draft == 0 && c->missing + c->incomplete > 0)
+		/* a final with units missing: only with --allow-missing,
+		 * which SPEC §8 wants the report to state */
+		sbuf_printf(&msg, " %s", T("submission", "final_missing",
+		    "Báo cáo được ban hành khi chưa đủ báo cáo của các đơn vị "
+		    "nêu trên; số liệu tổng hợp chỉ gồm các tháng đơn vị đã "
+		    "nộp."));
+	para(&ST_BODY, sbuf_str(&msg));
+	sbuf_release(&msg);
+	sbuf_release(&names);
+}
+
+/* SPEC §5: a range says which months' sheets it took. */
+static void
+submission_range_months(void)
+{
+	struct sbuf ms = SBUF_INIT;
+	long first, last;
+	char *t;
+
+	vn_month_list(&ms, G.months_text ? G.months_text : "", &first, &last);
+	if (ms.len > 0 && G.cfg.cutoff_day != 0)
+		range_window(&ms, first, last);
+	if (ms.len > 0)
+		t = xasprintf("%s %s. %s", T("submission", "range_months",
+		    "Số liệu biểu tháng BM.07.01 lấy từ các tháng nằm trọn "
+		    "trong kỳ:"), sbuf_str(&ms), T("submission", "range_mixed",
+		    "Số liệu các sổ theo dõi tính theo ngày trong cả kỳ, nên "
+		    "tỷ lệ ghép hai nguồn (như tỷ lệ văn bản sai lỗi trên số "
+		    "văn bản ban hành) chỉ để tham khảo."));
+	else
+		t = xstrdup(T("submission", "range_no_months",
+		    "Không có tháng nào nằm trọn trong kỳ: báo cáo chỉ gồm số "
+		    "liệu các sổ theo dõi tính theo ngày."));
+	para(&ST_BODY, t);
+	free(t);
+	sbuf_release(&ms);
+}
+
+/* Whether unit u's row has a note: months missing, or a later revision. */
+static int
+has_note(const struct unitrow *u)
+{
+	return *u->months_missing != '\0' ||
+	    (*u->revision != '\0' && strcmp(u->revision, "1") != 0);
+}
+
+/* The note of unit u's row ("Thiếu tháng 10/2024"), or NULL; owned. */
+static char *
+submission_note(const struct unitrow *u)
+{
+	struct sbuf sb = SBUF_INIT;
+	char *note;
+
+	if (*u->months_missing != '\0') {
+		vn_month_list(&sb, u->months_missing, NULL, NULL);
+		note = xasprintf("%s %s", T("submission", "months_missing",
+		    "Thiếu tháng"), sbuf_str(&sb));
+		sbuf_release(&sb);
+		return note;
+	}
+	if (has_note(u))
+		return xasprintf("%s %s", T("submission", "revision",
+		    "Bản gửi lần"), u->revision);
+	return NULL;
+}
+
+/* Each unit's status, with a note column only when a unit has one. */
+static void
+submission_table(void)
+{
+	const char *head[3];
+	double w[3] = { 4, 2, 3 };
+	enum pdf_align al[3] = { PA_LEFT, PA_CENTER, PA_LEFT };
+	int i, notes, nrows = 0;
+
+	for (notes = 0, i = 0; i < G.nunits; i++)
+		notes |= has_note(&G.units[i]);
+	head[0] = T("labels", "unit_column", "Đơn vị");
+	head[1] = T("submission", "status", "Tình trạng");
+	head[2] = T("submission", "note", "Ghi chú");
+	if (!notes)
+		w[1] = 3;
+	tbl_begin(notes ? 3 : 2, w, al, TABLE_PT, head);
+	for (i = 0; i < G.nunits; i++) {
+		const struct unitrow *u = &G.units[i];
+		const char *cells[3];
+		char key[64], *note = submission_note(u);
+
+		snprintf(key, sizeof(key), "status_%s", u->status);
+		cells[0] = unit_name(u->code);
+		cells[1] = T("submission", key, u->status);
+		cells[2] = note != NULL ? note : "";
+		table_row(&nrows, cells, PF_REGULAR);
+		free(note);
+	}
+	tbl_end();
 }
 
 /*
@@ -2951,165 +3317,27 @@ window_line(void)
 	char from[DATE_BUFSZ], to[DATE_BUFSZ];
 	const char *w = T("labels", "window",
 	    "(Số liệu từ ngày {from} đến ngày {to})");
-	char *a, *b;
 
 	if (G.cfg.cutoff_day == 0 || *w == '\0' || strstr(G.label, "..") ||
 	    G.first_day == LONG_MIN || G.last_day == LONG_MIN)
 		return NULL;
 	date_vn(G.first_day, from);
 	date_vn(G.last_day, to);
-	a = tmpl_fill(w, "from", from);
-	b = tmpl_fill(a, "to", to);
-	free(a);
-	return b;
+	return fill2(w, "from", from, "to", to);
 }
 
 /* Who submitted, who is missing, who sent only some months. */
 static int
 block_submission(const char *arg, int number)
 {
-	const char *head[3];
-	double w[3] = { 4, 2, 3 };
-	enum pdf_align al[3] = { PA_LEFT, PA_CENTER, PA_LEFT };
-	int i, expected = 0, sent = 0, missing = 0, incomplete = 0, nrows = 0;
-	int notes;
-	struct sbuf msg = SBUF_INIT, names = SBUF_INIT;
-	char b1[VNFMT_BUFSZ];
+	struct submission c = submission_count();
 
-	for (i = 0; i < G.nunits; i++) {
-		const char *s = G.units[i].status;
-
-		if (strcmp(s, "register") == 0)
-			continue;
-		expected++;
-		if (strcmp(s, "missing") == 0)
-			missing++;
-		else
-			sent++;
-		if (strcmp(s, "incomplete") == 0)
-			incomplete++;
-	}
-	sbuf_printf(&msg, "%s %s; ", T("submission", "expected",
-	    "Số đơn vị phải nộp báo cáo:"), vn_int(expected, b1));
-	sbuf_printf(&msg, "%s %s; ", T("submission", "submitted",
-	    "đã nộp:"), vn_int(sent, b1));
-	sbuf_printf(&msg, "%s %s", T("submission", "missing_count",
-	    "chưa nộp:"), vn_int(missing, b1));
-	if (missing > 0) {
-		for (i = 0; i < G.nunits; i++)
-			if (strcmp(G.units[i].status, "missing") == 0)
-				sbuf_printf(&names, "%s%s", names.len ? ", " :
-				    "", unit_name(G.units[i].code));
-		sbuf_printf(&msg, " (%s)", sbuf_str(&names));
-	}
-	if (incomplete > 0) {
-		sbuf_reset(&names);
-		for (i = 0; i < G.nunits; i++)
-			if (strcmp(G.units[i].status, "incomplete") == 0)
-				sbuf_printf(&names, "%s%s", names.len ? ", " :
-				    "", unit_name(G.units[i].code));
-		sbuf_printf(&msg, "; %s %s (%s)", T("submission",
-		    "incomplete_count", "nộp chưa đủ các tháng:"),
-		    vn_int(incomplete, b1), sbuf_str(&names));
-	}
-	sbuf_addc(&msg, '.');
-	if (G.draft == 0 && missing + incomplete > 0)
-		/* a final with units missing: only with --allow-missing,
-		 * which SPEC §8 wants the report to state */
-		sbuf_printf(&msg, " %s", T("submission", "final_missing",
-		    "Báo cáo được ban hành khi chưa đủ báo cáo của các đơn vị "
-		    "nêu trên; số liệu tổng hợp chỉ gồm các tháng đơn vị đã "
-		    "nộp."));
-	para(&ST_BODY, sbuf_str(&msg));
-	if (G.pkind != NULL && strcmp(G.pkind, "range") == 0) {
-		/* SPEC §5: a range says which months' sheets it took */
-		struct sbuf ms = SBUF_INIT;
-		char *m = xstrdup(G.months_text ? G.months_text : ""), *p = m;
-		char *tok, *t;
-		long first = LONG_MIN, last = LONG_MIN;
-
-		while ((tok = strsep(&p, ",")) != NULL) {
-			long mm = month_of_text(tok);
-
-			if (mm == LONG_MIN)
-				continue;
-			sbuf_printf(&ms, "%s%s", ms.len ? ", " : "",
-			    vn_month(mm, b1));
-			if (first == LONG_MIN)
-				first = mm;
-			last = mm;
-		}
-		if (ms.len > 0 && G.cfg.cutoff_day != 0)
-			range_window(&ms, first, last);
-		if (ms.len > 0)
-			t = xasprintf("%s %s. %s", T("submission",
-			    "range_months", "Số liệu biểu tháng BM.07.01 lấy từ "
-			    "các tháng nằm trọn trong kỳ:"), sbuf_str(&ms),
-			    T("submission", "range_mixed", "Số liệu các sổ theo "
-			    "dõi tính theo ngày trong cả kỳ, nên tỷ lệ ghép hai "
-			    "nguồn (như tỷ lệ văn bản sai lỗi trên số văn bản "
-			    "ban hành) chỉ để tham khảo."));
-		else
-			t = xstrdup(T("submission", "range_no_months",
-			    "Không có tháng nào nằm trọn trong kỳ: báo cáo chỉ "
-			    "gồm số liệu các sổ theo dõi tính theo ngày."));
-		para(&ST_BODY, t);
-		free(t);
-		free(m);
-		sbuf_release(&ms);
-	}
-	if (expected == 0) {	/* every unit "not due": no table of that */
-		pdfdoc_space(G.doc, 3);
-		sbuf_release(&msg);
-		sbuf_release(&names);
-		return 1;
-	}
-	/* the note column only when a unit has one */
-	for (notes = 0, i = 0; i < G.nunits; i++)
-		notes |= *G.units[i].months_missing != '\0' ||
-		    (*G.units[i].revision != '\0' &&
-		    strcmp(G.units[i].revision, "1") != 0);
-	head[0] = T("labels", "unit_column", "Đơn vị");
-	head[1] = T("submission", "status", "Tình trạng");
-	head[2] = T("submission", "note", "Ghi chú");
-	if (!notes)
-		w[1] = 3;
-	tbl_begin(notes ? 3 : 2, w, al, TABLE_PT, head);
-	for (i = 0; i < G.nunits; i++) {
-		const struct unitrow *u = &G.units[i];
-		const char *cells[3];
-		char key[64], *note = NULL;
-
-		snprintf(key, sizeof(key), "status_%s", u->status);
-		cells[0] = unit_name(u->code);
-		cells[1] = T("submission", key, u->status);
-		if (*u->months_missing != '\0') {
-			/* "2024-10,2024-11" → "10/2024, 11/2024" */
-			struct sbuf sb = SBUF_INIT;
-			char *m = xstrdup(u->months_missing), *p = m, *tok;
-
-			while ((tok = strsep(&p, ",")) != NULL) {
-				long mm = month_of_text(tok);
-
-				if (mm != LONG_MIN)
-					sbuf_printf(&sb, "%s%s", sb.len ? ", " :
-					    "", vn_month(mm, b1));
-			}
-			note = xasprintf("%s %s", T("submission",
-			    "months_missing", "Thiếu tháng"), sbuf_str(&sb));
-			sbuf_release(&sb);
-			free(m);
-		} else if (*u->revision != '\0' && strcmp(u->revision, "1"))
-			note = xasprintf("%s %s", T("submission", "revision",
-			    "Bản gửi lần"), u->revision);
-		cells[2] = note != NULL ? note : "";
-		table_row(&nrows, cells, PF_REGULAR);
-		free(note);
-	}
-	tbl_end();
+	submission_summary(&c);
+	if (G.pkind != NULL && strcmp(G.pkind, "range") == 0)
+		submission_range_months();
+	if (c.expected > 0)	/* every unit "not due": no table of that */
+		submission_table();
 	pdfdoc_space(G.doc, 3);
-	sbuf_release(&msg);
-	sbuf_release(&names);
 	return 1;
 }
 
@@ -3316,123 +3544,167 @@ block_pareto(const char *table, int number)
 static char *
 pchart_text(const char *t, int n, const char *rate)
 {
-	char nb[16], *m, *s;
+	char nb[16];
 
 	snprintf(nb, sizeof(nb), "%d", n);
-	m = tmpl_fill(t, "months", nb);
-	s = tmpl_fill(m, "rate", rate);
-	free(m);
-	return s;
+	return fill2(t, "months", nb, "rate", rate);
 }
 
 #define PCHART_MM	50	/* a p-chart's plot, high */
 
-static int
-block_pchart(const char *indicator, int number)
-{
-	const char **labels;
-	char **lab;
-	double *p, *lcl, *ucl, center = NAN;
-	int *out, i, n = 0, nout = 0;
-	char sec[96];
-	struct sbuf note = SBUF_INIT;
-	char b[VNFMT_BUFSZ], pb[VNFMT_BUFSZ], *title = NULL;
+/* One indicator's months of the p-chart, as the analysis gave them. */
+struct pseries {
+	const char	**labels;	/* "10/24"; owned */
+	double		 *p, *lcl, *ucl, center;
+	int		 *out, n;
+	int		  nout;		/* months outside the limits */
+	struct sbuf	  outside;	/* those months, with their rates */
+};
 
-	snprintf(sec, sizeof(sec), "pchart.%s", indicator);
-	labels = xcalloc((size_t)G.npch + 1, sizeof(*labels));
-	lab = xcalloc((size_t)G.npch + 1, sizeof(*lab));
-	p = xcalloc((size_t)G.npch + 1, sizeof(double));
-	lcl = xcalloc((size_t)G.npch + 1, sizeof(double));
-	ucl = xcalloc((size_t)G.npch + 1, sizeof(double));
-	out = xcalloc((size_t)G.npch + 1, sizeof(int));
+/* The series of indicator; pseries_free() releases it. */
+static void
+pseries_read(struct pseries *s, const char *indicator)
+{
+	char b[VNFMT_BUFSZ], pb[VNFMT_BUFSZ];
+	int i;
+
+	memset(s, 0, sizeof(*s));
+	s->center = NAN;
+	s->labels = xcalloc((size_t)G.npch + 1, sizeof(*s->labels));
+	s->p = xcalloc((size_t)G.npch + 1, sizeof(double));
+	s->lcl = xcalloc((size_t)G.npch + 1, sizeof(double));
+	s->ucl = xcalloc((size_t)G.npch + 1, sizeof(double));
+	s->out = xcalloc((size_t)G.npch + 1, sizeof(int));
 	for (i = 0; i < G.npch; i++) {
 		const struct pchart *c = &G.pch[i];
 
 		if (strcmp(c->indicator, indicator) != 0)
 			continue;
-		lab[n] = xasprintf("%02d/%02d", month_mon(c->month),
+		s->labels[s->n] = xasprintf("%02d/%02d", month_mon(c->month),
 		    month_year(c->month) % 100);
-		labels[n] = lab[n];
-		p[n] = c->p;
-		lcl[n] = c->lcl;
-		ucl[n] = c->ucl;
-		out[n] = c->out;
+		s->p[s->n] = c->p;
+		s->lcl[s->n] = c->lcl;
+		s->ucl[s->n] = c->ucl;
+		s->out[s->n] = c->out;
 		if (!isnan(c->center))
-			center = c->center;
+			s->center = c->center;
 		if (c->out) {
 			/* the period's own month: its figure as elsewhere */
-			sbuf_printf(&note, "%s%s (%s)", nout ? ", " : "",
-			    vn_month(c->month, b), G.first_month == c->month &&
-			    G.last_month == c->month ? fmt_ind("*", indicator,
-			    c->p, pb) : vn_rate(c->p, 0, pb));
-			nout++;
+			sbuf_printf(&s->outside, "%s%s (%s)", s->nout ? ", " :
+			    "", vn_month(c->month, b), G.first_month ==
+			    c->month && G.last_month == c->month ?
+			    fmt_ind("*", indicator, c->p, pb) :
+			    vn_rate(c->p, 0, pb));
+			s->nout++;
 		}
-		n++;
+		s->n++;
 	}
-	if (n > 0) {
-		int any = 0;
+}
 
-		for (i = 0; i < n; i++)
-			any += !isnan(p[i]);
-		if (any > 0 && (any < 2 || center == 0 || center == 1)) {
-			/*
-			 * One month, or every month at 0 % (100 %): limits of
-			 * nothing, a flat line; said in a sentence instead.
-			 */
-			char *s = pchart_text(any < 2 ? T("pchart", "few",
-			    "Chưa đủ số liệu các tháng để vẽ biểu đồ kiểm soát "
-			    "(có số liệu {months} tháng).") : T("pchart", "flat",
-			    "Trong {months} tháng có số liệu, tỷ lệ đều là "
-			    "{rate}: không có biến động để vẽ biểu đồ kiểm "
-			    "soát."), any, vn_rate(center, 0, pb));
+static void
+pseries_free(struct pseries *s)
+{
+	int i;
 
-			para(&ST_NOTE, s);
-			free(s);
-		} else if (any > 0) {
-			/*
-			 * From the first month with data to the last (a new
-			 * agency's or a range's early months have none, a
-			 * month of a cut-off not yet sent neither); the
-			 * sentence under it stays on its page.
-			 */
-			int f = 0, l = n - 1;
-			double need;
-			char *s;
+	for (i = 0; i < s->n; i++)
+		free((char *)s->labels[i]);
+	free(s->labels);
+	free(s->p);
+	free(s->lcl);
+	free(s->ucl);
+	free(s->out);
+	sbuf_release(&s->outside);
+}
 
-			while (isnan(p[f]))
-				f++;
-			while (isnan(p[l]))
-				l--;
-			/* "{months} tháng gần nhất": the months drawn */
-			title = pchart_text(T(sec, "title", "Biểu đồ p"),
-			    l - f + 1, "");
-			if (nout > 0)
-				s = xasprintf("%s %s.", T("pchart", "outside",
-				    "Tháng nằm ngoài giới hạn kiểm soát (cần "
-				    "tìm nguyên nhân):"),
-				    sbuf_str(&note));
-			else
-				s = pchart_text(T("pchart", "inside", "Trong "
-				    "{months} tháng có số liệu, không có tháng "
-				    "nào nằm ngoài giới hạn kiểm soát."), any, "");
-			need = PCHART_MM + PDF_PCHART_EXTRA +
-			    pdfdoc_text_height(G.doc, &ST_NOTE, PDF_BODY_W, s);
-			flush_headings(need);
-			pdfdoc_ensure(G.doc, need);
-			pdfdoc_chart_pchart(G.doc, title,
-			    l - f + 1, labels + f, p + f, center, lcl + f,
-			    ucl + f, out + f, PCHART_MM,
-			    T("pchart", "legend", "Tỷ lệ tháng|Đường tâm|Giới "
-			    "hạn kiểm soát (±3σ)|Ngoài giới hạn"));
-			para(&ST_NOTE, s);
-			free(s);
-		}
-	}
-	for (i = 0; i < n; i++)
-		free(lab[i]);
-	free(lab); free(labels); free(p); free(lcl); free(ucl); free(out);
+/* How many months of s have a rate. */
+static int
+pseries_months(const struct pseries *s)
+{
+	int i, any = 0;
+
+	for (i = 0; i < s->n; i++)
+		any += !isnan(s->p[i]);
+	return any;
+}
+
+/*
+ * One month, or every month at 0 % (100 %): limits of nothing, a flat
+ * line; said in a sentence instead.
+ */
+static void
+pchart_sentence(const struct pseries *s, int any)
+{
+	char pb[VNFMT_BUFSZ];
+	char *t = pchart_text(any < 2 ? T("pchart", "few", "Chưa đủ số liệu "
+	    "các tháng để vẽ biểu đồ kiểm soát (có số liệu {months} tháng).") :
+	    T("pchart", "flat", "Trong {months} tháng có số liệu, tỷ lệ đều là "
+	    "{rate}: không có biến động để vẽ biểu đồ kiểm soát."), any,
+	    vn_rate(s->center, 0, pb));
+
+	para(&ST_NOTE, t);
+	free(t);
+}
+
+/* The sentence under the chart: the months outside the limits, or none. */
+static char *
+pchart_note(const struct pseries *s, int any)
+{
+	if (s->nout > 0)
+		return xasprintf("%s %s.", T("pchart", "outside", "Tháng nằm "
+		    "ngoài giới hạn kiểm soát (cần tìm nguyên nhân):"),
+		    sbuf_str(&s->outside));
+	return pchart_text(T("pchart", "inside", "Trong {months} tháng có số "
+	    "liệu, không có tháng nào nằm ngoài giới hạn kiểm soát."), any, "");
+}
+
+/*
+ * The chart from the first month with data to the last (a new agency's or
+ * a range's early months have none, a month of a cut-off not yet sent
+ * neither); the sentence under it stays on its page.
+ */
+static void
+pchart_drawn(const struct pseries *s, const char *indicator, int any)
+{
+	int f = 0, l = s->n - 1;
+	double need;
+	char sec[96], *title, *note;
+
+	while (isnan(s->p[f]))
+		f++;
+	while (isnan(s->p[l]))
+		l--;
+	snprintf(sec, sizeof(sec), "pchart.%s", indicator);
+	/* "{months} tháng gần nhất": the months drawn */
+	title = pchart_text(T(sec, "title", "Biểu đồ p"), l - f + 1, "");
+	note = pchart_note(s, any);
+	need = PCHART_MM + PDF_PCHART_EXTRA + pdfdoc_text_height(G.doc,
+	    &ST_NOTE, PDF_BODY_W, note);
+	flush_headings(need);
+	pdfdoc_ensure(G.doc, need);
+	pdfdoc_chart_pchart(G.doc, title, l - f + 1, s->labels + f, s->p + f,
+	    s->center, s->lcl + f, s->ucl + f, s->out + f, PCHART_MM,
+	    T("pchart", "legend", "Tỷ lệ tháng|Đường tâm|Giới hạn kiểm soát "
+	    "(±3σ)|Ngoài giới hạn"));
+	para(&ST_NOTE, note);
+	free(note);
 	free(title);
-	sbuf_release(&note);
+}
+
+/* The p-chart of indicator, or a sentence when it would show nothing. */
+static int
+block_pchart(const char *indicator, int number)
+{
+	struct pseries s;
+	int any, n;
+
+	pseries_read(&s, indicator);
+	any = pseries_months(&s);
+	if (any > 0 && (any < 2 || s.center == 0 || s.center == 1))
+		pchart_sentence(&s, any);
+	else if (any > 0)
+		pchart_drawn(&s, indicator, any);
+	n = s.n;
+	pseries_free(&s);
 	return n;
 }
 
@@ -4855,29 +5127,63 @@ jobs_for(int n)
 	return j < 1 ? 1 : (int)j;
 }
 
+/* Duplicates standard output and error into saved, to come back to. */
 static int
-render_parallel(const char **list, int n, int jobs)
+std_save(int saved[2])
 {
-	struct share *sh;
-	int k, i, rv = 0, saved_out, saved_err, st;
-	pid_t me = getpid();
-	struct share_rec rec;
-	long long *opos, *epos;
-	int *dead;
+	fflush(stdout);
+	fflush(stderr);
+	saved[0] = dup(STDOUT_FILENO);
+	saved[1] = dup(STDERR_FILENO);
+	if (saved[0] >= 0 && saved[1] >= 0)
+		return 0;
+	if (saved[0] >= 0)
+		close(saved[0]);
+	if (saved[1] >= 0)
+		close(saved[1]);
+	return -1;
+}
+
+/* Puts back the standard output and error std_save() saved. */
+static int
+std_restore(const int saved[2])
+{
+	int rv = 0;
 
 	fflush(stdout);
 	fflush(stderr);
-	/* the real outputs, to come back to */
-	saved_out = dup(STDOUT_FILENO);
-	saved_err = dup(STDERR_FILENO);
-	if (saved_out < 0 || saved_err < 0) {
-		if (saved_out >= 0)
-			close(saved_out);
-		if (saved_err >= 0)
-			close(saved_err);
-		return -1;	/* the caller makes them here */
+	if (dup2(saved[0], STDOUT_FILENO) < 0 ||
+	    dup2(saved[1], STDERR_FILENO) < 0)
+		rv = EXIT_USAGE;
+	close(saved[0]);
+	close(saved[1]);
+	return rv;
+}
+
+/* Closes the files of the jobs shares sh (those open) and frees sh. */
+static void
+shares_close(struct share *sh, int jobs)
+{
+	int k;
+
+	for (k = 0; k < jobs; k++) {
+		if (sh[k].out)
+			fclose(sh[k].out);
+		if (sh[k].err)
+			fclose(sh[k].err);
+		if (sh[k].idx)
+			fclose(sh[k].idx);
 	}
-	sh = xcalloc((size_t)jobs, sizeof(*sh));
+	free(sh);
+}
+
+/* jobs shares, each with its three temporary files; NULL (said) if not. */
+static struct share *
+shares_open(int jobs)
+{
+	struct share *sh = xcalloc((size_t)jobs, sizeof(*sh));
+	int k;
+
 	for (k = 0; k < jobs; k++) {
 		sh[k].out = tmpfile();
 		sh[k].err = tmpfile();
@@ -4885,21 +5191,25 @@ render_parallel(const char **list, int n, int jobs)
 		if (sh[k].out == NULL || sh[k].err == NULL ||
 		    sh[k].idx == NULL) {
 			diag_plain("cannot create a temporary file:");
-			for (; k >= 0; k--) {
-				if (sh[k].out) fclose(sh[k].out);
-				if (sh[k].err) fclose(sh[k].err);
-				if (sh[k].idx) fclose(sh[k].idx);
-			}
-			free(sh);
-			close(saved_out);
-			close(saved_err);
-			return -1;	/* the caller makes them here */
+			shares_close(sh, jobs);
+			return NULL;
 		}
 	}
-	for (k = 1; k < jobs; k++) {
-		pid_t pid = fork();
+	return sh;
+}
 
-		if (pid == 0) {
+/*
+ * Forks a worker for each share but the first; a share whose fork failed
+ * keeps pid 0 and is made by this process.
+ */
+static void
+shares_fork(const char **list, int n, int jobs, struct share *sh)
+{
+	pid_t pid, me = getpid();
+	int k, st;
+
+	for (k = 1; k < jobs; k++) {
+		if ((pid = fork()) == 0) {
 #ifdef __linux__
 			/* never outlive this process */
 			prctl(PR_SET_PDEATHSIG, SIGTERM);
@@ -4911,22 +5221,21 @@ render_parallel(const char **list, int n, int jobs)
 			fflush(stderr);
 			_exit(st);
 		}
-		sh[k].pid = pid > 0 ? pid : 0;	/* no fork: made here */
+		sh[k].pid = pid > 0 ? pid : 0;
 	}
-	for (k = 0; k < jobs; k++)
-		if (k == 0 || sh[k].pid == 0)
-			rv = worst(rv, run_share(list, n, k, jobs, &sh[k]));
-	fflush(stdout);
-	fflush(stderr);
-	if (dup2(saved_out, STDOUT_FILENO) < 0 ||
-	    dup2(saved_err, STDERR_FILENO) < 0)
-		rv = worst(rv, EXIT_USAGE);
-	close(saved_out);
-	close(saved_err);
-	dead = xcalloc((size_t)jobs, sizeof(int));
-	for (k = 1; k < jobs; k++) {
-		pid_t w;
+}
 
+/*
+ * Waits for the workers: the worst of their statuses; dead[k] is the
+ * signal that killed worker k, or -1 when it could not be waited for.
+ */
+static int
+shares_wait(const struct share *sh, int jobs, int *dead)
+{
+	pid_t w;
+	int k, st, rv = 0;
+
+	for (k = 1; k < jobs; k++) {
 		if (sh[k].pid == 0)
 			continue;
 		while ((w = waitpid(sh[k].pid, &st, 0)) < 0 && errno == EINTR)
@@ -4938,9 +5247,39 @@ render_parallel(const char **list, int n, int jobs)
 		else if (WIFEXITED(st))
 			rv = worst(rv, WEXITSTATUS(st));
 	}
-	/* the messages and paths of the forms, in the order of the list */
-	opos = xcalloc((size_t)jobs, sizeof(*opos));
-	epos = xcalloc((size_t)jobs, sizeof(*epos));
+	return rv;
+}
+
+/*
+ * Share sh stopped before form name: what it wrote is copied out, the
+ * stop said, and its index closed, so that its later forms are passed over.
+ */
+static void
+share_stopped(struct share *sh, long long *opos, long long *epos,
+    const char *name, int dead)
+{
+	copy_out(sh->err, epos, -1, stderr);
+	copy_out(sh->out, opos, -1, stdout);
+	if (dead > 0)
+		diag_plain("the process making form %s and the next ones died "
+		    "of signal %d", name, dead);
+	else
+		diag_plain("the process making form %s and the next ones "
+		    "stopped", name);
+	fclose(sh->idx);
+	sh->idx = NULL;
+}
+
+/* Copies the messages and paths of the forms out, in the order of list. */
+static int
+shares_copy(const char **list, int n, int jobs, struct share *sh,
+    const int *dead)
+{
+	struct share_rec rec;
+	long long *opos = xcalloc((size_t)jobs, sizeof(*opos));
+	long long *epos = xcalloc((size_t)jobs, sizeof(*epos));
+	int i, k, rv = 0;
+
 	for (k = 0; k < jobs; k++)
 		rewind(sh[k].idx);
 	for (i = 0; i < n; i++) {
@@ -4950,18 +5289,9 @@ render_parallel(const char **list, int n, int jobs)
 		if (fread(&rec, sizeof(rec), 1, sh[k].idx) != 1 ||
 		    rec.i != i) {
 			/* the worker stopped before this form */
-			copy_out(sh[k].err, &epos[k], -1, stderr);
-			copy_out(sh[k].out, &opos[k], -1, stdout);
-			if (dead[k] > 0)
-				diag_plain("the process making form %s and "
-				    "the next ones died of signal %d", list[i],
-				    dead[k]);
-			else
-				diag_plain("the process making form %s and "
-				    "the next ones stopped", list[i]);
+			share_stopped(&sh[k], &opos[k], &epos[k], list[i],
+			    dead[k]);
 			rv = worst(rv, EXIT_USAGE);
-			fclose(sh[k].idx);
-			sh[k].idx = NULL;
 			continue;
 		}
 		copy_out(sh[k].err, &epos[k], rec.err_end, stderr);
@@ -4969,17 +5299,40 @@ render_parallel(const char **list, int n, int jobs)
 		fflush(stderr);
 		rv = worst(rv, rec.rv);
 	}
-	for (k = 0; k < jobs; k++) {
-		fclose(sh[k].out);
-		fclose(sh[k].err);
-		if (sh[k].idx != NULL)
-			fclose(sh[k].idx);
-	}
-	fflush(stdout);
 	free(opos);
 	free(epos);
+	return rv;
+}
+
+/*
+ * The n forms of list made by jobs processes: the worst status, or -1
+ * when they could not be set up (the caller then makes them here).
+ */
+static int
+render_parallel(const char **list, int n, int jobs)
+{
+	struct share *sh;
+	int k, rv = 0, saved[2], *dead;
+
+	/* the real outputs, to come back to */
+	if (std_save(saved) != 0)
+		return -1;
+	if ((sh = shares_open(jobs)) == NULL) {
+		close(saved[0]);
+		close(saved[1]);
+		return -1;
+	}
+	shares_fork(list, n, jobs, sh);
+	for (k = 0; k < jobs; k++)
+		if (k == 0 || sh[k].pid == 0)
+			rv = worst(rv, run_share(list, n, k, jobs, &sh[k]));
+	rv = worst(rv, std_restore(saved));
+	dead = xcalloc((size_t)jobs, sizeof(int));
+	rv = worst(rv, shares_wait(sh, jobs, dead));
+	rv = worst(rv, shares_copy(list, n, jobs, sh, dead));
+	shares_close(sh, jobs);
+	fflush(stdout);
 	free(dead);
-	free(sh);
 	return rv;
 }
 
@@ -5065,11 +5418,6 @@ cleanup(void)
 }
 
 /*
- * baocao-pdf renders one document of the kind asked for into -o OUT (or
- * standard output: no -o, or -o -), through a temporary file, so OUT is
- * either the whole new document or untouched.
- */
-/*
  * The fonts baocao.ini names, checked once before any document: a wrong
  * path is one message naming it, not one per form.
  */
@@ -5098,9 +5446,19 @@ fonts_readable(const struct config *c)
 	return rv;
 }
 
-#ifndef UNIT_TESTING
-int
-main(int argc, char *argv[])
+/* The kinds of document, as --kind names them. */
+static const struct {
+	const char	*name;
+	enum kind	 kind;
+} kinds[] = {
+	{ "bm", K_BM },
+	{ "report", K_REPORT },
+	{ "improvement", K_IMPROVEMENT },
+};
+
+/* Sets G from the options; *kind and *draft get their text. */
+static void
+parse_options(int argc, char *argv[], const char **kind, const char **draft)
 {
 	static const struct option longopts[] = {
 		{ "all-units", no_argument, NULL, 'A' },
@@ -5119,12 +5477,8 @@ main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *kind = NULL, *draft = NULL, *err;
-	struct period per;
-	int ch, rv;
+	int ch;
 
-	diag_init(argv[0]);
-	G.config_dir = "config";
 	while ((ch = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'A': G.all_units = 1; break;
@@ -5135,10 +5489,10 @@ main(int argc, char *argv[])
 			diag_exit_stdout(EXIT_OK);
 		case 'a': G.analysis = optarg; break;
 		case 'c': G.config_dir = optarg; break;
-		case 'd': draft = optarg; break;
+		case 'd': *draft = optarg; break;
 		case 'h': usage(stdout, EXIT_OK);
 		case 'i': G.indicators = optarg; break;
-		case 'k': kind = optarg; break;
+		case 'k': *kind = optarg; break;
 		case 'n': G.number = optarg; break;
 		case 'o': G.out = optarg; break;
 		case 'p': G.period_arg = optarg; break;
@@ -5152,22 +5506,33 @@ main(int argc, char *argv[])
 		default: usage(stderr, EXIT_USAGE);
 		}
 	}
-	if (optind != argc || kind == NULL || G.period_arg == NULL ||
+	if (optind != argc || *kind == NULL || G.period_arg == NULL ||
 	    G.indicators == NULL || G.analysis == NULL || G.data == NULL)
 		usage(stderr, EXIT_USAGE);
 	if (G.out == NULL)
 		G.out = "-";	/* one document: standard output */
-	if (strcmp(kind, "bm") == 0)
-		G.kind = K_BM;
-	else if (strcmp(kind, "report") == 0)
-		G.kind = K_REPORT;
-	else if (strcmp(kind, "improvement") == 0)
-		G.kind = K_IMPROVEMENT;
-	else {
-		diag_plain("unknown kind '%s': expected bm, report or "
-		    "improvement", kind);
-		usage(stderr, EXIT_USAGE);
-	}
+}
+
+/* Sets G.kind from --kind's name; an unknown one is a usage error. */
+static void
+set_kind(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(name, kinds[i].name) == 0) {
+			G.kind = kinds[i].kind;
+			return;
+		}
+	diag_plain("unknown kind '%s': expected bm, report or improvement",
+	    name);
+	usage(stderr, EXIT_USAGE);
+}
+
+/* --unit and --all-units against the kind and -o; a usage error if wrong. */
+static void
+check_units(void)
+{
 	if (G.kind == K_BM && G.unit == NULL && !G.all_units) {
 		diag_plain("--kind bm needs --unit with a unit code, or "
 		    "--all-units");
@@ -5193,80 +5558,133 @@ main(int argc, char *argv[])
 		    "--unit given more than once");
 		usage(stderr, EXIT_USAGE);
 	}
+}
+
+/* The checks of the options that need no file: 0, or the exit status. */
+static int
+check_options(const char *kind, const char *draft)
+{
+	long v;
+
+	set_kind(kind);
+	check_units();
 	if (strcmp(G.out, "-") == 0 && isatty(STDOUT_FILENO)) {
 		diag_plain("standard output is a terminal: give -o FILE.pdf "
 		    "or redirect it (> FILE.pdf)");
 		return EXIT_USAGE;
 	}
-	if (draft != NULL) {
-		long v;
-
-		if (num_option(draft, 0, 99, &v) != 0) {
-			diag_plain("draft number is %s: expected 0 to 99",
-			    draft);
-			return EXIT_USAGE;
-		}
-		G.draft = (int)v;
+	if (draft == NULL)
+		return 0;
+	if (num_option(draft, 0, 99, &v) != 0) {
+		diag_plain("draft number is %s: expected 0 to 99", draft);
+		return EXIT_USAGE;
 	}
+	G.draft = (int)v;
+	return 0;
+}
+
+/* G's period from --period: 0, or the exit status. */
+static int
+set_period(struct period *per)
+{
+	const char *err;
+
+	/* relative labels (previous-month, ...) count from today */
+	if (period_parse(G.period_arg, G.cfg.cutoff_day, date_today(), per,
+	    &err) != 0) {
+		diag_plain("bad period '%s': %s", G.period_arg, err);
+		return EXIT_USAGE;
+	}
+	period_label(per, G.label);
+	period_title(per, G.title);
+	G.first_day = per->first_day;
+	G.last_day = per->last_day;
+	G.first_month = per->first_month;
+	G.last_month = per->last_month;
+	G.last_folder = per->last_folder;
+	if (G.kind == K_BM && per->kind != PK_MONTH) {
+		diag_plain("BM.07.01 is monthly: '%s' is not a month",
+		    G.period_arg);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* common.ini and the kind's template, checked: 0, or the exit status. */
+static int
+load_templates(const char *kind)
+{
+	G.common = load_template("common");
+	G.t = load_template(kind);
+	if (G.common == NULL || G.t == NULL || lint_templates() > 0)
+		return EXIT_USAGE;
+	return 0;
+}
+
+/* The indicators, the analysis and the data: 0, or the exit status. */
+static int
+read_inputs(const struct period *per)
+{
+	int rv;
+
+	if ((rv = read_indicators(G.indicators)) != 0 ||
+	    (rv = read_analysis(G.analysis)) != 0)
+		return rv;
+	/* documents list units in the organization's order */
+	if (G.nunits > 1)
+		qsort(G.units, (size_t)G.nunits, sizeof(*G.units),
+		    cmp_unitrow);
+	if (G.nlowsample > 1)
+		qsort(G.lowsample, (size_t)G.nlowsample,
+		    sizeof(*G.lowsample), cmp_lowsample);
+	/* the analysis is authoritative for the window */
+	if (G.first_day == LONG_MIN)
+		G.first_day = per->first_day;
+	if (G.last_day == LONG_MIN)
+		G.last_day = per->last_day;
+	return read_data(G.data);
+}
+
+/* The document, or the forms of several units (-o DIR or PATTERN). */
+static int
+render_asked(void)
+{
+	if (G.kind == K_BM && (G.all_units || G.nunits_arg > 1 ||
+	    strstr(G.out, "{unit}") != NULL))
+		return render_units();
+	if (G.kind == K_BM && !unit_ok(G.unit))
+		return EXIT_DATA;
+	return render();
+}
+
+/*
+ * baocao-pdf renders one document of the kind asked for into -o OUT (or
+ * standard output: no -o, or -o -), through a temporary file, so OUT is
+ * either the whole new document or untouched.
+ */
+#ifndef UNIT_TESTING
+int
+main(int argc, char *argv[])
+{
+	const char *kind = NULL, *draft = NULL;
+	struct period per;
+	int rv;
+
+	diag_init(argv[0]);
+	G.config_dir = "config";
+	parse_options(argc, argv, &kind, &draft);
+	if ((rv = check_options(kind, draft)) != 0)
+		return rv;
 	if ((rv = config_load(&G.cfg, G.config_dir)) != 0 ||
-	    (rv = fonts_readable(&G.cfg)) != 0) {
+	    (rv = fonts_readable(&G.cfg)) != 0 ||
+	    (rv = set_period(&per)) != 0 ||
+	    (rv = load_templates(kind)) != 0) {
 		cleanup();
 		return rv;
 	}
-	/* relative labels (previous-month, ...) count from today */
-	if (period_parse(G.period_arg, G.cfg.cutoff_day, date_today(), &per,
-	    &err) != 0) {
-		diag_plain("bad period '%s': %s", G.period_arg, err);
-		cleanup();
-		return EXIT_USAGE;
-	}
-	period_label(&per, G.label);
-	period_title(&per, G.title);
-	G.first_day = per.first_day;
-	G.last_day = per.last_day;
-	G.first_month = per.first_month;
-	G.last_month = per.last_month;
-	G.last_folder = per.last_folder;
-	if (G.kind == K_BM && per.kind != PK_MONTH) {
-		diag_plain("BM.07.01 is monthly: '%s' is not a month",
-		    G.period_arg);
-		cleanup();
-		return EXIT_USAGE;
-	}
-	G.common = load_template("common");
-	G.t = load_template(kind);
-	if (G.common == NULL || G.t == NULL || lint_templates() > 0) {
-		cleanup();
-		return EXIT_USAGE;
-	}
 	apply_layout();
-	rv = read_indicators(G.indicators);
-	if (rv == 0)
-		rv = read_analysis(G.analysis);
-	if (rv == 0) {
-		/* documents list units in the organization's order */
-		if (G.nunits > 1)
-			qsort(G.units, (size_t)G.nunits, sizeof(*G.units),
-			    cmp_unitrow);
-		if (G.nlowsample > 1)
-			qsort(G.lowsample, (size_t)G.nlowsample,
-			    sizeof(*G.lowsample), cmp_lowsample);
-		/* the analysis is authoritative for the window */
-		if (G.first_day == LONG_MIN)
-			G.first_day = per.first_day;
-		if (G.last_day == LONG_MIN)
-			G.last_day = per.last_day;
-		rv = read_data(G.data);
-	}
-	if (rv == 0)
-		rv = pick_date();
-	if (rv == 0 && G.kind == K_BM && (G.all_units || G.nunits_arg > 1 ||
-	    strstr(G.out, "{unit}") != NULL))
-		rv = render_units();
-	else if (rv == 0 && G.kind == K_BM && !unit_ok(G.unit))
-		rv = EXIT_DATA;
-	else if (rv == 0)
-		rv = render();
+	if ((rv = read_inputs(&per)) == 0 && (rv = pick_date()) == 0)
+		rv = render_asked();
 	cleanup();
 	return rv;
 }

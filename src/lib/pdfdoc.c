@@ -607,20 +607,39 @@ prev_char(const char *s, size_t p, size_t e)
 	return b;
 }
 
+/*
+ * wrap()'s work: the text, the lines made so far, and the line being
+ * filled, s[ls..le), lw pt wide of the avail pt its line has.
+ */
+struct wrapper {
+	HPDF_Font	 f;
+	double		 size;
+	const char	*s;
+	double		 w;		/* a line's width, pt */
+	int		 flags;
+	double		 sp;		/* a space's width */
+	struct wline	*v;
+	int		 n, cap;
+	size_t		 ls, le;
+	double		 lw, avail;
+	int		 first;		/* the paragraph's first line */
+	int		 empty;		/* no word on the line yet */
+};
+
+/* Adds the line s[start..end), width pt wide. */
 static void
-add_line(struct wline **v, int *n, int *cap, size_t start, size_t end,
-    double width, int first)
+add_line(struct wrapper *r, size_t start, size_t end, double width)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		*v = xrealloc(*v, (size_t)*cap * sizeof(**v));
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->v = xrealloc(r->v, (size_t)r->cap * sizeof(*r->v));
 	}
-	(*v)[*n].start = start;
-	(*v)[*n].end = end;
-	(*v)[*n].width = width;
-	(*v)[*n].last = 0;
-	(*v)[*n].first = first;
-	(*n)++;
+	r->v[r->n].start = start;
+	r->v[r->n].end = end;
+	r->v[r->n].width = width;
+	r->v[r->n].last = 0;
+	r->v[r->n].first = r->first;
+	r->n++;
 }
 
 /*
@@ -744,6 +763,135 @@ token_break(HPDF_Font f, double size, const char *s, size_t p, size_t we,
 	return 0;
 }
 
+#define WRAP_TOKENS	1	/* wrap(): break a long token, see there */
+
+/*
+ * The line is full before the word s[p..we): it ends there or, for a long
+ * token that would leave gaps over three spaces wide (WRAP_TOKENS), after
+ * the token's start; gap is the width between the line and the word.
+ * Returns where the next line starts.
+ */
+static size_t
+wrap_end_line(struct wrapper *r, size_t p, size_t we, double gap)
+{
+	const char *s = r->s;
+	size_t cut, i;
+	int gaps;
+
+	for (gaps = 0, i = r->ls; i < r->le; i++)
+		gaps += s[i] == ' ';
+	if ((r->flags & WRAP_TOKENS) &&
+	    (gaps == 0 || r->avail - r->lw > 3 * r->sp * gaps) &&
+	    long_token(r->f, r->size, s + p, we - p, r->w) &&
+	    (cut = token_break(r->f, r->size, s, p, we,
+	    r->avail - r->lw - gap, 0)) != 0) {
+		/* the token's start ends this line */
+		add_line(r, r->ls, cut, r->lw + gap +
+		    width_pt(r->f, r->size, s + p, cut - p));
+		p = cut;
+	} else
+		add_line(r, r->ls, r->le, r->lw);
+	r->first = 0;
+	r->avail = r->w;
+	r->empty = 1;
+	return p;
+}
+
+/* The end of the longest start of s[p..we) that fits: a character at least. */
+static size_t
+chars_fitting(const struct wrapper *r, size_t p, size_t we)
+{
+	size_t cut = next_char(r->s, p, we), nx;
+
+	while (cut < we) {
+		nx = next_char(r->s, cut, we);
+		if (width_pt(r->f, r->size, r->s + p, nx - p) > r->avail + EPS)
+			break;
+		cut = nx;
+	}
+	return cut;
+}
+
+/*
+ * One word s[p..we) wider than the line: cut it, after a break character
+ * if that fills half of it. Returns where the next line starts.
+ */
+static size_t
+wrap_cut_word(struct wrapper *r, size_t p, size_t we)
+{
+	const char *s = r->s;
+	size_t cut;
+
+	cut = token_break(r->f, r->size, s, p, we, r->avail, r->avail / 2);
+	if (cut == 0)
+		cut = chars_fitting(r, p, we);
+	/* a '-' starts the next line (token_break_at) */
+	if (cut < we && cut > next_char(s, p, we) && s[cut - 1] == '-')
+		cut--;
+	/* not before a glued dash: its word's last character goes with it */
+	if (cut < we && s[cut - 1] == ' ')
+		cut--;
+	if (cut < we && s[cut] == ' ')
+		cut = prev_char(s, p, cut);
+	add_line(r, p, cut, width_pt(r->f, r->size, s + p, cut - p));
+	r->first = 0;
+	r->avail = r->w;
+	return cut;
+}
+
+/*
+ * The word at s[p..) of the paragraph ending at q: on the line when it
+ * fits, else the line ends (the word goes on the next) or, alone and too
+ * wide, the word is cut. Returns where to go on.
+ */
+static size_t
+wrap_word(struct wrapper *r, size_t p, size_t q)
+{
+	const char *s = r->s;
+	size_t we = p;
+	double ww, nw, gap;
+
+	while (we < q && s[we] != ' ')
+		we++;
+	we = glue_dash(s, we, q);
+	ww = width_pt(r->f, r->size, s + p, we - p);
+	/* widths add up: libharu does not kern */
+	gap = r->empty ? 0 : width_pt(r->f, r->size, s + r->le, p - r->le);
+	if (!r->empty && (nw = r->lw + gap + ww) <= r->avail + EPS) {
+		r->lw = nw;
+		r->le = we;
+	} else if (r->empty && ww <= r->avail + EPS) {
+		r->ls = p;
+		r->le = we;
+		r->lw = ww;
+		r->empty = 0;
+	} else if (!r->empty)
+		return wrap_end_line(r, p, we, gap);
+	else
+		return wrap_cut_word(r, p, we);
+	p = we;
+	while (p < q && s[p] == ' ')
+		p++;
+	return p;
+}
+
+/* The paragraph s[p..q), its first line avail pt wide. */
+static void
+wrap_paragraph(struct wrapper *r, size_t p, size_t q, double avail)
+{
+	r->ls = r->le = p;
+	r->lw = 0;
+	r->avail = avail;
+	r->first = 1;
+	r->empty = 1;
+	while (p < q)
+		p = wrap_word(r, p, q);
+	if (!r->empty || r->first)
+		add_line(r, r->empty ? p : r->ls, r->empty ? p : r->le,
+		    r->empty ? 0 : r->lw);
+	r->v[r->n - 1].last = 1;
+}
+
 /*
  * Breaks cleaned text s into lines of at most w pt, the first line of each
  * paragraph w - indent. Returns the number of lines; *out is the caller's
@@ -752,112 +900,25 @@ token_break(HPDF_Font f, double size, const char *s, size_t p, size_t we,
  * '?', '&', '=', '-', '_', '.' or '@' rather than leave a justified line
  * with gaps over three spaces wide.
  */
-#define WRAP_TOKENS	1
 static int
 wrap(HPDF_Font f, double size, const char *s, double w, double indent,
     int flags, struct wline **out)
 {
-	struct wline *v = NULL;
-	int n = 0, cap = 0;
-	size_t len = strlen(s), p = 0;
-	double sp = width_pt(f, size, " ", 1);
+	struct wrapper r = { .f = f, .size = size, .s = s, .w = w,
+	    .flags = flags };
+	size_t len = strlen(s), p = 0, q;
 
+	r.sp = width_pt(f, size, " ", 1);
 	for (;;) {
-		size_t q = p;
-		size_t ls = p, le = p;
-		double lw = 0, avail = w - indent;
-		int first = 1, empty = 1;
-
-		while (q < len && s[q] != '\n')
-			q++;
-		/* paragraph s[p..q) */
-		while (p < q) {
-			size_t we = p, cut, i;
-			double ww, nw, gap;
-			int gaps;
-
-			while (we < q && s[we] != ' ')
-				we++;
-			we = glue_dash(s, we, q);
-			ww = width_pt(f, size, s + p, we - p);
-			/* widths add up: libharu does not kern */
-			gap = empty ? 0 : width_pt(f, size, s + le, p - le);
-			if (!empty && (nw = lw + gap + ww) <= avail + EPS) {
-				lw = nw;
-				le = we;
-			} else if (empty && ww <= avail + EPS) {
-				ls = p;
-				le = we;
-				lw = ww;
-				empty = 0;
-			} else if (!empty) {
-				for (gaps = 0, i = ls; i < le; i++)
-					gaps += s[i] == ' ';
-				if ((flags & WRAP_TOKENS) &&
-				    (gaps == 0 || avail - lw > 3 * sp * gaps) &&
-				    long_token(f, size, s + p, we - p, w) &&
-				    (cut = token_break(f, size, s, p, we,
-				    avail - lw - gap, 0)) != 0) {
-					/* the token's start ends this line */
-					add_line(&v, &n, &cap, ls, cut, lw + gap +
-					    width_pt(f, size, s + p, cut - p),
-					    first);
-					p = cut;
-				} else
-					add_line(&v, &n, &cap, ls, le, lw,
-					    first);
-				first = 0;
-				avail = w;
-				empty = 1;
-				continue;	/* the same word on a new line */
-			} else {
-				/* one word wider than the line: cut it, after
-				 * a break character if that fills half of it */
-				size_t nx;
-
-				cut = token_break(f, size, s, p, we, avail,
-				    avail / 2);
-				if (cut == 0) {
-					cut = next_char(s, p, we);
-					while (cut < we) {
-						nx = next_char(s, cut, we);
-						if (width_pt(f, size, s + p,
-						    nx - p) > avail + EPS)
-							break;
-						cut = nx;
-					}
-				}
-				/* a '-' starts the next line (token_break_at) */
-				if (cut < we && cut > next_char(s, p, we) &&
-				    s[cut - 1] == '-')
-					cut--;
-				/* not before a glued dash: its word's last
-				 * character goes with it */
-				if (cut < we && s[cut - 1] == ' ')
-					cut--;
-				if (cut < we && s[cut] == ' ')
-					cut = prev_char(s, p, cut);
-				add_line(&v, &n, &cap, p, cut,
-				    width_pt(f, size, s + p, cut - p), first);
-				first = 0;
-				avail = w;
-				p = cut;
-				continue;
-			}
-			p = we;
-			while (p < q && s[p] == ' ')
-				p++;
-		}
-		if (!empty || first)
-			add_line(&v, &n, &cap, empty ? p : ls, empty ? p : le,
-			    empty ? 0 : lw, first);
-		v[n - 1].last = 1;
+		for (q = p; q < len && s[q] != '\n'; q++)
+			;
+		wrap_paragraph(&r, p, q, w - indent);
 		if (q >= len)
 			break;
 		p = q + 1;
 	}
-	*out = v;
-	return n;
+	*out = r.v;
+	return r.n;
 }
 
 /*
@@ -2149,15 +2210,33 @@ legend(struct pdfdoc *d, const char *items, double y,
 	free(copy);
 }
 
+/* A key of a bar: a small blue rectangle. */
+static void
+key_bar(struct pdfdoc *d, double x, double y)
+{
+	set_rgb(d, 0, 0.42, 0.58, 0.78);
+	HPDF_Page_Rectangle(PG(d), (HPDF_REAL)x, (HPDF_REAL)(y - 3),
+	    (HPDF_REAL)PT(5), 6);
+	HPDF_Page_Fill(PG(d));
+}
+
+/* A grey dashed line from (x0, y0) to (x1, y1): Pareto's 80 % and its key. */
+static void
+grey_dashed(struct pdfdoc *d, double x0, double y0, double x1, double y1)
+{
+	set_rgb(d, 1, 0.5, 0.5, 0.5);
+	HPDF_Page_SetLineWidth(PG(d), 0.6);
+	dash(d, 1);
+	line(d, x0, y0, x1, y1);
+	dash(d, 0);
+}
+
 static void
 bars_key(struct pdfdoc *d, int i, double x, double y)
 {
-	if (i == 0) {
-		set_rgb(d, 0, 0.42, 0.58, 0.78);
-		HPDF_Page_Rectangle(PG(d), (HPDF_REAL)x, (HPDF_REAL)(y - 3),
-		    (HPDF_REAL)PT(5), 6);
-		HPDF_Page_Fill(PG(d));
-	} else {
+	if (i == 0)
+		key_bar(d, x, y);
+	else {
 		set_rgb(d, 1, 0.8, 0, 0);
 		HPDF_Page_SetLineWidth(PG(d), 1.5);
 		line(d, x + PT(2.5), y - 4, x + PT(2.5), y + 4);
@@ -2349,24 +2428,157 @@ nice_axis(double v, double *max, double *step)
 		*max += *step;
 }
 
+/*
+ * The plot of a Pareto chart or a p-chart, in points: x0 to x1 wide, bot
+ * to top high (h = top - bot), one slot a category; lo to hi, the p-chart's
+ * value axis.
+ */
+struct plot {
+	double	x0, x1, top, bot, h, slot;
+	double	lo, hi;
+};
+
+/* Places the plot, height mm high, under the title just drawn. */
+static void
+plot_place(struct pdfdoc *d, struct plot *pl, double height)
+{
+	pl->top = d->y - PT(3);
+	pl->bot = pl->top - PT(height);
+	pl->h = pl->top - pl->bot;
+}
+
+/* The x of the middle of category i. */
+static double
+plot_x(const struct plot *pl, int i)
+{
+	return pl->x0 + pl->slot * (i + 0.5);
+}
+
+/* The frame: the bottom and left axes, and the right one when asked. */
+static void
+plot_frame(struct pdfdoc *d, const struct plot *pl, int right)
+{
+	set_rgb(d, 1, 0, 0, 0);
+	HPDF_Page_SetLineWidth(PG(d), 0.6);
+	line(d, pl->x0, pl->bot, pl->x1, pl->bot);
+	line(d, pl->x0, pl->bot, pl->x0, pl->top);
+	if (right)
+		line(d, pl->x1, pl->bot, pl->x1, pl->top);
+}
+
 static void
 pareto_key(struct pdfdoc *d, int i, double x, double y)
 {
-	if (i == 0) {
-		set_rgb(d, 0, 0.42, 0.58, 0.78);
-		HPDF_Page_Rectangle(PG(d), (HPDF_REAL)x, (HPDF_REAL)(y - 3),
-		    (HPDF_REAL)PT(5), 6);
-		HPDF_Page_Fill(PG(d));
-	} else if (i == 1) {
+	if (i == 0)
+		key_bar(d, x, y);
+	else if (i == 1) {
 		set_rgb(d, 1, 0.8, 0.3, 0);
 		HPDF_Page_SetLineWidth(PG(d), 1.2);
 		line(d, x, y, x + PT(5), y);
-	} else {
-		set_rgb(d, 1, 0.5, 0.5, 0.5);
-		HPDF_Page_SetLineWidth(PG(d), 0.6);
-		dash(d, 1);
-		line(d, x, y, x + PT(5), y);
-		dash(d, 0);
+	} else
+		grey_dashed(d, x, y, x + PT(5), y);
+}
+
+/* The most lines a category label of the Pareto chart takes (1 at least). */
+static int
+pareto_label_lines(struct pdfdoc *d, const struct plot *pl, int n,
+    const char *const *labels)
+{
+	int i, nl, maxl = 1;
+
+	for (i = 0; i < n; i++) {
+		nl = label_wrapped(d, 8, 0, pl->slot - PT(1), 0, labels[i], 0);
+		if (nl > maxl)
+			maxl = nl;
+	}
+	return maxl;
+}
+
+/* The grid with the counts on the left, the shares on the right, the 80 %. */
+static void
+pareto_axes(struct pdfdoc *d, const struct plot *pl, double amax,
+    double astep)
+{
+	char buf[VNFMT_BUFSZ];
+	double v, gy;
+	int i;
+
+	HPDF_Page_SetLineWidth(PG(d), 0.3);
+	for (v = 0; v <= amax + 1e-9; v += astep) {
+		gy = pl->bot + pl->h * v / amax;
+		set_rgb(d, 1, 0.8, 0.8, 0.8);
+		line(d, pl->x0, gy, pl->x1, gy);
+		label(d, PF_REGULAR, 8, pl->x0 - PT(1.5), gy - 2.8,
+		    vn_int((long long)v, buf), PA_RIGHT);
+	}
+	/* right axis (cumulative %) */
+	for (i = 0; i <= 4; i++)
+		label(d, PF_REGULAR, 8, pl->x1 + PT(1.5),
+		    pl->bot + pl->h * i / 4 - 2.8, vn_pct(i / 4.0, 0, buf),
+		    PA_LEFT);
+	/* 80 % reference */
+	grey_dashed(d, pl->x0, pl->bot + pl->h * 0.8, pl->x1,
+	    pl->bot + pl->h * 0.8);
+}
+
+/* Category i's bar, its count and its label under the axis. */
+static void
+pareto_bar(struct pdfdoc *d, const struct plot *pl, int i, const char *lab,
+    double count, double amax)
+{
+	double cx = plot_x(pl, i), bw = pl->slot * 0.6;
+	double bh = amax > 0 ? pl->h * count / amax : 0;
+	char buf[VNFMT_BUFSZ], *s;
+
+	set_rgb(d, 0, 0.42, 0.58, 0.78);
+	if (bh > 0) {
+		HPDF_Page_Rectangle(PG(d), (HPDF_REAL)(cx - bw / 2),
+		    (HPDF_REAL)pl->bot, (HPDF_REAL)bw, (HPDF_REAL)bh);
+		HPDF_Page_Fill(PG(d));
+	}
+	/* the count inside the top of a tall bar, clear of the line */
+	if (bh > 14) {
+		if ((s = clean(d, vn_int((long long)count, buf))) != NULL) {
+			set_rgb(d, 0, 1, 1, 1);
+			text_abs(d, PF_BOLD, 8, cx, pl->bot + bh - 10, s,
+			    PA_CENTER);
+			free(s);
+		}
+	} else
+		label(d, PF_REGULAR, 8, cx, pl->bot + bh + PT(1),
+		    vn_int((long long)count, buf), PA_CENTER);
+	label_wrapped(d, 8, cx - pl->slot / 2 + PT(0.5), pl->slot - PT(1),
+	    pl->bot - PT(1.5), lab, 1);
+}
+
+/* The cumulative share: a line through the categories that have one, dots. */
+static void
+pareto_cumulative(struct pdfdoc *d, const struct plot *pl, int n,
+    const double *cumulative)
+{
+	double cx, cy, px = 0, py = 0;
+	int i;
+
+	set_rgb(d, 1, 0.8, 0.3, 0);
+	HPDF_Page_SetLineWidth(PG(d), 1.2);
+	for (i = 0; i < n; i++) {
+		if (isnan(cumulative[i]))
+			continue;
+		cx = plot_x(pl, i);
+		cy = pl->bot + pl->h * fmin(fmax(cumulative[i], 0), 1);
+		if (i > 0 && !isnan(cumulative[i - 1]))
+			line(d, px, py, cx, cy);
+		px = cx;
+		py = cy;
+	}
+	set_rgb(d, 0, 0.8, 0.3, 0);
+	for (i = 0; i < n; i++) {
+		if (isnan(cumulative[i]))
+			continue;
+		HPDF_Page_Circle(PG(d), (HPDF_REAL)plot_x(pl, i),
+		    (HPDF_REAL)(pl->bot + pl->h * fmin(fmax(cumulative[i], 0),
+		    1)), 2);
+		HPDF_Page_Fill(PG(d));
 	}
 }
 
@@ -2375,106 +2587,29 @@ pdfdoc_chart_pareto(struct pdfdoc *d, const char *title, int n,
     const char *const *labels, const double *counts,
     const double *cumulative, double height, const char *legend_items)
 {
-	double x0 = BODY_L + PT(14), x1 = BODY_L + BODY_W - PT(14);
-	double top, bot, h, slot, vmax = 0, amax, astep, v, px = 0, py = 0;
-	char buf[VNFMT_BUFSZ];
-	int i, maxl = 1;
+	struct plot pl = { .x0 = BODY_L + PT(14), .x1 = BODY_L + BODY_W -
+	    PT(14) };
+	double vmax = 0, amax, astep;
+	int i, maxl;
 
 	if (n <= 0)
 		return;
 	ensure_page(d);
-	slot = (x1 - x0) / n;
-	for (i = 0; i < n; i++) {
-		int nl = label_wrapped(d, 8, 0, slot - PT(1), 0, labels[i], 0);
-
-		if (nl > maxl)
-			maxl = nl;
+	pl.slot = (pl.x1 - pl.x0) / n;
+	maxl = pareto_label_lines(d, &pl, n, labels);
+	for (i = 0; i < n; i++)
 		if (counts[i] > vmax)
 			vmax = counts[i];
-	}
 	pdfdoc_ensure(d, height + 12 + MM(maxl * 8 * 1.15));
 	chart_title(d, title);
-	top = d->y - PT(3);
-	bot = top - PT(height);
-	h = top - bot;
+	plot_place(d, &pl, height);
 	nice_axis(vmax, &amax, &astep);
-	/* grid and left axis (counts) */
-	HPDF_Page_SetLineWidth(PG(d), 0.3);
-	for (v = 0; v <= amax + 1e-9; v += astep) {
-		double gy = bot + h * v / amax;
-
-		set_rgb(d, 1, 0.8, 0.8, 0.8);
-		line(d, x0, gy, x1, gy);
-		label(d, PF_REGULAR, 8, x0 - PT(1.5), gy - 2.8,
-		    vn_int((long long)v, buf), PA_RIGHT);
-	}
-	/* right axis (cumulative %) */
-	for (i = 0; i <= 4; i++)
-		label(d, PF_REGULAR, 8, x1 + PT(1.5), bot + h * i / 4 - 2.8,
-		    vn_pct(i / 4.0, 0, buf), PA_LEFT);
-	/* 80 % reference */
-	set_rgb(d, 1, 0.5, 0.5, 0.5);
-	HPDF_Page_SetLineWidth(PG(d), 0.6);
-	dash(d, 1);
-	line(d, x0, bot + h * 0.8, x1, bot + h * 0.8);
-	dash(d, 0);
-	for (i = 0; i < n; i++) {
-		double cx = x0 + slot * (i + 0.5), bw = slot * 0.6;
-		double bh = amax > 0 ? h * counts[i] / amax : 0;
-
-		set_rgb(d, 0, 0.42, 0.58, 0.78);
-		if (bh > 0) {
-			HPDF_Page_Rectangle(PG(d), (HPDF_REAL)(cx - bw / 2),
-			    (HPDF_REAL)bot, (HPDF_REAL)bw, (HPDF_REAL)bh);
-			HPDF_Page_Fill(PG(d));
-		}
-		/* the count inside the top of a tall bar, clear of the line */
-		if (bh > 14) {
-			char *s = clean(d, vn_int((long long)counts[i], buf));
-
-			if (s != NULL) {
-				set_rgb(d, 0, 1, 1, 1);
-				text_abs(d, PF_BOLD, 8, cx, bot + bh - 10, s,
-				    PA_CENTER);
-				free(s);
-			}
-		} else
-			label(d, PF_REGULAR, 8, cx, bot + bh + PT(1),
-			    vn_int((long long)counts[i], buf), PA_CENTER);
-		label_wrapped(d, 8, cx - slot / 2 + PT(0.5), slot - PT(1),
-		    bot - PT(1.5), labels[i], 1);
-	}
-	/* cumulative line */
-	set_rgb(d, 1, 0.8, 0.3, 0);
-	HPDF_Page_SetLineWidth(PG(d), 1.2);
-	for (i = 0; i < n; i++) {
-		double cx = x0 + slot * (i + 0.5), cy;
-
-		if (isnan(cumulative[i]))
-			continue;
-		cy = bot + h * fmin(fmax(cumulative[i], 0), 1);
-		if (i > 0 && !isnan(cumulative[i - 1]))
-			line(d, px, py, cx, cy);
-		px = cx;
-		py = cy;
-	}
-	set_rgb(d, 0, 0.8, 0.3, 0);
-	for (i = 0; i < n; i++) {
-		double cx = x0 + slot * (i + 0.5);
-
-		if (isnan(cumulative[i]))
-			continue;
-		HPDF_Page_Circle(PG(d), (HPDF_REAL)cx,
-		    (HPDF_REAL)(bot + h * fmin(fmax(cumulative[i], 0), 1)), 2);
-		HPDF_Page_Fill(PG(d));
-	}
-	/* frame */
-	set_rgb(d, 1, 0, 0, 0);
-	HPDF_Page_SetLineWidth(PG(d), 0.6);
-	line(d, x0, bot, x1, bot);
-	line(d, x0, bot, x0, top);
-	line(d, x1, bot, x1, top);
-	d->y = bot - PT(2) - maxl * 8 * 1.15;
+	pareto_axes(d, &pl, amax, astep);
+	for (i = 0; i < n; i++)
+		pareto_bar(d, &pl, i, labels[i], counts[i], amax);
+	pareto_cumulative(d, &pl, n, cumulative);
+	plot_frame(d, &pl, 1);
+	d->y = pl.bot - PT(2) - maxl * 8 * 1.15;
 	legend(d, legend_items, d->y - PT(4), pareto_key);
 	d->y -= PT(8);
 }
@@ -2506,115 +2641,164 @@ pchart_key(struct pdfdoc *d, int i, double x, double y)
 	}
 }
 
-void
-pdfdoc_chart_pchart(struct pdfdoc *d, const char *title, int n,
-    const char *const *labels, const double *p, double center,
-    const double *lcl, const double *ucl, const int *out, double height,
-    const char *legend_items)
+/* Widens [*lo, *hi] to take v, when v is a number; *have is then set. */
+static void
+take(double v, double *lo, double *hi, int *have)
 {
-	double x0 = BODY_L + PT(14), x1 = BODY_L + BODY_W - PT(4);
-	double top, bot, h, slot, lo = 1, hi = 0, step, v, px = 0, py = 0;
-	char buf[VNFMT_BUFSZ];
-	int i, have = 0, prev = 0;
-
-	if (n <= 0)
+	if (isnan(v))
 		return;
-	for (i = 0; i < n; i++) {
-		const double *vals[3] = { &p[i], &lcl[i], &ucl[i] };
-		int k;
+	*lo = fmin(*lo, v);
+	*hi = fmax(*hi, v);
+	*have = 1;
+}
 
-		for (k = 0; k < 3; k++)
-			if (!isnan(*vals[k])) {
-				lo = fmin(lo, *vals[k]);
-				hi = fmax(hi, *vals[k]);
-				have = 1;
-			}
+/*
+ * The p-chart's value axis, pl->lo to pl->hi, from the rates, the limits
+ * and the centre line, in steps of 1, 2, 5, 10 or 20 points of
+ * percentage; returns the step.
+ */
+static double
+pchart_axis(struct plot *pl, int n, const double *p, const double *lcl,
+    const double *ucl, double center)
+{
+	double lo = 1, hi = 0, step;
+	int i, have = 0;
+
+	for (i = 0; i < n; i++) {
+		take(p[i], &lo, &hi, &have);
+		take(lcl[i], &lo, &hi, &have);
+		take(ucl[i], &lo, &hi, &have);
 	}
-	if (!isnan(center)) {
-		lo = fmin(lo, center);
-		hi = fmax(hi, center);
-		have = 1;
-	}
+	take(center, &lo, &hi, &have);
 	if (!have) {
 		lo = 0;
 		hi = 1;
 	}
-	/* an axis in steps of 1, 2, 5, 10 or 20 points of percentage */
 	step = hi - lo > 0.5 ? 0.2 : hi - lo > 0.2 ? 0.1 : hi - lo > 0.08 ?
 	    0.05 : hi - lo > 0.04 ? 0.02 : 0.01;
 	lo = fmax(0, floor(lo / step - 1e-9) * step);
 	hi = fmin(1, ceil(hi / step + 1e-9) * step);
 	if (hi - lo < step)
 		hi = fmin(1, lo + step), lo = fmax(0, hi - step);
-	pdfdoc_ensure(d, height + PDF_PCHART_EXTRA);
-	chart_title(d, title);
-	top = d->y - PT(3);
-	bot = top - PT(height);
-	h = top - bot;
-	slot = (x1 - x0) / n;
-#define YV(val)	(bot + h * ((val) - lo) / (hi - lo))
+	pl->lo = lo;
+	pl->hi = hi;
+	return step;
+}
+
+/* The y of the value v on the p-chart's axis. */
+static double
+plot_y(const struct plot *pl, double v)
+{
+	return pl->bot + pl->h * (v - pl->lo) / (pl->hi - pl->lo);
+}
+
+/* The grid, labelled on the left every step. */
+static void
+pchart_grid(struct pdfdoc *d, const struct plot *pl, double step)
+{
+	char buf[VNFMT_BUFSZ];
+	double v;
+
 	HPDF_Page_SetLineWidth(PG(d), 0.3);
-	for (v = lo; v <= hi + 1e-9; v += step) {
+	for (v = pl->lo; v <= pl->hi + 1e-9; v += step) {
 		set_rgb(d, 1, 0.85, 0.85, 0.85);
-		line(d, x0, YV(v), x1, YV(v));
-		label(d, PF_REGULAR, 8, x0 - PT(1.5), YV(v) - 2.8,
+		line(d, pl->x0, plot_y(pl, v), pl->x1, plot_y(pl, v));
+		label(d, PF_REGULAR, 8, pl->x0 - PT(1.5), plot_y(pl, v) - 2.8,
 		    vn_pct(v, step < 0.02 ? 1 : 0, buf), PA_RIGHT);
 	}
-	/* limits as steps, one per month */
+}
+
+/* The control limits as steps, one per month, and the centre line. */
+static void
+pchart_limits(struct pdfdoc *d, const struct plot *pl, int n,
+    const double *lcl, const double *ucl, double center)
+{
+	double xa, xb;
+	int i;
+
 	HPDF_Page_SetLineWidth(PG(d), 0.9);
 	set_rgb(d, 1, 0.8, 0, 0);
 	dash(d, 1);
 	for (i = 0; i < n; i++) {
-		double xa = x0 + slot * i, xb = xa + slot;
-
+		xa = pl->x0 + pl->slot * i;
+		xb = xa + pl->slot;
 		if (!isnan(ucl[i]))
-			line(d, xa, YV(ucl[i]), xb, YV(ucl[i]));
+			line(d, xa, plot_y(pl, ucl[i]), xb, plot_y(pl, ucl[i]));
 		if (!isnan(lcl[i]))
-			line(d, xa, YV(lcl[i]), xb, YV(lcl[i]));
+			line(d, xa, plot_y(pl, lcl[i]), xb, plot_y(pl, lcl[i]));
 	}
 	dash(d, 0);
 	if (!isnan(center)) {
 		set_rgb(d, 1, 0.1, 0.5, 0.1);
 		HPDF_Page_SetLineWidth(PG(d), 1);
-		line(d, x0, YV(center), x1, YV(center));
+		line(d, pl->x0, plot_y(pl, center), pl->x1,
+		    plot_y(pl, center));
 	}
+}
+
+/*
+ * The monthly rates: a line broken where a month has none, then the dots,
+ * red and larger outside the limits.
+ */
+static void
+pchart_rates(struct pdfdoc *d, const struct plot *pl, int n, const double *p,
+    const int *out)
+{
+	double px = 0, py = 0;
+	int i, prev = 0;
+
 	set_rgb(d, 1, 0.15, 0.3, 0.65);
 	HPDF_Page_SetLineWidth(PG(d), 1.1);
 	for (i = 0; i < n; i++) {
-		double cx = x0 + slot * (i + 0.5);
-
 		if (isnan(p[i])) {
 			prev = 0;
 			continue;
 		}
 		if (prev)
-			line(d, px, py, cx, YV(p[i]));
-		px = cx;
-		py = YV(p[i]);
+			line(d, px, py, plot_x(pl, i), plot_y(pl, p[i]));
+		px = plot_x(pl, i);
+		py = plot_y(pl, p[i]);
 		prev = 1;
 	}
 	for (i = 0; i < n; i++) {
-		double cx = x0 + slot * (i + 0.5);
-
 		if (isnan(p[i]))
 			continue;
 		if (out[i])
 			set_rgb(d, 0, 0.8, 0, 0);
 		else
 			set_rgb(d, 0, 0.15, 0.3, 0.65);
-		HPDF_Page_Circle(PG(d), (HPDF_REAL)cx, (HPDF_REAL)YV(p[i]),
-		    out[i] ? 2.6 : 1.8);
+		HPDF_Page_Circle(PG(d), (HPDF_REAL)plot_x(pl, i),
+		    (HPDF_REAL)plot_y(pl, p[i]), out[i] ? 2.6 : 1.8);
 		HPDF_Page_Fill(PG(d));
 	}
-#undef YV
+}
+
+void
+pdfdoc_chart_pchart(struct pdfdoc *d, const char *title, int n,
+    const char *const *labels, const double *p, double center,
+    const double *lcl, const double *ucl, const int *out, double height,
+    const char *legend_items)
+{
+	struct plot pl = { .x0 = BODY_L + PT(14), .x1 = BODY_L + BODY_W -
+	    PT(4) };
+	double step;
+	int i;
+
+	if (n <= 0)
+		return;
+	step = pchart_axis(&pl, n, p, lcl, ucl, center);
+	pdfdoc_ensure(d, height + PDF_PCHART_EXTRA);
+	chart_title(d, title);
+	plot_place(d, &pl, height);
+	pl.slot = (pl.x1 - pl.x0) / n;
+	pchart_grid(d, &pl, step);
+	pchart_limits(d, &pl, n, lcl, ucl, center);
+	pchart_rates(d, &pl, n, p, out);
 	for (i = 0; i < n; i++)
-		label(d, PF_REGULAR, 8, x0 + slot * (i + 0.5), bot - PT(4),
+		label(d, PF_REGULAR, 8, plot_x(&pl, i), pl.bot - PT(4),
 		    labels[i], PA_CENTER);
-	set_rgb(d, 1, 0, 0, 0);
-	HPDF_Page_SetLineWidth(PG(d), 0.6);
-	line(d, x0, bot, x1, bot);
-	line(d, x0, bot, x0, top);
-	d->y = bot - PT(6);
+	plot_frame(d, &pl, 0);
+	d->y = pl.bot - PT(6);
 	legend(d, legend_items, d->y - PT(4), pchart_key);
 	d->y -= PT(8);
 }
