@@ -152,7 +152,13 @@ def value_span(line):
     j = eq + 1
     while j < len(line) and line[j:j + 1] in b' \t':
         j += 1
-    m = re.compile(rb'[ \t]+[;#]|\\\s*$|\r?\n?$').search(line, j)
+    k = j
+    if line[j:j + 1] == b'"':
+        # a quoted value: the comment can only start after its closing quote
+        q = re.compile(rb'"((?:[^"\\]|\\.)*)"').match(line, j)
+        if q:
+            k = q.end()
+    m = re.compile(rb'[ \t]+[;#]|\\\s*$|\r?\n?$').search(line, k)
     e = m.start() if m else len(line)
     while e > j and line[e - 1:e] in b' \t\r\n':
         e -= 1
@@ -390,7 +396,7 @@ def ini_mutations(data, rng):
                 yield Case('cont ' + tag, repl(ln, new), 'pass', same=True)
             yield Case('quoted-semicolon ' + tag,
                        setval(ln, raw, b'"' + val.replace(b'"', b'') + b'; #1"'), 'pass')
-            yield Case('unterminated ' + tag, setval(ln, raw, b'"' + val), 'error', lines={ln})
+            yield Case('unterminated ' + tag, setval(ln, raw, b'"' + val.strip(b'"')), 'error', lines={ln})
             yield Case('big ' + tag, setval(ln, raw, b'a' * (1 << 20) + b'b'), 'error',
                        lines={ln}, msg=rb'longer than 1 MiB')
             yield Case('big-ok ' + tag, setval(ln, raw, b'a' * 1000), 'pass')
