@@ -235,10 +235,13 @@ cb_field(void *s, size_t len, void *data)
 
 	if (r->err)
 		return;
-	if (len > (size_t)CSVREAD_FIELD_MAX) {
+	/* a CRLF file's line ends inside the field are no text (see fcrlf) */
+	if (len - (r->fcrlf < len ? r->fcrlf : len) >
+	    (size_t)CSVREAD_FIELD_MAX) {
 		fail(r, CSVREAD_EFIELD, r->fline, r->fcol, 0);
 		return;
 	}
+	r->fcrlf = 0;
 	if (grow_fields(r) < 0)
 		return;
 	/* the record's text so far (dlen less a NUL per field) and this */
@@ -351,6 +354,11 @@ feed_line(struct csvread *r)
 			    r->p.pstate == FIELD_BEGUN))
 				return fail(r, CSVREAD_ECR, r->ln_no, (long)j,
 				    r->ln_off + (long long)(j - 1));
+			/* a CRLF inside a quoted field: see fcrlf */
+			if (got == n && r->ln[j - 1] == '\r' && j < r->lnlen &&
+			    r->ln[j] == '\n' && r->p.quoted &&
+			    r->p.pstate == FIELD_BEGUN)
+				r->fcrlf++;
 			if (got < n) {
 				size_t at = from + got;
 
@@ -363,7 +371,7 @@ feed_line(struct csvread *r)
 		}
 		if (r->rec_done)
 			return 1;
-		if (field_len(r) > (size_t)CSVREAD_FIELD_MAX)
+		if (field_len(r) > (size_t)CSVREAD_FIELD_MAX + r->fcrlf)
 			return fail(r, CSVREAD_EFIELD, r->fline, r->fcol, 0);
 	}
 	return 0;
@@ -661,6 +669,7 @@ csvread_recover(struct csvread *r)
 	r->rec_done = 0;
 	r->nf = 0;
 	r->dlen = 0;
+	r->fcrlf = 0;
 	return 0;
 }
 

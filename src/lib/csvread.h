@@ -101,6 +101,10 @@ struct csvread {
 	size_t		 dlen, dcap;
 	size_t		*foff;
 	long		 fline, fcol;	/* where the next field opens */
+	size_t		 fcrlf;		/* CRs before an LF inside the quoted
+					   field being built: line ends that
+					   readers drop, not counted against
+					   CSVREAD_FIELD_MAX */
 	int		 rec_done;
 	/* the current record */
 	long		 line, col;	/* where the record starts */
