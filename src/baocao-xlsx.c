@@ -2122,94 +2122,119 @@ more_numfmt(char *buf, size_t n, int rate, int d)
 	    rate ? "%" : "");
 }
 
+/* A cell of a table: bordered, and bold on grey in the total row. */
+static lxw_format *
+grid_fmt(lxw_workbook *wb, const struct book *b, int tot)
+{
+	lxw_format *f = newfmt(wb, b, tot);
+
+	format_set_border(f, LXW_BORDER_THIN);
+	if (tot)
+		format_set_bg_color(f, 0xF2F2F2);
+	return f;
+}
+
+/*
+ * How each cell style differs from a plain table cell. The text styles
+ * have the text format so that text stays text when a person edits it
+ * ("0012").
+ */
+static const struct cell_look {
+	int		 numfmt;	/* enum fmt, or -1: General */
+	int		 center, wrap, italic;
+	lxw_color_t	 color;		/* of the font; 0: the workbook's */
+} cell_looks[ST_NSTYLE] = {
+	[ST_TEXT] =	{ FM_TEXT, 0, 0, 0, 0 },
+	[ST_COUNT] =	{ FM_COUNT, 0, 0, 0, 0 },
+	[ST_NUMBER] =	{ FM_NUMBER, 0, 0, 0, 0 },
+	[ST_RATE] =	{ FM_RATE, 0, 0, 0, 0 },
+	[ST_DATE] =	{ FM_DATE, 1, 0, 0, 0 },
+	[ST_WRAP] =	{ FM_TEXT, 0, 1, 0, 0 },
+	[ST_MISSING] =	{ FM_TEXT, 0, 0, 1, 0xC00000 },
+	[ST_FAIL] =	{ FM_TEXT, 0, 0, 0, 0xC00000 },
+	[ST_FLAG] =	{ FM_TEXT, 0, 1, 1, 0x9C5700 },
+};
+
+/* The table cells of each style, F->cell, as cell_looks describes them. */
 static void
-make_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
+make_cell_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
 {
 	int st, tot;
 
 	for (st = 0; st < ST_NSTYLE; st++)
 		for (tot = 0; tot < 2; tot++) {
-			lxw_format *f = newfmt(wb, b, tot);
+			const struct cell_look *k = &cell_looks[st];
+			lxw_format *f = grid_fmt(wb, b, tot);
 
-			format_set_border(f, LXW_BORDER_THIN);
-			if (tot)
-				format_set_bg_color(f, 0xF2F2F2);
-			/* text stays text when a person edits it: "0012" */
-			if (st == ST_TEXT || st >= ST_WRAP)
-				format_set_num_format(f, b->numfmt[FM_TEXT]);
-			switch (st) {
-			case ST_COUNT:
-				format_set_num_format(f, b->numfmt[FM_COUNT]);
-				break;
-			case ST_NUMBER:
-				format_set_num_format(f, b->numfmt[FM_NUMBER]);
-				break;
-			case ST_RATE:
-				format_set_num_format(f, b->numfmt[FM_RATE]);
-				break;
-			case ST_DATE:
-				format_set_num_format(f, b->numfmt[FM_DATE]);
+			if (k->numfmt >= 0)
+				format_set_num_format(f, b->numfmt[k->numfmt]);
+			if (k->center)
 				format_set_align(f, LXW_ALIGN_CENTER);
-				break;
-			case ST_WRAP:
+			if (k->wrap)
 				format_set_text_wrap(f);
-				break;
-			case ST_MISSING:
+			if (k->italic)
 				format_set_italic(f);
-				format_set_font_color(f, 0xC00000);
-				break;
-			case ST_FAIL:
-				format_set_font_color(f, 0xC00000);
-				break;
-			case ST_FLAG:
-				format_set_italic(f);
-				format_set_font_color(f, 0x9C5700);
-				format_set_text_wrap(f);
-				break;
-			default:
-				break;
-			}
+			if (k->color != 0)
+				format_set_font_color(f, k->color);
 			F->cell[st][tot] = f;
 		}
-	for (st = FM_COUNT; st <= FM_RATE; st++) {
-		int le;
+}
 
+/* The cells of a target, "≥ 95.0%", in each number format: F->target. */
+static void
+make_target_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
+{
+	int st, le, tot;
+
+	for (st = FM_COUNT; st <= FM_RATE; st++)
 		for (le = 0; le < 2; le++)
 			for (tot = 0; tot < 2; tot++) {
-				lxw_format *f = newfmt(wb, b, tot);
+				lxw_format *f = grid_fmt(wb, b, tot);
 				char *nf = target_numfmt(b->numfmt[st], le);
 
-				format_set_border(f, LXW_BORDER_THIN);
-				if (tot)
-					format_set_bg_color(f, 0xF2F2F2);
 				format_set_num_format(f, nf);
 				free(nf);
 				F->target[st][le][tot] = f;
 			}
-	}
-	for (st = 0; st < FM_N; st++) {	/* "0.0%" shows 1 decimal */
+}
+
+/* F->dec: the decimals each number format shows ("0.0%" shows 1). */
+static void
+count_decimals(const struct book *b, struct fmts *F)
+{
+	int st;
+
+	for (st = 0; st < FM_N; st++) {
 		const char *p = strchr(b->numfmt[st], '.');
 
 		F->dec[st] = 0;
 		while (p != NULL && (*++p == '0' || *p == '#'))
 			F->dec[st]++;
 	}
-	for (st = 0; st < 2; st++) {
-		int d;
+}
 
+/* The cells of a result shown with 1 to MOREDEC decimals: F->more. */
+static void
+make_more_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
+{
+	int rate, d, tot;
+
+	for (rate = 0; rate < 2; rate++)
 		for (d = 1; d <= MOREDEC; d++)
 			for (tot = 0; tot < 2; tot++) {
-				lxw_format *f = newfmt(wb, b, tot);
+				lxw_format *f = grid_fmt(wb, b, tot);
 				char nf[32];
 
-				more_numfmt(nf, sizeof(nf), st, d);
-				format_set_border(f, LXW_BORDER_THIN);
-				if (tot)
-					format_set_bg_color(f, 0xF2F2F2);
+				more_numfmt(nf, sizeof(nf), rate, d);
 				format_set_num_format(f, nf);
-				F->more[st][d][tot] = f;
+				F->more[rate][d][tot] = f;
 			}
-	}
+}
+
+/* The formats around the tables: title, headers, notes, the draft mark. */
+static void
+make_page_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
+{
 	F->number = newfmt(wb, b, 0);
 	format_set_italic(F->number);
 	format_set_align(F->number, LXW_ALIGN_CENTER);
@@ -2239,12 +2264,30 @@ make_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
 	format_set_italic(F->note);
 	format_set_text_wrap(F->note);
 	format_set_align(F->note, LXW_ALIGN_VERTICAL_TOP);
+}
+
+/* The formats of the data sheets, plain rows under a header. */
+static void
+make_data_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
+{
 	F->data = newfmt(wb, b, 0);	/* the workbook's font */
 	F->data_text = newfmt(wb, b, 0);
 	format_set_num_format(F->data_text, b->numfmt[FM_TEXT]);
 	F->data_head = newfmt(wb, b, 1);
 	format_set_border(F->data_head, LXW_BORDER_THIN);
 	format_set_bg_color(F->data_head, 0xDDEBF7);
+}
+
+/* Every format of the workbook, into F. */
+static void
+make_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
+{
+	make_cell_formats(wb, b, F);
+	make_target_formats(wb, b, F);
+	count_decimals(b, F);
+	make_more_formats(wb, b, F);
+	make_page_formats(wb, b, F);
+	make_data_formats(wb, b, F);
 }
 
 static enum style
