@@ -1362,22 +1362,18 @@ unit_source(struct book *b, struct sheet *s, struct col *c, char *f0)
 }
 
 /*
- * Parses one column spec "SOURCE | HEADER | FORMAT | TOTAL | NUMBER" of
- * sheet s, key key at line line. Ratio totals are resolved later, when
- * every column is known. 0, or -1 after the message.
+ * Splits spec at '|' into at most five trimmed fields, f[i] NULL past the
+ * last. Returns how many fields spec has, which may be more than five.
  */
 static int
-parse_col(struct book *b, struct sheet *s, const char *key, long line,
-    const char *v, struct col *c)
+split_col_spec(char *spec, char *f[5])
 {
-	char *f[5] = { NULL, NULL, NULL, NULL, NULL }, *p, *gt;
+	char *p;
 	int n = 0, i;
 
-	memset(c, 0, sizeof(*c));
-	snprintf(c->key, sizeof(c->key), "%s", key);
-	c->line = line;
-	c->spec = xstrdup(v);
-	for (p = c->spec; n < 5; n++) {
+	for (i = 0; i < 5; i++)
+		f[i] = NULL;
+	for (p = spec; n < 5; n++) {
 		f[n] = p;
 		p = strchr(p, '|');
 		if (p == NULL) {
@@ -1388,10 +1384,133 @@ parse_col(struct book *b, struct sheet *s, const char *key, long line,
 	}
 	for (i = 0; i < 5; i++)
 		f[i] = f[i] ? trim(f[i]) : NULL;
-	if (n < 2 || p != NULL) {
-		if (p != NULL)
-			for (n = 6; (p = strchr(p, '|')) != NULL; p++)
-				n++;
+	if (p != NULL)
+		for (n = 6; (p = strchr(p, '|')) != NULL; p++)
+			n++;
+	return n;
+}
+
+/*
+ * The source of column c of a register sheet: a column of the register
+ * or "@unitname". 0, or -1 after the message.
+ */
+static int
+register_source(struct book *b, struct sheet *s, struct col *c,
+    const char *key, const char *f0)
+{
+	const char *cands[64];
+	int k;
+
+	c->src = S_REG;
+	if (strcmp(f0, "@unitname") == 0) {
+		c->src = S_UNITNAME;
+		return 0;
+	}
+	if ((c->regcol = reg_col_index(s->rk, f0)) >= 0)
+		return 0;
+	for (k = 0; k < s->rk->ncols && k < 62; k++)
+		cands[k] = s->rk->cols[k].name;
+	cands[k++] = "@unitname";
+	cands[k] = NULL;
+	diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: '%s' is not a "
+	    "column of the %s register%s", s->key, key, f0, s->rk->name,
+	    suggest_phrase(suggest_nearest(f0, strlen(f0), cands)));
+	return -1;
+}
+
+/*
+ * The FORMAT field of column c, one of fmt_names. 0, or -1 after the
+ * message.
+ */
+static int
+col_format(struct book *b, struct sheet *s, struct col *c, const char *key,
+    const char *f2)
+{
+	int i;
+
+	for (i = 0; i < FM_N; i++)
+		if (strcmp(f2, fmt_names[i]) == 0)
+			break;
+	if (i == FM_N) {
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: unknown "
+		    "format '%s' (text, count, number, rate, date)%s", s->key,
+		    key, f2, suggest_phrase(suggest_nearest(f2, strlen(f2),
+		    fmt_names)));
+		return -1;
+	}
+	c->fmt = (enum fmt)i;
+	return 0;
+}
+
+/* The totals named by a word; "= a + b / c" is T_RATIO. */
+static const struct {
+	const char	*name;
+	enum tot	 tot;
+} tot_names[] = {
+	{ "none", T_NONE },
+	{ "label", T_LABEL },
+	{ "sum", T_SUM },
+	{ "value", T_VALUE },
+	{ NULL, T_NONE }
+};
+
+/*
+ * The TOTAL field of column c, whose source and format are known. 0, or -1
+ * after the message.
+ */
+static int
+col_total(struct book *b, struct sheet *s, struct col *c, const char *key,
+    char *f3)
+{
+	int i;
+
+	for (i = 0; tot_names[i].name != NULL; i++)
+		if (strcmp(f3, tot_names[i].name) == 0)
+			break;
+	if (tot_names[i].name != NULL)
+		c->tot = tot_names[i].tot;
+	else if (f3[0] == '=' && strchr(f3, '/') != NULL) {
+		c->tot = T_RATIO;
+		c->totexpr = f3;
+	} else {
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: unknown "
+		    "total '%s' (none, label, sum, value, = a + b / c)", s->key,
+		    key, f3);
+		return -1;
+	}
+	if (c->tot != T_NONE && c->tot != T_LABEL && c->src != S_IND &&
+	    !(c->src == S_CALC && c->tot == T_SUM)) {
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: only an "
+		    "indicator column has the total '%s'", s->key, key, f3);
+		return -1;
+	}
+	if (c->fmt == FM_RATE && c->tot == T_SUM) {
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: a rate "
+		    "column's total must be a ratio (= a / b), 'value' or "
+		    "none, not 'sum'", s->key, key);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Parses one column spec "SOURCE | HEADER | FORMAT | TOTAL | NUMBER" of
+ * sheet s, key key at line line. Ratio totals are resolved later, when
+ * every column is known. 0, or -1 after the message.
+ */
+static int
+parse_col(struct book *b, struct sheet *s, const char *key, long line,
+    const char *v, struct col *c)
+{
+	char *f[5], *gt;
+	int n;
+
+	memset(c, 0, sizeof(*c));
+	snprintf(c->key, sizeof(c->key), "%s", key);
+	c->line = line;
+	c->spec = xstrdup(v);
+	n = split_col_spec(c->spec, f);
+	if (n < 2 || n > 5) {
 		diag_errorat(b->tpath, line, 0, "[sheet.%s] %s: %d field%s, "
 		    "want 2 to 5: 'source | header | format | total | number'",
 		    s->key, key, n, n == 1 ? "" : "s");
@@ -1401,23 +1520,8 @@ parse_col(struct book *b, struct sheet *s, const char *key, long line,
 		c->number = f[4];
 	c->ind = f[0];
 	if (s->kind == K_REGISTER) {
-		c->src = S_REG;
-		if (strcmp(f[0], "@unitname") == 0)
-			c->src = S_UNITNAME;
-		else if ((c->regcol = reg_col_index(s->rk, f[0])) < 0) {
-			const char *cands[64];
-			int k;
-
-			for (k = 0; k < s->rk->ncols && k < 62; k++)
-				cands[k] = s->rk->cols[k].name;
-			cands[k++] = "@unitname";
-			cands[k] = NULL;
-			diag_errorat(b->tpath, line, 0, "[sheet.%s] %s: '%s' is "
-			    "not a column of the %s register%s", s->key, key,
-			    f[0], s->rk->name, suggest_phrase(suggest_nearest(
-			    f[0], strlen(f[0]), cands)));
+		if (register_source(b, s, c, key, f[0]) != 0)
 			return -1;
-		}
 	} else if (unit_source(b, s, c, f[0]) != 0)
 		return -1;
 	if (c->src == S_OBJECTIVES) {
@@ -1432,53 +1536,11 @@ parse_col(struct book *b, struct sheet *s, const char *key, long line,
 	} else
 		c->header = f[1];
 	c->fmt = c->src == S_IND || c->src == S_CALC ? FM_COUNT : FM_TEXT;
-	if (n > 2 && *f[2]) {
-		for (i = 0; i < FM_N; i++)
-			if (strcmp(f[2], fmt_names[i]) == 0)
-				break;
-		if (i == FM_N) {
-			diag_errorat(b->tpath, line, 0, "[sheet.%s] %s: unknown "
-			    "format '%s' (text, count, number, rate, date)%s",
-			    s->key, key, f[2], suggest_phrase(suggest_nearest(
-			    f[2], strlen(f[2]), fmt_names)));
-			return -1;
-		}
-		c->fmt = (enum fmt)i;
-	}
+	if (n > 2 && *f[2] && col_format(b, s, c, key, f[2]) != 0)
+		return -1;
 	c->tot = T_NONE;
-	if (n > 3 && *f[3]) {
-		if (strcmp(f[3], "none") == 0)
-			c->tot = T_NONE;
-		else if (strcmp(f[3], "label") == 0)
-			c->tot = T_LABEL;
-		else if (strcmp(f[3], "sum") == 0)
-			c->tot = T_SUM;
-		else if (strcmp(f[3], "value") == 0)
-			c->tot = T_VALUE;
-		else if (f[3][0] == '=' && strchr(f[3], '/') != NULL) {
-			c->tot = T_RATIO;
-			c->totexpr = f[3];
-		}
-		else {
-			diag_errorat(b->tpath, line, 0, "[sheet.%s] %s: unknown "
-			    "total '%s' (none, label, sum, value, = a + b / c)",
-			    s->key, key, f[3]);
-			return -1;
-		}
-		if (c->tot != T_NONE && c->tot != T_LABEL && c->src != S_IND &&
-		    !(c->src == S_CALC && c->tot == T_SUM)) {
-			diag_errorat(b->tpath, line, 0, "[sheet.%s] %s: only an "
-			    "indicator column has the total '%s'", s->key, key,
-			    f[3]);
-			return -1;
-		}
-		if (c->fmt == FM_RATE && c->tot == T_SUM) {
-			diag_errorat(b->tpath, line, 0, "[sheet.%s] %s: a rate "
-			    "column's total must be a ratio (= a / b), 'value' "
-			    "or none, not 'sum'", s->key, key);
-			return -1;
-		}
-	}
+	if (n > 3 && *f[3] && col_total(b, s, c, key, f[3]) != 0)
+		return -1;
 	return 0;
 }
 
