@@ -3284,6 +3284,133 @@ reg_text(const struct book *b, const struct sheet *s, const struct col *c,
 	return v;
 }
 
+/* The width of the cell of column c for unit u, on a units sheet. */
+static double
+unit_cell_width(struct book *b, struct sheet *s, struct col *c,
+    const struct urow *u)
+{
+	double x, v;
+	char *own;
+
+	switch (c->src) {
+	case S_CODE:
+		x = text_width(u->code);
+		break;
+	case S_NAME:
+		x = line_width(u->name);
+		break;
+	case S_STATUS:
+		x = text_width(status_text(b, u, &own));
+		free(own);
+		break;
+	case S_MET: {
+		int fl;
+		const char *t = met_text(b, c, u->code, &fl);
+
+		x = t != NULL ? text_width(t) : 0;
+		break;
+	}
+	case S_LOWSAMPLE:
+		own = lowsample_text(b, u->lowsample);
+		x = own != NULL ? text_width(own) : 0;
+		free(own);
+		break;
+	default:
+		x = colval(b, s, c, u->code, &v) ? num_width(b, c->fmt, v) : 0;
+		break;
+	}
+	return x;
+}
+
+/* The width of the widest cell of column c above the total row. */
+static double
+widest_cell(struct book *b, struct sheet *s, struct col *c)
+{
+	double w = 0;
+	size_t i;
+
+	if (s->kind == K_UNITS)
+		for (i = 0; i < b->nu; i++)
+			w = fmax(w, unit_cell_width(b, s, c, &b->u[i]));
+	else
+		for (i = 0; i < b->nrr; i++) {
+			const struct status_row *rr = b->rr[i];
+			const char *t;
+
+			if (rr->kind != s->rk)
+				continue;
+			t = reg_text(b, s, c, rr);
+			w = fmax(w, c->fmt == FM_DATE ? 10 : line_width(t));
+		}
+	return w;
+}
+
+/* The width of column c's cell in the total row (bold: a tenth wider). */
+static double
+total_width(struct book *b, struct sheet *s, struct col *c)
+{
+	double w = 0, v;
+	char *own;
+
+	if (c->tot == T_LABEL)
+		w = fmax(w, text_width(tmpl_get(b->t, "workbook",
+		    "total_label", "Toàn cơ quan")) * 1.1);
+	if (c->tot == T_SUM || c->tot == T_RATIO || c->tot == T_VALUE)
+		if (colval(b, s, c, "*", &v))
+			w = fmax(w, num_width(b, c->fmt, v) * 1.1);
+	if (s->kind == K_UNITS && c->src == S_MET) {
+		int fl;
+		const char *t = met_text(b, c, "*", &fl);
+
+		if (t != NULL)
+			w = fmax(w, text_width(t) * 1.1);
+	}
+	if (s->kind == K_UNITS && c->src == S_LOWSAMPLE &&
+	    (own = lowsample_text(b, b->low_star)) != NULL) {
+		w = fmax(w, text_width(own) * 1.1);
+		free(own);
+	}
+	return w;
+}
+
+/*
+ * Sets the width of column c from its cells and header, in Excel's units
+ * (scale of them to a character), and whether it wraps.
+ */
+static void
+measure_col(struct book *b, struct sheet *s, struct col *c, double scale)
+{
+	double w, hw;
+
+	w = fmax(widest_cell(b, s, c), total_width(b, s, c));
+	if (c->op != 0)		/* "≥ " */
+		w += 2;
+	if (c->number != NULL)
+		w = fmax(w, text_width(c->number));
+	/* the header wraps at words, over at most three lines */
+	hw = text_width(c->header) * 1.2;
+	w = fmax(w, word_width(c->header) * 1.2);
+	if (hw > w)
+		w = fmax(w, fmin(hw, fmax(10, hw / 3)));
+	w = w * scale + 2;
+	if (w > MAXWIDTH) {
+		w = MAXWIDTH;
+		c->wrap = 1;
+	}
+	/*
+	 * A note or status column wraps rather than widen the printed
+	 * page ("Nộp thiếu tháng 03/2024, 04/2024, …" of a long
+	 * period would push the figures to the next page).
+	 */
+	if ((c->src == S_LOWSAMPLE || c->src == S_STATUS) &&
+	    w > 28 * scale + 2) {
+		w = fmax(28 * scale + 2, word_width(c->header) * 1.2 *
+		    scale + 2);
+		c->wrap = 1;
+	}
+	c->width = w;
+}
+
 /*
  * Column widths and header heights of a units or register sheet, computed
  * from every cell's text (libxlsxwriter 1.1.4 has no autofit).
@@ -3292,105 +3419,10 @@ static void
 measure(struct book *b, struct sheet *s)
 {
 	double scale = wscale(b);
-	size_t i;
 	int j;
 
-	for (j = 0; j < s->ncols; j++) {
-		struct col *c = &s->cols[j];
-		double w = 0, hw, x, v;
-		char *own;
-
-		if (s->kind == K_UNITS)
-			for (i = 0; i < b->nu; i++) {
-				const struct urow *u = &b->u[i];
-
-				switch (c->src) {
-				case S_CODE:
-					x = text_width(u->code);
-					break;
-				case S_NAME:
-					x = line_width(u->name);
-					break;
-				case S_STATUS:
-					x = text_width(status_text(b, u, &own));
-					free(own);
-					break;
-				case S_MET: {
-					int fl;
-					const char *t = met_text(b, c, u->code,
-					    &fl);
-
-					x = t != NULL ? text_width(t) : 0;
-					break;
-				}
-				case S_LOWSAMPLE:
-					own = lowsample_text(b, u->lowsample);
-					x = own != NULL ? text_width(own) : 0;
-					free(own);
-					break;
-				default:
-					x = colval(b, s, c, u->code, &v) ?
-					    num_width(b, c->fmt, v) : 0;
-					break;
-				}
-				w = fmax(w, x);
-			}
-		else
-			for (i = 0; i < b->nrr; i++) {
-				const struct status_row *rr = b->rr[i];
-				const char *t;
-
-				if (rr->kind != s->rk)
-					continue;
-				t = reg_text(b, s, c, rr);
-				x = c->fmt == FM_DATE ? 10 : line_width(t);
-				w = fmax(w, x);
-			}
-		if (c->tot == T_LABEL)
-			w = fmax(w, text_width(tmpl_get(b->t, "workbook",
-			    "total_label", "Toàn cơ quan")) * 1.1);
-		if (c->tot == T_SUM || c->tot == T_RATIO || c->tot == T_VALUE)
-			if (colval(b, s, c, "*", &v))
-				w = fmax(w, num_width(b, c->fmt, v) * 1.1);
-		if (s->kind == K_UNITS && c->src == S_MET) {
-			int fl;
-			const char *t = met_text(b, c, "*", &fl);
-
-			if (t != NULL)
-				w = fmax(w, text_width(t) * 1.1);
-		}
-		if (s->kind == K_UNITS && c->src == S_LOWSAMPLE &&
-		    (own = lowsample_text(b, b->low_star)) != NULL) {
-			w = fmax(w, text_width(own) * 1.1);
-			free(own);
-		}
-		if (c->op != 0)		/* "≥ " */
-			w += 2;
-		if (c->number != NULL)
-			w = fmax(w, text_width(c->number));
-		/* the header wraps at words, over at most three lines */
-		hw = text_width(c->header) * 1.2;
-		w = fmax(w, word_width(c->header) * 1.2);
-		if (hw > w)
-			w = fmax(w, fmin(hw, fmax(10, hw / 3)));
-		w = w * scale + 2;
-		if (w > MAXWIDTH) {
-			w = MAXWIDTH;
-			c->wrap = 1;
-		}
-		/*
-		 * A note or status column wraps rather than widen the printed
-		 * page ("Nộp thiếu tháng 03/2024, 04/2024, …" of a long
-		 * period would push the figures to the next page).
-		 */
-		if ((c->src == S_LOWSAMPLE || c->src == S_STATUS) &&
-		    w > 28 * scale + 2) {
-			w = fmax(28 * scale + 2, word_width(c->header) * 1.2 *
-			    scale + 2);
-			c->wrap = 1;
-		}
-		c->width = w;
-	}
+	for (j = 0; j < s->ncols; j++)
+		measure_col(b, s, &s->cols[j], scale);
 }
 
 /*
