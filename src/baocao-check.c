@@ -1734,108 +1734,147 @@ blank(const char *s, size_t n)
 }
 
 /*
- * A survey row survey_quick() refused: validate with messages, count. A
- * quoted blank is no value, as in row_value().
+ * The unit of a survey row into *uidx: 0, or 1 after its message. The
+ * unit of the row before is taken again without a look-up.
  */
-static void
-survey_row(struct reg *g, struct csvread *r)
+static int
+survey_unit(struct reg *g, struct csvread *r, const struct csvread_field *fu,
+    int *uidx)
 {
 	static int last_uidx = -1;
-	static struct month_memo mm;	/* the month of the last good date */
 	static const struct infile *last_file;
-	const struct csvread_field *fu, *fd, *fc, *fr;
 	const char *file = g->f->display;
-	int uidx, rating, ch = -1, comp[5], i, bad = 0;
-	long days = 0;
-	struct ventry *e;
+	int bad = 0;
 
 	if (last_file != g->f) {	/* a unit's state depends on the month */
 		last_file = g->f;
 		last_uidx = -1;
 	}
-	fu = &r->f[g->pos[0]];
-	fd = &r->f[g->pos[1]];
-	fc = &r->f[g->pos[2]];
-	fr = &r->f[g->pos[4]];
-	/* unit */
 	if (last_uidx >= 0 && fu->len == units[last_uidx].len &&
 	    eqbytes(fu->s, units[last_uidx].code, fu->len))
-		uidx = last_uidx;
+		*uidx = last_uidx;
 	else if (blank(fu->s, fu->len)) {
 		diag_errorat(file, r->line, fcol(r, fu), "missing value for "
 		    "'unit'");
-		uidx = -1;
+		*uidx = -1;
 		bad = 1;
 	} else {
-		uidx = check_unit(fu->s, fu->len, g->f->month, file, r->line,
+		*uidx = check_unit(fu->s, fu->len, g->f->month, file, r->line,
 		    fcol(r, fu));
-		if (uidx < 0)
+		if (*uidx < 0)
 			bad = 1;
 		else
-			last_uidx = uidx;
+			last_uidx = *uidx;
 	}
-	/* date: the month of the last date is remembered */
-	if (memo_day(&mm, fd->s, fd->len, &days))
+	return bad;
+}
+
+/*
+ * The date of a survey row into *days: 0, or 1 after its message. The
+ * month of the last good date is remembered.
+ */
+static int
+survey_date(struct reg *g, struct csvread *r, const struct csvread_field *fd,
+    long *days)
+{
+	static struct month_memo mm;
+	const char *file = g->f->display;
+	int bad = 0;
+
+	if (memo_day(&mm, fd->s, fd->len, days))
 		;	/* the same month as the row before */
 	else if (blank(fd->s, fd->len)) {
 		diag_errorat(file, r->line, fcol(r, fd), "missing value for "
 		    "'date'");
 		bad = 1;
 	} else if (check_date(fd->s, fd->len, "date", file, r->line,
-	    fcol(r, fd), &days) < 0)
+	    fcol(r, fd), days) < 0)
 		bad = 1;
 	else
-		memo_set(&mm, days);
-	ch = quick_channel(fc);
-	if (ch < 0) {
-		if (blank(fc->s, fc->len))
-			diag_errorat(file, r->line, fcol(r, fc),
-			    "missing value for 'channel'");
-		else
-			diag_errorat(file, r->line, fcol(r, fc),
-			    "invalid channel '%s': expected one of %s",
-			    show(fc->s, fc->len),
-			    joinlist(survey_channels));
-		bad = 1;
-	}
-	/* ratings */
+		memo_set(&mm, *days);
+	return bad;
+}
+
+/* The channel of a survey row into *ch: 0, or 1 after its message. */
+static int
+survey_channel(struct reg *g, struct csvread *r, const struct csvread_field *fc,
+    int *ch)
+{
+	const char *file = g->f->display;
+
+	*ch = quick_channel(fc);
+	if (*ch >= 0)
+		return 0;
+	if (blank(fc->s, fc->len))
+		diag_errorat(file, r->line, fcol(r, fc),
+		    "missing value for 'channel'");
+	else
+		diag_errorat(file, r->line, fcol(r, fc),
+		    "invalid channel '%s': expected one of %s",
+		    show(fc->s, fc->len),
+		    joinlist(survey_channels));
+	return 1;
+}
+
+/*
+ * The rating and the five component ratings of a survey row into v
+ * (a blank component is 0): 0, or 1 after their messages.
+ */
+static int
+survey_ratings(struct reg *g, struct csvread *r, struct srow *v)
+{
+	const struct csvread_field *fr = &r->f[g->pos[4]];
+	const char *file = g->f->display;
+	int i, bad = 0;
+
 	if (fr->len == 1 && fr->s[0] >= '1' && fr->s[0] <= '5')
-		rating = fr->s[0] - '0';
+		v->rating = fr->s[0] - '0';
 	else if (blank(fr->s, fr->len)) {
 		diag_errorat(file, r->line, fcol(r, fr), "missing value for "
 		    "'rating'");
 		bad = 1;
 	} else if (check_rating(fr->s, fr->len, "rating", file, r->line,
-	    fcol(r, fr), &rating) < 0)
+	    fcol(r, fr), &v->rating) < 0)
 		bad = 1;
 	for (i = 0; i < 5; i++) {
 		const struct csvread_field *fx;
 
-		comp[i] = 0;
+		v->comp[i] = 0;
 		if (g->pos[5 + i] < 0)
 			continue;
 		fx = &r->f[g->pos[5 + i]];
 		if (fx->len == 1 && fx->s[0] >= '1' && fx->s[0] <= '5')
-			comp[i] = fx->s[0] - '0';
+			v->comp[i] = fx->s[0] - '0';
 		else if (blank(fx->s, fx->len))
 			continue;
 		else if (check_rating(fx->s, fx->len, survey_components[i],
-		    file, r->line, fcol(r, fx), &comp[i]) < 0)
+		    file, r->line, fcol(r, fx), &v->comp[i]) < 0)
 			bad = 1;
 	}
+	return bad;
+}
+
+/*
+ * A survey row survey_quick() refused: validate with messages, count. A
+ * quoted blank is no value, as in row_value().
+ */
+static void
+survey_row(struct reg *g, struct csvread *r)
+{
+	const struct csvread_field *fd = &r->f[g->pos[1]];
+	struct srow v;
+	int bad = 0;
+
+	v.days = 0;
+	bad |= survey_unit(g, r, &r->f[g->pos[0]], &v.uidx);
+	bad |= survey_date(g, r, fd, &v.days);
+	bad |= survey_channel(g, r, &r->f[g->pos[2]], &v.ch);
+	bad |= survey_ratings(g, r, &v);
 	if (bad)
 		return;
-	if (days < g->mfirst || days > g->mlast)
-		out_of_month(g, "date", days, r->line, fcol(r, fd));
-	e = ventry_fast(g, days, uidx, r->line);
-	/* without branches: the values are random, branches mispredict */
-	e->c[M_RATING + rating - 1]++;
-	e->c[M_CHANNEL + 2 * ch]++;
-	e->c[M_CHANNEL + 2 * ch + 1] += rating >= 4;
-	for (i = 0; i < 5; i++) {
-		e->c[M_COMPONENT + 2 * i] += comp[i] != 0;
-		e->c[M_COMPONENT + 2 * i + 1] += comp[i] >= 4;
-	}
+	if (v.days < g->mfirst || v.days > g->mlast)
+		out_of_month(g, "date", v.days, r->line, fcol(r, fd));
+	count_row(ventry_fast(g, v.days, v.uidx, r->line), &v);
 }
 
 /* A row of a status list: validate every column, check the key, write R. */
