@@ -2434,6 +2434,106 @@ register_header(struct reg *g, struct csvread *r)
 	return bad ? -1 : 0;
 }
 
+/*
+ * The second thread of a file the reader stopped reading before its
+ * middle: waited for, its counts dropped.
+ */
+static void
+split_abandon(struct split *sp)
+{
+	pthread_join(sp->th, NULL);
+	free(sp->e);
+	free(sp->first);
+	imap_release(&sp->map);
+}
+
+/* Sets g up to check file f, a register of kind k. */
+static void
+reg_init(struct reg *g, const struct infile *f, const struct reg_kind *k)
+{
+	memset(g, 0, sizeof(*g));
+	g->f = f;
+	g->k = k;
+	g->kcol = k->key_col != NULL ? reg_col_index(k, k->key_col) : -1;
+	g->dcol = reg_col_index(k, k->date_col);
+	g->mfirst = report_month_first_day(f->month, cfg.cutoff_day);
+	g->mlast = report_month_last_day(f->month, cfg.cutoff_day);
+}
+
+/* Checks and counts one row after the header; q is for a survey only. */
+static inline void
+check_row(struct reg *g, struct csvread *r, struct quick *q, int survey)
+{
+	struct srow v;
+
+	if (empty_record(r))
+		return;		/* ",,,": a spreadsheet's leftover row */
+	if (r->nf != g->nhdr) {
+		diag_errorat(g->f->display, r->line, 0, "row has %d field%s, "
+		    "the header has %d", r->nf, r->nf == 1 ? "" : "s",
+		    g->nhdr);
+		return;
+	}
+	if (!survey)
+		status_row(g, r);
+	else if (survey_quick(q, r, &v))
+		count_row(ventry_fast(g, v.days, v.uidx, r->line), &v);
+	else
+		survey_row(g, r);
+}
+
+/*
+ * Checks the rows after the header. At the reader's limit the second
+ * thread's half is joined (*split is then 0). A typo in a row is reported
+ * and reading goes on from the next line. Returns csvread_next()'s last
+ * result: 0 at the end, -1 on an error that ends the file.
+ */
+static int
+check_rows(struct reg *g, struct csvread *r, struct quick *q,
+    struct split *sp, int *split, int survey)
+{
+	int rv = 1;
+
+again:
+	while (rv > 0 && ((rv = csvread_next(r)) > 0 || (rv == 0 && *split &&
+	    r->at_limit))) {
+		if (rv == 0) {
+			split_join(sp, g, r);
+			*split = 0;
+			rv = 1;
+			continue;
+		}
+		check_row(g, r, q, survey);
+	}
+	if (rv < 0 && (r->err == CSVREAD_ESTRAY || r->err ==
+	    CSVREAD_EAFTER || r->err == CSVREAD_ECR)) {
+		/* a typo in a row: report it and read on from the next line */
+		diag_errorat(g->f->display, r->err_line, r->err_col, "%s",
+		    csvread_strerror(r));
+		if (csvread_recover(r) == 0) {
+			rv = 1;
+			goto again;
+		}
+	}
+	return rv;
+}
+
+/* Reports the error that ended the reading of f (fp, read by r). */
+static void
+read_error(const struct infile *f, const struct csvread *r, FILE *fp)
+{
+	if (r->err == CSVREAD_EUTF8 || r->err == CSVREAD_ENUL)
+		encoding_error(f->display, r->err_line, r->err_col,
+		    r->err_off, r->err == CSVREAD_ENUL, fp);
+	else if (r->err == CSVREAD_EIO) {
+		errno = r->err_errno;
+		diag_errorat(f->display, r->err_line, 0, "read error:");
+		status = worst(status, EXIT_USAGE);
+	} else
+		diag_errorat(f->display, r->err_line, r->err_col, "%s",
+		    csvread_strerror(r));
+}
+
 static void
 check_register(const struct infile *f, const struct reg_kind *k)
 {
@@ -2441,18 +2541,11 @@ check_register(const struct infile *f, const struct reg_kind *k)
 	struct reg g;
 	struct split sp;
 	struct quick q;
-	struct srow v;
 	FILE *fp;
-	int rv, survey = strcmp(k->name, "survey") == 0, split = 0, hdr;
+	int rv, survey = strcmp(k->name, "survey") == 0, split = 0;
 
-	memset(&g, 0, sizeof(g));
+	reg_init(&g, f, k);
 	memset(&q, 0, sizeof(q));
-	g.f = f;
-	g.k = k;
-	g.kcol = k->key_col != NULL ? reg_col_index(k, k->key_col) : -1;
-	g.dcol = reg_col_index(k, k->date_col);
-	g.mfirst = report_month_first_day(f->month, cfg.cutoff_day);
-	g.mlast = report_month_last_day(f->month, cfg.cutoff_day);
 	if ((fp = open_input(f)) == NULL)
 		return;
 	csvread_init(&r, fp);
@@ -2470,59 +2563,12 @@ check_register(const struct infile *f, const struct reg_kind *k)
 		quick_init(&q, &g);
 		split = split_start(&sp, &g, &q, &r, fp);
 	}
-	hdr = rv > 0;
-again:
-	while (rv > 0 && ((rv = csvread_next(&r)) > 0 || (rv == 0 && split &&
-	    r.at_limit))) {
-		if (rv == 0) {
-			split_join(&sp, &g, &r);
-			split = 0;
-			rv = 1;
-			continue;
-		}
-		if (empty_record(&r))
-			continue;	/* ",,,": a spreadsheet's leftover row */
-		if (r.nf != g.nhdr) {
-			diag_errorat(f->display, r.line, 0, "row has %d field%s, "
-			    "the header has %d", r.nf, r.nf == 1 ? "" : "s",
-			    g.nhdr);
-			continue;
-		}
-		if (!survey)
-			status_row(&g, &r);
-		else if (survey_quick(&q, &r, &v))
-			count_row(ventry_fast(&g, v.days, v.uidx, r.line), &v);
-		else
-			survey_row(&g, &r);
-	}
-	if (rv < 0 && hdr && (r.err == CSVREAD_ESTRAY || r.err ==
-	    CSVREAD_EAFTER || r.err == CSVREAD_ECR)) {
-		/* a typo in a row: report it and read on from the next line */
-		diag_errorat(f->display, r.err_line, r.err_col, "%s",
-		    csvread_strerror(&r));
-		if (csvread_recover(&r) == 0) {
-			rv = 1;
-			goto again;
-		}
-	}
-	if (split) {			/* stopped before the middle */
-		pthread_join(sp.th, NULL);
-		free(sp.e);
-		free(sp.first);
-		imap_release(&sp.map);
-	}
-	if (rv < 0) {
-		if (r.err == CSVREAD_EUTF8 || r.err == CSVREAD_ENUL)
-			encoding_error(f->display, r.err_line, r.err_col,
-			    r.err_off, r.err == CSVREAD_ENUL, fp);
-		else if (r.err == CSVREAD_EIO) {
-			errno = r.err_errno;
-			diag_errorat(f->display, r.err_line, 0, "read error:");
-			status = worst(status, EXIT_USAGE);
-		} else
-			diag_errorat(f->display, r.err_line, r.err_col, "%s",
-			    csvread_strerror(&r));
-	}
+	if (rv > 0)
+		rv = check_rows(&g, &r, &q, &sp, &split, survey);
+	if (split)			/* stopped before the middle */
+		split_abandon(&sp);
+	if (rv < 0)
+		read_error(f, &r, fp);
 	if (g.warned > WARN_MAX)
 		diag_warnat(f->display, 0, 0, "%ld more rows dated "
 		    "outside the folder's month", g.warned - WARN_MAX);
