@@ -3028,11 +3028,102 @@ help(void)
 	diag_exit_stdout(EXIT_OK);
 }
 
+#ifndef UNIT_TESTING
+/* The codes of the configured units, NULL-terminated; free(3) the array. */
+static const char **
+config_unit_codes(void)
+{
+	const char **codes;
+	int i;
+
+	codes = xmalloc((size_t)(cfg.nunits + 1) * sizeof(*codes));
+	for (i = 0; i < cfg.nunits; i++)
+		codes[i] = cfg.units[i].code;
+	codes[cfg.nunits] = NULL;
+	return codes;
+}
+
+/* Checks every file, one month folder after the other (files is sorted). */
+static void
+check_files(void)
+{
+	long month = -1;
+	int i;
+
+	for (i = 0; i < nfiles; i++) {
+		if (named_before(i))
+			continue;	/* named twice (input/x, ./input/x) */
+		if (files[i].month != month) {
+			if (month >= 0) {
+				finish_sheets();
+				finish_survey(month);
+			}
+			month = files[i].month;
+			folderseq++;
+		}
+		check_file(&files[i]);
+	}
+	if (month >= 0) {
+		finish_sheets();
+		finish_survey(month);
+	}
+}
+
+/*
+ * After the last file: the checks across files, then the normalized
+ * stream copied to standard output if nothing was wrong. Returns the exit
+ * status.
+ */
+static int
+finish_output(void)
+{
+	check_tallies();
+	if (diag_errors() > 0)
+		status = worst(status, EXIT_DATA);
+	if (ferror(out)) {
+		diag_plain("cannot write the temporary file:");
+		status = worst(status, EXIT_USAGE);
+	}
+	if (status == EXIT_OK)
+		status = copy_out();
+	fclose(out);
+	return status;
+}
+
+/* Frees what the files, sheets and tallies hold, and the unit codes. */
+static void
+free_all(const char **codes)
+{
+	int i;
+
+	for (i = 0; i < nsheets; i++)
+		sheet_free(&sheets[i]);
+	free(sheets);
+	free(fsheets);
+	for (i = 0; i < nfiles; i++) {
+		if (files[i].path != files[i].display)
+			free(files[i].path);
+		free(files[i].display);
+		free(files[i].base);
+	}
+	free(files);
+	free(units);
+	free(vent);
+	free(daycache);
+	free(firstsurvey);
+	free(keys);
+	free(codes);
+	imap_release(&unitmap);
+	imap_release(&vmap);
+	imap_release(&firstmap);
+	smap_release(&keymap);
+	config_release(&cfg);
+}
+
 /*
  * baocao-check validates every folder and file named, in month order, and
  * writes the normalized stream when no error was found.
  */
-#ifndef UNIT_TESTING
 int
 main(int argc, char *argv[])
 {
@@ -3044,7 +3135,6 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	const char **codes, *stdin_name = NULL;
-	long month = -1;
 	int ch, i, rv;
 
 	diag_init(argv[0]);
@@ -3076,11 +3166,7 @@ main(int argc, char *argv[])
 	config_warnings = 1;
 	if ((rv = config_load(&cfg, cfgdir)) != 0)
 		return rv;
-	codes = xmalloc((size_t)(cfg.nunits + 1) * sizeof(*codes));
-	for (i = 0; i < cfg.nunits; i++)
-		codes[i] = cfg.units[i].code;
-	codes[cfg.nunits] = NULL;
-	unit_codes = codes;
+	unit_codes = codes = config_unit_codes();
 	for (i = 0; i < argc; i++)
 		if (strcmp(argv[i], "-") == 0)
 			add_stdin(stdin_name);
@@ -3098,55 +3184,9 @@ main(int argc, char *argv[])
 		return EXIT_USAGE;
 	}
 	fputs("#baocao-norm 1\n", out);
-	for (i = 0; i < nfiles; i++) {
-		if (named_before(i))
-			continue;	/* named twice (input/x, ./input/x) */
-		if (files[i].month != month) {
-			if (month >= 0) {
-				finish_sheets();
-				finish_survey(month);
-			}
-			month = files[i].month;
-			folderseq++;
-		}
-		check_file(&files[i]);
-	}
-	if (month >= 0) {
-		finish_sheets();
-		finish_survey(month);
-	}
-	check_tallies();
-	if (diag_errors() > 0)
-		status = worst(status, EXIT_DATA);
-	if (ferror(out)) {
-		diag_plain("cannot write the temporary file:");
-		status = worst(status, EXIT_USAGE);
-	}
-	if (status == EXIT_OK)
-		status = copy_out();
-	fclose(out);
-	for (i = 0; i < nsheets; i++)
-		sheet_free(&sheets[i]);
-	free(sheets);
-	free(fsheets);
-	for (i = 0; i < nfiles; i++) {
-		if (files[i].path != files[i].display)
-			free(files[i].path);
-		free(files[i].display);
-		free(files[i].base);
-	}
-	free(files);
-	free(units);
-	free(vent);
-	free(daycache);
-	free(firstsurvey);
-	free(keys);
-	free(codes);
-	imap_release(&unitmap);
-	imap_release(&vmap);
-	imap_release(&firstmap);
-	smap_release(&keymap);
-	config_release(&cfg);
-	return status;
+	check_files();
+	rv = finish_output();
+	free_all(codes);
+	return rv;
 }
 #endif
