@@ -976,28 +976,32 @@ compare_rows(const struct pdata *d, const struct pdata *prev,
 	return n;
 }
 
+/* Appends month mo to the list in sb: "2024-01,2024-02". */
 static void
-write_analysis(FILE *out, const struct pdata *d, const struct pdata *prev,
+add_month(struct sbuf *sb, long mo)
+{
+	char mb[DATE_BUFSZ];
+
+	month_iso(mo, mb);
+	if (sb->len)
+		sbuf_addc(sb, ',');
+	sbuf_adds(sb, mb);
+}
+
+/* The "period" record: d's period, its months, and what it is compared with. */
+static void
+put_period(FILE *out, const struct pdata *d, const struct pdata *prev,
     const struct pdata *yoy)
 {
-	struct sbuf sb = SBUF_INIT, a = SBUF_INIT, b = SBUF_INIT;
+	struct sbuf sb = SBUF_INIT;
 	char title[PERIOD_TITLESZ], fd[DATE_BUFSZ], ld[DATE_BUFSZ];
-	char mb[DATE_BUFSZ], rb[NUMFMT_BUFSZ];
-	const struct row *w;
-	struct row *cr;
 	long mo;
-	int i, j, nc, prev_data = has_data(prev), yoy_data = has_data(yoy);
 
-	fputs("#baocao-analysis 1\n", out);
 	period_title(&d->p, title);
 	date_iso(d->p.first_day, fd);
 	date_iso(d->p.last_day, ld);
-	for (mo = d->p.first_month; mo <= d->p.last_month; mo++) {
-		month_iso(mo, mb);
-		if (sb.len)
-			sbuf_addc(&sb, ',');
-		sbuf_adds(&sb, mb);
-	}
+	for (mo = d->p.first_month; mo <= d->p.last_month; mo++)
+		add_month(&sb, mo);
 	{
 		const char *f[9] = { "period", d->label,
 		    period_kind_name(d->p.kind), title, fd, ld, sbuf_str(&sb),
@@ -1005,42 +1009,63 @@ write_analysis(FILE *out, const struct pdata *d, const struct pdata *prev,
 
 		rec(out, 9, f);
 	}
-	for (i = 0; i < d->nunits; i++) {
-		const struct uent *u = &d->units[i];
-		const char *status;
-		int missing = 0;
-		long long rev = 0;
+	sbuf_release(&sb);
+}
 
-		sbuf_reset(&sb);
-		for (j = 0; j < u->nex; j++) {
-			if (u->ex[j].revision > 0) {
-				rev = u->ex[j].revision;
-				continue;
-			}
-			missing++;
-			month_iso(u->ex[j].month, mb);
-			if (sb.len)
-				sbuf_addc(&sb, ',');
-			sbuf_adds(&sb, mb);
-		}
-		if (u->nex == 0)
-			status = "register";
-		else if (missing == u->nex)
-			status = "missing";
-		else if (missing > 0)
-			status = "incomplete";
-		else
-			status = "submitted";
-		rb[0] = '\0';
-		if (d->p.kind == PK_MONTH && rev > 0)
-			numfmt_count(rev, rb);
-		{
-			const char *f[6] = { "unit", d->label, u->code, status,
-			    sbuf_str(&sb), rb };
+/*
+ * The "unit" record of unit u: whether it sent its sheets, the months it
+ * did not, and (for a month) the revision it sent.
+ */
+static void
+put_unit(FILE *out, const struct pdata *d, const struct uent *u)
+{
+	struct sbuf sb = SBUF_INIT;
+	char rb[NUMFMT_BUFSZ];
+	const char *status;
+	int j, missing = 0;
+	long long rev = 0;
 
-			rec(out, 6, f);
+	for (j = 0; j < u->nex; j++) {
+		if (u->ex[j].revision > 0) {
+			rev = u->ex[j].revision;
+			continue;
 		}
+		missing++;
+		add_month(&sb, u->ex[j].month);
 	}
+	if (u->nex == 0)
+		status = "register";
+	else if (missing == u->nex)
+		status = "missing";
+	else if (missing > 0)
+		status = "incomplete";
+	else
+		status = "submitted";
+	rb[0] = '\0';
+	if (d->p.kind == PK_MONTH && rev > 0)
+		numfmt_count(rev, rb);
+	{
+		const char *f[6] = { "unit", d->label, u->code, status,
+		    sbuf_str(&sb), rb };
+
+		rec(out, 6, f);
+	}
+	sbuf_release(&sb);
+}
+
+/*
+ * The "compare" records: each value of d beside the earlier periods'
+ * (prev and yoy, when they have data).
+ */
+static void
+put_compare(FILE *out, const struct pdata *d, const struct pdata *prev,
+    const struct pdata *yoy)
+{
+	struct sbuf sb = SBUF_INIT, a = SBUF_INIT, b = SBUF_INIT;
+	const struct row *w;
+	struct row *cr;
+	int i, nc, prev_data = has_data(prev), yoy_data = has_data(yoy);
+
 	nc = compare_rows(d, prev_data ? prev : NULL, yoy_data ? yoy : NULL,
 	    &cr);
 	for (i = 0; i < nc; i++) {
@@ -1064,13 +1089,18 @@ write_analysis(FILE *out, const struct pdata *d, const struct pdata *prev,
 		}
 	}
 	free(cr);
-	countsum_at("*", d->label);
-	put_pareto(out, d, "errors", "errors.by_type.", error_types);
-	put_pareto(out, d, "complaints", "complaints.channel.",
-	    complaint_channels);
-	countsum_at("*", "the 12 months of the p-charts");
-	put_pchart(out, d, "errors.rate", 1);
-	put_pchart(out, d, "satisfaction.rate", 0);
+	sbuf_release(&sb);
+	sbuf_release(&a);
+	sbuf_release(&b);
+}
+
+/* The "lowsample" records: the satisfaction rates of too few responses. */
+static void
+put_lowsample(FILE *out, const struct pdata *d)
+{
+	char rb[NUMFMT_BUFSZ];
+	int i;
+
 	for (i = 0; i < d->nrows; i++) {
 		const struct row *r = &d->rows[i];
 		const struct row *n;
@@ -1085,9 +1115,28 @@ write_analysis(FILE *out, const struct pdata *d, const struct pdata *prev,
 			rec(out, 4, f);
 		}
 	}
-	sbuf_release(&sb);
-	sbuf_release(&a);
-	sbuf_release(&b);
+}
+
+/* Writes the analysis records of d, compared with prev and yoy, to out. */
+static void
+write_analysis(FILE *out, const struct pdata *d, const struct pdata *prev,
+    const struct pdata *yoy)
+{
+	int i;
+
+	fputs("#baocao-analysis 1\n", out);
+	put_period(out, d, prev, yoy);
+	for (i = 0; i < d->nunits; i++)
+		put_unit(out, d, &d->units[i]);
+	put_compare(out, d, prev, yoy);
+	countsum_at("*", d->label);
+	put_pareto(out, d, "errors", "errors.by_type.", error_types);
+	put_pareto(out, d, "complaints", "complaints.channel.",
+	    complaint_channels);
+	countsum_at("*", "the 12 months of the p-charts");
+	put_pchart(out, d, "errors.rate", 1);
+	put_pchart(out, d, "satisfaction.rate", 0);
+	put_lowsample(out, d);
 }
 
 static void

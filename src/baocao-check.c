@@ -1734,108 +1734,147 @@ blank(const char *s, size_t n)
 }
 
 /*
- * A survey row survey_quick() refused: validate with messages, count. A
- * quoted blank is no value, as in row_value().
+ * The unit of a survey row into *uidx: 0, or 1 after its message. The
+ * unit of the row before is taken again without a look-up.
  */
-static void
-survey_row(struct reg *g, struct csvread *r)
+static int
+survey_unit(struct reg *g, struct csvread *r, const struct csvread_field *fu,
+    int *uidx)
 {
 	static int last_uidx = -1;
-	static struct month_memo mm;	/* the month of the last good date */
 	static const struct infile *last_file;
-	const struct csvread_field *fu, *fd, *fc, *fr;
 	const char *file = g->f->display;
-	int uidx, rating, ch = -1, comp[5], i, bad = 0;
-	long days = 0;
-	struct ventry *e;
+	int bad = 0;
 
 	if (last_file != g->f) {	/* a unit's state depends on the month */
 		last_file = g->f;
 		last_uidx = -1;
 	}
-	fu = &r->f[g->pos[0]];
-	fd = &r->f[g->pos[1]];
-	fc = &r->f[g->pos[2]];
-	fr = &r->f[g->pos[4]];
-	/* unit */
 	if (last_uidx >= 0 && fu->len == units[last_uidx].len &&
 	    eqbytes(fu->s, units[last_uidx].code, fu->len))
-		uidx = last_uidx;
+		*uidx = last_uidx;
 	else if (blank(fu->s, fu->len)) {
 		diag_errorat(file, r->line, fcol(r, fu), "missing value for "
 		    "'unit'");
-		uidx = -1;
+		*uidx = -1;
 		bad = 1;
 	} else {
-		uidx = check_unit(fu->s, fu->len, g->f->month, file, r->line,
+		*uidx = check_unit(fu->s, fu->len, g->f->month, file, r->line,
 		    fcol(r, fu));
-		if (uidx < 0)
+		if (*uidx < 0)
 			bad = 1;
 		else
-			last_uidx = uidx;
+			last_uidx = *uidx;
 	}
-	/* date: the month of the last date is remembered */
-	if (memo_day(&mm, fd->s, fd->len, &days))
+	return bad;
+}
+
+/*
+ * The date of a survey row into *days: 0, or 1 after its message. The
+ * month of the last good date is remembered.
+ */
+static int
+survey_date(struct reg *g, struct csvread *r, const struct csvread_field *fd,
+    long *days)
+{
+	static struct month_memo mm;
+	const char *file = g->f->display;
+	int bad = 0;
+
+	if (memo_day(&mm, fd->s, fd->len, days))
 		;	/* the same month as the row before */
 	else if (blank(fd->s, fd->len)) {
 		diag_errorat(file, r->line, fcol(r, fd), "missing value for "
 		    "'date'");
 		bad = 1;
 	} else if (check_date(fd->s, fd->len, "date", file, r->line,
-	    fcol(r, fd), &days) < 0)
+	    fcol(r, fd), days) < 0)
 		bad = 1;
 	else
-		memo_set(&mm, days);
-	ch = quick_channel(fc);
-	if (ch < 0) {
-		if (blank(fc->s, fc->len))
-			diag_errorat(file, r->line, fcol(r, fc),
-			    "missing value for 'channel'");
-		else
-			diag_errorat(file, r->line, fcol(r, fc),
-			    "invalid channel '%s': expected one of %s",
-			    show(fc->s, fc->len),
-			    joinlist(survey_channels));
-		bad = 1;
-	}
-	/* ratings */
+		memo_set(&mm, *days);
+	return bad;
+}
+
+/* The channel of a survey row into *ch: 0, or 1 after its message. */
+static int
+survey_channel(struct reg *g, struct csvread *r, const struct csvread_field *fc,
+    int *ch)
+{
+	const char *file = g->f->display;
+
+	*ch = quick_channel(fc);
+	if (*ch >= 0)
+		return 0;
+	if (blank(fc->s, fc->len))
+		diag_errorat(file, r->line, fcol(r, fc),
+		    "missing value for 'channel'");
+	else
+		diag_errorat(file, r->line, fcol(r, fc),
+		    "invalid channel '%s': expected one of %s",
+		    show(fc->s, fc->len),
+		    joinlist(survey_channels));
+	return 1;
+}
+
+/*
+ * The rating and the five component ratings of a survey row into v
+ * (a blank component is 0): 0, or 1 after their messages.
+ */
+static int
+survey_ratings(struct reg *g, struct csvread *r, struct srow *v)
+{
+	const struct csvread_field *fr = &r->f[g->pos[4]];
+	const char *file = g->f->display;
+	int i, bad = 0;
+
 	if (fr->len == 1 && fr->s[0] >= '1' && fr->s[0] <= '5')
-		rating = fr->s[0] - '0';
+		v->rating = fr->s[0] - '0';
 	else if (blank(fr->s, fr->len)) {
 		diag_errorat(file, r->line, fcol(r, fr), "missing value for "
 		    "'rating'");
 		bad = 1;
 	} else if (check_rating(fr->s, fr->len, "rating", file, r->line,
-	    fcol(r, fr), &rating) < 0)
+	    fcol(r, fr), &v->rating) < 0)
 		bad = 1;
 	for (i = 0; i < 5; i++) {
 		const struct csvread_field *fx;
 
-		comp[i] = 0;
+		v->comp[i] = 0;
 		if (g->pos[5 + i] < 0)
 			continue;
 		fx = &r->f[g->pos[5 + i]];
 		if (fx->len == 1 && fx->s[0] >= '1' && fx->s[0] <= '5')
-			comp[i] = fx->s[0] - '0';
+			v->comp[i] = fx->s[0] - '0';
 		else if (blank(fx->s, fx->len))
 			continue;
 		else if (check_rating(fx->s, fx->len, survey_components[i],
-		    file, r->line, fcol(r, fx), &comp[i]) < 0)
+		    file, r->line, fcol(r, fx), &v->comp[i]) < 0)
 			bad = 1;
 	}
+	return bad;
+}
+
+/*
+ * A survey row survey_quick() refused: validate with messages, count. A
+ * quoted blank is no value, as in row_value().
+ */
+static void
+survey_row(struct reg *g, struct csvread *r)
+{
+	const struct csvread_field *fd = &r->f[g->pos[1]];
+	struct srow v;
+	int bad = 0;
+
+	v.days = 0;
+	bad |= survey_unit(g, r, &r->f[g->pos[0]], &v.uidx);
+	bad |= survey_date(g, r, fd, &v.days);
+	bad |= survey_channel(g, r, &r->f[g->pos[2]], &v.ch);
+	bad |= survey_ratings(g, r, &v);
 	if (bad)
 		return;
-	if (days < g->mfirst || days > g->mlast)
-		out_of_month(g, "date", days, r->line, fcol(r, fd));
-	e = ventry_fast(g, days, uidx, r->line);
-	/* without branches: the values are random, branches mispredict */
-	e->c[M_RATING + rating - 1]++;
-	e->c[M_CHANNEL + 2 * ch]++;
-	e->c[M_CHANNEL + 2 * ch + 1] += rating >= 4;
-	for (i = 0; i < 5; i++) {
-		e->c[M_COMPONENT + 2 * i] += comp[i] != 0;
-		e->c[M_COMPONENT + 2 * i + 1] += comp[i] >= 4;
-	}
+	if (v.days < g->mfirst || v.days > g->mlast)
+		out_of_month(g, "date", v.days, r->line, fcol(r, fd));
+	count_row(ventry_fast(g, v.days, v.uidx, r->line), &v);
 }
 
 /* A row of a status list: validate every column, check the key, write R. */
@@ -2395,6 +2434,106 @@ register_header(struct reg *g, struct csvread *r)
 	return bad ? -1 : 0;
 }
 
+/*
+ * The second thread of a file the reader stopped reading before its
+ * middle: waited for, its counts dropped.
+ */
+static void
+split_abandon(struct split *sp)
+{
+	pthread_join(sp->th, NULL);
+	free(sp->e);
+	free(sp->first);
+	imap_release(&sp->map);
+}
+
+/* Sets g up to check file f, a register of kind k. */
+static void
+reg_init(struct reg *g, const struct infile *f, const struct reg_kind *k)
+{
+	memset(g, 0, sizeof(*g));
+	g->f = f;
+	g->k = k;
+	g->kcol = k->key_col != NULL ? reg_col_index(k, k->key_col) : -1;
+	g->dcol = reg_col_index(k, k->date_col);
+	g->mfirst = report_month_first_day(f->month, cfg.cutoff_day);
+	g->mlast = report_month_last_day(f->month, cfg.cutoff_day);
+}
+
+/* Checks and counts one row after the header; q is for a survey only. */
+static inline void
+check_row(struct reg *g, struct csvread *r, struct quick *q, int survey)
+{
+	struct srow v;
+
+	if (empty_record(r))
+		return;		/* ",,,": a spreadsheet's leftover row */
+	if (r->nf != g->nhdr) {
+		diag_errorat(g->f->display, r->line, 0, "row has %d field%s, "
+		    "the header has %d", r->nf, r->nf == 1 ? "" : "s",
+		    g->nhdr);
+		return;
+	}
+	if (!survey)
+		status_row(g, r);
+	else if (survey_quick(q, r, &v))
+		count_row(ventry_fast(g, v.days, v.uidx, r->line), &v);
+	else
+		survey_row(g, r);
+}
+
+/*
+ * Checks the rows after the header. At the reader's limit the second
+ * thread's half is joined (*split is then 0). A typo in a row is reported
+ * and reading goes on from the next line. Returns csvread_next()'s last
+ * result: 0 at the end, -1 on an error that ends the file.
+ */
+static int
+check_rows(struct reg *g, struct csvread *r, struct quick *q,
+    struct split *sp, int *split, int survey)
+{
+	int rv = 1;
+
+again:
+	while (rv > 0 && ((rv = csvread_next(r)) > 0 || (rv == 0 && *split &&
+	    r->at_limit))) {
+		if (rv == 0) {
+			split_join(sp, g, r);
+			*split = 0;
+			rv = 1;
+			continue;
+		}
+		check_row(g, r, q, survey);
+	}
+	if (rv < 0 && (r->err == CSVREAD_ESTRAY || r->err ==
+	    CSVREAD_EAFTER || r->err == CSVREAD_ECR)) {
+		/* a typo in a row: report it and read on from the next line */
+		diag_errorat(g->f->display, r->err_line, r->err_col, "%s",
+		    csvread_strerror(r));
+		if (csvread_recover(r) == 0) {
+			rv = 1;
+			goto again;
+		}
+	}
+	return rv;
+}
+
+/* Reports the error that ended the reading of f (fp, read by r). */
+static void
+read_error(const struct infile *f, const struct csvread *r, FILE *fp)
+{
+	if (r->err == CSVREAD_EUTF8 || r->err == CSVREAD_ENUL)
+		encoding_error(f->display, r->err_line, r->err_col,
+		    r->err_off, r->err == CSVREAD_ENUL, fp);
+	else if (r->err == CSVREAD_EIO) {
+		errno = r->err_errno;
+		diag_errorat(f->display, r->err_line, 0, "read error:");
+		status = worst(status, EXIT_USAGE);
+	} else
+		diag_errorat(f->display, r->err_line, r->err_col, "%s",
+		    csvread_strerror(r));
+}
+
 static void
 check_register(const struct infile *f, const struct reg_kind *k)
 {
@@ -2402,18 +2541,11 @@ check_register(const struct infile *f, const struct reg_kind *k)
 	struct reg g;
 	struct split sp;
 	struct quick q;
-	struct srow v;
 	FILE *fp;
-	int rv, survey = strcmp(k->name, "survey") == 0, split = 0, hdr;
+	int rv, survey = strcmp(k->name, "survey") == 0, split = 0;
 
-	memset(&g, 0, sizeof(g));
+	reg_init(&g, f, k);
 	memset(&q, 0, sizeof(q));
-	g.f = f;
-	g.k = k;
-	g.kcol = k->key_col != NULL ? reg_col_index(k, k->key_col) : -1;
-	g.dcol = reg_col_index(k, k->date_col);
-	g.mfirst = report_month_first_day(f->month, cfg.cutoff_day);
-	g.mlast = report_month_last_day(f->month, cfg.cutoff_day);
 	if ((fp = open_input(f)) == NULL)
 		return;
 	csvread_init(&r, fp);
@@ -2431,59 +2563,12 @@ check_register(const struct infile *f, const struct reg_kind *k)
 		quick_init(&q, &g);
 		split = split_start(&sp, &g, &q, &r, fp);
 	}
-	hdr = rv > 0;
-again:
-	while (rv > 0 && ((rv = csvread_next(&r)) > 0 || (rv == 0 && split &&
-	    r.at_limit))) {
-		if (rv == 0) {
-			split_join(&sp, &g, &r);
-			split = 0;
-			rv = 1;
-			continue;
-		}
-		if (empty_record(&r))
-			continue;	/* ",,,": a spreadsheet's leftover row */
-		if (r.nf != g.nhdr) {
-			diag_errorat(f->display, r.line, 0, "row has %d field%s, "
-			    "the header has %d", r.nf, r.nf == 1 ? "" : "s",
-			    g.nhdr);
-			continue;
-		}
-		if (!survey)
-			status_row(&g, &r);
-		else if (survey_quick(&q, &r, &v))
-			count_row(ventry_fast(&g, v.days, v.uidx, r.line), &v);
-		else
-			survey_row(&g, &r);
-	}
-	if (rv < 0 && hdr && (r.err == CSVREAD_ESTRAY || r.err ==
-	    CSVREAD_EAFTER || r.err == CSVREAD_ECR)) {
-		/* a typo in a row: report it and read on from the next line */
-		diag_errorat(f->display, r.err_line, r.err_col, "%s",
-		    csvread_strerror(&r));
-		if (csvread_recover(&r) == 0) {
-			rv = 1;
-			goto again;
-		}
-	}
-	if (split) {			/* stopped before the middle */
-		pthread_join(sp.th, NULL);
-		free(sp.e);
-		free(sp.first);
-		imap_release(&sp.map);
-	}
-	if (rv < 0) {
-		if (r.err == CSVREAD_EUTF8 || r.err == CSVREAD_ENUL)
-			encoding_error(f->display, r.err_line, r.err_col,
-			    r.err_off, r.err == CSVREAD_ENUL, fp);
-		else if (r.err == CSVREAD_EIO) {
-			errno = r.err_errno;
-			diag_errorat(f->display, r.err_line, 0, "read error:");
-			status = worst(status, EXIT_USAGE);
-		} else
-			diag_errorat(f->display, r.err_line, r.err_col, "%s",
-			    csvread_strerror(&r));
-	}
+	if (rv > 0)
+		rv = check_rows(&g, &r, &q, &sp, &split, survey);
+	if (split)			/* stopped before the middle */
+		split_abandon(&sp);
+	if (rv < 0)
+		read_error(f, &r, fp);
 	if (g.warned > WARN_MAX)
 		diag_warnat(f->display, 0, 0, "%ld more rows dated "
 		    "outside the folder's month", g.warned - WARN_MAX);
@@ -2943,11 +3028,102 @@ help(void)
 	diag_exit_stdout(EXIT_OK);
 }
 
+#ifndef UNIT_TESTING
+/* The codes of the configured units, NULL-terminated; free(3) the array. */
+static const char **
+config_unit_codes(void)
+{
+	const char **codes;
+	int i;
+
+	codes = xmalloc((size_t)(cfg.nunits + 1) * sizeof(*codes));
+	for (i = 0; i < cfg.nunits; i++)
+		codes[i] = cfg.units[i].code;
+	codes[cfg.nunits] = NULL;
+	return codes;
+}
+
+/* Checks every file, one month folder after the other (files is sorted). */
+static void
+check_files(void)
+{
+	long month = -1;
+	int i;
+
+	for (i = 0; i < nfiles; i++) {
+		if (named_before(i))
+			continue;	/* named twice (input/x, ./input/x) */
+		if (files[i].month != month) {
+			if (month >= 0) {
+				finish_sheets();
+				finish_survey(month);
+			}
+			month = files[i].month;
+			folderseq++;
+		}
+		check_file(&files[i]);
+	}
+	if (month >= 0) {
+		finish_sheets();
+		finish_survey(month);
+	}
+}
+
+/*
+ * After the last file: the checks across files, then the normalized
+ * stream copied to standard output if nothing was wrong. Returns the exit
+ * status.
+ */
+static int
+finish_output(void)
+{
+	check_tallies();
+	if (diag_errors() > 0)
+		status = worst(status, EXIT_DATA);
+	if (ferror(out)) {
+		diag_plain("cannot write the temporary file:");
+		status = worst(status, EXIT_USAGE);
+	}
+	if (status == EXIT_OK)
+		status = copy_out();
+	fclose(out);
+	return status;
+}
+
+/* Frees what the files, sheets and tallies hold, and the unit codes. */
+static void
+free_all(const char **codes)
+{
+	int i;
+
+	for (i = 0; i < nsheets; i++)
+		sheet_free(&sheets[i]);
+	free(sheets);
+	free(fsheets);
+	for (i = 0; i < nfiles; i++) {
+		if (files[i].path != files[i].display)
+			free(files[i].path);
+		free(files[i].display);
+		free(files[i].base);
+	}
+	free(files);
+	free(units);
+	free(vent);
+	free(daycache);
+	free(firstsurvey);
+	free(keys);
+	free(codes);
+	imap_release(&unitmap);
+	imap_release(&vmap);
+	imap_release(&firstmap);
+	smap_release(&keymap);
+	config_release(&cfg);
+}
+
 /*
  * baocao-check validates every folder and file named, in month order, and
  * writes the normalized stream when no error was found.
  */
-#ifndef UNIT_TESTING
 int
 main(int argc, char *argv[])
 {
@@ -2959,7 +3135,6 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	const char **codes, *stdin_name = NULL;
-	long month = -1;
 	int ch, i, rv;
 
 	diag_init(argv[0]);
@@ -2991,11 +3166,7 @@ main(int argc, char *argv[])
 	config_warnings = 1;
 	if ((rv = config_load(&cfg, cfgdir)) != 0)
 		return rv;
-	codes = xmalloc((size_t)(cfg.nunits + 1) * sizeof(*codes));
-	for (i = 0; i < cfg.nunits; i++)
-		codes[i] = cfg.units[i].code;
-	codes[cfg.nunits] = NULL;
-	unit_codes = codes;
+	unit_codes = codes = config_unit_codes();
 	for (i = 0; i < argc; i++)
 		if (strcmp(argv[i], "-") == 0)
 			add_stdin(stdin_name);
@@ -3013,55 +3184,9 @@ main(int argc, char *argv[])
 		return EXIT_USAGE;
 	}
 	fputs("#baocao-norm 1\n", out);
-	for (i = 0; i < nfiles; i++) {
-		if (named_before(i))
-			continue;	/* named twice (input/x, ./input/x) */
-		if (files[i].month != month) {
-			if (month >= 0) {
-				finish_sheets();
-				finish_survey(month);
-			}
-			month = files[i].month;
-			folderseq++;
-		}
-		check_file(&files[i]);
-	}
-	if (month >= 0) {
-		finish_sheets();
-		finish_survey(month);
-	}
-	check_tallies();
-	if (diag_errors() > 0)
-		status = worst(status, EXIT_DATA);
-	if (ferror(out)) {
-		diag_plain("cannot write the temporary file:");
-		status = worst(status, EXIT_USAGE);
-	}
-	if (status == EXIT_OK)
-		status = copy_out();
-	fclose(out);
-	for (i = 0; i < nsheets; i++)
-		sheet_free(&sheets[i]);
-	free(sheets);
-	free(fsheets);
-	for (i = 0; i < nfiles; i++) {
-		if (files[i].path != files[i].display)
-			free(files[i].path);
-		free(files[i].display);
-		free(files[i].base);
-	}
-	free(files);
-	free(units);
-	free(vent);
-	free(daycache);
-	free(firstsurvey);
-	free(keys);
-	free(codes);
-	imap_release(&unitmap);
-	imap_release(&vmap);
-	imap_release(&firstmap);
-	smap_release(&keymap);
-	config_release(&cfg);
-	return status;
+	check_files();
+	rv = finish_output();
+	free_all(codes);
+	return rv;
 }
 #endif

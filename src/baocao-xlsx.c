@@ -1362,22 +1362,18 @@ unit_source(struct book *b, struct sheet *s, struct col *c, char *f0)
 }
 
 /*
- * Parses one column spec "SOURCE | HEADER | FORMAT | TOTAL | NUMBER" of
- * sheet s, key key at line line. Ratio totals are resolved later, when
- * every column is known. 0, or -1 after the message.
+ * Splits spec at '|' into at most five trimmed fields, f[i] NULL past the
+ * last. Returns how many fields spec has, which may be more than five.
  */
 static int
-parse_col(struct book *b, struct sheet *s, const char *key, long line,
-    const char *v, struct col *c)
+split_col_spec(char *spec, char *f[5])
 {
-	char *f[5] = { NULL, NULL, NULL, NULL, NULL }, *p, *gt;
+	char *p;
 	int n = 0, i;
 
-	memset(c, 0, sizeof(*c));
-	snprintf(c->key, sizeof(c->key), "%s", key);
-	c->line = line;
-	c->spec = xstrdup(v);
-	for (p = c->spec; n < 5; n++) {
+	for (i = 0; i < 5; i++)
+		f[i] = NULL;
+	for (p = spec; n < 5; n++) {
 		f[n] = p;
 		p = strchr(p, '|');
 		if (p == NULL) {
@@ -1388,10 +1384,133 @@ parse_col(struct book *b, struct sheet *s, const char *key, long line,
 	}
 	for (i = 0; i < 5; i++)
 		f[i] = f[i] ? trim(f[i]) : NULL;
-	if (n < 2 || p != NULL) {
-		if (p != NULL)
-			for (n = 6; (p = strchr(p, '|')) != NULL; p++)
-				n++;
+	if (p != NULL)
+		for (n = 6; (p = strchr(p, '|')) != NULL; p++)
+			n++;
+	return n;
+}
+
+/*
+ * The source of column c of a register sheet: a column of the register
+ * or "@unitname". 0, or -1 after the message.
+ */
+static int
+register_source(struct book *b, struct sheet *s, struct col *c,
+    const char *key, const char *f0)
+{
+	const char *cands[64];
+	int k;
+
+	c->src = S_REG;
+	if (strcmp(f0, "@unitname") == 0) {
+		c->src = S_UNITNAME;
+		return 0;
+	}
+	if ((c->regcol = reg_col_index(s->rk, f0)) >= 0)
+		return 0;
+	for (k = 0; k < s->rk->ncols && k < 62; k++)
+		cands[k] = s->rk->cols[k].name;
+	cands[k++] = "@unitname";
+	cands[k] = NULL;
+	diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: '%s' is not a "
+	    "column of the %s register%s", s->key, key, f0, s->rk->name,
+	    suggest_phrase(suggest_nearest(f0, strlen(f0), cands)));
+	return -1;
+}
+
+/*
+ * The FORMAT field of column c, one of fmt_names. 0, or -1 after the
+ * message.
+ */
+static int
+col_format(struct book *b, struct sheet *s, struct col *c, const char *key,
+    const char *f2)
+{
+	int i;
+
+	for (i = 0; i < FM_N; i++)
+		if (strcmp(f2, fmt_names[i]) == 0)
+			break;
+	if (i == FM_N) {
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: unknown "
+		    "format '%s' (text, count, number, rate, date)%s", s->key,
+		    key, f2, suggest_phrase(suggest_nearest(f2, strlen(f2),
+		    fmt_names)));
+		return -1;
+	}
+	c->fmt = (enum fmt)i;
+	return 0;
+}
+
+/* The totals named by a word; "= a + b / c" is T_RATIO. */
+static const struct {
+	const char	*name;
+	enum tot	 tot;
+} tot_names[] = {
+	{ "none", T_NONE },
+	{ "label", T_LABEL },
+	{ "sum", T_SUM },
+	{ "value", T_VALUE },
+	{ NULL, T_NONE }
+};
+
+/*
+ * The TOTAL field of column c, whose source and format are known. 0, or -1
+ * after the message.
+ */
+static int
+col_total(struct book *b, struct sheet *s, struct col *c, const char *key,
+    char *f3)
+{
+	int i;
+
+	for (i = 0; tot_names[i].name != NULL; i++)
+		if (strcmp(f3, tot_names[i].name) == 0)
+			break;
+	if (tot_names[i].name != NULL)
+		c->tot = tot_names[i].tot;
+	else if (f3[0] == '=' && strchr(f3, '/') != NULL) {
+		c->tot = T_RATIO;
+		c->totexpr = f3;
+	} else {
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: unknown "
+		    "total '%s' (none, label, sum, value, = a + b / c)", s->key,
+		    key, f3);
+		return -1;
+	}
+	if (c->tot != T_NONE && c->tot != T_LABEL && c->src != S_IND &&
+	    !(c->src == S_CALC && c->tot == T_SUM)) {
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: only an "
+		    "indicator column has the total '%s'", s->key, key, f3);
+		return -1;
+	}
+	if (c->fmt == FM_RATE && c->tot == T_SUM) {
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: a rate "
+		    "column's total must be a ratio (= a / b), 'value' or "
+		    "none, not 'sum'", s->key, key);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Parses one column spec "SOURCE | HEADER | FORMAT | TOTAL | NUMBER" of
+ * sheet s, key key at line line. Ratio totals are resolved later, when
+ * every column is known. 0, or -1 after the message.
+ */
+static int
+parse_col(struct book *b, struct sheet *s, const char *key, long line,
+    const char *v, struct col *c)
+{
+	char *f[5], *gt;
+	int n;
+
+	memset(c, 0, sizeof(*c));
+	snprintf(c->key, sizeof(c->key), "%s", key);
+	c->line = line;
+	c->spec = xstrdup(v);
+	n = split_col_spec(c->spec, f);
+	if (n < 2 || n > 5) {
 		diag_errorat(b->tpath, line, 0, "[sheet.%s] %s: %d field%s, "
 		    "want 2 to 5: 'source | header | format | total | number'",
 		    s->key, key, n, n == 1 ? "" : "s");
@@ -1401,23 +1520,8 @@ parse_col(struct book *b, struct sheet *s, const char *key, long line,
 		c->number = f[4];
 	c->ind = f[0];
 	if (s->kind == K_REGISTER) {
-		c->src = S_REG;
-		if (strcmp(f[0], "@unitname") == 0)
-			c->src = S_UNITNAME;
-		else if ((c->regcol = reg_col_index(s->rk, f[0])) < 0) {
-			const char *cands[64];
-			int k;
-
-			for (k = 0; k < s->rk->ncols && k < 62; k++)
-				cands[k] = s->rk->cols[k].name;
-			cands[k++] = "@unitname";
-			cands[k] = NULL;
-			diag_errorat(b->tpath, line, 0, "[sheet.%s] %s: '%s' is "
-			    "not a column of the %s register%s", s->key, key,
-			    f[0], s->rk->name, suggest_phrase(suggest_nearest(
-			    f[0], strlen(f[0]), cands)));
+		if (register_source(b, s, c, key, f[0]) != 0)
 			return -1;
-		}
 	} else if (unit_source(b, s, c, f[0]) != 0)
 		return -1;
 	if (c->src == S_OBJECTIVES) {
@@ -1432,53 +1536,11 @@ parse_col(struct book *b, struct sheet *s, const char *key, long line,
 	} else
 		c->header = f[1];
 	c->fmt = c->src == S_IND || c->src == S_CALC ? FM_COUNT : FM_TEXT;
-	if (n > 2 && *f[2]) {
-		for (i = 0; i < FM_N; i++)
-			if (strcmp(f[2], fmt_names[i]) == 0)
-				break;
-		if (i == FM_N) {
-			diag_errorat(b->tpath, line, 0, "[sheet.%s] %s: unknown "
-			    "format '%s' (text, count, number, rate, date)%s",
-			    s->key, key, f[2], suggest_phrase(suggest_nearest(
-			    f[2], strlen(f[2]), fmt_names)));
-			return -1;
-		}
-		c->fmt = (enum fmt)i;
-	}
+	if (n > 2 && *f[2] && col_format(b, s, c, key, f[2]) != 0)
+		return -1;
 	c->tot = T_NONE;
-	if (n > 3 && *f[3]) {
-		if (strcmp(f[3], "none") == 0)
-			c->tot = T_NONE;
-		else if (strcmp(f[3], "label") == 0)
-			c->tot = T_LABEL;
-		else if (strcmp(f[3], "sum") == 0)
-			c->tot = T_SUM;
-		else if (strcmp(f[3], "value") == 0)
-			c->tot = T_VALUE;
-		else if (f[3][0] == '=' && strchr(f[3], '/') != NULL) {
-			c->tot = T_RATIO;
-			c->totexpr = f[3];
-		}
-		else {
-			diag_errorat(b->tpath, line, 0, "[sheet.%s] %s: unknown "
-			    "total '%s' (none, label, sum, value, = a + b / c)",
-			    s->key, key, f[3]);
-			return -1;
-		}
-		if (c->tot != T_NONE && c->tot != T_LABEL && c->src != S_IND &&
-		    !(c->src == S_CALC && c->tot == T_SUM)) {
-			diag_errorat(b->tpath, line, 0, "[sheet.%s] %s: only an "
-			    "indicator column has the total '%s'", s->key, key,
-			    f[3]);
-			return -1;
-		}
-		if (c->fmt == FM_RATE && c->tot == T_SUM) {
-			diag_errorat(b->tpath, line, 0, "[sheet.%s] %s: a rate "
-			    "column's total must be a ratio (= a / b), 'value' "
-			    "or none, not 'sum'", s->key, key);
-			return -1;
-		}
-	}
+	if (n > 3 && *f[3] && col_total(b, s, c, key, f[3]) != 0)
+		return -1;
 	return 0;
 }
 
@@ -2122,94 +2184,119 @@ more_numfmt(char *buf, size_t n, int rate, int d)
 	    rate ? "%" : "");
 }
 
+/* A cell of a table: bordered, and bold on grey in the total row. */
+static lxw_format *
+grid_fmt(lxw_workbook *wb, const struct book *b, int tot)
+{
+	lxw_format *f = newfmt(wb, b, tot);
+
+	format_set_border(f, LXW_BORDER_THIN);
+	if (tot)
+		format_set_bg_color(f, 0xF2F2F2);
+	return f;
+}
+
+/*
+ * How each cell style differs from a plain table cell. The text styles
+ * have the text format so that text stays text when a person edits it
+ * ("0012").
+ */
+static const struct cell_look {
+	int		 numfmt;	/* enum fmt, or -1: General */
+	int		 center, wrap, italic;
+	lxw_color_t	 color;		/* of the font; 0: the workbook's */
+} cell_looks[ST_NSTYLE] = {
+	[ST_TEXT] =	{ FM_TEXT, 0, 0, 0, 0 },
+	[ST_COUNT] =	{ FM_COUNT, 0, 0, 0, 0 },
+	[ST_NUMBER] =	{ FM_NUMBER, 0, 0, 0, 0 },
+	[ST_RATE] =	{ FM_RATE, 0, 0, 0, 0 },
+	[ST_DATE] =	{ FM_DATE, 1, 0, 0, 0 },
+	[ST_WRAP] =	{ FM_TEXT, 0, 1, 0, 0 },
+	[ST_MISSING] =	{ FM_TEXT, 0, 0, 1, 0xC00000 },
+	[ST_FAIL] =	{ FM_TEXT, 0, 0, 0, 0xC00000 },
+	[ST_FLAG] =	{ FM_TEXT, 0, 1, 1, 0x9C5700 },
+};
+
+/* The table cells of each style, F->cell, as cell_looks describes them. */
 static void
-make_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
+make_cell_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
 {
 	int st, tot;
 
 	for (st = 0; st < ST_NSTYLE; st++)
 		for (tot = 0; tot < 2; tot++) {
-			lxw_format *f = newfmt(wb, b, tot);
+			const struct cell_look *k = &cell_looks[st];
+			lxw_format *f = grid_fmt(wb, b, tot);
 
-			format_set_border(f, LXW_BORDER_THIN);
-			if (tot)
-				format_set_bg_color(f, 0xF2F2F2);
-			/* text stays text when a person edits it: "0012" */
-			if (st == ST_TEXT || st >= ST_WRAP)
-				format_set_num_format(f, b->numfmt[FM_TEXT]);
-			switch (st) {
-			case ST_COUNT:
-				format_set_num_format(f, b->numfmt[FM_COUNT]);
-				break;
-			case ST_NUMBER:
-				format_set_num_format(f, b->numfmt[FM_NUMBER]);
-				break;
-			case ST_RATE:
-				format_set_num_format(f, b->numfmt[FM_RATE]);
-				break;
-			case ST_DATE:
-				format_set_num_format(f, b->numfmt[FM_DATE]);
+			if (k->numfmt >= 0)
+				format_set_num_format(f, b->numfmt[k->numfmt]);
+			if (k->center)
 				format_set_align(f, LXW_ALIGN_CENTER);
-				break;
-			case ST_WRAP:
+			if (k->wrap)
 				format_set_text_wrap(f);
-				break;
-			case ST_MISSING:
+			if (k->italic)
 				format_set_italic(f);
-				format_set_font_color(f, 0xC00000);
-				break;
-			case ST_FAIL:
-				format_set_font_color(f, 0xC00000);
-				break;
-			case ST_FLAG:
-				format_set_italic(f);
-				format_set_font_color(f, 0x9C5700);
-				format_set_text_wrap(f);
-				break;
-			default:
-				break;
-			}
+			if (k->color != 0)
+				format_set_font_color(f, k->color);
 			F->cell[st][tot] = f;
 		}
-	for (st = FM_COUNT; st <= FM_RATE; st++) {
-		int le;
+}
 
+/* The cells of a target, "≥ 95.0%", in each number format: F->target. */
+static void
+make_target_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
+{
+	int st, le, tot;
+
+	for (st = FM_COUNT; st <= FM_RATE; st++)
 		for (le = 0; le < 2; le++)
 			for (tot = 0; tot < 2; tot++) {
-				lxw_format *f = newfmt(wb, b, tot);
+				lxw_format *f = grid_fmt(wb, b, tot);
 				char *nf = target_numfmt(b->numfmt[st], le);
 
-				format_set_border(f, LXW_BORDER_THIN);
-				if (tot)
-					format_set_bg_color(f, 0xF2F2F2);
 				format_set_num_format(f, nf);
 				free(nf);
 				F->target[st][le][tot] = f;
 			}
-	}
-	for (st = 0; st < FM_N; st++) {	/* "0.0%" shows 1 decimal */
+}
+
+/* F->dec: the decimals each number format shows ("0.0%" shows 1). */
+static void
+count_decimals(const struct book *b, struct fmts *F)
+{
+	int st;
+
+	for (st = 0; st < FM_N; st++) {
 		const char *p = strchr(b->numfmt[st], '.');
 
 		F->dec[st] = 0;
 		while (p != NULL && (*++p == '0' || *p == '#'))
 			F->dec[st]++;
 	}
-	for (st = 0; st < 2; st++) {
-		int d;
+}
 
+/* The cells of a result shown with 1 to MOREDEC decimals: F->more. */
+static void
+make_more_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
+{
+	int rate, d, tot;
+
+	for (rate = 0; rate < 2; rate++)
 		for (d = 1; d <= MOREDEC; d++)
 			for (tot = 0; tot < 2; tot++) {
-				lxw_format *f = newfmt(wb, b, tot);
+				lxw_format *f = grid_fmt(wb, b, tot);
 				char nf[32];
 
-				more_numfmt(nf, sizeof(nf), st, d);
-				format_set_border(f, LXW_BORDER_THIN);
-				if (tot)
-					format_set_bg_color(f, 0xF2F2F2);
+				more_numfmt(nf, sizeof(nf), rate, d);
 				format_set_num_format(f, nf);
-				F->more[st][d][tot] = f;
+				F->more[rate][d][tot] = f;
 			}
-	}
+}
+
+/* The formats around the tables: title, headers, notes, the draft mark. */
+static void
+make_page_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
+{
 	F->number = newfmt(wb, b, 0);
 	format_set_italic(F->number);
 	format_set_align(F->number, LXW_ALIGN_CENTER);
@@ -2239,12 +2326,30 @@ make_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
 	format_set_italic(F->note);
 	format_set_text_wrap(F->note);
 	format_set_align(F->note, LXW_ALIGN_VERTICAL_TOP);
+}
+
+/* The formats of the data sheets, plain rows under a header. */
+static void
+make_data_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
+{
 	F->data = newfmt(wb, b, 0);	/* the workbook's font */
 	F->data_text = newfmt(wb, b, 0);
 	format_set_num_format(F->data_text, b->numfmt[FM_TEXT]);
 	F->data_head = newfmt(wb, b, 1);
 	format_set_border(F->data_head, LXW_BORDER_THIN);
 	format_set_bg_color(F->data_head, 0xDDEBF7);
+}
+
+/* Every format of the workbook, into F. */
+static void
+make_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
+{
+	make_cell_formats(wb, b, F);
+	make_target_formats(wb, b, F);
+	count_decimals(b, F);
+	make_more_formats(wb, b, F);
+	make_page_formats(wb, b, F);
+	make_data_formats(wb, b, F);
 }
 
 static enum style
@@ -3179,6 +3284,133 @@ reg_text(const struct book *b, const struct sheet *s, const struct col *c,
 	return v;
 }
 
+/* The width of the cell of column c for unit u, on a units sheet. */
+static double
+unit_cell_width(struct book *b, struct sheet *s, struct col *c,
+    const struct urow *u)
+{
+	double x, v;
+	char *own;
+
+	switch (c->src) {
+	case S_CODE:
+		x = text_width(u->code);
+		break;
+	case S_NAME:
+		x = line_width(u->name);
+		break;
+	case S_STATUS:
+		x = text_width(status_text(b, u, &own));
+		free(own);
+		break;
+	case S_MET: {
+		int fl;
+		const char *t = met_text(b, c, u->code, &fl);
+
+		x = t != NULL ? text_width(t) : 0;
+		break;
+	}
+	case S_LOWSAMPLE:
+		own = lowsample_text(b, u->lowsample);
+		x = own != NULL ? text_width(own) : 0;
+		free(own);
+		break;
+	default:
+		x = colval(b, s, c, u->code, &v) ? num_width(b, c->fmt, v) : 0;
+		break;
+	}
+	return x;
+}
+
+/* The width of the widest cell of column c above the total row. */
+static double
+widest_cell(struct book *b, struct sheet *s, struct col *c)
+{
+	double w = 0;
+	size_t i;
+
+	if (s->kind == K_UNITS)
+		for (i = 0; i < b->nu; i++)
+			w = fmax(w, unit_cell_width(b, s, c, &b->u[i]));
+	else
+		for (i = 0; i < b->nrr; i++) {
+			const struct status_row *rr = b->rr[i];
+			const char *t;
+
+			if (rr->kind != s->rk)
+				continue;
+			t = reg_text(b, s, c, rr);
+			w = fmax(w, c->fmt == FM_DATE ? 10 : line_width(t));
+		}
+	return w;
+}
+
+/* The width of column c's cell in the total row (bold: a tenth wider). */
+static double
+total_width(struct book *b, struct sheet *s, struct col *c)
+{
+	double w = 0, v;
+	char *own;
+
+	if (c->tot == T_LABEL)
+		w = fmax(w, text_width(tmpl_get(b->t, "workbook",
+		    "total_label", "Toàn cơ quan")) * 1.1);
+	if (c->tot == T_SUM || c->tot == T_RATIO || c->tot == T_VALUE)
+		if (colval(b, s, c, "*", &v))
+			w = fmax(w, num_width(b, c->fmt, v) * 1.1);
+	if (s->kind == K_UNITS && c->src == S_MET) {
+		int fl;
+		const char *t = met_text(b, c, "*", &fl);
+
+		if (t != NULL)
+			w = fmax(w, text_width(t) * 1.1);
+	}
+	if (s->kind == K_UNITS && c->src == S_LOWSAMPLE &&
+	    (own = lowsample_text(b, b->low_star)) != NULL) {
+		w = fmax(w, text_width(own) * 1.1);
+		free(own);
+	}
+	return w;
+}
+
+/*
+ * Sets the width of column c from its cells and header, in Excel's units
+ * (scale of them to a character), and whether it wraps.
+ */
+static void
+measure_col(struct book *b, struct sheet *s, struct col *c, double scale)
+{
+	double w, hw;
+
+	w = fmax(widest_cell(b, s, c), total_width(b, s, c));
+	if (c->op != 0)		/* "≥ " */
+		w += 2;
+	if (c->number != NULL)
+		w = fmax(w, text_width(c->number));
+	/* the header wraps at words, over at most three lines */
+	hw = text_width(c->header) * 1.2;
+	w = fmax(w, word_width(c->header) * 1.2);
+	if (hw > w)
+		w = fmax(w, fmin(hw, fmax(10, hw / 3)));
+	w = w * scale + 2;
+	if (w > MAXWIDTH) {
+		w = MAXWIDTH;
+		c->wrap = 1;
+	}
+	/*
+	 * A note or status column wraps rather than widen the printed
+	 * page ("Nộp thiếu tháng 03/2024, 04/2024, …" of a long
+	 * period would push the figures to the next page).
+	 */
+	if ((c->src == S_LOWSAMPLE || c->src == S_STATUS) &&
+	    w > 28 * scale + 2) {
+		w = fmax(28 * scale + 2, word_width(c->header) * 1.2 *
+		    scale + 2);
+		c->wrap = 1;
+	}
+	c->width = w;
+}
+
 /*
  * Column widths and header heights of a units or register sheet, computed
  * from every cell's text (libxlsxwriter 1.1.4 has no autofit).
@@ -3187,105 +3419,10 @@ static void
 measure(struct book *b, struct sheet *s)
 {
 	double scale = wscale(b);
-	size_t i;
 	int j;
 
-	for (j = 0; j < s->ncols; j++) {
-		struct col *c = &s->cols[j];
-		double w = 0, hw, x, v;
-		char *own;
-
-		if (s->kind == K_UNITS)
-			for (i = 0; i < b->nu; i++) {
-				const struct urow *u = &b->u[i];
-
-				switch (c->src) {
-				case S_CODE:
-					x = text_width(u->code);
-					break;
-				case S_NAME:
-					x = line_width(u->name);
-					break;
-				case S_STATUS:
-					x = text_width(status_text(b, u, &own));
-					free(own);
-					break;
-				case S_MET: {
-					int fl;
-					const char *t = met_text(b, c, u->code,
-					    &fl);
-
-					x = t != NULL ? text_width(t) : 0;
-					break;
-				}
-				case S_LOWSAMPLE:
-					own = lowsample_text(b, u->lowsample);
-					x = own != NULL ? text_width(own) : 0;
-					free(own);
-					break;
-				default:
-					x = colval(b, s, c, u->code, &v) ?
-					    num_width(b, c->fmt, v) : 0;
-					break;
-				}
-				w = fmax(w, x);
-			}
-		else
-			for (i = 0; i < b->nrr; i++) {
-				const struct status_row *rr = b->rr[i];
-				const char *t;
-
-				if (rr->kind != s->rk)
-					continue;
-				t = reg_text(b, s, c, rr);
-				x = c->fmt == FM_DATE ? 10 : line_width(t);
-				w = fmax(w, x);
-			}
-		if (c->tot == T_LABEL)
-			w = fmax(w, text_width(tmpl_get(b->t, "workbook",
-			    "total_label", "Toàn cơ quan")) * 1.1);
-		if (c->tot == T_SUM || c->tot == T_RATIO || c->tot == T_VALUE)
-			if (colval(b, s, c, "*", &v))
-				w = fmax(w, num_width(b, c->fmt, v) * 1.1);
-		if (s->kind == K_UNITS && c->src == S_MET) {
-			int fl;
-			const char *t = met_text(b, c, "*", &fl);
-
-			if (t != NULL)
-				w = fmax(w, text_width(t) * 1.1);
-		}
-		if (s->kind == K_UNITS && c->src == S_LOWSAMPLE &&
-		    (own = lowsample_text(b, b->low_star)) != NULL) {
-			w = fmax(w, text_width(own) * 1.1);
-			free(own);
-		}
-		if (c->op != 0)		/* "≥ " */
-			w += 2;
-		if (c->number != NULL)
-			w = fmax(w, text_width(c->number));
-		/* the header wraps at words, over at most three lines */
-		hw = text_width(c->header) * 1.2;
-		w = fmax(w, word_width(c->header) * 1.2);
-		if (hw > w)
-			w = fmax(w, fmin(hw, fmax(10, hw / 3)));
-		w = w * scale + 2;
-		if (w > MAXWIDTH) {
-			w = MAXWIDTH;
-			c->wrap = 1;
-		}
-		/*
-		 * A note or status column wraps rather than widen the printed
-		 * page ("Nộp thiếu tháng 03/2024, 04/2024, …" of a long
-		 * period would push the figures to the next page).
-		 */
-		if ((c->src == S_LOWSAMPLE || c->src == S_STATUS) &&
-		    w > 28 * scale + 2) {
-			w = fmax(28 * scale + 2, word_width(c->header) * 1.2 *
-			    scale + 2);
-			c->wrap = 1;
-		}
-		c->width = w;
-	}
+	for (j = 0; j < s->ncols; j++)
+		measure_col(b, s, &s->cols[j], scale);
 }
 
 /*

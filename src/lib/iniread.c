@@ -255,11 +255,138 @@ rest_empty(const char *s, size_t i, size_t n)
 	return i == n || s[i] == ';' || s[i] == '#';
 }
 
+/*
+ * A section header "[name]" opening at s[i] of the logical line s[0..n):
+ * INI_SECTION, or -1 on a syntax error.
+ */
+static inline int
+section_line(struct iniread *r, const char *s, size_t n, size_t i)
+{
+	size_t j, k;
+
+	for (j = i + 1; j < n && s[j] != ']'; j++)
+		;
+	if (j == n)
+		return fail(r, INIREAD_ESYNTAX, "missing ']' in section header",
+		    r->line, r->col, 0);
+	for (k = i + 1; k < j && blank(s[k]); k++)
+		;
+	for (; j > k && blank(s[j - 1]); j--)
+		;
+	if (j == k)
+		return fail(r, INIREAD_ESYNTAX, "empty section name", r->line,
+		    r->col, 0);
+	sbuf_add(&r->name, s + k, j - k);
+	for (j = i + 1; s[j] != ']'; j++)
+		;
+	if (!rest_empty(s, j + 1, n)) {
+		long el, ec;
+
+		for (j++; blank(s[j]); j++)
+			;
+		locate(r, j, &el, &ec);
+		fail(r, INIREAD_ESYNTAX, "text after section header", el, ec,
+		    0);
+		r->err_section = 1;
+		return -1;
+	}
+	return INI_SECTION;
+}
+
+/*
+ * A value opening with '"' at s[j]: 1 when the quotes hold the whole
+ * value (with its escapes undone), 0 when text follows them (the value is
+ * then read as unquoted, and *q is where its comment may start), -1 when
+ * they are not closed.
+ */
+static inline int
+quoted_value(struct iniread *r, const char *s, size_t n, size_t j, size_t *q)
+{
+	size_t k;
+
+	r->quoted = 1;
+	for (k = j + 1; k < n && s[k] != '"'; k++) {
+		if (s[k] == '\\' && k + 1 < n &&
+		    (s[k + 1] == '"' || s[k + 1] == '\\'))
+			k++;
+		sbuf_addc(&r->value, s[k]);
+	}
+	if (k == n) {
+		long ql, qc;
+
+		locate(r, j, &ql, &qc);	/* at the quote */
+		return fail(r, INIREAD_ESYNTAX, "unterminated quoted value",
+		    ql, qc, 0);
+	}
+	if (rest_empty(s, k + 1, n)) {
+		r->vcut = r->value.len;
+		return 1;
+	}
+	/*
+	 * '"Một cửa" hoạt động tốt': the quotes belong to the text, which is
+	 * read as any unquoted value, its comment looked for after the quotes
+	 * only (they keep their ';' and '#').
+	 */
+	r->quoted = 0;
+	sbuf_reset(&r->value);
+	*q = k + 1;
+	return 0;
+}
+
+/*
+ * A "key = value" line whose key opens at s[i] of the logical line
+ * s[0..n): INI_KEY, or -1 on a syntax error.
+ */
+static inline int
+key_line(struct iniread *r, const char *s, size_t n, size_t i)
+{
+	size_t j, k, q;
+	int rv;
+
+	for (j = i; j < n && s[j] != '='; j++)
+		;
+	if (j == n)
+		return fail(r, INIREAD_ESYNTAX,
+		    "expected 'key = value', '[section]' or a comment",
+		    r->line, r->col, 0);
+	for (k = j; k > i && blank(s[k - 1]); k--)
+		;
+	if (k == i)
+		return fail(r, INIREAD_ESYNTAX, "missing key before '='",
+		    r->line, r->col, 0);
+	sbuf_add(&r->name, s + i, k - i);
+	for (j++; j < n && blank(s[j]); j++)
+		;
+	{
+		long vl;
+
+		locate(r, j, &vl, &r->vcol);
+		if (vl != r->line)
+			r->vcol = 0;	/* opens on a later line */
+	}
+	q = j;			/* where a comment may start */
+	if (j < n && s[j] == '"' && (rv = quoted_value(r, s, n, j, &q)) != 0)
+		return rv < 0 ? -1 : INI_KEY;
+	for (k = q; k < n; k++)
+		if ((s[k] == ';' || s[k] == '#') &&
+		    (k == j || comment_start(s, k)))
+			break;
+	while (k > j && blank(s[k - 1]))
+		k--;
+	sbuf_add(&r->value, s + j, k - j);
+	for (i = j; i < k && s[i] != ';' && s[i] != '#'; i++)
+		;
+	while (i > j && blank(s[i - 1]))
+		i--;
+	r->vcut = i - j;
+	return INI_KEY;
+}
+
 int
 iniread_next(struct iniread *r)
 {
 	const char *s;
-	size_t n, i, j, k, q;
+	size_t n, i;
 	int rv;
 
 	if (r->err && r->err != INIREAD_ESYNTAX)
@@ -279,99 +406,8 @@ iniread_next(struct iniread *r)
 		sbuf_reset(&r->value);
 		r->quoted = 0;
 		r->vcut = 0;
-		if (s[i] == '[') {
-			for (j = i + 1; j < n && s[j] != ']'; j++)
-				;
-			if (j == n)
-				return fail(r, INIREAD_ESYNTAX,
-				    "missing ']' in section header", r->line,
-				    r->col, 0);
-			for (k = i + 1; k < j && blank(s[k]); k++)
-				;
-			for (; j > k && blank(s[j - 1]); j--)
-				;
-			if (j == k)
-				return fail(r, INIREAD_ESYNTAX,
-				    "empty section name", r->line, r->col, 0);
-			sbuf_add(&r->name, s + k, j - k);
-			for (j = i + 1; s[j] != ']'; j++)
-				;
-			if (!rest_empty(s, j + 1, n)) {
-				long el, ec;
-
-				for (j++; blank(s[j]); j++)
-					;
-				locate(r, j, &el, &ec);
-				fail(r, INIREAD_ESYNTAX,
-				    "text after section header", el, ec, 0);
-				r->err_section = 1;
-				return -1;
-			}
-			return INI_SECTION;
-		}
-		for (j = i; j < n && s[j] != '='; j++)
-			;
-		if (j == n)
-			return fail(r, INIREAD_ESYNTAX,
-			    "expected 'key = value', '[section]' or a comment",
-			    r->line, r->col, 0);
-		for (k = j; k > i && blank(s[k - 1]); k--)
-			;
-		if (k == i)
-			return fail(r, INIREAD_ESYNTAX, "missing key before '='",
-			    r->line, r->col, 0);
-		sbuf_add(&r->name, s + i, k - i);
-		for (j++; j < n && blank(s[j]); j++)
-			;
-		{
-			long vl;
-
-			locate(r, j, &vl, &r->vcol);
-			if (vl != r->line)
-				r->vcol = 0;	/* opens on a later line */
-		}
-		q = j;			/* where a comment may start */
-		if (j < n && s[j] == '"') {
-			r->quoted = 1;
-			for (k = j + 1; k < n && s[k] != '"'; k++) {
-				if (s[k] == '\\' && k + 1 < n &&
-				    (s[k + 1] == '"' || s[k + 1] == '\\'))
-					k++;
-				sbuf_addc(&r->value, s[k]);
-			}
-			if (k == n) {
-				long ql, qc;
-
-				locate(r, j, &ql, &qc);	/* at the quote */
-				return fail(r, INIREAD_ESYNTAX,
-				    "unterminated quoted value", ql, qc, 0);
-			}
-			if (rest_empty(s, k + 1, n)) {
-				r->vcut = r->value.len;
-				return INI_KEY;
-			}
-			/*
-			 * '"Một cửa" hoạt động tốt': the quotes belong to the
-			 * text, which is read as any unquoted value, its
-			 * comment looked for after the quotes only (they keep
-			 * their ';' and '#').
-			 */
-			r->quoted = 0;
-			sbuf_reset(&r->value);
-			q = k + 1;
-		}
-		for (k = q; k < n; k++)
-			if ((s[k] == ';' || s[k] == '#') &&
-			    (k == j || comment_start(s, k)))
-				break;
-		while (k > j && blank(s[k - 1]))
-			k--;
-		sbuf_add(&r->value, s + j, k - j);
-		for (i = j; i < k && s[i] != ';' && s[i] != '#'; i++)
-			;
-		while (i > j && blank(s[i - 1]))
-			i--;
-		r->vcut = i - j;
-		return INI_KEY;
+		if (s[i] == '[')
+			return section_line(r, s, n, i);
+		return key_line(r, s, n, i);
 	}
 }

@@ -397,6 +397,143 @@ xlsxnum_fix_strings(const char *x, size_t n, size_t *outn)
 	return sbuf_detach(&sb);
 }
 
+/* The parts of a ZIP that xlsxnum_fix_file() reads. */
+struct zip {
+	const unsigned char	*z;	/* the whole file, n bytes */
+	size_t			 n;
+	const unsigned char	*eocd;	/* the end of central directory */
+	const unsigned char	*cd;	/* the central directory */
+	size_t			 nent, cdoff, cdsize;
+};
+
+/*
+ * Finds the end record and the central directory of the n bytes at z:
+ * 0, or -1 when they are not where libxlsxwriter puts them.
+ */
+static int
+zip_open(struct zip *zp, const unsigned char *z, size_t n)
+{
+	zp->z = z;
+	zp->n = n;
+	if (n < 22 || get32((zp->eocd = z + n - 22)) != 0x06054b50UL)
+		return -1;		/* libxlsxwriter writes no comment */
+	zp->nent = get16(zp->eocd + 10);
+	zp->cdsize = get32(zp->eocd + 12);
+	zp->cdoff = get32(zp->eocd + 16);
+	if (zp->cdoff > n - 22 || zp->cdsize > n - 22 - zp->cdoff)
+		return -1;
+	zp->cd = z + zp->cdoff;
+	return 0;
+}
+
+/*
+ * The member called name, cs bytes at data (us inflated), deflated again
+ * after fixing when it is a sheet, chart or the shared strings and the fix
+ * changes it: sets *newcs, and the CRC and sizes in its local header lh
+ * and its directory entry ce. NULL to copy the member as it is; else the
+ * caller frees the result.
+ */
+static unsigned char *
+fix_member(const char *name, unsigned char *lh, unsigned char *ce,
+    const unsigned char *data, size_t cs, size_t us, size_t *newcs)
+{
+	char *xml, *fixed;
+	unsigned char *dz = NULL;
+	int sheet = 0, chart = 0, strs;
+	size_t fn;
+
+	strs = strcmp(name, "xl/sharedStrings.xml") == 0;
+	if (!(sscanf(name, "xl/worksheets/sheet%d.xml", &sheet) == 1 ||
+	    sscanf(name, "xl/charts/chart%d.xml", &chart) == 1 || strs))
+		return NULL;
+	/* deflated, and with its sizes in the headers (no data descriptor) */
+	if (get16(ce + 10) != 8 || (get16(ce + 8) & 0x0008) != 0 ||
+	    (xml = inflate_raw(data, cs, us)) == NULL)
+		return NULL;
+	fixed = strs ? xlsxnum_fix_strings(xml, us, &fn) :
+	    sheet > 0 ? xlsxnum_fix_sheet(xml, us, sheet, &fn) :
+	    xlsxnum_fix_chart(xml, us, chart, &fn);
+	if (fixed != NULL && (dz = deflate_raw(fixed, fn, newcs)) != NULL) {
+		put32(lh + 14, crc32(0L, (unsigned char *)fixed, (uInt)fn));
+		put32(lh + 18, *newcs);
+		put32(lh + 22, fn);
+		memcpy(ce + 16, lh + 14, 12);
+	}
+	free(xml);
+	free(fixed);
+	return dz;
+}
+
+/*
+ * Copies the member whose directory entry is at zp->cd + *pos (the last
+ * when last) to out, and its directory entry to cdir, fixed if need be
+ * (*changed is then set). Moves *pos to the next entry. 0, or -1 when the
+ * ZIP is not as libxlsxwriter writes it.
+ */
+static int
+copy_member(const struct zip *zp, size_t *pos, int last, struct sbuf *out,
+    struct sbuf *cdir, int *changed)
+{
+	const unsigned char *cd = zp->cd, *lp, *data;
+	size_t nl, xl, cl, loff, lhl, cs, us, next, newcs = 0;
+	unsigned char lh[30], ce[46], *dz;
+	char name[64];
+
+	if (*pos + 46 > zp->cdsize || get32(cd + *pos) != 0x02014b50UL)
+		return -1;
+	memcpy(ce, cd + *pos, 46);
+	nl = get16(ce + 28);
+	xl = get16(ce + 30);
+	cl = get16(ce + 32);
+	if (*pos + 46 + nl + xl + cl > zp->cdsize)
+		return -1;
+	cs = get32(ce + 20);
+	us = get32(ce + 24);
+	loff = get32(ce + 42);
+	if (loff + 30 > zp->cdoff || get32(zp->z + loff) != 0x04034b50UL)
+		return -1;
+	lp = zp->z + loff;
+	memcpy(lh, lp, 30);
+	lhl = 30 + get16(lh + 26) + get16(lh + 28);
+	data = lp + lhl;
+	/* the member runs to the next one's header (or the directory) */
+	next = (!last && *pos + 46 + nl + xl + cl + 46 <= zp->cdsize) ?
+	    get32(cd + *pos + 46 + nl + xl + cl + 42) : zp->cdoff;
+	if (next < loff + lhl + cs || next > zp->cdoff)
+		return -1;
+	snprintf(name, sizeof(name), "%.*s", (int)(nl < 63 ? nl : 63),
+	    (const char *)cd + *pos + 46);
+	dz = fix_member(name, lh, ce, data, cs, us, &newcs);
+	put32(ce + 42, out->len);
+	if (dz != NULL) {
+		sbuf_add(out, (const char *)lh, 30);
+		sbuf_add(out, (const char *)lp + 30, lhl - 30);
+		sbuf_add(out, (const char *)dz, newcs);
+		*changed = 1;
+	} else
+		sbuf_add(out, (const char *)lp, next - loff);
+	sbuf_add(cdir, (const char *)ce, 46);
+	sbuf_add(cdir, (const char *)cd + *pos + 46, nl + xl + cl);
+	*pos += 46 + nl + xl + cl;
+	free(dz);
+	return 0;
+}
+
+/* Writes the n bytes at buf to path, replacing it: 0, or -1. */
+static int
+write_whole(const char *path, const char *buf, size_t n)
+{
+	FILE *fp;
+
+	if ((fp = fopen(path, "wb")) == NULL)
+		return -1;
+	if (fwrite(buf, 1, n, fp) != n) {
+		fclose(fp);
+		return -1;
+	}
+	return fclose(fp) == 0 ? 0 : -1;
+}
+
 /*
  * Rewrites the ZIP at path so that every number reads back exactly (see
  * above). Returns 0, or -1 when the file cannot be read, parsed or
@@ -405,110 +542,30 @@ xlsxnum_fix_strings(const char *x, size_t n, size_t *outn)
 int
 xlsxnum_fix_file(const char *path)
 {
-	unsigned char *z, *cd, *eocd, *q;
 	struct sbuf out = SBUF_INIT, cdir = SBUF_INIT;
-	size_t n, i, nent, cdoff, cdsize, pos;
+	struct zip zp;
+	unsigned char *z, end[22];
+	size_t n, i, pos = 0;
 	int rc = -1, changed = 0;
-	FILE *fp;
 
 	if ((z = (unsigned char *)read_file(path, &n)) == NULL)
 		return -1;
-	if (n < 22 || get32((eocd = z + n - 22)) != 0x06054b50UL)
-		goto done;		/* libxlsxwriter writes no comment */
-	nent = get16(eocd + 10);
-	cdsize = get32(eocd + 12);
-	cdoff = get32(eocd + 16);
-	if (cdoff > n - 22 || cdsize > n - 22 - cdoff)
+	if (zip_open(&zp, z, n) != 0)
 		goto done;
-	cd = z + cdoff;
-	for (i = 0, pos = 0; i < nent; i++) {
-		size_t nl, xl, cl, loff, lhl, cs, us, next, newcs = 0;
-		unsigned char lh[30], ce[46];
-		const unsigned char *lp, *data;
-		char name[64], *xml = NULL, *fixed = NULL;
-		unsigned char *dz = NULL;
-		int sheet = 0, chart = 0, strs;
-
-		if (pos + 46 > cdsize || get32(cd + pos) != 0x02014b50UL)
+	for (i = 0; i < zp.nent; i++)
+		if (copy_member(&zp, &pos, i + 1 == zp.nent, &out, &cdir,
+		    &changed) != 0)
 			goto done;
-		memcpy(ce, cd + pos, 46);
-		nl = get16(ce + 28);
-		xl = get16(ce + 30);
-		cl = get16(ce + 32);
-		if (pos + 46 + nl + xl + cl > cdsize)
-			goto done;
-		cs = get32(ce + 20);
-		us = get32(ce + 24);
-		loff = get32(ce + 42);
-		if (loff + 30 > cdoff || get32(z + loff) != 0x04034b50UL)
-			goto done;
-		lp = z + loff;
-		memcpy(lh, lp, 30);
-		lhl = 30 + get16(lh + 26) + get16(lh + 28);
-		data = lp + lhl;
-		/* the member runs to the next one's header (or the directory) */
-		next = (i + 1 < nent && pos + 46 + nl + xl + cl + 46 <= cdsize) ?
-		    get32(cd + pos + 46 + nl + xl + cl + 42) : cdoff;
-		if (next < loff + lhl + cs || next > cdoff)
-			goto done;
-		snprintf(name, sizeof(name), "%.*s", (int)(nl < 63 ? nl : 63),
-		    (const char *)cd + pos + 46);
-		strs = strcmp(name, "xl/sharedStrings.xml") == 0;
-		if ((sscanf(name, "xl/worksheets/sheet%d.xml", &sheet) == 1 ||
-		    sscanf(name, "xl/charts/chart%d.xml", &chart) == 1 ||
-		    strs) &&
-		    get16(ce + 10) == 8 && (get16(ce + 8) & 0x0008) == 0 &&
-		    (xml = inflate_raw(data, cs, us)) != NULL) {
-			size_t fn;
-
-			fixed = strs ? xlsxnum_fix_strings(xml, us, &fn) :
-			    sheet > 0 ? xlsxnum_fix_sheet(xml, us, sheet, &fn) :
-			    xlsxnum_fix_chart(xml, us, chart, &fn);
-			if (fixed != NULL &&
-			    (dz = deflate_raw(fixed, fn, &newcs)) != NULL) {
-				put32(lh + 14, crc32(0L, (unsigned char *)fixed,
-				    (uInt)fn));
-				put32(lh + 18, newcs);
-				put32(lh + 22, fn);
-				memcpy(ce + 16, lh + 14, 12);
-			}
-		}
-		put32(ce + 42, out.len);
-		if (dz != NULL) {
-			sbuf_add(&out, (const char *)lh, 30);
-			sbuf_add(&out, (const char *)lp + 30, lhl - 30);
-			sbuf_add(&out, (const char *)dz, newcs);
-			changed = 1;
-		} else
-			sbuf_add(&out, (const char *)lp, next - loff);
-		sbuf_add(&cdir, (const char *)ce, 46);
-		sbuf_add(&cdir, (const char *)cd + pos + 46, nl + xl + cl);
-		pos += 46 + nl + xl + cl;
-		free(xml);
-		free(fixed);
-		free(dz);
-	}
 	if (!changed) {
 		rc = 0;
 		goto done;
 	}
-	q = xmalloc(22);
-	memcpy(q, eocd, 22);
-	put32(q + 12, cdir.len);
-	put32(q + 16, out.len);
+	memcpy(end, zp.eocd, 22);
+	put32(end + 12, cdir.len);
+	put32(end + 16, out.len);
 	sbuf_add(&out, sbuf_str(&cdir), cdir.len);
-	sbuf_add(&out, (const char *)q, 22);
-	free(q);
-	if ((fp = fopen(path, "wb")) == NULL)
-		goto done;
-	if (fwrite(sbuf_str(&out), 1, out.len, fp) != out.len)
-		(void)0;
-	else if (fclose(fp) == 0) {
-		fp = NULL;
-		rc = 0;
-	}
-	if (fp != NULL)
-		fclose(fp);
+	sbuf_add(&out, (const char *)end, 22);
+	rc = write_whole(path, sbuf_str(&out), out.len);
 done:
 	free(z);
 	sbuf_release(&out);
