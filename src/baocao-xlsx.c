@@ -2084,7 +2084,7 @@ check_totals(const struct book *b)
 /* ------------------------------------------------------- writing */
 
 enum style { ST_TEXT, ST_COUNT, ST_NUMBER, ST_RATE, ST_DATE, ST_WRAP,
-	ST_MISSING, ST_FAIL, ST_FLAG, ST_NSTYLE };
+	ST_MISSING, ST_MET, ST_FAIL, ST_FLAG, ST_NSTYLE };
 
 struct fmts {
 	lxw_format	*cell[ST_NSTYLE][2];	/* [style][total row] */
@@ -2213,7 +2213,9 @@ static const struct cell_look {
 	[ST_DATE] =	{ FM_DATE, 1, 0, 0, 0 },
 	[ST_WRAP] =	{ FM_TEXT, 0, 1, 0, 0 },
 	[ST_MISSING] =	{ FM_TEXT, 0, 0, 1, 0xC00000 },
-	[ST_FAIL] =	{ FM_TEXT, 0, 0, 0, 0xC00000 },
+	/* an objective's "Đạt" centred, apart from the value before it */
+	[ST_MET] =	{ FM_TEXT, 1, 0, 0, 0 },
+	[ST_FAIL] =	{ FM_TEXT, 1, 0, 0, 0xC00000 },
 	[ST_FLAG] =	{ FM_TEXT, 0, 1, 1, 0x9C5700 },
 };
 
@@ -3571,7 +3573,7 @@ unit_cell(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 	case S_MET:
 		t = met_text(b, c, u->code, &fl);
 		put_text(ws, r, j, t != NULL ? t : "",
-		    F->cell[fl ? ST_FAIL : ST_TEXT][0]);
+		    F->cell[fl ? ST_FAIL : ST_MET][0]);
 		break;
 	case S_LOWSAMPLE:
 		own = lowsample_text(b, u->lowsample);
@@ -3648,7 +3650,7 @@ total_cell(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 	} else if (c->src == S_MET) {
 		t = met_text(b, c, "*", &fl);
 		put_text(ws, r, j, t != NULL ? t : "",
-		    F->cell[fl ? ST_FAIL : ST_TEXT][1]);
+		    F->cell[fl ? ST_FAIL : ST_MET][1]);
 	} else if (c->src == S_LOWSAMPLE) {
 		own = lowsample_text(b, b->low_star);
 		put_text(ws, r, j, own != NULL ? own : "", F->cell[ST_FLAG][1]);
