@@ -3244,32 +3244,75 @@ submission_range_months(void)
 	sbuf_release(&ms);
 }
 
-/* Whether unit u's row has a note: months missing, or a later revision. */
+/*
+ * The part of the period's months that unit u was active in, when not all
+ * of them (a unit merged, renamed or set up within the period: SPEC §3.3
+ * active_from, active_to), as "Hoạt động đến tháng 06/2025" in sb; 0 when
+ * it was active in every month of the period or the period has none.
+ */
+static int
+active_span(struct sbuf *sb, const struct unitrow *u)
+{
+	const struct unit *c = config_unit(&G.cfg, u->code);
+	char b[VNFMT_BUFSZ];
+	size_t len = sb->len;
+
+	if (c == NULL || G.months_text == NULL || *G.months_text == '\0')
+		return 0;
+	if (c->active_from > G.first_month && c->active_from <= G.last_month)
+		sbuf_printf(sb, "%s %s", T("submission", "active_from",
+		    "Hoạt động từ tháng"), vn_month(c->active_from, b));
+	if (c->active_to < G.last_month && c->active_to >= G.first_month)
+		sbuf_printf(sb, "%s%s %s", sb->len > len ? "; " : "",
+		    T("submission", "active_to", "Hoạt động đến tháng"),
+		    vn_month(c->active_to, b));
+	return sb->len > len;
+}
+
+/*
+ * Whether unit u's row has a note: months missing, a later revision, or
+ * not active in every month of the period.
+ */
 static int
 has_note(const struct unitrow *u)
 {
-	return *u->months_missing != '\0' ||
+	struct sbuf sb = SBUF_INIT;
+	int span = active_span(&sb, u);
+
+	sbuf_release(&sb);
+	return *u->months_missing != '\0' || span ||
 	    (*u->revision != '\0' && strcmp(u->revision, "1") != 0);
 }
 
-/* The note of unit u's row ("Thiếu tháng 10/2024"), or NULL; owned. */
+/*
+ * The note of unit u's row ("Thiếu tháng 10/2024", "Bản gửi lần 2",
+ * "Hoạt động đến tháng 06/2024"; the span after the others), or NULL;
+ * owned.
+ */
 static char *
 submission_note(const struct unitrow *u)
 {
-	struct sbuf sb = SBUF_INIT;
-	char *note;
+	struct sbuf sb = SBUF_INIT, span = SBUF_INIT;
 
 	if (*u->months_missing != '\0') {
-		vn_month_list(&sb, u->months_missing, NULL, NULL);
-		note = xasprintf("%s %s", T("submission", "months_missing",
-		    "Thiếu tháng"), sbuf_str(&sb));
-		sbuf_release(&sb);
-		return note;
-	}
-	if (has_note(u))
-		return xasprintf("%s %s", T("submission", "revision",
+		struct sbuf ms = SBUF_INIT;
+
+		vn_month_list(&ms, u->months_missing, NULL, NULL);
+		sbuf_printf(&sb, "%s %s", T("submission", "months_missing",
+		    "Thiếu tháng"), sbuf_str(&ms));
+		sbuf_release(&ms);
+	} else if (*u->revision != '\0' && strcmp(u->revision, "1") != 0)
+		sbuf_printf(&sb, "%s %s", T("submission", "revision",
 		    "Bản gửi lần"), u->revision);
-	return NULL;
+	if (active_span(&span, u))
+		sbuf_printf(&sb, "%s%s", sb.len > 0 ? "; " : "",
+		    sbuf_str(&span));
+	sbuf_release(&span);
+	if (sb.len == 0) {
+		sbuf_release(&sb);
+		return NULL;
+	}
+	return sbuf_detach(&sb);
 }
 
 /* Each unit's status, with a note column only when a unit has one. */

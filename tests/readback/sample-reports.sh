@@ -12,6 +12,7 @@
 # its dates; its report names the months whose sheets it took (with their
 # days under cutoff_day = 15). Under cutoff_day = 15 a label period's
 # report, summary and BM.07.01 say the period's days under their title.
+# The year's report notes the months of the units merged within it.
 set -u
 . "$TOP/tests/readback/cutoffs.inc"
 fail=0
@@ -73,6 +74,12 @@ for cfg in c0 c15; do
 				fail=1
 			fi
 		done
+		# a unit merged within the year (TTPTQD to 06/2024 into
+		# BQLDA from 07/2024) has the months it was active in its
+		# row's note; within a period it spans whole, no note
+		n=$(grep -c "^Hoạt động \(đến tháng 06\|từ tháng 07\)/2024$" "$tmp/rep")
+		[ "$n" = "$([ "$p" = 2024 ] && echo 2 || echo 0)" ] ||
+		    { echo "sample-reports.sh: $p ($cfg): the active months of the merged units are noted $n times"; fail=1; }
 		grep -q "^Cùng kỳ năm trước" "$tmp/rep" &&
 		    { echo "sample-reports.sh: $p ($cfg): a column of the year before, which has no data"; fail=1; }
 		if [ "$p" = 2024 ]; then
