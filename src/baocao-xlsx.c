@@ -997,7 +997,7 @@ static const char *const wb_keys[] = { "title", "subject", "keywords",
 	"font", "font_size", "total_label", "no_rows", "draft", "sheets",
 	NULL };
 static const char *const status_keys[] = { "submitted", "incomplete",
-	"missing", "register", NULL };
+	"missing", "register", "active_from", "active_to", NULL };
 static const char *const obj_keys[] = { "target", "value", "met", "yes",
 	"no", "no_data", NULL };
 static const char *const notes_keys[] = { "lowsample", NULL };
@@ -3135,58 +3135,91 @@ head_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 	return r + 1;
 }
 
+/*
+ * Adds to sb the months of list ("2024-03,2024-05") as "03/2024, 05/2024".
+ */
+static void
+add_months(struct sbuf *sb, const char *list)
+{
+	const char *p = list;
+	int first = 1;
+
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		long mon;
+
+		if (!first)
+			sbuf_adds(sb, ", ");
+		first = 0;
+		if (month_parse(p, n, &mon) == 0)
+			sbuf_printf(sb, "%02d/%d", month_mon(mon), month_year(mon));
+		else
+			sbuf_add(sb, p, n);
+		p += n;
+		if (*p)
+			p++;
+	}
+}
+
+/*
+ * The months of the period that unit u was active in, when not all of them
+ * (merged, renamed or set up within it: active_from, active_to of
+ * units.ini), as " (hoạt động đến tháng 06/2024)" added to sb, as the
+ * report's note says it.
+ */
+static void
+add_active_span(struct sbuf *sb, const struct book *b, const struct urow *u)
+{
+	const struct unit *c = config_unit(&b->cfg, u->code);
+	long first = b->per.first_month, last = b->per.last_month;
+	int from, to;
+
+	if (c == NULL || first > last)
+		return;
+	from = c->active_from > first && c->active_from <= last;
+	to = c->active_to < last && c->active_to >= first;
+	if (from)
+		sbuf_printf(sb, " (%s %02d/%d", tmpl_get(b->t, "status",
+		    "active_from", "hoạt động từ tháng"),
+		    month_mon(c->active_from), month_year(c->active_from));
+	if (to)
+		sbuf_printf(sb, "%s%s %02d/%d", from ? "; " : " (",
+		    tmpl_get(b->t, "status", "active_to",
+		    "hoạt động đến tháng"), month_mon(c->active_to),
+		    month_year(c->active_to));
+	if (from || to)
+		sbuf_addc(sb, ')');
+}
+
+/*
+ * The text of unit u's submission status: the [status] wording of its
+ * state, "{months}" filled with the months it did not send, then the part
+ * of the period it was active in; *owned is what the caller frees.
+ */
 static const char *
 status_text(const struct book *b, const struct urow *u, char **owned)
 {
-	const char *k, *def, *t;
+	static const char *const keys[][2] = {
+		[US_SUBMITTED] = { "submitted", "Đã nộp" },
+		[US_INCOMPLETE] = { "incomplete", "Nộp thiếu tháng {months}" },
+		[US_MISSING] = { "missing", "Chưa nộp" },
+		[US_REGISTER] = { "register", "" },
+	};
 	struct sbuf sb = SBUF_INIT;
-	const char *m;
+	const char *t, *m;
 
 	*owned = NULL;
-	switch (u->st) {
-	case US_SUBMITTED:
-		k = "submitted", def = "Đã nộp";
-		break;
-	case US_INCOMPLETE:
-		k = "incomplete", def = "Nộp thiếu tháng {months}";
-		break;
-	case US_MISSING:
-		k = "missing", def = "Chưa nộp";
-		break;
-	case US_REGISTER:
-		k = "register", def = "";
-		break;
-	default:
+	if ((size_t)u->st >= sizeof(keys) / sizeof(keys[0]) ||
+	    keys[u->st][0] == NULL)
 		return "";
-	}
-	t = tmpl_get(b->t, "status", k, def);
-	if (strstr(t, "{months}") == NULL)
-		return t;
-	/* "{months}" becomes "03/2024, 05/2024" */
-	m = strstr(t, "{months}");
-	sbuf_add(&sb, t, (size_t)(m - t));
-	{
-		const char *p = u->months ? u->months : "";
-		int first = 1;
-
-		while (*p) {
-			size_t n = strcspn(p, ",");
-			long mon;
-
-			if (!first)
-				sbuf_adds(&sb, ", ");
-			first = 0;
-			if (month_parse(p, n, &mon) == 0)
-				sbuf_printf(&sb, "%02d/%d", month_mon(mon),
-				    month_year(mon));
-			else
-				sbuf_add(&sb, p, n);
-			p += n;
-			if (*p)
-				p++;
-		}
-	}
-	sbuf_adds(&sb, m + 8);
+	t = tmpl_get(b->t, "status", keys[u->st][0], keys[u->st][1]);
+	if ((m = strstr(t, "{months}")) != NULL) {
+		sbuf_add(&sb, t, (size_t)(m - t));
+		add_months(&sb, u->months ? u->months : "");
+		sbuf_adds(&sb, m + 8);
+	} else
+		sbuf_adds(&sb, t);
+	add_active_span(&sb, b, u);
 	*owned = sbuf_detach(&sb);
 	return *owned;
 }
