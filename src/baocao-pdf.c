@@ -3255,18 +3255,19 @@ active_span(struct sbuf *sb, const struct unitrow *u)
 {
 	const struct unit *c = config_unit(&G.cfg, u->code);
 	char b[VNFMT_BUFSZ];
-	size_t len = sb->len;
+	long from, to;
 
-	if (c == NULL || G.months_text == NULL || *G.months_text == '\0')
+	if (c == NULL || G.months_text == NULL || *G.months_text == '\0' ||
+	    !unit_active_part(c, G.first_month, G.last_month, &from, &to))
 		return 0;
-	if (c->active_from > G.first_month && c->active_from <= G.last_month)
+	if (from != LONG_MIN)
 		sbuf_printf(sb, "%s %s", T("submission", "active_from",
-		    "Hoạt động từ tháng"), vn_month(c->active_from, b));
-	if (c->active_to < G.last_month && c->active_to >= G.first_month)
-		sbuf_printf(sb, "%s%s %s", sb->len > len ? "; " : "",
+		    "Hoạt động từ tháng"), vn_month(from, b));
+	if (to != LONG_MIN)
+		sbuf_printf(sb, "%s%s %s", from != LONG_MIN ? "; " : "",
 		    T("submission", "active_to", "Hoạt động đến tháng"),
-		    vn_month(c->active_to, b));
-	return sb->len > len;
+		    vn_month(to, b));
+	return 1;
 }
 
 /*

@@ -3171,24 +3171,20 @@ static void
 add_active_span(struct sbuf *sb, const struct book *b, const struct urow *u)
 {
 	const struct unit *c = config_unit(&b->cfg, u->code);
-	long first = b->per.first_month, last = b->per.last_month;
-	int from, to;
+	long from, to;
 
-	if (c == NULL || first > last)
+	if (c == NULL || !unit_active_part(c, b->per.first_month,
+	    b->per.last_month, &from, &to))
 		return;
-	from = c->active_from > first && c->active_from <= last;
-	to = c->active_to < last && c->active_to >= first;
-	if (from)
+	if (from != LONG_MIN)
 		sbuf_printf(sb, " (%s %02d/%d", tmpl_get(b->t, "status",
-		    "active_from", "hoạt động từ tháng"),
-		    month_mon(c->active_from), month_year(c->active_from));
-	if (to)
-		sbuf_printf(sb, "%s%s %02d/%d", from ? "; " : " (",
+		    "active_from", "hoạt động từ tháng"), month_mon(from),
+		    month_year(from));
+	if (to != LONG_MIN)
+		sbuf_printf(sb, "%s%s %02d/%d", from != LONG_MIN ? "; " : " (",
 		    tmpl_get(b->t, "status", "active_to",
-		    "hoạt động đến tháng"), month_mon(c->active_to),
-		    month_year(c->active_to));
-	if (from || to)
-		sbuf_addc(sb, ')');
+		    "hoạt động đến tháng"), month_mon(to), month_year(to));
+	sbuf_addc(sb, ')');
 }
 
 /*

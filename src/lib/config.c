@@ -983,6 +983,20 @@ unit_active(const struct unit *u, long month)
 	return month >= u->active_from && month <= u->active_to;
 }
 
+int
+unit_active_part(const struct unit *u, long first, long last, long *from,
+    long *to)
+{
+	*from = *to = LONG_MIN;
+	if (first > last)
+		return 0;
+	if (u->active_from > first && u->active_from <= last)
+		*from = u->active_from;
+	if (u->active_to < last && u->active_to >= first)
+		*to = u->active_to;
+	return *from != LONG_MIN || *to != LONG_MIN;
+}
+
 double
 objective_target(const struct objective *o, const char *unit)
 {

@@ -114,6 +114,14 @@ const struct unit *config_unit(const struct config *, const char *code);
 int	 config_unit_cmp(const struct config *, const char *a, const char *b);
 /* Whether u exists in month (a month number). */
 int	 unit_active(const struct unit *u, long month);
+/*
+ * Whether u was active in only part of the months first..last (merged,
+ * renamed or set up within them): *from is its first month when it began
+ * after first, *to its last when it ended before last, LONG_MIN otherwise.
+ * 0 when it was active throughout, or first > last.
+ */
+int	 unit_active_part(const struct unit *u, long first, long last,
+	    long *from, long *to);
 /* The target of o for unit ("*" for the organization). */
 double	 objective_target(const struct objective *o, const char *unit);
 /* Whether o applies to unit by its units list ("*" → all_units). */

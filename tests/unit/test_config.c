@@ -12,6 +12,36 @@
 #include "lib/diag.h"
 #include "lib/util.h"
 
+/*
+ * unit_active_part over the fixture's units: PNV active from 2020-01 on,
+ * MOTCUA (no active_from) up to 2024-06.
+ */
+static void
+test_active_part(const struct config *c)
+{
+	const struct unit *pnv = config_unit(c, "PNV");
+	const struct unit *mc = config_unit(c, "MOTCUA");
+	long from, to;
+
+	/* the year 2024: MOTCUA ends in June, within it */
+	assert_true(unit_active_part(mc, month_of(2024, 1), month_of(2024, 12),
+	    &from, &to));
+	assert_true(from == LONG_MIN && to == month_of(2024, 6));
+	/* Q2 ends with June: active throughout, no note */
+	assert_false(unit_active_part(mc, month_of(2024, 4), month_of(2024, 6),
+	    &from, &to));
+	/* 2019-07..2020-06: PNV begins in January 2020, within it */
+	assert_true(unit_active_part(pnv, month_of(2019, 7), month_of(2020, 6),
+	    &from, &to));
+	assert_true(from == month_of(2020, 1) && to == LONG_MIN);
+	/* a period starting with its first month: no note */
+	assert_false(unit_active_part(pnv, month_of(2020, 1),
+	    month_of(2020, 12), &from, &to));
+	/* no whole month (a short range): nothing to say */
+	assert_false(unit_active_part(mc, month_of(2024, 5), month_of(2024, 4),
+	    &from, &to));
+}
+
 static void
 test_good(void **state)
 {
@@ -48,6 +78,7 @@ test_good(void **state)
 	u = config_unit(&c, "MOTCUA");
 	assert_true(unit_active(u, month_of(2024, 6)));
 	assert_false(unit_active(u, month_of(2024, 7)));
+	test_active_part(&c);
 	assert_null(config_unit(&c, "PTC"));
 	/* Objectives sorted by name; 95% is 95/100 in one division. */
 	assert_int_equal(c.nobjectives, 2);
