@@ -1179,12 +1179,15 @@ lint_template(struct book *b)
 		if (known || (sheet && is_col_key(t->key)))
 			continue;
 		if (sheet && t->key[strcspn(t->key, "0123456789")] != '\0') {
-			/* "clo18", "ocl17": the column key col18 */
-			char col[64];
-			const char *one[2] = { col, NULL };
+			/* "clo18", "ocl17", "co1l3": the column key col18 */
+			char col[64] = "col";
+			const char *one[2] = { col, NULL }, *d;
+			size_t nd = 3;
 
-			snprintf(col, sizeof(col), "col%s",
-			    t->key + strcspn(t->key, "0123456789"));
+			for (d = t->key; *d != '\0' && nd + 1 < sizeof(col); d++)
+				if (*d >= '0' && *d <= '9')
+					col[nd++] = *d;
+			col[nd] = '\0';
 			if (is_col_key(col) && suggest_nearest(t->key,
 			    strlen(t->key), one) != NULL) {
 				diag_errorat(b->tpath, t->line, 0, "[%s] unknown "
