@@ -272,7 +272,9 @@ def generate(rel, text, rnd, known_sections):
     if cur:
         blocks.append(cur)
     if len(blocks) > 1 and not rel.startswith('templates/xlsx') and 'recipients' not in text:
-        yield C('reorder', rel, '\n'.join(head + [l for b in reversed(blocks) for l in b]), 'same')
+        # units.ini's order is the order of the units in the documents (config.c 'order')
+        yield C('reorder', rel, '\n'.join(head + [l for b in reversed(blocks) for l in b]),
+                'ok' if rel == 'config/units.ini' else 'same')
     # invalid UTF-8 appended to the first value
     for (i, sec, key, ln) in ents:
         if key:
