@@ -5474,19 +5474,37 @@ fonts_readable(const struct config *c)
 	int rv = 0;
 	char *data;
 
+	char *ini = xasprintf("%s/baocao.ini", c->dir);
+
+	/*
+	 * The message names baocao.ini and the key's line (the mistake is
+	 * there, SPEC §4), and the path it gives.
+	 */
 	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		const unsigned char *m;
+
 		if (f[i] == NULL)
 			continue;	/* the default, found at run time */
 		if ((data = read_file(f[i], &len)) == NULL)
-			diag_errorat(f[i], 0, 0, "cannot read the font that "
-			    "baocao.ini [fonts] names:");
+			diag_errorat(ini, c->font_line[i], 0, "cannot read the "
+			    "font '%s' that [fonts] names:", f[i]);
 		else if (len < 4)
-			diag_errorat(f[i], 0, 0, "the font that baocao.ini "
-			    "[fonts] names is empty");
+			diag_errorat(ini, c->font_line[i], 0, "the font '%s' "
+			    "that [fonts] names is empty", f[i]);
+		else if (m = (const unsigned char *)data,
+		    memcmp(m, "\0\1\0\0", 4) != 0 &&
+		    memcmp(m, "true", 4) != 0) {
+			/* else libharu's bare "error 0x105F" per document */
+			diag_errorat(ini, c->font_line[i], 0, "'%s' that "
+			    "[fonts] names is not a TrueType font (.ttf)",
+			    f[i]);
+			len = 0;
+		}
 		if (data == NULL || len < 4)
 			rv = EXIT_USAGE;
 		free(data);
 	}
+	free(ini);
 	return rv;
 }
 

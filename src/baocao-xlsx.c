@@ -1047,6 +1047,50 @@ listed_sheet(const char *list, const char *key)
 }
 
 /*
+ * A [values] key is "column.value" of an enumerated register column
+ * (SPEC §3.2): a misspelt one ("error_type.noi_dugn") would silently show
+ * the code noi_dung in the workbook instead of its label. 1 after the
+ * message (with the nearest right key), else 0.
+ */
+static int
+lint_value_key(const struct book *b, const struct tmpl_item *t)
+{
+	static const char *const yesno[] = { "yes", "no", NULL };
+	const char **cands = NULL;
+	size_t n = 0, i;
+	int k, c, found = 0;
+
+	for (k = 0; k < nreg_kinds; k++)
+		for (c = 0; c < reg_kinds[k].ncols; c++) {
+			const struct reg_column *rc = &reg_kinds[k].cols[c];
+			const char *const *v = rc->type == FT_ENUM ?
+			    rc->values : rc->type == FT_YESNO ? yesno : NULL;
+
+			for (; v != NULL && *v != NULL; v++) {
+				char buf[128], *key;
+
+				snprintf(buf, sizeof(buf), "%s.%s", rc->name, *v);
+				key = xstrdup(buf);
+
+				found |= strcmp(key, t->key) == 0;
+				cands = xrealloc(cands, (n + 2) * sizeof(*cands));
+				cands[n++] = key;
+			}
+		}
+	if (cands != NULL)
+		cands[n] = NULL;
+	if (!found)
+		diag_errorat(b->tpath, t->line, 0, "[values] unknown key "
+		    "'%s': not column.value of a register's listed values%s",
+		    t->key, suggest_phrase(cands ? suggest_nearest(t->key,
+		    strlen(t->key), cands) : NULL));
+	for (i = 0; i < n; i++)
+		free((char *)cands[i]);
+	free(cands);
+	return !found;
+}
+
+/*
  * Reports every section and key of the template that is written twice
  * (tmpl_lint_repeats) or is not in the table above, at its line; returns
  * the number of errors.
@@ -1065,8 +1109,26 @@ lint_template(struct book *b)
 	int bad = tmpl_lint_repeats(b->t), nc = 0;
 
 	bad += tmpl_lint_placeholders(b->t, fills);
+	char *sheets[64];
+	int ns = 0;
+	const char *p = list;
+
 	for (i = 0; i < NTSECTIONS; i++)
 		cands[nc++] = tsections[i].name;
+	/* and [sheet.KEY] of each listed sheet: "[hseet.chinh]" */
+	while (*p && ns < 64) {
+		size_t k;
+
+		p += strspn(p, ", ");
+		if ((k = strcspn(p, ", ")) == 0)
+			break;
+		sheets[ns] = xmalloc(k + 7);
+		memcpy(sheets[ns], "sheet.", 6);
+		memcpy(sheets[ns] + 6, p, k);
+		sheets[ns][k + 6] = '\0';
+		cands[nc++] = sheets[ns++];
+		p += k;
+	}
 	cands[nc] = NULL;
 	for (i = 0; i < ntl; i++) {
 		const struct tmpl_item *t = &tl[i];
@@ -1108,13 +1170,33 @@ lint_template(struct book *b)
 				diag_errorat(b->tpath, t->line, 0, "[values] "
 				    "%s: want column.value = label", t->key);
 				bad++;
-			}
+			} else
+				bad += lint_value_key(b, t);
 			continue;
 		}
 		for (j = 0; keys[j] != NULL; j++)
 			known |= strcmp(keys[j], t->key) == 0;
 		if (known || (sheet && is_col_key(t->key)))
 			continue;
+		if (sheet && t->key[strcspn(t->key, "0123456789")] != '\0') {
+			/* "clo18", "ocl17", "co1l3": the column key col18 */
+			char col[64] = "col";
+			const char *one[2] = { col, NULL }, *d;
+			size_t nd = 3;
+
+			for (d = t->key; *d != '\0' && nd + 1 < sizeof(col); d++)
+				if (*d >= '0' && *d <= '9')
+					col[nd++] = *d;
+			col[nd] = '\0';
+			if (is_col_key(col) && suggest_nearest(t->key,
+			    strlen(t->key), one) != NULL) {
+				diag_errorat(b->tpath, t->line, 0, "[%s] unknown "
+				    "key '%s'%s", t->sec, t->key,
+				    suggest_phrase(col));
+				bad++;
+				continue;
+			}
+		}
 		if (sheet && strcmp(t->key, "width") == 0)
 			diag_errorat(b->tpath, t->line, 0, "[%s] unknown key "
 			    "'width': column widths follow the text and "
@@ -1125,6 +1207,8 @@ lint_template(struct book *b)
 			    suggest_nearest(t->key, strlen(t->key), keys)));
 		bad++;
 	}
+	while (ns > 0)
+		free(sheets[--ns]);
 	return bad;
 }
 

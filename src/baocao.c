@@ -2161,6 +2161,97 @@ blank_or_absent(const char *dir, const char *name, const struct sbuf *text)
 	return rv;
 }
 
+/* Adds name to the NULL-terminated list *v of *n names (a borrowed pointer). */
+static void
+add_name(const char ***v, size_t *n, const char *name)
+{
+	*v = xrealloc(*v, (*n + 2) * sizeof(**v));
+	(*v)[(*n)++] = name;
+	(*v)[*n] = NULL;
+}
+
+/*
+ * The names mau-bieu.ini may use: sections [title], the monthly sheet's
+ * sections, [registers] and [register.KIND]; keys "_" (the part's name) and
+ * the sheet's keys or the register's columns. A section or key written
+ * twice, or misspelt, would silently drop its comment from the blank sheet
+ * that departments fill (README: a template mistake stops the run, exit
+ * 2, with the nearest right name). Returns the number of errors.
+ */
+static int
+lint_mau_bieu(const struct tmpl *t)
+{
+	static const char *const fills[] = { "from", "to", NULL };
+	static const char *const title_keys[] = { "sheet", "help", "window",
+	    NULL };
+	const struct tmpl_item *it;
+	size_t n, i, nsec = 0, nkey;
+	const char **secs = NULL, **keys = NULL;
+	char (*regsec)[64] = xcalloc((size_t)nreg_kinds + 1, sizeof(*regsec));
+	int bad = tmpl_lint_repeats(t) + tmpl_lint_placeholders(t, fills), k, c;
+
+	add_name(&secs, &nsec, "title");
+	add_name(&secs, &nsec, "registers");
+	for (k = 0; k < nsheet_sections; k++)
+		add_name(&secs, &nsec, sheet_sections[k].name);
+	for (k = 0; k < nreg_kinds; k++) {
+		snprintf(regsec[k], sizeof(regsec[k]), "register.%s",
+		    reg_kinds[k].name);
+		add_name(&secs, &nsec, regsec[k]);
+	}
+	it = tmpl_items(t, &n);
+	for (i = 0; i < n; i++) {
+		const char *sec = it[i].sec, *key = it[i].key;
+		int known = 0;
+
+		if (tmpl_repeats(t, i) != 0)
+			continue;	/* reported by tmpl_lint_repeats */
+		for (k = 0; secs[k] != NULL; k++)
+			known |= strcmp(secs[k], sec) == 0;
+		if (!known) {
+			if (key == NULL) {
+				diag_errorat(tmpl_path(t), it[i].line, 0,
+				    "unknown section [%s]%s", sec, suggest_phrase(
+				    suggest_nearest(sec, strlen(sec), secs)));
+				bad++;
+			}
+			continue;	/* its keys: the section is reported */
+		}
+		if (key == NULL)
+			continue;
+		nkey = 0;
+		free(keys);
+		keys = NULL;
+		if (strcmp(sec, "title") == 0)
+			for (k = 0; title_keys[k] != NULL; k++)
+				add_name(&keys, &nkey, title_keys[k]);
+		else
+			add_name(&keys, &nkey, "_");
+		for (k = 0; k < nsheet_keys; k++)
+			if (strcmp(sheet_keys[k].section, sec) == 0)
+				add_name(&keys, &nkey, sheet_keys[k].key);
+		for (k = 0; k < nreg_kinds; k++)
+			if (strcmp(sec, "registers") == 0 ||
+			    strcmp(sec, regsec[k]) == 0)
+				for (c = 0; c < reg_kinds[k].ncols; c++)
+					add_name(&keys, &nkey,
+					    reg_kinds[k].cols[c].name);
+		known = 0;
+		for (k = 0; keys[k] != NULL; k++)
+			known |= strcmp(keys[k], key) == 0;
+		if (!known) {
+			diag_errorat(tmpl_path(t), it[i].line, 0, "[%s] unknown "
+			    "key '%s'%s", sec, key, suggest_phrase(
+			    suggest_nearest(key, strlen(key), keys)));
+			bad++;
+		}
+	}
+	free(keys);
+	free(secs);
+	free(regsec);
+	return bad;
+}
+
 /*
  * The blank sheet and the register headers of unit u for month m into
  * dir. A file there that differs from what would be written (a copy the
@@ -2250,6 +2341,11 @@ cmd_template(int argc, char **argv)
 	}
 	snprintf(path, sizeof(path), "%s/mau-bieu.ini", tmpl_dir(templates_dir));
 	t = tmpl_load(path);
+	if (t != NULL && lint_mau_bieu(t) > 0) {
+		tmpl_free(t);
+		config_release(&cfg);
+		return EXIT_USAGE;
+	}
 	snprintf(dir, sizeof(dir), "%s/mau-%s-%s", output_dir, label, u->code);
 	if (t == NULL || mkdirs(dir) != 0) {
 		if (t != NULL)

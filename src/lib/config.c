@@ -233,6 +233,101 @@ check_repeated_sections(const struct inifile *f)
 	return bad;
 }
 
+/*
+ * iniparser keeps the last of a key written twice in a section without a
+ * word ("1 = ..." twice in [recipients], or "target" twice in an
+ * objective, which then silently changes the target): the second copy is
+ * an error naming the first, as for sections and in the templates.
+ */
+static int
+check_repeated_keys(const struct inifile *f)
+{
+	struct seen { char *key; long line; } *v = NULL;
+	size_t nv = 0, cap = 0, i;
+	const char *p = f->text;
+	char sec[256] = "";
+	long line = 1;
+	int bad = 0, cont = 0, skip = 0;
+
+	for (; *p; line++) {
+		const char *e = p + strcspn(p, "\n"), *q = p, *eq, *k;
+		int was_cont = cont;
+		const char *t = e;
+
+		while (t > p && isspace((unsigned char)t[-1]))
+			t--;
+		cont = t > p && t[-1] == '\\';
+		while (q < e && isspace((unsigned char)*q))
+			q++;
+		if (was_cont || q == e)
+			;
+		else if (*q == '[') {
+			const char *c = memchr(q, ']', (size_t)(e - q));
+			size_t n = c ? (size_t)(c - q - 1) : 0;
+
+			if (c != NULL && n == strspn(q + 1, " \t")) {
+				/*
+				 * iniparser reads "[]" as no header at all: the
+				 * keys under it would silently join the section
+				 * before ([]'s unit lost, the unit before renamed)
+				 */
+				diag_errorat(f->path, line, 0, "section without a "
+				    "name");
+				bad++;
+			}
+			if (n >= sizeof(sec))
+				n = sizeof(sec) - 1;
+			for (i = 0; i < n; i++)
+				sec[i] = (char)tolower((unsigned char)q[1 + i]);
+			sec[n] = '\0';
+			/* a section written twice is reported as such, and
+			 * its keys are not all "again" too */
+			skip = 0;
+			for (i = 0; i < nv; i++)
+				skip |= strncmp(v[i].key, sec, n) == 0 &&
+				    v[i].key[n] == ':';
+		} else if (skip)
+			;
+		else if ((eq = memchr(q, '=', (size_t)(e - q))) != NULL) {
+			struct sbuf sb = SBUF_INIT;
+
+			for (k = eq; k > q && isspace((unsigned char)k[-1]); k--)
+				;
+			sbuf_add(&sb, sec, strlen(sec));
+			sbuf_add(&sb, ":", 1);
+			for (; q < k; q++) {
+				char ch = (char)tolower((unsigned char)*q);
+
+				sbuf_add(&sb, &ch, 1);
+			}
+			if (nv == cap) {
+				cap = cap ? 2 * cap : 64;
+				v = xrealloc(v, cap * sizeof(*v));
+			}
+			v[nv].key = sbuf_detach(&sb);
+			v[nv].line = line;
+			for (i = 0; i < nv; i++)
+				if (strcmp(v[i].key, v[nv].key) == 0) {
+					diag_errorat(f->path, line, 0, "duplicate "
+					    "key '%s' in [%s]; first given at line "
+					    "%ld",
+					    strchr(v[nv].key, ':') + 1, sec,
+					    v[i].line);
+					bad++;
+					break;
+				}
+			nv++;
+		}
+		if (*e == '\0')
+			break;
+		p = e + 1;
+	}
+	for (i = 0; i < nv; i++)
+		free(v[i].key);
+	free(v);
+	return bad;
+}
+
 static int
 ini_open(struct inifile *f, const char *dir, const char *name)
 {
@@ -456,7 +551,7 @@ cmp_recipient_keys(const void *a, const void *b)
 static int
 load_recipients(struct config *c, const struct inifile *f)
 {
-	int i, n = iniparser_getsecnkeys(f->d, "recipients");
+	int i, bad = 0, n = iniparser_getsecnkeys(f->d, "recipients");
 	const char **keys;
 
 	if (n <= 0)
@@ -468,15 +563,25 @@ load_recipients(struct config *c, const struct inifile *f)
 	for (i = 0; i < n; i++) {
 		const char *k = strchr(keys[i], ':') + 1;
 		const char *v = iniparser_getstring(f->d, keys[i], "");
+		static const char *const arch[] = { "archive", NULL };
 
-		if (strcmp(k, "archive") == 0) {
+		if (strcmp(k, "archive") != 0 &&
+		    strspn(k, "0123456789") != strlen(k)) {
+			/* "- x1;" would print in an order no one chose */
+			diag_errorat(f->path, find_line(f->text, "recipients",
+			    k), 0, "unknown key '%s' in [recipients]: a "
+			    "recipient's key is its number 1, 2, 3, ... or "
+			    "archive%s", k, suggest_phrase(suggest_nearest(k,
+			    strlen(k), arch)));
+			bad++;
+		} else if (strcmp(k, "archive") == 0) {
 			free(c->archive);
 			c->archive = xstrdup(v);
 		} else if (*v != '\0')
 			c->recipients[c->nrecipients++] = xstrdup(v);
 	}
 	free(keys);
-	return 0;
+	return bad;
 }
 
 static int
@@ -498,8 +603,13 @@ load_baocao(struct config *c, const struct inifile *f)
 				    baocao_sections[j].keys, home_of);
 			}
 		if (!ok) {
+			static const char *const names[] = { "organization",
+				"periods", "input", "fonts", "recipients",
+				"sign.report", "sign.improvement", "xlsx", NULL };
+
 			diag_errorat(f->path, find_line(f->text, s, NULL), 0,
-			    "unknown section [%s]", s);
+			    "unknown section [%s]%s", s, suggest_phrase(
+			    suggest_nearest(s, strlen(s), names)));
 			bad++;
 		}
 	}
@@ -509,6 +619,12 @@ load_baocao(struct config *c, const struct inifile *f)
 		if (get(f, "organization", required[i]) == NULL) {
 			diag_errorat(f->path, find_line(f->text, "organization",
 			    NULL), 0, "missing key '%s' in [organization]",
+			    required[i]);
+			bad++;
+		} else if (*get(f, "organization", required[i]) == '\0') {
+			/* printed on every document: blank is a slip */
+			diag_errorat(f->path, find_line(f->text, "organization",
+			    required[i]), 0, "'%s' in [organization] is empty",
 			    required[i]);
 			bad++;
 		}
@@ -544,9 +660,13 @@ load_baocao(struct config *c, const struct inifile *f)
 	c->font_bold = dup_or(f, "fonts", "bold", NULL);
 	c->font_italic = dup_or(f, "fonts", "italic", NULL);
 	c->font_bold_italic = dup_or(f, "fonts", "bold_italic", NULL);
+	c->font_line[0] = find_line(f->text, "fonts", "regular");
+	c->font_line[1] = find_line(f->text, "fonts", "bold");
+	c->font_line[2] = find_line(f->text, "fonts", "italic");
+	c->font_line[3] = find_line(f->text, "fonts", "bold_italic");
 	c->xlsx_template = dup_or(f, "xlsx", "template", NULL);
 	c->xlsx_template_line = find_line(f->text, "xlsx", "template");
-	load_recipients(c, f);
+	bad += load_recipients(c, f);
 	if (c->archive == NULL)
 		c->archive = xstrdup("VT");
 	snprintf(tm, sizeof(tm), "TM. %s", c->short_name);
@@ -624,7 +744,12 @@ load_units(struct config *c, const struct inifile *f)
 			bad++;
 		}
 		u->name = dup_or(f, s, "name", NULL);
-		if (u->name == NULL) {
+		if (u->name == NULL && get(f, s, "name") != NULL) {
+			diag_errorat(f->path, find_line(f->text, s, "name"), 0,
+			    "'name' in [%s] is empty", u->code);
+			bad++;
+			u->name = xstrdup(u->code);
+		} else if (u->name == NULL) {
 			diag_errorat(f->path, line, 0, "missing key 'name' in "
 			    "[%s]", u->code);
 			bad++;
@@ -825,8 +950,15 @@ load_objectives(struct config *c, const struct inifile *f)
 			    == 0 && c->objectives[j].name[dot - s] == '\0')
 				o = &c->objectives[j];
 		if (o == NULL) {
+			const char **names = xcalloc((size_t)c->nobjectives + 1,
+			    sizeof(*names));
+
+			for (j = 0; j < c->nobjectives; j++)
+				names[j] = c->objectives[j].name;
 			diag_errorat(f->path, line, 0, "override [%s] names no "
-			    "objective", s);
+			    "objective%s", s, suggest_phrase(suggest_nearest(s,
+			    (size_t)(dot - s), names)));
+			free(names);
 			bad++;
 			continue;
 		}
@@ -838,7 +970,8 @@ load_objectives(struct config *c, const struct inifile *f)
 		v = get(f, s, "target");
 		ov->target_text = xstrdup(v ? v : "");
 		if (v == NULL || parse_target(v, &ov->target) != 0) {
-			diag_errorat(f->path, line, 0, "target of [%s] is '%s'; "
+			diag_errorat(f->path, v ? find_line(f->text, s,
+			    "target") : line, 0, "target of [%s] is '%s'; "
 			    "expected 0.95 or 95%%", s, v ? v : "");
 			bad++;
 		} else
@@ -877,7 +1010,8 @@ config_load(struct config *c, const char *dir)
 	for (i = 0; i < 3; i++)
 		rv = worst(rv, ini_open(&f[i], dir, names[i]));
 	for (i = 0; rv == 0 && i < 3; i++)
-		bad += check_repeated_sections(&f[i]) + check_sectionless(&f[i]);
+		bad += check_repeated_sections(&f[i]) +
+		    check_repeated_keys(&f[i]) + check_sectionless(&f[i]);
 	if (rv == 0) {
 		bad += load_baocao(c, &f[0]);
 		bad += load_units(c, &f[1]);

@@ -66,6 +66,7 @@ struct config {
 	long	 xlsx_template_line;	/* its line in baocao.ini */
 	/* [fonts]: paths, NULL when not set (search the defaults) */
 	char	*font_regular, *font_bold, *font_italic, *font_bold_italic;
+	long	 font_line[4];	/* their lines in baocao.ini, same order */
 	/* [recipients]: lines of "Nơi nhận", in key order; archive = "VT, VP" */
 	char	**recipients;
 	int	 nrecipients;
