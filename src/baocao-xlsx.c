@@ -1103,16 +1103,14 @@ lint_template(struct book *b)
 	    "PERIOD_TITLE", "agency", "from", "to", "draft", "responses",
 	    "months", "n", "label", "name", NULL };
 	const char *list = tmpl_get(b->t, "workbook", "sheets", "");
-	const char *cands[NTSECTIONS + 64];
+	/* the sections, [sheet.KEY] of up to 64 listed sheets, and NULL */
+	const char *cands[NTSECTIONS + 64 + 1], *p = list;
+	char *sheets[64];
 	size_t i, j, ntl;
 	const struct tmpl_item *tl = tmpl_items(b->t, &ntl);
-	int bad = tmpl_lint_repeats(b->t), nc = 0;
+	int bad = tmpl_lint_repeats(b->t), nc = 0, ns = 0;
 
 	bad += tmpl_lint_placeholders(b->t, fills);
-	char *sheets[64];
-	int ns = 0;
-	const char *p = list;
-
 	for (i = 0; i < NTSECTIONS; i++)
 		cands[nc++] = tsections[i].name;
 	/* and [sheet.KEY] of each listed sheet: "[hseet.chinh]" */
