@@ -142,8 +142,8 @@ clean_text(const char *path, char *raw, size_t len)
 }
 
 /*
- * Line (1-based) of the nth "[section]" (n from 1), or of key inside it;
- * 0 when not found.
+ * Line (1-based) of the nth "[section]" (n from 1), or of the nth key
+ * inside the section's copies; 0 when not found.
  */
 static long
 find_nth_line(const char *text, const char *section, const char *key,
@@ -170,7 +170,8 @@ find_nth_line(const char *text, const char *section, const char *key,
 		} else if (in && key != NULL) {
 			n = strlen(key);
 			if ((size_t)(e - q) >= n && strncasecmp(q, key, n) == 0 &&
-			    (q[n] == '=' || q[n] == ' ' || q[n] == '\t'))
+			    (q[n] == '=' || q[n] == ' ' || q[n] == '\t') &&
+			    --nth == 0)
 				return line;
 		}
 		if (*e == '\0')
@@ -237,94 +238,59 @@ check_repeated_sections(const struct inifile *f)
  * iniparser keeps the last of a key written twice in a section without a
  * word ("1 = ..." twice in [recipients], or "target" twice in an
  * objective, which then silently changes the target): the second copy is
- * an error naming the first, as for sections and in the templates.
+ * an error naming the first, as for sections and in the templates. The
+ * keys of a section written twice are left to check_repeated_sections.
  */
 static int
 check_repeated_keys(const struct inifile *f)
 {
-	struct seen { char *key; long line; } *v = NULL;
-	size_t nv = 0, cap = 0, i;
+	ssize_t i;
+	int bad = 0;
+
+	for (i = 0; i < f->d->size; i++) {
+		const char *k = f->d->key[i], *colon;
+		char sec[256];
+		long again;
+
+		if (k == NULL || (colon = strchr(k, ':')) == NULL ||
+		    colon == k || (size_t)(colon - k) >= sizeof(sec))
+			continue;
+		snprintf(sec, sizeof(sec), "%.*s", (int)(colon - k), k);
+		if (find_nth_line(f->text, sec, NULL, 2) > 0 ||
+		    (again = find_nth_line(f->text, sec, colon + 1, 2)) == 0)
+			continue;
+		diag_errorat(f->path, again, 0, "duplicate key '%s' in [%s]; "
+		    "first given at line %ld", colon + 1, sec,
+		    find_line(f->text, sec, colon + 1));
+		bad++;
+	}
+	return bad;
+}
+
+/*
+ * iniparser reads "[]" as no header at all: the keys under it would
+ * silently join the section before ([]'s unit lost, the unit before
+ * renamed).
+ */
+static int
+check_unnamed_sections(const struct inifile *f)
+{
 	const char *p = f->text;
-	char sec[256] = "";
 	long line = 1;
-	int bad = 0, cont = 0, skip = 0;
+	int bad = 0;
 
 	for (; *p; line++) {
-		const char *e = p + strcspn(p, "\n"), *q = p, *eq, *k;
-		int was_cont = cont;
-		const char *t = e;
+		const char *e = p + strcspn(p, "\n"), *q = p + strspn(p, " \t");
 
-		while (t > p && isspace((unsigned char)t[-1]))
-			t--;
-		cont = t > p && t[-1] == '\\';
-		while (q < e && isspace((unsigned char)*q))
-			q++;
-		if (was_cont || q == e)
-			;
-		else if (*q == '[') {
-			const char *c = memchr(q, ']', (size_t)(e - q));
-			size_t n = c ? (size_t)(c - q - 1) : 0;
-
-			if (c != NULL && n == strspn(q + 1, " \t")) {
-				/*
-				 * iniparser reads "[]" as no header at all: the
-				 * keys under it would silently join the section
-				 * before ([]'s unit lost, the unit before renamed)
-				 */
-				diag_errorat(f->path, line, 0, "section without a "
-				    "name");
-				bad++;
-			}
-			if (n >= sizeof(sec))
-				n = sizeof(sec) - 1;
-			for (i = 0; i < n; i++)
-				sec[i] = (char)tolower((unsigned char)q[1 + i]);
-			sec[n] = '\0';
-			/* a section written twice is reported as such, and
-			 * its keys are not all "again" too */
-			skip = 0;
-			for (i = 0; i < nv; i++)
-				skip |= strncmp(v[i].key, sec, n) == 0 &&
-				    v[i].key[n] == ':';
-		} else if (skip)
-			;
-		else if ((eq = memchr(q, '=', (size_t)(e - q))) != NULL) {
-			struct sbuf sb = SBUF_INIT;
-
-			for (k = eq; k > q && isspace((unsigned char)k[-1]); k--)
-				;
-			sbuf_add(&sb, sec, strlen(sec));
-			sbuf_add(&sb, ":", 1);
-			for (; q < k; q++) {
-				char ch = (char)tolower((unsigned char)*q);
-
-				sbuf_add(&sb, &ch, 1);
-			}
-			if (nv == cap) {
-				cap = cap ? 2 * cap : 64;
-				v = xrealloc(v, cap * sizeof(*v));
-			}
-			v[nv].key = sbuf_detach(&sb);
-			v[nv].line = line;
-			for (i = 0; i < nv; i++)
-				if (strcmp(v[i].key, v[nv].key) == 0) {
-					diag_errorat(f->path, line, 0, "duplicate "
-					    "key '%s' in [%s]; first given at line "
-					    "%ld",
-					    strchr(v[nv].key, ':') + 1, sec,
-					    v[i].line);
-					bad++;
-					break;
-				}
-			nv++;
+		if (*q == '[' && q + 1 + strspn(q + 1, " \t") < e &&
+		    q[1 + strspn(q + 1, " \t")] == ']') {
+			diag_errorat(f->path, line, 0, "section without a name");
+			bad++;
 		}
 		if (*e == '\0')
 			break;
 		p = e + 1;
 	}
-	for (i = 0; i < nv; i++)
-		free(v[i].key);
-	free(v);
 	return bad;
 }
 
@@ -1011,6 +977,7 @@ config_load(struct config *c, const char *dir)
 		rv = worst(rv, ini_open(&f[i], dir, names[i]));
 	for (i = 0; rv == 0 && i < 3; i++)
 		bad += check_repeated_sections(&f[i]) +
+		    check_unnamed_sections(&f[i]) +
 		    check_repeated_keys(&f[i]) + check_sectionless(&f[i]);
 	if (rv == 0) {
 		bad += load_baocao(c, &f[0]);
