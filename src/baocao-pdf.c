@@ -3155,32 +3155,6 @@ names_with_status(struct sbuf *names, const char *status)
 			list_add(names, unit_name(G.units[i].code));
 }
 
-/*
- * Adds to sb the months of list ("2024-10,2024-11") as "10/2024, 11/2024";
- * first and last (when not NULL) get the first and the last of them, or
- * LONG_MIN.
- */
-static void
-vn_month_list(struct sbuf *sb, const char *list, long *first, long *last)
-{
-	char b[VNFMT_BUFSZ], *m = xstrdup(list), *p = m, *tok;
-	long mm, f = LONG_MIN, l = LONG_MIN;
-
-	while ((tok = strsep(&p, ",")) != NULL) {
-		if ((mm = month_of_text(tok)) == LONG_MIN)
-			continue;
-		list_add(sb, vn_month(mm, b));
-		if (f == LONG_MIN)
-			f = mm;
-		l = mm;
-	}
-	if (first != NULL)
-		*first = f;
-	if (last != NULL)
-		*last = l;
-	free(m);
-}
-
 /* The sentence of counts, the units missing or incomplete named. */
 static void
 submission_summary(const struct submission *c)

@@ -36,6 +36,7 @@
 #include "tmpl.h"
 #include "utf8.h"
 #include "util.h"
+#include "vnfmt.h"
 #include "xlsxnum.h"
 
 #define MAXTERMS	8
@@ -3218,32 +3219,6 @@ head_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 }
 
 /*
- * Adds to sb the months of list ("2024-03,2024-05") as "03/2024, 05/2024".
- */
-static void
-add_months(struct sbuf *sb, const char *list)
-{
-	const char *p = list;
-	int first = 1;
-
-	while (*p) {
-		size_t n = strcspn(p, ",");
-		long mon;
-
-		if (!first)
-			sbuf_adds(sb, ", ");
-		first = 0;
-		if (month_parse(p, n, &mon) == 0)
-			sbuf_printf(sb, "%02d/%d", month_mon(mon), month_year(mon));
-		else
-			sbuf_add(sb, p, n);
-		p += n;
-		if (*p)
-			p++;
-	}
-}
-
-/*
  * The months of the period that unit u was active in, when not all of them
  * (merged, renamed or set up within it: active_from, active_to of
  * units.ini), as " (hoạt động đến tháng 06/2024)" added to sb, as the
@@ -3253,19 +3228,19 @@ static void
 add_active_span(struct sbuf *sb, const struct book *b, const struct urow *u)
 {
 	const struct unit *c = config_unit(&b->cfg, u->code);
+	char m[VNFMT_BUFSZ];
 	long from, to;
 
 	if (c == NULL || !unit_active_part(c, b->per.first_month,
 	    b->per.last_month, &from, &to))
 		return;
 	if (from != LONG_MIN)
-		sbuf_printf(sb, " (%s %02d/%d", tmpl_get(b->t, "status",
-		    "active_from", "hoạt động từ tháng"), month_mon(from),
-		    month_year(from));
+		sbuf_printf(sb, " (%s %s", tmpl_get(b->t, "status",
+		    "active_from", "hoạt động từ tháng"), vn_month(from, m));
 	if (to != LONG_MIN)
-		sbuf_printf(sb, "%s%s %02d/%d", from != LONG_MIN ? "; " : " (",
+		sbuf_printf(sb, "%s%s %s", from != LONG_MIN ? "; " : " (",
 		    tmpl_get(b->t, "status", "active_to",
-		    "hoạt động đến tháng"), month_mon(to), month_year(to));
+		    "hoạt động đến tháng"), vn_month(to, m));
 	sbuf_addc(sb, ')');
 }
 
@@ -3293,7 +3268,7 @@ status_text(const struct book *b, const struct urow *u, char **owned)
 	t = tmpl_get(b->t, "status", keys[u->st][0], keys[u->st][1]);
 	if ((m = strstr(t, "{months}")) != NULL) {
 		sbuf_add(&sb, t, (size_t)(m - t));
-		add_months(&sb, u->months ? u->months : "");
+		vn_month_list(&sb, u->months ? u->months : "", NULL, NULL);
 		sbuf_adds(&sb, m + 8);
 	} else
 		sbuf_adds(&sb, t);

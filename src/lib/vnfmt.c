@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: ISC */
 /* vnfmt: Vietnamese number and date formats for documents. */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
+#include "util.h"
 #include "vnfmt.h"
 
 /* Writes the digits of u grouped by "." into out; returns out. */
@@ -233,6 +235,30 @@ vn_date_short(long days, char *buf)
 {
 	date_vn(days, buf);	/* VNFMT_BUFSZ >= DATE_BUFSZ */
 	return buf;
+}
+
+void
+vn_month_list(struct sbuf *sb, const char *list, long *first, long *last)
+{
+	char b[VNFMT_BUFSZ];
+	long mm, f = LONG_MIN, l = LONG_MIN;
+
+	while (*list != '\0') {
+		size_t n = strcspn(list, ",");
+
+		if (month_parse(list, n, &mm) == 0) {
+			sbuf_printf(sb, "%s%s", f != LONG_MIN ? ", " : "",
+			    vn_month(mm, b));
+			if (f == LONG_MIN)
+				f = mm;
+			l = mm;
+		}
+		list += n + (list[n] == ',');
+	}
+	if (first != NULL)
+		*first = f;
+	if (last != NULL)
+		*last = l;
 }
 
 char *

@@ -65,5 +65,13 @@ char	*vn_date_long(long days, char *buf);
 char	*vn_date_short(long days, char *buf);
 /* "11/2026" for a month number (date.h). */
 char	*vn_month(long month, char *buf);
+struct sbuf;
+/*
+ * Adds to sb the months of list ("2024-10,2024-11", as the analysis stream
+ * writes them) as "10/2024, 11/2024", leaving out what is no month; first
+ * and last (when not NULL) get the first and the last month, or LONG_MIN.
+ */
+void	 vn_month_list(struct sbuf *sb, const char *list, long *first,
+	    long *last);
 
 #endif

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* Tests of src/lib/vnfmt.c: Vietnamese number and date formats. */
+#include <limits.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,6 +11,7 @@
 #include <cmocka.h>
 
 #include "lib/date.h"
+#include "lib/util.h"
 #include "lib/vnfmt.h"
 
 static void
@@ -193,6 +195,29 @@ test_dates(void **state)
 	assert_string_equal(vn_month(month_of(2025, 1), buf), "01/2025");
 }
 
+/* A list of months as the analysis stream writes it, as documents say it. */
+static void
+test_month_list(void **state)
+{
+	struct sbuf sb = SBUF_INIT;
+	long first, last;
+
+	(void)state;
+	vn_month_list(&sb, "2024-10,2024-11,2025-01", &first, &last);
+	assert_string_equal(sbuf_str(&sb), "10/2024, 11/2024, 01/2025");
+	assert_true(first == month_of(2024, 10) && last == month_of(2025, 1));
+	/* what is no month is left out, its comma with it */
+	sbuf_reset(&sb);
+	vn_month_list(&sb, "x,2024-03,,2024-13", &first, &last);
+	assert_string_equal(sbuf_str(&sb), "03/2024");
+	assert_true(first == month_of(2024, 3) && last == first);
+	sbuf_reset(&sb);
+	vn_month_list(&sb, "", &first, &last);
+	assert_string_equal(sbuf_str(&sb), "");
+	assert_true(first == LONG_MIN && last == LONG_MIN);
+	sbuf_release(&sb);
+}
+
 int
 main(void)
 {
@@ -205,6 +230,7 @@ main(void)
 		cmocka_unit_test(test_fixed),
 		cmocka_unit_test(test_delta),
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_month_list),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
