@@ -3245,21 +3245,6 @@ active_span(struct sbuf *sb, const struct unitrow *u)
 }
 
 /*
- * Whether unit u's row has a note: months missing, a later revision, or
- * not active in every month of the period.
- */
-static int
-has_note(const struct unitrow *u)
-{
-	struct sbuf sb = SBUF_INIT;
-	int span = active_span(&sb, u);
-
-	sbuf_release(&sb);
-	return *u->months_missing != '\0' || span ||
-	    (*u->revision != '\0' && strcmp(u->revision, "1") != 0);
-}
-
-/*
  * The note of unit u's row ("Thiếu tháng 10/2024", "Bản gửi lần 2",
  * "Hoạt động đến tháng 06/2024"; the span after the others), or NULL;
  * owned.
@@ -3288,6 +3273,17 @@ submission_note(const struct unitrow *u)
 		return NULL;
 	}
 	return sbuf_detach(&sb);
+}
+
+/* Whether unit u's row has a note (submission_note()). */
+static int
+has_note(const struct unitrow *u)
+{
+	char *note = submission_note(u);
+	int has = note != NULL;
+
+	free(note);
+	return has;
 }
 
 /* Each unit's status, with a note column only when a unit has one. */
