@@ -4059,6 +4059,187 @@ lint_tables(const struct tmpl *t)
 	return bad;
 }
 
+
+/*
+ * The keys each wording section of a PDF template may hold (docs/PDF.md).
+ * T() falls back to its built-in wording for a key it does not find, so a
+ * misspelt key would be silently ignored: lint_wording() refuses it. A
+ * test (tests/readback/pdf-wording-keys.sh) holds this table to the T()
+ * calls of this file.
+ */
+static const char *const labels_keys[] = { "organization", "unit_column",
+	"absent", "missing", "no_months", "window", "errors_rate_note", NULL };
+static const char *const header_keys[] = { "motto", "motto2", "number",
+	"doc_type", "keep_together", "levels", "break_before", NULL };
+static const char *const closing_keys[] = { "recipients", "archive",
+	"signature_space_mm", NULL };
+static const char *const objectives_keys[] = { "title", "code", "objective",
+	"target", "value", "value_org", "met", "yes", "no", "no_data", "by_unit",
+	"matrix_title", "matrix_none", "none_for_unit", NULL };
+static const char *const narrative_keys[] = { "title", "none",
+	"several_months", "month", NULL };
+static const char *const pchart_keys[] = { "legend", "outside", "inside",
+	"flat", "few", NULL };
+static const char *const lowsample_keys[] = { "text", NULL };
+static const char *const doc_keys[] = { "title", "subject", "doc_title",
+	"doc_subject", NULL };
+static const char *const improvement_keys[] = { "title", "subject",
+	"doc_title", "doc_subject", "summary_title", "units_title",
+	"open_title", "no_open", "no_units", "metric", "value", "received",
+	"to_qmr", "assigned", "implemented", "rejected", "pending", "notified",
+	"notified_rate", "days_mean", "days_median", "col_received",
+	"col_to_qmr", "col_implemented", "col_rejected", "col_pending",
+	"col_notified", "col_no", "col_date", "col_content", "col_assignee",
+	"col_status",
+	/* "status_" and an open state of the list (improvement_open()) */
+	"status_moi", "status_dang_xem_xet", "status_dang_thuc_hien", NULL };
+static const char *const submission_keys[] = { "expected", "submitted",
+	"missing_count", "incomplete_count", "final_missing", "status", "note",
+	/* "status_" and a unit's status in the analysis (struct unitrow) */
+	"status_submitted", "status_incomplete", "status_missing",
+	"status_register", "months_missing", "revision", "active_from",
+	"active_to", "range_months", "range_mixed", "range_window",
+	"range_no_months", NULL };
+static const char *const layout_keys[] = { "body_pt", "heading_pt",
+	"table_pt", "table_header_pt", "table_pad_h_mm", "table_pad_v_mm",
+	"table_leading", "table_fit", "section_column_mm", "section_gap_mm",
+	"heading_space_mm", "body_leading", "paragraph_space_mm", "header_pt",
+	"title_pt", "subtitle_pt", "signature_pt", "header_space_mm",
+	"title_space_mm", "keep_table_mm", "keep_rows", "keep_last_rows", NULL };
+static const char *const bm_keys[] = { "form_code", "title",
+	"show_subtitle", "subtitle", "procedure", "doc_subject", "prepared_by",
+	"head_title", "signature_space_mm", "blocks", NULL };
+static const char *const compare_wording_keys[] = { "indicator", "current",
+	"previous", "year_before", "change", "title_year_before",
+	"title_previous", "none", "none_year_before", NULL };
+static const char *const pareto_keys[] = { "title", "none", "category",
+	"count", "share", "cumulative", "chart", "chart_title", "legend",
+	NULL };
+static const char *const chart_keys[] = { "title", "legend_value",
+	"legend_target", NULL };
+static const char *const pchart_one_keys[] = { "title", NULL };
+static const char *const section_keys[] = { "blocks", NULL };
+static const char *const narrative_parts[] = { "strengths", "weaknesses",
+	"causes", "next_tasks", NULL };
+static const char *const chart_names[] = { "satisfaction", NULL };
+
+/*
+ * A section name, or a family "prefix." whose names are the prefix and
+ * one of names; keys NULL: any key ([text] and [sections] name blocks and
+ * sections, checked by lint_blocks() and lint_templates()).
+ */
+static const struct wording_section {
+	const char		*sec;
+	const char *const	*names;
+	const char *const	*keys;
+} wording_sections[] = {
+	{ "labels", NULL, labels_keys },
+	{ "header", NULL, header_keys },
+	{ "closing", NULL, closing_keys },
+	{ "objectives", NULL, objectives_keys },
+	{ "narrative", NULL, narrative_keys },
+	{ "narrative_labels", NULL, narrative_parts },
+	{ "errors_labels", NULL, error_types },
+	{ "complaints_labels", NULL, complaint_channels },
+	{ "pchart", NULL, pchart_keys },
+	{ "lowsample", NULL, lowsample_keys },
+	{ "report", NULL, doc_keys },
+	{ "improvement", NULL, improvement_keys },
+	{ "submission", NULL, submission_keys },
+	{ "layout", NULL, layout_keys },
+	{ "bm", NULL, bm_keys },
+	{ "compare", NULL, compare_wording_keys },
+	{ "text", NULL, NULL },
+	{ "sections", NULL, NULL },
+	{ "section.", NULL, section_keys },
+	{ "pareto.", pareto_tables, pareto_keys },
+	{ "pchart.", pchart_names, pchart_one_keys },
+	{ "chart.", chart_names, chart_keys },
+};
+#define NWORDING (sizeof(wording_sections) / sizeof(wording_sections[0]))
+
+/* The entry of wording_sections for section sec, or NULL. */
+static const struct wording_section *
+wording_find(const char *sec)
+{
+	const struct wording_section *w;
+	size_t i, n;
+
+	for (i = 0; i < NWORDING; i++) {
+		w = &wording_sections[i];
+		n = strlen(w->sec);
+		if (w->sec[n - 1] != '.' ? strcmp(sec, w->sec) == 0 :
+		    strncmp(sec, w->sec, n) == 0 && (w->names == NULL ||
+		    in_list(w->names, sec + n)))
+			return w;
+	}
+	return NULL;
+}
+
+/* The known section nearest to sec, or NULL; static storage. */
+static const char *
+wording_nearest_section(const char *sec)
+{
+	static char best[128];
+	const char *cands[64], *near;
+	char *own[64];
+	size_t i, k, n = 0, no = 0;
+
+	for (i = 0; i < NWORDING; i++) {
+		const struct wording_section *w = &wording_sections[i];
+
+		if (w->names == NULL) {
+			cands[n++] = w->sec;
+			continue;
+		}
+		for (k = 0; w->names[k] != NULL && no < 32; k++)
+			cands[n++] = own[no++] = xasprintf("%s%s", w->sec,
+			    w->names[k]);
+	}
+	cands[n] = NULL;
+	near = suggest_nearest(sec, strlen(sec), cands);
+	snprintf(best, sizeof(best), "%s", near != NULL ? near : "");
+	for (i = 0; i < no; i++)
+		free(own[i]);
+	return best[0] != '\0' ? best : NULL;
+}
+
+/*
+ * Every section of t that is neither a table's ([table.X], [compare.X]:
+ * lint_tables) nor a known wording section, and every key a wording
+ * section does not have, as errors at their lines; their number.
+ */
+static int
+lint_wording(const struct tmpl *t)
+{
+	size_t n, i;
+	const struct tmpl_item *it = tmpl_items(t, &n);
+	const struct wording_section *w;
+	int bad = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *sec = it[i].sec, *key = it[i].key;
+
+		if ((strncmp(sec, "table.", 6) == 0 ||
+		    strncmp(sec, "compare.", 8) == 0))
+			continue;
+		w = wording_find(sec);
+		if (w == NULL && key == NULL) {
+			diag_errorat(tmpl_path(t), it[i].line, 0, "unknown "
+			    "section [%s]%s", sec, suggest_phrase(
+			    wording_nearest_section(sec)));
+			bad++;
+		}
+		if (w == NULL || key == NULL || w->keys == NULL ||
+		    in_list(w->keys, key))
+			continue;
+		diag_errorat(tmpl_path(t), it[i].line, 0, "[%s] unknown key "
+		    "'%s'%s", sec, key, suggest_phrase(suggest_nearest(key,
+		    strlen(key), w->keys)));
+		bad++;
+	}
+	return bad;
+}
 /* The names a block list may hold, for "did you mean"; NULL-terminated. */
 static char **
 block_names(void)
@@ -4170,6 +4351,7 @@ lint_templates(void)
 	int n, i;
 
 	bad += lint_tables(G.t) + lint_tables(G.common);
+	bad += lint_wording(G.t) + lint_wording(G.common);
 	bad += tmpl_lint_placeholders(G.common, fills) +
 	    tmpl_lint_placeholders(G.t, fills);
 	if (G.kind == K_BM)
