@@ -19,6 +19,7 @@
 
 #include "config.h"
 #include "indicator.h"
+#include "suggest.h"
 #include "num.h"
 #include "suggest.h"
 #include "date.h"
@@ -812,6 +813,21 @@ section_spelling(const char *text, const char *folded)
 	return *e == ']' ? xstrndup(q, n) : xstrdup(folded);
 }
 
+/* "; did you mean 'PTC'?" for a unit code not in units.ini, or "". */
+static const char *
+unit_suggestion(const struct config *c, const char *code)
+{
+	const char **codes = xcalloc((size_t)c->nunits + 1, sizeof(*codes));
+	const char *near;
+	int i;
+
+	for (i = 0; i < c->nunits; i++)
+		codes[i] = c->units[i].code;
+	near = suggest_nearest(code, strlen(code), codes);
+	free(codes);
+	return suggest_phrase(near);
+}
+
 static int
 load_objective(struct config *c, const struct inifile *f, const char *s)
 {
@@ -870,7 +886,8 @@ load_objective(struct config *c, const struct inifile *f, const char *s)
 			if (config_unit(c, tok) == NULL && config_warnings)
 				diag_warnat(f->path, find_line(f->text, s,
 				    "units"), 0, "unknown unit '%s' in the "
-				    "units of [%s] (not in units.ini)", tok, s);
+				    "units of [%s] (not in units.ini)%s", tok, s,
+				    unit_suggestion(c, tok));
 		}
 		free(copy);
 	}
@@ -948,7 +965,8 @@ load_objectives(struct config *c, const struct inifile *f)
 		 * not wrong. */
 		if (config_unit(c, ov->unit) == NULL && config_warnings)
 			diag_warnat(f->path, line, 0, "unknown unit '%s' (not "
-			    "in units.ini); its target is not used", ov->unit);
+			    "in units.ini); its target is not used%s", ov->unit,
+			    unit_suggestion(c, ov->unit));
 	}
 	return bad;
 }
