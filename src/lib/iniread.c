@@ -240,6 +240,18 @@ logical(struct iniread *r)
 	}
 }
 
+/* The error of the line comment_swallows() found. */
+static int
+lost_line(struct iniread *r)
+{
+	long line = r->lost_line;
+
+	r->lost_line = 0;
+	return fail(r, INIREAD_ESYNTAX, "this line continues the comment "
+	    "above it, which ends in '\\', and is not read; remove that '\\'",
+	    line, r->lost_col, 0);
+}
+
 static int
 comment_start(const char *s, size_t i)
 {
@@ -253,6 +265,36 @@ rest_empty(const char *s, size_t i, size_t n)
 	while (i < n && blank(s[i]))
 		i++;
 	return i == n || s[i] == ';' || s[i] == '#';
+}
+
+/*
+ * Whether the comment that starts at offset from of the logical line ends
+ * in a '\' and the line it continues on holds more than a comment (a key,
+ * swallowed: "; C:\" then "planned = 12"); that line's place goes to
+ * r->lost_line and r->lost_col, an error iniread_next() returns after the
+ * item. As in C, a comment ending in '\' goes on; losing a line to it
+ * silently is what C compilers warn of (-Wcomment).
+ */
+static int
+comment_swallows(struct iniread *r, size_t from)
+{
+	const char *s = r->logical.buf;
+	size_t k, p, end;
+
+	for (k = 1; k < r->nseg; k++) {
+		if (r->seg[k].at <= from)
+			continue;
+		end = k + 1 < r->nseg ? r->seg[k + 1].at : r->logical.len;
+		for (p = r->seg[k].at; p < end && (blank(s[p]) ||
+		    s[p] == '\n'); p++)
+			;
+		if (p < end && s[p] != ';' && s[p] != '#') {
+			r->lost_line = r->seg[k].line;
+			r->lost_col = r->seg[k].col;
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /*
@@ -290,6 +332,10 @@ section_line(struct iniread *r, const char *s, size_t n, size_t i)
 		r->err_section = 1;
 		return -1;
 	}
+	for (j++; j < n && blank(s[j]); j++)
+		;
+	if (j < n)
+		comment_swallows(r, j);
 	return INI_SECTION;
 }
 
@@ -320,6 +366,7 @@ quoted_value(struct iniread *r, const char *s, size_t n, size_t j, size_t *q)
 	}
 	if (rest_empty(s, k + 1, n)) {
 		r->vcut = r->value.len;
+		comment_swallows(r, k + 1);
 		return 1;
 	}
 	/*
@@ -371,6 +418,8 @@ key_line(struct iniread *r, const char *s, size_t n, size_t i)
 		if ((s[k] == ';' || s[k] == '#') &&
 		    (k == j || comment_start(s, k)))
 			break;
+	if (k < n)
+		comment_swallows(r, k);
 	while (k > j && blank(s[k - 1]))
 		k--;
 	sbuf_add(&r->value, s + j, k - j);
@@ -392,6 +441,8 @@ iniread_next(struct iniread *r)
 	if (r->err && r->err != INIREAD_ESYNTAX)
 		return INI_END;
 	r->err = INIREAD_OK;
+	if (r->lost_line > 0)
+		return lost_line(r);
 	for (;;) {
 		if ((rv = logical(r)) <= 0)
 			return rv < 0 ? -1 : INI_END;
@@ -399,6 +450,9 @@ iniread_next(struct iniread *r)
 		n = r->logical.len;
 		for (i = 0; i < n && blank(s[i]); i++)
 			;
+		if (i < n && (s[i] == ';' || s[i] == '#') &&
+		    comment_swallows(r, i))
+			return lost_line(r);
 		if (i == n || s[i] == ';' || s[i] == '#')
 			continue;
 		locate(r, i, &r->line, &r->col);

@@ -16,7 +16,8 @@
  *	; comment, # comment		  at the start of a line
  * A physical line ending in '\' continues on the next: the backslash and
  * the spaces around the line break become one space (a comment line ending
- * in '\' continues too, as in C); a continuation line holding only '\'
+ * in '\' continues too, as in C, but a continuation that is not itself a
+ * comment or blank is an error: a key would be lost); a continuation line holding only '\'
  * becomes a line break, so a long text can have paragraphs. In an unquoted value a ';' or '#' starts a
  * comment when it comes first or after a space or tab ("95%;" stays text,
  * "95 ; note" ends at "95"). Values are trimmed; their length is unlimited.
@@ -99,6 +100,8 @@ struct iniread {
 	int		 err_section;	/* the error is text after a good
 					   section header, named in name */
 	long		 err_line, err_col;
+	long		 lost_line, lost_col;	/* a line a comment's '\'
+						   swallowed: an error next */
 	long long	 err_off;
 	int		 err_errno;
 };

@@ -49,6 +49,9 @@ describe(const char *text, size_t n)
 	return sbuf_detach(&sb);
 }
 
+#define LOST "this line continues the comment above it, which ends in " \
+	"'\\', and is not read; remove that '\\' "
+
 struct tcase {
 	const char	*name;
 	const char	*in;
@@ -84,6 +87,19 @@ static const struct tcase cases[] = {
 	  "k = \\\n    \"abc\n", "error: unterminated quoted value @2:5 +0\n" },
 	{ "text after a section header on a continuation line",
 	  "[s] \\\n  x\n", "error: text after section header @2:3 +0\n" },
+	{ "a comment ending in '\\' swallows the next line: an error there",
+	  "; D:\\\nk = 1\nj = 2\n",
+	  "error: " LOST "@2:1 +0\nj=<2>@3:1 v5\n" },
+	{ "... after the key whose comment it ends",
+	  "k = 1 ; D:\\\n  j = 2\nm = 3\n",
+	  "k=<1>@1:1 v5\nerror: " LOST "@2:3 +0\nm=<3>@3:1 v5\n" },
+	{ "... after the section header whose comment it ends",
+	  "[s] ; D:\\\nj = 2\n", "[s]@1:1\nerror: " LOST "@2:1 +0\n" },
+	{ "... after a quoted value",
+	  "k = \"a;b\" ; D:\\\nj = 2\n",
+	  "k=<a;b>@1:1 v5 q\nerror: " LOST "@2:1 +0\n" },
+	{ "a comment continued on a comment or a blank line loses nothing",
+	  "; a \\\n ; b \\\n\nk = 1\n", "k=<1>@4:1 v5\n" },
 	{ "CRLF and BOM", "\xEF\xBB\xBF[s]\r\nk = v\r\n",
 	  "[s]@1:1\nk=<v>@2:1 v5\n" },
 	{ "UTF-8 columns", "tên = Lê\n", "tên=<Lê>@1:1 v8\n" },
