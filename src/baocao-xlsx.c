@@ -3934,10 +3934,17 @@ units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 		chart_axis_set_num_format(ch->x_axis,
 		    b->numfmt[s->cols[vc].fmt]);
 	chart_axis_set_reverse(ch->y_axis);
-	if (pt > 0) {		/* the names: smaller, to keep every one */
+	/*
+	 * The names, scale and labels in the sheet's font, as the title:
+	 * without a name the reader draws them in its own (Calibri, a
+	 * sans-serif beside a Times title)
+	 */
+	nf.name = (char *)b->font;
+	chart_axis_set_num_font(ch->x_axis, &nf);
+	chart_series_set_labels_font(se, &nf);
+	if (pt > 0)		/* the names: smaller, to keep every one */
 		nf.size = pt;
-		chart_axis_set_num_font(ch->y_axis, &nf);
-	}
+	chart_axis_set_num_font(ch->y_axis, &nf);
 	co.x_scale = 1.8;
 	/* as tall as its bars need, but no taller than a printed page */
 	co.y_scale = fmin(fmax(1.0, ((double)b->nu * px + 80) / 288),
