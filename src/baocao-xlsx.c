@@ -3253,8 +3253,9 @@ static const char *
 status_text(const struct book *b, const struct urow *u, char **owned)
 {
 	static const char *const keys[][2] = {
-		[US_SUBMITTED] = { "submitted", "Đã nộp" },
-		[US_INCOMPLETE] = { "incomplete", "Nộp thiếu tháng {months}" },
+		[US_SUBMITTED] = { "submitted", "Đã nộp đủ" },
+		[US_INCOMPLETE] = { "incomplete",
+		    "Nộp chưa đủ, thiếu tháng {months}" },
 		[US_MISSING] = { "missing", "Chưa nộp" },
 		[US_REGISTER] = { "register", "" },
 	};
@@ -3487,7 +3488,7 @@ measure_col(struct book *b, struct sheet *s, struct col *c, double scale)
 	}
 	/*
 	 * A note or status column wraps rather than widen the printed
-	 * page ("Nộp thiếu tháng 03/2024, 04/2024, …" of a long
+	 * page ("Nộp chưa đủ, thiếu tháng 03/2024, …" of a long
 	 * period would push the figures to the next page).
 	 */
 	if ((c->src == S_LOWSAMPLE || c->src == S_STATUS) &&
@@ -3651,8 +3652,8 @@ unit_cell(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 		t = status_text(b, u, &own);
 		put_text(ws, r, j, t, u->st == US_MISSING ?
 		    F->cell[ST_MISSING][0] : tf);
-		/* "Nộp thiếu tháng 01/2024, …" of a long period wraps: the
-		   row grows with it */
+		/* "Nộp chưa đủ, thiếu tháng 01/2024, …" of a long period
+		   wraps: the row grows with it */
 		if (c->wrap)
 			lines = wrap_lines(t, cw);
 		break;
@@ -3933,10 +3934,17 @@ units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 		chart_axis_set_num_format(ch->x_axis,
 		    b->numfmt[s->cols[vc].fmt]);
 	chart_axis_set_reverse(ch->y_axis);
-	if (pt > 0) {		/* the names: smaller, to keep every one */
+	/*
+	 * The names, scale and labels in the sheet's font, as the title:
+	 * without a name the reader draws them in its own (Calibri, a
+	 * sans-serif beside a Times title)
+	 */
+	nf.name = (char *)b->font;
+	chart_axis_set_num_font(ch->x_axis, &nf);
+	chart_series_set_labels_font(se, &nf);
+	if (pt > 0)		/* the names: smaller, to keep every one */
 		nf.size = pt;
-		chart_axis_set_num_font(ch->y_axis, &nf);
-	}
+	chart_axis_set_num_font(ch->y_axis, &nf);
 	co.x_scale = 1.8;
 	/* as tall as its bars need, but no taller than a printed page */
 	co.y_scale = fmin(fmax(1.0, ((double)b->nu * px + 80) / 288),

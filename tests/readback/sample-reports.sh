@@ -84,8 +84,8 @@ for cfg in c0 c15; do
 		n=$(/usr/bin/python3 -c 'import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["Tổng hợp"]
 print(sum(1 for r in ws.iter_rows(values_only=True) for v in r
-    if v in ("Đã nộp (hoạt động đến tháng 06/2024)",
-    "Đã nộp (hoạt động từ tháng 07/2024)")))' "$o/$p/bao-cao-$p.xlsx")
+    if v in ("Đã nộp đủ (hoạt động đến tháng 06/2024)",
+    "Đã nộp đủ (hoạt động từ tháng 07/2024)")))' "$o/$p/bao-cao-$p.xlsx")
 		[ "$n" = "$([ "$p" = 2024 ] && echo 2 || echo 0)" ] ||
 		    { echo "sample-reports.sh: $p ($cfg): the workbook notes the active months of the merged units $n times"; fail=1; }
 		grep -q "^Cùng kỳ năm trước" "$tmp/rep" &&

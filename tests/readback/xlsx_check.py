@@ -405,7 +405,7 @@ def row_unit(ws, r, units):
 # The template's wording the checks need (baocao-xlsx's defaults).
 WORDS = {'draft': 'Dự thảo lần {draft}', 'yes': 'Đạt', 'no': 'Không đạt',
          'target': 'Chỉ tiêu', 'total_label': 'Tổng cộng',
-         'submitted': 'Đã nộp', 'missing': 'Chưa nộp',
+         'submitted': 'Đã nộp đủ', 'missing': 'Chưa nộp',
          'lowsample': 'Chỉ có {responses} phiếu (dưới 30), tỷ lệ chưa đủ tin cậy'}
 
 
@@ -946,7 +946,7 @@ def check_title_repeat(S):
 
 def check_fit(S, data_sheets):
     """Text a person can read: a wrapped cell's row is tall enough for its
-    lines (else they print over each other, as a long "Nộp thiếu tháng …"
+    lines (else they print over each other, as a long "Nộp chưa đủ, thiếu tháng …"
     status did), and a cell that does not wrap fits its column when the next cell is
     not empty. Widths
     are estimated generously (1.4 characters per width unit), so only a
