@@ -3391,16 +3391,35 @@ fmt_delta(const char *name, double d, char *buf)
 	return buf;
 }
 
+/*
+ * The change from then to now of indicator name, printed as the two
+ * figures were (now_s, then_s), so that it is their difference; "-" when
+ * either is absent.
+ */
+static const char *
+compare_delta(const char *name, double now, double then, const char *now_s,
+    const char *then_s, char *buf)
+{
+	if (isnan(now) || isnan(then))
+		return T("labels", "absent", "-");
+	if (vn_delta_printed(now_s, then_s, buf) != NULL)
+		return buf;
+	return fmt_delta(name, now - then, buf);
+}
+
+enum compare_what { CMP_NOW, CMP_PREVIOUS, CMP_YEAR_BEFORE };
+
 /* Whether a compare row of any of the n columns has a value of what. */
 static int
-compare_has(char **cols, int n, int year)
+compare_has(char **cols, int n, enum compare_what what)
 {
 	int i;
 
 	for (i = 0; i < n; i++) {
 		struct item *it = set_find(&G.ind, "*", cols[i]);
 
-		if (it != NULL && !isnan(year ? it->yoy : it->prev))
+		if (it != NULL && !isnan(what == CMP_NOW ? it->v :
+		    what == CMP_PREVIOUS ? it->prev : it->yoy))
 			return 1;
 	}
 	return 0;
@@ -3429,10 +3448,15 @@ block_compare(const char *sec, int number)
 	    "Cùng kỳ năm trước"), yt);
 	int nrows = 0, once = G.prev_label != NULL && G.yoy_label != NULL &&
 	    strcmp(G.prev_label, G.yoy_label) == 0;
-	int sp = !once && compare_has(cols, n, 0), sy = compare_has(cols, n, 1);
+	int sp = !once && compare_has(cols, n, CMP_PREVIOUS);
+	int sy = compare_has(cols, n, CMP_YEAR_BEFORE);
 
-	if (n == 0)
+	/* nothing of this period to compare (a range without a whole month:
+	 * the section has said its BM.07.01 figures are absent) */
+	if (n == 0 || !compare_has(cols, n, CMP_NOW)) {
+		n = 0;
 		goto out;
+	}
 	heading(&ST_H3, once || (!sp && sy) ? T("compare",
 	    "title_year_before", "So sánh với cùng kỳ năm trước") :
 	    sp && !sy ? T("compare", "title_previous", "So sánh với kỳ "
@@ -3467,11 +3491,11 @@ block_compare(const char *sec, int number)
 		cells[0] = T(sec, cols[i], cols[i]);
 		cells[1] = fmt_ind("*", cols[i], v, b[0]);
 		cells[2] = fmt_value(cols[i], p, b[1]);
-		cells[3] = isnan(v) || isnan(p) ? T("labels", "absent", "-") :
-		    fmt_delta(cols[i], v - p, b[2]);
+		cells[3] = compare_delta(cols[i], v, p, cells[1], cells[2],
+		    b[2]);
 		cells[4] = fmt_value(cols[i], y, b[3]);
-		cells[5] = isnan(v) || isnan(y) ? T("labels", "absent", "-") :
-		    fmt_delta(cols[i], v - y, b[4]);
+		cells[5] = compare_delta(cols[i], v, y, cells[1], cells[4],
+		    b[4]);
 		if (!sp) {
 			cells[2] = cells[4];
 			cells[3] = cells[5];
@@ -4793,8 +4817,9 @@ static void
 improvement_open(void)
 {
 	const char *head[6];
-	/* the status column holds "Đang thực hiện" on one line */
-	double w[6] = { 0.8, 2.2, 1.75, 4.3, 1.9, 2.3 };
+	/* the status column holds "Đang thực hiện" on one line, the unit
+	 * column a long unit name on two or three */
+	double w[6] = { 0.7, 2.8, 1.75, 3.95, 1.9, 2.15 };
 	enum pdf_align al[6] = { PA_CENTER, PA_LEFT, PA_CENTER, PA_LEFT,
 	    PA_LEFT, PA_LEFT };
 	int i, u, nopen = 0, nrows = 0, *idx;

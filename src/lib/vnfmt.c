@@ -215,6 +215,54 @@ vn_delta(double d, int pct, char *buf)
 	return buf;
 }
 
+/*
+ * The value of a figure printed by vn_num() or vn_rate() ("-1.234,5",
+ * "92,06%": 92.06), its places in *dec and whether it ends in '%' in
+ * *pct; NAN when s is not one.
+ */
+static double
+printed_value(const char *s, int *dec, int *pct)
+{
+	char digits[64];
+	size_t n = 0;
+	int neg = *s == '-', frac = -1;
+
+	s += neg;
+	*pct = 0;
+	for (; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9' && n < sizeof(digits) - 2)
+			digits[n++] = *s;
+		else if (*s == ',' && frac < 0 && n > 0) {
+			digits[n++] = '.';
+			frac = (int)n;
+		} else if (*s == '%' && s[1] == '\0' && n > 0)
+			*pct = 1;
+		else if (*s != '.' || n == 0 || frac >= 0)
+			return NAN;	/* '.' groups thousands */
+	}
+	if (n == 0 || (frac >= 0 && (int)n == frac))
+		return NAN;
+	digits[n] = '\0';
+	*dec = frac < 0 ? 0 : (int)n - frac;
+	return (neg ? -1 : 1) * strtod(digits, NULL);
+}
+
+char *
+vn_delta_printed(const char *now, const char *then, char *buf)
+{
+	char tmp[VNFMT_BUFSZ];
+	int da, db, pa, pb;
+	double a = printed_value(now, &da, &pa);
+	double b = printed_value(then, &db, &pb);
+
+	if (isnan(a) || isnan(b) || pa != pb)
+		return NULL;
+	vn_num(a - b, da > db ? da : db, tmp);
+	snprintf(buf, VNFMT_BUFSZ, "%s%.26s%s", tmp[0] != '-' &&
+	    strcmp(tmp, "0") != 0 ? "+" : "", tmp, pa ? " điểm %" : "");
+	return buf;
+}
+
 char *
 vn_date_long(long days, char *buf)
 {

@@ -53,6 +53,14 @@ char	*vn_rate(double rate, int decimals, char *buf);
  */
 char	*vn_delta(double d, int pct, char *buf);
 /*
+ * The difference now - then of two figures as a document printed them
+ * (vn_num, vn_rate: "1.234", "92,06%", "4,35"), so that a reader who
+ * subtracts the printed figures finds it: "-0,28 điểm %" beside 92,06%
+ * and 92,34%, with the places of the more precise of the two; NULL when
+ * either is not such a figure or only one is a percentage.
+ */
+char	*vn_delta_printed(const char *now, const char *then, char *buf);
+/*
  * The places, from dec up to 4, with which vn_num() shows d as something
  * other than "0" (dec when d is 0): a difference is never printed 0.
  */

@@ -13,6 +13,9 @@
 # days under cutoff_day = 15). Under cutoff_day = 15 a label period's
 # report, summary and BM.07.01 say the period's days under their title.
 # The year's report notes the months of the units merged within it.
+# Every change in the comparisons is the difference of the printed figures
+# beside it (tests/readback/compare_deltas.py); a range without a whole
+# month compares none of its absent BM.07.01 figures.
 set -u
 . "$TOP/tests/readback/cutoffs.inc"
 fail=0
@@ -45,6 +48,13 @@ for cfg in c0 c15; do
 		    v["suggestions.rejected"] + 0, v["suggestions.pending"] + 0,
 		    v["suggestions.notified"] + 0 }' "$o/$p/chi-so-$p.csv")
 		pdftotext "$o/$p/bao-cao-$p-du-thao-1.pdf" - >"$tmp/rep"
+		# each change is the difference of the figures printed
+		# beside it (the year's are sentences: no 2023 in the sample)
+		pdftotext -layout "$o/$p/bao-cao-$p-du-thao-1.pdf" - >"$tmp/lay"
+		n=$(/usr/bin/python3 "$TOP/tests/readback/compare_deltas.py" "$tmp/lay") ||
+		    { echo "sample-reports.sh: $p ($cfg): $n"; fail=1; }
+		[ "${n:-0}" -gt 3 ] 2>/dev/null || [ "$p:$n" = 2024:0 ] ||
+		    { echo "sample-reports.sh: $p ($cfg): '$n' changes in the comparisons"; fail=1; }
 		# a range names the months whose sheets it took, and under
 		# the cut-off rule the days they cover
 		case $cfg:$p in
@@ -105,6 +115,19 @@ print(sum(1 for r in ws.iter_rows(values_only=True) for v in r
 		fi
 	done
 done
+# a range without a whole calendar month has no BM.07.01 figures: its
+# report compares none of them (a table of "-"), only the registers'
+p=2024-10-10..2024-11-20
+"$BIN/baocao" --config "$tmp/c0" --input input --output "$tmp/out-nomonth" \
+    report --period $p >/dev/null 2>"$tmp/err" ||
+    { echo "sample-reports.sh: report $p failed"; cat "$tmp/err"; fail=1; }
+pdftotext -layout "$tmp/out-nomonth/$p/bao-cao-$p-du-thao-1.pdf" - >"$tmp/lay"
+grep -q "^Nhiệm vụ theo kế hoạch " "$tmp/lay" &&
+    { echo "sample-reports.sh: $p: a comparison of its absent BM.07.01 figures"; fail=1; }
+n=$(/usr/bin/python3 "$TOP/tests/readback/compare_deltas.py" "$tmp/lay") ||
+    { echo "sample-reports.sh: $p: $n"; fail=1; }
+[ "${n:-0}" -gt 3 ] 2>/dev/null ||
+    { echo "sample-reports.sh: $p: '$n' changes in the registers' comparisons"; fail=1; }
 # a month's BM.07.01 under the cut-off rule says the days of the month
 # (15/04 to 14/05), under calendar months it does not
 for cfg in c0 c15; do

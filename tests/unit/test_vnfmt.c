@@ -168,6 +168,38 @@ test_delta(void **state)
 	assert_string_equal(vn_delta(0.94986 - 0.95, 1, buf), "-0,01 điểm %");
 }
 
+/* The difference of two printed figures is the difference a reader finds. */
+static void
+test_delta_printed(void **state)
+{
+	char buf[VNFMT_BUFSZ];
+
+	(void)state;
+	/* 0.920600.. - 0.923449.. is -0,2849 points, printed -0,29; the
+	 * figures print 92,06% and 92,34%, whose difference is -0,28 */
+	assert_string_equal(vn_delta_printed("92,06%", "92,34%", buf),
+	    "-0,28 điểm %");
+	assert_string_equal(vn_delta_printed("95,5%", "92,25%", buf),
+	    "+3,25 điểm %");
+	assert_string_equal(vn_delta_printed("100%", "99,9999%", buf),
+	    "+0,0001 điểm %");
+	assert_string_equal(vn_delta_printed("2%", "2%", buf), "0 điểm %");
+	assert_string_equal(vn_delta_printed("1.234", "987", buf), "+247");
+	assert_string_equal(vn_delta_printed("12.345.678", "12.345.679", buf),
+	    "-1");
+	assert_string_equal(vn_delta_printed("4,35", "4,4", buf), "-0,05");
+	assert_string_equal(vn_delta_printed("-3", "2", buf), "-5");
+	assert_string_equal(vn_delta_printed("0", "0", buf), "0");
+	/* not figures, or a rate against a count */
+	assert_null(vn_delta_printed("-", "12", buf));
+	assert_null(vn_delta_printed("12", "", buf));
+	assert_null(vn_delta_printed("95%", "95", buf));
+	assert_null(vn_delta_printed("Đạt", "95%", buf));
+	assert_null(vn_delta_printed("1,2,3", "1", buf));
+	assert_null(vn_delta_printed("5,", "1", buf));
+	assert_null(vn_delta_printed("%", "1%", buf));
+}
+
 static void
 test_dates(void **state)
 {
@@ -229,6 +261,7 @@ main(void)
 		cmocka_unit_test(test_rate),
 		cmocka_unit_test(test_fixed),
 		cmocka_unit_test(test_delta),
+		cmocka_unit_test(test_delta_printed),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_month_list),
 	};
