@@ -934,7 +934,7 @@ read_data(struct book *b, const char *path)
 static const char *const fmt_names[FM_N + 1] = { "text", "count", "number",
 	"rate", "date", NULL };
 static const char *const fmt_defaults[FM_N] = { "@", "#,##0", "#,##0.00",
-	"0.0%", "dd/mm/yyyy" };
+	"0.00%", "dd/mm/yyyy" };
 
 /* Whether name is a valid worksheet name; *why says what is wrong. */
 static int
@@ -2180,7 +2180,7 @@ struct fmts {
 
 /*
  * The number format of a target: "≥ " (or "≤ ") before each section of
- * format f, so the cell holds the number and shows "≥ 95.0%".
+ * format f, so the cell holds the number and shows "≥ 95.00%".
  */
 static char *
 target_numfmt(const char *f, int le)
@@ -2327,7 +2327,7 @@ make_cell_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
 		}
 }
 
-/* The cells of a target, "≥ 95.0%", in each number format: F->target. */
+/* The cells of a target, "≥ 95.00%", in each number format: F->target. */
 static void
 make_target_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
 {
@@ -2345,7 +2345,7 @@ make_target_formats(lxw_workbook *wb, const struct book *b, struct fmts *F)
 			}
 }
 
-/* F->dec: the decimals each number format shows ("0.0%" shows 1). */
+/* F->dec: the decimals each number format shows ("0.00%" shows 2). */
 static void
 count_decimals(const struct book *b, struct fmts *F)
 {
@@ -2480,7 +2480,7 @@ objective_on(const struct book *b, const char *ind)
  * when the indicator has an objective (the column's own, or one of
  * objectives.ini on it), one with more decimals when rounding would make
  * it look equal to its target while it is not (94.96% against 95% must
- * not show "95.0%" beside "Không đạt"), in every sheet, as the PDF
+ * not show "95.00%" beside "Không đạt"), in every sheet, as the PDF
  * report does: one figure reads the same everywhere.
  */
 static lxw_format *
@@ -3860,8 +3860,8 @@ chart_cats(const struct book *b, const struct sheet *s, double *px,
 /*
  * The number format of the labels of a chart of column vc: the column's,
  * with as many more decimals as the cell of any bar has (result_fmt():
- * 94.99% against a 95% target), so that no bar reads "95.0%" where its
- * cell reads "94.99%" beside "Không đạt"; buf holds it when built.
+ * 94.996% against a 95% target), so that no bar reads "95.00%" where its
+ * cell reads "94.996%" beside "Không đạt"; buf holds it when built.
  */
 static const char *
 chart_numfmt(const struct book *b, const struct fmts *F,
@@ -3890,7 +3890,7 @@ chart_numfmt(const struct book *b, const struct fmts *F,
 /*
  * The sheet's bar chart of column s->chart by unit (rows r1..r2), put at
  * row at, on a printed page of its own; its labels and axis in the
- * column's format (a chart of counts shows "20", not "2000.0%").
+ * column's format (a chart of counts shows "20", not "2000.00%").
  */
 static void
 units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
