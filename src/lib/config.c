@@ -302,7 +302,11 @@ ini_open(struct inifile *f, const char *dir, const char *name)
 	FILE *tmp;
 	char fdpath[64];
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	len = strlen(dir);
+	/* --config config/ names config/units.ini, as a folder's files are
+	 * named, not config//units.ini */
+	snprintf(path, sizeof(path), "%s%s%s", dir, len > 0 &&
+	    dir[len - 1] == '/' ? "" : "/", name);
 	f->path = xstrdup(path);
 	f->text = NULL;
 	f->d = NULL;
