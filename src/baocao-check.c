@@ -52,6 +52,7 @@ struct infile {
 	char	*display;
 	char	*path;
 	char	*base;		/* the file name */
+	char	*sname;		/* as the stream writes it (stream_name) */
 	long	 month;		/* its folder's month */
 	dev_t	 dev;		/* the file, to see it named twice */
 	ino_t	 ino;		/* (0: unknown) */
@@ -1284,7 +1285,7 @@ write_sheet(const struct sheet *sh)
 	fl[4] = rev;
 	norm_put_record(out, 5, fl);
 	fl[3] = "submission.file";
-	fl[4] = sh->f->base;
+	fl[4] = sh->f->sname;
 	norm_put_record(out, 5, fl);
 	/* [submission] first, then the other sections, in schema order */
 	for (pass = 0; pass < 2; pass++)
@@ -2083,7 +2084,7 @@ row_write(struct reg *g, struct csvread *r, const struct rowvals *rv)
 	putc('\t', out);
 	norm_put(out, fo, strlen(fo));
 	putc('\t', out);
-	norm_put(out, g->f->base, strlen(g->f->base));
+	norm_put(out, g->f->sname, strlen(g->f->sname));
 	fprintf(out, ":%ld", r->line);
 	for (i = 0; i < k->ncols; i++) {
 		putc('\t', out);
@@ -2640,6 +2641,39 @@ check_file(const struct infile *f)
 static struct infile *files;
 static int nfiles, capfiles;
 
+/*
+ * A file name as the stream writes it (R records, submission.file): the
+ * stream is UTF-8 in NFC (docs/FORMATS.md), a name need not be (macOS
+ * writes accents decomposed, a share mounted with another charset gives
+ * CP1258 bytes), so it is normalized, and a byte that is not UTF-8 is
+ * written '?', as messages show it.
+ */
+static char *
+stream_name(const char *name)
+{
+	struct sbuf raw = SBUF_INIT, nfc = SBUF_INIT;
+	const unsigned char *u = (const unsigned char *)name;
+	size_t i = 0, n = strlen(name);
+	int k;
+	char *r;
+
+	while (i < n) {
+		k = utf8_seqlen(u + i, n - i);
+		if (k == 0) {
+			sbuf_addc(&raw, '?');
+			i++;
+			continue;
+		}
+		sbuf_add(&raw, name + i, (size_t)k);
+		i += (size_t)k;
+	}
+	normtext(&nfc, sbuf_str(&raw), raw.len);
+	r = xstrdup(sbuf_str(&nfc));
+	sbuf_release(&raw);
+	sbuf_release(&nfc);
+	return r;
+}
+
 static void
 add_file(const char *display, const char *base, long month)
 {
@@ -2650,6 +2684,7 @@ add_file(const char *display, const char *base, long month)
 	files[nfiles].display = xstrdup(display);
 	files[nfiles].path = files[nfiles].display;
 	files[nfiles].base = xstrdup(base);
+	files[nfiles].sname = stream_name(base);
 	files[nfiles].month = month;
 	{
 		struct stat st;
@@ -3105,6 +3140,7 @@ free_all(const char **codes)
 			free(files[i].path);
 		free(files[i].display);
 		free(files[i].base);
+		free(files[i].sname);
 	}
 	free(files);
 	free(units);
