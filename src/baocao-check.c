@@ -144,6 +144,7 @@ static int *daycache;			/* see ventry_fast() */
 static int daycache_units;
 
 static void	usage(void);
+static void	finish_survey(long month);
 
 /* --- messages of a sheet, in line order ----------------------------------- */
 
@@ -1386,11 +1387,24 @@ note_first_survey(int uidx, long days, const struct infile *f, long line)
 	*slot = nfirst++;
 }
 
+/*
+ * At most this many (day, unit) counters are kept: past it the folder's
+ * counts so far are written out and the table cleared. V records with the
+ * same key add up (docs/FORMATS.md), so the stream means the same, and
+ * memory stays bounded whatever the dates of a survey (rows spread over
+ * years of days, each day its own counter, took 220 MB for a 27 MB file).
+ */
+#define VENT_MAX	(1 << 16)
+
 static struct ventry *
 ventry_get(long days, int uidx, const struct infile *f, long line)
 {
 	int *slot = imap_slot(&vmap, vkey(days, uidx), 1);
 
+	if (*slot < 0 && nvent >= VENT_MAX) {
+		finish_survey(f->month);
+		slot = imap_slot(&vmap, vkey(days, uidx), 1);
+	}
 	if (*slot < 0) {
 		if (nvent == capvent) {
 			capvent = capvent ? capvent * 2 : 256;
