@@ -2408,8 +2408,9 @@ register_header(struct reg *g, struct csvread *r)
 		normtext(&nm, fx->s, fx->len);
 		fold(&nm);
 		j = reg_col_index(k, nm.buf);
-		if (j < 0 && nm.len == 0) {
-			/* a spreadsheet's empty columns: one message */
+		if (j < 0 && blank(nm.buf, nm.len)) {
+			/* a spreadsheet's empty columns (a quoted blank is no
+			 * name either, as it is no value): one message */
 			if (nameless++ == 0)
 				first_nameless = i;
 			continue;
