@@ -2565,7 +2565,10 @@ check_register(const struct infile *f, const struct reg_kind *k)
 	if ((fp = open_input(f)) == NULL)
 		return;
 	csvread_init(&r, fp);
-	rv = csvread_next(&r);
+	/* ",,,," rows are skipped as blank lines are, above the header too
+	 * (a spreadsheet whose table starts on its second row) */
+	while ((rv = csvread_next(&r)) > 0 && empty_record(&r))
+		;
 	if (rv == 0) {
 		if (r.bytes == 0)
 			diag_errorat(f->display, 1, 0, "empty file");
