@@ -145,6 +145,7 @@ static int daycache_units;
 
 static void	usage(void);
 static void	finish_survey(long month);
+static int	blank(const char *s, size_t n);
 
 /* --- messages of a sheet, in line order ----------------------------------- */
 
@@ -1110,6 +1111,8 @@ sheet_key(struct sheetread *s)
 	/* numbers, dates and codes end at any ';' or '#' */
 	normtext(&s->val, s->r.value.buf, k->type == FT_TEXT ||
 	    k->type == FT_PARAGRAPHS ? s->r.value.len : s->r.vcut);
+	if (blank(s->val.buf, s->val.len))	/* a quoted "  " is no value, */
+		sbuf_reset(&s->val);		/* as in a register */
 	sheet_value(s, k, ki);
 }
 
