@@ -691,11 +691,27 @@ encoding_error(const char *file, long line, long col, long long off,
 		diag_errorat(file, line, col, "U+%s is not a character (at "
 		    "byte offset %lld); delete it", b[2] == 0xBE ? "FFFE" :
 		    "FFFF", off);
+	else if (cfg.cp1258)	/* converted unless it has the mark */
+		diag_errorat(file, line, col, "invalid UTF-8 (byte 0x%02X at "
+		    "byte offset %lld) in a file that starts with the UTF-8 "
+		    "byte-order mark, so it is read as UTF-8, not converted "
+		    "from CP1258", byte, off);
 	else
 		diag_errorat(file, line, col, "invalid UTF-8 (byte 0x%02X at "
 		    "byte offset %lld); if the file is in Windows-1258, convert "
 		    "it with 'iconv -f CP1258 -t UTF-8' or set 'encoding = "
 		    "cp1258' in [input] of baocao.ini", byte, off);
+}
+
+/* Whether fp starts with the UTF-8 byte-order mark; fp is rewound. */
+static int
+starts_with_bom(FILE *fp)
+{
+	unsigned char b[3];
+	size_t n = fread(b, 1, sizeof(b), fp);
+
+	rewind(fp);
+	return n == 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF;
 }
 
 /*
@@ -748,9 +764,13 @@ open_input(const struct infile *f)
 	/*
 	 * A file that is valid UTF-8 already (with a byte-order mark or not)
 	 * is taken as it is: Vietnamese text in CP1258 is never valid UTF-8,
-	 * and a department that has switched to UTF-8 is not refused.
+	 * and a department that has switched to UTF-8 is not refused. So is
+	 * one that starts with the UTF-8 byte-order mark, which says what it
+	 * is: a bad byte in it is reported as invalid UTF-8, rather than the
+	 * whole file turned into mojibake and its first column, 'ï»¿unit',
+	 * unknown.
 	 */
-	if (utf8_valid_stream(fp)) {
+	if (starts_with_bom(fp) || utf8_valid_stream(fp)) {
 		fclose(tmp);
 		rewind(fp);
 		return fp;
