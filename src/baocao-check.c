@@ -52,6 +52,7 @@ struct infile {
 	char	*display;
 	char	*path;
 	char	*base;		/* the file name */
+	char	*sname;		/* as the stream writes it (stream_name) */
 	long	 month;		/* its folder's month */
 	dev_t	 dev;		/* the file, to see it named twice */
 	ino_t	 ino;		/* (0: unknown) */
@@ -143,6 +144,8 @@ static int *daycache;			/* see ventry_fast() */
 static int daycache_units;
 
 static void	usage(void);
+static void	finish_survey(long month);
+static int	blank(const char *s, size_t n);
 
 /* --- messages of a sheet, in line order ----------------------------------- */
 
@@ -688,11 +691,27 @@ encoding_error(const char *file, long line, long col, long long off,
 		diag_errorat(file, line, col, "U+%s is not a character (at "
 		    "byte offset %lld); delete it", b[2] == 0xBE ? "FFFE" :
 		    "FFFF", off);
+	else if (cfg.cp1258)	/* converted unless it has the mark */
+		diag_errorat(file, line, col, "invalid UTF-8 (byte 0x%02X at "
+		    "byte offset %lld) in a file that starts with the UTF-8 "
+		    "byte-order mark, so it is read as UTF-8, not converted "
+		    "from CP1258", byte, off);
 	else
 		diag_errorat(file, line, col, "invalid UTF-8 (byte 0x%02X at "
 		    "byte offset %lld); if the file is in Windows-1258, convert "
 		    "it with 'iconv -f CP1258 -t UTF-8' or set 'encoding = "
 		    "cp1258' in [input] of baocao.ini", byte, off);
+}
+
+/* Whether fp starts with the UTF-8 byte-order mark; fp is rewound. */
+static int
+starts_with_bom(FILE *fp)
+{
+	unsigned char b[3];
+	size_t n = fread(b, 1, sizeof(b), fp);
+
+	rewind(fp);
+	return n == 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF;
 }
 
 /*
@@ -745,9 +764,13 @@ open_input(const struct infile *f)
 	/*
 	 * A file that is valid UTF-8 already (with a byte-order mark or not)
 	 * is taken as it is: Vietnamese text in CP1258 is never valid UTF-8,
-	 * and a department that has switched to UTF-8 is not refused.
+	 * and a department that has switched to UTF-8 is not refused. So is
+	 * one that starts with the UTF-8 byte-order mark, which says what it
+	 * is: a bad byte in it is reported as invalid UTF-8, rather than the
+	 * whole file turned into mojibake and its first column, 'ï»¿unit',
+	 * unknown.
 	 */
-	if (utf8_valid_stream(fp)) {
+	if (starts_with_bom(fp) || utf8_valid_stream(fp)) {
 		fclose(tmp);
 		rewind(fp);
 		return fp;
@@ -1108,6 +1131,8 @@ sheet_key(struct sheetread *s)
 	/* numbers, dates and codes end at any ';' or '#' */
 	normtext(&s->val, s->r.value.buf, k->type == FT_TEXT ||
 	    k->type == FT_PARAGRAPHS ? s->r.value.len : s->r.vcut);
+	if (blank(s->val.buf, s->val.len))	/* a quoted "  " is no value, */
+		sbuf_reset(&s->val);		/* as in a register */
 	sheet_value(s, k, ki);
 }
 
@@ -1284,7 +1309,7 @@ write_sheet(const struct sheet *sh)
 	fl[4] = rev;
 	norm_put_record(out, 5, fl);
 	fl[3] = "submission.file";
-	fl[4] = sh->f->base;
+	fl[4] = sh->f->sname;
 	norm_put_record(out, 5, fl);
 	/* [submission] first, then the other sections, in schema order */
 	for (pass = 0; pass < 2; pass++)
@@ -1385,11 +1410,24 @@ note_first_survey(int uidx, long days, const struct infile *f, long line)
 	*slot = nfirst++;
 }
 
+/*
+ * At most this many (day, unit) counters are kept: past it the folder's
+ * counts so far are written out and the table cleared. V records with the
+ * same key add up (docs/FORMATS.md), so the stream means the same, and
+ * memory stays bounded whatever the dates of a survey (rows spread over
+ * years of days, each day its own counter, took 220 MB for a 27 MB file).
+ */
+#define VENT_MAX	(1 << 16)
+
 static struct ventry *
 ventry_get(long days, int uidx, const struct infile *f, long line)
 {
 	int *slot = imap_slot(&vmap, vkey(days, uidx), 1);
 
+	if (*slot < 0 && nvent >= VENT_MAX) {
+		finish_survey(f->month);
+		slot = imap_slot(&vmap, vkey(days, uidx), 1);
+	}
 	if (*slot < 0) {
 		if (nvent == capvent) {
 			capvent = capvent ? capvent * 2 : 256;
@@ -2083,7 +2121,7 @@ row_write(struct reg *g, struct csvread *r, const struct rowvals *rv)
 	putc('\t', out);
 	norm_put(out, fo, strlen(fo));
 	putc('\t', out);
-	norm_put(out, g->f->base, strlen(g->f->base));
+	norm_put(out, g->f->sname, strlen(g->f->sname));
 	fprintf(out, ":%ld", r->line);
 	for (i = 0; i < k->ncols; i++) {
 		putc('\t', out);
@@ -2393,8 +2431,9 @@ register_header(struct reg *g, struct csvread *r)
 		normtext(&nm, fx->s, fx->len);
 		fold(&nm);
 		j = reg_col_index(k, nm.buf);
-		if (j < 0 && nm.len == 0) {
-			/* a spreadsheet's empty columns: one message */
+		if (j < 0 && blank(nm.buf, nm.len)) {
+			/* a spreadsheet's empty columns (a quoted blank is no
+			 * name either, as it is no value): one message */
 			if (nameless++ == 0)
 				first_nameless = i;
 			continue;
@@ -2549,7 +2588,10 @@ check_register(const struct infile *f, const struct reg_kind *k)
 	if ((fp = open_input(f)) == NULL)
 		return;
 	csvread_init(&r, fp);
-	rv = csvread_next(&r);
+	/* ",,,," rows are skipped as blank lines are, above the header too
+	 * (a spreadsheet whose table starts on its second row) */
+	while ((rv = csvread_next(&r)) > 0 && empty_record(&r))
+		;
 	if (rv == 0) {
 		if (r.bytes == 0)
 			diag_errorat(f->display, 1, 0, "empty file");
@@ -2640,6 +2682,39 @@ check_file(const struct infile *f)
 static struct infile *files;
 static int nfiles, capfiles;
 
+/*
+ * A file name as the stream writes it (R records, submission.file): the
+ * stream is UTF-8 in NFC (docs/FORMATS.md), a name need not be (macOS
+ * writes accents decomposed, a share mounted with another charset gives
+ * CP1258 bytes), so it is normalized, and a byte that is not UTF-8 is
+ * written '?', as messages show it.
+ */
+static char *
+stream_name(const char *name)
+{
+	struct sbuf raw = SBUF_INIT, nfc = SBUF_INIT;
+	const unsigned char *u = (const unsigned char *)name;
+	size_t i = 0, n = strlen(name);
+	int k;
+	char *r;
+
+	while (i < n) {
+		k = utf8_seqlen(u + i, n - i);
+		if (k == 0) {
+			sbuf_addc(&raw, '?');
+			i++;
+			continue;
+		}
+		sbuf_add(&raw, name + i, (size_t)k);
+		i += (size_t)k;
+	}
+	normtext(&nfc, sbuf_str(&raw), raw.len);
+	r = xstrdup(sbuf_str(&nfc));
+	sbuf_release(&raw);
+	sbuf_release(&nfc);
+	return r;
+}
+
 static void
 add_file(const char *display, const char *base, long month)
 {
@@ -2650,6 +2725,7 @@ add_file(const char *display, const char *base, long month)
 	files[nfiles].display = xstrdup(display);
 	files[nfiles].path = files[nfiles].display;
 	files[nfiles].base = xstrdup(base);
+	files[nfiles].sname = stream_name(base);
 	files[nfiles].month = month;
 	{
 		struct stat st;
@@ -3105,6 +3181,7 @@ free_all(const char **codes)
 			free(files[i].path);
 		free(files[i].display);
 		free(files[i].base);
+		free(files[i].sname);
 	}
 	free(files);
 	free(units);

@@ -143,6 +143,26 @@ clean_text(const char *path, char *raw, size_t len)
 }
 
 /*
+ * Whether the header q[0..e) ('[' first) names section, as iniparser reads
+ * it: blanks inside the brackets are not part of the name ("[ PNV ]" is
+ * [pnv]), so that a header written so is found, for its line and as a
+ * section written twice.
+ */
+static int
+header_is(const char *q, const char *e, const char *section)
+{
+	size_t n = strlen(section);
+
+	for (q++; q < e && (*q == ' ' || *q == '\t'); q++)
+		;
+	if ((size_t)(e - q) <= n || strncasecmp(q, section, n) != 0)
+		return 0;
+	for (q += n; q < e && (*q == ' ' || *q == '\t'); q++)
+		;
+	return q < e && *q == ']';
+}
+
+/*
  * Line (1-based) of the nth "[section]" (n from 1), or of the nth key
  * inside the section's copies; 0 when not found.
  */
@@ -163,9 +183,8 @@ find_nth_line(const char *text, const char *section, const char *key,
 		while (q < e && isspace((unsigned char)*q))
 			q++;
 		if (*q == '[') {
-			n = strlen(section ? section : "");
-			in = section && (size_t)(e - q) > n + 1 &&
-			    strncasecmp(q + 1, section, n) == 0 && q[n + 1] == ']';
+			/* keys under "[ ]" are outside any section, too */
+			in = header_is(q, e, section ? section : "");
 			if (in && key == NULL && --nth == 0)
 				return line;
 		} else if (in && key != NULL) {
@@ -303,7 +322,11 @@ ini_open(struct inifile *f, const char *dir, const char *name)
 	FILE *tmp;
 	char fdpath[64];
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	len = strlen(dir);
+	/* --config config/ names config/units.ini, as a folder's files are
+	 * named, not config//units.ini */
+	snprintf(path, sizeof(path), "%s%s%s", dir, len > 0 &&
+	    dir[len - 1] == '/' ? "" : "/", name);
 	f->path = xstrdup(path);
 	f->text = NULL;
 	f->d = NULL;
@@ -809,8 +832,9 @@ section_spelling(const char *text, const char *folded)
 	while (--line > 0)
 		p = strchr(p, '\n') + 1;
 	q = strchr(p, '[') + 1;
+	q += strspn(q, " \t");		/* "[ Name ]", as header_is() */
 	e = q + n;
-	return *e == ']' ? xstrndup(q, n) : xstrdup(folded);
+	return e[strspn(e, " \t")] == ']' ? xstrndup(q, n) : xstrdup(folded);
 }
 
 /* "; did you mean 'PTC'?" for a unit code not in units.ini, or "". */

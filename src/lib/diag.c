@@ -66,8 +66,23 @@ diag_prog(void)
 }
 
 /*
- * Writes s with control characters and bytes that are not UTF-8 as '?', so
- * that a message stays one line of text whatever a file name holds.
+ * Whether the UTF-8 sequence u[0..k) breaks a line or drives a terminal:
+ * the C1 controls U+0080-U+009F (U+0085 NEL is a line end, U+009B a CSI)
+ * and U+2028, U+2029, the line and paragraph separators.
+ */
+static int
+breaks_line(const unsigned char *u, int k)
+{
+	if (k == 2)
+		return u[0] == 0xc2 && u[1] < 0xa0;
+	return k == 3 && u[0] == 0xe2 && u[1] == 0x80 &&
+	    (u[2] == 0xa8 || u[2] == 0xa9);
+}
+
+/*
+ * Writes s with control characters (C0 and C1), the Unicode line and
+ * paragraph separators and bytes that are not UTF-8 as '?', so that a
+ * message stays one line of text whatever a file name or a value holds.
  */
 static void
 put_safe(const char *s, size_t n)
@@ -82,13 +97,14 @@ put_safe(const char *s, size_t n)
 			continue;
 		}
 		k = u[i] < 0x80 ? 0 : utf8_seqlen(u + i, n - i);
-		if (k > 0) {
+		if (k > 0 && !breaks_line(u + i, k)) {
 			i += (size_t)k;
 			continue;
 		}
 		fwrite(s + from, 1, i - from, stderr);
-		fputc('?', stderr);
-		from = ++i;
+		fputc('?', stderr);	/* one '?' for a whole character */
+		i += k > 0 ? (size_t)k : 1;
+		from = i;
 	}
 	fwrite(s + from, 1, n - from, stderr);
 }
