@@ -2522,6 +2522,23 @@ check_row(struct reg *g, struct csvread *r, struct quick *q, int survey)
 }
 
 /*
+ * An error of the CSV reader, at its line; a typo on a later line of a
+ * record that spans lines at the record's first line (SPEC §3), saying
+ * where it is.
+ */
+static void
+reader_error(const char *path, const struct csvread *r)
+{
+	if (r->err_at_line == 0)
+		diag_errorat(path, r->err_line, r->err_col, "%s",
+		    csvread_strerror(r));
+	else
+		diag_errorat(path, r->err_line, 0, "%s (line %ld, column %ld, "
+		    "of this record)", csvread_strerror(r), r->err_at_line,
+		    r->err_at_col);
+}
+
+/*
  * Checks the rows after the header. At the reader's limit the second
  * thread's half is joined (*split is then 0). A typo in a row is reported
  * and reading goes on from the next line. Returns csvread_next()'s last
@@ -2547,8 +2564,7 @@ again:
 	if (rv < 0 && (r->err == CSVREAD_ESTRAY || r->err ==
 	    CSVREAD_EAFTER || r->err == CSVREAD_ECR)) {
 		/* a typo in a row: report it and read on from the next line */
-		diag_errorat(g->f->display, r->err_line, r->err_col, "%s",
-		    csvread_strerror(r));
+		reader_error(g->f->display, r);
 		if (csvread_recover(r) == 0) {
 			rv = 1;
 			goto again;
@@ -2569,8 +2585,7 @@ read_error(const struct infile *f, const struct csvread *r, FILE *fp)
 		diag_errorat(f->display, r->err_line, 0, "read error:");
 		status = worst(status, EXIT_USAGE);
 	} else
-		diag_errorat(f->display, r->err_line, r->err_col, "%s",
-		    csvread_strerror(r));
+		reader_error(f->display, r);
 }
 
 static void

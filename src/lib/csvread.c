@@ -118,6 +118,25 @@ fail(struct csvread *r, enum csvread_error e, long line, long col,
 	r->err_line = line;
 	r->err_col = col;
 	r->err_off = off;
+	r->err_at_line = r->err_at_col = 0;
+	return -1;
+}
+
+/*
+ * A typo at line:col inside the current record (a field is open, so
+ * r->line is where the record starts), reported at that line.
+ */
+static int
+fail_in_record(struct csvread *r, enum csvread_error e, long line, long col,
+    long long off)
+{
+	fail(r, e, line, col, off);
+	if (line > r->line) {
+		r->err_line = r->line;
+		r->err_col = 0;
+		r->err_at_line = line;
+		r->err_at_col = col;
+	}
 	return -1;
 }
 
@@ -362,7 +381,8 @@ feed_line(struct csvread *r)
 			if (got < n) {
 				size_t at = from + got;
 
-				return fail(r, r->ln[at] == '"' && !r->p.quoted ?
+				return fail_in_record(r, r->ln[at] == '"' &&
+				    !r->p.quoted ?
 				    CSVREAD_ESTRAY : r->p.quoted ?
 				    CSVREAD_EAFTER : CSVREAD_ESTRAY,
 				    r->ln_no, (long)at + 1, r->ln_off +

@@ -113,6 +113,11 @@ struct csvread {
 	/* the error, when csvread_next() returned -1 */
 	enum csvread_error err;
 	long		 err_line, err_col;
+	/* a typo (ESTRAY, EAFTER) on a later line of a record that
+	   spans lines is reported at the record's first line (SPEC §3:
+	   err_line, err_col 0), err_at_line:err_at_col saying where it is;
+	   err_at_line is 0 when the typo is at err_line:err_col */
+	long		 err_at_line, err_at_col;
 	long long	 err_off;	/* byte offset in the file (from 0) */
 	int		 err_errno;
 };

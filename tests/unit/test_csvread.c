@@ -51,7 +51,11 @@ describe_with(const char *text, size_t n, int no_fast)
 		}
 		sbuf_addc(&sb, '\n');
 	}
-	if (rv < 0)
+	if (rv < 0 && r.err_at_line > 0)	/* a typo inside a record */
+		sbuf_printf(&sb, "error: %s @%ld:%ld (at %ld:%ld) +%lld\n",
+		    csvread_strerror(&r), r.err_line, r.err_col,
+		    r.err_at_line, r.err_at_col, r.err_off);
+	else if (rv < 0)
 		sbuf_printf(&sb, "error: %s @%ld:%ld +%lld\n",
 		    csvread_strerror(&r), r.err_line, r.err_col, r.err_off);
 	csvread_release(&r);
@@ -102,6 +106,15 @@ static const struct tcase cases[] = {
 	  "error: quote '\"' inside an unquoted field (quote the whole field and double the quote) @1:4 +3\n" },
 	{ "text after closing quote", "\"ab\"c,d\n",
 	  "error: text after the closing quote of a field @1:5 +4\n" },
+	{ "text after closing quote on a later line of its record: at the "
+	  "record's first line (SPEC §3), saying where",
+	  "a,b\nx,\"one\ntwo\"z\n",
+	  "1:1 a@1:1 b@1:3\nerror: text after the closing quote of a field "
+	  "@2:0 (at 3:5) +15\n" },
+	{ "a stray quote on a later line of its record",
+	  "x,\"one\ntwo\",t\"u\n",
+	  "error: quote '\"' inside an unquoted field (quote the whole field "
+	  "and double the quote) @1:0 (at 2:7) +13\n" },
 	{ "invalid UTF-8 (CP1258 byte)", "a,b\nL\xEA,x\n",
 	  "1:1 a@1:1 b@1:3\nerror: invalid UTF-8 @2:2 +5\n" },
 	{ "invalid UTF-8 in a quoted line", "a\n\"x\xC3\"\n",
@@ -469,7 +482,9 @@ test_recover(void **state)
 	/* ESTRAY 2, EAFTER 3, ECR 9, EQUOTE 1 (not recoverable) */
 	assert_int_equal(CSVREAD_ESTRAY, 2);
 	assert_int_equal(CSVREAD_ECR, 9);
-	assert_string_equal(sb.buf, "1:a E2@2:4 E3@4:3 5:c E9@6:4 7:h "
+	/* the text after "q\"" on line 4 is reported where its record
+	 * starts, line 3 (no column), as SPEC §3 asks */
+	assert_string_equal(sb.buf, "1:a E2@2:4 E3@3:0 5:c E9@6:4 7:h "
 	    "E1@8:1 ");
 	assert_int_equal(csvread_recover(&r), -1);
 	sbuf_release(&sb);
