@@ -995,8 +995,8 @@ same_sheet_name(const char *a, const char *b)
  * the nearest known name.
  */
 static const char *const wb_keys[] = { "title", "subject", "keywords",
-	"font", "font_size", "total_label", "no_rows", "draft", "sheets",
-	NULL };
+	"font", "font_size", "total_label", "no_rows", "chart_data", "draft",
+	"sheets", NULL };
 static const char *const status_keys[] = { "submitted", "incomplete",
 	"missing", "register", "active_from", "active_to", NULL };
 static const char *const obj_keys[] = { "target", "value", "met", "yes",
@@ -3800,19 +3800,32 @@ fits_one_page(lxw_worksheet *ws, const struct book *b,
 }
 
 /*
+ * The bars of a units' chart: the units with a value in its column, in
+ * the sheet's order (a unit without one gets no category: an empty
+ * category reads as a bar at 0), the rows of their copy under the table
+ * (a series takes one range of cells) and how they are drawn.
+ */
+struct bars {
+	size_t		*iu, n;		/* the units charted: indices of b->u */
+	int		 vc, cc;	/* the value and category columns */
+	int		 row;		/* the first row of the chart's data */
+	double		 px, pt;	/* pixels per bar; points of the names */
+};
+
+/*
  * Pixels per bar of the units' chart: a reader wraps a long unit name
  * on the category axis (at 40 to 64 characters a line in LibreOffice,
  * as wide as the chart lets it: 40 is safe) and leaves out every other
  * name when they do not fit.
  */
 static double
-bar_px(const struct book *b)
+bar_px(const struct book *b, const struct bars *k)
 {
 	size_t i, most = 0;
 
-	for (i = 0; i < b->nu; i++)
-		if (utf8_chars(b->u[i].name) > most)
-			most = utf8_chars(b->u[i].name);
+	for (i = 0; i < k->n; i++)
+		if (utf8_chars(b->u[k->iu[i]].name) > most)
+			most = utf8_chars(b->u[k->iu[i]].name);
 	return fmax(24, 16 * ceil((double)most / 40) + 8);
 }
 
@@ -3824,18 +3837,18 @@ chart_max_px(const struct sheet *s)
 }
 
 /*
- * The column that names the bars of the units' chart, the pixels per bar
- * and the points of the names (0: the reader's 10): the first name
- * column, unless the names of every unit do not fit the page's height (a
- * reader would leave out every other one, so half the bars had no name,
- * 36 units of 100-character names): then the code column, one short line
- * a bar, 24 px at 10 pt, in smaller type (down to 6 pt) for more units
- * than that fits (48 units: 7 pt).
+ * The column that names the bars k of the units' chart (k->cc), the
+ * pixels per bar and the points of the names (0: the reader's 10): the
+ * first name column, unless the names of every bar do not fit the page's
+ * height (a reader would leave out every other one, so half the bars had
+ * no name, 36 units of 100-character names): then the code column, one
+ * short line a bar, 24 px at 10 pt, in smaller type (down to 6 pt) for
+ * more bars than that fits (48 units: 7 pt).
  */
-static int
-chart_cats(const struct book *b, const struct sheet *s, double *px,
-    double *pt)
+static void
+chart_cats(const struct book *b, const struct sheet *s, struct bars *k)
 {
+	double n = (double)k->n;
 	int j, name = -1, code = -1;
 
 	for (j = 0; j < s->ncols; j++) {
@@ -3844,17 +3857,17 @@ chart_cats(const struct book *b, const struct sheet *s, double *px,
 		if (s->cols[j].src == S_CODE && code < 0)
 			code = j;
 	}
-	*px = bar_px(b);
-	*pt = 0;
-	if (name >= 0 && (code < 0 ||
-	    (double)b->nu * *px + 80 <= chart_max_px(s)))
-		return name;
-	*px = 24;
-	if ((double)b->nu * *px + 80 > chart_max_px(s)) {
-		*pt = fmax(6, floor((chart_max_px(s) - 80) / b->nu / 2.4));
-		*px = *pt * 2.4;
+	k->px = bar_px(b, k);
+	k->pt = 0;
+	k->cc = name;
+	if (name >= 0 && (code < 0 || n * k->px + 80 <= chart_max_px(s)))
+		return;
+	k->px = 24;
+	if (n * k->px + 80 > chart_max_px(s)) {
+		k->pt = fmax(6, floor((chart_max_px(s) - 80) / n / 2.4));
+		k->px = k->pt * 2.4;
 	}
-	return code >= 0 ? code : 0;
+	k->cc = code >= 0 ? code : 0;
 }
 
 /*
@@ -3888,15 +3901,17 @@ chart_numfmt(const struct book *b, const struct fmts *F,
 }
 
 /*
- * The sheet's bar chart of column s->chart by unit (rows r1..r2), put at
- * row at, on a printed page of its own; its labels and axis in the
- * column's format (a chart of counts shows "20", not "2000.00%").
+ * The sheet's bar chart of the bars k (column k->vc, named by column
+ * k->cc, rows from k->row), put at row at, on a printed page of its own;
+ * its labels and axis in the column's format (a chart of counts shows
+ * "20", not "2000.00%").
  */
 static void
-units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
-    const struct sheet *s, const struct fmts *F, int r1, int r2, int at)
+draw_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
+    const struct sheet *s, const struct fmts *F, const struct bars *k,
+    int at)
 {
-	int vc = col_of(s, s->ncols, s->chart), cc;
+	int vc = k->vc, r2 = k->row + (int)k->n - 1;
 	lxw_chart *ch = workbook_add_chart(wb, LXW_CHART_BAR);
 	lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
 	lxw_chart_font cf = { 0 };
@@ -3904,19 +3919,17 @@ units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	lxw_row_t brk[] = { (lxw_row_t)(at - 1), 0 };
 	char *ct = subst(b, s->chart_title), *ctn = nfc_or(ct), lf[32];
 	lxw_chart_font nf = { 0 };
-	double px, pt;
 
-	cc = chart_cats(b, s, &px, &pt);
-	/* a unit without the rate has no bar, not a bar at 0 */
+	/* a value cell emptied by hand: no bar, not a bar at 0 */
 	chart_show_blanks_as(ch, LXW_CHART_BLANKS_AS_GAP);
 	cf.name = (char *)b->font;
 	cf.size = 12;
 	cf.bold = 1;
-	chart_series_set_categories(se, s->name, (lxw_row_t)r1, (lxw_col_t)cc,
-	    (lxw_row_t)r2, (lxw_col_t)cc);
-	chart_series_set_values(se, s->name, (lxw_row_t)r1, (lxw_col_t)vc,
+	chart_series_set_categories(se, s->name, (lxw_row_t)k->row,
+	    (lxw_col_t)k->cc, (lxw_row_t)r2, (lxw_col_t)k->cc);
+	chart_series_set_values(se, s->name, (lxw_row_t)k->row, (lxw_col_t)vc,
 	    (lxw_row_t)r2, (lxw_col_t)vc);
-	xlsxnum_chart(++cur_chart, cur_sheet, (unsigned)r1, (unsigned)vc);
+	xlsxnum_chart(++cur_chart, cur_sheet, (unsigned)k->row, (unsigned)vc);
 	chart_series_set_labels(se);
 	chart_series_set_labels_num_format(se, chart_numfmt(b, F, s, vc, lf,
 	    sizeof(lf)));
@@ -3942,12 +3955,12 @@ units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	nf.name = (char *)b->font;
 	chart_axis_set_num_font(ch->x_axis, &nf);
 	chart_series_set_labels_font(se, &nf);
-	if (pt > 0)		/* the names: smaller, to keep every one */
-		nf.size = pt;
+	if (k->pt > 0)		/* the names: smaller, to keep every one */
+		nf.size = k->pt;
 	chart_axis_set_num_font(ch->y_axis, &nf);
 	co.x_scale = 1.8;
 	/* as tall as its bars need, but no taller than a printed page */
-	co.y_scale = fmin(fmax(1.0, ((double)b->nu * px + 80) / 288),
+	co.y_scale = fmin(fmax(1.0, ((double)k->n * k->px + 80) / 288),
 	    chart_max_px(s) / 288);
 	chk(worksheet_insert_chart_opt(ws, (lxw_row_t)at, 0, ch, &co),
 	    "insert_chart");
@@ -3958,8 +3971,70 @@ units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 }
 
 /*
+ * The chart's data from row at: a caption ([workbook] chart_data), then
+ * a row per charted unit, its name (or code: the bars' names) and its
+ * value, a formula on its cell of the table (units from row r1) with
+ * that value cached, in the cell's format. A person reading it sees the
+ * very figures of the table; it lies below the table's autofilter, so
+ * no sorting moves it. Returns its last row.
+ */
+static int
+chart_data(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
+    const struct fmts *F, struct bars *k, int r1, int at)
+{
+	const struct col *c = &s->cols[k->vc];
+	char l[8], fo[32], *cap = subst(b, tmpl_get(b->t, "workbook",
+	    "chart_data", "Số liệu của biểu đồ"));
+	size_t i;
+	double v;
+
+	put_text(ws, at, 0, cap, F->agency_bold);
+	free(cap);
+	col_letters(k->vc, l);
+	k->row = at + 1;
+	for (i = 0; i < k->n; i++) {
+		const struct urow *u = &b->u[k->iu[i]];
+		int r = k->row + (int)i;
+
+		row_lines(ws, b, r, unit_cell(ws, b, s, F, u, r, k->cc));
+		colval(b, s, c, u->code, &v);
+		snprintf(fo, sizeof(fo), "=%s%d", l, r1 + (int)k->iu[i] + 1);
+		chk(put_formula_num(ws, (lxw_row_t)r, (lxw_col_t)k->vc, fo,
+		    result_fmt(b, F, c, u->code, v, 0), v), "write_formula");
+	}
+	return k->row + (int)k->n - 1;
+}
+
+/*
+ * The sheet's chart of column s->chart by unit (the table's units from
+ * row r1): its data from row at, the chart below it; neither when no
+ * unit has a value, as for a sheet without units.
+ */
+static void
+units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
+    const struct sheet *s, const struct fmts *F, int r1, int at)
+{
+	struct bars k = { 0 };
+	size_t i;
+	double v;
+
+	k.vc = col_of(s, s->ncols, s->chart);
+	k.iu = xcalloc(b->nu + 1, sizeof(*k.iu));
+	for (i = 0; i < b->nu; i++)
+		if (colval(b, s, &s->cols[k.vc], b->u[i].code, &v))
+			k.iu[k.n++] = i;
+	if (k.n > 0) {
+		chart_cats(b, s, &k);
+		/* the chart after the data and a blank row */
+		draw_chart(wb, ws, b, s, F, &k,
+		    chart_data(ws, b, s, F, &k, r1, at) + 2);
+	}
+	free(k.iu);
+}
+
+/*
  * A sheet of units: agency and title rows, headers, a row per unit, the
- * organization's row of formulas, the note, and the chart.
+ * organization's row of formulas, the note, the chart's data and the chart.
  */
 static void
 write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
@@ -3989,12 +4064,15 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 		chk(worksheet_autofilter(ws, (lxw_row_t)(r1 - 1), 0,
 		    (lxw_row_t)(b->nu > 0 ? r2 : r1 - 1),
 		    (lxw_col_t)(s->ncols - 1)), "autofilter");
-	/* printed pages repeat the header rows, when there are pages */
+	/*
+	 * printed pages repeat the header rows, when the table has pages
+	 * (the chart's data below it is not under them)
+	 */
 	if (!fits_one_page(ws, b, s, r + 2))
 		chk(worksheet_repeat_rows(ws, (lxw_row_t)hdr,
 		    (lxw_row_t)(r1 - 1)), "repeat_rows");
-	if (s->chart != NULL && b->nu > 0)
-		units_chart(wb, ws, b, s, F, r1, r2, r + 4);
+	if (s->chart != NULL)
+		units_chart(wb, ws, b, s, F, r1, r + 4);
 }
 
 static void

@@ -274,6 +274,19 @@ if [ -x "$BIN/baocao-check" ] && [ -x "$BIN/baocao-rollup" ] &&
 			check "sample-$p" $p "$TOP/config" "$tmp/i-$p.csv" \
 			    "$tmp/a-$p.tsv" "$tmp/n.tsv"
 		done
+		# the satisfaction chart of 2024-12 (7 of 16 units with a
+		# rate; xlsx_check.py checks which); 2025-01, where no unit
+		# has one, gets none, not a chart without bars
+		[ -f "$tmp/sample-2024-12.xlsx" ] &&
+		    [ -f "$tmp/sample-2025-01.xlsx" ] &&
+		    { $py - "$tmp/sample-2024-12.xlsx" \
+		    "$tmp/sample-2025-01.xlsx" <<'PY' ||
+import sys, zipfile
+has = [sum(n.startswith('xl/charts/chart') for n in zipfile.ZipFile(f).namelist())
+       for f in sys.argv[1:]]
+sys.exit(has != [1, 0])
+PY
+		    no "sample: charts of 2024-12, 2025-01 not 1 and 0"; }
 	fi
 else
 	echo "xlsx.sh: baocao-check/rollup/analyze not built: sample skipped"

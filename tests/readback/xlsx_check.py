@@ -482,6 +482,7 @@ class Sheets:
     def __init__(self, path):
         self.f = openpyxl.load_workbook(path)                  # formulas
         self.v = openpyxl.load_workbook(path, data_only=True)  # cached values
+        self.unit_rows = {}     # units sheet -> {unit: row}, for the charts
 
 
 NUMBERED = re.compile(r'^\((\d+)\)(?:=(.+))?$')
@@ -561,6 +562,7 @@ def check_units_sheet(name, S, ind, units, names, stats, allowed, low, srcs=None
     if unit_rows and total_row <= max(unit_rows.values()):
         fail('%s: organization row %d is not below the units' % (name, total_row))
 
+    S.unit_rows[name] = unit_rows
     if srcs is not None:
         check_declared(name, wv, srcs, ind, unit_rows, total_row, stats)
 
@@ -818,10 +820,11 @@ def decimals(fmt):
 C = '{http://schemas.openxmlformats.org/drawingml/2006/chart}'
 
 
-def check_charts(path, S, stats):
+def check_charts(path, S, stats, ind, allowed):
     """Each chart's series: categories and values over the same rows of
-    one sheet, every value cell a number or blank, the cached points
-    those numbers, and the labels in the cells' kind of format (a chart
+    one sheet, every value cell a number, the cached points those
+    numbers, the bars exactly the units with a value (check_chart_units),
+    and the labels in the cells' kind of format (a chart
     of counts does not read "2000.0%") with as many decimals as the most
     precise cell (no bar reads "95.0%" where its cell reads "94.99%")."""
     with zipfile.ZipFile(path) as z:
@@ -842,8 +845,10 @@ def check_charts(path, S, stats):
                 ws = S.v[sheet]
                 vc, r1, r2 = col_index(m[1].group(2)), int(m[1].group(3)), int(m[1].group(5))
                 cells = [ws.cell(r, vc) for r in range(r1, r2 + 1)]
-                if any(c.value is not None and not isnum(c.value) for c in cells):
-                    fail('%s: values %s hold text' % (n, refs[1]))
+                if any(not isnum(c.value) for c in cells):
+                    # an empty category reads as a bar at 0
+                    fail('%s: values %s hold text or blanks: %r' %
+                         (n, refs[1], [c.value for c in cells]))
                     continue
                 pts = {int(p.get('idx')): float(p.find(C + 'v').text)
                        for p in ser.find(C + 'val').iter(C + 'pt')}
@@ -861,7 +866,76 @@ def check_charts(path, S, stats):
                         fail('%s: labels %r show fewer decimals than cells %r' %
                              (n, code, sorted(set(fmts))))
                 check_chart_names(z, n, ws, m[0], r1, r2)
+                check_chart_units(n, S, sheet, col_index(m[0].group(2)), vc, r1, r2,
+                                  ind, allowed)
                 stats['charts'] += 1
+
+
+CELLREF = re.compile(r'^=\$?([A-Z]+)\$?(\d+)$')
+
+
+def check_chart_units(chart, S, sheet, cc, vc, r1, r2, ind, allowed):
+    """The bars are the units of the sheet's table that have a value in
+    one of its columns, all of them and only them, in the table's order,
+    each with the CSV's value of the indicator of that column and named
+    as the table names it. A bar's value is a unit's cell of the table,
+    or a formula =J12 on it (a copy of those rows under the table, as a
+    series takes one range), whose cached value is that cell's; the copy
+    lies outside the table's autofilter, so sorting never moves it."""
+    wf, wv = S.f[sheet], S.v[sheet]
+    rows = S.unit_rows.get(sheet)
+    if not rows:
+        fail('%s: charts %r, not a sheet of units' % (chart, sheet))
+        return
+    unit_at = {r: u for u, r in rows.items()}
+    got, cols = [], set()
+    for r in range(r1, r2 + 1):
+        src, f = (r, vc), wf.cell(r, vc)
+        if f.data_type == 'f':
+            m = CELLREF.match(f.value)
+            if not m:
+                fail('%s: %s!%s holds %r, not a reference to a cell of the table' %
+                     (chart, sheet, f.coordinate, f.value))
+                return
+            src = (int(m.group(2)), col_index(m.group(1)))
+            if wv.cell(*src).value != wv.cell(r, vc).value:
+                fail('%s: %s!%s %s caches %r, the cell holds %r' %
+                     (chart, sheet, f.coordinate, f.value, wv.cell(r, vc).value,
+                      wv.cell(*src).value))
+            if wf.cell(r, vc).number_format != wf.cell(*src).number_format:
+                fail('%s: %s!%s in format %r, its cell %r' %
+                     (chart, sheet, f.coordinate, wf.cell(r, vc).number_format,
+                      wf.cell(*src).number_format))
+            allowed.add((sheet, r, vc))
+        u = unit_at.get(src[0])
+        if u is None:
+            fail('%s: bar of row %d is no unit of the table (%s row %d)' %
+                 (chart, r, sheet, src[0]))
+            return
+        if wv.cell(r, cc).value != wv.cell(src[0], cc).value:
+            fail('%s: bar of %s named %r, the table says %r' %
+                 (chart, u, wv.cell(r, cc).value, wv.cell(src[0], cc).value))
+        if src[0] != r and wf.auto_filter.ref and \
+                (r, vc) in cells_of(wf.auto_filter.ref):
+            fail('%s: the chart\'s data %s!%s lies in the autofilter %s' %
+                 (chart, sheet, f.coordinate, wf.auto_filter.ref))
+        got.append((src[0], u, wv.cell(r, vc).value))
+        cols.add(src[1])
+    if len(cols) != 1:
+        fail('%s: bars from columns %r of the table' % (chart, sorted(cols)))
+        return
+    if [g[0] for g in got] != sorted(g[0] for g in got):
+        fail('%s: bars %r not in the table\'s order' % (chart, [g[1] for g in got]))
+    c = cols.pop()
+    table = {u: wv.cell(r, c).value for u, r in rows.items()}
+    cand = [i for i in sorted({k[1] for k in ind})
+            if all(matches(table[u], ind.get((u, i))) for u in table)]
+    want = {i: [u for u, r in sorted(rows.items(), key=lambda x: x[1])
+                if ind.get((u, i)) is not None] for i in cand}
+    if not any(want[i] == [g[1] for g in got] and
+               all(exact(v, ind[(u, i)]) for _, u, v in got) for i in cand):
+        fail('%s: bars %r, but the units with a value of %s are %r' %
+             (chart, [g[1] for g in got], cand, [want[i] for i in cand]))
 
 
 def chart_height_px(z, chart, ws):
@@ -1078,8 +1152,8 @@ def main():
                 totals[name] = tr
         else:
             check_register_sheet(name, S, ind, units, fields, stats)
+    check_charts(a.xlsx, S, stats, ind, allowed)
     check_no_stray_formulas(S, allowed)
-    check_charts(a.xlsx, S, stats)
     if not data_seen:
         fail('no data sheet (header period,unit,indicator,value)')
     if a.expect_objectives and obj_sheets == 0 and \
