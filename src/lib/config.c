@@ -877,6 +877,11 @@ load_objective(struct config *c, const struct inifile *f, const char *s)
 		bad++;
 	}
 	v = get(f, s, "op");
+	/* an error rate's objective without op would be met above it */
+	if (v == NULL && config_warnings)
+		diag_warnat(f->path, line, 0, "no 'op' in [%s]: taken as >= "
+		    "(met at or above the target); write op = <= for one met "
+		    "at or below it", s);
 	if (v == NULL || strcmp(v, ">=") == 0)
 		o->op = '>';
 	else if (strcmp(v, "<=") == 0)
