@@ -3257,7 +3257,7 @@ status_text(const struct book *b, const struct urow *u, char **owned)
 		[US_INCOMPLETE] = { "incomplete",
 		    "Nộp chưa đủ, thiếu tháng {months}" },
 		[US_MISSING] = { "missing", "Chưa nộp" },
-		[US_REGISTER] = { "register", "" },
+		[US_REGISTER] = { "register", "Không phải nộp biểu tháng" },
 	};
 	struct sbuf sb = SBUF_INIT;
 	const char *t, *m;
