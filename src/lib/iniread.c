@@ -308,9 +308,24 @@ section_line(struct iniread *r, const char *s, size_t n, size_t i)
 
 	for (j = i + 1; j < n && s[j] != ']'; j++)
 		;
-	if (j == n)
-		return fail(r, INIREAD_ESYNTAX, "missing ']' in section header",
+	if (j == n) {
+		/*
+		 * "[tasks": the name is what follows '[' up to a comment,
+		 * entered anyway (err_section), so that its keys are not
+		 * each reported as strangers to the section before it
+		 */
+		for (k = i + 1; k < n && blank(s[k]); k++)
+			;
+		for (j = k; j < n && !comment_start(s, j); j++)
+			;
+		for (; j > k && blank(s[j - 1]); j--)
+			;
+		fail(r, INIREAD_ESYNTAX, "missing ']' in section header",
 		    r->line, r->col, 0);
+		sbuf_add(&r->name, s + k, j - k);
+		r->err_section = j > k;
+		return -1;
+	}
 	for (k = i + 1; k < j && blank(s[k]); k++)
 		;
 	for (; j > k && blank(s[j - 1]); j--)

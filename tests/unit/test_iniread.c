@@ -222,6 +222,37 @@ test_vcut(void **state)
 	}
 }
 
+/*
+ * A section header without its ']' is an error that still names the
+ * section (err_section): what follows '[' up to a comment, trimmed.
+ */
+static void
+test_header_without_bracket(void **state)
+{
+	static const struct { const char *in, *name; int section; } c[] = {
+		{ "[tasks\n", "tasks", 1 },
+		{ "  [ tasks   ; note\n", "tasks", 1 },
+		{ "[\n", "", 0 },
+		{ "[ ; note\n", "", 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		FILE *fp = fmemopen((void *)c[i].in, strlen(c[i].in), "rb");
+		struct iniread r;
+
+		assert_non_null(fp);
+		iniread_init(&r, fp);
+		assert_int_equal(iniread_next(&r), -1);
+		assert_string_equal(r.errmsg, "missing ']' in section header");
+		assert_int_equal(r.err_section, c[i].section);
+		assert_string_equal(sbuf_str(&r.name), c[i].name);
+		iniread_release(&r);
+		fclose(fp);
+	}
+}
+
 /* Line numbers count physical lines, continuations included. */
 static void
 test_lines_after_continuation(void **state)
@@ -292,6 +323,7 @@ main(void)
 		cmocka_unit_test(test_nul),
 		cmocka_unit_test(test_long_value),
 		cmocka_unit_test(test_lines_after_continuation),
+		cmocka_unit_test(test_header_without_bracket),
 		cmocka_unit_test(test_vcut),
 		cmocka_unit_test(test_line_max),
 	};
