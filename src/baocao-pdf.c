@@ -4244,9 +4244,9 @@ lint_wording(const struct tmpl *t)
 	for (i = 0; i < n; i++) {
 		const char *sec = it[i].sec, *key = it[i].key;
 
-		if ((strncmp(sec, "table.", 6) == 0 ||
-		    strncmp(sec, "compare.", 8) == 0))
-			continue;
+		if (strncmp(sec, "table.", 6) == 0 ||
+		    strncmp(sec, "compare.", 8) == 0)
+			continue;	/* lint_tables' */
 		w = wording_find(sec);
 		if (w == NULL && key == NULL) {
 			diag_errorat(tmpl_path(t), it[i].line, 0, "unknown "
@@ -4264,6 +4264,7 @@ lint_wording(const struct tmpl *t)
 	}
 	return bad;
 }
+
 /* The names a block list may hold, for "did you mean"; NULL-terminated. */
 static char **
 block_names(void)
