@@ -4087,9 +4087,9 @@ lint_tables(const struct tmpl *t)
 /*
  * The keys each wording section of a PDF template may hold (docs/PDF.md).
  * T() falls back to its built-in wording for a key it does not find, so a
- * misspelt key would be silently ignored: lint_wording() refuses it. A
- * test (tests/readback/pdf-wording-keys.sh) holds this table to the T()
- * calls of this file.
+ * misspelt key would be silently ignored: lint_wording() refuses it. The
+ * golden case tests/cases/baocao-pdf/0010-wording-table-covers-source
+ * holds this table to the T() calls of this file.
  */
 static const char *const labels_keys[] = { "organization", "unit_column",
 	"absent", "missing", "no_months", "window", "errors_rate_note", NULL };
