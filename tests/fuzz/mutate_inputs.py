@@ -580,7 +580,10 @@ def csv_mutations(kind, data, rng):
                     yield Case('%s %s' % (lab, t2), mut(nr), ex, lines={L} if ex == 'error' else None,
                                same=(ex == 'pass'))
             if h == 'downtime_hours' and v:
-                for lab, val, ex in (('neg', b'-1', 'error'), ('dec', v + b'.50', 'pass'),
+                # 'dec' adds decimals: to a value that has some already ('6.5'
+                # of 2024-08), a trailing zero, not a second point ('6.5.50')
+                for lab, val, ex in (('neg', b'-1', 'error'),
+                                     ('dec', v + (b'0' if b'.' in v else b'.50'), 'pass'),
                                      ('comma', b'2,5', 'error'), ('big', b'9' * 400, 'error'),
                                      ('lead0', b'00' + v, 'pass')):
                     nr = list(r)
