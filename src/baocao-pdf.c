@@ -4087,9 +4087,9 @@ lint_tables(const struct tmpl *t)
 /*
  * The keys each wording section of a PDF template may hold (docs/PDF.md).
  * T() falls back to its built-in wording for a key it does not find, so a
- * misspelt key would be silently ignored: lint_wording() refuses it. A
- * test (tests/readback/pdf-wording-keys.sh) holds this table to the T()
- * calls of this file.
+ * misspelt key would be silently ignored: lint_wording() refuses it. The
+ * golden case tests/cases/baocao-pdf/0010-wording-table-covers-source
+ * holds this table to the T() calls of this file.
  */
 static const char *const labels_keys[] = { "organization", "unit_column",
 	"absent", "missing", "no_months", "window", "errors_rate_note", NULL };
@@ -4200,13 +4200,16 @@ wording_find(const char *sec)
 	return NULL;
 }
 
-/* The known section nearest to sec, or NULL; static storage. */
+/*
+ * The known section nearest to sec, or NULL; static storage. The report's
+ * [section.X] are those of the keys X of [sections] (secs, ns).
+ */
 static const char *
-wording_nearest_section(const char *sec)
+wording_nearest_section(const char *sec, char **secs, int ns)
 {
 	static char best[128];
-	const char *cands[64], *near;
-	char *own[64];
+	const char *cands[128], *near;
+	char *own[96];
 	size_t i, k, n = 0, no = 0;
 
 	for (i = 0; i < NWORDING; i++) {
@@ -4220,6 +4223,8 @@ wording_nearest_section(const char *sec)
 			cands[n++] = own[no++] = xasprintf("%s%s", w->sec,
 			    w->names[k]);
 	}
+	for (k = 0; k < (size_t)ns && no < 96; k++)
+		cands[n++] = own[no++] = xasprintf("section.%s", secs[k]);
 	cands[n] = NULL;
 	near = suggest_nearest(sec, strlen(sec), cands);
 	snprintf(best, sizeof(best), "%s", near != NULL ? near : "");
@@ -4229,9 +4234,53 @@ wording_nearest_section(const char *sec)
 }
 
 /*
+ * The keys of [text] this document reads: "intro" and "closing" (the
+ * report and the improvement summary) and the X of each block text.X of
+ * its block lists; a NULL-terminated array the caller frees (free_strv).
+ */
+static int
+text_keys(char ***out)
+{
+	char **v = xcalloc(3, sizeof(*v)), **secs = NULL, **b;
+	int n = 0, ns = 0, i, k, nb;
+
+	if (G.kind != K_BM) {
+		v[n++] = xstrdup("intro");
+		v[n++] = xstrdup("closing");
+	} else
+		ns = 1;
+	if (G.kind == K_REPORT)
+		ns = keys_of("sections", &secs);
+	for (i = 0; i < ns; i++) {
+		char sec[128], *list;
+
+		snprintf(sec, sizeof(sec), "section.%s", secs != NULL ?
+		    secs[i] : "");
+		list = xstrdup(G.kind == K_BM ? T("bm", "blocks", BM_BLOCKS) :
+		    T(sec, "blocks", ""));
+		nb = split_list(list, &b);
+		for (k = 0; k < nb; k++)
+			if (strncmp(b[k], "text.", 5) == 0) {
+				v = xrealloc(v, (size_t)(n + 2) * sizeof(*v));
+				v[n++] = xstrdup(b[k] + 5);
+			}
+		free(b);
+		free(list);
+	}
+	free_strv(secs, ns);
+	v[n] = NULL;
+	*out = v;
+	return n;
+}
+
+/*
  * Every section of t that is neither a table's ([table.X], [compare.X]:
  * lint_tables) nor a known wording section, and every key a wording
- * section does not have, as errors at their lines; their number.
+ * section does not have, as errors at their lines; their number. A
+ * [section.X] is read only for a key X of [sections], and only by the
+ * report: one of the document's own template that no key names (a
+ * misspelt [section.erorrs]) is as unknown as [hedaer]; in common.ini,
+ * which every document reads, only the report can tell.
  */
 static int
 lint_wording(const struct tmpl *t)
@@ -4239,7 +4288,8 @@ lint_wording(const struct tmpl *t)
 	size_t n, i;
 	const struct tmpl_item *it = tmpl_items(t, &n);
 	const struct wording_section *w;
-	int bad = 0;
+	char **secs, **texts;
+	int bad = 0, ns = keys_of("sections", &secs), nt = text_keys(&texts);
 
 	for (i = 0; i < n; i++) {
 		const char *sec = it[i].sec, *key = it[i].key;
@@ -4248,11 +4298,31 @@ lint_wording(const struct tmpl *t)
 		    strncmp(sec, "compare.", 8) == 0)
 			continue;	/* lint_tables' */
 		w = wording_find(sec);
+		if (w != NULL && key == NULL &&
+		    strncmp(sec, "section.", 8) == 0 &&
+		    (t == G.t || G.kind == K_REPORT) &&
+		    !in_list((const char *const *)secs, sec + 8))
+			w = NULL;
 		if (w == NULL && key == NULL) {
 			diag_errorat(tmpl_path(t), it[i].line, 0, "unknown "
 			    "section [%s]%s", sec, suggest_phrase(
-			    wording_nearest_section(sec)));
+			    wording_nearest_section(sec, secs, ns)));
 			bad++;
+		}
+		/*
+		 * [text] takes the keys its document reads (text_keys):
+		 * a misspelt 'intor' would drop the opening paragraph
+		 * without a word. Only the document's own template: one
+		 * in common.ini may be another document's.
+		 */
+		if (w != NULL && key != NULL && strcmp(sec, "text") == 0 &&
+		    t == G.t && !in_list((const char *const *)texts, key)) {
+			diag_errorat(tmpl_path(t), it[i].line, 0, "[%s] "
+			    "unknown key '%s'%s", sec, key, suggest_phrase(
+			    suggest_nearest(key, strlen(key),
+			    (const char *const *)texts)));
+			bad++;
+			continue;
 		}
 		if (w == NULL || key == NULL || w->keys == NULL ||
 		    in_list(w->keys, key))
@@ -4262,6 +4332,8 @@ lint_wording(const struct tmpl *t)
 		    strlen(key), w->keys)));
 		bad++;
 	}
+	free_strv(secs, ns);
+	free_strv(texts, nt);
 	return bad;
 }
 

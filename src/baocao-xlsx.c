@@ -1048,6 +1048,25 @@ listed_sheet(const char *list, const char *key)
 }
 
 /*
+ * For a [sheet.X] that [workbook] sheets does not list: the nearest
+ * [sheet.KEY] of a listed sheet that has no section ("[sheet.muc_iteu]"
+ * for the list's muc_tieu), or NULL.
+ */
+static const char *
+unlisted_nearest(const struct book *b, const char *sec, char **sheets,
+    int ns)
+{
+	const char *cands[65];
+	int k, n = 0;
+
+	for (k = 0; k < ns && n < 64; k++)
+		if (tmpl_line(b->t, sheets[k], NULL) == 0)
+			cands[n++] = sheets[k];
+	cands[n] = NULL;
+	return suggest_nearest(sec, strlen(sec), cands);
+}
+
+/*
  * A [values] key is "column.value" of an enumerated register column
  * (SPEC §3.2): a misspelt one ("error_type.noi_dugn") would silently show
  * the code noi_dung in the workbook instead of its label. 1 after the
@@ -1143,7 +1162,9 @@ lint_template(struct book *b)
 		if (t->key == NULL) {
 			if (sheet && !listed_sheet(list, t->sec + 6)) {
 				diag_errorat(b->tpath, t->line, 0, "[%s] is not "
-				    "listed in [workbook] sheets", t->sec);
+				    "listed in [workbook] sheets%s", t->sec,
+				    suggest_phrase(unlisted_nearest(b, t->sec,
+				    sheets, ns)));
 				bad++;
 			} else if (!sheet && ts == NULL) {
 				diag_errorat(b->tpath, t->line, 0, "unknown "

@@ -31,9 +31,12 @@ long lines, broken lines). Expectations follow SPEC §3.3/§4 and the docs;
 where a doc makes a mistake a warning or a fallback on purpose the case is
 'info' (printed, not a failure): an unknown unit in an objective's units
 or override (config.c), a target past 100%, an empty cutoff_day (0), an
-empty objective label (the section name), and a misspelt key or section
-of a PDF template outside [table.X]/[compare.X] (docs/PDF.md: built-in
-wording is used, though README says a misspelt key stops the run).
+empty objective label (the section name), and a misspelt
+[table.X]/[compare.X] of a PDF template (reported at the block list
+naming it, maybe in another file). Since lint_wording
+(docs/PDF.md, Templates) a misspelt key or section of any other PDF
+template section is an error at its line with "did you mean"; a misspelt
+key of [sections] is 'no [section.X] with blocks' at its line.
 
 Not part of `make test`. Exit 0 when every property held, 1 otherwise
 (each failure on stdout; --keep DIR saves the mutated trees of failures).
@@ -292,11 +295,18 @@ def generate(rel, text, rnd, known_sections):
             if rel == 'config/units.ini':
                 # another valid unit code: the data then names an unknown unit (exit 1)
                 yield C('sec-misspelt', rel, with_line(i, ln.replace('[' + name + ']', '[' + bad + ']')), 'any')
-            elif rel == 'config/objectives.ini' or rel.startswith('templates/pdf/'):
-                # pdf: a [table.X] misspelt is reported where a block list names it;
-                # other sections fall back to the built-in wording (docs/PDF.md)
-                # another objective; its overrides then name none (reported there)
+            elif rel == 'config/objectives.ini' or \
+                    (rel.startswith('templates/pdf/') and name.startswith(('table.', 'compare.'))):
+                # pdf: a [table.X]/[compare.X] misspelt is reported where a block
+                # list names it, which may be another file (docs/PDF.md, Templates);
+                # objectives: another objective; its overrides then name none
                 yield C('sec-misspelt', rel, with_line(i, ln.replace('[' + name + ']', '[' + bad + ']')), 'any')
+            elif rel.startswith('templates/pdf/'):
+                # docs/PDF.md, Templates (lint_wording): a section the documents
+                # do not read is now an error at its line with the nearest
+                # name; it used to fall back silently to the built-in wording
+                yield C('sec-misspelt', rel, with_line(i, ln.replace('[' + name + ']', '[' + bad + ']')),
+                        'error', line=i, suggest=True)
             elif bad.lower() not in known_sections and bad.upper() != name.upper():
                 yield C('sec-misspelt', rel, with_line(i, ln.replace('[' + name + ']', '[' + bad + ']')),
                         'error', line=i, suggest=True)
@@ -306,10 +316,18 @@ def generate(rel, text, rnd, known_sections):
         j, e = value_span(ln)
         val = ln[j:e]
         bad = misspell(key, rnd)
-        if rel.startswith('templates/pdf/') and not sec.startswith(('table.', 'compare.')):
-            # docs/PDF.md: only [table.X]/[compare.X] keys are checked; a misspelt
-            # label key falls back to the built-in default (README says otherwise)
-            yield C('key-misspelt', rel, with_line(i, ln.replace(key, bad, 1)), 'any')
+        if rel.startswith('templates/pdf/') and sec == 'sections':
+            # [sections] takes any key: a misspelt one is 'no [section.X] with
+            # blocks' at its own line (lint_templates), without a suggestion
+            yield C('key-misspelt', rel, with_line(i, ln.replace(key, bad, 1)), 'error', line=i)
+        elif rel.startswith('templates/pdf/') and not sec.startswith(('table.', 'compare.')):
+            # docs/PDF.md, Templates (lint_wording, new): a key a wording
+            # section does not have is an error at its line with "did you
+            # mean"; it used to fall back silently to the built-in wording.
+            # [text] of a document's own template takes the keys it reads
+            # (intro, closing, text.X of its block lists): 'itnro' used to
+            # drop the report's opening paragraph with exit 0
+            yield C('key-misspelt', rel, with_line(i, ln.replace(key, bad, 1)), 'error', line=i, suggest=True)
         elif key.isdigit() or re.fullmatch(r'col[0-9]+', bad):
             pass    # [recipients] 1, 2: another number is another recipient; col40 is a column too
         else:
@@ -381,6 +399,9 @@ def semantic(rnd):
     yield Case('obj-unknown-indicator2', o, sub_line(obj, ind, 'indicator = nothing'), 'error', line=ind)
     for op in ['>', '<', '=', '==', '=>', '!=', '', 'ge']:
         yield Case('obj-op ' + op, o, sub_line(obj, opl, 'op = ' + op), 'error', line=opl)
+    # docs/CHECK.md: an objective without 'op' is a warning at its section
+    # and taken as '>=' (satisfaction's own op): the outputs do not change
+    yield Case('obj-op-absent', o, sub_line(obj, opl, ''), 'same')
     # documented: a target past 100% of a rate is a warning
     yield Case('obj-target 150%', o, sub_line(obj, tg, 'target = 150%'), 'info')
     for t in ['abc', '', '95%%', '1e', '-5%', '95 %', 'nan', 'inf', '0x1', '9,5']:

@@ -255,6 +255,7 @@ class Case:
         self.msg = msg            # regex the error message must match
         self.exit2 = exit2
         self.lines_from = None    # no error before this line (but line 1)
+        self.only_lines = False   # every error must be at one of lines
         self.col = None           # with msg: the column of that message
 
 
@@ -415,6 +416,22 @@ def ini_mutations(data, rng):
         yield Case('delsec [%s]' % sec, b''.join(ls), exp, msg=rb'missing section' if exp == 'error' else None)
         yield Case('typosec [%s]' % sec, repl(ln, lines[ln - 1].replace(b'[' + sec.encode(), b'[' + sec.encode() + b's', 1)), 'error')
         yield Case('dupsec [%s]' % sec, data + b'\n[' + sec.encode() + b']\n', 'any')
+        # docs/CHECK.md: '[name' without its ']' is an error that still enters
+        # the section named, so its keys are not strangers to the one before
+        hdr = lines[ln - 1]
+        if b']' in hdr:
+            c = Case('nobracket [%s]' % sec, repl(ln, hdr[:hdr.index(b']')] + hdr[hdr.index(b']') + 1:]),
+                     'error', lines={ln}, msg=rb"missing '\]' in section header")
+            c.only_lines = True
+            yield c
+    # docs/CHECK.md: a comment ending in '\' continues onto the next line;
+    # when that line is a key, it is an error there (the key is not read)
+    for (ln, sec, key, raw) in keys[:1] + keys[len(keys) // 2:len(keys) // 2 + 1]:
+        if ln > 1 and not lines[ln - 2].rstrip(b'\r\n').endswith(b'\\'):
+            ls = list(lines)
+            ls[ln - 1:ln - 1] = [b'; C:\\\n']
+            yield Case('comment-swallows %s.%s@%d' % (sec, key, ln), b''.join(ls), 'error',
+                       lines={ln + 1}, msg=rb'continues the comment above it')
     # byte-level at each line
     for ln in range(1, last + 1):
         body = lines[ln - 1].rstrip(b'\r\n')
@@ -563,7 +580,10 @@ def csv_mutations(kind, data, rng):
                     yield Case('%s %s' % (lab, t2), mut(nr), ex, lines={L} if ex == 'error' else None,
                                same=(ex == 'pass'))
             if h == 'downtime_hours' and v:
-                for lab, val, ex in (('neg', b'-1', 'error'), ('dec', v + b'.50', 'pass'),
+                # 'dec' adds decimals: to a value that has some already ('6.5'
+                # of 2024-08), a trailing zero, not a second point ('6.5.50')
+                for lab, val, ex in (('neg', b'-1', 'error'),
+                                     ('dec', v + (b'0' if b'.' in v else b'.50'), 'pass'),
                                      ('comma', b'2,5', 'error'), ('big', b'9' * 400, 'error'),
                                      ('lead0', b'00' + v, 'pass')):
                     nr = list(r)
@@ -697,6 +717,22 @@ def random_mutations(data, rng, n, starts=None):
             yield c
 
 
+def unit_active(config, unit, month):
+    """Whether units.ini's active_from/active_to let unit report in month."""
+    sec, rng_ = None, {}
+    with open(os.path.join(config, 'units.ini'), encoding='utf-8') as f:
+        for ln in f:
+            s = ln.split(';')[0].split('#')[0].strip()
+            if s.startswith('[') and ']' in s:
+                sec = s[1:s.index(']')].upper()
+            elif sec and '=' in s:
+                k, v = (x.strip() for x in s.split('=', 1))
+                if k in ('active_from', 'active_to') and v:
+                    rng_.setdefault(sec, {})[k] = v
+    r = rng_.get(unit.decode('utf-8', 'replace').upper(), {})
+    return r.get('active_from', '0000-00') <= month <= r.get('active_to', '9999-99')
+
+
 def cross_cases(runner, inp, months, rng, report):
     """Rows copied between files and folders (SPEC §3.2, §6 status lists):
     a row copied into another register of the same kind in its folder is
@@ -736,6 +772,12 @@ def cross_cases(runner, inp, months, rng, report):
                         for where, exp in ((month, 'error'), (nxt, 'pass')):
                             if exp == 'pass' and row[keycol] in nxt_text:
                                 continue    # already re-sent there
+                            if exp == 'pass' and not unit_active(runner.config, row[hd.index('unit')], nxt):
+                                # a unit must be active in the folder's month
+                                # (docs/CHECK.md, Values: 'unit code'): a re-send
+                                # of TTPTQD (active_to 2024-06) into 2024-07 is
+                                # rightly an error, not the re-send this tests
+                                continue
                             # a file name of its own, read after the original
                             newp = os.path.join(work, where, 'ZZ.%s.csv' % kind)
                             with open(newp, 'wb') as f:
@@ -834,6 +876,9 @@ def check(runner, case, cwd, relpath, base_out, report, split=False):
         if not lines_seen & case.lines:
             problems.append('error lines %s, expected one of %s' % (sorted(lines_seen),
                                                                     sorted(case.lines)[:8]))
+        if case.only_lines and lines_seen - case.lines:
+            problems.append('errors also at lines %s, expected only %s' %
+                            (sorted(lines_seen - case.lines), sorted(case.lines)[:8]))
         stray = [m for m in errs if os.path.basename(m.group('file').decode('utf-8', 'replace'))
                  != os.path.basename(relpath)]
         if stray:
