@@ -635,11 +635,10 @@ split_list(char *s, char ***out)
 static int
 keys_of(const char *sec, char ***out)
 {
-	const char *const *k = tmpl_keys(G.t, sec, &(int){ 0 });
 	int n = 0, i;
+	const char *const *k = tmpl_keys(G.t, sec, &n);
 	char **v;
 
-	k = tmpl_keys(G.t, sec, &n);
 	if (n == 0)
 		k = tmpl_keys(G.common, sec, &n);
 	v = xcalloc((size_t)n + 1, sizeof(*v));
