@@ -599,14 +599,6 @@ fmt_value(const char *name, double v, char *buf)
 	return fmt_ind(NULL, name, v, buf);
 }
 
-static int
-is_rate(const char *name)
-{
-	int dec;
-
-	return fig_kind(name, &dec) == FIG_RATE;
-}
-
 /* Splits "a, b, c" into trimmed items; the caller frees the array and s. */
 static int
 split_list(char *s, char ***out)
@@ -3370,40 +3362,18 @@ title_of(const char *label)
 }
 
 /*
- * The difference d of indicator name for a comparison: vn_delta, but a
- * difference of means with the mean's decimals ("+0,12", "0,00"), more
- * when it would print 0 and is not, as for rates ("-0,004").
- */
-static char *
-fmt_delta(const char *name, double d, char *buf)
-{
-	char tmp[VNFMT_BUFSZ];
-	int dec;
-
-	if (fig_kind(name, &dec) != FIG_MEAN)
-		return vn_delta(d, is_rate(name), buf);
-	dec = vn_nonzero_places(d, dec);
-	vn_fixed(d, dec, tmp);
-	/* vn_num prints -0 as 0: no sign there */
-	snprintf(buf, VNFMT_BUFSZ, "%s%.30s", d > 0 && strcmp(vn_num(d, dec,
-	    buf), "0") != 0 ? "+" : "", tmp);
-	return buf;
-}
-
-/*
- * The change from then to now of indicator name, printed as the two
- * figures were (now_s, then_s), so that it is their difference; "-" when
- * either is absent.
+ * The change from then to now, printed as the difference of the two
+ * figures as printed (now_s, then_s: fmt_ind's numbers); "-" when either
+ * is absent.
  */
 static const char *
-compare_delta(const char *name, double now, double then, const char *now_s,
-    const char *then_s, char *buf)
+compare_delta(double now, double then, const char *now_s, const char *then_s,
+    char *buf)
 {
-	if (isnan(now) || isnan(then))
+	if (isnan(now) || isnan(then) ||
+	    vn_delta_printed(now_s, then_s, buf) == NULL)
 		return T("labels", "absent", "-");
-	if (vn_delta_printed(now_s, then_s, buf) != NULL)
-		return buf;
-	return fmt_delta(name, now - then, buf);
+	return buf;
 }
 
 enum compare_what { CMP_NOW, CMP_PREVIOUS, CMP_YEAR_BEFORE };
@@ -3490,11 +3460,9 @@ block_compare(const char *sec, int number)
 		cells[0] = T(sec, cols[i], cols[i]);
 		cells[1] = fmt_ind("*", cols[i], v, b[0]);
 		cells[2] = fmt_value(cols[i], p, b[1]);
-		cells[3] = compare_delta(cols[i], v, p, cells[1], cells[2],
-		    b[2]);
+		cells[3] = compare_delta(v, p, cells[1], cells[2], b[2]);
 		cells[4] = fmt_value(cols[i], y, b[3]);
-		cells[5] = compare_delta(cols[i], v, y, cells[1], cells[4],
-		    b[4]);
+		cells[5] = compare_delta(v, y, cells[1], cells[4], b[4]);
 		if (!sp) {
 			cells[2] = cells[4];
 			cells[3] = cells[5];

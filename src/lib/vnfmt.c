@@ -185,36 +185,6 @@ vn_rate(double rate, int decimals, char *buf)
 	return buf;
 }
 
-int
-vn_nonzero_places(double d, int dec)
-{
-	char tmp[VNFMT_BUFSZ];
-
-	while (dec < 4 && d != 0 && strcmp(vn_num(d, dec, tmp), "0") == 0)
-		dec++;
-	return dec;
-}
-
-char *
-vn_delta(double d, int pct, char *buf)
-{
-	char tmp[VNFMT_BUFSZ];
-	const char *sign;
-	int dec;
-
-	if (pct) {
-		/* as many decimals as the rates (2), more than 0 when it is not */
-		dec = vn_nonzero_places(d * 100.0, 2);
-		vn_num(d * 100.0, dec, tmp);
-	} else
-		vn_num(d, 2, tmp);
-	sign = tmp[0] != '-' && strcmp(tmp, "0") != 0 ? "+" : "";
-	/* vn_num never writes more than 26 bytes: this fits VNFMT_BUFSZ */
-	snprintf(buf, VNFMT_BUFSZ, "%s%.26s%s", sign, tmp,
-	    pct ? " điểm %" : "");
-	return buf;
-}
-
 /*
  * The value of a figure printed by vn_num() or vn_rate() ("-1.234,5",
  * "92,06%": 92.06), its places in *dec and whether it ends in '%' in
@@ -258,6 +228,7 @@ vn_delta_printed(const char *now, const char *then, char *buf)
 	if (isnan(a) || isnan(b) || pa != pb)
 		return NULL;
 	vn_num(a - b, da > db ? da : db, tmp);
+	/* vn_num never writes more than 26 bytes: this fits VNFMT_BUFSZ */
 	snprintf(buf, VNFMT_BUFSZ, "%s%.26s%s", tmp[0] != '-' &&
 	    strcmp(tmp, "0") != 0 ? "+" : "", tmp, pa ? " điểm %" : "");
 	return buf;

@@ -46,25 +46,14 @@ int	 vn_rate_decimals(double rate);
  */
 char	*vn_rate(double rate, int decimals, char *buf);
 /*
- * A signed difference for comparisons: "+12", "-3", "0"; with pct set the
- * value is a difference of rates in percentage points with 2 places, up
- * to 4 so that a difference is never printed 0: "+1,5 điểm %", "-0,01
- * điểm %".
- */
-char	*vn_delta(double d, int pct, char *buf);
-/*
  * The difference now - then of two figures as a document printed them
  * (vn_num, vn_rate: "1.234", "92,06%", "4,35"), so that a reader who
  * subtracts the printed figures finds it: "-0,28 điểm %" beside 92,06%
- * and 92,34%, with the places of the more precise of the two; NULL when
+ * and 92,34% (a difference of rates is in points), "+12", "0", with the
+ * places of the more precise of the two and a '+' on a rise; NULL when
  * either is not such a figure or only one is a percentage.
  */
 char	*vn_delta_printed(const char *now, const char *then, char *buf);
-/*
- * The places, from dec up to 4, with which vn_num() shows d as something
- * other than "0" (dec when d is 0): a difference is never printed 0.
- */
-int	 vn_nonzero_places(double d, int dec);
 /* "ngày 05 tháng 11 năm 2026", "ngày 04 tháng 7 năm 2024", "ngày 09 tháng
  * 02 năm 2024" (Decree 30/2020: a zero before days under 10 and months
  * 1 and 2) for a day number (date.h). */
