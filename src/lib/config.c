@@ -302,8 +302,7 @@ check_unnamed_sections(const struct inifile *f)
 	for (; *p; line++) {
 		const char *e = p + strcspn(p, "\n"), *q = p + strspn(p, " \t");
 
-		if (*q == '[' && q + 1 + strspn(q + 1, " \t") < e &&
-		    q[1 + strspn(q + 1, " \t")] == ']') {
+		if (*q == '[' && header_is(q, e, "")) {
 			diag_errorat(f->path, line, 0, "section without a name");
 			bad++;
 		}

@@ -242,7 +242,7 @@ logical(struct iniread *r)
 
 /* The error of the line comment_swallows() found. */
 static int
-lost_line(struct iniread *r)
+lost_line_error(struct iniread *r)
 {
 	long line = r->lost_line;
 
@@ -347,10 +347,7 @@ section_line(struct iniread *r, const char *s, size_t n, size_t i)
 		r->err_section = 1;
 		return -1;
 	}
-	for (j++; j < n && blank(s[j]); j++)
-		;
-	if (j < n)
-		comment_swallows(r, j);
+	comment_swallows(r, j + 1);	/* of a comment after the header */
 	return INI_SECTION;
 }
 
@@ -457,7 +454,7 @@ iniread_next(struct iniread *r)
 		return INI_END;
 	r->err = INIREAD_OK;
 	if (r->lost_line > 0)
-		return lost_line(r);
+		return lost_line_error(r);
 	for (;;) {
 		if ((rv = logical(r)) <= 0)
 			return rv < 0 ? -1 : INI_END;
@@ -467,7 +464,7 @@ iniread_next(struct iniread *r)
 			;
 		if (i < n && (s[i] == ';' || s[i] == '#') &&
 		    comment_swallows(r, i))
-			return lost_line(r);
+			return lost_line_error(r);
 		if (i == n || s[i] == ';' || s[i] == '#')
 			continue;
 		locate(r, i, &r->line, &r->col);
