@@ -17,6 +17,24 @@
 #include "iniread.h"
 #include "util.h"
 
+/* Starts r reading the text in (a test's case); read_done() ends it. */
+static FILE *
+read_text(struct iniread *r, const char *in)
+{
+	FILE *fp = fmemopen((void *)in, strlen(in), "rb");
+
+	assert_non_null(fp);
+	iniread_init(r, fp);
+	return fp;
+}
+
+static void
+read_done(struct iniread *r, FILE *fp)
+{
+	iniread_release(r);
+	fclose(fp);
+}
+
 /*
  * Describes every item: "[name]@LINE:COL" for a section, "name=<value>
  * @LINE:COL vCOL" for a key (q after vCOL when quoted), "error: MSG
@@ -208,17 +226,14 @@ test_vcut(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
-		FILE *fp = fmemopen((void *)c[i].in, strlen(c[i].in), "rb");
 		struct iniread r;
+		FILE *fp = read_text(&r, c[i].in);
 
-		assert_non_null(fp);
-		iniread_init(&r, fp);
 		assert_int_equal(iniread_next(&r), INI_KEY);
 		if (r.vcut != c[i].cut)
 			fail_msg("%s: vcut %zu, want %zu", c[i].in, r.vcut,
 			    c[i].cut);
-		iniread_release(&r);
-		fclose(fp);
+		read_done(&r, fp);
 	}
 }
 
@@ -239,17 +254,14 @@ test_header_without_bracket(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
-		FILE *fp = fmemopen((void *)c[i].in, strlen(c[i].in), "rb");
 		struct iniread r;
+		FILE *fp = read_text(&r, c[i].in);
 
-		assert_non_null(fp);
-		iniread_init(&r, fp);
 		assert_int_equal(iniread_next(&r), -1);
 		assert_string_equal(r.errmsg, "missing ']' in section header");
 		assert_int_equal(r.err_section, c[i].section);
 		assert_string_equal(sbuf_str(&r.name), c[i].name);
-		iniread_release(&r);
-		fclose(fp);
+		read_done(&r, fp);
 	}
 }
 
