@@ -4110,8 +4110,8 @@ static const char *const chart_keys[] = { "title", "legend_value",
 	"legend_target", NULL };
 static const char *const pchart_one_keys[] = { "title", NULL };
 static const char *const section_keys[] = { "blocks", NULL };
-static const char *const narrative_parts[] = { "strengths", "weaknesses",
-	"causes", "next_tasks", NULL };
+/* the sheet's [narrative] keys (schema.c), filled by wording_parts() */
+static const char *narrative_parts[SHEET_KEYS_MAX + 1];
 static const char *const chart_names[] = { "satisfaction", NULL };
 
 /*
@@ -4148,6 +4148,19 @@ static const struct wording_section {
 	{ "chart.", chart_names, chart_keys },
 };
 #define NWORDING (sizeof(wording_sections) / sizeof(wording_sections[0]))
+
+/* Fills narrative_parts from the sheet's schema, once. */
+static void
+wording_parts(void)
+{
+	int i, n = 0;
+
+	if (narrative_parts[0] != NULL)
+		return;
+	for (i = 0; i < nsheet_keys; i++)
+		if (strcmp(sheet_keys[i].section, "narrative") == 0)
+			narrative_parts[n++] = sheet_keys[i].key;
+}
 
 /* The entry of wording_sections for section sec, or NULL. */
 static const struct wording_section *
@@ -4257,6 +4270,8 @@ lint_wording(const struct tmpl *t)
 	const struct wording_section *w;
 	char **secs, **texts;
 	int bad = 0, ns = keys_of("sections", &secs), nt = text_keys(&texts);
+
+	wording_parts();
 
 	for (i = 0; i < n; i++) {
 		const char *sec = it[i].sec, *key = it[i].key;
