@@ -4188,29 +4188,50 @@ static const char *
 wording_nearest_section(const char *sec, char **secs, int ns)
 {
 	static char best[128];
-	const char *cands[128], *near;
-	char *own[96];
+	char **own = NULL;
+	const char **cands, *near;
 	size_t i, k, n = 0, no = 0;
 
-	for (i = 0; i < NWORDING; i++) {
-		const struct wording_section *w = &wording_sections[i];
-
-		if (w->names == NULL) {
-			cands[n++] = w->sec;
-			continue;
+	/* each family "prefix." as its names, secs as "section.X" */
+	for (i = 0; i < NWORDING; i++)
+		for (k = 0; wording_sections[i].names != NULL &&
+		    wording_sections[i].names[k] != NULL; k++) {
+			own = xrealloc(own, (no + 1) * sizeof(*own));
+			own[no++] = xasprintf("%s%s", wording_sections[i].sec,
+			    wording_sections[i].names[k]);
 		}
-		for (k = 0; w->names[k] != NULL && no < 32; k++)
-			cands[n++] = own[no++] = xasprintf("%s%s", w->sec,
-			    w->names[k]);
+	for (k = 0; k < (size_t)ns; k++) {
+		own = xrealloc(own, (no + 1) * sizeof(*own));
+		own[no++] = xasprintf("section.%s", secs[k]);
 	}
-	for (k = 0; k < (size_t)ns && no < 96; k++)
-		cands[n++] = own[no++] = xasprintf("section.%s", secs[k]);
-	cands[n] = NULL;
+	cands = xcalloc(NWORDING + no + 1, sizeof(*cands));
+	for (i = 0; i < NWORDING; i++)
+		if (wording_sections[i].names == NULL)
+			cands[n++] = wording_sections[i].sec;
+	for (i = 0; i < no; i++)
+		cands[n++] = own[i];
 	near = suggest_nearest(sec, strlen(sec), cands);
 	snprintf(best, sizeof(best), "%s", near != NULL ? near : "");
-	for (i = 0; i < no; i++)
-		free(own[i]);
+	free(cands);
+	free_strv(own, (int)no);
 	return best[0] != '\0' ? best : NULL;
+}
+
+/* Adds to v (n strings) the X of each block text.X of the block list. */
+static char **
+text_blocks(char **v, int *n, const char *list)
+{
+	char *s = xstrdup(list), **b;
+	int nb = split_list(s, &b), k;
+
+	for (k = 0; k < nb; k++)
+		if (strncmp(b[k], "text.", 5) == 0) {
+			v = xrealloc(v, (size_t)(*n + 2) * sizeof(*v));
+			v[(*n)++] = xstrdup(b[k] + 5);
+		}
+	free(b);
+	free(s);
+	return v;
 }
 
 /*
@@ -4221,33 +4242,25 @@ wording_nearest_section(const char *sec, char **secs, int ns)
 static int
 text_keys(char ***out)
 {
-	char **v = xcalloc(3, sizeof(*v)), **secs = NULL, **b;
-	int n = 0, ns = 0, i, k, nb;
+	char **v = xcalloc(3, sizeof(*v)), **secs;
+	int n = 0, ns, i;
 
-	if (G.kind != K_BM) {
+	if (G.kind == K_BM)
+		v = text_blocks(v, &n, T("bm", "blocks", BM_BLOCKS));
+	else {
 		v[n++] = xstrdup("intro");
 		v[n++] = xstrdup("closing");
-	} else
-		ns = 1;
-	if (G.kind == K_REPORT)
-		ns = keys_of("sections", &secs);
-	for (i = 0; i < ns; i++) {
-		char sec[128], *list;
-
-		snprintf(sec, sizeof(sec), "section.%s", secs != NULL ?
-		    secs[i] : "");
-		list = xstrdup(G.kind == K_BM ? T("bm", "blocks", BM_BLOCKS) :
-		    T(sec, "blocks", ""));
-		nb = split_list(list, &b);
-		for (k = 0; k < nb; k++)
-			if (strncmp(b[k], "text.", 5) == 0) {
-				v = xrealloc(v, (size_t)(n + 2) * sizeof(*v));
-				v[n++] = xstrdup(b[k] + 5);
-			}
-		free(b);
-		free(list);
 	}
-	free_strv(secs, ns);
+	if (G.kind == K_REPORT) {
+		ns = keys_of("sections", &secs);
+		for (i = 0; i < ns; i++) {
+			char sec[128];
+
+			snprintf(sec, sizeof(sec), "section.%s", secs[i]);
+			v = text_blocks(v, &n, T(sec, "blocks", ""));
+		}
+		free_strv(secs, ns);
+	}
 	v[n] = NULL;
 	*out = v;
 	return n;
