@@ -3120,20 +3120,6 @@ help(void)
 }
 
 #ifndef UNIT_TESTING
-/* The codes of the configured units, NULL-terminated; free(3) the array. */
-static const char **
-config_unit_codes(void)
-{
-	const char **codes;
-	int i;
-
-	codes = xmalloc((size_t)(cfg.nunits + 1) * sizeof(*codes));
-	for (i = 0; i < cfg.nunits; i++)
-		codes[i] = cfg.units[i].code;
-	codes[cfg.nunits] = NULL;
-	return codes;
-}
-
 /* Checks every file, one month folder after the other (files is sorted). */
 static void
 check_files(void)
@@ -3258,7 +3244,7 @@ main(int argc, char *argv[])
 	config_warnings = 1;
 	if ((rv = config_load(&cfg, cfgdir)) != 0)
 		return rv;
-	unit_codes = codes = config_unit_codes();
+	unit_codes = codes = config_unit_codes(&cfg);
 	for (i = 0; i < argc; i++)
 		if (strcmp(argv[i], "-") == 0)
 			add_stdin(stdin_name);

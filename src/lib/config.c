@@ -840,13 +840,9 @@ section_spelling(const char *text, const char *folded)
 static const char *
 unit_suggestion(const struct config *c, const char *code)
 {
-	const char **codes = xcalloc((size_t)c->nunits + 1, sizeof(*codes));
-	const char *near;
-	int i;
+	const char **codes = config_unit_codes(c);
+	const char *near = suggest_nearest(code, strlen(code), codes);
 
-	for (i = 0; i < c->nunits; i++)
-		codes[i] = c->units[i].code;
-	near = suggest_nearest(code, strlen(code), codes);
 	free(codes);
 	return suggest_phrase(near);
 }
@@ -1098,6 +1094,17 @@ config_release(struct config *c)
 	}
 	free(c->objectives);
 	memset(c, 0, sizeof(*c));
+}
+
+const char **
+config_unit_codes(const struct config *c)
+{
+	const char **codes = xcalloc((size_t)c->nunits + 1, sizeof(*codes));
+	int i;
+
+	for (i = 0; i < c->nunits; i++)
+		codes[i] = c->units[i].code;
+	return codes;
 }
 
 const struct unit *

@@ -106,6 +106,9 @@ void	 config_release(struct config *c);
 
 /* The unit with this code, or NULL. */
 const struct unit *config_unit(const struct config *, const char *code);
+/* The codes of c's units (by code), NULL-terminated, for "did you mean";
+ * free(3) the array, not the codes. */
+const char	**config_unit_codes(const struct config *c);
 /*
  * Whether unit code a comes before b in the organization's order, the
  * order of units.ini in which documents list units (units.ini's own are
