@@ -60,6 +60,12 @@ struct run {
 	char		 norm[PATH_MAX], rollup[PATH_MAX], indicators[PATH_MAX];
 	char		 analysis[PATH_MAX], checklog[PATH_MAX];
 	char		 xlsx_template[PATH_MAX];	/* the workbook's layout */
+	/*
+	 * check and indicators print P's numbers alone: the periods a report
+	 * compares P with are not computed, so a sum of theirs past 2^63-1
+	 * (the month before, a year before) cannot fail P's own figures.
+	 */
+	int		 p_only;
 };
 
 static const char usage_text[] =
@@ -543,7 +549,7 @@ static int
 run_numbers(struct run *r)
 {
 	const char *roll[] = { "baocao-rollup", "--config", config_dir,
-		"--period", r->label, r->norm, NULL };
+		"--period", r->label, r->norm, NULL, NULL };
 	const char *ana[] = { "baocao-analyze", "--config", config_dir,
 		"--period", r->label, "--analysis", r->analysis, r->rollup,
 		NULL };
@@ -551,6 +557,10 @@ run_numbers(struct run *r)
 
 	if ((rv = run_check(r)) != 0)
 		return rv;
+	if (r->p_only) {
+		roll[5] = "--only";
+		roll[6] = r->norm;
+	}
 	say("rolling up %s", r->label);
 	if ((rv = run_prog(roll, NULL, r->rollup, NULL)) != 0)
 		return rv;
@@ -821,6 +831,7 @@ cmd_check(int argc, char **argv)
 		run_release(&r);
 		return rv;
 	}
+	r.p_only = 1;
 	if ((rv = run_numbers(&r)) != 0) {
 		/* Errors: nothing on standard output, but who has sent. */
 		if (rv == EXIT_DATA)
@@ -845,8 +856,11 @@ cmd_indicators(int argc, char **argv)
 	const char *label = period_arg(argc, argv);
 	int rv;
 
-	if ((rv = run_init(&r, label)) == 0 && (rv = run_numbers(&r)) == 0)
-		copy_to(r.indicators, stdout);
+	if ((rv = run_init(&r, label)) == 0) {
+		r.p_only = 1;
+		if ((rv = run_numbers(&r)) == 0)
+			copy_to(r.indicators, stdout);
+	}
 	run_release(&r);
 	return rv;
 }
