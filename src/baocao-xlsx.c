@@ -2504,36 +2504,76 @@ objective_on(const struct book *b, const char *ind)
  * not show "95.00%" beside "Không đạt"), in every sheet, as the PDF
  * report does: one figure reads the same everywhere.
  */
-static lxw_format *
-result_fmt(const struct book *b, const struct fmts *F, const struct col *c,
-    const char *unit, double v, int tot)
+/*
+ * The decimals, d or more (up to MOREDEC), that rate v needs not to read
+ * 0.00% or 100.00% while it is neither: of a billion dossiers, 50 late
+ * is 99.999995% on time, and "100.00%" beside them says none was (the
+ * PDF's vn_rate() prints "99,9999%"). A rate nearer than MOREDEC decimals
+ * tell keeps d.
+ */
+static int
+rate_edge_decimals(double v, int d)
+{
+	char x[64];
+	double shown;
+	int e;
+
+	if (!(v > 0 && v < 1))
+		return d;
+	for (e = d; e <= MOREDEC; e++) {
+		snprintf(x, sizeof(x), "%.*f", e, v * 100);
+		shown = strtod(x, NULL);
+		if (shown != 0 && shown != 100)
+			return e;
+	}
+	return d;	/* 1 in 10^10: no decimals tell it from 0 */
+}
+
+/*
+ * The decimals value v of an objective's indicator needs, d or more, not
+ * to look equal to the unit's target while it is not.
+ */
+static int
+target_decimals(const struct book *b, const struct objective *o,
+    const char *unit, double v, double k, int d)
 {
 	char key[300], x[64], y[64];
-	const struct objective *o = c->obj != NULL ? c->obj :
-	    objective_on(b, c->ind);
 	const struct ival *t;
-	double k;
-	int d, rate;
 
-	if (o == NULL || c->op != 0 || c->src != S_IND ||
-	    (c->fmt != FM_RATE && c->fmt != FM_NUMBER && c->fmt != FM_COUNT))
-		return num_cell_fmt(F, c, tot);
 	snprintf(key, sizeof(key), "objective.%s.target", o->name);
 	if ((t = ind_find(b, unit, key)) == NULL || t->v == v)
-		return num_cell_fmt(F, c, tot);
-	rate = c->fmt == FM_RATE;
-	k = rate ? 100 : 1;
-	d = F->dec[c->fmt];
+		return d;
 	snprintf(x, sizeof(x), "%.*f", d, v * k);
 	snprintf(y, sizeof(y), "%.*f", d, t->v * k);
 	if (strcmp(x, y) != 0)
-		return num_cell_fmt(F, c, tot);
+		return d;
 	for (d = d + 1; d < MOREDEC; d++) {
 		snprintf(x, sizeof(x), "%.*f", d, v * k);
 		snprintf(y, sizeof(y), "%.*f", d, t->v * k);
 		if (strcmp(x, y) != 0)
 			break;
 	}
+	return d;
+}
+
+static lxw_format *
+result_fmt(const struct book *b, const struct fmts *F, const struct col *c,
+    const char *unit, double v, int tot)
+{
+	const struct objective *o = c->obj != NULL ? c->obj :
+	    objective_on(b, c->ind);
+	int d, rate = c->fmt == FM_RATE;
+
+	if (c->op != 0 || c->src != S_IND ||
+	    (c->fmt != FM_RATE && c->fmt != FM_NUMBER && c->fmt != FM_COUNT))
+		return num_cell_fmt(F, c, tot);
+	d = F->dec[c->fmt];
+	if (rate)
+		d = rate_edge_decimals(v, d);
+	if (o != NULL)
+		d = target_decimals(b, o, unit, v, rate ? 100 : 1, d);
+	if (d == F->dec[c->fmt] || d < 1 || d > MOREDEC)
+		return num_cell_fmt(F, c, tot);
 	return F->more[rate][d][tot];
 }
 
@@ -2586,7 +2626,12 @@ num_width(const struct book *b, enum fmt f, double v)
 
 	switch (f) {
 	case FM_RATE:
-		snprintf(buf, sizeof(buf), "%.1f%%", v * 100);
+		/*
+		 * one decimal: the padding covers the format's own; not
+		 * the more a rate next to 0 or 1 shows (result_fmt())
+		 */
+		snprintf(buf, sizeof(buf), "%.*f%%",
+		    rate_edge_decimals(v, 1), v * 100);
 		return (double)strlen(buf);
 	case FM_DATE:
 		return 10;
