@@ -2504,36 +2504,76 @@ objective_on(const struct book *b, const char *ind)
  * not show "95.00%" beside "Không đạt"), in every sheet, as the PDF
  * report does: one figure reads the same everywhere.
  */
-static lxw_format *
-result_fmt(const struct book *b, const struct fmts *F, const struct col *c,
-    const char *unit, double v, int tot)
+/*
+ * The decimals, d or more (up to MOREDEC), that rate v needs not to read
+ * 0.00% or 100.00% while it is neither: of a billion dossiers, 50 late
+ * is 99.999995% on time, and "100.00%" beside them says none was (the
+ * PDF's vn_rate() prints "99,9999%"). A rate nearer than MOREDEC decimals
+ * tell keeps d.
+ */
+static int
+rate_edge_decimals(double v, int d)
+{
+	char x[64];
+	double shown;
+	int e;
+
+	if (!(v > 0 && v < 1))
+		return d;
+	for (e = d; e <= MOREDEC; e++) {
+		snprintf(x, sizeof(x), "%.*f", e, v * 100);
+		shown = strtod(x, NULL);
+		if (shown != 0 && shown != 100)
+			return e;
+	}
+	return d;	/* 1 in 10^10: no decimals tell it from 0 */
+}
+
+/*
+ * The decimals value v of an objective's indicator needs, d or more, not
+ * to look equal to the unit's target while it is not.
+ */
+static int
+target_decimals(const struct book *b, const struct objective *o,
+    const char *unit, double v, double k, int d)
 {
 	char key[300], x[64], y[64];
-	const struct objective *o = c->obj != NULL ? c->obj :
-	    objective_on(b, c->ind);
 	const struct ival *t;
-	double k;
-	int d, rate;
 
-	if (o == NULL || c->op != 0 || c->src != S_IND ||
-	    (c->fmt != FM_RATE && c->fmt != FM_NUMBER && c->fmt != FM_COUNT))
-		return num_cell_fmt(F, c, tot);
 	snprintf(key, sizeof(key), "objective.%s.target", o->name);
 	if ((t = ind_find(b, unit, key)) == NULL || t->v == v)
-		return num_cell_fmt(F, c, tot);
-	rate = c->fmt == FM_RATE;
-	k = rate ? 100 : 1;
-	d = F->dec[c->fmt];
+		return d;
 	snprintf(x, sizeof(x), "%.*f", d, v * k);
 	snprintf(y, sizeof(y), "%.*f", d, t->v * k);
 	if (strcmp(x, y) != 0)
-		return num_cell_fmt(F, c, tot);
+		return d;
 	for (d = d + 1; d < MOREDEC; d++) {
 		snprintf(x, sizeof(x), "%.*f", d, v * k);
 		snprintf(y, sizeof(y), "%.*f", d, t->v * k);
 		if (strcmp(x, y) != 0)
 			break;
 	}
+	return d;
+}
+
+static lxw_format *
+result_fmt(const struct book *b, const struct fmts *F, const struct col *c,
+    const char *unit, double v, int tot)
+{
+	const struct objective *o = c->obj != NULL ? c->obj :
+	    objective_on(b, c->ind);
+	int d, rate = c->fmt == FM_RATE;
+
+	if (c->op != 0 || c->src != S_IND ||
+	    (c->fmt != FM_RATE && c->fmt != FM_NUMBER && c->fmt != FM_COUNT))
+		return num_cell_fmt(F, c, tot);
+	d = F->dec[c->fmt];
+	if (rate)
+		d = rate_edge_decimals(v, d);
+	if (o != NULL)
+		d = target_decimals(b, o, unit, v, rate ? 100 : 1, d);
+	if (d == F->dec[c->fmt] || d < 1 || d > MOREDEC)
+		return num_cell_fmt(F, c, tot);
 	return F->more[rate][d][tot];
 }
 
@@ -2586,7 +2626,12 @@ num_width(const struct book *b, enum fmt f, double v)
 
 	switch (f) {
 	case FM_RATE:
-		snprintf(buf, sizeof(buf), "%.1f%%", v * 100);
+		/*
+		 * one decimal: the padding covers the format's own; not
+		 * the more a rate next to 0 or 1 shows (result_fmt())
+		 */
+		snprintf(buf, sizeof(buf), "%.*f%%",
+		    rate_edge_decimals(v, 1), v * 100);
 		return (double)strlen(buf);
 	case FM_DATE:
 		return 10;
@@ -3030,6 +3075,22 @@ check_draft_header(const struct book *b)
 	return n > LXW_HEADER_FOOTER_MAX ? EXIT_USAGE : 0;
 }
 
+/*
+ * A column's width as libxlsxwriter 1.1.4 writes it, the unit readers
+ * lay out pages in: whole pixels of a 7-pixel digit, plus 5 of padding,
+ * in 1/256 of a digit (a width of 12 is written 12.7109375). A page of
+ * ten or twenty columns is some six to fourteen of those wider than the
+ * widths asked for.
+ */
+static double
+written_width(double w)
+{
+	double px = floor(w * 7 + 0.5) + 5;
+
+	return floor(px / 7 * 256) / 256;
+}
+
+/* The written width of a sheet's columns (page_breaks(), print_scale()). */
 static double
 sum_widths(const struct sheet *s)
 {
@@ -3037,7 +3098,7 @@ sum_widths(const struct sheet *s)
 	int j;
 
 	for (j = 0; j < s->ncols; j++)
-		w += s->cols[j].width;
+		w += written_width(s->cols[j].width);
 	return w;
 }
 
@@ -3098,8 +3159,14 @@ repeat_cols(const struct sheet *s)
  * centred on the first page instead of cut at a break.
  */
 #define PRINT_SCALE	60
-#define PAGE_UNITS	180	/* column widths on a page at PRINT_SCALE %
-				   (LibreOffice prints 183 to 196: measured) */
+/*
+ * Written widths (written_width()) on a page at PRINT_SCALE %. LibreOffice
+ * measures a width in digits of the default style's font, Calibri 11; a
+ * Debian without Carlito draws it in DejaVu Sans, whose wider digit
+ * leaves 176 on a page (measured: 177 spills the last column onto a page
+ * of its own, and with it a cut title or note), Excel some 235.
+ */
+#define PAGE_UNITS	174
 #define PRINT_H_PT	(595.3 - 2 * 54)	/* A4 landscape, 0.75 in margins */
 
 /* Columns from j under the same group header as j (at least 1). */
@@ -3132,15 +3199,15 @@ page_breaks(const struct sheet *s, lxw_col_t *breaks)
 		return 0;
 	}
 	for (j = 0; j < repeat_cols(s); j++)
-		rep += s->cols[j].width;
+		rep += written_width(s->cols[j].width);
 	for (j = 0; j < s->ncols; j += n) {
 		n = group_run(s, j);
 		for (run = 0, k = j; k < j + n; k++)
-			run += s->cols[k].width;
+			run += written_width(s->cols[k].width);
 		if (run + rep > PAGE_UNITS)
 			n = 1;		/* a group wider than a page: by column */
 		if (n == 1)
-			run = s->cols[j].width;
+			run = written_width(s->cols[j].width);
 		if (used > rep && used + run > PAGE_UNITS &&
 		    nb < MAXBREAKS - 1) {
 			breaks[nb++] = (lxw_col_t)j;
@@ -3850,6 +3917,26 @@ bar_px(const struct book *b, const struct bars *k)
 	return fmax(24, 16 * ceil((double)most / 40) + 8);
 }
 
+/*
+ * The chart's width, as a scale of libxlsxwriter's 480 pixels: 1.8, but
+ * on a sheet printed across pages no wider than the first page's columns
+ * (whole pixels of a 7-pixel digit plus 5, as written): a chart anchored
+ * past the page's last column is cut at the break, its title and right
+ * half printed on the next page.
+ */
+static double
+chart_x_scale(const struct sheet *s)
+{
+	double px = 0;
+	int j;
+
+	if (s->nbreaks == 0)
+		return 1.8;
+	for (j = 0; j < first_page_cols(s); j++)
+		px += floor(s->cols[j].width * 7 + 0.5) + 5;
+	return fmin(1.8, px / 480);
+}
+
 /* The tallest chart a printed page holds, in pixels at 100 %. */
 static double
 chart_max_px(const struct sheet *s)
@@ -3979,7 +4066,7 @@ draw_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	if (k->pt > 0)		/* the names: smaller, to keep every one */
 		nf.size = k->pt;
 	chart_axis_set_num_font(ch->y_axis, &nf);
-	co.x_scale = 1.8;
+	co.x_scale = chart_x_scale(s);
 	/* as tall as its bars need, but no taller than a printed page */
 	co.y_scale = fmin(fmax(1.0, ((double)k->n * k->px + 80) / 288),
 	    chart_max_px(s) / 288);

@@ -121,6 +121,15 @@ sed 's/^\(unit\t2024-Q4\tINC\tincomplete\t\)2024-11/\12024-01,2024-02,2024-03,20
 grep -q '2024-09,2024-11' "$tmp/a-long.tsv" || no "a-long.tsv: INC not rewritten"
 check fixture-longstatus 2024-Q4 "$fx/config" "$fx/indicators.csv" \
     "$tmp/a-long.tsv"
+# rates next to 0 and 1 (a billion dossiers, 50 late): more decimals,
+# never "100.00%" or "0.00%" for what is neither
+sed -e 's/^\(2024-Q4,INC,satisfaction.rate_high,\).*/\10.99999994/' \
+    -e 's/^\(2024-Q4,DEC,satisfaction.rate_low,\).*/\10.0000002/' \
+    -e 's/^\(2024-Q4,\*,satisfaction.rate_high,\).*/\10.9999999/' \
+    "$fx/indicators.csv" >"$tmp/i-edge.csv"
+[ "$(grep -c ',0.99999994$\|,0.0000002$\|,0.9999999$' "$tmp/i-edge.csv")" = 3 ] ||
+	no "i-edge.csv: rates not rewritten"
+check fixture-edge 2024-Q4 "$fx/config" "$tmp/i-edge.csv" "$fx/analysis.tsv"
 # an objective's label holding "_x0041_" (a merged group header) is
 # written "_x005F_x0041_", as a cell's text is: Excel showed "A"
 conf_variant xhex objectives.ini '_x0041_' \

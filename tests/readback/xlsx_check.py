@@ -1060,6 +1060,83 @@ def check_fit(S, data_sheets):
                          (ws.title, c.coordinate, len(text), width))
 
 
+def check_rate_edges(S):
+    """A rate that is neither 0 nor 1 does not read 0.00% or 100.00%
+    (of a billion dossiers, 50 late showed "100.00%" on time) when six
+    decimals or fewer tell it from them, as the PDF never prints it."""
+    for ws in S.v.worksheets:
+        wf = S.f[ws.title]
+        for row in ws.iter_rows():
+            for c in row:
+                v = c.value
+                fmt = wf[c.coordinate].number_format
+                if not isnum(v) or '%' not in fmt or not 0 < v < 1:
+                    continue
+                shown = lambda d: round(v * 100, d)
+                if shown(decimals(fmt)) not in (0, 100):
+                    continue
+                if any(shown(d) not in (0, 100) for d in range(decimals(fmt), 7)):
+                    fail('%s!%s: %r reads %s in format %r' %
+                         (ws.title, c.coordinate, v, '0%' if v < .5 else '100%', fmt))
+
+
+# Written column widths a printed page holds at 60 % in LibreOffice when
+# Calibri, the default style's font, is drawn with DejaVu Sans (a Debian
+# without Carlito; measured: a 177-wide page spills its last column onto
+# a page of its own). Excel holds some 235.
+LO_PAGE = 176
+
+
+def col_widths(ws):
+    """Written width of every column (1-based), libxlsxwriter's min=max."""
+    w = {}
+    for dim in ws.column_dimensions.values():
+        if dim.width:
+            for c in range(dim.min or 1, (dim.max or dim.min or 1) + 1):
+                w[c] = dim.width
+    return w
+
+
+def check_pages(path, S):
+    """A sheet printed across pages with column breaks of its own: each
+    page, with the repeated code and name columns, fits a page as
+    LibreOffice lays it out (else it moves a column to a page of its own,
+    cutting a group header and the title or note merged over it), and
+    the chart below the table lies within the first page's columns (else
+    its right half, title and labels, print on the next page)."""
+    X = '{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}'
+    with zipfile.ZipFile(path) as z:
+        for k, ws in enumerate(S.f.worksheets, 1):
+            brk = sorted(b.id for b in ws.col_breaks.brk)
+            if not brk:
+                continue
+            w = col_widths(ws)
+            rep = set()
+            if ws.print_title_cols:
+                a, b = (col_index(x.replace('$', '')) for x in ws.print_title_cols.split(':'))
+                rep = set(range(a, b + 1))
+            edges = [0] + brk + [ws.max_column]
+            for i in range(len(edges) - 1):
+                cols = set(range(edges[i] + 1, edges[i + 1] + 1))
+                if i > 0:
+                    cols |= rep
+                width = sum(w.get(c, 8.43) for c in cols)
+                if width > LO_PAGE:
+                    fail('%s: printed page %d (columns %d-%d) is %.1f wide, a page holds %d' %
+                         (ws.title, i + 1, edges[i] + 1, edges[i + 1], width, LO_PAGE))
+            rels = 'xl/worksheets/_rels/sheet%d.xml.rels' % k
+            if rels not in z.namelist():
+                continue
+            for m in re.finditer(r'Target="\.\./drawings/(drawing\d+\.xml)"', z.read(rels).decode()):
+                root = ET.fromstring(z.read('xl/drawings/' + m.group(1)))
+                for a in root.iter(X + 'twoCellAnchor'):
+                    t = a.find(X + 'to')
+                    col, off = int(t.find(X + 'col').text), int(t.find(X + 'colOff').text)
+                    if col > brk[0] or (col == brk[0] and off > 0):
+                        fail('%s: the chart runs to column %d, past the first printed '
+                             'page (columns 1-%d)' % (ws.title, col + 1, brk[0]))
+
+
 def check_lo(lo_dir, base, S, totals, ind):
     """LibreOffice recalculated every formula on load: its values of the
     organization rows must be the CSV's * values too."""
@@ -1163,6 +1240,8 @@ def main():
         check_draft(S, a.draft, data_sheets, WORDS['draft'])
     check_fit(S, data_sheets)
     check_title_repeat(S)
+    check_pages(a.xlsx, S)
+    check_rate_edges(S)
     p = S.f.properties
     if not p.title or not p.creator or not p.created:
         fail('document properties missing: title %r author %r created %r' % (p.title, p.creator, p.created))

@@ -384,6 +384,28 @@ test_objective_helpers(void **state)
 	assert_int_equal(objective_fmt("complaints.received"), FM_COUNT);
 }
 
+/* Widths as libxlsxwriter writes them; decimals of rates next to 0 and 1. */
+static void
+test_print_helpers(void **state)
+{
+	(void)state;
+	/* whole pixels of a 7-pixel digit plus 5 of padding */
+	assert_true(written_width(60) == 60.7109375);
+	assert_true(written_width(12) == 12.7109375);
+	assert_true(written_width(11.2) > 11.8 && written_width(11.2) < 12);
+	/* a rate that is neither 0 nor 1 never reads 0.00% or 100.00% */
+	assert_int_equal(rate_edge_decimals(0.5, 2), 2);
+	assert_int_equal(rate_edge_decimals(1, 2), 2);
+	assert_int_equal(rate_edge_decimals(0, 2), 2);
+	assert_int_equal(rate_edge_decimals(0.99999, 2), 3);	/* 99.999% */
+	assert_int_equal(rate_edge_decimals(0.9999997470702122, 2), 5);
+	assert_int_equal(rate_edge_decimals(0.0000002, 2), 5);	/* 0.00002% */
+	assert_int_equal(rate_edge_decimals(0.99995, 2), 3);
+	/* nearer than six decimals tell: the format's own */
+	assert_int_equal(rate_edge_decimals(4.456730621759053e-11, 2), 2);
+	assert_int_equal(rate_edge_decimals(1 - 1e-12, 2), 2);
+}
+
 int
 main(void)
 {
@@ -401,6 +423,7 @@ main(void)
 		cmocka_unit_test(test_formulas),
 		cmocka_unit_test(test_totals),
 		cmocka_unit_test(test_objective_helpers),
+		cmocka_unit_test(test_print_helpers),
 	};
 
 	/* the program's entry points, exercised by tests/readback/xlsx.sh */
