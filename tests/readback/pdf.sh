@@ -380,6 +380,8 @@ sed -i 's/^place *=.*/place = Thị trấn Thường Xuân/' "$tmp/lc/baocao.ini
 	while [ $i -le 14 ]; do echo "$i = Phòng chuyên môn số $i"; i=$((i + 1)); done
 	echo '15 = Cổng thông tin điện tử huyện https://thuongxuan.thanhhoa.gov.vn/portal/thong-bao'
 	echo '16 = Cổng thông tin điện tử phường https://binhthanh.hochiminhcity.gov.vn/van-ban-chi-dao-dieu-hanh'
+	echo '17 = Trung tâm Phục vụ hành chính công phường'
+	echo '18 = Phòng Tài nguyên, Môi trường và Biến đổi khí hậu kiêm Văn phòng Đăng ký đất đai'
 	echo 'archive = VT, VP, Phòng Tài chính - Kế hoạch, Bộ phận ISO (Nguyễn Văn A, 05b)'
 } >"$tmp/lc/rec.ini"
 awk 'FNR == NR { if ($0 ~ /^\[/) sec = $0; if (sec != "[recipients]") print; next }' \
@@ -402,9 +404,10 @@ text "$tmp/lc-rec.pdf" | sed -n '/^Nơi nhận:/,$p' |
     grep -qE '(Thanh|Môi|Tài|Kế|Xây|Giao|Bộ|Văn)$' &&
     no "report, long recipients: a line ends inside a name"
 # ... nor inside a set phrase ("Ủy ban nhân / dân"), a short bracket
-# ("(để báo / cáo)") or "thủ tục hành / chính"; "(để báo cáo);" whole
+# ("(để báo / cáo)"), "thủ tục hành / chính", "Phục vụ hành / chính công"
+# or "Biến đổi / khí hậu" ([header] keep_together); "(để báo cáo);" whole
 text "$tmp/lc-rec.pdf" | sed -n '/^Nơi nhận:/,$p' >"$tmp/rec.txt"
-grep -E '(^|[- ])(nhân|Ủy ban|báo|hành|\(để)$' "$tmp/rec.txt" >"$tmp/rec.bad" &&
+grep -E '(^|[- ])(nhân|Ủy ban|báo|hành|đổi|khí|\(để)$' "$tmp/rec.txt" >"$tmp/rec.bad" &&
     no "report, recipients: a line breaks a phrase: $(head -1 "$tmp/rec.bad")"
 grep -qx "(để báo cáo);" "$tmp/rec.txt" ||
     no "report, recipients: '(để báo cáo);' not on a line of its own"
