@@ -414,6 +414,15 @@ grep -qx "(để báo cáo);" "$tmp/rec.txt" ||
 # BM.07.01: the date line stays on one line (the year never alone)
 lc bm "$tmp/lc-bm.pdf" --unit PNNPTNT || no "bm, long place: status $? $(cat "$tmp/err")"
 has "$tmp/lc-bm.pdf" "Thị trấn Thường Xuân, ngày 05 tháng 11 năm 2024"
+# a head's title too long for its signature column is broken between
+# words, never inside "PHỤ TRÁCH" ([header] keep_together): "PHÓ TRẠM
+# TRƯỞNG PHỤ" / "TRÁCH ĐIỀU HÀNH TRẠM Y TẾ" / … it was
+sed -i '/^\[PNNPTNT\]/,/^\[/s/^head_title .*/head_title = Phó Trạm trưởng phụ trách điều hành Trạm Y tế phường Bình Thạnh/' "$tmp/lc/units.ini"
+lc bm "$tmp/lc-bmt.pdf" --unit PNNPTNT || no "bm, long head title: status $? $(cat "$tmp/err")"
+text "$tmp/lc-bmt.pdf" | grep -q "TRẠM Y TẾ" ||
+    no "bm, long head title: not printed"
+text "$tmp/lc-bmt.pdf" | grep -q "PHỤ$" &&
+    no "bm, long head title: broken inside 'PHỤ TRÁCH'"
 # the report's header: too long for the motto's column, broken after the place
 lc report "$tmp/lc-r.pdf" || no "report, long place: status $? $(cat "$tmp/err")"
 text "$tmp/lc-r.pdf" 1 >"$tmp/pg"
