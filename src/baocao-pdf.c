@@ -1727,8 +1727,9 @@ recipients_draw(const char *lines, const struct pdf_style *rec,
 
 static const struct pdf_style CLOSING_HEAD = { .face = PF_BOLDITALIC,
 	.size = 12, .align = PA_LEFT, .leading = 1.15 };
+/* a line of it never starts with a '-' that is not its dash (.list) */
 static const struct pdf_style CLOSING_REC = { .face = PF_REGULAR, .size = 11,
-	.align = PA_LEFT, .leading = 1.15 };
+	.align = PA_LEFT, .leading = 1.15, .list = 1 };
 static const struct pdf_style CLOSING_SIGNER = { .face = PF_BOLD, .size = 13,
 	.align = PA_CENTER, .leading = 1.15 };
 static const struct pdf_style CLOSING_NAME = { .face = PF_BOLD, .size = 14,

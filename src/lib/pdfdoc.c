@@ -697,6 +697,14 @@ glue_dash(const char *s, size_t we, size_t q)
 }
 
 /* Characters after which a long token (a URL, an address) may be broken. */
+#define WRAP_TOKENS	1	/* wrap(): break a long token, see there */
+/*
+ * wrap(): no line starts with the '-' of a token (an item of a dash list,
+ * "Nơi nhận": "…gov.vn/van" / "-ban-chi-dao;" read as a new recipient);
+ * the token is broken after another break character instead.
+ */
+#define WRAP_NODASH	2
+
 static int
 break_char(char c)
 {
@@ -723,13 +731,14 @@ long_token(HPDF_Font f, double size, const char *s, size_t n, double w)
  * Whether a long token may break between s[i - 1] and s[i]: after a break
  * character, not inside a run of them ("//"); a '-' goes to the next line
  * instead, since pdftotext takes a line-ending '-' for a hyphenation and
- * drops it ("ke-hoach-nam-" + "2024" gives back "nam2024").
+ * drops it ("ke-hoach-nam-" + "2024" gives back "nam2024"), except in a
+ * list (WRAP_NODASH), where it may not break there at all.
  */
 static int
-token_break_at(const char *s, size_t i)
+token_break_at(const char *s, size_t i, int flags)
 {
 	if (s[i] == '-')
-		return !break_char(s[i - 1]);
+		return !(flags & WRAP_NODASH) && !break_char(s[i - 1]);
 	return break_char(s[i - 1]) && s[i - 1] != '-' && !break_char(s[i]);
 }
 
@@ -743,12 +752,12 @@ token_break_at(const char *s, size_t i)
  */
 static size_t
 token_break(HPDF_Font f, double size, const char *s, size_t p, size_t we,
-    double room, double least)
+    double room, double least, int flags)
 {
 	size_t i, best = 0, strong = 0;
 
 	for (i = p + 2; i + 4 <= we; i++) {
-		if (!token_break_at(s, i))
+		if (!token_break_at(s, i, flags))
 			continue;
 		if (width_pt(f, size, s + p, i - p) > room + EPS)
 			break;
@@ -763,7 +772,6 @@ token_break(HPDF_Font f, double size, const char *s, size_t p, size_t we,
 	return 0;
 }
 
-#define WRAP_TOKENS	1	/* wrap(): break a long token, see there */
 
 /*
  * The line is full before the word s[p..we): it ends there or, for a long
@@ -784,7 +792,7 @@ wrap_end_line(struct wrapper *r, size_t p, size_t we, double gap)
 	    (gaps == 0 || r->avail - r->lw > 3 * r->sp * gaps) &&
 	    long_token(r->f, r->size, s + p, we - p, r->w) &&
 	    (cut = token_break(r->f, r->size, s, p, we,
-	    r->avail - r->lw - gap, 0)) != 0) {
+	    r->avail - r->lw - gap, 0, r->flags)) != 0) {
 		/* the token's start ends this line */
 		add_line(r, r->ls, cut, r->lw + gap +
 		    width_pt(r->f, r->size, s + p, cut - p));
@@ -822,7 +830,8 @@ wrap_cut_word(struct wrapper *r, size_t p, size_t we)
 	const char *s = r->s;
 	size_t cut;
 
-	cut = token_break(r->f, r->size, s, p, we, r->avail, r->avail / 2);
+	cut = token_break(r->f, r->size, s, p, we, r->avail, r->avail / 2,
+	    r->flags);
 	if (cut == 0)
 		cut = chars_fitting(r, p, we);
 	/* a '-' starts the next line (token_break_at) */
@@ -1129,7 +1138,8 @@ leading(const struct pdf_style *st)
 static int
 wrap_flags(const struct pdf_style *st)
 {
-	return st->align == PA_JUSTIFY ? WRAP_TOKENS : 0;
+	return (st->align == PA_JUSTIFY ? WRAP_TOKENS : 0) |
+	    (st->list ? WRAP_NODASH : 0);
 }
 
 /* The baseline below the top of a line box of height lh for size. */
@@ -2653,9 +2663,35 @@ take(double v, double *lo, double *hi, int *have)
 }
 
 /*
+ * The step of a p-chart's value axis for a span of rates: the first row
+ * whose span the chart's exceeds, so that the axis has two to five
+ * steps. The rows under 1 point are for rates of a few per thousand
+ * (erroneous documents: 0.1 % to 0.4 % a month): with 1 point as the
+ * least step their chart ran from 0 % to 1 % with no label between, the
+ * line and its limits squeezed into the lower third, no value readable.
+ */
+static const struct {
+	double	over, step;
+} pchart_steps[] = {
+	{ 0.5, 0.2 }, { 0.2, 0.1 }, { 0.08, 0.05 }, { 0.04, 0.02 },
+	{ 0.02, 0.01 }, { 0.008, 0.005 }, { 0.004, 0.002 }, { 0.002, 0.001 },
+	{ 0.0008, 0.0005 }, { 0.0004, 0.0002 },
+};
+
+static double
+pchart_step(double span)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(pchart_steps) / sizeof(pchart_steps[0]); i++)
+		if (span > pchart_steps[i].over)
+			return pchart_steps[i].step;
+	return 0.0001;
+}
+
+/*
  * The p-chart's value axis, pl->lo to pl->hi, from the rates, the limits
- * and the centre line, in steps of 1, 2, 5, 10 or 20 points of
- * percentage; returns the step.
+ * and the centre line, in steps of pchart_step(); returns the step.
  */
 static double
 pchart_axis(struct plot *pl, int n, const double *p, const double *lcl,
@@ -2674,8 +2710,7 @@ pchart_axis(struct plot *pl, int n, const double *p, const double *lcl,
 		lo = 0;
 		hi = 1;
 	}
-	step = hi - lo > 0.5 ? 0.2 : hi - lo > 0.2 ? 0.1 : hi - lo > 0.08 ?
-	    0.05 : hi - lo > 0.04 ? 0.02 : 0.01;
+	step = pchart_step(hi - lo);
 	lo = fmax(0, floor(lo / step - 1e-9) * step);
 	hi = fmin(1, ceil(hi / step + 1e-9) * step);
 	if (hi - lo < step)
@@ -2704,7 +2739,8 @@ pchart_grid(struct pdfdoc *d, const struct plot *pl, double step)
 		set_rgb(d, 1, 0.85, 0.85, 0.85);
 		line(d, pl->x0, plot_y(pl, v), pl->x1, plot_y(pl, v));
 		label(d, PF_REGULAR, 8, pl->x0 - PT(1.5), plot_y(pl, v) - 2.8,
-		    vn_pct(v, step < 0.02 ? 1 : 0, buf), PA_RIGHT);
+		    vn_pct(v, step < 0.0009 ? 2 : step < 0.02 ? 1 : 0, buf),
+		    PA_RIGHT);
 	}
 }
 

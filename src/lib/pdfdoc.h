@@ -42,6 +42,8 @@ struct pdf_style {
 	double		 before;	/* space above, mm */
 	double		 after;		/* space below, mm */
 	int		 balance;	/* pdfdoc_text_at: lines of even length */
+	int		 list;		/* an item of a dash list: no line
+					 * of it starts with '-' */
 };
 
 struct pdfdoc;

@@ -379,6 +379,9 @@ sed -i 's/^place *=.*/place = Thị trấn Thường Xuân/' "$tmp/lc/baocao.ini
 	i=6
 	while [ $i -le 14 ]; do echo "$i = Phòng chuyên môn số $i"; i=$((i + 1)); done
 	echo '15 = Cổng thông tin điện tử huyện https://thuongxuan.thanhhoa.gov.vn/portal/thong-bao'
+	echo '16 = Cổng thông tin điện tử phường https://binhthanh.hochiminhcity.gov.vn/van-ban-chi-dao-dieu-hanh'
+	echo '17 = Trung tâm Phục vụ hành chính công phường'
+	echo '18 = Phòng Tài nguyên, Môi trường và Biến đổi khí hậu kiêm Văn phòng Đăng ký đất đai'
 	echo 'archive = VT, VP, Phòng Tài chính - Kế hoạch, Bộ phận ISO (Nguyễn Văn A, 05b)'
 } >"$tmp/lc/rec.ini"
 awk 'FNR == NR { if ($0 ~ /^\[/) sec = $0; if (sec != "[recipients]") print; next }' \
@@ -401,15 +404,25 @@ text "$tmp/lc-rec.pdf" | sed -n '/^Nơi nhận:/,$p' |
     grep -qE '(Thanh|Môi|Tài|Kế|Xây|Giao|Bộ|Văn)$' &&
     no "report, long recipients: a line ends inside a name"
 # ... nor inside a set phrase ("Ủy ban nhân / dân"), a short bracket
-# ("(để báo / cáo)") or "thủ tục hành / chính"; "(để báo cáo);" whole
+# ("(để báo / cáo)"), "thủ tục hành / chính", "Phục vụ hành / chính công"
+# or "Biến đổi / khí hậu" ([header] keep_together); "(để báo cáo);" whole
 text "$tmp/lc-rec.pdf" | sed -n '/^Nơi nhận:/,$p' >"$tmp/rec.txt"
-grep -E '(^|[- ])(nhân|Ủy ban|báo|hành|\(để)$' "$tmp/rec.txt" >"$tmp/rec.bad" &&
+grep -E '(^|[- ])(nhân|Ủy ban|báo|hành|đổi|khí|\(để)$' "$tmp/rec.txt" >"$tmp/rec.bad" &&
     no "report, recipients: a line breaks a phrase: $(head -1 "$tmp/rec.bad")"
 grep -qx "(để báo cáo);" "$tmp/rec.txt" ||
     no "report, recipients: '(để báo cáo);' not on a line of its own"
 # BM.07.01: the date line stays on one line (the year never alone)
 lc bm "$tmp/lc-bm.pdf" --unit PNNPTNT || no "bm, long place: status $? $(cat "$tmp/err")"
 has "$tmp/lc-bm.pdf" "Thị trấn Thường Xuân, ngày 05 tháng 11 năm 2024"
+# a head's title too long for its signature column is broken between
+# words, never inside "PHỤ TRÁCH" ([header] keep_together): "PHÓ TRẠM
+# TRƯỞNG PHỤ" / "TRÁCH ĐIỀU HÀNH TRẠM Y TẾ" / … it was
+sed -i '/^\[PNNPTNT\]/,/^\[/s/^head_title .*/head_title = Phó Trạm trưởng phụ trách điều hành Trạm Y tế phường Bình Thạnh/' "$tmp/lc/units.ini"
+lc bm "$tmp/lc-bmt.pdf" --unit PNNPTNT || no "bm, long head title: status $? $(cat "$tmp/err")"
+text "$tmp/lc-bmt.pdf" | grep -q "TRẠM Y TẾ" ||
+    no "bm, long head title: not printed"
+text "$tmp/lc-bmt.pdf" | grep -q "PHỤ$" &&
+    no "bm, long head title: broken inside 'PHỤ TRÁCH'"
 # the report's header: too long for the motto's column, broken after the place
 lc report "$tmp/lc-r.pdf" || no "report, long place: status $? $(cat "$tmp/err")"
 text "$tmp/lc-r.pdf" 1 >"$tmp/pg"
@@ -434,6 +447,12 @@ pdftotext -bbox -f "$n" -l "$n" "$tmp/lc-r.pdf" - 2>/dev/null |
 	k++; if ($2 + 0 < 88) bad = 1 }
 	END { exit k < 2 || bad }' ||
     no "report, recipients: a long address does not hang after its dash"
+# ... broken after its '/', never before a '-' of it: a line "-ban-chi-dao"
+# read as one more recipient ("…gov.vn/van" / "-ban-chi-dao-dieu-hanh;")
+sed -n '/^Nơi nhận:/,$p' "$tmp/rec.txt" | grep -q '^-[^ ]' &&
+    no "report, recipients: a line of an address starts with its '-'"
+grep -qx 'van-ban-chi-dao-dieu-hanh;' "$tmp/rec.txt" ||
+    no "report, recipients: the address is not broken after its '/'"
 
 # a "Nơi nhận" longer than a page goes on over the next, a recipient never
 # split, nothing below the bottom margin; the signer stays beside its start
@@ -712,6 +731,21 @@ report_with "$tmp/nocr.csv" "$tmp/nocr.tsv" "$tmp/nocr.pdf" ||
 pdftotext -layout "$tmp/nocr.pdf" - 2>/dev/null |
     grep -q '^Tỷ lệ đã khắc phục  *-  *69,14%  *-  *67,94%  *-$' ||
     no "rate absent now: its previous and year-earlier values not shown"
+
+# a p-chart of rates of a few per thousand (the errors of a large office):
+# its axis is labelled in steps under 1 point ("0,1%", "0,2%", "0,3%"),
+# not 0 % to 1 % with nothing between and the line in its lower third
+awk -F'\t' -v OFS='\t' '$1 == "pchart" && $2 == "2024-12" &&
+    $3 == "errors.rate" { for (i = 7; i <= 10; i++) $i = $i / 10 } 1' \
+    "$fx/analysis.tsv" >"$tmp/pm.tsv"
+report_with "" "$tmp/pm.tsv" "$tmp/pm.pdf" ||
+    no "p-chart per thousand: status $? $(cat "$tmp/err")"
+pdftotext -bbox "$tmp/pm.pdf" - 2>/dev/null | awk -F'"' '
+	/<page / { pg++ } /<word/ { w = $0; sub(/.*">/, "", w); sub(/<.*/, "", w)
+	if (w == "0,1%" || w == "0,2%" || w == "0,3%") seen[pg, w] = 1 }
+	END { for (p = 1; p <= pg; p++) if (seen[p, "0,1%"] && seen[p, "0,2%"] &&
+	    seen[p, "0,3%"]) ok = 1; exit !ok }' ||
+    no "p-chart per thousand: its axis has no labels between 0% and 1%"
 
 # --- failures leave nothing behind ---
 run bm "$tmp/none.pdf" --unit NOPE
