@@ -4878,41 +4878,17 @@ sugg_before(const struct suggestion *a, const struct suggestion *b)
 }
 
 /*
- * 3. every suggestion received by the last day still open, earlier
- * periods included, by unit in the order of units.ini (unknown units
- * last, by code), each unit's by received date.
+ * The open suggestions in the order of the list: by unit in the order of
+ * units.ini (unknown units last, by code), each unit's by received date.
+ * Fills idx (room for G.nsugg) and returns how many.
  */
-static void
-improvement_open(void)
+static int
+open_order(int *idx)
 {
-	const char *head[6];
-	/* the status column holds "Đang thực hiện" on one line, the unit
-	 * column a long unit name on two or three */
-	double w[6] = { 0.7, 2.8, 1.75, 3.95, 1.9, 2.15 };
-	enum pdf_align al[6] = { PA_CENTER, PA_LEFT, PA_CENTER, PA_LEFT,
-	    PA_LEFT, PA_LEFT };
-	int i, u, nopen = 0, nrows = 0, *idx;
+	int i, u, n = 0;
 
-	for (i = 0; i < G.nsugg; i++)
-		if (by_last_day(G.sugg[i].received) && is_open(G.sugg[i].status))
-			nopen++;
-	if (nopen == 0) {
-		para(&ST_BODY, T("improvement", "no_open",
-		    "Không còn ý kiến đóng góp nào chưa xử lý xong."));
-		pdfdoc_space(G.doc, 3);
-		return;
-	}
-	head[0] = T("improvement", "col_no", "TT");
-	head[1] = T("labels", "unit_column", "Đơn vị");
-	head[2] = T("improvement", "col_date", "Ngày tiếp nhận");
-	head[3] = T("improvement", "col_content", "Nội dung ý kiến");
-	head[4] = T("improvement", "col_assignee", "Người thực hiện");
-	head[5] = T("improvement", "col_status", "Tình trạng");
-	tbl_begin(6, w, al, TABLE_PT, head);
-	idx = xcalloc((size_t)nopen, sizeof(*idx));
-	nopen = 0;
 	for (u = 0; u < G.cfg.nunits + 1; u++) {
-		int n = 0, j, k;
+		int first = n, j;
 
 		for (i = 0; i < G.nsugg; i++) {
 			const struct suggestion *s = &G.sugg[i];
@@ -4923,28 +4899,223 @@ improvement_open(void)
 			if (u < G.cfg.nunits ? strcmp(s->unit,
 			    G.cfg.ordered[u]->code) != 0 : known)
 				continue;
-			/* the unit's by received date (unknown units by
-			 * code first), stable */
-			for (j = n; j > 0 && sugg_before(&G.sugg[i],
+			/* stable insertion among this unit's */
+			for (j = n; j > first && sugg_before(&G.sugg[i],
 			    &G.sugg[idx[j - 1]]); j--)
 				idx[j] = idx[j - 1];
 			idx[j] = i;
 			n++;
 		}
-		for (k = 0; k < n; k++) {
-			const struct suggestion *s = &G.sugg[idx[k]];
-			const char *cells[6];
-			char nb[VNFMT_BUFSZ], db[VNFMT_BUFSZ], sk[64];
+	}
+	return n;
+}
 
-			snprintf(sk, sizeof(sk), "status_%s", s->status);
-			cells[0] = vn_int(++nopen, nb);
-			cells[1] = unit_name(s->unit);
-			cells[2] = vn_date_short(day_of_text(s->received), db);
-			cells[3] = s->content;
-			cells[4] = s->assignee;
-			cells[5] = T("improvement", sk, s->status);
-			table_row(&nrows, cells, PF_REGULAR);
+/* The cells of row k (1-based number k) of the open list for suggestion s. */
+static void
+open_cells(const struct suggestion *s, int k, const char **cells,
+    char *nb, char *db)
+{
+	char sk[64];
+
+	snprintf(sk, sizeof(sk), "status_%s", s->status);
+	cells[0] = vn_int(k, nb);
+	cells[1] = unit_name(s->unit);
+	cells[2] = vn_date_short(day_of_text(s->received), db);
+	cells[3] = s->content;
+	cells[4] = s->assignee;
+	cells[5] = T("improvement", sk, s->status);
+}
+
+/* Width in mm of the widest word of s at the table's size in face f. */
+static double
+widest_word_mm(enum pdf_face f, const char *s)
+{
+	char word[256];
+	double most = 0;
+	size_t n;
+
+	while (*s != '\0') {
+		n = strcspn(s, " \n");
+		if (n > 0 && n < sizeof(word)) {
+			memcpy(word, s, n);
+			word[n] = '\0';
+			most = fmax(most, pdfdoc_text_width(G.doc, f,
+			    TABLE_PT, word));
 		}
+		s += n;
+		s += strspn(s, " \n");
+	}
+	return most;
+}
+
+#define OPEN_STEP	2.0	/* mm between the widths tried */
+#define OPEN_MAXW	200	/* mm, more than the body is wide */
+
+/* Height in mm of a cell of the open list holding text in a column w mm wide. */
+static double
+open_cell_h(const char *text, double w)
+{
+	struct pdf_style st = { .face = PF_REGULAR, .size = TABLE_PT,
+	    .align = PA_LEFT, .leading = tab_lead };
+
+	if (text == NULL || *text == '\0')
+		return 0;
+	return pdfdoc_text_height(G.doc, &st,
+	    w - 2 * (tab_pad_h >= 0 ? tab_pad_h : 1.3), text);
+}
+
+/* The heights of column c's cells at width w, for the n rows of idx. */
+static double *
+open_heights(const int *idx, int n, int c, double w)
+{
+	double *h = xcalloc((size_t)n, sizeof(*h));
+	const char *cells[6];
+	char nb[VNFMT_BUFSZ], db[VNFMT_BUFSZ];
+	int i;
+
+	for (i = 0; i < n; i++) {
+		open_cells(&G.sugg[idx[i]], i + 1, cells, nb, db);
+		h[i] = open_cell_h(cells[c], w);
+	}
+	return h;
+}
+
+/* Width in mm that the widest cell of column c needs on one line. */
+static double
+open_widest(const int *idx, int n, int c)
+{
+	const char *cells[6];
+	char nb[VNFMT_BUFSZ], db[VNFMT_BUFSZ];
+	double most = 0;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		open_cells(&G.sugg[idx[i]], i + 1, cells, nb, db);
+		if (cells[c] != NULL)
+			most = fmax(most, pdfdoc_text_width(G.doc,
+			    PF_REGULAR, TABLE_PT, cells[c]));
+	}
+	return most + 2 * (tab_pad_h >= 0 ? tab_pad_h : 1.3) + 0.5;
+}
+
+/*
+ * Widths (mm) of the open list's columns. TT and the date keep their
+ * share of the page; the unit, assignee and status columns are tried at
+ * widths from their widest header word up to their default share, and
+ * the content column, the one that runs to many lines, gets the rest:
+ * the widths that make the table shortest win. A state ("Đang thực
+ * hiện") stays on one line when its default share allows. An empty assignee column
+ * must not keep a fifth of the page while the suggestions wrap into
+ * narrow paragraphs beside it, nor a long unit name run to six lines
+ * beside a two-line suggestion.
+ */
+static void
+open_widths(double *w, const int *idx, int n)
+{
+	static const double share[6] = { 0.7, 2.8, 1.75, 3.95, 1.9, 2.15 };
+	static const int fit[3] = { 1, 4, 5 };
+	const char *head[6];
+	double lo[3], hi[3], *hc[OPEN_MAXW + 1] = { NULL };
+	double *hf[3][64], best = -1, sum = 0, fixed, t[3];
+	int c, i, k, nk[3], a[3];
+
+	for (c = 0; c < 6; c++)
+		sum += share[c];
+	for (c = 0; c < 6; c++)
+		w[c] = share[c] * PDF_BODY_W / sum;
+	fixed = w[0] + w[2];
+	head[1] = T("labels", "unit_column", "Đơn vị");
+	head[4] = T("improvement", "col_assignee", "Người thực hiện");
+	head[5] = T("improvement", "col_status", "Tình trạng");
+	for (k = 0; k < 3; k++) {
+		c = fit[k];
+		hi[k] = w[c];
+		lo[k] = fmin(hi[k], widest_word_mm(PF_BOLD, head[c]) +
+		    2 * (tab_pad_h >= 0 ? tab_pad_h : 1.3) + 0.5);
+		if (c == 1)	/* "Phòng Nội vụ" stays on one line */
+			lo[k] = fmax(lo[k], 0.75 * hi[k]);
+		if (c == 5)	/* a state reads on one line where it can */
+			lo[k] = fmin(hi[k], fmax(lo[k], open_widest(idx, n,
+			    c)));
+		nk[k] = (int)ceil((hi[k] - lo[k]) / OPEN_STEP) + 1;
+		if (nk[k] > 64)
+			nk[k] = 64;
+		for (i = 0; i < nk[k]; i++)
+			hf[k][i] = open_heights(idx, n, c, i == nk[k] - 1 ?
+			    hi[k] : lo[k] + i * OPEN_STEP);
+	}
+	/* widest first, so that of equally short tables the one whose
+	 * names wrap least wins */
+	for (a[0] = nk[0] - 1; a[0] >= 0; a[0]--)
+	for (a[1] = nk[1] - 1; a[1] >= 0; a[1]--)
+	for (a[2] = nk[2] - 1; a[2] >= 0; a[2]--) {
+		double wc = PDF_BODY_W - fixed, total = 0;
+		int q;
+
+		for (k = 0; k < 3; k++) {
+			t[k] = a[k] == nk[k] - 1 ? hi[k] : lo[k] +
+			    a[k] * OPEN_STEP;
+			wc -= t[k];
+		}
+		/* content heights on a 1 mm grid, rounded down: never
+		 * shorter than drawn */
+		q = (int)floor(wc);
+		if (q < 1 || q > OPEN_MAXW)
+			continue;
+		if (hc[q] == NULL)
+			hc[q] = open_heights(idx, n, 3, q);
+		for (i = 0; i < n; i++)
+			total += fmax(fmax(hc[q][i], hf[0][a[0]][i]),
+			    fmax(hf[1][a[1]][i], hf[2][a[2]][i]));
+		if (best < 0 || total < best - 0.01) {
+			best = total;
+			for (k = 0; k < 3; k++)
+				w[fit[k]] = t[k];
+			w[3] = wc;
+		}
+	}
+	for (k = 0; k < 3; k++)
+		for (i = 0; i < nk[k]; i++)
+			free(hf[k][i]);
+	for (i = 0; i <= OPEN_MAXW; i++)
+		free(hc[i]);
+}
+
+/*
+ * 3. every suggestion received by the last day still open, earlier
+ * periods included, in the order of open_order().
+ */
+static void
+improvement_open(void)
+{
+	const char *head[6];
+	double w[6];
+	enum pdf_align al[6] = { PA_CENTER, PA_LEFT, PA_CENTER, PA_LEFT,
+	    PA_LEFT, PA_LEFT };
+	int i, n, nrows = 0, *idx;
+
+	idx = xcalloc((size_t)G.nsugg + 1, sizeof(*idx));
+	if ((n = open_order(idx)) == 0) {
+		free(idx);
+		para(&ST_BODY, T("improvement", "no_open",
+		    "Không còn ý kiến đóng góp nào chưa xử lý xong."));
+		pdfdoc_space(G.doc, 3);
+		return;
+	}
+	open_widths(w, idx, n);
+	head[0] = T("improvement", "col_no", "TT");
+	head[1] = T("labels", "unit_column", "Đơn vị");
+	head[2] = T("improvement", "col_date", "Ngày tiếp nhận");
+	head[3] = T("improvement", "col_content", "Nội dung ý kiến");
+	head[4] = T("improvement", "col_assignee", "Người thực hiện");
+	head[5] = T("improvement", "col_status", "Tình trạng");
+	tbl_begin(6, w, al, TABLE_PT, head);
+	for (i = 0; i < n; i++) {
+		const char *cells[6];
+		char nb[VNFMT_BUFSZ], db[VNFMT_BUFSZ];
+
+		open_cells(&G.sugg[idx[i]], i + 1, cells, nb, db);
+		table_row(&nrows, cells, PF_REGULAR);
 	}
 	free(idx);
 	tbl_end();

@@ -747,6 +747,33 @@ pdftotext -bbox "$tmp/pm.pdf" - 2>/dev/null | awk -F'"' '
 	    seen[p, "0,3%"]) ok = 1; exit !ok }' ||
     no "p-chart per thousand: its axis has no labels between 0% and 1%"
 
+# --- the open list: long suggestions, no assignee: the content column
+# takes the width the empty assignee column does not need (it kept 49 mm
+# of the page, a fifth of it for nothing, and long suggestions ran to
+# narrow paragraphs of 15 lines) ---
+cp "$fx/norm.tsv" "$tmp/open.tsv"
+i=10
+while [ $i -le 30 ]; do
+	words=$(awk -v i=$i 'BEGIN { for (k = 0; k < 60; k++) printf "kz%d ", k; print "hết." }')
+	printf 'R\tsuggestions\t2024-12\tVP.suggestions.csv:%d\tYK%d\tVP\t2024-12-03\t\t%s\t\t\t\tmoi\t\t\n' \
+	    $i $i "$words" >>"$tmp/open.tsv"
+	i=$((i + 1))
+done
+"$p" --kind improvement --config "$fx/config" --period 2024-12 \
+    --indicators "$fx/chi-so.csv" --analysis "$fx/analysis.tsv" \
+    --data "$tmp/open.tsv" --templates "$TOP/templates" \
+    -o "$tmp/open.pdf" 2>"$tmp/err" || no "open list: status $? $(cat "$tmp/err")"
+# the width (pt) of the content's lines: its words' leftmost to rightmost
+pdftotext -bbox "$tmp/open.pdf" - 2>/dev/null | awk '
+	/<word/ { w = $0; sub(/.*">/, "", w); sub(/<.*/, "", w)
+	if (w !~ /^kz[0-9]+$/) next
+	x0 = $0; sub(/.*xMin="/, "", x0); sub(/".*/, "", x0)
+	x1 = $0; sub(/.*xMax="/, "", x1); sub(/".*/, "", x1)
+	if (lo == "" || x0 + 0 < lo) lo = x0 + 0
+	if (x1 + 0 > hi) hi = x1 + 0 }
+	END { exit !(hi - lo > 160) }' ||
+    no "open list: the content column is no wider than its default share"
+
 # --- failures leave nothing behind ---
 run bm "$tmp/none.pdf" --unit NOPE
 s=$?
