@@ -664,6 +664,31 @@ byte_at(FILE *fp, long long off)
 	return c == EOF ? 0 : (unsigned char)c;
 }
 
+/*
+ * The byte-order mark of UTF-32 that fp starts with, as hex, or NULL.
+ * UTF-32LE's (FF FE 00 00) starts with UTF-16LE's, whose advice, iconv
+ * -f UTF-16, would turn the file into text with a NUL after each letter.
+ */
+static const char *
+utf32_bom(FILE *fp)
+{
+	unsigned char b[4];
+	long pos = ftell(fp);
+	size_t n;
+
+	if (fseek(fp, 0, SEEK_SET) != 0)
+		return NULL;
+	n = fread(b, 1, sizeof(b), fp);
+	fseek(fp, pos, SEEK_SET);
+	if (n < 4)
+		return NULL;
+	if (b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0)
+		return "FF FE 00 00";
+	if (b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF)
+		return "00 00 FE FF";
+	return NULL;
+}
+
 /* Reports a reader's encoding problem: invalid UTF-8 or a NUL byte. */
 static void
 encoding_error(const char *file, long line, long col, long long off,
@@ -675,7 +700,13 @@ encoding_error(const char *file, long line, long col, long long off,
 	const char *utf16 = off <= 1 ? utf8_utf16_guess(byte_at(fp, 0),
 	    byte_at(fp, 1)) : NULL;
 
-	if (nul && utf16 != NULL)
+	const char *bom32 = off <= 1 ? utf32_bom(fp) : NULL;
+
+	if (bom32 != NULL)
+		diag_errorat(file, line, col, "the file is UTF-32 (it starts "
+		    "with the byte-order mark %s); convert it with 'iconv -f "
+		    "UTF-32 -t UTF-8'", bom32);
+	else if (nul && utf16 != NULL)
 		diag_errorat(file, line, col, "NUL byte (at byte offset %lld); "
 		    "the file looks like UTF-16: convert it with 'iconv -f %s "
 		    "-t UTF-8'", off, utf16);
