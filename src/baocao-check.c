@@ -664,6 +664,31 @@ byte_at(FILE *fp, long long off)
 	return c == EOF ? 0 : (unsigned char)c;
 }
 
+/*
+ * The byte-order mark of UTF-32 that fp starts with, as hex, or NULL.
+ * UTF-32LE's (FF FE 00 00) starts with UTF-16LE's, whose advice, iconv
+ * -f UTF-16, would turn the file into text with a NUL after each letter.
+ */
+static const char *
+utf32_bom(FILE *fp)
+{
+	unsigned char b[4];
+	long pos = ftell(fp);
+	size_t n;
+
+	if (fseek(fp, 0, SEEK_SET) != 0)
+		return NULL;
+	n = fread(b, 1, sizeof(b), fp);
+	fseek(fp, pos, SEEK_SET);
+	if (n < 4)
+		return NULL;
+	if (b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0)
+		return "FF FE 00 00";
+	if (b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF)
+		return "00 00 FE FF";
+	return NULL;
+}
+
 /* Reports a reader's encoding problem: invalid UTF-8 or a NUL byte. */
 static void
 encoding_error(const char *file, long line, long col, long long off,
@@ -675,7 +700,13 @@ encoding_error(const char *file, long line, long col, long long off,
 	const char *utf16 = off <= 1 ? utf8_utf16_guess(byte_at(fp, 0),
 	    byte_at(fp, 1)) : NULL;
 
-	if (nul && utf16 != NULL)
+	const char *bom32 = off <= 1 ? utf32_bom(fp) : NULL;
+
+	if (bom32 != NULL)
+		diag_errorat(file, line, col, "the file is UTF-32 (it starts "
+		    "with the byte-order mark %s); convert it with 'iconv -f "
+		    "UTF-32 -t UTF-8'", bom32);
+	else if (nul && utf16 != NULL)
 		diag_errorat(file, line, col, "NUL byte (at byte offset %lld); "
 		    "the file looks like UTF-16: convert it with 'iconv -f %s "
 		    "-t UTF-8'", off, utf16);
@@ -2366,6 +2397,16 @@ split_join(struct split *sp, struct reg *g, struct csvread *r)
 	memset(sp, 0, sizeof(*sp));
 }
 
+/* The message for a register saved with sep (';' or a tab) between columns. */
+static void
+separator_message(const struct reg *g, long line, long col, int sep)
+{
+	diag_errorat(g->f->display, line, col, "the columns are separated "
+	    "by %s, not by commas: save the file as 'CSV UTF-8 (Comma "
+	    "delimited)'%s", sep == ';' ? "';'" : "tabs", sep == ';' ?
+	    " (Excel under Vietnamese regional settings writes ';')" : "");
+}
+
 /*
  * A header of one field holding ';' or a tab whose first part is a column
  * of the kind: a file saved with another separator (Excel under
@@ -2391,13 +2432,46 @@ other_separator(const struct reg *g, const struct csvread *r)
 	fold(&nm);
 	known = reg_col_index(g->k, nm.buf) >= 0;
 	sbuf_release(&nm);
+	if (!known && n == 0 && fx->len == strspn(fx->s, "; \t") &&
+	    fx->s[0] == ';')
+		known = 1;	/* ";;;;": an empty row above the table,
+				   the ",,,," of a ';' file */
 	if (!known)
 		return 0;
-	diag_errorat(g->f->display, fx->line, fx->col, "the columns are "
-	    "separated by %s, not by commas: save the file as 'CSV UTF-8 "
-	    "(Comma delimited)'%s", fx->s[n] == ';' ? "';'" : "tabs",
-	    fx->s[n] == ';' ? " (Excel under Vietnamese regional settings "
-	    "writes ';')" : "");
+	separator_message(g, fx->line, fx->col, fx->s[n]);
+	return 1;
+}
+
+/*
+ * A header whose first name is quoted and followed by ';' or a tab
+ * ("unit";"date";..., as LibreOffice or Google Sheets write a file with
+ * every text quoted under a locale whose separator is ';'): the reader
+ * stops at the text after the closing quote, which would be the only
+ * message, about a quote, for a file saved with another separator.
+ * 1 when so reported.
+ */
+static int
+quoted_other_separator(const struct reg *g, const struct csvread *r,
+    FILE *fp)
+{
+	int c;
+	long long off;
+
+	if (r->err != CSVREAD_EAFTER || r->err_at_line != 0)
+		return 0;
+	c = byte_at(fp, r->err_off);
+	/* the reader passes blanks after a closing quote: a tab among them */
+	for (off = r->err_off; c != ';' && c != '\t' && off > 0; off--) {
+		int b = byte_at(fp, off - 1);
+
+		if (b == '\t')
+			c = b;
+		else if (b != ' ')
+			break;
+	}
+	if (c != ';' && c != '\t')
+		return 0;
+	separator_message(g, r->line, r->col, c);
 	return 1;
 }
 
@@ -2614,6 +2688,8 @@ check_register(const struct infile *f, const struct reg_kind *k)
 			diag_errorat(f->display, 1, 0, "missing header row");
 		goto done;
 	}
+	if (rv < 0 && quoted_other_separator(&g, &r, fp))
+		goto done;
 	if (rv > 0 && register_header(&g, &r) < 0)
 		goto done;
 	if (rv > 0 && survey) {

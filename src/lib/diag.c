@@ -66,23 +66,50 @@ diag_prog(void)
 }
 
 /*
- * Whether the UTF-8 sequence u[0..k) breaks a line or drives a terminal:
- * the C1 controls U+0080-U+009F (U+0085 NEL is a line end, U+009B a CSI)
- * and U+2028, U+2029, the line and paragraph separators.
+ * Code points a message shows as '?' besides C0: the C1 controls (U+0085
+ * NEL is a line end, U+009B a CSI), the line and paragraph separators, and
+ * the characters a terminal or editor draws as nothing or uses to reorder
+ * the text around them. An unknown key '\uFEFFplanned' (a byte-order mark
+ * left inside a file by concatenation) printed as is reads 'planned', the
+ * very key the message says is missing; a right-to-left override
+ * (U+202E) in a value turns the rest of the message around on screen.
  */
+static const struct { unsigned lo, hi; } unshown[] = {
+	{ 0x0080, 0x009f },	/* C1 controls */
+	{ 0x00ad, 0x00ad },	/* soft hyphen */
+	{ 0x061c, 0x061c },	/* Arabic letter mark */
+	{ 0x180e, 0x180e },	/* Mongolian vowel separator */
+	{ 0x200b, 0x200f },	/* zero-width space, (non-)joiner, LRM, RLM */
+	{ 0x2028, 0x202e },	/* line/paragraph separators, bidi embeddings */
+	{ 0x2060, 0x206f },	/* word joiner, invisible operators, isolates */
+	{ 0xfeff, 0xfeff },	/* byte-order mark (zero-width no-break space) */
+};
+
+/* Whether the UTF-8 sequence u[0..k) is shown as '?' (see unshown). */
 static int
-breaks_line(const unsigned char *u, int k)
+unshown_char(const unsigned char *u, int k)
 {
+	unsigned cp;
+	size_t i;
+
 	if (k == 2)
-		return u[0] == 0xc2 && u[1] < 0xa0;
-	return k == 3 && u[0] == 0xe2 && u[1] == 0x80 &&
-	    (u[2] == 0xa8 || u[2] == 0xa9);
+		cp = (unsigned)(u[0] & 0x1f) << 6 | (u[1] & 0x3f);
+	else if (k == 3)
+		cp = (unsigned)(u[0] & 0x0f) << 12 |
+		    (unsigned)(u[1] & 0x3f) << 6 | (u[2] & 0x3f);
+	else
+		return 0;
+	for (i = 0; i < sizeof(unshown) / sizeof(unshown[0]); i++)
+		if (cp >= unshown[i].lo && cp <= unshown[i].hi)
+			return 1;
+	return 0;
 }
 
 /*
  * Writes s with control characters (C0 and C1), the Unicode line and
- * paragraph separators and bytes that are not UTF-8 as '?', so that a
- * message stays one line of text whatever a file name or a value holds.
+ * paragraph separators, invisible and bidi format characters (unshown) and
+ * bytes that are not UTF-8 as '?', so that a message stays one line of
+ * text, read as it is, whatever a file name or a value holds.
  */
 static void
 put_safe(const char *s, size_t n)
@@ -97,7 +124,7 @@ put_safe(const char *s, size_t n)
 			continue;
 		}
 		k = u[i] < 0x80 ? 0 : utf8_seqlen(u + i, n - i);
-		if (k > 0 && !breaks_line(u + i, k)) {
+		if (k > 0 && !unshown_char(u + i, k)) {
 			i += (size_t)k;
 			continue;
 		}

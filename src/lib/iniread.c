@@ -443,6 +443,39 @@ key_line(struct iniread *r, const char *s, size_t n, size_t i)
 	return INI_KEY;
 }
 
+/*
+ * A line that starts with a byte-order mark, opening at s[i] of the
+ * logical line s[0..n): accepted at the start of the file only, elsewhere
+ * (two files joined, a BOM written twice) it is invisible in an editor,
+ * and the line looks like the comment or section header it is not. A
+ * section header after it is reported and entered anyway (err_section),
+ * as "[tasks" is, so that its keys are not each reported as strangers to
+ * the section before; a key after it keeps the mark in its name, reported
+ * as an unknown key ('?planned'; did you mean 'planned'?). Returns -1 for
+ * the error, 0 for a key line, read on by key_line().
+ */
+static int
+bom_line(struct iniread *r, const char *s, size_t n, size_t i)
+{
+	static const char msg[] = "an invisible byte-order mark (U+FEFF) "
+	    "starts this line (two files joined?): delete it";
+	size_t b = i + 3;
+
+	while (b < n && blank(s[b]))
+		b++;
+	if (b < n && s[b] == '[' && section_line(r, s, n, b) != INI_SECTION)
+		return -1;		/* its own error, [x or [x] y */
+	if (b < n && s[b] == '[') {
+		fail(r, INIREAD_ESYNTAX, msg, r->line, r->col, 0);
+		r->err_section = 1;
+		return -1;
+	}
+	if (b == n || s[b] == ';' || s[b] == '#' ||
+	    memchr(s + b, '=', n - b) == NULL)
+		return fail(r, INIREAD_ESYNTAX, msg, r->line, r->col, 0);
+	return 0;
+}
+
 int
 iniread_next(struct iniread *r)
 {
@@ -474,6 +507,9 @@ iniread_next(struct iniread *r)
 		r->vcut = 0;
 		if (s[i] == '[')
 			return section_line(r, s, n, i);
+		if (n - i >= 3 && memcmp(s + i, "\xef\xbb\xbf", 3) == 0 &&
+		    bom_line(r, s, n, i) < 0)
+			return -1;
 		return key_line(r, s, n, i);
 	}
 }

@@ -3,18 +3,49 @@
 #include <string.h>
 
 #include "suggest.h"
+#include "utf8.h"
 
 #define WORD_MAX 64	/* longer words are never near: indicator names fit */
 
+/*
+ * The characters of s[0..n) as code points into p[WORD_MAX]: their number,
+ * or -1 when there are more. Distances count characters, not bytes, so that
+ * a Vietnamese letter typed for an ASCII one ('plannéd') is one edit, and
+ * an invisible character ('\uFEFFplanned', a byte-order mark left inside a
+ * file) is one insertion, as the user sees them. A byte that is not UTF-8
+ * counts as one character.
+ */
+static int
+points(const char *s, size_t n, unsigned *p)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	int np = 0, k, j;
+
+	while (i < n) {
+		if (np == WORD_MAX)
+			return -1;
+		k = u[i] < 0x80 ? 1 : utf8_seqlen(u + i, n - i);
+		if (k <= 1) {
+			p[np++] = u[i++];
+			continue;
+		}
+		p[np] = u[i] & (0xff >> (k + 1));
+		for (j = 1; j < k; j++)
+			p[np] = p[np] << 6 | (u[i + (size_t)j] & 0x3f);
+		np++;
+		i += (size_t)k;
+	}
+	return np;
+}
+
 /* Damerau-Levenshtein distance (optimal string alignment) of short words. */
 static int
-distance(const char *a, size_t na, const char *b, size_t nb)
+distance(const unsigned *a, size_t na, const unsigned *b, size_t nb)
 {
 	int d[WORD_MAX + 1][WORD_MAX + 1];
 	size_t i, j;
 
-	if (na > WORD_MAX || nb > WORD_MAX)
-		return 99;
 	for (i = 0; i <= na; i++)
 		d[i][0] = (int)i;
 	for (j = 0; j <= nb; j++)
@@ -40,11 +71,16 @@ const char *
 suggest_nearest(const char *w, size_t n, const char *const *cands)
 {
 	const char *best = NULL;
-	int bd = 99, d, lim;
+	unsigned pw[WORD_MAX], pc[WORD_MAX];
+	int bd = 99, d, lim, nw, nc;
 
+	if ((nw = points(w, n, pw)) < 0)
+		return NULL;		/* longer words are never near */
 	for (; *cands != NULL; cands++) {
-		d = distance(w, n, *cands, strlen(*cands));
-		lim = (int)strlen(*cands) / 3;
+		if ((nc = points(*cands, strlen(*cands), pc)) < 0)
+			continue;
+		d = distance(pw, (size_t)nw, pc, (size_t)nc);
+		lim = nc / 3;
 		if (lim < 1)
 			lim = 1;
 		if (d <= lim && d < bd) {

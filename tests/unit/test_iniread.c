@@ -128,6 +128,20 @@ static const struct tcase cases[] = {
 	  "error: text after section header @1:5 +0\n" },
 	{ "no =", "just words\n",
 	  "error: expected 'key = value', '[section]' or a comment @1:1 +0\n" },
+	{ "a byte-order mark starting a later line (files joined)",
+	  "[s]\n\xEF\xBB\xBF; c\n\xEF\xBB\xBF" "[t]\n",
+	  "[s]@1:1\nerror: an invisible byte-order mark (U+FEFF) starts this "
+	  "line (two files joined?): delete it @2:1 +0\n"
+	  "error: an invisible byte-order mark (U+FEFF) starts this "
+	  "line (two files joined?): delete it @3:1 +0\n" },
+	{ "a key after a byte-order mark keeps it (an unknown key)",
+	  "[s]\n\xEF\xBB\xBFk = v\n", "[s]@1:1\n\xEF\xBB\xBFk=<v>@2:1 v8\n" },
+	{ "a BOM before a broken header: the header's own error",
+	  "\xEF\xBB\xBF\xEF\xBB\xBF[s\n",
+	  "error: missing ']' in section header @1:1 +0\n" },
+	{ "a BOM written twice", "\xEF\xBB\xBF\xEF\xBB\xBF[s]\n",
+	  "error: an invisible byte-order mark (U+FEFF) starts this "
+	  "line (two files joined?): delete it @1:1 +0\n" },
 	{ "no key", " = 5\n", "error: missing key before '=' @1:2 +0\n" },
 	{ "unterminated quote", "k = \"abc\n",
 	  "error: unterminated quoted value @1:5 +0\n" },

@@ -52,6 +52,32 @@ test_long_words(void **state)
 	assert_null(suggest_nearest("x", 1, cands));
 }
 
+/* Distances count characters, not bytes. */
+static void
+test_characters(void **state)
+{
+	static const char *const cands[] = { "planned", "outgoing", "id",
+		NULL };
+
+	(void)state;
+	/* a byte-order mark left inside a file: one (invisible) insertion,
+	 * where its three bytes were three edits */
+	assert_string_equal(suggest_nearest("\xef\xbb\xbf" "planned", 10, cands),
+	    "planned");
+	assert_string_equal(suggest_nearest("\xef\xbb\xbf" "id", 5, cands),
+	    "id");
+	/* a zero-width space inside the word */
+	assert_string_equal(suggest_nearest("plan\xe2\x80\x8bned", 10,
+	    cands), "planned");
+	/* a Vietnamese letter for an ASCII one is one substitution */
+	assert_string_equal(suggest_nearest("\xc6\xa1utgoing", 9, cands),
+	    "outgoing");
+	/* bytes that are not UTF-8 count one each */
+	assert_string_equal(suggest_nearest("plann\xff" "d", 7, cands),
+	    "planned");
+	assert_null(suggest_nearest("\xff\xfe\xfd", 3, cands));
+}
+
 static void
 test_catalogue(void **state)
 {
@@ -113,6 +139,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_nearest),
 		cmocka_unit_test(test_long_words),
+		cmocka_unit_test(test_characters),
 		cmocka_unit_test(test_catalogue),
 	};
 
