@@ -594,8 +594,13 @@ check_date(const char *s, size_t n, const char *what, const char *file,
 		    "expected YYYY-MM-DD or DD/MM/YYYY", show(s, n), what);
 		return -1;
 	case DATE_IMPOSSIBLE:
-		diag_errorat(file, line, col, "impossible date '%s' for '%s'",
-		    show(s, n), what);
+		/* the form is right, so the year is four digits */
+		if ((s[4] == '-' ? s[0] : s[6]) == '0')
+			diag_errorat(file, line, col, "impossible date '%s' "
+			    "for '%s': years run from 1000", show(s, n), what);
+		else
+			diag_errorat(file, line, col, "impossible date '%s' "
+			    "for '%s'", show(s, n), what);
 		return -1;
 	}
 	return -1;
@@ -1014,24 +1019,47 @@ sheet_section(struct sheetread *s)
 	s->sect = -2;
 }
 
+/*
+ * A revision: a count from 1, so its messages say 1 where a count's say
+ * 0 ("-1" is no negative count here, but no revision).
+ */
+static int
+check_revision(const char *s, size_t n, const char *file, long line,
+    long col, long long *v)
+{
+	switch (num_count(s, n, v)) {
+	case NUM_OK:
+		if (*v >= 1)
+			return 0;
+		diag_errorat(file, line, col, "revision must be 1 or more");
+		break;
+	case NUM_EMPTY:
+	case NUM_RANGE:
+		return check_count(s, n, "revision", file, line, col, v);
+	case NUM_NEGATIVE:
+	case NUM_FORM:
+		diag_errorat(file, line, col, "invalid revision '%s': expected "
+		    "a whole number from 1", show(s, n));
+		break;
+	}
+	return -1;
+}
+
 /* FT_COUNT and FT_REVISION: keeps the number; -1 when it is bad. */
 static int
 sheet_count(struct sheetread *s, const struct sheet_key *k, int ki)
 {
 	long long v;
 
-	if (check_count(s->val.buf, s->val.len, k->key, s->file, s->r.line,
-	    s->r.vcol, &v) < 0)
-		return -1;
 	if (k->type == FT_REVISION) {
-		if (v < 1) {
-			diag_errorat(s->file, s->r.line, s->r.vcol,
-			    "revision must be 1 or more");
+		if (check_revision(s->val.buf, s->val.len, s->file,
+		    s->r.line, s->r.vcol, &v) < 0)
 			return -1;
-		}
 		s->revision = v;
 		s->sh.rev_line = s->r.line;
-	}
+	} else if (check_count(s->val.buf, s->val.len, k->key, s->file,
+	    s->r.line, s->r.vcol, &v) < 0)
+		return -1;
 	s->nums[ki] = v;
 	sbuf_reset(&s->val);
 	sbuf_printf(&s->val, "%lld", v);
