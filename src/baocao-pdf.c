@@ -2435,9 +2435,36 @@ tspec_req(const struct tspec *t, const char *unit)
 }
 
 /*
+ * BM: the low-sample note, once a band has marked its rate. It goes under
+ * the last band of the form, not under the satisfaction band: there it cut
+ * the bordered form in two. Until then every band keeps its height below
+ * it, so the note is never left alone at the top of a page.
+ */
+static const char *bm_note;
+
+/* mm that the pending low-sample note takes under a band, or 0. */
+static double
+bm_note_height(void)
+{
+	return bm_note == NULL ? 0 :
+	    pdfdoc_text_height(G.doc, &ST_NOTE, PDF_BODY_W, bm_note) +
+	    ST_NOTE.before;
+}
+
+/* The pending low-sample note, under the bands drawn so far. */
+static void
+bm_note_flush(void)
+{
+	if (bm_note == NULL)
+		return;
+	pdfdoc_para(G.doc, &ST_NOTE, bm_note);
+	bm_note = NULL;
+}
+
+/*
  * BM: the unit's one row, beside its numbered title (section_table) or
  * under it; a satisfaction rate on fewer than 30 responses is marked and
- * noted under the table, the note kept with it.
+ * noted under the form (bm_note).
  */
 static int
 bm_table(struct tspec *t, int number)
@@ -2446,7 +2473,7 @@ bm_table(struct tspec *t, int number)
 	const char *mcol = T(t->sec, "lowsample_column", "satisfaction.rate");
 	int low = *note != '\0' && is_lowsample(G.unit), i, shown = 0;
 	char *marked = NULL;
-	double tail = 0;
+	double tail;
 
 	for (i = 0; i < t->n; i++) {
 		double v = ind(G.unit, t->cols[i]);
@@ -2457,7 +2484,8 @@ bm_table(struct tspec *t, int number)
 			    T(t->sec, "lowsample_mark", " (*)"));
 	}
 	if (marked != NULL)
-		tail = pdfdoc_text_height(G.doc, &ST_NOTE, PDF_BODY_W, note);
+		bm_note = note;
+	tail = bm_note_height();
 	if (section_table(number, T(t->sec, "title", t->sec), t->ncells,
 	    t->w, t->al, t->head, t->cells, tail))
 		pdfdoc_table_end(G.doc);
@@ -2469,8 +2497,6 @@ bm_table(struct tspec *t, int number)
 		tbl_end();
 		pdfdoc_space(G.doc, 3);
 	}
-	if (marked != NULL)
-		pdfdoc_para(G.doc, &ST_NOTE, note);
 	free(marked);
 	return 1;
 }
@@ -3885,12 +3911,16 @@ run_blocks(const char *list, int *number)
 			    PDF_BODY_W, note);
 			free(note);
 		}
+		/* BM: the low-sample note under the form's last band */
+		if (blocks[k].fn != block_table)
+			bm_note_flush();
 		num = blocks[k].numbered == NUM_BM && G.kind != K_BM ? 0 :
 		    *number;
 		if (blocks[k].fn(arg, num) && blocks[k].numbered != NUM_NONE)
 			(*number)++;
 	}
 	block_tail = 0;
+	bm_note_flush();
 	free(b);
 	free(s);
 }
@@ -4620,6 +4650,7 @@ render_bm(void)
 	double sig_h, dx, dw;
 	int number = 1;
 
+	bm_note = NULL;		/* left by a layout that failed */
 	bm_look(&k);
 	bm_header(&k);
 	/* the date line over the right column, or longer, ending with it */

@@ -17,8 +17,9 @@
 # their month, a narrative's line break as a new paragraph, a sentence
 # instead of a table of zeros, an agency's name broken at its "\n" and
 # between set phrases, a long signer's name on one line, the low-sample
-# note on its table's page, a satisfaction chart of 60 more units over
-# several pages within the margins.
+# note on its table's page (BM.07.01: under the whole form), a
+# satisfaction chart of 60 more units over several pages within the
+# margins.
 # Inputs: tests/fixtures/pdf (make-fixtures.py). Run by tests/run-readback
 # with BIN and TOP set.
 : "${BIN:?}" "${TOP:?}"
@@ -180,6 +181,11 @@ text "$b" "$n" | grep -q "NGƯỜI LẬP BIỂU" || no "bm: signatures not on th
 run bm "$tmp/bmvp.pdf" --unit VP || no "bm VP: status $?"
 has "$tmp/bmvp.pdf" "(*) Tỷ lệ hài lòng dựa trên dưới 30 phiếu"
 joined "$tmp/bmvp.pdf" "88,24% (*)"
+# the note under the whole form (its last band, complaints, above it), not
+# between the satisfaction band and the next
+pdftotext -raw "$tmp/bmvp.pdf" - 2>/dev/null | awk '/^khiếu nại$/ { k = NR }
+    /^\(\*\) Tỷ lệ hài lòng/ { n = NR } END { exit !(k && n == k + 1) }' ||
+    no "bm VP: the low-sample note is not under the form's last band"
 text "$b" | grep -q "dưới 30 phiếu" && no "bm PNV: low-sample note without a low sample"
 # a unit without narrative: the form fits on one page
 run bm "$tmp/bm1.pdf" --unit PNNPTNT || no "bm PNNPTNT: status $?"
