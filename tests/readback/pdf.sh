@@ -714,6 +714,33 @@ text "$tmp/hd.pdf" | grep -qx "Nguyễn Hoàng Tôn Nữ Phương Thảo Bảo N
     no "long names: the signer's name is not on one line"
 pdfinfo "$tmp/hd.pdf" | grep -q '^Author: *VĂN PHÒNG HỘI ĐỒNG NHÂN DÂN VÀ ỦY BAN' ||
     no "long names: the author keeps the \\n"
+# BM.07.01: both signers' names in one size. A head's name a little too
+# long for its column: both names a little smaller, each on one line; one
+# too long even at 11 pt: both at the signature size, the long one on two
+# lines (the preparer's "Trần Văn Ngọc" beside it)
+mkdir "$tmp/ln"
+cp "$fx/config/"*.ini "$tmp/ln/"
+for n in "Vương Thị Ngọc Nữ Hoàng Oanh Yến Nhung" \
+    "Công Tằng Tôn Nữ Thị Hoàng Diệu Quỳnh Như"; do
+	sed -i "/^\[VP\]/,/^\[/ s/^head_name *=.*/head_name = $n/" \
+	    "$tmp/ln/units.ini"
+	cfg=$tmp/ln run bm "$tmp/ln.pdf" --unit VP ||
+	    no "long signer's name: status $? $(cat "$tmp/err")"
+	cfg=
+	pdftotext -bbox "$tmp/ln.pdf" - 2>/dev/null | awk -F'"' -v last="${n##* }" '
+	    !/<word/ { next }
+	    { w = $NF; sub(/^>/, "", w); sub(/<.*/, "", w) }
+	    w ~ /^(Trần|Vương|Công)$/ { h[w] = $8 - $4; y[w] = $4 }
+	    w == last { yl = $4 }
+	    END {
+		f = ("Vương" in h) ? "Vương" : "Công"
+		d = h["Trần"] - h[f]
+		if (!(f in h) || d > 0.05 || d < -0.05) exit 1
+		full = h[f] > 12 * 1.107 - 0.05
+		two = yl > y[f] + 5
+		exit f == "Vương" ? full || two : !full || !two }' ||
+	    no "long signer's name '$n': sizes differ or wrong lines"
+done
 # the low-sample note stays on the page of its table
 i=1
 while [ "$i" -le "$(pages "$r")" ]; do
