@@ -2438,7 +2438,8 @@ tspec_req(const struct tspec *t, const char *unit)
  * BM: the low-sample note, once a band has marked its rate. It goes under
  * the last band of the form, not under the satisfaction band: there it cut
  * the bordered form in two. Until then every band keeps its height below
- * it, so the note is never left alone at the top of a page.
+ * it, so the note is never left alone at the top of a page. Tables with
+ * headings (no section_column_mm) have it right under the marked one.
  */
 static const char *bm_note;
 
@@ -2446,9 +2447,9 @@ static const char *bm_note;
 static double
 bm_note_height(void)
 {
+	/* with the note's space above and below */
 	return bm_note == NULL ? 0 :
-	    pdfdoc_text_height(G.doc, &ST_NOTE, PDF_BODY_W, bm_note) +
-	    ST_NOTE.before;
+	    pdfdoc_text_height(G.doc, &ST_NOTE, PDF_BODY_W, bm_note);
 }
 
 /* The pending low-sample note, under the bands drawn so far. */
@@ -2496,6 +2497,8 @@ bm_table(struct tspec *t, int number)
 		tbl_tail(tail);
 		tbl_end();
 		pdfdoc_space(G.doc, 3);
+		/* a table of its own, not a band: the note right under it */
+		bm_note_flush();
 	}
 	free(marked);
 	return 1;
