@@ -2435,9 +2435,37 @@ tspec_req(const struct tspec *t, const char *unit)
 }
 
 /*
+ * BM: the low-sample note, once a band has marked its rate. It goes under
+ * the last band of the form, not under the satisfaction band: there it cut
+ * the bordered form in two. Until then every band keeps its height below
+ * it, so the note is never left alone at the top of a page. Tables with
+ * headings (no section_column_mm) have it right under the marked one.
+ */
+static const char *bm_note;
+
+/* mm that the pending low-sample note takes under a band, or 0. */
+static double
+bm_note_height(void)
+{
+	/* with the note's space above and below */
+	return bm_note == NULL ? 0 :
+	    pdfdoc_text_height(G.doc, &ST_NOTE, PDF_BODY_W, bm_note);
+}
+
+/* The pending low-sample note, under the bands drawn so far. */
+static void
+bm_note_flush(void)
+{
+	if (bm_note == NULL)
+		return;
+	pdfdoc_para(G.doc, &ST_NOTE, bm_note);
+	bm_note = NULL;
+}
+
+/*
  * BM: the unit's one row, beside its numbered title (section_table) or
  * under it; a satisfaction rate on fewer than 30 responses is marked and
- * noted under the table, the note kept with it.
+ * noted under the form (bm_note).
  */
 static int
 bm_table(struct tspec *t, int number)
@@ -2446,7 +2474,7 @@ bm_table(struct tspec *t, int number)
 	const char *mcol = T(t->sec, "lowsample_column", "satisfaction.rate");
 	int low = *note != '\0' && is_lowsample(G.unit), i, shown = 0;
 	char *marked = NULL;
-	double tail = 0;
+	double tail;
 
 	for (i = 0; i < t->n; i++) {
 		double v = ind(G.unit, t->cols[i]);
@@ -2457,7 +2485,8 @@ bm_table(struct tspec *t, int number)
 			    T(t->sec, "lowsample_mark", " (*)"));
 	}
 	if (marked != NULL)
-		tail = pdfdoc_text_height(G.doc, &ST_NOTE, PDF_BODY_W, note);
+		bm_note = note;
+	tail = bm_note_height();
 	if (section_table(number, T(t->sec, "title", t->sec), t->ncells,
 	    t->w, t->al, t->head, t->cells, tail))
 		pdfdoc_table_end(G.doc);
@@ -2468,9 +2497,9 @@ bm_table(struct tspec *t, int number)
 		tbl_tail(tail);
 		tbl_end();
 		pdfdoc_space(G.doc, 3);
+		/* a table of its own, not a band: the note right under it */
+		bm_note_flush();
 	}
-	if (marked != NULL)
-		pdfdoc_para(G.doc, &ST_NOTE, note);
 	free(marked);
 	return 1;
 }
@@ -3885,12 +3914,16 @@ run_blocks(const char *list, int *number)
 			    PDF_BODY_W, note);
 			free(note);
 		}
+		/* BM: the low-sample note under the form's last band */
+		if (blocks[k].fn != block_table)
+			bm_note_flush();
 		num = blocks[k].numbered == NUM_BM && G.kind != K_BM ? 0 :
 		    *number;
 		if (blocks[k].fn(arg, num) && blocks[k].numbered != NUM_NONE)
 			(*number)++;
 	}
 	block_tail = 0;
+	bm_note_flush();
 	free(b);
 	free(s);
 }
@@ -4570,46 +4603,84 @@ bm_header(const struct bm_look *k)
 
 /* mm between the date line and the signers' titles under it */
 #define DATE_GAP	1.5
+/* mm between a signer's name and the edge of its column */
+#define NAME_INSET	2
+/* pt: the least the names shrink to stay on one line (the tables' floor) */
+#define NAME_MIN_PT	11
+
+/*
+ * The style of both signers' names, one size for the two so that a long
+ * name never stands small beside a short one: the largest (up to st's) at
+ * which each fits its column on one line; when that would be below
+ * NAME_MIN_PT, st's size, and the long name wraps onto two lines of even
+ * length, as a clerk's narrow column would show it.
+ */
+static struct pdf_style
+bm_name_style(const struct pdf_style *st, double w, const char *a,
+    const char *b)
+{
+	struct pdf_style one = *st;
+	const char *nm[2] = { a, b };
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (nm[i] != NULL)
+			one.size = fmin(one.size, pdfdoc_fit_size(G.doc,
+			    st->face, st->size, w - 1, nm[i]));
+	if (one.size < fmin(NAME_MIN_PT, st->size))
+		one.size = st->size;
+	one.balance = 1;
+	return one;
+}
 
 /*
  * The date line and two signature columns: NGƯỜI LẬP BIỂU with the
- * preparer, the unit's head title with the head's name, each name on one
- * line. With height set, only the height they take, in mm.
+ * preparer, the unit's head title with the head's name (bm_name_style).
+ * With height set, only the height they take, in mm.
  */
 static double
 bm_signatures(const struct bm_look *k, const char *dl, double dx, double dw,
     int height)
 {
 	const struct unit *u = config_unit(&G.cfg, G.unit);
-	const char *prepared = sheet_text(G.unit, "submission.prepared_by");
 	const char *pb = T("bm", "prepared_by", "NGƯỜI LẬP BIỂU");
 	char *t = config_upper(u && u->head_title && *u->head_title ?
 	    u->head_title : T("bm", "head_title", "Trưởng phòng"));
-	double half = PDF_BODY_W / 2, y, yl, yr;
-	char *ht = header_lines(&k->sh, half, t);
+	double half = PDF_BODY_W / 2, nw = half - 2 * NAME_INSET, y, yl, yr;
+	char *ht = header_lines(&k->sh, half, t), *pn = NULL, *hn = NULL;
+	struct pdf_style ns;
 
 	free(t);
+	if (sheet_text(G.unit, "submission.prepared_by") != NULL)
+		pn = unescape_breaks(sheet_text(G.unit,
+		    "submission.prepared_by"), 0);
+	if (u != NULL && u->head_name != NULL && *u->head_name)
+		hn = unescape_breaks(u->head_name, 0);
+	ns = bm_name_style(&k->sn, nw, pn, hn);
 
-	if (height) {
+	y = pdfdoc_y(G.doc);
+	if (height)
 		y = pdfdoc_text_height(G.doc, &k->si, dw, dl) + DATE_GAP +
 		    fmax(pdfdoc_text_height(G.doc, &k->sh, half, ht),
 		    pdfdoc_text_height(G.doc, &k->sh, half, pb)) + sign_space +
-		    pdfdoc_text_height(G.doc, &k->sn, half, "Ay");
-		free(ht);
-		return y;
+		    fmax(pdfdoc_text_height(G.doc, &ns, nw, pn ? pn : "Ay"),
+		    pdfdoc_text_height(G.doc, &ns, nw, hn ? hn : "Ay"));
+	else {
+		y = pdfdoc_text_at(G.doc, &k->si, dx, dw, y, dl) + DATE_GAP;
+		yl = pdfdoc_text_at(G.doc, &k->sh, 0, half, y, pb);
+		yr = pdfdoc_text_at(G.doc, &k->sh, half, half, y, ht);
+		y = yl = yr = fmax(yl, yr) + sign_space;
+		if (pn != NULL)
+			yl = pdfdoc_text_at(G.doc, &ns, NAME_INSET, nw, y, pn);
+		if (hn != NULL)
+			yr = pdfdoc_text_at(G.doc, &ns, half + NAME_INSET, nw,
+			    y, hn);
+		y = fmax(yl, yr);
 	}
-	y = pdfdoc_y(G.doc);
-	y = pdfdoc_text_at(G.doc, &k->si, dx, dw, y, dl) + DATE_GAP;
-	yl = pdfdoc_text_at(G.doc, &k->sh, 0, half, y, pb);
-	yr = pdfdoc_text_at(G.doc, &k->sh, half, half, y, ht);
-	y = fmax(yl, yr) + sign_space;
-	/* long names shrink to 5 mm less than their half: never touching */
-	if (prepared != NULL)
-		yl = sign_name(&k->sn, 2.5, half - 5, y, prepared);
-	if (u != NULL && u->head_name != NULL && *u->head_name)
-		yr = sign_name(&k->sn, half + 2.5, half - 5, y, u->head_name);
 	free(ht);
-	return fmax(yl, yr);
+	free(pn);
+	free(hn);
+	return y;
 }
 
 static void
@@ -4620,6 +4691,7 @@ render_bm(void)
 	double sig_h, dx, dw;
 	int number = 1;
 
+	bm_note = NULL;		/* left by a layout that failed */
 	bm_look(&k);
 	bm_header(&k);
 	/* the date line over the right column, or longer, ending with it */

@@ -17,8 +17,9 @@
 # their month, a narrative's line break as a new paragraph, a sentence
 # instead of a table of zeros, an agency's name broken at its "\n" and
 # between set phrases, a long signer's name on one line, the low-sample
-# note on its table's page, a satisfaction chart of 60 more units over
-# several pages within the margins.
+# note on its table's page (BM.07.01: under the whole form), a
+# satisfaction chart of 60 more units over several pages within the
+# margins.
 # Inputs: tests/fixtures/pdf (make-fixtures.py). Run by tests/run-readback
 # with BIN and TOP set.
 : "${BIN:?}" "${TOP:?}"
@@ -180,6 +181,11 @@ text "$b" "$n" | grep -q "NGƯỜI LẬP BIỂU" || no "bm: signatures not on th
 run bm "$tmp/bmvp.pdf" --unit VP || no "bm VP: status $?"
 has "$tmp/bmvp.pdf" "(*) Tỷ lệ hài lòng dựa trên dưới 30 phiếu"
 joined "$tmp/bmvp.pdf" "88,24% (*)"
+# the note under the whole form (its last band, complaints, above it), not
+# between the satisfaction band and the next
+pdftotext -raw "$tmp/bmvp.pdf" - 2>/dev/null | awk '/^khiếu nại$/ { k = NR }
+    /^\(\*\) Tỷ lệ hài lòng/ { n = NR } END { exit !(k && n == k + 1) }' ||
+    no "bm VP: the low-sample note is not under the form's last band"
 text "$b" | grep -q "dưới 30 phiếu" && no "bm PNV: low-sample note without a low sample"
 # a unit without narrative: the form fits on one page
 run bm "$tmp/bm1.pdf" --unit PNNPTNT || no "bm PNNPTNT: status $?"
@@ -708,6 +714,33 @@ text "$tmp/hd.pdf" | grep -qx "Nguyễn Hoàng Tôn Nữ Phương Thảo Bảo N
     no "long names: the signer's name is not on one line"
 pdfinfo "$tmp/hd.pdf" | grep -q '^Author: *VĂN PHÒNG HỘI ĐỒNG NHÂN DÂN VÀ ỦY BAN' ||
     no "long names: the author keeps the \\n"
+# BM.07.01: both signers' names in one size. A head's name a little too
+# long for its column: both names a little smaller, each on one line; one
+# too long even at 11 pt: both at the signature size, the long one on two
+# lines (the preparer's "Trần Văn Ngọc" beside it)
+mkdir "$tmp/ln"
+cp "$fx/config/"*.ini "$tmp/ln/"
+for n in "Vương Thị Ngọc Nữ Hoàng Oanh Yến Nhung" \
+    "Công Tằng Tôn Nữ Thị Hoàng Diệu Quỳnh Như"; do
+	sed -i "/^\[VP\]/,/^\[/ s/^head_name *=.*/head_name = $n/" \
+	    "$tmp/ln/units.ini"
+	cfg=$tmp/ln run bm "$tmp/ln.pdf" --unit VP ||
+	    no "long signer's name: status $? $(cat "$tmp/err")"
+	cfg=
+	pdftotext -bbox "$tmp/ln.pdf" - 2>/dev/null | awk -F'"' -v last="${n##* }" '
+	    !/<word/ { next }
+	    { w = $NF; sub(/^>/, "", w); sub(/<.*/, "", w) }
+	    w ~ /^(Trần|Vương|Công)$/ { h[w] = $8 - $4; y[w] = $4 }
+	    w == last { yl = $4 }
+	    END {
+		f = ("Vương" in h) ? "Vương" : "Công"
+		d = h["Trần"] - h[f]
+		if (!(f in h) || d > 0.05 || d < -0.05) exit 1
+		full = h[f] > 12 * 1.107 - 0.05
+		two = yl > y[f] + 5
+		exit f == "Vương" ? full || two : !full || !two }' ||
+	    no "long signer's name '$n': sizes differ or wrong lines"
+done
 # the low-sample note stays on the page of its table
 i=1
 while [ "$i" -le "$(pages "$r")" ]; do
