@@ -2904,21 +2904,54 @@ one_line(char *s, size_t n, double w)
 }
 
 /*
+ * s (owned) with the spaces of its n bytes from at made no-break spaces,
+ * so that no reader breaks a line there; returns the new s.
+ */
+static char *
+keep_whole(char *s, size_t at, size_t n)
+{
+	struct sbuf sb = SBUF_INIT;
+	size_t i;
+
+	sbuf_add(&sb, s, at);
+	for (i = at; i < at + n; i++)
+		if (s[i] == ' ')
+			sbuf_adds(&sb, "\u00a0");
+		else
+			sbuf_addc(&sb, s[i]);
+	sbuf_adds(&sb, s + at + n);
+	free(s);
+	return sbuf_detach(&sb);
+}
+
+/*
  * Where a title too long for one line breaks: before the period's title
  * ("… THỦ TỤC HÀNH CHÍNH" / "THÁNG 12 NĂM 2024") rather than inside it,
  * and what comes before that, when too long itself, after its last comma
  * whose start fits a line ("… KHẮC PHỤC," / "PHÒNG NGỪA, CẢI TIẾN", not
  * inside "PHÒNG / NGỪA"). Never in more lines than the reader's own
- * wrapping takes; returns the lines of s (changed in place).
+ * wrapping takes. When what comes before the period's title is too long
+ * for that break ("DANH SÁCH HÀNH ĐỘNG KHẮC PHỤC, PHÒNG NGỪA, CẢI TIẾN"
+ * over three narrow columns), the period's title is kept whole with
+ * no-break spaces: a reader whose columns are wider than counted
+ * (LibreOffice) printed "… CẢI TIẾN THÁNG 12 NĂM" / "2024". Returns the
+ * lines of *sp (changed in place, or replaced).
  */
 static int
-title_break(const struct book *b, char *s, double w, int lines)
+title_break(const struct book *b, char **sp, double w, int lines)
 {
-	char *pt = subst(b, "{PERIOD_TITLE}"), *at = strstr(s, pt), *nl;
+	char *pt = subst(b, "{PERIOD_TITLE}"), *s = *sp, *at = strstr(s, pt);
+	char *nl;
 	size_t i, end;
 
-	if (at != NULL && at > s && at[-1] == ' ' && wrap_lines(pt, w) == 1)
+	if (at != NULL && at > s && at[-1] == ' ' && wrap_lines(pt, w) == 1) {
 		lines = break_at(s, at - 1, w, lines);
+		/* not on a line of its own: at least never cut */
+		if (at[-1] == ' ') {
+			s = *sp = keep_whole(s, (size_t)(at - s), strlen(pt));
+			lines = wrap_lines(s, w);
+		}
+	}
 	free(pt);
 	end = (nl = strchr(s, '\n')) != NULL ? (size_t)(nl - s) : strlen(s);
 	if (one_line(s, end, w))
@@ -2945,7 +2978,7 @@ title_row(lxw_worksheet *ws, const struct book *b, int r, int c0, int c1,
 	n = nfc_or(s);
 	lines = wrap_lines(n, totw / scale - 1);
 	if (lines > 1)
-		lines = title_break(b, n, totw / scale - 1, lines);
+		lines = title_break(b, &n, totw / scale - 1, lines);
 	merged_text(ws, r, c0, c1, n, f);
 	row_height(ws, b, r, lines, scale);
 	free(n);
@@ -3192,7 +3225,7 @@ static int
 page_breaks(const struct sheet *s, lxw_col_t *breaks)
 {
 	double rep = 0, used = 0, run;
-	int j, k, n, nb = 0;
+	int j, k, n, nb = 0, start = repeat_cols(s), split = 0;
 
 	if (s->kind == K_DATA || sum_widths(s) <= PAGE_UNITS) {
 		breaks[0] = 0;
@@ -3206,17 +3239,43 @@ page_breaks(const struct sheet *s, lxw_col_t *breaks)
 			run += written_width(s->cols[k].width);
 		if (run + rep > PAGE_UNITS)
 			n = 1;		/* a group wider than a page: by column */
+		/*
+		 * A group that fits a page but not what is left of this one
+		 * goes whole to the next, unless that leaves a lone column
+		 * here beside the repeated ones (the status beside code and
+		 * name, the title wrapped in seven lines over it): then it
+		 * is split, its header written over each part
+		 * (header_rows()).
+		 */
+		if (n > 1 && used > rep && used + run > PAGE_UNITS &&
+		    j - start <= 1)
+			split = j + n;
+		if (j < split)
+			n = 1;
 		if (n == 1)
 			run = written_width(s->cols[j].width);
 		if (used > rep && used + run > PAGE_UNITS &&
 		    nb < MAXBREAKS - 1) {
 			breaks[nb++] = (lxw_col_t)j;
 			used = rep;
+			start = j;
 		}
 		used += run;
 	}
 	breaks[nb] = 0;
 	return nb;
+}
+
+/* Whether column j starts a printed page after the first. */
+static int
+page_starts(const struct sheet *s, int j)
+{
+	int i;
+
+	for (i = 0; i < s->nbreaks; i++)
+		if ((int)s->breaks[i] == j)
+			return 1;
+	return 0;
 }
 
 /* Columns on the first printed page. */
@@ -3364,6 +3423,29 @@ status_text(const struct book *b, const struct urow *u, char **owned)
 	add_active_span(&sb, b, u);
 	*owned = sbuf_detach(&sb);
 	return *owned;
+}
+
+/*
+ * The lines of status t (status_text(), owned) in a column of width w.
+ * A status too long for one line breaks before its active part, "Đã nộp
+ * đủ" / "(hoạt động đến tháng 06/2024)", when that takes no more lines:
+ * every reader then shows the same lines. Left to the reader, the break
+ * falls where its font and column width put it: LibreOffice, whose
+ * columns are wider than Excel's, keeps that status on one line in a row
+ * made two lines tall for Excel.
+ */
+static int
+status_lines(char *t, double w)
+{
+	char *at = strstr(t, " (");
+	int lines = wrap_lines(t, w);
+
+	/* the last " (": the active part comes after the wording */
+	while (at != NULL && strstr(at + 1, " (") != NULL)
+		at = strstr(at + 1, " (");
+	if (lines > 1 && at != NULL && at > t && strchr(t, '\n') == NULL)
+		lines = break_at(t, at, w, lines);
+	return lines;
 }
 
 static void
@@ -3653,8 +3735,11 @@ header_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 			continue;
 		}
 		free(h);
+		/* a group split by a page break (page_breaks()): its
+		   header over each page's part */
 		while (k < s->ncols && s->cols[k].group != NULL &&
-		    strcmp(s->cols[k].group, c->group) == 0)
+		    strcmp(s->cols[k].group, c->group) == 0 &&
+		    !page_starts(s, k))
 			w += s->cols[k++].width;
 		h = nfc_or(c->group);
 		if (k - j > 1)
@@ -3738,12 +3823,12 @@ unit_cell(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 		break;
 	case S_STATUS:
 		t = status_text(b, u, &own);
-		put_text(ws, r, j, t, u->st == US_MISSING ?
-		    F->cell[ST_MISSING][0] : tf);
 		/* "Nộp chưa đủ, thiếu tháng 01/2024, …" of a long period
 		   wraps: the row grows with it */
-		if (c->wrap)
-			lines = wrap_lines(t, cw);
+		if (c->wrap && own != NULL)
+			lines = status_lines(own, cw);
+		put_text(ws, r, j, t, u->st == US_MISSING ?
+		    F->cell[ST_MISSING][0] : tf);
 		break;
 	case S_MET:
 		t = met_text(b, c, u->code, &fl);
@@ -3898,6 +3983,8 @@ struct bars {
 	int		 vc, cc;	/* the value and category columns */
 	int		 row;		/* the first row of the chart's data */
 	double		 px, pt;	/* pixels per bar; points of the names */
+	double		 maxpx;		/* the tallest chart a page holds */
+	lxw_chartsheet	*cs;		/* its sheet, or NULL: under the table */
 };
 
 /*
@@ -3937,10 +4024,22 @@ chart_x_scale(const struct sheet *s)
 	return fmin(1.8, px / 480);
 }
 
-/* The tallest chart a printed page holds, in pixels at 100 %. */
+/*
+ * The height of a chart sheet's chart: libxlsxwriter's drawing, 6078325
+ * EMU, which LibreOffice prints as it is (478 pt of an A4 landscape
+ * page's 487).
+ */
+#define CHARTSHEET_PX	638
+
+/*
+ * The tallest chart a printed page holds, in pixels at 100 %: under the
+ * table, at the sheet's scale; on a chart sheet, its chart's.
+ */
 static double
-chart_max_px(const struct sheet *s)
+chart_max_px(const struct sheet *s, int own_sheet)
 {
+	if (own_sheet)
+		return CHARTSHEET_PX;
 	return 0.9 * PRINT_H_PT / print_scale(s) * 96 / 72;
 }
 
@@ -3968,11 +4067,11 @@ chart_cats(const struct book *b, const struct sheet *s, struct bars *k)
 	k->px = bar_px(b, k);
 	k->pt = 0;
 	k->cc = name;
-	if (name >= 0 && (code < 0 || n * k->px + 80 <= chart_max_px(s)))
+	if (name >= 0 && (code < 0 || n * k->px + 80 <= k->maxpx))
 		return;
 	k->px = 24;
-	if (n * k->px + 80 > chart_max_px(s)) {
-		k->pt = fmax(6, floor((chart_max_px(s) - 80) / n / 2.4));
+	if (n * k->px + 80 > k->maxpx) {
+		k->pt = fmax(6, floor((k->maxpx - 80) / n / 2.4));
 		k->px = k->pt * 2.4;
 	}
 	k->cc = code >= 0 ? code : 0;
@@ -4066,14 +4165,18 @@ draw_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	if (k->pt > 0)		/* the names: smaller, to keep every one */
 		nf.size = k->pt;
 	chart_axis_set_num_font(ch->y_axis, &nf);
-	co.x_scale = chart_x_scale(s);
-	/* as tall as its bars need, but no taller than a printed page */
-	co.y_scale = fmin(fmax(1.0, ((double)k->n * k->px + 80) / 288),
-	    chart_max_px(s) / 288);
-	chk(worksheet_insert_chart_opt(ws, (lxw_row_t)at, 0, ch, &co),
-	    "insert_chart");
-	/* printed on a page of its own, never cut across two */
-	chk(worksheet_set_h_pagebreaks(ws, brk), "set_h_pagebreaks");
+	if (k->cs != NULL)	/* the page of its own sheet */
+		chk(chartsheet_set_chart(k->cs, ch), "set_chart");
+	else {
+		co.x_scale = chart_x_scale(s);
+		/* as tall as its bars need, no taller than a printed page */
+		co.y_scale = fmin(fmax(1.0, ((double)k->n * k->px + 80) / 288),
+		    k->maxpx / 288);
+		chk(worksheet_insert_chart_opt(ws, (lxw_row_t)at, 0, ch, &co),
+		    "insert_chart");
+		/* printed on a page of its own, never cut across two */
+		chk(worksheet_set_h_pagebreaks(ws, brk), "set_h_pagebreaks");
+	}
 	free(ct);
 	free(ctn);
 }
@@ -4114,13 +4217,73 @@ chart_data(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 }
 
 /*
+ * The name of the chart sheet of s, "Biểu đồ Hài lòng" (at most 31
+ * characters, as every sheet name), into buf; 0 when that is not a valid
+ * name or is the name of another sheet of the book (then the chart stays
+ * under its table).
+ */
+static int
+chart_sheet_name(const struct book *b, const struct sheet *s, char *buf,
+    size_t n)
+{
+	const char *why;
+	size_t i, chars = 0;
+	int k;
+
+	snprintf(buf, n, "Biểu đồ %s", s->name);
+	for (i = 0; buf[i] != '\0'; i++)	/* cut after 31 characters */
+		if (((unsigned char)buf[i] & 0xC0) != 0x80 && ++chars > 31) {
+			buf[i] = '\0';
+			break;
+		}
+	trim(buf);
+	if (!sheet_name_ok(buf, &why))
+		return 0;
+	for (k = 0; k < b->nsh; k++)
+		if (b->sh[k].name != NULL && same_sheet_name(b->sh[k].name, buf))
+			return 0;
+	return 1;
+}
+
+/*
+ * A chart sheet of its own for the chart of s, whose table's header rows
+ * repeat on every printed page: under the table the chart's page would
+ * print them too, a header with no table under it (the rows a sheet
+ * repeats print on each of its pages, in LibreOffice even on those of a
+ * second print range). NULL: the chart goes under the table, on a page
+ * of its own.
+ */
+static lxw_chartsheet *
+chart_sheet(lxw_workbook *wb, const struct book *b, const struct sheet *s)
+{
+	char name[128], *t, *h;
+	lxw_chartsheet *cs;
+
+	if (!chart_sheet_name(b, s, name, sizeof(name)) ||
+	    (cs = workbook_add_chartsheet(wb, name)) == NULL)
+		return NULL;
+	chartsheet_set_landscape(cs);
+	chartsheet_set_paper(cs, 9);	/* A4 */
+	if (b->draft > 0) {
+		t = draft_text(b);
+		h = header_text(b, t);
+		chk(chartsheet_set_header(cs, h), "set_header");
+		free(h);
+		free(t);
+	}
+	return cs;
+}
+
+/*
  * The sheet's chart of column s->chart by unit (the table's units from
- * row r1): its data from row at, the chart below it; neither when no
- * unit has a value, as for a sheet without units.
+ * row r1): its data from row at, the chart below it, or on a chart
+ * sheet of its own right after the sheet when the header rows repeat
+ * (rep) and its page holds the bars; neither when no unit has a value, as
+ * for a sheet without units.
  */
 static void
 units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
-    const struct sheet *s, const struct fmts *F, int r1, int at)
+    const struct sheet *s, const struct fmts *F, int r1, int at, int rep)
 {
 	struct bars k = { 0 };
 	size_t i;
@@ -4132,7 +4295,16 @@ units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 		if (colval(b, s, &s->cols[k.vc], b->u[i].code, &v))
 			k.iu[k.n++] = i;
 	if (k.n > 0) {
+		k.maxpx = chart_max_px(s, 1);
 		chart_cats(b, s, &k);
+		/* not when its page, at 100 %, cannot hold every bar's name
+		   (48 units: the codes at 6 pt need 771 px of its 638) */
+		if (rep && (double)k.n * k.px + 80 <= k.maxpx)
+			k.cs = chart_sheet(wb, b, s);
+		if (k.cs == NULL) {
+			k.maxpx = chart_max_px(s, 0);
+			chart_cats(b, s, &k);
+		}
 		/* the chart after the data and a blank row */
 		draw_chart(wb, ws, b, s, F, &k,
 		    chart_data(ws, b, s, F, &k, r1, at) + 2);
@@ -4148,7 +4320,7 @@ static void
 write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
     const struct sheet *s, const struct fmts *F)
 {
-	int r, r1, r2, j, hdr, lines;
+	int r, r1, r2, j, hdr, lines, rep;
 	size_t i;
 
 	set_widths(ws, s);
@@ -4176,11 +4348,12 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	 * printed pages repeat the header rows, when the table has pages
 	 * (the chart's data below it is not under them)
 	 */
-	if (!fits_one_page(ws, b, s, r + 2))
+	rep = !fits_one_page(ws, b, s, r + 2);
+	if (rep)
 		chk(worksheet_repeat_rows(ws, (lxw_row_t)hdr,
 		    (lxw_row_t)(r1 - 1)), "repeat_rows");
 	if (s->chart != NULL)
-		units_chart(wb, ws, b, s, F, r1, r + 4);
+		units_chart(wb, ws, b, s, F, r1, r + 4, rep);
 }
 
 static void

@@ -90,11 +90,13 @@ for cfg in c0 c15; do
 		n=$(grep -c "^Hoạt động \(đến tháng 06\|từ tháng 07\)/2024$" "$tmp/rep")
 		[ "$n" = "$([ "$p" = 2024 ] && echo 2 || echo 0)" ] ||
 		    { echo "sample-reports.sh: $p ($cfg): the active months of the merged units are noted $n times"; fail=1; }
-		# and the workbook's status column says the same
+		# and the workbook's status column says the same (the part in
+		# brackets on a line of its own when the column wraps it)
 		n=$(/usr/bin/python3 -c 'import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["Tổng hợp"]
 print(sum(1 for r in ws.iter_rows(values_only=True) for v in r
-    if v in ("Đã nộp đủ (hoạt động đến tháng 06/2024)",
+    if isinstance(v, str) and v.replace("\n", " ") in
+    ("Đã nộp đủ (hoạt động đến tháng 06/2024)",
     "Đã nộp đủ (hoạt động từ tháng 07/2024)")))' "$o/$p/bao-cao-$p.xlsx")
 		[ "$n" = "$([ "$p" = 2024 ] && echo 2 || echo 0)" ] ||
 		    { echo "sample-reports.sh: $p ($cfg): the workbook notes the active months of the merged units $n times"; fail=1; }

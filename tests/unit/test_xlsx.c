@@ -406,6 +406,91 @@ test_print_helpers(void **state)
 	assert_int_equal(rate_edge_decimals(1 - 1e-12, 2), 2);
 }
 
+/*
+ * A status too long for its column breaks before its active part, so
+ * that every reader shows the same two lines (LibreOffice, whose columns
+ * are wider, kept it on one line in a row two lines tall).
+ */
+static void
+test_status_lines(void **state)
+{
+	char a[] = "Đã nộp đủ (hoạt động đến tháng 02/2025)";
+	char b[] = "Đã nộp đủ (hoạt động đến tháng 02/2025)";
+	char c[] = "Nộp chưa đủ, thiếu tháng 02/2025, 03/2025, 08/2025";
+	char d[] = "Nộp chưa đủ, thiếu tháng 02/2025, 03/2025, 04/2025, "
+	    "05/2025, 08/2025 (hoạt động đến tháng 09/2025)";
+	char e[] = "Đã nộp đủ (hoạt động đến tháng 02/2025)";
+
+	(void)state;
+	assert_int_equal(status_lines(a, 28.8), 2);
+	assert_string_equal(a, "Đã nộp đủ\n(hoạt động đến tháng 02/2025)");
+	/* one line: left alone */
+	assert_int_equal(status_lines(b, 40), 1);
+	assert_null(strchr(b, '\n'));
+	/* no active part: the reader's own wrapping */
+	assert_int_equal(status_lines(c, 28.8), 2);
+	assert_null(strchr(c, '\n'));
+	/* the months, then the active part on a line of its own */
+	assert_int_equal(status_lines(d, 28.8), 4);
+	assert_non_null(strstr(d, "08/2025\n(hoạt động"));
+	/* too narrow for the active part itself: no break that takes
+	   a line more */
+	assert_int_equal(status_lines(e, 20), 2);
+	assert_null(strchr(e, '\n'));
+}
+
+/* A sheet of units: code, name, status, then groups of columns. */
+static void
+units_sheet(struct sheet *s, struct col *c, int n, const double *w,
+    const char *const *g)
+{
+	int j;
+
+	memset(s, 0, sizeof(*s));
+	memset(c, 0, sizeof(*c) * (size_t)n);
+	s->kind = K_UNITS;
+	s->cols = c;
+	s->ncols = n;
+	for (j = 0; j < n; j++) {
+		c[j].src = j == 0 ? S_CODE : j == 1 ? S_NAME :
+		    j == 2 ? S_STATUS : S_IND;
+		c[j].width = w[j];
+		c[j].group = g[j];
+	}
+	s->nbreaks = page_breaks(s, s->breaks);
+}
+
+/*
+ * Column breaks: a group that does not fit what is left of a page goes
+ * whole to the next, unless that leaves the status alone beside code and
+ * name (the title then wrapped in seven lines over it): then it is split.
+ */
+static void
+test_page_breaks(void **state)
+{
+	static const double w1[] = { 11, 53, 32, 12, 12, 12, 12, 12, 12, 12,
+	    12, 12, 12, 12, 12, 12 };
+	static const char *const g1[] = { NULL, NULL, NULL, "H", "H", "H",
+	    "H", "H", "H", "H", "Y", "Y", "Y", "Y", "Y", "Y" };
+	static const double w2[] = { 11, 53, 32, 12, 12, 12, 12, 12, 12, 12,
+	    12, 12, 12, 12, 12, 12, 12 };
+	static const char *const g2[] = { NULL, NULL, NULL, NULL, "H", "H",
+	    "H", "H", "H", "H", "H", "Y", "Y", "Y", "Y", "Y", "Y" };
+	struct col c[17];
+	struct sheet s;
+
+	(void)state;
+	/* status alone before "H": H split, its first five columns there */
+	units_sheet(&s, c, 16, w1, g1);
+	assert_int_equal(s.nbreaks, 1);
+	assert_int_equal(s.breaks[0], 8);
+	assert_true(page_starts(&s, 8));
+	assert_false(page_starts(&s, 7));
+	/* two columns beside code and name: H goes whole to the next page */
+	units_sheet(&s, c, 17, w2, g2);
+	assert_int_equal(s.breaks[0], 4);
+}
+
 int
 main(void)
 {
@@ -424,6 +509,8 @@ main(void)
 		cmocka_unit_test(test_totals),
 		cmocka_unit_test(test_objective_helpers),
 		cmocka_unit_test(test_print_helpers),
+		cmocka_unit_test(test_status_lines),
+		cmocka_unit_test(test_page_breaks),
 	};
 
 	/* the program's entry points, exercised by tests/readback/xlsx.sh */
