@@ -3983,8 +3983,6 @@ struct bars {
 	int		 vc, cc;	/* the value and category columns */
 	int		 row;		/* the first row of the chart's data */
 	double		 px, pt;	/* pixels per bar; points of the names */
-	double		 maxpx;		/* the tallest chart a page holds */
-	lxw_chartsheet	*cs;		/* its sheet, or NULL: under the table */
 };
 
 /*
@@ -4024,22 +4022,10 @@ chart_x_scale(const struct sheet *s)
 	return fmin(1.8, px / 480);
 }
 
-/*
- * The height of a chart sheet's chart: libxlsxwriter's drawing, 6078325
- * EMU, which LibreOffice prints as it is (478 pt of an A4 landscape
- * page's 487).
- */
-#define CHARTSHEET_PX	638
-
-/*
- * The tallest chart a printed page holds, in pixels at 100 %: under the
- * table, at the sheet's scale; on a chart sheet, its chart's.
- */
+/* The tallest chart a printed page holds, in pixels at 100 %. */
 static double
-chart_max_px(const struct sheet *s, int own_sheet)
+chart_max_px(const struct sheet *s)
 {
-	if (own_sheet)
-		return CHARTSHEET_PX;
 	return 0.9 * PRINT_H_PT / print_scale(s) * 96 / 72;
 }
 
@@ -4067,11 +4053,11 @@ chart_cats(const struct book *b, const struct sheet *s, struct bars *k)
 	k->px = bar_px(b, k);
 	k->pt = 0;
 	k->cc = name;
-	if (name >= 0 && (code < 0 || n * k->px + 80 <= k->maxpx))
+	if (name >= 0 && (code < 0 || n * k->px + 80 <= chart_max_px(s)))
 		return;
 	k->px = 24;
-	if (n * k->px + 80 > k->maxpx) {
-		k->pt = fmax(6, floor((k->maxpx - 80) / n / 2.4));
+	if (n * k->px + 80 > chart_max_px(s)) {
+		k->pt = fmax(6, floor((chart_max_px(s) - 80) / n / 2.4));
 		k->px = k->pt * 2.4;
 	}
 	k->cc = code >= 0 ? code : 0;
@@ -4165,18 +4151,14 @@ draw_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	if (k->pt > 0)		/* the names: smaller, to keep every one */
 		nf.size = k->pt;
 	chart_axis_set_num_font(ch->y_axis, &nf);
-	if (k->cs != NULL)	/* the page of its own sheet */
-		chk(chartsheet_set_chart(k->cs, ch), "set_chart");
-	else {
-		co.x_scale = chart_x_scale(s);
-		/* as tall as its bars need, no taller than a printed page */
-		co.y_scale = fmin(fmax(1.0, ((double)k->n * k->px + 80) / 288),
-		    k->maxpx / 288);
-		chk(worksheet_insert_chart_opt(ws, (lxw_row_t)at, 0, ch, &co),
-		    "insert_chart");
-		/* printed on a page of its own, never cut across two */
-		chk(worksheet_set_h_pagebreaks(ws, brk), "set_h_pagebreaks");
-	}
+	co.x_scale = chart_x_scale(s);
+	/* as tall as its bars need, but no taller than a printed page */
+	co.y_scale = fmin(fmax(1.0, ((double)k->n * k->px + 80) / 288),
+	    chart_max_px(s) / 288);
+	chk(worksheet_insert_chart_opt(ws, (lxw_row_t)at, 0, ch, &co),
+	    "insert_chart");
+	/* printed on a page of its own, never cut across two */
+	chk(worksheet_set_h_pagebreaks(ws, brk), "set_h_pagebreaks");
 	free(ct);
 	free(ctn);
 }
@@ -4217,73 +4199,13 @@ chart_data(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 }
 
 /*
- * The name of the chart sheet of s, "Biểu đồ Hài lòng" (at most 31
- * characters, as every sheet name), into buf; 0 when that is not a valid
- * name or is the name of another sheet of the book (then the chart stays
- * under its table).
- */
-static int
-chart_sheet_name(const struct book *b, const struct sheet *s, char *buf,
-    size_t n)
-{
-	const char *why;
-	size_t i, chars = 0;
-	int k;
-
-	snprintf(buf, n, "Biểu đồ %s", s->name);
-	for (i = 0; buf[i] != '\0'; i++)	/* cut after 31 characters */
-		if (((unsigned char)buf[i] & 0xC0) != 0x80 && ++chars > 31) {
-			buf[i] = '\0';
-			break;
-		}
-	trim(buf);
-	if (!sheet_name_ok(buf, &why))
-		return 0;
-	for (k = 0; k < b->nsh; k++)
-		if (b->sh[k].name != NULL && same_sheet_name(b->sh[k].name, buf))
-			return 0;
-	return 1;
-}
-
-/*
- * A chart sheet of its own for the chart of s, whose table's header rows
- * repeat on every printed page: under the table the chart's page would
- * print them too, a header with no table under it (the rows a sheet
- * repeats print on each of its pages, in LibreOffice even on those of a
- * second print range). NULL: the chart goes under the table, on a page
- * of its own.
- */
-static lxw_chartsheet *
-chart_sheet(lxw_workbook *wb, const struct book *b, const struct sheet *s)
-{
-	char name[128], *t, *h;
-	lxw_chartsheet *cs;
-
-	if (!chart_sheet_name(b, s, name, sizeof(name)) ||
-	    (cs = workbook_add_chartsheet(wb, name)) == NULL)
-		return NULL;
-	chartsheet_set_landscape(cs);
-	chartsheet_set_paper(cs, 9);	/* A4 */
-	if (b->draft > 0) {
-		t = draft_text(b);
-		h = header_text(b, t);
-		chk(chartsheet_set_header(cs, h), "set_header");
-		free(h);
-		free(t);
-	}
-	return cs;
-}
-
-/*
  * The sheet's chart of column s->chart by unit (the table's units from
- * row r1): its data from row at, the chart below it, or on a chart
- * sheet of its own right after the sheet when the header rows repeat
- * (rep) and its page holds the bars; neither when no unit has a value, as
- * for a sheet without units.
+ * row r1): its data from row at, the chart below it; neither when no
+ * unit has a value, as for a sheet without units.
  */
 static void
 units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
-    const struct sheet *s, const struct fmts *F, int r1, int at, int rep)
+    const struct sheet *s, const struct fmts *F, int r1, int at)
 {
 	struct bars k = { 0 };
 	size_t i;
@@ -4295,16 +4217,7 @@ units_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 		if (colval(b, s, &s->cols[k.vc], b->u[i].code, &v))
 			k.iu[k.n++] = i;
 	if (k.n > 0) {
-		k.maxpx = chart_max_px(s, 1);
 		chart_cats(b, s, &k);
-		/* not when its page, at 100 %, cannot hold every bar's name
-		   (48 units: the codes at 6 pt need 771 px of its 638) */
-		if (rep && (double)k.n * k.px + 80 <= k.maxpx)
-			k.cs = chart_sheet(wb, b, s);
-		if (k.cs == NULL) {
-			k.maxpx = chart_max_px(s, 0);
-			chart_cats(b, s, &k);
-		}
 		/* the chart after the data and a blank row */
 		draw_chart(wb, ws, b, s, F, &k,
 		    chart_data(ws, b, s, F, &k, r1, at) + 2);
@@ -4320,7 +4233,7 @@ static void
 write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
     const struct sheet *s, const struct fmts *F)
 {
-	int r, r1, r2, j, hdr, lines, rep;
+	int r, r1, r2, j, hdr, lines;
 	size_t i;
 
 	set_widths(ws, s);
@@ -4348,12 +4261,11 @@ write_units_sheet(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	 * printed pages repeat the header rows, when the table has pages
 	 * (the chart's data below it is not under them)
 	 */
-	rep = !fits_one_page(ws, b, s, r + 2);
-	if (rep)
+	if (!fits_one_page(ws, b, s, r + 2))
 		chk(worksheet_repeat_rows(ws, (lxw_row_t)hdr,
 		    (lxw_row_t)(r1 - 1)), "repeat_rows");
 	if (s->chart != NULL)
-		units_chart(wb, ws, b, s, F, r1, r + 4, rep);
+		units_chart(wb, ws, b, s, F, r1, r + 4);
 }
 
 static void

@@ -28,7 +28,6 @@ import argparse
 import configparser
 import csv
 import datetime
-import html
 import os
 import re
 import sys
@@ -940,17 +939,13 @@ def check_chart_units(chart, S, sheet, cc, vc, r1, r2, ind, allowed):
 
 
 def chart_height_px(z, chart, ws):
-    """The height in pixels of the drawing anchor that holds chart (on a
-    chart sheet, the page's)."""
+    """The height in pixels of the drawing anchor that holds chart."""
     X = '{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}'
     base = chart.rsplit('/', 1)[1]
     for d in (n for n in z.namelist() if re.match(r'xl/drawings/_rels/drawing\d+\.xml\.rels$', n)):
         if base not in z.read(d).decode():
             continue
         root = ET.fromstring(z.read(d.replace('_rels/', '').replace('.rels', '')))
-        a = next(root.iter(X + 'absoluteAnchor'), None)
-        if a is not None:
-            return int(a.find(X + 'ext').get('cy')) / 9525
         a = next(root.iter(X + 'twoCellAnchor'))
         f, t = a.find(X + 'from'), a.find(X + 'to')
         row = lambda e: int(e.find(X + 'row').text)
@@ -1021,41 +1016,6 @@ def check_title_repeat(S):
                     m.min_col <= last < m.max_col:
                 fail('%s!%s: title merged over the repeated columns (to %s): '
                      'a clipped copy on every printed page' % (ws.title, m, rep))
-
-
-def check_title_rows(path, S, wording, n):
-    """Header rows repeat only on a sheet whose printed pages all hold its
-    table: a chart drawn under a table whose header rows repeat prints
-    them above it, a header with no table under it (LibreOffice prints
-    the repeated rows on every page of a sheet); such a chart is on a
-    chart sheet of its own, which carries the draft's mark in its page
-    header as the sheets do. Unless the chart sheet's page (638 px, its
-    drawing's height) cannot hold the bars' names even as codes at 6 pt
-    (14.4 px a bar, 80 for the title and scale: 48 bars)."""
-    X = '{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}'
-    mark = wording.replace('{draft}', str(n)).upper()
-    with zipfile.ZipFile(path) as z:
-        names = set(z.namelist())
-        for k, ws in enumerate(S.f.worksheets, 1):
-            rels = 'xl/worksheets/_rels/sheet%d.xml.rels' % k
-            if not ws.print_title_rows or rels not in names:
-                continue
-            for m in re.finditer(r'Target="\.\./drawings/(drawing\d+\.xml)"', z.read(rels).decode()):
-                drels = 'xl/drawings/_rels/%s.rels' % m.group(1)
-                charts = re.findall(r'Target="\.\./charts/(chart\d+\.xml)"',
-                                    z.read(drels).decode()) if drels in names else []
-                bars = [max((int(p.get('val')) for p in
-                             ET.fromstring(z.read('xl/charts/' + c)).iter(C + 'ptCount')), default=0)
-                        for c in charts]
-                if any(k * 14.4 + 80 <= 638 for k in bars):
-                    fail('%s: a chart under a table whose header rows %s repeat on '
-                         'every page, the chart\'s too' % (ws.title, ws.print_title_rows))
-        for c in sorted(x for x in names if re.match(r'xl/chartsheets/sheet\d+\.xml$', x)):
-            head = z.read(c).decode()
-            if '<drawing ' not in head:
-                fail('%s: a chart sheet without its chart' % c)
-            if n and mark not in html.unescape(head).replace('&&', '&'):
-                fail('%s: no "%s" in its page header' % (c, mark))
 
 
 def check_fit(S, data_sheets):
@@ -1247,8 +1207,8 @@ def main():
              'dates': 0, 'inject_data': set(), 'identities': 0, 'numbered': 0,
              'lowsample': 0, 'objectives': 0, 'charts': 0, 'declared': 0}
     totals, allowed, data_seen, data_sheets, obj_sheets = {}, set(), False, set(), 0
-    for ws in S.f.worksheets:      # chart sheets hold no cells
-        name = ws.title
+    for name in S.f.sheetnames:
+        ws = S.f[name]
         if ws.cell(1, 1).value == 'period':
             check_data_sheet(ws, order)
             data_seen = True
@@ -1280,7 +1240,6 @@ def main():
         check_draft(S, a.draft, data_sheets, WORDS['draft'])
     check_fit(S, data_sheets)
     check_title_repeat(S)
-    check_title_rows(a.xlsx, S, WORDS['draft'], a.draft or 0)
     check_pages(a.xlsx, S)
     check_rate_edges(S)
     p = S.f.properties
