@@ -1247,6 +1247,7 @@ main(int argc, char *argv[])
 	int ch, rv = EXIT_OK, i, nq;
 
 	diag_init(argv[0]);
+	argv[0] = (char *)diag_prog();	/* getopt's messages: the bare name */
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':

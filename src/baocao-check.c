@@ -3343,8 +3343,11 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc == 0 && stdin_name != NULL)
 		argv[argc++] = (char *)"-";	/* --name alone: stdin */
-	if (argc == 0)
+	if (argc == 0) {
+		diag_plain("what to check? name month folders or files, e.g. "
+		    "input/2024-03, or give --name for standard input");
 		usage();
+	}
 	config_warnings = 1;
 	if ((rv = config_load(&cfg, cfgdir)) != 0)
 		return rv;

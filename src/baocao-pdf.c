@@ -6007,6 +6007,17 @@ static const struct {
 	{ "improvement", K_IMPROVEMENT },
 };
 
+/* A usage error naming NAME when the required option was not given. */
+static void
+require_option(const char *name, const char *value)
+{
+	if (value != NULL)
+		return;
+	/* a bare usage text leaves the user to find which one is missing */
+	diag_plain("%s is required", name);
+	usage(stderr, EXIT_USAGE);
+}
+
 /* Sets G from the options; *kind and *draft get their text. */
 static void
 parse_options(int argc, char *argv[], const char **kind, const char **draft)
@@ -6057,9 +6068,16 @@ parse_options(int argc, char *argv[], const char **kind, const char **draft)
 		default: usage(stderr, EXIT_USAGE);
 		}
 	}
-	if (optind != argc || *kind == NULL || G.period_arg == NULL ||
-	    G.indicators == NULL || G.analysis == NULL || G.data == NULL)
+	if (optind != argc) {
+		diag_plain("unexpected argument '%s' (inputs go after "
+		    "--indicators, --analysis and --data)", argv[optind]);
 		usage(stderr, EXIT_USAGE);
+	}
+	require_option("--kind", *kind);
+	require_option("--period", G.period_arg);
+	require_option("--indicators", G.indicators);
+	require_option("--analysis", G.analysis);
+	require_option("--data", G.data);
 	if (G.out == NULL)
 		G.out = "-";	/* one document: standard output */
 }
@@ -6222,6 +6240,7 @@ main(int argc, char *argv[])
 	int rv;
 
 	diag_init(argv[0]);
+	argv[0] = (char *)diag_prog();	/* getopt's messages: the bare name */
 	G.config_dir = "config";
 	parse_options(argc, argv, &kind, &draft);
 	if ((rv = check_options(kind, draft)) != 0)

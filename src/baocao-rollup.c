@@ -931,6 +931,7 @@ main(int argc, char *argv[])
 	int ch, only = 0, rv = EXIT_OK, i;
 
 	diag_init(argv[0]);
+	argv[0] = (char *)diag_prog();	/* getopt's messages: the bare name */
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':

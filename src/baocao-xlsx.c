@@ -4585,6 +4585,17 @@ usage(void)
 	exit(EXIT_USAGE);
 }
 
+/* A usage error naming NAME when the required option was not given. */
+static void
+require_option(const char *name, const char *value)
+{
+	if (value != NULL)
+		return;
+	/* a bare usage line leaves the user to find which one is missing */
+	diag_plain("%s is required", name);
+	usage();
+}
+
 static void
 help(void)
 {
@@ -4758,9 +4769,14 @@ main(int argc, char *argv[])
 			usage();
 		}
 	}
-	if (optind != argc || o.confdir == NULL || o.period == NULL ||
-	    o.indicators == NULL || o.analysis == NULL)
+	if (optind != argc) {
+		diag_plain("unexpected argument '%s'", argv[optind]);
 		usage();
+	}
+	require_option("--config", o.confdir);
+	require_option("--period", o.period);
+	require_option("--indicators", o.indicators);
+	require_option("--analysis", o.analysis);
 	if (o.out == NULL)
 		o.out = "-";
 	if (strcmp(o.out, "-") == 0 && isatty(STDOUT_FILENO)) {

@@ -801,7 +801,7 @@ print_unit_status(char **f, void *arg)
  * PERIOD; returns the period.
  */
 static const char *
-period_arg(int argc, char **argv)
+period_arg(int argc, char **argv, const char *cmd)
 {
 	static const struct option longopts[] = {
 		GLOBAL_LONGOPTS,
@@ -813,6 +813,11 @@ period_arg(int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1)
 		if (global_option(ch, optarg) != 0)
 			usage();
+	if (optind == argc)
+		diag_plain("which period? e.g. baocao %s 2024-12", cmd);
+	else if (optind < argc - 1)
+		diag_plain("unexpected argument '%s' (%s takes one period)",
+		    argv[optind + 1], cmd);
 	if (optind != argc - 1)
 		usage();
 	return argv[optind];
@@ -824,7 +829,7 @@ cmd_check(int argc, char **argv)
 	struct run r;
 	struct summary s = { stdout, 0, SBUF_INIT, NULL };
 	struct revisions rev;
-	const char *label = period_arg(argc, argv);
+	const char *label = period_arg(argc, argv, "check");
 	int rv;
 
 	if ((rv = run_init(&r, label)) != 0) {
@@ -853,7 +858,7 @@ static int
 cmd_indicators(int argc, char **argv)
 {
 	struct run r;
-	const char *label = period_arg(argc, argv);
+	const char *label = period_arg(argc, argv, "indicators");
 	int rv;
 
 	if ((rv = run_init(&r, label)) == 0) {
@@ -1968,6 +1973,12 @@ cmd_register(int argc, char **argv)
 				usage();
 		}
 	}
+	if (optind != argc)
+		diag_plain("unexpected argument '%s' (the period goes after "
+		    "--period)", argv[optind]);
+	else if (label == NULL)
+		diag_plain("which period? give --period P, e.g. --period "
+		    "2024-12");
 	if (label == NULL || optind != argc)
 		usage();
 	if ((rv = run_init(&r, label)) != 0)
@@ -2337,6 +2348,13 @@ cmd_template(int argc, char **argv)
 				usage();
 		}
 	}
+	if (optind != argc)
+		diag_plain("unexpected argument '%s'", argv[optind]);
+	else if (code == NULL)
+		diag_plain("which unit? give --unit U, e.g. --unit PNV");
+	else if (label == NULL)
+		diag_plain("which month? give --period YYYY-MM, e.g. --period "
+		    "2025-01");
 	if (code == NULL || label == NULL || optind != argc)
 		usage();
 	if (month_parse(label, strlen(label), &m) != 0) {
@@ -2547,8 +2565,10 @@ cmd_archive(int argc, char **argv)
 				usage();
 		}
 	}
-	if (optind != argc)
+	if (optind != argc) {
+		diag_plain("unexpected argument '%s'", argv[optind]);
 		usage();
+	}
 	if (output_is_input())
 		return EXIT_USAGE;
 	if ((rv = config_load(&cfg, config_dir)) != 0)
@@ -2604,6 +2624,7 @@ main(int argc, char *argv[])
 
 	diag_init(argv[0]);
 	find_bindir(argv[0]);
+	argv[0] = (char *)"baocao";	/* getopt's messages: the bare name */
 	{
 		long long sde;
 
@@ -2623,8 +2644,11 @@ main(int argc, char *argv[])
 			usage();
 	argc -= optind;
 	argv += optind;
-	if (argc < 1)
+	if (argc < 1) {
+		diag_plain("which command? check, indicators, report, "
+		    "template, register or archive");
 		usage();
+	}
 	cmd = argv[0];
 	argv[0] = (char *)"baocao";	/* what getopt names in its messages */
 	if (strcmp(cmd, "check") == 0)
