@@ -479,6 +479,23 @@ xlsx_template(struct run *r)
 	    r->xlsx_template, sizeof(r->xlsx_template));
 }
 
+/*
+ * A period that starts after today is most often a mistyped year or month:
+ * its report would only say that every unit is missing, so say why first.
+ */
+static void
+warn_future(const struct period *p, const char *label)
+{
+	char first[11], now[11];
+
+	if (p->first_day <= today)
+		return;
+	date_iso(p->first_day, first);
+	date_iso(today, now);
+	diag_plain("warning: period '%s' starts on %s, after today (%s): "
+	    "nothing can have been submitted for it yet", label, first, now);
+}
+
 static int
 run_init(struct run *r, const char *label)
 {
@@ -495,6 +512,7 @@ run_init(struct run *r, const char *label)
 		return EXIT_USAGE;
 	}
 	period_label(&r->p, r->label);
+	warn_future(&r->p, r->label);
 	if ((rv = xlsx_template(r)) != 0)
 		return rv;
 	make_tmpdir();
