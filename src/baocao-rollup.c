@@ -99,7 +99,7 @@ help(void)
 	    "previous period, the same period a year\nearlier and the 12 "
 	    "reporting months ending with P's last month.\n\n"
 	    "  --config DIR   configuration directory (default: config)\n"
-	    "  --period P     2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026,\n"
+	    "  --period P     2026-10, 2026-Q3, 2026-H1, 2026-H2, 2026-9M, 2026,\n"
 	    "                 2026-10-01..2026-10-15, previous-month|quarter|"
 	    "half|9m|year\n"
 	    "  --only         P alone, without the companion periods\n"
