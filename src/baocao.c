@@ -426,6 +426,14 @@ find_folders(struct run *r)
 	long m;
 	int cap = 0, rv = 0;
 
+	if (d == NULL && errno == ENOENT) {
+		/* as for config/: the usual slip is the working folder */
+		diag_errorat(input_dir, 0, 0, "no input folder here: run in "
+		    "the folder that holds config/ and input/, or give "
+		    "--input DIR (an empty input/ is fine before the first "
+		    "month)");
+		return EXIT_USAGE;
+	}
 	if (d == NULL) {
 		diag_errorat(input_dir, 0, 0, "cannot open:");
 		return EXIT_USAGE;
