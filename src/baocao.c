@@ -23,6 +23,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "atomic.h"
@@ -46,6 +47,7 @@ static const char *input_dir = "input";
 static const char *output_dir = "output";
 static const char *templates_dir;
 static long today = -1;
+static int today_given;		/* --today: not the clock's */
 static char bindir[PATH_MAX];
 static char tmpdir[1024];	/* short, so paths under it always fit */
 static int progress;		/* print progress: standard error is a terminal */
@@ -143,6 +145,7 @@ global_option(int ch, const char *arg)
 		templates_dir = folder_arg(arg);
 		return 0;
 	case 't':
+		today_given = 1;
 		if (date_parse(arg, strlen(arg), &today) != DATE_OK) {
 			diag_plain("--today is '%s'; expected YYYY-MM-DD", arg);
 			exit(EXIT_USAGE);
@@ -490,16 +493,27 @@ xlsx_template(struct run *r)
 /*
  * A period that starts after today is most often a mistyped year or month:
  * its report would only say that every unit is missing, so say why first.
+ * Today is --today's, else the clock's: SOURCE_DATE_EPOCH dates the
+ * documents (date_today()), and a build that pins it to a day before the
+ * period is no mistake of the user's.
  */
 static void
 warn_future(const struct period *p, const char *label)
 {
 	char first[11], now[11];
+	time_t t = time(NULL);
+	struct tm tm;
+	long day = today;
 
-	if (p->first_day <= today)
+	if (!today_given) {
+		localtime_r(&t, &tm);
+		day = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1,
+		    tm.tm_mday);
+	}
+	if (p->first_day <= day)
 		return;
 	date_iso(p->first_day, first);
-	date_iso(today, now);
+	date_iso(day, now);
 	diag_plain("warning: period '%s' starts on %s, after today (%s): "
 	    "nothing can have been submitted for it yet", label, first, now);
 }
