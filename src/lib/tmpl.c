@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* tmpl: output wording from INI templates, loaded with iniparser. */
+#include <errno.h>
 #include <iniparser.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -158,8 +159,14 @@ tmpl_load(const char *path)
 	const char *utf16;
 	char *lp;
 
+	/* the reason, which iniparser's load does not give */
+	if (stat(path, &st) != 0) {
+		diag_errorat(path, 0, 0, "cannot read template: %s",
+		    strerror(errno));
+		return NULL;
+	}
 	/* iniparser would block on a FIFO: only regular files are read. */
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+	if (!S_ISREG(st.st_mode)) {
 		diag_errorat(path, 0, 0, "cannot read template: not a regular "
 		    "file");
 		return NULL;
