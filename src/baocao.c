@@ -1316,8 +1316,31 @@ relpath(const char *dir, const char *file)
 }
 
 /*
+ * The manifest's name of input file path, relative to the output folder:
+ * a submission keeps its YYYY-MM/FILE as the input folder lists it, so a
+ * month folder that is a link to a share (or a file linked in) is named
+ * as the folder it stands for; resolving it would name the share's folder
+ * instead, and the same bytes read once through the link and once from a
+ * copy would look like changed inputs to a final (final_differs()).
+ */
+static char *
+input_name(const char *outdir, const char *path)
+{
+	size_t n = strlen(input_dir);
+	char *top, *name;
+
+	if (strncmp(path, input_dir, n) != 0 || path[n] != '/' ||
+	    (top = relpath(outdir, input_dir)) == NULL)
+		return relpath(outdir, path);
+	name = xmalloc(strlen(top) + strlen(path + n) + 1);
+	sprintf(name, "%s%s", top, path + n);
+	free(top);
+	return name;
+}
+
+/*
  * Appends "HASH  name" for every input file the run read, each named
- * relative to the output folder.
+ * relative to the output folder (input_name()).
  */
 static int
 hash_inputs(struct run *r, const struct report_opts *o, FILE *fp)
@@ -1328,7 +1351,7 @@ hash_inputs(struct run *r, const struct report_opts *o, FILE *fp)
 	list_inputs(r, &paths, &n);
 	names = xcalloc((size_t)n + 1, sizeof(char *));
 	for (i = 0; i < n; i++)
-		if ((names[i] = relpath(o->outdir, paths[i])) == NULL)
+		if ((names[i] = input_name(o->outdir, paths[i])) == NULL)
 			names[i] = xstrdup(paths[i]);
 	if (n > 0)
 		rv = hash_files(fp, paths, names, n);
