@@ -1519,6 +1519,39 @@ registered_number(struct run *r, struct report_opts *o, const char *digest)
 	return 0;
 }
 
+/*
+ * Whether the inputs still hash as they did before the run read them
+ * (inputs.sums). A department saving a revised sheet, or a file removed,
+ * while the run reads would give outputs made of other bytes than their
+ * manifest lists, and a final that its own inputs could not make again;
+ * so nothing is put in place and the run is to be made again.
+ * 0, or EXIT_USAGE after a message.
+ */
+static int
+inputs_unchanged(struct run *r, const struct report_opts *o)
+{
+	char before[PATH_MAX], after[PATH_MAX];
+	struct sbuf what = SBUF_INIT;
+	FILE *fp;
+	int rv;
+
+	tmppath(before, "inputs.sums");
+	tmppath(after, "inputs.after");
+	rv = (fp = fopen(after, "w")) == NULL ? EXIT_USAGE :
+	    hash_inputs(r, o, fp);
+	if (fp != NULL && fclose(fp) != 0)
+		rv = EXIT_USAGE;
+	if (rv == 0 && manifest_changed_inputs(before, after, 5, &what) == 0) {
+		sbuf_release(&what);
+		return 0;
+	}
+	diag_plain("the inputs of %s changed while the report was made%s%s; "
+	    "nothing was written: run it again", r->label,
+	    what.len > 0 ? ": " : "", sbuf_str(&what));
+	sbuf_release(&what);
+	return EXIT_USAGE;
+}
+
 /* Says why a final is not replaced: what changed, and what to do. */
 static void
 refuse_final(const struct report_opts *o)
@@ -1649,7 +1682,7 @@ make_report(struct run *r, struct report_opts *o, int force)
 	if (o->draft == 0 && o->number[0] == '\0' &&
 	    (rv = registered_number(r, o, digest)) != 0)
 		return rv;
-	if ((rv = render_all(r, o)) != 0)
+	if ((rv = render_all(r, o)) != 0 || (rv = inputs_unchanged(r, o)) != 0)
 		return rv;
 	return o->draft == 0 ? install_final(r, o, force) : install(o);
 }

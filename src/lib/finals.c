@@ -510,15 +510,23 @@ int
 final_changed_inputs(const char *outdir, const char *stage, int max,
     struct sbuf *out)
 {
-	char path[4096];
+	char a[4096], b[4096];
+
+	snprintf(a, sizeof(a), "%s/%s", outdir, MANIFEST_NAME);
+	snprintf(b, sizeof(b), "%s/%s", stage, MANIFEST_NAME);
+	return manifest_changed_inputs(a, b, max, out);
+}
+
+int
+manifest_changed_inputs(const char *a, const char *b, int max,
+    struct sbuf *out)
+{
 	char **old, **new;
 	const char **names;
 	int nold, nnew, i, n = 0;
 
-	snprintf(path, sizeof(path), "%s/%s", outdir, MANIFEST_NAME);
-	old = manifest_inputs(path, &nold);
-	snprintf(path, sizeof(path), "%s/%s", stage, MANIFEST_NAME);
-	new = manifest_inputs(path, &nnew);
+	old = manifest_inputs(a, &nold);
+	new = manifest_inputs(b, &nnew);
 	if (nold < 0)
 		nold = 0;
 	if (nnew < 0)

@@ -88,6 +88,9 @@ int	 manifest_same_inputs(const char *a, const char *b);
  */
 int	final_changed_inputs(const char *outdir, const char *stage, int max,
 	    struct sbuf *out);
+/* The same for the manifests (or "HASH  name" lists) at paths a and b. */
+int	manifest_changed_inputs(const char *a, const char *b, int max,
+	    struct sbuf *out);
 /*
  * Renames every final file F of outdir to F.vN (name.vN.ext), N the first
  * version whose manifest is free, the manifest last and rewritten so that
