@@ -1688,21 +1688,72 @@ make_report(struct run *r, struct report_opts *o, int force)
 }
 
 /*
- * Whether --output names the input folder itself, after a message: a
- * month's period folder would be its submissions' folder (SPEC §8: inputs
- * are never modified), and archive would move submissions away.
+ * realpath() of path, which need not exist yet: its deepest existing
+ * folder resolved, the rest (folders mkdirs() would make) kept as given.
+ * -1 when nothing of it resolves or the rest climbs with "..".
+ */
+static int
+resolve_to_be(const char *path, char out[PATH_MAX])
+{
+	char head[PATH_MAX], *slash;
+	const char *rest;
+
+	snprintf(head, sizeof(head), "%s", path);
+	while (realpath(head[0] != '\0' ? head : ".", out) == NULL) {
+		if (errno != ENOENT || head[0] == '\0')
+			return -1;
+		if ((slash = strrchr(head, '/')) == NULL)
+			head[0] = '\0';	/* relative: from "." */
+		else
+			slash[slash == head] = '\0';	/* "/x": from "/" */
+	}
+	rest = path + strlen(head);
+	rest += *rest == '/';
+	if (*rest == '\0')
+		return 0;
+	if (strstr(rest, "..") != NULL ||
+	    strlen(out) + strlen(rest) + 2 >= PATH_MAX)
+		return -1;
+	if (strcmp(out, "/") != 0)
+		strcat(out, "/");
+	strcat(out, rest);
+	return 0;
+}
+
+/*
+ * Whether --output names the input folder itself or a folder inside one
+ * of its month folders, after a message: a month's period folder would be
+ * its submissions' folder, and a folder made inside input/YYYY-MM changes
+ * that month's submissions (SPEC §8: inputs are never modified; the next
+ * check of the month meets a stray folder); archive would move
+ * submissions away.
  */
 static int
 output_is_input(void)
 {
 	char in[PATH_MAX], out[PATH_MAX];
+	const char *month, *end;
+	size_t n;
+	long m;
 
-	if (realpath(input_dir, in) == NULL ||
-	    realpath(output_dir, out) == NULL || strcmp(in, out) != 0)
+	if (realpath(input_dir, in) == NULL || resolve_to_be(output_dir, out))
 		return 0;
-	diag_plain("--output '%s' is the input folder '%s': reports are never "
-	    "written among the submissions; give another --output", output_dir,
-	    input_dir);
+	if (strcmp(in, out) == 0) {
+		diag_plain("--output '%s' is the input folder '%s': reports are "
+		    "never written among the submissions; give another --output",
+		    output_dir, input_dir);
+		return 1;
+	}
+	n = strlen(in);
+	if (strncmp(in, out, n) != 0 || out[n] != '/')
+		return 0;
+	month = out + n + 1;
+	end = month + strcspn(month, "/");
+	if (month_parse(month, (size_t)(end - month), &m) != 0)
+		return 0;	/* input/other: never read */
+	diag_plain("--output '%s' is in the month folder '%s/%.*s' of the "
+	    "submissions: reports are never written among them; give another "
+	    "--output", output_dir, input_dir, (int)(end - month), month);
 	return 1;
 }
 
