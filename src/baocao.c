@@ -920,6 +920,7 @@ publish(struct report_opts *o, const char *from, const char *name)
 static int
 mkdirs(const char *path)
 {
+	struct stat sb;
 	char buf[PATH_MAX];
 	char *p;
 
@@ -931,10 +932,27 @@ mkdirs(const char *path)
 				return -1;
 			*p = '/';
 		}
-	return mkdir(buf, 0755) != 0 && errno != EEXIST ? -1 : 0;
+	if (mkdir(buf, 0755) == 0)
+		return 0;
+	if (errno != EEXIST)
+		return -1;
+	/* there already, but a file (a slip of cp or of a script) is no
+	 * folder to write in: say so here, not at the first file in it */
+	if (stat(buf, &sb) != 0)
+		return -1;
+	if (!S_ISDIR(sb.st_mode)) {
+		errno = ENOTDIR;
+		return -1;
+	}
+	return 0;
 }
 
-/* Takes the period's lock, waiting for another run to finish. */
+/*
+ * Takes the period's lock, waiting for another run to finish; -1 after a
+ * message naming the lock (not the folder, which is there: a read-only
+ * folder or a .lock that is no file is what the person must mend), or
+ * quietly when stopped while waiting.
+ */
 static int
 lock_period(const char *outdir)
 {
@@ -942,15 +960,20 @@ lock_period(const char *outdir)
 	int fd;
 
 	snprintf(path, sizeof(path), "%s/.lock", outdir);
-	if ((fd = open(path, O_RDWR | O_CREAT, 0644)) < 0)
+	if ((fd = open(path, O_RDWR | O_CREAT, 0644)) < 0) {
+		diag_errorat(path, 0, 0, "cannot open the period's lock:");
 		return -1;
+	}
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		say("waiting for another run on %s", outdir);
-		while (flock(fd, LOCK_EX) != 0)
-			if (errno != EINTR || stop_sig) {
-				close(fd);
-				return -1;
-			}
+		while (flock(fd, LOCK_EX) != 0) {
+			if (errno == EINTR && !stop_sig)
+				continue;
+			if (!stop_sig)	/* e.g. a share without locks */
+				diag_errorat(path, 0, 0, "cannot lock:");
+			close(fd);
+			return -1;
+		}
 	}
 	return fd;		/* held until exit */
 }
@@ -1767,11 +1790,12 @@ open_outdir(struct run *r, struct report_opts *o)
 	if (output_is_input())
 		return -1;
 	snprintf(o->outdir, sizeof(o->outdir), "%s/%s", output_dir, r->label);
-	if (mkdirs(o->outdir) != 0 || lock_period(o->outdir) < 0) {
-		if (!stop_sig)	/* else stopped while waiting for the lock */
-			diag_errorat(o->outdir, 0, 0, "cannot create:");
+	if (mkdirs(o->outdir) != 0) {
+		diag_errorat(o->outdir, 0, 0, "cannot create:");
 		return -1;
 	}
+	if (lock_period(o->outdir) < 0)
+		return -1;
 	if (stage_open(o->outdir, o->stage, sizeof(o->stage)) != 0) {
 		diag_errorat(o->stage, 0, 0, "cannot create:");
 		return -1;
