@@ -103,10 +103,17 @@ move(const char *dir, const char *name, const char *todir,
 	return -1;
 }
 
+/*
+ * Folders too: runs only put files in a stage, but a folder left in one
+ * (by hand, by a file manager) made every later run of the period fail
+ * on "cannot create .stage: File exists" until someone found it. Links
+ * are removed, never followed.
+ */
 void
 stage_discard(const char *stage)
 {
 	struct dirent **ents;
+	struct stat sb;
 	char path[4096];
 	int i, n;
 
@@ -116,7 +123,10 @@ stage_discard(const char *stage)
 		if (!dot_entry(ents[i]->d_name)) {
 			snprintf(path, sizeof(path), "%s/%s", stage,
 			    ents[i]->d_name);
-			unlink(path);
+			if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+				stage_discard(path);
+			else
+				unlink(path);
 		}
 	free_entries(ents, n);
 	rmdir(stage);

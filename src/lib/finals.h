@@ -31,7 +31,7 @@ struct sbuf;
 int	stage_open(const char *outdir, char *stage, size_t size);
 /* Removes what a dead run left in outdir: its stage, "*.tmp.*" files. */
 void	stage_leftovers(const char *outdir);
-/* Removes the stage and what is in it. */
+/* Removes the stage and what is in it, folders too. */
 void	stage_discard(const char *stage);
 /*
  * Moves every file of the stage into outdir, the one named manifest last
