@@ -261,26 +261,98 @@ catch_stop(void)
 		sigaction(sigs[i], &sa, NULL);
 }
 
+/* Removes folder dir and the files in it (a run's temporary folder). */
 static void
-cleanup_tmp(void)
+remove_tmp(const char *dir)
 {
 	DIR *d;
 	struct dirent *e;
 	char path[PATH_MAX + 256];
 
-	if (tmpdir[0] == '\0')
-		return;
-	if ((d = opendir(tmpdir)) != NULL) {
+	if ((d = opendir(dir)) != NULL) {
 		while ((e = readdir(d)) != NULL) {
-			if (e->d_name[0] == '.')
+			if (strcmp(e->d_name, ".") == 0 ||
+			    strcmp(e->d_name, "..") == 0)
 				continue;
-			snprintf(path, sizeof(path), "%s/%s", tmpdir, e->d_name);
+			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
 			unlink(path);
 		}
 		closedir(d);
 	}
-	rmdir(tmpdir);
+	rmdir(dir);
+}
+
+static void
+cleanup_tmp(void)
+{
+	if (tmpdir[0] == '\0')
+		return;
+	remove_tmp(tmpdir);
 	tmpdir[0] = '\0';
+}
+
+/*
+ * Each temporary folder holds ".alive", locked while its run (or a child
+ * of it, which inherits the descriptor) lives. A run killed outright
+ * (SIGKILL, the OOM killer, a power cut) cleans nothing: its folder, with
+ * the normalized data of every submission in it, stayed in TMPDIR for
+ * good. The next run removes those of ours whose ".alive" it can lock.
+ * The lock is taken before the file gets its name, so a run being born
+ * is never taken for a dead one; a folder without ".alive" is left alone.
+ */
+static void
+mark_alive(void)
+{
+	char tmp[PATH_MAX], path[PATH_MAX];
+	int fd;
+
+	snprintf(tmp, sizeof(tmp), "%s/.alive.new", tmpdir);
+	snprintf(path, sizeof(path), "%s/.alive", tmpdir);
+	if ((fd = open(tmp, O_RDWR | O_CREAT | O_EXCL, 0600)) < 0)
+		return;			/* only the sweep is lost */
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0 || rename(tmp, path) != 0) {
+		unlink(tmp);
+		close(fd);
+	}				/* else held until exit */
+}
+
+/* Whether dir/name is a dead run's temporary folder (mark_alive()). */
+static int
+dead_run_tmp(const char *dir, const char *name)
+{
+	char path[PATH_MAX + 256];
+	struct stat sb;
+	int fd, dead;
+
+	if (strncmp(name, "baocao.", 7) != 0 || strlen(name) != 13)
+		return 0;
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (lstat(path, &sb) != 0 || !S_ISDIR(sb.st_mode) ||
+	    sb.st_uid != getuid() || strcmp(path, tmpdir) == 0)
+		return 0;
+	snprintf(path, sizeof(path), "%s/%s/.alive", dir, name);
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW)) < 0)
+		return 0;
+	dead = flock(fd, LOCK_EX | LOCK_NB) == 0;
+	close(fd);
+	return dead;
+}
+
+static void
+sweep_dead_tmp(const char *dir)
+{
+	DIR *d;
+	struct dirent *e;
+	char path[PATH_MAX + 256];
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL)
+		if (dead_run_tmp(dir, e->d_name)) {
+			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+			remove_tmp(path);
+		}
+	closedir(d);
 }
 
 static void
@@ -288,13 +360,15 @@ make_tmpdir(void)
 {
 	const char *t = getenv("TMPDIR");
 
-	snprintf(tmpdir, sizeof(tmpdir), "%s/baocao.XXXXXX",
-	    t && *t ? t : "/tmp");
+	t = t && *t ? t : "/tmp";
+	snprintf(tmpdir, sizeof(tmpdir), "%s/baocao.XXXXXX", t);
 	if (mkdtemp(tmpdir) == NULL) {
 		diag_plain("cannot create a temporary directory:");
 		exit(EXIT_USAGE);
 	}
 	atexit(cleanup_tmp);
+	mark_alive();
+	sweep_dead_tmp(t);
 }
 
 /* After a stop: the temporary files go, then the signal ends us. */
