@@ -264,26 +264,98 @@ catch_stop(void)
 		sigaction(sigs[i], &sa, NULL);
 }
 
+/* Removes folder dir and the files in it (a run's temporary folder). */
 static void
-cleanup_tmp(void)
+remove_tmp(const char *dir)
 {
 	DIR *d;
 	struct dirent *e;
 	char path[PATH_MAX + 256];
 
-	if (tmpdir[0] == '\0')
-		return;
-	if ((d = opendir(tmpdir)) != NULL) {
+	if ((d = opendir(dir)) != NULL) {
 		while ((e = readdir(d)) != NULL) {
-			if (e->d_name[0] == '.')
+			if (strcmp(e->d_name, ".") == 0 ||
+			    strcmp(e->d_name, "..") == 0)
 				continue;
-			snprintf(path, sizeof(path), "%s/%s", tmpdir, e->d_name);
+			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
 			unlink(path);
 		}
 		closedir(d);
 	}
-	rmdir(tmpdir);
+	rmdir(dir);
+}
+
+static void
+cleanup_tmp(void)
+{
+	if (tmpdir[0] == '\0')
+		return;
+	remove_tmp(tmpdir);
 	tmpdir[0] = '\0';
+}
+
+/*
+ * Each temporary folder holds ".alive", locked while its run (or a child
+ * of it, which inherits the descriptor) lives. A run killed outright
+ * (SIGKILL, the OOM killer, a power cut) cleans nothing: its folder, with
+ * the normalized data of every submission in it, stayed in TMPDIR for
+ * good. The next run removes those of ours whose ".alive" it can lock.
+ * The lock is taken before the file gets its name, so a run being born
+ * is never taken for a dead one; a folder without ".alive" is left alone.
+ */
+static void
+mark_alive(void)
+{
+	char tmp[PATH_MAX], path[PATH_MAX];
+	int fd;
+
+	snprintf(tmp, sizeof(tmp), "%s/.alive.new", tmpdir);
+	snprintf(path, sizeof(path), "%s/.alive", tmpdir);
+	if ((fd = open(tmp, O_RDWR | O_CREAT | O_EXCL, 0600)) < 0)
+		return;			/* only the sweep is lost */
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0 || rename(tmp, path) != 0) {
+		unlink(tmp);
+		close(fd);
+	}				/* else held until exit */
+}
+
+/* Whether dir/name is a dead run's temporary folder (mark_alive()). */
+static int
+dead_run_tmp(const char *dir, const char *name)
+{
+	char path[PATH_MAX + 256];
+	struct stat sb;
+	int fd, dead;
+
+	if (strncmp(name, "baocao.", 7) != 0 || strlen(name) != 13)
+		return 0;
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (lstat(path, &sb) != 0 || !S_ISDIR(sb.st_mode) ||
+	    sb.st_uid != getuid() || strcmp(path, tmpdir) == 0)
+		return 0;
+	snprintf(path, sizeof(path), "%s/%s/.alive", dir, name);
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW)) < 0)
+		return 0;
+	dead = flock(fd, LOCK_EX | LOCK_NB) == 0;
+	close(fd);
+	return dead;
+}
+
+static void
+sweep_dead_tmp(const char *dir)
+{
+	DIR *d;
+	struct dirent *e;
+	char path[PATH_MAX + 256];
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL)
+		if (dead_run_tmp(dir, e->d_name)) {
+			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+			remove_tmp(path);
+		}
+	closedir(d);
 }
 
 static void
@@ -291,13 +363,15 @@ make_tmpdir(void)
 {
 	const char *t = getenv("TMPDIR");
 
-	snprintf(tmpdir, sizeof(tmpdir), "%s/baocao.XXXXXX",
-	    t && *t ? t : "/tmp");
+	t = t && *t ? t : "/tmp";
+	snprintf(tmpdir, sizeof(tmpdir), "%s/baocao.XXXXXX", t);
 	if (mkdtemp(tmpdir) == NULL) {
 		diag_plain("cannot create a temporary directory:");
 		exit(EXIT_USAGE);
 	}
 	atexit(cleanup_tmp);
+	mark_alive();
+	sweep_dead_tmp(t);
 }
 
 /* After a stop: the temporary files go, then the signal ends us. */
@@ -965,6 +1039,7 @@ publish(struct report_opts *o, const char *from, const char *name)
 static int
 mkdirs(const char *path)
 {
+	struct stat sb;
 	char buf[PATH_MAX];
 	char *p;
 
@@ -976,10 +1051,27 @@ mkdirs(const char *path)
 				return -1;
 			*p = '/';
 		}
-	return mkdir(buf, 0755) != 0 && errno != EEXIST ? -1 : 0;
+	if (mkdir(buf, 0755) == 0)
+		return 0;
+	if (errno != EEXIST)
+		return -1;
+	/* there already, but a file (a slip of cp or of a script) is no
+	 * folder to write in: say so here, not at the first file in it */
+	if (stat(buf, &sb) != 0)
+		return -1;
+	if (!S_ISDIR(sb.st_mode)) {
+		errno = ENOTDIR;
+		return -1;
+	}
+	return 0;
 }
 
-/* Takes the period's lock, waiting for another run to finish. */
+/*
+ * Takes the period's lock, waiting for another run to finish; -1 after a
+ * message naming the lock (not the folder, which is there: a read-only
+ * folder or a .lock that is no file is what the person must mend), or
+ * quietly when stopped while waiting.
+ */
 static int
 lock_period(const char *outdir)
 {
@@ -987,15 +1079,20 @@ lock_period(const char *outdir)
 	int fd;
 
 	snprintf(path, sizeof(path), "%s/.lock", outdir);
-	if ((fd = open(path, O_RDWR | O_CREAT, 0644)) < 0)
+	if ((fd = open(path, O_RDWR | O_CREAT, 0644)) < 0) {
+		diag_errorat(path, 0, 0, "cannot open the period's lock:");
 		return -1;
+	}
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		say("waiting for another run on %s", outdir);
-		while (flock(fd, LOCK_EX) != 0)
-			if (errno != EINTR || stop_sig) {
-				close(fd);
-				return -1;
-			}
+		while (flock(fd, LOCK_EX) != 0) {
+			if (errno == EINTR && !stop_sig)
+				continue;
+			if (!stop_sig)	/* e.g. a share without locks */
+				diag_errorat(path, 0, 0, "cannot lock:");
+			close(fd);
+			return -1;
+		}
 	}
 	return fd;		/* held until exit */
 }
@@ -1361,8 +1458,31 @@ relpath(const char *dir, const char *file)
 }
 
 /*
+ * The manifest's name of input file path, relative to the output folder:
+ * a submission keeps its YYYY-MM/FILE as the input folder lists it, so a
+ * month folder that is a link to a share (or a file linked in) is named
+ * as the folder it stands for; resolving it would name the share's folder
+ * instead, and the same bytes read once through the link and once from a
+ * copy would look like changed inputs to a final (final_differs()).
+ */
+static char *
+input_name(const char *outdir, const char *path)
+{
+	size_t n = strlen(input_dir);
+	char *top, *name;
+
+	if (strncmp(path, input_dir, n) != 0 || path[n] != '/' ||
+	    (top = relpath(outdir, input_dir)) == NULL)
+		return relpath(outdir, path);
+	name = xmalloc(strlen(top) + strlen(path + n) + 1);
+	sprintf(name, "%s%s", top, path + n);
+	free(top);
+	return name;
+}
+
+/*
  * Appends "HASH  name" for every input file the run read, each named
- * relative to the output folder.
+ * relative to the output folder (input_name()).
  */
 static int
 hash_inputs(struct run *r, const struct report_opts *o, FILE *fp)
@@ -1373,7 +1493,7 @@ hash_inputs(struct run *r, const struct report_opts *o, FILE *fp)
 	list_inputs(r, &paths, &n);
 	names = xcalloc((size_t)n + 1, sizeof(char *));
 	for (i = 0; i < n; i++)
-		if ((names[i] = relpath(o->outdir, paths[i])) == NULL)
+		if ((names[i] = input_name(o->outdir, paths[i])) == NULL)
 			names[i] = xstrdup(paths[i]);
 	if (n > 0)
 		rv = hash_files(fp, paths, names, n);
@@ -1541,6 +1661,39 @@ registered_number(struct run *r, struct report_opts *o, const char *digest)
 	return 0;
 }
 
+/*
+ * Whether the inputs still hash as they did before the run read them
+ * (inputs.sums). A department saving a revised sheet, or a file removed,
+ * while the run reads would give outputs made of other bytes than their
+ * manifest lists, and a final that its own inputs could not make again;
+ * so nothing is put in place and the run is to be made again.
+ * 0, or EXIT_USAGE after a message.
+ */
+static int
+inputs_unchanged(struct run *r, const struct report_opts *o)
+{
+	char before[PATH_MAX], after[PATH_MAX];
+	struct sbuf what = SBUF_INIT;
+	FILE *fp;
+	int rv;
+
+	tmppath(before, "inputs.sums");
+	tmppath(after, "inputs.after");
+	rv = (fp = fopen(after, "w")) == NULL ? EXIT_USAGE :
+	    hash_inputs(r, o, fp);
+	if (fp != NULL && fclose(fp) != 0)
+		rv = EXIT_USAGE;
+	if (rv == 0 && manifest_changed_inputs(before, after, 5, &what) == 0) {
+		sbuf_release(&what);
+		return 0;
+	}
+	diag_plain("the inputs of %s changed while the report was made%s%s; "
+	    "nothing was written: run it again", r->label,
+	    what.len > 0 ? ": " : "", sbuf_str(&what));
+	sbuf_release(&what);
+	return EXIT_USAGE;
+}
+
 /* Says why a final is not replaced: what changed, and what to do. */
 static void
 refuse_final(const struct report_opts *o)
@@ -1671,27 +1824,78 @@ make_report(struct run *r, struct report_opts *o, int force)
 	if (o->draft == 0 && o->number[0] == '\0' &&
 	    (rv = registered_number(r, o, digest)) != 0)
 		return rv;
-	if ((rv = render_all(r, o)) != 0)
+	if ((rv = render_all(r, o)) != 0 || (rv = inputs_unchanged(r, o)) != 0)
 		return rv;
 	return o->draft == 0 ? install_final(r, o, force) : install(o);
 }
 
 /*
- * Whether --output names the input folder itself, after a message: a
- * month's period folder would be its submissions' folder (SPEC §8: inputs
- * are never modified), and archive would move submissions away.
+ * realpath() of path, which need not exist yet: its deepest existing
+ * folder resolved, the rest (folders mkdirs() would make) kept as given.
+ * -1 when nothing of it resolves or the rest climbs with "..".
+ */
+static int
+resolve_to_be(const char *path, char out[PATH_MAX])
+{
+	char head[PATH_MAX], *slash;
+	const char *rest;
+
+	snprintf(head, sizeof(head), "%s", path);
+	while (realpath(head[0] != '\0' ? head : ".", out) == NULL) {
+		if (errno != ENOENT || head[0] == '\0')
+			return -1;
+		if ((slash = strrchr(head, '/')) == NULL)
+			head[0] = '\0';	/* relative: from "." */
+		else
+			slash[slash == head] = '\0';	/* "/x": from "/" */
+	}
+	rest = path + strlen(head);
+	rest += *rest == '/';
+	if (*rest == '\0')
+		return 0;
+	if (strstr(rest, "..") != NULL ||
+	    strlen(out) + strlen(rest) + 2 >= PATH_MAX)
+		return -1;
+	if (strcmp(out, "/") != 0)
+		strcat(out, "/");
+	strcat(out, rest);
+	return 0;
+}
+
+/*
+ * Whether --output names the input folder itself or a folder inside one
+ * of its month folders, after a message: a month's period folder would be
+ * its submissions' folder, and a folder made inside input/YYYY-MM changes
+ * that month's submissions (SPEC §8: inputs are never modified; the next
+ * check of the month meets a stray folder); archive would move
+ * submissions away.
  */
 static int
 output_is_input(void)
 {
 	char in[PATH_MAX], out[PATH_MAX];
+	const char *month, *end;
+	size_t n;
+	long m;
 
-	if (realpath(input_dir, in) == NULL ||
-	    realpath(output_dir, out) == NULL || strcmp(in, out) != 0)
+	if (realpath(input_dir, in) == NULL || resolve_to_be(output_dir, out))
 		return 0;
-	diag_plain("--output '%s' is the input folder '%s': reports are never "
-	    "written among the submissions; give another --output", output_dir,
-	    input_dir);
+	if (strcmp(in, out) == 0) {
+		diag_plain("--output '%s' is the input folder '%s': reports are "
+		    "never written among the submissions; give another --output",
+		    output_dir, input_dir);
+		return 1;
+	}
+	n = strlen(in);
+	if (strncmp(in, out, n) != 0 || out[n] != '/')
+		return 0;
+	month = out + n + 1;
+	end = month + strcspn(month, "/");
+	if (month_parse(month, (size_t)(end - month), &m) != 0)
+		return 0;	/* input/other: never read */
+	diag_plain("--output '%s' is in the month folder '%s/%.*s' of the "
+	    "submissions: reports are never written among them; give another "
+	    "--output", output_dir, input_dir, (int)(end - month), month);
 	return 1;
 }
 
@@ -1705,11 +1909,12 @@ open_outdir(struct run *r, struct report_opts *o)
 	if (output_is_input())
 		return -1;
 	snprintf(o->outdir, sizeof(o->outdir), "%s/%s", output_dir, r->label);
-	if (mkdirs(o->outdir) != 0 || lock_period(o->outdir) < 0) {
-		if (!stop_sig)	/* else stopped while waiting for the lock */
-			diag_errorat(o->outdir, 0, 0, "cannot create:");
+	if (mkdirs(o->outdir) != 0) {
+		diag_errorat(o->outdir, 0, 0, "cannot create:");
 		return -1;
 	}
+	if (lock_period(o->outdir) < 0)
+		return -1;
 	if (stage_open(o->outdir, o->stage, sizeof(o->stage)) != 0) {
 		diag_errorat(o->stage, 0, 0, "cannot create:");
 		return -1;

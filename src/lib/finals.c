@@ -103,10 +103,17 @@ move(const char *dir, const char *name, const char *todir,
 	return -1;
 }
 
+/*
+ * Folders too: runs only put files in a stage, but a folder left in one
+ * (by hand, by a file manager) made every later run of the period fail
+ * on "cannot create .stage: File exists" until someone found it. Links
+ * are removed, never followed.
+ */
 void
 stage_discard(const char *stage)
 {
 	struct dirent **ents;
+	struct stat sb;
 	char path[4096];
 	int i, n;
 
@@ -116,7 +123,10 @@ stage_discard(const char *stage)
 		if (!dot_entry(ents[i]->d_name)) {
 			snprintf(path, sizeof(path), "%s/%s", stage,
 			    ents[i]->d_name);
-			unlink(path);
+			if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+				stage_discard(path);
+			else
+				unlink(path);
 		}
 	free_entries(ents, n);
 	rmdir(stage);
@@ -510,15 +520,23 @@ int
 final_changed_inputs(const char *outdir, const char *stage, int max,
     struct sbuf *out)
 {
-	char path[4096];
+	char a[4096], b[4096];
+
+	snprintf(a, sizeof(a), "%s/%s", outdir, MANIFEST_NAME);
+	snprintf(b, sizeof(b), "%s/%s", stage, MANIFEST_NAME);
+	return manifest_changed_inputs(a, b, max, out);
+}
+
+int
+manifest_changed_inputs(const char *a, const char *b, int max,
+    struct sbuf *out)
+{
 	char **old, **new;
 	const char **names;
 	int nold, nnew, i, n = 0;
 
-	snprintf(path, sizeof(path), "%s/%s", outdir, MANIFEST_NAME);
-	old = manifest_inputs(path, &nold);
-	snprintf(path, sizeof(path), "%s/%s", stage, MANIFEST_NAME);
-	new = manifest_inputs(path, &nnew);
+	old = manifest_inputs(a, &nold);
+	new = manifest_inputs(b, &nnew);
 	if (nold < 0)
 		nold = 0;
 	if (nnew < 0)

@@ -31,7 +31,7 @@ struct sbuf;
 int	stage_open(const char *outdir, char *stage, size_t size);
 /* Removes what a dead run left in outdir: its stage, "*.tmp.*" files. */
 void	stage_leftovers(const char *outdir);
-/* Removes the stage and what is in it. */
+/* Removes the stage and what is in it, folders too. */
 void	stage_discard(const char *stage);
 /*
  * Moves every file of the stage into outdir, the one named manifest last
@@ -87,6 +87,9 @@ int	 manifest_same_inputs(const char *a, const char *b);
  * at most max names, then "and N more") into out; how many there are.
  */
 int	final_changed_inputs(const char *outdir, const char *stage, int max,
+	    struct sbuf *out);
+/* The same for the manifests (or "HASH  name" lists) at paths a and b. */
+int	manifest_changed_inputs(const char *a, const char *b, int max,
 	    struct sbuf *out);
 /*
  * Renames every final file F of outdir to F.vN (name.vN.ext), N the first
