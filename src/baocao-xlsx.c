@@ -4585,17 +4585,6 @@ usage(void)
 	exit(EXIT_USAGE);
 }
 
-/* A usage error naming NAME when the required option was not given. */
-static void
-require_option(const char *name, const char *value)
-{
-	if (value != NULL)
-		return;
-	/* a bare usage line leaves the user to find which one is missing */
-	diag_plain("%s is required", name);
-	usage();
-}
-
 static void
 help(void)
 {
@@ -4624,6 +4613,18 @@ help(void)
 }
 
 #ifndef UNIT_TESTING
+
+/* A usage error naming NAME when the required option was not given. */
+static void
+require_option(const char *name, const char *value)
+{
+	if (value != NULL)
+		return;
+	/* a bare usage line leaves the user to find which one is missing */
+	diag_plain("%s is required", name);
+	usage();
+}
+
 /* A cell holds a name on one line: "\n" written for the PDF is a space. */
 static void
 one_line_names(struct config *c)
