@@ -911,6 +911,23 @@ print_unit_status(char **f, void *arg)
 }
 
 /*
+ * report and register take the period as --period P and nothing after
+ * the options: says which of the two is wrong, then the usage.
+ */
+static void
+period_option_given(const char *label, int argc, char **argv)
+{
+	if (optind != argc)
+		diag_plain("unexpected argument '%s' (the period goes after "
+		    "--period)", argv[optind]);
+	else if (label == NULL)
+		diag_plain("which period? give --period P, e.g. --period "
+		    "2024-12");
+	if (label == NULL || optind != argc)
+		usage();
+}
+
+/*
  * Parses the options of a command that takes only the global ones and one
  * PERIOD; returns the period.
  */
@@ -2003,14 +2020,7 @@ cmd_report(int argc, char **argv)
 				usage();
 		}
 	}
-	if (optind != argc)
-		diag_plain("unexpected argument '%s' (the period goes after "
-		    "--period)", argv[optind]);
-	else if (label == NULL)
-		diag_plain("which period? give --period P, e.g. --period "
-		    "2024-12");
-	if (label == NULL || optind != argc)
-		usage();
+	period_option_given(label, argc, argv);
 	if (drafted && final) {
 		diag_plain("--draft and --final exclude each other");
 		return EXIT_USAGE;
@@ -2218,14 +2228,7 @@ cmd_register(int argc, char **argv)
 				usage();
 		}
 	}
-	if (optind != argc)
-		diag_plain("unexpected argument '%s' (the period goes after "
-		    "--period)", argv[optind]);
-	else if (label == NULL)
-		diag_plain("which period? give --period P, e.g. --period "
-		    "2024-12");
-	if (label == NULL || optind != argc)
-		usage();
+	period_option_given(label, argc, argv);
 	if ((rv = run_init(&r, label)) != 0)
 		goto done;
 	o.date_given = o.date[0] != '\0';
