@@ -4998,30 +4998,37 @@ open_cells(const struct suggestion *s, int k, const char **cells,
 	cells[5] = T("improvement", sk, s->status);
 }
 
-/* Width in mm of the widest word of s at the table's size in face f. */
+/*
+ * mm a table cell's text is narrower than its column: the padding on both
+ * sides (the template's, else pdfdoc's 1.3) and half a mm of rounding.
+ */
 static double
-widest_word_mm(enum pdf_face f, const char *s)
+cell_pad(void)
 {
-	char word[256];
-	double most = 0;
-	size_t n;
-
-	while (*s != '\0') {
-		n = strcspn(s, " \n");
-		if (n > 0 && n < sizeof(word)) {
-			memcpy(word, s, n);
-			word[n] = '\0';
-			most = fmax(most, pdfdoc_text_width(G.doc, f,
-			    TABLE_PT, word));
-		}
-		s += n;
-		s += strspn(s, " \n");
-	}
-	return most;
+	return 2 * (tab_pad_h >= 0 ? tab_pad_h : 1.3) + 0.5;
 }
 
 #define OPEN_STEP	2.0	/* mm between the widths tried */
 #define OPEN_MAXW	200	/* mm, more than the body is wide */
+
+/* The header cells of the open list. */
+static void
+open_head(const char **head)
+{
+	head[0] = T("improvement", "col_no", "TT");
+	head[1] = T("labels", "unit_column", "Đơn vị");
+	head[2] = T("improvement", "col_date", "Ngày tiếp nhận");
+	head[3] = T("improvement", "col_content", "Nội dung ý kiến");
+	head[4] = T("improvement", "col_assignee", "Người thực hiện");
+	head[5] = T("improvement", "col_status", "Tình trạng");
+}
+
+/* The i-th of the n widths tried from lo to hi: OPEN_STEP apart, hi last. */
+static double
+open_try(double lo, double hi, int n, int i)
+{
+	return i == n - 1 ? hi : lo + i * OPEN_STEP;
+}
 
 /* Height in mm of a cell of the open list holding text in a column w mm wide. */
 static double
@@ -5032,8 +5039,7 @@ open_cell_h(const char *text, double w)
 
 	if (text == NULL || *text == '\0')
 		return 0;
-	return pdfdoc_text_height(G.doc, &st,
-	    w - 2 * (tab_pad_h >= 0 ? tab_pad_h : 1.3), text);
+	return pdfdoc_text_height(G.doc, &st, w - cell_pad(), text);
 }
 
 /* The heights of column c's cells at width w, for the n rows of idx. */
@@ -5067,7 +5073,7 @@ open_widest(const int *idx, int n, int c)
 			most = fmax(most, pdfdoc_text_width(G.doc,
 			    PF_REGULAR, TABLE_PT, cells[c]));
 	}
-	return most + 2 * (tab_pad_h >= 0 ? tab_pad_h : 1.3) + 0.5;
+	return most + cell_pad();
 }
 
 /*
@@ -5096,14 +5102,12 @@ open_widths(double *w, const int *idx, int n)
 	for (c = 0; c < 6; c++)
 		w[c] = share[c] * PDF_BODY_W / sum;
 	fixed = w[0] + w[2];
-	head[1] = T("labels", "unit_column", "Đơn vị");
-	head[4] = T("improvement", "col_assignee", "Người thực hiện");
-	head[5] = T("improvement", "col_status", "Tình trạng");
+	open_head(head);
 	for (k = 0; k < 3; k++) {
 		c = fit[k];
 		hi[k] = w[c];
-		lo[k] = fmin(hi[k], widest_word_mm(PF_BOLD, head[c]) +
-		    2 * (tab_pad_h >= 0 ? tab_pad_h : 1.3) + 0.5);
+		lo[k] = fmin(hi[k], pdfdoc_widest_word(G.doc, PF_BOLD,
+		    TABLE_PT, head[c]) + cell_pad());
 		if (c == 1)	/* "Phòng Nội vụ" stays on one line */
 			lo[k] = fmax(lo[k], 0.75 * hi[k]);
 		if (c == 5)	/* a state reads on one line where it can */
@@ -5113,8 +5117,8 @@ open_widths(double *w, const int *idx, int n)
 		if (nk[k] > 64)
 			nk[k] = 64;
 		for (i = 0; i < nk[k]; i++)
-			hf[k][i] = open_heights(idx, n, c, i == nk[k] - 1 ?
-			    hi[k] : lo[k] + i * OPEN_STEP);
+			hf[k][i] = open_heights(idx, n, c,
+			    open_try(lo[k], hi[k], nk[k], i));
 	}
 	/* widest first, so that of equally short tables the one whose
 	 * names wrap least wins */
@@ -5125,8 +5129,7 @@ open_widths(double *w, const int *idx, int n)
 		int q;
 
 		for (k = 0; k < 3; k++) {
-			t[k] = a[k] == nk[k] - 1 ? hi[k] : lo[k] +
-			    a[k] * OPEN_STEP;
+			t[k] = open_try(lo[k], hi[k], nk[k], a[k]);
 			wc -= t[k];
 		}
 		/* content heights on a 1 mm grid, rounded down: never
@@ -5175,12 +5178,7 @@ improvement_open(void)
 		return;
 	}
 	open_widths(w, idx, n);
-	head[0] = T("improvement", "col_no", "TT");
-	head[1] = T("labels", "unit_column", "Đơn vị");
-	head[2] = T("improvement", "col_date", "Ngày tiếp nhận");
-	head[3] = T("improvement", "col_content", "Nội dung ý kiến");
-	head[4] = T("improvement", "col_assignee", "Người thực hiện");
-	head[5] = T("improvement", "col_status", "Tình trạng");
+	open_head(head);
 	tbl_begin(6, w, al, TABLE_PT, head);
 	for (i = 0; i < n; i++) {
 		const char *cells[6];

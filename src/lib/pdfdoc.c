@@ -1529,6 +1529,20 @@ widest_word(struct pdfdoc *d, enum pdf_face face, double size, const char *s)
 	return m;
 }
 
+double
+pdfdoc_widest_word(struct pdfdoc *d, enum pdf_face face, double size,
+    const char *text)
+{
+	char *s = clean(d, text);
+	double w;
+
+	if (s == NULL)
+		return 0;
+	w = widest_word(d, face, size, s);
+	free(s);
+	return MM(w);
+}
+
 void
 pdfdoc_table_begin(struct pdfdoc *d, int ncols, const double *widths,
     const enum pdf_align *align, double size, const char *const *header)

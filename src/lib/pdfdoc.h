@@ -172,6 +172,9 @@ double	 pdfdoc_text_height(struct pdfdoc *, const struct pdf_style *,
 /* Width in mm of text on one line. */
 double	 pdfdoc_text_width(struct pdfdoc *, enum pdf_face, double size,
 	    const char *);
+/* Width in mm of the widest word of text (what a cell must hold unbroken). */
+double	 pdfdoc_widest_word(struct pdfdoc *, enum pdf_face, double size,
+	    const char *);
 /*
  * The size, at most size, in which every line of text (split at LF) fits
  * w mm in face: for a name that must stay on one line.
