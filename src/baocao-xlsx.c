@@ -2497,14 +2497,6 @@ objective_on(const struct book *b, const char *ind)
 }
 
 /*
- * The format of value v for unit in an indicator column: the column's, or,
- * when the indicator has an objective (the column's own, or one of
- * objectives.ini on it), one with more decimals when rounding would make
- * it look equal to its target while it is not (94.96% against 95% must
- * not show "95.00%" beside "Không đạt"), in every sheet, as the PDF
- * report does: one figure reads the same everywhere.
- */
-/*
  * The decimals, d or more (up to MOREDEC), that rate v needs not to read
  * 0.00% or 100.00% while it is neither: of a billion dossiers, 50 late
  * is 99.999995% on time, and "100.00%" beside them says none was (the
@@ -2543,11 +2535,7 @@ target_decimals(const struct book *b, const struct objective *o,
 	snprintf(key, sizeof(key), "objective.%s.target", o->name);
 	if ((t = ind_find(b, unit, key)) == NULL || t->v == v)
 		return d;
-	snprintf(x, sizeof(x), "%.*f", d, v * k);
-	snprintf(y, sizeof(y), "%.*f", d, t->v * k);
-	if (strcmp(x, y) != 0)
-		return d;
-	for (d = d + 1; d < MOREDEC; d++) {
+	for (; d < MOREDEC; d++) {
 		snprintf(x, sizeof(x), "%.*f", d, v * k);
 		snprintf(y, sizeof(y), "%.*f", d, t->v * k);
 		if (strcmp(x, y) != 0)
@@ -2556,6 +2544,15 @@ target_decimals(const struct book *b, const struct objective *o,
 	return d;
 }
 
+/*
+ * The format of value v for unit in an indicator column: the column's, or,
+ * when the indicator has an objective (the column's own, or one of
+ * objectives.ini on it), one with more decimals when rounding would make
+ * it look equal to its target while it is not (94.96% against 95% must
+ * not show "95.00%" beside "Không đạt"), in every sheet, as the PDF
+ * report does: one figure reads the same everywhere; a rate next to 0 or
+ * 1 with the decimals that tell it from them (rate_edge_decimals()).
+ */
 static lxw_format *
 result_fmt(const struct book *b, const struct fmts *F, const struct col *c,
     const char *unit, double v, int tot)
@@ -3116,11 +3113,15 @@ check_draft_header(const struct book *b)
  * widths asked for.
  */
 static double
+written_px(double w)
+{
+	return floor(w * 7 + 0.5) + 5;
+}
+
+static double
 written_width(double w)
 {
-	double px = floor(w * 7 + 0.5) + 5;
-
-	return floor(px / 7 * 256) / 256;
+	return floor(written_px(w) / 7 * 256) / 256;
 }
 
 /* The written width of a sheet's columns (page_breaks(), print_scale()). */
@@ -4005,7 +4006,7 @@ bar_px(const struct book *b, const struct bars *k)
 /*
  * The chart's width, as a scale of libxlsxwriter's 480 pixels: 1.8, but
  * on a sheet printed across pages no wider than the first page's columns
- * (whole pixels of a 7-pixel digit plus 5, as written): a chart anchored
+ * (written_px()): a chart anchored
  * past the page's last column is cut at the break, its title and right
  * half printed on the next page.
  */
@@ -4018,7 +4019,7 @@ chart_x_scale(const struct sheet *s)
 	if (s->nbreaks == 0)
 		return 1.8;
 	for (j = 0; j < first_page_cols(s); j++)
-		px += floor(s->cols[j].width * 7 + 0.5) + 5;
+		px += written_px(s->cols[j].width);
 	return fmin(1.8, px / 480);
 }
 
