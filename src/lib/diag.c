@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #include "diag.h"
 #include "utf8.h"
@@ -89,18 +90,14 @@ static const struct { unsigned lo, hi; } unshown[] = {
 static int
 unshown_char(const unsigned char *u, int k)
 {
-	unsigned cp;
+	utf8proc_int32_t cp;
 	size_t i;
 
-	if (k == 2)
-		cp = (unsigned)(u[0] & 0x1f) << 6 | (u[1] & 0x3f);
-	else if (k == 3)
-		cp = (unsigned)(u[0] & 0x0f) << 12 |
-		    (unsigned)(u[1] & 0x3f) << 6 | (u[2] & 0x3f);
-	else
+	if (utf8proc_iterate(u, k, &cp) != k)
 		return 0;
 	for (i = 0; i < sizeof(unshown) / sizeof(unshown[0]); i++)
-		if (cp >= unshown[i].lo && cp <= unshown[i].hi)
+		if ((unsigned)cp >= unshown[i].lo &&
+		    (unsigned)cp <= unshown[i].hi)
 			return 1;
 	return 0;
 }

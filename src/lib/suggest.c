@@ -2,8 +2,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "suggest.h"
-#include "utf8.h"
 
 #define WORD_MAX 64	/* longer words are never near: indicator names fit */
 
@@ -18,22 +19,21 @@
 static int
 points(const char *s, size_t n, unsigned *p)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k;
 	size_t i = 0;
-	int np = 0, k, j;
+	int np = 0;
 
 	while (i < n) {
 		if (np == WORD_MAX)
 			return -1;
-		k = u[i] < 0x80 ? 1 : utf8_seqlen(u + i, n - i);
-		if (k <= 1) {
-			p[np++] = u[i++];
-			continue;
+		k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(n - i), &c);
+		if (k < 1) {		/* not UTF-8: the byte itself */
+			c = u[i];
+			k = 1;
 		}
-		p[np] = u[i] & (0xff >> (k + 1));
-		for (j = 1; j < k; j++)
-			p[np] = p[np] << 6 | (u[i + (size_t)j] & 0x3f);
-		np++;
+		p[np++] = (unsigned)c;
 		i += (size_t)k;
 	}
 	return np;
