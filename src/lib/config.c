@@ -19,7 +19,6 @@
 
 #include "config.h"
 #include "indicator.h"
-#include "suggest.h"
 #include "num.h"
 #include "suggest.h"
 #include "date.h"

@@ -696,7 +696,6 @@ glue_dash(const char *s, size_t we, size_t q)
 	}
 }
 
-/* Characters after which a long token (a URL, an address) may be broken. */
 #define WRAP_TOKENS	1	/* wrap(): break a long token, see there */
 /*
  * wrap(): no line starts with the '-' of a token (an item of a dash list,
@@ -705,6 +704,7 @@ glue_dash(const char *s, size_t we, size_t q)
  */
 #define WRAP_NODASH	2
 
+/* Characters after which a long token (a URL, an address) may be broken. */
 static int
 break_char(char c)
 {
@@ -771,7 +771,6 @@ token_break(HPDF_Font f, double size, const char *s, size_t p, size_t we,
 		return best;
 	return 0;
 }
-
 
 /*
  * The line is full before the word s[p..we): it ends there or, for a long
