@@ -312,6 +312,75 @@ check_unnamed_sections(const struct inifile *f)
 	return bad;
 }
 
+/*
+ * iniparser ends an unquoted value at its first ';' or '#', wherever it
+ * is, and a quoted one at its closing quote: "3 = TT Đảng ủy; HĐND xã"
+ * prints "- TT Đảng ủy;" under Nơi nhận, "units = PKT; CAX" lists PKT
+ * alone, without a word. A ';' or '#' after a blank is the files' own
+ * comment style ("code = UBND   ; ..."); one right after text, or text
+ * after a closing quote, is a value cut short: a warning naming what is
+ * lost, so the fix (double quotes) is made before a document is printed.
+ */
+static void
+warn_cut_values(const struct inifile *f)
+{
+	const char *p = f->text;
+	char sec[256] = "";
+	long line = 1;
+
+	for (; *p; line++) {
+		const char *e = p + strcspn(p, "\n"), *q = p + strspn(p, " \t");
+		const char *eq, *v, *k, *r = NULL, *re = e;
+		int quoted = 0;
+
+		if (*q == '[' && (k = memchr(q, ']', (size_t)(e - q))) != NULL)
+			snprintf(sec, sizeof(sec), "%.*s", (int)(k - q - 1),
+			    q + 1);
+		else if (*q != '[' && (eq = memchr(q, '=', (size_t)(e - q))) !=
+		    NULL) {
+			v = eq + 1 + strspn(eq + 1, " \t");
+			if (v < e && (*v == '"' || *v == '\'') &&
+			    (k = memchr(v + 1, *v, (size_t)(e - v - 1))) != NULL) {
+				quoted = 1;	/* what follows the quote is lost */
+				r = k + 1 + strspn(k + 1, " \t\r");
+				if (r < e && (*r == ';' || *r == '#'))
+					r = NULL;	/* "..." ; comment */
+			} else
+				for (k = v; k < e; k++)
+					if (*k == ';' || *k == '#') {
+						/* after a blank: a comment */
+						if (k > v && k[-1] != ' ' &&
+						    k[-1] != '\t')
+							r = k;
+						break;
+					}
+			while (re > p && (re[-1] == ' ' || re[-1] == '\t' ||
+			    re[-1] == '\r'))
+				re--;
+			for (k = eq; k > q && (k[-1] == ' ' || k[-1] == '\t');
+			    k--)
+				;
+			if (r != NULL && quoted && re > r)
+				diag_warnat(f->path, line, (long)(r - p) + 1,
+				    "the value of '%.*s' in [%s] ends at its "
+				    "closing quote: '%.*s' after it is left out; "
+				    "put the whole value in the quotes",
+				    (int)(k - q), q, sec, (int)(re - r), r);
+			else if (r != NULL && !quoted && (v = r + 1 + strspn(r +
+			    1, " \t")) < re)
+				diag_warnat(f->path, line, (long)(r - p) + 1,
+				    "the value of '%.*s' in [%s] ends at this "
+				    "'%c': '%.*s' is read as a comment and left "
+				    "out; write the whole value in double "
+				    "quotes to keep it", (int)(k - q), q, sec,
+				    *r, (int)(re - v), v);
+		}
+		if (*e == '\0')
+			break;
+		p = e + 1;
+	}
+}
+
 static int
 ini_open(struct inifile *f, const char *dir, const char *name)
 {
@@ -1016,6 +1085,8 @@ config_load(struct config *c, const char *dir)
 	}
 	for (i = 0; i < 3; i++)
 		rv = worst(rv, ini_open(&f[i], dir, names[i]));
+	for (i = 0; rv == 0 && config_warnings && i < 3; i++)
+		warn_cut_values(&f[i]);
 	for (i = 0; rv == 0 && i < 3; i++)
 		bad += check_repeated_sections(&f[i]) +
 		    check_unnamed_sections(&f[i]) +
