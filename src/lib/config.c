@@ -605,6 +605,51 @@ cmp_recipient_keys(const void *a, const void *b)
 	return na < nb ? -1 : na > nb ? 1 : strcmp(ka, kb);
 }
 
+/*
+ * A recipient as the PDF prints it between "- " and ";" (the archive
+ * between "- Lưu: " and "."): lines copied from a signed document keep
+ * their marks, "1 = - UBND tỉnh Nghệ An (để b/c)." or "archive = Lưu: VT,
+ * VP.", which printed "- - UBND ...;" and "- Lưu: Lưu: VT, VP..". A
+ * leading dash (or en dash, em dash, bullet, '+'), the archive's
+ * "Lưu:", and a final '.' or ',' are taken off (';' never gets here: it
+ * starts a comment). A newly allocated string.
+ */
+static char *
+recipient_text(const char *v, int archive)
+{
+	static const char *const marks[] = { "-", "\u2013", "\u2014",
+		"\u2022", "+", NULL };
+	size_t i, n;
+	char *t;
+
+	v += strspn(v, " \t");
+	for (i = 0; marks[i] != NULL; i++) {
+		n = strlen(marks[i]);
+		if (strncmp(v, marks[i], n) == 0 && (v[n] == ' ' ||
+		    v[n] == '\t')) {
+			v += n + strspn(v + n, " \t");
+			break;
+		}
+	}
+	/* "Lưu:", "LƯU:" (NFC: ư is C6 B0, Ư is C6 AF) */
+	if (archive && (v[0] == 'L' || v[0] == 'l') && v[1] == '\xC6' &&
+	    (v[2] == '\xB0' || v[2] == '\xAF') && (v[3] == 'u' ||
+	    v[3] == 'U')) {
+		n = 4 + strspn(v + 4, " \t");
+		if (v[n] == ':')
+			v += n + 1 + strspn(v + n + 1, " \t");
+	}
+	t = xstrdup(v);
+	n = strlen(t);
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		t[--n] = '\0';
+	if (n > 0 && (t[n - 1] == '.' || t[n - 1] == ','))
+		t[--n] = '\0';
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		t[--n] = '\0';
+	return t;
+}
+
 static int
 load_recipients(struct config *c, const struct inifile *f)
 {
@@ -633,9 +678,15 @@ load_recipients(struct config *c, const struct inifile *f)
 			bad++;
 		} else if (strcmp(k, "archive") == 0) {
 			free(c->archive);
-			c->archive = xstrdup(v);
-		} else if (*v != '\0')
-			c->recipients[c->nrecipients++] = xstrdup(v);
+			c->archive = recipient_text(v, 1);
+		} else {
+			char *t = recipient_text(v, 0);
+
+			if (*t != '\0')
+				c->recipients[c->nrecipients++] = t;
+			else
+				free(t);
+		}
 	}
 	free(keys);
 	return bad;
@@ -1059,6 +1110,13 @@ load_objectives(struct config *c, const struct inifile *f)
 			diag_warnat(f->path, line, 0, "unknown unit '%s' (not "
 			    "in units.ini); its target is not used%s", ov->unit,
 			    unit_suggestion(c, ov->unit));
+		/* an override does not add its unit to a units list */
+		else if (!o->all_units && !objective_lists(o, ov->unit) &&
+		    config_warnings)
+			diag_warnat(f->path, line, 0, "[%s.%s] sets a target "
+			    "for '%s', which is not in the units of [%s]; its "
+			    "target is not used: add '%s' to 'units' there",
+			    o->name, ov->unit, ov->unit, o->name, ov->unit);
 	}
 	return bad;
 }
