@@ -2217,6 +2217,52 @@ issued_too_early(struct run *r, struct report_opts *o, const char *digest,
 	return EXIT_DATA;
 }
 
+/*
+ * Numbers run in the order of issue (Decree 30/2020, Art. 15): a new
+ * number dated before one already given that year (--date 2025-05-20 after
+ * 01/BC-UBND of 2025-06-25 gets 02 dated before 01) is most likely a
+ * slip in the date; a warning naming the later entry, before the number
+ * is taken (the clerk may mean it: a document signed earlier and numbered
+ * late). Not with --number, nor for a final registered already.
+ */
+static void
+warn_out_of_order(struct run *r, struct report_opts *o, const char *digest,
+    long want)
+{
+	char path[PATH_MAX + 32], later[DATE_BUFSZ] = "", sym[64] = "";
+	char *text, *line, *save = NULL;
+	struct docreg_entry e;
+
+	register_path(path, sizeof(path));
+	if (want > 0 || docreg_find(path, r->label, digest, &e) != 0 ||
+	    (text = read_file(path, NULL)) == NULL)
+		return;
+	/* nam,so,ky_hieu,ngay,...: the first four never hold a comma */
+	for (line = strtok_r(text, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		char *f[4], *p = line;
+		int i;
+
+		for (i = 0; i < 4 && p != NULL; i++) {
+			f[i] = p;
+			if ((p = strchr(p, ',')) != NULL)
+				*p++ = '\0';
+		}
+		if (i < 4 || strncmp(f[0], o->date, 4) != 0 ||
+		    strlen(f[0]) != 4 || strlen(f[3]) >= sizeof(later) ||
+		    strcmp(f[3], o->date) <= 0 || strcmp(f[3], later) <= 0)
+			continue;
+		snprintf(later, sizeof(later), "%s", f[3]);
+		snprintf(sym, sizeof(sym), "%s", f[2]);
+	}
+	free(text);
+	if (later[0] != '\0')
+		diag_warnat(path, 0, 0, "the date of issue %s is before that "
+		    "of %s (%s): numbers run in the order of issue, so the "
+		    "new number will be dated before it; check --date",
+		    o->date, sym, later);
+}
+
 static int
 cmd_register(int argc, char **argv)
 {
@@ -2286,8 +2332,9 @@ cmd_register(int argc, char **argv)
 		rv = EXIT_DATA;
 		goto done;
 	}
-	if ((rv = issued_too_early(&r, &o, digest, want)) == 0 &&
-	    (rv = take_number(&r, &o, digest, want)) == 0)
+	if ((rv = issued_too_early(&r, &o, digest, want)) == 0)
+		warn_out_of_order(&r, &o, digest, want);
+	if (rv == 0 && (rv = take_number(&r, &o, digest, want)) == 0)
 		rv = print_number(&r, &o);
 done:
 	report_opts_release(&o);
