@@ -2188,6 +2188,81 @@ print_number(struct run *r, struct report_opts *o)
  * final report of P its document number (SPEC §8) in the register, and the
  * final is written again with the number and the date of issue on it.
  */
+/*
+ * A date of issue before the last day of the period ("--date 2025-03-01"
+ * for 2025-H1, a slip for 2025-07-01) would go into the append-only
+ * register for good: a report is issued once its period is over, so it is
+ * refused (exit 1) before a number is taken. Not for a final registered
+ * already (take_number() says its number) nor with --number, which copies
+ * an entry written by hand, number and date as they are.
+ */
+static int
+issued_too_early(struct run *r, struct report_opts *o, const char *digest,
+    long want)
+{
+	char path[PATH_MAX + 32], end[DATE_BUFSZ];
+	struct docreg_entry e;
+	long day;
+
+	if (!o->date_given || want > 0 || date_parse(o->date, strlen(o->date),
+	    &day) != DATE_OK || day >= r->p.last_day)
+		return 0;
+	register_path(path, sizeof(path));
+	if (docreg_find(path, r->label, digest, &e) != 0)
+		return 0;
+	date_vn(r->p.last_day, end);
+	diag_plain("--date %s is before the end of %s (%s): a report is "
+	    "issued once its period is over; check the date", o->date,
+	    r->label, end);
+	return EXIT_DATA;
+}
+
+/*
+ * Numbers run in the order of issue (Decree 30/2020, Art. 15): a new
+ * number dated before one already given that year (--date 2025-05-20 after
+ * 01/BC-UBND of 2025-06-25 gets 02 dated before 01) is most likely a
+ * slip in the date; a warning naming the later entry, before the number
+ * is taken (the clerk may mean it: a document signed earlier and numbered
+ * late). Not with --number, nor for a final registered already.
+ */
+static void
+warn_out_of_order(struct run *r, struct report_opts *o, const char *digest,
+    long want)
+{
+	char path[PATH_MAX + 32], later[DATE_BUFSZ] = "", sym[64] = "";
+	char *text, *line, *save = NULL;
+	struct docreg_entry e;
+
+	register_path(path, sizeof(path));
+	if (want > 0 || docreg_find(path, r->label, digest, &e) != 0 ||
+	    (text = read_file(path, NULL)) == NULL)
+		return;
+	/* nam,so,ky_hieu,ngay,...: the first four never hold a comma */
+	for (line = strtok_r(text, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		char *f[4], *p = line;
+		int i;
+
+		for (i = 0; i < 4 && p != NULL; i++) {
+			f[i] = p;
+			if ((p = strchr(p, ',')) != NULL)
+				*p++ = '\0';
+		}
+		if (i < 4 || strncmp(f[0], o->date, 4) != 0 ||
+		    strlen(f[0]) != 4 || strlen(f[3]) >= sizeof(later) ||
+		    strcmp(f[3], o->date) <= 0 || strcmp(f[3], later) <= 0)
+			continue;
+		snprintf(later, sizeof(later), "%s", f[3]);
+		snprintf(sym, sizeof(sym), "%s", f[2]);
+	}
+	free(text);
+	if (later[0] != '\0')
+		diag_warnat(path, 0, 0, "the date of issue %s is before that "
+		    "of %s (%s): numbers run in the order of issue, so the "
+		    "new number will be dated before it; check --date",
+		    o->date, sym, later);
+}
+
 static int
 cmd_register(int argc, char **argv)
 {
@@ -2257,7 +2332,9 @@ cmd_register(int argc, char **argv)
 		rv = EXIT_DATA;
 		goto done;
 	}
-	if ((rv = take_number(&r, &o, digest, want)) == 0)
+	if ((rv = issued_too_early(&r, &o, digest, want)) == 0)
+		warn_out_of_order(&r, &o, digest, want);
+	if (rv == 0 && (rv = take_number(&r, &o, digest, want)) == 0)
 		rv = print_number(&r, &o);
 done:
 	report_opts_release(&o);
@@ -2613,9 +2690,31 @@ cmd_template(int argc, char **argv)
 	if ((rv = config_load(&cfg, config_dir)) != 0)
 		return rv;
 	u = config_unit(&cfg, code);
-	if (u == NULL || !unit_active(u, m)) {
-		diag_plain("unit '%s' is not in %s/units.ini as active in %s",
-		    code, config_dir, label);
+	if (u == NULL) {
+		const char **codes = config_unit_codes(&cfg);
+		char *up = xstrdup(code), *q;
+		const struct unit *near;
+
+		/* codes are upper case: "tyt" means TYT, more than PKT */
+		for (q = up; *q != '\0'; q++)
+			if (*q >= 'a' && *q <= 'z')
+				*q = (char)(*q - 'a' + 'A');
+		near = config_unit(&cfg, up);
+		diag_plain("unknown unit '%s' (not in %s/units.ini)%s", code,
+		    config_dir, suggest_phrase(near != NULL ? near->code :
+		    suggest_nearest(code, strlen(code), codes)));
+		free(up);
+		free(codes);
+		config_release(&cfg);
+		return EXIT_USAGE;
+	}
+	if (!unit_active(u, m)) {
+		char m2[DATE_BUFSZ];
+
+		month_iso(m < u->active_from ? u->active_from : u->active_to,
+		    m2);
+		diag_plain("unit '%s' is not active in %s (active %s %s)",
+		    u->code, label, m < u->active_from ? "from" : "until", m2);
 		config_release(&cfg);
 		return EXIT_USAGE;
 	}

@@ -312,6 +312,75 @@ check_unnamed_sections(const struct inifile *f)
 	return bad;
 }
 
+/*
+ * iniparser ends an unquoted value at its first ';' or '#', wherever it
+ * is, and a quoted one at its closing quote: "3 = TT Đảng ủy; HĐND xã"
+ * prints "- TT Đảng ủy;" under Nơi nhận, "units = PKT; CAX" lists PKT
+ * alone, without a word. A ';' or '#' after a blank is the files' own
+ * comment style ("code = UBND   ; ..."); one right after text, or text
+ * after a closing quote, is a value cut short: a warning naming what is
+ * lost, so the fix (double quotes) is made before a document is printed.
+ */
+static void
+warn_cut_values(const struct inifile *f)
+{
+	const char *p = f->text;
+	char sec[256] = "";
+	long line = 1;
+
+	for (; *p; line++) {
+		const char *e = p + strcspn(p, "\n"), *q = p + strspn(p, " \t");
+		const char *eq, *v, *k, *r = NULL, *re = e;
+		int quoted = 0;
+
+		if (*q == '[' && (k = memchr(q, ']', (size_t)(e - q))) != NULL)
+			snprintf(sec, sizeof(sec), "%.*s", (int)(k - q - 1),
+			    q + 1);
+		else if (*q != '[' && (eq = memchr(q, '=', (size_t)(e - q))) !=
+		    NULL) {
+			v = eq + 1 + strspn(eq + 1, " \t");
+			if (v < e && (*v == '"' || *v == '\'') &&
+			    (k = memchr(v + 1, *v, (size_t)(e - v - 1))) != NULL) {
+				quoted = 1;	/* what follows the quote is lost */
+				r = k + 1 + strspn(k + 1, " \t\r");
+				if (r < e && (*r == ';' || *r == '#'))
+					r = NULL;	/* "..." ; comment */
+			} else
+				for (k = v; k < e; k++)
+					if (*k == ';' || *k == '#') {
+						/* after a blank: a comment */
+						if (k > v && k[-1] != ' ' &&
+						    k[-1] != '\t')
+							r = k;
+						break;
+					}
+			while (re > p && (re[-1] == ' ' || re[-1] == '\t' ||
+			    re[-1] == '\r'))
+				re--;
+			for (k = eq; k > q && (k[-1] == ' ' || k[-1] == '\t');
+			    k--)
+				;
+			if (r != NULL && quoted && re > r)
+				diag_warnat(f->path, line, (long)(r - p) + 1,
+				    "the value of '%.*s' in [%s] ends at its "
+				    "closing quote: '%.*s' after it is left out; "
+				    "put the whole value in the quotes",
+				    (int)(k - q), q, sec, (int)(re - r), r);
+			else if (r != NULL && !quoted && (v = r + 1 + strspn(r +
+			    1, " \t")) < re)
+				diag_warnat(f->path, line, (long)(r - p) + 1,
+				    "the value of '%.*s' in [%s] ends at this "
+				    "'%c': '%.*s' is read as a comment and left "
+				    "out; write the whole value in double "
+				    "quotes to keep it", (int)(k - q), q, sec,
+				    *r, (int)(re - v), v);
+		}
+		if (*e == '\0')
+			break;
+		p = e + 1;
+	}
+}
+
 static int
 ini_open(struct inifile *f, const char *dir, const char *name)
 {
@@ -536,6 +605,51 @@ cmp_recipient_keys(const void *a, const void *b)
 	return na < nb ? -1 : na > nb ? 1 : strcmp(ka, kb);
 }
 
+/*
+ * A recipient as the PDF prints it between "- " and ";" (the archive
+ * between "- Lưu: " and "."): lines copied from a signed document keep
+ * their marks, "1 = - UBND tỉnh Nghệ An (để b/c)." or "archive = Lưu: VT,
+ * VP.", which printed "- - UBND ...;" and "- Lưu: Lưu: VT, VP..". A
+ * leading dash (or en dash, em dash, bullet, '+'), the archive's
+ * "Lưu:", and a final '.' or ',' are taken off (';' never gets here: it
+ * starts a comment). A newly allocated string.
+ */
+static char *
+recipient_text(const char *v, int archive)
+{
+	static const char *const marks[] = { "-", "\u2013", "\u2014",
+		"\u2022", "+", NULL };
+	size_t i, n;
+	char *t;
+
+	v += strspn(v, " \t");
+	for (i = 0; marks[i] != NULL; i++) {
+		n = strlen(marks[i]);
+		if (strncmp(v, marks[i], n) == 0 && (v[n] == ' ' ||
+		    v[n] == '\t')) {
+			v += n + strspn(v + n, " \t");
+			break;
+		}
+	}
+	/* "Lưu:", "LƯU:" (NFC: ư is C6 B0, Ư is C6 AF) */
+	if (archive && (v[0] == 'L' || v[0] == 'l') && v[1] == '\xC6' &&
+	    (v[2] == '\xB0' || v[2] == '\xAF') && (v[3] == 'u' ||
+	    v[3] == 'U')) {
+		n = 4 + strspn(v + 4, " \t");
+		if (v[n] == ':')
+			v += n + 1 + strspn(v + n + 1, " \t");
+	}
+	t = xstrdup(v);
+	n = strlen(t);
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		t[--n] = '\0';
+	if (n > 0 && (t[n - 1] == '.' || t[n - 1] == ','))
+		t[--n] = '\0';
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		t[--n] = '\0';
+	return t;
+}
+
 static int
 load_recipients(struct config *c, const struct inifile *f)
 {
@@ -564,9 +678,15 @@ load_recipients(struct config *c, const struct inifile *f)
 			bad++;
 		} else if (strcmp(k, "archive") == 0) {
 			free(c->archive);
-			c->archive = xstrdup(v);
-		} else if (*v != '\0')
-			c->recipients[c->nrecipients++] = xstrdup(v);
+			c->archive = recipient_text(v, 1);
+		} else {
+			char *t = recipient_text(v, 0);
+
+			if (*t != '\0')
+				c->recipients[c->nrecipients++] = t;
+			else
+				free(t);
+		}
 	}
 	free(keys);
 	return bad;
@@ -990,6 +1110,13 @@ load_objectives(struct config *c, const struct inifile *f)
 			diag_warnat(f->path, line, 0, "unknown unit '%s' (not "
 			    "in units.ini); its target is not used%s", ov->unit,
 			    unit_suggestion(c, ov->unit));
+		/* an override does not add its unit to a units list */
+		else if (!o->all_units && !objective_lists(o, ov->unit) &&
+		    config_warnings)
+			diag_warnat(f->path, line, 0, "[%s.%s] sets a target "
+			    "for '%s', which is not in the units of [%s]; its "
+			    "target is not used: add '%s' to 'units' there",
+			    o->name, ov->unit, ov->unit, o->name, ov->unit);
 	}
 	return bad;
 }
@@ -1016,6 +1143,8 @@ config_load(struct config *c, const char *dir)
 	}
 	for (i = 0; i < 3; i++)
 		rv = worst(rv, ini_open(&f[i], dir, names[i]));
+	for (i = 0; rv == 0 && config_warnings && i < 3; i++)
+		warn_cut_values(&f[i]);
 	for (i = 0; rv == 0 && i < 3; i++)
 		bad += check_repeated_sections(&f[i]) +
 		    check_unnamed_sections(&f[i]) +
