@@ -3534,6 +3534,23 @@ compare_has(char **cols, int n, enum compare_what what)
  * neither has one; a year's (9 months') previous period is the year
  * before's, shown once.
  */
+/* Whether every value of the n indicators, in every period, is 0 or none. */
+static int
+compare_all_zero(char **cols, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		struct item *it = set_find(&G.ind, "*", cols[i]);
+
+		if (it != NULL && ((!isnan(it->v) && it->v != 0) ||
+		    (!isnan(it->prev) && it->prev != 0) ||
+		    (!isnan(it->yoy) && it->yoy != 0)))
+			return 0;
+	}
+	return 1;
+}
+
 static int
 block_compare(const char *sec, int number)
 {
@@ -3556,6 +3573,13 @@ block_compare(const char *sec, int number)
 	/* nothing of this period to compare (a range without a whole month:
 	 * the section has said its BM.07.01 figures are absent) */
 	if (n == 0 || !compare_has(cols, n, CMP_NOW)) {
+		n = 0;
+		goto out;
+	}
+	/* nothing in any period (no survey, no action this year nor the
+	 * last): the section's sentence has said so, a table of 0 and "-"
+	 * would only say it again */
+	if (said_none && compare_all_zero(cols, n)) {
 		n = 0;
 		goto out;
 	}
