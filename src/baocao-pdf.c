@@ -1998,9 +1998,19 @@ static struct {
 	char		**head;		/* NULL: no header */
 	char		**cells;	/* n rows of ncols */
 	enum pdf_face	*face;
+	unsigned long	*bold;		/* per row: its cells in bold */
 } TB;
 
 static struct pdfdoc *scratch_doc(void);
+
+/* The face of held row i, its bold cells set in d for the row's call. */
+static enum pdf_face
+tbl_face(struct pdfdoc *d, int i)
+{
+	pdfdoc_table_bold(d, TB.bold[i]);
+	return TB.face[i];
+}
+
 /* mm kept below the next table drawn by a block (run_blocks) */
 static double block_tail;
 /* a table of this section of the report was a "nothing" sentence */
@@ -2069,7 +2079,7 @@ tbl_heights(int first, int n, int with_head, double *h)
 		double y2;
 
 		pdfdoc_table_row(m, (const char *const *)TB.cells +
-		    (size_t)(first + i) * TB.ncols, TB.face[first + i]);
+		    (size_t)(first + i) * TB.ncols, tbl_face(m, first + i));
 		y2 = pdfdoc_y(m);
 		if (pdfdoc_pages(m) != 1 || pdfdoc_error(m) != NULL)
 			break;
@@ -2099,7 +2109,7 @@ static void
 tbl_row(int i)
 {
 	pdfdoc_table_row(G.doc, (const char *const *)TB.cells +
-	    (size_t)i * TB.ncols, TB.face[i]);
+	    (size_t)i * TB.ncols, tbl_face(G.doc, i));
 }
 
 /*
@@ -2130,7 +2140,7 @@ tbl_draw_kept(void)
 			need += h[i];
 	} else
 		need = pdfdoc_table_height(G.doc, (const char *const *)TB.cells,
-		    TB.face[0]);
+		    tbl_face(G.doc, 0));
 	flush_headings(need);
 	for (i = 0; i < TB.n; i++) {
 		double hl;
@@ -2164,6 +2174,7 @@ tbl_discard(void)
 		free_strv(TB.head, TB.ncols);
 	free(TB.cells);
 	free(TB.face);
+	free(TB.bold);
 	free(TB.w);
 	free(TB.al);
 	memset(&TB, 0, sizeof(TB));
@@ -2187,14 +2198,15 @@ tbl_end(void)
 		else {
 			/* the title with the header and the first row */
 			flush_headings(pdfdoc_table_height(G.doc,
-			    (const char *const *)TB.cells, TB.face[0]));
+			    (const char *const *)TB.cells, tbl_face(G.doc, 0)));
 			for (i = 0; i < TB.n; i++) {
 				/* with the header's height: enough */
 				if (i == TB.n - 1 && TB.tail > 0)
 					pdfdoc_table_keep(G.doc,
 					    pdfdoc_table_height(G.doc,
 					    (const char *const *)TB.cells +
-					    (size_t)i * TB.ncols, TB.face[i]) +
+					    (size_t)i * TB.ncols,
+					    tbl_face(G.doc, i)) +
 					    TB.tail);
 				tbl_row(i);
 			}
@@ -2203,9 +2215,13 @@ tbl_end(void)
 	tbl_discard();
 }
 
-/* A row of the open table, held until tbl_end(). */
+/*
+ * A row of the open table, held until tbl_end(); the cells of the columns
+ * in bold (bit i: column i) are set in bold.
+ */
 static void
-table_row(int *nrows, const char *const *cells, enum pdf_face face)
+table_row_bold(int *nrows, const char *const *cells, enum pdf_face face,
+    unsigned long bold)
 {
 	int i;
 
@@ -2216,12 +2232,21 @@ table_row(int *nrows, const char *const *cells, enum pdf_face face)
 		TB.cells = xrealloc(TB.cells, (size_t)TB.cap *
 		    (size_t)TB.ncols * sizeof(*TB.cells));
 		TB.face = xrealloc(TB.face, (size_t)TB.cap * sizeof(*TB.face));
+		TB.bold = xrealloc(TB.bold, (size_t)TB.cap * sizeof(*TB.bold));
 	}
 	for (i = 0; i < TB.ncols; i++)
 		TB.cells[(size_t)TB.n * TB.ncols + i] = xstrdup(
 		    cells[i] != NULL ? cells[i] : "");
+	TB.bold[TB.n] = bold;
 	TB.face[TB.n++] = face;
 	(*nrows)++;
+}
+
+/* A row of the open table, held until tbl_end(). */
+static void
+table_row(int *nrows, const char *const *cells, enum pdf_face face)
+{
+	table_row_bold(nrows, cells, face, 0);
 }
 
 /* The height of two lines of st, in mm: what a heading keeps under it. */
@@ -2331,6 +2356,26 @@ no_months(void)
 {
 	return G.pkind != NULL && strcmp(G.pkind, "range") == 0 &&
 	    (G.months_text == NULL || *G.months_text == '\0');
+}
+
+/* Whether unit u has a sheet in the period (all its months or some). */
+static int
+has_sheet(int u)
+{
+	return strcmp(G.units[u].status, "submitted") == 0 ||
+	    strcmp(G.units[u].status, "incomplete") == 0;
+}
+
+/* Whether no unit's sheet is in the period (every unit missing). */
+static int
+no_sheets(void)
+{
+	int u;
+
+	for (u = 0; u < G.nunits; u++)
+		if (has_sheet(u))
+			return 0;
+	return 1;
 }
 
 /*
@@ -2588,16 +2633,23 @@ report_table(struct tspec *t, double tail)
 	/*
 	 * All zero: the sentence when there is one, and always when the
 	 * table would hold only an organization row that has none of its
-	 * required values (no dossiers, no survey in the period).
+	 * required values (no dossiers, no survey in the period). Not
+	 * "the units had no tasks" when the figures are the sheets' and no
+	 * unit sent one: that is not known. (With some units missing, the
+	 * totals are the others', as everywhere, and the submission
+	 * section names those.)
 	 */
 	if (!nonzero && (*T(t->sec, "none", "") != '\0' ||
 	    !tspec_req(t, "*"))) {
 		tbl_discard();
-		para(&ST_BODY, no_months() && from_sheets(t) ? T("labels",
+		para(&ST_BODY, !from_sheets(t) ? T(t->sec, "none", "Trong kỳ "
+		    "không có số liệu.") : no_months() ? T("labels",
 		    "no_months", "Kỳ báo cáo không có tháng nào nằm trọn "
 		    "trong kỳ nên mục này không có số liệu biểu tháng "
-		    "BM.07.01.") : T(t->sec, "none", "Trong kỳ không có số "
-		    "liệu."));
+		    "BM.07.01.") : no_sheets() ? T("labels", "no_sheets",
+		    "Chưa có đơn vị nào nộp biểu tháng BM.07.01 của kỳ báo "
+		    "cáo nên mục này chưa có số liệu.") : T(t->sec, "none",
+		    "Trong kỳ không có số liệu."));
 		said_none = 1;
 		free(note);
 		return 1;
@@ -2695,8 +2747,9 @@ met_cell(const char *code, const struct objective *o)
 
 /*
  * Widens column col of the n relative widths w so that text fits it on one
- * line, taking the width from column from, which keeps at least two
- * thirds of its own; the table's width does not change.
+ * line (in bold: a "Không đạt" is), taking the width from column from,
+ * which keeps at least two thirds of its own; the table's width does not
+ * change.
  */
 static void
 widen_for(double *w, int n, int col, int from, const char *text)
@@ -2707,7 +2760,7 @@ widen_for(double *w, int n, int col, int from, const char *text)
 	for (i = 0; i < n; i++)
 		sum += w[i];
 	/* the text, the cell's padding on both sides and a margin */
-	need = (pdfdoc_text_width(G.doc, PF_REGULAR, TABLE_PT, text) + 3) *
+	need = (pdfdoc_text_width(G.doc, PF_BOLD, TABLE_PT, text) + 3) *
 	    sum / PDF_BODY_W;
 	if (need <= w[col])
 		return;
@@ -2773,6 +2826,15 @@ objective_table_columns(const char **head, double *w, enum pdf_align *al)
 	return k;
 }
 
+/* Whether code has a result of objective o that misses its target. */
+static int
+missed(const char *code, const struct objective *o)
+{
+	return !isnan(objective_ind(code, o, "value")) &&
+	    !isnan(objective_ind(code, o, "target")) &&
+	    objective_ind(code, o, "met") == 0;
+}
+
 /* Objective o's row, the i-th: (MTn,) objective, target, result, met. */
 static void
 objective_row(int *nrows, int i, const struct objective *o, const char *met,
@@ -2793,7 +2855,9 @@ objective_row(int *nrows, int i, const struct objective *o, const char *met,
 	cells[c++] = fmt_ind(who, o->indicator, objective_ind(who, o, "value"),
 	    b);
 	cells[c++] = met;
-	table_row(nrows, cells, PF_REGULAR);
+	/* "Không đạt" in bold, to be found in a column of "Đạt" */
+	table_row_bold(nrows, cells, PF_REGULAR, missed(who, o) ?
+	    1UL << (c - 1) : 0);
 	free(tt);
 	free(mt);
 }
@@ -2802,7 +2866,7 @@ objective_row(int *nrows, int i, const struct objective *o, const char *met,
 static void
 objectives_table(const struct objective *const *obj, int nobj)
 {
-	const char *head[5], *met[16];	/* met: each one's assessment */
+	const char *head[5], **met;	/* met: each one's assessment */
 	/* the rows' code */
 	const char *who = G.kind == K_BM ? G.unit : "*";
 	double w[5];
@@ -2810,6 +2874,7 @@ objectives_table(const struct objective *const *obj, int nobj)
 	int i, k, nrows = 0;
 
 	k = objective_table_columns(head, w, al);
+	met = xcalloc((size_t)nobj, sizeof(*met));
 	/* the assessment on one line: its column widens, the objective's
 	 * narrows (a word such as "Chưa có số liệu" would break) */
 	for (i = 0; i < nobj; i++) {
@@ -2820,6 +2885,7 @@ objectives_table(const struct objective *const *obj, int nobj)
 	for (i = 0; i < nobj; i++)
 		objective_row(&nrows, i, obj[i], met[i], who);
 	tbl_end();
+	free(met);
 	pdfdoc_space(G.doc, 3);
 }
 
@@ -2865,24 +2931,37 @@ matrix_cell(const char *code, const struct objective *o)
 	return s;
 }
 
-/* The row of code in the matrix, when it has a target of an objective. */
+/*
+ * Objectives per table of the matrix: seven columns of results beside the
+ * units' names at 9.5 pt; fifteen in one table broke the names a word a
+ * line and "Không đạt" inside the word, the rows a third of a page tall.
+ */
+#define MATRIX_COLS 7
+
+/*
+ * The row of code in the matrix, when it has a target of one of the nobj
+ * (at most MATRIX_COLS) objectives.
+ */
 static void
 matrix_row(int *nrows, const char *code, const struct objective *const *obj,
     int nobj)
 {
-	const char *cells[16];
-	char *own[16], *lab;
+	const char *cells[MATRIX_COLS + 1];
+	char *own[MATRIX_COLS], *lab;
+	unsigned long bold = 0;
 	int i, any = 0;
 
 	for (i = 0; i < nobj; i++) {
 		any |= !isnan(objective_ind(code, obj[i], "target"));
 		cells[i + 1] = own[i] = matrix_cell(code, obj[i]);
+		if (missed(code, obj[i]))	/* as in objective_row */
+			bold |= 1UL << (i + 1);
 	}
 	if (any) {
 		lab = unit_label(code);
 		cells[0] = lab;
-		table_row(nrows, cells, strcmp(code, "*") == 0 ? PF_BOLD :
-		    PF_REGULAR);
+		table_row_bold(nrows, cells, strcmp(code, "*") == 0 ?
+		    PF_BOLD : PF_REGULAR, bold);
 		free(lab);
 	}
 	for (i = 0; i < nobj; i++)
@@ -2890,16 +2969,47 @@ matrix_row(int *nrows, const char *code, const struct objective *const *obj,
 }
 
 /*
+ * One table of the matrix: objectives first + 1 ... first + n (n at most
+ * MATRIX_COLS), headed MT<first + 1> ...; the rows of the units with a
+ * target of one of them.
+ */
+static void
+matrix_part(const struct objective *const *obj, int first, int n)
+{
+	const char *head[MATRIX_COLS + 1];
+	double w[MATRIX_COLS + 1];
+	enum pdf_align al[MATRIX_COLS + 1];
+	int u, i, nrows = 0;
+
+	head[0] = T("labels", "unit_column", "Đơn vị");
+	w[0] = 2.1;
+	al[0] = PA_LEFT;
+	for (i = 0; i < n; i++) {
+		head[i + 1] = xasprintf("MT%d", first + i + 1);
+		w[i + 1] = 1;
+		al[i + 1] = PA_CENTER;
+	}
+	tbl_begin(n + 1, w, al, TABLE_PT - 1.5, head);
+	for (u = 0; u <= G.nunits; u++)
+		matrix_row(&nrows, row_code(u), obj + first, n);
+	tbl_end();
+	for (i = 0; i < n; i++)
+		free((char *)head[i + 1]);
+	flush_headings(0);
+	pdfdoc_space(G.doc, 3);
+}
+
+/*
  * The report's matrix of units by objective ("MT1", ...), or a sentence
- * when no unit has a result.
+ * when no unit has a result. More than MATRIX_COLS objectives make
+ * several tables of even size, one under the other (MT1-MT5, MT6-MT10,
+ * MT11-MT15), rather than columns too narrow to read.
  */
 static void
 objectives_matrix(const struct objective *const *obj, int nobj)
 {
-	const char *head[16];
-	double w[16];
-	enum pdf_align al[16];
-	int u, i, nrows = 0;
+	int parts = (nobj + MATRIX_COLS - 1) / MATRIX_COLS;
+	int per = (nobj + parts - 1) / parts, first;
 
 	heading(&ST_H3, T("objectives", "matrix_title",
 	    "Kết quả theo đơn vị"));
@@ -2910,22 +3020,9 @@ objectives_matrix(const struct objective *const *obj, int nobj)
 		pdfdoc_space(G.doc, 3);
 		return;
 	}
-	head[0] = T("labels", "unit_column", "Đơn vị");
-	w[0] = 2.1;
-	al[0] = PA_LEFT;
-	for (i = 0; i < nobj; i++) {
-		head[i + 1] = xasprintf("MT%d", i + 1);
-		w[i + 1] = 1;
-		al[i + 1] = PA_CENTER;
-	}
-	tbl_begin(nobj + 1, w, al, TABLE_PT - 1.5, head);
-	for (u = 0; u <= G.nunits; u++)
-		matrix_row(&nrows, row_code(u), obj, nobj);
-	tbl_end();
-	for (i = 0; i < nobj; i++)
-		free((char *)head[i + 1]);
-	flush_headings(0);
-	pdfdoc_space(G.doc, 3);
+	for (first = 0; first < nobj; first += per)
+		matrix_part(obj, first, nobj - first < per ? nobj - first :
+		    per);
 }
 
 /*
@@ -2938,14 +3035,18 @@ objectives_matrix(const struct objective *const *obj, int nobj)
 static int
 block_objectives(const char *arg, int number)
 {
-	const struct objective *obj[16];
+	const struct objective **obj;
 	int i, nobj = 0;
 
-	for (i = 0; i < G.cfg.nobjectives && nobj < 15; i++)
+	/* every one: a sixteenth was left out of the signed documents */
+	obj = xcalloc((size_t)G.cfg.nobjectives + 1, sizeof(*obj));
+	for (i = 0; i < G.cfg.nobjectives; i++)
 		if (objective_shown(&G.cfg.objectives[i]))
 			obj[nobj++] = &G.cfg.objectives[i];
-	if (nobj == 0 && G.kind != K_BM)
+	if (nobj == 0 && G.kind != K_BM) {
+		free(obj);
 		return 0;
+	}
 	block_heading(&ST_H2, number, T("objectives", "title",
 	    "Thực hiện mục tiêu chất lượng"));
 	if (nobj == 0) {
@@ -2953,11 +3054,13 @@ block_objectives(const char *arg, int number)
 		para(&ST_BODY, T("objectives", "none_for_unit", "Trong tháng "
 		    "chưa có số liệu của chỉ tiêu nào để đánh giá mục tiêu "
 		    "chất lượng của đơn vị."));
+		free(obj);
 		return 1;
 	}
 	objectives_table(obj, nobj);
 	if (G.kind != K_BM)
 		objectives_matrix(obj, nobj);
+	free(obj);
 	return nobj;
 }
 
@@ -3431,6 +3534,23 @@ compare_has(char **cols, int n, enum compare_what what)
  * neither has one; a year's (9 months') previous period is the year
  * before's, shown once.
  */
+/* Whether every value of the n indicators, in every period, is 0 or none. */
+static int
+compare_all_zero(char **cols, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		struct item *it = set_find(&G.ind, "*", cols[i]);
+
+		if (it != NULL && ((!isnan(it->v) && it->v != 0) ||
+		    (!isnan(it->prev) && it->prev != 0) ||
+		    (!isnan(it->yoy) && it->yoy != 0)))
+			return 0;
+	}
+	return 1;
+}
+
 static int
 block_compare(const char *sec, int number)
 {
@@ -3453,6 +3573,13 @@ block_compare(const char *sec, int number)
 	/* nothing of this period to compare (a range without a whole month:
 	 * the section has said its BM.07.01 figures are absent) */
 	if (n == 0 || !compare_has(cols, n, CMP_NOW)) {
+		n = 0;
+		goto out;
+	}
+	/* nothing in any period (no survey, no action this year nor the
+	 * last): the section's sentence has said so, a table of 0 and "-"
+	 * would only say it again */
+	if (said_none && compare_all_zero(cols, n)) {
 		n = 0;
 		goto out;
 	}
@@ -4093,7 +4220,8 @@ lint_tables(const struct tmpl *t)
  * holds this table to the T() calls of this file.
  */
 static const char *const labels_keys[] = { "organization", "unit_column",
-	"absent", "missing", "no_months", "window", "errors_rate_note", NULL };
+	"absent", "missing", "no_months", "no_sheets", "window",
+	"errors_rate_note", NULL };
 static const char *const header_keys[] = { "motto", "motto2", "number",
 	"doc_type", "keep_together", "levels", "break_before", NULL };
 static const char *const closing_keys[] = { "recipients", "archive",

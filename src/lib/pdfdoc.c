@@ -47,6 +47,7 @@ struct cell {
 	struct wline	*lines;
 	int		 nlines;
 	double		 size;	/* pt: the table's, or less (cell_size) */
+	enum pdf_face	 face;	/* the row's, or bold (pdfdoc_table_bold) */
 };
 
 /*
@@ -73,6 +74,7 @@ struct pdfdoc {
 	double		 tsize;
 	char		**thead;	/* NULL: no header */
 	char		**tgroup;	/* per column: its group's label or NULL */
+	unsigned long	 tbold;		/* bit i: column i's cells in bold */
 	int		 tneed_header;
 	/* pdfdoc_table_style() */
 	double		 tpad_h, tpad_v, tlead;
@@ -326,6 +328,7 @@ table_clear(struct pdfdoc *d)
 	}
 	d->tgroup = NULL;
 	d->thh_ok = 0;
+	d->tbold = 0;
 	free(d->tx);
 	free(d->tw);
 	free(d->talign);
@@ -1729,10 +1732,18 @@ cells_wrap(struct pdfdoc *d, struct cell *c, enum pdf_face face)
 	int i;
 
 	for (i = 0; i < d->tcols; i++) {
-		c[i].size = cell_size(d, face, i, c[i].text);
-		c[i].nlines = wrap(FONT(d, face), c[i].size, c[i].text,
+		c[i].face = i < TBOLD_MAX && (d->tbold >> i & 1) ? PF_BOLD :
+		    face;
+		c[i].size = cell_size(d, c[i].face, i, c[i].text);
+		c[i].nlines = wrap(FONT(d, c[i].face), c[i].size, c[i].text,
 		    d->tw[i] - 2 * PAD_H, 0, 0, &c[i].lines);
 	}
+}
+
+void
+pdfdoc_table_bold(struct pdfdoc *d, unsigned long cols)
+{
+	d->tbold = cols;
 }
 
 /*
@@ -1865,7 +1876,8 @@ draw_band(struct pdfdoc *d, struct cell *c, const int *from, int count,
 		/* centred vertically in the band */
 		top = d->y - (h - have * lh) / 2;
 		for (k = 0; k < have; k++)
-			draw_line(d, FONT(d, face), c[i].size, d->tx[i] + PAD_H,
+			draw_line(d, FONT(d, header ? face : c[i].face),
+			    c[i].size, d->tx[i] + PAD_H,
 			    d->tw[i] - 2 * PAD_H, top - k * lh, lh,
 			    c[i].text, &c[i].lines[from[i] + k],
 			    header ? PA_CENTER : d->talign[i] == PA_JUSTIFY ?

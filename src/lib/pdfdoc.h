@@ -248,6 +248,14 @@ void	 pdfdoc_table_fit(struct pdfdoc *, int nrows, const char *const *cells,
 void	 pdfdoc_table_row(struct pdfdoc *, const char *const *cells,
 	    enum pdf_face face);
 /*
+ * The cells of the columns whose bit is set in cols (bit i: column i,
+ * below TBOLD_MAX) are set in bold in the rows drawn or measured after the
+ * call, until the next call or the end of the table: a result that misses
+ * its target ("Không đạt") stands out of a column of "Đạt".
+ */
+#define TBOLD_MAX	((int)(sizeof(unsigned long) * 8))
+void	 pdfdoc_table_bold(struct pdfdoc *, unsigned long cols);
+/*
  * Within an open table: when less than mm is left on the page, the next row
  * starts a new page (its header drawn again), so that rows that belong
  * together (the last rows and the total) do not end up split.
