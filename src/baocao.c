@@ -1766,9 +1766,11 @@ install_validation(struct run *r, struct report_opts *o)
 
 	if (o->draft == 0 && final_done(r, o))
 		return 0;
-	if ((rv = publish_validation(r, o)) != 0)
+	if ((rv = publish_validation(r, o)) != 0 || (rv = install(o)) != 0)
 		return rv;
-	return install(o);
+	diag_plain("%s: the data has errors, so only their list was written: "
+	    "%s/kiem-tra-%s%s.txt", r->label, o->outdir, r->label, o->suffix);
+	return 0;
 }
 
 /* Every output of r's period into the stage; the manifest last. */
