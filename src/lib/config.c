@@ -51,6 +51,23 @@ capture_error(const char *fmt, ...)
 }
 
 /*
+ * The line of iniparser's "syntax error in PATH (LINE):\n-> TEXT": the
+ * number right after the path, not after the last '(', which may be in
+ * the quoted TEXT ("Phòng Tư pháp (mới)" gave no line, "junk (3 items)"
+ * line 3).
+ */
+static long
+ini_err_line(const char *fdpath)
+{
+	const char *p = strstr(ini_err, fdpath);
+
+	if (p == NULL)
+		return 0;
+	p += strlen(fdpath);
+	return strncmp(p, " (", 2) == 0 ? strtol(p + 2, NULL, 10) : 0;
+}
+
+/*
  * What iniparser 4.1 cannot take is taken out, line numbers kept: it reads
  * "[PNV] ; comment" (SPEC §3.3 writes comments there) as a broken key
  * line, so the comment is blanked; and it fails on any line past ~1022
@@ -354,12 +371,8 @@ ini_open(struct inifile *f, const char *dir, const char *name)
 	f->d = iniparser_load(fdpath);
 	fclose(tmp);
 	if (f->d == NULL) {
-		long line = 0;
-		const char *lp = strrchr(ini_err, '(');
-
-		if (lp != NULL)
-			line = strtol(lp + 1, NULL, 10);
-		diag_errorat(path, line, 0, "cannot parse this line");
+		diag_errorat(path, ini_err_line(fdpath), 0,
+		    "cannot parse this line");
 		return EXIT_DATA;
 	}
 	return 0;
