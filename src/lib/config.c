@@ -224,6 +224,23 @@ find_line(const char *text, const char *section, const char *key)
 }
 
 /*
+ * The file's last line (1 for an empty file): what is missing altogether
+ * is reported there, as a sheet's missing section is, so that every
+ * message names a line (SPEC §4: FILE:LINE: message).
+ */
+static long
+last_line(const char *text)
+{
+	long line = 1;
+	const char *p;
+
+	for (p = text; *p; p++)
+		if (*p == '\n' && p[1] != '\0')
+			line++;
+	return line;
+}
+
+/*
  * iniparser files a key written before any [section] as ":key" and no
  * reader ever asks for it: "encoding = cp1258" at the top of baocao.ini
  * would silently do nothing. An error instead, naming where keys go.
@@ -585,6 +602,39 @@ load_recipients(struct config *c, const struct inifile *f)
 	return bad;
 }
 
+/*
+ * [organization]'s required keys, printed on every document; a missing
+ * section gets one message at the file's last line, not one per key at
+ * no line.
+ */
+static int
+check_organization(const struct inifile *f)
+{
+	static const char *const required[] = { "parent", "name", "code",
+		"place", NULL };
+	long line = find_line(f->text, "organization", NULL);
+	int i, bad = 0;
+
+	if (line == 0) {
+		diag_errorat(f->path, last_line(f->text), 0, "missing section "
+		    "[organization]");
+		return 1;
+	}
+	for (i = 0; required[i]; i++)
+		if (get(f, "organization", required[i]) == NULL) {
+			diag_errorat(f->path, line, 0, "missing key '%s' in "
+			    "[organization]", required[i]);
+			bad++;
+		} else if (*get(f, "organization", required[i]) == '\0') {
+			/* printed on every document: blank is a slip */
+			diag_errorat(f->path, find_line(f->text, "organization",
+			    required[i]), 0, "'%s' in [organization] is empty",
+			    required[i]);
+			bad++;
+		}
+	return bad;
+}
+
 static int
 load_baocao(struct config *c, const struct inifile *f)
 {
@@ -614,21 +664,7 @@ load_baocao(struct config *c, const struct inifile *f)
 			bad++;
 		}
 	}
-	static const char *const required[] = { "parent", "name", "code",
-		"place", NULL };
-	for (i = 0; required[i]; i++)
-		if (get(f, "organization", required[i]) == NULL) {
-			diag_errorat(f->path, find_line(f->text, "organization",
-			    NULL), 0, "missing key '%s' in [organization]",
-			    required[i]);
-			bad++;
-		} else if (*get(f, "organization", required[i]) == '\0') {
-			/* printed on every document: blank is a slip */
-			diag_errorat(f->path, find_line(f->text, "organization",
-			    required[i]), 0, "'%s' in [organization] is empty",
-			    required[i]);
-			bad++;
-		}
+	bad += check_organization(f);
 	c->parent = dup_or(f, "organization", "parent", "");
 	c->name = dup_or(f, "organization", "name", "");
 	c->short_name = get(f, "organization", "short_name") != NULL ?
@@ -771,8 +807,9 @@ load_units(struct config *c, const struct inifile *f)
 		c->nunits++;
 	}
 	if (c->nunits == 0) {	/* else every sheet's unit is "unknown" */
-		diag_errorat(f->path, 0, 0, "no unit: each unit is a section "
-		    "[CODE] with its name, head_title and head_name");
+		diag_errorat(f->path, last_line(f->text), 0, "no unit: each "
+		    "unit is a section [CODE] with its name, head_title and "
+		    "head_name");
 		bad++;
 	}
 	qsort(c->units, (size_t)c->nunits, sizeof(*c->units), cmp_unit);
