@@ -896,6 +896,26 @@ unit_suggestion(const struct config *c, const char *code)
 	return suggest_phrase(near);
 }
 
+/*
+ * Whether an objective's name can stand in its indicators' names,
+ * objective.<name>.value: the indicators CSV writes them unquoted, so a
+ * comma or a quote ("[errors,rate]") would make a row of five fields; a
+ * space, another ASCII sign or a control character has no place in an
+ * indicator name either. Letters beyond ASCII (UTF-8) are left alone.
+ */
+static int
+objective_name_valid(const char *name)
+{
+	const unsigned char *p = (const unsigned char *)name;
+
+	if (*p == '\0')
+		return 0;
+	for (; *p; p++)
+		if (*p < 0x80 && !isalnum(*p) && *p != '_' && *p != '-')
+			return 0;
+	return 1;
+}
+
 static int
 load_objective(struct config *c, const struct inifile *f, const char *s)
 {
@@ -907,6 +927,12 @@ load_objective(struct config *c, const struct inifile *f, const char *s)
 	int bad = check_keys(f, s, s, keys, NULL);
 
 	o->name = section_spelling(f->text, s);
+	if (!objective_name_valid(o->name)) {
+		diag_errorat(f->path, line, 0, "objective name '%s' cannot "
+		    "stand in its indicators (objective.<name>.value): use "
+		    "letters, digits, '_' and '-'", o->name);
+		bad++;
+	}
 	o->label = dup_or(f, s, "label", o->name);
 	o->indicator = dup_or(f, s, "indicator", NULL);
 	if (o->indicator == NULL) {
