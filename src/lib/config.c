@@ -179,6 +179,19 @@ header_is(const char *q, const char *e, const char *section)
 }
 
 /*
+ * Whether the line q[0..e) ('[' first) is a section header to iniparser:
+ * one that ends in ']' too. "[name = x" is a key to it, named "[name",
+ * and is looked for as one (its "unknown key" message named no line).
+ */
+static int
+header_line(const char *q, const char *e)
+{
+	while (e > q && isspace((unsigned char)e[-1]))
+		e--;
+	return e - q >= 2 && e[-1] == ']';
+}
+
+/*
  * Line (1-based) of the nth "[section]" (n from 1), or of the nth key
  * inside the section's copies; 0 when not found.
  */
@@ -198,7 +211,7 @@ find_nth_line(const char *text, const char *section, const char *key,
 			e = p + strlen(p);
 		while (q < e && isspace((unsigned char)*q))
 			q++;
-		if (*q == '[') {
+		if (*q == '[' && header_line(q, e)) {
 			/* keys under "[ ]" are outside any section, too */
 			in = header_is(q, e, section ? section : "");
 			if (in && key == NULL && --nth == 0)
