@@ -51,6 +51,23 @@ capture_error(const char *fmt, ...)
 }
 
 /*
+ * The line of iniparser's "syntax error in PATH (LINE):\n-> TEXT": the
+ * number right after the path, not after the last '(', which may be in
+ * the quoted TEXT ("Phòng Tư pháp (mới)" gave no line, "junk (3 items)"
+ * line 3).
+ */
+static long
+ini_err_line(const char *fdpath)
+{
+	const char *p = strstr(ini_err, fdpath);
+
+	if (p == NULL)
+		return 0;
+	p += strlen(fdpath);
+	return strncmp(p, " (", 2) == 0 ? strtol(p + 2, NULL, 10) : 0;
+}
+
+/*
  * What iniparser 4.1 cannot take is taken out, line numbers kept: it reads
  * "[PNV] ; comment" (SPEC §3.3 writes comments there) as a broken key
  * line, so the comment is blanked; and it fails on any line past ~1022
@@ -162,6 +179,19 @@ header_is(const char *q, const char *e, const char *section)
 }
 
 /*
+ * Whether the line q[0..e) ('[' first) is a section header to iniparser:
+ * one that ends in ']' too. "[name = x" is a key to it, named "[name",
+ * and is looked for as one (its "unknown key" message named no line).
+ */
+static int
+header_line(const char *q, const char *e)
+{
+	while (e > q && isspace((unsigned char)e[-1]))
+		e--;
+	return e - q >= 2 && e[-1] == ']';
+}
+
+/*
  * Line (1-based) of the nth "[section]" (n from 1), or of the nth key
  * inside the section's copies; 0 when not found.
  */
@@ -181,7 +211,7 @@ find_nth_line(const char *text, const char *section, const char *key,
 			e = p + strlen(p);
 		while (q < e && isspace((unsigned char)*q))
 			q++;
-		if (*q == '[') {
+		if (*q == '[' && header_line(q, e)) {
 			/* keys under "[ ]" are outside any section, too */
 			in = header_is(q, e, section ? section : "");
 			if (in && key == NULL && --nth == 0)
@@ -204,6 +234,23 @@ static long
 find_line(const char *text, const char *section, const char *key)
 {
 	return find_nth_line(text, section, key, 1);
+}
+
+/*
+ * The file's last line (1 for an empty file): what is missing altogether
+ * is reported there, as a sheet's missing section is, so that every
+ * message names a line (SPEC §4: FILE:LINE: message).
+ */
+static long
+last_line(const char *text)
+{
+	long line = 1;
+	const char *p;
+
+	for (p = text; *p; p++)
+		if (*p == '\n' && p[1] != '\0')
+			line++;
+	return line;
 }
 
 /*
@@ -423,12 +470,8 @@ ini_open(struct inifile *f, const char *dir, const char *name)
 	f->d = iniparser_load(fdpath);
 	fclose(tmp);
 	if (f->d == NULL) {
-		long line = 0;
-		const char *lp = strrchr(ini_err, '(');
-
-		if (lp != NULL)
-			line = strtol(lp + 1, NULL, 10);
-		diag_errorat(path, line, 0, "cannot parse this line");
+		diag_errorat(path, ini_err_line(fdpath), 0,
+		    "cannot parse this line");
 		return EXIT_DATA;
 	}
 	return 0;
@@ -692,6 +735,39 @@ load_recipients(struct config *c, const struct inifile *f)
 	return bad;
 }
 
+/*
+ * [organization]'s required keys, printed on every document; a missing
+ * section gets one message at the file's last line, not one per key at
+ * no line.
+ */
+static int
+check_organization(const struct inifile *f)
+{
+	static const char *const required[] = { "parent", "name", "code",
+		"place", NULL };
+	long line = find_line(f->text, "organization", NULL);
+	int i, bad = 0;
+
+	if (line == 0) {
+		diag_errorat(f->path, last_line(f->text), 0, "missing section "
+		    "[organization]");
+		return 1;
+	}
+	for (i = 0; required[i]; i++)
+		if (get(f, "organization", required[i]) == NULL) {
+			diag_errorat(f->path, line, 0, "missing key '%s' in "
+			    "[organization]", required[i]);
+			bad++;
+		} else if (*get(f, "organization", required[i]) == '\0') {
+			/* printed on every document: blank is a slip */
+			diag_errorat(f->path, find_line(f->text, "organization",
+			    required[i]), 0, "'%s' in [organization] is empty",
+			    required[i]);
+			bad++;
+		}
+	return bad;
+}
+
 static int
 load_baocao(struct config *c, const struct inifile *f)
 {
@@ -721,21 +797,7 @@ load_baocao(struct config *c, const struct inifile *f)
 			bad++;
 		}
 	}
-	static const char *const required[] = { "parent", "name", "code",
-		"place", NULL };
-	for (i = 0; required[i]; i++)
-		if (get(f, "organization", required[i]) == NULL) {
-			diag_errorat(f->path, find_line(f->text, "organization",
-			    NULL), 0, "missing key '%s' in [organization]",
-			    required[i]);
-			bad++;
-		} else if (*get(f, "organization", required[i]) == '\0') {
-			/* printed on every document: blank is a slip */
-			diag_errorat(f->path, find_line(f->text, "organization",
-			    required[i]), 0, "'%s' in [organization] is empty",
-			    required[i]);
-			bad++;
-		}
+	bad += check_organization(f);
 	c->parent = dup_or(f, "organization", "parent", "");
 	c->name = dup_or(f, "organization", "name", "");
 	c->short_name = get(f, "organization", "short_name") != NULL ?
@@ -878,8 +940,9 @@ load_units(struct config *c, const struct inifile *f)
 		c->nunits++;
 	}
 	if (c->nunits == 0) {	/* else every sheet's unit is "unknown" */
-		diag_errorat(f->path, 0, 0, "no unit: each unit is a section "
-		    "[CODE] with its name, head_title and head_name");
+		diag_errorat(f->path, last_line(f->text), 0, "no unit: each "
+		    "unit is a section [CODE] with its name, head_title and "
+		    "head_name");
 		bad++;
 	}
 	qsort(c->units, (size_t)c->nunits, sizeof(*c->units), cmp_unit);
@@ -966,6 +1029,26 @@ unit_suggestion(const struct config *c, const char *code)
 	return suggest_phrase(near);
 }
 
+/*
+ * Whether an objective's name can stand in its indicators' names,
+ * objective.<name>.value: the indicators CSV writes them unquoted, so a
+ * comma or a quote ("[errors,rate]") would make a row of five fields; a
+ * space, another ASCII sign or a control character has no place in an
+ * indicator name either. Letters beyond ASCII (UTF-8) are left alone.
+ */
+static int
+objective_name_valid(const char *name)
+{
+	const unsigned char *p = (const unsigned char *)name;
+
+	if (*p == '\0')
+		return 0;
+	for (; *p; p++)
+		if (*p < 0x80 && !isalnum(*p) && *p != '_' && *p != '-')
+			return 0;
+	return 1;
+}
+
 static int
 load_objective(struct config *c, const struct inifile *f, const char *s)
 {
@@ -977,6 +1060,12 @@ load_objective(struct config *c, const struct inifile *f, const char *s)
 	int bad = check_keys(f, s, s, keys, NULL);
 
 	o->name = section_spelling(f->text, s);
+	if (!objective_name_valid(o->name)) {
+		diag_errorat(f->path, line, 0, "objective name '%s' cannot "
+		    "stand in its indicators (objective.<name>.value): use "
+		    "letters, digits, '_' and '-'", o->name);
+		bad++;
+	}
 	o->label = dup_or(f, s, "label", o->name);
 	o->indicator = dup_or(f, s, "indicator", NULL);
 	if (o->indicator == NULL) {
