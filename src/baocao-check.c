@@ -950,6 +950,7 @@ struct sheetread {
 	struct sbuf		 val;
 	int			 sect;		/* -1: none yet, -2: unknown */
 	long			 seen[SHEET_KEYS_MAX];	/* line; < 0: bad */
+	long			 blankcol[SHEET_KEYS_MAX]; /* left blank */
 	long long		 nums[SHEET_KEYS_MAX];
 	long			 sect_line[SHEET_SECTIONS_MAX];
 	long			 unit_line;
@@ -1109,6 +1110,17 @@ sheet_month(struct sheetread *s)
 	}
 }
 
+static int
+section_required(const char *name)
+{
+	int i;
+
+	for (i = 0; i < nsheet_sections; i++)
+		if (strcmp(sheet_sections[i].name, name) == 0)
+			return sheet_sections[i].required;
+	return 1;
+}
+
 /* Checks and keeps the value of key k (index ki), already in s->val. */
 static void
 sheet_value(struct sheetread *s, const struct sheet_key *k, int ki)
@@ -1118,6 +1130,13 @@ sheet_value(struct sheetread *s, const struct sheet_key *k, int ki)
 
 	switch (k->type) {
 	case FT_COUNT:
+		if (s->val.len == 0 && !section_required(k->section)) {
+			/* judged with the whole section: sheet_blanks() */
+			s->seen[ki] = -s->r.line;
+			s->blankcol[ki] = s->r.vcol > 0 ? s->r.vcol : 1;
+			break;
+		}
+		/* FALLTHROUGH */
 	case FT_REVISION:
 		if (sheet_count(s, k, ki) < 0)
 			s->seen[ki] = -s->r.line;	/* present, bad */
@@ -1195,7 +1214,40 @@ sheet_key(struct sheetread *s)
 	sheet_value(s, k, ki);
 }
 
-/* Reports missing sections and keys; notes a [satisfaction] tally. */
+/*
+ * The blank values of an optional section. A section written with no
+ * value at all is a form's section the unit does not fill (a blank sheet
+ * of `baocao template` keeps every section): one message says so, rather
+ * than one per key. Returns 1 when the section was left blank.
+ */
+static int
+sheet_blanks(struct sheetread *s, const struct sheet_section *sec, long line)
+{
+	int k, nblank = 0, nvalue = 0;
+
+	for (k = 0; k < nsheet_keys; k++) {
+		if (strcmp(sheet_keys[k].section, sec->name) != 0)
+			continue;
+		if (s->blankcol[k] > 0)
+			nblank++;
+		else if (s->seen[k])
+			nvalue++;
+	}
+	if (nblank > 0 && nvalue == 0) {
+		diag_errorat(s->file, line, 0, "[%s] is left blank: fill in "
+		    "its values, or delete the section when it does not apply "
+		    "(it is optional)", sec->name);
+		return 1;
+	}
+	for (k = 0; k < nsheet_keys; k++)
+		if (s->blankcol[k] > 0 &&
+		    strcmp(sheet_keys[k].section, sec->name) == 0)
+			diag_errorat(s->file, -s->seen[k], s->blankcol[k],
+			    "missing value for '%s'", sheet_keys[k].key);
+	return 0;
+}
+
+/* Reports missing sections, keys and values; notes a [satisfaction] tally. */
 static void
 sheet_required(struct sheetread *s, long lastline)
 {
@@ -1210,6 +1262,8 @@ sheet_required(struct sheetread *s, long lastline)
 				    "section [%s]", sec->name);
 			continue;
 		}
+		if (!sec->required && sheet_blanks(s, sec, s->sect_line[i]))
+			continue;	/* neither its keys nor a tally */
 		for (k = 0; k < nsheet_keys; k++)
 			if (strcmp(sheet_keys[k].section, sec->name) == 0 &&
 			    sheet_keys[k].required && !s->seen[k])
