@@ -14,7 +14,8 @@
  * a Vietnamese letter typed for an ASCII one ('plannéd') is one edit, and
  * an invisible character ('\uFEFFplanned', a byte-order mark left inside a
  * file) is one insertion, as the user sees them. A byte that is not UTF-8
- * counts as one character.
+ * counts as one character. Letters are compared in lower case: 'SURVEY'
+ * or 'pnv' typed for 'survey' or 'PNV' is the name itself.
  */
 static int
 points(const char *s, size_t n, unsigned *p)
@@ -33,7 +34,7 @@ points(const char *s, size_t n, unsigned *p)
 			c = u[i];
 			k = 1;
 		}
-		p[np++] = (unsigned)c;
+		p[np++] = (unsigned)utf8proc_tolower(c);
 		i += (size_t)k;
 	}
 	return np;
