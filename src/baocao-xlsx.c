@@ -1302,6 +1302,32 @@ col_of(const struct sheet *s, int upto, const char *ind)
 }
 
 /*
+ * Strips the brackets around the whole of e, "(a + b)", in place; 0, or -1
+ * when a bracket is left inside: terms are only added and subtracted, so
+ * "a - (b + c)" would silently be read a - b + c.
+ */
+static int
+unbracket(char **e)
+{
+	char *p;
+	int depth;
+
+	for (;;) {
+		*e = trim(*e);
+		if (**e != '(')
+			break;
+		for (depth = 0, p = *e; *p; p++)
+			if ((depth += *p == '(' ? 1 : *p == ')' ? -1 : 0) == 0)
+				break;
+		if (*p != ')' || p[1] != '\0')
+			break;
+		*p = '\0';
+		(*e)++;
+	}
+	return strpbrk(*e, "()") != NULL ? -1 : 0;
+}
+
+/*
  * Parses "k*a + b" into terms over the columns of s; returns the number of
  * terms, or -1 with *bad naming the offending term and *why saying what is
  * wrong with it ("" when it is not an indicator column of s).
@@ -1315,8 +1341,15 @@ parse_terms(const struct sheet *s, char *expr, struct term *t,
 	int n = 0;
 
 	*why = "";
+	if (unbracket(&p) != 0) {
+		*bad = p;
+		*why = "has a bracket inside: brackets may only enclose a "
+		    "whole numerator, denominator or computed column, whose "
+		    "terms are only added and subtracted";
+		return -1;
+	}
 	for (;;) {
-		while (*p == ' ' || *p == '(')
+		while (*p == ' ')
 			p++;
 		if (*p == '\0')
 			break;
@@ -1325,7 +1358,7 @@ parse_terms(const struct sheet *s, char *expr, struct term *t,
 		save = *p;
 		*p = '\0';
 		end = tok + strlen(tok);
-		while (end > tok && (end[-1] == ')' || end[-1] == ' '))
+		while (end > tok && end[-1] == ' ')
 			*--end = '\0';
 		k = 1;
 		if ((star = strchr(tok, '*')) != NULL) {
@@ -3320,6 +3353,35 @@ title_span(const struct sheet *s, int *c0, int *c1, double *w)
 	*w = span_cols(s, *c0, *c1);
 }
 
+/*
+ * On a sheet printed across pages the repeated columns carry the agency
+ * rows onto every later page, cut at their right edge: beside a name
+ * column of short unit names the second page read "ỦY BAN NHÂN DÂN TỈNH
+ * THA". Their last column is widened to hold those lines (and the bold
+ * caption of a chart's data, also in the first column).
+ */
+static void
+widen_repeated(const struct book *b, struct sheet *s)
+{
+	double need = 0, have = 0;
+	int j, n = repeat_cols(s);
+
+	if (n == 0 || s->kind == K_DATA || sum_widths(s) <= PAGE_UNITS)
+		return;
+	if (b->cfg.parent != NULL)
+		need = fmax(need, text_width(b->cfg.parent));
+	if (b->cfg.name != NULL)
+		need = fmax(need, text_width(b->cfg.name) * 1.1);
+	if (s->chart != NULL)
+		need = fmax(need, text_width(tmpl_get(b->t, "workbook",
+		    "chart_data", "Số liệu của biểu đồ")) * 1.1);
+	need = need * wscale(b) + 2;
+	for (j = 0; j < n; j++)
+		have += s->cols[j].width;
+	if (have < need)
+		s->cols[n - 1].width += need - have;
+}
+
 /* Page set-up: landscape A4, one page wide or our own column breaks. */
 static void
 page_setup(lxw_worksheet *ws, const struct sheet *s)
@@ -4420,8 +4482,10 @@ write_sheets(lxw_workbook *wb, struct book *b, const struct fmts *F)
 		s = &b->sh[i];
 		if (s->kind == K_REGISTER && !b->have_data)
 			continue;
-		if (s->kind != K_DATA)
+		if (s->kind != K_DATA) {
 			measure(b, s);
+			widen_repeated(b, s);
+		}
 		/* its printed pages, once its widths are known */
 		s->nbreaks = page_breaks(s, s->breaks);
 		ws = workbook_add_worksheet(wb, s->name);

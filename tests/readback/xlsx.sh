@@ -147,8 +147,9 @@ check fixture-longname 2024-Q4 "$tmp/conf-longname" "$fx/indicators.csv" \
 # 36 units of 100-character names: the satisfaction chart cannot be tall
 # enough for every name on a page (a reader left out every other one, half
 # the bars unnamed), so its bars are named by the unit codes; 48 units:
-# the codes in smaller type
-for n in 36 48; do
+# the codes in smaller type; 1 unit: ranges of one row (D9:D9) and a chart
+# of one cell
+for n in 1 36 48; do
 $py - "$tmp/conf-many$n" "$tmp/many$n" $n <<'PY' || no "many units: generator failed"
 import os, sys
 conf, out, nu = sys.argv[1], sys.argv[2], int(sys.argv[3])
