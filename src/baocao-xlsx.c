@@ -127,6 +127,9 @@ struct sheet {
 	 * measured widths (page_breaks()), 0-terminated; nbreaks: how many */
 	lxw_col_t		 breaks[MAXBREAKS];
 	int			 nbreaks;
+	/* a sheet one page wide printed smaller for its chart's bars
+	 * (chart_scale()), in %; 0: fitted to the page's width */
+	int			 scale;
 };
 
 /* Everything the workbook is made from. */
@@ -2019,6 +2022,28 @@ sheet_chart(struct book *b, struct sheet *s, const char *sec)
 	return 1;
 }
 
+/*
+ * A sheet of units without @code or @name: its rows would not say which
+ * unit each is, and its chart would name the bars by its first column
+ * (the numbers it charts). 1 when so, unless a refused column, a
+ * misspelt @name, is already reported.
+ */
+static int
+sheet_named(const struct book *b, const struct sheet *s, const char *sec)
+{
+	int j;
+
+	if (s->kind != K_UNITS || s->nunknown > 0)
+		return 0;
+	for (j = 0; j < s->ncols; j++)
+		if (s->cols[j].src == S_CODE || s->cols[j].src == S_NAME)
+			return 0;
+	diag_errorat(b->tpath, tmpl_line(b->t, sec, NULL), 0, "[%s] has no "
+	    "@code or @name column: its rows would not say which unit each "
+	    "is", sec);
+	return 1;
+}
+
 /* Sheet tok of [workbook] sheets, appended to b->sh; returns the mistakes
  * reported. */
 static int
@@ -2056,7 +2081,7 @@ load_sheet(struct book *b, const char *tok)
 		    sec);
 		bad++;
 	} else
-		bad += resolve_ratios(b, s);
+		bad += resolve_ratios(b, s) + sheet_named(b, s, sec);
 	return bad + sheet_chart(b, s, sec);
 }
 
@@ -3218,7 +3243,7 @@ repeat_cols(const struct sheet *s)
 
 /*
  * Printed A4 landscape pages. A sheet that fits one page at PRINT_SCALE %
- * or more is fitted to one page wide. A wider one (a 39-column objectives
+ * or more (or nearly: FIT_SCALE_MIN) is fitted to one page wide. A wider one (a 39-column objectives
  * sheet on one page would print at 4 pt) is printed at PRINT_SCALE with
  * column breaks of our own, never inside a group header that fits a page,
  * and the frozen name columns repeat on every page: Excel ignores manual
@@ -3235,6 +3260,21 @@ repeat_cols(const struct sheet *s)
  */
 #define PAGE_UNITS	174
 #define PRINT_H_PT	(595.3 - 2 * 54)	/* A4 landscape, 0.75 in margins */
+/*
+ * A sheet a little wider than a page at PRINT_SCALE is still fitted to one
+ * page wide, down to FIT_SCALE_MIN %: breaks would print a second page of
+ * one or two columns beside the repeated name (the empty "Ghi chú" of a
+ * month where every unit is missing, the code of a form that puts it last).
+ */
+#define FIT_SCALE_MIN	55
+
+/* Whether s prints one page wide, without column breaks of its own. */
+static int
+one_page_wide(const struct sheet *s)
+{
+	return s->kind == K_DATA ||
+	    sum_widths(s) <= PAGE_UNITS * PRINT_SCALE / FIT_SCALE_MIN;
+}
 
 /* Columns from j under the same group header as j (at least 1). */
 static int
@@ -3261,7 +3301,7 @@ page_breaks(const struct sheet *s, lxw_col_t *breaks)
 	double rep = 0, used = 0, run;
 	int j, k, n, nb = 0, start = repeat_cols(s), split = 0;
 
-	if (s->kind == K_DATA || sum_widths(s) <= PAGE_UNITS) {
+	if (one_page_wide(s)) {
 		breaks[0] = 0;
 		return 0;
 	}
@@ -3366,7 +3406,7 @@ widen_repeated(const struct book *b, struct sheet *s)
 	double need = 0, have = 0;
 	int j, n = repeat_cols(s);
 
-	if (n == 0 || s->kind == K_DATA || sum_widths(s) <= PAGE_UNITS)
+	if (n == 0 || one_page_wide(s))
 		return;
 	if (b->cfg.parent != NULL)
 		need = fmax(need, text_width(b->cfg.parent));
@@ -3390,6 +3430,10 @@ page_setup(lxw_worksheet *ws, const struct sheet *s)
 
 	worksheet_set_landscape(ws);
 	worksheet_set_paper(ws, 9);	/* A4 */
+	if (s->nbreaks == 0 && s->scale > 0) {
+		worksheet_set_print_scale(ws, (uint16_t)s->scale);
+		return;
+	}
 	if (s->nbreaks == 0) {
 		worksheet_fit_to_pages(ws, 1, 0);
 		return;
@@ -4010,6 +4054,8 @@ print_scale(const struct sheet *s)
 
 	if (s->nbreaks > 0 || w <= 0)
 		return PRINT_SCALE / 100.0;
+	if (s->scale > 0)
+		return s->scale / 100.0;
 	return fmin(1, PAGE_UNITS * (PRINT_SCALE / 100.0) / w);
 }
 
@@ -4067,6 +4113,7 @@ bar_px(const struct book *b, const struct bars *k)
 
 /*
  * The chart's width, as a scale of libxlsxwriter's 480 pixels: 1.8, but
+ * no wider than a page printed at a scale of our own (chart_scale()), and
  * on a sheet printed across pages no wider than the first page's columns
  * (written_px()): a chart anchored
  * past the page's last column is cut at the break, its title and right
@@ -4078,6 +4125,11 @@ chart_x_scale(const struct sheet *s)
 	double px = 0;
 	int j;
 
+	/* printed smaller for its bars (chart_scale()), not fitted to the
+	   page's width: no wider than a page at that scale, 7 px a width */
+	if (s->nbreaks == 0 && s->scale > 0)
+		return fmin(1.8, PAGE_UNITS * PRINT_SCALE * 7.0 / s->scale /
+		    480);
 	if (s->nbreaks == 0)
 		return 1.8;
 	for (j = 0; j < first_page_cols(s); j++)
@@ -4091,6 +4143,10 @@ chart_max_px(const struct sheet *s)
 {
 	return 0.9 * PRINT_H_PT / print_scale(s) * 96 / 72;
 }
+
+/* The smallest type of the bars' names, and a bar's pixels per point. */
+#define NAME_PT_MIN	6
+#define BAR_PX_PER_PT	2.4
 
 /*
  * The column that names the bars k of the units' chart (k->cc), the
@@ -4120,10 +4176,45 @@ chart_cats(const struct book *b, const struct sheet *s, struct bars *k)
 		return;
 	k->px = 24;
 	if (n * k->px + 80 > chart_max_px(s)) {
-		k->pt = fmax(6, floor((chart_max_px(s) - 80) / n / 2.4));
-		k->px = k->pt * 2.4;
+		k->pt = fmax(NAME_PT_MIN, floor((chart_max_px(s) - 80) / n /
+		    BAR_PX_PER_PT));
+		k->px = k->pt * BAR_PX_PER_PT;
 	}
 	k->cc = code >= 0 ? code : 0;
+}
+
+/*
+ * The print scale of a sheet one page wide whose chart's bars do not fit
+ * a page at its width's scale even named by codes in the smallest type
+ * (40 units on a sheet of five columns, printed at 100 %: a reader left
+ * out every other name): s->scale, small enough for them; else 0.
+ * A sheet with column breaks keeps PRINT_SCALE (62 bars at 6 pt).
+ */
+static void
+chart_scale(const struct book *b, struct sheet *s)
+{
+	struct bars k = { 0 };
+	double need, v;
+	size_t i;
+	int j, code = 0;
+
+	s->scale = 0;
+	if (s->kind != K_UNITS || s->chart == NULL || s->nbreaks > 0 ||
+	    (k.vc = col_of(s, s->ncols, s->chart)) < 0)
+		return;
+	k.iu = xcalloc(b->nu + 1, sizeof(*k.iu));
+	for (i = 0; i < b->nu; i++)
+		if (colval(b, s, &s->cols[k.vc], b->u[i].code, &v))
+			k.iu[k.n++] = i;
+	for (j = 0; j < s->ncols; j++)
+		code |= s->cols[j].src == S_CODE;
+	/* chart_cats(): the codes in the smallest type, else the names */
+	need = (double)k.n * (code ? NAME_PT_MIN * BAR_PX_PER_PT :
+	    bar_px(b, &k)) + 80;
+	if (need > chart_max_px(s))
+		s->scale = (int)fmax(10, floor(chart_max_px(s) *
+		    print_scale(s) / need * 100));
+	free(k.iu);
 }
 
 /*
@@ -4488,6 +4579,7 @@ write_sheets(lxw_workbook *wb, struct book *b, const struct fmts *F)
 		}
 		/* its printed pages, once its widths are known */
 		s->nbreaks = page_breaks(s, s->breaks);
+		chart_scale(b, s);
 		ws = workbook_add_worksheet(wb, s->name);
 		if (ws == NULL) {
 			chk(LXW_ERROR_PARAMETER_VALIDATION, "add_worksheet");

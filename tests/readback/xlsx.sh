@@ -180,6 +180,13 @@ PY
 check many-longnames-$n 2024-12 "$tmp/conf-many$n" "$tmp/many$n.csv" \
     "$tmp/many$n.tsv"
 done
+# a chart on a sheet of four columns (tinh-d.ini): fitted to the page's
+# width it printed at 100 %, too short for 48 bars even named by codes in
+# 6 pt, so it is printed smaller, the chart no wider than that page
+tmpl=$fx/tinh-d.ini
+check many-longnames-48-tinh-d 2024-12 "$tmp/conf-many48" "$tmp/many48.csv" \
+    "$tmp/many48.tsv"
+tmpl=$TOP/templates/xlsx/default.ini
 # every shipped template, and tinh-b.ini (a province's form written from
 # docs/XLSX.md alone: Arial 10, its own draft wording, no @code column on
 # some sheets), as a final and as a draft
