@@ -127,8 +127,9 @@ struct sheet {
 	 * measured widths (page_breaks()), 0-terminated; nbreaks: how many */
 	lxw_col_t		 breaks[MAXBREAKS];
 	int			 nbreaks;
-	/* a sheet one page wide printed smaller for its chart's bars
-	 * (chart_scale()), in %; 0: fitted to the page's width */
+	/* the print scale in % when not PRINT_SCALE with breaks or fitted
+	 * one page wide: fewer pages (page_breaks()), a one page wide
+	 * sheet's chart's bars (chart_scale()); 0: neither */
 	int			 scale;
 };
 
@@ -3292,26 +3293,22 @@ group_run(const struct sheet *s, int j)
 
 /*
  * The first column of each printed page after the first into breaks[]
- * (0-terminated, as worksheet_set_v_pagebreaks wants); returns how many
- * (0: the sheet fits one page).
+ * (0-terminated, as worksheet_set_v_pagebreaks wants), for pages of page
+ * written widths; returns how many.
  */
 static int
-page_breaks(const struct sheet *s, lxw_col_t *breaks)
+breaks_at(const struct sheet *s, lxw_col_t *breaks, double page)
 {
 	double rep = 0, used = 0, run;
 	int j, k, n, nb = 0, start = repeat_cols(s), split = 0;
 
-	if (one_page_wide(s)) {
-		breaks[0] = 0;
-		return 0;
-	}
 	for (j = 0; j < repeat_cols(s); j++)
 		rep += written_width(s->cols[j].width);
 	for (j = 0; j < s->ncols; j += n) {
 		n = group_run(s, j);
 		for (run = 0, k = j; k < j + n; k++)
 			run += written_width(s->cols[k].width);
-		if (run + rep > PAGE_UNITS)
+		if (run + rep > page)
 			n = 1;		/* a group wider than a page: by column */
 		/*
 		 * A group that fits a page but not what is left of this one
@@ -3321,14 +3318,14 @@ page_breaks(const struct sheet *s, lxw_col_t *breaks)
 		 * is split, its header written over each part
 		 * (header_rows()).
 		 */
-		if (n > 1 && used > rep && used + run > PAGE_UNITS &&
+		if (n > 1 && used > rep && used + run > page &&
 		    j - start <= 1)
 			split = j + n;
 		if (j < split)
 			n = 1;
 		if (n == 1)
 			run = written_width(s->cols[j].width);
-		if (used > rep && used + run > PAGE_UNITS &&
+		if (used > rep && used + run > page &&
 		    nb < MAXBREAKS - 1) {
 			breaks[nb++] = (lxw_col_t)j;
 			used = rep;
@@ -3338,6 +3335,35 @@ page_breaks(const struct sheet *s, lxw_col_t *breaks)
 	}
 	breaks[nb] = 0;
 	return nb;
+}
+
+/*
+ * The column breaks of s (breaks_at()) at PRINT_SCALE, or at the largest
+ * scale down to FIT_SCALE_MIN that prints fewer pages, s->scale (a third
+ * page of the four "Phản ánh" columns of a sheet a little wider than
+ * two); returns how many (0: the sheet prints one page wide).
+ */
+static int
+page_breaks(struct sheet *s, lxw_col_t *breaks)
+{
+	lxw_col_t fewer[MAXBREAKS];
+	int n, m, pct;
+
+	s->scale = 0;
+	if (one_page_wide(s)) {
+		breaks[0] = 0;
+		return 0;
+	}
+	n = breaks_at(s, breaks, PAGE_UNITS);
+	for (pct = PRINT_SCALE - 1; pct >= FIT_SCALE_MIN; pct--) {
+		m = breaks_at(s, fewer, (double)PAGE_UNITS * PRINT_SCALE / pct);
+		if (m < n) {
+			memcpy(breaks, fewer, sizeof(fewer));
+			s->scale = pct;
+			return m;
+		}
+	}
+	return n;
 }
 
 /* Whether column j starts a printed page after the first. */
@@ -3438,7 +3464,8 @@ page_setup(lxw_worksheet *ws, const struct sheet *s)
 		worksheet_fit_to_pages(ws, 1, 0);
 		return;
 	}
-	worksheet_set_print_scale(ws, PRINT_SCALE);
+	worksheet_set_print_scale(ws, (uint16_t)(s->scale > 0 ? s->scale :
+	    PRINT_SCALE));
 	/* the table's pages side by side first, then what is below it */
 	worksheet_print_across(ws);
 	/* libxlsxwriter takes a non-const list */
@@ -4052,10 +4079,10 @@ print_scale(const struct sheet *s)
 {
 	double w = sum_widths(s);
 
+	if (s->scale > 0)	/* page_breaks(), chart_scale() */
+		return s->scale / 100.0;
 	if (s->nbreaks > 0 || w <= 0)
 		return PRINT_SCALE / 100.0;
-	if (s->scale > 0)
-		return s->scale / 100.0;
 	return fmin(1, PAGE_UNITS * (PRINT_SCALE / 100.0) / w);
 }
 
@@ -4188,7 +4215,7 @@ chart_cats(const struct book *b, const struct sheet *s, struct bars *k)
  * a page at its width's scale even named by codes in the smallest type
  * (40 units on a sheet of five columns, printed at 100 %: a reader left
  * out every other name): s->scale, small enough for them; else 0.
- * A sheet with column breaks keeps PRINT_SCALE (62 bars at 6 pt).
+ * A sheet with column breaks keeps its scale (62 bars at 6 pt at 60 %).
  */
 static void
 chart_scale(const struct book *b, struct sheet *s)
@@ -4198,7 +4225,6 @@ chart_scale(const struct book *b, struct sheet *s)
 	size_t i;
 	int j, code = 0;
 
-	s->scale = 0;
 	if (s->kind != K_UNITS || s->chart == NULL || s->nbreaks > 0 ||
 	    (k.vc = col_of(s, s->ncols, s->chart)) < 0)
 		return;
