@@ -51,8 +51,9 @@ $(BUILD)/bin/%: src/%.c $(BUILD)/libbaocao.a $(HDRS)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(ALL_LDFLAGS) $(LIBS)
 
 # A unit test may #include the program or library .c it tests (UNIT_TESTING
-# hides main), so it links against the library archive only.
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbaocao.a $(HDRS)
+# hides main), so it links against the library archive only; it depends on
+# the programs' sources too, or a changed program left its test stale.
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbaocao.a $(HDRS) $(PROGSRC)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -DUNIT_TESTING -Isrc -o $@ $< $(BUILD)/libbaocao.a $(ALL_LDFLAGS) $(LIBS) $(TEST_LIBS)
 

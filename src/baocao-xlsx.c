@@ -127,6 +127,10 @@ struct sheet {
 	 * measured widths (page_breaks()), 0-terminated; nbreaks: how many */
 	lxw_col_t		 breaks[MAXBREAKS];
 	int			 nbreaks;
+	/* the print scale in % when not PRINT_SCALE with breaks or fitted
+	 * one page wide: fewer pages (page_breaks()), a one page wide
+	 * sheet's chart's bars (chart_scale()); 0: neither */
+	int			 scale;
 };
 
 /* Everything the workbook is made from. */
@@ -1302,6 +1306,32 @@ col_of(const struct sheet *s, int upto, const char *ind)
 }
 
 /*
+ * Strips the brackets around the whole of e, "(a + b)", in place; 0, or -1
+ * when a bracket is left inside: terms are only added and subtracted, so
+ * "a - (b + c)" would silently be read a - b + c.
+ */
+static int
+unbracket(char **e)
+{
+	char *p;
+	int depth;
+
+	for (;;) {
+		*e = trim(*e);
+		if (**e != '(')
+			break;
+		for (depth = 0, p = *e; *p; p++)
+			if ((depth += *p == '(' ? 1 : *p == ')' ? -1 : 0) == 0)
+				break;
+		if (*p != ')' || p[1] != '\0')
+			break;
+		*p = '\0';
+		(*e)++;
+	}
+	return strpbrk(*e, "()") != NULL ? -1 : 0;
+}
+
+/*
  * Parses "k*a + b" into terms over the columns of s; returns the number of
  * terms, or -1 with *bad naming the offending term and *why saying what is
  * wrong with it ("" when it is not an indicator column of s).
@@ -1315,8 +1345,15 @@ parse_terms(const struct sheet *s, char *expr, struct term *t,
 	int n = 0;
 
 	*why = "";
+	if (unbracket(&p) != 0) {
+		*bad = p;
+		*why = "has a bracket inside: brackets may only enclose a "
+		    "whole numerator, denominator or computed column, whose "
+		    "terms are only added and subtracted";
+		return -1;
+	}
 	for (;;) {
-		while (*p == ' ' || *p == '(')
+		while (*p == ' ')
 			p++;
 		if (*p == '\0')
 			break;
@@ -1325,7 +1362,7 @@ parse_terms(const struct sheet *s, char *expr, struct term *t,
 		save = *p;
 		*p = '\0';
 		end = tok + strlen(tok);
-		while (end > tok && (end[-1] == ')' || end[-1] == ' '))
+		while (end > tok && end[-1] == ' ')
 			*--end = '\0';
 		k = 1;
 		if ((star = strchr(tok, '*')) != NULL) {
@@ -1986,6 +2023,28 @@ sheet_chart(struct book *b, struct sheet *s, const char *sec)
 	return 1;
 }
 
+/*
+ * A sheet of units without @code or @name: its rows would not say which
+ * unit each is, and its chart would name the bars by its first column
+ * (the numbers it charts). 1 when so, unless a refused column, a
+ * misspelt @name, is already reported.
+ */
+static int
+sheet_named(const struct book *b, const struct sheet *s, const char *sec)
+{
+	int j;
+
+	if (s->kind != K_UNITS || s->nunknown > 0)
+		return 0;
+	for (j = 0; j < s->ncols; j++)
+		if (s->cols[j].src == S_CODE || s->cols[j].src == S_NAME)
+			return 0;
+	diag_errorat(b->tpath, tmpl_line(b->t, sec, NULL), 0, "[%s] has no "
+	    "@code or @name column: its rows would not say which unit each "
+	    "is", sec);
+	return 1;
+}
+
 /* Sheet tok of [workbook] sheets, appended to b->sh; returns the mistakes
  * reported. */
 static int
@@ -2023,7 +2082,7 @@ load_sheet(struct book *b, const char *tok)
 		    sec);
 		bad++;
 	} else
-		bad += resolve_ratios(b, s);
+		bad += resolve_ratios(b, s) + sheet_named(b, s, sec);
 	return bad + sheet_chart(b, s, sec);
 }
 
@@ -3185,7 +3244,7 @@ repeat_cols(const struct sheet *s)
 
 /*
  * Printed A4 landscape pages. A sheet that fits one page at PRINT_SCALE %
- * or more is fitted to one page wide. A wider one (a 39-column objectives
+ * or more (or nearly: FIT_SCALE_MIN) is fitted to one page wide. A wider one (a 39-column objectives
  * sheet on one page would print at 4 pt) is printed at PRINT_SCALE with
  * column breaks of our own, never inside a group header that fits a page,
  * and the frozen name columns repeat on every page: Excel ignores manual
@@ -3202,6 +3261,21 @@ repeat_cols(const struct sheet *s)
  */
 #define PAGE_UNITS	174
 #define PRINT_H_PT	(595.3 - 2 * 54)	/* A4 landscape, 0.75 in margins */
+/*
+ * A sheet a little wider than a page at PRINT_SCALE is still fitted to one
+ * page wide, down to FIT_SCALE_MIN %: breaks would print a second page of
+ * one or two columns beside the repeated name (the empty "Ghi chú" of a
+ * month where every unit is missing, the code of a form that puts it last).
+ */
+#define FIT_SCALE_MIN	55
+
+/* Whether s prints one page wide, without column breaks of its own. */
+static int
+one_page_wide(const struct sheet *s)
+{
+	return s->kind == K_DATA ||
+	    sum_widths(s) <= PAGE_UNITS * PRINT_SCALE / FIT_SCALE_MIN;
+}
 
 /* Columns from j under the same group header as j (at least 1). */
 static int
@@ -3219,26 +3293,22 @@ group_run(const struct sheet *s, int j)
 
 /*
  * The first column of each printed page after the first into breaks[]
- * (0-terminated, as worksheet_set_v_pagebreaks wants); returns how many
- * (0: the sheet fits one page).
+ * (0-terminated, as worksheet_set_v_pagebreaks wants), for pages of page
+ * written widths; returns how many.
  */
 static int
-page_breaks(const struct sheet *s, lxw_col_t *breaks)
+breaks_at(const struct sheet *s, lxw_col_t *breaks, double page)
 {
 	double rep = 0, used = 0, run;
 	int j, k, n, nb = 0, start = repeat_cols(s), split = 0;
 
-	if (s->kind == K_DATA || sum_widths(s) <= PAGE_UNITS) {
-		breaks[0] = 0;
-		return 0;
-	}
 	for (j = 0; j < repeat_cols(s); j++)
 		rep += written_width(s->cols[j].width);
 	for (j = 0; j < s->ncols; j += n) {
 		n = group_run(s, j);
 		for (run = 0, k = j; k < j + n; k++)
 			run += written_width(s->cols[k].width);
-		if (run + rep > PAGE_UNITS)
+		if (run + rep > page)
 			n = 1;		/* a group wider than a page: by column */
 		/*
 		 * A group that fits a page but not what is left of this one
@@ -3248,14 +3318,14 @@ page_breaks(const struct sheet *s, lxw_col_t *breaks)
 		 * is split, its header written over each part
 		 * (header_rows()).
 		 */
-		if (n > 1 && used > rep && used + run > PAGE_UNITS &&
+		if (n > 1 && used > rep && used + run > page &&
 		    j - start <= 1)
 			split = j + n;
 		if (j < split)
 			n = 1;
 		if (n == 1)
 			run = written_width(s->cols[j].width);
-		if (used > rep && used + run > PAGE_UNITS &&
+		if (used > rep && used + run > page &&
 		    nb < MAXBREAKS - 1) {
 			breaks[nb++] = (lxw_col_t)j;
 			used = rep;
@@ -3265,6 +3335,35 @@ page_breaks(const struct sheet *s, lxw_col_t *breaks)
 	}
 	breaks[nb] = 0;
 	return nb;
+}
+
+/*
+ * The column breaks of s (breaks_at()) at PRINT_SCALE, or at the largest
+ * scale down to FIT_SCALE_MIN that prints fewer pages, s->scale (a third
+ * page of the four "Phản ánh" columns of a sheet a little wider than
+ * two); returns how many (0: the sheet prints one page wide).
+ */
+static int
+page_breaks(struct sheet *s, lxw_col_t *breaks)
+{
+	lxw_col_t fewer[MAXBREAKS];
+	int n, m, pct;
+
+	s->scale = 0;
+	if (one_page_wide(s)) {
+		breaks[0] = 0;
+		return 0;
+	}
+	n = breaks_at(s, breaks, PAGE_UNITS);
+	for (pct = PRINT_SCALE - 1; pct >= FIT_SCALE_MIN; pct--) {
+		m = breaks_at(s, fewer, (double)PAGE_UNITS * PRINT_SCALE / pct);
+		if (m < n) {
+			memcpy(breaks, fewer, sizeof(fewer));
+			s->scale = pct;
+			return m;
+		}
+	}
+	return n;
 }
 
 /* Whether column j starts a printed page after the first. */
@@ -3320,6 +3419,35 @@ title_span(const struct sheet *s, int *c0, int *c1, double *w)
 	*w = span_cols(s, *c0, *c1);
 }
 
+/*
+ * On a sheet printed across pages the repeated columns carry the agency
+ * rows onto every later page, cut at their right edge: beside a name
+ * column of short unit names the second page read "ỦY BAN NHÂN DÂN TỈNH
+ * THA". Their last column is widened to hold those lines (and the bold
+ * caption of a chart's data, also in the first column).
+ */
+static void
+widen_repeated(const struct book *b, struct sheet *s)
+{
+	double need = 0, have = 0;
+	int j, n = repeat_cols(s);
+
+	if (n == 0 || one_page_wide(s))
+		return;
+	if (b->cfg.parent != NULL)
+		need = fmax(need, text_width(b->cfg.parent));
+	if (b->cfg.name != NULL)
+		need = fmax(need, text_width(b->cfg.name) * 1.1);
+	if (s->chart != NULL)
+		need = fmax(need, text_width(tmpl_get(b->t, "workbook",
+		    "chart_data", "Số liệu của biểu đồ")) * 1.1);
+	need = need * wscale(b) + 2;
+	for (j = 0; j < n; j++)
+		have += s->cols[j].width;
+	if (have < need)
+		s->cols[n - 1].width += need - have;
+}
+
 /* Page set-up: landscape A4, one page wide or our own column breaks. */
 static void
 page_setup(lxw_worksheet *ws, const struct sheet *s)
@@ -3328,11 +3456,16 @@ page_setup(lxw_worksheet *ws, const struct sheet *s)
 
 	worksheet_set_landscape(ws);
 	worksheet_set_paper(ws, 9);	/* A4 */
+	if (s->nbreaks == 0 && s->scale > 0) {
+		worksheet_set_print_scale(ws, (uint16_t)s->scale);
+		return;
+	}
 	if (s->nbreaks == 0) {
 		worksheet_fit_to_pages(ws, 1, 0);
 		return;
 	}
-	worksheet_set_print_scale(ws, PRINT_SCALE);
+	worksheet_set_print_scale(ws, (uint16_t)(s->scale > 0 ? s->scale :
+	    PRINT_SCALE));
 	/* the table's pages side by side first, then what is below it */
 	worksheet_print_across(ws);
 	/* libxlsxwriter takes a non-const list */
@@ -3946,6 +4079,8 @@ print_scale(const struct sheet *s)
 {
 	double w = sum_widths(s);
 
+	if (s->scale > 0)	/* page_breaks(), chart_scale() */
+		return s->scale / 100.0;
 	if (s->nbreaks > 0 || w <= 0)
 		return PRINT_SCALE / 100.0;
 	return fmin(1, PAGE_UNITS * (PRINT_SCALE / 100.0) / w);
@@ -4005,6 +4140,7 @@ bar_px(const struct book *b, const struct bars *k)
 
 /*
  * The chart's width, as a scale of libxlsxwriter's 480 pixels: 1.8, but
+ * no wider than a page printed at a scale of our own (chart_scale()), and
  * on a sheet printed across pages no wider than the first page's columns
  * (written_px()): a chart anchored
  * past the page's last column is cut at the break, its title and right
@@ -4016,6 +4152,11 @@ chart_x_scale(const struct sheet *s)
 	double px = 0;
 	int j;
 
+	/* printed smaller for its bars (chart_scale()), not fitted to the
+	   page's width: no wider than a page at that scale, 7 px a width */
+	if (s->nbreaks == 0 && s->scale > 0)
+		return fmin(1.8, PAGE_UNITS * PRINT_SCALE * 7.0 / s->scale /
+		    480);
 	if (s->nbreaks == 0)
 		return 1.8;
 	for (j = 0; j < first_page_cols(s); j++)
@@ -4029,6 +4170,10 @@ chart_max_px(const struct sheet *s)
 {
 	return 0.9 * PRINT_H_PT / print_scale(s) * 96 / 72;
 }
+
+/* The smallest type of the bars' names, and a bar's pixels per point. */
+#define NAME_PT_MIN	6
+#define BAR_PX_PER_PT	2.4
 
 /*
  * The column that names the bars k of the units' chart (k->cc), the
@@ -4058,10 +4203,44 @@ chart_cats(const struct book *b, const struct sheet *s, struct bars *k)
 		return;
 	k->px = 24;
 	if (n * k->px + 80 > chart_max_px(s)) {
-		k->pt = fmax(6, floor((chart_max_px(s) - 80) / n / 2.4));
-		k->px = k->pt * 2.4;
+		k->pt = fmax(NAME_PT_MIN, floor((chart_max_px(s) - 80) / n /
+		    BAR_PX_PER_PT));
+		k->px = k->pt * BAR_PX_PER_PT;
 	}
 	k->cc = code >= 0 ? code : 0;
+}
+
+/*
+ * The print scale of a sheet one page wide whose chart's bars do not fit
+ * a page at its width's scale even named by codes in the smallest type
+ * (40 units on a sheet of five columns, printed at 100 %: a reader left
+ * out every other name): s->scale, small enough for them; else 0.
+ * A sheet with column breaks keeps its scale (62 bars at 6 pt at 60 %).
+ */
+static void
+chart_scale(const struct book *b, struct sheet *s)
+{
+	struct bars k = { 0 };
+	double need, v;
+	size_t i;
+	int j, code = 0;
+
+	if (s->kind != K_UNITS || s->chart == NULL || s->nbreaks > 0 ||
+	    (k.vc = col_of(s, s->ncols, s->chart)) < 0)
+		return;
+	k.iu = xcalloc(b->nu + 1, sizeof(*k.iu));
+	for (i = 0; i < b->nu; i++)
+		if (colval(b, s, &s->cols[k.vc], b->u[i].code, &v))
+			k.iu[k.n++] = i;
+	for (j = 0; j < s->ncols; j++)
+		code |= s->cols[j].src == S_CODE;
+	/* chart_cats(): the codes in the smallest type, else the names */
+	need = (double)k.n * (code ? NAME_PT_MIN * BAR_PX_PER_PT :
+	    bar_px(b, &k)) + 80;
+	if (need > chart_max_px(s))
+		s->scale = (int)fmax(10, floor(chart_max_px(s) *
+		    print_scale(s) / need * 100));
+	free(k.iu);
 }
 
 /*
@@ -4420,10 +4599,13 @@ write_sheets(lxw_workbook *wb, struct book *b, const struct fmts *F)
 		s = &b->sh[i];
 		if (s->kind == K_REGISTER && !b->have_data)
 			continue;
-		if (s->kind != K_DATA)
+		if (s->kind != K_DATA) {
 			measure(b, s);
+			widen_repeated(b, s);
+		}
 		/* its printed pages, once its widths are known */
 		s->nbreaks = page_breaks(s, s->breaks);
+		chart_scale(b, s);
 		ws = workbook_add_worksheet(wb, s->name);
 		if (ws == NULL) {
 			chk(LXW_ERROR_PARAMETER_VALIDATION, "add_worksheet");

@@ -186,8 +186,13 @@ tmpl_load(const char *path)
 			line = strtol(lp + 1, NULL, 10);
 		if (tmpl_errbuf[0] == '\0' || strstr(tmpl_errbuf, "cannot open"))
 			diag_errorat(path, 0, 0, "cannot read template");
-		else
-			diag_errorat(path, line, 0, "cannot parse template");
+		else if (strstr(tmpl_errbuf, "too long"))
+			diag_errorat(path, line, 0, "cannot parse template: "
+			    "line too long");
+		else	/* which line, and what a line may be */
+			diag_errorat(path, line, 0, "cannot parse template: "
+			    "a line is a [section], a key = value or a "
+			    "; comment (a ] missing, or no =?)");
 		return NULL;
 	}
 	t = xcalloc(1, sizeof(*t));

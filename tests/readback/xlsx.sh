@@ -147,8 +147,9 @@ check fixture-longname 2024-Q4 "$tmp/conf-longname" "$fx/indicators.csv" \
 # 36 units of 100-character names: the satisfaction chart cannot be tall
 # enough for every name on a page (a reader left out every other one, half
 # the bars unnamed), so its bars are named by the unit codes; 48 units:
-# the codes in smaller type
-for n in 36 48; do
+# the codes in smaller type; 1 unit: ranges of one row (D9:D9) and a chart
+# of one cell
+for n in 1 36 48; do
 $py - "$tmp/conf-many$n" "$tmp/many$n" $n <<'PY' || no "many units: generator failed"
 import os, sys
 conf, out, nu = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -179,6 +180,13 @@ PY
 check many-longnames-$n 2024-12 "$tmp/conf-many$n" "$tmp/many$n.csv" \
     "$tmp/many$n.tsv"
 done
+# a chart on a sheet of four columns (tinh-d.ini): fitted to the page's
+# width it printed at 100 %, too short for 48 bars even named by codes in
+# 6 pt, so it is printed smaller, the chart no wider than that page
+tmpl=$fx/tinh-d.ini
+check many-longnames-48-tinh-d 2024-12 "$tmp/conf-many48" "$tmp/many48.csv" \
+    "$tmp/many48.tsv"
+tmpl=$TOP/templates/xlsx/default.ini
 # every shipped template, and tinh-b.ini (a province's form written from
 # docs/XLSX.md alone: Arial 10, its own draft wording, no @code column on
 # some sheets), as a final and as a draft

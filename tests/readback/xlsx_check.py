@@ -171,7 +171,7 @@ class Formula:
             return text[1:-1].replace('""', '"')
         if kind == 'rng':
             cells = cells_of(text)
-            if len(cells) == 1:
+            if ':' not in text:     # D9:D9 (one unit) is still a range
                 return self.value_of(*cells[0])
             return [self.value_of(r, c) for r, c in cells]
         if text == '(':
@@ -836,14 +836,17 @@ def check_charts(path, S, stats, ind, allowed):
                 if len(refs) != 2:
                     fail('%s: series with %d references' % (n, len(refs)))
                     continue
-                m = [re.match(r"^'?(.*?)'?!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$", r) for r in refs]
-                if not all(m) or m[0].group(1) != m[1].group(1) or \
-                        (m[0].group(3), m[0].group(5)) != (m[1].group(3), m[1].group(5)):
+                # one charted unit: a single cell, $B$15
+                m = [re.match(r"^'?(.*?)'?!\$([A-Z]+)\$(\d+)(?::\$([A-Z]+)\$(\d+))?$", r) for r in refs]
+                m = [x and (None, x.group(1), x.group(2), x.group(3), x.group(4) or x.group(2),
+                            x.group(5) or x.group(3)) for x in m]
+                if not all(m) or m[0][1] != m[1][1] or \
+                        (m[0][3], m[0][5]) != (m[1][3], m[1][5]):
                     fail('%s: categories %s and values %s are not the same rows' % (n, refs[0], refs[1]))
                     continue
-                sheet = m[1].group(1).replace("''", "'")
+                sheet = m[1][1].replace("''", "'")
                 ws = S.v[sheet]
-                vc, r1, r2 = col_index(m[1].group(2)), int(m[1].group(3)), int(m[1].group(5))
+                vc, r1, r2 = col_index(m[1][2]), int(m[1][3]), int(m[1][5])
                 cells = [ws.cell(r, vc) for r in range(r1, r2 + 1)]
                 if any(not isnum(c.value) for c in cells):
                     # an empty category reads as a bar at 0
@@ -866,7 +869,7 @@ def check_charts(path, S, stats, ind, allowed):
                         fail('%s: labels %r show fewer decimals than cells %r' %
                              (n, code, sorted(set(fmts))))
                 check_chart_names(z, n, ws, m[0], r1, r2)
-                check_chart_units(n, S, sheet, col_index(m[0].group(2)), vc, r1, r2,
+                check_chart_units(n, S, sheet, col_index(m[0][2]), vc, r1, r2,
                                   ind, allowed)
                 stats['charts'] += 1
 
@@ -961,7 +964,7 @@ def check_chart_names(z, chart, ws, cats, r1, r2):
     10 pt; in proportion at the axis's own size) and
     leaves out every other name when the chart is not tall enough for
     them all (36 units of 100-character names: half the bars unnamed)."""
-    cc = col_index(cats.group(2))
+    cc = col_index(cats[2])
     names = [str(ws.cell(r, cc).value or '') for r in range(r1, r2 + 1)]
     h = chart_height_px(z, chart, ws)
     if not names or h is None:
@@ -1111,6 +1114,8 @@ def check_pages(path, S):
             if not brk:
                 continue
             w = col_widths(ws)
+            # a page holds more at a scale under 60 % (fewer pages)
+            page = LO_PAGE * 60 / (ws.page_setup.scale or 60)
             rep = set()
             if ws.print_title_cols:
                 a, b = (col_index(x.replace('$', '')) for x in ws.print_title_cols.split(':'))
@@ -1121,9 +1126,9 @@ def check_pages(path, S):
                 if i > 0:
                     cols |= rep
                 width = sum(w.get(c, 8.43) for c in cols)
-                if width > LO_PAGE:
-                    fail('%s: printed page %d (columns %d-%d) is %.1f wide, a page holds %d' %
-                         (ws.title, i + 1, edges[i] + 1, edges[i + 1], width, LO_PAGE))
+                if width > page:
+                    fail('%s: printed page %d (columns %d-%d) is %.1f wide, a page holds %.0f' %
+                         (ws.title, i + 1, edges[i] + 1, edges[i + 1], width, page))
             rels = 'xl/worksheets/_rels/sheet%d.xml.rels' % k
             if rels not in z.namelist():
                 continue
