@@ -1127,13 +1127,6 @@ load_objective(struct config *c, const struct inifile *f, const char *s)
 }
 
 static int
-cmp_objective(const void *a, const void *b)
-{
-	return strcmp(((const struct objective *)a)->name,
-	    ((const struct objective *)b)->name);
-}
-
-static int
 load_objectives(struct config *c, const struct inifile *f)
 {
 	int i, bad = 0, nsec = iniparser_getnsec(f->d);
@@ -1146,8 +1139,6 @@ load_objectives(struct config *c, const struct inifile *f)
 		if (strchr(s, '.') == NULL)
 			bad += load_objective(c, f, s);
 	}
-	qsort(c->objectives, (size_t)c->nobjectives, sizeof(*c->objectives),
-	    cmp_objective);
 	for (i = 0; i < nsec; i++) {
 		const char *s = iniparser_getsecname(f->d, i);
 		const char *dot = strchr(s, '.'), *v;

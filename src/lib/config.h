@@ -78,7 +78,8 @@ struct config {
 	int	 nunits;
 	/* the same units in the order of units.ini (the organization's) */
 	const struct unit **ordered;
-	/* objectives.ini, sorted by name (byte order) */
+	/* objectives.ini, in its order (the agency's MT1, MT2, ...): the
+	 * documents number them so; the indicators CSV sorts its rows */
 	struct objective *objectives;
 	int	 nobjectives;
 };
