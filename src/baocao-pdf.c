@@ -2379,6 +2379,37 @@ no_sheets(void)
 }
 
 /*
+ * Whether some unit's figures are not all in: it sent no sheet in the
+ * period, or not for all its months (its registers go with the sheets).
+ */
+static int
+some_unsent(void)
+{
+	int u;
+
+	for (u = 0; u < G.nunits; u++)
+		if (strcmp(G.units[u].status, "missing") == 0 ||
+		    strcmp(G.units[u].status, "incomplete") == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The "nothing in the period" sentence of template section sec: "none",
+ * or, when some unit's figures are not in (and some are), "none_sent",
+ * which speaks of the units that sent theirs: "the units had no
+ * complaints" is not known of a unit whose sheet is missing.
+ */
+static const char *
+none_text(const char *sec)
+{
+	const char *none = T(sec, "none", "Trong kỳ không có số liệu.");
+
+	return some_unsent() && !no_sheets() ? T(sec, "none_sent", none) :
+	    none;
+}
+
+/*
  * Whether a column of t is a figure of the monthly sheets only (tasks,
  * dossiers, documents): the satisfaction section also counts survey rows,
  * which a range counts by day.
@@ -2593,14 +2624,25 @@ errors_rate_note(const struct tspec *t)
  * Report: a row per unit that has any of the values (and the missing
  * units), then the organization; or, when every value is 0 and the
  * template has [sec] none (or the table has a require that not even the
- * organization meets), that sentence instead ("no complaints").
+ * organization meets), that sentence instead ("no complaints"); nothing
+ * at all for an optional table of which the organization has no value.
  */
 static int
 report_table(struct tspec *t, double tail)
 {
 	int u, i, shown = 0, nonzero = 0;
-	char *note = errors_rate_note(t);
+	char *note;
 
+	/*
+	 * [sec] optional = yes: a detail that may not exist (the SIPAS
+	 * components are rated on survey rows only, never on a sheet's
+	 * tallies): no table of "-", nor a sentence under the one that
+	 * said there was no survey.
+	 */
+	if (strcmp(T(t->sec, "optional", "no"), "yes") == 0 &&
+	    !tspec_any(t, "*"))
+		return 0;
+	note = errors_rate_note(t);
 	if (note != NULL)	/* kept with the table's last rows */
 		tail += pdfdoc_text_height(G.doc, &ST_NOTE, PDF_BODY_W, note) +
 		    ST_NOTE.before + ST_NOTE.after;
@@ -2635,21 +2677,20 @@ report_table(struct tspec *t, double tail)
 	 * table would hold only an organization row that has none of its
 	 * required values (no dossiers, no survey in the period). Not
 	 * "the units had no tasks" when the figures are the sheets' and no
-	 * unit sent one: that is not known. (With some units missing, the
-	 * totals are the others', as everywhere, and the submission
-	 * section names those.)
+	 * unit sent one: that is not known. With some units missing, the
+	 * totals are the others', as everywhere (the submission section
+	 * names those), and the sentence speaks of them (none_text).
 	 */
 	if (!nonzero && (*T(t->sec, "none", "") != '\0' ||
 	    !tspec_req(t, "*"))) {
 		tbl_discard();
-		para(&ST_BODY, !from_sheets(t) ? T(t->sec, "none", "Trong kỳ "
-		    "không có số liệu.") : no_months() ? T("labels",
+		para(&ST_BODY, !from_sheets(t) ? none_text(t->sec) :
+		    no_months() ? T("labels",
 		    "no_months", "Kỳ báo cáo không có tháng nào nằm trọn "
 		    "trong kỳ nên mục này không có số liệu biểu tháng "
 		    "BM.07.01.") : no_sheets() ? T("labels", "no_sheets",
 		    "Chưa có đơn vị nào nộp biểu tháng BM.07.01 của kỳ báo "
-		    "cáo nên mục này chưa có số liệu.") : T(t->sec, "none",
-		    "Trong kỳ không có số liệu."));
+		    "cáo nên mục này chưa có số liệu.") : none_text(t->sec));
 		said_none = 1;
 		free(note);
 		return 1;
@@ -3664,7 +3705,7 @@ block_pareto(const char *table, int number)
 		/* nothing to classify: a sentence, not a table of zeros,
 		 * unless the section said so already */
 		if (!said_none)
-			para(&ST_BODY, T(sec, "none", "Trong kỳ không có số liệu."));
+			para(&ST_BODY, none_text(sec));
 	} else if (n > 0) {
 		int nrows = 0;
 
@@ -4070,7 +4111,7 @@ static const char *const pchart_names[] = { "satisfaction.rate",
 /* Keys of [table.X] and [compare.X] besides indicator column labels. */
 static const char *const table_keys[] = { "title", "columns", "require",
 	"none", "unit_width", "widths", "lowsample_column", "lowsample_mark",
-	"lowsample_note", NULL };
+	"lowsample_note", "optional", "none_sent", NULL };
 static const char *const compare_keys[] = { "title", "columns", NULL };
 
 /* Whether name is in the NULL-terminated list. */
@@ -4265,9 +4306,9 @@ static const char *const bm_keys[] = { "form_code", "title",
 static const char *const compare_wording_keys[] = { "indicator", "current",
 	"previous", "year_before", "change", "title_year_before",
 	"title_previous", "none", "none_year_before", NULL };
-static const char *const pareto_keys[] = { "title", "none", "category",
-	"count", "share", "cumulative", "chart", "chart_title", "legend",
-	NULL };
+static const char *const pareto_keys[] = { "title", "none", "none_sent",
+	"category", "count", "share", "cumulative", "chart", "chart_title",
+	"legend", NULL };
 static const char *const chart_keys[] = { "title", "legend_value",
 	"legend_target", NULL };
 static const char *const pchart_one_keys[] = { "title", NULL };

@@ -40,6 +40,7 @@ struct wline {
 	double	 width;		/* natural width, pt */
 	int	 last;		/* last line of its paragraph */
 	int	 first;		/* first line of its paragraph */
+	int	 lead;		/* after a lead-in: its gap is one more (WRAP_LEAD) */
 };
 
 struct cell {
@@ -611,6 +612,15 @@ prev_char(const char *s, size_t p, size_t e)
 }
 
 /*
+ * wrap(): the first line follows a lead-in ("Ưu điểm:" in bold, drawn
+ * apart, its space taken into the indent): the space after the lead-in is
+ * one of the line's gaps, counted against the three-space limit and
+ * stretched with the others, else a first line one gap short of the limit
+ * was set ragged where the line beside it was justified.
+ */
+#define WRAP_LEAD	4
+
+/*
  * wrap()'s work: the text, the lines made so far, and the line being
  * filled, s[ls..le), lw pt wide of the avail pt its line has.
  */
@@ -642,6 +652,7 @@ add_line(struct wrapper *r, size_t start, size_t end, double width)
 	r->v[r->n].width = width;
 	r->v[r->n].last = 0;
 	r->v[r->n].first = r->first;
+	r->v[r->n].lead = r->n == 0 && (r->flags & WRAP_LEAD);
 	r->n++;
 }
 
@@ -788,7 +799,8 @@ wrap_end_line(struct wrapper *r, size_t p, size_t we, double gap)
 	size_t cut, i;
 	int gaps;
 
-	for (gaps = 0, i = r->ls; i < r->le; i++)
+	gaps = r->n == 0 && (r->flags & WRAP_LEAD);
+	for (i = r->ls; i < r->le; i++)
 		gaps += s[i] == ' ';
 	if ((r->flags & WRAP_TOKENS) &&
 	    (gaps == 0 || r->avail - r->lw > 3 * r->sp * gaps) &&
@@ -1152,6 +1164,18 @@ baseline_off(double size, double lh)
 	return (lh - 1.107 * size) / 2 + 0.891 * size;
 }
 
+/* The gaps of line l of s that justification stretches. */
+static int
+line_gaps(const char *s, const struct wline *l)
+{
+	int gaps = l->lead;
+	size_t i;
+
+	for (i = l->start; i < l->end; i++)
+		gaps += s[i] == ' ';
+	return gaps;
+}
+
 /*
  * Draws line l of s in the band [x, x+w) with the line box's top at top.
  */
@@ -1174,19 +1198,18 @@ draw_line(struct pdfdoc *d, HPDF_Font f, double size, double x, double w,
 	}
 	HPDF_Page_BeginText(PG(d));
 	HPDF_Page_SetFontAndSize(PG(d), f, (HPDF_REAL)size);
-	if (align == PA_JUSTIFY && !l->last && memchr(s + l->start, ' ', n)) {
+	if (align == PA_JUSTIFY && !l->last && line_gaps(s, l) > 0) {
 		/* words placed one by one, the slack shared between the gaps */
-		int gaps = 0;
+		int gaps = line_gaps(s, l);
 		size_t i, ws;
-		double extra, sp = width_pt(f, size, " ", 1), cx = x;
+		double extra, sp = width_pt(f, size, " ", 1), cx;
 
-		for (i = l->start; i < l->end; i++)
-			gaps += s[i] == ' ';
 		extra = (w - l->width) / gaps;
 		if (extra < 0)
 			extra = 0;
 		if (extra > 2 * sp)
 			extra = 0;	/* gaps over three spaces: ragged */
+		cx = x + (l->lead ? extra : 0);	/* the lead-in's gap */
 		for (ws = i = l->start; i <= l->end; i++) {
 			if (i < l->end && s[i] != ' ')
 				continue;
@@ -1344,7 +1367,7 @@ pdfdoc_para_lead(struct pdfdoc *d, const struct pdf_style *st,
 	    width_pt(FONT(d, st->face), st->size, " ", 1);
 	ind = PT(st->indent) + lw;
 	n = wrap(FONT(d, st->face), st->size, s, w, ind,
-	    wrap_flags(st), &lines);
+	    wrap_flags(st) | WRAP_LEAD, &lines);
 	if (rest != NULL && keep_lines > 0) {
 		/*
 		 * The paragraphs after the first have fewer lines than are

@@ -19,7 +19,9 @@
 # between set phrases, a long signer's name on one line, the low-sample
 # note on its table's page (BM.07.01: under the whole form), a
 # satisfaction chart of 60 more units over several pages within the
-# margins.
+# margins, the SIPAS components' and channels' table (none without
+# their rates), a sentence of nothing that speaks of the units that sent
+# their sheets while one has not.
 # Inputs: tests/fixtures/pdf (make-fixtures.py). Run by tests/run-readback
 # with BIN and TOP set.
 : "${BIN:?}" "${TOP:?}"
@@ -595,22 +597,38 @@ cat "$fx/norm.tsv" "$tmp/fmt.tsv" >"$tmp/fmt2.tsv"
 text "$tmp/fmt.pdf" | grep -qx "Nguyên nhân: Chuẩn ISO9001:2015, mãsố A‐01." ||
     no "format characters: not dropped, or the non-breaking hyphen not a hyphen"
 # nothing to show: a sentence, not a table of zeros (errors and
-# complaints by type all 0)
+# complaints by type all 0); Phòng Dân tộc has sent nothing, so each
+# sentence speaks of the units that sent their sheets (none_sent)
 awk -F'\t' 'BEGIN { OFS = "\t" } $1 == "pareto" { $5 = 0; $6 = ""; $7 = "" }
 	{ print }' "$fx/analysis.tsv" >"$tmp/zero.tsv"
 report_with "" "$tmp/zero.tsv" "$tmp/zero.pdf" ||
     no "no Pareto data: status $? $(cat "$tmp/err")"
-has "$tmp/zero.pdf" "Trong kỳ không có văn bản sai lỗi." \
-    "Trong kỳ không có phản ánh, khiếu nại."
+joined "$tmp/zero.pdf" "Trong kỳ các đơn vị đã nộp báo cáo không có văn bản sai lỗi." \
+    "Trong kỳ các đơn vị đã nộp báo cáo không có phản ánh, khiếu nại."
 text "$tmp/zero.pdf" | grep -q "(Pareto)" && no "no Pareto data: a Pareto table"
 # no dossiers in the period: the sentence, not a header and a row of 0
 awk -F, 'BEGIN { OFS = "," } $3 ~ /^dossiers\./ { $4 = 0 } { print }' \
     "$fx/chi-so.csv" >"$tmp/nodos.csv"
 report_with "$tmp/nodos.csv" "" "$tmp/nodos.pdf" ||
     no "no dossiers: status $? $(cat "$tmp/err")"
-has "$tmp/nodos.pdf" "Trong kỳ không có hồ sơ thủ tục hành chính phải giải quyết."
+joined "$tmp/nodos.pdf" "Trong kỳ các đơn vị đã nộp báo cáo không có hồ sơ thủ tục hành chính phải giải quyết."
 text "$tmp/nodos.pdf" | grep -q "Tổng số phải giải" &&
     no "no dossiers: the dossiers table is drawn"
+# the SIPAS components' and channels' rates: a table of the units that
+# have them, a rate absent as "-"; none in the fixture, whose units sent
+# tallies: no table, no title
+text "$tmp/nodos.pdf" | grep -q SIPAS &&
+    no "report: a SIPAS table without component rates"
+{ cat "$fx/chi-so.csv"
+  printf '2024-12,*,satisfaction.component.%s.rate,0.8847457627118644\n' access staff
+  printf '2024-12,MOTCUA,satisfaction.component.%s.rate,0.8819444444444444\n' access feedback
+  printf '2024-12,%s,satisfaction.channel.buu_chinh.rate,0.5\n' '*' MOTCUA; } >"$tmp/sipas.csv"
+report_with "$tmp/sipas.csv" "" "$tmp/sipas.pdf" ||
+    no "SIPAS: status $? $(cat "$tmp/err")"
+joined "$tmp/sipas.pdf" "Tỷ lệ hài lòng theo từng yếu tố (SIPAS) và theo kênh tiếp nhận" \
+    "Tiếp cận dịch vụ" "Công chức giải quyết công việc" \
+    "Tiếp nhận, xử lý phản ánh, kiến nghị" "Bưu chính công ích" \
+    "88,19% - - - 88,19% - - 50%" "Toàn cơ quan 88,47% - 88,47% - - - - 50%"
 # downtime hours as the register gives them: a quarter hour is 0,25 and a
 # sum 10,25 as in the indicators CSV, not 0,3 and 10,3
 awk -F, 'BEGIN { OFS = "," } $3 == "incidents.count" && ($2 == "*" || $2 == "PNV") { $4 = 2 }
@@ -631,8 +649,8 @@ awk -F, 'BEGIN { OFS = "," } $1 == "2024-12" && ($3 ~ /rate$|share$|mean$|^objec
 	{ print }' "$fx/chi-so.csv" >"$tmp/zm.csv"
 report_with "$tmp/zm.csv" "" "$tmp/zm.pdf" ||
     no "zero month: status $? $(cat "$tmp/err")"
-has "$tmp/zm.pdf" "Trong kỳ các đơn vị không có nhiệm vụ nào trong chương trình công tác." \
-    "Trong kỳ các đơn vị không tiếp nhận văn bản đến, không có hồ sơ đưa vào lưu trữ."
+joined "$tmp/zm.pdf" "Trong kỳ các đơn vị đã nộp báo cáo không có nhiệm vụ nào trong chương trình công tác." \
+    "Trong kỳ các đơn vị đã nộp báo cáo không tiếp nhận văn bản đến, không có hồ sơ đưa vào lưu trữ."
 text "$tmp/zm.pdf" | grep -q "không ban hành văn bản nào" &&
     no "zero month: the errors table is a sentence though documents were issued"
 i=1 pg=
