@@ -143,6 +143,9 @@ struct book {
 	struct period	 per;
 	char		 label[PERIOD_LABELSZ];
 	char		*title;		/* Vietnamese period title */
+	char		*months;	/* the months whose sheets P takes,
+					   "2025-03,2025-04" (analysis
+					   stream), or NULL: from per */
 	const char	*indpath;
 	struct ival	*iv;		/* rows of the period, in file order */
 	size_t		 niv, civ;
@@ -781,6 +784,8 @@ analysis_record(struct norm_reader *nr, void *arg)
 			    "not valid UTF-8 text");
 			bad++;
 		}
+		free(b->months);
+		b->months = nr->nf > 6 ? xstrdup(nr->f[6]) : NULL;
 		a->seen = 1;
 	} else if (strcmp(nr->f[0], "unit") == 0) {
 		struct urow *u;
@@ -1005,7 +1010,8 @@ static const char *const status_keys[] = { "submitted", "incomplete",
 	"missing", "register", "active_from", "active_to", NULL };
 static const char *const obj_keys[] = { "target", "value", "met", "yes",
 	"no", "no_data", NULL };
-static const char *const notes_keys[] = { "lowsample", NULL };
+static const char *const notes_keys[] = { "lowsample", "range_months",
+	"range_no_months", NULL };
 static const char *const tsheet_keys[] = { "name", "kind", "title",
 	"subtitle", "note", "chart", "chart_title", "col01", NULL };
 static const struct tsection {
@@ -1125,7 +1131,7 @@ lint_template(struct book *b)
 	/* the "{...}" that subst(), tmpl_fill() and the notes fill */
 	static const char *const fills[] = { "period", "period_title",
 	    "PERIOD_TITLE", "agency", "from", "to", "draft", "responses",
-	    "months", "n", "label", "name", NULL };
+	    "months", "months_from", "months_to", "n", "label", "name", NULL };
 	const char *list = tmpl_get(b->t, "workbook", "sheets", "");
 	/* the sections, [sheet.KEY] of up to 64 listed sheets, and NULL */
 	const char *cands[NTSECTIONS + 64 + 1], *p = list;
@@ -3018,6 +3024,118 @@ title_break(const struct book *b, char **sp, double w, int lines)
 	return lines;
 }
 
+/* Makes LF of the spaces where s, wrapped at width w, starts its lines. */
+static void
+break_greedy(char *s, double w)
+{
+	double cur = 0, ww, sp = 0.6;
+	size_t n;
+
+	while (*s) {
+		if (*s == ' ') {
+			s++;
+			continue;
+		}
+		n = strcspn(s, " ");
+		ww = span_width(s, n);
+		if (cur > 0 && cur + sp + ww > w) {
+			s[-1] = '\n';
+			cur = 0;
+		}
+		cur += (cur > 0 ? sp : 0) + ww;
+		s += n;
+	}
+}
+
+/*
+ * Whether s wrapped at width w has a line of one word (not a period's
+ * title kept whole with no-break spaces, which reads as a line).
+ */
+static int
+lone_word_at(const char *s, double w)
+{
+	char *t = xstrdup(s), *l = t, *e;
+	int lone = 0;
+
+	break_greedy(t, w);
+	for (; !lone && l != NULL; l = e != NULL ? e + 1 : NULL) {
+		if ((e = strchr(l, '\n')) != NULL)
+			*e = '\0';
+		l += strspn(l, " ");
+		lone = *l != '\0' && strchr(l, ' ') == NULL &&
+		    strstr(l, "\u00a0") == NULL;
+	}
+	free(t);
+	return lone;
+}
+
+/*
+ * Whether a reader may wrap s at width w with a word alone on a line: at
+ * w or in a column up to a fifth narrower, since readers set the text
+ * wider than counted (LibreOffice's bold title wrapped "… MỤC TIÊU CHẤT"
+ * / "LƯỢNG" where the count put "CHẤT LƯỢNG" on the second line).
+ */
+static int
+lone_word(const char *s, double w)
+{
+	int i;
+
+	for (i = 0; i <= 10; i++)
+		if (lone_word_at(s, w * (1 - 0.02 * i)))
+			return 1;
+	return 0;
+}
+
+/*
+ * Breaks s[0..n) (a line of a title, no LF in it) that a reader would
+ * wrap at width w with a word alone on a line ("KẾT QUẢ THỰC HIỆN MỤC
+ * TIÊU CHẤT" / "LƯỢNG" over three narrow columns) into as many lines,
+ * evenly: where it breaks at the narrowest width that takes no more
+ * ("KẾT QUẢ THỰC HIỆN" / "MỤC TIÊU CHẤT LƯỢNG"). The lines are then no
+ * wider than a reader's own, so one whose text is wider than counted
+ * (LibreOffice) has the more room. Other text is left to the reader,
+ * which breaks where its own widths allow (LibreOffice kept "… Ý KIẾN
+ * ĐÓNG GÓP VÀ PHẢN ÁNH" whole, where an even break cut "ĐÓNG / GÓP").
+ */
+static void
+balance_line(char *s, size_t n, double w)
+{
+	char c = s[n];
+	double lo, hi, mid;
+	int k, i;
+
+	s[n] = '\0';
+	k = wrap_lines(s, w);
+	lo = word_width(s);
+	if (k > 1 && lo <= w && lone_word(s, w)) {
+		/* lines only fall as the width grows: bisect for the least */
+		for (hi = w, i = 0; i < 40; i++) {
+			mid = (lo + hi) / 2;
+			if (wrap_lines(s, mid) <= k)
+				hi = mid;
+			else
+				lo = mid;
+		}
+		break_greedy(s, hi);
+	}
+	s[n] = c;
+}
+
+/* balance_line() for each line of s (split at LF) at width w. */
+static void
+balance_lines(char *s, double w)
+{
+	size_t n;
+
+	for (;;) {
+		n = strcspn(s, "\n");
+		balance_line(s, n, w);
+		if (s[n] == '\0')
+			return;
+		s += n + 1;
+	}
+}
+
 /* Writes a title row merged over columns c0..c1, sized to its text. */
 
 static void
@@ -3033,8 +3151,10 @@ title_row(lxw_worksheet *ws, const struct book *b, int r, int c0, int c1,
 	}
 	n = nfc_or(s);
 	lines = wrap_lines(n, totw / scale - 1);
-	if (lines > 1)
+	if (lines > 1) {
 		lines = title_break(b, &n, totw / scale - 1, lines);
+		balance_lines(n, totw / scale - 1);
+	}
 	merged_text(ws, r, c0, c1, n, f);
 	row_height(ws, b, r, lines, scale);
 	free(n);
@@ -3476,11 +3596,61 @@ page_setup(lxw_worksheet *ws, const struct sheet *s)
 		    (lxw_col_t)(repeat_cols(s) - 1)), "repeat_columns");
 }
 
+/*
+ * SPEC §5: a range takes the sheets of the reporting months lying wholly
+ * inside it, not its window, and says which: the line under the
+ * subtitle of a units sheet (template [notes] range_months, with
+ * {months} "03/2025, 04/2025" and {months_from}, {months_to} the days
+ * they cover under the cut-off rule; range_no_months when there is
+ * none), as the PDF report's section I says it. NULL for a period of
+ * whole months, or an empty wording; owned.
+ */
+static char *
+range_months_text(const struct book *b)
+{
+	char from[DATE_BUFSZ], to[DATE_BUFSZ], iso[16], *t, *u;
+	struct sbuf ms = SBUF_INIT, list = SBUF_INIT;
+	long m, first, last;
+
+	if (b->per.kind != PK_RANGE)
+		return NULL;
+	/* the analysis stream's months, which its unit statuses count */
+	if (b->months != NULL)
+		sbuf_adds(&ms, b->months);
+	else
+		for (m = b->per.first_month; m <= b->per.last_month; m++) {
+			month_iso(m, iso);
+			sbuf_printf(&ms, "%s%s", m > b->per.first_month ?
+			    "," : "", iso);
+		}
+	vn_month_list(&list, sbuf_str(&ms), &first, &last);
+	sbuf_release(&ms);
+	if (list.len == 0) {
+		sbuf_release(&list);
+		return xstrdup(tmpl_get(b->t, "notes", "range_no_months",
+		    "(Không có tháng nào nằm trọn trong kỳ: chỉ có số liệu "
+		    "các sổ theo dõi, tính theo ngày)"));
+	}
+	date_vn(report_month_first_day(first, b->per.cutoff), from);
+	date_vn(report_month_last_day(last, b->per.cutoff), to);
+	t = tmpl_fill(tmpl_get(b->t, "notes", "range_months",
+	    "(Số liệu biểu tháng BM.07.01 lấy từ các tháng nằm trọn trong "
+	    "kỳ: {months}, từ ngày {months_from} đến ngày {months_to})"),
+	    "months", sbuf_str(&list));
+	u = tmpl_fill(t, "months_from", from);
+	free(t);
+	t = tmpl_fill(u, "months_to", to);
+	free(u);
+	sbuf_release(&list);
+	return t;
+}
+
 /* The agency rows (parent, name) and title rows; returns the next row. */
 static int
 head_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
     const struct fmts *F)
 {
+	char *t;
 	double w;
 	int r = 0, c0, c1;
 
@@ -3496,6 +3666,12 @@ head_rows(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 	if (*s->subtitle)
 		title_row(ws, b, r++, c0, c1, w, s->subtitle, F->subtitle,
 		    wscale(b));
+	if (s->kind == K_UNITS && (t = range_months_text(b)) != NULL) {
+		if (*t != '\0')
+			title_row(ws, b, r++, c0, c1, w, t, F->subtitle,
+			    wscale(b));
+		free(t);
+	}
 	return r + 1;
 }
 
@@ -4753,6 +4929,7 @@ book_release(struct book *b)
 	}
 	free(b->sh);
 	free(b->title);
+	free(b->months);
 	tmpl_free(b->t);
 	if (b->have_cfg)
 		config_release(&b->cfg);

@@ -275,10 +275,11 @@ if [ -x "$BIN/baocao-check" ] && [ -x "$BIN/baocao-rollup" ] &&
 		echo "xlsx.sh: baocao-check failed on the sample: sample skipped"
 	else
 		# a month, a quarter, a month with a unit missing, a range
-		# with no whole month (no sheets) and a month after the data
-		# (every unit missing)
+		# with no whole month (no sheets), one with a whole month
+		# (the sheets of 10/2024: said under the titles) and a month
+		# after the data (every unit missing)
 		for p in 2024-12 2024-Q4 2024-08 2024-10-01..2024-10-15 \
-		    2025-01; do
+		    2024-09-20..2024-11-10 2025-01; do
 			if ! "$BIN/baocao-rollup" --config "$TOP/config" \
 			    --period $p <"$tmp/n.tsv" >"$tmp/r-$p.tsv" \
 			    2>/dev/null || ! "$BIN/baocao-analyze" \

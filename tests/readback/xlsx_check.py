@@ -255,6 +255,8 @@ def read_analysis(path, period):
                 units[fl[2]] = fl[3]
             elif fl[0] == 'lowsample' and fl[1] == period:
                 low[fl[2]] = fl[3]
+            elif fl[0] == 'period' and fl[1] == period:
+                PERIOD.update(kind=fl[2], months=fl[6] if len(fl) > 6 else '')
     return units, low
 
 
@@ -406,7 +408,12 @@ def row_unit(ws, r, units):
 WORDS = {'draft': 'Dự thảo lần {draft}', 'yes': 'Đạt', 'no': 'Không đạt',
          'target': 'Chỉ tiêu', 'total_label': 'Tổng cộng',
          'submitted': 'Đã nộp đủ', 'missing': 'Chưa nộp',
-         'lowsample': 'Chỉ có {responses} phiếu (dưới 30), tỷ lệ chưa đủ tin cậy'}
+         'lowsample': 'Chỉ có {responses} phiếu (dưới 30), tỷ lệ chưa đủ tin cậy',
+         'range_months': '(Số liệu biểu tháng BM.07.01 lấy từ các tháng nằm trọn '
+                         'trong kỳ: {months}, từ ngày {months_from} đến ngày {months_to})',
+         'range_no_months': '(Không có tháng nào nằm trọn trong kỳ: chỉ có số liệu '
+                            'các sổ theo dõi, tính theo ngày)'}
+PERIOD = {}     # the analysis stream's period record: kind, months
 
 
 def read_wording(path):
@@ -421,7 +428,8 @@ def read_wording(path):
     for sec, key in (('workbook', 'draft'), ('objectives', 'yes'),
                      ('objectives', 'no'), ('objectives', 'target'),
                      ('workbook', 'total_label'), ('status', 'submitted'),
-                     ('status', 'missing'), ('notes', 'lowsample')):
+                     ('status', 'missing'), ('notes', 'lowsample'),
+                     ('notes', 'range_months'), ('notes', 'range_no_months')):
         if cp.has_option(sec, key):
             w = cp.get(sec, key).strip()
             if len(w) >= 2 and w[0] == w[-1] and w[0] in '"\'':
@@ -650,6 +658,39 @@ def check_units_sheet(name, S, ind, units, names, stats, allowed, low, srcs=None
     if not wf.auto_filter.ref:
         fail('%s: no autofilter' % name)
     return total_row
+
+
+def range_line():
+    """A regular expression of the line under the subtitle that says which
+    months' sheets a range took (SPEC §5), its days any dates."""
+    ms = [m for m in PERIOD.get('months', '').split(',') if m]
+    if not ms:
+        return re.escape(WORDS['range_no_months'])
+    vn = ', '.join('%s/%s' % (m[5:7], m[:4]) for m in ms)
+    parts = re.split(r'(\{months\}|\{months_from\}|\{months_to\})', WORDS['range_months'])
+    return ''.join(re.escape(vn) if t == '{months}' else r'\d\d/\d\d/\d{4}'
+                   if t in ('{months_from}', '{months_to}') else re.escape(t) for t in parts)
+
+
+def check_range_months(S, sheets, stats):
+    """On every sheet of units, the months a range took its sheets from,
+    above the table (none for a period of whole months)."""
+    rx = re.compile(range_line())
+    want = PERIOD.get('kind') == 'range' and \
+        WORDS['range_months' if PERIOD.get('months') else 'range_no_months']
+    for name in sheets:
+        ws = S.v[name]
+        heads = [c.value.replace('\n', ' ') for row in ws.iter_rows(max_row=min(ws.max_row, 9))
+                 for c in row if isinstance(c.value, str)]
+        found = any(rx.fullmatch(h) for h in heads)
+        if want and not found:
+            fail('%s: no line %r under the title (months %r)' %
+                 (name, rx.pattern, PERIOD.get('months')))
+        elif not want and any('{months' not in WORDS[k] and WORDS[k] and WORDS[k] in heads
+                              for k in ('range_months', 'range_no_months')) or \
+                not want and found:
+            fail('%s: a range\'s months line in a period of whole months' % name)
+        stats['range'] += bool(want)
 
 
 def check_lowsample(name, wv, unit_rows, total_row, low, stats):
@@ -1210,7 +1251,8 @@ def main():
     check_text(S)
     stats = {'numbers': 0, 'totals': 0, 'formulas': 0, 'inject': 0, 'lists': 0,
              'dates': 0, 'inject_data': set(), 'identities': 0, 'numbered': 0,
-             'lowsample': 0, 'objectives': 0, 'charts': 0, 'declared': 0}
+             'lowsample': 0, 'objectives': 0, 'charts': 0, 'declared': 0, 'range': 0}
+    unit_sheets = []
     totals, allowed, data_seen, data_sheets, obj_sheets = {}, set(), False, set(), 0
     for name in S.f.sheetnames:
         ws = S.f[name]
@@ -1226,15 +1268,18 @@ def main():
                 and WORDS['target'] in heads:
             check_objectives_sheet(name, S, ind, units, labels, stats)
             obj_sheets += 1
+            unit_sheets.append(name)
         elif has_formula or any(c.value == WORDS['total_label'] for row in ws.iter_rows()
                                 for c in row):
             tr = check_units_sheet(name, S, ind, units, names, stats, allowed, low,
                                    declared.get(name))
             if tr:
                 totals[name] = tr
+            unit_sheets.append(name)
         else:
             check_register_sheet(name, S, ind, units, fields, stats)
     check_charts(a.xlsx, S, stats, ind, allowed)
+    check_range_months(S, unit_sheets, stats)
     check_no_stray_formulas(S, allowed)
     if not data_seen:
         fail('no data sheet (header period,unit,indicator,value)')
@@ -1264,10 +1309,12 @@ def main():
         return 1
     print('xlsx_check: %s: ok: %d numbers, %d organization values, %d formulas evaluated, '
           '%d injection names, %d lists (%d dates), %d objective values, %d low-sample flags, '
-          '%d numbered-row identities, %d charts, %d columns as the template says%s%s' %
+          '%d numbered-row identities, %d charts, %d columns as the template says, '
+          '%d months lines of a range%s%s' %
           (os.path.basename(a.xlsx), stats['numbers'], stats['totals'], stats['formulas'],
            stats['inject'], stats['lists'], stats['dates'], stats['objectives'],
            stats['lowsample'], stats['identities'], stats['charts'], stats['declared'],
+           stats['range'],
            ', draft %d' % a.draft if a.draft is not None else '',
            ', %d values recomputed by LibreOffice' % lo if a.lo_dir else ''))
     return 0

@@ -439,6 +439,49 @@ test_status_lines(void **state)
 	assert_null(strchr(e, '\n'));
 }
 
+/*
+ * A title too long for its columns breaks evenly, never leaving a word on
+ * a line of its own (the objectives sheet of six units, all missing).
+ */
+static void
+test_balance_lines(void **state)
+{
+	char a[] = "KẾT QUẢ THỰC HIỆN MỤC TIÊU CHẤT LƯỢNG\nTHÁNG 12 NĂM 2024";
+	char b[] = "KẾT QUẢ THỰC HIỆN MỤC TIÊU CHẤT LƯỢNG";
+	char c[] = "TÌNH HÌNH VĂN BẢN SAI LỖI";
+	char d[] = "HÀNH ĐỘNG KHẮC PHỤC, PHÒNG NGỪA, CẢI TIẾN, Ý KIẾN ĐÓNG "
+	    "GÓP VÀ PHẢN ÁNH TỪ\u00a0NGÀY\u00a010/02/2025\u00a0ĐẾN\u00a0"
+	    "NGÀY\u00a020/04/2025";
+	static const char *const first[] = { "KẾT", "QUẢ", "THỰC", "HIỆN",
+	    "MỤC", "TIÊU", "CHẤT" };
+	double w = -0.6 + 0.05;		/* wrap_lines() counts a space 0.6 */
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(first) / sizeof(first[0]); i++)
+		w += text_width(first[i]) + 0.6;
+	/* greedy: "… MỤC TIÊU CHẤT" / "LƯỢNG"; the next line kept */
+	assert_int_equal(wrap_lines(a, w), 3);
+	assert_true(lone_word(a, w));
+	balance_lines(a, w);
+	assert_string_equal(a, "KẾT QUẢ THỰC HIỆN\nMỤC TIÊU CHẤT LƯỢNG\n"
+	    "THÁNG 12 NĂM 2024");
+	/* one line, or lines of several words: left alone */
+	balance_lines(b, text_width(b) + 1);
+	assert_null(strchr(b, '\n'));
+	/* the reader's break, "… ĐÓNG GÓP VÀ PHẢN ÁNH" / the period's
+	   title, better than an even one inside "ĐÓNG GÓP" */
+	w = text_width("HÀNH ĐỘNG KHẮC PHỤC, PHÒNG NGỪA, CẢI TIẾN, Ý KIẾN "
+	    "ĐÓNG GÓP VÀ PHẢN");
+	assert_false(lone_word(d, w));
+	balance_lines(d, w);
+	assert_null(strchr(d, '\n'));
+	assert_null(strchr(b, '\n'));
+	/* a word wider than the column: the reader's own wrapping */
+	balance_lines(c, text_width("TÌNH") - 0.5);
+	assert_null(strchr(c, '\n'));
+}
+
 /* A sheet of units: code, name, status, then groups of columns. */
 static void
 units_sheet(struct sheet *s, struct col *c, int n, const double *w,
@@ -510,6 +553,7 @@ main(void)
 		cmocka_unit_test(test_objective_helpers),
 		cmocka_unit_test(test_print_helpers),
 		cmocka_unit_test(test_status_lines),
+		cmocka_unit_test(test_balance_lines),
 		cmocka_unit_test(test_page_breaks),
 	};
 
