@@ -1021,6 +1021,7 @@ struct report_opts {
 	char	 stage[PATH_MAX];	/* outputs wait here (finals.h) */
 	char	**written;	/* output files of this run, for the manifest */
 	int	 nwritten;
+	int	 kept;		/* the final in place was left as it was */
 };
 
 static void
@@ -1732,9 +1733,29 @@ refuse_final(const struct report_opts *o)
 }
 
 /*
+ * Whether the final in o's folder was made from the inputs, configuration
+ * and templates of the one staged, which differs only as a rerun does: on
+ * a later day (from cron or by hand, no --date asked for) or by a newer
+ * build. The final in place is then the one issued, perhaps signed: it is
+ * kept, not refused as if the data had changed.
+ */
+static int
+same_final_another_day(const struct report_opts *o)
+{
+	char a[PATH_MAX + 16], b[PATH_MAX + 16];
+
+	if (o->date[0] != '\0')
+		return 0;
+	snprintf(a, sizeof(a), "%s/%s", o->outdir, MANIFEST_NAME);
+	snprintf(b, sizeof(b), "%s/%s", o->stage, MANIFEST_NAME);
+	return manifest_same_inputs(a, b);
+}
+
+/*
  * Puts the staged final in place (SPEC §8): over a finished final only
  * when the two are the same files (so a rerun changes nothing), or, with
- * force, after keeping the old one as *.vN.*.
+ * force, after keeping the old one as *.vN.*. A final made from the same
+ * inputs on another day is left in place (o->kept).
  */
 static int
 install_final(struct run *r, struct report_opts *o, int force)
@@ -1743,6 +1764,10 @@ install_final(struct run *r, struct report_opts *o, int force)
 	int v;
 
 	if (final_done(r, o) && final_differs(o->outdir, o->stage, NULL)) {
+		if (!force && same_final_another_day(o)) {
+			o->kept = 1;
+			return 0;
+		}
 		if (!force) {
 			refuse_final(o);
 			return EXIT_DATA;
@@ -2036,7 +2061,11 @@ cmd_report(int argc, char **argv)
 	if ((rv = run_init(&r, label)) == 0) {
 		if (open_outdir(&r, &o) != 0)
 			rv = EXIT_USAGE;
-		else if ((rv = make_report(&r, &o, force)) == 0)
+		else if ((rv = make_report(&r, &o, force)) == 0 && o.kept)
+			printf("%s: the final in %s/ was made from these same "
+			    "inputs; it is left as it was (--force makes it "
+			    "anew and keeps it as *.vN.*)\n", r.label, o.outdir);
+		else if (rv == 0)
 			printf("%s: %d files written in %s/\n", r.label,
 			    o.nwritten, o.outdir);
 	}
