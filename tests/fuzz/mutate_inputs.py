@@ -351,7 +351,7 @@ def ini_mutations(data, rng):
             yield Case('huge ' + tag, setval(ln, raw, b'9' * 40), 'error', lines={ln})
             yield Case('lead0 ' + tag, setval(ln, raw, b'00' + val), 'pass', same=True)
             yield Case('letterO ' + tag, setval(ln, raw, val + b'O'), 'error', lines={ln},
-                       msg=rb'invalid count')
+                       msg=rb'invalid (count|revision)')
             yield Case('empty ' + tag, setval(ln, raw, b''), 'error', lines={ln},
                        msg=rb'missing value')
             yield Case('plus ' + tag, setval(ln, raw, b'+' + val), 'error', lines={ln})
