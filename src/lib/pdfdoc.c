@@ -944,6 +944,27 @@ wrap(HPDF_Font f, double size, const char *s, double w, double indent,
 	return r.n;
 }
 
+static size_t glued_end(const char *, size_t);
+
+/* The widest word of cleaned text s in font f at size, pt. */
+static double
+font_widest_word(HPDF_Font f, double size, const char *s)
+{
+	double m = 0;
+	size_t i = 0, j;
+
+	while (s[i] != '\0') {
+		while (s[i] == ' ' || s[i] == '\n')
+			i++;
+		for (j = i; s[j] != '\0' && s[j] != ' ' && s[j] != '\n'; j++)
+			;
+		j = glued_end(s, j);	/* as wrap() keeps it */
+		m = fmax(m, width_pt(f, size, s + i, j - i));
+		i = j;
+	}
+	return m;
+}
+
 /*
  * As wrap (no indent, no flags), in as many lines as w pt takes but each
  * as long as the others: in the narrowest band that needs no more, so
@@ -973,6 +994,42 @@ wrap_balanced(HPDF_Font f, double size, const char *s, double w,
 	}
 	free(*out);
 	return wrap(f, size, s, bw + EPS, 0, 0, out);
+}
+
+/* Whether line l of s holds one word only. */
+static int
+lone_word(const char *s, const struct wline *l)
+{
+	return memchr(s + l->start, ' ', l->end - l->start) == NULL;
+}
+
+/*
+ * As wrap (no indent, no flags), for a table cell: a paragraph's last
+ * line of one word ("Văn phòng HĐND và UBND / huyện", "Tỷ lệ đúng / hạn")
+ * takes the last word of the line above with it when the cell still needs
+ * no more lines then (the rows keep their heights); else as wrap.
+ */
+static int
+wrap_cell(HPDF_Font f, double size, const char *s, double w,
+    struct wline **out)
+{
+	int n = wrap(f, size, s, w, 0, 0, out);
+	struct wline *l = *out, *t;
+	double nw;
+
+	if (n < 2 || l[n - 1].first || !lone_word(s, &l[n - 1]) ||
+	    lone_word(s, &l[n - 2]))
+		return n;
+	/* just narrower than the line above: its last word goes down */
+	nw = l[n - 2].width - 2 * EPS;
+	if (nw < font_widest_word(f, size, s))
+		return n;
+	if (wrap(f, size, s, nw, 0, 0, &t) == n && !lone_word(s, &t[n - 1])) {
+		free(*out);
+		*out = t;
+	} else
+		free(t);
+	return n;
 }
 
 /* The end of the word ending at j in s with what wrap() glues to it. */
@@ -1539,19 +1596,7 @@ pdfdoc_table_style(struct pdfdoc *d, double pad_h, double pad_v,
 static double
 widest_word(struct pdfdoc *d, enum pdf_face face, double size, const char *s)
 {
-	double m = 0;
-	size_t i = 0, j;
-
-	while (s[i] != '\0') {
-		while (s[i] == ' ' || s[i] == '\n')
-			i++;
-		for (j = i; s[j] != '\0' && s[j] != ' ' && s[j] != '\n'; j++)
-			;
-		j = glued_end(s, j);	/* as wrap() keeps it */
-		m = fmax(m, width_pt(FONT(d, face), size, s + i, j - i));
-		i = j;
-	}
-	return m;
+	return font_widest_word(FONT(d, face), size, s);
 }
 
 double
@@ -1758,8 +1803,8 @@ cells_wrap(struct pdfdoc *d, struct cell *c, enum pdf_face face)
 		c[i].face = i < TBOLD_MAX && (d->tbold >> i & 1) ? PF_BOLD :
 		    face;
 		c[i].size = cell_size(d, c[i].face, i, c[i].text);
-		c[i].nlines = wrap(FONT(d, c[i].face), c[i].size, c[i].text,
-		    d->tw[i] - 2 * PAD_H, 0, 0, &c[i].lines);
+		c[i].nlines = wrap_cell(FONT(d, c[i].face), c[i].size,
+		    c[i].text, d->tw[i] - 2 * PAD_H, &c[i].lines);
 	}
 }
 
@@ -1946,7 +1991,7 @@ cell_lines(struct pdfdoc *d, const char *s, double w, struct wline **out,
     double *h)
 {
 	double size = head_size(d, s, w);
-	int n = wrap(FONT(d, PF_BOLD), size, s, w - 2 * PAD_H, 0, 0, out);
+	int n = wrap_cell(FONT(d, PF_BOLD), size, s, w - 2 * PAD_H, out);
 
 	*h = n * size * TLEAD;
 	return n;
