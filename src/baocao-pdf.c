@@ -3329,19 +3329,21 @@ submission_summary(const struct submission *c)
 
 	sbuf_printf(&msg, "%s %s; ", T("submission", "expected",
 	    "Số đơn vị phải nộp báo cáo:"), vn_int(c->expected, b));
+	/* the three counts add up to the expected: a unit that sent some
+	 * months is counted once, as incomplete (as the validation report) */
 	sbuf_printf(&msg, "%s %s; ", T("submission", "submitted",
-	    "đã nộp:"), vn_int(c->sent, b));
+	    "đã nộp đủ:"), vn_int(c->sent - c->incomplete, b));
+	if (c->incomplete > 0) {
+		names_with_status(&names, "incomplete");
+		sbuf_printf(&msg, "%s %s (%s); ", T("submission",
+		    "incomplete_count", "nộp chưa đủ các tháng:"),
+		    vn_int(c->incomplete, b), sbuf_str(&names));
+	}
 	sbuf_printf(&msg, "%s %s", T("submission", "missing_count",
 	    "chưa nộp:"), vn_int(c->missing, b));
 	if (c->missing > 0) {
 		names_with_status(&names, "missing");
 		sbuf_printf(&msg, " (%s)", sbuf_str(&names));
-	}
-	if (c->incomplete > 0) {
-		names_with_status(&names, "incomplete");
-		sbuf_printf(&msg, "; %s %s (%s)", T("submission",
-		    "incomplete_count", "nộp chưa đủ các tháng:"),
-		    vn_int(c->incomplete, b), sbuf_str(&names));
 	}
 	sbuf_addc(&msg, '.');
 	if (G.draft == 0 && c->missing + c->incomplete > 0)
