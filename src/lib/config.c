@@ -772,7 +772,7 @@ static int
 load_baocao(struct config *c, const struct inifile *f)
 {
 	int i, j, bad = 0, nsec = iniparser_getnsec(f->d);
-	const char *v;
+	const char *v, *digits;
 	char tm[512];
 
 	for (i = 0; i < nsec; i++) {
@@ -805,9 +805,10 @@ load_baocao(struct config *c, const struct inifile *f)
 	c->code = dup_or(f, "organization", "code", "");
 	c->place = dup_or(f, "organization", "place", "");
 	v = get(f, "periods", "cutoff_day");
-	if (v == NULL || *v == '\0' || strcmp(v, "0") == 0)
+	digits = v == NULL ? "" : v + strspn(v, "0");	/* "015" is 15 */
+	if (*digits == '\0')
 		c->cutoff_day = 0;
-	else if (strcmp(v, "15") == 0)
+	else if (strcmp(digits, "15") == 0)
 		c->cutoff_day = 15;
 	else {
 		diag_errorat(f->path, find_line(f->text, "periods",
