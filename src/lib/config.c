@@ -1146,12 +1146,14 @@ load_objectives(struct config *c, const struct inifile *f)
 		long line = find_line(f->text, s, NULL);
 		struct objective *o = NULL;
 		struct objective_override *ov;
+		char *shown;
 		int j;
 		static const char *const keys[] = { "target", NULL };
 
 		if (dot == NULL)
 			continue;
-		bad += check_keys(f, s, s, keys, NULL);
+		shown = section_spelling(f->text, s);	/* not folded */
+		bad += check_keys(f, s, shown, keys, NULL);
 		for (j = 0; j < c->nobjectives; j++)
 			if (strncasecmp(c->objectives[j].name, s, (size_t)(dot - s))
 			    == 0 && c->objectives[j].name[dot - s] == '\0')
@@ -1163,9 +1165,10 @@ load_objectives(struct config *c, const struct inifile *f)
 			for (j = 0; j < c->nobjectives; j++)
 				names[j] = c->objectives[j].name;
 			diag_errorat(f->path, line, 0, "override [%s] names no "
-			    "objective%s", s, suggest_phrase(suggest_nearest(s,
-			    (size_t)(dot - s), names)));
+			    "objective%s", shown, suggest_phrase(suggest_nearest(
+			    s, (size_t)(dot - s), names)));
 			free(names);
+			free(shown);
 			bad++;
 			continue;
 		}
@@ -1179,11 +1182,11 @@ load_objectives(struct config *c, const struct inifile *f)
 		if (v == NULL || parse_target(v, &ov->target) != 0) {
 			diag_errorat(f->path, v ? find_line(f->text, s,
 			    "target") : line, 0, "target of [%s] is '%s'; "
-			    "expected 0.95 or 95%%", s, v ? v : "");
+			    "expected 0.95 or 95%%", shown, v ? v : "");
 			bad++;
 		} else
 			warn_target_past_rate(f, find_line(f->text, s,
-			    "target"), s, o, v, ov->target);
+			    "target"), shown, o, v, ov->target);
 		/* SPEC §3.3's own example overrides MOTCUA beside a units.ini
 		 * without it: a target for a unit that is not there is unused,
 		 * not wrong. */
@@ -1198,6 +1201,7 @@ load_objectives(struct config *c, const struct inifile *f)
 			    "for '%s', which is not in the units of [%s]; its "
 			    "target is not used: add '%s' to 'units' there",
 			    o->name, ov->unit, ov->unit, o->name, ov->unit);
+		free(shown);
 	}
 	return bad;
 }
