@@ -1116,7 +1116,12 @@ load_objective(struct config *c, const struct inifile *f, const char *s)
 		    tok = strtok_r(NULL, ", \t", &save)) {
 			upper(tok);
 			o->units[o->nunits++] = xstrdup(tok);
-			if (config_unit(c, tok) == NULL && config_warnings)
+			if (strcmp(tok, "*") == 0 && config_warnings)
+				diag_warnat(f->path, find_line(f->text, s,
+				    "units"), 0, "'*' in the units of [%s] is "
+				    "no unit: it stands alone (units = *, every "
+				    "unit) or not at all (a list of codes)", s);
+			else if (config_unit(c, tok) == NULL && config_warnings)
 				diag_warnat(f->path, find_line(f->text, s,
 				    "units"), 0, "unknown unit '%s' in the "
 				    "units of [%s] (not in units.ini)%s", tok, s,
