@@ -1533,18 +1533,33 @@ pdfdoc_text_height(struct pdfdoc *d, const struct pdf_style *st, double wmm,
 	return MM(n * leading(st)) + st->before + st->after;
 }
 
-double
-pdfdoc_text_width(struct pdfdoc *d, enum pdf_face face, double size,
-    const char *text)
+/* The width of cleaned text s in font f at size, pt. */
+static double
+text_width_pt(HPDF_Font f, double size, const char *s)
+{
+	return width_pt(f, size, s, strlen(s));
+}
+
+/* measure (pt) of text cleaned, in face at size, in mm; 0 for bad text. */
+static double
+measure_mm(struct pdfdoc *d, enum pdf_face face, double size,
+    const char *text, double (*measure)(HPDF_Font, double, const char *))
 {
 	char *s = clean(d, text);
 	double w;
 
 	if (s == NULL)
 		return 0;
-	w = width_pt(FONT(d, face), size, s, strlen(s));
+	w = measure(FONT(d, face), size, s);
 	free(s);
 	return MM(w);
+}
+
+double
+pdfdoc_text_width(struct pdfdoc *d, enum pdf_face face, double size,
+    const char *text)
+{
+	return measure_mm(d, face, size, text, text_width_pt);
 }
 
 double
@@ -1603,14 +1618,7 @@ double
 pdfdoc_widest_word(struct pdfdoc *d, enum pdf_face face, double size,
     const char *text)
 {
-	char *s = clean(d, text);
-	double w;
-
-	if (s == NULL)
-		return 0;
-	w = widest_word(d, face, size, s);
-	free(s);
-	return MM(w);
+	return measure_mm(d, face, size, text, font_widest_word);
 }
 
 void
