@@ -2358,40 +2358,38 @@ no_months(void)
 	    (G.months_text == NULL || *G.months_text == '\0');
 }
 
-/* Whether unit u has a sheet in the period (all its months or some). */
-static int
-has_sheet(int u)
+/* How many units had to send their sheets, and what came of it. */
+struct submission {
+	int	expected, sent, missing, incomplete;
+};
+
+static struct submission
+submission_count(void)
 {
-	return strcmp(G.units[u].status, "submitted") == 0 ||
-	    strcmp(G.units[u].status, "incomplete") == 0;
+	struct submission c = { 0 };
+	int i;
+
+	for (i = 0; i < G.nunits; i++) {
+		const char *s = G.units[i].status;
+
+		if (strcmp(s, "register") == 0)
+			continue;
+		c.expected++;
+		if (strcmp(s, "missing") == 0)
+			c.missing++;
+		else
+			c.sent++;
+		if (strcmp(s, "incomplete") == 0)
+			c.incomplete++;
+	}
+	return c;
 }
 
 /* Whether no unit's sheet is in the period (every unit missing). */
 static int
 no_sheets(void)
 {
-	int u;
-
-	for (u = 0; u < G.nunits; u++)
-		if (has_sheet(u))
-			return 0;
-	return 1;
-}
-
-/*
- * Whether some unit's figures are not all in: it sent no sheet in the
- * period, or not for all its months (its registers go with the sheets).
- */
-static int
-some_unsent(void)
-{
-	int u;
-
-	for (u = 0; u < G.nunits; u++)
-		if (strcmp(G.units[u].status, "missing") == 0 ||
-		    strcmp(G.units[u].status, "incomplete") == 0)
-			return 1;
-	return 0;
+	return submission_count().sent == 0;
 }
 
 /*
@@ -2405,8 +2403,12 @@ none_text(const char *sec)
 {
 	const char *none = T(sec, "none", "Trong kỳ không có số liệu.");
 
-	return some_unsent() && !no_sheets() ? T(sec, "none_sent", none) :
-	    none;
+	struct submission c = submission_count();
+
+	/* some unit's figures are not all in (its registers go with its
+	 * sheets), and some are */
+	return c.missing + c.incomplete > 0 && c.sent > 0 ?
+	    T(sec, "none_sent", none) : none;
 }
 
 /*
@@ -3279,33 +3281,6 @@ range_window(struct sbuf *ms, long first, long last)
 	    "(từ ngày {from} đến ngày {to})"), "from", from, "to", to);
 	sbuf_printf(ms, " %s", s);
 	free(s);
-}
-
-/* How many units had to send their sheets, and what came of it. */
-struct submission {
-	int	expected, sent, missing, incomplete;
-};
-
-static struct submission
-submission_count(void)
-{
-	struct submission c = { 0 };
-	int i;
-
-	for (i = 0; i < G.nunits; i++) {
-		const char *s = G.units[i].status;
-
-		if (strcmp(s, "register") == 0)
-			continue;
-		c.expected++;
-		if (strcmp(s, "missing") == 0)
-			c.missing++;
-		else
-			c.sent++;
-		if (strcmp(s, "incomplete") == 0)
-			c.incomplete++;
-	}
-	return c;
 }
 
 /* The names of the units whose status is status, comma-separated. */
