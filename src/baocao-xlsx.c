@@ -327,10 +327,15 @@ wscale(const struct book *b)
 	return b->fsize / 11 * b->wfont;
 }
 
-/* Lines that s takes when wrapped at words into a column of width w. */
+/*
+ * Lines that s takes when wrapped at words into a column of width w; with
+ * mark (s itself, writable), the space before each line's first word is
+ * made a LF there.
+ */
 static int
-wrap_lines(const char *s, double w)
+wrap_walk(const char *s, double w, char *mark)
 {
+	const char *s0 = s;
 	double cur = 0, ww, sp = 0.6;
 	int lines = 1;
 	size_t n;
@@ -353,6 +358,8 @@ wrap_lines(const char *s, double w)
 		if (cur > 0 && cur + sp + ww > w) {
 			lines++;
 			cur = 0;
+			if (mark != NULL)	/* the space before this word */
+				mark[s - s0 - 1] = '\n';
 		}
 		cur += (cur > 0 ? sp : 0) + ww;
 		while (cur > w) {	/* a word longer than the column */
@@ -362,6 +369,13 @@ wrap_lines(const char *s, double w)
 		s += n;
 	}
 	return lines;
+}
+
+/* Lines that s takes when wrapped at words into a column of width w. */
+static int
+wrap_lines(const char *s, double w)
+{
+	return wrap_walk(s, w, NULL);
 }
 
 /* Upper-cases valid UTF-8 s (Vietnamese letters included); owned result. */
@@ -3028,23 +3042,7 @@ title_break(const struct book *b, char **sp, double w, int lines)
 static void
 break_greedy(char *s, double w)
 {
-	double cur = 0, ww, sp = 0.6;
-	size_t n;
-
-	while (*s) {
-		if (*s == ' ') {
-			s++;
-			continue;
-		}
-		n = strcspn(s, " ");
-		ww = span_width(s, n);
-		if (cur > 0 && cur + sp + ww > w) {
-			s[-1] = '\n';
-			cur = 0;
-		}
-		cur += (cur > 0 ? sp : 0) + ww;
-		s += n;
-	}
+	(void)wrap_walk(s, w, s);
 }
 
 /*
