@@ -602,10 +602,9 @@ value_of(const struct pdata *d, int from, int to, const char *ind)
 
 /*
  * The objectives of one unit (or "*"), whose indicator rows are
- * d->rows[from, to): with units = *, a unit that has the indicator, the
- * organization included (with the base target); with a list, each listed
- * unit in scope (value and met only when it has one: SPEC §6's "a listed
- * unit without the value gets only .target" is said of lists alone).
+ * d->rows[from, to): with units = *, a unit that has the indicator and
+ * the organization (with the base target); with a list, each listed unit
+ * in scope. The target always, value and met only with a value.
  */
 static void
 objectives(struct pdata *d, const char *unit, int from, int to)
@@ -625,8 +624,9 @@ objectives(struct pdata *d, const char *unit, int from, int to)
 			val = *v;
 			v = &val;
 		}
+		/* "and * with the base target": * whether it has it or not */
 		if (o->all_units) {
-			if (v == NULL)
+			if (v == NULL && !is_org)
 				continue;
 		} else if (is_org || !objective_lists(o, unit))
 			continue;

@@ -597,7 +597,8 @@ def compute(cfg, inp, label, today):
             targets = [(u, base if u == "*" else
                         parse_target(over[(name.lower(), u)]) if (name.lower(), u) in over else base)
                        for u in out if ind in out[u]]
-            only_target = []
+            # "and * with the base target": * always, its target at least
+            only_target = [] if ind in out["*"] else [("*", base)]
         else:
             listed = [x.strip().upper() for x in ulist.split(",") if x.strip()]
             targets, only_target = [], []

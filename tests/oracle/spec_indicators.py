@@ -386,8 +386,9 @@ def compute(cfg, units, objectives, indir, p):
         if o["units"] == "*":
             for u in org_scope: obj(u, o["over"].get(u, o["target"]), False)
             # SPEC §6: "every unit that has the indicator, and * with the
-            # base target": * too only when it has the indicator
-            obj("*", o["target"], False)
+            # base target": the objective applies to * always, so * has
+            # at least its target, as a listed unit without the value
+            obj("*", o["target"], True)
         else:
             for u in o["units"]:
                 if u in scope: obj(u, o["over"].get(u, o["target"]), True)

@@ -842,7 +842,9 @@ static const struct want edge_month[] = {
  * dated in it. Units in scope are those active in a reporting month the
  * window touches: February, so DESK, PNV and OLD (each with its 36 zero
  * counts; DESK also the target of tasks_listed), not NEW (from
- * 2024-03). * has the 36 and the four unit counts.
+ * 2024-03). * has the 36, the four unit counts and the base target of
+ * errors_rate (units = *: "and * with the base target", not the
+ * override [errors_rate.*]), without value: no document went out.
  */
 static const struct want edge_range[] = {
 	{ "DESK", "errors.count", "0" },
@@ -857,6 +859,9 @@ static const struct want edge_range[] = {
 	{ "*", "errors.count", "0" },
 	{ "*", "submission.units_expected", "0" },
 	{ "*", "submission.units_submitted", "0" },
+	{ "*", "objective.errors_rate.target", "0.05" },
+	{ "*", "objective.errors_rate.value", ABSENT },
+	{ "*", "objective.errors_rate.met", ABSENT },
 };
 
 static void
@@ -901,7 +906,7 @@ test_edge_range(void **state)
 	(void)state;
 	/* 36 rows each for DESK (+ 1 target), PNV, OLD; * 36 + 4 */
 	check_fx("edge", "config", "2024-02-20..2024-02-28", edge_range,
-	    N(edge_range), 1, 149);
+	    N(edge_range), 1, 150);
 }
 
 int
