@@ -2027,6 +2027,23 @@ head_cell(struct pdfdoc *d, double x, double w, double top, double h,
 }
 
 /*
+ * The end of the run of header columns from i that share i's group (i + 1
+ * for a column without one), and their width into *w.
+ */
+static int
+group_end(const struct pdfdoc *d, int i, double *w)
+{
+	int j;
+
+	*w = d->tw[i];
+	for (j = i + 1; d->tgroup[i] != NULL && j < d->tcols &&
+	    d->tgroup[j] != NULL && strcmp(d->tgroup[i], d->tgroup[j]) == 0;
+	    j++)
+		*w += d->tw[j];
+	return j;
+}
+
+/*
  * The header row: its height into *hh, or drawn at the cursor when hh is
  * NULL. Columns whose headers were "Group|Sub" sit under one cell Group
  * spanning each run of them; the other header cells take both bands.
@@ -2053,12 +2070,9 @@ draw_header(struct pdfdoc *d, double *hh)
 			hu = fmax(hu, th + 2 * PAD_V);
 	}
 	for (i = 0; i < d->tcols; i = j) {
-		double w = d->tw[i];
+		double w;
 
-		for (j = i + 1; d->tgroup[i] != NULL && j < d->tcols &&
-		    d->tgroup[j] != NULL &&
-		    strcmp(d->tgroup[i], d->tgroup[j]) == 0; j++)
-			w += d->tw[j];
+		j = group_end(d, i, &w);
 		if (d->tgroup[i] == NULL)
 			continue;
 		(void)cell_lines(d, d->tgroup[i], w, &l, &th);
@@ -2079,12 +2093,9 @@ draw_header(struct pdfdoc *d, double *hh)
 	if (grouped)
 		hs = h - hg;	/* the sub-labels take what is left */
 	for (i = 0; i < d->tcols; i = j) {
-		double w = d->tw[i];
+		double w;
 
-		for (j = i + 1; d->tgroup[i] != NULL && j < d->tcols &&
-		    d->tgroup[j] != NULL &&
-		    strcmp(d->tgroup[i], d->tgroup[j]) == 0; j++)
-			w += d->tw[j];
+		j = group_end(d, i, &w);
 		if (d->tgroup[i] == NULL) {
 			head_cell(d, d->tx[i], d->tw[i], d->y, h, d->thead[i]);
 			continue;
