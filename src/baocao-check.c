@@ -56,6 +56,8 @@ struct infile {
 	long	 month;		/* its folder's month */
 	dev_t	 dev;		/* the file, to see it named twice */
 	ino_t	 ino;		/* (0: unknown) */
+	int	 notreg;	/* a folder's entry found not regular: 'd' a
+				   directory, 'o' another; said in its turn */
 };
 
 /* A unit code met in the data, interned: an index into units[]. */
@@ -2913,6 +2915,7 @@ add_file(const char *display, const char *base, long month)
 	files[nfiles].base = xstrdup(base);
 	files[nfiles].sname = stream_name(base);
 	files[nfiles].month = month;
+	files[nfiles].notreg = 0;
 	{
 		struct stat st;
 
@@ -3058,10 +3061,15 @@ add_path(const char *path)
 			if (len > 0 && path[len - 1] != '/')
 				sbuf_addc(&p, '/');
 			sbuf_adds(&p, names[i]);
+			add_file(p.buf, names[i], m);
+			/*
+			 * Said when its turn comes (not_regular()), so that
+			 * messages keep the reading order, as a dangling
+			 * link's 'cannot open' does.
+			 */
 			if (stat(p.buf, &fs) == 0 && !S_ISREG(fs.st_mode))
-				not_regular(p.buf, names[i], S_ISDIR(fs.st_mode));
-			else
-				add_file(p.buf, names[i], m);
+				files[nfiles - 1].notreg =
+				    S_ISDIR(fs.st_mode) ? 'd' : 'o';
 			free(names[i]);
 		}
 		free(names);
@@ -3309,7 +3317,11 @@ check_files(void)
 			month = files[i].month;
 			folderseq++;
 		}
-		check_file(&files[i]);
+		if (files[i].notreg)
+			not_regular(files[i].display, files[i].base,
+			    files[i].notreg == 'd');
+		else
+			check_file(&files[i]);
 	}
 	if (month >= 0) {
 		finish_sheets();
