@@ -1992,17 +1992,8 @@ flush_headings(double need)
 	double h = 0;
 	int i;
 
-	if (npend == 0) {
-		/*
-		 * A table without a title of its own (the second and third
-		 * parts of the objectives matrix) still starts only where
-		 * need fits: the part "MT13" ... "MT16" began at a page
-		 * foot with its header and one row.
-		 */
-		if (need > 0)
-			pdfdoc_ensure(G.doc, need);
+	if (npend == 0)
 		return;
-	}
 	for (i = 0; i < npend; i++)
 		h += pdfdoc_text_height(G.doc, pend[i].st, PDF_BODY_W,
 		    pend[i].text);
@@ -2216,6 +2207,17 @@ tbl_draw_kept(void)
 	} else
 		need = pdfdoc_table_height(G.doc, (const char *const *)TB.cells,
 		    tbl_face(G.doc, 0));
+	/*
+	 * A table without a title of its own (the second and third parts
+	 * of the objectives matrix) still starts only where need fits: the
+	 * part "MT13" ... "MT16" began at a page foot with its header and
+	 * one row. (Only here: flush_headings() keeps nothing without a
+	 * heading, so that BM.07.01's last paragraph, kept whole with the
+	 * signatures under a heading, is not pushed whole to the next page
+	 * without one, leaving most of a page blank.)
+	 */
+	if (npend == 0)
+		pdfdoc_ensure(G.doc, need);
 	flush_headings(need);
 	/*
 	 * The last rows (the total among them) go together when they are
