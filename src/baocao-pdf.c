@@ -2155,11 +2155,13 @@ tbl_row(int i)
 /*
  * The first of the report's last rows that go to a page together (-1:
  * none), their height in *hl: the last `last` rows when no taller than
- * half keep mm; else, when the last row is a short one (a total), the
- * fewest rows before it that are, down to the row above it. Two units of
- * six-line names above the total made the last three rows 48 mm, and
- * the total stood alone under a repeated header on the next page. Rows
- * among the first k are never moved.
+ * half keep mm; else, when the last row is a short one (a total), as
+ * many rows before it as are no taller, and at least the row above it,
+ * however tall. Two units of six-line names above the total made the
+ * last three rows 48 mm, and the total stood alone under a repeated
+ * header on the next page; so did a total whose table keeps its
+ * low-sample note below it, when the note did not fit under the total.
+ * Rows among the first k are never moved.
  */
 static int
 tbl_tail_first(int last, int k, double keep, double *hl)
@@ -2173,7 +2175,8 @@ tbl_tail_first(int last, int k, double keep, double *hl)
 	if (tbl_rows_height(TB.n - 1, 1) > TALL_ROW_MM)
 		return -1;	/* a tall last row (a text) is no widow */
 	for (j = last - 1; j > 1; j--)
-		if ((*hl = tbl_rows_height(TB.n - j, j)) <= keep / 2)
+		if ((*hl = tbl_rows_height(TB.n - j, j)) > 0 &&
+		    (*hl <= keep / 2 || j == 2))
 			return TB.n - j;
 	return -1;
 }
