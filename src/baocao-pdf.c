@@ -2198,7 +2198,16 @@ tbl_draw_kept(void)
 			need += h[i];
 		need += TB.tail;
 		if (need > keep) {
-			for (need = 0, i = 0; i < TB.n && i < k; i++)
+			/*
+			 * its header and first k rows, or all of them when
+			 * only a short last row (a total) would be left: three
+			 * units of long names and the total were 93 mm, and
+			 * the total went alone to the next page
+			 */
+			int kk = TB.n - k == 1 &&
+			    h[TB.n - 1] <= TALL_ROW_MM ? TB.n : k;
+
+			for (need = 0, i = 0; i < TB.n && i < kk; i++)
 				need += h[i];
 			if (i == TB.n)
 				need += TB.tail;
