@@ -1248,9 +1248,42 @@ words_match(const struct hwords *h, int i, char **ph, int nph)
 	return 1;
 }
 
+/* Whether the words of h from i are phrase ph (upper case, spaced). */
+static int
+phrase_at(const struct hwords *h, int i, const char *ph)
+{
+	size_t n;
+
+	for (; *ph != '\0'; i++) {
+		ph += strspn(ph, " ");
+		n = strcspn(ph, " ");
+		if (n == 0)
+			break;
+		if (i >= h->n || strlen(h->u[i]) != n ||
+		    strncmp(h->u[i], ph, n) != 0)
+			return 0;
+		ph += n;
+	}
+	return 1;
+}
+
+/* Whether one of the n phrases ph starts at word i of h. */
+static int
+phrases_at(const struct hwords *h, int i, char **ph, int n)
+{
+	int j;
+
+	for (j = 0; j < n; j++)
+		if (phrase_at(h, i, ph[j]))
+			return 1;
+	return 0;
+}
+
 /*
  * Glues the words of h matched by a phrase of the template list key; a
- * level (level set) glues on to the end of its place name, and a break
+ * level (level set) glues on to the end of its place name, which ends
+ * where another level starts ("HUYỆN THƯỜNG XUÂN / TỈNH THANH HÓA": glued
+ * on, it was broken "… HUYỆN / THƯỜNG XUÂN TỈNH THANH HÓA"), and a break
  * before it is a natural one, as before a phrase of good (set).
  */
 static void
@@ -1258,7 +1291,8 @@ glue_phrases(struct hwords *h, const char *key, const char *def, int level,
     int good)
 {
 	char *list = upper(T("header", key, def)), **ph, **pw, *p, *tok;
-	int n = split_list(list, &ph), i, j, k, nw;
+	char *all = xstrdup(list), **lv;
+	int n = split_list(list, &ph), nl = split_list(all, &lv), i, j, k, nw;
 
 	for (j = 0; j < n; j++) {
 		/* the phrase's words, in place */
@@ -1281,12 +1315,15 @@ glue_phrases(struct hwords *h, const char *key, const char *def, int level,
 			for (; level && k + 1 < h->n &&
 			    h->u[k][strlen(h->u[k]) - 1] != ',' &&
 			    strcmp(h->u[k + 1], "VÀ") != 0 &&
-			    h->u[k + 1][0] != '('; k++)
+			    h->u[k + 1][0] != '(' && (k == i + nw - 1 ||
+			    !phrases_at(h, k + 1, lv, nl)); k++)
 				h->glue[k] = 1;
 		}
 		free(pw);
 	}
 	free(ph);
+	free(lv);
+	free(all);
 	free(list);
 }
 
@@ -2091,6 +2128,9 @@ tbl_heights(int first, int n, int with_head, double *h)
 	return i;
 }
 
+/* A row taller than this (mm) is a text, not a total left alone. */
+#define TALL_ROW_MM	15
+
 /* Height in mm of n held rows from row first, without the header. */
 static double
 tbl_rows_height(int first, int n)
@@ -2113,15 +2153,44 @@ tbl_row(int i)
 }
 
 /*
+ * The first of the report's last rows that go to a page together (-1:
+ * none), their height in *hl: the last `last` rows when no taller than
+ * half keep mm; else, when the last row is a short one (a total), as
+ * many rows before it as are no taller, and at least the row above it,
+ * however tall. Two units of six-line names above the total made the
+ * last three rows 48 mm, and the total stood alone under a repeated
+ * header on the next page; so did a total whose table keeps its
+ * low-sample note below it, when the note did not fit under the total.
+ * Rows among the first k are never moved.
+ */
+static int
+tbl_tail_first(int last, int k, double keep, double *hl)
+{
+	int j;
+
+	if (last < 2 || TB.n - last < k)
+		return -1;
+	if ((*hl = tbl_rows_height(TB.n - last, last)) <= keep / 2)
+		return TB.n - last;
+	if (tbl_rows_height(TB.n - 1, 1) > TALL_ROW_MM)
+		return -1;	/* a tall last row (a text) is no widow */
+	for (j = last - 1; j > 1; j--)
+		if ((*hl = tbl_rows_height(TB.n - j, j)) > 0 &&
+		    (*hl <= keep / 2 || j == 2))
+			return TB.n - j;
+	return -1;
+}
+
+/*
  * The report's held rows: measured, then drawn, kept on a page as the
  * comment of TB says.
  */
 static void
 tbl_draw_kept(void)
 {
-	double *h = xcalloc((size_t)TB.n, sizeof(*h)), need = 0, keep;
+	double *h = xcalloc((size_t)TB.n, sizeof(*h)), need = 0, keep, hl = 0;
 	int i, got, k = atoi(T("layout", "keep_rows", "3"));
-	int last = atoi(T("layout", "keep_last_rows", "3"));
+	int last = atoi(T("layout", "keep_last_rows", "3")), tail;
 
 	keep = atof(T("layout", "keep_table_mm", "90"));
 	if ((got = tbl_heights(0, TB.n, 1, h)) == TB.n) {
@@ -2129,7 +2198,16 @@ tbl_draw_kept(void)
 			need += h[i];
 		need += TB.tail;
 		if (need > keep) {
-			for (need = 0, i = 0; i < TB.n && i < k; i++)
+			/*
+			 * its header and first k rows, or all of them when
+			 * only a short last row (a total) would be left: three
+			 * units of long names and the total were 93 mm, and
+			 * the total went alone to the next page
+			 */
+			int kk = TB.n - k == 1 &&
+			    h[TB.n - 1] <= TALL_ROW_MM ? TB.n : k;
+
+			for (need = 0, i = 0; i < TB.n && i < kk; i++)
 				need += h[i];
 			if (i == TB.n)
 				need += TB.tail;
@@ -2141,17 +2219,26 @@ tbl_draw_kept(void)
 	} else
 		need = pdfdoc_table_height(G.doc, (const char *const *)TB.cells,
 		    tbl_face(G.doc, 0));
+	/*
+	 * A table without a title of its own (the second and third parts
+	 * of the objectives matrix) still starts only where need fits: the
+	 * part "MT13" ... "MT16" began at a page foot with its header and
+	 * one row. (Only here: flush_headings() keeps nothing without a
+	 * heading, so that BM.07.01's last paragraph, kept whole with the
+	 * signatures under a heading, is not pushed whole to the next page
+	 * without one, leaving most of a page blank.)
+	 */
+	if (npend == 0)
+		pdfdoc_ensure(G.doc, need);
 	flush_headings(need);
+	/*
+	 * The last rows (the total among them) go together when they are
+	 * short: tall rows (a suggestion's text) are no widow and would
+	 * leave a gap at the page foot.
+	 */
+	tail = tbl_tail_first(last, k, keep, &hl);
 	for (i = 0; i < TB.n; i++) {
-		double hl;
-
-		/*
-		 * The last rows (the total among them) go together when
-		 * they are short: tall rows (a suggestion's text) are no
-		 * widow and would leave a gap at the page foot.
-		 */
-		if (last > 1 && i == TB.n - last && i >= k &&
-		    (hl = tbl_rows_height(i, last)) <= keep / 2)
+		if (i == tail)
 			pdfdoc_table_keep(G.doc, hl + TB.tail);
 		else if (i == TB.n - 1 && i >= k && TB.tail > 0)
 			pdfdoc_table_keep(G.doc, tbl_rows_height(i, 1) +

@@ -3456,16 +3456,42 @@ breaks_at(const struct sheet *s, lxw_col_t *breaks, double page)
 }
 
 /*
+ * The written width of the widest printed page of s with its nb column
+ * breaks (the repeated columns counted on every page after the first).
+ */
+static double
+widest_page(const struct sheet *s, const lxw_col_t *breaks, int nb)
+{
+	double rep = 0, w = 0, most = 0;
+	int j, k = 0;
+
+	for (j = 0; j < repeat_cols(s); j++)
+		rep += written_width(s->cols[j].width);
+	for (j = 0; j < s->ncols; j++) {
+		if (k < nb && (int)breaks[k] == j) {
+			most = fmax(most, w);
+			w = rep;
+			k++;
+		}
+		w += written_width(s->cols[j].width);
+	}
+	return fmax(most, w);
+}
+
+/*
  * The column breaks of s (breaks_at()) at PRINT_SCALE, or at the largest
  * scale down to FIT_SCALE_MIN that prints fewer pages, s->scale (a third
  * page of the four "Phản ánh" columns of a sheet a little wider than
- * two); returns how many (0: the sheet prints one page wide).
+ * two), or, when a column is wider than what is left beside the repeated
+ * ones, that fits it on its page (the 60-wide "Mô tả lỗi" of a register
+ * beside code, 150-character names and document numbers made a page of
+ * 178.8 at 60 %); returns how many (0: the sheet prints one page wide).
  */
 static int
 page_breaks(struct sheet *s, lxw_col_t *breaks)
 {
 	lxw_col_t fewer[MAXBREAKS];
-	int n, m, pct;
+	int n, m, pct, over;
 
 	s->scale = 0;
 	if (one_page_wide(s)) {
@@ -3473,9 +3499,12 @@ page_breaks(struct sheet *s, lxw_col_t *breaks)
 		return 0;
 	}
 	n = breaks_at(s, breaks, PAGE_UNITS);
+	over = widest_page(s, breaks, n) > PAGE_UNITS;
 	for (pct = PRINT_SCALE - 1; pct >= FIT_SCALE_MIN; pct--) {
-		m = breaks_at(s, fewer, (double)PAGE_UNITS * PRINT_SCALE / pct);
-		if (m < n) {
+		double page = (double)PAGE_UNITS * PRINT_SCALE / pct;
+
+		m = breaks_at(s, fewer, page);
+		if (m < n || (over && widest_page(s, fewer, m) <= page)) {
 			memcpy(breaks, fewer, sizeof(fewer));
 			s->scale = pct;
 			return m;
