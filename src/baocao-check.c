@@ -1166,6 +1166,20 @@ sheet_value(struct sheetread *s, const struct sheet_key *k, int ki)
 	}
 }
 
+/*
+ * A ';' or '#' after a blank ends an unquoted value, as the sheets' own
+ * comments do ("planned = 12   ; ..."); in a narrative it is more often
+ * prose ("Tốt ; cần cố gắng"), and SPEC never truncates a narrative: the
+ * text left out is named, with the fix.
+ */
+static void
+narrative_cut(const struct sheetread *s, const struct sheet_key *k)
+{
+	diag_warnat(s->file, s->r.cline, s->r.ccol, "what follows '%c' is "
+	    "read as a comment and left out of '%s'; put the whole text in "
+	    "double quotes to keep it", s->r.cchar, k->key);
+}
+
 static void
 sheet_key(struct sheetread *s)
 {
@@ -1214,6 +1228,8 @@ sheet_key(struct sheetread *s)
 	if (blank(s->val.buf, s->val.len))	/* a quoted "  " is no value, */
 		sbuf_reset(&s->val);		/* as in a register */
 	sheet_value(s, k, ki);
+	if (k->type == FT_PARAGRAPHS && s->r.cline > 0)
+		narrative_cut(s, k);
 }
 
 /*

@@ -430,8 +430,13 @@ key_line(struct iniread *r, const char *s, size_t n, size_t i)
 		if ((s[k] == ';' || s[k] == '#') &&
 		    (k == j || comment_start(s, k)))
 			break;
-	if (k < n)
+	if (k < n) {
 		comment_swallows(r, k);
+		if (k > j) {
+			locate(r, k, &r->cline, &r->ccol);
+			r->cchar = s[k];
+		}
+	}
 	while (k > j && blank(s[k - 1]))
 		k--;
 	sbuf_add(&r->value, s + j, k - j);
@@ -505,6 +510,7 @@ iniread_next(struct iniread *r)
 		sbuf_reset(&r->value);
 		r->quoted = 0;
 		r->vcut = 0;
+		r->cline = r->ccol = 0;
 		if (s[i] == '[')
 			return section_line(r, s, n, i);
 		if (n - i >= 3 && memcmp(s + i, "\xef\xbb\xbf", 3) == 0 &&

@@ -94,6 +94,11 @@ struct iniread {
 	size_t		 vcut;		/* length of the value before its first
 					   ';' or '#' (trimmed), value.len when
 					   none or quoted: see below */
+	long		 cline, ccol;	/* where a comment after an unquoted
+					   value starts (cline 0: none), for
+					   a reader of text to warn of what
+					   it loses */
+	char		 cchar;		/* and its ';' or '#' */
 	/* the error, when iniread_next() returned -1 */
 	enum ini_error	 err;
 	const char	*errmsg;	/* static text */
