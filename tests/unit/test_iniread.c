@@ -252,6 +252,42 @@ test_vcut(void **state)
 }
 
 /*
+ * cline/ccol/cchar: where a comment after an unquoted value starts, so a
+ * reader of text can say what it loses; none after a quoted value, none
+ * for an empty value, and a ';' that follows a letter is text.
+ */
+static void
+test_comment_after_value(void **state)
+{
+	static const struct {
+		const char *in;
+		long line, col;
+		char c;
+	} c[] = {
+		{ "k = Tốt ; cần\n", 1, 11, ';' },
+		{ "k = a\\\n  b # c\n", 2, 5, '#' },
+		{ "k = 95%;x\n", 0, 0, 0 },
+		{ "k = \"a ; b\" ; note\n", 0, 0, 0 },
+		{ "k = ; only a comment\n", 0, 0, 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		struct iniread r;
+		FILE *fp = read_text(&r, c[i].in);
+
+		assert_int_equal(iniread_next(&r), INI_KEY);
+		if (r.cline != c[i].line || r.ccol != c[i].col ||
+		    (c[i].line > 0 && r.cchar != c[i].c))
+			fail_msg("%s: comment at %ld:%ld '%c', want %ld:%ld",
+			    c[i].in, r.cline, r.ccol, r.cchar, c[i].line,
+			    c[i].col);
+		read_done(&r, fp);
+	}
+}
+
+/*
  * A section header without its ']' is an error that still names the
  * section (err_section): what follows '[' up to a comment, trimmed.
  */
@@ -351,6 +387,7 @@ main(void)
 		cmocka_unit_test(test_lines_after_continuation),
 		cmocka_unit_test(test_header_without_bracket),
 		cmocka_unit_test(test_vcut),
+		cmocka_unit_test(test_comment_after_value),
 		cmocka_unit_test(test_line_max),
 	};
 
