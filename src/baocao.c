@@ -2441,8 +2441,17 @@ blank_sheet(struct sbuf *sb, const struct tmpl *t, const struct unit *u,
 			val = ms;
 		else if (strcmp(k->key, "revision") == 0)
 			val = "1";
-		sbuf_printf(sb, "%-18s = %-8s ; %s\n", k->key, val,
-		    tmpl_get(t, sec, k->key, ""));
+		/*
+		 * A narrative's hint goes above it: text typed before a
+		 * "; hint" would end where it starts, and baocao-check warns
+		 * of a narrative cut by a comment.
+		 */
+		if (k->type == FT_PARAGRAPHS)
+			sbuf_printf(sb, "; %s\n%-18s =\n",
+			    tmpl_get(t, sec, k->key, ""), k->key);
+		else
+			sbuf_printf(sb, "%-18s = %-8s ; %s\n", k->key, val,
+			    tmpl_get(t, sec, k->key, ""));
 	}
 }
 
