@@ -2803,7 +2803,7 @@ copy_file(const char *from, const char *to)
 static int
 copy_folder(const char *from, const char *dst, struct dirent **ents, int n)
 {
-	char a[PATH_MAX + 512], b[PATH_MAX + 512];
+	char a[PATH_MAX + 512], b[PATH_MAX + 600];
 	struct stat sb;
 	int i;
 
@@ -2849,14 +2849,64 @@ remove_files(const char *dir, struct dirent **ents, int n)
 }
 
 /*
+ * The hidden folder beside dst ("to/.NAME.tmp.XXXXXX") that a copy to
+ * another file system fills before it is renamed to dst; -1.
+ */
+static int
+copy_tmpdir(const char *dst, char *tmp, size_t size)
+{
+	const char *slash = strrchr(dst, '/');
+	int dlen = slash != NULL ? (int)(slash - dst) + 1 : 0;
+
+	if ((size_t)snprintf(tmp, size, "%.*s.%s.tmp.XXXXXX", dlen, dst,
+	    dst + dlen) >= size || mkdtemp(tmp) == NULL)
+		return -1;
+	chmod(tmp, 0755);		/* mkdtemp's 0700: as mkdir() makes it */
+	return 0;
+}
+
+/*
+ * Removes what an archive killed while copying name into to left there:
+ * its hidden copy folders (copy_tmpdir()). The caller holds the lock of
+ * output's folder name, so no live run is filling one.
+ */
+static void
+copy_leftovers(const char *to, const char *name)
+{
+	char prefix[PATH_MAX], path[PATH_MAX + 512];
+	struct dirent **ents;
+	struct stat sb;
+	size_t len;
+	int i, n;
+
+	len = (size_t)snprintf(prefix, sizeof(prefix), ".%s.tmp.", name);
+	if ((n = scandir(to, &ents, NULL, alphasort)) < 0)
+		return;
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/%s", to, ents[i]->d_name);
+		if (strncmp(ents[i]->d_name, prefix, len) == 0 &&
+		    strlen(ents[i]->d_name) == len + 6 &&
+		    lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+			remove_tmp(path);
+		free(ents[i]);
+	}
+	free(ents);
+}
+
+/*
  * Moves the period folder from to dst: a rename, or, when the archive is on
- * another file system, a copy of each file followed by the removal of the
- * originals only once every copy is complete (a failed copy is removed, so
- * that the next archive starts afresh). 0, or -1 after a message.
+ * another file system, a copy of each file into a hidden folder beside dst,
+ * renamed to dst once every copy is complete, and then the removal of the
+ * originals. Copied straight into dst, a run killed midway (a power cut,
+ * kill -9) left a half folder under the period's name in the archive, its
+ * manifest failing, which every later archive then refused as "already in
+ * the archive". A failed copy is removed, so that the next archive starts
+ * afresh. 0, or -1 after a message.
  */
 static int
 move_folder(const char *from, const char *dst)
 {
+	char tmp[PATH_MAX + 300];
 	struct dirent **ents;
 	int i, n, rv;
 
@@ -2866,11 +2916,14 @@ move_folder(const char *from, const char *dst)
 		diag_errorat(from, 0, 0, "cannot move to '%s':", dst);
 		return -1;
 	}
-	if ((rv = mkdir(dst, 0755)) != 0)
-		diag_errorat(dst, 0, 0, "cannot create:");
-	else if ((rv = copy_folder(from, dst, ents, n)) != 0)
-		(void)remove_files(dst, ents, n);
-	else if ((rv = remove_files(from, ents, n)) != 0)
+	if ((rv = copy_tmpdir(dst, tmp, sizeof(tmp))) != 0)
+		diag_errorat(dst, 0, 0, "cannot create a folder beside:");
+	else if ((rv = copy_folder(from, tmp, ents, n)) != 0)
+		remove_tmp(tmp);
+	else if ((rv = rename(tmp, dst)) != 0) {
+		diag_errorat(tmp, 0, 0, "cannot rename to '%s':", dst);
+		remove_tmp(tmp);
+	} else if ((rv = remove_files(from, ents, n)) != 0)
 		diag_errorat(from, 0, 0, "copied to '%s' but cannot be "
 		    "removed:", dst);
 	for (i = 0; i < n; i++)
@@ -2900,6 +2953,7 @@ archive_folder(const char *from, const char *to, const char *dst)
 		return 0;
 	}
 	stage_leftovers(from);
+	copy_leftovers(to, strrchr(dst, '/') + 1);
 	if (lstat(dst, &sb) == 0)
 		diag_errorat(from, 0, 0, "not moved: '%s' is already in the "
 		    "archive", dst);
