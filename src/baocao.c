@@ -392,6 +392,22 @@ tmppath(char *buf, const char *name)
 	return buf;
 }
 
+/* In a child: path opened with flags as descriptor to; -1 after a message. */
+static int
+redirect(const char *path, int flags, int to)
+{
+	int fd;
+
+	if ((fd = open(path, flags, 0644)) < 0 || dup2(fd, to) < 0) {
+		fprintf(stderr, "baocao: %s: cannot open: %s\n", path,
+		    strerror(errno));
+		return -1;
+	}
+	if (fd != to)
+		close(fd);
+	return 0;
+}
+
 /*
  * Runs program prog (a sibling of ours, else found on PATH) with args,
  * standard input from in (NULL: ours), output to out and errors to err
@@ -414,16 +430,18 @@ run_prog(const char *const argv[], const char *in, const char *out, const char *
 		return EXIT_USAGE;
 	}
 	if (pid == 0) {
-		int fd;
-
-		if (in && (fd = open(in, O_RDONLY)) >= 0)
-			dup2(fd, 0);
-		if (out && (fd = open(out, O_WRONLY | O_CREAT | O_TRUNC,
-		    0644)) >= 0)
-			dup2(fd, 1);
-		if (err && (fd = open(err, O_WRONLY | O_CREAT | O_TRUNC,
-		    0644)) >= 0)
-			dup2(fd, 2);
+		/*
+		 * A stream that cannot be opened (TMPDIR full, out of inodes)
+		 * ends the child: left on ours, the program's output (the
+		 * rollup, every hash) went to baocao's own standard output,
+		 * into cron's mail or the indicators CSV, and the next step
+		 * only said that its input was missing.
+		 */
+		if ((in && redirect(in, O_RDONLY, 0) != 0) ||
+		    (out && redirect(out, O_WRONLY | O_CREAT | O_TRUNC, 1)
+		    != 0) || (err && redirect(err, O_WRONLY | O_CREAT |
+		    O_TRUNC, 2) != 0))
+			_exit(EXIT_USAGE);
 		if (access(path, X_OK) == 0)
 			execv(path, (char *const *)argv);
 		execvp(argv[0], (char *const *)argv);
@@ -1632,17 +1650,26 @@ hash_inputs_now(struct run *r, const struct report_opts *o,
 	tmppath(sums, "inputs.sums");
 	tmppath(hashes, "inputs.hashes");
 	tmppath(out, "inputs.digest");
-	rv = (fp = fopen(sums, "w")) == NULL ? EXIT_USAGE : hash_inputs(r, o, fp);
-	if (fp != NULL && fclose(fp) != 0)
+	/* each failure says why: TMPDIR full is no fault of the inputs */
+	if ((fp = fopen(sums, "w")) == NULL)
+		diag_errorat(sums, 0, 0, "cannot write:");
+	rv = fp == NULL ? EXIT_USAGE : hash_inputs(r, o, fp);
+	if (fp != NULL && fclose(fp) != 0) {
+		diag_errorat(sums, 0, 0, "cannot write:");
 		rv = EXIT_USAGE;
+	}
 	h = manifest_input_keys(sums, &n);
 	if (rv == 0 && (fp = fopen(hashes, "w")) != NULL) {
 		for (i = 0; i < n; i++)
 			fprintf(fp, "%s\n", h[i]);
 		if (fclose(fp) != 0)
 			rv = EXIT_USAGE;
-	} else
+		if (rv != 0)
+			diag_errorat(hashes, 0, 0, "cannot write:");
+	} else if (rv == 0) {
+		diag_errorat(hashes, 0, 0, "cannot write:");
 		rv = EXIT_USAGE;
+	}
 	manifest_inputs_free(h, n);
 	text = rv == 0 && run_prog(argv, NULL, out, NULL) == 0 ?
 	    read_file(out, &len) : NULL;
@@ -1697,11 +1724,21 @@ inputs_unchanged(struct run *r, const struct report_opts *o)
 
 	tmppath(before, "inputs.sums");
 	tmppath(after, "inputs.after");
-	rv = (fp = fopen(after, "w")) == NULL ? EXIT_USAGE :
-	    hash_inputs(r, o, fp);
-	if (fp != NULL && fclose(fp) != 0)
+	if ((fp = fopen(after, "w")) == NULL)
+		diag_errorat(after, 0, 0, "cannot write:");
+	rv = fp == NULL ? EXIT_USAGE : hash_inputs(r, o, fp);
+	if (fp != NULL && fclose(fp) != 0) {
+		diag_errorat(after, 0, 0, "cannot write:");
 		rv = EXIT_USAGE;
-	if (rv == 0 && manifest_changed_inputs(before, after, 5, &what) == 0) {
+	}
+	if (rv != 0) {
+		/* not "changed" (TMPDIR full, say): run again, in vain */
+		diag_plain("cannot hash the inputs of %s again before putting "
+		    "the outputs in place (the message above says why); "
+		    "nothing was written", r->label);
+		return EXIT_USAGE;
+	}
+	if (manifest_changed_inputs(before, after, 5, &what) == 0) {
 		sbuf_release(&what);
 		return 0;
 	}
