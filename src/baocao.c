@@ -1558,7 +1558,12 @@ manifest_name(char *buf, size_t size, const struct report_opts *o)
 	return buf;
 }
 
-/* Whether the final report of label is in o's folder. */
+/*
+ * Whether a final of label is in o's folder: its report, or a manifest
+ * that lists it. The report alone is not enough: taken away to be signed
+ * (or renamed by hand), it left the final's workbook and manifest to be
+ * overwritten by the next draft's plain-named ones.
+ */
 static int
 final_exists(const struct report_opts *o, const char *label)
 {
@@ -1566,7 +1571,7 @@ final_exists(const struct report_opts *o, const char *label)
 
 	snprintf(path, sizeof(path), "%s/%s", o->outdir,
 	    report_name(name, sizeof(name), label, ""));
-	return access(path, F_OK) == 0;
+	return access(path, F_OK) == 0 || final_complete(o->outdir, name);
 }
 
 /* Whether o's folder holds r's finished final (finals.h). */
