@@ -1949,27 +1949,28 @@ resolve_to_be(const char *path, char out[PATH_MAX])
 }
 
 /*
- * Whether --output names the input folder itself or a folder inside one
- * of its month folders, after a message: a month's period folder would be
- * its submissions' folder, and a folder made inside input/YYYY-MM changes
- * that month's submissions (SPEC §8: inputs are never modified; the next
- * check of the month meets a stray folder); archive would move
- * submissions away.
+ * Whether folder dir, given as --opt, names the input folder itself or a
+ * folder inside one of its month folders, after a message: a month's
+ * period folder would be its submissions' folder, and a folder made
+ * inside input/YYYY-MM changes that month's submissions (SPEC §8: inputs
+ * are never modified; the next check of the month meets a stray folder);
+ * archive would move submissions away, or (--to) old reports in among
+ * them, as month folders of their own.
  */
 static int
-output_is_input(void)
+dir_is_input(const char *dir, const char *opt)
 {
 	char in[PATH_MAX], out[PATH_MAX];
 	const char *month, *end;
 	size_t n;
 	long m;
 
-	if (realpath(input_dir, in) == NULL || resolve_to_be(output_dir, out))
+	if (realpath(input_dir, in) == NULL || resolve_to_be(dir, out))
 		return 0;
 	if (strcmp(in, out) == 0) {
-		diag_plain("--output '%s' is the input folder '%s': reports are "
-		    "never written among the submissions; give another --output",
-		    output_dir, input_dir);
+		diag_plain("--%s '%s' is the input folder '%s': reports are "
+		    "never written among the submissions; give another --%s",
+		    opt, dir, input_dir, opt);
 		return 1;
 	}
 	n = strlen(in);
@@ -1979,10 +1980,17 @@ output_is_input(void)
 	end = month + strcspn(month, "/");
 	if (month_parse(month, (size_t)(end - month), &m) != 0)
 		return 0;	/* input/other: never read */
-	diag_plain("--output '%s' is in the month folder '%s/%.*s' of the "
+	diag_plain("--%s '%s' is in the month folder '%s/%.*s' of the "
 	    "submissions: reports are never written among them; give another "
-	    "--output", output_dir, input_dir, (int)(end - month), month);
+	    "--%s", opt, dir, input_dir, (int)(end - month), month, opt);
 	return 1;
+}
+
+/* Whether --output is the input folder or in a month of it (above). */
+static int
+output_is_input(void)
+{
+	return dir_is_input(output_dir, "output");
 }
 
 /*
@@ -3052,7 +3060,7 @@ cmd_archive(int argc, char **argv)
 		diag_plain("unexpected argument '%s'", argv[optind]);
 		usage();
 	}
-	if (output_is_input())
+	if (output_is_input() || (move && dir_is_input(to, "to")))
 		return EXIT_USAGE;
 	if ((rv = config_load(&cfg, config_dir)) != 0)
 		return rv;
