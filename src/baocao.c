@@ -392,6 +392,22 @@ tmppath(char *buf, const char *name)
 	return buf;
 }
 
+/* In a child: path opened with flags as descriptor to; -1 after a message. */
+static int
+redirect(const char *path, int flags, int to)
+{
+	int fd;
+
+	if ((fd = open(path, flags, 0644)) < 0 || dup2(fd, to) < 0) {
+		fprintf(stderr, "baocao: %s: cannot open: %s\n", path,
+		    strerror(errno));
+		return -1;
+	}
+	if (fd != to)
+		close(fd);
+	return 0;
+}
+
 /*
  * Runs program prog (a sibling of ours, else found on PATH) with args,
  * standard input from in (NULL: ours), output to out and errors to err
@@ -414,16 +430,18 @@ run_prog(const char *const argv[], const char *in, const char *out, const char *
 		return EXIT_USAGE;
 	}
 	if (pid == 0) {
-		int fd;
-
-		if (in && (fd = open(in, O_RDONLY)) >= 0)
-			dup2(fd, 0);
-		if (out && (fd = open(out, O_WRONLY | O_CREAT | O_TRUNC,
-		    0644)) >= 0)
-			dup2(fd, 1);
-		if (err && (fd = open(err, O_WRONLY | O_CREAT | O_TRUNC,
-		    0644)) >= 0)
-			dup2(fd, 2);
+		/*
+		 * A stream that cannot be opened (TMPDIR full, out of inodes)
+		 * ends the child: left on ours, the program's output (the
+		 * rollup, every hash) went to baocao's own standard output,
+		 * into cron's mail or the indicators CSV, and the next step
+		 * only said that its input was missing.
+		 */
+		if ((in && redirect(in, O_RDONLY, 0) != 0) ||
+		    (out && redirect(out, O_WRONLY | O_CREAT | O_TRUNC, 1)
+		    != 0) || (err && redirect(err, O_WRONLY | O_CREAT |
+		    O_TRUNC, 2) != 0))
+			_exit(EXIT_USAGE);
 		if (access(path, X_OK) == 0)
 			execv(path, (char *const *)argv);
 		execvp(argv[0], (char *const *)argv);
@@ -1540,7 +1558,12 @@ manifest_name(char *buf, size_t size, const struct report_opts *o)
 	return buf;
 }
 
-/* Whether the final report of label is in o's folder. */
+/*
+ * Whether a final of label is in o's folder: its report, or a manifest
+ * that lists it. The report alone is not enough: taken away to be signed
+ * (or renamed by hand), it left the final's workbook and manifest to be
+ * overwritten by the next draft's plain-named ones.
+ */
 static int
 final_exists(const struct report_opts *o, const char *label)
 {
@@ -1548,7 +1571,7 @@ final_exists(const struct report_opts *o, const char *label)
 
 	snprintf(path, sizeof(path), "%s/%s", o->outdir,
 	    report_name(name, sizeof(name), label, ""));
-	return access(path, F_OK) == 0;
+	return access(path, F_OK) == 0 || final_complete(o->outdir, name);
 }
 
 /* Whether o's folder holds r's finished final (finals.h). */
@@ -1632,17 +1655,26 @@ hash_inputs_now(struct run *r, const struct report_opts *o,
 	tmppath(sums, "inputs.sums");
 	tmppath(hashes, "inputs.hashes");
 	tmppath(out, "inputs.digest");
-	rv = (fp = fopen(sums, "w")) == NULL ? EXIT_USAGE : hash_inputs(r, o, fp);
-	if (fp != NULL && fclose(fp) != 0)
+	/* each failure says why: TMPDIR full is no fault of the inputs */
+	if ((fp = fopen(sums, "w")) == NULL)
+		diag_errorat(sums, 0, 0, "cannot write:");
+	rv = fp == NULL ? EXIT_USAGE : hash_inputs(r, o, fp);
+	if (fp != NULL && fclose(fp) != 0) {
+		diag_errorat(sums, 0, 0, "cannot write:");
 		rv = EXIT_USAGE;
+	}
 	h = manifest_input_keys(sums, &n);
 	if (rv == 0 && (fp = fopen(hashes, "w")) != NULL) {
 		for (i = 0; i < n; i++)
 			fprintf(fp, "%s\n", h[i]);
 		if (fclose(fp) != 0)
 			rv = EXIT_USAGE;
-	} else
+		if (rv != 0)
+			diag_errorat(hashes, 0, 0, "cannot write:");
+	} else if (rv == 0) {
+		diag_errorat(hashes, 0, 0, "cannot write:");
 		rv = EXIT_USAGE;
+	}
 	manifest_inputs_free(h, n);
 	text = rv == 0 && run_prog(argv, NULL, out, NULL) == 0 ?
 	    read_file(out, &len) : NULL;
@@ -1697,11 +1729,21 @@ inputs_unchanged(struct run *r, const struct report_opts *o)
 
 	tmppath(before, "inputs.sums");
 	tmppath(after, "inputs.after");
-	rv = (fp = fopen(after, "w")) == NULL ? EXIT_USAGE :
-	    hash_inputs(r, o, fp);
-	if (fp != NULL && fclose(fp) != 0)
+	if ((fp = fopen(after, "w")) == NULL)
+		diag_errorat(after, 0, 0, "cannot write:");
+	rv = fp == NULL ? EXIT_USAGE : hash_inputs(r, o, fp);
+	if (fp != NULL && fclose(fp) != 0) {
+		diag_errorat(after, 0, 0, "cannot write:");
 		rv = EXIT_USAGE;
-	if (rv == 0 && manifest_changed_inputs(before, after, 5, &what) == 0) {
+	}
+	if (rv != 0) {
+		/* not "changed" (TMPDIR full, say): run again, in vain */
+		diag_plain("cannot hash the inputs of %s again before putting "
+		    "the outputs in place (the message above says why); "
+		    "nothing was written", r->label);
+		return EXIT_USAGE;
+	}
+	if (manifest_changed_inputs(before, after, 5, &what) == 0) {
 		sbuf_release(&what);
 		return 0;
 	}
@@ -1907,27 +1949,28 @@ resolve_to_be(const char *path, char out[PATH_MAX])
 }
 
 /*
- * Whether --output names the input folder itself or a folder inside one
- * of its month folders, after a message: a month's period folder would be
- * its submissions' folder, and a folder made inside input/YYYY-MM changes
- * that month's submissions (SPEC §8: inputs are never modified; the next
- * check of the month meets a stray folder); archive would move
- * submissions away.
+ * Whether folder dir, given as --opt, names the input folder itself or a
+ * folder inside one of its month folders, after a message: a month's
+ * period folder would be its submissions' folder, and a folder made
+ * inside input/YYYY-MM changes that month's submissions (SPEC §8: inputs
+ * are never modified; the next check of the month meets a stray folder);
+ * archive would move submissions away, or (--to) old reports in among
+ * them, as month folders of their own.
  */
 static int
-output_is_input(void)
+dir_is_input(const char *dir, const char *opt)
 {
 	char in[PATH_MAX], out[PATH_MAX];
 	const char *month, *end;
 	size_t n;
 	long m;
 
-	if (realpath(input_dir, in) == NULL || resolve_to_be(output_dir, out))
+	if (realpath(input_dir, in) == NULL || resolve_to_be(dir, out))
 		return 0;
 	if (strcmp(in, out) == 0) {
-		diag_plain("--output '%s' is the input folder '%s': reports are "
-		    "never written among the submissions; give another --output",
-		    output_dir, input_dir);
+		diag_plain("--%s '%s' is the input folder '%s': reports are "
+		    "never written among the submissions; give another --%s",
+		    opt, dir, input_dir, opt);
 		return 1;
 	}
 	n = strlen(in);
@@ -1937,10 +1980,17 @@ output_is_input(void)
 	end = month + strcspn(month, "/");
 	if (month_parse(month, (size_t)(end - month), &m) != 0)
 		return 0;	/* input/other: never read */
-	diag_plain("--output '%s' is in the month folder '%s/%.*s' of the "
+	diag_plain("--%s '%s' is in the month folder '%s/%.*s' of the "
 	    "submissions: reports are never written among them; give another "
-	    "--output", output_dir, input_dir, (int)(end - month), month);
+	    "--%s", opt, dir, input_dir, (int)(end - month), month, opt);
 	return 1;
+}
+
+/* Whether --output is the input folder or in a month of it (above). */
+static int
+output_is_input(void)
+{
+	return dir_is_input(output_dir, "output");
 }
 
 /*
@@ -2803,7 +2853,7 @@ copy_file(const char *from, const char *to)
 static int
 copy_folder(const char *from, const char *dst, struct dirent **ents, int n)
 {
-	char a[PATH_MAX + 512], b[PATH_MAX + 512];
+	char a[PATH_MAX + 512], b[PATH_MAX + 600];
 	struct stat sb;
 	int i;
 
@@ -2849,14 +2899,64 @@ remove_files(const char *dir, struct dirent **ents, int n)
 }
 
 /*
+ * The hidden folder beside dst ("to/.NAME.tmp.XXXXXX") that a copy to
+ * another file system fills before it is renamed to dst; -1.
+ */
+static int
+copy_tmpdir(const char *dst, char *tmp, size_t size)
+{
+	const char *slash = strrchr(dst, '/');
+	int dlen = slash != NULL ? (int)(slash - dst) + 1 : 0;
+
+	if ((size_t)snprintf(tmp, size, "%.*s.%s.tmp.XXXXXX", dlen, dst,
+	    dst + dlen) >= size || mkdtemp(tmp) == NULL)
+		return -1;
+	chmod(tmp, 0755);		/* mkdtemp's 0700: as mkdir() makes it */
+	return 0;
+}
+
+/*
+ * Removes what an archive killed while copying name into to left there:
+ * its hidden copy folders (copy_tmpdir()). The caller holds the lock of
+ * output's folder name, so no live run is filling one.
+ */
+static void
+copy_leftovers(const char *to, const char *name)
+{
+	char prefix[PATH_MAX], path[PATH_MAX + 512];
+	struct dirent **ents;
+	struct stat sb;
+	size_t len;
+	int i, n;
+
+	len = (size_t)snprintf(prefix, sizeof(prefix), ".%s.tmp.", name);
+	if ((n = scandir(to, &ents, NULL, alphasort)) < 0)
+		return;
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/%s", to, ents[i]->d_name);
+		if (strncmp(ents[i]->d_name, prefix, len) == 0 &&
+		    strlen(ents[i]->d_name) == len + 6 &&
+		    lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+			remove_tmp(path);
+		free(ents[i]);
+	}
+	free(ents);
+}
+
+/*
  * Moves the period folder from to dst: a rename, or, when the archive is on
- * another file system, a copy of each file followed by the removal of the
- * originals only once every copy is complete (a failed copy is removed, so
- * that the next archive starts afresh). 0, or -1 after a message.
+ * another file system, a copy of each file into a hidden folder beside dst,
+ * renamed to dst once every copy is complete, and then the removal of the
+ * originals. Copied straight into dst, a run killed midway (a power cut,
+ * kill -9) left a half folder under the period's name in the archive, its
+ * manifest failing, which every later archive then refused as "already in
+ * the archive". A failed copy is removed, so that the next archive starts
+ * afresh. 0, or -1 after a message.
  */
 static int
 move_folder(const char *from, const char *dst)
 {
+	char tmp[PATH_MAX + 300];
 	struct dirent **ents;
 	int i, n, rv;
 
@@ -2866,11 +2966,14 @@ move_folder(const char *from, const char *dst)
 		diag_errorat(from, 0, 0, "cannot move to '%s':", dst);
 		return -1;
 	}
-	if ((rv = mkdir(dst, 0755)) != 0)
-		diag_errorat(dst, 0, 0, "cannot create:");
-	else if ((rv = copy_folder(from, dst, ents, n)) != 0)
-		(void)remove_files(dst, ents, n);
-	else if ((rv = remove_files(from, ents, n)) != 0)
+	if ((rv = copy_tmpdir(dst, tmp, sizeof(tmp))) != 0)
+		diag_errorat(dst, 0, 0, "cannot create a folder beside:");
+	else if ((rv = copy_folder(from, tmp, ents, n)) != 0)
+		remove_tmp(tmp);
+	else if ((rv = rename(tmp, dst)) != 0) {
+		diag_errorat(tmp, 0, 0, "cannot rename to '%s':", dst);
+		remove_tmp(tmp);
+	} else if ((rv = remove_files(from, ents, n)) != 0)
 		diag_errorat(from, 0, 0, "copied to '%s' but cannot be "
 		    "removed:", dst);
 	for (i = 0; i < n; i++)
@@ -2900,6 +3003,7 @@ archive_folder(const char *from, const char *to, const char *dst)
 		return 0;
 	}
 	stage_leftovers(from);
+	copy_leftovers(to, strrchr(dst, '/') + 1);
 	if (lstat(dst, &sb) == 0)
 		diag_errorat(from, 0, 0, "not moved: '%s' is already in the "
 		    "archive", dst);
@@ -2956,7 +3060,7 @@ cmd_archive(int argc, char **argv)
 		diag_plain("unexpected argument '%s'", argv[optind]);
 		usage();
 	}
-	if (output_is_input())
+	if (output_is_input() || (move && dir_is_input(to, "to")))
 		return EXIT_USAGE;
 	if ((rv = config_load(&cfg, config_dir)) != 0)
 		return rv;

@@ -25,6 +25,7 @@ struct scan {
 	int			 found;		/* (period, digest) */
 	int			 taken;		/* want is in use in year */
 	struct docreg_entry	*e;
+	int			 no_newline;	/* a whole last line lacks it */
 };
 
 /*
@@ -76,6 +77,26 @@ parse_line(const char *line, struct docreg_entry *e)
 	return 0;
 }
 
+/* Whether the subject (the last field) of line is whole: quoted, closed. */
+static int
+subject_closed(const char *line)
+{
+	const char *p = line;
+	size_t quotes = 0;
+	int n;
+
+	for (n = 0; n < 6; n++)
+		if ((p = strchr(p, ',')) == NULL)
+			return 0;
+		else
+			p++;
+	if (*p != '"')
+		return 0;
+	for (; *p != '\0'; p++)
+		quotes += *p == '"';
+	return quotes % 2 == 0 && p[-1] == '"';
+}
+
 /* Reads the register text; -1 after a diagnostic on a malformed line. */
 static int
 scan_text(const char *path, const char *text, struct scan *s)
@@ -91,14 +112,24 @@ scan_text(const char *path, const char *text, struct scan *s)
 		return -1;
 	}
 	for (; *line != '\0'; line = nl + 1, lineno++) {
-		if ((nl = strchr(line, '\n')) == NULL) {
+		/*
+		 * A whole entry, its subject's quotes closed, with no line
+		 * break after it is the register saved by an editor, not a
+		 * cut write: it stands (a number given and printed), and the
+		 * next entry goes on a line of its own. "Remove it by hand"
+		 * was advice to lose an issued number.
+		 */
+		if ((nl = strchr(line, '\n')) == NULL && lineno > 1 &&
+		    parse_line(line, &e) == 0 && subject_closed(line)) {
+			s->no_newline = 1;
+			nl = line + strlen(line) - 1;	/* loop ends at it */
+		} else if (nl == NULL) {
 			diag_errorat(path, lineno, 0, "incomplete last line "
 			    "(a write was interrupted?); remove it by hand");
 			return -1;
-		}
-		if (lineno == 1)
+		} else if (lineno == 1)
 			continue;
-		if (parse_line(line, &e) != 0) {
+		else if (parse_line(line, &e) != 0) {
 			diag_errorat(path, lineno, 0, "malformed entry; expected "
 			    "%.*s", (int)sizeof(header) - 2, header);
 			return -1;
@@ -156,9 +187,13 @@ add_quoted(struct sbuf *sb, const char *s)
 	sbuf_addc(sb, '"');
 }
 
-/* Appends e's line (and the header to an empty file); 0 or -1. */
+/*
+ * Appends e's line (and the header to an empty file, a line break first
+ * when the last entry lacks one: scan_text()); 0 or -1.
+ */
 static int
-append(int fd, const struct docreg_entry *e, const char *subject)
+append(int fd, const struct docreg_entry *e, const char *subject,
+    int newline_first)
 {
 	struct sbuf sb = SBUF_INIT;
 	struct stat st;
@@ -169,6 +204,8 @@ append(int fd, const struct docreg_entry *e, const char *subject)
 		return -1;
 	if (st.st_size == 0)
 		sbuf_adds(&sb, header);
+	else if (newline_first)
+		sbuf_addc(&sb, '\n');
 	sbuf_printf(&sb, "%d,%ld,%s,%s,%s,%s,", e->year, e->number, e->symbol,
 	    e->date, e->period, e->digest);
 	add_quoted(&sb, subject);
@@ -184,7 +221,7 @@ int
 docreg_find(const char *path, const char *period, const char *digest,
     struct docreg_entry *e)
 {
-	struct scan s = { period, digest, 0, 0, 0, 0, 0, e };
+	struct scan s = { period, digest, 0, 0, 0, 0, 0, e, 0 };
 	int fd, rv;
 
 	if ((fd = open(path, O_RDONLY)) < 0) {
@@ -204,7 +241,7 @@ docreg_take(const char *path, const char *period, const char *digest,
     const char *date, long want, const char *suffix, const char *subject,
     struct docreg_entry *e)
 {
-	struct scan s = { period, digest, 0, want, 0, 0, 0, e };
+	struct scan s = { period, digest, 0, want, 0, 0, 0, e, 0 };
 	enum docreg_status st;
 	long day;
 	int fd, m, d;
@@ -241,7 +278,7 @@ docreg_take(const char *path, const char *period, const char *digest,
 		snprintf(e->period, sizeof(e->period), "%s", period);
 		snprintf(e->digest, sizeof(e->digest), "%s", digest);
 		st = DOCREG_NEW;
-		if (append(fd, e, subject) != 0) {
+		if (append(fd, e, subject, s.no_newline) != 0) {
 			diag_errorat(path, 0, 0, "cannot write:");
 			st = DOCREG_BAD;
 		}
