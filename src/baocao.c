@@ -2043,6 +2043,27 @@ date_option(const char *arg, char date[DATE_BUFSZ])
 	return 0;
 }
 
+/*
+ * A final dated (--date) before the last day of its period is most likely
+ * a slip ("--date 2025-03-01" for 2025-H1): a warning, as for a number
+ * dated out of order; register refuses such a date of issue. A draft may
+ * be written before its period is over, to be commented on.
+ */
+static void
+final_dated_early(const struct run *r, const struct report_opts *o)
+{
+	char end[DATE_BUFSZ];
+	long day;
+
+	if (o->draft != 0 || o->date[0] == '\0' || date_parse(o->date,
+	    strlen(o->date), &day) != DATE_OK || day >= r->p.last_day)
+		return;
+	date_vn(r->p.last_day, end);
+	diag_plain("warning: --date %s is before the end of %s (%s): a final "
+	    "report is dated once its period is over; check the date",
+	    o->date, r->label, end);
+}
+
 static int
 cmd_report(int argc, char **argv)
 {
@@ -2109,6 +2130,7 @@ cmd_report(int argc, char **argv)
 	if (final)
 		o.draft = 0;
 	if ((rv = run_init(&r, label)) == 0) {
+		final_dated_early(&r, &o);
 		if (open_outdir(&r, &o) != 0)
 			rv = EXIT_USAGE;
 		else if ((rv = make_report(&r, &o, force)) == 0 && o.kept)
