@@ -1248,33 +1248,53 @@ words_match(const struct hwords *h, int i, char **ph, int nph)
 	return 1;
 }
 
-/* Whether the words of h from i are phrase ph (upper case, spaced). */
-static int
-phrase_at(const struct hwords *h, int i, const char *ph)
-{
-	size_t n;
+/* A phrase of a template list, split into its words (in place). */
+struct phrase {
+	char	**w;
+	int	  n;
+};
 
-	for (; *ph != '\0'; i++) {
-		ph += strspn(ph, " ");
-		n = strcspn(ph, " ");
-		if (n == 0)
-			break;
-		if (i >= h->n || strlen(h->u[i]) != n ||
-		    strncmp(h->u[i], ph, n) != 0)
-			return 0;
-		ph += n;
+/*
+ * The phrases of list ("Ủy ban nhân dân, Hội đồng nhân dân", upper case),
+ * each split into its words in place; the caller frees each w, the array
+ * and list.
+ */
+static int
+split_phrases(char *list, struct phrase **out)
+{
+	char **items, *p, *tok;
+	int n = split_list(list, &items), j;
+	struct phrase *ph = xcalloc((size_t)n + 1, sizeof(*ph));
+
+	for (j = 0; j < n; j++) {
+		ph[j].w = xcalloc(strlen(items[j]) + 1, sizeof(*ph[j].w));
+		for (p = items[j]; (tok = strsep(&p, " ")) != NULL;)
+			if (*tok != '\0')
+				ph[j].w[ph[j].n++] = tok;
 	}
-	return 1;
+	free(items);
+	*out = ph;
+	return n;
 }
 
-/* Whether one of the n phrases ph starts at word i of h. */
-static int
-phrases_at(const struct hwords *h, int i, char **ph, int n)
+static void
+free_phrases(struct phrase *ph, int n)
 {
 	int j;
 
 	for (j = 0; j < n; j++)
-		if (phrase_at(h, i, ph[j]))
+		free(ph[j].w);
+	free(ph);
+}
+
+/* Whether one of the n phrases ph starts at word i of h. */
+static int
+phrases_at(const struct hwords *h, int i, const struct phrase *ph, int n)
+{
+	int j;
+
+	for (j = 0; j < n; j++)
+		if (ph[j].n > 0 && words_match(h, i, ph[j].w, ph[j].n))
 			return 1;
 	return 0;
 }
@@ -1290,16 +1310,13 @@ static void
 glue_phrases(struct hwords *h, const char *key, const char *def, int level,
     int good)
 {
-	char *list = upper(T("header", key, def)), **ph, **pw, *p, *tok;
-	char *all = xstrdup(list), **lv;
-	int n = split_list(list, &ph), nl = split_list(all, &lv), i, j, k, nw;
+	char *list = upper(T("header", key, def)), **pw;
+	struct phrase *ph;
+	int n = split_phrases(list, &ph), i, j, k, nw;
 
 	for (j = 0; j < n; j++) {
-		/* the phrase's words, in place */
-		pw = xcalloc(strlen(ph[j]) + 1, sizeof(*pw));
-		for (nw = 0, p = ph[j]; (tok = strsep(&p, " ")) != NULL;)
-			if (*tok != '\0')
-				pw[nw++] = tok;
+		pw = ph[j].w;
+		nw = ph[j].n;
 		for (i = 0; nw > 0 && i < h->n; i++) {
 			if (!words_match(h, i, pw, nw))
 				continue;
@@ -1316,14 +1333,11 @@ glue_phrases(struct hwords *h, const char *key, const char *def, int level,
 			    h->u[k][strlen(h->u[k]) - 1] != ',' &&
 			    strcmp(h->u[k + 1], "VÀ") != 0 &&
 			    h->u[k + 1][0] != '(' && (k == i + nw - 1 ||
-			    !phrases_at(h, k + 1, lv, nl)); k++)
+			    !phrases_at(h, k + 1, ph, n)); k++)
 				h->glue[k] = 1;
 		}
-		free(pw);
 	}
-	free(ph);
-	free(lv);
-	free(all);
+	free_phrases(ph, n);
 	free(list);
 }
 
