@@ -2503,7 +2503,6 @@ static const char *
 none_text(const char *sec)
 {
 	const char *none = T(sec, "none", "Trong kỳ không có số liệu.");
-
 	struct submission c = submission_count();
 
 	/* some unit's figures are not all in (its registers go with its

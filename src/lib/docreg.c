@@ -119,17 +119,19 @@ scan_text(const char *path, const char *text, struct scan *s)
 		 * next entry goes on a line of its own. "Remove it by hand"
 		 * was advice to lose an issued number.
 		 */
-		if ((nl = strchr(line, '\n')) == NULL && lineno > 1 &&
-		    parse_line(line, &e) == 0 && subject_closed(line)) {
+		if ((nl = strchr(line, '\n')) == NULL) {
+			if (lineno == 1 || !subject_closed(line)) {
+				diag_errorat(path, lineno, 0, "incomplete last "
+				    "line (a write was interrupted?); remove "
+				    "it by hand");
+				return -1;
+			}
 			s->no_newline = 1;
-			nl = line + strlen(line) - 1;	/* loop ends at it */
-		} else if (nl == NULL) {
-			diag_errorat(path, lineno, 0, "incomplete last line "
-			    "(a write was interrupted?); remove it by hand");
-			return -1;
-		} else if (lineno == 1)
+			nl = line + strlen(line) - 1;	/* the loop ends at it */
+		}
+		if (lineno == 1)
 			continue;
-		else if (parse_line(line, &e) != 0) {
+		if (parse_line(line, &e) != 0) {
 			diag_errorat(path, lineno, 0, "malformed entry; expected "
 			    "%.*s", (int)sizeof(header) - 2, header);
 			return -1;
