@@ -219,22 +219,34 @@ test_long_value(void **state)
 	sbuf_release(&want);
 }
 
-/* vcut: where a number, date or code ends (its first ';' or '#'). */
+/*
+ * Where an unquoted value ends for each reader: vcut, where a number, date
+ * or code ends (its first ';' or '#'); cline/ccol/cchar, where a comment
+ * after it starts, so a reader of text can say what it loses (none after
+ * a quoted value or an empty one, and a ';' that follows a letter is
+ * text).
+ */
 static void
-test_vcut(void **state)
+test_value_end(void **state)
 {
 	static const struct {
 		const char *in;
 		size_t cut;
+		long line, col;
+		char c;
 	} c[] = {
-		{ "k = 12;note\n", 2 },
-		{ "k = 12 ;note\n", 2 },
-		{ "k = 2024-03#x\n", 7 },
-		{ "k = 95%;x y\n", 3 },
-		{ "k = \"a;b\"\n", 3 },
-		{ "k = plain\n", 5 },
-		{ "k = a ;b\n", 1 },
-		{ "k =;x\n", 0 },
+		{ "k = 12;note\n", 2, 0, 0, 0 },
+		{ "k = 12 ;note\n", 2, 1, 8, ';' },
+		{ "k = 2024-03#x\n", 7, 0, 0, 0 },
+		{ "k = 95%;x y\n", 3, 0, 0, 0 },
+		{ "k = \"a;b\"\n", 3, 0, 0, 0 },
+		{ "k = plain\n", 5, 0, 0, 0 },
+		{ "k = a ;b\n", 1, 1, 7, ';' },
+		{ "k =;x\n", 0, 0, 0, 0 },
+		{ "k = Tốt ; cần\n", 5, 1, 11, ';' },
+		{ "k = a\\\n  b # c\n", 3, 2, 5, '#' },
+		{ "k = \"a ; b\" ; note\n", 5, 0, 0, 0 },
+		{ "k = ; only a comment\n", 0, 0, 0, 0 },
 	};
 	size_t i;
 
@@ -247,37 +259,6 @@ test_vcut(void **state)
 		if (r.vcut != c[i].cut)
 			fail_msg("%s: vcut %zu, want %zu", c[i].in, r.vcut,
 			    c[i].cut);
-		read_done(&r, fp);
-	}
-}
-
-/*
- * cline/ccol/cchar: where a comment after an unquoted value starts, so a
- * reader of text can say what it loses; none after a quoted value, none
- * for an empty value, and a ';' that follows a letter is text.
- */
-static void
-test_comment_after_value(void **state)
-{
-	static const struct {
-		const char *in;
-		long line, col;
-		char c;
-	} c[] = {
-		{ "k = Tốt ; cần\n", 1, 11, ';' },
-		{ "k = a\\\n  b # c\n", 2, 5, '#' },
-		{ "k = 95%;x\n", 0, 0, 0 },
-		{ "k = \"a ; b\" ; note\n", 0, 0, 0 },
-		{ "k = ; only a comment\n", 0, 0, 0 },
-	};
-	size_t i;
-
-	(void)state;
-	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
-		struct iniread r;
-		FILE *fp = read_text(&r, c[i].in);
-
-		assert_int_equal(iniread_next(&r), INI_KEY);
 		if (r.cline != c[i].line || r.ccol != c[i].col ||
 		    (c[i].line > 0 && r.cchar != c[i].c))
 			fail_msg("%s: comment at %ld:%ld '%c', want %ld:%ld",
@@ -386,8 +367,7 @@ main(void)
 		cmocka_unit_test(test_long_value),
 		cmocka_unit_test(test_lines_after_continuation),
 		cmocka_unit_test(test_header_without_bracket),
-		cmocka_unit_test(test_vcut),
-		cmocka_unit_test(test_comment_after_value),
+		cmocka_unit_test(test_value_end),
 		cmocka_unit_test(test_line_max),
 	};
 
