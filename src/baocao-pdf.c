@@ -1341,6 +1341,10 @@ glue_phrases(struct hwords *h, const char *key, const char *def, int level,
 	free(list);
 }
 
+/* [header] levels when the template has none */
+#define LEVELS_DEF	"TỈNH, THÀNH PHỐ, HUYỆN, QUẬN, THỊ XÃ, XÃ, " \
+	"PHƯỜNG, THỊ TRẤN, ĐẶC KHU"
+
 /*
  * The words of one line of text, and where it must not break; with
  * mixed (a recipient's mixed-case text), the phrases are matched on the
@@ -1370,8 +1374,7 @@ hwords_init(struct hwords *h, char *line, int mixed)
 	h->good = xcalloc((size_t)h->n + 1, 1);
 	glue_phrases(h, "keep_together", "ỦY BAN NHÂN DÂN, HỘI ĐỒNG NHÂN "
 	    "DÂN, VĂN PHÒNG, MẶT TRẬN TỔ QUỐC", 0, 0);
-	glue_phrases(h, "levels", "TỈNH, THÀNH PHỐ, HUYỆN, QUẬN, THỊ XÃ, XÃ, "
-	    "PHƯỜNG, THỊ TRẤN, ĐẶC KHU", 1, 0);
+	glue_phrases(h, "levels", LEVELS_DEF, 1, 0);
 	glue_phrases(h, "break_before", "VÀ", 0, 1);
 	for (i = 0; i + 1 < h->n; i++) {
 		/* no line starts with a dash */
@@ -1410,10 +1413,21 @@ struct hcost {
 	int	 glued;		/* breaks inside a set phrase */
 	int	 names;		/* breaks inside a name (h->name) */
 	int	 lines;
+	int	 stubs;		/* lines but the last under STUB_LINE of the
+				   column (mixed-case text only) */
 	int	 plain;		/* breaks elsewhere than in natural places */
 	double	 maxw;		/* the longest line, mm */
 };
 #define PLAIN_BREAK	0.2	/* of the column's width */
+/*
+ * A line of a recipient or a chart label, not its last, narrower than
+ * this share of the column is a stub: "Ủy ban Mặt trận Tổ quốc Việt Nam /
+ * thành phố / và các tổ chức chính trị - xã hội thành phố;" took one
+ * plain break fewer than "… Việt Nam / thành phố và các tổ chức / chính
+ * trị - xã hội thành phố;" in as many lines. (A short last line, "(để
+ * b/c);", is how a text ends.)
+ */
+#define STUB_LINE	0.25
 
 /* Whether a costs less than b in a column w mm wide (0: plain not counted). */
 static int
@@ -1427,6 +1441,8 @@ hcost_less(const struct hcost *a, const struct hcost *b, double w)
 		return a->names < b->names;
 	if (a->lines != b->lines)
 		return a->lines < b->lines;
+	if (a->stubs != b->stubs)
+		return a->stubs < b->stubs;
 	return a->maxw + a->plain * PLAIN_BREAK * w <
 	    b->maxw + b->plain * PLAIN_BREAK * w - 0.01;
 }
@@ -1479,9 +1495,19 @@ hwords_break(const struct hwords *h, const struct pdf_style *st, double w,
 				    h->name[j - 1];
 				e.plain += plain;
 				e.lines++;
+				e.stubs += h->mixed && j < h->n &&
+				    lw < STUB_LINE * w;
 				e.maxw = fmax(e.maxw, lw);
 				c = &best[(size_t)j * m + p + plain];
-				if (c->over == INT_MAX || hcost_less(&e, c, 0)) {
+				/*
+				 * of equals, mixed-case text fills its first
+				 * lines ("… / thành phố và các tổ chức /
+				 * chính trị - xã hội thành phố;", not "… các
+				 * tổ / chức chính trị …": the first line,
+				 * the longest, was as long in both)
+				 */
+				if (c->over == INT_MAX || hcost_less(&e, c, 0) ||
+				    (h->mixed && !hcost_less(c, &e, 0))) {
 					*c = e;
 					from[(size_t)j * m + p + plain] = i;
 				}
@@ -1543,6 +1569,30 @@ capitalized(const char *s)
 }
 
 /*
+ * Whether a level in lower case ("thành phố", "tỉnh") starts at word i
+ * of h: the name before it ends there. A break after "Việt Nam" in "Ủy
+ * ban Mặt trận Tổ quốc Việt Nam thành phố và …" counted as one inside a
+ * name, and the recipient was set "Ủy ban / Mặt trận Tổ quốc Việt Nam
+ * thành phố / …", its first line two words long.
+ */
+static int
+lower_level_at(const struct hwords *h, int i)
+{
+	struct phrase *ph;
+	char *list;
+	int n, at;
+
+	if (i >= h->n || capitalized(h->w[i]))
+		return 0;
+	list = upper(T("header", "levels", LEVELS_DEF));
+	n = split_phrases(list, &ph);
+	at = phrases_at(h, i, ph, n);
+	free_phrases(ph, n);
+	free(list);
+	return at;
+}
+
+/*
  * Mixed-case text (a recipient of "Nơi nhận": "Ủy ban nhân dân tỉnh
  * Thanh Hóa (để báo cáo);", a unit's name as a chart label) broken into
  * lines of w mm in style st, joined by LF (an LF in text is kept), as
@@ -1550,11 +1600,31 @@ capitalized(const char *s)
  * even length), with the phrases of [header] keep_together matched in
  * any case ("Ủy ban nhân dân" whole), an administrative level kept with
  * its place ("tỉnh Thanh Hóa"), a parenthesised group of up to three
- * words kept whole ("(để báo cáo)"), breaks after a comma, after a lone
- * dash or before "(" or "và" preferred, and, among as many lines, the
- * fewest breaks after a capitalized word followed by another word
- * (inside a name: "Sở Tài / nguyên"). The caller frees it.
+ * words kept whole ("(để báo cáo)"), a lone dash between words in lower
+ * case kept with two on each side ("chính trị - xã hội"), breaks after a comma, after
+ * a lone dash or before "(" or "và" preferred; first the fewest breaks
+ * after a capitalized word followed by another word (inside a name: "Sở
+ * Tài / nguyên"; not before a level in lower case, lower_level_at()),
+ * then the fewest lines, then the fewest lines but the last narrower
+ * than a quarter of the column (STUB_LINE), and of equals the one that
+ * fills its first lines. The caller frees it.
  */
+/*
+ * Glues the words in lower case around the dash at word i of h, two on
+ * either side: "chính trị - xã hội", "kinh tế - xã hội".
+ */
+static void
+dash_compound(struct hwords *h, int i)
+{
+	int k;
+
+	for (k = i - 2; k <= i + 1; k++)
+		if (k >= 0 && k + 1 < h->n && !capitalized(h->w[k]) &&
+		    !capitalized(h->w[k + 1]) &&
+		    strchr(",;.)", h->w[k][strlen(h->w[k]) - 1]) == NULL)
+			h->glue[k] = 1;
+}
+
 /* One line of mixed_lines(), appended to out. */
 static void
 mixed_line(const struct pdf_style *st, double w, char *line, int kind,
@@ -1569,11 +1639,23 @@ mixed_line(const struct pdf_style *st, double w, char *line, int kind,
 		const char *e = h.w[i] + strlen(h.w[i]) - 1;
 
 		if (i + 1 < h.n && capitalized(h.w[i]) &&
-		    strchr(",;.)", *e) == NULL && h.w[i + 1][0] != '(')
+		    strchr(",;.)", *e) == NULL && h.w[i + 1][0] != '(' &&
+		    !lower_level_at(&h, i + 1))
 			h.name[i] = 1;
-		if (i > 0 && (strcmp(h.w[i], "-") == 0 ||
-		    strcmp(h.w[i], "–") == 0))
-			h.good[i] = 1;	/* "nghề nghiệp - / Giáo dục" */
+		/*
+		 * "nghề nghiệp - / Giáo dục": a dash between names; one
+		 * between words in lower case joins two words of two
+		 * syllables, held whole ("các tổ chức chính trị - / xã
+		 * hội thành phố" was preferred to "… / chính trị - xã
+		 * hội …", and then "… chính / trị - xã hội …")
+		 */
+		if (i > 0 && i + 1 < h.n && (strcmp(h.w[i], "-") == 0 ||
+		    strcmp(h.w[i], "–") == 0)) {
+			if (capitalized(h.w[i + 1]))
+				h.good[i] = 1;
+			else
+				dash_compound(&h, i);
+		}
 		if (h.w[i][0] != '(' || strchr(h.w[i], ')') != NULL)
 			continue;
 		/* "(để báo cáo)": up to three words, whole */
