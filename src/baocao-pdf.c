@@ -2363,6 +2363,24 @@ tbl_discard(void)
 	memset(&TB, 0, sizeof(TB));
 }
 
+/*
+ * Height in mm of the last two held rows of BM.07.01's table, which go to
+ * the next page together: the objectives table of seven rows left its
+ * last row alone there under the repeated header (the table is split
+ * only when it has four rows or more, two staying with its title).
+ */
+static double
+bm_last_rows_height(void)
+{
+	double h = 0;
+	int i;
+
+	for (i = TB.n - 2; i < TB.n; i++)
+		h += pdfdoc_table_row_height(G.doc, (const char *const *)
+		    TB.cells + (size_t)i * TB.ncols, tbl_face(G.doc, i));
+	return h;
+}
+
 static void
 tbl_end(void)
 {
@@ -2383,8 +2401,12 @@ tbl_end(void)
 			flush_headings(pdfdoc_table_height(G.doc,
 			    (const char *const *)TB.cells, tbl_face(G.doc, 0)));
 			for (i = 0; i < TB.n; i++) {
+				if (i == TB.n - 2 && TB.n >= 4)
+					pdfdoc_table_keep(G.doc,
+					    bm_last_rows_height() + TB.tail);
 				/* with the header's height: enough */
-				if (i == TB.n - 1 && TB.tail > 0)
+				else if (i == TB.n - 1 && TB.tail > 0 &&
+				    TB.n < 4)
 					pdfdoc_table_keep(G.doc,
 					    pdfdoc_table_height(G.doc,
 					    (const char *const *)TB.cells +

@@ -2108,9 +2108,10 @@ draw_header(struct pdfdoc *d, double *hh)
 	d->y -= h;
 }
 
-double
-pdfdoc_table_height(struct pdfdoc *d, const char *const *cells,
-    enum pdf_face face)
+/* Height in mm of a row of these cells, with the header row when head. */
+static double
+table_height(struct pdfdoc *d, const char *const *cells, enum pdf_face face,
+    int head)
 {
 	struct cell *c;
 	int *from, i, m;
@@ -2128,7 +2129,7 @@ pdfdoc_table_height(struct pdfdoc *d, const char *const *cells,
 	}
 	cells_wrap(d, c, face);
 	m = max_lines(d, c, from);
-	if (d->thead != NULL)
+	if (head && d->thead != NULL)
 		draw_header(d, &hh);
 	for (i = 0; i < d->tcols; i++) {
 		free(c[i].text);
@@ -2137,6 +2138,20 @@ pdfdoc_table_height(struct pdfdoc *d, const char *const *cells,
 	free(c);
 	free(from);
 	return MM(hh + m * d->tsize * TLEAD + 2 * PAD_V);
+}
+
+double
+pdfdoc_table_height(struct pdfdoc *d, const char *const *cells,
+    enum pdf_face face)
+{
+	return table_height(d, cells, face, 1);
+}
+
+double
+pdfdoc_table_row_height(struct pdfdoc *d, const char *const *cells,
+    enum pdf_face face)
+{
+	return table_height(d, cells, face, 0);
 }
 
 void

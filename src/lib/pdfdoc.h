@@ -224,6 +224,9 @@ void	 pdfdoc_table_style(struct pdfdoc *, double pad_h, double pad_v,
  */
 double	 pdfdoc_table_height(struct pdfdoc *, const char *const *cells,
 	    enum pdf_face face);
+/* Height in mm of a row of these cells, without the header row. */
+double	 pdfdoc_table_row_height(struct pdfdoc *, const char *const *cells,
+	    enum pdf_face);
 /*
  * Fits the open table's columns to the rows it will hold (nrows rows of
  * as many cells as columns, row-major; faces[r] the face of row r, NULL:
