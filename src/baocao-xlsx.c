@@ -1603,6 +1603,105 @@ col_format(struct book *b, struct sheet *s, struct col *c, const char *key,
 	return 0;
 }
 
+/*
+ * What a column shows, for the formats that fit it. A rate is a fraction
+ * (0.955) that only the rate format reads right: as a count it read 1, as
+ * a number 0.96; a count as a rate read 3400%; a register's date as text
+ * read 2024-12-02, no date a filter or sort knows, and a count as a date
+ * 31/01/1900. Such a slip of a province's template was shown so, without
+ * a word; now it is a template mistake, and a FORMAT left out is the
+ * first that fits (a rate left out was a count).
+ */
+enum shows { SH_TEXT, SH_DATE, SH_COUNT, SH_NUMBER, SH_RATE, SH_ANY };
+
+#define FMB(f)	(1u << (f))
+static const struct {
+	unsigned	 fits;		/* FMB() of the formats that fit */
+	enum fmt	 dflt;
+	const char	*what, *use;
+} shows[] = {
+	[SH_TEXT] = { FMB(FM_TEXT), FM_TEXT, "text", "text" },
+	[SH_DATE] = { FMB(FM_DATE), FM_DATE, "a date", "date" },
+	[SH_COUNT] = { FMB(FM_COUNT) | FMB(FM_NUMBER), FM_COUNT, "a count",
+		"count or number" },
+	[SH_NUMBER] = { FMB(FM_NUMBER), FM_NUMBER, "a number with decimals",
+		"number" },
+	[SH_RATE] = { FMB(FM_RATE), FM_RATE, "a rate (a fraction, 0.955 "
+		"shown 95.50%)", "rate" },
+	[SH_ANY] = { FMB(FM_COUNT) | FMB(FM_NUMBER) | FMB(FM_RATE), FM_COUNT,
+		"a number", "count, number or rate" },
+};
+
+/* What indicator ind shows: a rate, a mean or hours, or a count. */
+static enum shows
+ind_shows(const char *ind)
+{
+	if (indicator_is_fraction(ind))
+		return SH_RATE;
+	if (strstr(ind, "mean") != NULL || strstr(ind, "hours") != NULL)
+		return SH_NUMBER;
+	return SH_COUNT;
+}
+
+/*
+ * What column c of sheet s shows; an objective's value and target show
+ * what its indicator does (objectives.ini), its met 1 or 0.
+ */
+static enum shows
+col_shows(const struct book *b, const struct sheet *s, const struct col *c)
+{
+	char obj[128];
+	const char *part;
+	int i;
+
+	if (c->src == S_REG) {
+		switch (s->rk->cols[c->regcol].type) {
+		case FT_DATE:
+			return SH_DATE;
+		case FT_COUNT: case FT_RATING: case FT_REVISION:
+			return SH_COUNT;
+		case FT_DECIMAL:
+			return SH_NUMBER;
+		default:
+			return SH_TEXT;
+		}
+	}
+	if (c->src == S_CALC)
+		return SH_ANY;
+	if (c->src != S_IND)
+		return SH_TEXT;
+	if ((part = indicator_objective(c->ind, obj, sizeof(obj))) == NULL)
+		return ind_shows(c->ind);
+	if (strcmp(part, "met") == 0)
+		return SH_COUNT;
+	for (i = 0; i < b->cfg.nobjectives; i++)
+		if (strcmp(b->cfg.objectives[i].name, obj) == 0)
+			return ind_shows(b->cfg.objectives[i].indicator);
+	return SH_ANY;
+}
+
+/*
+ * Checks the format of column c against what it shows (shows[]), or sets
+ * it when left out. 0, or -1 after the message.
+ */
+static int
+col_format_fits(struct book *b, struct sheet *s, struct col *c,
+    const char *key, int given)
+{
+	enum shows w = col_shows(b, s, c);
+
+	if (!given) {
+		c->fmt = shows[w].dflt;
+		return 0;
+	}
+	if (shows[w].fits & FMB(c->fmt))
+		return 0;
+	diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: format '%s' does "
+	    "not fit '%s', %s: use %s", s->key, key, fmt_names[c->fmt],
+	    c->ind, shows[w].what, shows[w].use);
+	return -1;
+}
+
 /* The totals named by a word; "= a + b / c" is T_RATIO. */
 static const struct {
 	const char	*name;
@@ -1696,8 +1795,9 @@ parse_col(struct book *b, struct sheet *s, const char *key, long line,
 		c->header = trim(gt + 2);
 	} else
 		c->header = f[1];
-	c->fmt = c->src == S_IND || c->src == S_CALC ? FM_COUNT : FM_TEXT;
 	if (n > 2 && *f[2] && col_format(b, s, c, key, f[2]) != 0)
+		return -1;
+	if (col_format_fits(b, s, c, key, n > 2 && *f[2]) != 0)
 		return -1;
 	c->tot = T_NONE;
 	if (n > 3 && *f[3] && col_total(b, s, c, key, f[3]) != 0)
@@ -1790,14 +1890,7 @@ ind_any(const struct book *b, const char *ind)
 static enum fmt
 objective_fmt(const char *ind)
 {
-	size_t n = strlen(ind);
-
-	if ((n >= 4 && strcmp(ind + n - 4, "rate") == 0) ||
-	    (n >= 5 && strcmp(ind + n - 5, "share") == 0))
-		return FM_RATE;
-	if (strstr(ind, "mean") != NULL || strstr(ind, "hours") != NULL)
-		return FM_NUMBER;
-	return FM_COUNT;
+	return shows[ind_shows(ind)].dflt;
 }
 
 /*

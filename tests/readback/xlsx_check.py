@@ -467,6 +467,29 @@ def read_columns(path):
     return out
 
 
+def fraction(i):
+    """True for a rate or share of SPEC §6 (a fraction 0..1), False for a
+    count or mean, None for an objective's value or target (either)."""
+    if i.startswith('objective.'):
+        return False if i.endswith('.met') else None
+    last = i.rsplit('.', 1)[-1]
+    return last.endswith(('rate', 'share')) or last in ('rate_low', 'rate_high')
+
+
+def check_percent(name, wf, c, cand, rows):
+    """Rates read as percentages, never counts (a rate left without a
+    format was shown 0.96), and no count as a percentage (3400%)."""
+    kinds = {fraction(i) for i in cand} - {None}
+    if len(kinds) != 1:
+        return
+    want = kinds.pop()
+    for r in rows:
+        cell = wf.cell(r, c)
+        if cell.value is not None and ('%' in cell.number_format) != want:
+            fail('%s!%s: %s in format %r' % (name, cell.coordinate,
+                 'a rate' if want else 'not a rate', cell.number_format))
+
+
 def check_declared(name, wv, srcs, ind, unit_rows, total_row, stats):
     """Each column whose template source is an indicator holds that
     indicator: every unit's value (blank where the CSV has none) and, in
@@ -610,6 +633,7 @@ def check_units_sheet(name, S, ind, units, names, stats, allowed, low, srcs=None
             fail('%s column %d: no indicator has these values: %s' % (name, c, ', '.join(bad)))
             continue
         stats['numbers'] += sum(1 for v in cells.values() if isnum(v))
+        check_percent(name, wf, c, cand, list(unit_rows.values()) + [total_row])
         tot = wv.cell(total_row, c).value
         if is_formula:
             # a computed column: every unit cell a formula (evaluated above)
