@@ -2319,16 +2319,82 @@ total_of(const struct book *b, const struct sheet *s, const struct col *c,
 }
 
 /*
+ * Ratio c of sheet s over one unit's values, as total_of() takes it over
+ * all: none without the first denominator or with a zero denominator.
+ */
+static int
+unit_ratio(const struct book *b, const struct sheet *s, const struct col *c,
+    const char *unit, double *out)
+{
+	const struct ival *r;
+	double num = 0, den = 0;
+	int j;
+
+	if (ind_find(b, unit, s->cols[c->den[0].col].ind) == NULL)
+		return 0;
+	for (j = 0; j < c->nnum; j++)
+		if ((r = ind_find(b, unit, s->cols[c->num[j].col].ind)) != NULL)
+			num += c->num[j].k * r->v;
+	for (j = 0; j < c->nden; j++)
+		if ((r = ind_find(b, unit, s->cols[c->den[j].col].ind)) != NULL)
+			den += c->den[j].k * r->v;
+	if (den == 0)
+		return 0;
+	*out = num / den;
+	return 1;
+}
+
+/*
+ * Whether the ratio total of column c is how its indicator is computed:
+ * it must give each unit's own value of the CSV. A ratio that is not
+ * (online / (received + online) for dossiers.online_share) was reported
+ * as the CSV contradicting itself at the '*' row (exit 1), the template's
+ * line unnamed; it is the template's mistake (exit 2). 1 after the
+ * message.
+ */
+static int
+ratio_not_definition(const struct book *b, const struct sheet *s,
+    const struct col *c)
+{
+	char x[NUMFMT_BUFSZ], y[NUMFMT_BUFSZ];
+	double v = 0, rv = 0;
+	size_t i;
+	int hv, hr;
+
+	if (c->tot != T_RATIO || c->src != S_IND)
+		return 0;
+	for (i = 0; i < b->nu; i++) {
+		const char *u = b->u[i].code;
+		const struct ival *r = ind_find(b, u, c->ind);
+
+		hv = r != NULL;
+		if (hv)
+			v = r->v;
+		hr = unit_ratio(b, s, c, u, &rv);
+		if (same(hr, rv, hv, v))
+			continue;
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: its ratio "
+		    "total is not how %s is computed (SPEC §6): for %s it "
+		    "gives %s, the indicators CSV has %s", s->key, c->key,
+		    c->ind, u, hr ? numfmt_double(rv, x) : "no value",
+		    hv ? numfmt_double(v, y) : "none");
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * Checks that every total formula computes the organization's value of
- * the indicators CSV. A difference means the CSV contradicts itself (or
- * the template's ratio is not the indicator's definition).
+ * the indicators CSV. A difference means the CSV contradicts itself, once
+ * each ratio is known to be its indicator's definition (a template
+ * mistake, exit 2, when it is not).
  */
 static int
 check_totals(const struct book *b)
 {
 	char x[NUMFMT_BUFSZ], y[NUMFMT_BUFSZ];
 	double v = 0, sv = 0;
-	int i, j, bad = 0, has, hs;
+	int i, j, bad = 0, tbad = 0, has, hs;
 	const struct ival *star;
 
 	for (i = 0; i < b->nsh; i++) {
@@ -2341,6 +2407,10 @@ check_totals(const struct book *b)
 
 			if (c->tot != T_SUM && c->tot != T_RATIO)
 				continue;
+			if (ratio_not_definition(b, s, c)) {
+				tbad++;
+				continue;
+			}
 			hs = colval(b, s, c, "*", &sv);
 			has = total_of(b, s, c, &v);
 			if (same(has, v, hs, sv))
@@ -2354,7 +2424,7 @@ check_totals(const struct book *b)
 			bad++;
 		}
 	}
-	return bad ? EXIT_DATA : 0;
+	return tbad ? EXIT_USAGE : bad ? EXIT_DATA : 0;
 }
 
 /* ------------------------------------------------------- writing */
