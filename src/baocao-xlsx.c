@@ -1702,6 +1702,21 @@ col_format_fits(struct book *b, struct sheet *s, struct col *c,
 	return -1;
 }
 
+/*
+ * Whether the organization's value of ind is the sum of the units' (SPEC
+ * §6: counts and hours): not a mean, an objective's value, target or met,
+ * nor a submission flag (the organization has submission.units_* instead).
+ * A 'sum' of any other gave a total unlike the CSV's '*' value, which was
+ * reported as the CSV contradicting itself (exit 1), the template unnamed.
+ */
+static int
+ind_summed(const char *ind)
+{
+	return ind_shows(ind) != SH_RATE && strstr(ind, "mean") == NULL &&
+	    strncmp(ind, "objective.", 10) != 0 &&
+	    strncmp(ind, "submission.", 11) != 0;
+}
+
 /* The totals named by a word; "= a + b / c" is T_RATIO. */
 static const struct {
 	const char	*name;
@@ -1742,6 +1757,13 @@ col_total(struct book *b, struct sheet *s, struct col *c, const char *key,
 	    !(c->src == S_CALC && c->tot == T_SUM)) {
 		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: only an "
 		    "indicator column has the total '%s'", s->key, key, f3);
+		return -1;
+	}
+	if (c->tot == T_SUM && c->src == S_IND && !ind_summed(c->ind)) {
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: '%s' is "
+		    "not a sum over the units (SPEC §6): its total must be "
+		    "'value', none or, for a mean, a ratio, not 'sum'", s->key,
+		    key, c->ind);
 		return -1;
 	}
 	if (c->fmt == FM_RATE && c->tot == T_SUM) {
