@@ -1759,17 +1759,17 @@ col_total(struct book *b, struct sheet *s, struct col *c, const char *key,
 		    "indicator column has the total '%s'", s->key, key, f3);
 		return -1;
 	}
+	if (c->fmt == FM_RATE && c->tot == T_SUM) {
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: a rate "
+		    "column's total must be a ratio (= a / b), 'value' or "
+		    "none, not 'sum'", s->key, key);
+		return -1;
+	}
 	if (c->tot == T_SUM && c->src == S_IND && !ind_summed(c->ind)) {
 		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: '%s' is "
 		    "not a sum over the units (SPEC §6): its total must be "
 		    "'value', none or, for a mean, a ratio, not 'sum'", s->key,
 		    key, c->ind);
-		return -1;
-	}
-	if (c->fmt == FM_RATE && c->tot == T_SUM) {
-		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: a rate "
-		    "column's total must be a ratio (= a / b), 'value' or "
-		    "none, not 'sum'", s->key, key);
 		return -1;
 	}
 	return 0;
