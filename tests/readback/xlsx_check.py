@@ -460,11 +460,49 @@ def read_columns(path):
         if not sec.lower().startswith('sheet.') or \
                 unquote(cp.get(sec, 'kind', fallback='units')) != 'units':
             continue
-        srcs = [unquote(v).split('|')[0].strip() for k, v in cp.items(sec)
-                if re.fullmatch(r'col[0-9]+', k)]
+        specs = [[f.strip() for f in unquote(v).split('|')]
+                 for k, v in cp.items(sec) if re.fullmatch(r'col[0-9]+', k)]
+        srcs = [f[0] for f in specs]
         if '@objectives' not in srcs and cp.has_option(sec, 'name'):
-            out[unicodedata.normalize('NFC', unquote(cp.get(sec, 'name')))] = srcs
+            out[unicodedata.normalize('NFC', unquote(cp.get(sec, 'name')))] = \
+                Columns(srcs, [f[3] if len(f) > 3 else '' for f in specs])
     return out
+
+
+class Columns(list):
+    """The sources of a sheet's columns, with their TOTAL fields."""
+    def __init__(self, srcs, totals):
+        super().__init__(srcs)
+        self.totals = totals
+
+
+TERM = re.compile(r'[a-z_][a-z0-9_.]*')
+CELL = re.compile(r'\$?([A-Z]{1,3})\$?[0-9]+')
+
+
+def check_refs(name, wf, srcs, unit_rows, total_row):
+    """Each formula refers to the cells its template says: a sum to its own
+    column, a ratio to its terms' columns, a computed column to its terms'
+    (a formula on the wrong cells whose value happens to agree passes every
+    comparison of values)."""
+    col = {s: openpyxl.utils.get_column_letter(c) for c, s in enumerate(srcs, 1)}
+    for c, (src, tot) in enumerate(zip(srcs, srcs.totals), 1):
+        want = {}
+        if src.startswith('='):
+            terms = {col.get(x) for x in TERM.findall(src[1:])}
+            want = {r: terms for r in unit_rows.values()}
+        if tot == 'sum':
+            want[total_row] = {openpyxl.utils.get_column_letter(c)}
+        elif tot.startswith('='):
+            want[total_row] = {col.get(x) for x in TERM.findall(tot[1:])}
+        for r, cols in want.items():
+            cell = wf.cell(r, c)
+            if cell.data_type != 'f':
+                continue
+            got = set(CELL.findall(cell.value))
+            if got != cols:
+                fail('%s!%s: %s refers to columns %s, the template\'s terms are in %s' %
+                     (name, cell.coordinate, cell.value, sorted(got), sorted(x or '?' for x in cols)))
 
 
 def fraction(i):
@@ -596,6 +634,7 @@ def check_units_sheet(name, S, ind, units, names, stats, allowed, low, srcs=None
     S.unit_rows[name] = unit_rows
     if srcs is not None:
         check_declared(name, wv, srcs, ind, unit_rows, total_row, stats)
+        check_refs(name, wf, srcs, unit_rows, total_row)
 
     def value_of(r, c):
         return wv.cell(r, c).value
@@ -846,6 +885,10 @@ def check_draft(S, n, data_sheets, wording):
         fail('properties of a final say draft: %r' % props)
 
 
+# a register's date as the data has it: a date column written as text
+ISODATE = re.compile(r'[0-9]{4}-[0-9]{2}-[0-9]{2}')
+
+
 def check_register_sheet(name, S, ind, units, fields, stats):
     wf, wv = S.f[name], S.v[name]
     counts, dates = {}, 0
@@ -862,6 +905,8 @@ def check_register_sheet(name, S, ind, units, fields, stats):
                     fail('%s!%s: date without a date format' % (name, wv.cell(r, c).coordinate))
             elif isinstance(v, str):
                 t = v
+                if ISODATE.fullmatch(t):
+                    fail('%s!%s: the date %r written as text' % (name, wv.cell(r, c).coordinate, t))
                 if t.startswith(INJECT):
                     if t not in fields:
                         fail('%s!%s: %r is not a field of the data' % (name, wv.cell(r, c).coordinate, t))
@@ -1207,34 +1252,54 @@ def check_pages(path, S):
                              'page (columns 1-%d)' % (ws.title, col + 1, brk[0]))
 
 
+def formula_rows(ws):
+    """The rows of ws holding a formula: the organization row, a computed
+    column's unit rows, the chart's copy of its values below the table."""
+    return sorted({c.row for row in ws.iter_rows() for c in row if c.data_type == 'f'})
+
+
 def check_lo(lo_dir, base, S, totals, ind):
     """LibreOffice recalculated every formula on load: its values of the
-    organization rows must be the CSV's * values too."""
+    organization rows must be the CSV's * values too, and those of every
+    other formula (a computed column's units, the chart's copy) the cached
+    ones (a formula on the wrong cells recalculated otherwise)."""
     n = 0
-    for name, row in totals.items():
+    for name in S.f.sheetnames:
+        rows = formula_rows(S.f[name])
+        if not rows:
+            continue
         path = os.path.join(lo_dir, '%s-%s.csv' % (base, name))
         if not os.path.exists(path):
             fail('LibreOffice wrote no CSV for sheet %r (%s)' % (name, path))
             continue
         with open(path, newline='', encoding='utf-8') as f:
             lines = list(csv.reader(f))
-        if len(lines) < row:
-            fail('%s: LibreOffice CSV has %d lines, want %d' % (path, len(lines), row))
+        for row in rows:
+            n += check_lo_row(path, lines, S, name, row)
+    return n
+
+
+def check_lo_row(path, lines, S, name, row):
+    """Row row of sheet name: each formula's LibreOffice value is the
+    cached one. Returns how many were compared."""
+    n = 0
+    if len(lines) < row:
+        fail('%s: LibreOffice CSV has %d lines, want %d' % (path, len(lines), row))
+        return 0
+    lo = lines[row - 1]
+    for c in range(1, S.v[name].max_column + 1):
+        cached = S.v[name].cell(row, c).value
+        if not isnum(cached) or S.f[name].cell(row, c).data_type != 'f':
             continue
-        lo = lines[row - 1]
-        for c in range(1, S.v[name].max_column + 1):
-            cached = S.v[name].cell(row, c).value
-            if not isnum(cached) or S.f[name].cell(row, c).data_type != 'f':
-                continue
-            try:
-                t = lo[c - 1].strip()
-                got = float(t[:-1]) / 100 if t.endswith('%') else float(t)
-            except (ValueError, IndexError):
-                fail('%s: LibreOffice value %r in column %d, cached %r' % (path, lo[c - 1:c], c, cached))
-                continue
-            if not close(got, float(cached)):
-                fail('%s: LibreOffice computes %r in column %d, cached %r' % (path, got, c, cached))
-            n += 1
+        try:
+            t = lo[c - 1].strip()
+            got = float(t[:-1]) / 100 if t.endswith('%') else float(t)
+        except (ValueError, IndexError):
+            fail('%s: LibreOffice value %r in column %d, cached %r' % (path, lo[c - 1:c], c, cached))
+            continue
+        if not close(got, float(cached)):
+            fail('%s: LibreOffice computes %r in column %d, cached %r' % (path, got, c, cached))
+        n += 1
     return n
 
 
