@@ -4695,8 +4695,16 @@ draw_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	chart_series_set_labels_num_format(se, chart_numfmt(b, F, s, vc, lf,
 	    sizeof(lf)));
 	if (*ctn) {
-		chart_title_set_name(ch, ctn);
+		/* "=…" would be taken for a formula: as text (xlsxnum.h) */
+		size_t ln = strlen(ctn) + sizeof(XLSXNUM_LITERAL);
+		char *lit = xcalloc(ln, 1);
+
+		snprintf(lit, ln, "%s%s", *ctn == '=' ? XLSXNUM_LITERAL : "",
+		    ctn);
+
+		chart_title_set_name(ch, lit);
 		chart_title_set_name_font(ch, &cf);
+		free(lit);
 	}
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
 	/* a bar chart: the value axis is x, units read top down */

@@ -928,6 +928,7 @@ def decimals(fmt):
 
 
 C = '{http://schemas.openxmlformats.org/drawingml/2006/chart}'
+A = '{http://schemas.openxmlformats.org/drawingml/2006/main}'
 
 
 def check_charts(path, S, stats, ind, allowed):
@@ -941,6 +942,14 @@ def check_charts(path, S, stats, ind, allowed):
         names = sorted(n for n in z.namelist() if re.match(r'xl/charts/chart\d+\.xml$', n))
         for n in names:
             root = ET.fromstring(z.read(n))
+            for title in root.iter(C + 'title'):
+                # text, never a reference: libxlsxwriter took a title
+                # starting with "=" for a formula (<c:f>chart</c:f>)
+                if title.find('.//' + C + 'f') is not None:
+                    fail('%s: the title is a reference %r, not its text' %
+                         (n, title.find('.//' + C + 'f').text))
+                if any(t.text and t.text.startswith('\ue000') for t in title.iter(A + 't')):
+                    fail('%s: the title keeps its literal mark' % n)
             for ser in root.iter(C + 'ser'):
                 refs = [f.text for f in ser.iter(C + 'f')]
                 if len(refs) != 2:
