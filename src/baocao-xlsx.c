@@ -2180,6 +2180,33 @@ sheet_named(const struct book *b, const struct sheet *s, const char *sec)
 	return 1;
 }
 
+/*
+ * The organization row of a sheet of units says what it is: when no
+ * column has the total 'label' but some have a total, the name column
+ * (else the code column) gets it. Left out, the row of totals under the
+ * last unit had no name at all, as if it were one more unit's.
+ */
+static void
+default_label(struct sheet *s)
+{
+	static const enum src pref[] = { S_NAME, S_CODE };
+	int j, k, totals = 0;
+
+	if (s->kind != K_UNITS)
+		return;
+	for (j = 0; j < s->ncols; j++) {
+		if (s->cols[j].tot == T_LABEL)
+			return;
+		totals |= s->cols[j].tot != T_NONE;
+	}
+	for (k = 0; totals && k < 2; k++)
+		for (j = 0; j < s->ncols; j++)
+			if (s->cols[j].src == pref[k]) {
+				s->cols[j].tot = T_LABEL;
+				return;
+			}
+}
+
 /* Sheet tok of [workbook] sheets, appended to b->sh; returns the mistakes
  * reported. */
 static int
@@ -2218,6 +2245,7 @@ load_sheet(struct book *b, const char *tok)
 		bad++;
 	} else
 		bad += resolve_ratios(b, s) + sheet_named(b, s, sec);
+	default_label(s);
 	return bad + sheet_chart(b, s, sec);
 }
 

@@ -406,7 +406,7 @@ def row_unit(ws, r, units):
 
 # The template's wording the checks need (baocao-xlsx's defaults).
 WORDS = {'draft': 'Dự thảo lần {draft}', 'yes': 'Đạt', 'no': 'Không đạt',
-         'target': 'Chỉ tiêu', 'total_label': 'Tổng cộng',
+         'target': 'Chỉ tiêu', 'total_label': 'Toàn cơ quan',
          'submitted': 'Đã nộp đủ', 'missing': 'Chưa nộp',
          'lowsample': 'Chỉ có {responses} phiếu (dưới 30), tỷ lệ chưa đủ tin cậy',
          'range_months': '(Số liệu biểu tháng BM.07.01 lấy từ các tháng nằm trọn '
@@ -630,6 +630,9 @@ def check_units_sheet(name, S, ind, units, names, stats, allowed, low, srcs=None
         return
     if unit_rows and total_row <= max(unit_rows.values()):
         fail('%s: organization row %d is not below the units' % (name, total_row))
+    if WORDS['total_label'] not in [wv.cell(total_row, c).value for c in range(1, wf.max_column + 1)]:
+        # a template without a 'label' total: the row of totals unnamed
+        fail('%s: organization row %d does not say %r' % (name, total_row, WORDS['total_label']))
 
     S.unit_rows[name] = unit_rows
     if srcs is not None:
