@@ -1603,6 +1603,120 @@ col_format(struct book *b, struct sheet *s, struct col *c, const char *key,
 	return 0;
 }
 
+/*
+ * What a column shows, for the formats that fit it. A rate is a fraction
+ * (0.955) that only the rate format reads right: as a count it read 1, as
+ * a number 0.96; a count as a rate read 3400%; a register's date as text
+ * read 2024-12-02, no date a filter or sort knows, and a count as a date
+ * 31/01/1900. Such a slip of a province's template was shown so, without
+ * a word; now it is a template mistake, and a FORMAT left out is the
+ * first that fits (a rate left out was a count).
+ */
+enum shows { SH_TEXT, SH_DATE, SH_COUNT, SH_NUMBER, SH_RATE, SH_ANY };
+
+#define FMB(f)	(1u << (f))
+static const struct {
+	unsigned	 fits;		/* FMB() of the formats that fit */
+	enum fmt	 dflt;
+	const char	*what, *use;
+} shows[] = {
+	[SH_TEXT] = { FMB(FM_TEXT), FM_TEXT, "text", "text" },
+	[SH_DATE] = { FMB(FM_DATE), FM_DATE, "a date", "date" },
+	[SH_COUNT] = { FMB(FM_COUNT) | FMB(FM_NUMBER), FM_COUNT, "a count",
+		"count or number" },
+	[SH_NUMBER] = { FMB(FM_NUMBER), FM_NUMBER, "a number with decimals",
+		"number" },
+	[SH_RATE] = { FMB(FM_RATE), FM_RATE, "a rate (a fraction, 0.955 "
+		"shown 95.50%)", "rate" },
+	[SH_ANY] = { FMB(FM_COUNT) | FMB(FM_NUMBER) | FMB(FM_RATE), FM_COUNT,
+		"a number", "count, number or rate" },
+};
+
+/* What indicator ind shows: a rate, a mean or hours, or a count. */
+static enum shows
+ind_shows(const char *ind)
+{
+	if (indicator_is_fraction(ind))
+		return SH_RATE;
+	if (strstr(ind, "mean") != NULL || strstr(ind, "hours") != NULL)
+		return SH_NUMBER;
+	return SH_COUNT;
+}
+
+/*
+ * What column c of sheet s shows; an objective's value and target show
+ * what its indicator does (objectives.ini), its met 1 or 0.
+ */
+static enum shows
+col_shows(const struct book *b, const struct sheet *s, const struct col *c)
+{
+	char obj[128];
+	const char *part;
+	int i;
+
+	if (c->src == S_REG) {
+		switch (s->rk->cols[c->regcol].type) {
+		case FT_DATE:
+			return SH_DATE;
+		case FT_COUNT: case FT_RATING: case FT_REVISION:
+			return SH_COUNT;
+		case FT_DECIMAL:
+			return SH_NUMBER;
+		default:
+			return SH_TEXT;
+		}
+	}
+	if (c->src == S_CALC)
+		return SH_ANY;
+	if (c->src != S_IND)
+		return SH_TEXT;
+	if ((part = indicator_objective(c->ind, obj, sizeof(obj))) == NULL)
+		return ind_shows(c->ind);
+	if (strcmp(part, "met") == 0)
+		return SH_COUNT;
+	for (i = 0; i < b->cfg.nobjectives; i++)
+		if (strcmp(b->cfg.objectives[i].name, obj) == 0)
+			return ind_shows(b->cfg.objectives[i].indicator);
+	return SH_ANY;
+}
+
+/*
+ * Checks the format of column c against what it shows (shows[]), or sets
+ * it when left out. 0, or -1 after the message.
+ */
+static int
+col_format_fits(struct book *b, struct sheet *s, struct col *c,
+    const char *key, int given)
+{
+	enum shows w = col_shows(b, s, c);
+
+	if (!given) {
+		c->fmt = shows[w].dflt;
+		return 0;
+	}
+	if (shows[w].fits & FMB(c->fmt))
+		return 0;
+	diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: format '%s' does "
+	    "not fit '%s', %s: use %s", s->key, key, fmt_names[c->fmt],
+	    c->ind, shows[w].what, shows[w].use);
+	return -1;
+}
+
+/*
+ * Whether the organization's value of ind is the sum of the units' (SPEC
+ * §6: counts and hours): not a mean, an objective's value, target or met,
+ * nor a submission flag (the organization has submission.units_* instead).
+ * A 'sum' of any other gave a total unlike the CSV's '*' value, which was
+ * reported as the CSV contradicting itself (exit 1), the template unnamed.
+ */
+static int
+ind_summed(const char *ind)
+{
+	return ind_shows(ind) != SH_RATE && strstr(ind, "mean") == NULL &&
+	    strncmp(ind, "objective.", 10) != 0 &&
+	    strncmp(ind, "submission.", 11) != 0;
+}
+
 /* The totals named by a word; "= a + b / c" is T_RATIO. */
 static const struct {
 	const char	*name;
@@ -1651,6 +1765,13 @@ col_total(struct book *b, struct sheet *s, struct col *c, const char *key,
 		    "none, not 'sum'", s->key, key);
 		return -1;
 	}
+	if (c->tot == T_SUM && c->src == S_IND && !ind_summed(c->ind)) {
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: '%s' is "
+		    "not a sum over the units (SPEC §6): its total must be "
+		    "'value', none or, for a mean, a ratio, not 'sum'", s->key,
+		    key, c->ind);
+		return -1;
+	}
 	return 0;
 }
 
@@ -1696,8 +1817,9 @@ parse_col(struct book *b, struct sheet *s, const char *key, long line,
 		c->header = trim(gt + 2);
 	} else
 		c->header = f[1];
-	c->fmt = c->src == S_IND || c->src == S_CALC ? FM_COUNT : FM_TEXT;
 	if (n > 2 && *f[2] && col_format(b, s, c, key, f[2]) != 0)
+		return -1;
+	if (col_format_fits(b, s, c, key, n > 2 && *f[2]) != 0)
 		return -1;
 	c->tot = T_NONE;
 	if (n > 3 && *f[3] && col_total(b, s, c, key, f[3]) != 0)
@@ -1790,14 +1912,7 @@ ind_any(const struct book *b, const char *ind)
 static enum fmt
 objective_fmt(const char *ind)
 {
-	size_t n = strlen(ind);
-
-	if ((n >= 4 && strcmp(ind + n - 4, "rate") == 0) ||
-	    (n >= 5 && strcmp(ind + n - 5, "share") == 0))
-		return FM_RATE;
-	if (strstr(ind, "mean") != NULL || strstr(ind, "hours") != NULL)
-		return FM_NUMBER;
-	return FM_COUNT;
+	return shows[ind_shows(ind)].dflt;
 }
 
 /*
@@ -2065,6 +2180,33 @@ sheet_named(const struct book *b, const struct sheet *s, const char *sec)
 	return 1;
 }
 
+/*
+ * The organization row of a sheet of units says what it is: when no
+ * column has the total 'label' but some have a total, the name column
+ * (else the code column) gets it. Left out, the row of totals under the
+ * last unit had no name at all, as if it were one more unit's.
+ */
+static void
+default_label(struct sheet *s)
+{
+	static const enum src pref[] = { S_NAME, S_CODE };
+	int j, k, totals = 0;
+
+	if (s->kind != K_UNITS)
+		return;
+	for (j = 0; j < s->ncols; j++) {
+		if (s->cols[j].tot == T_LABEL)
+			return;
+		totals |= s->cols[j].tot != T_NONE;
+	}
+	for (k = 0; totals && k < 2; k++)
+		for (j = 0; j < s->ncols; j++)
+			if (s->cols[j].src == pref[k]) {
+				s->cols[j].tot = T_LABEL;
+				return;
+			}
+}
+
 /* Sheet tok of [workbook] sheets, appended to b->sh; returns the mistakes
  * reported. */
 static int
@@ -2103,6 +2245,7 @@ load_sheet(struct book *b, const char *tok)
 		bad++;
 	} else
 		bad += resolve_ratios(b, s) + sheet_named(b, s, sec);
+	default_label(s);
 	return bad + sheet_chart(b, s, sec);
 }
 
@@ -2226,16 +2369,82 @@ total_of(const struct book *b, const struct sheet *s, const struct col *c,
 }
 
 /*
+ * Ratio c of sheet s over one unit's values, as total_of() takes it over
+ * all: none without the first denominator or with a zero denominator.
+ */
+static int
+unit_ratio(const struct book *b, const struct sheet *s, const struct col *c,
+    const char *unit, double *out)
+{
+	const struct ival *r;
+	double num = 0, den = 0;
+	int j;
+
+	if (ind_find(b, unit, s->cols[c->den[0].col].ind) == NULL)
+		return 0;
+	for (j = 0; j < c->nnum; j++)
+		if ((r = ind_find(b, unit, s->cols[c->num[j].col].ind)) != NULL)
+			num += c->num[j].k * r->v;
+	for (j = 0; j < c->nden; j++)
+		if ((r = ind_find(b, unit, s->cols[c->den[j].col].ind)) != NULL)
+			den += c->den[j].k * r->v;
+	if (den == 0)
+		return 0;
+	*out = num / den;
+	return 1;
+}
+
+/*
+ * Whether the ratio total of column c is how its indicator is computed:
+ * it must give each unit's own value of the CSV. A ratio that is not
+ * (online / (received + online) for dossiers.online_share) was reported
+ * as the CSV contradicting itself at the '*' row (exit 1), the template's
+ * line unnamed; it is the template's mistake (exit 2). 1 after the
+ * message.
+ */
+static int
+ratio_not_definition(const struct book *b, const struct sheet *s,
+    const struct col *c)
+{
+	char x[NUMFMT_BUFSZ], y[NUMFMT_BUFSZ];
+	double v = 0, rv = 0;
+	size_t i;
+	int hv, hr;
+
+	if (c->tot != T_RATIO || c->src != S_IND)
+		return 0;
+	for (i = 0; i < b->nu; i++) {
+		const char *u = b->u[i].code;
+		const struct ival *r = ind_find(b, u, c->ind);
+
+		hv = r != NULL;
+		if (hv)
+			v = r->v;
+		hr = unit_ratio(b, s, c, u, &rv);
+		if (same(hr, rv, hv, v))
+			continue;
+		diag_errorat(b->tpath, c->line, 0, "[sheet.%s] %s: its ratio "
+		    "total is not how %s is computed (SPEC §6): for %s it "
+		    "gives %s, the indicators CSV has %s", s->key, c->key,
+		    c->ind, u, hr ? numfmt_double(rv, x) : "no value",
+		    hv ? numfmt_double(v, y) : "none");
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * Checks that every total formula computes the organization's value of
- * the indicators CSV. A difference means the CSV contradicts itself (or
- * the template's ratio is not the indicator's definition).
+ * the indicators CSV. A difference means the CSV contradicts itself, once
+ * each ratio is known to be its indicator's definition (a template
+ * mistake, exit 2, when it is not).
  */
 static int
 check_totals(const struct book *b)
 {
 	char x[NUMFMT_BUFSZ], y[NUMFMT_BUFSZ];
 	double v = 0, sv = 0;
-	int i, j, bad = 0, has, hs;
+	int i, j, bad = 0, tbad = 0, has, hs;
 	const struct ival *star;
 
 	for (i = 0; i < b->nsh; i++) {
@@ -2248,6 +2457,10 @@ check_totals(const struct book *b)
 
 			if (c->tot != T_SUM && c->tot != T_RATIO)
 				continue;
+			if (ratio_not_definition(b, s, c)) {
+				tbad++;
+				continue;
+			}
 			hs = colval(b, s, c, "*", &sv);
 			has = total_of(b, s, c, &v);
 			if (same(has, v, hs, sv))
@@ -2261,7 +2474,7 @@ check_totals(const struct book *b)
 			bad++;
 		}
 	}
-	return bad ? EXIT_DATA : 0;
+	return tbad ? EXIT_USAGE : bad ? EXIT_DATA : 0;
 }
 
 /* ------------------------------------------------------- writing */
@@ -4510,8 +4723,16 @@ draw_chart(lxw_workbook *wb, lxw_worksheet *ws, const struct book *b,
 	chart_series_set_labels_num_format(se, chart_numfmt(b, F, s, vc, lf,
 	    sizeof(lf)));
 	if (*ctn) {
-		chart_title_set_name(ch, ctn);
+		/* "=…" would be taken for a formula: as text (xlsxnum.h) */
+		size_t ln = strlen(ctn) + sizeof(XLSXNUM_LITERAL);
+		char *lit = xcalloc(ln, 1);
+
+		snprintf(lit, ln, "%s%s", *ctn == '=' ? XLSXNUM_LITERAL : "",
+		    ctn);
+
+		chart_title_set_name(ch, lit);
 		chart_title_set_name_font(ch, &cf);
+		free(lit);
 	}
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
 	/* a bar chart: the value axis is x, units read top down */

@@ -250,8 +250,31 @@ chart_point(struct sbuf *sb, const char *pt, size_t n,
 	return changed;
 }
 
-char *
-xlsxnum_fix_chart(const char *x, size_t n, int chart, size_t *outn)
+/*
+ * The chart XML without the XLSXNUM_LITERAL mark at the start of a text
+ * run (<a:t>); NULL when it has none.
+ */
+static char *
+unmark_title(const char *x, size_t n, size_t *outn)
+{
+	static const char mark[] = "<a:t>" XLSXNUM_LITERAL;
+	const size_t k = sizeof(mark) - 1;
+	struct sbuf sb = SBUF_INIT;
+	const char *p = x, *q, *end = x + n;
+
+	if (find_bytes(x, n, mark, k) == NULL)
+		return NULL;
+	while ((q = find_bytes(p, (size_t)(end - p), mark, k)) != NULL) {
+		sbuf_add(&sb, p, (size_t)(q - p) + 5);	/* "<a:t>" */
+		p = q + k;
+	}
+	sbuf_add(&sb, p, (size_t)(end - p));
+	*outn = sb.len;
+	return sbuf_detach(&sb);
+}
+
+static char *
+fix_cache(const char *x, size_t n, int chart, size_t *outn)
 {
 	struct sbuf sb = SBUF_INIT;
 	const char *end = x + n, *c, *ce, *p, *q, *qe;
@@ -282,6 +305,22 @@ xlsxnum_fix_chart(const char *x, size_t n, int chart, size_t *outn)
 	}
 	*outn = sb.len;
 	return sbuf_detach(&sb);
+}
+
+char *
+xlsxnum_fix_chart(const char *x, size_t n, int chart, size_t *outn)
+{
+	size_t ln;
+	char *lit = unmark_title(x, n, &ln), *fixed;
+
+	if (lit == NULL)
+		return fix_cache(x, n, chart, outn);
+	if ((fixed = fix_cache(lit, ln, chart, outn)) == NULL) {
+		*outn = ln;
+		return lit;
+	}
+	free(lit);
+	return fixed;
 }
 
 static unsigned

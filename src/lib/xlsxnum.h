@@ -46,7 +46,18 @@ int	 xlsxnum_fix_file(const char *path);
 char	*xlsxnum_fix_sheet(const char *xml, size_t n, int sheet, size_t *outn);
 /* The shared strings with "&#13;" for "_x000D_"; NULL when the same. */
 char	*xlsxnum_fix_strings(const char *xml, size_t n, size_t *outn);
-/* The XML of chart with its value cache as recorded; NULL when the same. */
+/*
+ * libxlsxwriter takes a chart title that starts with "=" for a formula
+ * (=HYPERLINK(...) became a reference to no cell, <c:f>HYPERLINK(...)
+ * </c:f>): such a title is given to it behind this mark (U+E000, of the
+ * private use area), which xlsxnum_fix_chart() removes from the title's
+ * text, so the title reads as typed.
+ */
+#define XLSXNUM_LITERAL	"\xEE\x80\x80"
+/*
+ * The XML of chart with its value cache as recorded and without the
+ * XLSXNUM_LITERAL marks; NULL when the same.
+ */
 char	*xlsxnum_fix_chart(const char *xml, size_t n, int chart, size_t *outn);
 
 #endif

@@ -292,6 +292,14 @@ if [ -x "$BIN/baocao-check" ] && [ -x "$BIN/baocao-rollup" ] &&
 			check "sample-$p" $p "$TOP/config" "$tmp/i-$p.csv" \
 			    "$tmp/a-$p.tsv" "$tmp/n.tsv"
 		done
+		# tinh-e.ini's lists of complaints and suggestions, their
+		# dates' FORMAT left out (dates, not text), on the sample
+		if [ -f "$tmp/i-2024-Q4.csv" ]; then
+			tmpl=$fx/tinh-e.ini
+			check sample-2024-Q4-tinh-e 2024-Q4 "$TOP/config" \
+			    "$tmp/i-2024-Q4.csv" "$tmp/a-2024-Q4.tsv" "$tmp/n.tsv"
+			tmpl=$TOP/templates/xlsx/default.ini
+		fi
 		# the satisfaction chart of 2024-12 (7 of 16 units with a
 		# rate; xlsx_check.py checks which); 2025-01, where no unit
 		# has one, gets none, not a chart without bars

@@ -406,7 +406,7 @@ def row_unit(ws, r, units):
 
 # The template's wording the checks need (baocao-xlsx's defaults).
 WORDS = {'draft': 'Dự thảo lần {draft}', 'yes': 'Đạt', 'no': 'Không đạt',
-         'target': 'Chỉ tiêu', 'total_label': 'Tổng cộng',
+         'target': 'Chỉ tiêu', 'total_label': 'Toàn cơ quan',
          'submitted': 'Đã nộp đủ', 'missing': 'Chưa nộp',
          'lowsample': 'Chỉ có {responses} phiếu (dưới 30), tỷ lệ chưa đủ tin cậy',
          'range_months': '(Số liệu biểu tháng BM.07.01 lấy từ các tháng nằm trọn '
@@ -460,11 +460,72 @@ def read_columns(path):
         if not sec.lower().startswith('sheet.') or \
                 unquote(cp.get(sec, 'kind', fallback='units')) != 'units':
             continue
-        srcs = [unquote(v).split('|')[0].strip() for k, v in cp.items(sec)
-                if re.fullmatch(r'col[0-9]+', k)]
+        specs = [[f.strip() for f in unquote(v).split('|')]
+                 for k, v in cp.items(sec) if re.fullmatch(r'col[0-9]+', k)]
+        srcs = [f[0] for f in specs]
         if '@objectives' not in srcs and cp.has_option(sec, 'name'):
-            out[unicodedata.normalize('NFC', unquote(cp.get(sec, 'name')))] = srcs
+            out[unicodedata.normalize('NFC', unquote(cp.get(sec, 'name')))] = \
+                Columns(srcs, [f[3] if len(f) > 3 else '' for f in specs])
     return out
+
+
+class Columns(list):
+    """The sources of a sheet's columns, with their TOTAL fields."""
+    def __init__(self, srcs, totals):
+        super().__init__(srcs)
+        self.totals = totals
+
+
+TERM = re.compile(r'[a-z_][a-z0-9_.]*')
+CELL = re.compile(r'\$?([A-Z]{1,3})\$?[0-9]+')
+
+
+def check_refs(name, wf, srcs, unit_rows, total_row):
+    """Each formula refers to the cells its template says: a sum to its own
+    column, a ratio to its terms' columns, a computed column to its terms'
+    (a formula on the wrong cells whose value happens to agree passes every
+    comparison of values)."""
+    col = {s: openpyxl.utils.get_column_letter(c) for c, s in enumerate(srcs, 1)}
+    for c, (src, tot) in enumerate(zip(srcs, srcs.totals), 1):
+        want = {}
+        if src.startswith('='):
+            terms = {col.get(x) for x in TERM.findall(src[1:])}
+            want = {r: terms for r in unit_rows.values()}
+        if tot == 'sum':
+            want[total_row] = {openpyxl.utils.get_column_letter(c)}
+        elif tot.startswith('='):
+            want[total_row] = {col.get(x) for x in TERM.findall(tot[1:])}
+        for r, cols in want.items():
+            cell = wf.cell(r, c)
+            if cell.data_type != 'f':
+                continue
+            got = set(CELL.findall(cell.value))
+            if got != cols:
+                fail('%s!%s: %s refers to columns %s, the template\'s terms are in %s' %
+                     (name, cell.coordinate, cell.value, sorted(got), sorted(x or '?' for x in cols)))
+
+
+def fraction(i):
+    """True for a rate or share of SPEC §6 (a fraction 0..1), False for a
+    count or mean, None for an objective's value or target (either)."""
+    if i.startswith('objective.'):
+        return False if i.endswith('.met') else None
+    last = i.rsplit('.', 1)[-1]
+    return last.endswith(('rate', 'share')) or last in ('rate_low', 'rate_high')
+
+
+def check_percent(name, wf, c, cand, rows):
+    """Rates read as percentages, never counts (a rate left without a
+    format was shown 0.96), and no count as a percentage (3400%)."""
+    kinds = {fraction(i) for i in cand} - {None}
+    if len(kinds) != 1:
+        return
+    want = kinds.pop()
+    for r in rows:
+        cell = wf.cell(r, c)
+        if cell.value is not None and ('%' in cell.number_format) != want:
+            fail('%s!%s: %s in format %r' % (name, cell.coordinate,
+                 'a rate' if want else 'not a rate', cell.number_format))
 
 
 def check_declared(name, wv, srcs, ind, unit_rows, total_row, stats):
@@ -569,10 +630,14 @@ def check_units_sheet(name, S, ind, units, names, stats, allowed, low, srcs=None
         return
     if unit_rows and total_row <= max(unit_rows.values()):
         fail('%s: organization row %d is not below the units' % (name, total_row))
+    if WORDS['total_label'] not in [wv.cell(total_row, c).value for c in range(1, wf.max_column + 1)]:
+        # a template without a 'label' total: the row of totals unnamed
+        fail('%s: organization row %d does not say %r' % (name, total_row, WORDS['total_label']))
 
     S.unit_rows[name] = unit_rows
     if srcs is not None:
         check_declared(name, wv, srcs, ind, unit_rows, total_row, stats)
+        check_refs(name, wf, srcs, unit_rows, total_row)
 
     def value_of(r, c):
         return wv.cell(r, c).value
@@ -610,6 +675,7 @@ def check_units_sheet(name, S, ind, units, names, stats, allowed, low, srcs=None
             fail('%s column %d: no indicator has these values: %s' % (name, c, ', '.join(bad)))
             continue
         stats['numbers'] += sum(1 for v in cells.values() if isnum(v))
+        check_percent(name, wf, c, cand, list(unit_rows.values()) + [total_row])
         tot = wv.cell(total_row, c).value
         if is_formula:
             # a computed column: every unit cell a formula (evaluated above)
@@ -822,6 +888,10 @@ def check_draft(S, n, data_sheets, wording):
         fail('properties of a final say draft: %r' % props)
 
 
+# a register's date as the data has it: a date column written as text
+ISODATE = re.compile(r'[0-9]{4}-[0-9]{2}-[0-9]{2}')
+
+
 def check_register_sheet(name, S, ind, units, fields, stats):
     wf, wv = S.f[name], S.v[name]
     counts, dates = {}, 0
@@ -838,6 +908,8 @@ def check_register_sheet(name, S, ind, units, fields, stats):
                     fail('%s!%s: date without a date format' % (name, wv.cell(r, c).coordinate))
             elif isinstance(v, str):
                 t = v
+                if ISODATE.fullmatch(t):
+                    fail('%s!%s: the date %r written as text' % (name, wv.cell(r, c).coordinate, t))
                 if t.startswith(INJECT):
                     if t not in fields:
                         fail('%s!%s: %r is not a field of the data' % (name, wv.cell(r, c).coordinate, t))
@@ -859,6 +931,7 @@ def decimals(fmt):
 
 
 C = '{http://schemas.openxmlformats.org/drawingml/2006/chart}'
+A = '{http://schemas.openxmlformats.org/drawingml/2006/main}'
 
 
 def check_charts(path, S, stats, ind, allowed):
@@ -872,6 +945,14 @@ def check_charts(path, S, stats, ind, allowed):
         names = sorted(n for n in z.namelist() if re.match(r'xl/charts/chart\d+\.xml$', n))
         for n in names:
             root = ET.fromstring(z.read(n))
+            for title in root.iter(C + 'title'):
+                # text, never a reference: libxlsxwriter took a title
+                # starting with "=" for a formula (<c:f>chart</c:f>)
+                if title.find('.//' + C + 'f') is not None:
+                    fail('%s: the title is a reference %r, not its text' %
+                         (n, title.find('.//' + C + 'f').text))
+                if any(t.text and t.text.startswith('\ue000') for t in title.iter(A + 't')):
+                    fail('%s: the title keeps its literal mark' % n)
             for ser in root.iter(C + 'ser'):
                 refs = [f.text for f in ser.iter(C + 'f')]
                 if len(refs) != 2:
@@ -1183,34 +1264,54 @@ def check_pages(path, S):
                              'page (columns 1-%d)' % (ws.title, col + 1, brk[0]))
 
 
+def formula_rows(ws):
+    """The rows of ws holding a formula: the organization row, a computed
+    column's unit rows, the chart's copy of its values below the table."""
+    return sorted({c.row for row in ws.iter_rows() for c in row if c.data_type == 'f'})
+
+
 def check_lo(lo_dir, base, S, totals, ind):
     """LibreOffice recalculated every formula on load: its values of the
-    organization rows must be the CSV's * values too."""
+    organization rows must be the CSV's * values too, and those of every
+    other formula (a computed column's units, the chart's copy) the cached
+    ones (a formula on the wrong cells recalculated otherwise)."""
     n = 0
-    for name, row in totals.items():
+    for name in S.f.sheetnames:
+        rows = formula_rows(S.f[name])
+        if not rows:
+            continue
         path = os.path.join(lo_dir, '%s-%s.csv' % (base, name))
         if not os.path.exists(path):
             fail('LibreOffice wrote no CSV for sheet %r (%s)' % (name, path))
             continue
         with open(path, newline='', encoding='utf-8') as f:
             lines = list(csv.reader(f))
-        if len(lines) < row:
-            fail('%s: LibreOffice CSV has %d lines, want %d' % (path, len(lines), row))
+        for row in rows:
+            n += check_lo_row(path, lines, S, name, row)
+    return n
+
+
+def check_lo_row(path, lines, S, name, row):
+    """Row row of sheet name: each formula's LibreOffice value is the
+    cached one. Returns how many were compared."""
+    n = 0
+    if len(lines) < row:
+        fail('%s: LibreOffice CSV has %d lines, want %d' % (path, len(lines), row))
+        return 0
+    lo = lines[row - 1]
+    for c in range(1, S.v[name].max_column + 1):
+        cached = S.v[name].cell(row, c).value
+        if not isnum(cached) or S.f[name].cell(row, c).data_type != 'f':
             continue
-        lo = lines[row - 1]
-        for c in range(1, S.v[name].max_column + 1):
-            cached = S.v[name].cell(row, c).value
-            if not isnum(cached) or S.f[name].cell(row, c).data_type != 'f':
-                continue
-            try:
-                t = lo[c - 1].strip()
-                got = float(t[:-1]) / 100 if t.endswith('%') else float(t)
-            except (ValueError, IndexError):
-                fail('%s: LibreOffice value %r in column %d, cached %r' % (path, lo[c - 1:c], c, cached))
-                continue
-            if not close(got, float(cached)):
-                fail('%s: LibreOffice computes %r in column %d, cached %r' % (path, got, c, cached))
-            n += 1
+        try:
+            t = lo[c - 1].strip()
+            got = float(t[:-1]) / 100 if t.endswith('%') else float(t)
+        except (ValueError, IndexError):
+            fail('%s: LibreOffice value %r in column %d, cached %r' % (path, lo[c - 1:c], c, cached))
+            continue
+        if not close(got, float(cached)):
+            fail('%s: LibreOffice computes %r in column %d, cached %r' % (path, got, c, cached))
+        n += 1
     return n
 
 

@@ -99,6 +99,35 @@ test_chart_cache(void **state)
 }
 
 /*
+ * A chart title given to libxlsxwriter behind XLSXNUM_LITERAL (a title
+ * starting with "=", which it takes for a formula) reads as typed: the
+ * mark is removed from the title's text run, with or without a value
+ * cache to fix, and a chart without one is left alone.
+ */
+static void
+test_chart_title_literal(void **state)
+{
+	static const char xml[] = "<c:title><a:r><a:t>" XLSXNUM_LITERAL
+	    "=HYPERLINK(&quot;x&quot;)</a:t></a:r></c:title>";
+	static const char want[] = "<c:title><a:r><a:t>"
+	    "=HYPERLINK(&quot;x&quot;)</a:t></a:r></c:title>";
+	static const char plain[] = "<c:title><a:r><a:t>T" XLSXNUM_LITERAL
+	    "</a:t></a:r></c:title>";
+	size_t n = 0;
+	char *out;
+
+	(void)state;
+	xlsxnum_reset();
+	out = xlsxnum_fix_chart(xml, sizeof(xml) - 1, 1, &n);
+	assert_non_null(out);
+	assert_int_equal(n, strlen(want));
+	assert_memory_equal(out, want, n);
+	real_free(out);
+	assert_null(xlsxnum_fix_chart(plain, sizeof(plain) - 1, 1, &n));
+	xlsxnum_reset();
+}
+
+/*
  * A carriage return that libxlsxwriter wrote as "_x000D_" becomes "&#13;";
  * a typed "_x000D_" (escaped "_x005F_x000D_"), other escapes and text
  * without one are left alone.
@@ -131,6 +160,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_exact_numbers),
 		cmocka_unit_test(test_chart_cache),
+		cmocka_unit_test(test_chart_title_literal),
 		cmocka_unit_test(test_carriage_returns),
 	};
 
