@@ -195,7 +195,8 @@ help(void)
 	    "  --templates DIR  the templates (default: $BAOCAO_TEMPLATES, "
 	    "./templates,\n"
 	    "                   or the installed copy)\n"
-	    "  --today DATE     the day previous-* periods count back from\n"
+	    "  --today DATE     the day previous-* periods count back from,\n"
+	    "                   register's date of issue, archive's today\n"
 	    "These options may also follow the command.\n"
 	    "Exit status: 0 done, 1 the data has errors (or a final is "
 	    "refused),\n2 usage, configuration or unreadable file.\n",
