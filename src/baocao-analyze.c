@@ -45,6 +45,8 @@ struct expect {
 struct uent {
 	char		*code;
 	int		 active;	/* U ... active, else register */
+	const char	*ufile;		/* where its U record was; borrowed */
+	long		 uline;		/* 0: no U record yet */
 	struct expect	*ex;
 	int		 nex, capex;
 	struct named	*nums;		/* sorted by name */
@@ -237,6 +239,28 @@ static const struct norm_stream rollup_stream = {
 	"rollup", 1, "baocao-rollup", rollup_types
 };
 
+/*
+ * A unit's U record twice: two roll-ups that share a unit were joined, and
+ * their counts would add up (twice the actions) while stocks and flags
+ * cannot (docs/FORMATS.md, "Merging"). Every unit and companion period of
+ * such a join comes twice, so only the first is told. Returns the message
+ * (static) or NULL.
+ */
+static const char *
+unit_twice(const struct uent *u, const struct pdata *d)
+{
+	static char msg[PATH_MAX + 256];
+	static int told;
+
+	if (told++)
+		return NULL;
+	snprintf(msg, sizeof(msg), "unit %s of %s comes twice (first at "
+	    "%s:%ld): roll-ups that share a unit cannot be joined; roll the "
+	    "normalized streams up together", u->code, d->label, u->ufile,
+	    u->uline);
+	return msg;
+}
+
 /* Reads one roll-up record (norm_each_file() has checked its type);
  * returns an error message or NULL. */
 static const char *
@@ -268,6 +292,10 @@ read_record(struct norm_reader *r)
 		if (r->nf != 4)
 			return "a U record has 4 fields";
 		u = uent_get(d, r->f[2]);
+		if (u->uline != 0)
+			return unit_twice(u, d);
+		u->ufile = r->name;
+		u->uline = r->line;
 		if (strcmp(r->f[3], "active") == 0)
 			u->active = 1;
 		return NULL;
