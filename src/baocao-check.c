@@ -2742,8 +2742,9 @@ reader_error(const char *path, const struct csvread *r)
 
 /*
  * Checks the rows after the header. At the reader's limit the second
- * thread's half is joined (*split is then 0). A typo in a row is reported
- * and reading goes on from the next line. Returns csvread_next()'s last
+ * thread's half is joined (*split is then 0). A typo in a row, or a
+ * record past a limit of its own (a field over 1 MiB), is reported and
+ * reading goes on after it. Returns csvread_next()'s last
  * result: 0 at the end, -1 on an error that ends the file.
  */
 static int
@@ -2764,8 +2765,9 @@ again:
 		check_row(g, r, q, survey);
 	}
 	if (rv < 0 && (r->err == CSVREAD_ESTRAY || r->err ==
-	    CSVREAD_EAFTER || r->err == CSVREAD_ECR)) {
-		/* a typo in a row: report it and read on from the next line */
+	    CSVREAD_EAFTER || r->err == CSVREAD_ECR || r->err_whole)) {
+		/* a typo in a row, or a record past a limit read to its end:
+		 * report it and read on from the next line or record */
 		reader_error(g->f->display, r);
 		if (csvread_recover(r) == 0) {
 			rv = 1;
