@@ -546,9 +546,11 @@ fast_field(struct csvread *r, const char *l, size_t from, size_t to,
 {
 	struct csvread_field *f;
 
-	if (r->nf == r->fcap && r->fcap >= CSVREAD_FIELDS_MAX)
-		return 1;
-	(void)grow_fields(r);
+	if (r->nf == r->fcap) {
+		if (r->fcap >= CSVREAD_FIELDS_MAX)
+			return 1;
+		(void)grow_fields_slow(r);
+	}
 	f = &r->f[r->nf++];
 	f->line = r->ln_no;
 	if (quoted)
