@@ -747,6 +747,7 @@ csvread_recover(struct csvread *r)
 	}
 	csv_set_blk_size(&r->p, SEGMAX);
 	r->err = CSVREAD_OK;
+	r->skip = CSVREAD_OK;		/* a typo ended a skipped record */
 	r->ln_open = 0;			/* the rest of the line is dropped */
 	r->rec_done = 0;
 	r->nf = 0;

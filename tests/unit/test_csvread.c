@@ -327,13 +327,15 @@ test_field_limit_many_lines(void **state)
  * goes on with the next record, on both paths: one oversized field does
  * not hide the rest of the file (SPEC §3, every error of a run). A
  * quoted field after an oversized one that runs over later lines is part
- * of the record skipped, not read as records of its own.
+ * of the record skipped, not read as records of its own; a typo that ends
+ * the record early leaves nothing of the skipping to the next one.
  */
 static void
 test_read_on_after_limit(void **state)
 {
 	static const char *const want = "1:h E4@2:3 4:a E4@5:1 40006:b "
-	    "E10@40007:1 40008:c E4@40009:5 40010:d ";
+	    "E10@40007:1 40008:c E4@40009:5 40010:d E3@40011:2097155 "
+	    "40012:g ";
 	struct sbuf in = SBUF_INIT, sb = SBUF_INIT;
 	int path, i, rv;
 
@@ -366,7 +368,10 @@ test_read_on_after_limit(void **state)
 	sbuf_adds(&in, "\"");
 	for (i = 0; i < 2 * 1024 * 1024 / 8; i++)
 		sbuf_adds(&in, "01234567");
-	sbuf_adds(&in, "\"\nd,4\n");
+	sbuf_adds(&in, "\"\nd,4\n\"");		/* 40011: a typo ends it */
+	for (i = 0; i < 2 * 1024 * 1024 / 8; i++)
+		sbuf_adds(&in, "01234567");
+	sbuf_adds(&in, "\"x\ng,\"e\nf\"\n");	/* 40012: read as it is */
 	for (path = 0; path < 2; path++) {
 		FILE *fp = fmemopen(in.buf, in.len, "rb");
 		struct csvread r;
