@@ -1513,6 +1513,8 @@ struct reg {
 						   (-1: none) and the date */
 	long			 mfirst, mlast;	/* the folder's reporting month */
 	long			 warned;
+	int			 lacking;	/* a required column is missing:
+						   rows are checked, never kept */
 };
 
 static uint64_t
@@ -2005,11 +2007,14 @@ survey_channel(struct reg *g, struct csvread *r, const struct csvread_field *fc,
 static int
 survey_ratings(struct reg *g, struct csvread *r, struct srow *v)
 {
-	const struct csvread_field *fr = &r->f[g->pos[4]];
+	const struct csvread_field *fr = g->pos[4] >= 0 ? &r->f[g->pos[4]] :
+	    NULL;
 	const char *file = g->f->display;
 	int i, bad = 0;
 
-	if (fr->len == 1 && fr->s[0] >= '1' && fr->s[0] <= '5')
+	if (fr == NULL)
+		bad = 1;	/* no rating column: named at the header */
+	else if (fr->len == 1 && fr->s[0] >= '1' && fr->s[0] <= '5')
 		v->rating = fr->s[0] - '0';
 	else if (blank(fr->s, fr->len)) {
 		diag_errorat(file, r->line, fcol(r, fr), "missing value for "
@@ -2038,19 +2043,25 @@ survey_ratings(struct reg *g, struct csvread *r, struct srow *v)
 
 /*
  * A survey row survey_quick() refused: validate with messages, count. A
- * quoted blank is no value, as in row_value().
+ * quoted blank is no value, as in row_value(). In a register without a
+ * required column (g->lacking, named at its header) the columns it has
+ * are checked and the row is not counted.
  */
 static void
 survey_row(struct reg *g, struct csvread *r)
 {
-	const struct csvread_field *fd = &r->f[g->pos[1]];
+	const int *p = g->pos;
+	const struct csvread_field *fd = p[1] >= 0 ? &r->f[p[1]] : NULL;
 	struct srow v;
-	int bad = 0;
+	int bad = g->lacking;
 
 	v.days = 0;
-	bad |= survey_unit(g, r, &r->f[g->pos[0]], &v.uidx);
-	bad |= survey_date(g, r, fd, &v.days);
-	bad |= survey_channel(g, r, &r->f[g->pos[2]], &v.ch);
+	if (p[0] >= 0)
+		bad |= survey_unit(g, r, &r->f[p[0]], &v.uidx);
+	if (fd != NULL)
+		bad |= survey_date(g, r, fd, &v.days);
+	if (p[2] >= 0)
+		bad |= survey_channel(g, r, &r->f[p[2]], &v.ch);
 	bad |= survey_ratings(g, r, &v);
 	if (bad)
 		return;
@@ -2129,7 +2140,8 @@ row_value(struct reg *g, struct csvread *r, int i, struct rowvals *rv)
 	sbuf_reset(dst);
 	rv->have[i] = 0;
 	if (n == 0 || blank(s, n)) {	/* a quoted "  " is no value either */
-		if (!c->required)
+		if (!c->required || fx == NULL)	/* no such column: named at
+						   the header (g->lacking) */
 			return 0;
 		diag_errorat(file, line, col, "missing value for '%s'", c->name);
 		return -1;
@@ -2290,7 +2302,7 @@ status_row(struct reg *g, struct csvread *r)
 	if (rv.uidx >= 0 && rv.v[g->kcol].len > 0 &&
 	    (first = row_key(g, r, &rv)) < 0)
 		bad = 1;
-	if (bad)
+	if (bad || g->lacking)
 		return;
 	if (first && (rv.days[dcol] < g->mfirst || rv.days[dcol] > g->mlast))
 		out_of_month(g, k->date_col, rv.days[dcol], r->line,
@@ -2596,12 +2608,15 @@ register_header(struct reg *g, struct csvread *r)
 	const char *file = g->f->display;
 	const char *cands[REG_COLS_MAX + 1];
 	struct sbuf nm = SBUF_INIT;
-	int i, j, bad = 0, nameless = 0, first_nameless = 0;
+	int i, j, nameless = 0, first_nameless = 0;
 
 	/*
-	 * An unknown or repeated column is an error, but the rows are still
-	 * checked (the column is left out), so that every error of the file
-	 * is reported; without a required column they cannot be: -1.
+	 * An unknown, repeated or missing column is an error, but the rows
+	 * are still checked with the columns there are, so that every error
+	 * of the file is reported (SPEC §3); a missing required column is
+	 * named once here, not in every row, and the rows are then neither
+	 * counted nor written (g->lacking). -1 only for a file saved with
+	 * another separator, whose rows are one field each.
 	 */
 
 	for (i = 0; i < k->ncols; i++) {
@@ -2654,10 +2669,10 @@ register_header(struct reg *g, struct csvread *r)
 		if (k->cols[j].required && g->pos[j] < 0) {
 			diag_errorat(file, r->line, 0, "missing column '%s' "
 			    "(%s register)", k->cols[j].name, k->name);
-			bad = 1;
+			g->lacking = 1;
 		}
 	sbuf_release(&nm);
-	return bad ? -1 : 0;
+	return 0;
 }
 
 /*
@@ -2702,7 +2717,7 @@ check_row(struct reg *g, struct csvread *r, struct quick *q, int survey)
 	}
 	if (!survey)
 		status_row(g, r);
-	else if (survey_quick(q, r, &v))
+	else if (!g->lacking && survey_quick(q, r, &v))
 		count_row(ventry_fast(g, v.days, v.uidx, r->line), &v);
 	else
 		survey_row(g, r);
@@ -2727,8 +2742,9 @@ reader_error(const char *path, const struct csvread *r)
 
 /*
  * Checks the rows after the header. At the reader's limit the second
- * thread's half is joined (*split is then 0). A typo in a row is reported
- * and reading goes on from the next line. Returns csvread_next()'s last
+ * thread's half is joined (*split is then 0). A typo in a row, or a
+ * record past a limit of its own (a field over 1 MiB), is reported and
+ * reading goes on after it. Returns csvread_next()'s last
  * result: 0 at the end, -1 on an error that ends the file.
  */
 static int
@@ -2749,8 +2765,9 @@ again:
 		check_row(g, r, q, survey);
 	}
 	if (rv < 0 && (r->err == CSVREAD_ESTRAY || r->err ==
-	    CSVREAD_EAFTER || r->err == CSVREAD_ECR)) {
-		/* a typo in a row: report it and read on from the next line */
+	    CSVREAD_EAFTER || r->err == CSVREAD_ECR || r->err_whole)) {
+		/* a typo in a row, or a record past a limit read to its end:
+		 * report it and read on from the next line or record */
 		reader_error(g->f->display, r);
 		if (csvread_recover(r) == 0) {
 			rv = 1;
@@ -2805,7 +2822,7 @@ check_register(const struct infile *f, const struct reg_kind *k)
 		goto done;
 	if (rv > 0 && register_header(&g, &r) < 0)
 		goto done;
-	if (rv > 0 && survey) {
+	if (rv > 0 && survey && !g.lacking) {
 		quick_init(&q, &g);
 		split = split_start(&sp, &g, &q, &r, fp);
 	}

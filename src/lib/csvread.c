@@ -119,6 +119,7 @@ fail(struct csvread *r, enum csvread_error e, long line, long col,
 	r->err_col = col;
 	r->err_off = off;
 	r->err_at_line = r->err_at_col = 0;
+	r->err_whole = 0;
 	return -1;
 }
 
@@ -141,14 +142,42 @@ fail_in_record(struct csvread *r, enum csvread_error e, long line, long col,
 }
 
 /*
- * Room for one more field; -1 past CSVREAD_FIELDS_MAX, reported where the
- * record starts (its first field, on either path).
+ * A record past a limit of its own (skip): the first such error is kept,
+ * for when the record has been read to its end (skip_done).
+ */
+static void
+skip_start(struct csvread *r, enum csvread_error e, long line, long col)
+{
+	if (r->skip != CSVREAD_OK)
+		return;
+	r->skip = e;
+	r->skip_line = line;
+	r->skip_col = col;
+}
+
+/* The end of a skipped record: its error, which can be recovered from. */
+static int
+skip_done(struct csvread *r)
+{
+	fail(r, r->skip, r->skip_line, r->skip_col, 0);
+	r->err_whole = 1;
+	r->skip = CSVREAD_OK;
+	r->rec_done = 0;
+	return -1;
+}
+
+/*
+ * Room for one more field; past CSVREAD_FIELDS_MAX, -1 and the record is
+ * skipped, reported where it starts (its first field). The fast path
+ * leaves such a record to libcsv (fast_field).
  */
 static int
 grow_fields_slow(struct csvread *r)
 {
-	if (r->fcap >= CSVREAD_FIELDS_MAX)
-		return fail(r, CSVREAD_EFIELDS, r->f[0].line, r->f[0].col, 0);
+	if (r->fcap >= CSVREAD_FIELDS_MAX) {
+		skip_start(r, CSVREAD_EFIELDS, r->f[0].line, r->f[0].col);
+		return -1;
+	}
 	r->fcap *= 2;
 	r->f = xrealloc(r->f, r->fcap * sizeof(*r->f));
 	r->foff = xrealloc(r->foff, r->fcap * sizeof(*r->foff));
@@ -247,26 +276,21 @@ check_line(struct csvread *r, const char *l, size_t len)
 }
 
 /* libcsv callbacks (slow path). */
-static void
-cb_field(void *s, size_t len, void *data)
+/* Keeps field s[0 .. len) of the record; 0, or -1 when it is skipped. */
+static int
+keep_field(struct csvread *r, const void *s, size_t len)
 {
-	struct csvread *r = data;
-
-	if (r->err)
-		return;
 	/* a CRLF file's line ends inside the field are no text (see fcrlf) */
 	if (len - (r->fcrlf < len ? r->fcrlf : len) >
-	    (size_t)CSVREAD_FIELD_MAX) {
-		fail(r, CSVREAD_EFIELD, r->fline, r->fcol, 0);
-		return;
-	}
+	    (size_t)CSVREAD_FIELD_MAX)
+		skip_start(r, CSVREAD_EFIELD, r->fline, r->fcol);
 	r->fcrlf = 0;
-	if (grow_fields(r) < 0)
-		return;
+	if (r->skip != CSVREAD_OK || grow_fields(r) < 0)
+		return -1;
 	/* the record's text so far (dlen less a NUL per field) and this */
 	if (r->dlen - (size_t)r->nf + len > (size_t)CSVREAD_LINE_MAX) {
-		fail(r, CSVREAD_ERECORD, r->line, r->col, 0);
-		return;
+		skip_start(r, CSVREAD_ERECORD, r->line, r->col);
+		return -1;
 	}
 	if (r->dlen + len + 1 > r->dcap) {
 		while (r->dlen + len + 1 > r->dcap)
@@ -282,9 +306,21 @@ cb_field(void *s, size_t len, void *data)
 	r->dlen += len;
 	r->data[r->dlen++] = '\0';
 	r->nf++;
+	return 0;
+}
+
+static void
+cb_field(void *s, size_t len, void *data)
+{
+	struct csvread *r = data;
+
+	if (r->err)
+		return;
+	(void)keep_field(r, s, len);
 	/*
 	 * The terminator is the last byte fed: the next field opens after it,
-	 * at its first byte that is not a space or tab, as on the fast path.
+	 * at its first byte that is not a space or tab, as on the fast path
+	 * (and in a skipped record, where an unterminated quote would be).
 	 */
 	r->fline = r->ln_no;
 	{
@@ -317,6 +353,23 @@ field_len(const struct csvread *r)
 	size_t drop = r->p.spaces + (r->p.pstate == FIELD_MIGHT_HAVE_ENDED);
 
 	return r->p.entry_pos > drop ? r->p.entry_pos - drop : 0;
+}
+
+/*
+ * In a skipped record, drops the text libcsv holds of the field it is
+ * building, but for the bytes it may still take back at the field's end
+ * (the spaces after an unquoted field's text, a closing quote: see
+ * field_len), so that its buffer stays within a segment and a line.
+ */
+static void
+skip_trim(struct csvread *r)
+{
+	size_t keep = r->p.spaces + (r->p.pstate == FIELD_MIGHT_HAVE_ENDED);
+
+	if (r->p.entry_pos <= keep + SEGMAX)
+		return;
+	memmove(r->p.entry_buf, r->p.entry_buf + r->p.entry_pos - keep, keep);
+	r->p.entry_pos = keep;
 }
 
 static int
@@ -390,9 +443,11 @@ feed_line(struct csvread *r)
 			}
 		}
 		if (r->rec_done)
-			return 1;
+			return r->skip != CSVREAD_OK ? skip_done(r) : 1;
 		if (field_len(r) > (size_t)CSVREAD_FIELD_MAX + r->fcrlf)
-			return fail(r, CSVREAD_EFIELD, r->fline, r->fcol, 0);
+			skip_start(r, CSVREAD_EFIELD, r->fline, r->fcol);
+		if (r->skip != CSVREAD_OK)
+			skip_trim(r);
 	}
 	return 0;
 }
@@ -480,7 +535,10 @@ fast_utf8(struct csvread *r, const unsigned char *u, size_t len, size_t *v,
 /*
  * Adds the field l[from .. to): a quoted one (from is past its opening
  * quote) is located at that quote; an unquoted one is trimmed of spaces
- * and tabs as libcsv does, and located where its text starts.
+ * and tabs as libcsv does, and located where its text starts. Returns 0,
+ * or 1 for a field or record past its limit: libcsv reads the line then,
+ * to skip the record to its end (a quoted field after this one may run
+ * over later lines).
  */
 static inline int
 fast_field(struct csvread *r, const char *l, size_t from, size_t to,
@@ -488,8 +546,11 @@ fast_field(struct csvread *r, const char *l, size_t from, size_t to,
 {
 	struct csvread_field *f;
 
-	if (grow_fields(r) < 0)
-		return -1;
+	if (r->nf == r->fcap) {
+		if (r->fcap >= CSVREAD_FIELDS_MAX)
+			return 1;
+		(void)grow_fields_slow(r);
+	}
 	f = &r->f[r->nf++];
 	f->line = r->ln_no;
 	if (quoted)
@@ -503,9 +564,7 @@ fast_field(struct csvread *r, const char *l, size_t from, size_t to,
 	}
 	f->s = l + from;
 	f->len = to - from;
-	if (f->len > (size_t)CSVREAD_FIELD_MAX)
-		return fail(r, CSVREAD_EFIELD, f->line, f->col, 0);
-	return 0;
+	return f->len > (size_t)CSVREAD_FIELD_MAX;
 }
 
 /*
@@ -533,9 +592,10 @@ fast_quoted(struct csvread *r, const char *l, size_t len, size_t i,
 		return 0;
 	if (*v < i + 1)
 		*v = i + 1;
-	if (fast_utf8(r, u, len, v, end) < 0 ||
-	    fast_field(r, l, i + 1, end, 1) < 0)
+	if (fast_utf8(r, u, len, v, end) < 0)
 		return (size_t)-1;
+	if (fast_field(r, l, i + 1, end, 1) != 0)
+		return 0;		/* past a limit: libcsv's case */
 	return end + 1;
 }
 
@@ -567,8 +627,8 @@ fast_line(struct csvread *r, const char *l, size_t len)
 			while (commas != 0) {
 				size_t at = i + (size_t)__builtin_ctz(commas);
 
-				if (fast_field(r, l, fs, at, 0) < 0)
-					return -1;
+				if (fast_field(r, l, fs, at, 0) != 0)
+					return 2;
 				fs = at + 1;
 				commas &= commas - 1;
 			}
@@ -580,8 +640,8 @@ fast_line(struct csvread *r, const char *l, size_t len)
 			i++;
 			continue;
 		case 1:				/* a comma */
-			if (fast_field(r, l, fs, i, 0) < 0)
-				return -1;
+			if (fast_field(r, l, fs, i, 0) != 0)
+				return 2;
 			fs = ++i;
 			continue;
 		case 3:				/* non-ASCII */
@@ -609,8 +669,8 @@ fast_line(struct csvread *r, const char *l, size_t len)
 		}
 		fs = i = next + 1;		/* past the comma */
 	}
-	if (!ended && fast_field(r, l, fs, len, 0) < 0)
-		return -1;
+	if (!ended && fast_field(r, l, fs, len, 0) != 0)
+		return 2;
 	if (r->nf == 1 && !quoted && r->f[0].len == 0)
 		return 0;		/* a blank line is no record */
 	r->line = r->ln_no;
@@ -648,6 +708,8 @@ csvread_next(struct csvread *r)
 				    r->fcol, 0);
 			if (r->err)
 				return -1;
+			if (r->skip != CSVREAD_OK)
+				return skip_done(r);
 			finish_record(r);
 			return 1;
 		}
@@ -676,7 +738,7 @@ int
 csvread_recover(struct csvread *r)
 {
 	if (r->err != CSVREAD_ESTRAY && r->err != CSVREAD_EAFTER &&
-	    r->err != CSVREAD_ECR)
+	    r->err != CSVREAD_ECR && !r->err_whole)
 		return -1;
 	csv_free(&r->p);
 	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
@@ -685,6 +747,7 @@ csvread_recover(struct csvread *r)
 	}
 	csv_set_blk_size(&r->p, SEGMAX);
 	r->err = CSVREAD_OK;
+	r->skip = CSVREAD_OK;		/* a typo ended a skipped record */
 	r->ln_open = 0;			/* the rest of the line is dropped */
 	r->rec_done = 0;
 	r->nf = 0;

@@ -17,7 +17,9 @@
  *   - refuses a field longer than CSVREAD_FIELD_MAX (1 MiB), a physical
  *     line longer than CSVREAD_LINE_MAX (16 MiB), a record of more than
  *     CSVREAD_FIELDS_MAX fields or, across lines, of more than
- *     CSVREAD_LINE_MAX bytes of text, so memory stays bounded.
+ *     CSVREAD_LINE_MAX bytes of text, so memory stays bounded; a record
+ *     over a limit of its own (not a line's) is read to its end first,
+ *     dropping its text, so reading can go on after it.
  *
  * Speed: most lines are split here in one pass with no copy (fields point
  * into the read buffer): lines without a CR (but a CRLF end) whose quoted
@@ -45,9 +47,15 @@
 #include <stdio.h>
 #include <csv.h>
 
+/* The field limits can be lowered for a fuzzer (tests/fuzz/run), whose
+   inputs are a few KB, to reach the skipping of records past them. */
+#ifndef CSVREAD_FIELD_MAX
 #define CSVREAD_FIELD_MAX	(1024L * 1024)		/* bytes, after unquoting */
+#endif
 #define CSVREAD_LINE_MAX	(16L * 1024 * 1024)
+#ifndef CSVREAD_FIELDS_MAX
 #define CSVREAD_FIELDS_MAX	4096			/* fields of a record */
+#endif
 
 struct csvread_field {
 	const char	*s;	/* not NUL-terminated; valid until next call */
@@ -106,6 +114,15 @@ struct csvread {
 					   readers drop, not counted against
 					   CSVREAD_FIELD_MAX */
 	int		 rec_done;
+	/*
+	 * A field, the number of fields or the text of the record being
+	 * read past its limit (EFIELD, EFIELDS, ERECORD): the rest of the
+	 * record is read and dropped, memory staying bounded, and this error
+	 * is returned at its end, where csvread_recover() can go on with the
+	 * next record; at skip_line:skip_col.
+	 */
+	enum csvread_error skip;
+	long		 skip_line, skip_col;
 	/* the current record */
 	long		 line, col;	/* where the record starts */
 	int		 nf, fcap;
@@ -120,6 +137,8 @@ struct csvread {
 	long		 err_at_line, err_at_col;
 	long long	 err_off;	/* byte offset in the file (from 0) */
 	int		 err_errno;
+	int		 err_whole;	/* the record in error was read to its
+					   end (see skip): recoverable */
 };
 
 /* Starts reading fp (borrowed; not closed by csvread). */
@@ -148,9 +167,11 @@ int	 csvread_resume(struct csvread *, long long off, long lines);
 
 /*
  * After a quote inside an unquoted field, text after a closing quote or a
- * lone CR (not after the other errors), skips the rest of that physical
- * line and starts afresh with the next one, so that one typo does not hide
- * the rest of the file. Returns 0, or -1 when the error is not of those.
+ * lone CR, skips the rest of that physical line and starts afresh with the
+ * next one; after a field, field count or record past its limit (read to
+ * its end, err_whole), starts afresh with the next record; so that one
+ * typo does not hide the rest of the file. Returns 0, or -1 after the
+ * other errors (an unterminated quote, a bad byte, a line over 16 MiB).
  */
 int	 csvread_recover(struct csvread *);
 

@@ -30,6 +30,7 @@ read_all(const uint8_t *data, size_t size, int no_fast, char **out,
 		abort();
 	csvread_init(&r, fp);
 	r.no_fast = no_fast;
+again:
 	while ((rv = csvread_next(&r)) == 1) {
 		if (r.line < last || r.nf < 1)
 			abort();	/* records move forward (a bare CR ends
@@ -52,9 +53,14 @@ read_all(const uint8_t *data, size_t size, int no_fast, char **out,
 	}
 	if (rv < 0 && (r.err_line < 1 || r.err == CSVREAD_OK))
 		abort();
-	if (rv < 0)
+	if (rv < 0) {
 		fprintf(o, "error %d at %ld:%ld +%lld\n", (int)r.err,
 		    r.err_line, r.err_col, r.err_off);
+		/* read on after a typo or a record past a limit, as
+		 * baocao-check does, and the two paths still agree */
+		if (csvread_recover(&r) == 0)
+			goto again;
+	}
 	csvread_release(&r);
 	fclose(fp);
 	fclose(o);

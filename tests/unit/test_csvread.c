@@ -293,7 +293,11 @@ test_field_limit(void **state)
 	free(got);
 }
 
-/* A quoted field of many short lines is stopped once it passes 1 MiB. */
+/*
+ * A quoted field of many short lines past 1 MiB is an error at its
+ * opening, once its record has been read to its end; left open to the end
+ * of the file, it is an unterminated quote there.
+ */
 static void
 test_field_limit_many_lines(void **state)
 {
@@ -306,9 +310,94 @@ test_field_limit_many_lines(void **state)
 	for (i = 0; i < 40000; i++)
 		sbuf_adds(&sb, "0123456789012345678901234567890\n");
 	got = describe(sb.buf, sb.len);
+	assert_string_equal(got, "1:1 h@1:1\nerror: unterminated quoted field "
+	    "@2:1 +0\n");
+	free(got);
+	sbuf_adds(&sb, "\"\n");
+	got = describe(sb.buf, sb.len);
 	assert_string_equal(got, "1:1 h@1:1\nerror: field longer than 1 MiB "
 	    "(1048576 bytes) @2:1 +0\n");
 	free(got);
+	sbuf_release(&sb);
+}
+
+/*
+ * A record past a limit of its own (a field over 1 MiB, more than 4096
+ * fields) is read to its end, its text dropped, and csvread_recover()
+ * goes on with the next record, on both paths: one oversized field does
+ * not hide the rest of the file (SPEC §3, every error of a run). A
+ * quoted field after an oversized one that runs over later lines is part
+ * of the record skipped, not read as records of its own; a typo that ends
+ * the record early leaves nothing of the skipping to the next one.
+ */
+static void
+test_read_on_after_limit(void **state)
+{
+	static const char *const want = "1:h E4@2:3 4:a E4@5:1 40006:b "
+	    "E10@40007:1 40008:c E4@40009:5 40010:d E3@40011:2097155 "
+	    "40012:g ";
+	struct sbuf in = SBUF_INIT, sb = SBUF_INIT;
+	int path, i, rv;
+
+	(void)state;
+	sbuf_adds(&in, "h\nx,");			/* 2: unquoted, 2 MiB */
+	for (i = 0; i < 2 * 1024; i++)
+		sbuf_adds(&in, "0123456789abcdef0123456789abcdef0123456789abcdef"
+		    "0123456789abcdef0123456789abcdef0123456789abcdef"
+		    "0123456789abcdef0123456789abcdef0123456789abcdef"
+		    "0123456789abcdef0123456789abcdef0123456789abcdef"
+		    "0123456789abcdef0123456789abcdef0123456789abcdef"
+		    "0123456789abcdef0123456789abcdef0123456789abcdef"
+		    "0123456789abcdef0123456789abcdef0123456789abcdef"
+		    "0123456789abcdef0123456789abcdef0123456789abcdef"
+		    "0123456789abcdef0123456789abcdef0123456789abcdef"
+		    "0123456789abcdef0123456789abcdef0123456789abcdef"
+		    "0123456789abcdef0123456789abcdef0123456789abcdef"
+		    "0123456789abcdef0123456789abcdef0123456789abcdef"
+		    "0123456789abcdef0123456789abcdef0123456789abcdef"
+		    "0123456789abcdef0123456789abcdef0123456789abcdef"
+		    "0123456789abcdef0123456789abcdef0123456789abcdef"
+		    "0123456789abcdef0123456789abcdef0123456789abcdef");
+	sbuf_adds(&in, ",\"y\nz\"\na,1\n\"");	/* 3: rest of 2's record */
+	for (i = 0; i < 40000; i++)		/* 5: quoted, many lines */
+		sbuf_adds(&in, "0123456789012345678901234567890\n");
+	sbuf_adds(&in, "\"\r\nb,2\n");		/* 40005: its end */
+	for (i = 0; i < 5000; i++)		/* 40007: 5000 fields */
+		sbuf_adds(&in, i ? ",f" : "f");
+	sbuf_adds(&in, "\nc,3\n\"a\",");		/* 40009: quoted, 2 MiB */
+	sbuf_adds(&in, "\"");
+	for (i = 0; i < 2 * 1024 * 1024 / 8; i++)
+		sbuf_adds(&in, "01234567");
+	sbuf_adds(&in, "\"\nd,4\n\"");		/* 40011: a typo ends it */
+	for (i = 0; i < 2 * 1024 * 1024 / 8; i++)
+		sbuf_adds(&in, "01234567");
+	sbuf_adds(&in, "\"x\ng,\"e\nf\"\n");	/* 40012: read as it is */
+	for (path = 0; path < 2; path++) {
+		FILE *fp = fmemopen(in.buf, in.len, "rb");
+		struct csvread r;
+
+		assert_non_null(fp);
+		csvread_init(&r, fp);
+		r.no_fast = path;
+		sbuf_reset(&sb);
+		while ((rv = csvread_next(&r)) != 0) {
+			if (rv < 0) {
+				sbuf_printf(&sb, "E%d@%ld:%ld ", (int)r.err,
+				    r.err_line, r.err_col);
+				if (csvread_recover(&r) < 0)
+					break;
+				continue;
+			}
+			sbuf_printf(&sb, "%ld:%.*s ", r.line,
+			    (int)r.f[0].len, r.f[0].s);
+		}
+		assert_int_equal(CSVREAD_EFIELD, 4);
+		assert_int_equal(CSVREAD_EFIELDS, 10);
+		assert_string_equal(sb.buf, want);
+		csvread_release(&r);
+		fclose(fp);
+	}
+	sbuf_release(&in);
 	sbuf_release(&sb);
 }
 
@@ -502,6 +591,7 @@ main(void)
 		cmocka_unit_test(test_nul_in_quoted_line),
 		cmocka_unit_test(test_field_limit),
 		cmocka_unit_test(test_field_limit_many_lines),
+		cmocka_unit_test(test_read_on_after_limit),
 		cmocka_unit_test(test_field_limit_crlf),
 		cmocka_unit_test(test_record_limits),
 		cmocka_unit_test(test_block_boundary),
