@@ -91,7 +91,7 @@ class Gen:
         start = (y0, r.choice((1, 1, 1, 2, 3, 4, 5, 7, 10, 11, 12)))
         n = r.randint(14, 26)
         self.months = [madd(start, i) for i in range(n)]
-        codes = ['VP', 'PNV', 'MOTCUA', 'P-TC', 'T_RA', 'X1', 'PYT', 'AB9']
+        codes = ['VP', 'PNV', 'MOTCUA', 'P-TC', 'T_RA', 'X1', 'PYT', 'AB9', '0PX', 'A_B-C1234567890Z', '_U', '9']
         r.shuffle(codes)
         self.units = {}
         for c in codes[:r.randint(4, 7)]:
@@ -243,7 +243,7 @@ class Gen:
             for k, v in kvs:
                 v = str(v)
                 x = r.random()
-                if x < 0.05 and v.isdigit():
+                if x < 0.05 and v.isdigit() and name != 'submission':
                     v = '00' + v                  # leading zeros are decimal
                 elif x < 0.08:
                     v = '"%s"' % v
