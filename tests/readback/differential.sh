@@ -76,4 +76,35 @@ for cut in 0 15; do
 		    previous-month previous-year
 	done
 done
+# oracle3.py, a third reading written from SPEC alone (oracle audit of Nov
+# 2026), on gen_random3.py's organizations: Windows-1258 input beside UTF-8,
+# ids typed decomposed, error types and findings corrected in re-sent rows,
+# every unit starting late (a period with none in scope), objectives on
+# counts, stocks, decimals and per-channel rates, non-integer % targets;
+# every period form over the data's last two years, both cut-offs. It also
+# checks the analysis stream (comparisons, Pareto, p-charts, low samples).
+oracle=tests/oracle/oracle3.py today=2025-03-15
+for cut in 0 15; do
+	for seed in 31 37; do
+		d=$tmp/gen3-seed$seed-cutoff$cut
+		$py tests/oracle/gen_random3.py "$seed" "$d" "$cut" || { fail=1; continue; }
+		first=$(ls "$d/input" | head -n 1); last=$(ls "$d/input" | tail -n 1)
+		y=${last%-*}; y0=$((y - 1))
+		checks_clean "$d" "$last" || continue
+		against "$d" "$first" "$last" $y0-02 $y-Q1 $y0-Q4 $y0-H1 $y0-H2 \
+		    $y-9M $y0 $y $((y + 1))-01 $y0-12-10..$y-01-20 \
+		    $y0-11-15..$y-01-14 $y0-05-15..$y0-05-15 $first-20..$last-10 \
+		    previous-month previous-half
+		for p in $y-Q1 $y0-12-10..$y-01-20; do
+			"$BIN/baocao-check" --config "$d/config" "$d"/input/* 2>/dev/null |
+			    "$BIN/baocao-rollup" --config "$d/config" --period "$p" |
+			    "$BIN/baocao-analyze" --config "$d/config" --period "$p" \
+			    --analysis "$tmp/analysis" >/dev/null &&
+			$py $oracle --config "$d/config" --input "$d/input" \
+			    --check-analysis "$tmp/analysis" "$p" >"$tmp/diff" || {
+				echo "$(basename "$d"): analysis of $p differs from the oracle:"
+				head -n 10 "$tmp/diff"; fail=1; }
+		done
+	done
+done
 exit $fail
