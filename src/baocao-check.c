@@ -1525,24 +1525,18 @@ vkey(long days, int uidx)
 
 /*
  * Notes the first survey row of a unit for a reporting month, for the
- * tally-or-survey rule. Only rows dated in their own folder's month take
- * part: SPEC reads both "a unit gives tallies OR survey rows for a month"
- * (the sheet beside them in the folder) and "the same reporting month"
- * (the row's date), so a conflict is both. A late row sent in the next
- * folder, or a row dated past the 14th under cutoff_day 15, beside a
- * tally of the month it counts in, is then no error (it has its
- * out-of-month warning), whichever reading a department followed.
+ * tally-or-survey rule. The month is the row's date's (cut-off rule
+ * applied), whatever folder sent it: that is the month its rating counts
+ * in (SPEC §3.2, §5), so a late row beside the tally of the month it is
+ * dated in would add to that tally, which is what the rule forbids.
  */
 static void
 note_first_survey(int uidx, long days, const struct infile *f, long line)
 {
 	long rm = report_month_of_date(days, cfg.cutoff_day);
-	int *slot;
-
-	if (rm != f->month)
-		return;
-	slot = imap_slot(&firstmap, ((uint64_t)(rm + 1000000) << 24) |
+	int *slot = imap_slot(&firstmap, ((uint64_t)(rm + 1000000) << 24) |
 	    (uint64_t)uidx, 1);
+
 	if (*slot >= 0)
 		return;
 	if (nfirst == capfirst) {
