@@ -259,17 +259,28 @@ report_at(const char *file, long line, long col, const char *fmt, ...)
 /* --- small helpers ---------------------------------------------------- */
 
 /*
- * Returns s[0..n) fit for a message: control characters as '?', cut at 60
- * bytes on a character boundary with "..." after. Four calls may be used in
- * one message.
+ * Returns s[0..n) fit for a message: in NFC, control characters as '?', cut
+ * at 60 bytes on a character boundary with "..." after. Four calls may be
+ * used in one message. NFC first: a decomposed value (CP1258 or typed so)
+ * was cut after fewer letters than the same value composed, or between a
+ * letter and its tone mark.
  */
 static const char *
 show(const char *s, size_t n)
 {
 	static char bufs[4][80];
 	static int which;
+	static struct sbuf nfc = SBUF_INIT;
 	char *b = bufs[which++ & 3];
 	size_t i = 0, o = 0;
+
+	if (!utf8_ascii(s, n)) {
+		sbuf_reset(&nfc);
+		if (utf8_nfc_append(&nfc, s, n) == 0) {
+			s = sbuf_str(&nfc);
+			n = nfc.len;
+		}
+	}
 
 	while (i < n && o < 60) {
 		unsigned char c = (unsigned char)s[i];
