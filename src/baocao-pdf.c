@@ -3964,8 +3964,10 @@ pseries_read(struct pseries *s, const char *indicator)
 
 		if (strcmp(c->indicator, indicator) != 0)
 			continue;
-		s->labels[s->n] = xasprintf("%02d/%02d", month_mon(c->month),
-		    month_year(c->month) % 100);
+		/* MM/YYYY, as a month is written in the documents; "09/24"
+		 * had a two-digit year (and reads as a day and month) */
+		s->labels[s->n] = xasprintf("%02d/%04d", month_mon(c->month),
+		    month_year(c->month));
 		s->p[s->n] = c->p;
 		s->lcl[s->n] = c->lcl;
 		s->ucl[s->n] = c->ucl;

@@ -254,6 +254,10 @@ def check(org, period):
             if squash(e['nfc']) not in texts[doc]:
                 no(f'{period}: {doc} does not give back {key}: '
                    f'{e["nfc"][:50]!r}')
+    # the p-charts' months as the documents write a month (MM/YYYY), not
+    # with a two-digit year ("10/24")
+    if 'report' in texts and '10/2024 11/2024 12/2024' not in texts['report']:
+        no(f'{period}: the p-charts do not label their months MM/YYYY')
     return 1 if FAILS else 0
 
 

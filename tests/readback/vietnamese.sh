@@ -9,7 +9,8 @@
 # back every string in NFC with pdftotext, no U+FFFD and no lone combining
 # mark, its Title/Subject/Author NFC (Author the agency); the workbook's
 # cells, sheet names and every XML part NFC and holding the strings; the
-# indicators CSV and the validation report NFC. vietnamese.py does the
+# indicators CSV and the validation report NFC; the p-charts' months
+# written MM/YYYY. vietnamese.py does the
 # work. Run by tests/run-readback with BIN and TOP set.
 : "${BIN:?}" "${TOP:?}"
 for t in pdftotext pdfinfo iconv; do
