@@ -11,7 +11,6 @@
 
 #include "diag.h"
 #include "utf8.h"
-#include "util.h"
 
 static const char *prog = "baocao";
 static long nerrors, nwarnings;
@@ -141,8 +140,6 @@ vdiag(const char *file, long line, long col, const char *kind,
 	int saved = errno, len;
 	size_t n = strlen(fmt);
 	char buf[1024], *msg = buf;
-	const char *text;
-	struct sbuf nfc = SBUF_INIT;
 	va_list aq;
 
 	va_copy(aq, ap);
@@ -157,21 +154,6 @@ vdiag(const char *file, long line, long col, const char *kind,
 		len = (int)sizeof(buf) - 1;
 	}
 	va_end(aq);
-	text = msg;
-	/*
-	 * A value quoted from a file is shown in NFC, as everything read is
-	 * (SPEC §3): a decomposed 'chính_tả' or 'ngày 2/10' was printed with
-	 * its combining marks, unlike the same value composed. The file name
-	 * before the message is left as given, so that it names the file.
-	 */
-	if (!utf8_ascii(msg, (size_t)len) &&
-	    utf8_nfc_append(&nfc, msg, (size_t)len) == 0) {
-		if (msg != buf)
-			free(msg);
-		msg = buf;
-		len = (int)nfc.len;
-		text = sbuf_str(&nfc);
-	}
 	fprintf(stderr, "%s: ", prog);
 	if (file != NULL) {
 		put_safe(file, strlen(file));
@@ -182,10 +164,9 @@ vdiag(const char *file, long line, long col, const char *kind,
 		fputs(": ", stderr);
 	}
 	fputs(kind, stderr);
-	put_safe(text, (size_t)len);
+	put_safe(msg, (size_t)len);
 	if (msg != buf)
 		free(msg);
-	sbuf_release(&nfc);
 	if (n > 0 && fmt[n - 1] == ':')
 		fprintf(stderr, " %s", strerror(saved));
 	fputc('\n', stderr);

@@ -44,17 +44,28 @@ tmpl_error(const char *fmt, ...)
 	return 0;
 }
 
-/* An ASCII lower-case copy of s[0..n) (iniparser folds names so). */
+/*
+ * An ASCII lower-case copy of s[0..n) (iniparser folds names so), in NFC:
+ * a misspelt name typed decomposed ('tiêu_đề') is quoted in its message
+ * as the same name composed, as every text read is (SPEC §3).
+ */
 static char *
 lower_dup(const char *s, size_t n)
 {
-	char *d = xmalloc(n + 1);
+	struct sbuf nfc = SBUF_INIT;
+	char *d;
 	size_t i;
 
+	if (!utf8_ascii(s, n) && utf8_nfc_append(&nfc, s, n) == 0) {
+		s = sbuf_str(&nfc);
+		n = nfc.len;
+	}
+	d = xmalloc(n + 1);
 	for (i = 0; i < n; i++)
 		d[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') :
 		    s[i];
 	d[n] = '\0';
+	sbuf_release(&nfc);
 	return d;
 }
 
