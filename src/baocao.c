@@ -2201,6 +2201,8 @@ take_number(struct run *r, struct report_opts *o, const char *digest,
 	free(suffix);
 	if (st == DOCREG_BAD)
 		return EXIT_DATA;
+	if (st == DOCREG_FAILED)
+		return EXIT_USAGE;	/* a failed write (SPEC §4) */
 	if (st == DOCREG_TAKEN) {
 		diag_errorat(path, 0, 0, "number %s is already the report of "
 		    "%s issued on %s", e.symbol, e.period, e.date);
