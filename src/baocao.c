@@ -1041,6 +1041,7 @@ struct report_opts {
 	char	**written;	/* output files of this run, for the manifest */
 	int	 nwritten;
 	int	 kept;		/* the final in place was left as it was */
+	struct sbuf identity;	/* of the inputs as the run began */
 };
 
 static void
@@ -1713,12 +1714,68 @@ registered_number(struct run *r, struct report_opts *o, const char *digest)
 }
 
 /*
+ * Which file each input is, beyond its bytes: device, inode, size and
+ * the times of its last change, one line per file, into sb. A sheet
+ * removed or replaced while the run read it and then put back as it was
+ * (a sync tool that deletes and re-creates, a save undone) hashes the
+ * same before and after the run, though what was read in between was
+ * another file or none: the outputs of the one, the manifest of the
+ * other. Its change time, which no one can set back, tells.
+ */
+static void
+inputs_identity(struct run *r, struct sbuf *sb)
+{
+	char **paths = NULL;
+	struct stat st;
+	int i, n = 0;
+
+	sbuf_reset(sb);
+	list_inputs(r, &paths, &n);
+	for (i = 0; i < n; i++) {
+		if (stat(paths[i], &st) != 0)
+			sbuf_adds(sb, "- - - - -");	/* five fields */
+		else
+			sbuf_printf(sb, "%ju %ju %jd %jd.%09ld %jd.%09ld",
+			    (uintmax_t)st.st_dev, (uintmax_t)st.st_ino,
+			    (intmax_t)st.st_size, (intmax_t)st.st_mtim.tv_sec,
+			    st.st_mtim.tv_nsec, (intmax_t)st.st_ctim.tv_sec,
+			    st.st_ctim.tv_nsec);
+		sbuf_printf(sb, " %s\n", paths[i]);
+		free(paths[i]);
+	}
+	free(paths);
+}
+
+/*
+ * The paths (at most max) whose lines differ in two inputs_identity() of
+ * one list of files; a path follows the line's fifth space.
+ */
+static void
+identity_changes(const char *a, const char *b, int max, struct sbuf *what)
+{
+	const char *ea, *eb, *name;
+	int n = 0, k;
+
+	for (; *a != '\0' && *b != '\0' && n < max; a = ea + 1, b = eb + 1) {
+		ea = strchr(a, '\n');
+		eb = strchr(b, '\n');
+		if (ea - a == eb - b && memcmp(a, b, (size_t)(ea - a)) == 0)
+			continue;
+		for (name = b, k = 0; k < 5; name++)
+			k += *name == ' ';
+		sbuf_printf(what, "%s%.*s", n++ > 0 ? ", " : "",
+		    (int)(eb - name), name);
+	}
+}
+
+/*
  * Whether the inputs still hash as they did before the run read them
- * (inputs.sums). A department saving a revised sheet, or a file removed,
- * while the run reads would give outputs made of other bytes than their
- * manifest lists, and a final that its own inputs could not make again;
- * so nothing is put in place and the run is to be made again.
- * 0, or EXIT_USAGE after a message.
+ * (inputs.sums), and are still the same files (o->identity). A
+ * department saving a revised sheet, or a file removed, while the run
+ * reads would give outputs made of other bytes than their manifest lists,
+ * and a final that its own inputs could not make again; so nothing is put
+ * in place and the run is to be made again. 0, or EXIT_USAGE after a
+ * message.
  */
 static int
 inputs_unchanged(struct run *r, const struct report_opts *o)
@@ -1745,8 +1802,16 @@ inputs_unchanged(struct run *r, const struct report_opts *o)
 		return EXIT_USAGE;
 	}
 	if (manifest_changed_inputs(before, after, 5, &what) == 0) {
-		sbuf_release(&what);
-		return 0;
+		struct sbuf now = SBUF_INIT;
+
+		inputs_identity(r, &now);
+		identity_changes(sbuf_str(&o->identity), sbuf_str(&now), 5,
+		    &what);
+		sbuf_release(&now);
+		if (what.len == 0) {
+			sbuf_release(&what);
+			return 0;
+		}
 	}
 	diag_plain("the inputs of %s changed while the report was made%s%s; "
 	    "nothing was written: run it again", r->label,
@@ -1891,6 +1956,7 @@ make_report(struct run *r, struct report_opts *o, int force)
 		snprintf(o->suffix, sizeof(o->suffix), "-du-thao-%d", o->draft);
 	if (o->draft > 0 && final_exists(o, r->label))
 		snprintf(o->dsuffix, sizeof(o->dsuffix), "%s", o->suffix);
+	inputs_identity(r, &o->identity);	/* before hashing: SPEC §9 */
 	if ((rv = hash_inputs_now(r, o, digest)) != 0)
 		return rv;
 	rv = run_numbers(r);
@@ -2025,6 +2091,7 @@ report_opts_release(struct report_opts *o)
 	for (i = 0; i < o->nwritten; i++)
 		free(o->written[i]);
 	free(o->written);
+	sbuf_release(&o->identity);
 	if (o->stage[0] != '\0')
 		stage_discard(o->stage);	/* what a failed run left */
 }
