@@ -36,6 +36,8 @@ void	stage_discard(const char *stage);
 /*
  * Moves every file of the stage into outdir, the one named manifest last
  * (its presence then means the rest is in place), and removes the stage.
+ * The manifest in place is removed first when a staged file replaces one
+ * with other bytes, so that it never lists a mix of old and new files.
  * 0, or -1 after a diagnostic.
  */
 int	stage_install(const char *outdir, const char *stage,
