@@ -2507,8 +2507,13 @@ cmd_register(int argc, char **argv)
 	}
 	if ((rv = issued_too_early(&r, &o, digest, want)) == 0)
 		warn_out_of_order(&r, &o, digest, want);
-	if (rv == 0 && (rv = take_number(&r, &o, digest, want)) == 0)
-		rv = print_number(&r, &o);
+	if (rv == 0 && (rv = take_number(&r, &o, digest, want)) == 0 &&
+	    (rv = print_number(&r, &o)) != 0 && !stop_sig)
+		/* the number stands in the register; the next register
+		 * finds it and writes the final with it */
+		diag_plain("%s: number %s is in the register, but the final "
+		    "report could not be written with it; run this register "
+		    "again", r.label, o.number);
 done:
 	report_opts_release(&o);
 	run_release(&r);
