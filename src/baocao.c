@@ -3079,6 +3079,72 @@ move_folder(const char *from, const char *dst)
 	return rv;
 }
 
+/* Whether regular files a and b hold the same bytes. */
+static int
+same_file(const char *a, const char *b)
+{
+	char *x, *y;
+	size_t nx, ny;
+	int same;
+
+	x = read_file(a, &nx);
+	y = read_file(b, &ny);
+	same = x != NULL && y != NULL && nx == ny && memcmp(x, y, nx) == 0;
+	free(x);
+	free(y);
+	return same;
+}
+
+/*
+ * Whether every entry left in from is a file that dst holds too, with
+ * the same bytes: what a move to another file system killed while it
+ * removed the originals (move_folder()) left, the copy whole in the
+ * archive. Refused as "already in the archive", that folder stayed in
+ * output/ for good, some of its files gone and its manifest failing.
+ */
+static int
+move_cut_short(const char *from, const char *dst)
+{
+	char a[PATH_MAX + 512], b[PATH_MAX + 512];
+	struct dirent **ents;
+	struct stat sa, sb;
+	int i, n, done = 1;
+
+	if ((n = scandir(from, &ents, NULL, alphasort)) < 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		const char *e = ents[i]->d_name;
+
+		snprintf(a, sizeof(a), "%s/%s", from, e);
+		snprintf(b, sizeof(b), "%s/%s", dst, e);
+		if (done && strcmp(e, ".") != 0 && strcmp(e, "..") != 0)
+			done = lstat(a, &sa) == 0 && S_ISREG(sa.st_mode) &&
+			    lstat(b, &sb) == 0 && S_ISREG(sb.st_mode) &&
+			    same_file(a, b);
+		free(ents[i]);
+	}
+	free(ents);
+	return done;
+}
+
+/* Ends a move that move_cut_short() found: from removed; 0 or -1. */
+static int
+finish_move(const char *from, const char *dst)
+{
+	struct dirent **ents;
+	int i, n, rv;
+
+	if ((n = scandir(from, &ents, NULL, alphasort)) < 0)
+		return -1;
+	if ((rv = remove_files(from, ents, n)) != 0)
+		diag_errorat(from, 0, 0, "copied to '%s' but cannot be "
+		    "removed:", dst);
+	for (i = 0; i < n; i++)
+		free(ents[i]);
+	free(ents);
+	return rv;
+}
+
 /*
  * Moves the period folder from to dst (under to), unless a run on that
  * period holds its lock: that folder is skipped, with a warning, until the
@@ -3101,7 +3167,14 @@ archive_folder(const char *from, const char *to, const char *dst)
 	}
 	stage_leftovers(from);
 	copy_leftovers(to, strrchr(dst, '/') + 1);
-	if (lstat(dst, &sb) == 0)
+	if (lstat(dst, &sb) == 0 && S_ISDIR(sb.st_mode) &&
+	    move_cut_short(from, dst)) {
+		if (finish_move(from, dst) == 0) {
+			printf("%s -> %s (the rest of a move cut short)\n",
+			    from, dst);
+			rv = 0;
+		}
+	} else if (lstat(dst, &sb) == 0)
 		diag_errorat(from, 0, 0, "not moved: '%s' is already in the "
 		    "archive", dst);
 	else if (mkdirs(to) != 0)
