@@ -2353,7 +2353,9 @@ print_number(struct run *r, struct report_opts *o)
 	if ((rv = render_pdf(r, o, "report", NULL, name)) != 0 ||
 	    (rv = renumbered_manifest(o, name)) != 0)
 		return rv;
-	return install(o);
+	/* over a finished final: its manifest stays until replaced */
+	return stage_install_keep(o->outdir, o->stage, MANIFEST_NAME) != 0 ?
+	    EXIT_USAGE : 0;
 }
 
 /*

@@ -212,8 +212,9 @@ replaces_other_bytes(const char *outdir, const char *stage,
  * were tampered with. A folder without its manifest is one a run did not
  * finish (final_complete()), and says so.
  */
-int
-stage_install(const char *outdir, const char *stage, const char *manifest)
+static int
+install_files(const char *outdir, const char *stage, const char *manifest,
+    int drop_old)
 {
 	struct dirent **ents;
 	char path[4096];
@@ -224,8 +225,8 @@ stage_install(const char *outdir, const char *stage, const char *manifest)
 		return -1;
 	}
 	snprintf(path, sizeof(path), "%s/%s", outdir, manifest);
-	if (replaces_other_bytes(outdir, stage, ents, n, manifest) &&
-	    unlink(path) != 0 && errno != ENOENT) {
+	if (drop_old && replaces_other_bytes(outdir, stage, ents, n,
+	    manifest) && unlink(path) != 0 && errno != ENOENT) {
 		diag_errorat(path, 0, 0, "cannot remove:");
 		free_entries(ents, n);
 		stage_discard(stage);
@@ -244,6 +245,24 @@ stage_install(const char *outdir, const char *stage, const char *manifest)
 	free_entries(ents, n);
 	stage_discard(stage);
 	return rv;
+}
+
+int
+stage_install(const char *outdir, const char *stage, const char *manifest)
+{
+	return install_files(outdir, stage, manifest, 1);
+}
+
+/*
+ * A finished final's manifest is what keeps it from being replaced by
+ * another (final_complete()): the numbered report that register puts in
+ * its place must not leave it, even for a moment, without one.
+ */
+int
+stage_install_keep(const char *outdir, const char *stage,
+    const char *manifest)
+{
+	return install_files(outdir, stage, manifest, 0);
 }
 
 int

@@ -42,6 +42,9 @@ void	stage_discard(const char *stage);
  */
 int	stage_install(const char *outdir, const char *stage,
 	    const char *manifest);
+/* As stage_install(), but the manifest in place stays until replaced. */
+int	stage_install_keep(const char *outdir, const char *stage,
+	    const char *manifest);
 
 /* Whether name is a file of a final: not hidden, not a draft's
    ("-du-thao-"), not a kept version ("x.v2.pdf"), not temporary. */

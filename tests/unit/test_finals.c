@@ -211,7 +211,8 @@ test_install_failure(void **state)
  * An install that stops after a file of other bytes was put in place (a
  * directory in the way of b.pdf here; kill -9 between two moves in life)
  * leaves no manifest: the old one listed a.pdf's old bytes. One whose
- * files already in place are the same bytes keeps it.
+ * files already in place are the same bytes keeps it, and so does
+ * stage_install_keep() (register over a finished final).
  */
 static void
 test_install_mix(void **state)
@@ -231,6 +232,15 @@ test_install_mix(void **state)
 	put_in(stage, "SHA256SUMS", "new sums");
 	assert_int_equal(stage_install(dir, stage, "SHA256SUMS"), -1);
 	assert_non_null(m = get("SHA256SUMS"));	/* a.pdf: the same bytes */
+	assert_string_equal(m, "old sums");
+	libc_free(m);
+	/* register's numbered report: the final keeps its manifest */
+	assert_int_equal(stage_open(dir, stage, sizeof(stage)), 0);
+	put_in(stage, "a.pdf", "numbered");
+	put_in(stage, "b.pdf", "b");
+	put_in(stage, "SHA256SUMS", "new sums");
+	assert_int_equal(stage_install_keep(dir, stage, "SHA256SUMS"), -1);
+	assert_non_null(m = get("SHA256SUMS"));
 	assert_string_equal(m, "old sums");
 	libc_free(m);
 	assert_int_equal(stage_open(dir, stage, sizeof(stage)), 0);
