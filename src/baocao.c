@@ -1714,13 +1714,15 @@ registered_number(struct run *r, struct report_opts *o, const char *digest)
 }
 
 /*
- * Which file each input is, beyond its bytes: device, inode, size and
- * the times of its last change, one line per file, into sb. A sheet
- * removed or replaced while the run read it and then put back as it was
- * (a sync tool that deletes and re-creates, a save undone) hashes the
- * same before and after the run, though what was read in between was
- * another file or none: the outputs of the one, the manifest of the
- * other. Its change time, which no one can set back, tells.
+ * Which file each input is, beyond its bytes: its size and the times of
+ * its last change, one line per file, into sb. A sheet removed or
+ * replaced while the run read it and then put back as it was (a sync
+ * tool that deletes and re-creates, a save undone) hashes the same
+ * before and after the run, though what was read in between was another
+ * file or none: the outputs of the one, the manifest of the other. Its
+ * change time (ctime), which no one can set back, tells. Not the inode
+ * number: a share mounted without server inode numbers may give a file
+ * another one from one look to the next.
  */
 static void
 inputs_identity(struct run *r, struct sbuf *sb)
@@ -1733,10 +1735,9 @@ inputs_identity(struct run *r, struct sbuf *sb)
 	list_inputs(r, &paths, &n);
 	for (i = 0; i < n; i++) {
 		if (stat(paths[i], &st) != 0)
-			sbuf_adds(sb, "- - - - -");	/* five fields */
+			sbuf_adds(sb, "- - -");		/* three fields */
 		else
-			sbuf_printf(sb, "%ju %ju %jd %jd.%09ld %jd.%09ld",
-			    (uintmax_t)st.st_dev, (uintmax_t)st.st_ino,
+			sbuf_printf(sb, "%jd %jd.%09ld %jd.%09ld",
 			    (intmax_t)st.st_size, (intmax_t)st.st_mtim.tv_sec,
 			    st.st_mtim.tv_nsec, (intmax_t)st.st_ctim.tv_sec,
 			    st.st_ctim.tv_nsec);
@@ -1748,7 +1749,7 @@ inputs_identity(struct run *r, struct sbuf *sb)
 
 /*
  * The paths (at most max) whose lines differ in two inputs_identity() of
- * one list of files; a path follows the line's fifth space.
+ * one list of files; a path follows the line's third space.
  */
 static void
 identity_changes(const char *a, const char *b, int max, struct sbuf *what)
@@ -1761,7 +1762,7 @@ identity_changes(const char *a, const char *b, int max, struct sbuf *what)
 		eb = strchr(b, '\n');
 		if (ea - a == eb - b && memcmp(a, b, (size_t)(ea - a)) == 0)
 			continue;
-		for (name = b, k = 0; k < 5; name++)
+		for (name = b, k = 0; k < 3; name++)
 			k += *name == ' ';
 		sbuf_printf(what, "%s%.*s", n++ > 0 ? ", " : "",
 		    (int)(eb - name), name);
