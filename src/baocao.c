@@ -1041,6 +1041,7 @@ struct report_opts {
 	char	**written;	/* output files of this run, for the manifest */
 	int	 nwritten;
 	int	 kept;		/* the final in place was left as it was */
+	struct sbuf identity;	/* of the inputs as the run began */
 };
 
 static void
@@ -1713,12 +1714,69 @@ registered_number(struct run *r, struct report_opts *o, const char *digest)
 }
 
 /*
+ * Which file each input is, beyond its bytes: its size and the times of
+ * its last change, one line per file, into sb. A sheet removed or
+ * replaced while the run read it and then put back as it was (a sync
+ * tool that deletes and re-creates, a save undone) hashes the same
+ * before and after the run, though what was read in between was another
+ * file or none: the outputs of the one, the manifest of the other. Its
+ * change time (ctime), which no one can set back, tells. Not the inode
+ * number: a share mounted without server inode numbers may give a file
+ * another one from one look to the next.
+ */
+static void
+inputs_identity(struct run *r, struct sbuf *sb)
+{
+	char **paths = NULL;
+	struct stat st;
+	int i, n = 0;
+
+	sbuf_reset(sb);
+	list_inputs(r, &paths, &n);
+	for (i = 0; i < n; i++) {
+		if (stat(paths[i], &st) != 0)
+			sbuf_adds(sb, "- - -");		/* three fields */
+		else
+			sbuf_printf(sb, "%jd %jd.%09ld %jd.%09ld",
+			    (intmax_t)st.st_size, (intmax_t)st.st_mtim.tv_sec,
+			    st.st_mtim.tv_nsec, (intmax_t)st.st_ctim.tv_sec,
+			    st.st_ctim.tv_nsec);
+		sbuf_printf(sb, " %s\n", paths[i]);
+		free(paths[i]);
+	}
+	free(paths);
+}
+
+/*
+ * The paths (at most max) whose lines differ in two inputs_identity() of
+ * one list of files; a path follows the line's third space.
+ */
+static void
+identity_changes(const char *a, const char *b, int max, struct sbuf *what)
+{
+	const char *ea, *eb, *name;
+	int n = 0, k;
+
+	for (; *a != '\0' && *b != '\0' && n < max; a = ea + 1, b = eb + 1) {
+		ea = strchr(a, '\n');
+		eb = strchr(b, '\n');
+		if (ea - a == eb - b && memcmp(a, b, (size_t)(ea - a)) == 0)
+			continue;
+		for (name = b, k = 0; k < 3; name++)
+			k += *name == ' ';
+		sbuf_printf(what, "%s%.*s", n++ > 0 ? ", " : "",
+		    (int)(eb - name), name);
+	}
+}
+
+/*
  * Whether the inputs still hash as they did before the run read them
- * (inputs.sums). A department saving a revised sheet, or a file removed,
- * while the run reads would give outputs made of other bytes than their
- * manifest lists, and a final that its own inputs could not make again;
- * so nothing is put in place and the run is to be made again.
- * 0, or EXIT_USAGE after a message.
+ * (inputs.sums), and are still the same files (o->identity). A
+ * department saving a revised sheet, or a file removed, while the run
+ * reads would give outputs made of other bytes than their manifest lists,
+ * and a final that its own inputs could not make again; so nothing is put
+ * in place and the run is to be made again. 0, or EXIT_USAGE after a
+ * message.
  */
 static int
 inputs_unchanged(struct run *r, const struct report_opts *o)
@@ -1745,8 +1803,16 @@ inputs_unchanged(struct run *r, const struct report_opts *o)
 		return EXIT_USAGE;
 	}
 	if (manifest_changed_inputs(before, after, 5, &what) == 0) {
-		sbuf_release(&what);
-		return 0;
+		struct sbuf now = SBUF_INIT;
+
+		inputs_identity(r, &now);
+		identity_changes(sbuf_str(&o->identity), sbuf_str(&now), 5,
+		    &what);
+		sbuf_release(&now);
+		if (what.len == 0) {
+			sbuf_release(&what);
+			return 0;
+		}
 	}
 	diag_plain("the inputs of %s changed while the report was made%s%s; "
 	    "nothing was written: run it again", r->label,
@@ -1891,6 +1957,7 @@ make_report(struct run *r, struct report_opts *o, int force)
 		snprintf(o->suffix, sizeof(o->suffix), "-du-thao-%d", o->draft);
 	if (o->draft > 0 && final_exists(o, r->label))
 		snprintf(o->dsuffix, sizeof(o->dsuffix), "%s", o->suffix);
+	inputs_identity(r, &o->identity);	/* before hashing: SPEC §9 */
 	if ((rv = hash_inputs_now(r, o, digest)) != 0)
 		return rv;
 	rv = run_numbers(r);
@@ -2025,6 +2092,7 @@ report_opts_release(struct report_opts *o)
 	for (i = 0; i < o->nwritten; i++)
 		free(o->written[i]);
 	free(o->written);
+	sbuf_release(&o->identity);
 	if (o->stage[0] != '\0')
 		stage_discard(o->stage);	/* what a failed run left */
 }
@@ -2201,6 +2269,8 @@ take_number(struct run *r, struct report_opts *o, const char *digest,
 	free(suffix);
 	if (st == DOCREG_BAD)
 		return EXIT_DATA;
+	if (st == DOCREG_FAILED)
+		return EXIT_USAGE;	/* a failed write (SPEC §4) */
 	if (st == DOCREG_TAKEN) {
 		diag_errorat(path, 0, 0, "number %s is already the report of "
 		    "%s issued on %s", e.symbol, e.period, e.date);
@@ -2284,7 +2354,9 @@ print_number(struct run *r, struct report_opts *o)
 	if ((rv = render_pdf(r, o, "report", NULL, name)) != 0 ||
 	    (rv = renumbered_manifest(o, name)) != 0)
 		return rv;
-	return install(o);
+	/* over a finished final: its manifest stays until replaced */
+	return stage_install_keep(o->outdir, o->stage, MANIFEST_NAME) != 0 ?
+	    EXIT_USAGE : 0;
 }
 
 /*
@@ -2438,8 +2510,13 @@ cmd_register(int argc, char **argv)
 	}
 	if ((rv = issued_too_early(&r, &o, digest, want)) == 0)
 		warn_out_of_order(&r, &o, digest, want);
-	if (rv == 0 && (rv = take_number(&r, &o, digest, want)) == 0)
-		rv = print_number(&r, &o);
+	if (rv == 0 && (rv = take_number(&r, &o, digest, want)) == 0 &&
+	    (rv = print_number(&r, &o)) != 0 && !stop_sig)
+		/* the number stands in the register; the next register
+		 * finds it and writes the final with it */
+		diag_plain("%s: number %s is in the register, but the final "
+		    "report could not be written with it; run this register "
+		    "again", r.label, o.number);
 done:
 	report_opts_release(&o);
 	run_release(&r);
@@ -3005,6 +3082,72 @@ move_folder(const char *from, const char *dst)
 	return rv;
 }
 
+/* Whether regular files a and b hold the same bytes. */
+static int
+same_file(const char *a, const char *b)
+{
+	char *x, *y;
+	size_t nx, ny;
+	int same;
+
+	x = read_file(a, &nx);
+	y = read_file(b, &ny);
+	same = x != NULL && y != NULL && nx == ny && memcmp(x, y, nx) == 0;
+	free(x);
+	free(y);
+	return same;
+}
+
+/*
+ * Whether every entry left in from is a file that dst holds too, with
+ * the same bytes: what a move to another file system killed while it
+ * removed the originals (move_folder()) left, the copy whole in the
+ * archive. Refused as "already in the archive", that folder stayed in
+ * output/ for good, some of its files gone and its manifest failing.
+ */
+static int
+move_cut_short(const char *from, const char *dst)
+{
+	char a[PATH_MAX + 512], b[PATH_MAX + 512];
+	struct dirent **ents;
+	struct stat sa, sb;
+	int i, n, done = 1;
+
+	if ((n = scandir(from, &ents, NULL, alphasort)) < 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		const char *e = ents[i]->d_name;
+
+		snprintf(a, sizeof(a), "%s/%s", from, e);
+		snprintf(b, sizeof(b), "%s/%s", dst, e);
+		if (done && strcmp(e, ".") != 0 && strcmp(e, "..") != 0)
+			done = lstat(a, &sa) == 0 && S_ISREG(sa.st_mode) &&
+			    lstat(b, &sb) == 0 && S_ISREG(sb.st_mode) &&
+			    same_file(a, b);
+		free(ents[i]);
+	}
+	free(ents);
+	return done;
+}
+
+/* Ends a move that move_cut_short() found: from removed; 0 or -1. */
+static int
+finish_move(const char *from, const char *dst)
+{
+	struct dirent **ents;
+	int i, n, rv;
+
+	if ((n = scandir(from, &ents, NULL, alphasort)) < 0)
+		return -1;
+	if ((rv = remove_files(from, ents, n)) != 0)
+		diag_errorat(from, 0, 0, "copied to '%s' but cannot be "
+		    "removed:", dst);
+	for (i = 0; i < n; i++)
+		free(ents[i]);
+	free(ents);
+	return rv;
+}
+
 /*
  * Moves the period folder from to dst (under to), unless a run on that
  * period holds its lock: that folder is skipped, with a warning, until the
@@ -3027,7 +3170,14 @@ archive_folder(const char *from, const char *to, const char *dst)
 	}
 	stage_leftovers(from);
 	copy_leftovers(to, strrchr(dst, '/') + 1);
-	if (lstat(dst, &sb) == 0)
+	if (lstat(dst, &sb) == 0 && S_ISDIR(sb.st_mode) &&
+	    move_cut_short(from, dst)) {
+		if (finish_move(from, dst) == 0) {
+			printf("%s -> %s (the rest of a move cut short)\n",
+			    from, dst);
+			rv = 0;
+		}
+	} else if (lstat(dst, &sb) == 0)
 		diag_errorat(from, 0, 0, "not moved: '%s' is already in the "
 		    "archive", dst);
 	else if (mkdirs(to) != 0)

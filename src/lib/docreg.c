@@ -191,7 +191,10 @@ add_quoted(struct sbuf *sb, const char *s)
 
 /*
  * Appends e's line (and the header to an empty file, a line break first
- * when the last entry lacks one: scan_text()); 0 or -1.
+ * when the last entry lacks one: scan_text()); 0 or -1. A write cut short
+ * (disk full, a quota, a file size limit) is taken back: the part written
+ * was a last line that scan_text() refuses, so no number could be given
+ * again, in any year, until someone mended the file by hand.
  */
 static int
 append(int fd, const struct docreg_entry *e, const char *subject,
@@ -201,6 +204,7 @@ append(int fd, const struct docreg_entry *e, const char *subject,
 	struct stat st;
 	size_t off = 0, len;
 	ssize_t n = 0;
+	int err;
 
 	if (fstat(fd, &st) != 0)
 		return -1;
@@ -216,7 +220,13 @@ append(int fd, const struct docreg_entry *e, const char *subject,
 	while (off < len && (n = write(fd, sb.buf + off, len - off)) > 0)
 		off += (size_t)n;
 	sbuf_release(&sb);
-	return off == len && fsync(fd) == 0 ? 0 : -1;
+	if (off == len && fsync(fd) == 0)
+		return 0;
+	err = errno;
+	if (off > 0 && ftruncate(fd, st.st_size) == 0)
+		fsync(fd);
+	errno = err;
+	return -1;
 }
 
 int
@@ -281,8 +291,9 @@ docreg_take(const char *path, const char *period, const char *digest,
 		snprintf(e->digest, sizeof(e->digest), "%s", digest);
 		st = DOCREG_NEW;
 		if (append(fd, e, subject, s.no_newline) != 0) {
-			diag_errorat(path, 0, 0, "cannot write:");
-			st = DOCREG_BAD;
+			diag_errorat(path, 0, 0, "cannot write (no number was "
+			    "given):");
+			st = DOCREG_FAILED;
 		}
 	}
 	close(fd);		/* releases the lock */

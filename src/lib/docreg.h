@@ -39,7 +39,9 @@ enum docreg_status {
 	DOCREG_NEW,		/* a number was given and appended */
 	DOCREG_EXISTING,	/* the report already had its number */
 	DOCREG_TAKEN,		/* the number asked for belongs to another */
-	DOCREG_BAD		/* unreadable or malformed register (diag said) */
+	DOCREG_BAD,		/* unreadable or malformed register (diag said) */
+	DOCREG_FAILED		/* the line could not be written (diag said);
+				   the register is left as it was */
 };
 
 /*
@@ -54,7 +56,8 @@ int	docreg_find(const char *path, const char *period, const char *digest,
  * Gives the report (period, digest) its number, under the file's lock:
  * the one it already has (DOCREG_EXISTING), else want (> 0) when that is
  * free in the year of date, else the year's highest number plus one
- * (DOCREG_NEW, the line appended and synced). suffix follows the number in
+ * (DOCREG_NEW, the line appended and synced; DOCREG_FAILED, the file cut
+ * back to its old size, when it cannot be). suffix follows the number in
  * the symbol ("BC-UBND"); subject is the register's trích yếu. On
  * DOCREG_TAKEN, *e is the entry holding want.
  */

@@ -161,14 +161,75 @@ stage_open(const char *outdir, char *stage, size_t size)
 	return mkdir(stage, 0755);
 }
 
-int
-stage_install(const char *outdir, const char *stage, const char *manifest)
+/* Whether the files at a and b hold the same bytes. */
+static int
+same_bytes(const char *a, const char *b)
+{
+	char *x, *y;
+	size_t nx, ny;
+	int same;
+
+	x = read_file(a, &nx);
+	y = read_file(b, &ny);
+	same = x != NULL && y != NULL && nx == ny && memcmp(x, y, nx) == 0;
+	free(x);
+	free(y);
+	return same;
+}
+
+/*
+ * Whether a file of the stage (not the manifest) would replace one of
+ * outdir that holds other bytes.
+ */
+static int
+replaces_other_bytes(const char *outdir, const char *stage,
+    struct dirent **ents, int n, const char *manifest)
+{
+	char a[4096], b[4096];
+	struct stat sb;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		const char *e = ents[i]->d_name;
+
+		if (dot_entry(e) || strcmp(e, manifest) == 0)
+			continue;
+		snprintf(a, sizeof(a), "%s/%s", outdir, e);
+		snprintf(b, sizeof(b), "%s/%s", stage, e);
+		if (lstat(a, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    !same_bytes(a, b))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The manifest in place goes first when the stage replaces files it
+ * lists with other bytes: the install is a series of moves, and a run
+ * killed between two (or one that puts in place only its validation
+ * report, the data having errors) left a folder of old and new files
+ * under the old manifest, whose `sha256sum -c` then said the new ones
+ * were tampered with. A folder without its manifest is one a run did not
+ * finish (final_complete()), and says so.
+ */
+static int
+install_files(const char *outdir, const char *stage, const char *manifest,
+    int drop_old)
 {
 	struct dirent **ents;
+	char path[4096];
 	int i, n, pass, rv = 0;
 
 	if ((n = entries(stage, &ents)) < 0) {
 		diag_errorat(stage, 0, 0, "cannot open:");
+		return -1;
+	}
+	snprintf(path, sizeof(path), "%s/%s", outdir, manifest);
+	if (drop_old && replaces_other_bytes(outdir, stage, ents, n,
+	    manifest) && unlink(path) != 0 && errno != ENOENT) {
+		diag_errorat(path, 0, 0, "cannot remove:");
+		free_entries(ents, n);
+		stage_discard(stage);
 		return -1;
 	}
 	for (pass = 0; pass < 2 && rv == 0; pass++)
@@ -184,6 +245,24 @@ stage_install(const char *outdir, const char *stage, const char *manifest)
 	free_entries(ents, n);
 	stage_discard(stage);
 	return rv;
+}
+
+int
+stage_install(const char *outdir, const char *stage, const char *manifest)
+{
+	return install_files(outdir, stage, manifest, 1);
+}
+
+/*
+ * A finished final's manifest is what keeps it from being replaced by
+ * another (final_complete()): the numbered report that register puts in
+ * its place must not leave it, even for a moment, without one.
+ */
+int
+stage_install_keep(const char *outdir, const char *stage,
+    const char *manifest)
+{
+	return install_files(outdir, stage, manifest, 0);
 }
 
 int
@@ -203,22 +282,6 @@ final_complete(const char *outdir, const char *report)
 		    (p[n] == '\n' || p[n] == '\0');
 	free(text);
 	return found;
-}
-
-/* Whether the files at a and b hold the same bytes. */
-static int
-same_bytes(const char *a, const char *b)
-{
-	char *x, *y;
-	size_t nx, ny;
-	int same;
-
-	x = read_file(a, &nx);
-	y = read_file(b, &ny);
-	same = x != NULL && y != NULL && nx == ny && memcmp(x, y, nx) == 0;
-	free(x);
-	free(y);
-	return same;
 }
 
 static int

@@ -36,9 +36,14 @@ void	stage_discard(const char *stage);
 /*
  * Moves every file of the stage into outdir, the one named manifest last
  * (its presence then means the rest is in place), and removes the stage.
+ * The manifest in place is removed first when a staged file replaces one
+ * with other bytes, so that it never lists a mix of old and new files.
  * 0, or -1 after a diagnostic.
  */
 int	stage_install(const char *outdir, const char *stage,
+	    const char *manifest);
+/* As stage_install(), but the manifest in place stays until replaced. */
+int	stage_install_keep(const char *outdir, const char *stage,
 	    const char *manifest);
 
 /* Whether name is a file of a final: not hidden, not a draft's

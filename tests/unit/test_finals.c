@@ -207,6 +207,54 @@ test_install_failure(void **state)
 	assert_int_not_equal(stat(stage, &st), 0);	/* the stage is gone */
 }
 
+/*
+ * An install that stops after a file of other bytes was put in place (a
+ * directory in the way of b.pdf here; kill -9 between two moves in life)
+ * leaves no manifest: the old one listed a.pdf's old bytes. One whose
+ * files already in place are the same bytes keeps it, and so does
+ * stage_install_keep() (register over a finished final).
+ */
+static void
+test_install_mix(void **state)
+{
+	char stage[256], path[300], *m;
+	struct stat st;
+
+	(void)state;
+	put("a.pdf", "old");
+	put("SHA256SUMS", "old sums");
+	snprintf(path, sizeof(path), "%s/b.pdf", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	put("b.pdf/keep", "x");			/* non-empty: rename fails */
+	assert_int_equal(stage_open(dir, stage, sizeof(stage)), 0);
+	put_in(stage, "a.pdf", "old");
+	put_in(stage, "b.pdf", "b");
+	put_in(stage, "SHA256SUMS", "new sums");
+	assert_int_equal(stage_install(dir, stage, "SHA256SUMS"), -1);
+	assert_non_null(m = get("SHA256SUMS"));	/* a.pdf: the same bytes */
+	assert_string_equal(m, "old sums");
+	libc_free(m);
+	/* register's numbered report: the final keeps its manifest */
+	assert_int_equal(stage_open(dir, stage, sizeof(stage)), 0);
+	put_in(stage, "a.pdf", "numbered");
+	put_in(stage, "b.pdf", "b");
+	put_in(stage, "SHA256SUMS", "new sums");
+	assert_int_equal(stage_install_keep(dir, stage, "SHA256SUMS"), -1);
+	assert_non_null(m = get("SHA256SUMS"));
+	assert_string_equal(m, "old sums");
+	libc_free(m);
+	assert_int_equal(stage_open(dir, stage, sizeof(stage)), 0);
+	put_in(stage, "a.pdf", "new");
+	put_in(stage, "b.pdf", "b");
+	put_in(stage, "SHA256SUMS", "new sums");
+	assert_int_equal(stage_install(dir, stage, "SHA256SUMS"), -1);
+	assert_non_null(m = get("a.pdf"));
+	assert_string_equal(m, "new");
+	libc_free(m);
+	snprintf(path, sizeof(path), "%s/SHA256SUMS", dir);
+	assert_int_not_equal(stat(path, &st), 0);
+}
+
 static const char *const h1 = "1111111111111111111111111111111111111111111111111111111111111111";
 static const char *const h2 = "2222222222222222222222222222222222222222222222222222222222222222";
 
@@ -291,6 +339,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_install_failure,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_install_mix, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_keep_old, setup,
 		    teardown),
 	};
