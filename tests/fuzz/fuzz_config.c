@@ -19,6 +19,23 @@ int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char dir[256];
 
+static const char *const names[] = { "baocao.ini", "units.ini",
+	"objectives.ini" };
+
+/* Removes the harness's folder when the fuzzer exits. */
+static void
+remove_dir(void)
+{
+	char path[320];
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		(void)unlink(path);
+	}
+	(void)rmdir(dir);
+}
+
 /* Writes s[0..n) to dir/name; 0 or -1. */
 static int
 put(const char *name, const char *s, size_t n)
@@ -51,8 +68,6 @@ part_end(const char *s, const char *e)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const names[] = { "baocao.ini", "units.ini",
-		"objectives.ini" };
 	const char *s = (const char *)data, *e = s + size, *pe;
 	struct config c;
 	int i;
@@ -63,6 +78,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		snprintf(dir, sizeof(dir), "%s/baocao-fuzz-config-%ld",
 		    t != NULL && *t != '\0' ? t : "/tmp", (long)getpid());
 		(void)mkdir(dir, 0700);
+		atexit(remove_dir);
 		config_warnings = 1;
 	}
 	for (i = 0; i < 3; i++) {

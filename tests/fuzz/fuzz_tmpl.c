@@ -18,6 +18,13 @@ int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char path[256];
 
+/* Removes the harness's file when the fuzzer exits. */
+static void
+remove_file(void)
+{
+	(void)unlink(path);
+}
+
 /* Writes data to the harness's one file; 0, or -1 when it cannot. */
 static int
 put_file(const uint8_t *data, size_t size)
@@ -25,9 +32,11 @@ put_file(const uint8_t *data, size_t size)
 	const char *dir = getenv("TMPDIR");
 	FILE *fp;
 
-	if (path[0] == '\0')
+	if (path[0] == '\0') {
 		snprintf(path, sizeof(path), "%s/baocao-fuzz-tmpl-%ld.ini",
 		    dir != NULL && *dir != '\0' ? dir : "/tmp", (long)getpid());
+		atexit(remove_file);
+	}
 	if ((fp = fopen(path, "wb")) == NULL)
 		return -1;
 	if (fwrite(data, 1, size, fp) != size) {
