@@ -4,6 +4,8 @@
 #   make test                  unit tests (cmocka) and golden cases
 #   make SANITIZE=address,undefined test   the same, instrumented
 #   make WERROR=1              warnings are errors (CI)
+#   make fuzz [FUZZ_SECONDS=60] [FUZZ=norm ...]   the libFuzzer harnesses
+#                              (tests/fuzz/run; clang; not part of test)
 include config.mk
 
 ifneq ($(SANITIZE),)
@@ -82,6 +84,11 @@ golden-update: all
 
 bench: all
 	$(Q)BUILD=$(BUILD) sh scripts/bench
+
+# .PHONY named it, but there was no rule: `make fuzz` did nothing
+FUZZ_SECONDS ?= 60
+fuzz:
+	$(Q)sh tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ)
 
 install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/baocao

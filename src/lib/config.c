@@ -360,6 +360,38 @@ check_unnamed_sections(const struct inifile *f)
 }
 
 /*
+ * iniparser names a key "section:key", so a header "[recipients:1]" is no
+ * section to it: its keys joined [recipients] as "1:x", reported at no
+ * line, and the header itself took the place of a recipient with no value
+ * (which crashed the loader). A ':' in a section name is refused at its
+ * line.
+ */
+static int
+check_colon_sections(const struct inifile *f)
+{
+	const char *p = f->text, *close;
+	long line = 1;
+	int bad = 0;
+
+	for (; *p; line++) {
+		const char *e = p + strcspn(p, "\n"), *q = p + strspn(p, " \t");
+
+		if (*q == '[' && (close = memchr(q, ']', (size_t)(e - q))) !=
+		    NULL && memchr(q, ':', (size_t)(close - q)) != NULL) {
+			diag_errorat(f->path, line, 0, "section name '%.*s' "
+			    "holds ':', which the INI reader puts between a "
+			    "section and a key: rename it", (int)(close - q - 1),
+			    q + 1);
+			bad++;
+		}
+		if (*e == '\0')
+			break;
+		p = e + 1;
+	}
+	return bad;
+}
+
+/*
  * iniparser ends an unquoted value at its first ';' or '#', wherever it
  * is, and a quoted one at its closing quote: "3 = TT Đảng ủy; HĐND xã"
  * prints "- TT Đảng ủy;" under Nơi nhận, "units = PKT; CAX" lists PKT
@@ -710,6 +742,14 @@ load_recipients(struct config *c, const struct inifile *f)
 		const char *v = iniparser_getstring(f->d, keys[i], "");
 		static const char *const arch[] = { "archive", NULL };
 
+		/*
+		 * A section [recipients:1] is a "key" of [recipients] to
+		 * iniparser, with no value (NULL): it crashed here. It is
+		 * reported as an unknown section (load_baocao), its keys
+		 * ("1:x") as unknown keys below.
+		 */
+		if (v == NULL)
+			continue;
 		if (strcmp(k, "archive") != 0 &&
 		    strspn(k, "0123456789") != strlen(k)) {
 			/* "- x1;" would print in an order no one chose */
@@ -1238,6 +1278,7 @@ config_load(struct config *c, const char *dir)
 	for (i = 0; rv == 0 && i < 3; i++)
 		bad += check_repeated_sections(&f[i]) +
 		    check_unnamed_sections(&f[i]) +
+		    check_colon_sections(&f[i]) +
 		    check_repeated_keys(&f[i]) + check_sectionless(&f[i]);
 	if (rv == 0) {
 		bad += load_baocao(c, &f[0]);

@@ -97,14 +97,40 @@ subject_closed(const char *line)
 	return quotes % 2 == 0 && p[-1] == '"';
 }
 
+/*
+ * Refuses a NUL byte in the register's len bytes at text: the text is read
+ * as a C string, so the entries after it went unseen, and their numbers
+ * were given again. -1 after a diagnostic at its line and column.
+ */
+static int
+check_nul(const char *path, const char *text, size_t len)
+{
+	const char *nul = memchr(text, '\0', len), *p, *bol = text;
+	long lineno = 1;
+
+	if (nul == NULL)
+		return 0;
+	for (p = text; p < nul; p++)
+		if (*p == '\n') {
+			lineno++;
+			bol = p + 1;
+		}
+	diag_errorat(path, lineno, (long)(nul - bol) + 1, "NUL byte in the "
+	    "register: the file is damaged; restore it from a backup or "
+	    "remove the byte by hand");
+	return -1;
+}
+
 /* Reads the register text; -1 after a diagnostic on a malformed line. */
 static int
-scan_text(const char *path, const char *text, struct scan *s)
+scan_text(const char *path, const char *text, size_t len, struct scan *s)
 {
 	const char *line = text, *nl;
 	struct docreg_entry e;
 	long lineno = 1;
 
+	if (check_nul(path, text, len) != 0)
+		return -1;
 	if (*text != '\0' && strncmp(text, header, sizeof(header) - 2) != 0) {
 		diag_errorat(path, 1, 0, "not a register of issued reports: "
 		    "the first line should be '%.*s'", (int)sizeof(header) - 2,
@@ -171,7 +197,7 @@ scan_fd(const char *path, int fd, struct scan *s)
 		sbuf_release(&sb);
 		return -1;
 	}
-	rv = scan_text(path, sbuf_str(&sb), s);
+	rv = scan_text(path, sbuf_str(&sb), sb.len, s);
 	sbuf_release(&sb);
 	return rv;
 }

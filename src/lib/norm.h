@@ -11,6 +11,13 @@
 #include <stdio.h>
 
 #define NORM_MAXFIELDS	32
+/*
+ * The longest line read (LF included): NORM_MAXFIELDS fields of a CSV
+ * field's most (CSVREAD_FIELD_MAX, 1 MiB), each at most twice as long
+ * escaped, and their TABs. A longer line is malformed, so that a stream
+ * of junk with no line break cannot take all memory (SPEC §9).
+ */
+#define NORM_LINE_MAX	(65L * 1024 * 1024)
 
 /* Writes s[0..n) escaped (no separator). */
 void	norm_put(FILE *, const char *s, size_t n);
@@ -37,7 +44,8 @@ void	norm_reader_init(struct norm_reader *, FILE *, const char *name);
 void	norm_reader_release(struct norm_reader *);
 /*
  * Reads the next record: 1 when there is one, 0 at end of stream, -1 on a
- * malformed line (too many fields, bad escape, NUL, missing final LF), with
+ * malformed line (too many fields, bad escape, NUL, missing final LF,
+ * longer than NORM_LINE_MAX: the rest of it is skipped), with
  * the message in *err (static text). Comment lines are skipped, unless
  * r->comments is set: then such a line is returned as 2, the line without
  * its LF in f[0] (nf 1, not unescaped).

@@ -154,6 +154,36 @@ test_malformed(void **state)
 	diag_reset();
 }
 
+/*
+ * A NUL byte in the register hid the entries after it (the text was read
+ * as a C string): a number already given was given again. It is refused.
+ */
+static void
+test_nul_byte(void **state)
+{
+	struct docreg_entry e;
+	char *text;
+	FILE *fp;
+
+	(void)state;
+	diag_init("test");
+	take("2024-11", D1, "2024-12-20", 0, &e);
+	take("2024-12", D1, "2024-12-30", 0, &e);
+	assert_non_null(text = read_file(path, NULL));
+	assert_non_null(fp = fopen(path, "w"));
+	/* the NUL just before the first entry's line break */
+	fwrite(text, 1, (size_t)(strchr(strchr(text, '\n') + 1, '\n') -
+	    text), fp);
+	fputc('\0', fp);
+	fputs(strchr(strchr(text, '\n') + 1, '\n'), fp);
+	fclose(fp);
+	assert_int_equal(docreg_find(path, "2024-12", D1, &e), -1);
+	assert_int_equal(take("2025-01", D1, "2025-02-03", 0, &e), DOCREG_BAD);
+	assert_true(diag_errors() >= 2);
+	diag_reset();
+	libc_free(text);
+}
+
 /* Two clerks at once never get one number: 8 processes, 8 numbers. */
 static void
 test_concurrent(void **state)
@@ -212,6 +242,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_file_text, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_malformed, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_nul_byte, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent, setup,
 		    teardown),

@@ -75,6 +75,46 @@ test_malformed(void **state)
 	}
 }
 
+/*
+ * A line longer than NORM_LINE_MAX is malformed and skipped, and the next
+ * is read: getline took a stream of junk with no line break whole into
+ * memory (SPEC §9: memory stays bounded). The longest line is read.
+ */
+static void
+test_line_max(void **state)
+{
+	size_t n = (size_t)NORM_LINE_MAX + 16;
+	char *text = malloc(n), *p;
+	struct norm_reader r;
+	const char *err = NULL;
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(text);
+	p = text;
+	memset(p, 'a', (size_t)NORM_LINE_MAX);	/* one byte too many */
+	p += NORM_LINE_MAX;
+	memcpy(p, "\nS\tx\n", 5);
+	assert_non_null(fp = fmemopen(text, (size_t)NORM_LINE_MAX + 5, "r"));
+	norm_reader_init(&r, fp, "x");
+	assert_int_equal(norm_read(&r, &err), -1);
+	assert_string_equal(err, "record longer than 65 MiB");
+	assert_int_equal(norm_read(&r, &err), 1);
+	assert_int_equal(r.line, 2);
+	assert_string_equal(r.f[1], "x");
+	assert_int_equal(norm_read(&r, &err), 0);
+	fclose(fp);
+	text[NORM_LINE_MAX - 1] = '\n';	/* exactly the most: read */
+	assert_non_null(fp = fmemopen(text, (size_t)NORM_LINE_MAX, "r"));
+	norm_reader_release(&r);
+	norm_reader_init(&r, fp, "x");
+	assert_int_equal(norm_read(&r, &err), 1);
+	assert_int_equal(r.len[0], (size_t)NORM_LINE_MAX - 1);
+	norm_reader_release(&r);
+	fclose(fp);
+	free(text);
+}
+
 static void
 test_empty_fields(void **state)
 {
@@ -158,6 +198,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_roundtrip),
 		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_line_max),
 		cmocka_unit_test(test_empty_fields),
 		cmocka_unit_test(test_comments),
 		cmocka_unit_test(test_each),
