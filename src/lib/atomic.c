@@ -27,7 +27,7 @@ open_tmp(struct atomic_file *af)
 		errno = e;
 		return NULL;
 	}
-	if (!af->to_stdout)	/* a copy for stdout stays the owner's */
+	if (!af->copy)	/* a copy for stdout stays the owner's */
 		fchmod(fd, 0644);
 	af->fp = fdopen(fd, "wb");
 	if (af->fp == NULL) {
@@ -41,11 +41,39 @@ open_tmp(struct atomic_file *af)
 	return af->fp;
 }
 
+/* Sets af->tmp to a mkstemp() template in $TMPDIR (else /tmp). */
+static void
+tmp_in_tmpdir(struct atomic_file *af)
+{
+	const char *dir = getenv("TMPDIR");
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	af->tmp = xmalloc(strlen(dir) + 24);
+	sprintf(af->tmp, "%s/baocao-stdout.XXXXXX", dir);
+}
+
+/* Whether path names something that exists and is no regular file or
+ * folder: a device, FIFO or socket, which must be written, not replaced. */
+static int
+is_special(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode);
+}
+
 FILE *
 atomic_open(struct atomic_file *af, const char *path)
 {
 	memset(af, 0, sizeof(*af));
 	af->path = xstrdup(path);
+	if (is_special(path)) {
+		af->copy = 1;
+		tmp_in_tmpdir(af);
+		return open_tmp(af);
+	}
 	af->tmp = xmalloc(strlen(path) + 16);
 	sprintf(af->tmp, "%s.tmp.XXXXXX", path);
 	return open_tmp(af);
@@ -54,20 +82,15 @@ atomic_open(struct atomic_file *af, const char *path)
 FILE *
 atomic_open_stdout(struct atomic_file *af)
 {
-	const char *dir = getenv("TMPDIR");
-
-	if (dir == NULL || *dir == '\0')
-		dir = "/tmp";
 	memset(af, 0, sizeof(*af));
-	af->to_stdout = 1;
-	af->tmp = xmalloc(strlen(dir) + 24);
-	sprintf(af->tmp, "%s/baocao-stdout.XXXXXX", dir);
+	af->copy = 1;
+	tmp_in_tmpdir(af);
 	return open_tmp(af);
 }
 
-/* Copies the file tmp to standard output and flushes it. 0, or -1 (errno). */
+/* Copies the file tmp to out and flushes it. 0, or -1 (errno). */
 static int
-copy_to_stdout(const char *tmp)
+copy_out(const char *tmp, FILE *out)
 {
 	char buf[65536];
 	size_t n;
@@ -80,7 +103,7 @@ copy_to_stdout(const char *tmp)
 	 * not leave a copy of the document behind */
 	unlink(tmp);
 	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
-		if (fwrite(buf, 1, n, stdout) != n) {
+		if (fwrite(buf, 1, n, out) != n) {
 			e = errno;
 			fclose(in);
 			errno = e;
@@ -94,12 +117,38 @@ copy_to_stdout(const char *tmp)
 	}
 	fclose(in);
 	errno = 0;
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	if (fflush(out) != 0 || ferror(out)) {
 		if (errno == 0)
 			errno = EIO;
 		return -1;
 	}
 	return 0;
+}
+
+/* Copies tmp to af->path, standard output when NULL, opened without
+ * O_CREAT: a device that went away is an error, not a new plain file. */
+static int
+copy_to_path(struct atomic_file *af)
+{
+	FILE *out;
+	int fd, rv, e;
+
+	if (af->path == NULL)
+		return copy_out(af->tmp, stdout);
+	if ((fd = open(af->path, O_WRONLY | O_TRUNC)) < 0)
+		return -1;
+	if ((out = fdopen(fd, "wb")) == NULL) {
+		e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	rv = copy_out(af->tmp, out);
+	e = errno;
+	if (fclose(out) != 0 && rv == 0)
+		return -1;
+	errno = e;
+	return rv;
 }
 
 int
@@ -112,7 +161,7 @@ atomic_commit(struct atomic_file *af)
 			goto fail;
 		fd = fileno(af->fp);
 		/* a file only read back and removed needs no sync */
-		if (!af->to_stdout && fsync(fd) != 0 && errno != EINVAL)
+		if (!af->copy && fsync(fd) != 0 && errno != EINVAL)
 			goto fail;
 		if (fclose(af->fp) != 0) {
 			af->fp = NULL;
@@ -120,8 +169,8 @@ atomic_commit(struct atomic_file *af)
 		}
 		af->fp = NULL;
 	}
-	if (af->to_stdout) {
-		if (copy_to_stdout(af->tmp) != 0)
+	if (af->copy) {
+		if (copy_to_path(af) != 0)
 			goto fail;
 	} else if (rename(af->tmp, af->path) != 0)
 		goto fail;

@@ -12,17 +12,21 @@
 #include <stdio.h>
 
 struct atomic_file {
-	char	*path;		/* the real name */
+	char	*path;		/* the real name; NULL for standard output */
 	char	*tmp;		/* path.tmp.XXXXXX, created by atomic_open */
 	FILE	*fp;		/* open for writing on tmp (atomic_open only) */
-	int	 to_stdout;	/* atomic_open_stdout: path is NULL */
+	int	 copy;		/* commit copies tmp out instead of renaming */
 };
 
 /*
  * Creates a unique temporary file beside path and opens it for writing.
  * Returns the stream, or NULL with errno set. For libraries that write a
  * file by name (libharu, libxlsxwriter), use af->tmp and call
- * atomic_commit() afterwards: it closes af->fp first.
+ * atomic_commit() afterwards: it closes af->fp first. A path that names
+ * something other than a regular file or folder (/dev/null, a FIFO, a
+ * terminal, or a link to one) is written as standard output is: the
+ * temporary file is made in $TMPDIR and copied to it, never renamed over
+ * it (as root, that would put a plain file in the place of /dev/null).
  */
 FILE	*atomic_open(struct atomic_file *af, const char *path);
 /*

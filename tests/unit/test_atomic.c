@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: ISC */
+/* Tests of src/lib/atomic.c: outputs appear whole or not at all, and a
+ * name that is no regular file is written, never replaced. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "lib/atomic.h"
+
+static char dir[] = "/tmp/test_atomic.XXXXXX";
+
+static int
+setup(void **state)
+{
+	(void)state;
+	return mkdtemp(dir) == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[64];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* The number of entries of dir (a temporary file left behind shows). */
+static int
+entries(void)
+{
+	char cmd[96], buf[16];
+	FILE *p;
+	int n = -1;
+
+	snprintf(cmd, sizeof(cmd), "ls -A '%s' | wc -l", dir);
+	if ((p = popen(cmd, "r")) != NULL) {
+		if (fgets(buf, sizeof(buf), p) != NULL)
+			n = atoi(buf);
+		pclose(p);
+	}
+	return n;
+}
+
+/* A regular file appears under its name only at commit, whole. */
+static void
+test_regular_file(void **state)
+{
+	struct atomic_file af;
+	char path[64], buf[16] = "";
+	FILE *fp;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/out.txt", dir);
+	fp = atomic_open(&af, path);
+	assert_non_null(fp);
+	fputs("whole", fp);
+	assert_int_equal(access(path, F_OK), -1);	/* not yet */
+	assert_int_equal(atomic_commit(&af), 0);
+	fp = fopen(path, "r");
+	assert_non_null(fp);
+	assert_non_null(fgets(buf, sizeof(buf), fp));
+	fclose(fp);
+	assert_string_equal(buf, "whole");
+	assert_int_equal(entries(), 1);
+
+	/* an abort leaves the old file as it was and no temporary one */
+	fp = atomic_open(&af, path);
+	assert_non_null(fp);
+	fputs("half", fp);
+	atomic_abort(&af);
+	fp = fopen(path, "r");
+	assert_non_null(fp);
+	assert_non_null(fgets(buf, sizeof(buf), fp));
+	fclose(fp);
+	assert_string_equal(buf, "whole");
+	assert_int_equal(entries(), 1);
+	unlink(path);
+}
+
+/*
+ * A FIFO (as /dev/null, a terminal or a link to one) is written through,
+ * and stays a FIFO: renaming a plain file over it, as over a regular file,
+ * put a plain file in the place of /dev/null when run as root.
+ */
+static void
+test_special_file(void **state)
+{
+	struct atomic_file af;
+	struct stat st;
+	char path[64], link[64], buf[16];
+	FILE *fp;
+	ssize_t n;
+	int rd;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/fifo", dir);
+	snprintf(link, sizeof(link), "%s/link", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_int_equal(symlink(path, link), 0);
+	rd = open(path, O_RDONLY | O_NONBLOCK);	/* so the writer may open */
+	assert_true(rd >= 0);
+
+	fp = atomic_open(&af, link);
+	assert_non_null(fp);
+	fputs("through", fp);
+	assert_int_equal(entries(), 2);	/* the temporary file is elsewhere */
+	assert_int_equal(atomic_commit(&af), 0);
+	n = read(rd, buf, sizeof(buf) - 1);
+	assert_int_equal(n, 7);
+	buf[n] = '\0';
+	assert_string_equal(buf, "through");
+	close(rd);
+
+	assert_int_equal(stat(path, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(entries(), 2);
+	unlink(link);
+	unlink(path);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_regular_file),
+		cmocka_unit_test(test_special_file),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
