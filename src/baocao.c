@@ -3044,6 +3044,29 @@ copy_leftovers(const char *to, const char *name)
 }
 
 /*
+ * The last step of a move: the originals in from removed, their copy
+ * whole in dst (move_folder(), or a move move_cut_short() found); 0 or -1
+ * after a message.
+ */
+static int
+finish_move(const char *from, const char *dst)
+{
+	struct dirent **ents;
+	int i, n, rv = -1;
+
+	if ((n = scandir(from, &ents, NULL, alphasort)) >= 0) {
+		rv = remove_files(from, ents, n);
+		for (i = 0; i < n; i++)
+			free(ents[i]);
+		free(ents);
+	}
+	if (rv != 0)
+		diag_errorat(from, 0, 0, "copied to '%s' but cannot be "
+		    "removed:", dst);
+	return rv;
+}
+
+/*
  * Moves the period folder from to dst: a rename, or, when the archive is on
  * another file system, a copy of each file into a hidden folder beside dst,
  * renamed to dst once every copy is complete, and then the removal of the
@@ -3073,29 +3096,11 @@ move_folder(const char *from, const char *dst)
 	else if ((rv = rename(tmp, dst)) != 0) {
 		diag_errorat(tmp, 0, 0, "cannot rename to '%s':", dst);
 		remove_tmp(tmp);
-	} else if ((rv = remove_files(from, ents, n)) != 0)
-		diag_errorat(from, 0, 0, "copied to '%s' but cannot be "
-		    "removed:", dst);
+	}
 	for (i = 0; i < n; i++)
 		free(ents[i]);
 	free(ents);
-	return rv;
-}
-
-/* Whether regular files a and b hold the same bytes. */
-static int
-same_file(const char *a, const char *b)
-{
-	char *x, *y;
-	size_t nx, ny;
-	int same;
-
-	x = read_file(a, &nx);
-	y = read_file(b, &ny);
-	same = x != NULL && y != NULL && nx == ny && memcmp(x, y, nx) == 0;
-	free(x);
-	free(y);
-	return same;
+	return rv != 0 ? rv : finish_move(from, dst);
 }
 
 /*
@@ -3123,29 +3128,11 @@ move_cut_short(const char *from, const char *dst)
 		if (done && strcmp(e, ".") != 0 && strcmp(e, "..") != 0)
 			done = lstat(a, &sa) == 0 && S_ISREG(sa.st_mode) &&
 			    lstat(b, &sb) == 0 && S_ISREG(sb.st_mode) &&
-			    same_file(a, b);
+			    same_bytes(a, b);
 		free(ents[i]);
 	}
 	free(ents);
 	return done;
-}
-
-/* Ends a move that move_cut_short() found: from removed; 0 or -1. */
-static int
-finish_move(const char *from, const char *dst)
-{
-	struct dirent **ents;
-	int i, n, rv;
-
-	if ((n = scandir(from, &ents, NULL, alphasort)) < 0)
-		return -1;
-	if ((rv = remove_files(from, ents, n)) != 0)
-		diag_errorat(from, 0, 0, "copied to '%s' but cannot be "
-		    "removed:", dst);
-	for (i = 0; i < n; i++)
-		free(ents[i]);
-	free(ents);
-	return rv;
 }
 
 /*

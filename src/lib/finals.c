@@ -161,22 +161,6 @@ stage_open(const char *outdir, char *stage, size_t size)
 	return mkdir(stage, 0755);
 }
 
-/* Whether the files at a and b hold the same bytes. */
-static int
-same_bytes(const char *a, const char *b)
-{
-	char *x, *y;
-	size_t nx, ny;
-	int same;
-
-	x = read_file(a, &nx);
-	y = read_file(b, &ny);
-	same = x != NULL && y != NULL && nx == ny && memcmp(x, y, nx) == 0;
-	free(x);
-	free(y);
-	return same;
-}
-
 /*
  * Whether a file of the stage (not the manifest) would replace one of
  * outdir that holds other bytes.

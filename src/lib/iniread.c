@@ -49,39 +49,6 @@ blank(int c)
 }
 
 /*
- * getline(3) that stops at INIREAD_LINE_MAX bytes: returns the length, -1
- * at end of input or on a read error, -2 for a line too long.
- */
-static ssize_t
-getline_max(struct iniread *r)
-{
-	size_t n = 0;
-	int c;
-
-	flockfile(r->fp);
-	for (;;) {
-		if (n + 2 > r->rawcap) {
-			r->rawcap = r->rawcap ? r->rawcap * 2 : 256;
-			if (r->rawcap > (size_t)INIREAD_LINE_MAX + 2)
-				r->rawcap = (size_t)INIREAD_LINE_MAX + 2;
-			r->raw = xrealloc(r->raw, r->rawcap);
-		}
-		if ((c = getc_unlocked(r->fp)) == EOF)
-			break;
-		r->raw[n++] = (char)c;
-		if (c == '\n')
-			break;
-		if (n > (size_t)INIREAD_LINE_MAX) {
-			funlockfile(r->fp);
-			return -2;
-		}
-	}
-	funlockfile(r->fp);
-	r->raw[n] = '\0';
-	return n > 0 ? (ssize_t)n : -1;
-}
-
-/*
  * Reads one physical line into r->raw (without LF, CR or BOM); sets *pl,
  * *plen. Returns 1, 0 at end, -1 on error.
  */
@@ -94,7 +61,8 @@ physical(struct iniread *r, char **pl, size_t *plen)
 	long long off;
 
 	errno = 0;
-	n = getline_max(r);
+	n = getline_max(r->fp, &r->raw, &r->rawcap,
+	    (size_t)INIREAD_LINE_MAX + 1);	/* and its '\n' */
 	if (n == -2)
 		return fail(r, INIREAD_ELINE, "line longer than 16 MiB",
 		    r->lineno + 1, 0, r->off);

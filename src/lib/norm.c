@@ -84,56 +84,23 @@ unescape(char *s, char *e)
 	return (long)(w - s);
 }
 
-/*
- * getline(3) into r->buf that stops at NORM_LINE_MAX bytes: returns the
- * length, -1 at end of input or on a read error, -2 for a line too long,
- * whose rest is then read and dropped (the next line is the next record).
- */
-static ssize_t
-getline_max(struct norm_reader *r)
-{
-	size_t n = 0;
-	int c = EOF;
-
-	flockfile(r->fp);
-	while (n < (size_t)NORM_LINE_MAX) {
-		if (n + 2 > r->cap) {
-			r->cap = r->cap ? r->cap * 2 : 256;
-			if (r->cap > (size_t)NORM_LINE_MAX + 1)
-				r->cap = (size_t)NORM_LINE_MAX + 1;
-			r->buf = xrealloc(r->buf, r->cap);
-		}
-		if ((c = getc_unlocked(r->fp)) == EOF)
-			break;
-		r->buf[n++] = (char)c;
-		if (c == '\n')
-			break;
-	}
-	if (n == (size_t)NORM_LINE_MAX && c != '\n') {
-		while ((c = getc_unlocked(r->fp)) != EOF && c != '\n')
-			;
-		funlockfile(r->fp);
-		return -2;
-	}
-	funlockfile(r->fp);
-	if (n > 0)
-		r->buf[n] = '\0';
-	return n > 0 ? (ssize_t)n : -1;
-}
-
 int
 norm_read(struct norm_reader *r, const char **err)
 {
 	ssize_t n;
+	int c;
 	char *p, *end, *start;
 	long len;
 
 	for (;;) {
-		n = getline_max(r);
+		n = getline_max(r->fp, &r->buf, &r->cap,
+		    (size_t)NORM_LINE_MAX);
 		if (n == -1)
 			return 0;
 		r->line++;
-		if (n == -2) {
+		if (n == -2) {	/* its rest dropped: the next line is read on */
+			while ((c = getc(r->fp)) != EOF && c != '\n')
+				;
 			*err = "record longer than 65 MiB";
 			return -1;
 		}

@@ -204,3 +204,46 @@ read_file(const char *path, size_t *len)
 	sb.len--;
 	return sbuf_detach(&sb);
 }
+
+int
+same_bytes(const char *a, const char *b)
+{
+	char *x, *y;
+	size_t nx, ny;
+	int same;
+
+	x = read_file(a, &nx);
+	y = read_file(b, &ny);
+	same = x != NULL && y != NULL && nx == ny && memcmp(x, y, nx) == 0;
+	free(x);
+	free(y);
+	return same;
+}
+
+ssize_t
+getline_max(FILE *fp, char **buf, size_t *cap, size_t max)
+{
+	size_t n = 0;
+	int c = EOF;
+
+	flockfile(fp);
+	while (n < max) {
+		if (n + 2 > *cap) {
+			*cap = *cap ? *cap * 2 : 256;
+			if (*cap > max + 1)
+				*cap = max + 1;
+			*buf = xrealloc(*buf, *cap);
+		}
+		if ((c = getc_unlocked(fp)) == EOF)
+			break;
+		(*buf)[n++] = (char)c;
+		if (c == '\n')
+			break;
+	}
+	funlockfile(fp);
+	if (n == max && c != '\n')
+		return -2;
+	if (n > 0)
+		(*buf)[n] = '\0';
+	return n > 0 ? (ssize_t)n : -1;
+}

@@ -4,6 +4,8 @@
 #define BAOCAO_UTIL_H
 
 #include <stddef.h>
+#include <stdio.h>
+#include <sys/types.h>
 
 /* The version every program prints for --version. */
 #define BAOCAO_VERSION	"0.1.0"
@@ -48,6 +50,16 @@ const char *sbuf_str(const struct sbuf *);
  * free() it.
  */
 char	*read_file(const char *path, size_t *len);
+/*
+ * getline(3) into *buf (*cap bytes, grown with xrealloc) that holds at most
+ * max bytes of a line, its '\n' included, so that memory stays bounded:
+ * the length, -1 at end of input or on a read error, -2 when max bytes came
+ * without a '\n' (the rest of the line is left unread). *buf is
+ * NUL-terminated after a line.
+ */
+ssize_t	 getline_max(FILE *fp, char **buf, size_t *cap, size_t max);
+/* Whether the regular files at a and b hold the same bytes (read_file()). */
+int	 same_bytes(const char *a, const char *b);
 
 int	 worst(int a, int b);	/* the more severe of two exit statuses */
 
