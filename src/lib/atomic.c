@@ -72,10 +72,10 @@ atomic_open(struct atomic_file *af, const char *path)
 	if (is_special(path)) {
 		af->copy = 1;
 		tmp_in_tmpdir(af);
-		return open_tmp(af);
+	} else {
+		af->tmp = xmalloc(strlen(path) + 16);
+		sprintf(af->tmp, "%s.tmp.XXXXXX", path);
 	}
-	af->tmp = xmalloc(strlen(path) + 16);
-	sprintf(af->tmp, "%s.tmp.XXXXXX", path);
 	return open_tmp(af);
 }
 

@@ -52,12 +52,25 @@ entries(void)
 	return n;
 }
 
+/* Asserts that the file at path holds the line want. */
+static void
+assert_holds(const char *path, const char *want)
+{
+	char buf[16] = "";
+	FILE *fp = fopen(path, "r");
+
+	assert_non_null(fp);
+	assert_non_null(fgets(buf, sizeof(buf), fp));
+	fclose(fp);
+	assert_string_equal(buf, want);
+}
+
 /* A regular file appears under its name only at commit, whole. */
 static void
 test_regular_file(void **state)
 {
 	struct atomic_file af;
-	char path[64], buf[16] = "";
+	char path[64];
 	FILE *fp;
 
 	(void)state;
@@ -67,11 +80,7 @@ test_regular_file(void **state)
 	fputs("whole", fp);
 	assert_int_equal(access(path, F_OK), -1);	/* not yet */
 	assert_int_equal(atomic_commit(&af), 0);
-	fp = fopen(path, "r");
-	assert_non_null(fp);
-	assert_non_null(fgets(buf, sizeof(buf), fp));
-	fclose(fp);
-	assert_string_equal(buf, "whole");
+	assert_holds(path, "whole");
 	assert_int_equal(entries(), 1);
 
 	/* an abort leaves the old file as it was and no temporary one */
@@ -79,11 +88,7 @@ test_regular_file(void **state)
 	assert_non_null(fp);
 	fputs("half", fp);
 	atomic_abort(&af);
-	fp = fopen(path, "r");
-	assert_non_null(fp);
-	assert_non_null(fgets(buf, sizeof(buf), fp));
-	fclose(fp);
-	assert_string_equal(buf, "whole");
+	assert_holds(path, "whole");
 	assert_int_equal(entries(), 1);
 	unlink(path);
 }
