@@ -2373,18 +2373,14 @@ print_number(struct run *r, struct report_opts *o)
  * an entry written by hand, number and date as they are.
  */
 static int
-issued_too_early(struct run *r, struct report_opts *o, const char *digest,
+issued_too_early(struct run *r, struct report_opts *o, int registered,
     long want)
 {
-	char path[PATH_MAX + 32], end[DATE_BUFSZ];
-	struct docreg_entry e;
+	char end[DATE_BUFSZ];
 	long day;
 
-	if (!o->date_given || want > 0 || date_parse(o->date, strlen(o->date),
-	    &day) != DATE_OK || day >= r->p.last_day)
-		return 0;
-	register_path(path, sizeof(path));
-	if (docreg_find(path, r->label, digest, &e) != 0)
+	if (registered || !o->date_given || want > 0 || date_parse(o->date,
+	    strlen(o->date), &day) != DATE_OK || day >= r->p.last_day)
 		return 0;
 	date_vn(r->p.last_day, end);
 	diag_plain("--date %s is before the end of %s (%s): a report is "
@@ -2402,16 +2398,13 @@ issued_too_early(struct run *r, struct report_opts *o, const char *digest,
  * late). Not with --number, nor for a final registered already.
  */
 static void
-warn_out_of_order(struct run *r, struct report_opts *o, const char *digest,
-    long want)
+warn_out_of_order(struct report_opts *o, int registered, long want)
 {
 	char path[PATH_MAX + 32], later[DATE_BUFSZ] = "", sym[64] = "";
 	char *text, *line, *save = NULL;
-	struct docreg_entry e;
 
 	register_path(path, sizeof(path));
-	if (want > 0 || docreg_find(path, r->label, digest, &e) != 0 ||
-	    (text = read_file(path, NULL)) == NULL)
+	if (registered || want > 0 || (text = read_file(path, NULL)) == NULL)
 		return;
 	/* nam,so,ky_hieu,ngay,...: the first four never hold a comma */
 	for (line = strtok_r(text, "\n", &save); line != NULL;
@@ -2453,8 +2446,10 @@ cmd_register(int argc, char **argv)
 	struct run r;
 	const char *label = NULL;
 	char sums[PATH_MAX + 32], insums[PATH_MAX], digest[DOCREG_DIGESTSZ];
+	char regpath[PATH_MAX + 32];
+	struct docreg_entry entry;
 	long want = 0;
-	int ch, rv;
+	int ch, rv, registered;
 
 	memset(&o, 0, sizeof(o));
 	optind = 0;	/* 0: glibc starts afresh (main parsed in "+" order) */
@@ -2465,7 +2460,7 @@ cmd_register(int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'n':
-			if (num_option(optarg, 1, 999999999, &want) != 0) {
+			if (num_option(optarg, 1, DOCREG_NUMBER_MAX, &want) != 0) {
 				diag_plain("--number is '%s'; expected a whole "
 				    "number from 1", optarg);
 				return EXIT_USAGE;
@@ -2508,8 +2503,14 @@ cmd_register(int argc, char **argv)
 		rv = EXIT_DATA;
 		goto done;
 	}
-	if ((rv = issued_too_early(&r, &o, digest, want)) == 0)
-		warn_out_of_order(&r, &o, digest, want);
+	/* read once: a damaged register is reported once, by this */
+	register_path(regpath, sizeof(regpath));
+	if ((registered = docreg_find(regpath, r.label, digest, &entry)) < 0) {
+		rv = EXIT_DATA;
+		goto done;
+	}
+	if ((rv = issued_too_early(&r, &o, registered, want)) == 0)
+		warn_out_of_order(&o, registered, want);
 	if (rv == 0 && (rv = take_number(&r, &o, digest, want)) == 0 &&
 	    (rv = print_number(&r, &o)) != 0 && !stop_sig)
 		/* the number stands in the register; the next register

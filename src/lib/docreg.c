@@ -13,8 +13,8 @@
 #include "num.h"
 #include "util.h"
 
-static const char header[] =
-    "nam,so,ky_hieu,ngay,ky_bao_cao,dau_vao,trich_yeu\n";
+#define FIELDS	"nam,so,ky_hieu,ngay,ky_bao_cao,dau_vao,trich_yeu"
+static const char header[] = FIELDS "\n";
 
 /* Every line read, and the year's highest number. */
 struct scan {
@@ -50,12 +50,18 @@ field(const char *line, int n, char *buf, size_t size)
 	return 0;
 }
 
-/* Parses one register line into e; 0, or -1 when malformed. */
-static int
+/*
+ * Parses one register line into e; NULL, or what is wrong with it. The
+ * year column must be the year of the date of issue: numbers run per year,
+ * and a line that says otherwise would let a number be given twice.
+ */
+static const char *
 parse_line(const char *line, struct docreg_entry *e)
 {
+	static const char malformed[] = "malformed entry; expected " FIELDS;
 	char year[16], number[32];
 	long y, day;
+	int dy, dm, dd;
 	size_t i;
 
 	if (field(line, 0, year, sizeof(year)) != 0 ||
@@ -64,17 +70,21 @@ parse_line(const char *line, struct docreg_entry *e)
 	    field(line, 3, e->date, sizeof(e->date)) != 0 ||
 	    field(line, 4, e->period, sizeof(e->period)) != 0 ||
 	    field(line, 5, e->digest, sizeof(e->digest)) != 0)
-		return -1;
+		return malformed;
 	if (num_option(year, 1000, 9999, &y) != 0 ||
-	    num_option(number, 1, 999999999, &e->number) != 0 ||
+	    num_option(number, 1, DOCREG_NUMBER_MAX, &e->number) != 0 ||
 	    date_parse(e->date, strlen(e->date), &day) != DATE_OK ||
 	    strlen(e->digest) != 64)
-		return -1;
+		return malformed;
 	for (i = 0; i < 64; i++)
 		if (strchr("0123456789abcdef", e->digest[i]) == NULL)
-			return -1;
+			return malformed;
+	date_to_ymd(day, &dy, &dm, &dd);
+	if (dy != y)
+		return "the year column does not match the date of issue; "
+		    "mend the line by hand";
 	e->year = (int)y;
-	return 0;
+	return NULL;
 }
 
 /* Whether the subject (the last field) of line is whole: quoted, closed. */
@@ -127,6 +137,7 @@ scan_text(const char *path, const char *text, size_t len, struct scan *s)
 {
 	const char *line = text, *nl;
 	struct docreg_entry e;
+	const char *why;
 	long lineno = 1;
 
 	if (check_nul(path, text, len) != 0)
@@ -157,9 +168,8 @@ scan_text(const char *path, const char *text, size_t len, struct scan *s)
 		}
 		if (lineno == 1)
 			continue;
-		if (parse_line(line, &e) != 0) {
-			diag_errorat(path, lineno, 0, "malformed entry; expected "
-			    "%.*s", (int)sizeof(header) - 2, header);
+		if ((why = parse_line(line, &e)) != NULL) {
+			diag_errorat(path, lineno, 0, "%s", why);
 			return -1;
 		}
 		if (e.year == s->year && e.number > s->max)
@@ -306,7 +316,12 @@ docreg_take(const char *path, const char *period, const char *digest,
 		st = DOCREG_EXISTING;
 	else if (want > 0 && s.taken)
 		st = DOCREG_TAKEN;
-	else {
+	else if (want <= 0 && s.max >= DOCREG_NUMBER_MAX) {
+		/* the next one could not be read back */
+		diag_errorat(path, 0, 0, "the numbers of %d have run out (the "
+		    "highest is %ld); no number was given", s.year, s.max);
+		st = DOCREG_BAD;
+	} else {
 		memset(e, 0, sizeof(*e));
 		e->year = s.year;
 		e->number = want > 0 ? want : s.max + 1;

@@ -25,6 +25,7 @@
  */
 #define DOCREG_NUMBER_FMT "%02ld"
 #define DOCREG_FIELDSZ	64
+#define DOCREG_NUMBER_MAX 999999999L	/* the highest number a year holds */
 
 struct docreg_entry {
 	int	 year;
