@@ -804,8 +804,8 @@ open_input(const struct infile *f)
 	}
 	if (!cfg.cp1258)
 		return fp;
-	if ((tmp = tmpfile()) == NULL) {
-		diag_plain("cannot create a temporary file:");
+	if ((tmp = temp_file()) == NULL) {
+		diag_plain("cannot create a temporary file in %s:", temp_dir());
 		status = worst(status, EXIT_USAGE);
 		fclose(fp);
 		return NULL;
@@ -3148,7 +3148,7 @@ static void
 add_stdin(const char *name)
 {
 	const char *slash;
-	const char *tmp = getenv("TMPDIR");
+	const char *tmp = temp_dir();
 	char buf[65536];
 	size_t n;
 	long m;
@@ -3172,10 +3172,11 @@ add_stdin(const char *name)
 		exit(EXIT_USAGE);
 	}
 	snprintf(stdin_copy, sizeof(stdin_copy), "%s/baocao-check.XXXXXX",
-	    tmp != NULL && *tmp == '/' && strlen(tmp) < 40 ? tmp : "/tmp");
+	    strlen(tmp) < 40 ? tmp : "/tmp");
 	if ((fd = mkstemp(stdin_copy)) < 0) {
+		diag_plain("cannot create a temporary file in %.*s:",
+		    (int)(strrchr(stdin_copy, '/') - stdin_copy), stdin_copy);
 		stdin_copy[0] = '\0';
-		diag_plain("cannot create a temporary file:");
 		exit(EXIT_USAGE);
 	}
 	atexit(remove_stdin_copy);
@@ -3284,14 +3285,16 @@ copy_out(void)
 	size_t n;
 
 	if (fflush(out) != 0 || fseek(out, 0, SEEK_SET) != 0) {
-		diag_plain("cannot write the temporary file:");
+		diag_plain("cannot write the temporary file in %s:",
+		    temp_dir());
 		return EXIT_USAGE;
 	}
 	while ((n = fread(buf, 1, sizeof(buf), out)) > 0)
 		if (fwrite(buf, 1, n, stdout) != n)
 			break;
 	if (ferror(out)) {
-		diag_plain("cannot read the temporary file:");
+		diag_plain("cannot read the temporary file in %s:",
+		    temp_dir());
 		return EXIT_USAGE;
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -3379,7 +3382,8 @@ finish_output(void)
 	if (diag_errors() > 0)
 		status = worst(status, EXIT_DATA);
 	if (ferror(out)) {
-		diag_plain("cannot write the temporary file:");
+		diag_plain("cannot write the temporary file in %s:",
+		    temp_dir());
 		status = worst(status, EXIT_USAGE);
 	}
 	if (status == EXIT_OK)
@@ -3481,8 +3485,8 @@ main(int argc, char *argv[])
 	}
 	if (nfiles > 0)
 		qsort(files, (size_t)nfiles, sizeof(*files), cmp_file);
-	if ((out = tmpfile()) == NULL) {
-		diag_plain("cannot create a temporary file:");
+	if ((out = temp_file()) == NULL) {
+		diag_plain("cannot create a temporary file in %s:", temp_dir());
 		return EXIT_USAGE;
 	}
 	fputs("#baocao-norm 1\n", out);
