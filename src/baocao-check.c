@@ -3129,15 +3129,12 @@ add_path(const char *path)
 	}
 }
 
-/* The spooled copy of standard input, removed at exit. */
-static char stdin_copy[64];
-
-static void
-remove_stdin_copy(void)
-{
-	if (stdin_copy[0] != '\0')
-		unlink(stdin_copy);
-}
+/*
+ * The spooled copy of standard input: removed from its folder at once and
+ * read through /proc/self/fd, so nothing is left behind however the run
+ * ends (a kill included).
+ */
+static FILE *stdin_copy;
 
 /*
  * PATH "-": standard input, checked as the file name says (its folder
@@ -3148,11 +3145,9 @@ static void
 add_stdin(const char *name)
 {
 	const char *slash;
-	const char *tmp = temp_dir();
-	char buf[65536];
+	char buf[65536], path[64];
 	size_t n;
 	long m;
-	int fd;
 
 	if (name == NULL) {
 		diag_plain("standard input (-) needs --name YYYY-MM/FILE, e.g. "
@@ -3167,30 +3162,26 @@ add_stdin(const char *name)
 		    "2024-03/PNV.ini)", name);
 		exit(EXIT_USAGE);
 	}
-	if (stdin_copy[0] != '\0') {
+	if (stdin_copy != NULL) {
 		diag_plain("standard input (-) named twice");
 		exit(EXIT_USAGE);
 	}
-	snprintf(stdin_copy, sizeof(stdin_copy), "%s/baocao-check.XXXXXX",
-	    strlen(tmp) < 40 ? tmp : "/tmp");
-	if ((fd = mkstemp(stdin_copy)) < 0) {
-		diag_plain("cannot create a temporary file in %.*s:",
-		    (int)(strrchr(stdin_copy, '/') - stdin_copy), stdin_copy);
-		stdin_copy[0] = '\0';
+	if ((stdin_copy = temp_file()) == NULL) {
+		diag_plain("cannot create a temporary file in %s:", temp_dir());
 		exit(EXIT_USAGE);
 	}
-	atexit(remove_stdin_copy);
 	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
-		if (write(fd, buf, n) != (ssize_t)n) {
+		if (fwrite(buf, 1, n, stdin_copy) != n) {
 			diag_plain("cannot copy standard input:");
 			exit(EXIT_USAGE);
 		}
-	if (ferror(stdin) || close(fd) != 0) {
+	if (ferror(stdin) || fflush(stdin_copy) != 0) {
 		diag_plain("cannot read standard input:");
 		exit(EXIT_USAGE);
 	}
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fileno(stdin_copy));
 	add_file(name, slash + 1, m);
-	files[nfiles - 1].path = xstrdup(stdin_copy);
+	files[nfiles - 1].path = xstrdup(path);
 	files[nfiles - 1].dev = 0;
 	files[nfiles - 1].ino = 0;
 }
@@ -3478,7 +3469,7 @@ main(int argc, char *argv[])
 			add_stdin(stdin_name);
 		else
 			add_path(argv[i]);
-	if (stdin_name != NULL && stdin_copy[0] == '\0') {
+	if (stdin_name != NULL && stdin_copy == NULL) {
 		diag_plain("--name names standard input, which is read only as "
 		    "PATH '-' (or with no PATH)");
 		return EXIT_USAGE;
