@@ -804,8 +804,8 @@ open_input(const struct infile *f)
 	}
 	if (!cfg.cp1258)
 		return fp;
-	if ((tmp = tmpfile()) == NULL) {
-		diag_plain("cannot create a temporary file:");
+	if ((tmp = temp_file()) == NULL) {
+		diag_plain("cannot create a temporary file in %s:", temp_dir());
 		status = worst(status, EXIT_USAGE);
 		fclose(fp);
 		return NULL;
@@ -3129,15 +3129,12 @@ add_path(const char *path)
 	}
 }
 
-/* The spooled copy of standard input, removed at exit. */
-static char stdin_copy[64];
-
-static void
-remove_stdin_copy(void)
-{
-	if (stdin_copy[0] != '\0')
-		unlink(stdin_copy);
-}
+/*
+ * The spooled copy of standard input: removed from its folder at once and
+ * read through /proc/self/fd, so nothing is left behind however the run
+ * ends (a kill included).
+ */
+static FILE *stdin_copy;
 
 /*
  * PATH "-": standard input, checked as the file name says (its folder
@@ -3148,11 +3145,9 @@ static void
 add_stdin(const char *name)
 {
 	const char *slash;
-	const char *tmp = getenv("TMPDIR");
-	char buf[65536];
+	char buf[65536], path[64];
 	size_t n;
 	long m;
-	int fd;
 
 	if (name == NULL) {
 		diag_plain("standard input (-) needs --name YYYY-MM/FILE, e.g. "
@@ -3167,29 +3162,26 @@ add_stdin(const char *name)
 		    "2024-03/PNV.ini)", name);
 		exit(EXIT_USAGE);
 	}
-	if (stdin_copy[0] != '\0') {
+	if (stdin_copy != NULL) {
 		diag_plain("standard input (-) named twice");
 		exit(EXIT_USAGE);
 	}
-	snprintf(stdin_copy, sizeof(stdin_copy), "%s/baocao-check.XXXXXX",
-	    tmp != NULL && *tmp == '/' && strlen(tmp) < 40 ? tmp : "/tmp");
-	if ((fd = mkstemp(stdin_copy)) < 0) {
-		stdin_copy[0] = '\0';
-		diag_plain("cannot create a temporary file:");
+	if ((stdin_copy = temp_file()) == NULL) {
+		diag_plain("cannot create a temporary file in %s:", temp_dir());
 		exit(EXIT_USAGE);
 	}
-	atexit(remove_stdin_copy);
 	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
-		if (write(fd, buf, n) != (ssize_t)n) {
+		if (fwrite(buf, 1, n, stdin_copy) != n) {
 			diag_plain("cannot copy standard input:");
 			exit(EXIT_USAGE);
 		}
-	if (ferror(stdin) || close(fd) != 0) {
+	if (ferror(stdin) || fflush(stdin_copy) != 0) {
 		diag_plain("cannot read standard input:");
 		exit(EXIT_USAGE);
 	}
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fileno(stdin_copy));
 	add_file(name, slash + 1, m);
-	files[nfiles - 1].path = xstrdup(stdin_copy);
+	files[nfiles - 1].path = xstrdup(path);
 	files[nfiles - 1].dev = 0;
 	files[nfiles - 1].ino = 0;
 }
@@ -3284,14 +3276,16 @@ copy_out(void)
 	size_t n;
 
 	if (fflush(out) != 0 || fseek(out, 0, SEEK_SET) != 0) {
-		diag_plain("cannot write the temporary file:");
+		diag_plain("cannot write the temporary file in %s:",
+		    temp_dir());
 		return EXIT_USAGE;
 	}
 	while ((n = fread(buf, 1, sizeof(buf), out)) > 0)
 		if (fwrite(buf, 1, n, stdout) != n)
 			break;
 	if (ferror(out)) {
-		diag_plain("cannot read the temporary file:");
+		diag_plain("cannot read the temporary file in %s:",
+		    temp_dir());
 		return EXIT_USAGE;
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -3379,7 +3373,8 @@ finish_output(void)
 	if (diag_errors() > 0)
 		status = worst(status, EXIT_DATA);
 	if (ferror(out)) {
-		diag_plain("cannot write the temporary file:");
+		diag_plain("cannot write the temporary file in %s:",
+		    temp_dir());
 		status = worst(status, EXIT_USAGE);
 	}
 	if (status == EXIT_OK)
@@ -3474,15 +3469,15 @@ main(int argc, char *argv[])
 			add_stdin(stdin_name);
 		else
 			add_path(argv[i]);
-	if (stdin_name != NULL && stdin_copy[0] == '\0') {
+	if (stdin_name != NULL && stdin_copy == NULL) {
 		diag_plain("--name names standard input, which is read only as "
 		    "PATH '-' (or with no PATH)");
 		return EXIT_USAGE;
 	}
 	if (nfiles > 0)
 		qsort(files, (size_t)nfiles, sizeof(*files), cmp_file);
-	if ((out = tmpfile()) == NULL) {
-		diag_plain("cannot create a temporary file:");
+	if ((out = temp_file()) == NULL) {
+		diag_plain("cannot create a temporary file in %s:", temp_dir());
 		return EXIT_USAGE;
 	}
 	fputs("#baocao-norm 1\n", out);

@@ -5813,7 +5813,8 @@ render(void)
 	warn_missing(name);
 	if ((fp = out_std ? atomic_open_stdout(&af) :
 	    atomic_open(&af, G.out)) == NULL) {
-		diag_errorat(out_std ? "temporary file" : G.out, 0, 0,
+		diag_errorat(out_std ? temp_dir() : G.out, 0, 0,
+		    out_std ? "cannot create a temporary file:" :
 		    "cannot create:");
 		return EXIT_USAGE;
 	}
@@ -6068,12 +6069,13 @@ shares_open(int jobs)
 	int k;
 
 	for (k = 0; k < jobs; k++) {
-		sh[k].out = tmpfile();
-		sh[k].err = tmpfile();
-		sh[k].idx = tmpfile();
+		sh[k].out = temp_file();
+		sh[k].err = temp_file();
+		sh[k].idx = temp_file();
 		if (sh[k].out == NULL || sh[k].err == NULL ||
 		    sh[k].idx == NULL) {
-			diag_plain("cannot create a temporary file:");
+			diag_plain("cannot create a temporary file in %s:",
+			    temp_dir());
 			shares_close(sh, jobs);
 			return NULL;
 		}

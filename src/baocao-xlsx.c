@@ -5101,8 +5101,8 @@ write_book(struct book *b, const char *path)
 
 	if ((out_std ? atomic_open_stdout(&af) : atomic_open(&af, path)) ==
 	    NULL) {
-		diag_plain("%s: cannot write:", out_std ? "temporary file" :
-		    out);
+		diag_plain("%s: %s:", out_std ? temp_dir() : out, out_std ?
+		    "cannot create a temporary file" : "cannot write");
 		return EXIT_USAGE;
 	}
 	fclose(af.fp);

@@ -362,12 +362,11 @@ sweep_dead_tmp(const char *dir)
 static void
 make_tmpdir(void)
 {
-	const char *t = getenv("TMPDIR");
+	const char *t = temp_dir();
 
-	t = t && *t ? t : "/tmp";
 	snprintf(tmpdir, sizeof(tmpdir), "%s/baocao.XXXXXX", t);
 	if (mkdtemp(tmpdir) == NULL) {
-		diag_plain("cannot create a temporary directory:");
+		diag_plain("cannot create a temporary folder in %s:", t);
 		exit(EXIT_USAGE);
 	}
 	atexit(cleanup_tmp);

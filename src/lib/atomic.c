@@ -45,10 +45,8 @@ open_tmp(struct atomic_file *af)
 static void
 tmp_in_tmpdir(struct atomic_file *af)
 {
-	const char *dir = getenv("TMPDIR");
+	const char *dir = temp_dir();
 
-	if (dir == NULL || *dir == '\0')
-		dir = "/tmp";
 	af->tmp = xmalloc(strlen(dir) + 24);
 	sprintf(af->tmp, "%s/baocao-stdout.XXXXXX", dir);
 }

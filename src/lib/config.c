@@ -489,9 +489,9 @@ ini_open(struct inifile *f, const char *dir, const char *name)
 	free(raw);
 	if (f->text == NULL)
 		return EXIT_DATA;
-	tmp = tmpfile();
+	tmp = memory_file();
 	if (tmp == NULL) {
-		diag_plain("cannot create a temporary file:");
+		diag_plain("cannot create a temporary file in %s:", temp_dir());
 		return EXIT_USAGE;
 	}
 	fputs(f->text, tmp);

@@ -140,7 +140,7 @@ load_dict(const char *path, const char **utf16)
 		return NULL;
 	}
 	if (n != 3 ||
-	    memcmp(head, "\xEF\xBB\xBF", 3) != 0 || (tmp = tmpfile()) == NULL) {
+	    memcmp(head, "\xEF\xBB\xBF", 3) != 0 || (tmp = memory_file()) == NULL) {
 		fclose(fp);
 		return iniparser_load(path);
 	}

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: ISC */
 /* util: allocation that never returns NULL, and a growable byte buffer. */
+#define _GNU_SOURCE	/* memfd_create(2) */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -246,4 +248,45 @@ getline_max(FILE *fp, char **buf, size_t *cap, size_t max)
 	if (n > 0)
 		(*buf)[n] = '\0';
 	return n > 0 ? (ssize_t)n : -1;
+}
+
+const char *
+temp_dir(void)
+{
+	const char *t = getenv("TMPDIR");
+
+	return t != NULL && t[0] == '/' ? t : "/tmp";
+}
+
+FILE *
+temp_file(void)
+{
+	struct sbuf path = SBUF_INIT;
+	FILE *fp = NULL;
+	int fd, e;
+
+	sbuf_printf(&path, "%s/baocao.XXXXXX", temp_dir());
+	if ((fd = mkstemp(path.buf)) >= 0) {
+		unlink(path.buf);
+		if ((fp = fdopen(fd, "w+b")) == NULL) {
+			e = errno;
+			close(fd);
+			errno = e;
+		}
+	}
+	sbuf_release(&path);
+	return fp;
+}
+
+FILE *
+memory_file(void)
+{
+	FILE *fp;
+	int fd;
+
+	if ((fd = memfd_create("baocao", MFD_CLOEXEC)) < 0)
+		return temp_file();
+	if ((fp = fdopen(fd, "w+b")) == NULL)
+		close(fd);
+	return fp;
 }

@@ -58,6 +58,25 @@ char	*read_file(const char *path, size_t *len);
  * NUL-terminated after a line.
  */
 ssize_t	 getline_max(FILE *fp, char **buf, size_t *cap, size_t max);
+/*
+ * The folder for temporary files: $TMPDIR when set to an absolute path,
+ * else /tmp. Messages about temporary files name it, so that a full /tmp
+ * points to its cure (TMPDIR=/var/tmp).
+ */
+const char *temp_dir(void);
+/*
+ * tmpfile(3), but in temp_dir() (glibc's tmpfile() ignores TMPDIR): a
+ * file opened "w+b" that is gone when closed or when the process ends.
+ * NULL with errno set.
+ */
+FILE	*temp_file(void);
+/*
+ * A file in memory (memfd_create(2)), for small texts handed to a library
+ * that reads only named files (as /proc/self/fd/N): a full or missing
+ * temporary folder cannot stop a run from reading its configuration.
+ * Falls back to temp_file(). NULL with errno set.
+ */
+FILE	*memory_file(void);
 /* Whether the regular files at a and b hold the same bytes (read_file()). */
 int	 same_bytes(const char *a, const char *b);
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* Tests of src/lib/atomic.c: outputs appear whole or not at all, and a
- * name that is no regular file is written, never replaced. */
+ * name that is no regular file is written, never replaced; and of the
+ * temporary files of src/lib/util.c they rest on. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +16,7 @@
 #include <cmocka.h>
 
 #include "lib/atomic.h"
+#include "lib/util.h"
 
 static char dir[] = "/tmp/test_atomic.XXXXXX";
 
@@ -136,12 +138,54 @@ test_special_file(void **state)
 	unlink(path);
 }
 
+/*
+ * temp_file() and the stdout copy of atomic follow TMPDIR when it is an
+ * absolute path (glibc's tmpfile() does not), leave nothing behind, and
+ * fail with errno when TMPDIR cannot be written; memory_file() needs no
+ * folder at all.
+ */
+static void
+test_temp_files(void **state)
+{
+	struct atomic_file af;
+	char missing[80], buf[8] = "";
+	FILE *fp;
+
+	(void)state;
+	setenv("TMPDIR", "relative", 1);
+	assert_string_equal(temp_dir(), "/tmp");
+	setenv("TMPDIR", dir, 1);
+	assert_string_equal(temp_dir(), dir);
+	fp = temp_file();
+	assert_non_null(fp);
+	assert_int_equal(entries(), 0);		/* unlinked at once */
+	fputs("kept", fp);
+	rewind(fp);
+	assert_non_null(fgets(buf, sizeof(buf), fp));
+	assert_string_equal(buf, "kept");
+	fclose(fp);
+	assert_non_null(atomic_open_stdout(&af));
+	assert_int_equal(entries(), 1);		/* made in TMPDIR */
+	atomic_abort(&af);
+	assert_int_equal(entries(), 0);
+
+	snprintf(missing, sizeof(missing), "%s/no/such/folder", dir);
+	setenv("TMPDIR", missing, 1);
+	assert_null(temp_file());
+	assert_null(atomic_open_stdout(&af));
+	fp = memory_file();
+	assert_non_null(fp);
+	fclose(fp);
+	unsetenv("TMPDIR");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_regular_file),
 		cmocka_unit_test(test_special_file),
+		cmocka_unit_test(test_temp_files),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
