@@ -3692,7 +3692,10 @@ block_submission(const char *arg, int number)
 {
 	struct submission c = submission_count();
 
-	submission_summary(&c);
+	/* a range without a whole month has no sheet due: "Số đơn vị phải
+	 * nộp báo cáo: 0; đã nộp đủ: 0; chưa nộp: 0." said nothing */
+	if (!no_months())
+		submission_summary(&c);
 	if (G.pkind != NULL && strcmp(G.pkind, "range") == 0)
 		submission_range_months();
 	if (c.expected > 0)	/* every unit "not due": no table of that */
@@ -3773,6 +3776,124 @@ compare_all_zero(char **cols, int n)
 	return 1;
 }
 
+/*
+ * The indicators whose figures come from the monthly sheets (wholly or in
+ * part: a unit's [satisfaction] tallies, errors.rate's documents issued):
+ * a comparison of them compares the months the periods took.
+ */
+static const char *const sheet_prefixes[] = { "tasks.", "dossiers.",
+	"documents.", "satisfaction.", "errors.rate", "objective.", NULL };
+
+/* Whether any of the n columns is a sheet figure. */
+static int
+compare_from_sheets(char **cols, int n)
+{
+	const char *const *p;
+	int i;
+
+	for (i = 0; i < n; i++)
+		for (p = sheet_prefixes; *p != NULL; p++)
+			if (strncmp(cols[i], *p, strlen(*p)) == 0)
+				return 1;
+	return 0;
+}
+
+/*
+ * The whole months whose sheets the period label takes, as "tháng
+ * 01/2024, 02/2024" (under the cut-off rule with their days) into sb, or
+ * [compare] range_no_months; returns how many.
+ */
+static int
+compare_months_of(struct sbuf *sb, const char *label)
+{
+	struct period p;
+	const char *err;
+	char b[VNFMT_BUFSZ];
+	long m;
+
+	if (label == NULL || period_parse(label, G.cfg.cutoff_day, 0, &p,
+	    &err) != 0 || p.first_month > p.last_month) {
+		sbuf_printf(sb, "%s", T("compare", "range_no_months",
+		    "không có tháng nào"));
+		return 0;
+	}
+	sbuf_printf(sb, "%s ", T("compare", "range_month", "tháng"));
+	for (m = p.first_month; m <= p.last_month; m++)
+		sbuf_printf(sb, "%s%s", m > p.first_month ? ", " : "",
+		    vn_month(m, b));
+	if (G.cfg.cutoff_day != 0)
+		range_window(sb, p.first_month, p.last_month);
+	return (int)(p.last_month - p.first_month + 1);
+}
+
+/*
+ * For a range, the months of the periods compared (sp: the previous, sy:
+ * the year before) into sb; nothing when none of them has a whole month.
+ */
+static void
+compare_range_months(struct sbuf *sb, int sp, int sy)
+{
+	struct sbuf ms = SBUF_INIT;
+	int n;
+
+	sbuf_printf(&ms, "%s %s ", T("compare", "range_months", "Số liệu biểu "
+	    "tháng BM.07.01 (chỉ gồm các tháng nằm trọn trong kỳ):"),
+	    T("compare", "range_current", "kỳ này"));
+	n = compare_months_of(&ms, G.label);
+	if (sp) {
+		sbuf_printf(&ms, "; %s ", T("compare", "range_previous",
+		    "kỳ trước"));
+		n += compare_months_of(&ms, G.prev_label);
+	}
+	if (sy) {
+		sbuf_printf(&ms, "; %s ", T("compare", "range_year_before",
+		    "cùng kỳ năm trước"));
+		n += compare_months_of(&ms, G.yoy_label);
+	}
+	if (n > 0)
+		sbuf_printf(sb, "%s.", sbuf_str(&ms));
+	sbuf_release(&ms);
+}
+
+/*
+ * The note under a comparison of sheet figures, or NULL; owned. A range
+ * takes the sheets of the months lying wholly inside it, so the periods
+ * compared may hold different months (10/03-20/05/2024 took April's
+ * sheets, the range before it January's and February's: "-193 tasks"
+ * read as a fall); and a period with units missing sums fewer units'
+ * sheets than the periods it is compared with. The note says both.
+ */
+static char *
+compare_note(char **cols, int n, int sp, int sy)
+{
+	struct sbuf sb = SBUF_INIT, names = SBUF_INIT;
+	int i;
+
+	if (!compare_from_sheets(cols, n))
+		return NULL;
+	if (G.pkind != NULL && strcmp(G.pkind, "range") == 0)
+		compare_range_months(&sb, sp, sy);
+	for (i = 0; i < G.nunits; i++)
+		if (strcmp(G.units[i].status, "missing") == 0 ||
+		    strcmp(G.units[i].status, "incomplete") == 0)
+			list_add(&names, unit_name(G.units[i].code));
+	if (names.len > 0) {
+		char *t = tmpl_fill(T("compare", "missing_note", "Số liệu "
+		    "biểu tháng của kỳ này chưa gồm biểu chưa nộp của: "
+		    "{units}; so sánh các số đếm chỉ để tham khảo."), "units",
+		    sbuf_str(&names));
+
+		sbuf_printf(&sb, "%s%s", sb.len > 0 ? " " : "", t);
+		free(t);
+	}
+	sbuf_release(&names);
+	if (sb.len == 0) {
+		sbuf_release(&sb);
+		return NULL;
+	}
+	return sbuf_detach(&sb);
+}
+
 static int
 block_compare(const char *sec, int number)
 {
@@ -3787,6 +3908,7 @@ block_compare(const char *sec, int number)
 	char *hp = xasprintf("%s (%s)", T("compare", "previous", "Kỳ trước"), pt);
 	char *hy = xasprintf("%s (%s)", T("compare", "year_before",
 	    "Cùng kỳ năm trước"), yt);
+	char *note = NULL;
 	int nrows = 0, once = G.prev_label != NULL && G.yoy_label != NULL &&
 	    strcmp(G.prev_label, G.yoy_label) == 0;
 	int sp = !once && compare_has(cols, n, CMP_PREVIOUS);
@@ -3848,9 +3970,16 @@ block_compare(const char *sec, int number)
 		}
 		table_row(&nrows, cells, PF_REGULAR);
 	}
+	/* the note stays on the page of the table's last rows */
+	if ((note = compare_note(cols, n, sp, sy)) != NULL)
+		tbl_tail(pdfdoc_text_height(G.doc, &ST_NOTE, PDF_BODY_W,
+		    note));
 	tbl_end();
+	if (note != NULL)
+		pdfdoc_para(G.doc, &ST_NOTE, note);
 	pdfdoc_space(G.doc, 3);
 out:
+	free(note);
 	free(pt); free(yt); free(hp); free(hy);
 	free(cols);
 	free(cols_s);
@@ -4488,7 +4617,9 @@ static const char *const bm_keys[] = { "form_code", "title",
 	"head_title", "signature_space_mm", "blocks", NULL };
 static const char *const compare_wording_keys[] = { "indicator", "current",
 	"previous", "year_before", "change", "title_year_before",
-	"title_previous", "none", "none_year_before", NULL };
+	"title_previous", "none", "none_year_before", "range_months",
+	"range_current", "range_previous", "range_year_before", "range_month",
+	"range_no_months", "missing_note", NULL };
 static const char *const pareto_keys[] = { "title", "none", "none_sent",
 	"category", "count", "share", "cumulative", "chart", "chart_title",
 	"legend", NULL };
@@ -4821,9 +4952,10 @@ lint_blocks(const char *sec, const char *key, const char *def)
 static int
 lint_templates(void)
 {
-	/* the "{...}" that pchart_text(), range_window() and window_line() fill */
+	/* the "{...}" that pchart_text(), range_window(), window_line() and
+	 * compare_note() fill */
 	static const char *const fills[] = { "months", "rate", "from", "to",
-	    NULL };
+	    "units", NULL };
 	int bad = tmpl_lint_repeats(G.common) + tmpl_lint_repeats(G.t);
 	char **secs;
 	int n, i;

@@ -66,6 +66,22 @@ for cfg in c0 c15; do
 		esac
 		[ -z "$w" ] || tr '\n' ' ' <"$tmp/rep" | grep -qF "$w" ||
 		    { echo "sample-reports.sh: $p ($cfg): no '$w' in the report"; fail=1; }
+		# and its comparisons of sheet figures name the months each
+		# period took (April against January and February: "-193
+		# tasks" read as a fall), under each of the four tables of
+		# them (not under the registers' actions and complaints)
+		case $cfg:$p in
+		c0:2024-03-10..*) w="kỳ này tháng 04/2024; kỳ trước tháng 01/2024, 02/2024." ;;
+		c0:2024-04-15..*) w="kỳ này tháng 05/2024; kỳ trước tháng 03/2024." ;;
+		c15:2024-03-10..*) w="kỳ này tháng 04/2024, 05/2024 (từ ngày 15/03/2024 đến ngày 14/05/2024); kỳ trước tháng 02/2024 (từ ngày 15/01/2024 đến ngày 14/02/2024)." ;;
+		c15:2024-04-15..*) w="kỳ này tháng 05/2024, 06/2024 (từ ngày 15/04/2024 đến ngày 14/06/2024); kỳ trước tháng 03/2024, 04/2024 (từ ngày 15/02/2024 đến ngày 14/04/2024)." ;;
+		*) w= ;;
+		esac
+		n=$(tr '\n' ' ' <"$tmp/rep" | grep -oF "$w" | wc -l)
+		[ -z "$w" ] || [ "$n" = 4 ] ||
+		    { echo "sample-reports.sh: $p ($cfg): '$w' is under $n comparisons, want 4"; fail=1; }
+		[ -n "$w" ] || ! grep -q "(chỉ gồm các tháng nằm trọn trong kỳ)" "$tmp/rep" ||
+		    { echo "sample-reports.sh: $p ($cfg): a label period's comparison names its months"; fail=1; }
 		# under the cut-off rule a label period's title ("quý II năm
 		# 2024") does not say its days: the report and the summary say
 		# them under the subject, as the workbook does; a range's title
@@ -126,6 +142,9 @@ p=2024-10-10..2024-11-20
 pdftotext -layout "$tmp/out-nomonth/$p/bao-cao-$p-du-thao-1.pdf" - >"$tmp/lay"
 grep -q "^Nhiệm vụ theo kế hoạch " "$tmp/lay" &&
     { echo "sample-reports.sh: $p: a comparison of its absent BM.07.01 figures"; fail=1; }
+# nor a count of the units that had to send one ("phải nộp báo cáo: 0")
+grep -q "phải nộp báo cáo" "$tmp/lay" &&
+    { echo "sample-reports.sh: $p: a count of the units due to send a sheet, which none was"; fail=1; }
 n=$(/usr/bin/python3 "$TOP/tests/readback/compare_deltas.py" "$tmp/lay") ||
     { echo "sample-reports.sh: $p: $n"; fail=1; }
 [ "${n:-0}" -gt 3 ] 2>/dev/null ||
@@ -155,6 +174,14 @@ for run in "2024-Q3 --final --allow-missing:bao-cao-2024-Q3.pdf:1" \
 	got=$(pdftotext "$o/${args%% *}/$pdf" - | tr '\n' ' ' | grep -c "$said")
 	[ "$got" = "$want" ] ||
 	    { echo "sample-reports.sh: $pdf: the statement of --allow-missing is there $got times, want $want"; fail=1; }
+	# the comparisons of a period with a sheet missing (final or
+	# draft) say that its sums lack it, under each table of sheet
+	# figures (2024-08's fall of 469 incoming documents was Phòng
+	# Dân tộc's missing sheet)
+	got=$(pdftotext "$o/${args%% *}/$pdf" - | tr '\n' ' ' |
+	    grep -o "chưa gồm biểu chưa nộp của: Phòng Dân tộc;" | wc -l)
+	[ "$got" = "$(case $args in 2024-Q3*) echo 4 ;; *) echo 0 ;; esac)" ] ||
+	    { echo "sample-reports.sh: $pdf: the comparisons note the sheets not sent $got times"; fail=1; }
 	got=$(cat "$o/${args%% *}"/kiem-tra-"${args%% *}"*.txt | grep -c "theo lệnh --allow-missing")
 	[ "$got" = "$want" ] ||
 	    { echo "sample-reports.sh: ${args%% *}: the validation report states --allow-missing $got times, want $want"; fail=1; }
