@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -138,7 +139,7 @@ static void
 usage(FILE *fp, int status)
 {
 	fprintf(fp, "usage: baocao-pdf --kind bm|report|improvement "
-	    "--config DIR --period P\n"
+	    "[--config DIR] --period P\n"
 	    "           --indicators CSV --analysis FILE --data NORM "
 	    "[--unit U] [--draft N]\n"
 	    "           [--number N] [--date YYYY-MM-DD] [--templates DIR] "
@@ -150,7 +151,12 @@ usage(FILE *fp, int status)
 		    "without -o or with -o -,\nto standard output (not a "
 		    "terminal). Several forms (--all-units, --unit\nmore "
 		    "than once) need -o DIR or -o PATTERN (a path with "
-		    "{unit}).\n");
+		    "{unit}).\n"
+		    "--config DIR is config by default; man baocao-pdf and "
+		    "docs/PDF.md\ngive every option.\n\n"
+		    "Exit status: 0 written, 1 the data has errors (nothing "
+		    "written),\n2 usage, unreadable file, missing font or a "
+		    "template with mistakes.\n");
 	diag_exit_stdout(status);
 }
 
@@ -6613,6 +6619,37 @@ check_units(void)
 	}
 }
 
+/*
+ * Several forms without {unit} go into the folder -o names: one that is
+ * missing is said once, before anything is read, rather than once per
+ * form as each fails to be created.
+ */
+static int
+out_dir_ok(void)
+{
+	struct stat st;
+
+	if (G.kind != K_BM || !(G.all_units || G.nunits_arg > 1) ||
+	    strstr(G.out, "{unit}") != NULL)
+		return 0;
+	if (stat(G.out, &st) != 0 && errno == ENOENT) {
+		diag_errorat(G.out, 0, 0, "no such folder for -o: make it "
+		    "first, or give -o PATTERN with {unit}");
+		return EXIT_USAGE;
+	}
+	if (stat(G.out, &st) != 0) {
+		diag_errorat(G.out, 0, 0, "cannot read the -o folder: %s",
+		    strerror(errno));
+		return EXIT_USAGE;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		diag_errorat(G.out, 0, 0, "not a folder: several forms need "
+		    "-o DIR (a folder) or -o PATTERN with {unit}");
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
 /* The checks of the options that need no file: 0, or the exit status. */
 static int
 check_options(const char *kind, const char *draft)
@@ -6621,6 +6658,8 @@ check_options(const char *kind, const char *draft)
 
 	set_kind(kind);
 	check_units();
+	if (out_dir_ok() != 0)
+		return EXIT_USAGE;
 	if (strcmp(G.out, "-") == 0 && isatty(STDOUT_FILENO)) {
 		diag_plain("standard output is a terminal: give -o FILE.pdf "
 		    "or redirect it (> FILE.pdf)");
