@@ -1040,6 +1040,7 @@ struct report_opts {
 	char	**written;	/* output files of this run, for the manifest */
 	int	 nwritten;
 	int	 kept;		/* the final in place was left as it was */
+	int	 old_version;	/* --force kept the old final as *.vN.*; 0 */
 	struct sbuf identity;	/* of the inputs as the run began */
 };
 
@@ -1832,6 +1833,13 @@ refuse_final(const struct report_opts *o)
 		    "%s; use --force to replace it (the old files are kept as "
 		    "*.vN.*; a registered final then needs its new number)",
 		    sbuf_str(&what));
+	else if (o->date[0] != '\0')
+		/* the same inputs: only the date line can differ */
+		diag_errorat(o->outdir, 0, 0, "a final report is already there, "
+		    "made from these same inputs with another date: --date %s "
+		    "would change its date line; run without --date to leave "
+		    "it as it is, or use --force to replace it (the old files "
+		    "are kept as *.vN.*)", o->date);
 	else
 		diag_errorat(o->outdir, 0, 0, "a final report is already there "
 		    "and this one would differ (its date or the programs "
@@ -1868,7 +1876,6 @@ same_final_another_day(const struct report_opts *o)
 static int
 install_final(struct run *r, struct report_opts *o, int force)
 {
-	char vbuf[16];
 	int v;
 
 	if (final_done(r, o) && final_differs(o->outdir, o->stage, NULL)) {
@@ -1882,8 +1889,7 @@ install_final(struct run *r, struct report_opts *o, int force)
 		}
 		if (final_keep_old(o->outdir, &v) != 0)
 			return EXIT_USAGE;
-		snprintf(vbuf, sizeof(vbuf), "%d", v);
-		say("kept the old final's files as *.v%s.*", vbuf);
+		o->old_version = v;
 	}
 	return install(o);
 }
@@ -2205,6 +2211,11 @@ cmd_report(int argc, char **argv)
 			printf("%s: the final in %s/ was made from these same "
 			    "inputs; it is left as it was (--force makes it "
 			    "anew and keeps it as *.vN.*)\n", r.label, o.outdir);
+		else if (rv == 0 && o.old_version > 0)
+			/* a result for the log, not progress */
+			printf("%s: %d files written in %s/; the old final's "
+			    "files are kept as *.v%d.*\n", r.label, o.nwritten,
+			    o.outdir, o.old_version);
 		else if (rv == 0)
 			printf("%s: %d files written in %s/\n", r.label,
 			    o.nwritten, o.outdir);
