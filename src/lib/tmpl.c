@@ -444,7 +444,7 @@ exe_dir(void)
 		"../share/baocao/templates", "../../templates",
 	};
 	static char dir[PATH_MAX];
-	char exe[PATH_MAX - 64];
+	char exe[PATH_MAX - 64], try[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	char *slash;
 	size_t i;
@@ -456,8 +456,10 @@ exe_dir(void)
 		return NULL;
 	*slash = '\0';
 	for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
-		snprintf(dir, sizeof(dir), "%s/%s", exe, rel[i]);
-		if (access(dir, F_OK) == 0)
+		snprintf(try, sizeof(try), "%s/%s", exe, rel[i]);
+		/* messages name /usr/share/baocao/templates/xlsx, not
+		 * /usr/bin/../share/baocao/templates/xlsx */
+		if (access(try, F_OK) == 0 && realpath(try, dir) != NULL)
 			return dir;
 	}
 	return NULL;
