@@ -412,7 +412,8 @@ WORDS = {'draft': 'Dự thảo lần {draft}', 'yes': 'Đạt', 'no': 'Không đ
          'range_months': '(Số liệu biểu tháng BM.07.01 lấy từ các tháng nằm trọn '
                          'trong kỳ: {months}, từ ngày {months_from} đến ngày {months_to})',
          'range_no_months': '(Không có tháng nào nằm trọn trong kỳ: chỉ có số liệu '
-                            'các sổ theo dõi, tính theo ngày)'}
+                            'các sổ theo dõi, tính theo ngày)',
+         'footer': '{sheet} - Trang {page}/{pages}', 'font_size': '12'}
 PERIOD = {}     # the analysis stream's period record: kind, months
 
 
@@ -429,7 +430,8 @@ def read_wording(path):
                      ('objectives', 'no'), ('objectives', 'target'),
                      ('workbook', 'total_label'), ('status', 'submitted'),
                      ('status', 'missing'), ('notes', 'lowsample'),
-                     ('notes', 'range_months'), ('notes', 'range_no_months')):
+                     ('notes', 'range_months'), ('notes', 'range_no_months'),
+                     ('workbook', 'footer'), ('workbook', 'font_size')):
         if cp.has_option(sec, key):
             w = cp.get(sec, key).strip()
             if len(w) >= 2 and w[0] == w[-1] and w[0] in '"\'':
@@ -1264,6 +1266,66 @@ def check_pages(path, S):
                              'page (columns 1-%d)' % (ws.title, col + 1, brk[0]))
 
 
+# the codes of the page footer's placeholders (Excel's header language)
+FOOTER_CODES = (('{pages}', '&N'), ('{page}', '&P'), ('{sheet}', '&A'))
+
+
+def sheet_height_pt(ws):
+    """The printed height of every row of ws, in points at 100 %."""
+    h = ws.sheet_format.defaultRowHeight or 15
+    return sum((ws.row_dimensions[r].height or h) if r in ws.row_dimensions else h
+               for r in range(1, ws.max_row + 1))
+
+
+def check_print(S, data_sheets):
+    """What a clerk expects of a printed sheet: A4; landscape, but the data
+    sheet's four narrow columns portrait and one page wide; the template's
+    page footer with the page number, the number of pages and the sheet's
+    name on every sheet (a sheet printed ten pages wide and high could not
+    be put back in order, and a page after the first has no title); the
+    header rows repeated on every page of a sheet that runs past one page
+    high (the data sheet's 1,191 rows printed their header once, in 37)."""
+    want = WORDS['footer'].replace('&', '&&')
+    for ph, code in FOOTER_CODES:
+        want = want.replace(ph, code)
+    page_h = (595.3 - 2 * 54)       # A4 landscape, 0.75 in margins
+    for ws in S.f.worksheets:
+        ps = ws.page_setup
+        if str(ps.paperSize) != '9':
+            fail('%s: paper %r, not A4 (9)' % (ws.title, ps.paperSize))
+        fitted = ws.sheet_properties.pageSetUpPr is not None and \
+            ws.sheet_properties.pageSetUpPr.fitToPage
+        if ws.title in data_sheets:
+            if ps.orientation != 'portrait' or not fitted or \
+                    int(ps.fitToWidth or 1) != 1 or int(ps.fitToHeight or 0) != 0:
+                fail('%s: not portrait, one page wide: %r fitToPage %r %r x %r' %
+                     (ws.title, ps.orientation, fitted, ps.fitToWidth, ps.fitToHeight))
+            page_h = 841.9 - 2 * 54
+        elif ps.orientation != 'landscape':
+            fail('%s: %r, not landscape' % (ws.title, ps.orientation))
+        got = ''.join(part.text or '' for part in (ws.oddFooter.left, ws.oddFooter.center,
+                                                   ws.oddFooter.right))
+        if '{' not in want and got != want:
+            fail('%s: page footer %r, want %r' % (ws.title, got, want))
+        elif '{' in want and not all(c in got for ph, c in FOOTER_CODES if ph in WORDS['footer']):
+            fail('%s: page footer %r lacks the page codes of %r' % (ws.title, got, want))
+        if ws.oddFooter.center.text and \
+                str(ws.oddFooter.center.size) != str(round(float(WORDS['font_size']))):
+            fail('%s: page footer in %r pt, the table in %s' % (ws.title,
+                 ws.oddFooter.center.size, WORDS['font_size']))
+        if ws.freeze_panes is None:
+            continue
+        if fitted:
+            scale = min(1, LO_PAGE * 0.6 / max(1, sum(col_widths(ws).values())))
+            if ws.title in data_sheets:
+                scale = 1
+        else:
+            scale = (ps.scale or 100) / 100
+        if sheet_height_pt(ws) * scale > page_h and not ws.print_title_rows:
+            fail('%s: %d rows print past one page and the header rows do not repeat' %
+                 (ws.title, ws.max_row))
+
+
 def formula_rows(ws):
     """The rows of ws holding a formula: the organization row, a computed
     column's unit rows, the chart's copy of its values below the table."""
@@ -1392,6 +1454,7 @@ def main():
     check_fit(S, data_sheets)
     check_title_repeat(S)
     check_pages(a.xlsx, S)
+    check_print(S, data_sheets)
     check_rate_edges(S)
     p = S.f.properties
     if not p.title or not p.creator or not p.created:
