@@ -1230,14 +1230,25 @@ def check_pages(path, S):
     LibreOffice lays it out (else it moves a column to a page of its own,
     cutting a group header and the title or note merged over it), and
     the chart below the table lies within the first page's columns (else
-    its right half, title and labels, print on the next page)."""
+    its right half, title and labels, print on the next page). So does
+    the chart of a sheet one page wide printed at a scale of its own (for
+    its bars), within the whole columns that page holds."""
     X = '{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}'
     with zipfile.ZipFile(path) as z:
         for k, ws in enumerate(S.f.worksheets, 1):
             brk = sorted(b.id for b in ws.col_breaks.brk)
+            w = col_widths(ws)
+            fitted = ws.sheet_properties.pageSetUpPr is not None and \
+                ws.sheet_properties.pageSetUpPr.fitToPage
+            if not brk and ws.page_setup.scale and not fitted:
+                room, c = LO_PAGE * 60 / ws.page_setup.scale, 0
+                while room >= w.get(c + 1, DEF_WIDTH):
+                    room -= w.get(c + 1, DEF_WIDTH)
+                    c += 1
+                check_chart_within(z, k, ws, c)
+                continue
             if not brk:
                 continue
-            w = col_widths(ws)
             # a page holds more at a scale under 60 % (fewer pages)
             page = LO_PAGE * 60 / (ws.page_setup.scale or 60)
             rep = set()
@@ -1253,28 +1264,38 @@ def check_pages(path, S):
                 if width > page:
                     fail('%s: printed page %d (columns %d-%d) is %.1f wide, a page holds %.0f' %
                          (ws.title, i + 1, edges[i] + 1, edges[i + 1], width, page))
-            rels = 'xl/worksheets/_rels/sheet%d.xml.rels' % k
-            if rels not in z.namelist():
-                continue
-            for m in re.finditer(r'Target="\.\./drawings/(drawing\d+\.xml)"', z.read(rels).decode()):
-                root = ET.fromstring(z.read('xl/drawings/' + m.group(1)))
-                for a in root.iter(X + 'twoCellAnchor'):
-                    t = a.find(X + 'to')
-                    col, off = int(t.find(X + 'col').text), int(t.find(X + 'colOff').text)
-                    if col > brk[0] or (col == brk[0] and off > 0):
-                        fail('%s: the chart runs to column %d, past the first printed '
-                             'page (columns 1-%d)' % (ws.title, col + 1, brk[0]))
+            check_chart_within(z, k, ws, brk[0])
+
+
+# the written width of a column left at libxlsxwriter's default 8.43
+DEF_WIDTH = 9.140625
+
+
+def check_chart_within(z, k, ws, ncols):
+    """Every drawing of sheet k (ws) ends within its first ncols columns."""
+    X = '{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}'
+    rels = 'xl/worksheets/_rels/sheet%d.xml.rels' % k
+    if rels not in z.namelist():
+        return
+    for m in re.finditer(r'Target="\.\./drawings/(drawing\d+\.xml)"', z.read(rels).decode()):
+        root = ET.fromstring(z.read('xl/drawings/' + m.group(1)))
+        for a in root.iter(X + 'twoCellAnchor'):
+            t = a.find(X + 'to')
+            col, off = int(t.find(X + 'col').text), int(t.find(X + 'colOff').text)
+            if col > ncols or (col == ncols and off > 0):
+                fail('%s: the chart runs to column %d, past the first printed '
+                     'page (columns 1-%d)' % (ws.title, col + 1, ncols))
 
 
 # the codes of the page footer's placeholders (Excel's header language)
 FOOTER_CODES = (('{pages}', '&N'), ('{page}', '&P'), ('{sheet}', '&A'))
 
 
-def sheet_height_pt(ws):
-    """The printed height of every row of ws, in points at 100 %."""
+def sheet_height_pt(ws, last):
+    """The printed height of rows 1..last of ws, in points at 100 %."""
     h = ws.sheet_format.defaultRowHeight or 15
     return sum((ws.row_dimensions[r].height or h) if r in ws.row_dimensions else h
-               for r in range(1, ws.max_row + 1))
+               for r in range(1, last + 1))
 
 
 def check_print(S, data_sheets):
@@ -1288,8 +1309,8 @@ def check_print(S, data_sheets):
     want = WORDS['footer'].replace('&', '&&')
     for ph, code in FOOTER_CODES:
         want = want.replace(ph, code)
-    page_h = (595.3 - 2 * 54)       # A4 landscape, 0.75 in margins
     for ws in S.f.worksheets:
+        page_h = 595.3 - 2 * 54     # A4 landscape, 0.75 in margins
         ps = ws.page_setup
         if str(ps.paperSize) != '9':
             fail('%s: paper %r, not A4 (9)' % (ws.title, ps.paperSize))
@@ -1300,7 +1321,7 @@ def check_print(S, data_sheets):
                     int(ps.fitToWidth or 1) != 1 or int(ps.fitToHeight or 0) != 0:
                 fail('%s: not portrait, one page wide: %r fitToPage %r %r x %r' %
                      (ws.title, ps.orientation, fitted, ps.fitToWidth, ps.fitToHeight))
-            page_h = 841.9 - 2 * 54
+            page_h = 841.9 - 2 * 54     # portrait
         elif ps.orientation != 'landscape':
             fail('%s: %r, not landscape' % (ws.title, ps.orientation))
         got = ''.join(part.text or '' for part in (ws.oddFooter.left, ws.oddFooter.center,
@@ -1321,9 +1342,14 @@ def check_print(S, data_sheets):
                 scale = 1
         else:
             scale = (ps.scale or 100) / 100
-        if sheet_height_pt(ws) * scale > page_h and not ws.print_title_rows:
+        # the table: to its autofilter's last row and the organization's
+        # (a chart's copy of its values below does not make them repeat)
+        last = ws.max_row
+        if ws.auto_filter.ref:
+            last = min(last, cells_of(ws.auto_filter.ref)[-1][0] + 1)
+        if sheet_height_pt(ws, last) * scale > page_h and not ws.print_title_rows:
             fail('%s: %d rows print past one page and the header rows do not repeat' %
-                 (ws.title, ws.max_row))
+                 (ws.title, last))
 
 
 def formula_rows(ws):
