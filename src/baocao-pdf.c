@@ -4968,8 +4968,8 @@ lint_templates(void)
 
 	bad += lint_tables(G.t) + lint_tables(G.common);
 	bad += lint_wording(G.t) + lint_wording(G.common);
-	bad += tmpl_lint_placeholders(G.common, fills) +
-	    tmpl_lint_placeholders(G.t, fills);
+	bad += tmpl_lint_placeholders(G.common, fills, NULL, NULL, NULL) +
+	    tmpl_lint_placeholders(G.t, fills, NULL, NULL, NULL);
 	if (G.kind == K_BM)
 		return bad + lint_blocks("bm", "blocks", BM_BLOCKS);
 	if (G.kind != K_REPORT)

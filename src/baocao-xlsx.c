@@ -1019,7 +1019,7 @@ same_sheet_name(const char *a, const char *b)
  */
 static const char *const wb_keys[] = { "title", "subject", "keywords",
 	"font", "font_size", "total_label", "no_rows", "chart_data", "draft",
-	"sheets", NULL };
+	"footer", "sheets", NULL };
 static const char *const status_keys[] = { "submitted", "incomplete",
 	"missing", "register", "active_from", "active_to", NULL };
 static const char *const obj_keys[] = { "target", "value", "met", "yes",
@@ -1146,6 +1146,10 @@ lint_template(struct book *b)
 	static const char *const fills[] = { "period", "period_title",
 	    "PERIOD_TITLE", "agency", "from", "to", "draft", "responses",
 	    "months", "months_from", "months_to", "n", "label", "name", NULL };
+	/* and those of the page footer alone (footer_text()) */
+	static const char *const foot[] = { "period", "period_title",
+	    "PERIOD_TITLE", "agency", "from", "to", "draft", "page", "pages",
+	    "sheet", NULL };
 	const char *list = tmpl_get(b->t, "workbook", "sheets", "");
 	/* the sections, [sheet.KEY] of up to 64 listed sheets, and NULL */
 	const char *cands[NTSECTIONS + 64 + 1], *p = list;
@@ -1154,7 +1158,7 @@ lint_template(struct book *b)
 	const struct tmpl_item *tl = tmpl_items(b->t, &ntl);
 	int bad = tmpl_lint_repeats(b->t), nc = 0, ns = 0;
 
-	bad += tmpl_lint_placeholders(b->t, fills);
+	bad += tmpl_lint_placeholders(b->t, fills, "workbook", "footer", foot);
 	for (i = 0; i < NTSECTIONS; i++)
 		cands[nc++] = tsections[i].name;
 	/* and [sheet.KEY] of each listed sheet: "[hseet.chinh]" */
@@ -3496,6 +3500,91 @@ check_draft_header(const struct book *b)
 }
 
 /*
+ * The printed page footer of every sheet (template [workbook] footer),
+ * owned; NULL when the template leaves it empty. Centred, in the
+ * workbook's font and size: {page}, {pages} and {sheet} become the codes
+ * of the page number, the number of pages and the sheet's name, which
+ * the reader fills on each page (a sheet printed five pages wide and two
+ * high had nothing to put its ten pages back in order by, and a page
+ * after the first of a sheet has no title to say whose it is); the
+ * other placeholders as in a title; '&' is written "&&".
+ */
+static char *
+footer_text(const struct book *b)
+{
+	static const struct {
+		const char *ph, *code;
+	} codes[] = { { "{pages}", "&N" }, { "{page}", "&P" },
+		{ "{sheet}", "&A" } };
+	struct sbuf sb = SBUF_INIT;
+	char *t = subst(b, tmpl_get(b->t, "workbook", "footer",
+	    "{sheet} - Trang {page}/{pages}"));
+	const char *p;
+	size_t i, n;
+
+	if (*t == '\0') {
+		free(t);
+		return NULL;
+	}
+	/* the size of the table's text, before the font: "&12" then a digit
+	 * of the text would read as one size */
+	sbuf_printf(&sb, "&C&%ld&\"", lround(b->fsize));
+	for (p = b->font; *p; p++)
+		if (*p != '"')
+			sbuf_addc(&sb, *p);
+	sbuf_adds(&sb, ",Regular\"");
+	for (p = t; *p; p++) {
+		for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
+			n = strlen(codes[i].ph);
+			if (strncmp(p, codes[i].ph, n) == 0)
+				break;
+		}
+		if (i < sizeof(codes) / sizeof(codes[0])) {
+			sbuf_adds(&sb, codes[i].code);
+			p += strlen(codes[i].ph) - 1;
+		} else if (*p == '&')
+			sbuf_adds(&sb, "&&");
+		else if (*p != '\n')
+			sbuf_addc(&sb, *p);
+	}
+	free(t);
+	return sbuf_detach(&sb);
+}
+
+/*
+ * Whether the page footer fits the 255 characters Excel allows; else a
+ * template mistake at its line (libxlsxwriter would refuse it when the
+ * workbook is written). 0 or EXIT_USAGE.
+ */
+static int
+check_footer(const struct book *b)
+{
+	char *f = footer_text(b);
+	size_t n = f != NULL ? utf8_chars(f) : 0;
+	long line = tmpl_line(b->t, "workbook", "footer");
+
+	if (n > LXW_HEADER_FOOTER_MAX)
+		diag_errorat(b->tpath, line ? line : tmpl_line(b->t,
+		    "workbook", "font"), 0, "[workbook] footer '%s' is too "
+		    "long for the printed page footer: %zu characters with "
+		    "the font and its codes, Excel holds %d", tmpl_get(b->t,
+		    "workbook", "footer", ""), n, LXW_HEADER_FOOTER_MAX);
+	free(f);
+	return n > LXW_HEADER_FOOTER_MAX ? EXIT_USAGE : 0;
+}
+
+/* The page footer of footer_text() on ws. */
+static void
+page_footer(lxw_worksheet *ws, const struct book *b)
+{
+	char *f = footer_text(b);
+
+	if (f != NULL)
+		chk(worksheet_set_footer(ws, f), "set_footer");
+	free(f);
+}
+
+/*
  * A column's width as libxlsxwriter 1.1.4 writes it, the unit readers
  * lay out pages in: whole pixels of a 7-pixel digit, plus 5 of padding,
  * in 1/256 of a digit (a width of 12 is written 12.7109375). A page of
@@ -3808,14 +3897,23 @@ widen_repeated(const struct book *b, struct sheet *s)
 		s->cols[n - 1].width += need - have;
 }
 
-/* Page set-up: landscape A4, one page wide or our own column breaks. */
+/*
+ * Page set-up: landscape A4, one page wide or our own column breaks; the
+ * data sheet, four narrow columns, portrait, one page wide (in landscape
+ * its rows took half as many pages again).
+ */
 static void
 page_setup(lxw_worksheet *ws, const struct sheet *s)
 {
 	lxw_col_t breaks[MAXBREAKS];
 
-	worksheet_set_landscape(ws);
 	worksheet_set_paper(ws, 9);	/* A4 */
+	if (s->kind == K_DATA) {
+		worksheet_set_portrait(ws);
+		worksheet_fit_to_pages(ws, 1, 0);
+		return;
+	}
+	worksheet_set_landscape(ws);
 	if (s->nbreaks == 0 && s->scale > 0) {
 		worksheet_set_print_scale(ws, (uint16_t)s->scale);
 		return;
@@ -4555,12 +4653,37 @@ bar_px(const struct book *b, const struct bars *k)
 }
 
 /*
+ * The pixels of the whole columns of s, and of the default width past
+ * them, that a page printed at s->scale % holds (PAGE_UNITS at
+ * PRINT_SCALE %): a reader lays a chart over the columns it is anchored
+ * to, in its own widths, and breaks the page before a column that does
+ * not fit whole.
+ */
+static double
+page_cols_px(const struct sheet *s)
+{
+	double room = (double)PAGE_UNITS * PRINT_SCALE / s->scale, w, px = 0;
+	int j;
+
+	for (j = 0; j < LXW_COL_MAX; j++) {
+		w = j < s->ncols ? s->cols[j].width : LXW_DEF_COL_WIDTH;
+		if (written_width(w) > room)
+			break;
+		room -= written_width(w);
+		px += written_px(w);
+	}
+	return px;
+}
+
+/*
  * The chart's width, as a scale of libxlsxwriter's 480 pixels: 1.8, but
- * no wider than a page printed at a scale of our own (chart_scale()), and
- * on a sheet printed across pages no wider than the first page's columns
- * (written_px()): a chart anchored
- * past the page's last column is cut at the break, its title and right
- * half printed on the next page.
+ * no wider than the whole columns a page holds when it is printed at a
+ * scale of our own (chart_scale(); page_cols_px()), and on a sheet printed
+ * across pages no wider than the first page's columns (written_px()): a
+ * chart anchored past the page's last column is cut at the break, its
+ * title and right half printed on the next page (a chart 860 pixels wide
+ * beside four columns of 836 at 85 %: LibreOffice printed its last 24 on
+ * a page of their own).
  */
 static double
 chart_x_scale(const struct sheet *s)
@@ -4568,11 +4691,8 @@ chart_x_scale(const struct sheet *s)
 	double px = 0;
 	int j;
 
-	/* printed smaller for its bars (chart_scale()), not fitted to the
-	   page's width: no wider than a page at that scale, 7 px a width */
 	if (s->nbreaks == 0 && s->scale > 0)
-		return fmin(1.8, PAGE_UNITS * PRINT_SCALE * 7.0 / s->scale /
-		    480);
+		return fmin(1.8, page_cols_px(s) / 480);
 	if (s->nbreaks == 0)
 		return 1.8;
 	for (j = 0; j < first_page_cols(s); j++)
@@ -4988,6 +5108,8 @@ write_data_sheet(lxw_worksheet *ws, const struct book *b,
 		chk(worksheet_set_column(ws, (lxw_col_t)j, (lxw_col_t)j,
 		    w[j] * wscale(b) + 2, NULL), "set_column");
 	worksheet_freeze_panes(ws, 1, 0);
+	/* its header on every printed page, as on the other sheets */
+	chk(worksheet_repeat_rows(ws, 0, 0), "repeat_rows");
 	chk(worksheet_autofilter(ws, 0, 0, (lxw_row_t)b->niv, 3),
 	    "autofilter");
 }
@@ -5038,6 +5160,7 @@ write_sheets(lxw_workbook *wb, struct book *b, const struct fmts *F)
 		cur_sheet++;	/* xl/worksheets/sheetN.xml */
 		cur_name = s->name;
 		page_setup(ws, s);
+		page_footer(ws, b);
 		if (s->kind != K_DATA)
 			draft_header(ws, b);
 		if (s->kind == K_UNITS)
@@ -5321,7 +5444,7 @@ load_book(struct book *b, const struct xopts *o)
 		if (strcmp(b->iv[i].unit, "*") != 0)
 			urow_get(b, b->iv[i].unit);
 	qsort(b->u, b->nu, sizeof(*b->u), cmp_urow);
-	if (check_draft_header(b) != 0)
+	if (check_draft_header(b) != 0 || check_footer(b) != 0)
 		return EXIT_USAGE;
 	if (b->niv + 1 >= LXW_ROW_MAX || b->nu + 100 >= LXW_ROW_MAX ||
 	    b->nrr + 100 >= LXW_ROW_MAX) {

@@ -2739,7 +2739,8 @@ lint_mau_bieu(const struct tmpl *t)
 	size_t n, i, nsec = 0, nkey;
 	const char **secs = NULL, **keys = NULL;
 	char (*regsec)[64] = xcalloc((size_t)nreg_kinds + 1, sizeof(*regsec));
-	int bad = tmpl_lint_repeats(t) + tmpl_lint_placeholders(t, fills), k, c;
+	int bad = tmpl_lint_repeats(t) +
+	    tmpl_lint_placeholders(t, fills, NULL, NULL, NULL), k, c;
 
 	add_name(&secs, &nsec, "title");
 	add_name(&secs, &nsec, "registers");

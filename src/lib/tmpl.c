@@ -419,14 +419,23 @@ lint_value(const struct tmpl *t, const struct tmpl_item *x,
 }
 
 int
-tmpl_lint_placeholders(const struct tmpl *t, const char *const *known)
+tmpl_lint_placeholders(const struct tmpl *t, const char *const *known,
+    const char *sec, const char *key, const char *const *own)
 {
+	const struct tmpl_item *x;
 	size_t i;
 	int bad = 0;
 
-	for (i = 0; i < t->nitems; i++)
-		if (t->items[i].key != NULL && tmpl_repeats(t, i) == 0)
-			bad += lint_value(t, &t->items[i], known);
+	for (i = 0; i < t->nitems; i++) {
+		x = &t->items[i];
+		if (x->key == NULL || tmpl_repeats(t, i) != 0)
+			continue;
+		if (sec != NULL && strcasecmp(x->sec, sec) == 0 &&
+		    strcasecmp(x->key, key) == 0)
+			bad += lint_value(t, x, own);
+		else
+			bad += lint_value(t, x, known);
+	}
 	return bad;
 }
 

@@ -59,10 +59,13 @@ int		 tmpl_lint_repeats(const struct tmpl *t);
 /*
  * Reports, as errors, a "{name}" in a value whose name is none of known
  * (NULL-terminated; case matters): a misspelt placeholder would otherwise
- * print as written in a signed document. Returns how many.
+ * print as written in a signed document. The value of key in section sec
+ * (NULL: none) is checked against own instead, for placeholders that only
+ * that value fills (the page number of a page footer). Returns how many.
  */
 int		 tmpl_lint_placeholders(const struct tmpl *t,
-		    const char *const *known);
+		    const char *const *known, const char *sec, const char *key,
+		    const char *const *own);
 
 /*
  * The workbook template of config/baocao.ini's [xlsx] template, name (NULL

@@ -300,6 +300,17 @@ if [ -x "$BIN/baocao-check" ] && [ -x "$BIN/baocao-rollup" ] &&
 			    "$tmp/i-2024-Q4.csv" "$tmp/a-2024-Q4.tsv" "$tmp/n.tsv"
 			tmpl=$TOP/templates/xlsx/default.ini
 		fi
+		# tinh-c.ini's chart of 15 named bars in DejaVu Sans 10 on a
+		# sheet of four columns, printed at 85 % for its bars: the
+		# chart, 24 pixels wider than the columns, ran into a fifth
+		# that LibreOffice printed on a page of its own, with the
+		# chart's right edge; now as wide as the page's whole columns
+		if [ -f "$tmp/i-2024-12.csv" ]; then
+			tmpl=$fx/tinh-c.ini
+			check sample-2024-12-tinh-c 2024-12 "$TOP/config" \
+			    "$tmp/i-2024-12.csv" "$tmp/a-2024-12.tsv" "$tmp/n.tsv"
+			tmpl=$TOP/templates/xlsx/default.ini
+		fi
 		# the satisfaction chart of 2024-12 (7 of 16 units with a
 		# rate; xlsx_check.py checks which); 2025-01, where no unit
 		# has one, gets none, not a chart without bars

@@ -412,7 +412,8 @@ WORDS = {'draft': 'Dự thảo lần {draft}', 'yes': 'Đạt', 'no': 'Không đ
          'range_months': '(Số liệu biểu tháng BM.07.01 lấy từ các tháng nằm trọn '
                          'trong kỳ: {months}, từ ngày {months_from} đến ngày {months_to})',
          'range_no_months': '(Không có tháng nào nằm trọn trong kỳ: chỉ có số liệu '
-                            'các sổ theo dõi, tính theo ngày)'}
+                            'các sổ theo dõi, tính theo ngày)',
+         'footer': '{sheet} - Trang {page}/{pages}', 'font_size': '12'}
 PERIOD = {}     # the analysis stream's period record: kind, months
 
 
@@ -429,7 +430,8 @@ def read_wording(path):
                      ('objectives', 'no'), ('objectives', 'target'),
                      ('workbook', 'total_label'), ('status', 'submitted'),
                      ('status', 'missing'), ('notes', 'lowsample'),
-                     ('notes', 'range_months'), ('notes', 'range_no_months')):
+                     ('notes', 'range_months'), ('notes', 'range_no_months'),
+                     ('workbook', 'footer'), ('workbook', 'font_size')):
         if cp.has_option(sec, key):
             w = cp.get(sec, key).strip()
             if len(w) >= 2 and w[0] == w[-1] and w[0] in '"\'':
@@ -1228,14 +1230,25 @@ def check_pages(path, S):
     LibreOffice lays it out (else it moves a column to a page of its own,
     cutting a group header and the title or note merged over it), and
     the chart below the table lies within the first page's columns (else
-    its right half, title and labels, print on the next page)."""
+    its right half, title and labels, print on the next page). So does
+    the chart of a sheet one page wide printed at a scale of its own (for
+    its bars), within the whole columns that page holds."""
     X = '{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}'
     with zipfile.ZipFile(path) as z:
         for k, ws in enumerate(S.f.worksheets, 1):
             brk = sorted(b.id for b in ws.col_breaks.brk)
+            w = col_widths(ws)
+            fitted = ws.sheet_properties.pageSetUpPr is not None and \
+                ws.sheet_properties.pageSetUpPr.fitToPage
+            if not brk and ws.page_setup.scale and not fitted:
+                room, c = LO_PAGE * 60 / ws.page_setup.scale, 0
+                while room >= w.get(c + 1, DEF_WIDTH):
+                    room -= w.get(c + 1, DEF_WIDTH)
+                    c += 1
+                check_chart_within(z, k, ws, c)
+                continue
             if not brk:
                 continue
-            w = col_widths(ws)
             # a page holds more at a scale under 60 % (fewer pages)
             page = LO_PAGE * 60 / (ws.page_setup.scale or 60)
             rep = set()
@@ -1251,17 +1264,92 @@ def check_pages(path, S):
                 if width > page:
                     fail('%s: printed page %d (columns %d-%d) is %.1f wide, a page holds %.0f' %
                          (ws.title, i + 1, edges[i] + 1, edges[i + 1], width, page))
-            rels = 'xl/worksheets/_rels/sheet%d.xml.rels' % k
-            if rels not in z.namelist():
-                continue
-            for m in re.finditer(r'Target="\.\./drawings/(drawing\d+\.xml)"', z.read(rels).decode()):
-                root = ET.fromstring(z.read('xl/drawings/' + m.group(1)))
-                for a in root.iter(X + 'twoCellAnchor'):
-                    t = a.find(X + 'to')
-                    col, off = int(t.find(X + 'col').text), int(t.find(X + 'colOff').text)
-                    if col > brk[0] or (col == brk[0] and off > 0):
-                        fail('%s: the chart runs to column %d, past the first printed '
-                             'page (columns 1-%d)' % (ws.title, col + 1, brk[0]))
+            check_chart_within(z, k, ws, brk[0])
+
+
+# the written width of a column left at libxlsxwriter's default 8.43
+DEF_WIDTH = 9.140625
+
+
+def check_chart_within(z, k, ws, ncols):
+    """Every drawing of sheet k (ws) ends within its first ncols columns."""
+    X = '{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}'
+    rels = 'xl/worksheets/_rels/sheet%d.xml.rels' % k
+    if rels not in z.namelist():
+        return
+    for m in re.finditer(r'Target="\.\./drawings/(drawing\d+\.xml)"', z.read(rels).decode()):
+        root = ET.fromstring(z.read('xl/drawings/' + m.group(1)))
+        for a in root.iter(X + 'twoCellAnchor'):
+            t = a.find(X + 'to')
+            col, off = int(t.find(X + 'col').text), int(t.find(X + 'colOff').text)
+            if col > ncols or (col == ncols and off > 0):
+                fail('%s: the chart runs to column %d, past the first printed '
+                     'page (columns 1-%d)' % (ws.title, col + 1, ncols))
+
+
+# the codes of the page footer's placeholders (Excel's header language)
+FOOTER_CODES = (('{pages}', '&N'), ('{page}', '&P'), ('{sheet}', '&A'))
+
+
+def sheet_height_pt(ws, last):
+    """The printed height of rows 1..last of ws, in points at 100 %."""
+    h = ws.sheet_format.defaultRowHeight or 15
+    return sum((ws.row_dimensions[r].height or h) if r in ws.row_dimensions else h
+               for r in range(1, last + 1))
+
+
+def check_print(S, data_sheets):
+    """What a clerk expects of a printed sheet: A4; landscape, but the data
+    sheet's four narrow columns portrait and one page wide; the template's
+    page footer with the page number, the number of pages and the sheet's
+    name on every sheet (a sheet printed ten pages wide and high could not
+    be put back in order, and a page after the first has no title); the
+    header rows repeated on every page of a sheet that runs past one page
+    high (the data sheet's 1,191 rows printed their header once, in 37)."""
+    want = WORDS['footer'].replace('&', '&&')
+    for ph, code in FOOTER_CODES:
+        want = want.replace(ph, code)
+    for ws in S.f.worksheets:
+        page_h = 595.3 - 2 * 54     # A4 landscape, 0.75 in margins
+        ps = ws.page_setup
+        if str(ps.paperSize) != '9':
+            fail('%s: paper %r, not A4 (9)' % (ws.title, ps.paperSize))
+        fitted = ws.sheet_properties.pageSetUpPr is not None and \
+            ws.sheet_properties.pageSetUpPr.fitToPage
+        if ws.title in data_sheets:
+            if ps.orientation != 'portrait' or not fitted or \
+                    int(ps.fitToWidth or 1) != 1 or int(ps.fitToHeight or 0) != 0:
+                fail('%s: not portrait, one page wide: %r fitToPage %r %r x %r' %
+                     (ws.title, ps.orientation, fitted, ps.fitToWidth, ps.fitToHeight))
+            page_h = 841.9 - 2 * 54     # portrait
+        elif ps.orientation != 'landscape':
+            fail('%s: %r, not landscape' % (ws.title, ps.orientation))
+        got = ''.join(part.text or '' for part in (ws.oddFooter.left, ws.oddFooter.center,
+                                                   ws.oddFooter.right))
+        if '{' not in want and got != want:
+            fail('%s: page footer %r, want %r' % (ws.title, got, want))
+        elif '{' in want and not all(c in got for ph, c in FOOTER_CODES if ph in WORDS['footer']):
+            fail('%s: page footer %r lacks the page codes of %r' % (ws.title, got, want))
+        if ws.oddFooter.center.text and \
+                str(ws.oddFooter.center.size) != str(round(float(WORDS['font_size']))):
+            fail('%s: page footer in %r pt, the table in %s' % (ws.title,
+                 ws.oddFooter.center.size, WORDS['font_size']))
+        if ws.freeze_panes is None:
+            continue
+        if fitted:
+            scale = min(1, LO_PAGE * 0.6 / max(1, sum(col_widths(ws).values())))
+            if ws.title in data_sheets:
+                scale = 1
+        else:
+            scale = (ps.scale or 100) / 100
+        # the table: to its autofilter's last row and the organization's
+        # (a chart's copy of its values below does not make them repeat)
+        last = ws.max_row
+        if ws.auto_filter.ref:
+            last = min(last, cells_of(ws.auto_filter.ref)[-1][0] + 1)
+        if sheet_height_pt(ws, last) * scale > page_h and not ws.print_title_rows:
+            fail('%s: %d rows print past one page and the header rows do not repeat' %
+                 (ws.title, last))
 
 
 def formula_rows(ws):
@@ -1392,6 +1480,7 @@ def main():
     check_fit(S, data_sheets)
     check_title_repeat(S)
     check_pages(a.xlsx, S)
+    check_print(S, data_sheets)
     check_rate_edges(S)
     p = S.f.properties
     if not p.title or not p.creator or not p.created:

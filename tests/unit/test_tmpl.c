@@ -166,11 +166,14 @@ test_fill(void **state)
 /*
  * A "{name}" not filled in is a mistake at its line; other braces ("{",
  * "{}", "{ x }", "{2}") are text. Case matters: {MONTHS} is not {months}.
+ * One key may have placeholders of its own (a footer's {page}), known
+ * there alone.
  */
 static void
 test_placeholders(void **state)
 {
 	static const char *const known[] = { "months", "rate", NULL };
+	static const char *const own[] = { "b_c", NULL };
 	struct tmpl *t;
 	long before = diag_errors();
 
@@ -184,8 +187,13 @@ test_placeholders(void **state)
 	t = tmpl_load(path);
 	unlink(path);
 	assert_non_null(t);
-	assert_int_equal(tmpl_lint_placeholders(t, known), 3);
+	assert_int_equal(tmpl_lint_placeholders(t, known, NULL, NULL, NULL),
+	    3);
 	assert_int_equal(diag_errors() - before, 3);
+	/* {b_c} of [b] w is known there; [a] x is checked with own too */
+	assert_int_equal(tmpl_lint_placeholders(t, known, "B", "w", own), 2);
+	assert_int_equal(tmpl_lint_placeholders(t, known, "a", "x", own), 5);
+	assert_int_equal(diag_errors() - before, 10);
 	tmpl_free(t);
 }
 
