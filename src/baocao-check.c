@@ -1850,6 +1850,8 @@ survey_quick(struct quick *q, const struct csvread *r, struct srow *v)
 	const struct split_unit *u = &q->u[q->last];
 	int i;
 
+	if (r->f[0].len >= 3 && (unsigned char)r->f[0].s[0] == 0xef)
+		return 0;	/* maybe a BOM: check_row() says so */
 	if (!(u->len == fu->len && q->nu > 0 && eqbytes(fu->s, u->code,
 	    fu->len))) {
 		for (i = 0; i < q->nu; i++)
@@ -2605,6 +2607,29 @@ quoted_other_separator(const struct reg *g, const struct csvread *r,
 	return 1;
 }
 
+/*
+ * Whether the record's first field starts with a byte-order mark: the
+ * reader skips one on line 1 only; elsewhere (two files joined, a BOM
+ * written twice) it is invisible in an editor but part of the value, so
+ * an id 'KN-1' with it is another id than 'KN-1', and a duplicate or a
+ * status row re-sent in a later folder would pass unseen.
+ */
+static inline int
+bom_record(const struct csvread *r)
+{
+	return r->nf > 0 && r->f[0].len >= 3 &&
+	    memcmp(r->f[0].s, "\xef\xbb\xbf", 3) == 0;
+}
+
+/* The message of bom_record(), as a sheet's (src/lib/iniread.c) says it. */
+static void
+bom_error(const struct reg *g, const struct csvread *r)
+{
+	diag_errorat(g->f->display, r->line, fcol(r, &r->f[0]), "an invisible "
+	    "byte-order mark (U+FEFF) starts this line (two files joined?): "
+	    "delete it");
+}
+
 /* Reads the header row and maps columns; 0, or -1 after reporting. */
 static int
 register_header(struct reg *g, struct csvread *r)
@@ -2632,10 +2657,13 @@ register_header(struct reg *g, struct csvread *r)
 	g->nhdr = r->nf;
 	if (other_separator(g, r))
 		return -1;
+	if (bom_record(r))	/* the header below blank lines */
+		bom_error(g, r);
 	for (i = 0; i < r->nf; i++) {
 		const struct csvread_field *fx = &r->f[i];
+		size_t b = i == 0 && bom_record(r) ? 3 : 0;
 
-		normtext(&nm, fx->s, fx->len);
+		normtext(&nm, fx->s + b, fx->len - b);
 		fold(&nm);
 		j = reg_col_index(k, nm.buf);
 		if (j < 0 && blank(nm.buf, nm.len)) {
@@ -2714,6 +2742,10 @@ check_row(struct reg *g, struct csvread *r, struct quick *q, int survey)
 
 	if (empty_record(r))
 		return;		/* ",,,": a spreadsheet's leftover row */
+	if (bom_record(r)) {
+		bom_error(g, r);	/* one message, not '?KN-1' beside it */
+		return;
+	}
 	if (r->nf != g->nhdr) {
 		diag_errorat(g->f->display, r->line, 0, "row has %d field%s, "
 		    "the header has %d", r->nf, r->nf == 1 ? "" : "s",
