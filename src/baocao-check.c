@@ -1276,6 +1276,27 @@ sheet_blanks(struct sheetread *s, const struct sheet_section *sec, long line)
 	return 0;
 }
 
+/*
+ * A key whose value could not be read (an unterminated quote), reported
+ * by the reader: it is there, so it is not also named missing at its
+ * section's header (a clerk who sees 'planned = "12' would look for a
+ * 'planned' line that is not there). The sheet stays in error.
+ */
+static void
+sheet_bad_key(struct sheetread *s)
+{
+	const struct sheet_key *k;
+	int ki;
+
+	if (s->sect < 0)
+		return;
+	normtext(&s->name, s->r.name.buf, s->r.name.len);
+	fold(&s->name);
+	k = sheet_key_find(sheet_sections[s->sect].name, sbuf_str(&s->name));
+	if (k != NULL && !s->seen[ki = sheet_key_index(k)])
+		s->seen[ki] = -s->r.line;
+}
+
 /* Reports missing sections, keys and values; notes a [satisfaction] tally. */
 static void
 sheet_required(struct sheetread *s, long lastline)
@@ -1412,8 +1433,11 @@ check_sheet(const struct infile *f)
 	defer_begin(s.file);
 	iniread_init(&s.r, s.fp);
 	while ((rv = iniread_next(&s.r)) != INI_END) {
-		if (rv < 0 && (rv = sheet_read_error(&s)) < 0)
+		if (rv < 0 && (rv = sheet_read_error(&s)) < 0) {
+			if (s.r.err_key)
+				sheet_bad_key(&s);
 			continue;
+		}
 		normtext(&s.name, s.r.name.buf, s.r.name.len);
 		fold(&s.name);
 		if (rv == INI_SECTION)

@@ -36,6 +36,7 @@ fail(struct iniread *r, enum ini_error e, const char *msg, long line,
 	r->err = e;
 	r->errmsg = msg;
 	r->err_section = 0;
+	r->err_key = 0;
 	r->err_line = line;
 	r->err_col = col;
 	r->err_off = off;
@@ -341,8 +342,10 @@ quoted_value(struct iniread *r, const char *s, size_t n, size_t j, size_t *q)
 		long ql, qc;
 
 		locate(r, j, &ql, &qc);	/* at the quote */
-		return fail(r, INIREAD_ESYNTAX, "unterminated quoted value",
-		    ql, qc, 0);
+		fail(r, INIREAD_ESYNTAX, "unterminated quoted value", ql, qc,
+		    0);
+		r->err_key = 1;		/* the key is there, in name */
+		return -1;
 	}
 	if (rest_empty(s, k + 1, n)) {
 		r->vcut = r->value.len;
