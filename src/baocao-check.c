@@ -1550,6 +1550,9 @@ struct reg {
 	long			 warned;
 	int			 lacking;	/* a required column is missing:
 						   rows are checked, never kept */
+	struct sbuf		 hdr;		/* the header's fields as written,
+						   each ending in NUL */
+	long			 hdrline;
 };
 
 static uint64_t
@@ -2683,6 +2686,11 @@ register_header(struct reg *g, struct csvread *r)
 		return -1;
 	if (bom_record(r))	/* the header below blank lines */
 		bom_error(g, r);
+	g->hdrline = r->line;
+	for (i = 0; i < r->nf; i++) {
+		sbuf_add(&g->hdr, r->f[i].s, r->f[i].len);
+		sbuf_addc(&g->hdr, '\0');
+	}
 	for (i = 0; i < r->nf; i++) {
 		const struct csvread_field *fx = &r->f[i];
 		size_t b = i == 0 && bom_record(r) ? 3 : 0;
@@ -2758,6 +2766,29 @@ reg_init(struct reg *g, const struct infile *f, const struct reg_kind *k)
 	g->mlast = report_month_last_day(f->month, cfg.cutoff_day);
 }
 
+/*
+ * Whether the row repeats the header (ASCII case aside): two exports
+ * joined with cat, or a header pasted twice. Said once, instead of an
+ * invalid unit 'unit', an invalid date 'doc_date' and so on.
+ */
+static int
+header_again(struct reg *g, const struct csvread *r)
+{
+	const char *h = g->hdr.buf;
+	int i;
+
+	for (i = 0; i < r->nf; i++) {
+		size_t n = strlen(h);
+
+		if (n != r->f[i].len || strncasecmp(h, r->f[i].s, n) != 0)
+			return 0;
+		h += n + 1;
+	}
+	diag_errorat(g->f->display, r->line, 0, "this row repeats the header "
+	    "row (line %ld): two files joined? delete it", g->hdrline);
+	return 1;
+}
+
 /* Checks and counts one row after the header; q is for a survey only. */
 static inline void
 check_row(struct reg *g, struct csvread *r, struct quick *q, int survey)
@@ -2776,10 +2807,12 @@ check_row(struct reg *g, struct csvread *r, struct quick *q, int survey)
 		    g->nhdr);
 		return;
 	}
-	if (!survey)
-		status_row(g, r);
-	else if (!g->lacking && survey_quick(q, r, &v))
+	if (survey && !g->lacking && survey_quick(q, r, &v))
 		count_row(ventry_fast(g, v.days, v.uidx, r->line), &v);
+	else if (header_again(g, r))
+		return;
+	else if (!survey)
+		status_row(g, r);
 	else
 		survey_row(g, r);
 }
@@ -2898,6 +2931,7 @@ check_register(const struct infile *f, const struct reg_kind *k)
 		    "outside the folder's month", g.warned - WARN_MAX);
 done:
 	free((void *)q.u);
+	sbuf_release(&g.hdr);
 	csvread_release(&r);
 	fclose(fp);
 }
