@@ -974,8 +974,8 @@ struct sheetread {
 
 /*
  * Reports a reading error. Returns what to go on with: INI_SECTION for a
- * malformed section header taken anyway (its keys are then checked), or
- * -1 to skip the line.
+ * malformed section header taken anyway (its keys are then checked),
+ * INI_KEY for a key line after a byte-order mark, or -1 to skip the line.
  */
 static int
 sheet_read_error(struct sheetread *s)
@@ -985,6 +985,8 @@ sheet_read_error(struct sheetread *s)
 	switch (r->err) {
 	case INIREAD_ESYNTAX:
 		diag_errorat(s->file, r->err_line, r->err_col, "%s", r->errmsg);
+		if (r->err_keyline)
+			return INI_KEY;
 		return r->err_section ? INI_SECTION : -1;
 	case INIREAD_EIO:
 		errno = r->err_errno;
@@ -2789,6 +2791,33 @@ header_again(struct reg *g, const struct csvread *r)
 	return 1;
 }
 
+/*
+ * A row short of fields whose text holds just the ';' or tabs that would
+ * make up the header's number, or a row of one field holding some (a row
+ * pasted from a file saved with another separator): the hint to add to
+ * "row has 1 field", else "".
+ */
+static const char *
+other_separator_row(const struct csvread *r, int nhdr)
+{
+	int i, semi = 0, tab = 0;
+	size_t k;
+
+	for (i = 0; i < r->nf; i++)
+		for (k = 0; k < r->f[i].len; k++) {
+			semi += r->f[i].s[k] == ';';
+			tab += r->f[i].s[k] == '\t';
+		}
+	if (r->nf >= nhdr)
+		return "";
+	/* one field: blanks at its ends are trimmed, and tabs with them */
+	if (r->nf + semi == nhdr || (r->nf == 1 && semi > 0))
+		return "; its values are separated by ';', not by commas";
+	if (r->nf + tab == nhdr || (r->nf == 1 && tab > 0))
+		return "; its values are separated by tabs, not by commas";
+	return "";
+}
+
 /* Checks and counts one row after the header; q is for a survey only. */
 static inline void
 check_row(struct reg *g, struct csvread *r, struct quick *q, int survey)
@@ -2803,8 +2832,8 @@ check_row(struct reg *g, struct csvread *r, struct quick *q, int survey)
 	}
 	if (r->nf != g->nhdr) {
 		diag_errorat(g->f->display, r->line, 0, "row has %d field%s, "
-		    "the header has %d", r->nf, r->nf == 1 ? "" : "s",
-		    g->nhdr);
+		    "the header has %d%s", r->nf, r->nf == 1 ? "" : "s",
+		    g->nhdr, other_separator_row(r, g->nhdr));
 		return;
 	}
 	if (survey && !g->lacking && survey_quick(q, r, &v))
