@@ -2271,7 +2271,21 @@ row_key(struct reg *g, struct csvread *r, const struct rowvals *rv)
 	int *slot, first;
 	const struct sbuf *id = &rv->v[g->kcol];
 	struct where *w;
+	unsigned cp;
 
+	if (diag_hidden_at(id->buf, id->len, &cp) >= 0) {
+		/* 'KN-1' and 'KN-1' with a zero-width space pasted after it
+		 * look the same, but would be two ids: a re-sent status
+		 * row would count twice, a duplicate pass unseen */
+		diag_errorat(g->f->display, r->line, fcol(r,
+		    &r->f[g->pos[g->kcol]]), "%s '%s' holds %s (U+%04X): "
+		    "delete it, or it is another %s than the one it looks "
+		    "like", k->key_col, show(id->buf, id->len), cp == '\n' ?
+		    "a line break" : cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ?
+		    "a control character" : "an invisible character", cp,
+		    k->key_col);
+		return -1;
+	}
 	sbuf_reset(&keyb);
 	sbuf_printf(&keyb, "%s\037%s\037%s", k->name, units[rv->uidx].code,
 	    id->buf);
