@@ -974,8 +974,8 @@ struct sheetread {
 
 /*
  * Reports a reading error. Returns what to go on with: INI_SECTION for a
- * malformed section header taken anyway (its keys are then checked), or
- * -1 to skip the line.
+ * malformed section header taken anyway (its keys are then checked),
+ * INI_KEY for a key line after a byte-order mark, or -1 to skip the line.
  */
 static int
 sheet_read_error(struct sheetread *s)
@@ -985,6 +985,8 @@ sheet_read_error(struct sheetread *s)
 	switch (r->err) {
 	case INIREAD_ESYNTAX:
 		diag_errorat(s->file, r->err_line, r->err_col, "%s", r->errmsg);
+		if (r->err_keyline)
+			return INI_KEY;
 		return r->err_section ? INI_SECTION : -1;
 	case INIREAD_EIO:
 		errno = r->err_errno;
@@ -1276,6 +1278,27 @@ sheet_blanks(struct sheetread *s, const struct sheet_section *sec, long line)
 	return 0;
 }
 
+/*
+ * A key whose value could not be read (an unterminated quote), reported
+ * by the reader: it is there, so it is not also named missing at its
+ * section's header (a clerk who sees 'planned = "12' would look for a
+ * 'planned' line that is not there). The sheet stays in error.
+ */
+static void
+sheet_bad_key(struct sheetread *s)
+{
+	const struct sheet_key *k;
+	int ki;
+
+	if (s->sect < 0)
+		return;
+	normtext(&s->name, s->r.name.buf, s->r.name.len);
+	fold(&s->name);
+	k = sheet_key_find(sheet_sections[s->sect].name, sbuf_str(&s->name));
+	if (k != NULL && !s->seen[ki = sheet_key_index(k)])
+		s->seen[ki] = -s->r.line;
+}
+
 /* Reports missing sections, keys and values; notes a [satisfaction] tally. */
 static void
 sheet_required(struct sheetread *s, long lastline)
@@ -1412,8 +1435,11 @@ check_sheet(const struct infile *f)
 	defer_begin(s.file);
 	iniread_init(&s.r, s.fp);
 	while ((rv = iniread_next(&s.r)) != INI_END) {
-		if (rv < 0 && (rv = sheet_read_error(&s)) < 0)
+		if (rv < 0 && (rv = sheet_read_error(&s)) < 0) {
+			if (s.r.err_key)
+				sheet_bad_key(&s);
 			continue;
+		}
 		normtext(&s.name, s.r.name.buf, s.r.name.len);
 		fold(&s.name);
 		if (rv == INI_SECTION)
@@ -1526,6 +1552,9 @@ struct reg {
 	long			 warned;
 	int			 lacking;	/* a required column is missing:
 						   rows are checked, never kept */
+	struct sbuf		 hdr;		/* the header's fields as written,
+						   each ending in NUL */
+	long			 hdrline;
 };
 
 static uint64_t
@@ -1850,6 +1879,8 @@ survey_quick(struct quick *q, const struct csvread *r, struct srow *v)
 	const struct split_unit *u = &q->u[q->last];
 	int i;
 
+	if (r->f[0].len >= 3 && (unsigned char)r->f[0].s[0] == 0xef)
+		return 0;	/* maybe a BOM: check_row() says so */
 	if (!(u->len == fu->len && q->nu > 0 && eqbytes(fu->s, u->code,
 	    fu->len))) {
 		for (i = 0; i < q->nu; i++)
@@ -2240,7 +2271,21 @@ row_key(struct reg *g, struct csvread *r, const struct rowvals *rv)
 	int *slot, first;
 	const struct sbuf *id = &rv->v[g->kcol];
 	struct where *w;
+	unsigned cp;
 
+	if (diag_hidden_at(id->buf, id->len, &cp) >= 0) {
+		/* 'KN-1' and 'KN-1' with a zero-width space pasted after it
+		 * look the same, but would be two ids: a re-sent status
+		 * row would count twice, a duplicate pass unseen */
+		diag_errorat(g->f->display, r->line, fcol(r,
+		    &r->f[g->pos[g->kcol]]), "%s '%s' holds %s (U+%04X): "
+		    "delete it, or it is another %s than the one it looks "
+		    "like", k->key_col, show(id->buf, id->len), cp == '\n' ?
+		    "a line break" : cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ?
+		    "a control character" : "an invisible character", cp,
+		    k->key_col);
+		return -1;
+	}
 	sbuf_reset(&keyb);
 	sbuf_printf(&keyb, "%s\037%s\037%s", k->name, units[rv->uidx].code,
 	    id->buf);
@@ -2605,6 +2650,29 @@ quoted_other_separator(const struct reg *g, const struct csvread *r,
 	return 1;
 }
 
+/*
+ * Whether the record's first field starts with a byte-order mark: the
+ * reader skips one on line 1 only; elsewhere (two files joined, a BOM
+ * written twice) it is invisible in an editor but part of the value, so
+ * an id 'KN-1' with it is another id than 'KN-1', and a duplicate or a
+ * status row re-sent in a later folder would pass unseen.
+ */
+static inline int
+bom_record(const struct csvread *r)
+{
+	return r->nf > 0 && r->f[0].len >= 3 &&
+	    memcmp(r->f[0].s, "\xef\xbb\xbf", 3) == 0;
+}
+
+/* The message of bom_record(), as a sheet's (src/lib/iniread.c) says it. */
+static void
+bom_error(const struct reg *g, const struct csvread *r)
+{
+	diag_errorat(g->f->display, r->line, fcol(r, &r->f[0]), "an invisible "
+	    "byte-order mark (U+FEFF) starts this line (two files joined?): "
+	    "delete it");
+}
+
 /* Reads the header row and maps columns; 0, or -1 after reporting. */
 static int
 register_header(struct reg *g, struct csvread *r)
@@ -2632,10 +2700,18 @@ register_header(struct reg *g, struct csvread *r)
 	g->nhdr = r->nf;
 	if (other_separator(g, r))
 		return -1;
+	if (bom_record(r))	/* the header below blank lines */
+		bom_error(g, r);
+	g->hdrline = r->line;
+	for (i = 0; i < r->nf; i++) {
+		sbuf_add(&g->hdr, r->f[i].s, r->f[i].len);
+		sbuf_addc(&g->hdr, '\0');
+	}
 	for (i = 0; i < r->nf; i++) {
 		const struct csvread_field *fx = &r->f[i];
+		size_t b = i == 0 && bom_record(r) ? 3 : 0;
 
-		normtext(&nm, fx->s, fx->len);
+		normtext(&nm, fx->s + b, fx->len - b);
 		fold(&nm);
 		j = reg_col_index(k, nm.buf);
 		if (j < 0 && blank(nm.buf, nm.len)) {
@@ -2706,6 +2782,56 @@ reg_init(struct reg *g, const struct infile *f, const struct reg_kind *k)
 	g->mlast = report_month_last_day(f->month, cfg.cutoff_day);
 }
 
+/*
+ * Whether the row repeats the header (ASCII case aside): two exports
+ * joined with cat, or a header pasted twice. Said once, instead of an
+ * invalid unit 'unit', an invalid date 'doc_date' and so on.
+ */
+static int
+header_again(struct reg *g, const struct csvread *r)
+{
+	const char *h = g->hdr.buf;
+	int i;
+
+	for (i = 0; i < r->nf; i++) {
+		size_t n = strlen(h);
+
+		if (n != r->f[i].len || strncasecmp(h, r->f[i].s, n) != 0)
+			return 0;
+		h += n + 1;
+	}
+	diag_errorat(g->f->display, r->line, 0, "this row repeats the header "
+	    "row (line %ld): two files joined? delete it", g->hdrline);
+	return 1;
+}
+
+/*
+ * A row short of fields whose text holds just the ';' or tabs that would
+ * make up the header's number, or a row of one field holding some (a row
+ * pasted from a file saved with another separator): the hint to add to
+ * "row has 1 field", else "".
+ */
+static const char *
+other_separator_row(const struct csvread *r, int nhdr)
+{
+	int i, semi = 0, tab = 0;
+	size_t k;
+
+	for (i = 0; i < r->nf; i++)
+		for (k = 0; k < r->f[i].len; k++) {
+			semi += r->f[i].s[k] == ';';
+			tab += r->f[i].s[k] == '\t';
+		}
+	if (r->nf >= nhdr)
+		return "";
+	/* one field: blanks at its ends are trimmed, and tabs with them */
+	if (r->nf + semi == nhdr || (r->nf == 1 && semi > 0))
+		return "; its values are separated by ';', not by commas";
+	if (r->nf + tab == nhdr || (r->nf == 1 && tab > 0))
+		return "; its values are separated by tabs, not by commas";
+	return "";
+}
+
 /* Checks and counts one row after the header; q is for a survey only. */
 static inline void
 check_row(struct reg *g, struct csvread *r, struct quick *q, int survey)
@@ -2714,16 +2840,22 @@ check_row(struct reg *g, struct csvread *r, struct quick *q, int survey)
 
 	if (empty_record(r))
 		return;		/* ",,,": a spreadsheet's leftover row */
-	if (r->nf != g->nhdr) {
-		diag_errorat(g->f->display, r->line, 0, "row has %d field%s, "
-		    "the header has %d", r->nf, r->nf == 1 ? "" : "s",
-		    g->nhdr);
+	if (bom_record(r)) {
+		bom_error(g, r);	/* one message, not '?KN-1' beside it */
 		return;
 	}
-	if (!survey)
-		status_row(g, r);
-	else if (!g->lacking && survey_quick(q, r, &v))
+	if (r->nf != g->nhdr) {
+		diag_errorat(g->f->display, r->line, 0, "row has %d field%s, "
+		    "the header has %d%s", r->nf, r->nf == 1 ? "" : "s",
+		    g->nhdr, other_separator_row(r, g->nhdr));
+		return;
+	}
+	if (survey && !g->lacking && survey_quick(q, r, &v))
 		count_row(ventry_fast(g, v.days, v.uidx, r->line), &v);
+	else if (header_again(g, r))
+		return;
+	else if (!survey)
+		status_row(g, r);
 	else
 		survey_row(g, r);
 }
@@ -2842,6 +2974,7 @@ check_register(const struct infile *f, const struct reg_kind *k)
 		    "outside the folder's month", g.warned - WARN_MAX);
 done:
 	free((void *)q.u);
+	sbuf_release(&g.hdr);
 	csvread_release(&r);
 	fclose(fp);
 }

@@ -102,6 +102,36 @@ unshown_char(const unsigned char *u, int k)
 	return 0;
 }
 
+long
+diag_hidden_at(const char *s, size_t n, unsigned *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	utf8proc_int32_t c;
+	size_t i = 0;
+	int k;
+
+	while (i < n) {
+		if (u[i] < 0x80) {
+			if (u[i] < 0x20 || u[i] == 0x7f) {
+				*cp = u[i];
+				return (long)i;
+			}
+			i++;
+			continue;
+		}
+		k = utf8_seqlen(u + i, n - i);
+		if (k <= 0)
+			return -1;	/* checked before: not reached */
+		if (unshown_char(u + i, k)) {
+			utf8proc_iterate(u + i, k, &c);
+			*cp = (unsigned)c;
+			return (long)i;
+		}
+		i += (size_t)k;
+	}
+	return -1;
+}
+
 /*
  * Writes s with control characters (C0 and C1), the Unicode line and
  * paragraph separators, invisible and bidi format characters (unshown) and

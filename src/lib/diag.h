@@ -37,6 +37,13 @@ void	diag_warnat(const char *file, long line, long col, const char *fmt, ...)
 /* An unlocated message; does not count as a data error. */
 void	diag_plain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Number of diag_error*() calls so far. */
+/*
+ * The byte offset in the UTF-8 text s[0..n) of its first character that
+ * a message shows as '?' (a control character, an invisible or bidi
+ * format character such as U+200B or U+FEFF), its code point in *cp; or
+ * -1 when there is none.
+ */
+long	diag_hidden_at(const char *s, size_t n, unsigned *cp);
 long	diag_errors(void);
 long	diag_warnings(void);
 /*

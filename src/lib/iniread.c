@@ -36,6 +36,8 @@ fail(struct iniread *r, enum ini_error e, const char *msg, long line,
 	r->err = e;
 	r->errmsg = msg;
 	r->err_section = 0;
+	r->err_key = 0;
+	r->err_keyline = 0;
 	r->err_line = line;
 	r->err_col = col;
 	r->err_off = off;
@@ -341,8 +343,10 @@ quoted_value(struct iniread *r, const char *s, size_t n, size_t j, size_t *q)
 		long ql, qc;
 
 		locate(r, j, &ql, &qc);	/* at the quote */
-		return fail(r, INIREAD_ESYNTAX, "unterminated quoted value",
-		    ql, qc, 0);
+		fail(r, INIREAD_ESYNTAX, "unterminated quoted value", ql, qc,
+		    0);
+		r->err_key = 1;		/* the key is there, in name */
+		return -1;
 	}
 	if (rest_empty(s, k + 1, n)) {
 		r->vcut = r->value.len;
@@ -423,9 +427,9 @@ key_line(struct iniread *r, const char *s, size_t n, size_t i)
  * and the line looks like the comment or section header it is not. A
  * section header after it is reported and entered anyway (err_section),
  * as "[tasks" is, so that its keys are not each reported as strangers to
- * the section before; a key after it keeps the mark in its name, reported
- * as an unknown key ('?planned'; did you mean 'planned'?). Returns -1 for
- * the error, 0 for a key line, read on by key_line().
+ * the section before; so is a key line, read without the mark
+ * (err_keyline), not an unknown key '?planned' beside a missing key
+ * 'planned' on the line the clerk sees 'planned' on. Returns -1.
  */
 static int
 bom_line(struct iniread *r, const char *s, size_t n, size_t i)
@@ -446,7 +450,11 @@ bom_line(struct iniread *r, const char *s, size_t n, size_t i)
 	if (b == n || s[b] == ';' || s[b] == '#' ||
 	    memchr(s + b, '=', n - b) == NULL)
 		return fail(r, INIREAD_ESYNTAX, msg, r->line, r->col, 0);
-	return 0;
+	if (key_line(r, s, n, b) < 0)
+		return -1;		/* its own error */
+	fail(r, INIREAD_ESYNTAX, msg, r->line, r->col, 0);
+	r->err_keyline = 1;		/* the key is read, without the mark */
+	return -1;
 }
 
 int
@@ -481,9 +489,8 @@ iniread_next(struct iniread *r)
 		r->cline = r->ccol = 0;
 		if (s[i] == '[')
 			return section_line(r, s, n, i);
-		if (n - i >= 3 && memcmp(s + i, "\xef\xbb\xbf", 3) == 0 &&
-		    bom_line(r, s, n, i) < 0)
-			return -1;
+		if (n - i >= 3 && memcmp(s + i, "\xef\xbb\xbf", 3) == 0)
+			return bom_line(r, s, n, i);
 		return key_line(r, s, n, i);
 	}
 }

@@ -104,6 +104,12 @@ struct iniread {
 	const char	*errmsg;	/* static text */
 	int		 err_section;	/* the error is text after a good
 					   section header, named in name */
+	int		 err_key;	/* the error is in the value of the
+					   key named in name (at line), so
+					   the key is not missing */
+	int		 err_keyline;	/* the error is a byte-order mark
+					   before a good key line, read in
+					   name and value: take it */
 	long		 err_line, err_col;
 	long		 lost_line, lost_col;	/* a line a comment's '\'
 						   swallowed: an error next */

@@ -52,8 +52,14 @@ describe(const char *text, size_t n)
 	iniread_init(&r, fp);
 	while ((rv = iniread_next(&r)) != INI_END) {
 		if (rv < 0)
-			sbuf_printf(&sb, "error: %s @%ld:%ld +%lld\n", r.errmsg,
-			    r.err_line, r.err_col, r.err_off);
+			sbuf_printf(&sb, "error: %s @%ld:%ld +%lld%s%s\n",
+			    r.errmsg, r.err_line, r.err_col, r.err_off,
+			    r.err_key ? " key " : r.err_keyline ? " then " : "",
+			    r.err_key || r.err_keyline ? sbuf_str(&r.name) : "");
+		if (rv < 0 && r.err_keyline)
+			rv = INI_KEY;	/* as baocao-check takes it */
+		if (rv < 0)
+			;
 		else if (rv == INI_SECTION)
 			sbuf_printf(&sb, "[%s]@%ld:%ld\n", sbuf_str(&r.name),
 			    r.line, r.col);
@@ -102,7 +108,7 @@ static const struct tcase cases[] = {
 	{ "an item after blank continued lines is where its key is",
 	  "  \\\n  k = 1\n", "k=<1>@2:3 v7\n" },
 	{ "an unterminated quote on a continuation line, where it opens",
-	  "k = \\\n    \"abc\n", "error: unterminated quoted value @2:5 +0\n" },
+	  "k = \\\n    \"abc\n", "error: unterminated quoted value @2:5 +0 key k\n" },
 	{ "text after a section header on a continuation line",
 	  "[s] \\\n  x\n", "error: text after section header @2:3 +0\n" },
 	{ "a comment ending in '\\' swallows the next line: an error there",
@@ -134,8 +140,14 @@ static const struct tcase cases[] = {
 	  "line (two files joined?): delete it @2:1 +0\n"
 	  "error: an invisible byte-order mark (U+FEFF) starts this "
 	  "line (two files joined?): delete it @3:1 +0\n" },
-	{ "a key after a byte-order mark keeps it (an unknown key)",
-	  "[s]\n\xEF\xBB\xBFk = v\n", "[s]@1:1\n\xEF\xBB\xBFk=<v>@2:1 v8\n" },
+	{ "a key after a byte-order mark: an error, and the key without it",
+	  "[s]\n\xEF\xBB\xBFk = v\n", "[s]@1:1\nerror: an invisible "
+	  "byte-order mark (U+FEFF) starts this line (two files joined?): "
+	  "delete it @2:1 +0 then k\nk=<v>@2:1 v8\n" },
+	{ "... a bad key line after it: its own error",
+	  "[s]\n\xEF\xBB\xBF = v\n\xEF\xBB\xBFk = \"v\n",
+	  "[s]@1:1\nerror: missing key before '=' @2:1 +0\n"
+	  "error: unterminated quoted value @3:8 +0 key k\n" },
 	{ "a BOM before a broken header: the header's own error",
 	  "\xEF\xBB\xBF\xEF\xBB\xBF[s\n",
 	  "error: missing ']' in section header @1:1 +0\n" },
@@ -144,7 +156,7 @@ static const struct tcase cases[] = {
 	  "line (two files joined?): delete it @1:1 +0\n" },
 	{ "no key", " = 5\n", "error: missing key before '=' @1:2 +0\n" },
 	{ "unterminated quote", "k = \"abc\n",
-	  "error: unterminated quoted value @1:5 +0\n" },
+	  "error: unterminated quoted value @1:5 +0 key k\n" },
 	{ "text after a quoted phrase: the quotes are text",
 	  "k = \"a\"  b ; c\n", "k=<\"a\"  b>@1:1 v5\n" },
 	{ "a quoted phrase keeps its ' ;' and ' #'",
