@@ -36,7 +36,6 @@ void	diag_warnat(const char *file, long line, long col, const char *fmt, ...)
 	    __attribute__((format(printf, 4, 5)));
 /* An unlocated message; does not count as a data error. */
 void	diag_plain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Number of diag_error*() calls so far. */
 /*
  * The byte offset in the UTF-8 text s[0..n) of its first character that
  * a message shows as '?' (a control character, an invisible or bidi
@@ -44,6 +43,7 @@ void	diag_plain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * -1 when there is none.
  */
 long	diag_hidden_at(const char *s, size_t n, unsigned *cp);
+/* Number of diag_error*() calls so far. */
 long	diag_errors(void);
 long	diag_warnings(void);
 /*
