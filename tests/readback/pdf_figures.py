@@ -8,12 +8,15 @@ Reads each document baocao report wrote in --dir (the BM.07.01 forms, the
 periodic report, the improvement summary) with `pdftotext -bbox-layout`
 (every word with its box), finds each table by its header row, as the
 templates (templates/pdf/*.ini) define it, and compares every cell with the
-indicator the template puts there, formatted as docs/PDF.md says the
-documents print figures. Written from the documents, not from
-src/baocao-pdf.c: a column mapped to another indicator, a row showing
-another unit's figures, a total that is not the `*` value, a change with
-the wrong sign or a percentage rounded otherwise is reported, as
-"FILE: table: row: column: printed 'X', want 'Y'". Exit 1 on any.
+indicator the template puts there (the comparisons with the analysis'
+compare records; the improvement summary's own counts with suggestions.*;
+the report's sentence of submissions with submission.*), formatted by the
+rules of docs/PDF.md ("Figures"), here in decimal arithmetic rather than
+src/lib/vnfmt.c's doubles. A column mapped to another indicator, a row
+showing another unit's figures, a total that is not the `*` value, a
+missing unit shown as 0, a change with the wrong sign or a percentage
+rounded otherwise is reported, as "FILE: table: row: column: printed 'X',
+want 'Y'". Exit 1 on any; the count of figures read on standard output.
 
 How a table is read back: words are grouped into runs (the words of one
 line of one cell: gaps no wider than a few spaces); a header cell is a
@@ -94,6 +97,7 @@ def vn_rate(r, dec=0):
 # "Figures"): (suffix, printer, least places).
 FIGURES = [
     ('rate', vn_rate, 0), ('share', vn_rate, 0),
+    ('rate_low', vn_rate, 0), ('rate_high', vn_rate, 0),
     ('.mean', vn_fixed, 2), ('hours', vn_num, 2),
 ]
 
@@ -194,9 +198,9 @@ class Data:
                                                   num(c[8])]
                 elif c[0] == 'lowsample':
                     self.low.add(c[2])
-        conf = read_ini(os.path.join(a.config, 'baocao.ini'))
-        self.cutoff = int(conf.get('periods', {}).get('cutoff_day', '0') or 0)
-        units = read_ini(os.path.join(a.config, 'units.ini'))
+        # INI readers fold section names: units' codes are upper case
+        units = {u.upper(): v for u, v in
+                 read_ini(os.path.join(a.config, 'units.ini')).items()}
         self.order = list(units)
         self.names = {u: ' '.join(tokens(units[u].get('name', u)))
                       for u in units}
@@ -205,7 +209,7 @@ class Data:
         for name, o in obj.items():
             if 'indicator' not in o:
                 continue	# a unit's override [name.UNIT]
-            over = {s.split('.', 1)[1]: target(v['target'])
+            over = {s.split('.', 1)[1].upper(): target(v['target'])
                     for s, v in obj.items()
                     if s.startswith(name + '.') and 'target' in v}
             self.objectives.append(dict(
@@ -273,26 +277,28 @@ def target(s):
     return float(s[:-1]) / 100 if s.endswith('%') else float(s)
 
 
-def period_title(label, cutoff):
-    """The Vietnamese title of a period label (as the headers print it)."""
-    roman = ['I', 'II', 'III', 'IV']
-    m = re.fullmatch(r'(\d{4})-(\d\d)', label)
-    if m:
-        return 'tháng %d năm %s' % (int(m.group(2)), m.group(1))
-    m = re.fullmatch(r'(\d{4})-(Q[1-4]|H[12]|9M)', label)
-    if m:
-        y, k = m.group(1), m.group(2)
-        return {'Q': 'quý %s năm %s' % (roman[int(k[1:]) - 1], y),
-                'H': '6 tháng %s năm %s' % ('đầu' if k == 'H1' else 'cuối',
-                                            y),
-                '9': '9 tháng đầu năm %s' % y}[k[0]]
-    if re.fullmatch(r'\d{4}', label):
-        return 'năm ' + label
-    m = re.fullmatch(r'(\d{4})-(\d\d)-(\d\d)\.\.(\d{4})-(\d\d)-(\d\d)', label)
-    if m:
-        g = m.groups()
-        return 'từ ngày %s/%s/%s đến ngày %s/%s/%s' % (g[2], g[1], g[0],
-                                                       g[5], g[4], g[3])
+ROMAN = ['I', 'II', 'III', 'IV']
+# The Vietnamese title of a period label, as the comparisons' headers
+# print the earlier periods: (label pattern, title from its groups).
+TITLES = [
+    (r'(\d{4})-(\d\d)', lambda g: 'tháng %d năm %s' % (int(g[1]), g[0])),
+    (r'(\d{4})-Q([1-4])', lambda g: 'quý %s năm %s' % (ROMAN[int(g[1]) - 1],
+                                                      g[0])),
+    (r'(\d{4})-H1', lambda g: '6 tháng đầu năm ' + g[0]),
+    (r'(\d{4})-H2', lambda g: '6 tháng cuối năm ' + g[0]),
+    (r'(\d{4})-9M', lambda g: '9 tháng đầu năm ' + g[0]),
+    (r'(\d{4})', lambda g: 'năm ' + g[0]),
+    (r'(\d{4})-(\d\d)-(\d\d)\.\.(\d{4})-(\d\d)-(\d\d)',
+     lambda g: 'từ ngày %s/%s/%s đến ngày %s/%s/%s' % (g[2], g[1], g[0],
+                                                       g[5], g[4], g[3])),
+]
+
+
+def period_title(label):
+    for pattern, title in TITLES:
+        m = re.fullmatch(pattern, label)
+        if m:
+            return title(m.groups())
     return label
 
 
@@ -436,6 +442,36 @@ def aligned(r, head, i):
             all(r.x1 < x for x in xs if x > xs[i]))
 
 
+def cell_stack(runs, yc):
+    """The lines of one cell among runs of its column near its row: the
+    run nearest the row's centre and those touching it above and below
+    (a note under the table is a line further down)."""
+    runs = sorted(runs, key=lambda r: r.yc)
+    a = b = min(range(len(runs)), key=lambda k: abs(runs[k].yc - yc))
+    while a > 0 and runs[a].y0 - runs[a - 1].y1 < 0.3 * runs[a].h:
+        a -= 1
+    while b + 1 < len(runs) and runs[b + 1].y0 - runs[b].y1 < 0.3 * runs[b].h:
+        b += 1
+    return runs[a:b + 1]
+
+
+def match_label(words, p, labels):
+    """The longest of labels that the words from p spell, and how many
+    words it takes: compared without spaces, since a word too long for
+    its cell is broken inside (docs/PDF.md); (0, None) when none does."""
+    best = (0, None)
+    for lab in labels:
+        want, got, n = ''.join(tokens(lab)), '', 0
+        while p + n < len(words) and want.startswith(got + words[p + n][0]):
+            got += words[p + n][0]
+            n += 1
+            if got == want and len(want) > len(''.join(tokens(best[1] or
+                                                                 ''))):
+                best = (n, lab)
+                break
+    return best
+
+
 def read_rows(page, head, key, labels):
     """The rows under one header: [(label, {column: text})]."""
     yb = max(c.y1 for c in head)
@@ -460,32 +496,36 @@ def read_rows(page, head, key, labels):
                   key=lambda r: (r.yc, r.x0))
     words = [(w, r) for r in left for w in r.words]
     p = 0
-    by_len = sorted(set(labels), key=lambda lab: -len(tokens(lab)))
     while p < len(words):
-        lab = next((lab for lab in by_len
-                    if [w for w, _ in words[p:p + len(tokens(lab))]] ==
-                    tokens(lab)), None)
+        n, lab = match_label(words, p, labels)
         if lab is None:
             break
-        rs = [r for _, r in words[p:p + len(tokens(lab))]]
-        p += len(tokens(lab))
+        rs = [r for _, r in words[p:p + n]]
+        p += n
         rows.append([lab, {}, min(r.y0 for r in rs), max(r.y1 for r in rs)])
     if not rows:
         return []
     h = left[0].h
+    lines = {}	# (row index, column): runs
     for r in below:
         if r in left or r.yc > rows[-1][3] + 1.5 * h:
             continue
-        row = min(rows, key=lambda w: abs((w[2] + w[3]) / 2 - r.yc))
-        if not row[2] - 1.5 * h < r.yc < row[3] + 1.5 * h:
+        k = min(range(len(rows)),
+                key=lambda k: abs((rows[k][2] + rows[k][3]) / 2 - r.yc))
+        lab, cells, y0, y1 = rows[k]
+        if not y0 - 1.5 * h < r.yc < y1 + 1.5 * h:
             continue
         col = [i for i in centred if aligned(r, head, i)]
         if col:
-            cells = row[1]
-            cells[col[0]] = (cells[col[0]] + ' ' if col[0] in cells
-                             else '') + ' '.join(r.words)
-        elif row[2] - 0.2 * h < r.yc < row[3] + 0.2 * h:
-            row[1].setdefault('?', []).append(' '.join(r.words))
+            lines.setdefault((k, col[0]), []).append(r)
+        elif y0 - 0.2 * h < r.yc < y1 + 0.2 * h:
+            cells.setdefault('?', []).append(' '.join(r.words))
+    for (k, i), runs in lines.items():
+        stack = cell_stack(runs, (rows[k][2] + rows[k][3]) / 2)
+        rows[k][1][i] = ' '.join(w for r in stack for w in r.words)
+        for r in runs:
+            if r not in stack and rows[k][2] < r.yc < rows[k][3]:
+                rows[k][1].setdefault('?', []).append(' '.join(r.words))
     return [(lab, cells) for lab, cells, _, _ in rows]
 
 
@@ -512,8 +552,13 @@ def check_table(doc, pages, t, bad):
             bad.append('%s: %s: not found' % (doc, t.name))
         return 0
     if t.key is not None and [lab for lab, _ in got] != labels:
-        bad.append('%s: %s: rows %s, want %s' %
-                   (doc, t.name, [lab for lab, _ in got], labels))
+        have = [lab for lab, _ in got]
+        k = next((k for k, (g, w) in enumerate(zip(have, labels)) if g != w),
+                 min(len(have), len(labels)))
+        bad.append('%s: %s: %d rows, want %d; row %d is %r, want %r' % (
+            doc, t.name, len(have), len(labels), k + 1,
+            have[k] if k < len(have) else None,
+            labels[k] if k < len(labels) else None))
     want = dict(t.rows) if t.key is not None else {None: t.rows[0][1]}
     n = 0
     for lab, cells in got:
@@ -737,10 +782,10 @@ def compare_tables(d):
         now = any(not math.isnan(v[0]) for v in vals)
         zero = all(math.isnan(x) or x == 0 for v in vals for x in v)
         hp = '%s (%s)' % (d.T('report', 'compare', 'previous', 'Kỳ trước'),
-                          period_title(d.prev or '', d.cutoff))
+                          period_title(d.prev or ''))
         hy = '%s (%s)' % (d.T('report', 'compare', 'year_before',
                               'Cùng kỳ năm trước'),
-                          period_title(d.yoy or '', d.cutoff))
+                          period_title(d.yoy or ''))
         change = d.T('report', 'compare', 'change', 'Tăng (+), giảm (-)')
         heads = [d.T('report', 'compare', 'indicator',
                      'Chỉ tiêu (toàn cơ quan)'),
@@ -803,6 +848,45 @@ def zero(v):
     return 0.0 if math.isnan(v) else v
 
 
+# The report's sentence of submissions ("Số đơn vị phải nộp báo cáo: 15;
+# đã nộp đủ: 14; chưa nộp: 1 (Phòng Dân tộc).") against the organization's
+# submission.* indicators: ([submission] key, its words, the count, whether
+# it is said when 0).
+SUBMISSION = [
+    ('expected', 'Số đơn vị phải nộp báo cáo:',
+     lambda v: v('submission.units_expected'), True),
+    ('submitted', 'đã nộp đủ:',
+     lambda v: v('submission.units_submitted') -
+     v('submission.units_incomplete'), True),
+    ('incomplete_count', 'nộp chưa đủ các tháng:',
+     lambda v: v('submission.units_incomplete'), False),
+    ('missing_count', 'chưa nộp:', lambda v: v('submission.units_missing'),
+     True),
+]
+
+
+def check_submission(doc, pages, d, bad):
+    """The counts of the report's submission sentence; how many read."""
+    if not d.v('*', 'submission.units_expected') > 0:
+        return 0	# a range without a whole month: no sentence
+    words = [w for page in pages for r in page for w in r.words]
+    n = 0
+    for key, dflt, count, said_zero in SUBMISSION:
+        lead = tokens(d.T('report', 'submission', key, dflt))
+        want = count(lambda name: zero(d.v('*', name)))
+        at = [k + len(lead) for k in range(len(words))
+              if words[k:k + len(lead)] == lead]
+        got = [words[k].rstrip(';.') for k in at if k < len(words)]
+        if not got and want == 0 and not said_zero:
+            continue
+        n += 1
+        if got[:1] != [group(str(int(want)))]:
+            bad.append("%s: submission: '%s' %s, want %s" % (
+                doc, ' '.join(lead), got[0] if got else 'not found',
+                group(str(int(want)))))
+    return n
+
+
 # ---------------------------------------------------------------- main
 
 def main():
@@ -831,6 +915,8 @@ def main():
             continue
         docs += 1
         pages = read_runs(pdf)
+        if base.startswith('bao-cao-'):
+            cells += check_submission(base, pages, d, bad)
         for t in tables:
             n = check_table(base, pages, t, bad)
             cells += n

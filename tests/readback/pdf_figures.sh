@@ -74,6 +74,34 @@ for spec in "5 0 2024-09 09" "5 0 2024-Q3 09" "6 15 2024-11 11" \
 	figures "random-$seed-$cut-$p" "$r/config" "$r/input" "$p" "$last"
 done
 
+# 3. baocao-pdf itself on the workbook's hand-made fixture (injection
+#    texts in names, a register-only unit, a missing and an incomplete
+#    unit, values on objectives' targets), and on it with rates next to 0
+#    and 1 (more places, never 0% or 100%) and a mean on a half. Its
+#    normalized stream has no suggestion rows: the report only.
+fx=$TOP/tests/fixtures/xlsx
+sed -e 's/^\(2024-Q4,DEC,satisfaction.rate,\).*/\10.99995/' \
+    -e 's/^\(2024-Q4,\*,tasks.on_time_rate,\).*/\10.000049/' \
+    -e 's/^\(2024-Q4,INC,satisfaction.mean,\).*/\14.005/' \
+    "$fx/indicators.csv" >"$tmp/i-edge.csv"
+[ "$(grep -c ',0.99995$\|,0.000049$\|,4.005$' "$tmp/i-edge.csv")" = 3 ] ||
+	no "i-edge.csv: values not rewritten"
+for ind in "$fx/indicators.csv" "$tmp/i-edge.csv"; do
+	d=$tmp/fixture-$(basename "$ind" .csv)
+	mkdir -p "$d"
+	if ! "$BIN/baocao-pdf" --kind report --config "$fx/config" \
+	    --period 2024-Q4 --indicators "$ind" --analysis "$fx/analysis.tsv" \
+	    --data "$fx/data.tsv" --templates "$tmpl" \
+	    -o "$d/bao-cao-2024-Q4.pdf"; then
+		no "fixture $(basename "$ind"): baocao-pdf failed"
+		continue
+	fi
+	$py "$chk" --dir "$d" --period 2024-Q4 --indicators "$ind" \
+	    --analysis "$fx/analysis.tsv" --config "$fx/config" \
+	    --templates "$tmpl" >>"$tmp/counts" ||
+		no "fixture $(basename "$ind"): printed figures differ"
+done
+
 # a read-back that found no table would pass on anything
 n=$(awk '{ n += $(NF - 5) } END { print n + 0 }' "$tmp/counts" 2>/dev/null)
 [ "${n:-0}" -gt 5000 ] || no "only ${n:-0} figures read back"
