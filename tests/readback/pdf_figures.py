@@ -184,6 +184,7 @@ class Data:
                     self.ind[(r['unit'], r['indicator'])] = float(r['value'])
         self.status, self.compare, self.low = {}, {}, set()
         self.prev = self.yoy = None
+        self.pareto = []	# (table, category, count, share, cumulative)
         with open(a.analysis, encoding='utf-8') as f:
             for line in f:
                 c = line.rstrip('\n').split('\t')
@@ -196,6 +197,9 @@ class Data:
                 elif c[0] == 'compare':
                     self.compare[(c[2], c[3])] = [num(c[4]), num(c[6]),
                                                   num(c[8])]
+                elif c[0] == 'pareto':
+                    self.pareto.append((c[2], c[3], num(c[4]), num(c[5]),
+                                        num(c[6])))
                 elif c[0] == 'lowsample':
                     self.low.add(c[2])
         # INI readers fold section names: units' codes are upper case
@@ -767,6 +771,32 @@ def unit_label(d, u):
     return ' '.join(tokens(lab))
 
 
+def pareto_tables(d):
+    """The Pareto tables: each category's count, share and cumulative
+    share, as the analysis' pareto records give them, in their order;
+    none when there is nothing to classify."""
+    out = []
+    for b in blocks(d, 'report'):
+        if not b.startswith('pareto.'):
+            continue
+        table = b.split('.', 1)[1]
+        t = d.tmpl['report'].get(b, {})
+        rows, total = [], 0
+        for tab, cat, count, share, cum in d.pareto:
+            if tab != table:
+                continue
+            total += 0 if math.isnan(count) else count
+            rows.append((' '.join(tokens(d.T('report', table + '_labels',
+                                             cat, cat))),
+                         [None, d.fig(None, 'count', count),
+                          d.fig(None, 'share', share),
+                          d.fig(None, 'share', cum)]))
+        heads = [t.get('category', 'Loại'), t.get('count', 'Số lượng'),
+                 t.get('share', 'Tỷ lệ'), t.get('cumulative', 'Tỷ lệ tích lũy')]
+        out.append(Table(b, heads, 0, rows, bool(rows) and total > 0))
+    return out
+
+
 def compare_tables(d):
     """Each compare.X: the organization's figure now, before and a year
     before, and the changes, as the analysis' compare records give them."""
@@ -908,7 +938,7 @@ def main():
         elif base.startswith('bao-cao-'):
             tables = report_tables(d) + \
                 [objective_rows(d, 'report', '*')] + matrix_tables(d) + \
-                compare_tables(d)
+                pareto_tables(d) + compare_tables(d)
         elif base.startswith('cai-tien-'):
             tables = improvement_tables(d)
         else:
