@@ -4,9 +4,10 @@
 # month with a unit missing, a quarter) and on random organizations
 # (tests/oracle/gen_random.py, fixed seeds, both cut-off rules), each
 # table of the BM.07.01 forms, the periodic report (units, totals,
-# objectives, comparisons) and the improvement summary compared cell by
-# cell with chi-so-P.csv and the analysis' compare records, as the
-# templates map them and docs/PDF.md formats them.
+# objectives and their matrix, Pareto tables, comparisons, the sentence
+# of submissions) and the improvement summary compared cell by cell with
+# chi-so-P.csv and the analysis stream, as the templates map them and
+# docs/PDF.md formats them.
 # Run by tests/run-readback with BIN and TOP set.
 : "${BIN:?}" "${TOP:?}"
 py=/usr/bin/python3
