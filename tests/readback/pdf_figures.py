@@ -3,6 +3,7 @@
 
     pdf_figures.py --dir OUT/P --period P --indicators chi-so-P.csv
                    --analysis ANALYSIS --config DIR --templates DIR
+                   [--input DIR]
 
 Reads each document baocao report wrote in --dir (the BM.07.01 forms, the
 periodic report, the improvement summary) with `pdftotext -bbox-layout`
@@ -10,7 +11,11 @@ periodic report, the improvement summary) with `pdftotext -bbox-layout`
 templates (templates/pdf/*.ini) define it, and compares every cell with the
 indicator the template puts there (the comparisons with the analysis'
 compare records; the improvement summary's own counts with suggestions.*;
-the report's sentence of submissions with submission.*), formatted by the
+the report's sentence of submissions with submission.*, its low-sample
+note with the lowsample records and satisfaction.responses, the sentence
+under each p-chart with the pchart records; with --input, the summary's
+assigned count, days to the QMR and list of open suggestions with the
+suggestions registers, pdf_suggestions.py), formatted by the
 rules of docs/PDF.md ("Figures"), here in decimal arithmetic rather than
 src/lib/vnfmt.c's doubles. A column mapped to another indicator, a row
 showing another unit's figures, a total that is not the `*` value, a
@@ -39,6 +44,8 @@ import subprocess
 import sys
 import unicodedata
 from decimal import Decimal, ROUND_HALF_UP
+
+import pdf_suggestions as sug
 
 # ---------------------------------------------------------------- numbers
 
@@ -182,7 +189,8 @@ class Data:
             for r in csv.DictReader(f):
                 if r['period'] == a.period:
                     self.ind[(r['unit'], r['indicator'])] = float(r['value'])
-        self.status, self.compare, self.low = {}, {}, set()
+        self.status, self.compare, self.low = {}, {}, {}
+        self.pchart = {}	# indicator: [(month, p, lcl, ucl, out)]
         self.prev = self.yoy = None
         self.pareto = []	# (table, category, count, share, cumulative)
         with open(a.analysis, encoding='utf-8') as f:
@@ -201,7 +209,10 @@ class Data:
                     self.pareto.append((c[2], c[3], num(c[4]), num(c[5]),
                                         num(c[6])))
                 elif c[0] == 'lowsample':
-                    self.low.add(c[2])
+                    self.low[c[2]] = int(c[3])
+                elif c[0] == 'pchart':
+                    self.pchart.setdefault(c[2], []).append(
+                        (c[3], num(c[6]), num(c[8]), num(c[9]), c[10]))
         # INI readers fold section names: units' codes are upper case
         units = {u.upper(): v for u, v in
                  read_ini(os.path.join(a.config, 'units.ini')).items()}
@@ -314,6 +325,7 @@ class Run:
     def __init__(self, page, words):
         self.page = page
         self.words = [w[4] for w in words]
+        self.wx = [(w[0], w[2]) for w in words]
         self.x0, self.x1 = words[0][0], words[-1][2]
         self.y0 = min(w[1] for w in words)
         self.y1 = max(w[3] for w in words)
@@ -838,8 +850,9 @@ def compare_tables(d):
     return out
 
 
-def improvement_tables(d):
-    """The summary's counts (suggestions.* of the organization) and its
+def improvement_tables(d, reg):
+    """The summary's counts (suggestions.* of the organization; those
+    that are no indicator from the registers, reg, when read) and its
     table by unit."""
     T = lambda k, dflt: d.T('improvement', 'improvement', k, dflt)
     metrics = [('received', 'suggestions.received'),
@@ -850,10 +863,15 @@ def improvement_tables(d):
                ('notified', 'suggestions.notified'),
                ('notified_rate', 'suggestions.notified_rate'),
                ('days_mean', None), ('days_median', None)]
+    own = {}
+    if reg is not None:
+        own = {'assigned': group(str(reg.assigned)),
+               'days_mean': sug.vn_days(reg.days_mean, vn_num),
+               'days_median': sug.vn_days(reg.days_median, vn_num)}
     rows = [(' '.join(tokens(T(k, k))),
              [None, d.fig('*', ind, zero(d.v('*', ind)) if
                           not ind.endswith('rate') else d.v('*', ind))
-              if ind else None]) for k, ind in metrics]
+              if ind else own.get(k)]) for k, ind in metrics]
     summary = Table('summary', [T('metric', 'Nội dung'), T('value', 'Kết quả')],
                     0, rows, True)
     cols = ['received', 'to_qmr', 'implemented', 'rejected', 'pending',
@@ -917,6 +935,141 @@ def check_submission(doc, pages, d, bad):
     return n
 
 
+# The report's sentences: the note of rates on few responses and the
+# sentence under each p-chart, found in the document's text (its words in
+# reading order without the top margin's page numbers and draft marks,
+# joined without spaces, since a long word may be broken inside a line)
+# after their template's leading words.
+
+TOP_MARGIN = 20 * 72 / 25.4
+
+
+def squeeze(s):
+    return ''.join(s.split())
+
+
+def text_of(pages):
+    return ''.join(w for page in pages for r in page
+                   if r.y0 > TOP_MARGIN - 1 for w in r.words)
+
+
+def said(doc, text, what, lead, want, bad):
+    """want (a sentence starting with lead, or None for none) is the
+    only sentence starting with lead in text."""
+    at = [m.start() for m in re.finditer(re.escape(squeeze(lead)), text)]
+    if want is None:
+        if at:
+            bad.append("%s: %s: printed, want none" % (doc, what))
+        return
+    w = squeeze(want)
+    if len(at) != 1 or text[at[0]:at[0] + len(w)] != w:
+        got = [text[k:k + len(w)] for k in at] or 'not found'
+        bad.append("%s: %s: printed %s, want '%s'" % (doc, what, got, w))
+
+
+def check_lowsample(doc, text, d, bad):
+    """The note under the satisfaction table: each unit of the analysis'
+    lowsample records with its count of responses, in the report's order
+    of units, the organization last; those records are the units (and *)
+    whose satisfaction.responses in the CSV is from 1 to 29."""
+    few = {u: int(v) for (u, name), v in d.ind.items()
+           if name == 'satisfaction.responses' and 0 < v < 30}
+    if few != d.low:
+        bad.append('%s: lowsample records %s, the indicators CSV gives %s'
+                   % (doc, sorted(d.low.items()), sorted(few.items())))
+    if 'lowsample' not in blocks(d, 'report'):
+        return 1
+    units = d.units() + sorted(u for u in d.low if u != '*' and
+                               u not in d.units())
+    named = ['%s (%s)' % (d.name(u), group(str(d.low[u])))
+             for u in units if u in d.low]
+    if '*' in d.low:
+        named.append('%s (%s)' % (unit_label(d, '*'), group(str(d.low['*']))))
+    lead = d.T('report', 'lowsample', 'text', 'Lưu ý:')
+    said(doc, text, 'low-sample note', lead,
+         '%s %s.' % (lead, ', '.join(named)) if named else None, bad)
+    return 1 + len(named)
+
+
+def pchart_sentence(d, ind, recs):
+    """The sentence under a p-chart of these records (docs/PDF.md), and
+    whether the chart is drawn: none with no month of data (nothing to
+    say); one month only, or every month at one 0 % (100 %): a sentence
+    instead of the chart; the months outside the limits with their rates,
+    or none outside in the N months with data."""
+    C = lambda k: d.T('report', 'pchart', k, '')
+    data = [r for r in recs if not math.isnan(r[1])]
+    rates = {r[1] for r in data}
+    out = [r for r in data if r[4] == '1']
+    if not data:
+        return None, False
+    if len(data) == 1:
+        return C('few').replace('{months}', '1'), False
+    if len(rates) == 1 and rates <= {0.0, 1.0}:
+        return C('flat').replace('{months}', str(len(data))).replace(
+            '{rate}', vn_rate(data[0][1])), False
+    if out:
+        return '%s %s.' % (C('outside'), ', '.join(
+            '%s/%s (%s)' % (r[0][5:], r[0][:4], out_rate(d, ind, r))
+            for r in out)), True
+    return C('inside').replace('{months}', str(len(data))), True
+
+
+def out_rate(d, ind, r):
+    """A month's rate in the sentence: the period's own month as its
+    figure prints elsewhere (more places beside a missed objective),
+    others as rates."""
+    if r[0] == d.period:
+        return d.fig('*', ind, r[1])
+    return vn_rate(r[1])
+
+
+def sentence_re(template):
+    """A template sentence as a pattern of the squeezed text: its
+    {placeholders} any figure."""
+    parts = re.split(r'\{\w+\}', squeeze(template))
+    return re.compile('[0-9.,%]+'.join(map(re.escape, parts)))
+
+
+def check_pcharts(doc, text, d, bad):
+    """Each p-chart's title (its span: the months drawn, from the first
+    with data to the last) and the first of the p-chart sentences after it (after the previous
+    chart's when none is drawn); that each month's out flag is p outside
+    its limits. How many months read."""
+    n, pos = 0, 0
+    leads = [sentence_re(d.T('report', 'pchart', k, ''))
+             for k in ('outside', 'inside', 'flat', 'few')]
+    for b in blocks(d, 'report'):
+        if not b.startswith('pchart.'):
+            continue
+        recs = d.pchart.get(b.split('.', 1)[1], [])
+        for m, p, lcl, ucl, out in recs:
+            if not math.isnan(p) and (out == '1') != (p < lcl or p > ucl):
+                bad.append('%s: %s: %s: out %s, p %r in [%r, %r]' %
+                           (doc, b, m, out, p, lcl, ucl))
+        data = [k for k, r in enumerate(recs) if not math.isnan(r[1])]
+        want, drawn = pchart_sentence(d, b.split('.', 1)[1], recs)
+        if want is None:
+            continue
+        if drawn:
+            title = squeeze(d.T('report', b, 'title', '').replace(
+                '{months}', str(data[-1] - data[0] + 1)))
+            at = text.find(title, pos)
+            if at < 0:
+                bad.append("%s: %s: title '%s' not found" % (doc, b, title))
+                continue
+            pos = at + len(title)
+        found = [m for m in (lead.search(text, pos) for lead in leads) if m]
+        at = min((m.start() for m in found), default=pos)
+        w = squeeze(want)
+        if text[at:at + len(w)] != w:
+            bad.append("%s: %s: printed '%s', want '%s'" %
+                       (doc, b, text[at:at + len(w)] if found else '', w))
+        pos = at + len(w)
+        n += len(data)
+    return n
+
+
 # ---------------------------------------------------------------- main
 
 def main():
@@ -924,9 +1077,19 @@ def main():
     for o in ('dir', 'period', 'indicators', 'analysis', 'config',
               'templates'):
         ap.add_argument('--' + o, required=True)
+    ap.add_argument('--input', help='the input folders: the improvement '
+                    'summary\'s figures that are no indicator from the '
+                    'suggestions registers')
     ap.add_argument('--verbose', action='store_true')
     a = ap.parse_args()
     d = Data(a)
+    reg = None
+    if a.input:
+        conf = read_ini(os.path.join(a.config, 'baocao.ini'))
+        reg = sug.Registers(a.input, a.period,
+                            int(conf.get('periods', {}).get('cutoff_day', 0)),
+                            conf.get('input', {}).get('encoding', 'utf-8'),
+                            nfc)
     bad, docs, cells = [], 0, 0
     for pdf in sorted(glob.glob(os.path.join(a.dir, '*.pdf'))):
         base = os.path.basename(pdf)
@@ -940,13 +1103,18 @@ def main():
                 [objective_rows(d, 'report', '*')] + matrix_tables(d) + \
                 pareto_tables(d) + compare_tables(d)
         elif base.startswith('cai-tien-'):
-            tables = improvement_tables(d)
+            tables = improvement_tables(d, reg)
         else:
             continue
         docs += 1
         pages = read_runs(pdf)
         if base.startswith('bao-cao-'):
             cells += check_submission(base, pages, d, bad)
+            cells += check_lowsample(base, text_of(pages), d, bad)
+            cells += check_pcharts(base, text_of(pages), d, bad)
+        if base.startswith('cai-tien-') and reg is not None:
+            cells += sug.check_counts(base, reg, d.ind, bad)
+            cells += sug.check_open(base, pages, d, reg, stacks, bad)
         for t in tables:
             n = check_table(base, pages, t, bad)
             cells += n

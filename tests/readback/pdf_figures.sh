@@ -1,13 +1,18 @@
 #!/bin/sh
 # pdf_figures.sh: every figure of the signed PDFs read back against the
 # indicators (pdf_figures.py): `baocao report` on the sample (a month, a
-# month with a unit missing, a quarter) and on random organizations
-# (tests/oracle/gen_random.py, fixed seeds, both cut-off rules), each
-# table of the BM.07.01 forms, the periodic report (units, totals,
-# objectives and their matrix, Pareto tables, comparisons, the sentence
-# of submissions) and the improvement summary compared cell by cell with
-# chi-so-P.csv and the analysis stream, as the templates map them and
-# docs/PDF.md formats them.
+# month with a unit missing, a quarter, the year, a range under both
+# cut-off rules), on random organizations (tests/oracle/gen_random.py,
+# fixed seeds, both cut-off rules) and on the hostile one
+# (tests/fixtures/hostile/gen.py: a month and its year, many long
+# suggestions), each table of the BM.07.01 forms, the periodic report
+# (units, totals, objectives and their matrix, Pareto tables,
+# comparisons, the sentence of submissions, the low-sample note, the
+# sentence under each p-chart) and the improvement summary compared cell
+# by cell with chi-so-P.csv and the analysis stream, as the templates map
+# them and docs/PDF.md formats them; the summary's figures that are no
+# indicator (assigned, days to the QMR, the list of open suggestions)
+# with the suggestions registers of the input folders (pdf_suggestions.py).
 # Run by tests/run-readback with BIN and TOP set.
 : "${BIN:?}" "${TOP:?}"
 py=/usr/bin/python3
@@ -52,15 +57,33 @@ figures() {
 		no "$name: chi-so-$p.csv is not the pipeline's"
 	$py "$chk" --dir "$out/$p" --period "$p" \
 	    --indicators "$out/$p/chi-so-$p.csv" --analysis "$out.a" \
-	    --config "$conf" --templates "$tmpl" >>"$tmp/counts" ||
+	    --config "$conf" --templates "$tmpl" --input "$in" \
+	    >>"$tmp/counts" ||
 		no "$name: printed figures differ from the indicators"
 }
 
 # 1. The sample: December (every unit, survey rows), August (a unit
-#    missing: its row says so and shows "-", never 0), the fourth quarter.
+#    missing: its row says so and shows "-", never 0), the fourth quarter,
+#    the year, and a range across two months, whose last day is in
+#    November's reporting month under calendar months and in December's
+#    under cutoff_day = 15.
 figures sample-2024-12 "$TOP/config" "$TOP/input" 2024-12 12
 figures sample-2024-08 "$TOP/config" "$TOP/input" 2024-08 08
 figures sample-2024-Q4 "$TOP/config" "$TOP/input" 2024-Q4 12
+figures sample-2024 "$TOP/config" "$TOP/input" 2024 12
+cp -R "$TOP/config" "$tmp/c15"
+sed -i 's/^cutoff_day *=.*/cutoff_day = 15/' "$tmp/c15/baocao.ini"
+figures sample-range-0 "$TOP/config" "$TOP/input" 2024-10-10..2024-11-20 11
+figures sample-range-15 "$tmp/c15" "$TOP/input" 2024-10-10..2024-11-20 12
+# and quiet: no erroneous document (each p-chart of errors a sentence, "0%
+# every month", instead of a chart) and every suggestion done (the summary
+# says none is open instead of its list)
+q=$tmp/quiet
+cp -R "$TOP/input" "$q"
+rm "$q"/*/*.errors.csv
+sed -i -E 's/,(moi|dang_xem_xet|dang_thuc_hien),/,da_thuc_hien,/' \
+    "$q"/*/*.suggestions.csv
+figures sample-quiet-2024-03 "$TOP/config" "$q" 2024-03 03
 
 # 2. Data nobody looked at: random organizations, both cut-off rules, a
 #    month (its forms) and a longer period each.
@@ -75,7 +98,15 @@ for spec in "5 0 2024-09 09" "5 0 2024-Q3 09" "6 15 2024-11 11" \
 	figures "random-$seed-$cut-$p" "$r/config" "$r/input" "$p" "$last"
 done
 
-# 3. baocao-pdf itself on the workbook's hand-made fixture (injection
+# 3. The hostile organization: 45 units of long names, ten of them with
+#    a suggestion of 800 characters a month (the list of open suggestions
+#    over several pages), 18 units on few responses; a month, the year.
+h=$tmp/hostile
+$py "$TOP/tests/fixtures/hostile/gen.py" "$h" 0 || no "hostile gen.py failed"
+figures hostile-2024-06 "$h/config" "$h/input" 2024-06 06
+figures hostile-2024 "$h/config" "$h/input" 2024 12
+
+# 4. baocao-pdf itself on the workbook's hand-made fixture (injection
 #    texts in names, a register-only unit, a missing and an incomplete
 #    unit, values on objectives' targets), and on it with rates next to 0
 #    and 1 (more places, never 0% or 100%) and a mean on a half. Its
