@@ -98,6 +98,16 @@ for spec in "5 0 2024-09 09" "5 0 2024-Q3 09" "6 15 2024-11 11" \
 	figures "random-$seed-$cut-$p" "$r/config" "$r/input" "$p" "$last"
 done
 
+# and one written in every style SPEC §3 allows (gen_random2.py: NFD text,
+# CRLF, BOMs, both date forms, registers split over files, rows re-sent
+# with a new state and date), its year under cutoff_day = 15
+r=$tmp/styles
+if $py "$TOP/tests/oracle/gen_random2.py" 22 "$r" 15; then
+	figures styles-15-2024 "$r/config" "$r/input" 2024 12
+else
+	no "gen_random2.py 22 failed"
+fi
+
 # 3. The hostile organization: 45 units of long names, ten of them with
 #    a suggestion of 800 characters a month (the list of open suggestions
 #    over several pages), 18 units on few responses; a month, the year.
