@@ -1033,9 +1033,9 @@ def sentence_re(template):
 
 def check_pcharts(doc, text, d, bad):
     """Each p-chart's title (its span: the months drawn, from the first
-    with data to the last) and the first of the p-chart sentences after it (after the previous
-    chart's when none is drawn); that each month's out flag is p outside
-    its limits. How many months read."""
+    with data to the last) and the first of the p-chart sentences after
+    it (after the previous chart's when none is drawn); that each
+    month's out flag is p outside its limits. How many months read."""
     n, pos = 0, 0
     leads = [sentence_re(d.T('report', 'pchart', k, ''))
              for k in ('outside', 'inside', 'flat', 'few')]

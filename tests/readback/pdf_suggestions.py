@@ -301,8 +301,10 @@ def check_open(doc, pages, d, reg, stacks, bad):
     T = lambda k, dflt: d.T('improvement', 'improvement', k, dflt)
     heads = [T('col_no', 'TT'),
              d.T('improvement', 'labels', 'unit_column', 'Đơn vị'),
-             T('col_date', 'Ngày tiếp nhận'), T('col_content', 'Nội dung ý kiến'),
-             T('col_assignee', 'Người thực hiện'), T('col_status', 'Tình trạng')]
+             T('col_date', 'Ngày tiếp nhận'),
+             T('col_content', 'Nội dung ý kiến'),
+             T('col_assignee', 'Người thực hiện'),
+             T('col_status', 'Tình trạng')]
     got = []
     for page in pages:
         for head in list_headers(page, heads, stacks):
