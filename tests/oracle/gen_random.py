@@ -151,6 +151,8 @@ for m in range(1, 13):
                 ["moi", "dang_xem_xet", "dang_thuc_hien", "da_thuc_hien", "khong_chap_nhan"])}
             if R.random() < 0.5: sg["to_qmr_on"] = ds(later(d, 30))
             if R.random() < 0.3: sg["notified_on"] = ds(later(d, 50))
+            if sg["status"] != "moi" and n != 1:    # no draw: the rest stays as it was
+                sg["assignee"] = "Trần Thị Hằng (%s)" % u
             fresh["suggestions"].append((sg, "id"))
             cp = {"id": "K" + kid, "unit": u, "received_on": ds(d), "summary": "Phản ánh", "channel": R.choice(
                 ["truc_tiep", "truc_tuyen", "buu_chinh", "dien_thoai", "khac", ""]), "justified": R.choice(["yes", "no", ""])}
@@ -170,7 +172,7 @@ for m in range(1, 13):
             rows[kind].append(row)
     cols = {"errors": ["unit", "doc_no", "doc_date", "error_type", "detected_on", "corrected_on", "verified_on"],
             "actions": ["id", "unit", "type", "opened_on", "source", "description", "due_on", "closed_on", "effective"],
-            "suggestions": ["id", "unit", "received_on", "content", "to_qmr_on", "status", "notified_on"],
+            "suggestions": ["id", "unit", "received_on", "content", "to_qmr_on", "assignee", "status", "notified_on"],
             "complaints": ["id", "unit", "received_on", "channel", "summary", "explained_on", "resolved_on", "justified"],
             "incidents": ["id", "unit", "occurred_on", "equipment", "downtime_hours"],
             "audits": ["id", "unit", "audit_on", "finding", "description", "closed_on"]}
