@@ -3,6 +3,7 @@
 #define _GNU_SOURCE	/* memfd_create(2) */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -262,12 +263,28 @@ FILE *
 temp_file(void)
 {
 	struct sbuf path = SBUF_INIT;
+	sigset_t stops, old;
 	FILE *fp = NULL;
 	int fd, e;
 
-	sbuf_printf(&path, "%s/baocao.XXXXXX", temp_dir());
-	if ((fd = mkstemp(path.buf)) >= 0) {
+	sbuf_printf(&path, "%s/baocao-tmp.XXXXXX", temp_dir());
+	/*
+	 * A stop signal is delivered as open() returns: between mkstemp()
+	 * and unlink() it left an empty file in TMPDIR (baocao stops its
+	 * program with the signal it got). Held back until the name is gone.
+	 */
+	sigemptyset(&stops);
+	sigaddset(&stops, SIGTERM);
+	sigaddset(&stops, SIGINT);
+	sigaddset(&stops, SIGHUP);
+	sigaddset(&stops, SIGQUIT);
+	pthread_sigmask(SIG_BLOCK, &stops, &old);
+	if ((fd = mkstemp(path.buf)) >= 0)
 		unlink(path.buf);
+	e = errno;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	errno = e;
+	if (fd >= 0) {
 		if ((fp = fdopen(fd, "w+b")) == NULL) {
 			e = errno;
 			close(fd);
