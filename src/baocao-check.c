@@ -805,7 +805,6 @@ open_input(const struct infile *f)
 	if (!cfg.cp1258)
 		return fp;
 	if ((tmp = temp_file()) == NULL) {
-		diag_plain("cannot create a temporary file in %s:", temp_dir());
 		status = worst(status, EXIT_USAGE);
 		fclose(fp);
 		return NULL;
@@ -2817,13 +2816,13 @@ other_separator_row(const struct csvread *r, int nhdr)
 	int i, semi = 0, tab = 0;
 	size_t k;
 
+	if (r->nf >= nhdr)
+		return "";
 	for (i = 0; i < r->nf; i++)
 		for (k = 0; k < r->f[i].len; k++) {
 			semi += r->f[i].s[k] == ';';
 			tab += r->f[i].s[k] == '\t';
 		}
-	if (r->nf >= nhdr)
-		return "";
 	/* one field: blanks at its ends are trimmed, and tabs with them */
 	if (r->nf + semi == nhdr || (r->nf == 1 && semi > 0))
 		return "; its values are separated by ';', not by commas";
@@ -3278,7 +3277,7 @@ static void
 add_stdin(const char *name)
 {
 	const char *slash;
-	char buf[65536], path[64];
+	char buf[65536], path[FD_PATHSZ];
 	size_t n;
 	long m;
 
@@ -3299,10 +3298,8 @@ add_stdin(const char *name)
 		diag_plain("standard input (-) named twice");
 		exit(EXIT_USAGE);
 	}
-	if ((stdin_copy = temp_file()) == NULL) {
-		diag_plain("cannot create a temporary file in %s:", temp_dir());
+	if ((stdin_copy = temp_file()) == NULL)
 		exit(EXIT_USAGE);
-	}
 	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
 		if (fwrite(buf, 1, n, stdin_copy) != n) {
 			diag_plain("cannot copy standard input:");
@@ -3312,9 +3309,8 @@ add_stdin(const char *name)
 		diag_plain("cannot read standard input:");
 		exit(EXIT_USAGE);
 	}
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", fileno(stdin_copy));
 	add_file(name, slash + 1, m);
-	files[nfiles - 1].path = xstrdup(path);
+	files[nfiles - 1].path = xstrdup(fd_path(stdin_copy, path));
 	files[nfiles - 1].dev = 0;
 	files[nfiles - 1].ino = 0;
 }
@@ -3609,10 +3605,8 @@ main(int argc, char *argv[])
 	}
 	if (nfiles > 0)
 		qsort(files, (size_t)nfiles, sizeof(*files), cmp_file);
-	if ((out = temp_file()) == NULL) {
-		diag_plain("cannot create a temporary file in %s:", temp_dir());
+	if ((out = temp_file()) == NULL)
 		return EXIT_USAGE;
-	}
 	fputs("#baocao-norm 1\n", out);
 	check_files();
 	rv = finish_output();

@@ -6207,13 +6207,10 @@ shares_open(int jobs)
 	int k;
 
 	for (k = 0; k < jobs; k++) {
-		sh[k].out = temp_file();
-		sh[k].err = temp_file();
-		sh[k].idx = temp_file();
-		if (sh[k].out == NULL || sh[k].err == NULL ||
-		    sh[k].idx == NULL) {
-			diag_plain("cannot create a temporary file in %s:",
-			    temp_dir());
+		/* one at a time: a failure is said once */
+		if ((sh[k].out = temp_file()) == NULL ||
+		    (sh[k].err = temp_file()) == NULL ||
+		    (sh[k].idx = temp_file()) == NULL) {
 			shares_close(sh, jobs);
 			return NULL;
 		}
@@ -6632,14 +6629,13 @@ out_dir_ok(void)
 	if (G.kind != K_BM || !(G.all_units || G.nunits_arg > 1) ||
 	    strstr(G.out, "{unit}") != NULL)
 		return 0;
-	if (stat(G.out, &st) != 0 && errno == ENOENT) {
-		diag_errorat(G.out, 0, 0, "no such folder for -o: make it "
-		    "first, or give -o PATTERN with {unit}");
-		return EXIT_USAGE;
-	}
 	if (stat(G.out, &st) != 0) {
-		diag_errorat(G.out, 0, 0, "cannot read the -o folder: %s",
-		    strerror(errno));
+		if (errno == ENOENT)
+			diag_errorat(G.out, 0, 0, "no such folder for -o: make "
+			    "it first, or give -o PATTERN with {unit}");
+		else
+			diag_errorat(G.out, 0, 0, "cannot read the -o folder: "
+			    "%s", strerror(errno));
 		return EXIT_USAGE;
 	}
 	if (!S_ISDIR(st.st_mode)) {

@@ -466,7 +466,7 @@ ini_open(struct inifile *f, const char *dir, const char *name)
 	char *raw, path[4096];
 	size_t len;
 	FILE *tmp;
-	char fdpath[64];
+	char fdpath[FD_PATHSZ];
 
 	len = strlen(dir);
 	/* --config config/ names config/units.ini, as a folder's files are
@@ -489,14 +489,11 @@ ini_open(struct inifile *f, const char *dir, const char *name)
 	free(raw);
 	if (f->text == NULL)
 		return EXIT_DATA;
-	tmp = memory_file();
-	if (tmp == NULL) {
-		diag_plain("cannot create a temporary file in %s:", temp_dir());
+	if ((tmp = memory_file()) == NULL)
 		return EXIT_USAGE;
-	}
 	fputs(f->text, tmp);
 	fflush(tmp);
-	snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d", fileno(tmp));
+	fd_path(tmp, fdpath);
 	ini_err[0] = '\0';
 	iniparser_set_error_callback(capture_error);
 	f->d = iniparser_load(fdpath);

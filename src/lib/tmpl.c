@@ -126,7 +126,7 @@ scan(struct tmpl *t)
 static dictionary *
 load_dict(const char *path, const char **utf16)
 {
-	char head[3], buf[8192], fdpath[64];
+	char head[3], buf[8192], fdpath[FD_PATHSZ];
 	dictionary *d;
 	FILE *fp, *tmp = NULL;
 	size_t n;
@@ -154,8 +154,7 @@ load_dict(const char *path, const char **utf16)
 		return NULL;	/* "cannot read template" */
 	}
 	fclose(fp);
-	snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d", fileno(tmp));
-	d = iniparser_load(fdpath);
+	d = iniparser_load(fd_path(tmp, fdpath));
 	fclose(tmp);
 	return d;
 }

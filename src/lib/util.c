@@ -283,16 +283,24 @@ temp_file(void)
 		unlink(path.buf);
 	e = errno;
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	errno = e;
-	if (fd >= 0) {
-		if ((fp = fdopen(fd, "w+b")) == NULL) {
-			e = errno;
-			close(fd);
-			errno = e;
-		}
+	if (fd >= 0 && (fp = fdopen(fd, "w+b")) == NULL) {
+		e = errno;
+		close(fd);
 	}
 	sbuf_release(&path);
+	if (fp == NULL) {
+		errno = e;
+		diag_plain("cannot create a temporary file in %s:", temp_dir());
+		errno = e;
+	}
 	return fp;
+}
+
+char *
+fd_path(FILE *fp, char buf[FD_PATHSZ])
+{
+	snprintf(buf, FD_PATHSZ, "/proc/self/fd/%d", fileno(fp));
+	return buf;
 }
 
 FILE *

@@ -67,14 +67,21 @@ const char *temp_dir(void);
 /*
  * tmpfile(3), but in temp_dir() (glibc's tmpfile() ignores TMPDIR): a
  * file opened "w+b" that is gone when closed or when the process ends.
- * NULL with errno set.
+ * NULL with errno set, after "cannot create a temporary file in DIR:".
  */
 FILE	*temp_file(void);
+#define FD_PATHSZ 32
+/*
+ * "/proc/self/fd/N" into buf: the name by which the file open on fp, a
+ * temp_file() or memory_file() without a name of its own, opens again
+ * (for libraries and threads that open files by name). Returns buf.
+ */
+char	*fd_path(FILE *fp, char buf[FD_PATHSZ]);
 /*
  * A file in memory (memfd_create(2)), for small texts handed to a library
  * that reads only named files (as /proc/self/fd/N): a full or missing
  * temporary folder cannot stop a run from reading its configuration.
- * Falls back to temp_file(). NULL with errno set.
+ * Falls back to temp_file(). NULL with errno set, after its message.
  */
 FILE	*memory_file(void);
 /* Whether the regular files at a and b hold the same bytes (read_file()). */
