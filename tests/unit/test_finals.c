@@ -207,6 +207,16 @@ test_install_failure(void **state)
 	assert_int_not_equal(stat(stage, &st), 0);	/* the stage is gone */
 }
 
+/* A new stage in *stage holding a.pdf (text a), b.pdf and their manifest. */
+static void
+stage_ab(char *stage, size_t size, const char *a)
+{
+	assert_int_equal(stage_open(dir, stage, size), 0);
+	put_in(stage, "a.pdf", a);
+	put_in(stage, "b.pdf", "b");
+	put_in(stage, "SHA256SUMS", "new sums");
+}
+
 /*
  * An install that stops after a file of other bytes was put in place (a
  * directory in the way of b.pdf here; kill -9 between two moves in life)
@@ -226,27 +236,18 @@ test_install_mix(void **state)
 	snprintf(path, sizeof(path), "%s/b.pdf", dir);
 	assert_int_equal(mkdir(path, 0755), 0);
 	put("b.pdf/keep", "x");			/* non-empty: rename fails */
-	assert_int_equal(stage_open(dir, stage, sizeof(stage)), 0);
-	put_in(stage, "a.pdf", "old");
-	put_in(stage, "b.pdf", "b");
-	put_in(stage, "SHA256SUMS", "new sums");
+	stage_ab(stage, sizeof(stage), "old");
 	assert_int_equal(stage_install(dir, stage, "SHA256SUMS"), -1);
 	assert_non_null(m = get("SHA256SUMS"));	/* a.pdf: the same bytes */
 	assert_string_equal(m, "old sums");
 	libc_free(m);
 	/* register's numbered report: the final keeps its manifest */
-	assert_int_equal(stage_open(dir, stage, sizeof(stage)), 0);
-	put_in(stage, "a.pdf", "numbered");
-	put_in(stage, "b.pdf", "b");
-	put_in(stage, "SHA256SUMS", "new sums");
+	stage_ab(stage, sizeof(stage), "numbered");
 	assert_int_equal(stage_install_keep(dir, stage, "SHA256SUMS"), -1);
 	assert_non_null(m = get("SHA256SUMS"));
 	assert_string_equal(m, "old sums");
 	libc_free(m);
-	assert_int_equal(stage_open(dir, stage, sizeof(stage)), 0);
-	put_in(stage, "a.pdf", "new");
-	put_in(stage, "b.pdf", "b");
-	put_in(stage, "SHA256SUMS", "new sums");
+	stage_ab(stage, sizeof(stage), "new");
 	assert_int_equal(stage_install(dir, stage, "SHA256SUMS"), -1);
 	assert_non_null(m = get("a.pdf"));
 	assert_string_equal(m, "new");
