@@ -131,6 +131,9 @@ struct sheet {
 	 * one page wide: fewer pages (page_breaks()), a one page wide
 	 * sheet's chart's bars (chart_scale()); 0: neither */
 	int			 scale;
+	/* the chart's bars are named by the unit codes though the sheet
+	 * has no code column (chart_scale()) */
+	int			 chart_codes;
 };
 
 /* Everything the workbook is made from. */
@@ -3781,6 +3784,29 @@ widest_page(const struct sheet *s, const lxw_col_t *breaks, int nb)
 }
 
 /*
+ * The column breaks at the largest scale under PRINT_SCALE, down to
+ * FIT_SCALE_MIN, whose pages are fewer than n (fit 0) or all fit (fit 1),
+ * into breaks, the scale into s->scale; returns their number, or -1 when
+ * no scale does.
+ */
+static int
+fit_breaks(struct sheet *s, lxw_col_t *breaks, int n, int fit)
+{
+	double page;
+	int m, pct;
+
+	for (pct = PRINT_SCALE - 1; pct >= FIT_SCALE_MIN; pct--) {
+		page = (double)PAGE_UNITS * PRINT_SCALE / pct;
+		m = breaks_at(s, breaks, page);
+		if (fit ? widest_page(s, breaks, m) <= page : m < n) {
+			s->scale = pct;
+			return m;
+		}
+	}
+	return -1;
+}
+
+/*
  * The column breaks of s (breaks_at()) at PRINT_SCALE, or at the largest
  * scale down to FIT_SCALE_MIN that prints fewer pages, s->scale (a third
  * page of the four "Phản ánh" columns of a sheet a little wider than
@@ -3793,7 +3819,7 @@ static int
 page_breaks(struct sheet *s, lxw_col_t *breaks)
 {
 	lxw_col_t fewer[MAXBREAKS];
-	int n, m, pct, over;
+	int n, m, over;
 
 	s->scale = 0;
 	if (one_page_wide(s)) {
@@ -3802,15 +3828,19 @@ page_breaks(struct sheet *s, lxw_col_t *breaks)
 	}
 	n = breaks_at(s, breaks, PAGE_UNITS);
 	over = widest_page(s, breaks, n) > PAGE_UNITS;
-	for (pct = PRINT_SCALE - 1; pct >= FIT_SCALE_MIN; pct--) {
-		double page = (double)PAGE_UNITS * PRINT_SCALE / pct;
-
-		m = breaks_at(s, fewer, page);
-		if (m < n || (over && widest_page(s, fewer, m) <= page)) {
-			memcpy(breaks, fewer, sizeof(fewer));
-			s->scale = pct;
-			return m;
-		}
+	/*
+	 * A page too wide looks for the scale that fits it first: fewer
+	 * pages at 59 % still printed the hostile organization's name
+	 * column (tinh-c.ini, last, beside a code column widened for the
+	 * agency rows) a page of 188 into the margin, where 55 % fits it.
+	 */
+	if (over && (m = fit_breaks(s, fewer, n, 1)) >= 0) {
+		memcpy(breaks, fewer, sizeof(fewer));
+		return m;
+	}
+	if ((m = fit_breaks(s, fewer, n, 0)) >= 0) {
+		memcpy(breaks, fewer, sizeof(fewer));
+		return m;
 	}
 	return n;
 }
@@ -4631,6 +4661,7 @@ fits_one_page(lxw_worksheet *ws, const struct book *b,
 struct bars {
 	size_t		*iu, n;		/* the units charted: indices of b->u */
 	int		 vc, cc;	/* the value and category columns */
+	int		 codes;		/* cc holds the codes, not its own text */
 	int		 row;		/* the first row of the chart's data */
 	double		 px, pt;	/* pixels per bar; points of the names */
 };
@@ -4710,6 +4741,13 @@ chart_max_px(const struct sheet *s)
 /* The smallest type of the bars' names, and a bar's pixels per point. */
 #define NAME_PT_MIN	6
 #define BAR_PX_PER_PT	2.4
+/*
+ * The smallest scale a sheet without a code column is printed at to keep
+ * its bars' names: smaller, the bars are named by the codes instead
+ * (chart_scale()). The hostile organization's 40 names of 150 characters
+ * printed the sheet, its table too, at 12 %: nothing on it could be read.
+ */
+#define CHART_NAMES_SCALE_MIN	50
 
 /*
  * The column that names the bars k of the units' chart (k->cc), the
@@ -4735,7 +4773,9 @@ chart_cats(const struct book *b, const struct sheet *s, struct bars *k)
 	k->px = bar_px(b, k);
 	k->pt = 0;
 	k->cc = name;
-	if (name >= 0 && (code < 0 || n * k->px + 80 <= chart_max_px(s)))
+	k->codes = 0;
+	if (name >= 0 && !s->chart_codes &&
+	    (code < 0 || n * k->px + 80 <= chart_max_px(s)))
 		return;
 	k->px = 24;
 	if (n * k->px + 80 > chart_max_px(s)) {
@@ -4743,7 +4783,8 @@ chart_cats(const struct book *b, const struct sheet *s, struct bars *k)
 		    BAR_PX_PER_PT));
 		k->px = k->pt * BAR_PX_PER_PT;
 	}
-	k->cc = code >= 0 ? code : 0;
+	k->cc = code >= 0 ? code : name >= 0 ? name : 0;
+	k->codes = code < 0;
 }
 
 /*
@@ -4751,6 +4792,9 @@ chart_cats(const struct book *b, const struct sheet *s, struct bars *k)
  * a page at its width's scale even named by codes in the smallest type
  * (40 units on a sheet of five columns, printed at 100 %: a reader left
  * out every other name): s->scale, small enough for them; else 0.
+ * A sheet without a code column keeps the names down to
+ * CHART_NAMES_SCALE_MIN, then names the bars by the codes
+ * (s->chart_codes) in the smallest type, as a sheet with one would.
  * A sheet with column breaks keeps its scale (62 bars at 6 pt at 60 %).
  */
 static void
@@ -4761,6 +4805,7 @@ chart_scale(const struct book *b, struct sheet *s)
 	size_t i;
 	int j, code = 0;
 
+	s->chart_codes = 0;
 	if (s->kind != K_UNITS || s->chart == NULL || s->nbreaks > 0 ||
 	    (k.vc = col_of(s, s->ncols, s->chart)) < 0)
 		return;
@@ -4773,6 +4818,11 @@ chart_scale(const struct book *b, struct sheet *s)
 	/* chart_cats(): the codes in the smallest type, else the names */
 	need = (double)k.n * (code ? NAME_PT_MIN * BAR_PX_PER_PT :
 	    bar_px(b, &k)) + 80;
+	if (!code && need > chart_max_px(s) && chart_max_px(s) *
+	    print_scale(s) / need * 100 < CHART_NAMES_SCALE_MIN) {
+		s->chart_codes = 1;
+		need = (double)k.n * NAME_PT_MIN * BAR_PX_PER_PT + 80;
+	}
 	if (need > chart_max_px(s))
 		s->scale = (int)fmax(10, floor(chart_max_px(s) *
 		    print_scale(s) / need * 100));
@@ -4913,7 +4963,12 @@ chart_data(lxw_worksheet *ws, const struct book *b, const struct sheet *s,
 		const struct urow *u = &b->u[k->iu[i]];
 		int r = k->row + (int)i;
 
-		row_lines(ws, b, r, unit_cell(ws, b, s, F, u, r, k->cc));
+		if (k->codes)	/* the bars' names: no column shows them */
+			put_text(ws, r, k->cc, u->code,
+			    F->cell[ST_TEXT][0]);
+		else
+			row_lines(ws, b, r, unit_cell(ws, b, s, F, u, r,
+			    k->cc));
 		colval(b, s, c, u->code, &v);
 		snprintf(fo, sizeof(fo), "=%s%d", l, r1 + (int)k->iu[i] + 1);
 		chk(put_formula_num(ws, (lxw_row_t)r, (lxw_col_t)k->vc, fo,

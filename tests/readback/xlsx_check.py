@@ -413,7 +413,8 @@ WORDS = {'draft': 'Dự thảo lần {draft}', 'yes': 'Đạt', 'no': 'Không đ
                          'trong kỳ: {months}, từ ngày {months_from} đến ngày {months_to})',
          'range_no_months': '(Không có tháng nào nằm trọn trong kỳ: chỉ có số liệu '
                             'các sổ theo dõi, tính theo ngày)',
-         'footer': '{sheet} - Trang {page}/{pages}', 'font_size': '12'}
+         'footer': '{sheet} - Trang {page}/{pages}', 'font_size': '12',
+         'chart_data': 'Số liệu của biểu đồ'}
 PERIOD = {}     # the analysis stream's period record: kind, months
 
 
@@ -431,7 +432,8 @@ def read_wording(path):
                      ('workbook', 'total_label'), ('status', 'submitted'),
                      ('status', 'missing'), ('notes', 'lowsample'),
                      ('notes', 'range_months'), ('notes', 'range_no_months'),
-                     ('workbook', 'footer'), ('workbook', 'font_size')):
+                     ('workbook', 'footer'), ('workbook', 'font_size'),
+                     ('workbook', 'chart_data')):
         if cp.has_option(sec, key):
             w = cp.get(sec, key).strip()
             if len(w) >= 2 and w[0] == w[-1] and w[0] in '"\'':
@@ -1039,7 +1041,9 @@ def check_chart_units(chart, S, sheet, cc, vc, r1, r2, ind, allowed):
             fail('%s: bar of row %d is no unit of the table (%s row %d)' %
                  (chart, r, sheet, src[0]))
             return
-        if wv.cell(r, cc).value != wv.cell(src[0], cc).value:
+        # named as the table names it, or by its code (a sheet without
+        # a code column whose names need a print too small to read)
+        if wv.cell(r, cc).value not in (wv.cell(src[0], cc).value, u):
             fail('%s: bar of %s named %r, the table says %r' %
                  (chart, u, wv.cell(r, cc).value, wv.cell(src[0], cc).value))
         if src[0] != r and wf.auto_filter.ref and \
@@ -1298,6 +1302,18 @@ def sheet_height_pt(ws, last):
                for r in range(1, last + 1))
 
 
+def chart_bars(ws):
+    """The rows of the chart's copy of its values under the table (its
+    caption WORDS['chart_data'] in the first column): the bars."""
+    for row in ws.iter_rows(min_col=1, max_col=1):
+        if row[0].value == WORDS['chart_data']:
+            n, r = 0, row[0].row + 1
+            while any(ws.cell(r, c).value is not None for c in range(1, ws.max_column + 1)):
+                n, r = n + 1, r + 1
+            return n
+    return 0
+
+
 def check_print(S, data_sheets):
     """What a clerk expects of a printed sheet: A4; landscape, but the data
     sheet's four narrow columns portrait and one page wide; the template's
@@ -1334,6 +1350,13 @@ def check_print(S, data_sheets):
                 str(ws.oddFooter.center.size) != str(round(float(WORDS['font_size']))):
             fail('%s: page footer in %r pt, the table in %s' % (ws.title,
                  ws.oddFooter.center.size, WORDS['font_size']))
+        # a page at 12 % (40 bars of 150-character names on a sheet of
+        # no code column) could not be read, its table neither; only a
+        # chart of more bars than 6 pt codes fit a page at 50 % may need it
+        if ps.scale and int(ps.scale) < 50 and not fitted and \
+                chart_bars(ws) <= 60:
+            fail('%s: printed at %s %%, too small to read, for a chart of %d bars' %
+                 (ws.title, ps.scale, chart_bars(ws)))
         if ws.freeze_panes is None:
             continue
         if fitted:

@@ -535,6 +535,38 @@ test_page_breaks(void **state)
 }
 
 /*
+ * A page too wide for its scale: the scale that fits it, not the first
+ * that prints fewer pages (tinh-c.ini's "Văn bản" of the hostile
+ * organization: the code column widened for the agency rows, the names
+ * last; at 59 % its last page of code and names was 188 wide, past the
+ * margin, at 55 % it fits).
+ */
+static void
+test_page_breaks_fit(void **state)
+{
+	static const double w[] = { 126.6, 14.1, 8.7, 20.9, 13.3, 8.7, 7.7,
+	    8.7, 8.7, 8.7, 8.7, 8.7, 10.1, 60 };
+	struct col c[14];
+	struct sheet s;
+	int j;
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	memset(c, 0, sizeof(c));
+	s.kind = K_UNITS;
+	s.cols = c;
+	s.ncols = 14;
+	for (j = 0; j < 14; j++) {
+		c[j].src = j == 0 ? S_CODE : j == 13 ? S_NAME : S_IND;
+		c[j].width = w[j];
+	}
+	s.nbreaks = page_breaks(&s, s.breaks);
+	assert_int_equal(s.scale, 55);
+	assert_true(widest_page(&s, s.breaks, s.nbreaks) <=
+	    (double)PAGE_UNITS * PRINT_SCALE / s.scale);
+}
+
+/*
  * A chart on a sheet one page wide printed at a scale of its own for its
  * bars: as wide as the whole columns that page holds, the table's and
  * then the default width's, never into a column that a reader moves to
@@ -584,6 +616,7 @@ main(void)
 		cmocka_unit_test(test_status_lines),
 		cmocka_unit_test(test_balance_lines),
 		cmocka_unit_test(test_page_breaks),
+		cmocka_unit_test(test_page_breaks_fit),
 		cmocka_unit_test(test_chart_width),
 	};
 
