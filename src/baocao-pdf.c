@@ -134,6 +134,7 @@ static struct {
 } G;
 
 static void	 usage(FILE *, int) __attribute__((noreturn));
+static char	*unit_path(const char *);
 
 static void
 usage(FILE *fp, int status)
@@ -5936,12 +5937,91 @@ warn_missing(const char *name)
 	sbuf_release(&shown);
 }
 
+/*
+ * Write failures of several forms. A full disk, or a folder that is gone
+ * or read-only, fails every form after the first the same way: that is
+ * said once, with the first form's path, and the other forms it stopped
+ * are named together at the end (wfail_flush), not a message per form.
+ * A failure is one kind (what failed, and errno); the order of the list
+ * decides which form is the first, so the messages are the same whatever
+ * the number of processes making the forms. render() leaves a form's
+ * failure in wfail_last instead of saying it while wfail_defer is set.
+ */
+enum { WF_NONE, WF_CREATE, WF_WRITE };
+static const char *const wfail_text[] = { "", "cannot create", "cannot write" };
+
+struct wfail {
+	int		 what, err;
+	int		 more;		/* forms after the first */
+	struct sbuf	 units;		/* their codes */
+};
+
+static struct wfail wfails[8];
+static int nwfails;
+static int wfail_defer;
+static struct { int what, err; } wfail_last;
+
+/* A failed write of the document, said, or left in wfail_last. */
+static int
+write_failed(const char *name, int what, int err)
+{
+	if (wfail_defer) {
+		wfail_last.what = what;
+		wfail_last.err = err;
+	} else
+		diag_errorat(name, 0, 0, "%s: %s", wfail_text[what],
+		    strerror(err));
+	return EXIT_USAGE;
+}
+
+/* Unit's form failed so: said if it is the first of its kind, else kept. */
+static void
+wfail_note(const char *unit, int what, int err)
+{
+	char *path;
+	int i;
+
+	for (i = 0; i < nwfails; i++)
+		if (wfails[i].what == what && wfails[i].err == err) {
+			sbuf_printf(&wfails[i].units, "%s%s",
+			    wfails[i].more++ ? ", " : "", unit);
+			return;
+		}
+	path = unit_path(unit);
+	diag_errorat(path, 0, 0, "%s: %s", wfail_text[what], strerror(err));
+	free(path);
+	if (nwfails < (int)(sizeof(wfails) / sizeof(wfails[0]))) {
+		memset(&wfails[nwfails], 0, sizeof(wfails[0]));
+		wfails[nwfails].what = what;
+		wfails[nwfails].err = err;
+		nwfails++;
+	}
+}
+
+/* The forms each failure stopped after its first, one line each. */
+static void
+wfail_flush(void)
+{
+	int i;
+
+	for (i = 0; i < nwfails; i++) {
+		if (wfails[i].more > 0)
+			diag_plain("%s %d more form%s, for the same reason "
+			    "(%s): %s", wfail_text[wfails[i].what],
+			    wfails[i].more, wfails[i].more > 1 ? "s" : "",
+			    strerror(wfails[i].err),
+			    sbuf_str(&wfails[i].units));
+		sbuf_release(&wfails[i].units);
+	}
+	nwfails = 0;
+}
+
 static int
 render(void)
 {
 	struct atomic_file af;
 	FILE *fp;
-	int rv = 0;
+	int rv = 0, e;
 	/* -o - (or no -o): standard output, once the document is whole */
 	int out_std = strcmp(G.out, "-") == 0;
 	const char *name = out_std ? "standard output" : G.out;
@@ -5951,21 +6031,22 @@ render(void)
 	warn_missing(name);
 	if ((fp = out_std ? atomic_open_stdout(&af) :
 	    atomic_open(&af, G.out)) == NULL) {
-		diag_errorat(out_std ? temp_dir() : G.out, 0, 0,
-		    out_std ? "cannot create a temporary file:" :
-		    "cannot create:");
+		if (!out_std)
+			return write_failed(G.out, WF_CREATE, errno);
+		diag_errorat(temp_dir(), 0, 0,
+		    "cannot create a temporary file:");
 		return EXIT_USAGE;
 	}
 	if (pdfdoc_save(G.doc, fp) != 0) {
-		/* a failed write: exit 2, like every other one */
-		diag_errorat(name, 0, 0, "%s", pdfdoc_error(G.doc));
+		e = pdfdoc_write_errno(G.doc);
 		atomic_abort(&af);
+		if (e != 0)
+			return write_failed(name, WF_WRITE, e);
+		diag_errorat(name, 0, 0, "%s", pdfdoc_error(G.doc));
 		return EXIT_USAGE;
 	}
-	if (atomic_commit(&af) != 0) {
-		diag_errorat(name, 0, 0, "cannot write:");
-		rv = EXIT_USAGE;
-	}
+	if (atomic_commit(&af) != 0)
+		rv = write_failed(name, WF_WRITE, errno);
 	return rv;
 }
 
@@ -6021,6 +6102,7 @@ render_one(const char *unit)
 	char *path;
 	int r;
 
+	wfail_last.what = WF_NONE;
 	if (!unit_ok(unit))
 		return EXIT_DATA;
 	path = unit_path(unit);
@@ -6058,6 +6140,7 @@ struct share {
 struct share_rec {
 	int		 i, rv;
 	long long	 out_end, err_end;
+	int		 wwhat, werr;	/* its write failure (wfail_last) */
 };
 
 /* The end of fd's file, flushed from fp first; -1 on error. */
@@ -6085,6 +6168,8 @@ run_share(const char **list, int n, int k, int jobs, struct share *sh)
 		memset(&rec, 0, sizeof(rec));
 		rec.i = i;
 		rec.rv = render_one(list[i]);
+		rec.wwhat = wfail_last.what;
+		rec.werr = wfail_last.err;
 		rec.out_end = flushed_end(stdout, sh->out);
 		rec.err_end = flushed_end(stderr, sh->err);
 		if (rec.out_end < 0 || rec.err_end < 0)
@@ -6315,6 +6400,8 @@ shares_copy(const char **list, int n, int jobs, struct share *sh,
 			continue;
 		}
 		copy_out(sh[k].err, &epos[k], rec.err_end, stderr);
+		if (rec.wwhat != WF_NONE)
+			wfail_note(list[i], rec.wwhat, rec.werr);
 		copy_out(sh[k].out, &opos[k], rec.out_end, stdout);
 		fflush(stderr);
 		rv = worst(rv, rec.rv);
@@ -6380,15 +6467,20 @@ render_units(void)
 		for (n = 0; n < G.nunits_arg; n++)
 			list[n] = G.units_arg[n];
 	}
+	wfail_defer = 1;
 	jobs = jobs_for(n);
 	if (jobs > 1 && (rv = render_parallel(list, n, jobs)) >= 0) {
+		wfail_flush();
 		free(list);
 		return rv;
 	}
 	for (rv = 0, i = 0; i < n; i++) {
 		rv = worst(rv, render_one(list[i]));
+		if (wfail_last.what != WF_NONE)
+			wfail_note(list[i], wfail_last.what, wfail_last.err);
 		fflush(stdout);
 	}
+	wfail_flush();
 	free(list);
 	return rv;
 }

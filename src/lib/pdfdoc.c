@@ -68,6 +68,7 @@ struct pdfdoc {
 	double		 y;		/* cursor, pt from the bottom */
 	char		 err[256];
 	int		 failed;
+	int		 write_errno;	/* pdfdoc_save's failed fwrite, else 0 */
 	/* the open table */
 	int		 tcols;
 	double		*tx, *tw;	/* pt */
@@ -3027,7 +3028,8 @@ pdfdoc_save(struct pdfdoc *d, FILE *fp)
 			return -1;
 		}
 		if (fwrite(buf, 1, n, fp) != n) {
-			fail(d, "cannot write: %s", strerror(errno));
+			d->write_errno = errno ? errno : EIO;
+			fail(d, "cannot write: %s", strerror(d->write_errno));
 			return -1;
 		}
 		left -= n;
@@ -3039,4 +3041,10 @@ const char *
 pdfdoc_error(const struct pdfdoc *d)
 {
 	return d->failed ? d->err : NULL;
+}
+
+int
+pdfdoc_write_errno(const struct pdfdoc *d)
+{
+	return d->write_errno;
 }

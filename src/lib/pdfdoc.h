@@ -318,5 +318,8 @@ void	 pdfdoc_chart_pchart(struct pdfdoc *, const char *title, int n,
 int	 pdfdoc_save(struct pdfdoc *, FILE *fp);
 /* The first error recorded, or NULL. */
 const char *pdfdoc_error(const struct pdfdoc *);
+/* The errno of pdfdoc_save's failed write to fp; 0 when it failed
+ * otherwise (or did not). */
+int	 pdfdoc_write_errno(const struct pdfdoc *);
 
 #endif
