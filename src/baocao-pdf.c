@@ -3438,9 +3438,39 @@ narrative_of(const char *code, int with_unit)
 	return shown;
 }
 
+/*
+ * The sentence naming the units that sent a sheet in the period but no
+ * self-assessment in it (template [narrative] without; empty: none), or
+ * NULL: a unit simply absent from the section left the reader to guess
+ * whether it had written none or had been left out. It opens the section,
+ * so that it is not read as a paragraph of the last unit's. Units that
+ * sent no sheet are named in section I.
+ */
+static char *
+narrative_without(void)
+{
+	const char *fmt = T("narrative", "without", "Đơn vị đã nộp báo cáo "
+	    "nhưng không có phần tự đánh giá: {units}.");
+	struct sbuf names = SBUF_INIT;
+	char *t = NULL;
+	int u;
+
+	for (u = 0; u < G.nunits; u++)
+		if ((strcmp(G.units[u].status, "submitted") == 0 ||
+		    strcmp(G.units[u].status, "incomplete") == 0) &&
+		    narrative_month(G.units[u].code) == LONG_MIN)
+			list_add(&names, unit_name(G.units[u].code));
+	if (names.len > 0 && *fmt != '\0')
+		t = tmpl_fill(fmt, "units", sbuf_str(&names));
+	sbuf_release(&names);
+	return t;
+}
+
 static int
 block_narrative(const char *arg, int number)
 {
+	const char *intro = NULL;
+	char *without;
 	int u, any = 0;
 
 	if (G.kind == K_BM) {
@@ -3458,19 +3488,26 @@ block_narrative(const char *arg, int number)
 		return 0;
 	}
 	/*
-	 * several months: say that each unit's text is its latest month's,
-	 * with room after it for the first unit's heading and two lines
+	 * several months: say that each unit's text is its latest month's;
+	 * then the units without one; with room after them for the first
+	 * unit's heading and two lines
 	 */
-	if (G.first_month != G.last_month) {
-		const char *s = T("narrative", "several_months", "Phần tự đánh "
-		    "giá của mỗi đơn vị dưới đây lấy từ báo cáo tháng gần nhất "
+	if (G.first_month != G.last_month)
+		intro = T("narrative", "several_months", "Phần tự đánh giá "
+		    "của mỗi đơn vị dưới đây lấy từ báo cáo tháng gần nhất "
 		    "trong kỳ của đơn vị đó.");
-
-		flush_headings(pdfdoc_text_height(G.doc, &ST_BODY, PDF_BODY_W,
-		    s) + pdfdoc_text_height(G.doc, &ST_H3, PDF_BODY_W, "Ay") +
+	without = narrative_without();
+	if (intro != NULL || without != NULL)
+		flush_headings((intro ? pdfdoc_text_height(G.doc, &ST_BODY,
+		    PDF_BODY_W, intro) : 0) + (without ?
+		    pdfdoc_text_height(G.doc, &ST_BODY, PDF_BODY_W, without) :
+		    0) + pdfdoc_text_height(G.doc, &ST_H3, PDF_BODY_W, "Ay") +
 		    two_lines(&ST_BODY));
-		para(&ST_BODY, s);
-	}
+	if (intro != NULL)
+		para(&ST_BODY, intro);
+	if (without != NULL)
+		para(&ST_BODY, without);
+	free(without);
 	for (any = 0, u = 0; u < G.nunits; u++)
 		any += narrative_of(G.units[u].code, 1);
 	return any;
@@ -4590,7 +4627,7 @@ static const char *const objectives_keys[] = { "title", "code", "objective",
 	"target", "value", "value_org", "met", "yes", "no", "no_data", "by_unit",
 	"matrix_title", "matrix_none", "none_for_unit", NULL };
 static const char *const narrative_keys[] = { "title", "none",
-	"several_months", "month", NULL };
+	"several_months", "month", "without", NULL };
 static const char *const pchart_keys[] = { "legend", "outside", "inside",
 	"flat", "few", NULL };
 static const char *const lowsample_keys[] = { "text", NULL };
