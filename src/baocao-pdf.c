@@ -4313,10 +4313,16 @@ block_satisfaction_chart(const char *arg, int number)
 		}
 		n++;
 	}
+	for (i = 0; i < n && isnan(bars[i].target); i++)
+		;
 	if (n > 0) {
 		flush_headings(n * 6 + 30);
-		pdfdoc_chart_bars(G.doc, T("chart.satisfaction", "title",
-		    "Tỷ lệ hài lòng theo đơn vị so với mục tiêu"), n, bars,
+		/* no unit with a target: a title "so với mục tiêu" over bars
+		 * that have none had the reader look for them */
+		pdfdoc_chart_bars(G.doc, i < n ? T("chart.satisfaction",
+		    "title", "Tỷ lệ hài lòng theo đơn vị so với mục tiêu") :
+		    T("chart.satisfaction", "title_no_target", "Tỷ lệ hài "
+		    "lòng theo đơn vị"), n, bars,
 		    T("chart.satisfaction", "legend_value", "Tỷ lệ hài lòng"),
 		    T("chart.satisfaction", "legend_target",
 		    "Mục tiêu chất lượng của đơn vị"));
@@ -4667,8 +4673,8 @@ static const char *const compare_wording_keys[] = { "indicator", "current",
 static const char *const pareto_keys[] = { "title", "none", "none_sent",
 	"category", "count", "share", "cumulative", "chart", "chart_title",
 	"legend", NULL };
-static const char *const chart_keys[] = { "title", "legend_value",
-	"legend_target", NULL };
+static const char *const chart_keys[] = { "title", "title_no_target",
+	"legend_value", "legend_target", NULL };
 static const char *const pchart_one_keys[] = { "title", NULL };
 static const char *const section_keys[] = { "blocks", NULL };
 /* the sheet's [narrative] keys (schema.c), filled by wording_parts() */

@@ -2538,10 +2538,16 @@ pdfdoc_chart_bars(struct pdfdoc *d, const char *title, int n,
 		bars_axes(d, x0, x1, top, y);
 		d->y = y - BARS_FOOT;
 	}
+	/* the target's key only where a target is marked: a key for marks
+	 * that are not there had the reader look for them */
+	for (k = 0, i = 0; i < n; i++)
+		k += !isnan(bars[i].target);
+	if (k == 0 || legend_target == NULL)
+		legend_target = "";
 	leg = xmalloc(strlen(legend_value ? legend_value : "") +
-	    strlen(legend_target ? legend_target : "") + 2);
-	sprintf(leg, "%s|%s", legend_value ? legend_value : "",
-	    legend_target ? legend_target : "");
+	    strlen(legend_target) + 2);
+	sprintf(leg, "%s%s%s", legend_value ? legend_value : "",
+	    *legend_target ? "|" : "", legend_target);
 	legend(d, leg, y - PT(10), bars_key);
 	free(leg);
 	d->y = y - PT(14);
