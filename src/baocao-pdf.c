@@ -2834,6 +2834,45 @@ errors_rate_note(const struct tspec *t)
 }
 
 /*
+ * [sec] absent_note with {units}: the units that meet the table's require
+ * but have none of its values, so that have no row (the SIPAS table: a
+ * unit that sent only its sheet's tallies, counted in the satisfaction
+ * table above, has no component or channel rate); NULL when none, or the
+ * template has no such note. Owned.
+ */
+static char *
+absent_note(const struct tspec *t)
+{
+	const char *fmt = T(t->sec, "absent_note", "");
+	struct sbuf names = SBUF_INIT;
+	char *s = NULL;
+	int u;
+
+	for (u = 0; *fmt != '\0' && t->nreq > 0 && u < G.nunits; u++)
+		if (tspec_req(t, G.units[u].code) &&
+		    !tspec_any(t, G.units[u].code))
+			list_add(&names, unit_name(G.units[u].code));
+	if (names.len > 0)
+		s = tmpl_fill(fmt, "units", sbuf_str(&names));
+	sbuf_release(&names);
+	return s;
+}
+
+/* Notes a and b (either NULL) as one, a first; both are freed. */
+static char *
+notes_join(char *a, char *b)
+{
+	char *s;
+
+	if (a == NULL || b == NULL)
+		return a != NULL ? a : b;
+	s = xasprintf("%s %s", a, b);
+	free(a);
+	free(b);
+	return s;
+}
+
+/*
  * Report: a row per unit that has any of the values (and the missing
  * units), then the organization; or, when every value is 0 and the
  * template has [sec] none (or the table has a require that not even the
@@ -2855,7 +2894,7 @@ report_table(struct tspec *t, double tail)
 	if (strcmp(T(t->sec, "optional", "no"), "yes") == 0 &&
 	    !tspec_any(t, "*"))
 		return 0;
-	note = errors_rate_note(t);
+	note = notes_join(errors_rate_note(t), absent_note(t));
 	if (note != NULL)	/* kept with the table's last rows */
 		tail += pdfdoc_text_height(G.doc, &ST_NOTE, PDF_BODY_W, note) +
 		    ST_NOTE.before + ST_NOTE.after;
@@ -4473,7 +4512,7 @@ static const char *const pchart_names[] = { "satisfaction.rate",
 /* Keys of [table.X] and [compare.X] besides indicator column labels. */
 static const char *const table_keys[] = { "title", "columns", "require",
 	"none", "unit_width", "widths", "lowsample_column", "lowsample_mark",
-	"lowsample_note", "optional", "none_sent", NULL };
+	"lowsample_note", "optional", "none_sent", "absent_note", NULL };
 static const char *const compare_keys[] = { "title", "columns", NULL };
 
 /* Whether name is in the NULL-terminated list. */
