@@ -4680,8 +4680,8 @@ static const char *const doc_keys[] = { "title", "subject", "doc_title",
 	"doc_subject", NULL };
 static const char *const improvement_keys[] = { "title", "subject",
 	"doc_title", "doc_subject", "summary_title", "units_title",
-	"open_title", "no_open", "no_units", "metric", "value", "received",
-	"to_qmr", "assigned", "implemented", "rejected", "pending", "notified",
+	"open_title", "open_earlier", "no_open", "no_units", "metric",
+	"value", "received", "to_qmr", "assigned", "implemented", "rejected", "pending", "notified",
 	"notified_rate", "days_mean", "days_median", "col_received",
 	"col_to_qmr", "col_implemented", "col_rejected", "col_pending",
 	"col_notified", "col_no", "col_date", "col_content", "col_assignee",
@@ -5044,7 +5044,7 @@ lint_templates(void)
 	/* the "{...}" that pchart_text(), range_window(), window_line() and
 	 * compare_note() fill */
 	static const char *const fills[] = { "months", "rate", "from", "to",
-	    "units", NULL };
+	    "units", "earlier", NULL };
 	int bad = tmpl_lint_repeats(G.common) + tmpl_lint_repeats(G.t);
 	char **secs;
 	int n, i;
@@ -5730,6 +5730,31 @@ open_widths(double *w, const int *idx, int n)
 }
 
 /*
+ * The sentence over the open list when it holds suggestions received
+ * before the period ([improvement] open_earlier, {earlier} their number;
+ * empty: none): section 1 counts those received in the period only, so
+ * its "chưa xử lý xong" of 2 stood over a list of 21 with no word why.
+ */
+static void
+open_earlier(const int *idx, int n)
+{
+	const char *fmt = T("improvement", "open_earlier", "Danh sách gồm "
+	    "cả {earlier} ý kiến tiếp nhận từ các kỳ trước, đến cuối kỳ "
+	    "chưa xử lý xong.");
+	char nb[VNFMT_BUFSZ], *t;
+	int i, earlier = 0;
+
+	for (i = 0; i < n; i++)
+		earlier += !in_window(G.sugg[idx[i]].received);
+	if (earlier == 0 || *fmt == '\0')
+		return;
+	t = tmpl_fill(fmt, "earlier", vn_int(earlier, nb));
+	/* held with the section's title, to go with the table's first rows */
+	heading(&ST_BODY, t);
+	free(t);
+}
+
+/*
  * 3. every suggestion received by the last day still open, earlier
  * periods included, in the order of open_order().
  */
@@ -5750,6 +5775,7 @@ improvement_open(void)
 		pdfdoc_space(G.doc, 3);
 		return;
 	}
+	open_earlier(idx, n);
 	open_widths(w, idx, n);
 	open_head(head);
 	tbl_begin(6, w, al, TABLE_PT, head);
