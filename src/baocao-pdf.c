@@ -3267,7 +3267,8 @@ matrix_row(int *nrows, const char *code, const struct objective *const *obj,
  * target of one of them.
  */
 static void
-matrix_part(const struct objective *const *obj, int first, int n)
+matrix_part(const struct objective *const *obj, int first, int n,
+    double tail)
 {
 	const char *head[MATRIX_COLS + 1];
 	double w[MATRIX_COLS + 1];
@@ -3285,6 +3286,7 @@ matrix_part(const struct objective *const *obj, int first, int n)
 	tbl_begin(n + 1, w, al, TABLE_PT - 1.5, head);
 	for (u = 0; u <= G.nunits; u++)
 		matrix_row(&nrows, row_code(u), obj + first, n);
+	tbl_tail(tail);
 	tbl_end();
 	for (i = 0; i < n; i++)
 		free((char *)head[i + 1]);
@@ -3303,6 +3305,8 @@ objectives_matrix(const struct objective *const *obj, int nobj)
 {
 	int parts = (nobj + MATRIX_COLS - 1) / MATRIX_COLS;
 	int per = (nobj + parts - 1) / parts, first;
+	const char *note;
+	double tail;
 
 	heading(&ST_H3, T("objectives", "matrix_title",
 	    "Kết quả theo đơn vị"));
@@ -3313,9 +3317,23 @@ objectives_matrix(const struct objective *const *obj, int nobj)
 		pdfdoc_space(G.doc, 3);
 		return;
 	}
+	/*
+	 * the key to the cells under the last part, kept with its last rows
+	 * ([objectives] matrix_note; empty: none): an empty cell, a "-" and
+	 * a target in brackets each mean something else
+	 */
+	note = T("objectives", "matrix_note", "Ô để trống: mục tiêu không áp "
+	    "dụng cho đơn vị. Dấu \"-\": chưa có số liệu. Chỉ tiêu trong "
+	    "ngoặc: chỉ tiêu riêng của đơn vị.");
+	tail = *note == '\0' ? 0 : pdfdoc_text_height(G.doc, &ST_NOTE,
+	    PDF_BODY_W, note) + ST_NOTE.before + ST_NOTE.after;
 	for (first = 0; first < nobj; first += per)
 		matrix_part(obj, first, nobj - first < per ? nobj - first :
-		    per);
+		    per, first + per >= nobj ? tail : 0);
+	if (*note != '\0') {
+		para(&ST_NOTE, note);
+		pdfdoc_space(G.doc, 3);
+	}
 }
 
 /*
@@ -4670,7 +4688,7 @@ static const char *const closing_keys[] = { "recipients", "archive",
 	"signature_space_mm", NULL };
 static const char *const objectives_keys[] = { "title", "code", "objective",
 	"target", "value", "value_org", "met", "yes", "no", "no_data", "by_unit",
-	"matrix_title", "matrix_none", "none_for_unit", NULL };
+	"matrix_title", "matrix_none", "matrix_note", "none_for_unit", NULL };
 static const char *const narrative_keys[] = { "title", "none",
 	"several_months", "month", "without", NULL };
 static const char *const pchart_keys[] = { "legend", "outside", "inside",
