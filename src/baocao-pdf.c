@@ -134,6 +134,7 @@ static struct {
 } G;
 
 static void	 usage(FILE *, int) __attribute__((noreturn));
+static char	*unit_path(const char *);
 
 static void
 usage(FILE *fp, int status)
@@ -2833,6 +2834,45 @@ errors_rate_note(const struct tspec *t)
 }
 
 /*
+ * [sec] absent_note with {units}: the units that meet the table's require
+ * but have none of its values, so that have no row (the SIPAS table: a
+ * unit that sent only its sheet's tallies, counted in the satisfaction
+ * table above, has no component or channel rate); NULL when none, or the
+ * template has no such note. Owned.
+ */
+static char *
+absent_note(const struct tspec *t)
+{
+	const char *fmt = T(t->sec, "absent_note", "");
+	struct sbuf names = SBUF_INIT;
+	char *s = NULL;
+	int u;
+
+	for (u = 0; *fmt != '\0' && t->nreq > 0 && u < G.nunits; u++)
+		if (tspec_req(t, G.units[u].code) &&
+		    !tspec_any(t, G.units[u].code))
+			list_add(&names, unit_name(G.units[u].code));
+	if (names.len > 0)
+		s = tmpl_fill(fmt, "units", sbuf_str(&names));
+	sbuf_release(&names);
+	return s;
+}
+
+/* Notes a and b (either NULL) as one, a first; both are freed. */
+static char *
+notes_join(char *a, char *b)
+{
+	char *s;
+
+	if (a == NULL || b == NULL)
+		return a != NULL ? a : b;
+	s = xasprintf("%s %s", a, b);
+	free(a);
+	free(b);
+	return s;
+}
+
+/*
  * Report: a row per unit that has any of the values (and the missing
  * units), then the organization; or, when every value is 0 and the
  * template has [sec] none (or the table has a require that not even the
@@ -2854,7 +2894,7 @@ report_table(struct tspec *t, double tail)
 	if (strcmp(T(t->sec, "optional", "no"), "yes") == 0 &&
 	    !tspec_any(t, "*"))
 		return 0;
-	note = errors_rate_note(t);
+	note = notes_join(errors_rate_note(t), absent_note(t));
 	if (note != NULL)	/* kept with the table's last rows */
 		tail += pdfdoc_text_height(G.doc, &ST_NOTE, PDF_BODY_W, note) +
 		    ST_NOTE.before + ST_NOTE.after;
@@ -3227,7 +3267,8 @@ matrix_row(int *nrows, const char *code, const struct objective *const *obj,
  * target of one of them.
  */
 static void
-matrix_part(const struct objective *const *obj, int first, int n)
+matrix_part(const struct objective *const *obj, int first, int n,
+    double tail)
 {
 	const char *head[MATRIX_COLS + 1];
 	double w[MATRIX_COLS + 1];
@@ -3245,6 +3286,7 @@ matrix_part(const struct objective *const *obj, int first, int n)
 	tbl_begin(n + 1, w, al, TABLE_PT - 1.5, head);
 	for (u = 0; u <= G.nunits; u++)
 		matrix_row(&nrows, row_code(u), obj + first, n);
+	tbl_tail(tail);
 	tbl_end();
 	for (i = 0; i < n; i++)
 		free((char *)head[i + 1]);
@@ -3263,6 +3305,8 @@ objectives_matrix(const struct objective *const *obj, int nobj)
 {
 	int parts = (nobj + MATRIX_COLS - 1) / MATRIX_COLS;
 	int per = (nobj + parts - 1) / parts, first;
+	const char *note;
+	double tail;
 
 	heading(&ST_H3, T("objectives", "matrix_title",
 	    "Kết quả theo đơn vị"));
@@ -3273,9 +3317,23 @@ objectives_matrix(const struct objective *const *obj, int nobj)
 		pdfdoc_space(G.doc, 3);
 		return;
 	}
+	/*
+	 * the key to the cells under the last part, kept with its last rows
+	 * ([objectives] matrix_note; empty: none): an empty cell, a "-" and
+	 * a target in brackets each mean something else
+	 */
+	note = T("objectives", "matrix_note", "Ô để trống: mục tiêu không áp "
+	    "dụng cho đơn vị. Dấu \"-\": chưa có số liệu. Chỉ tiêu trong "
+	    "ngoặc: chỉ tiêu riêng của đơn vị.");
+	tail = *note == '\0' ? 0 : pdfdoc_text_height(G.doc, &ST_NOTE,
+	    PDF_BODY_W, note) + ST_NOTE.before + ST_NOTE.after;
 	for (first = 0; first < nobj; first += per)
 		matrix_part(obj, first, nobj - first < per ? nobj - first :
-		    per);
+		    per, first + per >= nobj ? tail : 0);
+	if (*note != '\0') {
+		para(&ST_NOTE, note);
+		pdfdoc_space(G.doc, 3);
+	}
 }
 
 /*
@@ -3437,9 +3495,39 @@ narrative_of(const char *code, int with_unit)
 	return shown;
 }
 
+/*
+ * The sentence naming the units that sent a sheet in the period but no
+ * self-assessment in it (template [narrative] without; empty: none), or
+ * NULL: a unit simply absent from the section left the reader to guess
+ * whether it had written none or had been left out. It opens the section,
+ * so that it is not read as a paragraph of the last unit's. Units that
+ * sent no sheet are named in section I.
+ */
+static char *
+narrative_without(void)
+{
+	const char *fmt = T("narrative", "without", "Đơn vị đã nộp báo cáo "
+	    "nhưng không có phần tự đánh giá: {units}.");
+	struct sbuf names = SBUF_INIT;
+	char *t = NULL;
+	int u;
+
+	for (u = 0; u < G.nunits; u++)
+		if ((strcmp(G.units[u].status, "submitted") == 0 ||
+		    strcmp(G.units[u].status, "incomplete") == 0) &&
+		    narrative_month(G.units[u].code) == LONG_MIN)
+			list_add(&names, unit_name(G.units[u].code));
+	if (names.len > 0 && *fmt != '\0')
+		t = tmpl_fill(fmt, "units", sbuf_str(&names));
+	sbuf_release(&names);
+	return t;
+}
+
 static int
 block_narrative(const char *arg, int number)
 {
+	const char *intro = NULL;
+	char *without;
 	int u, any = 0;
 
 	if (G.kind == K_BM) {
@@ -3457,19 +3545,26 @@ block_narrative(const char *arg, int number)
 		return 0;
 	}
 	/*
-	 * several months: say that each unit's text is its latest month's,
-	 * with room after it for the first unit's heading and two lines
+	 * several months: say that each unit's text is its latest month's;
+	 * then the units without one; with room after them for the first
+	 * unit's heading and two lines
 	 */
-	if (G.first_month != G.last_month) {
-		const char *s = T("narrative", "several_months", "Phần tự đánh "
-		    "giá của mỗi đơn vị dưới đây lấy từ báo cáo tháng gần nhất "
+	if (G.first_month != G.last_month)
+		intro = T("narrative", "several_months", "Phần tự đánh giá "
+		    "của mỗi đơn vị dưới đây lấy từ báo cáo tháng gần nhất "
 		    "trong kỳ của đơn vị đó.");
-
-		flush_headings(pdfdoc_text_height(G.doc, &ST_BODY, PDF_BODY_W,
-		    s) + pdfdoc_text_height(G.doc, &ST_H3, PDF_BODY_W, "Ay") +
+	without = narrative_without();
+	if (intro != NULL || without != NULL)
+		flush_headings((intro ? pdfdoc_text_height(G.doc, &ST_BODY,
+		    PDF_BODY_W, intro) : 0) + (without ?
+		    pdfdoc_text_height(G.doc, &ST_BODY, PDF_BODY_W, without) :
+		    0) + pdfdoc_text_height(G.doc, &ST_H3, PDF_BODY_W, "Ay") +
 		    two_lines(&ST_BODY));
-		para(&ST_BODY, s);
-	}
+	if (intro != NULL)
+		para(&ST_BODY, intro);
+	if (without != NULL)
+		para(&ST_BODY, without);
+	free(without);
 	for (any = 0, u = 0; u < G.nunits; u++)
 		any += narrative_of(G.units[u].code, 1);
 	return any;
@@ -4275,10 +4370,16 @@ block_satisfaction_chart(const char *arg, int number)
 		}
 		n++;
 	}
+	for (i = 0; i < n && isnan(bars[i].target); i++)
+		;
 	if (n > 0) {
 		flush_headings(n * 6 + 30);
-		pdfdoc_chart_bars(G.doc, T("chart.satisfaction", "title",
-		    "Tỷ lệ hài lòng theo đơn vị so với mục tiêu"), n, bars,
+		/* no unit with a target: a title "so với mục tiêu" over bars
+		 * that have none had the reader look for them */
+		pdfdoc_chart_bars(G.doc, i < n ? T("chart.satisfaction",
+		    "title", "Tỷ lệ hài lòng theo đơn vị so với mục tiêu") :
+		    T("chart.satisfaction", "title_no_target", "Tỷ lệ hài "
+		    "lòng theo đơn vị"), n, bars,
 		    T("chart.satisfaction", "legend_value", "Tỷ lệ hài lòng"),
 		    T("chart.satisfaction", "legend_target",
 		    "Mục tiêu chất lượng của đơn vị"));
@@ -4429,7 +4530,7 @@ static const char *const pchart_names[] = { "satisfaction.rate",
 /* Keys of [table.X] and [compare.X] besides indicator column labels. */
 static const char *const table_keys[] = { "title", "columns", "require",
 	"none", "unit_width", "widths", "lowsample_column", "lowsample_mark",
-	"lowsample_note", "optional", "none_sent", NULL };
+	"lowsample_note", "optional", "none_sent", "absent_note", NULL };
 static const char *const compare_keys[] = { "title", "columns", NULL };
 
 /* Whether name is in the NULL-terminated list. */
@@ -4587,9 +4688,9 @@ static const char *const closing_keys[] = { "recipients", "archive",
 	"signature_space_mm", NULL };
 static const char *const objectives_keys[] = { "title", "code", "objective",
 	"target", "value", "value_org", "met", "yes", "no", "no_data", "by_unit",
-	"matrix_title", "matrix_none", "none_for_unit", NULL };
+	"matrix_title", "matrix_none", "matrix_note", "none_for_unit", NULL };
 static const char *const narrative_keys[] = { "title", "none",
-	"several_months", "month", NULL };
+	"several_months", "month", "without", NULL };
 static const char *const pchart_keys[] = { "legend", "outside", "inside",
 	"flat", "few", NULL };
 static const char *const lowsample_keys[] = { "text", NULL };
@@ -4597,8 +4698,8 @@ static const char *const doc_keys[] = { "title", "subject", "doc_title",
 	"doc_subject", NULL };
 static const char *const improvement_keys[] = { "title", "subject",
 	"doc_title", "doc_subject", "summary_title", "units_title",
-	"open_title", "no_open", "no_units", "metric", "value", "received",
-	"to_qmr", "assigned", "implemented", "rejected", "pending", "notified",
+	"open_title", "open_earlier", "no_open", "no_units", "metric",
+	"value", "received", "to_qmr", "assigned", "implemented", "rejected", "pending", "notified",
 	"notified_rate", "days_mean", "days_median", "col_received",
 	"col_to_qmr", "col_implemented", "col_rejected", "col_pending",
 	"col_notified", "col_no", "col_date", "col_content", "col_assignee",
@@ -4629,8 +4730,8 @@ static const char *const compare_wording_keys[] = { "indicator", "current",
 static const char *const pareto_keys[] = { "title", "none", "none_sent",
 	"category", "count", "share", "cumulative", "chart", "chart_title",
 	"legend", NULL };
-static const char *const chart_keys[] = { "title", "legend_value",
-	"legend_target", NULL };
+static const char *const chart_keys[] = { "title", "title_no_target",
+	"legend_value", "legend_target", NULL };
 static const char *const pchart_one_keys[] = { "title", NULL };
 static const char *const section_keys[] = { "blocks", NULL };
 /* the sheet's [narrative] keys (schema.c), filled by wording_parts() */
@@ -4961,7 +5062,7 @@ lint_templates(void)
 	/* the "{...}" that pchart_text(), range_window(), window_line() and
 	 * compare_note() fill */
 	static const char *const fills[] = { "months", "rate", "from", "to",
-	    "units", NULL };
+	    "units", "earlier", NULL };
 	int bad = tmpl_lint_repeats(G.common) + tmpl_lint_repeats(G.t);
 	char **secs;
 	int n, i;
@@ -5647,6 +5748,31 @@ open_widths(double *w, const int *idx, int n)
 }
 
 /*
+ * The sentence over the open list when it holds suggestions received
+ * before the period ([improvement] open_earlier, {earlier} their number;
+ * empty: none): section 1 counts those received in the period only, so
+ * its "chưa xử lý xong" of 2 stood over a list of 21 with no word why.
+ */
+static void
+open_earlier(const int *idx, int n)
+{
+	const char *fmt = T("improvement", "open_earlier", "Danh sách gồm "
+	    "cả {earlier} ý kiến tiếp nhận từ các kỳ trước, đến cuối kỳ "
+	    "chưa xử lý xong.");
+	char nb[VNFMT_BUFSZ], *t;
+	int i, earlier = 0;
+
+	for (i = 0; i < n; i++)
+		earlier += !in_window(G.sugg[idx[i]].received);
+	if (earlier == 0 || *fmt == '\0')
+		return;
+	t = tmpl_fill(fmt, "earlier", vn_int(earlier, nb));
+	/* held with the section's title, to go with the table's first rows */
+	heading(&ST_BODY, t);
+	free(t);
+}
+
+/*
  * 3. every suggestion received by the last day still open, earlier
  * periods included, in the order of open_order().
  */
@@ -5667,6 +5793,7 @@ improvement_open(void)
 		pdfdoc_space(G.doc, 3);
 		return;
 	}
+	open_earlier(idx, n);
 	open_widths(w, idx, n);
 	open_head(head);
 	tbl_begin(6, w, al, TABLE_PT, head);
@@ -5936,12 +6063,91 @@ warn_missing(const char *name)
 	sbuf_release(&shown);
 }
 
+/*
+ * Write failures of several forms. A full disk, or a folder that is gone
+ * or read-only, fails every form after the first the same way: that is
+ * said once, with the first form's path, and the other forms it stopped
+ * are named together at the end (wfail_flush), not a message per form.
+ * A failure is one kind (what failed, and errno); the order of the list
+ * decides which form is the first, so the messages are the same whatever
+ * the number of processes making the forms. render() leaves a form's
+ * failure in wfail_last instead of saying it while wfail_defer is set.
+ */
+enum { WF_NONE, WF_CREATE, WF_WRITE };
+static const char *const wfail_text[] = { "", "cannot create", "cannot write" };
+
+struct wfail {
+	int		 what, err;
+	int		 more;		/* forms after the first */
+	struct sbuf	 units;		/* their codes */
+};
+
+static struct wfail wfails[8];
+static int nwfails;
+static int wfail_defer;
+static struct { int what, err; } wfail_last;
+
+/* A failed write of the document, said, or left in wfail_last. */
+static int
+write_failed(const char *name, int what, int err)
+{
+	if (wfail_defer) {
+		wfail_last.what = what;
+		wfail_last.err = err;
+	} else
+		diag_errorat(name, 0, 0, "%s: %s", wfail_text[what],
+		    strerror(err));
+	return EXIT_USAGE;
+}
+
+/* Unit's form failed so: said if it is the first of its kind, else kept. */
+static void
+wfail_note(const char *unit, int what, int err)
+{
+	char *path;
+	int i;
+
+	for (i = 0; i < nwfails; i++)
+		if (wfails[i].what == what && wfails[i].err == err) {
+			sbuf_printf(&wfails[i].units, "%s%s",
+			    wfails[i].more++ ? ", " : "", unit);
+			return;
+		}
+	path = unit_path(unit);
+	diag_errorat(path, 0, 0, "%s: %s", wfail_text[what], strerror(err));
+	free(path);
+	if (nwfails < (int)(sizeof(wfails) / sizeof(wfails[0]))) {
+		memset(&wfails[nwfails], 0, sizeof(wfails[0]));
+		wfails[nwfails].what = what;
+		wfails[nwfails].err = err;
+		nwfails++;
+	}
+}
+
+/* The forms each failure stopped after its first, one line each. */
+static void
+wfail_flush(void)
+{
+	int i;
+
+	for (i = 0; i < nwfails; i++) {
+		if (wfails[i].more > 0)
+			diag_plain("%s %d more form%s, for the same reason "
+			    "(%s): %s", wfail_text[wfails[i].what],
+			    wfails[i].more, wfails[i].more > 1 ? "s" : "",
+			    strerror(wfails[i].err),
+			    sbuf_str(&wfails[i].units));
+		sbuf_release(&wfails[i].units);
+	}
+	nwfails = 0;
+}
+
 static int
 render(void)
 {
 	struct atomic_file af;
 	FILE *fp;
-	int rv = 0;
+	int rv = 0, e;
 	/* -o - (or no -o): standard output, once the document is whole */
 	int out_std = strcmp(G.out, "-") == 0;
 	const char *name = out_std ? "standard output" : G.out;
@@ -5951,21 +6157,22 @@ render(void)
 	warn_missing(name);
 	if ((fp = out_std ? atomic_open_stdout(&af) :
 	    atomic_open(&af, G.out)) == NULL) {
-		diag_errorat(out_std ? temp_dir() : G.out, 0, 0,
-		    out_std ? "cannot create a temporary file:" :
-		    "cannot create:");
+		if (!out_std)
+			return write_failed(G.out, WF_CREATE, errno);
+		diag_errorat(temp_dir(), 0, 0,
+		    "cannot create a temporary file:");
 		return EXIT_USAGE;
 	}
 	if (pdfdoc_save(G.doc, fp) != 0) {
-		/* a failed write: exit 2, like every other one */
-		diag_errorat(name, 0, 0, "%s", pdfdoc_error(G.doc));
+		e = pdfdoc_write_errno(G.doc);
 		atomic_abort(&af);
+		if (e != 0)
+			return write_failed(name, WF_WRITE, e);
+		diag_errorat(name, 0, 0, "%s", pdfdoc_error(G.doc));
 		return EXIT_USAGE;
 	}
-	if (atomic_commit(&af) != 0) {
-		diag_errorat(name, 0, 0, "cannot write:");
-		rv = EXIT_USAGE;
-	}
+	if (atomic_commit(&af) != 0)
+		rv = write_failed(name, WF_WRITE, errno);
 	return rv;
 }
 
@@ -6021,6 +6228,7 @@ render_one(const char *unit)
 	char *path;
 	int r;
 
+	wfail_last.what = WF_NONE;
 	if (!unit_ok(unit))
 		return EXIT_DATA;
 	path = unit_path(unit);
@@ -6058,6 +6266,7 @@ struct share {
 struct share_rec {
 	int		 i, rv;
 	long long	 out_end, err_end;
+	int		 wwhat, werr;	/* its write failure (wfail_last) */
 };
 
 /* The end of fd's file, flushed from fp first; -1 on error. */
@@ -6085,6 +6294,8 @@ run_share(const char **list, int n, int k, int jobs, struct share *sh)
 		memset(&rec, 0, sizeof(rec));
 		rec.i = i;
 		rec.rv = render_one(list[i]);
+		rec.wwhat = wfail_last.what;
+		rec.werr = wfail_last.err;
 		rec.out_end = flushed_end(stdout, sh->out);
 		rec.err_end = flushed_end(stderr, sh->err);
 		if (rec.out_end < 0 || rec.err_end < 0)
@@ -6315,6 +6526,8 @@ shares_copy(const char **list, int n, int jobs, struct share *sh,
 			continue;
 		}
 		copy_out(sh[k].err, &epos[k], rec.err_end, stderr);
+		if (rec.wwhat != WF_NONE)
+			wfail_note(list[i], rec.wwhat, rec.werr);
 		copy_out(sh[k].out, &opos[k], rec.out_end, stdout);
 		fflush(stderr);
 		rv = worst(rv, rec.rv);
@@ -6380,15 +6593,20 @@ render_units(void)
 		for (n = 0; n < G.nunits_arg; n++)
 			list[n] = G.units_arg[n];
 	}
+	wfail_defer = 1;
 	jobs = jobs_for(n);
 	if (jobs > 1 && (rv = render_parallel(list, n, jobs)) >= 0) {
+		wfail_flush();
 		free(list);
 		return rv;
 	}
 	for (rv = 0, i = 0; i < n; i++) {
 		rv = worst(rv, render_one(list[i]));
+		if (wfail_last.what != WF_NONE)
+			wfail_note(list[i], wfail_last.what, wfail_last.err);
 		fflush(stdout);
 	}
+	wfail_flush();
 	free(list);
 	return rv;
 }

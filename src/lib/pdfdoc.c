@@ -68,6 +68,7 @@ struct pdfdoc {
 	double		 y;		/* cursor, pt from the bottom */
 	char		 err[256];
 	int		 failed;
+	int		 write_errno;	/* pdfdoc_save's failed fwrite, else 0 */
 	/* the open table */
 	int		 tcols;
 	double		*tx, *tw;	/* pt */
@@ -2537,10 +2538,16 @@ pdfdoc_chart_bars(struct pdfdoc *d, const char *title, int n,
 		bars_axes(d, x0, x1, top, y);
 		d->y = y - BARS_FOOT;
 	}
+	/* the target's key only where a target is marked: a key for marks
+	 * that are not there had the reader look for them */
+	for (k = 0, i = 0; i < n; i++)
+		k += !isnan(bars[i].target);
+	if (k == 0 || legend_target == NULL)
+		legend_target = "";
 	leg = xmalloc(strlen(legend_value ? legend_value : "") +
-	    strlen(legend_target ? legend_target : "") + 2);
-	sprintf(leg, "%s|%s", legend_value ? legend_value : "",
-	    legend_target ? legend_target : "");
+	    strlen(legend_target) + 2);
+	sprintf(leg, "%s%s%s", legend_value ? legend_value : "",
+	    *legend_target ? "|" : "", legend_target);
 	legend(d, leg, y - PT(10), bars_key);
 	free(leg);
 	d->y = y - PT(14);
@@ -3027,7 +3034,8 @@ pdfdoc_save(struct pdfdoc *d, FILE *fp)
 			return -1;
 		}
 		if (fwrite(buf, 1, n, fp) != n) {
-			fail(d, "cannot write: %s", strerror(errno));
+			d->write_errno = errno ? errno : EIO;
+			fail(d, "cannot write: %s", strerror(d->write_errno));
 			return -1;
 		}
 		left -= n;
@@ -3039,4 +3047,10 @@ const char *
 pdfdoc_error(const struct pdfdoc *d)
 {
 	return d->failed ? d->err : NULL;
+}
+
+int
+pdfdoc_write_errno(const struct pdfdoc *d)
+{
+	return d->write_errno;
 }

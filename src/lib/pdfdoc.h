@@ -283,7 +283,8 @@ struct pdf_bar {
 	const char	*text;		/* the value as printed; NULL: vn_rate() */
 };
 /*
- * Horizontal bars, one per label, with each bar's target marked. A label
+ * Horizontal bars, one per label, with each bar's target marked (the
+ * legend has the target's key only when a bar has one). A label
  * is set in PDF_BAR_LABEL_PT points, right-aligned in a column
  * PDF_BAR_LABEL_W mm wide, wrapped into lines of even length; an LF in
  * it is a line break (a caller that breaks its labels itself).
@@ -318,5 +319,8 @@ void	 pdfdoc_chart_pchart(struct pdfdoc *, const char *title, int n,
 int	 pdfdoc_save(struct pdfdoc *, FILE *fp);
 /* The first error recorded, or NULL. */
 const char *pdfdoc_error(const struct pdfdoc *);
+/* The errno of pdfdoc_save's failed write to fp; 0 when it failed
+ * otherwise (or did not). */
+int	 pdfdoc_write_errno(const struct pdfdoc *);
 
 #endif
