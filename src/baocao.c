@@ -2897,6 +2897,24 @@ write_template(const char *dir, const struct tmpl *t, const struct unit *u,
 }
 
 /* baocao template: a blank sheet and empty registers for one unit. */
+/*
+ * On a terminal, under the list of files: where they go once filled in,
+ * and what to run then (a clerk who made them has the next step at hand;
+ * a script reading the list gets the list alone).
+ */
+static void
+template_next_step(const char *code, long m)
+{
+	char month[DATE_BUFSZ];
+
+	if (!progress)
+		return;
+	month_iso(m, month);
+	fprintf(stderr, "baocao: once %s has filled them in, they go into "
+	    "%s/%s/; then run: baocao check %s\n", code, input_dir, month,
+	    month);
+}
+
 static int
 cmd_template(int argc, char **argv)
 {
@@ -2989,6 +3007,8 @@ cmd_template(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	rv = write_template(dir, t, u, m, cfg.cutoff_day);
+	if (rv == 0)
+		template_next_step(u->code, m);
 	tmpl_free(t);
 	config_release(&cfg);
 	return rv;
