@@ -1076,8 +1076,10 @@ publish(struct report_opts *o, const char *from, const char *name)
 	return 0;
 }
 
-/* Makes folder path and its parents; *made (may be NULL) tells whether
- * path itself was made now. 0, or -1 with errno. */
+/*
+ * Makes folder path and its parents; *made (may be NULL) tells whether
+ * path itself was made now. 0, or -1 with errno.
+ */
 static int
 mkdirs(const char *path, int *made)
 {
@@ -1116,7 +1118,7 @@ mkdirs(const char *path, int *made)
 #define LOCK_NAME	".lock"
 #define LOCK_GONE	(-2)	/* lock_period(): made the folder again */
 
-/* Whether the lock file fd is still the one at path (or was removed). */
+/* Whether fd is still the file at path (not when path went or is another). */
 static int
 same_file(int fd, const char *path)
 {
@@ -2896,7 +2898,6 @@ write_template(const char *dir, const struct tmpl *t, const struct unit *u,
 	return rv;
 }
 
-/* baocao template: a blank sheet and empty registers for one unit. */
 /*
  * On a terminal, under the list of files: where they go once filled in,
  * and what to run then (a clerk who made them has the next step at hand;
@@ -2915,6 +2916,7 @@ template_next_step(const char *code, long m)
 	    month);
 }
 
+/* baocao template: a blank sheet and empty registers for one unit. */
 static int
 cmd_template(int argc, char **argv)
 {
