@@ -90,17 +90,22 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	$(Q)sh tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ)
 
+# Readable by all whatever the installer's umask: under root's umask 027
+# (a hardened server) or 077, mkdir and cp -R made folders and files that
+# the "baocao" user of config/crontab.example and the systemd unit could
+# not read (the templates: every report failed).
+SHARE = $(DESTDIR)$(PREFIX)/share
 install: all
-	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/baocao
+	umask 022 && mkdir -p $(DESTDIR)$(PREFIX)/bin $(SHARE)/baocao \
+	    $(SHARE)/man/man1 $(SHARE)/doc/baocao
 	for p in $(PROGS); do install -m 755 $(BUILD)/bin/$$p $(DESTDIR)$(PREFIX)/bin/$$p; done
-	mkdir -p $(DESTDIR)$(PREFIX)/share/man/man1
-	for m in $(wildcard src/*.1); do install -m 644 $$m $(DESTDIR)$(PREFIX)/share/man/man1/; done
-	rm -rf $(DESTDIR)$(PREFIX)/share/baocao/templates \
-	    $(DESTDIR)$(PREFIX)/share/baocao/config-example
-	cp -R templates $(DESTDIR)$(PREFIX)/share/baocao/templates
-	cp -R config $(DESTDIR)$(PREFIX)/share/baocao/config-example
-	mkdir -p $(DESTDIR)$(PREFIX)/share/doc/baocao
-	for d in README.md docs/*.md; do install -m 644 $$d $(DESTDIR)$(PREFIX)/share/doc/baocao/; done
+	for m in $(wildcard src/*.1); do install -m 644 $$m $(SHARE)/man/man1/; done
+	rm -rf $(SHARE)/baocao/templates $(SHARE)/baocao/config-example
+	cp -R templates $(SHARE)/baocao/templates
+	cp -R config $(SHARE)/baocao/config-example
+	chmod -R u+rwX,go+rX,go-w $(SHARE)/baocao/templates \
+	    $(SHARE)/baocao/config-example
+	for d in README.md docs/*.md; do install -m 644 $$d $(SHARE)/doc/baocao/; done
 
 uninstall:
 	for p in $(PROGS); do rm -f $(DESTDIR)$(PREFIX)/bin/$$p \

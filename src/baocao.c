@@ -1036,6 +1036,8 @@ struct report_opts {
 	char	 number[24];	/* the report's registered number; "" */
 	char	 issued[DATE_BUFSZ];	/* and its date of issue; "" */
 	char	 outdir[PATH_MAX];
+	int	 made_outdir;	/* this run made outdir */
+	int	 lockfd;	/* outdir's lock, held; -1 */
 	char	 stage[PATH_MAX];	/* outputs wait here (finals.h) */
 	char	**written;	/* output files of this run, for the manifest */
 	int	 nwritten;
@@ -1074,13 +1076,19 @@ publish(struct report_opts *o, const char *from, const char *name)
 	return 0;
 }
 
+/*
+ * Makes folder path and its parents; *made (may be NULL) tells whether
+ * path itself was made now. 0, or -1 with errno.
+ */
 static int
-mkdirs(const char *path)
+mkdirs(const char *path, int *made)
 {
 	struct stat sb;
 	char buf[PATH_MAX];
 	char *p;
 
+	if (made != NULL)
+		*made = 0;
 	snprintf(buf, sizeof(buf), "%s", path);
 	for (p = buf + 1; *p; p++)
 		if (*p == '/') {
@@ -1089,8 +1097,11 @@ mkdirs(const char *path)
 				return -1;
 			*p = '/';
 		}
-	if (mkdir(buf, 0755) == 0)
+	if (mkdir(buf, 0755) == 0) {
+		if (made != NULL)
+			*made = 1;
 		return 0;
+	}
 	if (errno != EEXIST)
 		return -1;
 	/* there already, but a file (a slip of cp or of a script) is no
@@ -1104,11 +1115,27 @@ mkdirs(const char *path)
 	return 0;
 }
 
+#define LOCK_NAME	".lock"
+#define LOCK_GONE	(-2)	/* lock_period(): made the folder again */
+
+/* Whether fd is still the file at path (not when path went or is another). */
+static int
+same_file(int fd, const char *path)
+{
+	struct stat a, b;
+
+	return fstat(fd, &a) == 0 && stat(path, &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
 /*
  * Takes the period's lock, waiting for another run to finish; -1 after a
  * message naming the lock (not the folder, which is there: a read-only
  * folder or a .lock that is no file is what the person must mend), or
- * quietly when stopped while waiting.
+ * quietly when stopped while waiting. LOCK_GONE when the folder or its
+ * lock file went while we waited: a run that wrote nothing removes the
+ * folder it made (outdir_drop_unused()), and a lock taken on its removed
+ * file would keep no one else out.
  */
 static int
 lock_period(const char *outdir)
@@ -1116,8 +1143,10 @@ lock_period(const char *outdir)
 	char path[PATH_MAX + 16];
 	int fd;
 
-	snprintf(path, sizeof(path), "%s/.lock", outdir);
+	snprintf(path, sizeof(path), "%s/" LOCK_NAME, outdir);
 	if ((fd = open(path, O_RDWR | O_CREAT, 0644)) < 0) {
+		if (errno == ENOENT)
+			return LOCK_GONE;
 		diag_errorat(path, 0, 0, "cannot open the period's lock:");
 		return -1;
 	}
@@ -1131,6 +1160,10 @@ lock_period(const char *outdir)
 			close(fd);
 			return -1;
 		}
+	}
+	if (!same_file(fd, path)) {
+		close(fd);
+		return LOCK_GONE;
 	}
 	return fd;		/* held until exit */
 }
@@ -2068,20 +2101,30 @@ output_is_input(void)
 
 /*
  * Opens (creating) and locks r's output folder into o->outdir, and its
- * empty stage; -1.
+ * empty stage; -1. A folder removed while we waited for its lock is made
+ * again (lock_period()); a bound on that, in case of a folder removed
+ * over and over by something else.
  */
 static int
 open_outdir(struct run *r, struct report_opts *o)
 {
+	int tries = 0, fd;
+
 	if (output_is_input())
 		return -1;
 	snprintf(o->outdir, sizeof(o->outdir), "%s/%s", output_dir, r->label);
-	if (mkdirs(o->outdir) != 0) {
-		diag_errorat(o->outdir, 0, 0, "cannot create:");
+	do {
+		if (mkdirs(o->outdir, &o->made_outdir) != 0) {
+			diag_errorat(o->outdir, 0, 0, "cannot create:");
+			return -1;
+		}
+	} while ((fd = lock_period(o->outdir)) == LOCK_GONE && ++tries < 100);
+	if (fd == LOCK_GONE)
+		diag_errorat(o->outdir, 0, 0, "cannot lock: the folder was "
+		    "removed %d times while this run waited", tries);
+	if (fd < 0)
 		return -1;
-	}
-	if (lock_period(o->outdir) < 0)
-		return -1;
+	o->lockfd = fd;
 	if (stage_open(o->outdir, o->stage, sizeof(o->stage)) != 0) {
 		diag_errorat(o->stage, 0, 0, "cannot create:");
 		return -1;
@@ -2100,6 +2143,16 @@ report_opts_release(struct report_opts *o)
 	sbuf_release(&o->identity);
 	if (o->stage[0] != '\0')
 		stage_discard(o->stage);	/* what a failed run left */
+	/*
+	 * A folder this run made and wrote nothing into (a final refused,
+	 * a run that failed) goes again, while its lock is still held: a
+	 * clerk found an empty output/P/ after a refused final.
+	 */
+	if (o->made_outdir && o->lockfd >= 0 &&
+	    outdir_drop_unused(o->outdir, LOCK_NAME) == 0) {
+		close(o->lockfd);
+		o->lockfd = -1;
+	}
 }
 
 /* --date's argument as YYYY-MM-DD into date; -1 after a message. */
@@ -2158,6 +2211,7 @@ cmd_report(int argc, char **argv)
 	int ch, rv, force = 0, drafted = 0, final = 0;
 
 	memset(&o, 0, sizeof(o));
+	o.lockfd = -1;
 	o.draft = 1;
 	optind = 0;	/* 0: glibc starts afresh (main parsed in "+" order) */
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -2462,6 +2516,7 @@ cmd_register(int argc, char **argv)
 	int ch, rv, registered;
 
 	memset(&o, 0, sizeof(o));
+	o.lockfd = -1;
 	optind = 0;	/* 0: glibc starts afresh (main parsed in "+" order) */
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -2843,6 +2898,24 @@ write_template(const char *dir, const struct tmpl *t, const struct unit *u,
 	return rv;
 }
 
+/*
+ * On a terminal, under the list of files: where they go once filled in,
+ * and what to run then (a clerk who made them has the next step at hand;
+ * a script reading the list gets the list alone).
+ */
+static void
+template_next_step(const char *code, long m)
+{
+	char month[DATE_BUFSZ];
+
+	if (!progress)
+		return;
+	month_iso(m, month);
+	fprintf(stderr, "baocao: once %s has filled them in, they go into "
+	    "%s/%s/; then run: baocao check %s\n", code, input_dir, month,
+	    month);
+}
+
 /* baocao template: a blank sheet and empty registers for one unit. */
 static int
 cmd_template(int argc, char **argv)
@@ -2928,7 +3001,7 @@ cmd_template(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	snprintf(dir, sizeof(dir), "%s/mau-%s-%s", output_dir, label, u->code);
-	if (t == NULL || mkdirs(dir) != 0) {
+	if (t == NULL || mkdirs(dir, NULL) != 0) {
 		if (t != NULL)
 			diag_errorat(dir, 0, 0, "cannot create:");
 		config_release(&cfg);
@@ -2936,6 +3009,8 @@ cmd_template(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	rv = write_template(dir, t, u, m, cfg.cutoff_day);
+	if (rv == 0)
+		template_next_step(u->code, m);
 	tmpl_free(t);
 	config_release(&cfg);
 	return rv;
@@ -3160,7 +3235,7 @@ archive_folder(const char *from, const char *to, const char *dst)
 	struct stat sb;
 	int fd, rv = EXIT_USAGE;
 
-	snprintf(lock, sizeof(lock), "%s/.lock", from);
+	snprintf(lock, sizeof(lock), "%s/" LOCK_NAME, from);
 	if ((fd = open(lock, O_RDWR)) >= 0 && flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		diag_warnat(from, 0, 0, "skipped: a run on this period is "
 		    "writing it");
@@ -3179,7 +3254,7 @@ archive_folder(const char *from, const char *to, const char *dst)
 	} else if (lstat(dst, &sb) == 0)
 		diag_errorat(from, 0, 0, "not moved: '%s' is already in the "
 		    "archive", dst);
-	else if (mkdirs(to) != 0)
+	else if (mkdirs(to, NULL) != 0)
 		diag_errorat(to, 0, 0, "cannot create:");
 	else if (move_folder(from, dst) == 0) {
 		printf("%s -> %s\n", from, dst);

@@ -2,6 +2,7 @@
 /* atomic: write a temporary file, then rename it over the real name. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,13 +12,50 @@
 #include "atomic.h"
 #include "util.h"
 
-/* Creates and opens af->tmp, a mkstemp() template; af->path may be NULL. */
+/*
+ * mkstemp() of template tmp, the file then unlinked at once: a copy for
+ * standard output was named in TMPDIR until the commit, so a run killed
+ * meanwhile (SIGTERM from baocao or systemd, Ctrl-C) left a copy of the
+ * document there. Stop signals are held back between the two, as in
+ * util.c temp_file(). The descriptor, or -1 with errno.
+ */
+static int
+nameless_fd(char *tmp)
+{
+	sigset_t stops, old;
+	int fd, e;
+
+	sigemptyset(&stops);
+	sigaddset(&stops, SIGTERM);
+	sigaddset(&stops, SIGINT);
+	sigaddset(&stops, SIGHUP);
+	sigaddset(&stops, SIGQUIT);
+	pthread_sigmask(SIG_BLOCK, &stops, &old);
+	if ((fd = mkstemp(tmp)) >= 0)
+		unlink(tmp);
+	e = errno;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	errno = e;
+	return fd;
+}
+
+/*
+ * Creates and opens af->tmp, a mkstemp() template; af->path may be NULL.
+ * A copy's file has no name: af->fd holds it, and af->tmp becomes
+ * /proc/self/fd/N, which opens it again (libxlsxwriter writes by name).
+ */
 static FILE *
 open_tmp(struct atomic_file *af)
 {
 	int fd;
 
-	fd = mkstemp(af->tmp);
+	if (!af->copy)
+		fd = mkstemp(af->tmp);
+	else if ((fd = nameless_fd(af->tmp)) >= 0 &&
+	    (af->fd = fcntl(fd, F_DUPFD_CLOEXEC, 0)) < 0) {
+		close(fd);
+		fd = -1;
+	}
 	if (fd < 0) {
 		int e = errno;
 
@@ -29,6 +67,8 @@ open_tmp(struct atomic_file *af)
 	}
 	if (!af->copy)	/* a copy for stdout stays the owner's */
 		fchmod(fd, 0644);
+	else
+		sprintf(af->tmp, "/proc/self/fd/%d", af->fd);
 	af->fp = fdopen(fd, "wb");
 	if (af->fp == NULL) {
 		int e = errno;
@@ -47,7 +87,7 @@ tmp_in_tmpdir(struct atomic_file *af)
 {
 	const char *dir = temp_dir();
 
-	af->tmp = xmalloc(strlen(dir) + 24);
+	af->tmp = xmalloc(strlen(dir) + 32);	/* or /proc/self/fd/N */
 	sprintf(af->tmp, "%s/baocao-stdout.XXXXXX", dir);
 }
 
@@ -95,11 +135,8 @@ copy_out(const char *tmp, FILE *out)
 	FILE *in;
 	int e;
 
-	if ((in = fopen(tmp, "rb")) == NULL)
+	if ((in = fopen(tmp, "rb")) == NULL)	/* from its start */
 		return -1;
-	/* gone from the folder at once: a reader that quits (SIGPIPE) must
-	 * not leave a copy of the document behind */
-	unlink(tmp);
 	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
 		if (fwrite(buf, 1, n, out) != n) {
 			e = errno;
@@ -172,10 +209,13 @@ atomic_commit(struct atomic_file *af)
 			goto fail;
 	} else if (rename(af->tmp, af->path) != 0)
 		goto fail;
+	if (af->copy)
+		close(af->fd);
 	free(af->tmp);
 	af->tmp = NULL;
 	free(af->path);
 	af->path = NULL;
+	af->copy = 0;
 	return 0;
 fail:
 	e = errno;
@@ -189,7 +229,9 @@ atomic_abort(struct atomic_file *af)
 {
 	if (af->fp != NULL)
 		fclose(af->fp);
-	if (af->tmp != NULL)
+	if (af->copy)
+		close(af->fd);	/* the copy goes with it: it has no name */
+	else if (af->tmp != NULL)
 		unlink(af->tmp);
 	free(af->tmp);
 	free(af->path);

@@ -16,6 +16,7 @@ struct atomic_file {
 	char	*tmp;		/* path.tmp.XXXXXX, created by atomic_open */
 	FILE	*fp;		/* open for writing on tmp (atomic_open only) */
 	int	 copy;		/* commit copies tmp out instead of renaming */
+	int	 fd;		/* copy: holds the nameless tmp until commit */
 };
 
 /*
@@ -33,6 +34,10 @@ FILE	*atomic_open(struct atomic_file *af, const char *path);
  * The same for standard output: the temporary file is made in $TMPDIR
  * (else /tmp), and atomic_commit() copies its bytes to standard output,
  * flushed, instead of renaming it; nothing reaches standard output before.
+ * Such a copy (here and for a special file above) is unlinked as it is
+ * made, so that a program killed before its commit leaves nothing in
+ * $TMPDIR; af->tmp is then /proc/self/fd/N, a name that opens it again
+ * while af is open (closing af->fp does not end it).
  */
 FILE	*atomic_open_stdout(struct atomic_file *af);
 /*

@@ -154,6 +154,28 @@ stage_leftovers(const char *outdir)
 }
 
 int
+outdir_drop_unused(const char *outdir, const char *lockname)
+{
+	struct dirent **ents;
+	char path[4096];
+	int i, n, other = 0;
+
+	if ((n = entries(outdir, &ents)) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (!dot_entry(ents[i]->d_name) &&
+		    strcmp(ents[i]->d_name, lockname) != 0)
+			other = 1;
+	free_entries(ents, n);
+	if (other)
+		return -1;
+	snprintf(path, sizeof(path), "%s/%s", outdir, lockname);
+	if (unlink(path) != 0 && errno != ENOENT)
+		return -1;
+	return rmdir(outdir);
+}
+
+int
 stage_open(const char *outdir, char *stage, size_t size)
 {
 	stage_leftovers(outdir);

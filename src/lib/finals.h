@@ -34,6 +34,15 @@ void	stage_leftovers(const char *outdir);
 /* Removes the stage and what is in it, folders too. */
 void	stage_discard(const char *stage);
 /*
+ * Removes outdir when the only thing in it is its lock file lockname: the
+ * folder a run made and then wrote nothing into (a final refused, a failed
+ * run). The caller made outdir and holds the lock: the lock file goes
+ * first, so a run that waits on it finds its lock gone and starts again
+ * (baocao.c lock_period()); a run that opens the folder meanwhile puts its
+ * own lock file in it, and outdir then stays. 0 when removed, else -1.
+ */
+int	outdir_drop_unused(const char *outdir, const char *lockname);
+/*
  * Moves every file of the stage into outdir, the one named manifest last
  * (its presence then means the rest is in place), and removes the stage.
  * The manifest in place is removed first when a staged file replaces one

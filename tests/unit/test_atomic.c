@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -165,7 +167,7 @@ test_temp_files(void **state)
 	assert_string_equal(buf, "kept");
 	fclose(fp);
 	assert_non_null(atomic_open_stdout(&af));
-	assert_int_equal(entries(), 1);		/* made in TMPDIR */
+	assert_int_equal(entries(), 0);		/* made in TMPDIR, no name */
 	atomic_abort(&af);
 	assert_int_equal(entries(), 0);
 
@@ -179,6 +181,57 @@ test_temp_files(void **state)
 	unsetenv("TMPDIR");
 }
 
+/*
+ * A copy for standard output or a special file has no name in TMPDIR
+ * from the start: a program killed before its commit (baocao passes on
+ * SIGTERM and SIGINT) left its copy there. A library that writes by name
+ * (libxlsxwriter, after the stream is closed) writes it through af.tmp.
+ */
+static void
+test_copy_nameless(void **state)
+{
+	struct atomic_file af;
+	char path[64], buf[16];
+	FILE *fp;
+	pid_t pid;
+	ssize_t n;
+	int rd, st;
+
+	(void)state;
+	setenv("TMPDIR", dir, 1);
+	if ((pid = fork()) == 0) {
+		if (atomic_open_stdout(&af) == NULL)
+			_exit(1);
+		fputs("half a document", af.fp);
+		fflush(af.fp);
+		raise(SIGKILL);
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFSIGNALED(st));
+	assert_int_equal(entries(), 0);		/* nothing left behind */
+
+	snprintf(path, sizeof(path), "%s/fifo", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	rd = open(path, O_RDONLY | O_NONBLOCK);
+	assert_true(rd >= 0);
+	assert_non_null(atomic_open(&af, path));
+	fclose(af.fp);				/* as baocao-xlsx does */
+	af.fp = NULL;
+	assert_non_null(fp = fopen(af.tmp, "wb"));
+	fputs("by name", fp);
+	assert_int_equal(fclose(fp), 0);
+	assert_int_equal(entries(), 1);		/* the FIFO alone */
+	assert_int_equal(atomic_commit(&af), 0);
+	n = read(rd, buf, sizeof(buf) - 1);
+	assert_int_equal(n, 7);
+	buf[n] = '\0';
+	assert_string_equal(buf, "by name");
+	close(rd);
+	unlink(path);
+	unsetenv("TMPDIR");
+}
+
 int
 main(void)
 {
@@ -186,6 +239,7 @@ main(void)
 		cmocka_unit_test(test_regular_file),
 		cmocka_unit_test(test_special_file),
 		cmocka_unit_test(test_temp_files),
+		cmocka_unit_test(test_copy_nameless),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

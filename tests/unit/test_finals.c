@@ -329,11 +329,43 @@ test_changed_inputs(void **state)
 	sbuf_release(&what);
 }
 
+/*
+ * A period folder that holds only its lock goes, lock file and all; one
+ * with anything else in it (a validation report, a hidden stage) stays,
+ * its lock file too.
+ */
+static void
+test_drop_unused(void **state)
+{
+	char sub[128], path[192];
+	struct stat sb;
+
+	(void)state;
+	snprintf(sub, sizeof(sub), "%s/2024-11", dir);
+	assert_int_equal(mkdir(sub, 0755), 0);
+	put_in(sub, ".lock", "");
+	put_in(sub, "kiem-tra-2024-11.txt", "errors\n");
+	assert_int_equal(outdir_drop_unused(sub, ".lock"), -1);
+	snprintf(path, sizeof(path), "%s/.lock", sub);
+	assert_int_equal(stat(path, &sb), 0);
+	snprintf(path, sizeof(path), "%s/kiem-tra-2024-11.txt", sub);
+	assert_int_equal(unlink(path), 0);
+	snprintf(path, sizeof(path), "%s/.stage", sub);
+	assert_int_equal(mkdir(path, 0755), 0);
+	assert_int_equal(outdir_drop_unused(sub, ".lock"), -1);
+	assert_int_equal(rmdir(path), 0);
+	assert_int_equal(outdir_drop_unused(sub, ".lock"), 0);
+	assert_int_equal(stat(sub, &sb), -1);
+	assert_int_equal(outdir_drop_unused(sub, ".lock"), -1);	/* gone */
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_final_file),
+		cmocka_unit_test_setup_teardown(test_drop_unused, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_differs_and_complete,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_changed_inputs, setup,
