@@ -2,7 +2,6 @@
 /* atomic: write a temporary file, then rename it over the real name. */
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,36 +12,11 @@
 #include "util.h"
 
 /*
- * mkstemp() of template tmp, the file then unlinked at once: a copy for
- * standard output was named in TMPDIR until the commit, so a run killed
- * meanwhile (SIGTERM from baocao or systemd, Ctrl-C) left a copy of the
- * document there. Stop signals are held back between the two, as in
- * util.c temp_file(). The descriptor, or -1 with errno.
- */
-static int
-nameless_fd(char *tmp)
-{
-	sigset_t stops, old;
-	int fd, e;
-
-	sigemptyset(&stops);
-	sigaddset(&stops, SIGTERM);
-	sigaddset(&stops, SIGINT);
-	sigaddset(&stops, SIGHUP);
-	sigaddset(&stops, SIGQUIT);
-	pthread_sigmask(SIG_BLOCK, &stops, &old);
-	if ((fd = mkstemp(tmp)) >= 0)
-		unlink(tmp);
-	e = errno;
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	errno = e;
-	return fd;
-}
-
-/*
  * Creates and opens af->tmp, a mkstemp() template; af->path may be NULL.
- * A copy's file has no name: af->fd holds it, and af->tmp becomes
- * /proc/self/fd/N, which opens it again (libxlsxwriter writes by name).
+ * A copy's file has no name (a run killed before its commit, by baocao,
+ * systemd or Ctrl-C, left a copy of the document in TMPDIR): af->fd holds
+ * it, and af->tmp becomes /proc/self/fd/N, which opens it again
+ * (libxlsxwriter writes by name).
  */
 static FILE *
 open_tmp(struct atomic_file *af)
@@ -51,7 +25,7 @@ open_tmp(struct atomic_file *af)
 
 	if (!af->copy)
 		fd = mkstemp(af->tmp);
-	else if ((fd = nameless_fd(af->tmp)) >= 0 &&
+	else if ((fd = mkstemp_nameless(af->tmp)) >= 0 &&
 	    (af->fd = fcntl(fd, F_DUPFD_CLOEXEC, 0)) < 0) {
 		close(fd);
 		fd = -1;

@@ -259,15 +259,12 @@ temp_dir(void)
 	return t != NULL && t[0] == '/' ? t : "/tmp";
 }
 
-FILE *
-temp_file(void)
+int
+mkstemp_nameless(char *template)
 {
-	struct sbuf path = SBUF_INIT;
 	sigset_t stops, old;
-	FILE *fp = NULL;
 	int fd, e;
 
-	sbuf_printf(&path, "%s/baocao-tmp.XXXXXX", temp_dir());
 	/*
 	 * A stop signal is delivered as open() returns: between mkstemp()
 	 * and unlink() it left an empty file in TMPDIR (baocao stops its
@@ -279,10 +276,24 @@ temp_file(void)
 	sigaddset(&stops, SIGHUP);
 	sigaddset(&stops, SIGQUIT);
 	pthread_sigmask(SIG_BLOCK, &stops, &old);
-	if ((fd = mkstemp(path.buf)) >= 0)
-		unlink(path.buf);
+	if ((fd = mkstemp(template)) >= 0)
+		unlink(template);
 	e = errno;
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	errno = e;
+	return fd;
+}
+
+FILE *
+temp_file(void)
+{
+	struct sbuf path = SBUF_INIT;
+	FILE *fp = NULL;
+	int fd, e;
+
+	sbuf_printf(&path, "%s/baocao-tmp.XXXXXX", temp_dir());
+	fd = mkstemp_nameless(path.buf);
+	e = errno;
 	if (fd >= 0 && (fp = fdopen(fd, "w+b")) == NULL) {
 		e = errno;
 		close(fd);

@@ -65,6 +65,13 @@ ssize_t	 getline_max(FILE *fp, char **buf, size_t *cap, size_t max);
  */
 const char *temp_dir(void);
 /*
+ * mkstemp(3) of template, the file unlinked at once, with the stop signals
+ * (SIGTERM, SIGINT, SIGHUP, SIGQUIT) held back between the two, so that a
+ * process stopped meanwhile leaves no file behind. The descriptor, or -1
+ * with errno set.
+ */
+int	 mkstemp_nameless(char *template);
+/*
  * tmpfile(3), but in temp_dir() (glibc's tmpfile() ignores TMPDIR): a
  * file opened "w+b" that is gone when closed or when the process ends.
  * NULL with errno set, after "cannot create a temporary file in DIR:".
