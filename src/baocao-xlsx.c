@@ -5396,7 +5396,9 @@ help(void)
 	    "  -o, --output OUT       the workbook to write; without -o or\n"
 	    "                         with -o -, standard output (not a\n"
 	    "                         terminal), written once it is whole\n"
-	    "\nExit status: 0 written, 1 bad data, 2 usage or I/O error.\n");
+	    "      --help, --version\n"
+	    "\nExit status: 0 written, 1 bad data, 2 usage, a template with\n"
+	    "mistakes, or I/O error.\n");
 	diag_exit_stdout(EXIT_OK);
 }
 
