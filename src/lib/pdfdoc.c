@@ -1372,7 +1372,8 @@ para_after(struct pdfdoc *d, const struct pdf_style *st)
 		d->y = BODY_BOT;
 }
 
-void
+/* pdfdoc_para() in the band [x, x+w) mm from the left margin. */
+static void
 pdfdoc_para_in(struct pdfdoc *d, const struct pdf_style *st, double xmm,
     double wmm, const char *text)
 {
@@ -2327,7 +2328,7 @@ chart_title(struct pdfdoc *d, const char *title)
 	pdfdoc_para(d, &st, title);
 }
 
-/* Legend items "a|b|c" drawn after their keys by draw_key(i, x, y). */
+/* Legend items "a|b|c" drawn after their keys by key(d, i, x, y). */
 static void
 legend(struct pdfdoc *d, const char *items, double y,
     void (*key)(struct pdfdoc *, int, double, double))
