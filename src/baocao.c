@@ -9,6 +9,17 @@
  * Intermediate streams live in a private temporary directory; outputs are
  * written under a temporary name and renamed, and a lock on the period's
  * output folder keeps two runs on one period from interleaving.
+ *
+ * Where things are: the private folder and signals (make_tmpdir,
+ * sweep_dead_tmp, on_stop); running a filter (run_prog) and the pipeline
+ * (run_check, run_numbers); who has submitted (each_unit,
+ * print_unit_status, status_by_file_names); one function per command,
+ * cmd_check, cmd_indicators, cmd_report, cmd_register, cmd_template and
+ * cmd_archive, dispatched by main at the end. For report: the output
+ * folder and its lock (open_outdir, lock_period), the outputs into the
+ * stage (make_report, render_all, write_manifest) and in place
+ * (install_final, refuse_final; src/lib/finals.h); for register:
+ * take_number and src/lib/docreg.h.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -883,7 +894,7 @@ revisions_release(struct revisions *rv)
 
 /*
  * The stream's month list "2024-05,2024-06" as the error path writes it
- * (missing_units()): "2024-05, 2024-06".
+ * (status_by_file_names()): "2024-05, 2024-06".
  */
 static void
 put_months(FILE *fp, const char *list)
