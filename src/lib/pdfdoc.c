@@ -354,12 +354,6 @@ pdfdoc_free(struct pdfdoc *d)
 /* ---- text preparation ---- */
 
 /*
- * Validates s as UTF-8 and returns it in NFC, with TAB and CR as spaces,
- * other control characters dropped and spaces trimmed around LF. Runs of
- * spaces inside a line are kept ("Số:      /BC-UBND" leaves the clerk room). The caller frees it. NULL (error recorded) for
- * invalid UTF-8.
- */
-/*
  * Whether s is valid UTF-8 made only of characters that NFC leaves alone
  * wherever they stand (Unicode's NFC_Quick_Check = Yes, no combining
  * class, never the second of a composition): below U+0300, the
@@ -499,6 +493,14 @@ invisible(const unsigned char *p)
 	return 0;
 }
 
+/*
+ * Validates s (NULL: "") as UTF-8 and returns it in NFC, with TAB and CR
+ * as spaces, other control characters and the invisible() characters
+ * dropped, U+2011 as U+2010, and spaces trimmed at the ends of each line.
+ * Runs of spaces inside a line are kept ("Số:      /BC-UBND" leaves the
+ * clerk room). Notes code points outside the repertoire (outside()). The
+ * caller frees it. NULL (error recorded) for invalid UTF-8.
+ */
 static char *
 clean(struct pdfdoc *d, const char *s)
 {

@@ -16,9 +16,12 @@
  * draft; and three simple charts (bars against targets, Pareto, p-chart).
  *
  * Every text is validated as UTF-8 and normalized to NFC with utf8proc
- * before it is measured or drawn; TAB becomes a space, runs of spaces
- * collapse, LF starts a new paragraph (in a table cell: a new line). An
- * invalid text is not drawn and makes pdfdoc_save() fail.
+ * before it is measured or drawn; TAB and CR become spaces, other control
+ * characters and invisible ones (soft hyphen, zero-width space, word
+ * joiner, byte-order mark) are dropped, spaces at the ends of a line are
+ * trimmed while runs inside it are kept ("Số:      /BC-UBND"), and LF
+ * starts a new paragraph (in a table cell: a new line). An invalid text
+ * is not drawn and makes pdfdoc_save() fail.
  *
  * Lengths in this interface are millimetres; font sizes are points.
  * Errors (libharu's, a font that cannot be loaded, invalid UTF-8) are
