@@ -2435,11 +2435,6 @@ print_number(struct run *r, struct report_opts *o)
 }
 
 /*
- * baocao register --period P [--number N] [--date D]: the clerk gives the
- * final report of P its document number (SPEC §8) in the register, and the
- * final is written again with the number and the date of issue on it.
- */
-/*
  * A date of issue before the last day of the period ("--date 2025-03-01"
  * for 2025-H1, a slip for 2025-07-01) would go into the append-only
  * register for good: a report is issued once its period is over, so it is
@@ -2507,6 +2502,11 @@ warn_out_of_order(struct report_opts *o, int registered, long want)
 		    o->date, sym, later);
 }
 
+/*
+ * baocao register --period P [--number N] [--date D]: the clerk gives the
+ * final report of P its document number (SPEC §8) in the register, and the
+ * final is written again with the number and the date of issue on it.
+ */
 static int
 cmd_register(int argc, char **argv)
 {
