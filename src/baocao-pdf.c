@@ -6966,7 +6966,9 @@ render_asked(void)
 /*
  * baocao-pdf renders one document of the kind asked for into -o OUT (or
  * standard output: no -o, or -o -), through a temporary file, so OUT is
- * either the whole new document or untouched.
+ * either the whole new document or untouched; or, for BM.07.01 of several
+ * units (--all-units, --unit more than once, a PATTERN with {unit}), one
+ * form per unit into -o DIR or PATTERN (render_units()).
  */
 #ifndef UNIT_TESTING
 int
