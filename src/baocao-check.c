@@ -13,6 +13,17 @@
  * checked with a few comparisons (the last unit and the last date are
  * remembered) and counted into a table keyed by (date, unit), so memory
  * grows with units x days, never with rows.
+ *
+ * Where things are, in file order: messages in line order (report_at,
+ * defer_begin/defer_end); opening a file, encodings (open_input,
+ * encoding_error); monthly sheets (check_sheet, sheet_key,
+ * sheet_sums_check, finish_sheets, write_sheet); survey counting
+ * (survey_quick, survey_row, count_row, finish_survey); register rows
+ * (row_value, row_dates, row_key, status_row); a large register read by
+ * two threads (split_start, split_main, split_join); register files
+ * (register_header, check_rows, check_register, check_file); the command
+ * line's files and folders (add_path, add_file, check_files); the checks
+ * across files and the output (check_tallies, finish_output), then main.
  */
 #include <dirent.h>
 #include <errno.h>

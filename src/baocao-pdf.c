@@ -1600,23 +1600,6 @@ lower_level_at(const struct hwords *h, int i)
 }
 
 /*
- * Mixed-case text (a recipient of "Nơi nhận": "Ủy ban nhân dân tỉnh
- * Thanh Hóa (để báo cáo);", a unit's name as a chart label) broken into
- * lines of w mm in style st, joined by LF (an LF in text is kept), as
- * the header's names are (struct hwords: the fewest lines, of the most
- * even length), with the phrases of [header] keep_together matched in
- * any case ("Ủy ban nhân dân" whole), an administrative level kept with
- * its place ("tỉnh Thanh Hóa"), a parenthesised group of up to three
- * words kept whole ("(để báo cáo)"), a lone dash between words in lower
- * case kept with two on each side ("chính trị - xã hội"), breaks after a comma, after
- * a lone dash or before "(" or "và" preferred; first the fewest breaks
- * after a capitalized word followed by another word (inside a name: "Sở
- * Tài / nguyên"; not before a level in lower case, lower_level_at()),
- * then the fewest lines, then the fewest lines but the last narrower
- * than a quarter of the column (STUB_LINE), and of equals the one that
- * fills its first lines. The caller frees it.
- */
-/*
  * Glues the words in lower case around the dash at word i of h, two on
  * either side: "chính trị - xã hội", "kinh tế - xã hội".
  */
@@ -1678,6 +1661,23 @@ mixed_line(const struct pdf_style *st, double w, char *line, int kind,
 	hwords_free(&h);
 }
 
+/*
+ * Mixed-case text (a recipient of "Nơi nhận": "Ủy ban nhân dân tỉnh
+ * Thanh Hóa (để báo cáo);", a unit's name as a chart label) broken into
+ * lines of w mm in style st, joined by LF (an LF in text is kept), as
+ * the header's names are (struct hwords: the fewest lines, of the most
+ * even length), with the phrases of [header] keep_together matched in
+ * any case ("Ủy ban nhân dân" whole), an administrative level kept with
+ * its place ("tỉnh Thanh Hóa"), a parenthesised group of up to three
+ * words kept whole ("(để báo cáo)"), a lone dash between words in lower
+ * case kept with two on each side ("chính trị - xã hội"), breaks after a comma, after
+ * a lone dash or before "(" or "và" preferred; first the fewest breaks
+ * after a capitalized word followed by another word (inside a name: "Sở
+ * Tài / nguyên"; not before a level in lower case, lower_level_at()),
+ * then the fewest lines, then the fewest lines but the last narrower
+ * than a quarter of the column (STUB_LINE), and of equals the one that
+ * fills its first lines. The caller frees it.
+ */
 static char *
 mixed_lines(const struct pdf_style *st, double w, const char *text, int kind)
 {
@@ -3853,13 +3853,6 @@ compare_has(char **cols, int n, enum compare_what what)
 	return 0;
 }
 
-/*
- * Organization indicators against the previous period and a year before:
- * the columns of a period of which no indicator has a value (the sample's
- * year before, 2023) are left out, and the table is a sentence when
- * neither has one; a year's (9 months') previous period is the year
- * before's, shown once.
- */
 /* Whether every value of the n indicators, in every period, is 0 or none. */
 static int
 compare_all_zero(char **cols, int n)
@@ -3995,6 +3988,13 @@ compare_note(char **cols, int n, int sp, int sy)
 	return sbuf_detach(&sb);
 }
 
+/*
+ * Organization indicators against the previous period and a year before:
+ * the columns of a period of which no indicator has a value (the sample's
+ * year before, 2023) are left out, and the table is a sentence when
+ * neither has one; a year's (9 months') previous period is the year
+ * before's, shown once.
+ */
 static int
 block_compare(const char *sec, int number)
 {
@@ -6966,7 +6966,9 @@ render_asked(void)
 /*
  * baocao-pdf renders one document of the kind asked for into -o OUT (or
  * standard output: no -o, or -o -), through a temporary file, so OUT is
- * either the whole new document or untouched.
+ * either the whole new document or untouched; or, for BM.07.01 of several
+ * units (--all-units, --unit more than once, a PATTERN with {unit}), one
+ * form per unit into -o DIR or PATTERN (render_units()).
  */
 #ifndef UNIT_TESTING
 int

@@ -766,10 +766,6 @@ cmp_urow(const void *a, const void *b)
 	    ((const struct urow *)b)->code);
 }
 
-/*
- * Reads the period record (its title) and the unit records of the period
- * from the analysis stream; other records are for other renderers.
- */
 /* What read_analysis() keeps while it reads. */
 struct analysis_read {
 	struct book	*b;
@@ -846,6 +842,10 @@ analysis_record(struct norm_reader *nr, void *arg)
 	return bad;
 }
 
+/*
+ * Reads the period record (its title) and the unit records of the period
+ * from the analysis stream; other records are for other renderers.
+ */
 static int
 read_analysis(struct book *b, const char *path)
 {
@@ -928,11 +928,6 @@ pick_rrows(struct book *b)
 	qsort(b->rr, b->nrr, sizeof(*b->rr), cmp_rrow);
 }
 
-/*
- * Reads the register rows (R records) of the normalized stream: for each
- * kind and key, the copy of the latest folder not after the period's last
- * folder, kept when its date lies in the period (SPEC §6).
- */
 /* One record of the normalized stream: its register rows. */
 static int
 data_record(struct norm_reader *nr, void *arg)
@@ -942,6 +937,11 @@ data_record(struct norm_reader *nr, void *arg)
 	return 0;
 }
 
+/*
+ * Reads the register rows (R records) of the normalized stream: for each
+ * kind and key, the copy of the latest folder not after the period's last
+ * folder, kept when its date lies in the period (SPEC §6).
+ */
 static int
 read_data(struct book *b, const char *path)
 {

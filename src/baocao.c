@@ -9,6 +9,17 @@
  * Intermediate streams live in a private temporary directory; outputs are
  * written under a temporary name and renamed, and a lock on the period's
  * output folder keeps two runs on one period from interleaving.
+ *
+ * Where things are: the private folder and signals (make_tmpdir,
+ * sweep_dead_tmp, on_stop); running a filter (run_prog) and the pipeline
+ * (run_check, run_numbers); who has submitted (each_unit,
+ * print_unit_status, status_by_file_names); one function per command,
+ * cmd_check, cmd_indicators, cmd_report, cmd_register, cmd_template and
+ * cmd_archive, dispatched by main at the end. For report: the output
+ * folder and its lock (open_outdir, lock_period), the outputs into the
+ * stage (make_report, render_all, write_manifest) and in place
+ * (install_final, refuse_final; src/lib/finals.h); for register:
+ * take_number and src/lib/docreg.h.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -885,7 +896,7 @@ revisions_release(struct revisions *rv)
 
 /*
  * The stream's month list "2024-05,2024-06" as the error path writes it
- * (missing_units()): "2024-05, 2024-06".
+ * (status_by_file_names()): "2024-05, 2024-06".
  */
 static void
 put_months(FILE *fp, const char *list)
@@ -2426,11 +2437,6 @@ print_number(struct run *r, struct report_opts *o)
 }
 
 /*
- * baocao register --period P [--number N] [--date D]: the clerk gives the
- * final report of P its document number (SPEC §8) in the register, and the
- * final is written again with the number and the date of issue on it.
- */
-/*
  * A date of issue before the last day of the period ("--date 2025-03-01"
  * for 2025-H1, a slip for 2025-07-01) would go into the append-only
  * register for good: a report is issued once its period is over, so it is
@@ -2498,6 +2504,11 @@ warn_out_of_order(struct report_opts *o, int registered, long want)
 		    o->date, sym, later);
 }
 
+/*
+ * baocao register --period P [--number N] [--date D]: the clerk gives the
+ * final report of P its document number (SPEC §8) in the register, and the
+ * final is written again with the number and the date of issue on it.
+ */
 static int
 cmd_register(int argc, char **argv)
 {

@@ -21,7 +21,8 @@ struct atomic_file {
 
 /*
  * Creates a unique temporary file beside path and opens it for writing.
- * Returns the stream, or NULL with errno set. For libraries that write a
+ * Returns the stream, or NULL with errno set (af is then empty: nothing
+ * to abort). For libraries that write a
  * file by name (libharu, libxlsxwriter), use af->tmp and call
  * atomic_commit() afterwards: it closes af->fp first. A path that names
  * something other than a regular file or folder (/dev/null, a FIFO, a
@@ -42,10 +43,11 @@ FILE	*atomic_open(struct atomic_file *af, const char *path);
 FILE	*atomic_open_stdout(struct atomic_file *af);
 /*
  * Flushes, syncs and renames tmp to path (or copies it to standard output
- * and flushes that). 0, or -1 with errno (tmp removed).
+ * or the special file and flushes that). 0, or -1 with errno (tmp
+ * removed); either way af holds nothing more to free.
  */
 int	 atomic_commit(struct atomic_file *af);
-/* Removes tmp and frees af; safe after a failed commit or twice. */
+/* Removes tmp and frees af; safe after any commit or twice. */
 void	 atomic_abort(struct atomic_file *af);
 
 #endif

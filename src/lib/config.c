@@ -1013,11 +1013,6 @@ parse_target(const char *v, double *out)
 }
 
 /*
- * The section name as the file spells it: iniparser folds names to lower
- * case, but an objective's name is printed in the indicators CSV exactly
- * as written (objective.<name>.value). The folded name when not found.
- */
-/*
  * A target past 1 for a rate (SPEC §6 rates are fractions): 'target = 95'
  * probably meant 95%, and can never be met (or, with <=, always). A
  * warning at line, not an error: the target is well formed, and SPEC
@@ -1039,6 +1034,11 @@ warn_target_past_rate(const struct inifile *f, long line, const char *sec,
 		    "such as 0.95)?", sec, text, o->indicator, text);
 }
 
+/*
+ * The section name as the file spells it: iniparser folds names to lower
+ * case, but an objective's name is printed in the indicators CSV exactly
+ * as written (objective.<name>.value). The folded name when not found.
+ */
 static char *
 section_spelling(const char *text, const char *folded)
 {

@@ -71,7 +71,8 @@ struct config {
 	char	**recipients;
 	int	 nrecipients;
 	char	*archive;
-	/* [sign.report], [sign.improvement], [sign.bm] (bm: unused) */
+	/* [sign.report], [sign.improvement]; BM.07.01's signers are the
+	   unit's head (units.ini) and its preparer (the sheet) */
 	struct signer sign_report, sign_improvement;
 	/* units.ini, sorted by code (byte order) */
 	struct unit *units;
@@ -94,7 +95,8 @@ void	 config_one_line(char *s);
 /*
  * Loads dir/baocao.ini, dir/units.ini and dir/objectives.ini into *c.
  * Returns 0 on success; otherwise prints every problem (diag) and returns
- * EXIT_USAGE (bad content, or a missing or unreadable file).
+ * EXIT_USAGE (bad content, or a missing or unreadable file). *c is
+ * initialized either way: config_release() frees what was loaded.
  */
 int	 config_load(struct config *c, const char *dir);
 /*

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: ISC */
+/* countsum: sums of counts that remember their first overflow. */
 #include <stdio.h>
 
 #include "countsum.h"

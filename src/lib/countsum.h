@@ -15,7 +15,11 @@
  * are copied (cut at 63 bytes).
  */
 void	countsum_at(const char *unit, const char *period);
-/* a + b; past 2^63-1 (or below 0) the overflow is remembered. */
+/*
+ * a + b. A sum past 2^63-1 (or below -2^63) is remembered as the first
+ * overflow, where countsum_at() says; its result is then meaningless
+ * (wrapped), so the program checks countsum_report() before it writes.
+ */
 long long countsum_add(long long a, long long b);
 /* Whether a sum has overflowed since the start. */
 int	countsum_overflowed(void);

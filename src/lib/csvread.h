@@ -159,7 +159,8 @@ int	 csvread_next(struct csvread *);
  * lines physical lines before it; after a cut, resume at the limit itself
  * (off = the limit, lines = r->lineno) to read on as if nothing happened.
  * A reader that starts inside a file sets no_bom and off/lineno by
- * csvread_resume() before its first read.
+ * csvread_resume() before its first read. csvread_resume() returns 0, or
+ * -1 with CSVREAD_EIO (err_errno) when it cannot seek to off.
  */
 void	 csvread_limit(struct csvread *, long long limit);
 int	 csvread_cut(const struct csvread *);

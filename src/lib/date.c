@@ -123,15 +123,6 @@ month_mon(long month)
 	return (int)(month % 12) + 1;
 }
 
-long
-month_of_date(long days)
-{
-	int y, m, d;
-
-	date_to_ymd(days, &y, &m, &d);
-	return month_of(y, m);
-}
-
 void
 date_iso(long days, char *buf)
 {

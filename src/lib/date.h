@@ -25,7 +25,9 @@ enum date_status date_parse(const char *s, size_t n, long *days);
 /* Parses "YYYY-MM" (month 01-12) into a month number; 0 on success, -1 not. */
 int	 month_parse(const char *s, size_t n, long *month);
 
+/* Whether y-m-d is a day of the calendar, with y from 1000 to 9999. */
 int	 date_valid(int y, int m, int d);
+/* 28 to 31; 0 when m is not 1..12. */
 int	 days_in_month(int y, int m);
 long	 date_from_ymd(int y, int m, int d);	/* no validation */
 void	 date_to_ymd(long days, int *y, int *m, int *d);
@@ -33,7 +35,6 @@ void	 date_to_ymd(long days, int *y, int *m, int *d);
 long	 month_of(int y, int m);		/* month number */
 int	 month_year(long month);
 int	 month_mon(long month);			/* 1..12 */
-long	 month_of_date(long days);		/* calendar month of a day */
 
 /*
  * The reporting month a day belongs to. cutoff_day 0: its calendar month;
@@ -46,8 +47,9 @@ long	 report_month_first_day(long month, int cutoff_day);
 long	 report_month_last_day(long month, int cutoff_day);
 
 /*
- * Today's day number: the day of $SOURCE_DATE_EPOCH (UTC) when it is set,
- * so runs are reproducible, else the local date.
+ * Today's day number: the day of $SOURCE_DATE_EPOCH (UTC) when it is set
+ * and valid (date_epoch_env), so runs are reproducible, else the local
+ * date.
  */
 long	 date_today(void);
 /*

@@ -225,30 +225,6 @@ diag_warnat(const char *file, long line, long col, const char *fmt, ...)
 }
 
 void
-diag_error(const struct diag_loc *loc, const char *fmt, ...)
-{
-	va_list ap;
-
-	nerrors++;
-	va_start(ap, fmt);
-	vdiag(loc ? loc->file : NULL, loc ? loc->line : 0, loc ? loc->col : 0,
-	    "", fmt, ap);
-	va_end(ap);
-}
-
-void
-diag_warn(const struct diag_loc *loc, const char *fmt, ...)
-{
-	va_list ap;
-
-	nwarnings++;
-	va_start(ap, fmt);
-	vdiag(loc ? loc->file : NULL, loc ? loc->line : 0, loc ? loc->col : 0,
-	    "warning: ", fmt, ap);
-	va_end(ap);
-}
-
-void
 diag_plain(const char *fmt, ...)
 {
 	va_list ap;

@@ -54,13 +54,20 @@ int	docreg_find(const char *path, const char *period, const char *digest,
 	    struct docreg_entry *e);
 
 /*
- * Gives the report (period, digest) its number, under the file's lock:
- * the one it already has (DOCREG_EXISTING), else want (> 0) when that is
- * free in the year of date, else the year's highest number plus one
- * (DOCREG_NEW, the line appended and synced; DOCREG_FAILED, the file cut
- * back to its old size, when it cannot be). suffix follows the number in
- * the symbol ("BC-UBND"); subject is the register's trích yếu. On
- * DOCREG_TAKEN, *e is the entry holding want.
+ * Gives the report (period, digest) its number, under the file's lock
+ * (the file is created when missing), and fills *e:
+ *   - the number it already has: DOCREG_EXISTING;
+ *   - else, when want > 0, want if it is free in the year of date
+ *     (DOCREG_NEW), or DOCREG_TAKEN with *e the entry that holds it;
+ *   - else the year's highest number plus one (DOCREG_NEW).
+ * A new line is appended and synced; when it cannot be, the file is cut
+ * back to its old size (DOCREG_FAILED). date is the day of issue
+ * (YYYY-MM-DD or DD/MM/YYYY; one that does not parse is DOCREG_BAD with
+ * no message: the caller makes it). suffix follows the number in the
+ * symbol ("BC-UBND": no comma, quote or line break, at most 40 bytes,
+ * else DOCREG_BAD); subject is the register's trích yếu. DOCREG_BAD also
+ * when the register cannot be opened or read, is malformed, or has no
+ * number left for the year (DOCREG_NUMBER_MAX).
  */
 enum docreg_status docreg_take(const char *path, const char *period,
 	    const char *digest, const char *date, long want,

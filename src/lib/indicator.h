@@ -22,8 +22,9 @@ extern const char *const objective_parts[];
 
 /*
  * For objective.<name>.<part> (objective_parts) copies <name> into obj
- * (size bytes) and returns the part; NULL for any other name. The
- * objectives themselves are in config/, not in the catalogue.
+ * (size bytes) and returns the part; NULL for any other name, or when
+ * <name> does not fit in obj. The objectives themselves are in config/,
+ * not in the catalogue.
  */
 const char		*indicator_objective(const char *name, char *obj,
 			    size_t size);

@@ -17,10 +17,12 @@
  * A physical line ending in '\' continues on the next: the backslash and
  * the spaces around the line break become one space (a comment line ending
  * in '\' continues too, as in C, but a continuation that is not itself a
- * comment or blank is an error: a key would be lost); a continuation line holding only '\'
- * becomes a line break, so a long text can have paragraphs. In an unquoted value a ';' or '#' starts a
- * comment when it comes first or after a space or tab ("95%;" stays text,
- * "95 ; note" ends at "95"). Values are trimmed; their length is unlimited.
+ * comment or blank is an error: a key would be lost); a continuation line
+ * holding only '\' becomes a line break, so a long text can have
+ * paragraphs. In an unquoted value a ';' or '#' starts a comment when it
+ * comes first or after a space or tab ("95%;" stays text, "95 ; note"
+ * ends at "95"). Values are trimmed; their length is bounded only by
+ * INIREAD_LINE_MAX.
  * vcut is where the value would end if any ';' or '#' started a comment:
  * a reader of numbers, dates and codes takes that much ("12;note" is 12),
  * a reader of text the whole value.

@@ -105,24 +105,6 @@ num_decimal(const char *s, size_t n, double *v)
 	return NUM_OK;
 }
 
-const char *
-num_strerror(enum num_status st)
-{
-	switch (st) {
-	case NUM_OK:
-		return "no error";
-	case NUM_EMPTY:
-		return "empty";
-	case NUM_FORM:
-		return "not a number";
-	case NUM_NEGATIVE:
-		return "negative";
-	case NUM_RANGE:
-		return "out of range";
-	}
-	return "?";
-}
-
 int
 num_option(const char *s, long lo, long hi, long *v)
 {

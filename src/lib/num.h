@@ -19,13 +19,18 @@ enum num_status {
 	NUM_RANGE		/* a number, but outside the range */
 };
 
-/* A count: [0-9]+ with value 0 .. 2^63-1 into *v. */
+/*
+ * Each parser takes the n bytes at s (no NUL needed) and sets *v only on
+ * NUM_OK.
+ *
+ * A count: [0-9]+ with value 0 .. 2^63-1 into *v ("-0" is NUM_FORM).
+ */
 enum num_status num_count(const char *s, size_t n, long long *v);
 /* A rating: a count from 1 to 5 ("05" is 5) into *v. */
 enum num_status num_rating(const char *s, size_t n, int *v);
 /*
  * A non-negative decimal: [0-9]+ or [0-9]+.[0-9]+ (a '.' separator only),
- * finite, into *v.
+ * finite, into *v; NUM_RANGE when it overflows a double.
  */
 enum num_status num_decimal(const char *s, size_t n, double *v);
 /*
@@ -33,7 +38,5 @@ enum num_status num_decimal(const char *s, size_t n, double *v);
  * into *v. Returns 0, or -1 when s is not one.
  */
 int	num_option(const char *s, long lo, long hi, long *v);
-/* A short English phrase for a status ("not a whole number", ...). */
-const char *num_strerror(enum num_status);
 
 #endif

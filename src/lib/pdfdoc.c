@@ -354,12 +354,6 @@ pdfdoc_free(struct pdfdoc *d)
 /* ---- text preparation ---- */
 
 /*
- * Validates s as UTF-8 and returns it in NFC, with TAB and CR as spaces,
- * other control characters dropped and spaces trimmed around LF. Runs of
- * spaces inside a line are kept ("Số:      /BC-UBND" leaves the clerk room). The caller frees it. NULL (error recorded) for
- * invalid UTF-8.
- */
-/*
  * Whether s is valid UTF-8 made only of characters that NFC leaves alone
  * wherever they stand (Unicode's NFC_Quick_Check = Yes, no combining
  * class, never the second of a composition): below U+0300, the
@@ -499,6 +493,14 @@ invisible(const unsigned char *p)
 	return 0;
 }
 
+/*
+ * Validates s (NULL: "") as UTF-8 and returns it in NFC, with TAB and CR
+ * as spaces, other control characters and the invisible() characters
+ * dropped, U+2011 as U+2010, and spaces trimmed at the ends of each line.
+ * Runs of spaces inside a line are kept ("Số:      /BC-UBND" leaves the
+ * clerk room). Notes code points outside the repertoire (outside()). The
+ * caller frees it. NULL (error recorded) for invalid UTF-8.
+ */
 static char *
 clean(struct pdfdoc *d, const char *s)
 {
@@ -1372,7 +1374,8 @@ para_after(struct pdfdoc *d, const struct pdf_style *st)
 		d->y = BODY_BOT;
 }
 
-void
+/* pdfdoc_para() in the band [x, x+w) mm from the left margin. */
+static void
 pdfdoc_para_in(struct pdfdoc *d, const struct pdf_style *st, double xmm,
     double wmm, const char *text)
 {
@@ -2327,7 +2330,7 @@ chart_title(struct pdfdoc *d, const char *title)
 	pdfdoc_para(d, &st, title);
 }
 
-/* Legend items "a|b|c" drawn after their keys by draw_key(i, x, y). */
+/* Legend items "a|b|c" drawn after their keys by key(d, i, x, y). */
 static void
 legend(struct pdfdoc *d, const char *items, double y,
     void (*key)(struct pdfdoc *, int, double, double))

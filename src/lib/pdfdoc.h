@@ -16,9 +16,12 @@
  * draft; and three simple charts (bars against targets, Pareto, p-chart).
  *
  * Every text is validated as UTF-8 and normalized to NFC with utf8proc
- * before it is measured or drawn; TAB becomes a space, runs of spaces
- * collapse, LF starts a new paragraph (in a table cell: a new line). An
- * invalid text is not drawn and makes pdfdoc_save() fail.
+ * before it is measured or drawn; TAB and CR become spaces, other control
+ * characters and invisible ones (soft hyphen, zero-width space, word
+ * joiner, byte-order mark) are dropped, spaces at the ends of a line are
+ * trimmed while runs inside it are kept ("Số:      /BC-UBND"), and LF
+ * starts a new paragraph (in a table cell: a new line). An invalid text
+ * is not drawn and makes pdfdoc_save() fail.
  *
  * Lengths in this interface are millimetres; font sizes are points.
  * Errors (libharu's, a font that cannot be loaded, invalid UTF-8) are
@@ -126,7 +129,7 @@ void	 pdfdoc_restart(struct pdfdoc *);
  * again. Either way the next drawing starts a new page.
  */
 void	 pdfdoc_measure(struct pdfdoc *, int on);
-/* Moves down by mm (at most to the bottom margin). */
+/* Moves down by mm (at most to the bottom margin); nothing at a page top. */
 void	 pdfdoc_space(struct pdfdoc *, double mm);
 /* Starts a new page unless mm of body height remain on this one. */
 void	 pdfdoc_ensure(struct pdfdoc *, double mm);
@@ -138,12 +141,9 @@ double	 pdfdoc_room(struct pdfdoc *);
 
 /*
  * A paragraph (or several, split at LF) across the body width, flowing onto
- * new pages as needed. pdfdoc_para_in() does the same in the band [x, x+w)
- * mm from the left margin.
+ * new pages as needed.
  */
 void	 pdfdoc_para(struct pdfdoc *, const struct pdf_style *, const char *);
-void	 pdfdoc_para_in(struct pdfdoc *, const struct pdf_style *, double x,
-	    double w, const char *);
 /*
  * A paragraph that starts with a lead-in in another face on its first
  * line ("Ưu điểm: " in bold, then the text), justified as st says.
@@ -151,7 +151,7 @@ void	 pdfdoc_para_in(struct pdfdoc *, const struct pdf_style *, double x,
 void	 pdfdoc_para_lead(struct pdfdoc *, const struct pdf_style *,
 	    enum pdf_face lead_face, const char *lead, const char *text);
 /*
- * The next paragraph drawn (pdfdoc_para, pdfdoc_para_in, pdfdoc_para_lead;
+ * The next paragraph drawn (pdfdoc_para, pdfdoc_para_lead;
  * with LF, its last part) keeps its last `lines` lines on one page with mm
  * of what follows them (a signature block): when they do not fit below
  * the lines before them, they start the next page. No effect when they do
@@ -272,8 +272,10 @@ void	 pdfdoc_table_header_drawn(struct pdfdoc *);
 void	 pdfdoc_table_end(struct pdfdoc *);
 
 /*
- * Charts, drawn in a band of the body height mm tall (a new page first if
- * it does not fit). Values are fractions (0.95) unless said otherwise;
+ * Charts, drawn across the body width at the cursor, on a new page when
+ * they do not fit below it (bars: the whole chart when a page holds it,
+ * else its title and first rows; Pareto and p-chart: height mm of plot
+ * and their labels). Values are fractions (0.95) unless said otherwise;
  * a NaN value is absent and draws nothing.
  */
 struct pdf_bar {

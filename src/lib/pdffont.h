@@ -57,9 +57,12 @@ void	pdffont_repertoire_only(int on);
  */
 int	pdffont_has_glyph(void *font, unsigned long cp);
 
-/* Counters for tests and the bench: font programs written from the
- * per-run copy, and made by libharu; UTF-8 fonts made for the
- * repertoire only, and made in full. */
+/*
+ * Counters for tests and the bench, since the process started: font
+ * programs written from the per-run copy, and made by libharu; font files
+ * read into memory (pdffont_register and its re-reads); UTF-8 fonts made
+ * for the repertoire only, and made in full.
+ */
 struct pdffont_stats {
 	unsigned long	 program_reused;
 	unsigned long	 program_made;

@@ -45,6 +45,7 @@ struct reg_kind {
 extern const struct reg_kind	reg_kinds[];
 extern const int		nreg_kinds;
 
+/* The register kind called name ("survey"), or NULL. */
 const struct reg_kind *reg_kind_find(const char *name);
 /* Index of column name in kind, or -1. */
 int	reg_col_index(const struct reg_kind *, const char *name);
@@ -103,7 +104,9 @@ extern const int			nsheet_sums;
  */
 int	input_passed_over(const char *name);
 
+/* The sheet section called name ("tasks"), or NULL. */
 const struct sheet_section *sheet_section_find(const char *name);
+/* The key of section ("tasks", "planned"), or NULL. */
 const struct sheet_key *sheet_key_find(const char *section, const char *key);
 
 #endif

@@ -2,7 +2,9 @@
 /*
  * tmpl: the wording and layout of an output, read from an INI file under
  * templates/ with iniparser, so that changing a label needs no rebuild.
- * Values are UTF-8 NFC-normalized on load; "\n" in a value is a line break.
+ * Values come back NFC-normalized (tmpl_get); "\n" in a value is a line
+ * break. A NULL template (none loaded) answers every tmpl_get with its
+ * default.
  */
 #ifndef BAOCAO_TMPL_H
 #define BAOCAO_TMPL_H
@@ -17,8 +19,11 @@ struct tmpl;
  * mistake's line.
  */
 struct tmpl	*tmpl_load(const char *path);
-void		 tmpl_free(struct tmpl *);
-/* The value of section:key, or def when absent. Borrowed from t. */
+void		 tmpl_free(struct tmpl *);	/* NULL: nothing */
+/*
+ * The value of section:key (NFC, "\n" a line break), or def when absent
+ * or t is NULL. Owned by t until tmpl_free(); each call makes a new copy.
+ */
 const char	*tmpl_get(const struct tmpl *t, const char *section,
 		    const char *key, const char *def);
 /*
@@ -26,7 +31,10 @@ const char	*tmpl_get(const struct tmpl *t, const char *section,
  * braces kept as written); owned by the caller.
  */
 char		*tmpl_fill(const char *t, const char *key, const char *val);
-/* The keys of section in file order (borrowed array, *n set). */
+/*
+ * The keys of section in file order, *n of them; NULL (*n 0) when it has
+ * none. The array is t's, valid until the next tmpl_keys() call.
+ */
 const char *const *tmpl_keys(const struct tmpl *t, const char *section, int *n);
 /*
  * Every section header (key NULL) and key of the file, in file order, a

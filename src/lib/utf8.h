@@ -110,8 +110,8 @@ utf8_valid_span(const char *str, size_t n, size_t *pos, size_t upto)
 
 /*
  * Whether the rest of the stream fp is valid UTF-8 (read in blocks; a
- * sequence may straddle two). The position is left at the end or at the
- * first invalid block: callers rewind.
+ * sequence may straddle two); 0 on a read error too. The position is left
+ * at the end or at the first invalid block: callers rewind.
  */
 int	 utf8_valid_stream(FILE *fp);
 
@@ -131,7 +131,8 @@ int	 utf8_ascii(const char *s, size_t n);
 
 /*
  * Appends the NFC form of the valid UTF-8 text s[0..n) to out. Returns 0, or
- * -1 (out unchanged) when s is not valid UTF-8. ASCII text is copied as is.
+ * -1 (out unchanged) when s is not valid UTF-8 or utf8proc fails. ASCII
+ * text is copied as is.
  * Time stays linear whatever the text: a run of more than 30 non-starters
  * (combining marks; real text has a few) gets a U+034F COMBINING GRAPHEME
  * JOINER before its 31st, UAX #15's Stream-Safe Text Process, since

@@ -21,9 +21,13 @@ char	*xstrdup(const char *s);
 char	*xstrndup(const char *s, size_t n);
 
 /*
- * A growable buffer of bytes, always NUL-terminated after len bytes.
+ * A growable buffer of bytes, always NUL-terminated after len bytes once
+ * anything was added (buf is NULL before: read it with sbuf_str()).
  * sbuf_init() gives an empty buffer; sbuf_release() frees it and leaves it
- * empty again. sbuf_detach() hands the string to the caller (free(3) it).
+ * empty again; sbuf_reset() empties it but keeps its memory for reuse.
+ * The sbuf_add*() and sbuf_printf() calls append (growing with xrealloc,
+ * so they never fail). sbuf_detach() hands the string to the caller
+ * (free(3) it; "" for an empty buffer) and leaves the buffer empty.
  */
 struct sbuf {
 	char	*buf;
@@ -91,7 +95,10 @@ char	*fd_path(FILE *fp, char buf[FD_PATHSZ]);
  * Falls back to temp_file(). NULL with errno set, after its message.
  */
 FILE	*memory_file(void);
-/* Whether the regular files at a and b hold the same bytes (read_file()). */
+/*
+ * Whether the regular files at a and b hold the same bytes (read_file());
+ * 0 when either cannot be read.
+ */
 int	 same_bytes(const char *a, const char *b);
 
 int	 worst(int a, int b);	/* the more severe of two exit statuses */

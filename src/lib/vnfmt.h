@@ -21,7 +21,8 @@ char	*vn_int(long long v, char *buf);
  * 1) is "1.234,5". Halves are rounded away from zero, on the number's 15
  * significant digits (what a spreadsheet shows): vn_num(81.25, 1) is
  * "81,3", vn_num(1.005, 2) "1,01", vn_num(-2.5, 0) "-3". -0 prints as 0.
- * NaN and infinities print as "-". Every function below rounds so.
+ * NaN, infinities and magnitudes of 10^18 or more print as "-". Every
+ * function below rounds so.
  */
 char	*vn_num(double v, int decimals, char *buf);
 /* A decimal number with exactly `decimals` places (0..6): vn_fixed(4, 2) is "4,00". */

@@ -34,7 +34,8 @@ void	 xlsxnum_add(int sheet, unsigned row, unsigned col, double v);
  * Records that chart (1-based, xl/charts/chartN.xml) draws the cells of
  * column col of sheet from row1 down (0-based): its value cache is then
  * made to match them, exact numbers and no point for an empty cell (a
- * gap, where libxlsxwriter caches 0). At most XLSXNUM_MAXCHARTS.
+ * gap, where libxlsxwriter caches 0). At most XLSXNUM_MAXCHARTS: the
+ * charts recorded after that many keep libxlsxwriter's cache.
  */
 #define XLSXNUM_MAXCHARTS	64
 void	 xlsxnum_chart(int chart, int sheet, unsigned row1, unsigned col);
