@@ -1,7 +1,8 @@
 # baocao: see README.md. Knobs live in config.mk.
 #   make                       build every program into build/bin/
 #   make run                   install missing packages, build, run the sample
-#   make test                  unit tests (cmocka) and golden cases
+#   make test                  unit tests (cmocka), the fuzz harnesses on
+#                              their seeds, golden cases, read-back checks
 #   make SANITIZE=address,undefined test   the same, instrumented
 #   make WERROR=1              warnings are errors (CI)
 #   make fuzz [FUZZ_SECONDS=60] [FUZZ=norm ...]   the libFuzzer harnesses
@@ -70,6 +71,7 @@ run: deps
 
 test: all $(TESTS)
 	$(Q)BUILD=$(BUILD) sh tests/run-unit $(TESTS)
+	$(Q)CC="$(CC)" SANITIZE="$(SANITIZE)" sh tests/fuzz/run --replay
 	$(Q)BUILD=$(BUILD) sh tests/run-cases
 	$(Q)BUILD=$(BUILD) sh tests/run-readback
 

@@ -76,7 +76,7 @@ walk(struct tmpl *t)
 		free(f);
 	}
 	(void)tmpl_lint_repeats(t);
-	(void)tmpl_lint_placeholders(t, known);
+	(void)tmpl_lint_placeholders(t, known, NULL, NULL, NULL);
 }
 
 int
