@@ -56,6 +56,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 #include <cmocka.h>
 
 #include "lib/indicator.h"
@@ -196,6 +197,81 @@ check_fx(const char *fx, const char *conf, const char *period,
 			}
 	}
 	free(seen);
+	release(&c);
+}
+
+/*
+ * Numeric wants: the value is a C expression of the hand arithmetic
+ * (22.0 / 24, not a copied 0.9166...), so the working is the code.
+ * A count (COUNT) must print as that exact integer; any other value
+ * (RATE) must read back within 1e-12; NONE: no such row.
+ */
+enum wkind { COUNT, RATE, NONE, WLOW, WHIGH };
+
+struct wnum {
+	const char	*unit;
+	const char	*ind;
+	enum wkind	 kind;
+	double		 v;
+	double		 n;	/* WLOW, WHIGH: v satisfied of n */
+};
+
+#define C(u, i, x)	{ (u), (i), COUNT, (x), 0 }
+#define R(u, i, x)	{ (u), (i), RATE, (x), 0 }
+#define X(u, i)		{ (u), (i), NONE, 0, 0 }
+/* the Wilson bounds of k satisfied among n, by wilson() below */
+#define WL(u, i, k, n)	{ (u), (i), WLOW, (k), (n) }
+#define WH(u, i, k, n)	{ (u), (i), WHIGH, (k), (n) }
+
+/*
+ * The Wilson bounds of SPEC §6 written out from the formula there, for
+ * n responses of which k satisfied: (p + z²/2n ∓ z·√(p(1−p)/n + z²/4n²))
+ * / (1 + z²/n), clamped to [0, 1].
+ */
+static double
+wilson(double k, double n, int high)
+{
+	double z = 1.96, p = k / n;
+	double c = p + z * z / (2 * n);
+	double m = z * sqrt(p * (1 - p) / n + z * z / (4 * n * n));
+	double r = (high ? c + m : c - m) / (1 + z * z / n);
+
+	return r < 0 ? 0 : r > 1 ? 1 : r;
+}
+
+static void
+check_num(const char *fx, const char *conf, const char *period,
+    const struct wnum *w, size_t n)
+{
+	struct csv c;
+	const char *v;
+	char want[64], *end;
+	double got, exp;
+	size_t i;
+
+	run(&c, fx, conf, period);
+	for (i = 0; i < n; i++) {
+		v = lookup(&c, w[i].unit, w[i].ind, NULL);
+		print_message("%s %s %s: %s\n", period, w[i].unit, w[i].ind,
+		    v ? v : "(absent)");
+		if (w[i].kind == NONE) {
+			assert_null(v);
+			continue;
+		}
+		assert_non_null(v);
+		if (w[i].kind == COUNT) {
+			snprintf(want, sizeof(want), "%.0f", w[i].v);
+			assert_string_equal(v, want);
+			continue;
+		}
+		exp = w[i].kind == RATE ? w[i].v :
+		    wilson(w[i].v, w[i].n, w[i].kind == WHIGH);
+		got = strtod(v, &end);
+		assert_true(*end == '\0');
+		if (fabs(got - exp) > 1e-12)
+			fail_msg("%s %s = %s, want %.17g", w[i].unit, w[i].ind,
+			    v, exp);
+	}
 	release(&c);
 }
 
@@ -636,6 +712,226 @@ static const struct want range[] = {
 };
 
 /*
+ * 2024-02, cutoff 0: window 02-01..02-29, the sheets of February, folders
+ * <= 02 (PNV's 20/TB of 02-20 and DESK's survey row of 02-28 were sent in
+ * March: not read). PNV is active and sent nothing: *missing*, its sheet
+ * numbers absent, not zero. DESK's documents.outgoing is 0.
+ */
+static const struct wnum february[] = {
+	/* DESK 02: tasks 10/9/1/0, dossiers co 8 on 15 di 5 e 5 ot 14 l 1
+	 * pit 6 po 2, documents 20/20/0/0 out 0 arch 3 */
+	R("DESK", "tasks.on_time_rate", 9.0 / 10),
+	R("DESK", "tasks.completion_rate", (9.0 + 1) / 10),
+	C("DESK", "dossiers.received", 15 + 5),
+	C("DESK", "dossiers.to_handle", 8 + 15 + 5),
+	C("DESK", "dossiers.resolved", 5 + 14 + 1),
+	R("DESK", "dossiers.on_time_rate", (5.0 + 14) / (5 + 14 + 1)),
+	R("DESK", "dossiers.online_share", 15.0 / (15 + 5)),
+	R("DESK", "documents.incoming_on_time_rate", 20.0 / (20 + 0)),
+	C("DESK", "documents.outgoing", 0),
+	/* 5/GM of 02-10: one error over 0 documents: the rate is absent,
+	 * and so are the objective rows of errors_rate (units = *: only the
+	 * units that have the indicator) */
+	C("DESK", "errors.count", 1),
+	C("DESK", "errors.by_type.khac", 1),
+	X("DESK", "errors.rate"),
+	R("DESK", "errors.correction_rate", 0.0 / 1),
+	X("DESK", "objective.errors_rate.target"),
+	X("DESK", "objective.errors_rate.value"),
+	/* A1 (January's copy: opened 01-05, due 01-31, open) was opened
+	 * before February and is overdue at 02-29; A2 was closed on 02-15
+	 * but opened in January: not closed "in" February */
+	C("DESK", "actions.opened", 0),
+	C("DESK", "actions.overdue", 1),
+	C("DESK", "actions.closed", 0),
+	X("DESK", "actions.effective_rate"),
+	C("DESK", "satisfaction.responses", 0),
+	X("DESK", "satisfaction.rate"),
+	X("DESK", "satisfaction.rate_low"),
+	C("DESK", "submission.revision", 1),
+	C("DESK", "submission.months_missing", 0),
+	R("DESK", "objective.dossiers_online.value", 15.0 / 20),
+	C("DESK", "objective.dossiers_online.met", 1),	/* 0.75 >= 0.5 */
+	R("DESK", "objective.tasks_on_time.value", 9.0 / 10),
+	C("DESK", "objective.tasks_on_time.met", 0),	/* 0.9 < 0.95 */
+
+	/* PNV: missing, never zero */
+	C("PNV", "submission.months_missing", 1),
+	C("PNV", "submission.missing", 1),
+	C("PNV", "submission.incomplete", 0),
+	X("PNV", "submission.revision"),
+	X("PNV", "tasks.planned"),
+	X("PNV", "tasks.on_time_rate"),
+	X("PNV", "documents.incoming"),
+	X("PNV", "documents.outgoing"),
+	X("PNV", "dossiers.carried_over"),
+	X("PNV", "objective.tasks_on_time.target"),
+	C("PNV", "errors.count", 0),		/* a unit in scope: zeros */
+	R("PNV", "objective.dossiers_online.target", 0.5),	/* listed */
+	X("PNV", "objective.dossiers_online.value"),
+
+	/* PTC 02: tasks 3/1/1/1, documents 6/3/2/1 out 5 arch 1; its error
+	 * 7/QĐ is dated 03-01: not February's */
+	R("PTC", "tasks.on_time_rate", 1.0 / 3),
+	R("PTC", "tasks.completion_rate", (1.0 + 1) / 3),
+	R("PTC", "documents.incoming_on_time_rate", 3.0 / (3 + 2)),
+	C("PTC", "errors.count", 0),
+	R("PTC", "errors.rate", 0.0 / 5),
+	X("PTC", "errors.correction_rate"),			/* 0/0 */
+	R("PTC", "objective.errors_rate.value", 0.0),
+	C("PTC", "objective.errors_rate.met", 1),		/* 0 <= 0.05 */
+	X("PTC", "dossiers.received"),
+
+	/* *: the two sheets that came in, never PNV as zeros */
+	C("*", "tasks.planned", 10 + 3),
+	C("*", "tasks.completed_on_time", 9 + 1),
+	C("*", "tasks.completed_late", 1 + 1),
+	C("*", "tasks.not_completed", 0 + 1),
+	R("*", "tasks.on_time_rate", (9.0 + 1) / (10 + 3)),
+	R("*", "tasks.completion_rate", (9.0 + 1 + 1 + 1) / (10 + 3)),
+	C("*", "documents.incoming", 20 + 6),
+	C("*", "documents.incoming_pending", 0 + 1),
+	C("*", "documents.outgoing", 0 + 5),
+	C("*", "documents.files_archived", 3 + 1),
+	R("*", "documents.incoming_on_time_rate", (20.0 + 3) / (20 + 3 + 2)),
+	C("*", "dossiers.carried_over", 8),			/* DESK only */
+	R("*", "dossiers.on_time_rate", 19.0 / 20),
+	/*
+	 * errors.rate over the units where documents.outgoing exists: DESK
+	 * (0, it exists: the value is 0, not absent) and PTC (5): errors
+	 * (1 + 0) / outgoing (0 + 5).
+	 */
+	C("*", "errors.count", 1 + 0 + 0),
+	R("*", "errors.rate", (1.0 + 0) / (0 + 5)),
+	R("*", "errors.correction_rate", 0.0 / 1),
+	R("*", "objective.errors_rate.value", 1.0 / 5),
+	C("*", "objective.errors_rate.met", 0),			/* 0.2 > 0.05 */
+	R("*", "objective.tasks_on_time.value", 10.0 / 13),
+	C("*", "objective.tasks_on_time.met", 0),
+	C("*", "actions.overdue", 1),
+	C("*", "satisfaction.responses", 0),
+	X("*", "satisfaction.rate"),
+	X("*", "objective.satisfaction.value"),
+	C("*", "submission.units_expected", 3),		/* DESK PNV PTC */
+	C("*", "submission.units_submitted", 2),		/* DESK PTC */
+	C("*", "submission.units_missing", 1),			/* PNV */
+	C("*", "submission.units_incomplete", 0),
+};
+
+/*
+ * 2024-H1, cutoff 0: window 01-01..06-30, sheets of 01..06, folders
+ * <= 06 (01..04 exist). April's folder is read now: DESK's survey row
+ * of 03-30 and PNV's re-sent 15/BC (corrected 03-29) count here, though
+ * not in March or Q1 (SPEC §6 "Folders read"). May and June have no
+ * sheets: DESK and PNV are incomplete.
+ */
+static const struct wnum half[] = {
+	/* DESK sheets 01..04: tasks 10+10+20+1 / 8+9+19+1 / 1+1+0+0 */
+	C("DESK", "tasks.planned", 10 + 10 + 20 + 1),
+	C("DESK", "tasks.completed_on_time", 8 + 9 + 19 + 1),
+	R("DESK", "tasks.on_time_rate", (8.0 + 9 + 19 + 1) / 41),
+	R("DESK", "tasks.completion_rate", (37.0 + 1 + 1) / 41),
+	/* documents: incoming 30+20+10+1, on time 25+20+9+1, late 3+0+1+0;
+	 * incoming_pending is a stock: April's 0 (January's was 2) */
+	C("DESK", "documents.incoming", 30 + 20 + 10 + 1),
+	C("DESK", "documents.incoming_pending", 0),
+	C("DESK", "documents.outgoing", 20 + 0 + 40 + 1),
+	R("DESK", "documents.incoming_on_time_rate", 55.0 / (55 + 4)),
+	/* dossiers in 01 and 02 only: opening from 01, closing from 02 */
+	C("DESK", "dossiers.carried_over", 5),
+	C("DESK", "dossiers.pending_in_time", 6),
+	C("DESK", "dossiers.pending_overdue", 2),
+	C("DESK", "dossiers.to_handle", 5 + (20 + 10) + (15 + 5)),
+	R("DESK", "errors.rate", 1.0 / 61),
+	/*
+	 * survey: 5, 4 (January), 5, 4, 3, 5, 1, 4 (March's folder), 2
+	 * (03-30, April's folder): 3×5, 3×4, 1×3, 1×2, 1×1, n = 9
+	 */
+	C("DESK", "satisfaction.responses", 9),
+	C("DESK", "satisfaction.very_satisfied", 3),
+	C("DESK", "satisfaction.satisfied", 3),
+	C("DESK", "satisfaction.dissatisfied", 1),
+	R("DESK", "satisfaction.rate", (3.0 + 3) / 9),
+	R("DESK", "satisfaction.mean", (3.0 * 5 + 3 * 4 + 3 + 2 + 1) / 9),
+	/* ≈ (0.6667 + 0.2134 ∓ 1.96·√(0.02469 + 0.01186)) / 1.42684
+	 * = 0.3541, 0.8792 */
+	WL("DESK", "satisfaction.rate_low", 6, 9),
+	WH("DESK", "satisfaction.rate_high", 6, 9),
+	/* truc_tiep: 01-10 5, 03-01 5, 03-02 4, 02-28 4, 03-30 2 */
+	R("DESK", "satisfaction.channel.truc_tiep.rate", 4.0 / 5),
+	/* truc_tuyen: 01-15 4, 03-05 3, 03-20 5 */
+	R("DESK", "satisfaction.channel.truc_tuyen.rate", 2.0 / 3),
+	/* A1..A4 opened; closed by 06-30: A1 (03-10), A2 (02-15); overdue
+	 * at 06-30: A3 (due 03-15), A4 (due 03-31); effective A2 yes, A1 no */
+	C("DESK", "actions.opened", 4),
+	C("DESK", "actions.closed", 2),
+	C("DESK", "actions.overdue", 2),
+	R("DESK", "actions.effective_rate", 1.0 / (1 + 1)),
+	C("DESK", "complaints.resolved", 2),		/* 03-10, 04-05 */
+	/* active 01..06, sheets 01..04 */
+	C("DESK", "submission.months_missing", 2),
+	C("DESK", "submission.missing", 0),
+	C("DESK", "submission.incomplete", 1),
+	X("DESK", "submission.revision"),
+
+	/* PNV sheets 01 and 03 (rev 2) */
+	C("PNV", "tasks.planned", 5 + 4),
+	R("PNV", "tasks.on_time_rate", (5.0 + 3) / 9),
+	/* incoming_pending: March's 0 is the last sheet (January's 1) */
+	C("PNV", "documents.incoming_pending", 0),
+	C("PNV", "documents.outgoing", 10 + 15),
+	/* dossiers only in March: its stocks */
+	C("PNV", "dossiers.carried_over", 0),
+	C("PNV", "dossiers.pending_in_time", 1),
+	/* 12/QĐ (corr 03-06 ver 03-07), 15/BC (April's copy corr 03-29),
+	 * 20/TB (02-20, no correction) */
+	C("PNV", "errors.count", 3),
+	C("PNV", "errors.corrected", 2),
+	C("PNV", "errors.verified", 1),
+	R("PNV", "errors.rate", 3.0 / 25),
+	R("PNV", "errors.correction_rate", 2.0 / 3),
+	/* the January tally 3, 4, 2, 1, 0 */
+	C("PNV", "satisfaction.responses", 3 + 4 + 2 + 1 + 0),
+	R("PNV", "satisfaction.rate", (3.0 + 4) / 10),
+	R("PNV", "satisfaction.mean", (3.0 * 5 + 4 * 4 + 2 * 3 + 1 * 2) / 10),
+	WL("PNV", "satisfaction.rate_low", 7, 10),
+	WH("PNV", "satisfaction.rate_high", 7, 10),
+	X("PNV", "satisfaction.channel.truc_tiep.rate"),	/* a tally */
+	/* active 01..06, sheets 01, 03 */
+	C("PNV", "submission.months_missing", 4),
+	C("PNV", "submission.incomplete", 1),
+	R("PNV", "objective.satisfaction.value", 0.7),
+	C("PNV", "objective.satisfaction.met", 0),
+
+	/* PTC active 01, 02 only: nothing missing */
+	C("PTC", "submission.months_missing", 0),
+	C("PTC", "submission.incomplete", 0),
+	C("PTC", "documents.incoming_pending", 1),		/* February's */
+	R("PTC", "errors.rate", 1.0 / (5 + 5)),
+
+	C("*", "tasks.planned", 41 + 9 + 5),
+	R("*", "tasks.on_time_rate", (37.0 + 8 + 3) / 55),
+	C("*", "documents.incoming_pending", 0 + 0 + 1),
+	C("*", "dossiers.carried_over", 5 + 0),
+	C("*", "dossiers.pending_in_time", 6 + 1),
+	C("*", "errors.count", 1 + 3 + 1),
+	C("*", "errors.corrected", 0 + 2 + 0),
+	R("*", "errors.rate", 5.0 / (61 + 25 + 10)),
+	R("*", "errors.correction_rate", 2.0 / 5),
+	C("*", "satisfaction.responses", 9 + 10),
+	R("*", "satisfaction.rate", (6.0 + 7) / 19),
+	R("*", "satisfaction.mean", (33.0 + 39) / 19),
+	WL("*", "satisfaction.rate_low", 13, 19),
+	WH("*", "satisfaction.rate_high", 13, 19),
+	/* survey rows only: DESK's */
+	R("*", "satisfaction.channel.truc_tiep.rate", 4.0 / 5),
+	C("*", "submission.units_expected", 3),
+	C("*", "submission.units_submitted", 3),
+	C("*", "submission.units_missing", 0),
+	C("*", "submission.units_incomplete", 2),		/* DESK, PNV */
+};
+
+/*
  * The boundary fixture of tests/fixtures/edge (config: cutoff_day 0;
  * objective errors_rate <= 5 %, units *, and an override [errors_rate.*]
  * of 50 % that must stay unused: '*' is no unit; objective tasks_listed
@@ -893,6 +1189,20 @@ test_range(void **state)
 }
 
 static void
+test_february(void **state)
+{
+	(void)state;
+	check_num("analyze", "config", "2024-02", february, N(february));
+}
+
+static void
+test_half(void **state)
+{
+	(void)state;
+	check_num("analyze", "config", "2024-H1", half, N(half));
+}
+
+static void
 test_edge_month(void **state)
 {
 	(void)state;
@@ -917,6 +1227,8 @@ main(void)
 		cmocka_unit_test(test_quarter),
 		cmocka_unit_test(test_cutoff15),
 		cmocka_unit_test(test_range),
+		cmocka_unit_test(test_february),
+		cmocka_unit_test(test_half),
 		cmocka_unit_test(test_edge_month),
 		cmocka_unit_test(test_edge_range),
 	};
