@@ -393,6 +393,7 @@ static const struct want month[] = {
 	{ "PNV", "documents.incoming_on_time", "10" },
 	{ "PNV", "documents.incoming_late", "2" },
 	{ "PNV", "documents.outgoing", "15" },
+	/* 10/(10+2) */
 	{ "PNV", "documents.incoming_on_time_rate", "0.8333333333333334" },
 	/* errors of March: 12/QĐ (the_thuc, corrected and verified in
 	 * March), 15/BC (chinh_ta, corrected 04-02 in the March copy);
@@ -459,6 +460,7 @@ static const struct want month[] = {
 	{ "*", "documents.incoming_late", "3" },
 	{ "*", "documents.outgoing", "55" },
 	{ "*", "documents.files_archived", "2" },
+	/* (9+10)/((9+1)+(10+2)) = 19/22 */
 	{ "*", "documents.incoming_on_time_rate", "0.8636363636363636" },
 	/* errors 0 + 2 + 1 = 3; the rate counts DESK's and PNV's only
 	 * (PTC sent no documents.outgoing): 2/55 */
@@ -468,6 +470,7 @@ static const struct want month[] = {
 	{ "*", "errors.corrected", "1" },
 	{ "*", "errors.verified", "1" },
 	{ "*", "errors.rate", "0.03636363636363636" },
+	/* 1/3 */
 	{ "*", "errors.correction_rate", "0.3333333333333333" },
 	{ "*", "actions.opened", "2" },
 	{ "*", "actions.opened.khac_phuc", "1" },
@@ -546,13 +549,14 @@ static const struct want quarter[] = {
 	{ "DESK", "dossiers.pending_in_time", "6" },		/* February's */
 	{ "DESK", "dossiers.pending_overdue", "2" },
 	{ "DESK", "dossiers.on_time_rate", "0.9361702127659575" },	/* 44/47 */
-	{ "DESK", "dossiers.online_share", "0.7" },
+	{ "DESK", "dossiers.online_share", "0.7" },		/* 35/50 */
 	{ "DESK", "documents.incoming", "60" },
 	{ "DESK", "documents.incoming_on_time", "54" },
 	{ "DESK", "documents.incoming_late", "4" },
 	{ "DESK", "documents.incoming_pending", "0" },		/* March's */
 	{ "DESK", "documents.outgoing", "60" },			/* 20+0+40 */
 	{ "DESK", "documents.files_archived", "10" },
+	/* (25+20+9)/((25+3)+(20+0)+(9+1)) = 54/58 */
 	{ "DESK", "documents.incoming_on_time_rate", "0.9310344827586207" },
 	{ "DESK", "errors.count", "1" },			/* 5/GM */
 	{ "DESK", "errors.by_type.khac", "1" },
@@ -562,24 +566,26 @@ static const struct want quarter[] = {
 	{ "DESK", "satisfaction.responses", "8" },
 	{ "DESK", "satisfaction.very_satisfied", "3" },
 	{ "DESK", "satisfaction.satisfied", "3" },
-	{ "DESK", "satisfaction.rate", "0.75" },
+	{ "DESK", "satisfaction.rate", "0.75" },		/* 6/8 */
 	{ "DESK", "satisfaction.mean", "3.875" },		/* 31/8 */
 	{ "DESK", "satisfaction.channel.truc_tiep.rate", "1" },	/* 4/4 */
+	/* truc_tuyen 01-15 4, 03-05 3, 03-20 5: 2/3 */
 	{ "DESK", "satisfaction.channel.truc_tuyen.rate", "0.6666666666666666" },
+	/* feedback 4: 1/1 */
 	{ "DESK", "satisfaction.component.feedback.rate", "1" },
 	/* A1 (March copy: closed 03-10, no), A2 (closed 02-15, yes), A3, A4 */
 	{ "DESK", "actions.opened", "4" },
 	{ "DESK", "actions.opened.khac_phuc", "2" },
 	{ "DESK", "actions.opened.phong_ngua", "1" },
 	{ "DESK", "actions.opened.cai_tien", "1" },
-	{ "DESK", "actions.closed", "2" },
+	{ "DESK", "actions.closed", "2" },	/* A2 02-15, A1 03-10 */
 	{ "DESK", "actions.overdue", "1" },			/* A3 */
-	{ "DESK", "actions.effective_rate", "0.5" },
+	{ "DESK", "actions.effective_rate", "0.5" },	/* A2 yes, A1 no: 1/2 */
 	{ "DESK", "submission.months_missing", "0" },
 	{ "DESK", "submission.revision", ABSENT },		/* months only */
-	{ "DESK", "objective.tasks_on_time.met", "0" },
+	{ "DESK", "objective.tasks_on_time.met", "0" },	/* 0.9 < 0.95 */
 	{ "DESK", "objective.dossiers_online.value", "0.7" },
-	{ "DESK", "objective.dossiers_online.met", "1" },
+	{ "DESK", "objective.dossiers_online.met", "1" },	/* 0.7 >= 0.5 */
 
 	{ "PNV", "tasks.planned", "9" },			/* 5 + 4 */
 	{ "PNV", "tasks.on_time_rate", "0.8888888888888888" },	/* 8/9 */
@@ -587,6 +593,7 @@ static const struct want quarter[] = {
 	{ "PNV", "dossiers.pending_in_time", "1" },
 	{ "PNV", "documents.incoming", "22" },
 	{ "PNV", "documents.outgoing", "25" },
+	/* (8+10)/((8+1)+(10+2)) = 18/21 */
 	{ "PNV", "documents.incoming_on_time_rate", "0.8571428571428571" },
 	/* the January tally: 3, 4, 2, 1, 0 */
 	{ "PNV", "satisfaction.responses", "10" },
@@ -594,7 +601,7 @@ static const struct want quarter[] = {
 	{ "PNV", "satisfaction.satisfied", "4" },
 	{ "PNV", "satisfaction.neutral", "2" },
 	{ "PNV", "satisfaction.dissatisfied", "1" },
-	{ "PNV", "satisfaction.rate", "0.7" },
+	{ "PNV", "satisfaction.rate", "0.7" },		/* (3+4)/10 */
 	{ "PNV", "satisfaction.mean", "3.9" },			/* 39/10 */
 	{ "PNV", "satisfaction.channel.truc_tiep.rate", ABSENT },	/* tally */
 	/* errors 12/QĐ, 15/BC, 20/TB (02-20, sent in March) */
@@ -611,9 +618,10 @@ static const struct want quarter[] = {
 
 	{ "PTC", "tasks.planned", "5" },
 	{ "PTC", "tasks.completed_late", "1" },
-	{ "PTC", "tasks.on_time_rate", "0.6" },
-	{ "PTC", "tasks.completion_rate", "0.8" },
+	{ "PTC", "tasks.on_time_rate", "0.6" },		/* (2+1)/(2+3) */
+	{ "PTC", "tasks.completion_rate", "0.8" },		/* (3+1)/5 */
 	{ "PTC", "documents.incoming_pending", "1" },		/* February's */
+	/* (4+3)/((4+0)+(3+2)) = 7/9 */
 	{ "PTC", "documents.incoming_on_time_rate", "0.7777777777777778" },
 	{ "PTC", "errors.rate", "0.1" },			/* 1/10 */
 	{ "PTC", "submission.months_missing", "0" },	/* active 01, 02 */
@@ -626,14 +634,14 @@ static const struct want quarter[] = {
 	{ "*", "dossiers.carried_over", "5" },			/* 5 + 0 */
 	{ "*", "dossiers.pending_in_time", "7" },		/* 6 + 1 */
 	{ "*", "dossiers.pending_overdue", "2" },
-	{ "*", "dossiers.received", "52" },
+	{ "*", "dossiers.received", "52" },			/* 50 + 2 */
 	{ "*", "dossiers.on_time_rate", "0.9375" },		/* 45/48 */
 	{ "*", "documents.incoming_pending", "1" },		/* 0 + 0 + 1 */
-	{ "*", "documents.outgoing", "95" },
-	{ "*", "errors.count", "5" },
+	{ "*", "documents.outgoing", "95" },			/* 60+25+10 */
+	{ "*", "errors.count", "5" },				/* 1+3+1 */
 	{ "*", "errors.rate", "0.05263157894736842" },		/* 5/95 */
-	{ "*", "errors.correction_rate", "0.2" },
-	{ "*", "satisfaction.responses", "18" },
+	{ "*", "errors.correction_rate", "0.2" },		/* 1/5 */
+	{ "*", "satisfaction.responses", "18" },		/* 8 + 10 */
 	{ "*", "satisfaction.rate", "0.7222222222222222" },	/* 13/18 */
 	{ "*", "satisfaction.mean", "3.888888888888889" },	/* 70/18 */
 	{ "*", "actions.effective_rate", "0.5" },
@@ -652,7 +660,7 @@ static const struct want cutoff15[] = {
 	{ "DESK", "tasks.planned", "20" },	/* the March sheet, as for 0 */
 	/* survey 03-01 (5), 03-02 (4), 03-05 (3), 02-28 (4) */
 	{ "DESK", "satisfaction.responses", "4" },
-	{ "DESK", "satisfaction.rate", "0.75" },
+	{ "DESK", "satisfaction.rate", "0.75" },		/* 3/4 */
 	{ "DESK", "satisfaction.mean", "4" },			/* 16/4 */
 	{ "DESK", "satisfaction.channel.truc_tiep.rate", "1" },
 	{ "DESK", "satisfaction.channel.truc_tuyen.rate", "0" },
@@ -854,7 +862,7 @@ static const struct wnum half[] = {
 	R("DESK", "satisfaction.rate", (3.0 + 3) / 9),
 	R("DESK", "satisfaction.mean", (3.0 * 5 + 3 * 4 + 3 + 2 + 1) / 9),
 	/* ≈ (0.6667 + 0.2134 ∓ 1.96·√(0.02469 + 0.01186)) / 1.42684
-	 * = 0.3541, 0.8792 */
+	 * = (0.8801 ∓ 0.3747) / 1.42684 = 0.3542, 0.8794 */
 	WL("DESK", "satisfaction.rate_low", 6, 9),
 	WH("DESK", "satisfaction.rate_high", 6, 9),
 	/* truc_tiep: 01-10 5, 03-01 5, 03-02 4, 02-28 4, 03-30 2 */
@@ -894,6 +902,8 @@ static const struct wnum half[] = {
 	C("PNV", "satisfaction.responses", 3 + 4 + 2 + 1 + 0),
 	R("PNV", "satisfaction.rate", (3.0 + 4) / 10),
 	R("PNV", "satisfaction.mean", (3.0 * 5 + 4 * 4 + 2 * 3 + 1 * 2) / 10),
+	/* ≈ (0.7 + 0.19208 ∓ 1.96·√(0.021 + 0.009604)) / 1.38416
+	 * = (0.89208 ∓ 0.34288) / 1.38416 = 0.3968, 0.8922 */
 	WL("PNV", "satisfaction.rate_low", 7, 10),
 	WH("PNV", "satisfaction.rate_high", 7, 10),
 	X("PNV", "satisfaction.channel.truc_tiep.rate"),	/* a tally */
@@ -921,6 +931,8 @@ static const struct wnum half[] = {
 	C("*", "satisfaction.responses", 9 + 10),
 	R("*", "satisfaction.rate", (6.0 + 7) / 19),
 	R("*", "satisfaction.mean", (33.0 + 39) / 19),
+	/* ≈ (0.6842 + 0.1011 ∓ 1.96·√(0.01137 + 0.00266)) / 1.20219
+	 * = (0.7853 ∓ 0.2322) / 1.20219 = 0.4601, 0.8464 */
 	WL("*", "satisfaction.rate_low", 13, 19),
 	WH("*", "satisfaction.rate_high", 13, 19),
 	/* survey rows only: DESK's */
@@ -929,6 +941,347 @@ static const struct wnum half[] = {
 	C("*", "submission.units_submitted", 3),
 	C("*", "submission.units_missing", 0),
 	C("*", "submission.units_incomplete", 2),		/* DESK, PNV */
+};
+
+/*
+ * The formula fixture of tests/fixtures/formulas (config: cutoff_day 0;
+ * config15: 15), where the rules of SPEC §5-6 that the two fixtures above
+ * leave untouched each move a value. Units A and B always, L from 2024-02.
+ *   A 01  tasks 100/57/3/40 (57/100 against a 57 % target), documents
+ *         10/6/2/2 out 10 arch 1, tally 1, 1, 0, 0, 1 (no [dossiers])
+ *   A 02  tasks 10/5/5/0, dossiers co 4 on 6 di 2 e 3 ot 4 l 1 pit 3 po 1,
+ *         documents 5/5/0/0 out 10 arch 0
+ *   A 03  tasks 10/10/0/0, dossiers co 3 on 10 di 0 e 5 ot 5 l 0 pit 2
+ *         po 1, documents 4/2/1/1 out 0 arch 0
+ *   B 01  tasks 4/2/1/1, dossiers co 10 on 0 di 4 e 2 ot 2 l 2 pit 5 po 3,
+ *         documents 8/4/0/4 out 5 arch 2
+ *   B 02  tasks 6/3/3/0, dossiers co 8 on 2 di 2 e 1 ot 1 l 1 pit 6 po 3,
+ *         documents 6/3/1/2 out 5 arch 0; B sends nothing in March
+ *   L 02  tasks 1/1/0/0, documents 0/0/0/0 out 0; L 03 tasks 2/1/1/0,
+ *         documents 1/1/0/0 out 2
+ *   actions (A) folder 01: X1 khac_phuc 01-05 due 01-20 closed 01-15 yes;
+ *             X2 phong_ngua 01-25 due 02-28 open
+ *           folder 02: X1 re-sent re-opened (closed_on, effective empty);
+ *             X2 re-sent opened 02-02 due 02-20
+ *           folder 03: X3 cai_tien 03-01 due 03-05 closed 03-20 yes
+ *   errors (B) folder 01: 1/QĐ 01-10 the_thuc corr 01-12 ver 01-13;
+ *           folder 02: 1/QĐ re-sent as chinh_ta, corrections empty
+ *   suggestions (A) folder 01: G1 01-08 moi; folder 02: G1 to_qmr 01-20
+ *           da_thuc_hien notified 02-05, G2 02-01 khong_chap_nhan
+ *   survey (A) folder 02: 02-10 truc_tiep 4, 02-11 truc_tuyen 2 (access
+ *           4); folder 03: the same 02-10 truc_tiep 4 row again
+ *   objectives tasks57 tasks.on_time_rate >= 57% (A);
+ *           dossiers_rate dossiers.on_time_rate >= 0.8 (*; B 60%)
+ */
+
+/*
+ * 2024-Q1, cutoff 0: sheets 01..03, folders <= 03. Opening stocks from
+ * each unit's first month with the section, closing from its last; status
+ * rows as their latest copy, whole (cleared fields stay cleared); survey
+ * rows never merged.
+ */
+static const struct wnum fq1[] = {
+	C("A", "tasks.planned", 100 + 10 + 10),
+	C("A", "tasks.completed_on_time", 57 + 5 + 10),
+	C("A", "tasks.completed_late", 3 + 5 + 0),
+	C("A", "tasks.not_completed", 40 + 0 + 0),
+	R("A", "tasks.on_time_rate", (57.0 + 5 + 10) / 120),
+	R("A", "tasks.completion_rate", (72.0 + 8) / 120),
+	/* [dossiers] in 02 and 03 only: opening stock from 02 (not from
+	 * January, where A sent none), closing stocks from 03 */
+	C("A", "dossiers.carried_over", 4),
+	C("A", "dossiers.pending_in_time", 2),
+	C("A", "dossiers.pending_overdue", 1),
+	C("A", "dossiers.received_online", 6 + 10),
+	C("A", "dossiers.received", (6 + 2) + (10 + 0)),
+	C("A", "dossiers.to_handle", 4 + 18),
+	C("A", "dossiers.resolved_early", 3 + 5),
+	C("A", "dossiers.resolved_on_time", 4 + 5),
+	C("A", "dossiers.resolved_late", 1 + 0),
+	C("A", "dossiers.resolved", (3 + 4 + 1) + (5 + 5 + 0)),
+	R("A", "dossiers.on_time_rate", (3.0 + 4 + 5 + 5) / 18),
+	R("A", "dossiers.online_share", 16.0 / 18),
+	/* documents: incoming_pending from March (1; January's was 2) */
+	C("A", "documents.incoming", 10 + 5 + 4),
+	C("A", "documents.incoming_on_time", 6 + 5 + 2),
+	C("A", "documents.incoming_late", 2 + 0 + 1),
+	C("A", "documents.incoming_pending", 1),
+	C("A", "documents.outgoing", 10 + 10 + 0),
+	C("A", "documents.files_archived", 1 + 0 + 0),
+	R("A", "documents.incoming_on_time_rate", 13.0 / (13 + 3)),
+	/*
+	 * satisfaction: the January tally 1, 1, 0, 0, 1 (ratings 5, 4, 1)
+	 * and the rows 02-10 (4), 02-11 (2) and 02-10 (4) again from
+	 * March's folder: survey rows are never merged, so n = 3 + 3
+	 */
+	C("A", "satisfaction.responses", 3 + 3),
+	C("A", "satisfaction.very_satisfied", 1),
+	C("A", "satisfaction.satisfied", 1 + 2),
+	C("A", "satisfaction.neutral", 0),
+	C("A", "satisfaction.dissatisfied", 1),
+	C("A", "satisfaction.very_dissatisfied", 1),
+	R("A", "satisfaction.rate", (1.0 + 3) / 6),
+	R("A", "satisfaction.mean", (5.0 + 4 + 1 + 4 + 2 + 4) / 6),
+	/* ≈ (0.6667 + 0.3201 ∓ 1.96·√(0.03704 + 0.02668)) / 1.64027
+	 * = (0.9868 ∓ 0.4947) / 1.64027 = 0.3000, 0.9032 */
+	WL("A", "satisfaction.rate_low", 4, 6),
+	WH("A", "satisfaction.rate_high", 4, 6),
+	R("A", "satisfaction.channel.truc_tiep.rate", 2.0 / 2),
+	R("A", "satisfaction.channel.truc_tuyen.rate", 0.0 / 1),
+	X("A", "satisfaction.channel.buu_chinh.rate"),
+	R("A", "satisfaction.component.access.rate", 1.0 / 1),
+	X("A", "satisfaction.component.staff.rate"),
+	/*
+	 * actions as their latest copies: X1 (February's: re-opened, its
+	 * closed_on and effective gone), X2 (February's: opened 02-02, due
+	 * 02-20, open), X3 (closed 03-20, yes). Closed by 03-31: X3 only;
+	 * overdue at 03-31: X1 (due 01-20), X2 (due 02-20); effective: X3.
+	 */
+	C("A", "actions.opened", 3),
+	C("A", "actions.opened.khac_phuc", 1),
+	C("A", "actions.opened.phong_ngua", 1),
+	C("A", "actions.opened.cai_tien", 1),
+	C("A", "actions.closed", 1),
+	C("A", "actions.overdue", 2),
+	R("A", "actions.effective_rate", 1.0 / (1 + 0)),
+	/* G1 (February's copy), G2 */
+	C("A", "suggestions.received", 2),
+	C("A", "suggestions.to_qmr", 1),			/* G1 01-20 */
+	C("A", "suggestions.implemented", 1),
+	C("A", "suggestions.rejected", 1),
+	C("A", "suggestions.pending", 0),
+	C("A", "suggestions.notified", 1),			/* G1 02-05 */
+	R("A", "suggestions.notified_rate", 1.0 / (1 + 1)),
+	R("A", "errors.rate", 0.0 / 20),
+	C("A", "submission.months_missing", 0),
+	C("A", "submission.incomplete", 0),
+	R("A", "objective.tasks57.value", 72.0 / 120),
+	R("A", "objective.tasks57.target", 57.0 / 100),
+	C("A", "objective.tasks57.met", 1),
+	R("A", "objective.dossiers_rate.value", 17.0 / 18),
+	R("A", "objective.dossiers_rate.target", 0.8),
+	C("A", "objective.dossiers_rate.met", 1),
+
+	/* B: sheets 01 and 02; nothing in March */
+	C("B", "tasks.planned", 4 + 6),
+	C("B", "tasks.completed_on_time", 2 + 3),
+	C("B", "tasks.completed_late", 1 + 3),
+	C("B", "tasks.not_completed", 1 + 0),
+	R("B", "tasks.on_time_rate", 5.0 / 10),
+	R("B", "tasks.completion_rate", (5.0 + 4) / 10),
+	/* stocks: opening from January, closing from February (its last) */
+	C("B", "dossiers.carried_over", 10),
+	C("B", "dossiers.pending_in_time", 6),
+	C("B", "dossiers.pending_overdue", 3),
+	C("B", "dossiers.received_online", 0 + 2),
+	C("B", "dossiers.received", (0 + 4) + (2 + 2)),
+	C("B", "dossiers.to_handle", 10 + 8),
+	C("B", "dossiers.resolved", (2 + 2 + 2) + (1 + 1 + 1)),
+	R("B", "dossiers.on_time_rate", (2.0 + 2 + 1 + 1) / 9),
+	R("B", "dossiers.online_share", 2.0 / 8),
+	C("B", "documents.incoming", 8 + 6),
+	C("B", "documents.incoming_on_time", 4 + 3),
+	C("B", "documents.incoming_late", 0 + 1),
+	C("B", "documents.incoming_pending", 2),	/* January's was 4 */
+	C("B", "documents.outgoing", 5 + 5),
+	C("B", "documents.files_archived", 2 + 0),
+	R("B", "documents.incoming_on_time_rate", 7.0 / (7 + 1)),
+	/* 1/QĐ as re-sent in February: chinh_ta, not corrected */
+	C("B", "errors.count", 1),
+	C("B", "errors.by_type.chinh_ta", 1),
+	C("B", "errors.by_type.the_thuc", 0),
+	C("B", "errors.corrected", 0),
+	C("B", "errors.verified", 0),
+	R("B", "errors.rate", 1.0 / 10),
+	R("B", "errors.correction_rate", 0.0 / 1),
+	C("B", "satisfaction.responses", 0),
+	X("B", "satisfaction.rate"),
+	C("B", "submission.months_missing", 1),
+	C("B", "submission.missing", 0),
+	C("B", "submission.incomplete", 1),
+	/* the override 60 %: 6/9 >= 0.6 (the base 0.8 would not be met) */
+	R("B", "objective.dossiers_rate.value", 6.0 / 9),
+	R("B", "objective.dossiers_rate.target", 60.0 / 100),
+	C("B", "objective.dossiers_rate.met", 1),
+	X("B", "objective.tasks57.target"),			/* not listed */
+
+	/* L: active 02 and 03, both sent; no [dossiers] */
+	C("L", "tasks.planned", 1 + 2),
+	R("L", "tasks.on_time_rate", (1.0 + 1) / 3),
+	C("L", "documents.incoming_pending", 0),
+	C("L", "documents.outgoing", 0 + 2),
+	R("L", "errors.rate", 0.0 / 2),
+	X("L", "dossiers.carried_over"),
+	X("L", "objective.dossiers_rate.target"),	/* no such value */
+	C("L", "submission.months_missing", 0),
+	C("L", "submission.incomplete", 0),
+
+	/* *: stocks are the sum of each unit's own opening and closing */
+	C("*", "tasks.planned", 120 + 10 + 3),
+	R("*", "tasks.on_time_rate", (72.0 + 5 + 2) / 133),
+	C("*", "dossiers.carried_over", 4 + 10),	/* A's 02, B's 01 */
+	C("*", "dossiers.pending_in_time", 2 + 6),	/* A's 03, B's 02 */
+	C("*", "dossiers.pending_overdue", 1 + 3),
+	C("*", "dossiers.received", 18 + 8),
+	C("*", "dossiers.received_online", 16 + 2),
+	C("*", "dossiers.to_handle", 22 + 18),
+	C("*", "dossiers.resolved", 18 + 9),
+	R("*", "dossiers.on_time_rate", (17.0 + 6) / 27),
+	R("*", "dossiers.online_share", 18.0 / 26),
+	C("*", "documents.incoming", 19 + 14 + 1),
+	C("*", "documents.incoming_pending", 1 + 2 + 0),
+	C("*", "documents.outgoing", 20 + 10 + 2),
+	R("*", "documents.incoming_on_time_rate",
+	    (13.0 + 7 + 1) / ((13 + 3) + (7 + 1) + (1 + 0))),
+	C("*", "errors.count", 1),
+	R("*", "errors.rate", 1.0 / 32),
+	C("*", "satisfaction.responses", 6),
+	R("*", "satisfaction.rate", 4.0 / 6),
+	WL("*", "satisfaction.rate_low", 4, 6),
+	WH("*", "satisfaction.rate_high", 4, 6),
+	C("*", "actions.opened", 3),
+	C("*", "actions.closed", 1),
+	C("*", "actions.overdue", 2),
+	R("*", "actions.effective_rate", 1.0),
+	R("*", "suggestions.notified_rate", 1.0 / 2),
+	C("*", "submission.units_expected", 3),
+	C("*", "submission.units_submitted", 3),
+	C("*", "submission.units_missing", 0),
+	C("*", "submission.units_incomplete", 1),			/* B */
+	/* the base target for *: 23/27 = 0.85 >= 0.8 */
+	R("*", "objective.dossiers_rate.value", 23.0 / 27),
+	R("*", "objective.dossiers_rate.target", 0.8),
+	C("*", "objective.dossiers_rate.met", 1),
+	X("*", "objective.tasks57.target"),			/* a list */
+};
+
+/* 2024-01, cutoff 0, folders <= 01: the first copies, before the re-sends. */
+static const struct wnum fjan[] = {
+	/* 57/100 and the target 57 % = 57/100 are the same double: met */
+	R("A", "tasks.on_time_rate", 57.0 / 100),
+	R("A", "objective.tasks57.value", 57.0 / 100),
+	R("A", "objective.tasks57.target", 57.0 / 100),
+	C("A", "objective.tasks57.met", 1),
+	X("A", "dossiers.carried_over"),
+	X("A", "objective.dossiers_rate.target"),
+	/* X1 closed 01-15 (yes), X2 opened 01-25 due 02-28 */
+	C("A", "actions.opened", 2),
+	C("A", "actions.closed", 1),
+	C("A", "actions.overdue", 0),
+	R("A", "actions.effective_rate", 1.0 / 1),
+	C("A", "suggestions.received", 1),
+	C("A", "suggestions.pending", 1),
+	X("A", "suggestions.notified_rate"),			/* 0/(0+0) */
+	/* the tally only: ratings 5, 4, 1 */
+	C("A", "satisfaction.responses", 3),
+	R("A", "satisfaction.rate", 2.0 / 3),
+	R("A", "satisfaction.mean", (5.0 + 4 + 1) / 3),
+	/* ≈ (0.6667 + 0.6403 ∓ 1.96·√(0.07407 + 0.10671)) / 2.28053
+	 * = (1.3069 ∓ 0.8334) / 2.28053 = 0.2077, 0.9385 */
+	WL("A", "satisfaction.rate_low", 2, 3),
+	WH("A", "satisfaction.rate_high", 2, 3),
+	X("A", "satisfaction.channel.truc_tiep.rate"),
+	C("B", "errors.count", 1),
+	C("B", "errors.by_type.the_thuc", 1),
+	C("B", "errors.corrected", 1),
+	C("B", "errors.verified", 1),
+	R("B", "errors.rate", 1.0 / 5),
+	R("B", "errors.correction_rate", 1.0 / 1),
+	R("B", "objective.dossiers_rate.value", (2.0 + 2) / 6),
+	C("B", "objective.dossiers_rate.met", 1),	/* 0.667 >= 0.6 */
+	/* L is not active in January and has no row: not in scope */
+	X("L", "errors.count"),
+	X("L", "submission.months_missing"),
+	C("*", "submission.units_expected", 2),
+	C("*", "submission.units_submitted", 2),
+	R("*", "errors.rate", 1.0 / (10 + 5)),
+	/* dossiers: B only; * has the base target, 4/6 < 0.8 */
+	R("*", "objective.dossiers_rate.value", 4.0 / 6),
+	R("*", "objective.dossiers_rate.target", 0.8),
+	C("*", "objective.dossiers_rate.met", 0),
+};
+
+/* 2024-02, cutoff 0, folders <= 02 (March's copy of 02-10 not read). */
+static const struct wnum ffeb[] = {
+	/* X2 (February's copy, 02-02) opened; X1 re-opened, opened in
+	 * January: overdue with X2 (due 02-20 < 02-29) */
+	C("A", "actions.opened", 1),
+	C("A", "actions.opened.phong_ngua", 1),
+	C("A", "actions.closed", 0),
+	C("A", "actions.overdue", 2),
+	X("A", "actions.effective_rate"),
+	/* G2 only (G1 was received in January): 0 notified of 0 + 1 */
+	C("A", "suggestions.received", 1),
+	C("A", "suggestions.rejected", 1),
+	R("A", "suggestions.notified_rate", 0.0 / (0 + 1)),
+	C("A", "satisfaction.responses", 2),
+	R("A", "satisfaction.rate", 1.0 / 2),
+	R("A", "satisfaction.mean", (4.0 + 2) / 2),
+	C("B", "errors.count", 0),			/* 1/QĐ is January's */
+	C("L", "submission.months_missing", 0),
+	C("L", "submission.revision", 1),
+	C("L", "documents.outgoing", 0),
+	X("L", "errors.rate"),					/* 0/0 */
+	C("*", "submission.units_expected", 3),
+	R("*", "errors.rate", 0.0 / (10 + 5 + 0)),
+};
+
+/*
+ * 2024-03 under cutoff 15: window 02-15..03-14, the sheets of reporting
+ * month 03 (A, L; B missing), folders <= 03. X3 was closed on 03-20, in
+ * a folder this report reads but after its last day.
+ */
+static const struct wnum fmar15[] = {
+	/* X3 opened 03-01; X2 (02-02) belongs to reporting month 02 */
+	C("A", "actions.opened", 1),
+	C("A", "actions.opened.cai_tien", 1),
+	C("A", "actions.closed", 0),			/* 03-20 > 03-14 */
+	/* at 03-14: X1 (due 01-20), X2 (due 02-20), X3 (due 03-05, not
+	 * closed by 03-14) */
+	C("A", "actions.overdue", 3),
+	/* effective yes / (yes + no) among the actions opened: X3 */
+	R("A", "actions.effective_rate", 1.0 / 1),
+	C("A", "satisfaction.responses", 0),		/* 02-10, 02-11 */
+	C("A", "dossiers.carried_over", 3),
+	R("A", "dossiers.on_time_rate", (5.0 + 5) / 10),
+	C("B", "submission.months_missing", 1),
+	C("B", "submission.missing", 1),
+	C("B", "submission.incomplete", 0),
+	X("B", "tasks.planned"),
+	X("B", "dossiers.pending_in_time"),
+	X("B", "objective.dossiers_rate.target"),
+	C("*", "tasks.planned", 10 + 2),
+	C("*", "dossiers.pending_in_time", 2),			/* A's only */
+	C("*", "actions.overdue", 3),
+	C("*", "submission.units_expected", 3),
+	C("*", "submission.units_submitted", 2),
+	C("*", "submission.units_missing", 1),
+};
+
+/*
+ * 2024-01-20..2024-01-25: no reporting month lies wholly inside. Under
+ * cutoff 15 the window lies in reporting month 2024-02 (01-15..02-14):
+ * L (active from 02) is in scope, and February's folder is read, whose
+ * X2 was opened on 02-02 and whose X1 is open again.
+ */
+static const struct wnum frange15[] = {
+	C("L", "errors.count", 0),
+	C("L", "actions.opened", 0),
+	X("L", "tasks.planned"),
+	X("L", "submission.months_missing"),
+	C("A", "actions.opened", 0),
+	C("A", "actions.overdue", 1),		/* X1: due 01-20 < 01-25 */
+	X("A", "tasks.planned"),
+	C("*", "submission.units_expected", 0),
+};
+
+/* The same range under cutoff 0: January only; folders <= 01. */
+static const struct wnum frange0[] = {
+	X("L", "errors.count"),				/* not in scope */
+	C("A", "actions.opened", 1),			/* X2 of 01-25 */
+	C("A", "actions.opened.phong_ngua", 1),
+	C("A", "actions.overdue", 0),			/* X1 closed 01-15 */
+	C("B", "errors.count", 0),			/* 1/QĐ of 01-10 */
 };
 
 /*
@@ -1203,6 +1556,32 @@ test_half(void **state)
 }
 
 static void
+test_formulas_q1(void **state)
+{
+	(void)state;
+	check_num("formulas", "config", "2024-Q1", fq1, N(fq1));
+}
+
+static void
+test_formulas_months(void **state)
+{
+	(void)state;
+	check_num("formulas", "config", "2024-01", fjan, N(fjan));
+	check_num("formulas", "config", "2024-02", ffeb, N(ffeb));
+	check_num("formulas", "config15", "2024-03", fmar15, N(fmar15));
+}
+
+static void
+test_formulas_ranges(void **state)
+{
+	(void)state;
+	check_num("formulas", "config15", "2024-01-20..2024-01-25", frange15,
+	    N(frange15));
+	check_num("formulas", "config", "2024-01-20..2024-01-25", frange0,
+	    N(frange0));
+}
+
+static void
 test_edge_month(void **state)
 {
 	(void)state;
@@ -1229,6 +1608,9 @@ main(void)
 		cmocka_unit_test(test_range),
 		cmocka_unit_test(test_february),
 		cmocka_unit_test(test_half),
+		cmocka_unit_test(test_formulas_q1),
+		cmocka_unit_test(test_formulas_months),
+		cmocka_unit_test(test_formulas_ranges),
 		cmocka_unit_test(test_edge_month),
 		cmocka_unit_test(test_edge_range),
 	};
