@@ -774,7 +774,8 @@ static const struct wnum february[] = {
 	X("PNV", "documents.outgoing"),
 	X("PNV", "dossiers.carried_over"),
 	X("PNV", "objective.tasks_on_time.target"),
-	C("PNV", "errors.count", 0),		/* a unit in scope: zeros */
+	/* in scope: zeros (its 20/TB of 02-20 was sent in March) */
+	C("PNV", "errors.count", 0),
 	R("PNV", "objective.dossiers_online.target", 0.5),	/* listed */
 	X("PNV", "objective.dossiers_online.value"),
 
@@ -1275,6 +1276,67 @@ static const struct wnum frange15[] = {
 	C("*", "submission.units_expected", 0),
 };
 
+/*
+ * 2024-01-15..2024-03-14 under cutoff 15: reporting months 02
+ * (01-15..02-14) and 03 (02-15..03-14) lie wholly inside, so their
+ * sheets and submission flags (not January's: A's tally is out); dated
+ * rows by date from folders <= 03.
+ */
+static const struct wnum frange15w[] = {
+	C("A", "tasks.planned", 10 + 10),
+	C("A", "dossiers.carried_over", 4),			/* February's */
+	C("A", "dossiers.pending_in_time", 2),			/* March's */
+	C("A", "documents.incoming_pending", 1),		/* March's */
+	C("A", "submission.months_missing", 0),
+	X("A", "submission.revision"),				/* not a month */
+	/* rows 02-10 (4), 02-11 (2), 02-10 (4) again; no tally */
+	C("A", "satisfaction.responses", 3),
+	R("A", "satisfaction.rate", 2.0 / 3),
+	R("A", "satisfaction.mean", (4.0 + 2 + 4) / 3),
+	/* opened X2 (02-02), X3 (03-01); X3's close of 03-20 is after
+	 * 03-14: closed 0, overdue X1, X2, X3 */
+	C("A", "actions.opened", 2),
+	C("A", "actions.closed", 0),
+	C("A", "actions.overdue", 3),
+	R("A", "actions.effective_rate", 1.0 / 1),
+	C("A", "suggestions.received", 1),			/* G2 */
+	R("A", "suggestions.notified_rate", 0.0 / (0 + 1)),
+	/* B: February's sheet only; 1/QĐ of 01-10 is before the range */
+	C("B", "tasks.planned", 6),
+	C("B", "dossiers.carried_over", 8),
+	C("B", "dossiers.pending_overdue", 3),
+	C("B", "submission.months_missing", 1),
+	C("B", "submission.missing", 0),
+	C("B", "submission.incomplete", 1),
+	C("B", "errors.count", 0),
+	C("L", "tasks.planned", 1 + 2),
+	C("L", "submission.months_missing", 0),
+	C("*", "tasks.planned", 20 + 6 + 3),
+	C("*", "dossiers.carried_over", 4 + 8),
+	C("*", "dossiers.pending_in_time", 2 + 6),
+	C("*", "submission.units_expected", 3),
+	C("*", "submission.units_submitted", 3),
+	C("*", "submission.units_incomplete", 1),
+};
+
+/*
+ * 2024-Q1 under cutoff 15: window 2023-12-15..2024-03-14, the sheets of
+ * reporting months 01..03 (as under 0), folders <= 03.
+ */
+static const struct wnum fq1_15[] = {
+	C("A", "tasks.planned", 100 + 10 + 10),
+	C("A", "dossiers.carried_over", 4),
+	C("A", "satisfaction.responses", 3 + 3),
+	/* X1, X2, X3 opened; X3 closed 03-20 after 03-14: all overdue */
+	C("A", "actions.opened", 3),
+	C("A", "actions.closed", 0),
+	C("A", "actions.overdue", 3),
+	C("B", "errors.count", 1),			/* 1/QĐ of 01-10 */
+	C("B", "submission.months_missing", 1),
+	C("*", "dossiers.carried_over", 4 + 10),
+	C("*", "submission.units_incomplete", 1),
+};
+
 /* The same range under cutoff 0: January only; folders <= 01. */
 static const struct wnum frange0[] = {
 	X("L", "errors.count"),				/* not in scope */
@@ -1560,6 +1622,7 @@ test_formulas_q1(void **state)
 {
 	(void)state;
 	check_num("formulas", "config", "2024-Q1", fq1, N(fq1));
+	check_num("formulas", "config15", "2024-Q1", fq1_15, N(fq1_15));
 }
 
 static void
@@ -1579,6 +1642,8 @@ test_formulas_ranges(void **state)
 	    N(frange15));
 	check_num("formulas", "config", "2024-01-20..2024-01-25", frange0,
 	    N(frange0));
+	check_num("formulas", "config15", "2024-01-15..2024-03-14", frange15w,
+	    N(frange15w));
 }
 
 static void
