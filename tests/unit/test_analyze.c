@@ -1575,11 +1575,30 @@ static const struct want edge_range[] = {
 	{ "*", "objective.errors_rate.met", ABSENT },
 };
 
+/* The pinned Wilson texts above, against the SPEC formula (wilson()). */
+static const struct wnum month_wilson[] = {
+	WL("DESK", "satisfaction.rate_low", 3, 5),
+	WH("DESK", "satisfaction.rate_high", 3, 5),
+	WL("*", "satisfaction.rate_low", 3, 5),
+	WH("*", "satisfaction.rate_high", 3, 5),
+};
+
+static const struct wnum edge_wilson[] = {
+	WL("NEW", "satisfaction.rate_low", 5, 5),
+	WH("NEW", "satisfaction.rate_high", 5, 5),		/* clamped */
+	WL("OLD", "satisfaction.rate_low", 0, 5),		/* clamped */
+	WH("OLD", "satisfaction.rate_high", 0, 5),
+	WL("*", "satisfaction.rate_low", 5, 10),
+	WH("*", "satisfaction.rate_high", 5, 10),
+};
+
 static void
 test_month(void **state)
 {
 	(void)state;
 	check("config", "2024-03", month, N(month), 1, 276);
+	check_num("analyze", "config", "2024-03", month_wilson,
+	    N(month_wilson));
 }
 
 static void
@@ -1652,6 +1671,7 @@ test_edge_month(void **state)
 	(void)state;
 	check_fx("edge", "config", "2024-03", edge_month, N(edge_month), 1,
 	    264);
+	check_num("edge", "config", "2024-03", edge_wilson, N(edge_wilson));
 }
 
 static void
