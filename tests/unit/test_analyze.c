@@ -56,6 +56,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 #include <cmocka.h>
 
 #include "lib/indicator.h"
@@ -199,6 +200,81 @@ check_fx(const char *fx, const char *conf, const char *period,
 	release(&c);
 }
 
+/*
+ * Numeric wants: the value is a C expression of the hand arithmetic
+ * (22.0 / 24, not a copied 0.9166...), so the working is the code.
+ * A count (COUNT) must print as that exact integer; any other value
+ * (RATE) must read back within 1e-12; NONE: no such row.
+ */
+enum wkind { COUNT, RATE, NONE, WLOW, WHIGH };
+
+struct wnum {
+	const char	*unit;
+	const char	*ind;
+	enum wkind	 kind;
+	double		 v;
+	double		 n;	/* WLOW, WHIGH: v satisfied of n */
+};
+
+#define C(u, i, x)	{ (u), (i), COUNT, (x), 0 }
+#define R(u, i, x)	{ (u), (i), RATE, (x), 0 }
+#define X(u, i)		{ (u), (i), NONE, 0, 0 }
+/* the Wilson bounds of k satisfied among n, by wilson() below */
+#define WL(u, i, k, n)	{ (u), (i), WLOW, (k), (n) }
+#define WH(u, i, k, n)	{ (u), (i), WHIGH, (k), (n) }
+
+/*
+ * The Wilson bounds of SPEC §6 written out from the formula there, for
+ * n responses of which k satisfied: (p + z²/2n ∓ z·√(p(1−p)/n + z²/4n²))
+ * / (1 + z²/n), clamped to [0, 1].
+ */
+static double
+wilson(double k, double n, int high)
+{
+	double z = 1.96, p = k / n;
+	double c = p + z * z / (2 * n);
+	double m = z * sqrt(p * (1 - p) / n + z * z / (4 * n * n));
+	double r = (high ? c + m : c - m) / (1 + z * z / n);
+
+	return r < 0 ? 0 : r > 1 ? 1 : r;
+}
+
+static void
+check_num(const char *fx, const char *conf, const char *period,
+    const struct wnum *w, size_t n)
+{
+	struct csv c;
+	const char *v;
+	char want[64], *end;
+	double got, exp;
+	size_t i;
+
+	run(&c, fx, conf, period);
+	for (i = 0; i < n; i++) {
+		v = lookup(&c, w[i].unit, w[i].ind, NULL);
+		print_message("%s %s %s: %s\n", period, w[i].unit, w[i].ind,
+		    v ? v : "(absent)");
+		if (w[i].kind == NONE) {
+			assert_null(v);
+			continue;
+		}
+		assert_non_null(v);
+		if (w[i].kind == COUNT) {
+			snprintf(want, sizeof(want), "%.0f", w[i].v);
+			assert_string_equal(v, want);
+			continue;
+		}
+		exp = w[i].kind == RATE ? w[i].v :
+		    wilson(w[i].v, w[i].n, w[i].kind == WHIGH);
+		got = strtod(v, &end);
+		assert_true(*end == '\0');
+		if (fabs(got - exp) > 1e-12)
+			fail_msg("%s %s = %s, want %.17g", w[i].unit, w[i].ind,
+			    v, exp);
+	}
+	release(&c);
+}
+
 /* check_fx() on the fixture of tests/fixtures/analyze. */
 static void
 check(const char *conf, const char *period, const struct want *w, size_t n,
@@ -317,6 +393,7 @@ static const struct want month[] = {
 	{ "PNV", "documents.incoming_on_time", "10" },
 	{ "PNV", "documents.incoming_late", "2" },
 	{ "PNV", "documents.outgoing", "15" },
+	/* 10/(10+2) */
 	{ "PNV", "documents.incoming_on_time_rate", "0.8333333333333334" },
 	/* errors of March: 12/QĐ (the_thuc, corrected and verified in
 	 * March), 15/BC (chinh_ta, corrected 04-02 in the March copy);
@@ -383,6 +460,7 @@ static const struct want month[] = {
 	{ "*", "documents.incoming_late", "3" },
 	{ "*", "documents.outgoing", "55" },
 	{ "*", "documents.files_archived", "2" },
+	/* (9+10)/((9+1)+(10+2)) = 19/22 */
 	{ "*", "documents.incoming_on_time_rate", "0.8636363636363636" },
 	/* errors 0 + 2 + 1 = 3; the rate counts DESK's and PNV's only
 	 * (PTC sent no documents.outgoing): 2/55 */
@@ -392,6 +470,7 @@ static const struct want month[] = {
 	{ "*", "errors.corrected", "1" },
 	{ "*", "errors.verified", "1" },
 	{ "*", "errors.rate", "0.03636363636363636" },
+	/* 1/3 */
 	{ "*", "errors.correction_rate", "0.3333333333333333" },
 	{ "*", "actions.opened", "2" },
 	{ "*", "actions.opened.khac_phuc", "1" },
@@ -470,13 +549,14 @@ static const struct want quarter[] = {
 	{ "DESK", "dossiers.pending_in_time", "6" },		/* February's */
 	{ "DESK", "dossiers.pending_overdue", "2" },
 	{ "DESK", "dossiers.on_time_rate", "0.9361702127659575" },	/* 44/47 */
-	{ "DESK", "dossiers.online_share", "0.7" },
+	{ "DESK", "dossiers.online_share", "0.7" },		/* 35/50 */
 	{ "DESK", "documents.incoming", "60" },
 	{ "DESK", "documents.incoming_on_time", "54" },
 	{ "DESK", "documents.incoming_late", "4" },
 	{ "DESK", "documents.incoming_pending", "0" },		/* March's */
 	{ "DESK", "documents.outgoing", "60" },			/* 20+0+40 */
 	{ "DESK", "documents.files_archived", "10" },
+	/* (25+20+9)/((25+3)+(20+0)+(9+1)) = 54/58 */
 	{ "DESK", "documents.incoming_on_time_rate", "0.9310344827586207" },
 	{ "DESK", "errors.count", "1" },			/* 5/GM */
 	{ "DESK", "errors.by_type.khac", "1" },
@@ -486,24 +566,26 @@ static const struct want quarter[] = {
 	{ "DESK", "satisfaction.responses", "8" },
 	{ "DESK", "satisfaction.very_satisfied", "3" },
 	{ "DESK", "satisfaction.satisfied", "3" },
-	{ "DESK", "satisfaction.rate", "0.75" },
+	{ "DESK", "satisfaction.rate", "0.75" },		/* 6/8 */
 	{ "DESK", "satisfaction.mean", "3.875" },		/* 31/8 */
 	{ "DESK", "satisfaction.channel.truc_tiep.rate", "1" },	/* 4/4 */
+	/* truc_tuyen 01-15 4, 03-05 3, 03-20 5: 2/3 */
 	{ "DESK", "satisfaction.channel.truc_tuyen.rate", "0.6666666666666666" },
+	/* feedback 4: 1/1 */
 	{ "DESK", "satisfaction.component.feedback.rate", "1" },
 	/* A1 (March copy: closed 03-10, no), A2 (closed 02-15, yes), A3, A4 */
 	{ "DESK", "actions.opened", "4" },
 	{ "DESK", "actions.opened.khac_phuc", "2" },
 	{ "DESK", "actions.opened.phong_ngua", "1" },
 	{ "DESK", "actions.opened.cai_tien", "1" },
-	{ "DESK", "actions.closed", "2" },
+	{ "DESK", "actions.closed", "2" },	/* A2 02-15, A1 03-10 */
 	{ "DESK", "actions.overdue", "1" },			/* A3 */
-	{ "DESK", "actions.effective_rate", "0.5" },
+	{ "DESK", "actions.effective_rate", "0.5" },	/* A2 yes, A1 no: 1/2 */
 	{ "DESK", "submission.months_missing", "0" },
 	{ "DESK", "submission.revision", ABSENT },		/* months only */
-	{ "DESK", "objective.tasks_on_time.met", "0" },
+	{ "DESK", "objective.tasks_on_time.met", "0" },	/* 0.9 < 0.95 */
 	{ "DESK", "objective.dossiers_online.value", "0.7" },
-	{ "DESK", "objective.dossiers_online.met", "1" },
+	{ "DESK", "objective.dossiers_online.met", "1" },	/* 0.7 >= 0.5 */
 
 	{ "PNV", "tasks.planned", "9" },			/* 5 + 4 */
 	{ "PNV", "tasks.on_time_rate", "0.8888888888888888" },	/* 8/9 */
@@ -511,6 +593,7 @@ static const struct want quarter[] = {
 	{ "PNV", "dossiers.pending_in_time", "1" },
 	{ "PNV", "documents.incoming", "22" },
 	{ "PNV", "documents.outgoing", "25" },
+	/* (8+10)/((8+1)+(10+2)) = 18/21 */
 	{ "PNV", "documents.incoming_on_time_rate", "0.8571428571428571" },
 	/* the January tally: 3, 4, 2, 1, 0 */
 	{ "PNV", "satisfaction.responses", "10" },
@@ -518,7 +601,7 @@ static const struct want quarter[] = {
 	{ "PNV", "satisfaction.satisfied", "4" },
 	{ "PNV", "satisfaction.neutral", "2" },
 	{ "PNV", "satisfaction.dissatisfied", "1" },
-	{ "PNV", "satisfaction.rate", "0.7" },
+	{ "PNV", "satisfaction.rate", "0.7" },		/* (3+4)/10 */
 	{ "PNV", "satisfaction.mean", "3.9" },			/* 39/10 */
 	{ "PNV", "satisfaction.channel.truc_tiep.rate", ABSENT },	/* tally */
 	/* errors 12/QĐ, 15/BC, 20/TB (02-20, sent in March) */
@@ -535,9 +618,10 @@ static const struct want quarter[] = {
 
 	{ "PTC", "tasks.planned", "5" },
 	{ "PTC", "tasks.completed_late", "1" },
-	{ "PTC", "tasks.on_time_rate", "0.6" },
-	{ "PTC", "tasks.completion_rate", "0.8" },
+	{ "PTC", "tasks.on_time_rate", "0.6" },		/* (2+1)/(2+3) */
+	{ "PTC", "tasks.completion_rate", "0.8" },		/* (3+1)/5 */
 	{ "PTC", "documents.incoming_pending", "1" },		/* February's */
+	/* (4+3)/((4+0)+(3+2)) = 7/9 */
 	{ "PTC", "documents.incoming_on_time_rate", "0.7777777777777778" },
 	{ "PTC", "errors.rate", "0.1" },			/* 1/10 */
 	{ "PTC", "submission.months_missing", "0" },	/* active 01, 02 */
@@ -550,14 +634,14 @@ static const struct want quarter[] = {
 	{ "*", "dossiers.carried_over", "5" },			/* 5 + 0 */
 	{ "*", "dossiers.pending_in_time", "7" },		/* 6 + 1 */
 	{ "*", "dossiers.pending_overdue", "2" },
-	{ "*", "dossiers.received", "52" },
+	{ "*", "dossiers.received", "52" },			/* 50 + 2 */
 	{ "*", "dossiers.on_time_rate", "0.9375" },		/* 45/48 */
 	{ "*", "documents.incoming_pending", "1" },		/* 0 + 0 + 1 */
-	{ "*", "documents.outgoing", "95" },
-	{ "*", "errors.count", "5" },
+	{ "*", "documents.outgoing", "95" },			/* 60+25+10 */
+	{ "*", "errors.count", "5" },				/* 1+3+1 */
 	{ "*", "errors.rate", "0.05263157894736842" },		/* 5/95 */
-	{ "*", "errors.correction_rate", "0.2" },
-	{ "*", "satisfaction.responses", "18" },
+	{ "*", "errors.correction_rate", "0.2" },		/* 1/5 */
+	{ "*", "satisfaction.responses", "18" },		/* 8 + 10 */
 	{ "*", "satisfaction.rate", "0.7222222222222222" },	/* 13/18 */
 	{ "*", "satisfaction.mean", "3.888888888888889" },	/* 70/18 */
 	{ "*", "actions.effective_rate", "0.5" },
@@ -576,7 +660,7 @@ static const struct want cutoff15[] = {
 	{ "DESK", "tasks.planned", "20" },	/* the March sheet, as for 0 */
 	/* survey 03-01 (5), 03-02 (4), 03-05 (3), 02-28 (4) */
 	{ "DESK", "satisfaction.responses", "4" },
-	{ "DESK", "satisfaction.rate", "0.75" },
+	{ "DESK", "satisfaction.rate", "0.75" },		/* 3/4 */
 	{ "DESK", "satisfaction.mean", "4" },			/* 16/4 */
 	{ "DESK", "satisfaction.channel.truc_tiep.rate", "1" },
 	{ "DESK", "satisfaction.channel.truc_tuyen.rate", "0" },
@@ -633,6 +717,633 @@ static const struct want range[] = {
 	{ "PTC", "submission.months_missing", ABSENT },	/* not in March */
 	{ "*", "submission.units_expected", "2" },
 	{ "*", "errors.rate", "0.05454545454545454" },		/* 3/55 */
+};
+
+/*
+ * 2024-02, cutoff 0: window 02-01..02-29, the sheets of February, folders
+ * <= 02 (PNV's 20/TB of 02-20 and DESK's survey row of 02-28 were sent in
+ * March: not read). PNV is active and sent nothing: *missing*, its sheet
+ * numbers absent, not zero. DESK's documents.outgoing is 0.
+ */
+static const struct wnum february[] = {
+	/* DESK 02: tasks 10/9/1/0, dossiers co 8 on 15 di 5 e 5 ot 14 l 1
+	 * pit 6 po 2, documents 20/20/0/0 out 0 arch 3 */
+	R("DESK", "tasks.on_time_rate", 9.0 / 10),
+	R("DESK", "tasks.completion_rate", (9.0 + 1) / 10),
+	C("DESK", "dossiers.received", 15 + 5),
+	C("DESK", "dossiers.to_handle", 8 + 15 + 5),
+	C("DESK", "dossiers.resolved", 5 + 14 + 1),
+	R("DESK", "dossiers.on_time_rate", (5.0 + 14) / (5 + 14 + 1)),
+	R("DESK", "dossiers.online_share", 15.0 / (15 + 5)),
+	R("DESK", "documents.incoming_on_time_rate", 20.0 / (20 + 0)),
+	C("DESK", "documents.outgoing", 0),
+	/* 5/GM of 02-10: one error over 0 documents: the rate is absent,
+	 * and so are the objective rows of errors_rate (units = *: only the
+	 * units that have the indicator) */
+	C("DESK", "errors.count", 1),
+	C("DESK", "errors.by_type.khac", 1),
+	X("DESK", "errors.rate"),
+	R("DESK", "errors.correction_rate", 0.0 / 1),
+	X("DESK", "objective.errors_rate.target"),
+	X("DESK", "objective.errors_rate.value"),
+	/* A1 (January's copy: opened 01-05, due 01-31, open) was opened
+	 * before February and is overdue at 02-29; A2 was closed on 02-15
+	 * but opened in January: not closed "in" February */
+	C("DESK", "actions.opened", 0),
+	C("DESK", "actions.overdue", 1),
+	C("DESK", "actions.closed", 0),
+	X("DESK", "actions.effective_rate"),
+	C("DESK", "satisfaction.responses", 0),
+	X("DESK", "satisfaction.rate"),
+	X("DESK", "satisfaction.rate_low"),
+	C("DESK", "submission.revision", 1),
+	C("DESK", "submission.months_missing", 0),
+	R("DESK", "objective.dossiers_online.value", 15.0 / 20),
+	C("DESK", "objective.dossiers_online.met", 1),	/* 0.75 >= 0.5 */
+	R("DESK", "objective.tasks_on_time.value", 9.0 / 10),
+	C("DESK", "objective.tasks_on_time.met", 0),	/* 0.9 < 0.95 */
+
+	/* PNV: missing, never zero */
+	C("PNV", "submission.months_missing", 1),
+	C("PNV", "submission.missing", 1),
+	C("PNV", "submission.incomplete", 0),
+	X("PNV", "submission.revision"),
+	X("PNV", "tasks.planned"),
+	X("PNV", "tasks.on_time_rate"),
+	X("PNV", "documents.incoming"),
+	X("PNV", "documents.outgoing"),
+	X("PNV", "dossiers.carried_over"),
+	X("PNV", "objective.tasks_on_time.target"),
+	/* in scope: zeros (its 20/TB of 02-20 was sent in March) */
+	C("PNV", "errors.count", 0),
+	R("PNV", "objective.dossiers_online.target", 0.5),	/* listed */
+	X("PNV", "objective.dossiers_online.value"),
+
+	/* PTC 02: tasks 3/1/1/1, documents 6/3/2/1 out 5 arch 1; its error
+	 * 7/QĐ is dated 03-01: not February's */
+	R("PTC", "tasks.on_time_rate", 1.0 / 3),
+	R("PTC", "tasks.completion_rate", (1.0 + 1) / 3),
+	R("PTC", "documents.incoming_on_time_rate", 3.0 / (3 + 2)),
+	C("PTC", "errors.count", 0),
+	R("PTC", "errors.rate", 0.0 / 5),
+	X("PTC", "errors.correction_rate"),			/* 0/0 */
+	R("PTC", "objective.errors_rate.value", 0.0),
+	C("PTC", "objective.errors_rate.met", 1),		/* 0 <= 0.05 */
+	X("PTC", "dossiers.received"),
+
+	/* *: the two sheets that came in, never PNV as zeros */
+	C("*", "tasks.planned", 10 + 3),
+	C("*", "tasks.completed_on_time", 9 + 1),
+	C("*", "tasks.completed_late", 1 + 1),
+	C("*", "tasks.not_completed", 0 + 1),
+	R("*", "tasks.on_time_rate", (9.0 + 1) / (10 + 3)),
+	R("*", "tasks.completion_rate", (9.0 + 1 + 1 + 1) / (10 + 3)),
+	C("*", "documents.incoming", 20 + 6),
+	C("*", "documents.incoming_pending", 0 + 1),
+	C("*", "documents.outgoing", 0 + 5),
+	C("*", "documents.files_archived", 3 + 1),
+	R("*", "documents.incoming_on_time_rate", (20.0 + 3) / (20 + 3 + 2)),
+	C("*", "dossiers.carried_over", 8),			/* DESK only */
+	R("*", "dossiers.on_time_rate", 19.0 / 20),
+	/*
+	 * errors.rate over the units where documents.outgoing exists: DESK
+	 * (0, it exists: the value is 0, not absent) and PTC (5): errors
+	 * (1 + 0) / outgoing (0 + 5).
+	 */
+	C("*", "errors.count", 1 + 0 + 0),
+	R("*", "errors.rate", (1.0 + 0) / (0 + 5)),
+	R("*", "errors.correction_rate", 0.0 / 1),
+	R("*", "objective.errors_rate.value", 1.0 / 5),
+	C("*", "objective.errors_rate.met", 0),			/* 0.2 > 0.05 */
+	R("*", "objective.tasks_on_time.value", 10.0 / 13),
+	C("*", "objective.tasks_on_time.met", 0),
+	C("*", "actions.overdue", 1),
+	C("*", "satisfaction.responses", 0),
+	X("*", "satisfaction.rate"),
+	X("*", "objective.satisfaction.value"),
+	C("*", "submission.units_expected", 3),		/* DESK PNV PTC */
+	C("*", "submission.units_submitted", 2),		/* DESK PTC */
+	C("*", "submission.units_missing", 1),			/* PNV */
+	C("*", "submission.units_incomplete", 0),
+};
+
+/*
+ * 2024-H1, cutoff 0: window 01-01..06-30, sheets of 01..06, folders
+ * <= 06 (01..04 exist). April's folder is read now: DESK's survey row
+ * of 03-30 and PNV's re-sent 15/BC (corrected 03-29) count here, though
+ * not in March or Q1 (SPEC §6 "Folders read"). May and June have no
+ * sheets: DESK and PNV are incomplete.
+ */
+static const struct wnum half[] = {
+	/* DESK sheets 01..04: tasks 10+10+20+1 / 8+9+19+1 / 1+1+0+0 */
+	C("DESK", "tasks.planned", 10 + 10 + 20 + 1),
+	C("DESK", "tasks.completed_on_time", 8 + 9 + 19 + 1),
+	R("DESK", "tasks.on_time_rate", (8.0 + 9 + 19 + 1) / 41),
+	R("DESK", "tasks.completion_rate", (37.0 + 1 + 1) / 41),
+	/* documents: incoming 30+20+10+1, on time 25+20+9+1, late 3+0+1+0;
+	 * incoming_pending is a stock: April's 0 (January's was 2) */
+	C("DESK", "documents.incoming", 30 + 20 + 10 + 1),
+	C("DESK", "documents.incoming_pending", 0),
+	C("DESK", "documents.outgoing", 20 + 0 + 40 + 1),
+	R("DESK", "documents.incoming_on_time_rate", 55.0 / (55 + 4)),
+	/* dossiers in 01 and 02 only: opening from 01, closing from 02 */
+	C("DESK", "dossiers.carried_over", 5),
+	C("DESK", "dossiers.pending_in_time", 6),
+	C("DESK", "dossiers.pending_overdue", 2),
+	C("DESK", "dossiers.to_handle", 5 + (20 + 10) + (15 + 5)),
+	R("DESK", "errors.rate", 1.0 / 61),
+	/*
+	 * survey: 5, 4 (January), 5, 4, 3, 5, 1, 4 (March's folder), 2
+	 * (03-30, April's folder): 3×5, 3×4, 1×3, 1×2, 1×1, n = 9
+	 */
+	C("DESK", "satisfaction.responses", 9),
+	C("DESK", "satisfaction.very_satisfied", 3),
+	C("DESK", "satisfaction.satisfied", 3),
+	C("DESK", "satisfaction.dissatisfied", 1),
+	R("DESK", "satisfaction.rate", (3.0 + 3) / 9),
+	R("DESK", "satisfaction.mean", (3.0 * 5 + 3 * 4 + 3 + 2 + 1) / 9),
+	/* ≈ (0.6667 + 0.2134 ∓ 1.96·√(0.02469 + 0.01186)) / 1.42684
+	 * = (0.8801 ∓ 0.3747) / 1.42684 = 0.3542, 0.8794 */
+	WL("DESK", "satisfaction.rate_low", 6, 9),
+	WH("DESK", "satisfaction.rate_high", 6, 9),
+	/* truc_tiep: 01-10 5, 03-01 5, 03-02 4, 02-28 4, 03-30 2 */
+	R("DESK", "satisfaction.channel.truc_tiep.rate", 4.0 / 5),
+	/* truc_tuyen: 01-15 4, 03-05 3, 03-20 5 */
+	R("DESK", "satisfaction.channel.truc_tuyen.rate", 2.0 / 3),
+	/* A1..A4 opened; closed by 06-30: A1 (03-10), A2 (02-15); overdue
+	 * at 06-30: A3 (due 03-15), A4 (due 03-31); effective A2 yes, A1 no */
+	C("DESK", "actions.opened", 4),
+	C("DESK", "actions.closed", 2),
+	C("DESK", "actions.overdue", 2),
+	R("DESK", "actions.effective_rate", 1.0 / (1 + 1)),
+	C("DESK", "complaints.resolved", 2),		/* 03-10, 04-05 */
+	/* active 01..06, sheets 01..04 */
+	C("DESK", "submission.months_missing", 2),
+	C("DESK", "submission.missing", 0),
+	C("DESK", "submission.incomplete", 1),
+	X("DESK", "submission.revision"),
+
+	/* PNV sheets 01 and 03 (rev 2) */
+	C("PNV", "tasks.planned", 5 + 4),
+	R("PNV", "tasks.on_time_rate", (5.0 + 3) / 9),
+	/* incoming_pending: March's 0 is the last sheet (January's 1) */
+	C("PNV", "documents.incoming_pending", 0),
+	C("PNV", "documents.outgoing", 10 + 15),
+	/* dossiers only in March: its stocks */
+	C("PNV", "dossiers.carried_over", 0),
+	C("PNV", "dossiers.pending_in_time", 1),
+	/* 12/QĐ (corr 03-06 ver 03-07), 15/BC (April's copy corr 03-29),
+	 * 20/TB (02-20, no correction) */
+	C("PNV", "errors.count", 3),
+	C("PNV", "errors.corrected", 2),
+	C("PNV", "errors.verified", 1),
+	R("PNV", "errors.rate", 3.0 / 25),
+	R("PNV", "errors.correction_rate", 2.0 / 3),
+	/* the January tally 3, 4, 2, 1, 0 */
+	C("PNV", "satisfaction.responses", 3 + 4 + 2 + 1 + 0),
+	R("PNV", "satisfaction.rate", (3.0 + 4) / 10),
+	R("PNV", "satisfaction.mean", (3.0 * 5 + 4 * 4 + 2 * 3 + 1 * 2) / 10),
+	/* ≈ (0.7 + 0.19208 ∓ 1.96·√(0.021 + 0.009604)) / 1.38416
+	 * = (0.89208 ∓ 0.34288) / 1.38416 = 0.3968, 0.8922 */
+	WL("PNV", "satisfaction.rate_low", 7, 10),
+	WH("PNV", "satisfaction.rate_high", 7, 10),
+	X("PNV", "satisfaction.channel.truc_tiep.rate"),	/* a tally */
+	/* active 01..06, sheets 01, 03 */
+	C("PNV", "submission.months_missing", 4),
+	C("PNV", "submission.incomplete", 1),
+	R("PNV", "objective.satisfaction.value", 0.7),
+	C("PNV", "objective.satisfaction.met", 0),
+
+	/* PTC active 01, 02 only: nothing missing */
+	C("PTC", "submission.months_missing", 0),
+	C("PTC", "submission.incomplete", 0),
+	C("PTC", "documents.incoming_pending", 1),		/* February's */
+	R("PTC", "errors.rate", 1.0 / (5 + 5)),
+
+	C("*", "tasks.planned", 41 + 9 + 5),
+	R("*", "tasks.on_time_rate", (37.0 + 8 + 3) / 55),
+	C("*", "documents.incoming_pending", 0 + 0 + 1),
+	C("*", "dossiers.carried_over", 5 + 0),
+	C("*", "dossiers.pending_in_time", 6 + 1),
+	C("*", "errors.count", 1 + 3 + 1),
+	C("*", "errors.corrected", 0 + 2 + 0),
+	R("*", "errors.rate", 5.0 / (61 + 25 + 10)),
+	R("*", "errors.correction_rate", 2.0 / 5),
+	C("*", "satisfaction.responses", 9 + 10),
+	R("*", "satisfaction.rate", (6.0 + 7) / 19),
+	R("*", "satisfaction.mean", (33.0 + 39) / 19),
+	/* ≈ (0.6842 + 0.1011 ∓ 1.96·√(0.01137 + 0.00266)) / 1.20219
+	 * = (0.7853 ∓ 0.2322) / 1.20219 = 0.4601, 0.8464 */
+	WL("*", "satisfaction.rate_low", 13, 19),
+	WH("*", "satisfaction.rate_high", 13, 19),
+	/* survey rows only: DESK's */
+	R("*", "satisfaction.channel.truc_tiep.rate", 4.0 / 5),
+	C("*", "submission.units_expected", 3),
+	C("*", "submission.units_submitted", 3),
+	C("*", "submission.units_missing", 0),
+	C("*", "submission.units_incomplete", 2),		/* DESK, PNV */
+};
+
+/*
+ * The formula fixture of tests/fixtures/formulas (config: cutoff_day 0;
+ * config15: 15), where the rules of SPEC §5-6 that the two fixtures above
+ * leave untouched each move a value. Units A and B always, L from 2024-02.
+ *   A 01  tasks 100/57/3/40 (57/100 against a 57 % target), documents
+ *         10/6/2/2 out 10 arch 1, tally 1, 1, 0, 0, 1 (no [dossiers])
+ *   A 02  tasks 10/5/5/0, dossiers co 4 on 6 di 2 e 3 ot 4 l 1 pit 3 po 1,
+ *         documents 5/5/0/0 out 10 arch 0
+ *   A 03  tasks 10/10/0/0, dossiers co 3 on 10 di 0 e 5 ot 5 l 0 pit 2
+ *         po 1, documents 4/2/1/1 out 0 arch 0
+ *   B 01  tasks 4/2/1/1, dossiers co 10 on 0 di 4 e 2 ot 2 l 2 pit 5 po 3,
+ *         documents 8/4/0/4 out 5 arch 2
+ *   B 02  tasks 6/3/3/0, dossiers co 8 on 2 di 2 e 1 ot 1 l 1 pit 6 po 3,
+ *         documents 6/3/1/2 out 5 arch 0; B sends nothing in March
+ *   L 02  tasks 1/1/0/0, documents 0/0/0/0 out 0; L 03 tasks 2/1/1/0,
+ *         documents 1/1/0/0 out 2
+ *   actions (A) folder 01: X1 khac_phuc 01-05 due 01-20 closed 01-15 yes;
+ *             X2 phong_ngua 01-25 due 02-28 open
+ *           folder 02: X1 re-sent re-opened (closed_on, effective empty);
+ *             X2 re-sent opened 02-02 due 02-20
+ *           folder 03: X3 cai_tien 03-01 due 03-05 closed 03-20 yes
+ *   errors (B) folder 01: 1/QĐ 01-10 the_thuc corr 01-12 ver 01-13;
+ *           folder 02: 1/QĐ re-sent as chinh_ta, corrections empty
+ *   suggestions (A) folder 01: G1 01-08 moi; folder 02: G1 to_qmr 01-20
+ *           da_thuc_hien notified 02-05, G2 02-01 khong_chap_nhan
+ *   survey (A) folder 02: 02-10 truc_tiep 4, 02-11 truc_tuyen 2 (access
+ *           4); folder 03: the same 02-10 truc_tiep 4 row again
+ *   objectives tasks57 tasks.on_time_rate >= 57% (A);
+ *           dossiers_rate dossiers.on_time_rate >= 0.8 (*; B 60%)
+ */
+
+/*
+ * 2024-Q1, cutoff 0: sheets 01..03, folders <= 03. Opening stocks from
+ * each unit's first month with the section, closing from its last; status
+ * rows as their latest copy, whole (cleared fields stay cleared); survey
+ * rows never merged.
+ */
+static const struct wnum fq1[] = {
+	C("A", "tasks.planned", 100 + 10 + 10),
+	C("A", "tasks.completed_on_time", 57 + 5 + 10),
+	C("A", "tasks.completed_late", 3 + 5 + 0),
+	C("A", "tasks.not_completed", 40 + 0 + 0),
+	R("A", "tasks.on_time_rate", (57.0 + 5 + 10) / 120),
+	R("A", "tasks.completion_rate", (72.0 + 8) / 120),
+	/* [dossiers] in 02 and 03 only: opening stock from 02 (not from
+	 * January, where A sent none), closing stocks from 03 */
+	C("A", "dossiers.carried_over", 4),
+	C("A", "dossiers.pending_in_time", 2),
+	C("A", "dossiers.pending_overdue", 1),
+	C("A", "dossiers.received_online", 6 + 10),
+	C("A", "dossiers.received", (6 + 2) + (10 + 0)),
+	C("A", "dossiers.to_handle", 4 + 18),
+	C("A", "dossiers.resolved_early", 3 + 5),
+	C("A", "dossiers.resolved_on_time", 4 + 5),
+	C("A", "dossiers.resolved_late", 1 + 0),
+	C("A", "dossiers.resolved", (3 + 4 + 1) + (5 + 5 + 0)),
+	R("A", "dossiers.on_time_rate", (3.0 + 4 + 5 + 5) / 18),
+	R("A", "dossiers.online_share", 16.0 / 18),
+	/* documents: incoming_pending from March (1; January's was 2) */
+	C("A", "documents.incoming", 10 + 5 + 4),
+	C("A", "documents.incoming_on_time", 6 + 5 + 2),
+	C("A", "documents.incoming_late", 2 + 0 + 1),
+	C("A", "documents.incoming_pending", 1),
+	C("A", "documents.outgoing", 10 + 10 + 0),
+	C("A", "documents.files_archived", 1 + 0 + 0),
+	R("A", "documents.incoming_on_time_rate", 13.0 / (13 + 3)),
+	/*
+	 * satisfaction: the January tally 1, 1, 0, 0, 1 (ratings 5, 4, 1)
+	 * and the rows 02-10 (4), 02-11 (2) and 02-10 (4) again from
+	 * March's folder: survey rows are never merged, so n = 3 + 3
+	 */
+	C("A", "satisfaction.responses", 3 + 3),
+	C("A", "satisfaction.very_satisfied", 1),
+	C("A", "satisfaction.satisfied", 1 + 2),
+	C("A", "satisfaction.neutral", 0),
+	C("A", "satisfaction.dissatisfied", 1),
+	C("A", "satisfaction.very_dissatisfied", 1),
+	R("A", "satisfaction.rate", (1.0 + 3) / 6),
+	R("A", "satisfaction.mean", (5.0 + 4 + 1 + 4 + 2 + 4) / 6),
+	/* ≈ (0.6667 + 0.3201 ∓ 1.96·√(0.03704 + 0.02668)) / 1.64027
+	 * = (0.9868 ∓ 0.4947) / 1.64027 = 0.3000, 0.9032 */
+	WL("A", "satisfaction.rate_low", 4, 6),
+	WH("A", "satisfaction.rate_high", 4, 6),
+	R("A", "satisfaction.channel.truc_tiep.rate", 2.0 / 2),
+	R("A", "satisfaction.channel.truc_tuyen.rate", 0.0 / 1),
+	X("A", "satisfaction.channel.buu_chinh.rate"),
+	R("A", "satisfaction.component.access.rate", 1.0 / 1),
+	X("A", "satisfaction.component.staff.rate"),
+	/*
+	 * actions as their latest copies: X1 (February's: re-opened, its
+	 * closed_on and effective gone), X2 (February's: opened 02-02, due
+	 * 02-20, open), X3 (closed 03-20, yes). Closed by 03-31: X3 only;
+	 * overdue at 03-31: X1 (due 01-20), X2 (due 02-20); effective: X3.
+	 */
+	C("A", "actions.opened", 3),
+	C("A", "actions.opened.khac_phuc", 1),
+	C("A", "actions.opened.phong_ngua", 1),
+	C("A", "actions.opened.cai_tien", 1),
+	C("A", "actions.closed", 1),
+	C("A", "actions.overdue", 2),
+	R("A", "actions.effective_rate", 1.0 / (1 + 0)),
+	/* G1 (February's copy), G2 */
+	C("A", "suggestions.received", 2),
+	C("A", "suggestions.to_qmr", 1),			/* G1 01-20 */
+	C("A", "suggestions.implemented", 1),
+	C("A", "suggestions.rejected", 1),
+	C("A", "suggestions.pending", 0),
+	C("A", "suggestions.notified", 1),			/* G1 02-05 */
+	R("A", "suggestions.notified_rate", 1.0 / (1 + 1)),
+	R("A", "errors.rate", 0.0 / 20),
+	C("A", "submission.months_missing", 0),
+	C("A", "submission.incomplete", 0),
+	R("A", "objective.tasks57.value", 72.0 / 120),
+	R("A", "objective.tasks57.target", 57.0 / 100),
+	C("A", "objective.tasks57.met", 1),
+	R("A", "objective.dossiers_rate.value", 17.0 / 18),
+	R("A", "objective.dossiers_rate.target", 0.8),
+	C("A", "objective.dossiers_rate.met", 1),
+
+	/* B: sheets 01 and 02; nothing in March */
+	C("B", "tasks.planned", 4 + 6),
+	C("B", "tasks.completed_on_time", 2 + 3),
+	C("B", "tasks.completed_late", 1 + 3),
+	C("B", "tasks.not_completed", 1 + 0),
+	R("B", "tasks.on_time_rate", 5.0 / 10),
+	R("B", "tasks.completion_rate", (5.0 + 4) / 10),
+	/* stocks: opening from January, closing from February (its last) */
+	C("B", "dossiers.carried_over", 10),
+	C("B", "dossiers.pending_in_time", 6),
+	C("B", "dossiers.pending_overdue", 3),
+	C("B", "dossiers.received_online", 0 + 2),
+	C("B", "dossiers.received", (0 + 4) + (2 + 2)),
+	C("B", "dossiers.to_handle", 10 + 8),
+	C("B", "dossiers.resolved", (2 + 2 + 2) + (1 + 1 + 1)),
+	R("B", "dossiers.on_time_rate", (2.0 + 2 + 1 + 1) / 9),
+	R("B", "dossiers.online_share", 2.0 / 8),
+	C("B", "documents.incoming", 8 + 6),
+	C("B", "documents.incoming_on_time", 4 + 3),
+	C("B", "documents.incoming_late", 0 + 1),
+	C("B", "documents.incoming_pending", 2),	/* January's was 4 */
+	C("B", "documents.outgoing", 5 + 5),
+	C("B", "documents.files_archived", 2 + 0),
+	R("B", "documents.incoming_on_time_rate", 7.0 / (7 + 1)),
+	/* 1/QĐ as re-sent in February: chinh_ta, not corrected */
+	C("B", "errors.count", 1),
+	C("B", "errors.by_type.chinh_ta", 1),
+	C("B", "errors.by_type.the_thuc", 0),
+	C("B", "errors.corrected", 0),
+	C("B", "errors.verified", 0),
+	R("B", "errors.rate", 1.0 / 10),
+	R("B", "errors.correction_rate", 0.0 / 1),
+	C("B", "satisfaction.responses", 0),
+	X("B", "satisfaction.rate"),
+	C("B", "submission.months_missing", 1),
+	C("B", "submission.missing", 0),
+	C("B", "submission.incomplete", 1),
+	/* the override 60 %: 6/9 >= 0.6 (the base 0.8 would not be met) */
+	R("B", "objective.dossiers_rate.value", 6.0 / 9),
+	R("B", "objective.dossiers_rate.target", 60.0 / 100),
+	C("B", "objective.dossiers_rate.met", 1),
+	X("B", "objective.tasks57.target"),			/* not listed */
+
+	/* L: active 02 and 03, both sent; no [dossiers] */
+	C("L", "tasks.planned", 1 + 2),
+	R("L", "tasks.on_time_rate", (1.0 + 1) / 3),
+	C("L", "documents.incoming_pending", 0),
+	C("L", "documents.outgoing", 0 + 2),
+	R("L", "errors.rate", 0.0 / 2),
+	X("L", "dossiers.carried_over"),
+	X("L", "objective.dossiers_rate.target"),	/* no such value */
+	C("L", "submission.months_missing", 0),
+	C("L", "submission.incomplete", 0),
+
+	/* *: stocks are the sum of each unit's own opening and closing */
+	C("*", "tasks.planned", 120 + 10 + 3),
+	R("*", "tasks.on_time_rate", (72.0 + 5 + 2) / 133),
+	C("*", "dossiers.carried_over", 4 + 10),	/* A's 02, B's 01 */
+	C("*", "dossiers.pending_in_time", 2 + 6),	/* A's 03, B's 02 */
+	C("*", "dossiers.pending_overdue", 1 + 3),
+	C("*", "dossiers.received", 18 + 8),
+	C("*", "dossiers.received_online", 16 + 2),
+	C("*", "dossiers.to_handle", 22 + 18),
+	C("*", "dossiers.resolved", 18 + 9),
+	R("*", "dossiers.on_time_rate", (17.0 + 6) / 27),
+	R("*", "dossiers.online_share", 18.0 / 26),
+	C("*", "documents.incoming", 19 + 14 + 1),
+	C("*", "documents.incoming_pending", 1 + 2 + 0),
+	C("*", "documents.outgoing", 20 + 10 + 2),
+	R("*", "documents.incoming_on_time_rate",
+	    (13.0 + 7 + 1) / ((13 + 3) + (7 + 1) + (1 + 0))),
+	C("*", "errors.count", 1),
+	R("*", "errors.rate", 1.0 / 32),
+	C("*", "satisfaction.responses", 6),
+	R("*", "satisfaction.rate", 4.0 / 6),
+	WL("*", "satisfaction.rate_low", 4, 6),
+	WH("*", "satisfaction.rate_high", 4, 6),
+	C("*", "actions.opened", 3),
+	C("*", "actions.closed", 1),
+	C("*", "actions.overdue", 2),
+	R("*", "actions.effective_rate", 1.0),
+	R("*", "suggestions.notified_rate", 1.0 / 2),
+	C("*", "submission.units_expected", 3),
+	C("*", "submission.units_submitted", 3),
+	C("*", "submission.units_missing", 0),
+	C("*", "submission.units_incomplete", 1),			/* B */
+	/* the base target for *: 23/27 = 0.85 >= 0.8 */
+	R("*", "objective.dossiers_rate.value", 23.0 / 27),
+	R("*", "objective.dossiers_rate.target", 0.8),
+	C("*", "objective.dossiers_rate.met", 1),
+	X("*", "objective.tasks57.target"),			/* a list */
+};
+
+/* 2024-01, cutoff 0, folders <= 01: the first copies, before the re-sends. */
+static const struct wnum fjan[] = {
+	/* 57/100 and the target 57 % = 57/100 are the same double: met */
+	R("A", "tasks.on_time_rate", 57.0 / 100),
+	R("A", "objective.tasks57.value", 57.0 / 100),
+	R("A", "objective.tasks57.target", 57.0 / 100),
+	C("A", "objective.tasks57.met", 1),
+	X("A", "dossiers.carried_over"),
+	X("A", "objective.dossiers_rate.target"),
+	/* X1 closed 01-15 (yes), X2 opened 01-25 due 02-28 */
+	C("A", "actions.opened", 2),
+	C("A", "actions.closed", 1),
+	C("A", "actions.overdue", 0),
+	R("A", "actions.effective_rate", 1.0 / 1),
+	C("A", "suggestions.received", 1),
+	C("A", "suggestions.pending", 1),
+	X("A", "suggestions.notified_rate"),			/* 0/(0+0) */
+	/* the tally only: ratings 5, 4, 1 */
+	C("A", "satisfaction.responses", 3),
+	R("A", "satisfaction.rate", 2.0 / 3),
+	R("A", "satisfaction.mean", (5.0 + 4 + 1) / 3),
+	/* ≈ (0.6667 + 0.6403 ∓ 1.96·√(0.07407 + 0.10671)) / 2.28053
+	 * = (1.3069 ∓ 0.8334) / 2.28053 = 0.2077, 0.9385 */
+	WL("A", "satisfaction.rate_low", 2, 3),
+	WH("A", "satisfaction.rate_high", 2, 3),
+	X("A", "satisfaction.channel.truc_tiep.rate"),
+	C("B", "errors.count", 1),
+	C("B", "errors.by_type.the_thuc", 1),
+	C("B", "errors.corrected", 1),
+	C("B", "errors.verified", 1),
+	R("B", "errors.rate", 1.0 / 5),
+	R("B", "errors.correction_rate", 1.0 / 1),
+	R("B", "objective.dossiers_rate.value", (2.0 + 2) / 6),
+	C("B", "objective.dossiers_rate.met", 1),	/* 0.667 >= 0.6 */
+	/* L is not active in January and has no row: not in scope */
+	X("L", "errors.count"),
+	X("L", "submission.months_missing"),
+	C("*", "submission.units_expected", 2),
+	C("*", "submission.units_submitted", 2),
+	R("*", "errors.rate", 1.0 / (10 + 5)),
+	/* dossiers: B only; * has the base target, 4/6 < 0.8 */
+	R("*", "objective.dossiers_rate.value", 4.0 / 6),
+	R("*", "objective.dossiers_rate.target", 0.8),
+	C("*", "objective.dossiers_rate.met", 0),
+};
+
+/* 2024-02, cutoff 0, folders <= 02 (March's copy of 02-10 not read). */
+static const struct wnum ffeb[] = {
+	/* X2 (February's copy, 02-02) opened; X1 re-opened, opened in
+	 * January: overdue with X2 (due 02-20 < 02-29) */
+	C("A", "actions.opened", 1),
+	C("A", "actions.opened.phong_ngua", 1),
+	C("A", "actions.closed", 0),
+	C("A", "actions.overdue", 2),
+	X("A", "actions.effective_rate"),
+	/* G2 only (G1 was received in January): 0 notified of 0 + 1 */
+	C("A", "suggestions.received", 1),
+	C("A", "suggestions.rejected", 1),
+	R("A", "suggestions.notified_rate", 0.0 / (0 + 1)),
+	C("A", "satisfaction.responses", 2),
+	R("A", "satisfaction.rate", 1.0 / 2),
+	R("A", "satisfaction.mean", (4.0 + 2) / 2),
+	C("B", "errors.count", 0),			/* 1/QĐ is January's */
+	C("L", "submission.months_missing", 0),
+	C("L", "submission.revision", 1),
+	C("L", "documents.outgoing", 0),
+	X("L", "errors.rate"),					/* 0/0 */
+	C("*", "submission.units_expected", 3),
+	R("*", "errors.rate", 0.0 / (10 + 5 + 0)),
+};
+
+/*
+ * 2024-03 under cutoff 15: window 02-15..03-14, the sheets of reporting
+ * month 03 (A, L; B missing), folders <= 03. X3 was closed on 03-20, in
+ * a folder this report reads but after its last day.
+ */
+static const struct wnum fmar15[] = {
+	/* X3 opened 03-01; X2 (02-02) belongs to reporting month 02 */
+	C("A", "actions.opened", 1),
+	C("A", "actions.opened.cai_tien", 1),
+	C("A", "actions.closed", 0),			/* 03-20 > 03-14 */
+	/* at 03-14: X1 (due 01-20), X2 (due 02-20), X3 (due 03-05, not
+	 * closed by 03-14) */
+	C("A", "actions.overdue", 3),
+	/* effective yes / (yes + no) among the actions opened: X3 */
+	R("A", "actions.effective_rate", 1.0 / 1),
+	C("A", "satisfaction.responses", 0),		/* 02-10, 02-11 */
+	C("A", "dossiers.carried_over", 3),
+	R("A", "dossiers.on_time_rate", (5.0 + 5) / 10),
+	C("B", "submission.months_missing", 1),
+	C("B", "submission.missing", 1),
+	C("B", "submission.incomplete", 0),
+	X("B", "tasks.planned"),
+	X("B", "dossiers.pending_in_time"),
+	X("B", "objective.dossiers_rate.target"),
+	C("*", "tasks.planned", 10 + 2),
+	C("*", "dossiers.pending_in_time", 2),			/* A's only */
+	C("*", "actions.overdue", 3),
+	C("*", "submission.units_expected", 3),
+	C("*", "submission.units_submitted", 2),
+	C("*", "submission.units_missing", 1),
+};
+
+/*
+ * 2024-01-20..2024-01-25: no reporting month lies wholly inside. Under
+ * cutoff 15 the window lies in reporting month 2024-02 (01-15..02-14):
+ * L (active from 02) is in scope, and February's folder is read, whose
+ * X2 was opened on 02-02 and whose X1 is open again.
+ */
+static const struct wnum frange15[] = {
+	C("L", "errors.count", 0),
+	C("L", "actions.opened", 0),
+	X("L", "tasks.planned"),
+	X("L", "submission.months_missing"),
+	C("A", "actions.opened", 0),
+	C("A", "actions.overdue", 1),		/* X1: due 01-20 < 01-25 */
+	X("A", "tasks.planned"),
+	C("*", "submission.units_expected", 0),
+};
+
+/*
+ * 2024-01-15..2024-03-14 under cutoff 15: reporting months 02
+ * (01-15..02-14) and 03 (02-15..03-14) lie wholly inside, so their
+ * sheets and submission flags (not January's: A's tally is out); dated
+ * rows by date from folders <= 03.
+ */
+static const struct wnum frange15w[] = {
+	C("A", "tasks.planned", 10 + 10),
+	C("A", "dossiers.carried_over", 4),			/* February's */
+	C("A", "dossiers.pending_in_time", 2),			/* March's */
+	C("A", "documents.incoming_pending", 1),		/* March's */
+	C("A", "submission.months_missing", 0),
+	X("A", "submission.revision"),				/* not a month */
+	/* rows 02-10 (4), 02-11 (2), 02-10 (4) again; no tally */
+	C("A", "satisfaction.responses", 3),
+	R("A", "satisfaction.rate", 2.0 / 3),
+	R("A", "satisfaction.mean", (4.0 + 2 + 4) / 3),
+	/* opened X2 (02-02), X3 (03-01); X3's close of 03-20 is after
+	 * 03-14: closed 0, overdue X1, X2, X3 */
+	C("A", "actions.opened", 2),
+	C("A", "actions.closed", 0),
+	C("A", "actions.overdue", 3),
+	R("A", "actions.effective_rate", 1.0 / 1),
+	C("A", "suggestions.received", 1),			/* G2 */
+	R("A", "suggestions.notified_rate", 0.0 / (0 + 1)),
+	/* B: February's sheet only; 1/QĐ of 01-10 is before the range */
+	C("B", "tasks.planned", 6),
+	C("B", "dossiers.carried_over", 8),
+	C("B", "dossiers.pending_overdue", 3),
+	C("B", "submission.months_missing", 1),
+	C("B", "submission.missing", 0),
+	C("B", "submission.incomplete", 1),
+	C("B", "errors.count", 0),
+	C("L", "tasks.planned", 1 + 2),
+	C("L", "submission.months_missing", 0),
+	C("*", "tasks.planned", 20 + 6 + 3),
+	C("*", "dossiers.carried_over", 4 + 8),
+	C("*", "dossiers.pending_in_time", 2 + 6),
+	C("*", "submission.units_expected", 3),
+	C("*", "submission.units_submitted", 3),
+	C("*", "submission.units_incomplete", 1),
+};
+
+/*
+ * 2024-Q1 under cutoff 15: window 2023-12-15..2024-03-14, the sheets of
+ * reporting months 01..03 (as under 0), folders <= 03.
+ */
+static const struct wnum fq1_15[] = {
+	C("A", "tasks.planned", 100 + 10 + 10),
+	C("A", "dossiers.carried_over", 4),
+	C("A", "satisfaction.responses", 3 + 3),
+	/* X1, X2, X3 opened; X3 closed 03-20 after 03-14: all overdue */
+	C("A", "actions.opened", 3),
+	C("A", "actions.closed", 0),
+	C("A", "actions.overdue", 3),
+	C("B", "errors.count", 1),			/* 1/QĐ of 01-10 */
+	C("B", "submission.months_missing", 1),
+	C("*", "dossiers.carried_over", 4 + 10),
+	C("*", "submission.units_incomplete", 1),
+};
+
+/* The same range under cutoff 0: January only; folders <= 01. */
+static const struct wnum frange0[] = {
+	X("L", "errors.count"),				/* not in scope */
+	C("A", "actions.opened", 1),			/* X2 of 01-25 */
+	C("A", "actions.opened.phong_ngua", 1),
+	C("A", "actions.overdue", 0),			/* X1 closed 01-15 */
+	C("B", "errors.count", 0),			/* 1/QĐ of 01-10 */
 };
 
 /*
@@ -864,11 +1575,30 @@ static const struct want edge_range[] = {
 	{ "*", "objective.errors_rate.met", ABSENT },
 };
 
+/* The pinned Wilson texts above, against the SPEC formula (wilson()). */
+static const struct wnum month_wilson[] = {
+	WL("DESK", "satisfaction.rate_low", 3, 5),
+	WH("DESK", "satisfaction.rate_high", 3, 5),
+	WL("*", "satisfaction.rate_low", 3, 5),
+	WH("*", "satisfaction.rate_high", 3, 5),
+};
+
+static const struct wnum edge_wilson[] = {
+	WL("NEW", "satisfaction.rate_low", 5, 5),
+	WH("NEW", "satisfaction.rate_high", 5, 5),		/* clamped */
+	WL("OLD", "satisfaction.rate_low", 0, 5),		/* clamped */
+	WH("OLD", "satisfaction.rate_high", 0, 5),
+	WL("*", "satisfaction.rate_low", 5, 10),
+	WH("*", "satisfaction.rate_high", 5, 10),
+};
+
 static void
 test_month(void **state)
 {
 	(void)state;
 	check("config", "2024-03", month, N(month), 1, 276);
+	check_num("analyze", "config", "2024-03", month_wilson,
+	    N(month_wilson));
 }
 
 static void
@@ -893,11 +1623,55 @@ test_range(void **state)
 }
 
 static void
+test_february(void **state)
+{
+	(void)state;
+	check_num("analyze", "config", "2024-02", february, N(february));
+}
+
+static void
+test_half(void **state)
+{
+	(void)state;
+	check_num("analyze", "config", "2024-H1", half, N(half));
+}
+
+static void
+test_formulas_q1(void **state)
+{
+	(void)state;
+	check_num("formulas", "config", "2024-Q1", fq1, N(fq1));
+	check_num("formulas", "config15", "2024-Q1", fq1_15, N(fq1_15));
+}
+
+static void
+test_formulas_months(void **state)
+{
+	(void)state;
+	check_num("formulas", "config", "2024-01", fjan, N(fjan));
+	check_num("formulas", "config", "2024-02", ffeb, N(ffeb));
+	check_num("formulas", "config15", "2024-03", fmar15, N(fmar15));
+}
+
+static void
+test_formulas_ranges(void **state)
+{
+	(void)state;
+	check_num("formulas", "config15", "2024-01-20..2024-01-25", frange15,
+	    N(frange15));
+	check_num("formulas", "config", "2024-01-20..2024-01-25", frange0,
+	    N(frange0));
+	check_num("formulas", "config15", "2024-01-15..2024-03-14", frange15w,
+	    N(frange15w));
+}
+
+static void
 test_edge_month(void **state)
 {
 	(void)state;
 	check_fx("edge", "config", "2024-03", edge_month, N(edge_month), 1,
 	    264);
+	check_num("edge", "config", "2024-03", edge_wilson, N(edge_wilson));
 }
 
 static void
@@ -917,6 +1691,11 @@ main(void)
 		cmocka_unit_test(test_quarter),
 		cmocka_unit_test(test_cutoff15),
 		cmocka_unit_test(test_range),
+		cmocka_unit_test(test_february),
+		cmocka_unit_test(test_half),
+		cmocka_unit_test(test_formulas_q1),
+		cmocka_unit_test(test_formulas_months),
+		cmocka_unit_test(test_formulas_ranges),
 		cmocka_unit_test(test_edge_month),
 		cmocka_unit_test(test_edge_range),
 	};
