@@ -1443,6 +1443,9 @@ def main():
     a = ap.parse_args()
 
     ind, order = read_indicators(a.indicators, a.period)
+    if not order:
+        # nothing to compare: every check below would pass on any workbook
+        fail('%s holds no row of period %s' % (a.indicators, a.period))
     units, low = read_analysis(a.analysis, a.period)
     labels = read_objectives(a.config)
     for (u, _) in ind:
@@ -1517,6 +1520,10 @@ def main():
     lo = 0
     if a.lo_dir:
         lo = check_lo(a.lo_dir, os.path.splitext(os.path.basename(a.xlsx))[0], S, totals, ind)
+    if stats['numbers'] == 0:
+        fail('no number of a unit sheet was compared with the indicators CSV')
+    if a.lo_dir and totals and lo == 0:
+        fail('LibreOffice recalculated no formula of the organization rows')
     if failures:
         print('xlsx_check: %s: %d failures' % (a.xlsx, len(failures)), file=sys.stderr)
         return 1
