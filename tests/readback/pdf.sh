@@ -133,6 +133,12 @@ n=$(pages "$r")
 d=$(text "$r" | grep -c "DỰ THẢO LẦN 1")
 [ "$d" = "$n" ] || no "report: draft mark on $d of $n pages"
 text "$r" 1 | grep -qx '1' && no "report: page 1 is numbered"
+# the rules under the motto (as long as its line) and the agency (short),
+# and the draft mark's box on every page, from the drawing operators
+agency="ỦY BAN NHÂN DÂN HUYỆN THƯỜNG XUÂN"
+nb=$(/usr/bin/python3 "$TOP/tests/readback/pdf_rules.py" "$r" "$agency" 2>&1) ||
+    no "report: $nb"
+[ "$nb" = "$n" ] || no "report: a box around the draft mark on $nb of $n pages"
 text "$r" 2 | grep -qx '2' || no "report: page 2 has no number"
 # ... centred over the body (30 mm + 165 mm / 2 = 318.9 pt) inside the top
 # margin (20 mm = 56.7 pt), clear of the sheet's unprintable edge (5 mm =
@@ -179,6 +185,8 @@ f=$tmp/final.pdf
 run report "$f" --number 125 || no "final: status $?"
 common "$f"
 text "$f" | grep -q "DỰ THẢO" && no "final: has a draft mark"
+nb=$(/usr/bin/python3 "$TOP/tests/readback/pdf_rules.py" "$f" "$agency" 2>&1) ||
+    no "final: $nb"
 has "$f" "Số: 125/BC-UBND"
 
 # --- BM.07.01 of one unit, its narrative running over pages ---
