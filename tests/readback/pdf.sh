@@ -133,7 +133,32 @@ n=$(pages "$r")
 d=$(text "$r" | grep -c "DỰ THẢO LẦN 1")
 [ "$d" = "$n" ] || no "report: draft mark on $d of $n pages"
 text "$r" 1 | grep -qx '1' && no "report: page 1 is numbered"
+# the rules under the motto (as long as its line) and the agency (short),
+# and the draft mark's box on every page, from the drawing operators
+agency="ỦY BAN NHÂN DÂN HUYỆN THƯỜNG XUÂN"
+nb=$(/usr/bin/python3 "$TOP/tests/readback/pdf_rules.py" "$r" "$agency" 2>&1) ||
+    no "report: $nb"
+[ "$nb" = "$n" ] || no "report: a box around the draft mark on $nb of $n pages"
 text "$r" 2 | grep -qx '2' || no "report: page 2 has no number"
+# ... centred over the body (30 mm + 165 mm / 2 = 318.9 pt) inside the top
+# margin (20 mm = 56.7 pt), clear of the sheet's unprintable edge (5 mm =
+# 14.2 pt), on every page from 2, and on page 1 nothing there but the box
+pdftotext -bbox "$r" - 2>/dev/null | awk -F'"' -v n="$n" '
+	/<page / { pg++ }
+	/<word/ && $8 + 0 < 56.7 {
+		w = $9; sub(/^>/, "", w); sub(/<.*/, "", w)
+		if (w == pg && pg >= 2 && $4 + 0 >= 14.2 &&
+		    ($2 + $6) / 2 > 317.9 && ($2 + $6) / 2 < 319.9)
+			ok[pg] = 1
+		else if (w ~ /^[0-9]+$/ && !($2 + 0 > 450))
+			bad = bad " " pg ":" w
+	}
+	END {
+		for (i = 2; i <= n; i++) if (!ok[i]) miss = miss " " i
+		if (miss != "" || bad != "") {
+			print "missing" miss ", stray" bad; exit 1
+		}
+	}' >"$tmp/pn" || no "report: page numbers not centred in the top margin: $(cat "$tmp/pn")"
 # the number line left blank for the clerk
 pdftotext -layout -f 1 -l 1 "$r" - 2>/dev/null | grep -q 'Số:   *\/BC-UBND' ||
     no "report: no blank 'Số:      /BC-UBND'"
@@ -160,6 +185,8 @@ f=$tmp/final.pdf
 run report "$f" --number 125 || no "final: status $?"
 common "$f"
 text "$f" | grep -q "DỰ THẢO" && no "final: has a draft mark"
+nb=$(/usr/bin/python3 "$TOP/tests/readback/pdf_rules.py" "$f" "$agency" 2>&1) ||
+    no "final: $nb"
 has "$f" "Số: 125/BC-UBND"
 
 # --- BM.07.01 of one unit, its narrative running over pages ---

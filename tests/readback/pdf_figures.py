@@ -1125,6 +1125,10 @@ def main():
     if docs == 0:
         print('pdf_figures.py: %s: no documents' % a.dir, file=sys.stderr)
         return 1
+    if cells == 0:
+        # documents whose tables were not found: nothing was compared
+        print('pdf_figures.py: %s: no figure read back' % a.dir, file=sys.stderr)
+        return 1
     print('pdf_figures.py: %s: %d documents, %d figures read back, %d '
               'wrong' % (a.dir, docs, cells, len(bad)))
     return 1 if bad else 0

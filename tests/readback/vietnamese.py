@@ -204,6 +204,8 @@ def pdftext(path):
 
 def check(org, period):
     exp = json.load(open(os.path.join(org, 'expect.json')))
+    if not exp:
+        no('expect.json lists no string: nothing would be compared')
     out = os.path.join(org, 'output', period)
     files = sorted(os.listdir(out))
     texts = {}

@@ -31,7 +31,9 @@ if command -v soffice >/dev/null 2>&1; then
 </oor:items>
 XCU
 else
-	echo "xlsx.sh: soffice not installed: LibreOffice checks skipped"
+	# scripts/debian-packages lists libreoffice-calc-nogui: CI has it, so
+	# a missing soffice is a broken set-up, not a reason to pass
+	no "soffice is not installed (libreoffice-calc-nogui, scripts/ensure-deps)"
 fi
 
 # lo_csv BOOK: every sheet of BOOK as CSV into $lo/BOOKNAME/ (recalculated).
@@ -275,10 +277,10 @@ fi
 # 4. The real pipeline on the sample year, when its programs are built.
 if [ -x "$BIN/baocao-check" ] && [ -x "$BIN/baocao-rollup" ] &&
     [ -x "$BIN/baocao-analyze" ] && [ -d "$TOP/input/2024-12" ]; then
-	# A failure of the pipeline itself is reported by its own tests.
+	# The pipeline is tested on its own too, but a failure here fails.
 	if ! "$BIN/baocao-check" "$TOP"/input/2024-* >"$tmp/n.tsv" 2>/dev/null
 	then
-		echo "xlsx.sh: baocao-check failed on the sample: sample skipped"
+		no "baocao-check failed on the sample"
 	else
 		# a month, a quarter, a month with a unit missing, a range
 		# with no whole month (no sheets), one with a whole month
@@ -292,7 +294,7 @@ if [ -x "$BIN/baocao-check" ] && [ -x "$BIN/baocao-rollup" ] &&
 			    --config "$TOP/config" --period $p \
 			    --analysis "$tmp/a-$p.tsv" <"$tmp/r-$p.tsv" \
 			    >"$tmp/i-$p.csv" 2>/dev/null; then
-				echo "xlsx.sh: pipeline failed for $p: skipped"
+				no "sample pipeline failed for $p"
 				continue
 			fi
 			check "sample-$p" $p "$TOP/config" "$tmp/i-$p.csv" \
@@ -332,7 +334,7 @@ PY
 		    no "sample: charts of 2024-12, 2025-01 not 1 and 0"; }
 	fi
 else
-	echo "xlsx.sh: baocao-check/rollup/analyze not built: sample skipped"
+	no "baocao-check/rollup/analyze not built, or input/2024-12 missing"
 fi
 
 # 5. Data nobody looked at: random organizations (tests/oracle/gen_random.py,
@@ -389,6 +391,8 @@ if [ -x "$BIN/baocao-check" ] && [ -x "$BIN/baocao-rollup" ] &&
 		lo=$keep
 	done
 	tmpl=$TOP/templates/xlsx/default.ini
+else
+	no "baocao-check/rollup/analyze not built: random organizations not checked"
 fi
 
 [ $fail -eq 0 ] && echo "xlsx.sh: workbooks read back"

@@ -414,6 +414,7 @@ WORDS = {'draft': 'Dự thảo lần {draft}', 'yes': 'Đạt', 'no': 'Không đ
          'range_no_months': '(Không có tháng nào nằm trọn trong kỳ: chỉ có số liệu '
                             'các sổ theo dõi, tính theo ngày)',
          'footer': '{sheet} - Trang {page}/{pages}', 'font_size': '12',
+         'rate': '0.00%',  # [formats] rate, docs/XLSX.md's default
          'chart_data': 'Số liệu của biểu đồ'}
 PERIOD = {}     # the analysis stream's period record: kind, months
 
@@ -433,7 +434,7 @@ def read_wording(path):
                      ('status', 'missing'), ('notes', 'lowsample'),
                      ('notes', 'range_months'), ('notes', 'range_no_months'),
                      ('workbook', 'footer'), ('workbook', 'font_size'),
-                     ('workbook', 'chart_data')):
+                     ('workbook', 'chart_data'), ('formats', 'rate')):
         if cp.has_option(sec, key):
             w = cp.get(sec, key).strip()
             if len(w) >= 2 and w[0] == w[-1] and w[0] in '"\'':
@@ -525,11 +526,19 @@ def check_percent(name, wf, c, cand, rows):
     if len(kinds) != 1:
         return
     want = kinds.pop()
+    base = re.sub(r'\.0+', '', WORDS['rate'])
     for r in rows:
         cell = wf.cell(r, c)
         if cell.value is not None and ('%' in cell.number_format) != want:
             fail('%s!%s: %s in format %r' % (name, cell.coordinate,
                  'a rate' if want else 'not a rate', cell.number_format))
+        # a rate in the template's [formats] rate (0.00% without one),
+        # or with more decimals near 0 and 1 (check_rate_edges)
+        elif cell.value is not None and want and \
+                (re.sub(r'\.0+', '', cell.number_format) != base or
+                 decimals(cell.number_format) < decimals(WORDS['rate'])):
+            fail('%s!%s: rate in format %r, the template says %r' %
+                 (name, cell.coordinate, cell.number_format, WORDS['rate']))
 
 
 def check_declared(name, wv, srcs, ind, unit_rows, total_row, stats):
@@ -1443,6 +1452,9 @@ def main():
     a = ap.parse_args()
 
     ind, order = read_indicators(a.indicators, a.period)
+    if not order:
+        # nothing to compare: every check below would pass on any workbook
+        fail('%s holds no row of period %s' % (a.indicators, a.period))
     units, low = read_analysis(a.analysis, a.period)
     labels = read_objectives(a.config)
     for (u, _) in ind:
@@ -1517,6 +1529,10 @@ def main():
     lo = 0
     if a.lo_dir:
         lo = check_lo(a.lo_dir, os.path.splitext(os.path.basename(a.xlsx))[0], S, totals, ind)
+    if stats['numbers'] == 0:
+        fail('no number of a unit sheet was compared with the indicators CSV')
+    if a.lo_dir and totals and lo == 0:
+        fail('LibreOffice recalculated no formula of the organization rows')
     if failures:
         print('xlsx_check: %s: %d failures' % (a.xlsx, len(failures)), file=sys.stderr)
         return 1
