@@ -2980,8 +2980,9 @@ check_register(const struct infile *f, const struct reg_kind *k)
 	if (rv < 0)
 		read_error(f, &r, fp);
 	if (g.warned > WARN_MAX)
-		diag_warnat(f->display, 0, 0, "%ld more rows dated "
-		    "outside the folder's month", g.warned - WARN_MAX);
+		diag_warnat(f->display, 0, 0, "%ld more row%s dated "
+		    "outside the folder's month", g.warned - WARN_MAX,
+		    g.warned - WARN_MAX == 1 ? "" : "s");
 done:
 	free((void *)q.u);
 	sbuf_release(&g.hdr);
