@@ -135,6 +135,7 @@ static struct {
 
 static void	 usage(FILE *, int) __attribute__((noreturn));
 static char	*unit_path(const char *);
+static const char *unit_name(const char *);
 
 static void
 usage(FILE *fp, int status)
@@ -311,6 +312,28 @@ static void
 list_add(struct sbuf *sb, const char *item)
 {
 	sbuf_printf(sb, "%s%s", sb->len ? ", " : "", item);
+}
+
+/*
+ * Template sentence fmt with "{units}" replaced by the names, in list
+ * order, of the units for which pick(unit index, arg) is true; NULL when
+ * none is, or fmt is empty (the template turned the sentence off). Owned.
+ */
+static char *
+units_sentence(const char *fmt, int (*pick)(int, const void *),
+    const void *arg)
+{
+	struct sbuf names = SBUF_INIT;
+	char *s = NULL;
+	int u;
+
+	for (u = 0; *fmt != '\0' && u < G.nunits; u++)
+		if (pick(u, arg))
+			list_add(&names, unit_name(G.units[u].code));
+	if (names.len > 0)
+		s = tmpl_fill(fmt, "units", sbuf_str(&names));
+	sbuf_release(&names);
+	return s;
 }
 
 /* Template text t with "{k1}" replaced by v1, then "{k2}" by v2; owned. */
@@ -2840,22 +2863,19 @@ errors_rate_note(const struct tspec *t)
  * table above, has no component or channel rate); NULL when none, or the
  * template has no such note. Owned.
  */
+/* A unit the table asks for with none of its values (absent_note()). */
+static int
+has_no_row(int u, const void *t)
+{
+	return tspec_req(t, G.units[u].code) && !tspec_any(t, G.units[u].code);
+}
+
 static char *
 absent_note(const struct tspec *t)
 {
-	const char *fmt = T(t->sec, "absent_note", "");
-	struct sbuf names = SBUF_INIT;
-	char *s = NULL;
-	int u;
-
-	for (u = 0; *fmt != '\0' && t->nreq > 0 && u < G.nunits; u++)
-		if (tspec_req(t, G.units[u].code) &&
-		    !tspec_any(t, G.units[u].code))
-			list_add(&names, unit_name(G.units[u].code));
-	if (names.len > 0)
-		s = tmpl_fill(fmt, "units", sbuf_str(&names));
-	sbuf_release(&names);
-	return s;
+	if (t->nreq == 0)
+		return NULL;
+	return units_sentence(T(t->sec, "absent_note", ""), has_no_row, t);
 }
 
 /* Notes a and b (either NULL) as one, a first; both are freed. */
@@ -3503,24 +3523,22 @@ narrative_of(const char *code, int with_unit)
  * so that it is not read as a paragraph of the last unit's. Units that
  * sent no sheet are named in section I.
  */
+/* A unit that sent a sheet but wrote no narrative (narrative_without()). */
+static int
+sent_no_narrative(int u, const void *unused)
+{
+	(void)unused;
+	return (strcmp(G.units[u].status, "submitted") == 0 ||
+	    strcmp(G.units[u].status, "incomplete") == 0) &&
+	    narrative_month(G.units[u].code) == LONG_MIN;
+}
+
 static char *
 narrative_without(void)
 {
-	const char *fmt = T("narrative", "without", "Đơn vị đã nộp báo cáo "
-	    "nhưng không có phần tự đánh giá: {units}.");
-	struct sbuf names = SBUF_INIT;
-	char *t = NULL;
-	int u;
-
-	for (u = 0; u < G.nunits; u++)
-		if ((strcmp(G.units[u].status, "submitted") == 0 ||
-		    strcmp(G.units[u].status, "incomplete") == 0) &&
-		    narrative_month(G.units[u].code) == LONG_MIN)
-			list_add(&names, unit_name(G.units[u].code));
-	if (names.len > 0 && *fmt != '\0')
-		t = tmpl_fill(fmt, "units", sbuf_str(&names));
-	sbuf_release(&names);
-	return t;
+	return units_sentence(T("narrative", "without", "Đơn vị đã nộp báo "
+	    "cáo nhưng không có phần tự đánh giá: {units}."),
+	    sent_no_narrative, NULL);
 }
 
 static int
@@ -3949,6 +3967,15 @@ compare_range_months(struct sbuf *sb, int sp, int sy)
 	sbuf_release(&ms);
 }
 
+/* A unit missing or incomplete in the period (compare_note()). */
+static int
+sent_not_all(int u, const void *unused)
+{
+	(void)unused;
+	return strcmp(G.units[u].status, "missing") == 0 ||
+	    strcmp(G.units[u].status, "incomplete") == 0;
+}
+
 /*
  * The note under a comparison of sheet figures, or NULL; owned. A range
  * takes the sheets of the months lying wholly inside it, so the periods
@@ -3960,27 +3987,20 @@ compare_range_months(struct sbuf *sb, int sp, int sy)
 static char *
 compare_note(char **cols, int n, int sp, int sy)
 {
-	struct sbuf sb = SBUF_INIT, names = SBUF_INIT;
-	int i;
+	struct sbuf sb = SBUF_INIT;
+	char *t;
 
 	if (!compare_from_sheets(cols, n))
 		return NULL;
 	if (G.pkind != NULL && strcmp(G.pkind, "range") == 0)
 		compare_range_months(&sb, sp, sy);
-	for (i = 0; i < G.nunits; i++)
-		if (strcmp(G.units[i].status, "missing") == 0 ||
-		    strcmp(G.units[i].status, "incomplete") == 0)
-			list_add(&names, unit_name(G.units[i].code));
-	if (names.len > 0) {
-		char *t = tmpl_fill(T("compare", "missing_note", "Số liệu "
-		    "biểu tháng của kỳ này chưa gồm biểu chưa nộp của: "
-		    "{units}; so sánh các số đếm chỉ để tham khảo."), "units",
-		    sbuf_str(&names));
-
+	t = units_sentence(T("compare", "missing_note", "Số liệu biểu tháng "
+	    "của kỳ này chưa gồm biểu chưa nộp của: {units}; so sánh các số "
+	    "đếm chỉ để tham khảo."), sent_not_all, NULL);
+	if (t != NULL) {
 		sbuf_printf(&sb, "%s%s", sb.len > 0 ? " " : "", t);
 		free(t);
 	}
-	sbuf_release(&names);
 	if (sb.len == 0) {
 		sbuf_release(&sb);
 		return NULL;
