@@ -18,6 +18,9 @@ test_nearest(void **state)
 	static const char *const cands[] = { "planned", "completed_on_time",
 		"completed_late", "not_completed", NULL };
 	static const char *const codes[] = { "PNV", "VP", "MOTCUA", NULL };
+	static const char *const cols[] = { "id", "unit", NULL };
+	static const char *const ties[] = { "resolved_late", "resolved_date",
+		NULL };
 
 	(void)state;
 	assert_string_equal(suggest_nearest("complted_late", 13, cands),
@@ -34,6 +37,14 @@ test_nearest(void **state)
 	/* a third of the candidate's length: 1 for "VP", so "XP" is near */
 	assert_string_equal(suggest_nearest("XP", 2, codes), "VP");
 	assert_null(suggest_nearest("XY", 2, codes));
+	/* neighbours swapped are one edit, not two: "di" is near "id" */
+	assert_string_equal(suggest_nearest("di", 2, cols), "id");
+	/* letters compare in lower case: 'pnv' typed for 'PNV' */
+	assert_string_equal(suggest_nearest("pnv", 3, codes), "PNV");
+	assert_string_equal(suggest_nearest("PLANNED", 7, cands), "planned");
+	/* on a tie the first candidate in the list's order wins */
+	assert_string_equal(suggest_nearest("resolved_ate", 12, ties),
+	    "resolved_late");
 	assert_string_equal(suggest_phrase("x"), "; did you mean 'x'?");
 	assert_string_equal(suggest_phrase(NULL), "");
 }
