@@ -212,6 +212,39 @@ test_cp1258(void **state)
 	fclose(dst);
 }
 
+/*
+ * Where a byte CP1258 does not define is, past the first 8 KiB read: the
+ * offset and line count on across the reads, the column from the line's
+ * start (which lies in an earlier read).
+ */
+static void
+test_cp1258_position(void **state)
+{
+	static const char line[] = "L\xEA Thi\xF2 Bi\xCCnh, Ph\xF2ng N\xF4i v\xF5\n";
+	const long n = 600, len = (long)sizeof(line) - 1;
+	FILE *src = tmpfile(), *dst = tmpfile();
+	struct cp1258_pos pos;
+	const char *err = NULL;
+	long i;
+
+	(void)state;
+	assert_non_null(src);
+	assert_non_null(dst);
+	for (i = 0; i < n; i++)
+		fputs(line, src);
+	fputs("abc\x81\n", src);		/* 0x81: not in CP1258 */
+	rewind(src);
+	assert_int_equal(cp1258_to_utf8_at(src, dst, &err, &pos), -1);
+	assert_true(pos.valid);
+	assert_true(n * len > 2 * 8192);	/* the byte is in a later read */
+	assert_int_equal(pos.off, n * len + 3);
+	assert_int_equal(pos.line, n + 1);
+	assert_int_equal(pos.col, 4);
+	assert_int_equal(pos.byte, 0x81);
+	fclose(src);
+	fclose(dst);
+}
+
 /* Whole streams, with a sequence across the 64 KiB block boundary. */
 static void
 test_valid_stream(void **state)
@@ -263,6 +296,7 @@ main(void)
 		cmocka_unit_test(test_nfc),
 		cmocka_unit_test(test_nfc_stream_safe),
 		cmocka_unit_test(test_cp1258),
+		cmocka_unit_test(test_cp1258_position),
 		cmocka_unit_test(test_valid_stream),
 		cmocka_unit_test(test_chars_and_utf16),
 	};
