@@ -184,6 +184,32 @@ test_keep_old(void **state)
 }
 
 /*
+ * A kept version is never overwritten: when a file's *.v1.* is there but
+ * the v1 manifest is not (removed by hand), the next version is v2.
+ */
+static void
+test_keep_old_never_overwrites(void **state)
+{
+	char *m;
+	int v;
+
+	(void)state;
+	put("bao-cao-P.v1.pdf", "first final");
+	put("bao-cao-P.pdf", "second final");
+	put("SHA256SUMS", "x\n");
+	assert_int_equal(final_keep_old(dir, &v), 0);
+	assert_int_equal(v, 2);
+	assert_non_null(m = get("bao-cao-P.v1.pdf"));
+	assert_string_equal(m, "first final");
+	libc_free(m);
+	assert_non_null(m = get("bao-cao-P.v2.pdf"));
+	assert_string_equal(m, "second final");
+	libc_free(m);
+	assert_non_null(m = get("SHA256SUMS.v2"));
+	libc_free(m);
+}
+
+/*
  * A file of the stage that cannot be put in place (a directory in the way
  * of a.pdf) fails the install, and the manifest, moved last, is not put in
  * place: its presence means a complete set.
@@ -374,6 +400,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_install_mix, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_keep_old_never_overwrites,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_keep_old, setup,
 		    teardown),
 	};
