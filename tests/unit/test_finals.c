@@ -128,6 +128,9 @@ test_differs_and_complete(void **state)
 
 		assert_false(final_differs(dir, stage, exempt));
 	}
+	/* the new file only a beginning of the old one: they differ */
+	put("chi-so-P.csv", "a,b\nc,d\n");
+	assert_true(final_differs(dir, stage, NULL));
 	put("chi-so-P.csv", "a,b\n");
 	put("BM.07.01-X-P.pdf", "form");	/* only the old final has it */
 	assert_true(final_differs(dir, stage, NULL));
