@@ -473,6 +473,34 @@ rewrite_manifest(const char *from, const char *to, int v)
 	return rv;
 }
 
+/*
+ * Whether version v of the final in outdir (its n entries ents) is free:
+ * no manifest.vN, and no final file F whose F.vN is there. The manifest
+ * alone would do if no one removed a kept manifest by hand; a rename
+ * would then replace an older version without a word. A run that died
+ * half way left its files already renamed, so the same N is still free.
+ */
+static int
+version_free(const char *outdir, struct dirent **ents, int n, int v)
+{
+	char path[4096], vname[1024];
+	int i;
+
+	version_of(vname, sizeof(vname), MANIFEST_NAME, v);
+	snprintf(path, sizeof(path), "%s/%s", outdir, vname);
+	if (access(path, F_OK) == 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (!final_file(ents[i]->d_name))
+			continue;
+		version_of(vname, sizeof(vname), ents[i]->d_name, v);
+		snprintf(path, sizeof(path), "%s/%s", outdir, vname);
+		if (access(path, F_OK) == 0)
+			return 0;
+	}
+	return 1;
+}
+
 int
 final_keep_old(const char *outdir, int *version)
 {
@@ -480,17 +508,13 @@ final_keep_old(const char *outdir, int *version)
 	struct dirent **ents;
 	int i, n, v, rv = 0;
 
-	for (v = 1;; v++) {
-		version_of(vname, sizeof(vname), MANIFEST_NAME, v);
-		snprintf(to, sizeof(to), "%s/%s", outdir, vname);
-		if (access(to, F_OK) != 0)
-			break;
-	}
-	*version = v;
 	if ((n = entries(outdir, &ents)) < 0) {
 		diag_errorat(outdir, 0, 0, "cannot open:");
 		return -1;
 	}
+	for (v = 1; !version_free(outdir, ents, n, v); v++)
+		;
+	*version = v;
 	for (i = 0; i < n && rv == 0; i++) {
 		const char *e = ents[i]->d_name;
 

@@ -107,7 +107,8 @@ int	manifest_changed_inputs(const char *a, const char *b, int max,
 	    struct sbuf *out);
 /*
  * Renames every final file F of outdir to F.vN (name.vN.ext), N the first
- * version whose manifest is free, the manifest last and rewritten so that
+ * version whose manifest and F.vN names are all free (an older version is
+ * never replaced), the manifest last and rewritten so that
  * it names the renamed files (sha256sum -c still checks them). A run that
  * dies half way leaves the manifest, so the next --force finishes the
  * same version. *version gets N. 0, or -1 after a diagnostic.

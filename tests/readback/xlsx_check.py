@@ -723,6 +723,8 @@ def check_units_sheet(name, S, ind, units, names, stats, allowed, low, srcs=None
                      (name, wf.cell(r, c).coordinate, u, wf.cell(r, c).number_format))
         if units.get(u) == 'missing' and WORDS['missing'] not in texts and shows_status:
             fail('%s row %d: missing unit %s not shown "%s"' % (name, r, u, WORDS['missing']))
+        if units.get(u) != 'missing' and WORDS['missing'] in texts:
+            fail('%s row %d: unit %s (%s) shown "%s"' % (name, r, u, units.get(u), WORDS['missing']))
     for c in range(1, wf.max_column + 1):
         allowed.add((name, total_row, c))
     for nr, found in nrows.items():

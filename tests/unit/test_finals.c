@@ -128,6 +128,9 @@ test_differs_and_complete(void **state)
 
 		assert_false(final_differs(dir, stage, exempt));
 	}
+	/* the new file only a beginning of the old one: they differ */
+	put("chi-so-P.csv", "a,b\nc,d\n");
+	assert_true(final_differs(dir, stage, NULL));
 	put("chi-so-P.csv", "a,b\n");
 	put("BM.07.01-X-P.pdf", "form");	/* only the old final has it */
 	assert_true(final_differs(dir, stage, NULL));
@@ -180,6 +183,32 @@ test_keep_old(void **state)
 	assert_int_equal(v, 2);
 	assert_non_null(m = get("bao-cao-P.v2.pdf"));
 	assert_string_equal(m, "report 2");
+	libc_free(m);
+}
+
+/*
+ * A kept version is never overwritten: when a file's *.v1.* is there but
+ * the v1 manifest is not (removed by hand), the next version is v2.
+ */
+static void
+test_keep_old_never_overwrites(void **state)
+{
+	char *m;
+	int v;
+
+	(void)state;
+	put("bao-cao-P.v1.pdf", "first final");
+	put("bao-cao-P.pdf", "second final");
+	put("SHA256SUMS", "x\n");
+	assert_int_equal(final_keep_old(dir, &v), 0);
+	assert_int_equal(v, 2);
+	assert_non_null(m = get("bao-cao-P.v1.pdf"));
+	assert_string_equal(m, "first final");
+	libc_free(m);
+	assert_non_null(m = get("bao-cao-P.v2.pdf"));
+	assert_string_equal(m, "second final");
+	libc_free(m);
+	assert_non_null(m = get("SHA256SUMS.v2"));
 	libc_free(m);
 }
 
@@ -374,6 +403,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_install_mix, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_keep_old_never_overwrites,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_keep_old, setup,
 		    teardown),
 	};
