@@ -745,6 +745,9 @@ def check_analysis(cfg, inp, lab, path):
     # period
     pr = got['period'][0]
     if pr[7] != prev or pr[8] != yoy: bad.append('period prev/yoy %s %s vs oracle %s %s' % (pr[7], pr[8], prev, yoy))
+    # the window after the cut-off rule and the months whose sheets P takes
+    want = [str(P.start), str(P.end), ','.join(mlabel(m) for m in P.months)]
+    if pr[4:7] != want: bad.append('period window/months %s vs oracle %s' % (pr[4:7], want))
     # unit
     exp_units = {}
     for u, a in sorted(P.units.items()):
@@ -816,8 +819,9 @@ def check_analysis(cfg, inp, lab, path):
                 bad.append('pchart %s %s oracle=%s tool=%s' % (ind, r[3], e, g))
     # lowsample
     exp_low = {u for (u, k), x in vals.items() if k == 'satisfaction.responses' and x < 30 and (u, 'satisfaction.rate') in vals}
-    gl = {r[2] for r in got.get('lowsample', [])}
-    if gl != exp_low: bad.append('lowsample tool=%s oracle=%s' % (sorted(gl), sorted(exp_low)))
+    gl = {r[2]: int(r[3]) for r in got.get('lowsample', [])}
+    exp_low = {u: int(vals[(u, 'satisfaction.responses')]) for u in exp_low}
+    if gl != exp_low: bad.append('lowsample tool=%s oracle=%s' % (sorted(gl.items()), sorted(exp_low.items())))
     return len(recs), bad
 
 

@@ -89,7 +89,8 @@ done
 # every unit starting late (a period with none in scope), objectives on
 # counts, stocks, decimals and per-channel rates, non-integer % targets;
 # every period form over the data's last two years, both cut-offs. It also
-# checks the analysis stream (comparisons, Pareto, p-charts, low samples).
+# checks the analysis stream (window, comparisons, Pareto, p-charts, low
+# samples) of a quarter, a range, a January and a year (prev = yoy).
 oracle=tests/oracle/oracle3.py today=2025-03-15
 for cut in 0 15; do
 	for seed in 31 37; do
@@ -102,7 +103,7 @@ for cut in 0 15; do
 		    $y-9M $y0 $y $((y + 1))-01 $y0-12-10..$y-01-20 \
 		    $y0-11-15..$y-01-14 $y0-05-15..$y0-05-15 $first-20..$last-10 \
 		    previous-month previous-half
-		for p in $y-Q1 $y0-12-10..$y-01-20; do
+		for p in $y-Q1 $y0-12-10..$y-01-20 $y-01 $y0; do
 			"$BIN/baocao-check" --config "$d/config" "$d"/input/* 2>/dev/null |
 			    "$BIN/baocao-rollup" --config "$d/config" --period "$p" |
 			    "$BIN/baocao-analyze" --config "$d/config" --period "$p" \
