@@ -927,6 +927,9 @@ print_unit_status(char **f, void *arg)
 		else {
 			fprintf(s->fp, "nộp chưa đủ: %s (thiếu ", shown);
 			put_months(s->fp, f[3]);
+			if (u != NULL)	/* the months it resent, as below */
+				fputs(sbuf_str(&s->rev->unit[u - cfg->units]),
+				    s->fp);
 			fputs(")\n", s->fp);
 		}
 		s->missing++;
