@@ -105,9 +105,11 @@ test_bad(void **state)
 	config_warnings = 1;
 	assert_int_equal(config_load(&c, "tests/fixtures/config/bad"),
 	    EXIT_USAGE);
-	/* a key before any section, unknown key, bad month, bad code; an
-	 * unknown unit in an override or a units list is only a warning */
-	assert_int_equal(diag_errors(), 4);
+	/* a key before any section, unknown key, bad month, bad code, an
+	 * override naming no objective ([dossiers.PNV]: dossiers_on_time
+	 * only begins so); an unknown unit in an override or a units list
+	 * is only a warning */
+	assert_int_equal(diag_errors(), 5);
 	assert_int_equal(diag_warnings(), 2);
 	config_warnings = 0;
 	config_release(&c);
@@ -168,6 +170,33 @@ test_minimal(void **state)
 	config_release(&c);
 }
 
+/*
+ * What may be written more than one way: encoding's other name, a section
+ * [sign.report] without authority (none printed, not the default), a
+ * unit without head_title, an objective with an empty units (every unit).
+ * "THỊ XÃ" is the level word of "ỦY BAN NHÂN DÂN THỊ XÃ NGHI SƠN", not
+ * its "XÃ".
+ */
+static void
+test_variants(void **state)
+{
+	struct config c;
+
+	(void)state;
+	assert_int_equal(config_load(&c, "tests/fixtures/config/variants"),
+	    0);
+	assert_int_equal(c.cp1258, 1);
+	assert_string_equal(c.short_name, "ỦY BAN NHÂN DÂN");
+	assert_string_equal(c.sign_report.authority, "");
+	assert_string_equal(c.sign_report.title, "CHỦ TỊCH");
+	assert_string_equal(config_unit(&c, "PNV")->head_title,
+	    "Trưởng phòng");
+	assert_int_equal(c.nobjectives, 1);
+	assert_true(objective_lists(&c.objectives[0], "PNV"));
+	assert_true(objective_lists(&c.objectives[0], "*"));
+	config_release(&c);
+}
+
 static void
 test_unit_codes(void **state)
 {
@@ -194,6 +223,7 @@ main(void)
 		cmocka_unit_test(test_not_utf8),
 		cmocka_unit_test(test_minimal),
 		cmocka_unit_test(test_name_line_break),
+		cmocka_unit_test(test_variants),
 		cmocka_unit_test(test_unit_codes),
 	};
 

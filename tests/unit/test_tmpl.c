@@ -161,6 +161,10 @@ test_fill(void **state)
 	s = tmpl_fill("Chỉ có {responses} phiếu", "responses", "23");
 	assert_string_equal(s, "Chỉ có 23 phiếu");
 	free(s);
+	/* a key that begins another's name fills only its own */
+	s = tmpl_fill("{from} {from_day}", "from", "01/10/2026");
+	assert_string_equal(s, "01/10/2026 {from_day}");
+	free(s);
 }
 
 /*

@@ -68,6 +68,8 @@ test_ties(void **state)
 		{ 0.0005, 3, "0,001" }, { 0.00049, 3, "0" }, { -0.0005, 2, "0" },
 		{ 1e-300, 2, "0" }, { 123456789012345.5, 0, "123.456.789.012.346" },
 		{ 12.5, 6, "12,5" }, { 0, 3, "0" },
+		/* past 18 digits no figure is printed (nor ip overflowed) */
+		{ 1e18, 0, "-" }, { -1e300, 2, "-" },
 	};
 	char buf[VNFMT_BUFSZ];
 	size_t i;
@@ -114,6 +116,9 @@ test_rate(void **state)
 		{ 1e-9, 0, "0,0001%" }, { 0.2, 0, "20%" }, { 0.9995, 0, "99,95%" },
 		{ 0.99995, 0, "99,995%" }, { 0.00005, 0, "0,01%" },
 		{ 0.8125, 1, "81,25%" }, { 0.94996, 3, "94,996%" },
+		/* a ratio just past 100% (errors.rate) or below 0 is not
+		 * nudged inside as a rate of 0..1 is */
+		{ 1.0000000001, 0, "100%" }, { -1e-9, 0, "0%" },
 	};
 	char buf[VNFMT_BUFSZ];
 	size_t i;
