@@ -31,6 +31,7 @@
 #include "indicator.h"
 #include "norm.h"
 #include "num.h"
+#include "numfmt.h"
 #include "pdfdoc.h"
 #include "period.h"
 #include "schema.h"
@@ -726,6 +727,14 @@ read_indicators(const char *path)
 		}
 		if (strcmp(f[0], G.label) != 0)
 			continue;
+		if (numfmt_count_too_long(f[3])) {
+			diag_errorat(path, lineno, 0, "value %s of '%s' of unit "
+			    "'%s' has more than %d digits: the documents cannot "
+			    "show it exactly (check that count in the input)",
+			    f[3], f[2], f[1], NUMFMT_DOC_DIGITS);
+			rv = EXIT_DATA;
+			continue;
+		}
 		set_add(&G.ind, f[1], f[2], &it);
 		it->v = v;
 	}

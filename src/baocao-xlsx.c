@@ -45,7 +45,6 @@
 #define MOREDEC		6	/* most decimals of an objective's result */
 #define MAXBREAKS	64	/* printed pages across, at most */
 #define TITLE_MIN_W	12.0	/* narrowest span a title is written over */
-#define EXCEL_DIGITS	15	/* significant digits a spreadsheet shows */
 
 /* ---------------------------------------------------------------- model */
 
@@ -488,26 +487,6 @@ parse_value(const char *s, double *v)
 	return 0;
 }
 
-/*
- * Whether s, a value of the indicators CSV, is a count past what a
- * spreadsheet shows exactly: Excel keeps and shows 15 significant digits
- * (9007199254740993 would be the double 9007199254740992, shown as
- * 9,007,199,254,740,990), so a count of 16 digits or more cannot be
- * handed off as a number without changing it where nobody sees.
- */
-static int
-count_past_excel(const char *s)
-{
-	size_t n;
-
-	if (*s == '-')
-		s++;
-	while (*s == '0' && s[1] != '\0')
-		s++;
-	n = strspn(s, "0123456789");
-	return s[n] == '\0' && n > EXCEL_DIGITS;
-}
-
 static void
 csv_record(int c, void *data)
 {
@@ -570,11 +549,11 @@ csv_record(int c, void *data)
 	}
 	if (strcmp(nf[0], b->label) != 0)
 		goto done;		/* another period: not ours */
-	if (count_past_excel(cs->f[3])) {
+	if (numfmt_count_too_long(cs->f[3])) {
 		diag_errorat(cs->path, line, 0, "value %s of '%s' of unit "
 		    "'%s' has more than %d digits: a spreadsheet cannot hold "
 		    "or show it exactly (check that count in the input)",
-		    cs->f[3], nf[2], nf[1], EXCEL_DIGITS);
+		    cs->f[3], nf[2], nf[1], NUMFMT_DOC_DIGITS);
 		cs->bad++;
 		goto done;
 	}

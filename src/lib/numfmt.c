@@ -45,3 +45,16 @@ numfmt_count(long long n, char *buf)
 	snprintf(buf, NUMFMT_BUFSZ, "%lld", n);
 	return buf;
 }
+
+int
+numfmt_count_too_long(const char *s)
+{
+	size_t n;
+
+	if (*s == '-')
+		s++;
+	while (*s == '0' && s[1] != '\0')
+		s++;
+	n = strspn(s, "0123456789");
+	return s[n] == '\0' && n > NUMFMT_DOC_DIGITS;
+}

@@ -18,4 +18,20 @@ char	*numfmt_double(double x, char *buf);
 /* Formats a count into buf (NUMFMT_BUFSZ bytes). Returns buf. */
 char	*numfmt_count(long long n, char *buf);
 
+/*
+ * The significant digits of a count the documents show exactly. The
+ * renderers hold figures as doubles and a spreadsheet shows 15 digits:
+ * 9007199254740993 would be the double 9007199254740992, shown as
+ * 9,007,199,254,740,990 in Excel and off by one in a PDF.
+ */
+#define NUMFMT_DOC_DIGITS	15
+
+/*
+ * 1 when s, a value of the indicators CSV, is a count of more than
+ * NUMFMT_DOC_DIGITS significant digits (leading zeros and a minus sign
+ * not counted), else 0. Such a count is a typing mistake in practice; the
+ * renderers refuse it rather than print another number.
+ */
+int	 numfmt_count_too_long(const char *s);
+
 #endif

@@ -338,6 +338,18 @@ test_numfmt(void **state)
 	assert_string_equal(numfmt_count(0, buf), "0");
 	assert_string_equal(numfmt_count(9223372036854775807LL, buf),
 	    "9223372036854775807");
+	/* the documents show counts of up to 15 significant digits */
+	assert_int_equal(numfmt_count_too_long("999999999999999"), 0);
+	assert_int_equal(numfmt_count_too_long("1000000000000000"), 1);
+	assert_int_equal(numfmt_count_too_long("000999999999999999"), 0);
+	assert_int_equal(numfmt_count_too_long("-1000000000000000"), 1);
+	assert_int_equal(numfmt_count_too_long("9223372036854775807"), 1);
+	assert_int_equal(numfmt_count_too_long("0"), 0);
+	/* not a count: a rate or a decimal is printed from its double */
+	assert_int_equal(numfmt_count_too_long("0.12345678901234567"), 0);
+	assert_int_equal(numfmt_count_too_long("1234567890123456.5"), 0);
+	assert_int_equal(numfmt_count_too_long("1e16"), 0);
+	assert_int_equal(numfmt_count_too_long("9007199254740993"), 1);
 }
 
 /* The --period/--today pair of the programs, with their messages. */

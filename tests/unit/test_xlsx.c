@@ -166,15 +166,6 @@ test_values(void **state)
 		if (t[i].ok)
 			assert_true(v == t[i].v);
 	}
-	/* a count a spreadsheet cannot show exactly: more than 15 digits */
-	assert_false(count_past_excel("999999999999999"));
-	assert_false(count_past_excel("000999999999999999"));
-	assert_false(count_past_excel("0.12345678901234567"));
-	assert_false(count_past_excel("1e16"));	/* never a count */
-	assert_true(count_past_excel("1000000000000000"));
-	assert_true(count_past_excel("9007199254740993"));
-	assert_true(count_past_excel("9223372036854775807"));
-	assert_true(count_past_excel("-1000000000000000"));
 	assert_true(ind_ok("errors.by_type.the_thuc"));
 	/* an objective's name is its section name, as written */
 	assert_true(ind_ok("objective.Mt3.value"));
