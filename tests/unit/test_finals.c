@@ -47,6 +47,17 @@ get(const char *name)
 	return read_file(path, NULL);
 }
 
+/* The file name of the folder is there and holds text (any, when NULL). */
+static void
+assert_file(const char *name, const char *text)
+{
+	char *m;
+
+	assert_non_null(m = get(name));
+	if (text != NULL)
+		assert_string_equal(m, text);
+	libc_free(m);
+}
 static int
 setup(void **state)
 {
@@ -151,7 +162,6 @@ test_differs_and_complete(void **state)
 static void
 test_keep_old(void **state)
 {
-	char *m;
 	int v;
 
 	(void)state;
@@ -165,25 +175,19 @@ test_keep_old(void **state)
 	put("bao-cao-P-du-thao-1.pdf", "draft");
 	assert_int_equal(final_keep_old(dir, &v), 0);
 	assert_int_equal(v, 1);
-	assert_non_null(m = get("SHA256SUMS.v1"));
-	assert_string_equal(m,
+	assert_file("SHA256SUMS.v1",
 	    "1111111111111111111111111111111111111111111111111111111111111111"
 	    "  bao-cao-P.v1.pdf\n"
 	    "2222222222222222222222222222222222222222222222222222222222222222"
 	    "  ../../input/2024-12/PNV.ini\n");
-	libc_free(m);
-	assert_non_null(m = get("kiem-tra-P.v1.txt"));
-	libc_free(m);
+	assert_file("kiem-tra-P.v1.txt", NULL);
 	assert_null(get("SHA256SUMS"));
-	assert_non_null(m = get("bao-cao-P-du-thao-1.pdf"));	/* a draft stays */
-	libc_free(m);
+	assert_file("bao-cao-P-du-thao-1.pdf", NULL);	/* a draft stays */
 	put("bao-cao-P.pdf", "report 2");
 	put("SHA256SUMS", "x\n");
 	assert_int_equal(final_keep_old(dir, &v), 0);
 	assert_int_equal(v, 2);
-	assert_non_null(m = get("bao-cao-P.v2.pdf"));
-	assert_string_equal(m, "report 2");
-	libc_free(m);
+	assert_file("bao-cao-P.v2.pdf", "report 2");
 }
 
 /*
@@ -193,7 +197,6 @@ test_keep_old(void **state)
 static void
 test_keep_old_never_overwrites(void **state)
 {
-	char *m;
 	int v;
 
 	(void)state;
@@ -202,14 +205,9 @@ test_keep_old_never_overwrites(void **state)
 	put("SHA256SUMS", "x\n");
 	assert_int_equal(final_keep_old(dir, &v), 0);
 	assert_int_equal(v, 2);
-	assert_non_null(m = get("bao-cao-P.v1.pdf"));
-	assert_string_equal(m, "first final");
-	libc_free(m);
-	assert_non_null(m = get("bao-cao-P.v2.pdf"));
-	assert_string_equal(m, "second final");
-	libc_free(m);
-	assert_non_null(m = get("SHA256SUMS.v2"));
-	libc_free(m);
+	assert_file("bao-cao-P.v1.pdf", "first final");
+	assert_file("bao-cao-P.v2.pdf", "second final");
+	assert_file("SHA256SUMS.v2", NULL);
 }
 
 /*
@@ -256,7 +254,7 @@ stage_ab(char *stage, size_t size, const char *a)
 static void
 test_install_mix(void **state)
 {
-	char stage[256], path[300], *m;
+	char stage[256], path[300];
 	struct stat st;
 
 	(void)state;
@@ -267,20 +265,14 @@ test_install_mix(void **state)
 	put("b.pdf/keep", "x");			/* non-empty: rename fails */
 	stage_ab(stage, sizeof(stage), "old");
 	assert_int_equal(stage_install(dir, stage, "SHA256SUMS"), -1);
-	assert_non_null(m = get("SHA256SUMS"));	/* a.pdf: the same bytes */
-	assert_string_equal(m, "old sums");
-	libc_free(m);
+	assert_file("SHA256SUMS", "old sums");	/* a.pdf: the same bytes */
 	/* register's numbered report: the final keeps its manifest */
 	stage_ab(stage, sizeof(stage), "numbered");
 	assert_int_equal(stage_install_keep(dir, stage, "SHA256SUMS"), -1);
-	assert_non_null(m = get("SHA256SUMS"));
-	assert_string_equal(m, "old sums");
-	libc_free(m);
+	assert_file("SHA256SUMS", "old sums");
 	stage_ab(stage, sizeof(stage), "new");
 	assert_int_equal(stage_install(dir, stage, "SHA256SUMS"), -1);
-	assert_non_null(m = get("a.pdf"));
-	assert_string_equal(m, "new");
-	libc_free(m);
+	assert_file("a.pdf", "new");
 	snprintf(path, sizeof(path), "%s/SHA256SUMS", dir);
 	assert_int_not_equal(stat(path, &st), 0);
 }
