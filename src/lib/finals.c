@@ -473,29 +473,40 @@ rewrite_manifest(const char *from, const char *to, int v)
 	return rv;
 }
 
+/* Whether name is among the n entries ents. */
+static int
+has_entry(struct dirent **ents, int n, const char *name)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(ents[i]->d_name, name) == 0)
+			return 1;
+	return 0;
+}
+
 /*
- * Whether version v of the final in outdir (its n entries ents) is free:
- * no manifest.vN, and no final file F whose F.vN is there. The manifest
- * alone would do if no one removed a kept manifest by hand; a rename
- * would then replace an older version without a word. A run that died
- * half way left its files already renamed, so the same N is still free.
+ * Whether version v of the final whose folder holds the n entries ents is
+ * free: no manifest.vN, and no final file F whose F.vN is there. The
+ * manifest alone would do if no one removed a kept manifest by hand; a
+ * rename would then replace an older version without a word. A run that
+ * died half way left its files already renamed, so the same N is still
+ * free.
  */
 static int
-version_free(const char *outdir, struct dirent **ents, int n, int v)
+version_free(struct dirent **ents, int n, int v)
 {
-	char path[4096], vname[1024];
+	char vname[1024];
 	int i;
 
 	version_of(vname, sizeof(vname), MANIFEST_NAME, v);
-	snprintf(path, sizeof(path), "%s/%s", outdir, vname);
-	if (access(path, F_OK) == 0)
+	if (has_entry(ents, n, vname))
 		return 0;
 	for (i = 0; i < n; i++) {
 		if (!final_file(ents[i]->d_name))
 			continue;
 		version_of(vname, sizeof(vname), ents[i]->d_name, v);
-		snprintf(path, sizeof(path), "%s/%s", outdir, vname);
-		if (access(path, F_OK) == 0)
+		if (has_entry(ents, n, vname))
 			return 0;
 	}
 	return 1;
@@ -512,7 +523,7 @@ final_keep_old(const char *outdir, int *version)
 		diag_errorat(outdir, 0, 0, "cannot open:");
 		return -1;
 	}
-	for (v = 1; !version_free(outdir, ents, n, v); v++)
+	for (v = 1; !version_free(ents, n, v); v++)
 		;
 	*version = v;
 	for (i = 0; i < n && rv == 0; i++) {
